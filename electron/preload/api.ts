@@ -1,0 +1,47 @@
+/**
+ * The functions the preload exposes to the renderer as `window.backpropDesktop`.
+ * The renderer imports this file for types only; in a plain browser `window.backpropDesktop` is undefined
+ * and the renderer uses <input type=file>, downloads and IndexedDB instead.
+ */
+
+/** A file the user chose (dialog, recent list, OS drop or file association). */
+export interface OpenedFile {
+  path: string;
+  /** File name without folders, for titles. */
+  name: string;
+  text: string;
+}
+
+/** Menu items the renderer handles (the shell owns the menu; the editor owns the action). */
+export type MenuCommand =
+  | 'new-project' | 'open-project' | 'save' | 'save-as' | 'import-csv'
+  | 'export-model' | 'export-predictions' | 'undo' | 'redo';
+
+/** Result of a save: where it went, or null when the user cancelled. */
+export type SaveResult = { path: string } | null;
+
+/** What the desktop shell offers the renderer. */
+export interface DesktopApi {
+  /** `process.platform` of the shell. */
+  readonly platform: string;
+  /** Show an open dialog for a CSV file; null when cancelled. */
+  openCsv(): Promise<OpenedFile | null>;
+  /** Show an open dialog for a `.bpstudio` project; null when cancelled. */
+  openProject(): Promise<OpenedFile | null>;
+  /** Save the project JSON: to its current path, or through a dialog when `saveAs` or never saved. Atomic. */
+  saveProject(json: string, saveAs: boolean): Promise<SaveResult>;
+  /** Save a model file through a dialog. */
+  exportModel(json: string, suggestedName: string): Promise<SaveResult>;
+  /** Save a predictions CSV through a dialog. */
+  exportPredictions(csv: string, suggestedName: string): Promise<SaveResult>;
+  /** Write the crash-recovery copy of the project to the app-data folder. */
+  autosave(json: string): Promise<void>;
+  /** The recovery copy left by a crash, if the user has not dealt with it yet; null otherwise. */
+  takeRecovery(): Promise<string | null>;
+  /** Tell the shell whether there are unsaved changes (for the close prompt and the title). */
+  setDocumentState(state: { dirty: boolean; title: string }): void;
+  /** Listen for menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Listen for files opened from the OS (drop on the window, file association, Open recent). */
+  onOpenFile(listener: (file: OpenedFile & { kind: 'csv' | 'project' }) => void): () => void;
+}

@@ -1,0 +1,1 @@
+console.log("build-wasm: nothing to build yet")
