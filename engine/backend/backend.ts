@@ -26,11 +26,11 @@ export type BackendName = 'cpu' | 'wasm' | 'gpujs-webgpu' | 'gpujs-webgl2' | 'gp
 export type OptimizerStep =
   /** v ← μv + g; w ← w − lr·(nesterov ? g + μv : v) */
   | { type: 'sgd'; learningRate: number; momentum: number; nesterov: boolean }
-  /** s ← ρs + (1−ρ)g²; v ← μv + lr·g/(√s + ε); w ← w − v   (μ = 0: w ← w − lr·g/(√s + ε)) */
+  /** s ← ρs + (1−ρ)g²; μ > 0: b ← μb + g/(√s + ε), w ← w − lr·b; μ = 0: w ← w − lr·g/(√s + ε) */
   | { type: 'rmsprop'; learningRate: number; rho: number; epsilon: number; momentum: number }
   /** a ← a + g²; w ← w − lr·g/(√a + ε) */
   | { type: 'adagrad'; learningRate: number; epsilon: number }
-  /** m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; w ← w − lr·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε) − lr·λw (λ = 0 for adam) */
+  /** w ← w·(1 − lr·λ) (λ = 0 for adam); m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; w ← w − lr·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε) */
   | { type: 'adam'; learningRate: number; beta1: number; beta2: number; epsilon: number; weightDecay: number; t: number };
 
 /** The optimizer's per-tensor state buffers, allocated like the weight (zeros unless stated). */
@@ -94,8 +94,11 @@ export interface Backend extends BackendInfo {
     x: Tensor, gamma: Tensor, beta: Tensor, runningMean: Tensor, runningVar: Tensor,
     y: Tensor, xhat: Tensor, invStd: Tensor, momentum: number, epsilon: number, training: boolean,
   ): void;
-  /** dγ = Σ dy⊙x̂; dβ = Σ dy; dx = (invStd/n)·(n·dy·γ − dβ·γ − x̂·dγ·γ)… written per feature. */
-  batchNormBackward(dy: Tensor, xhat: Tensor, gamma: Tensor, invStd: Tensor, dx: Tensor, dgamma: Tensor, dbeta: Tensor): void;
+  /**
+   * dγ = Σ_rows dy⊙x̂; dβ = Σ_rows dy; training: dx = γ·invStd/n · (n·dy − dβ − x̂·dγ);
+   * inference (running statistics are constants): dx = γ·invStd·dy.
+   */
+  batchNormBackward(dy: Tensor, xhat: Tensor, gamma: Tensor, invStd: Tensor, dx: Tensor, dgamma: Tensor, dbeta: Tensor, training: boolean): void;
 
   // ---- losses; `pred` [n, k], `target` [n, t] (sparse class index for categoricalCrossentropy, t = 1)
   /**
