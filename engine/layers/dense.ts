@@ -1,0 +1,52 @@
+/** Dense layer: z = x·W + b, y = f(z); W [inputs, units] (Keras/TF.js layout). */
+import type { Backend } from '../backend/backend.ts';
+import type { Random } from '../random.ts';
+import type { ResolvedDense } from '../spec/resolve.ts';
+import { initialize } from './initializers.ts';
+import type { BoundLayer, LayerRuntime, Param } from './layer.ts';
+
+/**
+ * Backward: dz = dy ⊙ f'(z) (skipped when the loss already gave dz);
+ * dW = xᵀ·dz; db = Σ_rows dz; dx = dz·Wᵀ.
+ */
+export function createDense(spec: ResolvedDense, backend: Backend, rng: Random): LayerRuntime {
+  const { id, inputs, units, activation } = spec;
+  const kernel: Param = {
+    layer: id, name: 'kernel', shape: [inputs, units],
+    value: backend.tensor([inputs, units], initialize(spec.kernelInitializer, inputs * units, inputs, units, rng)),
+    grad: backend.tensor([inputs, units]), l1: spec.l1, l2: spec.l2,
+  };
+  const bias: Param = {
+    layer: id, name: 'bias', shape: [units],
+    value: backend.tensor([units], initialize(spec.biasInitializer, units, inputs, units, rng)),
+    grad: backend.tensor([units]), l1: 0, l2: 0,
+  };
+  return {
+    id, type: 'dense', params: [kernel, bias],
+    bind(rows: number): BoundLayer {
+      const z = backend.tensor([rows, units]);
+      const y = activation === 'linear' ? z : backend.tensor([rows, units]);
+      const dz = backend.tensor([rows, units]);
+      const dx = backend.tensor([rows, inputs]);
+      let x = z;
+      return {
+        forward(input) {
+          x = input;
+          backend.denseForward(input, kernel.value, bias.value, z);
+          if (y !== z) backend.activationForward(activation, z, y);
+          return y;
+        },
+        backward(dy, needDx, dyIsPreActivation) {
+          let g = dy;
+          if (!dyIsPreActivation && activation !== 'linear') {
+            backend.activationBackward(activation, z, y, dy, dz);
+            g = dz;
+          }
+          backend.denseBackward(x, kernel.value, g, kernel.grad!, bias.grad!, needDx ? dx : null);
+          return needDx ? dx : null;
+        },
+        buffers: () => ({ input: x, z, y }),
+      };
+    },
+  };
+}

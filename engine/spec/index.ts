@@ -1,0 +1,11 @@
+/** Public API of the spec: types, structural validation, resolution against data, defaults, summaries. */
+export * from './types.ts';
+export { checkSpecStructure, parseSpec } from './validate.ts';
+export {
+  checkResolve, resolveNetwork, summarizeLayers, parameterCount,
+  type ResolvedNetwork, type ResolvedLayer, type ResolvedDense, type LayerSummary,
+} from './resolve.ts';
+export {
+  TRAINING_DEFAULTS, OPTIMIZER_DEFAULTS, EARLY_STOPPING_DEFAULTS, BATCH_NORM_DEFAULTS,
+  lossFor, outputActivationFor, outputUnitsFor, kernelInitializerFor,
+} from './defaults.ts';

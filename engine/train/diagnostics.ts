@@ -1,0 +1,39 @@
+/** Gradient-health checks in plain words: vanishing and exploding gradients per layer. */
+import type { Diagnostic, LayerNorms } from './types.ts';
+
+/** A layer whose gradient is this many times smaller than the largest layer's is "vanishing". */
+export const VANISHING_RATIO = 1e-3;
+/** Gradient norms above this (or growing past 10× the weight norm) are "exploding". */
+export const EXPLODING_NORM = 1e3;
+
+/** Find layers with vanishing or exploding gradients this epoch. `reported` avoids repeating one warning. */
+export function checkGradients(layers: readonly LayerNorms[], epoch: number, reported: Set<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const trained = layers.filter((l) => l.weightNorm > 0);
+  if (trained.length === 0) return out;
+  const top = trained.reduce((a, b) => (b.gradNorm > a.gradNorm ? b : a));
+  for (const l of trained) {
+    const explode = l.gradNorm > EXPLODING_NORM || (l.gradNorm > 10 * (l.weightNorm + 1) && l.gradNorm > 10);
+    if (explode && !reported.has(`x:${l.id}`)) {
+      reported.add(`x:${l.id}`);
+      out.push({
+        kind: 'explodingGradients', layerId: l.id, epoch,
+        message: `Gradients at layer '${l.id}' are exploding (norm ${fmt(l.gradNorm)} against weights of norm ${fmt(l.weightNorm)}): steps are too large to learn steadily. Lower the learning rate, turn on gradient clipping (clipNorm), or add batch normalization.`,
+      });
+    }
+    const vanish = top.gradNorm > 0 && l.gradNorm < VANISHING_RATIO * top.gradNorm;
+    if (vanish && !reported.has(`v:${l.id}`)) {
+      reported.add(`v:${l.id}`);
+      const ratio = top.gradNorm / Math.max(l.gradNorm, 1e-30);
+      out.push({
+        kind: 'vanishingGradients', layerId: l.id, epoch,
+        message: `Gradients reaching layer '${l.id}' are ${fmt(ratio)}× smaller than at '${top.id}', so it barely learns. Use ReLU-family activations instead of sigmoid/tanh in hidden layers, He initialization, fewer layers, or batch normalization.`,
+      });
+    }
+  }
+  return out;
+}
+
+function fmt(x: number): string {
+  return x >= 1e4 || x < 1e-2 ? x.toExponential(1) : x.toPrecision(3);
+}

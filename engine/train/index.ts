@@ -1,0 +1,10 @@
+/** Public API of training: the loop, control, metrics, predictions, gradients. */
+export { trainNetwork, type TrainOptions, type TrainResult } from './trainer.ts';
+export { TrainControl, type RunState } from './control.ts';
+export { computeMetrics, headlineMetrics, predictedClass, meanLoss, type Metrics, type ClassificationMetrics, type RegressionMetrics, type ClassScores } from './metrics.ts';
+export { Network } from './network.ts';
+export { predictRows } from './predict.ts';
+export { computeGradients, type GradientReport } from './gradients.ts';
+export { resolveTraining, type TrainingConfig } from './config.ts';
+export { checkGradients } from './diagnostics.ts';
+export type { Split, TrainingData, WeightTensor, EpochSummary, LayerNorms, Diagnostic, TrainEvent, StopReason } from './types.ts';

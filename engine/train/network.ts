@@ -1,0 +1,99 @@
+/** A built network on a backend: layer runtimes, parameters, and per-batch-size buffers. */
+import type { Backend, Tensor } from '../backend/backend.ts';
+import { ModelFileError, type Problem } from '../errors.ts';
+import { createLayer, type BoundLayer, type ForwardMode, type LayerRuntime, type Param } from '../layers/index.ts';
+import { Random } from '../random.ts';
+import type { ResolvedNetwork } from '../spec/resolve.ts';
+import type { WeightTensor } from './types.ts';
+
+/** The network's layers and parameters, bound to a backend. */
+export class Network {
+  readonly layers: LayerRuntime[];
+  /** Every parameter, in layer order (kernel, bias; gamma, beta, movingMean, movingVariance). */
+  readonly params: Param[];
+  /** Parameters the optimizer updates (those with a gradient). */
+  readonly trainable: Param[];
+  private readonly bound = new Map<number, BoundLayer[]>();
+
+  constructor(readonly resolved: ResolvedNetwork, readonly backend: Backend, seed: number, weights?: readonly WeightTensor[]) {
+    const rng = new Random(seed);
+    this.layers = resolved.layers.map((l, i) => createLayer(l, backend, rng, i));
+    this.params = this.layers.flatMap((l) => l.params);
+    this.trainable = this.params.filter((p) => p.grad !== null);
+    if (weights) this.loadWeights(weights);
+  }
+
+  /** Layers bound to buffers for batches of `rows` rows (cached per size). */
+  bind(rows: number): BoundLayer[] {
+    let b = this.bound.get(rows);
+    if (!b) {
+      b = this.layers.map((l) => l.bind(rows));
+      this.bound.set(rows, b);
+    }
+    return b;
+  }
+
+  /** Forward pass of x [rows, inputs]; returns the output tensor [rows, outputs] (owned by the network). */
+  forward(x: Tensor, rows: number, mode: ForwardMode): Tensor {
+    let h = x;
+    for (const l of this.bind(rows)) h = l.forward(h, mode);
+    return h;
+  }
+
+  /**
+   * Backward pass from dLoss/dOutput (or dLoss/dLogits when the loss is fused with the output
+   * activation), layer by layer from the output: each layer turns dLoss/dOutput into dLoss/dInput by the
+   * chain rule and fills its parameter gradients.
+   */
+  backward(rows: number, dOut: Tensor): void {
+    const b = this.bind(rows);
+    let g: Tensor | null = dOut;
+    let fusedPending = this.resolved.fused;
+    for (let i = b.length - 1; i >= 0 && g; i--) {
+      const layer = this.layers[i];
+      const carriesOutputActivation = layer.type === 'dense' || layer.type === 'activation';
+      const skip = fusedPending && carriesOutputActivation;
+      if (carriesOutputActivation) fusedPending = false;
+      g = b[i].backward(g, i > 0, skip);
+    }
+  }
+
+  /** Copy every parameter back to the host as named tensors. */
+  async readWeights(): Promise<WeightTensor[]> {
+    const out: WeightTensor[] = [];
+    for (const p of this.params) {
+      const data = await this.backend.read(p.value);
+      out.push({ layer: p.layer, name: p.name, shape: [...p.shape], data: Array.from(data) });
+    }
+    return out;
+  }
+
+  /** Load named tensors; every parameter must be present with its exact shape. */
+  loadWeights(weights: readonly WeightTensor[]): void {
+    const problems: Problem[] = [];
+    const byKey = new Map(weights.map((w) => [`${w.layer}/${w.name}`, w]));
+    for (const p of this.params) {
+      const w = byKey.get(`${p.layer}/${p.name}`);
+      const path = `weights['${p.layer}/${p.name}']`;
+      if (!w) {
+        problems.push({ code: 'model/missing-weight', path, message: `The model file has no tensor '${p.name}' for layer '${p.layer}'. Export the model again from the run that trained it.` });
+        continue;
+      }
+      const size = p.shape.reduce((a, c) => a * c, 1);
+      if (w.shape.join(',') !== p.shape.join(',') || w.data.length !== size) {
+        problems.push({ code: 'model/weight-shape', path, message: `Tensor '${p.name}' of layer '${p.layer}' has shape [${w.shape.join(', ')}] with ${w.data.length} values, but the network needs [${p.shape.join(', ')}].` });
+        continue;
+      }
+      this.backend.write(p.value, Float32Array.from(w.data));
+    }
+    if (problems.length) throw new ModelFileError(problems);
+  }
+
+  /** Free every tensor of this network's parameters. */
+  dispose(): void {
+    for (const p of this.params) {
+      this.backend.dispose(p.value);
+      if (p.grad) this.backend.dispose(p.grad);
+    }
+  }
+}

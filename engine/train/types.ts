@@ -1,0 +1,67 @@
+/** Types shared by training, evaluation and the model file. */
+import type { Task } from '../spec/types.ts';
+
+/** One split of the data as compact arrays: x [rows, features]; y [rows] (class index or target value). */
+export interface Split {
+  x: Float32Array;
+  y: Float32Array;
+  rows: number;
+  features: number;
+}
+
+/** Everything training needs from the data pipeline. */
+export interface TrainingData {
+  task: Task;
+  featureNames: string[];
+  train: Split;
+  validation: Split | null;
+  /** Regression: y was standardized with these; metrics are reported in original units. */
+  targetScale?: { mean: number; std: number } | null;
+}
+
+/** A named weight tensor, flat row-major (a dense kernel is [inputs, units], y = x·W + b). */
+export interface WeightTensor {
+  layer: string;
+  name: string;
+  shape: number[];
+  data: number[];
+}
+
+/** Per-layer norms reported each epoch. */
+export interface LayerNorms {
+  id: string;
+  /** RMS over the epoch's steps of ‖dLoss/dW‖ for the layer's trained parameters. */
+  gradNorm: number;
+  /** ‖W‖ of the layer's trained parameters at the epoch's end. */
+  weightNorm: number;
+}
+
+/** What one epoch reports. */
+export interface EpochSummary {
+  epoch: number;
+  epochs: number;
+  loss: number;
+  metrics: Record<string, number>;
+  valLoss: number | null;
+  valMetrics: Record<string, number> | null;
+  learningRate: number;
+  elapsedMs: number;
+  layers: LayerNorms[];
+}
+
+/** A warning about gradient health (or other training advice), in plain words. */
+export interface Diagnostic {
+  kind: 'vanishingGradients' | 'explodingGradients' | 'backendFallback';
+  layerId: string | null;
+  epoch: number;
+  message: string;
+}
+
+/** Streamed while training. */
+export type TrainEvent =
+  | { type: 'progress'; epoch: number; epochs: number; batch: number; batches: number; loss: number; rowsPerSecond: number; elapsedMs: number }
+  | { type: 'epoch'; summary: EpochSummary }
+  | { type: 'diagnostic'; diagnostic: Diagnostic };
+
+/** Why training ended. */
+export type StopReason = 'completed' | 'earlyStopping' | 'stopped';
