@@ -1,0 +1,71 @@
+/** Public API of the backends: the interface, the CPU reference, and choosing a backend. */
+import { BackendError } from '../errors.ts';
+import type { BackendChoice } from '../spec/types.ts';
+import type { Backend } from './backend.ts';
+import { CpuBackend } from './cpu/index.ts';
+
+export type { Backend, BackendInfo, BackendName, OptimizerSlots, OptimizerStep, Tensor } from './backend.ts';
+export { CpuBackend, CpuTensor } from './cpu/index.ts';
+
+/** A backend ready to train, and why it was picked (shown in the CLI, the run log and the UI badge). */
+export interface ChosenBackend {
+  backend: Backend;
+  reason: string;
+}
+
+/** A concrete backend the host can build. */
+export interface BackendProvider {
+  name: Exclude<BackendChoice, 'auto'>;
+  /** Why not, when unavailable; null when it can be built here. */
+  unavailable(): Promise<string | null>;
+  create(): Promise<Backend>;
+}
+
+const cpuProvider: BackendProvider = {
+  name: 'cpu',
+  unavailable: async () => null,
+  create: async () => new CpuBackend(),
+};
+
+const providers: BackendProvider[] = [cpuProvider];
+
+/** Register an additional backend (the wasm and gpu.js modules register themselves through their hosts). */
+export function registerBackend(p: BackendProvider): void {
+  const i = providers.findIndex((x) => x.name === p.name);
+  if (i >= 0) providers[i] = p;
+  else providers.push(p);
+}
+
+/** Every registered backend with its availability. */
+export async function listBackends(): Promise<{ name: string; available: boolean; reason: string | null }[]> {
+  return Promise.all(providers.map(async (p) => {
+    const why = await p.unavailable();
+    return { name: p.name, available: why === null, reason: why };
+  }));
+}
+
+/** Preference of `auto` when no calibration is done: the fast CPU path, then the reference. */
+const AUTO_ORDER: readonly string[] = ['wasm', 'cpu'];
+
+/** Build the chosen backend; a forced backend that is unavailable fails with the list of available ones. */
+export async function createBackend(choice: BackendChoice = 'auto'): Promise<ChosenBackend> {
+  if (choice === 'auto') {
+    for (const name of AUTO_ORDER) {
+      const p = providers.find((x) => x.name === name);
+      if (p && (await p.unavailable()) === null) {
+        const backend = await p.create();
+        return { backend, reason: name === 'wasm' ? 'auto: WebAssembly SIMD is the fastest path available here' : 'auto: the TypeScript reference (no faster backend available here)' };
+      }
+    }
+  }
+  const p = providers.find((x) => x.name === choice);
+  const why = p ? await p.unavailable() : 'it is not built into this version';
+  if (!p || why !== null) {
+    const available = (await listBackends()).filter((b) => b.available).map((b) => `'${b.name}'`);
+    throw new BackendError({
+      code: 'backend/unavailable', path: 'training.backend',
+      message: `Backend '${choice}' is not available here (${why}). Available: ${available.join(', ')}, or 'auto'.`,
+    });
+  }
+  return { backend: await p.create(), reason: `forced: backend '${choice}' was requested` };
+}

@@ -1,0 +1,133 @@
+/** The model file: spec + preprocessing + weights + metrics + history + seed, as versioned JSON. */
+import { ModelFileError, type Problem } from '../errors.ts';
+import { isRecord } from '../spec/fields.ts';
+import type { ResolvedNetwork } from '../spec/resolve.ts';
+import { parseSpec } from '../spec/validate.ts';
+import type { NetworkSpec, Task } from '../spec/types.ts';
+import type { EpochSummary, WeightTensor } from '../train/types.ts';
+
+/** Identifies model files. */
+export const MODEL_FORMAT = 'backprop-studio/model';
+/** Newest model-file version this engine reads and writes. */
+export const MODEL_VERSION = 1;
+
+/** A saved, trained model. */
+export interface ModelFile {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  createdAt: string;
+  /** The network with every default made explicit (units, activations, loss, inputs). */
+  spec: NetworkSpec;
+  task: Task;
+  inputs: number;
+  outputs: number;
+  featureNames: string[];
+  /** Raw CSV row → inputs, and outputs → labels/values (engine/data); null when preprocessing was off. */
+  preprocessing: unknown;
+  weights: WeightTensor[];
+  /** Final metrics per split ('train', 'validation', 'test'), as computed at the end of training. */
+  metrics: Record<string, unknown>;
+  history: EpochSummary[];
+  seed: number;
+  training: { backend: string; stopReason: string; bestEpoch: number; epochsRun: number };
+}
+
+/** The spec with everything the data decided written out, so the file stands alone. */
+export function explicitSpec(spec: NetworkSpec, net: ResolvedNetwork): NetworkSpec {
+  return {
+    ...spec,
+    inputs: net.inputs,
+    loss: net.loss,
+    layers: net.layers.map((l, i) => {
+      const orig = spec.layers[i];
+      if (l.type === 'dense') {
+        return { id: l.id, type: 'dense', units: l.units, activation: l.activation, kernelInitializer: l.kernelInitializer,
+          biasInitializer: l.biasInitializer, ...(l.l1 ? { l1: l.l1 } : {}), ...(l.l2 ? { l2: l.l2 } : {}) };
+      }
+      if (l.type === 'batchNorm') return { id: l.id, type: 'batchNorm', momentum: l.momentum, epsilon: l.epsilon };
+      return orig;
+    }),
+  };
+}
+
+/** Serialize to JSON text (weights as plain number arrays; float32 values print exactly). */
+export function stringifyModelFile(m: ModelFile): string {
+  return JSON.stringify(m);
+}
+
+/** Validate untyped JSON as a model file; throws ModelFileError naming every problem. */
+export function parseModelFile(input: unknown): ModelFile {
+  const bad = (code: string, path: string, message: string): ModelFileError => new ModelFileError({ code, path, message });
+  if (!isRecord(input)) throw bad('model/not-object', '', 'This is not a Backprop Studio model file: expected a JSON object.');
+  if (input.format !== MODEL_FORMAT) {
+    throw bad('model/wrong-format', 'format', `This is not a Backprop Studio model file: format is ${JSON.stringify(input.format)}, expected '${MODEL_FORMAT}'. Export the model again from Backprop Studio.`);
+  }
+  const v = input.version;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw bad('model/bad-version', 'version', `version must be a positive integer, got ${JSON.stringify(v)}.`);
+  if (v > MODEL_VERSION) {
+    throw bad('model/newer-version', 'version', `This model file is version ${v}, but this Backprop Studio reads versions up to ${MODEL_VERSION}. Update Backprop Studio to open it.`);
+  }
+  const problems: Problem[] = [];
+  let spec: NetworkSpec | null = null;
+  try {
+    spec = parseSpec(input.spec);
+  } catch (e) {
+    if (e instanceof Error && 'problems' in e) {
+      for (const p of (e as ModelFileError).problems) problems.push({ ...p, path: `spec.${p.path}`, message: `In the model's spec: ${p.message}` });
+    } else throw e;
+  }
+  const task = parseTask(input.task, problems);
+  const int = (k: string): number => {
+    const x = input[k];
+    if (typeof x !== 'number' || !Number.isInteger(x) || x <= 0) {
+      problems.push({ code: 'model/bad-field', path: k, message: `${k} must be a positive integer, got ${JSON.stringify(x)}.` });
+      return 0;
+    }
+    return x;
+  };
+  const inputs = int('inputs');
+  const outputs = int('outputs');
+  const weights: WeightTensor[] = [];
+  if (!Array.isArray(input.weights)) {
+    problems.push({ code: 'model/no-weights', path: 'weights', message: 'weights must be a list of tensors { layer, name, shape, data }.' });
+  } else {
+    input.weights.forEach((w: unknown, i: number) => {
+      const path = `weights[${i}]`;
+      if (!isRecord(w) || typeof w.layer !== 'string' || typeof w.name !== 'string' || !Array.isArray(w.shape) || !Array.isArray(w.data)) {
+        problems.push({ code: 'model/bad-tensor', path, message: `${path} must be { layer: string, name: string, shape: number[], data: number[] }.` });
+        return;
+      }
+      const shape = w.shape as unknown[];
+      const data = w.data as unknown[];
+      const size = shape.reduce((a: number, s) => a * (typeof s === 'number' ? s : NaN), 1);
+      if (!shape.every((s) => typeof s === 'number' && Number.isInteger(s) && s > 0) || size !== data.length || !data.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+        problems.push({ code: 'model/bad-tensor', path, message: `${path} ('${w.layer}/${w.name}') has shape ${JSON.stringify(shape)} but ${data.length} values, or values that are not finite numbers.` });
+        return;
+      }
+      weights.push({ layer: w.layer, name: w.name, shape: shape as number[], data: data as number[] });
+    });
+  }
+  const featureNames = Array.isArray(input.featureNames) && input.featureNames.every((f) => typeof f === 'string') ? (input.featureNames as string[]) : [];
+  if (problems.length || !spec || !task) throw new ModelFileError(problems);
+  const training = isRecord(input.training) ? input.training : {};
+  return {
+    format: MODEL_FORMAT, version: v, createdAt: typeof input.createdAt === 'string' ? input.createdAt : '',
+    spec, task, inputs, outputs, featureNames, preprocessing: input.preprocessing ?? null, weights,
+    metrics: isRecord(input.metrics) ? input.metrics : {},
+    history: Array.isArray(input.history) ? (input.history as EpochSummary[]) : [],
+    seed: typeof input.seed === 'number' ? input.seed : 0,
+    training: {
+      backend: String(training.backend ?? ''), stopReason: String(training.stopReason ?? ''),
+      bestEpoch: Number(training.bestEpoch ?? 0), epochsRun: Number(training.epochsRun ?? 0),
+    },
+  };
+}
+
+function parseTask(t: unknown, problems: Problem[]): Task | null {
+  if (isRecord(t) && t.kind === 'regression') return { kind: 'regression' };
+  if (isRecord(t) && t.kind === 'classification' && Array.isArray(t.classes) && t.classes.length >= 2 && t.classes.every((c) => typeof c === 'string')) {
+    return { kind: 'classification', classes: t.classes as string[] };
+  }
+  problems.push({ code: 'model/bad-task', path: 'task', message: `task must be { kind: 'regression' } or { kind: 'classification', classes: [at least 2 labels] }, got ${JSON.stringify(t)}.` });
+  return null;
+}

@@ -1,0 +1,74 @@
+/** Spec validation reports every problem at once, with the path and what would be valid. */
+import { describe, expect, it } from 'vitest';
+import { SpecError } from '../errors.ts';
+import { checkResolve, summarizeLayers } from './resolve.ts';
+import { checkSpecStructure, parseSpec } from './validate.ts';
+
+const messages = (input: unknown) => checkSpecStructure(input).problems.map((p) => p.message);
+
+describe('spec validation', () => {
+  it('reports every problem with its path', () => {
+    expect(messages({
+      layers: [
+        { id: 'a', type: 'dense', units: -3 },
+        { id: 'a', type: 'dropout', rate: 1.5 },
+        { id: 'c', type: 'conv', units: 2 },
+        { type: 'dense', units: 'auto', activation: 'swish' },
+      ],
+    })).toEqual([
+      'layers[0].units must be a positive integer, got -3.',
+      'layers[1].rate must be a number ≥ 0 and < 1, got 1.5.',
+      "layers[1].id 'a' is already used by layers[0]. Give every layer its own id.",
+      "layers[2].type must be one of 'dense', 'activation', 'dropout', 'batchNorm', got 'conv'.",
+      "layers[3].id must be a non-empty string naming the layer, e.g. 'dense-1'.",
+      "layers[3].activation must be one of 'linear', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'gelu', 'softplus', 'softmax', got 'swish'.",
+    ]);
+  });
+  it('checks training settings and optimizers', () => {
+    expect(messages({
+      layers: [{ id: 'o', type: 'dense', units: 1 }],
+      training: { epochs: 0, optimizer: { type: 'adam', learningRate: -1, beta1: 2 }, earlyStopping: { monitor: 'valF1' }, backend: 'tpu' },
+    })).toEqual([
+      'training.epochs must be a positive integer, got 0.',
+      'training.optimizer.learningRate must be a number > 0, got -1.',
+      'training.optimizer.beta1 must be a number ≥ 0 and < 1, got 2.',
+      "training.earlyStopping.monitor must be one of 'loss', 'valLoss', 'accuracy', 'valAccuracy', 'mae', 'valMae', 'rmse', 'valRmse', 'r2', 'valR2', got 'valF1'.",
+      "training.backend must be one of 'auto', 'cpu', 'wasm', 'gpujs-webgpu', 'gpujs-webgl2', 'gpujs-webasm', 'gpujs-cpu', got 'tpu'.",
+    ]);
+  });
+  it('rejects auto units except on the last layer, and softmax in hidden layers', () => {
+    expect(messages({ layers: [{ id: 'h', type: 'dense', units: 'auto', activation: 'softmax' }, { id: 'o', type: 'dense', units: 1 }] })).toEqual([
+      "layers[0].units is 'auto', which only the last dense layer may use (it means \"as many outputs as the target needs\"). Set a number of units.",
+      "layers[0].activation is 'softmax', which belongs on the output layer only. Use 'relu' (or another activation) in hidden layers.",
+    ]);
+  });
+  it('refuses newer versions and unknown fields', () => {
+    expect(messages({ version: 9, layers: [] })).toEqual([
+      'This spec is version 9, but this Backprop Studio reads versions up to 1. Update Backprop Studio to open it.',
+    ]);
+    expect(messages({ layers: [{ id: 'o', type: 'dense', units: 1, unit: 3 }] })).toEqual([
+      "layers[0].unit is not a known setting. Valid settings here: 'id', 'type', 'units', 'activation', 'kernelInitializer', 'biasInitializer', 'l1', 'l2'.",
+    ]);
+    expect(() => parseSpec('nope')).toThrow(SpecError);
+  });
+  it('checks the output against the task and the loss', () => {
+    const spec = parseSpec({ layers: [{ id: 'h', type: 'dense', units: 8 }, { id: 'o', type: 'dense', units: 2, activation: 'softmax' }], loss: 'meanSquaredError' });
+    expect(checkResolve(spec, 4, { kind: 'classification', classes: ['a', 'b', 'c'] }).problems.map((p) => p.message)).toEqual([
+      "layers[1].units is 2, but a 3-class target needs 3 outputs. Set it to 3 or to 'auto'.",
+      "loss 'meanSquaredError' does not fit a classification target. Use one of 'categoricalCrossentropy', 'binaryCrossentropy'.",
+    ]);
+  });
+  it('infers shapes and parameter counts for every layer', () => {
+    const spec = parseSpec({ layers: [
+      { id: 'h', type: 'dense', units: 8 }, { id: 'bn', type: 'batchNorm' }, { id: 'd', type: 'dropout', rate: 0.2 },
+      { id: 'o', type: 'dense', units: 'auto' },
+    ] });
+    expect(summarizeLayers(spec, 4, { kind: 'classification', classes: ['a', 'b', 'c'] }).map((l) => [l.id, l.outputShape[1], l.params])).toEqual([
+      ['h', 8, 40], ['bn', 8, 32], ['d', 8, 0], ['o', 3, 27],
+    ]);
+    const net = checkResolve(spec, 4, { kind: 'classification', classes: ['a', 'b', 'c'] }).network!;
+    expect(net.loss).toBe('categoricalCrossentropy');
+    expect(net.fused).toBe(true);
+    expect(net.layers[0]).toMatchObject({ activation: 'relu', kernelInitializer: 'heNormal' });
+  });
+});

@@ -1,0 +1,104 @@
+/** The training loop: learns, is deterministic, pauses/stops, stops on divergence, stops early. */
+import { describe, expect, it } from 'vitest';
+import { CpuBackend } from '../backend/cpu/index.ts';
+import { TrainingError } from '../errors.ts';
+import { Random } from '../random.ts';
+import type { NetworkSpec } from '../spec/types.ts';
+import { TrainControl } from './control.ts';
+import { trainNetwork } from './trainer.ts';
+import type { TrainEvent, TrainingData } from './types.ts';
+
+/** Two interleaved noisy spirals-ish blobs: 3 classes from a fixed rule, learnable but not linear. */
+function blobs(rows: number, seed: number): TrainingData {
+  const rng = new Random(seed);
+  const x = new Float32Array(rows * 2);
+  const y = new Float32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const a = rng.uniform(-2, 2);
+    const b = rng.uniform(-2, 2);
+    x[i * 2] = a;
+    x[i * 2 + 1] = b;
+    y[i] = a * a + b * b < 1.2 ? 0 : a > 0 ? 1 : 2;
+  }
+  const cut = Math.floor(rows * 0.8);
+  return {
+    task: { kind: 'classification', classes: ['in', 'right', 'left'] }, featureNames: ['a', 'b'],
+    train: { x: x.subarray(0, cut * 2), y: y.subarray(0, cut), rows: cut, features: 2 },
+    validation: { x: x.subarray(cut * 2), y: y.subarray(cut), rows: rows - cut, features: 2 },
+  };
+}
+
+const spec = (training: NetworkSpec['training'] = {}): NetworkSpec => ({
+  layers: [{ id: 'h1', type: 'dense', units: 16 }, { id: 'd', type: 'dropout', rate: 0.1 }, { id: 'h2', type: 'dense', units: 8, activation: 'tanh' }, { id: 'out', type: 'dense', units: 'auto' }],
+  training: { epochs: 30, batchSize: 16, optimizer: { type: 'adam', learningRate: 0.01 }, ...training },
+});
+
+describe('trainNetwork', () => {
+  it('learns a non-linear boundary and reports each epoch', async () => {
+    const events: TrainEvent[] = [];
+    const r = await trainNetwork({ spec: spec(), data: blobs(600, 1), backend: new CpuBackend(), onEvent: (e) => events.push(e) });
+    const epochs = events.filter((e) => e.type === 'epoch');
+    expect(epochs).toHaveLength(30);
+    const last = r.history[r.history.length - 1];
+    expect(last.valMetrics!.accuracy).toBeGreaterThan(0.9);
+    expect(last.loss).toBeLessThan(r.history[0].loss);
+    expect(last.layers.map((l) => l.id)).toEqual(['h1', 'h2', 'out']);
+    expect(last.layers.every((l) => l.gradNorm > 0 && l.weightNorm > 0)).toBe(true);
+    expect(r.weights.map((w) => `${w.layer}/${w.name}:${w.shape.join('x')}`)).toEqual(['h1/kernel:2x16', 'h1/bias:16', 'h2/kernel:16x8', 'h2/bias:8', 'out/kernel:8x3', 'out/bias:3']);
+  });
+
+  it('gives bit-identical weights for the same seed, and different ones for another seed', async () => {
+    const run = async (seed: number) => (await trainNetwork({ spec: spec({ epochs: 3, seed }), data: blobs(200, 2), backend: new CpuBackend() })).weights;
+    const a = await run(5);
+    const b = await run(5);
+    const c = await run(6);
+    expect(b).toEqual(a);
+    expect(c).not.toEqual(a);
+  });
+
+  it('pauses, resumes and stops with a usable model', async () => {
+    const control = new TrainControl();
+    let epochsSeen = 0;
+    const pending = trainNetwork({
+      spec: spec({ epochs: 50 }), data: blobs(300, 3), backend: new CpuBackend(), control,
+      onEvent: (e) => {
+        if (e.type !== 'epoch') return;
+        epochsSeen++;
+        if (e.summary.epoch === 2) {
+          control.pause();
+          queueMicrotask(() => {
+            expect(control.state).toBe('paused');
+            control.resume();
+          });
+        }
+        if (e.summary.epoch === 4) control.stop();
+      },
+    });
+    const r = await pending;
+    expect(r.stopReason).toBe('stopped');
+    expect(epochsSeen).toBe(4);
+    expect(r.weights).toHaveLength(6);
+  });
+
+  it('stops on a NaN loss and says which epoch and batch, and what to do', async () => {
+    const d = blobs(200, 4);
+    const regression: TrainingData = { ...d, task: { kind: 'regression' }, train: { ...d.train, y: d.train.y.map((v) => v * 100) } };
+    const err = await trainNetwork({
+      spec: spec({ epochs: 5, optimizer: { type: 'sgd', learningRate: 1e6 } }),
+      data: regression, backend: new CpuBackend(),
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TrainingError);
+    expect((err as TrainingError).message).toMatch(/^Training diverged: the loss became NaN or infinite in epoch \d+, batch \d+\. Lower the learning rate \(now 1000000\), e\.g\. to 100000/);
+  });
+
+  it('stops early and restores the best weights', async () => {
+    const r = await trainNetwork({
+      spec: spec({ epochs: 200, earlyStopping: { patience: 3, monitor: 'valLoss' }, optimizer: { type: 'adam', learningRate: 0.05 } }),
+      data: blobs(120, 5), backend: new CpuBackend(),
+    });
+    expect(r.stopReason).toBe('earlyStopping');
+    expect(r.history.length).toBe(r.bestEpoch + 4);
+    const best = Math.min(...r.history.map((h) => h.valLoss!));
+    expect(r.history[r.bestEpoch - 1].valLoss).toBe(best);
+  });
+});
