@@ -40,6 +40,11 @@ export interface DesktopApi {
   takeRecovery(): Promise<string | null>;
   /** Tell the shell whether there are unsaved changes (for the close prompt and the title). */
   setDocumentState(state: { dirty: boolean; title: string }): void;
+  /**
+   * Tell the shell the editor no longer shows the project file last opened or saved (a new project,
+   * a restored recovery copy), so the next Save asks where to save. The File ▸ New project menu does this itself.
+   */
+  resetProjectPath(): void;
   /** Listen for menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Listen for files opened from the OS (drop on the window, file association, Open recent). */

@@ -1,0 +1,160 @@
+/**
+ * What each IPC request does, independent of Electron: every handler takes the raw `unknown` payload,
+ * validates it, and works through the shell port and the stores. `ipc-register.ts` binds these to `ipcMain`
+ * after checking the sender.
+ */
+import path from 'node:path';
+import { INVOKE, SEND, type InvokeChannel, type SendChannel } from '../ipc-channels.ts';
+import type { OpenedFile, SaveResult } from '../preload/api.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import type { ChosenPaths } from './chosen-paths.ts';
+import type { DocumentActions } from './document-actions.ts';
+import type { DocumentSession } from './document-session.ts';
+import { describeFsError } from './fs-errors.ts';
+import {
+  parseAutosave, parseDocumentState, parseDroppedFile, parseExportModel, parseExportPredictions,
+  parseNoPayload, parseSaveProject,
+} from './ipc-payloads.ts';
+import { checkDroppedPath, PROJECT_EXTENSION, readOpenedFile, type FileKind } from './project-files.ts';
+import type { RecoveryStore } from './recovery-store.ts';
+import type { SaveKind, ShellPort } from './shell-port.ts';
+
+/** The window a request came from, and its document. */
+export interface RequestContext<W> { window: W; session: DocumentSession }
+
+/** Everything the handlers use. */
+export interface HandlerDeps<W> {
+  shell: ShellPort<W>;
+  documents: DocumentActions<W>;
+  chosen: ChosenPaths;
+  recent: { add(filePath: string): Promise<unknown> };
+  recovery: Pick<RecoveryStore, 'save' | 'clear' | 'take'>;
+  /** Where save dialogs start when the project has no folder yet (the user's Documents folder). */
+  defaultFolder: () => string;
+}
+
+/** Thrown when writing a file fails; the message is for the user. */
+export class FileSaveError extends Error {
+  /** Stable code for tests and logs. */
+  readonly code = 'file/save';
+  override readonly name = 'FileSaveError';
+}
+
+const EXTENSIONS: Record<SaveKind, string> = { project: PROJECT_EXTENSION, model: '.json', predictions: '.csv' };
+
+/** Adds the kind's extension when the user typed a name without it (Linux dialogs do not add it). */
+export function withExtension(filePath: string, kind: SaveKind): string {
+  const extension = EXTENSIONS[kind];
+  return path.extname(filePath).toLowerCase() === extension ? filePath : `${filePath}${extension}`;
+}
+
+async function writeChosen(target: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(target, text);
+  } catch (error) {
+    throw new FileSaveError(describeFsError(error, 'save', target));
+  }
+}
+
+/** The request handlers (`ipcMain.handle`), by channel. */
+export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChannel, (payload: unknown, context: RequestContext<W>) => Promise<unknown>> {
+  const { shell, chosen, recent, recovery } = deps;
+
+  async function openChosen(kind: FileKind, request: string, payload: unknown, context: RequestContext<W>): Promise<OpenedFile | null> {
+    parseNoPayload(request, payload);
+    const chosenPath = await shell.chooseFileToOpen(context.window, kind);
+    if (chosenPath === null) return null;
+    const file = await readOpenedFile(chosen.allow(chosenPath));
+    await recent.add(file.path);
+    if (kind === 'project') {
+      context.session.path = file.path;
+      shell.documentChanged(context.window);
+    }
+    return { path: file.path, name: file.name, text: file.text };
+  }
+
+  async function exportFile(kind: SaveKind, text: string, suggestedName: string, context: RequestContext<W>): Promise<SaveResult> {
+    const folder = context.session.path === null ? deps.defaultFolder() : path.dirname(context.session.path);
+    const chosenPath = await shell.chooseFileToSave(context.window, kind, path.join(folder, withExtension(suggestedName, kind)));
+    if (chosenPath === null) return null;
+    const target = chosen.allow(withExtension(chosenPath, kind));
+    await writeChosen(target, text);
+    return { path: target };
+  }
+
+  return {
+    [INVOKE.openCsv]: (payload, context) => openChosen('csv', 'Open CSV', payload, context),
+    [INVOKE.openProject]: (payload, context) => openChosen('project', 'Open project', payload, context),
+
+    [INVOKE.saveProject]: async (payload, context) => {
+      const { json, saveAs } = parseSaveProject(payload);
+      const { session, window } = context;
+      const afterSave = session.afterSave;
+      session.afterSave = null;
+      let target: string;
+      if (!saveAs && session.path !== null) {
+        chosen.assertChosen(session.path, 'Save project');
+        target = session.path;
+      } else {
+        const folder = session.path === null ? deps.defaultFolder() : path.dirname(session.path);
+        const name = session.path === null ? `${session.title.trim() || 'Untitled'}${PROJECT_EXTENSION}` : path.basename(session.path);
+        const chosenPath = await shell.chooseFileToSave(window, 'project', path.join(folder, name));
+        if (chosenPath === null) return null;
+        target = chosen.allow(withExtension(chosenPath, 'project'));
+      }
+      await writeChosen(target, json);
+      session.path = target;
+      await recent.add(target);
+      await recovery.clear();
+      shell.documentChanged(window);
+      afterSave?.();
+      return { path: target } satisfies SaveResult;
+    },
+
+    [INVOKE.exportModel]: async (payload, context) => {
+      const { text, suggestedName } = parseExportModel(payload);
+      return exportFile('model', text, suggestedName, context);
+    },
+    [INVOKE.exportPredictions]: async (payload, context) => {
+      const { text, suggestedName } = parseExportPredictions(payload);
+      return exportFile('predictions', text, suggestedName, context);
+    },
+
+    [INVOKE.autosave]: async (payload) => {
+      await recovery.save(parseAutosave(payload).json);
+    },
+    [INVOKE.takeRecovery]: async (payload) => {
+      parseNoPayload('Take recovery', payload);
+      return recovery.take();
+    },
+  };
+}
+
+/** The one-way message handlers (`ipcMain.on`), by channel. */
+export function createSendHandlers<W>(deps: HandlerDeps<W>): Record<SendChannel, (payload: unknown, context: RequestContext<W>) => Promise<void>> {
+  const { shell, documents, recovery } = deps;
+  return {
+    [SEND.setDocumentState]: async (payload, { window, session }) => {
+      const { dirty, title } = parseDocumentState(payload);
+      const wasDirty = session.dirty;
+      session.dirty = dirty;
+      session.title = title;
+      shell.documentChanged(window);
+      // Clean again (saved, reverted, or another project opened): the recovery copy is stale.
+      if (wasDirty && !dirty) await recovery.clear();
+    },
+    [SEND.resetProjectPath]: async (payload, { window, session }) => {
+      parseNoPayload('Reset project path', payload);
+      session.path = null;
+      shell.documentChanged(window);
+    },
+    [SEND.openDroppedFile]: async (payload, { window, session }) => {
+      const filePath = checkDroppedPath(parseDroppedFile(payload).path);
+      await documents.openFromOs(window, session, filePath);
+    },
+    [SEND.openFileReady]: async (payload, { window, session }) => {
+      parseNoPayload('Open file ready', payload);
+      session.markRendererReady((file) => documents.deliver(window, session, file));
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Hand-written validators for every IPC payload. Payloads arrive as `unknown`; each parser returns a typed
+ * value or throws `IpcPayloadError` saying which field is wrong, what it got, and what it expects.
+ */
+
+/** Thrown when a renderer sends a payload of the wrong shape. Its message names the request and the field. */
+export class IpcPayloadError extends Error {
+  /** Stable code for tests and logs. */
+  readonly code = 'ipc/bad-payload';
+  override readonly name = 'IpcPayloadError';
+}
+
+/** The longest text a request may carry (project JSON with an embedded dataset can be large). */
+export const MAX_TEXT_CHARS = 256 * 1024 * 1024;
+/** The longest window title or suggested file name. */
+export const MAX_NAME_CHARS = 200;
+
+/** `saveProject(json, saveAs)`. */
+export interface SaveProjectPayload { json: string; saveAs: boolean }
+/** `exportModel(json, suggestedName)` and `exportPredictions(csv, suggestedName)`. */
+export interface ExportPayload { text: string; suggestedName: string }
+/** `autosave(json)`. */
+export interface AutosavePayload { json: string }
+/** `setDocumentState({ dirty, title })`. */
+export interface DocumentStatePayload { dirty: boolean; title: string }
+/** A file the user dropped on the window; the preload reads its path from the OS. */
+export interface DroppedFilePayload { path: string }
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `${JSON.stringify(shown)} (string)`;
+  }
+  if (typeof value === 'object') return 'an object';
+  return `${String(value)} (${typeof value})`;
+}
+
+function fields(request: string, value: unknown, allowed: readonly string[]): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new IpcPayloadError(`${request}: expected an object with ${allowed.join(', ')}, got ${describe(value)}.`);
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!allowed.includes(key)) {
+      throw new IpcPayloadError(`${request}: unexpected field '${key}'. Allowed fields: ${allowed.join(', ')}.`);
+    }
+  }
+  return record;
+}
+
+function text(request: string, record: Record<string, unknown>, key: string, maxChars: number): string {
+  const value = record[key];
+  if (typeof value !== 'string') {
+    throw new IpcPayloadError(`${request}: '${key}' must be a string, got ${describe(value)}.`);
+  }
+  if (value.length > maxChars) {
+    throw new IpcPayloadError(`${request}: '${key}' is ${value.length} characters; the limit is ${maxChars}.`);
+  }
+  return value;
+}
+
+function flag(request: string, record: Record<string, unknown>, key: string): boolean {
+  const value = record[key];
+  if (typeof value !== 'boolean') {
+    throw new IpcPayloadError(`${request}: '${key}' must be true or false, got ${describe(value)}.`);
+  }
+  return value;
+}
+
+function jsonObject(request: string, key: string, value: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new IpcPayloadError(`${request}: '${key}' is not valid JSON (${reason}). Nothing was written.`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new IpcPayloadError(`${request}: '${key}' must be a JSON object, got ${describe(parsed)}. Nothing was written.`);
+  }
+  return value;
+}
+
+// Control characters are never part of a file name, and C0 ones break dialogs on every OS.
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+function fileName(request: string, record: Record<string, unknown>, key: string): string {
+  const value = text(request, record, key, MAX_NAME_CHARS).trim();
+  if (value === '' || value === '.' || value === '..') {
+    throw new IpcPayloadError(`${request}: '${key}' must be a file name such as "model.json", got ${describe(value)}.`);
+  }
+  if (/[/\\]/.test(value) || CONTROL_CHARS.test(value)) {
+    throw new IpcPayloadError(`${request}: '${key}' must be a file name without folders or control characters, got ${describe(value)}.`);
+  }
+  return value;
+}
+
+/** Requests without arguments must carry nothing. */
+export function parseNoPayload(request: string, value: unknown): void {
+  if (value !== undefined) {
+    throw new IpcPayloadError(`${request}: takes no arguments, got ${describe(value)}.`);
+  }
+}
+
+/** Validates `saveProject`: the JSON must parse, so a broken project never replaces a good file. */
+export function parseSaveProject(value: unknown): SaveProjectPayload {
+  const request = 'Save project';
+  const record = fields(request, value, ['json', 'saveAs']);
+  const json = jsonObject(request, 'json', text(request, record, 'json', MAX_TEXT_CHARS));
+  return { json, saveAs: flag(request, record, 'saveAs') };
+}
+
+/** Validates `exportModel`: model JSON plus a bare file name for the dialog. */
+export function parseExportModel(value: unknown): ExportPayload {
+  const request = 'Export model';
+  const record = fields(request, value, ['json', 'suggestedName']);
+  const json = jsonObject(request, 'json', text(request, record, 'json', MAX_TEXT_CHARS));
+  return { text: json, suggestedName: fileName(request, record, 'suggestedName') };
+}
+
+/** Validates `exportPredictions`: CSV text plus a bare file name for the dialog. */
+export function parseExportPredictions(value: unknown): ExportPayload {
+  const request = 'Export predictions';
+  const record = fields(request, value, ['csv', 'suggestedName']);
+  const csv = text(request, record, 'csv', MAX_TEXT_CHARS);
+  return { text: csv, suggestedName: fileName(request, record, 'suggestedName') };
+}
+
+/** Validates `autosave`. */
+export function parseAutosave(value: unknown): AutosavePayload {
+  const request = 'Autosave';
+  const record = fields(request, value, ['json']);
+  return { json: jsonObject(request, 'json', text(request, record, 'json', MAX_TEXT_CHARS)) };
+}
+
+/** Validates `setDocumentState`. */
+export function parseDocumentState(value: unknown): DocumentStatePayload {
+  const request = 'Set document state';
+  const record = fields(request, value, ['dirty', 'title']);
+  const title = text(request, record, 'title', MAX_NAME_CHARS);
+  if (CONTROL_CHARS.test(title)) {
+    throw new IpcPayloadError(`${request}: 'title' must not contain control characters, got ${describe(title)}.`);
+  }
+  return { dirty: flag(request, record, 'dirty'), title };
+}
+
+/** Validates a dropped file's path: only its shape here; `checkDroppedPath` checks the file itself. */
+export function parseDroppedFile(value: unknown): DroppedFilePayload {
+  const request = 'Open dropped file';
+  const record = fields(request, value, ['path']);
+  const path = text(request, record, 'path', 4096);
+  if (path === '' || CONTROL_CHARS.test(path)) {
+    throw new IpcPayloadError(`${request}: 'path' must be a file path, got ${describe(path)}.`);
+  }
+  return { path };
+}
