@@ -1,0 +1,109 @@
+/** Accumulates one column's cells into growable typed arrays while the file streams in. */
+import { isMissingText, parseDate, parseNumber, type MissingMarkers } from './cells.ts';
+import { NOT_TEXT, TEXT_OVERFLOW } from './table.ts';
+
+/** Most distinct texts kept per column; past this the column is an identifier or free text anyway. */
+export const MAX_VOCABULARY = 100_000;
+
+/** The raw arrays of a finished column, trimmed to the row count. */
+export interface ColumnArrays {
+  numbers: Float64Array;
+  codes: Int32Array | null;
+  vocabulary: string[];
+  dates: Float64Array | null;
+  vocabularyOverflow: boolean;
+}
+
+function grow<T extends Float64Array | Int32Array>(a: T, size: number, fill: number): T {
+  const next = new (a.constructor as new (n: number) => T)(size);
+  next.set(a);
+  if (fill !== 0) next.fill(fill, a.length);
+  return next;
+}
+
+/** One column under construction. Cells arrive row by row through `push`. */
+export class ColumnBuilder {
+  private numbers = new Float64Array(64);
+  private codes: Int32Array | null = null;
+  private dates: Float64Array | null = null;
+  private readonly dictionary = new Map<string, number>();
+  private readonly vocabulary: string[] = [];
+  private overflow = false;
+  private length = 0;
+
+  constructor(private readonly markers: MissingMarkers, private readonly decimalComma: boolean) {}
+
+  /** Adds the next cell of this column. */
+  push(cell: string): void {
+    const row = this.length++;
+    if (row === this.numbers.length) this.reserve(row * 2);
+    this.numbers[row] = NaN;
+    if (cell.length === 0) return;
+    if (this.tryNumberOrDate(cell, row)) return;
+    const c0 = cell.charCodeAt(0);
+    const cN = cell.charCodeAt(cell.length - 1);
+    const text = c0 <= 32 || cN <= 32 ? cell.trim() : cell;
+    if (isMissingText(text, this.markers)) return;
+    if (text !== cell && this.tryNumberOrDate(text, row)) return;
+    this.pushText(text, row);
+  }
+
+  private tryNumberOrDate(s: string, row: number): boolean {
+    const n = parseNumber(s, this.decimalComma);
+    if (n === n) {
+      if (!this.markers.numbers.has(n)) this.numbers[row] = n;
+      return true;
+    }
+    const c0 = s.charCodeAt(0);
+    if (c0 < 48 || c0 > 57) return false;
+    const t = parseDate(s);
+    if (t !== t) return false;
+    if (!this.dates) this.dates = new Float64Array(this.numbers.length).fill(NaN);
+    this.dates[row] = t;
+    return true;
+  }
+
+  private pushText(text: string, row: number): void {
+    if (!this.codes) this.codes = new Int32Array(this.numbers.length).fill(NOT_TEXT);
+    let code = this.dictionary.get(text);
+    if (code === undefined) {
+      if (this.vocabulary.length >= MAX_VOCABULARY) {
+        this.overflow = true;
+        code = TEXT_OVERFLOW;
+      } else {
+        code = this.vocabulary.length;
+        this.vocabulary.push(text);
+        this.dictionary.set(text, code);
+      }
+    }
+    this.codes[row] = code;
+  }
+
+  private reserve(size: number): void {
+    this.numbers = grow(this.numbers, size, NaN);
+    if (this.codes) this.codes = grow(this.codes, size, NOT_TEXT);
+    if (this.dates) this.dates = grow(this.dates, size, NaN);
+  }
+
+  /** Number of cells pushed so far. */
+  get rows(): number {
+    return this.length;
+  }
+
+  /** The finished arrays, copied to their exact length so the spare capacity is freed. */
+  finish(): ColumnArrays {
+    const n = this.length;
+    const arrays: ColumnArrays = {
+      numbers: this.numbers.slice(0, n),
+      codes: this.codes ? this.codes.slice(0, n) : null,
+      vocabulary: this.vocabulary,
+      dates: this.dates ? this.dates.slice(0, n) : null,
+      vocabularyOverflow: this.overflow,
+    };
+    this.numbers = new Float64Array(0);
+    this.codes = null;
+    this.dates = null;
+    this.dictionary.clear();
+    return arrays;
+  }
+}

@@ -1,0 +1,21 @@
+/** Public API of the dataset pipeline: CSV reading, profiling, preprocessing, splits. */
+export type {
+  ColumnInference, ColumnSummary, ColumnType, CsvOptions, CsvProgress, ParsedTable, TableColumn, TextEncodingName,
+} from './table.ts';
+export { COLUMN_TYPES } from './table.ts';
+export type {
+  CategoryEncoding, ColumnRole, ColumnSettings, DatasetSettings, MissingStrategy, PreparedDataset, Scaling, Split,
+} from './settings.ts';
+export { DEFAULT_MAX_CATEGORIES, DEFAULT_SPLIT, MISSING_STRATEGIES } from './settings.ts';
+export type {
+  BooleanTransform, DatePart, DateTransform, FeatureTransform, FillRule, NumberTransform, OneHotTransform,
+  OrdinalTransform, Preprocessing, TargetTransform,
+} from './preprocessing.ts';
+export { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from './preprocessing.ts';
+export { DEFAULT_MISSING_VALUES } from './cells.ts';
+export { createCsvReader, parseCsv, type CsvReader } from './csv-reader.ts';
+export { prepareDataset } from './prepare-dataset.ts';
+export { applyPreprocessing, type AppliedPreprocessing } from './apply-preprocessing.ts';
+export { decodeOutputs, targetScale, type DecodedOutputs } from './target.ts';
+export { inferTask } from './plan-columns.ts';
+export { kFoldSplits, splitRows, type Fold, type RowSplit } from './split.ts';

@@ -1,0 +1,102 @@
+/**
+ * Every message of the dataset area, in one catalog: what happened, where, and how to fix it.
+ * Each entry returns a `Problem`; codes are stable, messages may be reworded.
+ */
+import type { Problem } from '../errors.ts';
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+const plural = (n: number, word: string, many = `${word}s`): string => `${fmt(n)} ${n === 1 ? word : many}`;
+
+/** `'a', 'b', 'c' and 4 more`. */
+export function listNames(names: readonly string[], max = 8): string {
+  const shown = names.slice(0, max).map((n) => `'${n}'`).join(', ');
+  return names.length > max ? `${shown} and ${fmt(names.length - max)} more` : shown;
+}
+
+/** `rows 4, 9 and 12` for up to a few row numbers. */
+export function listRows(rows: readonly number[]): string {
+  if (rows.length === 1) return `row ${rows[0]}`;
+  return `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+}
+
+const p = (code: string, path: string, message: string): Problem => ({ code: `data/${code}`, path, message });
+const col = (name: string): string => `column '${name}'`;
+
+/** The catalog. */
+export const messages = {
+  emptyFile: () => p('empty-file', '', 'The file is empty. Choose a CSV file that has a header row and at least one row of data.'),
+  headerOnly: (columns: number) =>
+    p('header-only', 'row 2', `The file has a header row (${plural(columns, 'column')}) but no data rows. Add rows of data below the header.`),
+  binaryFile: () =>
+    p('binary-file', '', 'This file is not text: it contains binary bytes, so it is not a CSV file. Export the data as CSV (comma-separated values) and open that file.'),
+  utf16WithoutBom: () =>
+    p('utf16-without-bom', '', 'This file looks like UTF-16 text without a byte-order mark, which cannot be read reliably. Save it as "CSV UTF-8" and open it again.'),
+  notUtf8: (byte: number) =>
+    p('not-utf8', '', `The file is not valid UTF-8 (from byte ${fmt(byte)} on), so it was read as Windows-1252 (Latin-1). If accented letters look wrong, save the file as "CSV UTF-8" and open it again.`),
+  badDelimiter: (given: string) =>
+    p('bad-delimiter', 'delimiter', `'${given}' cannot be used as a delimiter. Choose one of ',', ';', tab or '|'.`),
+  unclosedQuote: (row: number) =>
+    p('unclosed-quote', `row ${row}`, `Row ${row} has a quote (") that is never closed, so everything after it would be read as one value. Close the quote or remove it, then open the file again.`),
+  malformedQuote: (rows: readonly number[], count: number) =>
+    p('malformed-quote', `row ${rows[0]}`, `${plural(count, 'value has', 'values have')} a quote (") in the middle (first at ${listRows(rows)}); ${count === 1 ? 'it was' : 'they were'} read as written. Check ${count === 1 ? 'that row' : 'those rows'}: a quote inside a quoted value must be doubled ("").`),
+  raggedRows: (rows: readonly number[], got: readonly number[], expected: number, count: number) =>
+    p('ragged-rows', `row ${rows[0]}`, `${count === 1 ? `Row ${rows[0]} has` : `${plural(count, 'row')} do not have`} ${count === 1 ? `${plural(got[0]!, 'value')} but the header has ${plural(expected, 'column')}` : `the ${fmt(expected)} values the header has (${rows.map((r, i) => `row ${r}: ${got[i]}`).join(', ')})`}. Fix ${count === 1 ? 'the row' : 'those rows'} in the file, or choose "skip malformed rows".`),
+  skippedRows: (rows: readonly number[], count: number, expected: number) =>
+    p('skipped-rows', `row ${rows[0]}`, `Skipped ${plural(count, 'row')} that do${count === 1 ? 'es' : ''} not have ${fmt(expected)} values (first at ${listRows(rows)}).`),
+  trailingDelimiter: (rows: number) =>
+    p('trailing-delimiter', '', `${plural(rows, 'row ends', 'rows end')} with an extra delimiter; the empty value after it was ignored.`),
+  emptyHeader: (index: number, name: string) =>
+    p('empty-header', `column ${index + 1}`, `Column ${index + 1} has no name in the header row, so it was named '${name}'. Give it a name in the file to choose your own.`),
+  duplicateHeader: (index: number, original: string, name: string) =>
+    p('duplicate-header', `column ${index + 1}`, `Column ${index + 1} has the same name as an earlier column ('${original}'), so it was renamed '${name}'. Give the columns different names in the file to choose your own.`),
+  tooFewFields: (rows: number) =>
+    p('too-few-rows', '', `The file has only ${plural(rows, 'data row')} left after removing rows with a missing target; at least 2 are needed to train and test a model. Add more rows.`),
+  unknownColumn: (name: string, where: string, columns: readonly string[]) =>
+    p('unknown-column', where, `There is no column '${name}' in the data. Choose one of: ${listNames(columns, 30)}.`),
+  targetMissing: (name: string, columns: readonly string[]) =>
+    p('target-not-found', 'target', `The target column '${name}' is not in the file. Choose one of: ${listNames(columns, 30)}.`),
+  noTarget: (columns: readonly string[]) =>
+    p('no-target', 'target', `Choose the column to predict (the target): one of ${listNames(columns, 30)}.`),
+  targetAllMissing: (name: string) =>
+    p('target-all-missing', `column '${name}'`, `Every value of the target ${col(name)} is missing, so there is nothing to learn. Choose another target or fill in the column.`),
+  targetOneClass: (name: string, value: string) =>
+    p('target-one-class', `column '${name}'`, `The target ${col(name)} has only one value ('${value}'), so there is nothing to tell apart. Choose a target with at least two different values.`),
+  targetNotNumeric: (name: string, example: string, row: number) =>
+    p('target-not-numeric', `row ${row}, column '${name}'`, `Regression needs a numeric target, but ${col(name)} has text such as '${example}' (row ${row}). Choose classification, or a numeric target.`),
+  targetUnusable: (name: string, reason: string) =>
+    p('target-unusable', `column '${name}'`, `The target ${col(name)} cannot be predicted: ${reason}. Choose another target column, or set the task to classification to use it anyway.`),
+  targetRowsDropped: (name: string, count: number, rows: readonly number[]) =>
+    p('target-rows-dropped', `column '${name}'`, `Left out ${plural(count, 'row')} whose target ${col(name)} is missing (first at ${listRows(rows)}).`),
+  strayText: (name: string, count: number, examples: readonly { row: number; value: string }[], refused: boolean) =>
+    p('stray-text', `row ${examples[0]?.row ?? 0}, column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} holds numbers, but ${plural(count, 'row has', 'rows have')} text instead (${examples.map((e) => `row ${e.row}: '${e.value}'`).join(', ')}). ${refused ? 'Fix those values in the file, or choose "treat stray text as missing".' : 'They are treated as missing; fix them in the file if they are real numbers (for a decimal comma, set the decimal separator to \',\').'}`),
+  highMissing: (name: string, share: number) =>
+    p('high-missing', `column '${name}'`, `${Math.round(share * 100)}% of ${col(name)} is missing; the filled-in values may mislead the model. Consider ignoring the column or adding a "was missing" indicator.`),
+  noFeatures: (target: string) =>
+    p('no-features', 'columns', `No column is left to learn from: every column other than the target '${target}' is ignored or excluded. Set at least one column's role to feature.`),
+  badSplit: (validation: number, test: number) =>
+    p('bad-split', 'split', `The validation (${validation}) and test (${test}) fractions must each be at least 0 and add up to less than 1, leaving rows to train on. Lower them.`),
+  badColumnType: (name: string, type: string, reason: string) =>
+    p('bad-column-type', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} cannot be used as ${type}: ${reason}. Choose another type for it.`),
+  badMissingStrategy: (name: string, strategy: string, valid: readonly string[]) =>
+    p('bad-missing-strategy', `columns.${name}.missing`, `'${strategy}' cannot fill missing values of ${col(name)}, which holds categories. Choose one of: ${listNames(valid)}.`),
+  rowsDropped: (name: string, count: number) =>
+    p('rows-dropped', `column '${name}'`, `Left out ${plural(count, 'row')} with a missing value in ${col(name)} ("drop rows" is chosen for it).`),
+  allRowsDropped: () =>
+    p('all-rows-dropped', 'columns', 'No rows are left after dropping the rows with missing values. Choose another way to fill in missing values (mean, median or most frequent).'),
+  missingColumns: (names: readonly string[]) =>
+    p('missing-columns', `column '${names[0]}'`, `The file is missing ${names.length === 1 ? 'the column' : 'the columns'} ${listNames(names, 30)} that the model was trained on. Add ${names.length === 1 ? 'it' : 'them'} (same name) to the file.`),
+  unseenCategories: (name: string, count: number, examples: readonly string[], bucket: string) =>
+    p('unseen-categories', `column '${name}'`, `${plural(count, 'row has', 'rows have')} a value in ${col(name)} that the model never saw in training (${listNames(examples, 3)}); ${count === 1 ? 'it was' : 'they were'} treated as ${bucket}.`),
+  filledForDropped: (name: string, count: number) =>
+    p('filled-missing', `column '${name}'`, `${plural(count, 'row has', 'rows have')} a missing value in ${col(name)}; training left such rows out, so here ${count === 1 ? 'it was' : 'they were'} filled with the training value to still get a prediction.`),
+  unknownTargetValues: (name: string, count: number, examples: readonly string[]) =>
+    p('unknown-target-values', `column '${name}'`, `${plural(count, 'row has', 'rows have')} a target in ${col(name)} that is missing or not one of the model's classes (${listNames(examples, 3)}); ${count === 1 ? 'it is' : 'they are'} left out of the scores.`),
+  badPreprocessing: (detail: string) =>
+    p('bad-preprocessing', 'preprocessing', `The model's preprocessing is not readable: ${detail}. Train the model again, or update Backprop Studio if the model comes from a newer version.`),
+  badOutputs: (got: number, expected: string) =>
+    p('bad-outputs', 'outputs', `The network gives ${plural(got, 'output')} per row but the data needs ${expected}. Set the last layer's units to 'auto'.`),
+  badFolds: (k: number, rows: number) =>
+    p('bad-folds', 'cv', `Cross-validation needs between 2 and ${fmt(rows)} folds (one per row at most), not ${k}. Choose a K in that range, such as 5.`),
+  tooManyCategories: (name: string) =>
+    p('too-many-categories', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} has too many different values to be categorical. Use it as an identifier (ignored), or lower the number of categories in the file.`),
+};

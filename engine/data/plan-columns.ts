@@ -1,0 +1,103 @@
+/** Decides the target, the task and the feature columns (with their types) from a table and the user's settings. */
+import { DatasetError, type Problem } from '../errors.ts';
+import { cellLabel } from './column-values.ts';
+import { DISTINCT_LIMIT } from './column-summary.ts';
+import { messages } from './messages.ts';
+import type { ColumnSettings, DatasetSettings } from './settings.ts';
+import type { ColumnType, ParsedTable, TableColumn } from './table.ts';
+
+/** An integer target with at most this many distinct values is read as classes. */
+export const MAX_INTEGER_CLASSES = 10;
+/** Most categories a column may have to be one-hot or ordinal encoded at all. */
+export const MAX_ENCODED_CATEGORIES = 1000;
+
+/** One column used as a feature. */
+export interface FeaturePlan {
+  column: TableColumn;
+  type: ColumnType;
+  settings: ColumnSettings;
+}
+
+/** The target, the task and the features. */
+export interface ColumnPlan {
+  target: TableColumn;
+  task: 'classification' | 'regression';
+  features: FeaturePlan[];
+}
+
+/** The task a target column implies, or the reason it cannot be a target. */
+export function inferTask(col: TableColumn, type: ColumnType): 'classification' | 'regression' | { reason: string } {
+  if (type === 'categorical' || type === 'boolean') return 'classification';
+  if (type === 'integer' && col.summary.distinct <= MAX_INTEGER_CLASSES) return 'classification';
+  if (type === 'numeric' || type === 'integer') return 'regression';
+  if (type === 'datetime') return { reason: 'it holds dates' };
+  return { reason: col.inferred.exclusion ?? `it looks like ${type === 'text' ? 'free text' : 'an identifier'}` };
+}
+
+function firstText(col: TableColumn, table: ParsedTable): { value: string; row: number } {
+  for (let i = 0; i < table.rows; i++) {
+    if (col.codes && col.codes[i]! >= 0) return { value: cellLabel(col, i) ?? '', row: table.lineNumbers[i]! };
+  }
+  return { value: '', row: 0 };
+}
+
+/** Problems with forcing `type` on a column; empty when it fits. */
+function checkType(col: TableColumn, type: ColumnType, table: ParsedTable): Problem[] {
+  const s = col.summary;
+  const bad = (reason: string): Problem[] => [messages.badColumnType(col.name, type, reason)];
+  if ((type === 'numeric' || type === 'integer') && s.numbers === 0) {
+    const t = firstText(col, table);
+    return bad(`it has no numbers (row ${t.row} is '${t.value}')`);
+  }
+  if (type === 'datetime' && s.dates === 0) return bad('none of its values is a date like 2024-01-31');
+  if (type === 'boolean' && s.distinct > 2) return bad(`it has ${s.distinct > DISTINCT_LIMIT ? 'thousands of' : s.distinct} different values, and a boolean has two`);
+  if (type === 'categorical' && (s.vocabularyOverflow || s.distinct > MAX_ENCODED_CATEGORIES)) {
+    return [messages.tooManyCategories(col.name)];
+  }
+  return [];
+}
+
+function resolveTarget(table: ParsedTable, settings: DatasetSettings): TableColumn {
+  const names = table.columns.map((c) => c.name);
+  const byRole = Object.entries(settings.columns ?? {}).find(([, c]) => c.role === 'target')?.[0];
+  const name = settings.target || byRole;
+  if (!name) throw new DatasetError(messages.noTarget(names));
+  const target = table.columns.find((c) => c.name === name);
+  if (!target) throw new DatasetError(messages.targetMissing(name, names));
+  if (target.summary.missing === table.rows) throw new DatasetError(messages.targetAllMissing(name));
+  return target;
+}
+
+/** The target, task and feature columns; throws `DatasetError` listing every problem found. */
+export function planColumns(table: ParsedTable, settings: DatasetSettings): ColumnPlan {
+  const names = table.columns.map((c) => c.name);
+  const problems: Problem[] = [];
+  for (const name of Object.keys(settings.columns ?? {})) {
+    if (!names.includes(name)) problems.push(messages.unknownColumn(name, `columns.${name}`, names));
+  }
+  if (problems.length) throw new DatasetError(problems);
+  const target = resolveTarget(table, settings);
+  const targetType = settings.columns?.[target.name]?.type ?? target.inferred.type;
+  const inferred = inferTask(target, targetType);
+  const task = settings.task ?? (typeof inferred === 'string' ? inferred : null);
+  if (task === null) throw new DatasetError(messages.targetUnusable(target.name, (inferred as { reason: string }).reason));
+  if (task === 'regression' && target.summary.numbers === 0) {
+    const t = firstText(target, table);
+    throw new DatasetError(messages.targetNotNumeric(target.name, t.value, t.row));
+  }
+  const features: FeaturePlan[] = [];
+  for (const column of table.columns) {
+    if (column === target) continue;
+    const s = settings.columns?.[column.name] ?? {};
+    const role = s.role ?? (column.inferred.exclusion ? 'ignore' : 'feature');
+    if (role !== 'feature') continue;
+    let type = s.type ?? column.inferred.type;
+    if (type === 'identifier' || type === 'text') type = 'categorical';
+    const typeProblems = checkType(column, type, table);
+    problems.push(...typeProblems);
+    if (typeProblems.length === 0) features.push({ column, type, settings: s });
+  }
+  if (problems.length) throw new DatasetError(problems);
+  if (features.length === 0) throw new DatasetError(messages.noFeatures(target.name));
+  return { target, task, features };
+}

@@ -1,0 +1,111 @@
+/** Table + settings → training-ready splits and the fitted preprocessing, all fitted on the train split. */
+import { DatasetError, type Problem } from '../errors.ts';
+import { isMissingCell, strayText } from './column-values.ts';
+import { createEncoder, encodeRows, transformNames, type FeatureEncoder } from './encode-features.ts';
+import { fitFeature } from './fit-features.ts';
+import { messages } from './messages.ts';
+import { planColumns, type ColumnPlan } from './plan-columns.ts';
+import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type Preprocessing } from './preprocessing.ts';
+import { withMissingValues } from './remark-missing.ts';
+import { DEFAULT_MAX_CATEGORIES, DEFAULT_SPLIT, type DatasetSettings, type PreparedDataset, type Split } from './settings.ts';
+import { splitRows } from './split.ts';
+import type { ParsedTable } from './table.ts';
+import { encodeTarget, fitTarget, readTarget, taskOf, type TargetValues } from './target.ts';
+
+/** A column this much missing gets a warning. */
+const HIGH_MISSING_SHARE = 0.5;
+
+/** Warns about (or refuses) text in number and date columns, which is then read as missing. */
+function checkStrayText(table: ParsedTable, plan: ColumnPlan, settings: DatasetSettings, warnings: Problem[]): void {
+  const refuse = settings.strayText === 'error';
+  const problems: Problem[] = [];
+  const checked = plan.features.filter((f) => f.type === 'numeric' || f.type === 'integer' || f.type === 'datetime');
+  for (const f of checked) {
+    const stray = strayText(f.column, table.rows, table.lineNumbers, f.type === 'datetime');
+    if (stray.count > 0) (refuse ? problems : warnings).push(messages.strayText(f.column.name, stray.count, stray.examples, refuse));
+  }
+  if (plan.task === 'regression') {
+    const stray = strayText(plan.target, table.rows, table.lineNumbers);
+    if (stray.count > 0) (refuse ? problems : warnings).push(messages.strayText(plan.target.name, stray.count, stray.examples, refuse));
+  }
+  if (problems.length) throw new DatasetError(problems);
+}
+
+/** Rows with a usable target and no missing value in a column whose strategy is `drop`. */
+function usableRows(table: ParsedTable, plan: ColumnPlan, target: TargetValues, warnings: Problem[]): Int32Array {
+  const keep = new Uint8Array(table.rows).fill(1);
+  const missingTarget: number[] = [];
+  let missingTargetCount = 0;
+  for (let i = 0; i < table.rows; i++) {
+    if (target.values[i] === target.values[i]) continue;
+    keep[i] = 0;
+    if (missingTarget.length < 3) missingTarget.push(table.lineNumbers[i]!);
+    missingTargetCount++;
+  }
+  if (missingTargetCount > 0) warnings.push(messages.targetRowsDropped(plan.target.name, missingTargetCount, missingTarget));
+  for (const f of plan.features) {
+    if (f.settings.missing !== 'drop') continue;
+    let dropped = 0;
+    for (let i = 0; i < table.rows; i++) {
+      if (keep[i] && isMissingCell(f.column, i)) {
+        keep[i] = 0;
+        dropped++;
+      }
+    }
+    if (dropped > 0) warnings.push(messages.rowsDropped(f.column.name, dropped));
+  }
+  const rows: number[] = [];
+  for (let i = 0; i < table.rows; i++) if (keep[i]) rows.push(i);
+  if (rows.length === 0 && missingTargetCount < table.rows) throw new DatasetError(messages.allRowsDropped());
+  if (rows.length < 2) throw new DatasetError(messages.tooFewFields(rows.length));
+  return Int32Array.from(rows);
+}
+
+function makeSplit(encoders: readonly FeatureEncoder[], pre: Preprocessing, target: TargetValues, rowIndices: Int32Array): Split {
+  const x = encodeRows(encoders, rowIndices);
+  return { x, y: encodeTarget(pre.target, target, rowIndices), rows: rowIndices.length, features: pre.featureNames.length, rowIndices };
+}
+
+/**
+ * Prepares a table for training: picks target, task and features, splits the rows (stratified for
+ * classification, seeded), fits fills, scales and category lists on the train split, and encodes all splits.
+ */
+export function prepareDataset(input: ParsedTable, settings: DatasetSettings, seed: number): PreparedDataset {
+  const table = settings.missingValues?.length ? withMissingValues(input, settings.missingValues) : input;
+  const plan = planColumns(table, settings);
+  const warnings: Problem[] = [];
+  checkStrayText(table, plan, settings, warnings);
+  const first = readTarget(plan.target, table.rows, plan.task);
+  const rows = usableRows(table, plan, first, warnings);
+  const target = plan.task === 'classification' ? readTarget(plan.target, table.rows, plan.task, undefined, rows) : first;
+  if (target.classes && target.classes.length < 2) {
+    throw new DatasetError(messages.targetOneClass(plan.target.name, target.classes[0] ?? ''));
+  }
+  const labels = target.classes ? Float64Array.from(rows, (r) => target.values[r]!) : null;
+  const split = splitRows(rows, labels, settings.split ?? DEFAULT_SPLIT, seed);
+  const options = { preprocess: settings.preprocess ?? true, maxCategories: settings.maxCategories ?? DEFAULT_MAX_CATEGORIES };
+  const features = plan.features.map((f) => fitFeature(f, table.rows, split.train, options));
+  const preprocessing: Preprocessing = {
+    format: PREPROCESSING_FORMAT,
+    version: PREPROCESSING_VERSION,
+    target: fitTarget(plan.target.name, target, split.train, options.preprocess),
+    features,
+    featureNames: features.flatMap(transformNames),
+    missingValues: [...table.missingValues],
+    preprocess: options.preprocess,
+  };
+  for (const f of plan.features) {
+    const share = f.column.summary.missing / table.rows;
+    if (share > HIGH_MISSING_SHARE) warnings.push(messages.highMissing(f.column.name, share));
+  }
+  const encoders = features.map((t, i) => createEncoder(t, plan.features[i]!.column, table.rows));
+  return {
+    task: taskOf(preprocessing.target),
+    featureNames: preprocessing.featureNames,
+    train: makeSplit(encoders, preprocessing, target, split.train),
+    validation: makeSplit(encoders, preprocessing, target, split.validation),
+    test: makeSplit(encoders, preprocessing, target, split.test),
+    preprocessing,
+    warnings,
+  };
+}

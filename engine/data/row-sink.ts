@@ -1,0 +1,135 @@
+/** Receives parsed rows: reads the header, checks each row's width, and fills the column builders. */
+import { DatasetError, type Problem } from '../errors.ts';
+import type { MissingMarkers } from './cells.ts';
+import { ColumnBuilder, type ColumnArrays } from './column-builder.ts';
+import { messages } from './messages.ts';
+
+/** How many example rows a message about malformed rows names. */
+export const EXAMPLE_ROWS = 5;
+
+/** The columns read so far, before typing. */
+export interface SinkResult {
+  names: string[];
+  columns: ColumnArrays[];
+  rows: number;
+  lineNumbers: Int32Array;
+  warnings: Problem[];
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  return fields.length === 1 && fields[0]!.trim() === '';
+}
+
+/** Collects the rows of one file, in order. */
+export class RowSink {
+  private names: string[] | null = null;
+  private builders: ColumnBuilder[] = [];
+  private lines = new Int32Array(1024);
+  private readonly headerWarnings: { index: number; problem: Problem }[] = [];
+  private raggedRows: number[] = [];
+  private raggedWidths: number[] = [];
+  private raggedCount = 0;
+  private trailingCount = 0;
+  /** Line where the next row starts. */
+  nextLine = 1;
+  /** Data rows kept so far. */
+  rows = 0;
+
+  constructor(
+    private readonly hasHeader: boolean,
+    private readonly markers: MissingMarkers,
+    private readonly decimalComma: boolean,
+    private readonly skipRagged: boolean,
+  ) {}
+
+  /** Adds a row of fields that spans `span` lines of the file. */
+  add(fields: string[], span: number): void {
+    const line = this.nextLine;
+    this.nextLine += span;
+    if (isBlank(fields)) return;
+    if (this.names === null) {
+      this.startColumns(fields);
+      if (this.hasHeader) return;
+    }
+    const width = this.builders.length;
+    if (fields.length !== width && !this.fitsWidth(fields, width)) {
+      this.raggedCount++;
+      if (this.raggedRows.length < EXAMPLE_ROWS) {
+        this.raggedRows.push(line);
+        this.raggedWidths.push(fields.length);
+      }
+      return;
+    }
+    for (let j = 0; j < width; j++) this.builders[j]!.push(j < fields.length ? fields[j]! : '');
+    if (this.rows === this.lines.length) {
+      const grown = new Int32Array(this.lines.length * 2);
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    this.lines[this.rows++] = line;
+  }
+
+  /** A row one value short of an unnamed last column, or with extra empty values, still fits. */
+  private fitsWidth(fields: readonly string[], width: number): boolean {
+    if (fields.length === width - 1) return this.names![width - 1] === '';
+    if (fields.length < width) return false;
+    for (let j = width; j < fields.length; j++) if (fields[j]!.trim() !== '') return false;
+    this.trailingCount++;
+    return true;
+  }
+
+  private startColumns(first: readonly string[]): void {
+    const names = this.hasHeader ? first.map((n) => n.trim()) : first.map((_, i) => `column ${i + 1}`);
+    const seen = new Set<string>();
+    for (const [i, name] of names.entries()) {
+      if (name === '') continue;
+      if (!seen.has(name)) {
+        seen.add(name);
+        continue;
+      }
+      let k = 2;
+      while (seen.has(`${name}_${k}`) || names.includes(`${name}_${k}`)) k++;
+      names[i] = `${name}_${k}`;
+      seen.add(names[i]!);
+      this.headerWarnings.push({ index: i, problem: messages.duplicateHeader(i, name, names[i]!) });
+    }
+    this.names = names;
+    this.builders = names.map(() => new ColumnBuilder(this.markers, this.decimalComma));
+  }
+
+  /** Finishes reading: checks for no data and malformed rows, names unnamed columns, drops a trailing empty one. */
+  finish(): SinkResult {
+    if (this.names === null) throw new DatasetError(messages.emptyFile());
+    if (this.rows === 0 && this.raggedCount === 0) throw new DatasetError(messages.headerOnly(this.names.length));
+    const warnings: Problem[] = [];
+    const width = this.names.length;
+    if (this.raggedCount > 0) {
+      if (!this.skipRagged) {
+        throw new DatasetError(messages.raggedRows(this.raggedRows, this.raggedWidths, width, this.raggedCount));
+      }
+      warnings.push(messages.skippedRows(this.raggedRows, this.raggedCount, width));
+    }
+    const names = [...this.names];
+    let columns = this.builders.map((b) => b.finish());
+    const last = columns[width - 1]!;
+    const lastEmpty = names[width - 1] === '' && last.codes === null && last.dates === null && last.numbers.every(Number.isNaN);
+    if (lastEmpty && width > 1) {
+      names.pop();
+      columns = columns.slice(0, -1);
+      warnings.push(messages.trailingDelimiter(this.rows));
+    } else if (this.trailingCount > 0) {
+      warnings.push(messages.trailingDelimiter(this.trailingCount));
+    }
+    for (const [i, name] of names.entries()) {
+      if (name !== '') continue;
+      let k = i + 1;
+      while (names.includes(`column ${k}`)) k++;
+      names[i] = `column ${k}`;
+      this.headerWarnings.push({ index: i, problem: messages.emptyHeader(i, names[i]!) });
+    }
+    this.headerWarnings.sort((a, b) => a.index - b.index);
+    warnings.unshift(...this.headerWarnings.map((h) => h.problem));
+    if (this.rows === 0) throw new DatasetError(messages.headerOnly(names.length));
+    return { names, columns, rows: this.rows, lineNumbers: this.lines.slice(0, this.rows), warnings };
+  }
+}

@@ -1,0 +1,111 @@
+/** The parsed table: columns stored compactly (typed arrays and dictionaries), never as row objects. */
+import type { Problem } from '../errors.ts';
+
+/** What a column holds, as inferred from its values or set by the user. */
+export type ColumnType =
+  | 'numeric' | 'integer' | 'boolean' | 'categorical' | 'datetime' | 'identifier' | 'text';
+
+/** Every column type, in the order the UI lists them. */
+export const COLUMN_TYPES: readonly ColumnType[] = [
+  'numeric', 'integer', 'boolean', 'categorical', 'datetime', 'identifier', 'text',
+];
+
+/** Code in `TableColumn.codes` for a cell that is not text (a number, a date, or missing). */
+export const NOT_TEXT = -1;
+/** Code for a text cell whose value was not kept because the column has too many distinct texts. */
+export const TEXT_OVERFLOW = -2;
+
+/** Counts and statistics of one column, computed once after parsing. */
+export interface ColumnSummary {
+  /** Cells that are empty or a missing-value marker. */
+  missing: number;
+  /** Cells that read as numbers. */
+  numbers: number;
+  /** Cells that read as text (neither number, date nor missing). */
+  texts: number;
+  /** Cells that read as dates or date-times. */
+  dates: number;
+  /** Distinct non-missing values, counted up to `DISTINCT_LIMIT + 1` (more reads as "many"). */
+  distinct: number;
+  /** Over the number cells only; NaN when there are none. */
+  min: number;
+  max: number;
+  mean: number;
+  /** Population standard deviation of the number cells. */
+  std: number;
+  /** Every number cell is a whole number. */
+  allIntegers: boolean;
+  /** The number cells read 1, 2, 3, … down the rows: a row number, not a feature. */
+  isRowNumber: boolean;
+  /** Distinct texts beyond `MAX_VOCABULARY` were not kept. */
+  vocabularyOverflow: boolean;
+}
+
+/** The inferred type of a column and, when it is left out of training by default, why. */
+export interface ColumnInference {
+  type: ColumnType;
+  /** Every non-missing cell has the same value (or all are missing). */
+  isConstant: boolean;
+  /** Why this column is excluded from the features by default; null when it is used. */
+  exclusion: string | null;
+}
+
+/** One column of a parsed CSV. Exactly one of `numbers`, `codes`, `dates` describes each non-missing cell. */
+export interface TableColumn {
+  name: string;
+  /** Per row: the cell's number; NaN when the cell is missing, text or a date. */
+  numbers: Float64Array;
+  /** Per row: the cell's index into `vocabulary`, or NOT_TEXT / TEXT_OVERFLOW; null when no cell is text. */
+  codes: Int32Array | null;
+  /** The distinct texts of the column, in order of first appearance. */
+  vocabulary: readonly string[];
+  /** Per row: a date cell as milliseconds since 1970-01-01 UTC, NaN otherwise; null when no cell is a date. */
+  dates: Float64Array | null;
+  summary: ColumnSummary;
+  inferred: ColumnInference;
+}
+
+/** A whole parsed CSV file. */
+export interface ParsedTable {
+  columns: TableColumn[];
+  /** Number of data rows (the header is not counted). */
+  rows: number;
+  /** Per data row: the 1-based line of the file where the row starts (the header is line 1). */
+  lineNumbers: Int32Array;
+  delimiter: string;
+  hasHeader: boolean;
+  encoding: TextEncodingName;
+  /** Line ending of the first line break; files may mix them, every kind is read. */
+  lineEnding: '\n' | '\r\n' | '\r' | null;
+  /** The markers read as missing values (lower-cased). */
+  missingValues: readonly string[];
+  /** Non-blocking problems found while reading (renamed headers, encoding fallback, …). */
+  warnings: Problem[];
+}
+
+/** The text encodings the reader understands. */
+export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+/** Options of `parseCsv` and `createCsvReader`; every field is optional and detected when omitted. */
+export interface CsvOptions {
+  /** One of `,` `;` tab `|`; detected from the first lines when omitted. */
+  delimiter?: string;
+  /** Whether the first row names the columns; detected when omitted. */
+  header?: boolean;
+  /** Extra texts that mean "missing" (compared without case), added to the defaults. */
+  missingValues?: readonly string[];
+  /** Decimal separator of number cells. Default '.'. */
+  decimal?: '.' | ',';
+  /** What to do with rows whose number of values differs from the header: refuse (default) or skip them. */
+  raggedRows?: 'error' | 'skip';
+  /** File size in bytes, when known, so progress can report a fraction. */
+  totalBytes?: number;
+}
+
+/** Progress of a streaming read. */
+export interface CsvProgress {
+  bytes: number;
+  rows: number;
+  /** bytes / totalBytes, or null when the size is unknown. */
+  fraction: number | null;
+}
