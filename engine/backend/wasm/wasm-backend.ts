@@ -39,6 +39,11 @@ export class WasmBackend implements Backend {
     return this.alloc.bytesInUse;
   }
 
+  /** Size of the whole linear memory in bytes (it only grows). */
+  get memoryBytes(): number {
+    return this.k.memory.buffer.byteLength;
+  }
+
   private p(t: Tensor): number {
     assert(t instanceof WasmTensor && t.owner === this, 'tensor from another backend passed to the wasm backend');
     assert(!t.disposed, 'disposed tensor used');
