@@ -1,6 +1,9 @@
 /// <reference path="./papaparse-module.d.ts" />
-/** The one place the engine imports papaparse, so every tsconfig that reaches it also sees its types. */
-import Papa, { type PapaParser, type PapaResult } from 'papaparse/papaparse.js';
+/**
+ * The one place the engine imports papaparse, so every tsconfig that reaches it also sees its types.
+ * The minified build is the browser build: it has no `require('stream')`, so bundlers need no Node shim.
+ */
+import Papa, { type PapaParser, type PapaResult } from 'papaparse/papaparse.min.js';
 
 export type { PapaParser, PapaResult };
 

@@ -3,7 +3,7 @@
  * Declared here, instead of using @types/papaparse, because those types pull in Node's types,
  * which would let Node-only code compile inside the engine unnoticed.
  */
-declare module 'papaparse/papaparse.js' {
+declare module 'papaparse/papaparse.min.js' {
   /** One parse problem papaparse reports. */
   export interface PapaError {
     type: string;
