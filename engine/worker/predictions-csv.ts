@@ -1,0 +1,35 @@
+/** A table with prediction columns added, written back as CSV text. */
+import type { DecodedOutputs, ParsedTable } from '../data/index.ts';
+import { cellText } from './table-store.ts';
+
+function quote(s: string, delimiter: string): string {
+  return s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** Short, stable text for a probability or a regression value. */
+function num(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(7))) : '';
+}
+
+/**
+ * Every row of `table` with `predicted_<target>` added, and for classification one
+ * `probability_<class>` column per class. Uses the file's own delimiter.
+ */
+export function predictionsCsv(table: ParsedTable, decoded: DecodedOutputs, target: string): string {
+  const d = table.delimiter;
+  const header = [...table.columns.map((c) => c.name), `predicted_${target}`];
+  if (decoded.kind === 'classification') for (const c of decoded.classes) header.push(`probability_${c}`);
+  const lines = [header.map((h) => quote(h, d)).join(d)];
+  const k = decoded.kind === 'classification' ? decoded.classes.length : 0;
+  for (let r = 0; r < table.rows; r++) {
+    const cells = table.columns.map((c) => quote(cellText(c, r), d));
+    if (decoded.kind === 'classification') {
+      cells.push(quote(decoded.labels[r] ?? '', d));
+      for (let c = 0; c < k; c++) cells.push(num(decoded.probabilities[r * k + c] ?? NaN));
+    } else {
+      cells.push(num(decoded.values[r] ?? NaN));
+    }
+    lines.push(cells.join(d));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent, EngineRequest } from '../protocol.ts';
+import { EngineService } from './service.ts';
+
+const iris = readFileSync(new URL('../../resources/samples/iris.csv', import.meta.url));
+
+type Body = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
+
+/** A service with a log of what it posted, and a helper that sends one request and returns its events. */
+function harness() {
+  const events: EngineEvent[] = [];
+  const service = new EngineService((e) => events.push(e));
+  let id = 0;
+  async function send(body: Body): Promise<EngineEvent[]> {
+    const from = events.length;
+    await service.handle({ ...body, id: ++id } as EngineRequest);
+    return events.slice(from);
+  }
+  return { service, events, send };
+}
+
+function bytes(buf: Buffer): ArrayBuffer {
+  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+}
+
+const settings = { target: 'species', columns: {}, split: { validation: 0.1, test: 0.2 } };
+const spec = {
+  layers: [
+    { id: 'h1', type: 'dense' as const, units: 8, activation: 'relu' as const },
+    { id: 'out', type: 'dense' as const, units: 'auto' as const },
+  ],
+  training: { epochs: 30, batchSize: 16, seed: 7, optimizer: { type: 'adam' as const, learningRate: 0.05 }, backend: 'cpu' as const },
+};
+
+describe('EngineService', () => {
+  it('loads a CSV, shows rows and prepares the split', async () => {
+    const { send } = harness();
+    const loaded = (await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris) })).at(-1);
+    expect(loaded?.type).toBe('data/loaded');
+    if (loaded?.type !== 'data/loaded') return;
+    expect(loaded.table.rows).toBe(150);
+    expect(loaded.table.columns.map((c) => c.name)).toContain('species');
+    const [rows] = await send({ type: 'data/rows', start: 0, count: 2, indices: null });
+    expect(rows?.type === 'data/rows' && rows.cells[0]).toEqual(['5.1', '3.5', '1.4', '0.2', 'setosa']);
+    const [prepared] = await send({ type: 'data/prepare', settings, seed: 7 });
+    expect(prepared?.type === 'data/prepared' && prepared.summary.rows).toEqual({ train: 105, validation: 15, test: 30 });
+  });
+
+  it('reports every network problem with its path, and shapes', async () => {
+    const { send } = harness();
+    await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris) });
+    const bad = { layers: [{ id: 'h1', type: 'dense' as const, units: -3 }, { id: 'out', type: 'dense' as const, units: 'auto' as const }] };
+    const [checked] = await send({ type: 'model/check', spec: bad, settings });
+    if (checked?.type !== 'model/checked') throw new Error(`got ${checked?.type}`);
+    expect(checked.problems.map((p) => p.path)).toContain('layers[0].units');
+    const [ok] = await send({ type: 'model/check', spec, settings });
+    if (ok?.type !== 'model/checked') throw new Error(`got ${ok?.type}`);
+    expect(ok.problems).toEqual([]);
+    expect(ok.layers.map((l) => l.outputShape)).toEqual([[null, 8], [null, 3]]);
+    expect(ok.totalParams).toBe(4 * 8 + 8 + 8 * 3 + 3);
+  });
+
+  it('trains, evaluates, exports and predicts', async () => {
+    const { send, events } = harness();
+    await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris) });
+    await send({ type: 'train/start', runId: 'r1', spec, settings });
+    const types = events.map((e) => e.type);
+    expect(types).toContain('train/started');
+    expect(types.filter((t) => t === 'train/epoch').length).toBe(30);
+    const done = events.find((e) => e.type === 'train/done');
+    if (done?.type !== 'train/done') throw new Error('no train/done');
+    expect(done.error).toBeNull();
+    expect(done.weights.find((w) => w.layer === 'h1' && w.name === 'kernel')?.shape).toEqual([4, 8]);
+    const [evaluated] = await send({ type: 'evaluate/run', runId: 'r1' });
+    if (evaluated?.type !== 'evaluate/done') throw new Error(JSON.stringify(evaluated));
+    expect(evaluated.evaluation.kind).toBe('classification');
+    if (evaluated.evaluation.kind === 'classification') {
+      expect(evaluated.evaluation.accuracy).toBeGreaterThan(0.8);
+      expect(evaluated.evaluation.rowIndices.length).toBe(30);
+    }
+    const [exported] = await send({ type: 'model/export', runId: 'r1' });
+    if (exported?.type !== 'model/exported') throw new Error('no export');
+    const model = JSON.parse(exported.json) as { format: string; weights: { shape: number[] }[] };
+    expect(model.format).toBe('backprop-studio/model');
+    const [predicted] = await send({ type: 'predict/run', runId: 'r1', name: 'iris.csv', source: bytes(iris) });
+    if (predicted?.type !== 'predict/done') throw new Error(JSON.stringify(predicted));
+    expect(predicted.rows).toBe(150);
+    expect(predicted.csv.split('\n')[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,predicted_species,probability_setosa,probability_versicolor,probability_virginica');
+    // A reloaded model (from a saved project) evaluates the same.
+    await send({ type: 'model/load', runId: 'r2', model: exported.json, settings });
+    const [again] = await send({ type: 'evaluate/run', runId: 'r2' });
+    if (again?.type !== 'evaluate/done') throw new Error(JSON.stringify(again));
+    expect(again.evaluation.loss).toBeCloseTo(evaluated.evaluation.loss, 6);
+  });
+
+  it('answers a bad CSV with a clear error for that request', async () => {
+    const { send } = harness();
+    const error = (await send({ type: 'data/load', name: 'empty.csv', source: new ArrayBuffer(0) })).at(-1);
+    expect(error?.type).toBe('error');
+    if (error?.type === 'error') {
+      expect(error.id).toBe(1);
+      expect(error.error.name).toBe('DatasetError');
+      expect(error.error.message.length).toBeGreaterThan(10);
+    }
+  });
+});

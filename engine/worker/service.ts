@@ -1,0 +1,259 @@
+/**
+ * Serves the protocol: keeps the loaded table and the runs, and answers each request by calling the
+ * engine's public APIs. Posting is injected, so this runs (and is tested) outside a worker too.
+ */
+import { createBackend, listBackends } from '../backend/index.ts';
+import { applyPreprocessing, decodeOutputs, type DatasetSettings, type PreparedDataset, type Preprocessing } from '../data/index.ts';
+import { parseModelFile, stringifyModelFile, type ModelFile } from '../export/index.ts';
+import {
+  PROTOCOL_VERSION, toWireError,
+  type EngineEvent, type EngineRequest, type LayerShape, type WireError,
+} from '../protocol.ts';
+import {
+  BACKEND_NAMES, checkResolve, checkSpecStructure, parseSpec, summarizeLayers, TRAINING_DEFAULTS,
+  type BackendChoice, type NetworkSpec, type Task,
+} from '../spec/index.ts';
+import { TrainControl, trainNetwork, type Diagnostic } from '../train/index.ts';
+import { buildModelFile, evaluateModel, runModel, toWire } from './models.ts';
+import { predictionsCsv } from './predictions-csv.ts';
+import { readTable, summarize, TableStore, tableInfo } from './table-store.ts';
+
+type Post = (event: EngineEvent) => void;
+
+/** What the worker keeps per run. */
+interface RunEntry {
+  control: TrainControl | null;
+  model: ModelFile | null;
+  settings: DatasetSettings | null;
+}
+
+/** Let queued messages (pause, stop) in between batches: a macrotask, without timer clamping. */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function seedOf(spec: NetworkSpec): number {
+  return spec.training?.seed ?? TRAINING_DEFAULTS.seed;
+}
+
+function diagnosticLevel(d: Diagnostic): string {
+  return d.kind === 'backendFallback' ? 'info' : 'warning';
+}
+
+function fail(code: string, message: string, path = ''): WireError {
+  return { name: 'DatasetError', code, path, message, problems: [{ code, path, message }] };
+}
+
+class WireFailure extends Error {
+  constructor(readonly wire: WireError) {
+    super(wire.message);
+  }
+}
+
+/** The engine side of the protocol. */
+export class EngineService {
+  readonly #post: Post;
+  readonly #tables = new TableStore();
+  readonly #runs = new Map<string, RunEntry>();
+
+  constructor(post: Post) {
+    this.#post = post;
+  }
+
+  /** Tell the UI the worker is up and which backends it can run. */
+  async announce(): Promise<void> {
+    const list = await listBackends();
+    const available = new Set(list.filter((b) => b.available).map((b) => b.name));
+    const backends = BACKEND_NAMES.filter((b): b is BackendChoice => b === 'auto' || available.has(b));
+    this.#post({ type: 'ready', version: PROTOCOL_VERSION, backends });
+  }
+
+  /** Answer one request; every failure becomes an `error` event with the request's id. */
+  async handle(req: EngineRequest): Promise<void> {
+    try {
+      await this.#dispatch(req);
+    } catch (e) {
+      const error = e instanceof WireFailure ? e.wire : toWireError(e);
+      this.#post({ type: 'error', id: req.id, runId: 'runId' in req ? req.runId : null, error });
+    }
+  }
+
+  async #dispatch(req: EngineRequest): Promise<void> {
+    switch (req.type) {
+      case 'data/load': {
+        const table = await readTable(req.source, (p) => {
+          this.#post({ type: 'data/progress', id: req.id, bytes: p.bytes, rows: p.rows, fraction: p.fraction });
+        });
+        this.#tables.set(req.name, table);
+        this.#post({ type: 'data/loaded', id: req.id, table: tableInfo(req.name, table) });
+        return;
+      }
+      case 'data/rows':
+        this.#post({ type: 'data/rows', id: req.id, start: req.start, indices: req.indices, cells: this.#tables.rows(req.start, req.count, req.indices) });
+        return;
+      case 'data/prepare': {
+        const prepared = this.#tables.prepare(req.settings, req.seed);
+        this.#post({ type: 'data/prepared', id: req.id, summary: summarize(this.#tables.require(), prepared) });
+        return;
+      }
+      case 'model/check':
+        this.#post({ type: 'model/checked', id: req.id, ...this.#check(req.spec, req.settings) });
+        return;
+      case 'train/start':
+        await this.#train(req.id, req.runId, req.spec, req.settings);
+        return;
+      case 'train/pause':
+      case 'train/resume':
+      case 'train/stop': {
+        const control = this.#runs.get(req.runId)?.control;
+        if (!control) throw new WireFailure(fail('run/not-running', 'This run is not training any more.'));
+        if (req.type === 'train/pause') control.pause();
+        else if (req.type === 'train/resume') control.resume();
+        else control.stop();
+        const state = req.type === 'train/pause' ? 'paused' : req.type === 'train/resume' ? 'running' : 'stopping';
+        this.#post({ type: 'train/state', id: req.id, runId: req.runId, state });
+        return;
+      }
+      case 'evaluate/run': {
+        const { model, pre } = this.#model(req.runId);
+        const run = this.#runs.get(req.runId);
+        const prepared = this.#preparedFor(run?.settings ?? null, model);
+        const evaluation = await evaluateModel(model, pre, prepared.test);
+        this.#post({ type: 'evaluate/done', id: req.id, runId: req.runId, evaluation });
+        return;
+      }
+      case 'predict/run': {
+        const { model, pre } = this.#model(req.runId);
+        const table = await readTable(req.source, () => {});
+        const applied = applyPreprocessing(pre, table);
+        const { out, net } = await runModel(model, applied.x, applied.rows);
+        const decoded = decodeOutputs(pre, out, applied.rows, net.outputs);
+        const csv = predictionsCsv(table, decoded, pre.target.column);
+        this.#post({ type: 'predict/done', id: req.id, runId: req.runId, csv, rows: applied.rows, warnings: [...table.warnings, ...applied.warnings] });
+        return;
+      }
+      case 'model/export': {
+        const { model } = this.#model(req.runId);
+        this.#post({ type: 'model/exported', id: req.id, runId: req.runId, json: stringifyModelFile(model) });
+        return;
+      }
+      case 'model/load': {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(req.model);
+        } catch {
+          throw new WireFailure({ name: 'ModelFileError', code: 'model/not-json', path: '', message: 'The saved model is not valid JSON. Train the run again.', problems: [] });
+        }
+        const model = parseModelFile(parsed);
+        this.#runs.set(req.runId, { control: null, model, settings: req.settings });
+        this.#post({ type: 'model/loaded', id: req.id, runId: req.runId, weights: toWire(model.weights) });
+        return;
+      }
+    }
+  }
+
+  #check(raw: NetworkSpec, settings: DatasetSettings | null): { problems: WireError['problems']; layers: LayerShape[]; totalParams: number; task: Task | null } {
+    const { spec, problems } = checkSpecStructure(raw);
+    let inputs: number | null = null;
+    let task: Task | null = null;
+    if (settings && this.#tables.table) {
+      try {
+        const prepared = this.#tables.prepare(settings, seedOf(raw));
+        inputs = prepared.featureNames.length;
+        task = prepared.task;
+      } catch {
+        // The data view shows dataset problems; the network is checked without the data.
+        inputs = null;
+      }
+    }
+    if (spec && inputs !== null && task) problems.push(...checkResolve(spec, inputs, task).problems);
+    let layers: LayerShape[] = [];
+    try {
+      layers = summarizeLayers(spec ?? raw, inputs, task).map((l) => ({ id: l.id, outputShape: l.outputShape, params: Math.max(0, l.params) }));
+    } catch {
+      // A structurally broken layer has no shape; its problems above say why.
+      layers = [];
+    }
+    const seen = new Set<string>();
+    const unique = problems.filter((p) => {
+      const key = `${p.path}|${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { problems: unique, layers, totalParams: layers.reduce((s, l) => s + l.params, 0), task };
+  }
+
+  async #train(id: number, runId: string, rawSpec: NetworkSpec, settings: DatasetSettings): Promise<void> {
+    const spec = parseSpec(rawSpec);
+    const prepared = this.#tables.prepare(settings, seedOf(spec));
+    const { backend, reason } = await createBackend(spec.training?.backend ?? 'auto');
+    const control = new TrainControl();
+    const entry: RunEntry = { control, model: null, settings };
+    this.#runs.set(runId, entry);
+    this.#post({
+      type: 'train/started', id, runId, backend: backend.name, backendLabel: backend.label, reason,
+      summary: summarize(this.#tables.require(), prepared), spec,
+    });
+    try {
+      const result = await trainNetwork({
+        spec,
+        data: {
+          task: prepared.task,
+          featureNames: prepared.featureNames,
+          train: prepared.train,
+          validation: prepared.validation.rows > 0 ? prepared.validation : null,
+          targetScale: prepared.preprocessing.target.kind === 'regression'
+            ? { mean: prepared.preprocessing.target.mean, std: prepared.preprocessing.target.std } : null,
+        },
+        backend,
+        control,
+        yieldToHost,
+        onEvent: (e) => {
+          if (e.type === 'progress') this.#post({ ...e, type: 'train/progress', runId });
+          else if (e.type === 'epoch') this.#post({ type: 'train/epoch', runId, summary: e.summary });
+          else {
+            const d = e.diagnostic;
+            this.#post({ type: 'train/diagnostic', runId, diagnostic: { code: d.kind, level: diagnosticLevel(d), message: d.message, epoch: d.epoch, layer: d.layerId } });
+          }
+        },
+      });
+      entry.model = await buildModelFile(result, prepared);
+      this.#post({
+        type: 'train/done', runId, stopReason: result.stopReason, bestEpoch: result.bestEpoch, backend: result.backend,
+        weights: toWire(result.weights), spec: entry.model.spec, error: null,
+      });
+    } catch (e) {
+      this.#post({ type: 'train/done', runId, stopReason: 'failed', bestEpoch: 0, backend: backend.label, weights: [], spec, error: toWireError(e) });
+    } finally {
+      entry.control = null;
+      backend.destroy();
+    }
+  }
+
+  #model(runId: string): { model: ModelFile; pre: Preprocessing } {
+    const model = this.#runs.get(runId)?.model;
+    if (!model) throw new WireFailure(fail('run/no-model', 'This run has no trained model. Train it first (a run that failed keeps no weights).'));
+    const pre = model.preprocessing as Preprocessing | null;
+    if (!pre) throw new WireFailure(fail('run/no-preprocessing', 'This model was saved without its preprocessing, so it cannot read CSV rows. Train it again in Backprop Studio.'));
+    return { model, pre };
+  }
+
+  /** The prepared dataset a run was trained on, rebuilt from the current table when needed. */
+  #preparedFor(settings: DatasetSettings | null, model: ModelFile): PreparedDataset {
+    if (!settings) throw new WireFailure(fail('run/no-settings', 'This run does not say how its data was prepared. Train it again.'));
+    if (!this.#tables.table) throw new WireFailure(fail('run/no-table', "Load the run's dataset on the Data view to evaluate it."));
+    const prepared = this.#tables.prepare(settings, model.seed);
+    if (prepared.featureNames.join('\u0000') !== model.featureNames.join('\u0000')) {
+      throw new WireFailure(fail('run/other-table', "The loaded dataset is not the one this run was trained on. Load the run's dataset to evaluate it."));
+    }
+    return prepared;
+  }
+}

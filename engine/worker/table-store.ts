@@ -1,0 +1,121 @@
+/** The worker's current table: streamed in from bytes, shown as rows, prepared (cached) for training. */
+import {
+  createCsvReader, prepareDataset,
+  type CsvProgress, type DatasetSettings, type ParsedTable, type PreparedDataset, type TableColumn,
+} from '../data/index.ts';
+import type { ByteSource, ColumnInfo, DatasetSummary, TableInfo } from '../protocol.ts';
+import { profileColumn } from './profile.ts';
+
+/** Bytes read per slice of a streamed file. */
+const CHUNK_BYTES = 1 << 20;
+/** Progress events at most this often. */
+const PROGRESS_MS = 80;
+/** Prepared datasets kept (settings being edited, and the one training uses). */
+const PREPARED_CACHE = 3;
+
+/** Read a whole CSV from a Blob-like source or bytes, reporting progress. */
+export async function readTable(source: ByteSource | ArrayBuffer, onProgress: (p: CsvProgress) => void): Promise<ParsedTable> {
+  const total = source instanceof ArrayBuffer ? source.byteLength : source.size;
+  let last = 0;
+  const reader = createCsvReader({ totalBytes: total }, (p) => {
+    const now = Date.now();
+    if (now - last >= PROGRESS_MS) {
+      last = now;
+      onProgress(p);
+    }
+  });
+  if (source instanceof ArrayBuffer) {
+    for (let at = 0; at < total; at += CHUNK_BYTES) reader.push(new Uint8Array(source, at, Math.min(CHUNK_BYTES, total - at)));
+  } else {
+    for (let at = 0; at < total; at += CHUNK_BYTES) {
+      reader.push(new Uint8Array(await source.slice(at, Math.min(total, at + CHUNK_BYTES)).arrayBuffer()));
+    }
+  }
+  return reader.finish();
+}
+
+/** A cell as display text; empty for a missing cell. */
+export function cellText(col: TableColumn, row: number): string {
+  const n = col.numbers[row] ?? NaN;
+  if (n === n) return String(n);
+  const code = col.codes ? (col.codes[row] ?? -1) : -1;
+  if (code >= 0) return col.vocabulary[code] ?? '';
+  const t = col.dates ? (col.dates[row] ?? NaN) : NaN;
+  if (t === t) {
+    const iso = new Date(t).toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+  }
+  return '';
+}
+
+/** The table as the UI sees it. */
+export function tableInfo(name: string, table: ParsedTable): TableInfo {
+  const columns: ColumnInfo[] = table.columns.map((c) => profileColumn(c, table.rows));
+  return {
+    name, rows: table.rows, columns, delimiter: table.delimiter, encoding: table.encoding, warnings: table.warnings,
+  };
+}
+
+/** The current table and a small cache of prepared datasets. */
+export class TableStore {
+  table: ParsedTable | null = null;
+  name = '';
+  #prepared = new Map<string, PreparedDataset>();
+
+  /** Make `table` current (and forget preparations of the previous one). */
+  set(name: string, table: ParsedTable): void {
+    this.table = table;
+    this.name = name;
+    this.#prepared.clear();
+  }
+
+  /** The current table, or a DatasetError-like message when none is loaded. */
+  require(): ParsedTable {
+    if (!this.table) throw new Error('Internal error (please report): no table is loaded in the engine.');
+    return this.table;
+  }
+
+  /** Display rows: a window, or the listed row indices. */
+  rows(start: number, count: number, indices: Int32Array | null): string[][] {
+    const t = this.require();
+    const list = indices ?? Int32Array.from({ length: Math.max(0, Math.min(count, t.rows - start)) }, (_, i) => start + i);
+    const out: string[][] = [];
+    for (const r of list) {
+      if (r < 0 || r >= t.rows) continue;
+      out.push(t.columns.map((c) => cellText(c, r)));
+    }
+    return out;
+  }
+
+  /** Prepare (or reuse) the training arrays for these settings and seed. */
+  prepare(settings: DatasetSettings, seed: number): PreparedDataset {
+    const t = this.require();
+    const key = JSON.stringify([settings, seed]);
+    const hit = this.#prepared.get(key);
+    if (hit) {
+      this.#prepared.delete(key);
+      this.#prepared.set(key, hit);
+      return hit;
+    }
+    const prepared = prepareDataset(t, settings, seed);
+    this.#prepared.set(key, prepared);
+    while (this.#prepared.size > PREPARED_CACHE) {
+      const oldest = this.#prepared.keys().next().value;
+      if (oldest === undefined) break;
+      this.#prepared.delete(oldest);
+    }
+    return prepared;
+  }
+}
+
+/** What the UI shows about a prepared dataset. */
+export function summarize(table: ParsedTable, p: PreparedDataset): DatasetSummary {
+  const used = p.train.rows + p.validation.rows + p.test.rows;
+  return {
+    task: p.task,
+    featureNames: p.featureNames,
+    rows: { train: p.train.rows, validation: p.validation.rows, test: p.test.rows },
+    droppedRows: table.rows - used,
+    warnings: p.warnings,
+  };
+}
