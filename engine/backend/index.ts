@@ -3,6 +3,7 @@ import { BackendError } from '../errors.ts';
 import type { BackendChoice } from '../spec/types.ts';
 import type { Backend } from './backend.ts';
 import { CpuBackend } from './cpu/index.ts';
+import { createWasmBackend, isWasmSimdAvailable } from './wasm/index.ts';
 
 export type { Backend, BackendInfo, BackendName, OptimizerSlots, OptimizerStep, Tensor } from './backend.ts';
 export { CpuBackend, CpuTensor } from './cpu/index.ts';
@@ -27,7 +28,13 @@ const cpuProvider: BackendProvider = {
   create: async () => new CpuBackend(),
 };
 
-const providers: BackendProvider[] = [cpuProvider];
+const wasmProvider: BackendProvider = {
+  name: 'wasm',
+  unavailable: async () => (isWasmSimdAvailable() ? null : 'this runtime has no WebAssembly SIMD'),
+  create: () => createWasmBackend(),
+};
+
+const providers: BackendProvider[] = [cpuProvider, wasmProvider];
 
 /** Register an additional backend (the wasm and gpu.js modules register themselves through their hosts). */
 export function registerBackend(p: BackendProvider): void {

@@ -9,3 +9,4 @@ export {
   TRAINING_DEFAULTS, OPTIMIZER_DEFAULTS, EARLY_STOPPING_DEFAULTS, BATCH_NORM_DEFAULTS,
   lossFor, outputActivationFor, outputUnitsFor, kernelInitializerFor,
 } from './defaults.ts';
+export { defaultSpec, type TemplateName } from './templates.ts';

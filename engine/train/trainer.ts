@@ -106,7 +106,9 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   const history: EpochSummary[] = [];
   const reported = new Set<string>();
   const es = cfg.earlyStopping;
-  const esMonitor = es?.monitor ?? defaultMonitor;
+  // Without validation rows, a val* monitor falls back to its training counterpart.
+  const esMonitor = !es?.monitor ? defaultMonitor : !hasVal && es.monitor.startsWith('val')
+    ? ((es.monitor.charAt(3).toLowerCase() + es.monitor.slice(4)) as MonitorName) : es.monitor;
   const esMax = isMaximized(esMonitor);
   let bestValue = esMax ? -Infinity : Infinity;
   let bestEpoch = 0;

@@ -1,0 +1,35 @@
+/** Build a model file from a finished run. */
+import { resolveNetwork } from '../spec/resolve.ts';
+import type { Metrics, TrainResult, TrainingData } from '../train/index.ts';
+import { resolveTraining } from '../train/config.ts';
+import { MODEL_FORMAT, MODEL_VERSION, explicitSpec, type ModelFile } from './model-file.ts';
+
+/** Everything a model file is made of. */
+export interface ModelFileParts {
+  result: TrainResult;
+  data: Pick<TrainingData, 'task' | 'featureNames'> & { features: number };
+  preprocessing: unknown;
+  metrics: Record<string, Metrics>;
+  createdAt?: string;
+}
+
+/** Assemble the model file (spec made explicit, weights, metrics, history, seed). */
+export function createModelFile(p: ModelFileParts): ModelFile {
+  const net = resolveNetwork(p.result.spec, p.data.features, p.data.task);
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    createdAt: p.createdAt ?? new Date().toISOString(),
+    spec: explicitSpec(p.result.spec, net),
+    task: p.data.task,
+    inputs: net.inputs,
+    outputs: net.outputs,
+    featureNames: p.data.featureNames,
+    preprocessing: p.preprocessing,
+    weights: p.result.weights,
+    metrics: p.metrics,
+    history: p.result.history,
+    seed: resolveTraining(p.result.spec.training).seed,
+    training: { backend: p.result.backend, stopReason: p.result.stopReason, bestEpoch: p.result.bestEpoch, epochsRun: p.result.history.length },
+  };
+}

@@ -1,0 +1,60 @@
+/** Flag parsing for the CLI on node:util parseArgs, with errors that list the valid flags. */
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error.ts';
+
+/** Description of one flag. */
+export interface FlagSpec { type: 'string' | 'boolean'; help: string; placeholder?: string }
+
+/** Parsed flags and positionals. */
+export interface Parsed { values: Record<string, string | boolean | undefined>; positionals: string[] }
+
+/** Parse `argv` for a command; unknown flags and missing values become UsageErrors. */
+export function parseFlags(command: string, argv: string[], flags: Record<string, FlagSpec>, positionals: string[]): Parsed {
+  const options = Object.fromEntries(Object.entries(flags).map(([k, f]) => [k, { type: f.type }]));
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = (e as Error).message;
+    const flag = /'(--?[^' ]+)/.exec(msg)?.[1] ?? '';
+    const valid = Object.keys(flags).map((k) => `--${k}`).join(', ');
+    if (/Unknown option/.test(msg)) throw new UsageError('cli/unknown-flag', `Unknown flag '${flag}' for '${command}'. Valid flags: ${valid}. See 'backprop-studio ${command} --help'.`);
+    if (/argument missing/.test(msg)) throw new UsageError('cli/missing-value', `Flag '${flag}' needs a value, e.g. ${flag} ${flags[flag.replace(/^-+/, '')]?.placeholder ?? 'VALUE'}.`);
+    throw new UsageError('cli/bad-flags', `${msg}. See 'backprop-studio ${command} --help'.`);
+  }
+  if (parsed.values.help) return { values: parsed.values, positionals: parsed.positionals };
+  if (parsed.positionals.length < positionals.length) {
+    const missing = positionals.slice(parsed.positionals.length).join(' and ');
+    throw new UsageError('cli/missing-argument', `'${command}' needs ${missing}. Usage: backprop-studio ${command} ${positionals.join(' ')} [flags]`);
+  }
+  if (parsed.positionals.length > positionals.length) {
+    throw new UsageError('cli/extra-argument', `'${command}' takes ${positionals.length} argument(s) (${positionals.join(' ')}), got also '${parsed.positionals.slice(positionals.length).join("' '")}'. Flags start with --.`);
+  }
+  return { values: parsed.values, positionals: parsed.positionals };
+}
+
+/** A numeric flag value within bounds, or undefined when absent. */
+export function numberFlag(values: Parsed['values'], name: string, opts: { integer?: boolean; min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean } = {}): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const v = Number(raw);
+  const { integer, min = -Infinity, max = Infinity, minExclusive, maxExclusive } = opts;
+  const ok = typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(v) && (!integer || Number.isInteger(v)) &&
+    (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);
+  if (!ok) {
+    const kind = integer ? 'a whole number' : 'a number';
+    const lo = Number.isFinite(min) ? ` ${minExclusive ? '>' : '≥'} ${min}` : '';
+    const hi = Number.isFinite(max) ? ` and ${maxExclusive ? '<' : '≤'} ${max}` : '';
+    throw new UsageError('cli/bad-number', `--${name} must be ${kind}${lo}${hi}, got '${String(raw)}'.`);
+  }
+  return v;
+}
+
+/** Help text for a command. */
+export function helpText(usage: string, about: string, flags: Record<string, FlagSpec>): string {
+  const rows = Object.entries(flags).map(([k, f]) => {
+    const left = `  --${k}${f.type === 'string' ? ` ${f.placeholder ?? 'VALUE'}` : ''}`;
+    return `${left.padEnd(34)} ${f.help}`;
+  });
+  return `Usage: ${usage}\n\n${about}\n\nFlags:\n${rows.join('\n')}\n`;
+}

@@ -1,0 +1,60 @@
+/** The command-line interface: dispatch, help, and one clear message (no stack trace) for user errors. */
+import { isUserError } from '../errors.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
+import { gradientsCommand } from './commands/gradients.ts';
+import { inspectCommand } from './commands/inspect.ts';
+import { predictCommand } from './commands/predict.ts';
+const profileCommand = async (argv: string[]) => (await import('./commands/profile.ts')).profileCommand(argv);
+import { trainCommand } from './commands/train.ts';
+
+const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: string }> = {
+  train: { run: trainCommand, about: 'train a network on a CSV and save the model file' },
+  predict: { run: predictCommand, about: 'predict each row of a CSV with a model' },
+  evaluate: { run: evaluateCommand, about: 'metrics of a model on a labelled CSV (JSON); --cv K for cross-validation' },
+  inspect: { run: inspectCommand, about: 'layers, output shapes and parameter counts of a spec or model' },
+  gradients: { run: gradientsCommand, about: 'gradient of the loss for every weight tensor (JSON)' },
+  profile: { run: profileCommand, about: 'column types, statistics and data-quality warnings of a CSV' },
+};
+
+/** Top-level help. */
+export function mainHelp(): string {
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.about}`);
+  return `Backprop Studio — build, train and export neural networks.
+
+Usage: backprop-studio <command> [arguments] [flags]
+
+Commands:
+${rows.join('\n')}
+
+Run 'backprop-studio <command> --help' for a command's flags.
+Example: backprop-studio train resources/samples/iris.csv --target species --out iris.model.json
+`;
+}
+
+/** Run the CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(mainHelp());
+    return 0;
+  }
+  if (name === '--version') {
+    process.stdout.write('backprop-studio 0.1.0\n');
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`error: unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}. Run 'backprop-studio --help'.\n`);
+    return 2;
+  }
+  try {
+    await command.run(rest);
+    return 0;
+  } catch (e) {
+    if (isUserError(e)) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,123 @@
+/** `train DATA.csv --target COL`: prepare the data, train, evaluate on the test split, save the model file. */
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createBackend } from '../../backend/index.ts';
+import { prepareDataset, targetScale } from '../../data/index.ts';
+import { createModelFile, evaluateModel, stringifyModelFile } from '../../export/index.ts';
+import { defaultSpec, parseSpec, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
+import { TrainControl, trainNetwork, type Metrics } from '../../train/index.ts';
+import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
+import { loadCsv, trainingData } from '../dataset.ts';
+import { readJson, writeFileAtomic } from '../files.ts';
+import { epochLine, metricsBlock } from '../format.ts';
+import { UsageError } from '../usage-error.ts';
+
+const flags: Record<string, FlagSpec> = {
+  target: { type: 'string', help: 'column to predict (required)', placeholder: 'COL' },
+  spec: { type: 'string', help: 'network spec JSON (default: a network chosen for the task)', placeholder: 'SPEC.json' },
+  epochs: { type: 'string', help: 'passes over the training data', placeholder: 'N' },
+  'batch-size': { type: 'string', help: 'rows per gradient step', placeholder: 'N' },
+  'learning-rate': { type: 'string', help: 'step size of the optimizer', placeholder: 'X' },
+  optimizer: { type: 'string', help: `one of ${OPTIMIZER_NAMES.join(', ')}`, placeholder: 'NAME' },
+  seed: { type: 'string', help: 'seed for initialization, shuffling, dropout and splits', placeholder: 'N' },
+  'validation-split': { type: 'string', help: 'fraction of rows held out for validation (default 0.1)', placeholder: 'F' },
+  'test-split': { type: 'string', help: 'fraction of rows held out for the final test (default 0.2)', placeholder: 'F' },
+  backend: { type: 'string', help: `compute backend: ${BACKEND_NAMES.join(', ')}`, placeholder: 'NAME' },
+  out: { type: 'string', help: 'where to write the model file (default: <data>.model.json)', placeholder: 'MODEL.json' },
+  log: { type: 'string', help: 'write one JSON object per epoch to this file', placeholder: 'RUN.jsonl' },
+  'no-preprocess': { type: 'boolean', help: 'use the numbers as they are: no standardizing, no target scaling' },
+  quiet: { type: 'boolean', help: 'print only the final results' },
+  help: { type: 'boolean', help: 'show this help' },
+};
+
+/** Help for `train`. */
+export const trainHelp = helpText('backprop-studio train DATA.csv --target COL [flags]',
+  'Train a network on a CSV file and save it as a model file. Without --spec, a network is chosen for the task\n(classification or regression, inferred from the target column).', flags);
+
+/** Run the command. */
+export async function trainCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseFlags('train', argv, flags, ['DATA.csv']);
+  if (values.help) return void process.stdout.write(trainHelp);
+  const [dataPath] = positionals;
+  const target = values.target;
+  if (typeof target !== 'string') throw new UsageError('cli/missing-target', "train needs --target COL: the name of the column to predict. Run 'backprop-studio profile DATA.csv' to list the columns.");
+  const seedFlag = numberFlag(values, 'seed', { integer: true, min: 0 });
+  let spec: NetworkSpec | null = typeof values.spec === 'string' ? parseSpec(readJson(values.spec, 'Spec file')) : null;
+  const seed = seedFlag ?? spec?.training?.seed ?? 42;
+  const validation = numberFlag(values, 'validation-split', { min: 0, max: 1, maxExclusive: true }) ?? spec?.training?.validationSplit ?? 0.1;
+  const test = numberFlag(values, 'test-split', { min: 0, max: 1, maxExclusive: true }) ?? 0.2;
+  if (validation + test >= 0.9) throw new UsageError('cli/splits-too-large', `--validation-split ${validation} and --test-split ${test} leave less than 10% of the rows for training. Lower them.`);
+  const optimizer = values.optimizer;
+  if (optimizer !== undefined && !OPTIMIZER_NAMES.includes(optimizer as OptimizerName)) {
+    throw new UsageError('cli/bad-optimizer', `--optimizer must be one of ${OPTIMIZER_NAMES.join(', ')}, got '${String(optimizer)}'.`);
+  }
+  const backendChoice = (values.backend ?? spec?.training?.backend ?? 'auto') as BackendChoice;
+  if (!BACKEND_NAMES.includes(backendChoice)) throw new UsageError('cli/bad-backend', `--backend must be one of ${BACKEND_NAMES.join(', ')}, got '${backendChoice}'.`);
+
+  const table = loadCsv(dataPath);
+  const prepared = prepareDataset(table, { target, split: { validation, test }, preprocess: !values['no-preprocess'] }, seed);
+  const quiet = !!values.quiet;
+  for (const w of prepared.warnings) process.stderr.write(`warning: ${w.message}\n`);
+  const data = trainingData(prepared);
+  spec ??= defaultSpec(data.task, data.train.features, "simple", data.train.rows);
+  const lr = numberFlag(values, 'learning-rate', { min: 0, minExclusive: true });
+  const t = { ...(spec.training ?? {}) };
+  t.seed = seed;
+  t.validationSplit = validation;
+  const epochs = numberFlag(values, 'epochs', { integer: true, min: 1 });
+  if (epochs !== undefined) t.epochs = epochs;
+  const bs = numberFlag(values, 'batch-size', { integer: true, min: 1 });
+  if (bs !== undefined) t.batchSize = bs;
+  if (optimizer !== undefined || lr !== undefined) {
+    const prev = t.optimizer;
+    const type = (optimizer ?? prev?.type ?? 'adam') as OptimizerName;
+    t.optimizer = { ...(prev && prev.type === type ? prev : {}), type, learningRate: lr ?? prev?.learningRate ?? 0.001 } as OptimizerSpec;
+  }
+  t.backend = backendChoice;
+  spec = parseSpec({ ...spec, training: t });
+
+  const { backend, reason } = await createBackend(backendChoice);
+  const taskText = data.task.kind === 'classification' ? `classification, ${data.task.classes.length} classes (${data.task.classes.join(', ')})` : 'regression';
+  const info = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };
+  info(`Data: ${basename(dataPath)} — ${prepared.train.rows} train / ${prepared.validation.rows} validation / ${prepared.test.rows} test rows, ${data.train.features} features; target '${target}': ${taskText}`);
+  info(`Backend: ${backend.label} (${reason})`);
+  const logPath = typeof values.log === 'string' ? values.log : null;
+  if (logPath) writeFileSync(logPath, '');
+  const control = new TrainControl();
+  let interrupts = 0;
+  const onSigint = () => {
+    if (++interrupts > 1) process.exit(130);
+    process.stderr.write('\nStopping after this batch (press Ctrl+C again to quit without saving)…\n');
+    control.stop();
+  };
+  process.on('SIGINT', onSigint);
+  const started = Date.now();
+  const result = await trainNetwork({
+    spec, data, backend, control,
+    yieldToHost: () => new Promise((r) => setImmediate(r)),
+    onEvent: (e) => {
+      if (e.type === 'epoch') {
+        info(epochLine(e.summary));
+        if (logPath) appendFileSync(logPath, `${JSON.stringify({ ...e.summary, backend: backend.label, backendReason: reason })}\n`);
+      } else if (e.type === 'diagnostic') {
+        process.stderr.write(`warning (epoch ${e.diagnostic.epoch}): ${e.diagnostic.message}\n`);
+      }
+    },
+  }).finally(() => process.off('SIGINT', onSigint));
+
+  const draft = createModelFile({ result, data: { ...data, features: data.train.features }, preprocessing: prepared.preprocessing, metrics: {} });
+  const scale = targetScale(prepared.preprocessing);
+  const metrics: Record<string, Metrics> = {};
+  metrics.train = await evaluateModel(draft, backend, prepared.train.x, prepared.train.y, prepared.train.rows, scale);
+  if (prepared.validation.rows) metrics.validation = await evaluateModel(draft, backend, prepared.validation.x, prepared.validation.y, prepared.validation.rows, scale);
+  if (prepared.test.rows) metrics.test = await evaluateModel(draft, backend, prepared.test.x, prepared.test.y, prepared.test.rows, scale);
+  const model = { ...draft, metrics };
+  const out = typeof values.out === 'string' ? values.out : `${basename(dataPath).replace(/\.[^.]+$/, '')}.model.json`;
+  writeFileAtomic(out, stringifyModelFile(model));
+  const why = result.stopReason === 'earlyStopping' ? `stopped early after epoch ${result.history.length}; kept the best epoch, ${result.bestEpoch}`
+    : result.stopReason === 'stopped' ? `stopped by you after ${result.history.length} epochs` : `${result.history.length} epochs`;
+  process.stdout.write(`\nTrained in ${((Date.now() - started) / 1000).toFixed(1)} s (${why}) on ${backend.label}.\n`);
+  for (const [name, m] of Object.entries(metrics)) process.stdout.write(`${metricsBlock(name, m)}\n`);
+  process.stdout.write(`Model saved to ${out}\n`);
+  backend.destroy();
+}

@@ -1,0 +1,18 @@
+/** Load a CSV file from disk into a parsed table, and turn prepared splits into training data. */
+import { parseCsv, targetScale, type ParsedTable, type PreparedDataset } from '../data/index.ts';
+import type { TrainingData } from '../train/index.ts';
+import { readBytes } from './files.ts';
+
+/** Read and parse a CSV file. */
+export function loadCsv(path: string): ParsedTable {
+  return parseCsv(readBytes(path, 'CSV file'));
+}
+
+/** The part of a prepared dataset that training needs. */
+export function trainingData(d: PreparedDataset): TrainingData {
+  return {
+    task: d.task, featureNames: d.featureNames, train: d.train,
+    validation: d.validation.rows > 0 ? d.validation : null,
+    targetScale: targetScale(d.preprocessing),
+  };
+}
