@@ -32,12 +32,49 @@ function isNumberStart(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46; // 0-9 - + .
 }
 
+/** Powers of ten that are exact doubles. */
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** Marks "not a plain decimal; use the general conversion". */
+const SLOW = -1;
+
+/**
+ * Plain decimals (`-12.5`, up to 15 digits) without the general conversion: the digits form an exact
+ * integer m < 2⁵³ and m / 10^k is one correctly rounded division, so the result equals Number(s).
+ * Returns SLOW for anything else (exponents, long digit runs, letters), NaN for no digits.
+ */
+function plainDecimal(s: string): number {
+  let i = 0;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) i = 1;
+  let m = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0) {
+      fraction = 0;
+    } else {
+      return SLOW;
+    }
+  }
+  if (digits === 0) return NaN;
+  if (digits > 15) return SLOW;
+  const v = fraction > 0 ? m / POW10[fraction]! : m;
+  return c0 === 45 ? -v : v;
+}
+
 /**
  * The number written in `s`, or NaN. Accepts `12`, `-3.5`, `.5`, `1e-3`; refuses hex, `Infinity`,
  * and anything with letters. With `decimalComma`, `3,5` reads as 3.5.
  */
 export function parseNumber(s: string, decimalComma: boolean): number {
   if (s.length === 0 || !isNumberStart(s.charCodeAt(0))) return NaN;
+  const fast = plainDecimal(s);
+  if (fast !== SLOW) return fast;
   if (s.length > 1 && s.charCodeAt(0) === 48) {
     const c1 = s.charCodeAt(1) | 0x20;
     if (c1 === 120 || c1 === 111 || c1 === 98) return NaN; // 0x 0o 0b

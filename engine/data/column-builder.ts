@@ -14,11 +14,17 @@ export interface ColumnArrays {
   vocabularyOverflow: boolean;
 }
 
-function grow<T extends Float64Array | Int32Array>(a: T, size: number, fill: number): T {
+/** A copy of `a` with room for `size` cells; new cells get `fill` (null: left for `push` to write). */
+function grow<T extends Float64Array | Int32Array>(a: T, size: number, fill: number | null): T {
   const next = new (a.constructor as new (n: number) => T)(size);
   next.set(a);
-  if (fill !== 0) next.fill(fill, a.length);
+  if (fill !== null && fill !== 0) next.fill(fill, a.length);
   return next;
+}
+
+/** Exactly `n` cells of `a`: shared when little capacity would be wasted, else copied so the spare is freed. */
+function trim<T extends Float64Array | Int32Array>(a: T, n: number): T {
+  return a.length - n <= n / 8 ? (a.subarray(0, n) as T) : (a.slice(0, n) as T);
 }
 
 /** One column under construction. Cells arrive row by row through `push`. */
@@ -31,12 +37,16 @@ export class ColumnBuilder {
   private overflow = false;
   private length = 0;
 
-  constructor(private readonly markers: MissingMarkers, private readonly decimalComma: boolean) {}
+  private readonly hasNumberMarkers: boolean;
+
+  constructor(private readonly markers: MissingMarkers, private readonly decimalComma: boolean) {
+    this.hasNumberMarkers = markers.numbers.size > 0;
+  }
 
   /** Adds the next cell of this column. */
   push(cell: string): void {
     const row = this.length++;
-    if (row === this.numbers.length) this.reserve(row * 2);
+    if (row === this.numbers.length) this.reserve(Math.max(64, row * 2));
     this.numbers[row] = NaN;
     if (cell.length === 0) return;
     if (this.tryNumberOrDate(cell, row)) return;
@@ -51,7 +61,7 @@ export class ColumnBuilder {
   private tryNumberOrDate(s: string, row: number): boolean {
     const n = parseNumber(s, this.decimalComma);
     if (n === n) {
-      if (!this.markers.numbers.has(n)) this.numbers[row] = n;
+      if (!this.hasNumberMarkers || !this.markers.numbers.has(n)) this.numbers[row] = n;
       return true;
     }
     const c0 = s.charCodeAt(0);
@@ -79,8 +89,10 @@ export class ColumnBuilder {
     this.codes[row] = code;
   }
 
-  private reserve(size: number): void {
-    this.numbers = grow(this.numbers, size, NaN);
+  /** Makes room for `size` cells (a row-count estimate avoids repeated growth). */
+  reserve(size: number): void {
+    if (size <= this.numbers.length) return;
+    this.numbers = grow(this.numbers, size, null);
     if (this.codes) this.codes = grow(this.codes, size, NOT_TEXT);
     if (this.dates) this.dates = grow(this.dates, size, NaN);
   }
@@ -94,10 +106,10 @@ export class ColumnBuilder {
   finish(): ColumnArrays {
     const n = this.length;
     const arrays: ColumnArrays = {
-      numbers: this.numbers.slice(0, n),
-      codes: this.codes ? this.codes.slice(0, n) : null,
+      numbers: trim(this.numbers, n),
+      codes: this.codes ? trim(this.codes, n) : null,
       vocabulary: this.vocabulary,
-      dates: this.dates ? this.dates.slice(0, n) : null,
+      dates: this.dates ? trim(this.dates, n) : null,
       vocabularyOverflow: this.overflow,
     };
     this.numbers = new Float64Array(0);

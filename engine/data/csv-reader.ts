@@ -144,6 +144,10 @@ class StreamingCsvReader implements CsvReader {
     this.parser = createPapaParser(this.delimiter);
     this.sink = new RowSink(this.hasHeader, this.markers, decimalComma, this.options.raggedRows === 'skip');
     this.parse(sample, final);
+    const total = this.options.totalBytes;
+    if (total && !final && this.sink.rows > 0) {
+      this.sink.reserve(Math.ceil((this.sink.rows * total) / (sample.length - this.partial.length) * 1.02) + 16);
+    }
   }
 
   private parse(text: string, final: boolean): void {

@@ -42,6 +42,16 @@ export class RowSink {
     private readonly skipRagged: boolean,
   ) {}
 
+  /** Makes room for about `rows` rows up front (from the file size), so columns need not grow. */
+  reserve(rows: number): void {
+    for (const b of this.builders) b.reserve(rows);
+    if (rows > this.lines.length) {
+      const grown = new Int32Array(rows);
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+  }
+
   /** Adds a row of fields that spans `span` lines of the file. */
   add(fields: string[], span: number): void {
     const line = this.nextLine;
@@ -130,6 +140,6 @@ export class RowSink {
     this.headerWarnings.sort((a, b) => a.index - b.index);
     warnings.unshift(...this.headerWarnings.map((h) => h.problem));
     if (this.rows === 0) throw new DatasetError(messages.headerOnly(names.length));
-    return { names, columns, rows: this.rows, lineNumbers: this.lines.slice(0, this.rows), warnings };
+    return { names, columns, rows: this.rows, lineNumbers: this.lines.length - this.rows <= this.rows / 8 ? this.lines.subarray(0, this.rows) : this.lines.slice(0, this.rows), warnings };
   }
 }
