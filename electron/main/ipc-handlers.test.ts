@@ -1,0 +1,214 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { EVENT, INVOKE, SEND } from '../ipc-channels.ts';
+import { ChosenPaths } from './chosen-paths.ts';
+import { DocumentActions } from './document-actions.ts';
+import { DocumentSession } from './document-session.ts';
+import { FakeShell, type FakeWindow } from './fixtures/fake-shell.ts';
+import { useTempDirs } from './fixtures/temp-dir.ts';
+import { createInvokeHandlers, createSendHandlers, withExtension } from './ipc-handlers.ts';
+import { RecoveryStore } from './recovery-store.ts';
+
+const tempDir = useTempDirs();
+
+async function setup() {
+  const dir = await tempDir();
+  const shell = new FakeShell();
+  const chosen = new ChosenPaths();
+  const recentAdded: string[] = [];
+  const recent = {
+    add: async (filePath: string) => { recentAdded.push(filePath); },
+    remove: async () => undefined,
+  };
+  const recovery = new RecoveryStore(path.join(dir, 'app-data'));
+  const documents = new DocumentActions(shell, { platform: 'linux', chosen, recent });
+  const deps = { shell, documents, chosen, recent, recovery, defaultFolder: () => path.join(dir, 'Documents') };
+  const invoke = createInvokeHandlers<FakeWindow>(deps);
+  const send = createSendHandlers<FakeWindow>(deps);
+  const context = { window: { name: 'main' }, session: new DocumentSession() };
+  return { dir, shell, chosen, recentAdded, recovery, invoke, send, context };
+}
+
+const project = (name: string) => JSON.stringify({ format: 'bpstudio', name });
+
+describe('saveProject', () => {
+  test('first save asks where, writes the file, remembers it; the next save writes there without asking', async () => {
+    const { dir, shell, invoke, context, recentAdded } = await setup();
+    context.session.title = 'Iris study';
+    const target = path.join(dir, 'iris.bpstudio');
+    shell.saveAnswers.push(target);
+
+    await expect(invoke[INVOKE.saveProject]({ json: project('v1'), saveAs: false }, context)).resolves.toEqual({ path: target });
+    expect(shell.saveDialogs).toEqual([{ kind: 'project', defaultPath: path.join(dir, 'Documents', 'Iris study.bpstudio') }]);
+    expect(await readFile(target, 'utf8')).toBe(project('v1'));
+    expect(context.session.path).toBe(target);
+    expect(recentAdded).toEqual([target]);
+
+    await invoke[INVOKE.saveProject]({ json: project('v2'), saveAs: false }, context);
+    expect(shell.saveDialogs).toHaveLength(1);
+    expect(await readFile(target, 'utf8')).toBe(project('v2'));
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('Save as always asks, starting in the current file’s folder', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    shell.saveAnswers.push(path.join(dir, 'a.bpstudio'), path.join(dir, 'b'));
+    await invoke[INVOKE.saveProject]({ json: project('a'), saveAs: false }, context);
+    await expect(invoke[INVOKE.saveProject]({ json: project('b'), saveAs: true }, context)).resolves.toEqual({ path: path.join(dir, 'b.bpstudio') });
+    expect(shell.saveDialogs[1]).toEqual({ kind: 'project', defaultPath: path.join(dir, 'a.bpstudio') });
+    expect(context.session.path).toBe(path.join(dir, 'b.bpstudio'));
+    expect(await readFile(path.join(dir, 'a.bpstudio'), 'utf8')).toBe(project('a'));
+  });
+
+  test('a cancelled dialog returns null and writes nothing', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    shell.saveAnswers.push(null);
+    await expect(invoke[INVOKE.saveProject]({ json: project('a'), saveAs: false }, context)).resolves.toBeNull();
+    expect(await readdir(dir)).toEqual([]);
+    expect(context.session.path).toBeNull();
+  });
+
+  test('invalid JSON is refused before any dialog, and the existing file is untouched', async () => {
+    const { dir, shell, invoke, context, chosen } = await setup();
+    const target = path.join(dir, 'keep.bpstudio');
+    await writeFile(target, project('good'));
+    context.session.path = chosen.allow(target);
+    await expect(invoke[INVOKE.saveProject]({ json: '{"trunc', saveAs: false }, context)).rejects.toThrow(/not valid JSON/);
+    expect(shell.saveDialogs).toEqual([]);
+    expect(await readFile(target, 'utf8')).toBe(project('good'));
+  });
+
+  test('refuses to write a path the user never chose', async () => {
+    const { dir, invoke, context } = await setup();
+    context.session.path = path.join(dir, 'planted.bpstudio');
+    await expect(invoke[INVOKE.saveProject]({ json: project('x'), saveAs: false }, context))
+      .rejects.toThrow(`Save project: refused to use "${path.join(dir, 'planted.bpstudio')}" because it was not chosen in a dialog. Use Save as… to pick the file.`);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  test('a failed write says where and what to do', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    shell.saveAnswers.push(path.join(dir, 'missing-folder', 'p.bpstudio'));
+    await expect(invoke[INVOKE.saveProject]({ json: project('x'), saveAs: false }, context))
+      .rejects.toThrow(`Could not save "p.bpstudio" in ${path.join(dir, 'missing-folder')}: it does not exist (was it moved or deleted?).`);
+  });
+
+  test('saving clears the recovery copy', async () => {
+    const { dir, shell, invoke, context, recovery } = await setup();
+    await invoke[INVOKE.autosave]({ json: project('draft') }, context);
+    expect(await readFile(recovery.currentPath, 'utf8')).toBe(project('draft'));
+    shell.saveAnswers.push(path.join(dir, 'p.bpstudio'));
+    await invoke[INVOKE.saveProject]({ json: project('saved'), saveAs: false }, context);
+    await expect(readFile(recovery.currentPath, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('open dialogs', () => {
+  test('openCsv reads the chosen file (without its byte-order mark) and records it as chosen and recent', async () => {
+    const { dir, shell, invoke, context, chosen, recentAdded } = await setup();
+    const csv = path.join(dir, 'iris.csv');
+    await writeFile(csv, '\uFEFFsepal,species\n5.1,setosa\n');
+    shell.openAnswers.push(csv);
+    await expect(invoke[INVOKE.openCsv](undefined, context)).resolves.toEqual({ path: csv, name: 'iris.csv', text: 'sepal,species\n5.1,setosa\n' });
+    expect(shell.openDialogs).toEqual(['csv']);
+    expect(chosen.has(csv)).toBe(true);
+    expect(recentAdded).toEqual([csv]);
+    expect(context.session.path).toBeNull();
+  });
+
+  test('openProject makes the file the one Save writes to', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    const file = path.join(dir, 'p.bpstudio');
+    await writeFile(file, project('p'));
+    shell.openAnswers.push(file);
+    await invoke[INVOKE.openProject](undefined, context);
+    expect(context.session.path).toBe(file);
+  });
+
+  test('cancelled → null; arguments → refused', async () => {
+    const { shell, invoke, context } = await setup();
+    shell.openAnswers.push(null);
+    await expect(invoke[INVOKE.openProject](undefined, context)).resolves.toBeNull();
+    await expect(invoke[INVOKE.openCsv]({ path: '/etc/passwd' }, context)).rejects.toThrow('Open CSV: takes no arguments, got an object.');
+  });
+});
+
+describe('exports', () => {
+  test('model export starts at the suggested name and adds a missing extension', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    shell.saveAnswers.push(path.join(dir, 'my-model'));
+    await expect(invoke[INVOKE.exportModel]({ json: '{"weights":[]}', suggestedName: 'iris-model' }, context))
+      .resolves.toEqual({ path: path.join(dir, 'my-model.json') });
+    expect(shell.saveDialogs).toEqual([{ kind: 'model', defaultPath: path.join(dir, 'Documents', 'iris-model.json') }]);
+    expect(await readFile(path.join(dir, 'my-model.json'), 'utf8')).toBe('{"weights":[]}');
+  });
+
+  test('predictions export writes the CSV', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    shell.saveAnswers.push(path.join(dir, 'out.csv'));
+    await invoke[INVOKE.exportPredictions]({ csv: 'x,prediction\n1,a\n', suggestedName: 'predictions.csv' }, context);
+    expect(await readFile(path.join(dir, 'out.csv'), 'utf8')).toBe('x,prediction\n1,a\n');
+  });
+
+  test('withExtension keeps a matching extension in any case', () => {
+    expect(withExtension('/a/B.JSON', 'model')).toBe('/a/B.JSON');
+    expect(withExtension('/a/b.txt', 'predictions')).toBe('/a/b.txt.csv');
+  });
+});
+
+describe('recovery', () => {
+  test('takeRecovery returns a crash copy once', async () => {
+    const { invoke, context, recovery } = await setup();
+    await invoke[INVOKE.autosave]({ json: project('draft') }, context);
+    await recovery.markCrashed();
+    await expect(invoke[INVOKE.takeRecovery](undefined, context)).resolves.toBe(project('draft'));
+    await expect(invoke[INVOKE.takeRecovery](undefined, context)).resolves.toBeNull();
+  });
+});
+
+describe('one-way messages', () => {
+  test('document state updates the session; becoming clean drops the recovery copy', async () => {
+    const { send, invoke, context, shell, recovery } = await setup();
+    await send[SEND.setDocumentState]({ dirty: true, title: 'Iris' }, context);
+    expect(context.session).toMatchObject({ dirty: true, title: 'Iris' });
+    expect(shell.documentChanges).toBe(1);
+    await invoke[INVOKE.autosave]({ json: project('draft') }, context);
+    await send[SEND.setDocumentState]({ dirty: false, title: 'Iris' }, context);
+    await expect(readFile(recovery.currentPath, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  test('resetProjectPath forgets the file, so the next Save asks', async () => {
+    const { dir, send, context, chosen } = await setup();
+    context.session.path = chosen.allow(path.join(dir, 'old.bpstudio'));
+    await send[SEND.resetProjectPath](undefined, context);
+    expect(context.session.path).toBeNull();
+  });
+
+  test('a dropped CSV is read and delivered once the renderer listens', async () => {
+    const { dir, send, context, shell, chosen } = await setup();
+    const csv = path.join(dir, 'wine.csv');
+    await writeFile(csv, 'a,b\n1,2\n');
+    await send[SEND.openDroppedFile]({ path: csv }, context);
+    expect(shell.sent).toEqual([]);
+    await send[SEND.openFileReady](undefined, context);
+    expect(shell.sent).toEqual([{ channel: EVENT.openFile, payload: { path: csv, name: 'wine.csv', text: 'a,b\n1,2\n', kind: 'csv' } }]);
+    expect(chosen.has(csv)).toBe(true);
+  });
+
+  test.each([
+    ['relative/iris.csv', 'Can\'t open "relative/iris.csv": dropped files must have an absolute path.'],
+    ['/home/ana/notes.txt', 'Can\'t open "notes.txt": drop a CSV file (.csv) or a project (.bpstudio).'],
+  ])('a dropped %s is refused', async (droppedPath, message) => {
+    const { send, context } = await setup();
+    await expect(send[SEND.openDroppedFile]({ path: droppedPath }, context)).rejects.toThrow(message);
+  });
+
+  test('a dropped file that cannot be read is reported to the user, not delivered', async () => {
+    const { dir, send, context, shell } = await setup();
+    await send[SEND.openFileReady](undefined, context);
+    await send[SEND.openDroppedFile]({ path: path.join(dir, 'gone.csv') }, context);
+    expect(shell.errors).toEqual([`Could not open "gone.csv" in ${dir}: it does not exist (was it moved or deleted?).`]);
+    expect(shell.sent).toEqual([]);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * A small static file server for the web build (`dist/renderer`), used by `npm start` when Electron cannot
+ * run and by end-to-end tests. It sends the same security headers as the desktop app: the content security
+ * policy, and cross-origin isolation (COOP/COEP) so SharedArrayBuffer and WebAssembly threads work.
+ *
+ *   import { serveStatic } from './serve-static.mjs';
+ *   const { url, close } = await serveStatic({ root: 'dist/renderer', port: 0 });
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import path from 'node:path';
+
+/** Same policy as electron/main/content-security.ts (a test keeps them equal). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** @type {Readonly<Record<string, string>>} */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** @type {Readonly<Record<string, string>>} */
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+/**
+ * The `Content-Type` for a file name; unknown extensions are served as bytes.
+ * @param {string} filePath
+ * @returns {string}
+ */
+export function contentTypeFor(filePath) {
+  return TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The file a request path names inside `root`, or null when it escapes `root` or is malformed.
+ * @param {string} requestPath the URL path, e.g. `/assets/index.js?v=1`
+ * @param {string} root absolute folder
+ * @returns {string | null}
+ */
+export function resolveRequestPath(requestPath, root) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(requestPath, 'http://localhost').pathname);
+  } catch {
+    return null; // Malformed URL or percent-encoding: no file has that name.
+  }
+  if (pathname.includes('\0')) return null;
+  if (pathname.endsWith('/')) pathname += 'index.html';
+  const base = path.resolve(root);
+  const file = path.resolve(base, `.${pathname}`);
+  const relative = path.relative(base, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  return file;
+}
+
+/**
+ * @param {import('node:http').ServerResponse} response
+ * @param {number} status
+ * @param {string} text
+ */
+function sendText(response, status, text) {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}
+
+/**
+ * An http server for `root` (not yet listening).
+ * @param {{ root: string, headers?: Record<string, string> }} options `headers` replace or add to the security headers
+ * @returns {import('node:http').Server}
+ */
+export function createStaticServer({ root, headers = {} }) {
+  return createServer((request, response) => {
+    const method = request.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') {
+      sendText(response, 405, `${method} is not allowed; this server only serves files.`);
+      return;
+    }
+    const file = resolveRequestPath(request.url ?? '/', root);
+    if (file === null) {
+      sendText(response, 404, 'Not found');
+      return;
+    }
+    stat(file).then(
+      (info) => {
+        if (!info.isFile()) {
+          sendText(response, 404, 'Not found');
+          return;
+        }
+        response.writeHead(200, {
+          ...SECURITY_HEADERS,
+          ...headers,
+          'Content-Type': contentTypeFor(file),
+          'Content-Length': String(info.size),
+          'Cache-Control': 'no-cache',
+        });
+        if (method === 'HEAD') {
+          response.end();
+          return;
+        }
+        createReadStream(file)
+          .on('error', (error) => response.destroy(error))
+          .pipe(response);
+      },
+      (error) => {
+        const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
+        if (code === 'ENOENT' || code === 'ENOTDIR') sendText(response, 404, 'Not found');
+        else sendText(response, 500, `Could not read the file: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  });
+}
+
+/**
+ * Serves `root` on `host:port` (port 0 picks a free one; a taken port falls back to a free one).
+ * @param {{ root: string, port?: number, host?: string, headers?: Record<string, string> }} options
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void>, server: import('node:http').Server }>}
+ */
+export async function serveStatic({ root, port = 0, host = '127.0.0.1', headers }) {
+  const server = createStaticServer({ root, headers });
+  /** @param {number} wanted */
+  const listen = (wanted) => new Promise((resolve, reject) => {
+    /** @param {Error} error */
+    const onError = (error) => reject(error);
+    server.once('error', onError);
+    server.listen(wanted, host, () => {
+      server.off('error', onError);
+      resolve(undefined);
+    });
+  });
+  try {
+    await listen(port);
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
+    if (code !== 'EADDRINUSE' || port === 0) throw error;
+    await listen(0);
+  }
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('serve-static: the server has no TCP address.');
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${address.port}/`,
+    port: address.port,
+    server,
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
