@@ -40,7 +40,9 @@ export async function inspectCommand(argv: string[]): Promise<void> {
   table.push(['', 'input', 'input', '', `[batch, ${inputs ?? '?'}]`, '0']);
   rows.forEach((r, i) => table.push([String(i + 1), r.id, r.type, r.detail, `[batch, ${r.outputShape[1] ?? '?'}]`, r.params.toLocaleString('en-US')]));
   const total = rows.reduce((s, r) => s + r.params, 0);
+  const hasAuto = !task && spec.layers.some((l) => l.type === 'dense' && l.units === 'auto');
+  const note = hasAuto ? "\nThe 'auto' output layer's size comes from the target: as many units as classes (1 for binary or regression)." : '';
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
   const line = (row: string[]) => row.map((cell, c) => (c === 5 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
-  process.stdout.write(`${title}\n\n${line(table[0])}\n${widths.map((w) => '─'.repeat(w)).join('  ')}\n${table.slice(1).map(line).join('\n')}\n\nTotal parameters: ${total.toLocaleString('en-US')}${inputs === null ? ' (without the first dense layer, whose size needs the input width)' : ''}\n`);
+  process.stdout.write(`${title}\n\n${line(table[0])}\n${widths.map((w) => '─'.repeat(w)).join('  ')}\n${table.slice(1).map(line).join('\n')}\n\nTotal parameters: ${total.toLocaleString('en-US')}${inputs === null ? ' (without the first dense layer, whose size needs the input width)' : ''}${note}\n`);
 }

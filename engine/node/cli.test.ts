@@ -1,0 +1,141 @@
+/** The CLI end to end: train on the sample datasets, predict, evaluate, inspect, gradients, and user errors. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+
+const root = join(import.meta.dirname, '..', '..');
+const samples = join(root, 'resources', 'samples');
+const dir = mkdtempSync(join(tmpdir(), 'bps-cli-'));
+
+function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'backprop-studio.mjs'), ...args], { encoding: 'utf8', cwd: dir });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface SavedModel {
+  metrics: Record<string, { accuracy?: number; r2?: number }>;
+  weights: { layer: string; name: string; shape: number[]; data: number[] }[];
+  spec: { layers: { id: string; type: string; activation?: string; epsilon?: number; l2?: number }[] };
+  task: { classes: string[] };
+}
+
+function trainSample(name: string, target: string): SavedModel {
+  const out = join(dir, `${name}.model.json`);
+  const r = cli('train', join(samples, `${name}.csv`), '--target', target, '--out', out, '--quiet');
+  expect(r.stderr).not.toMatch(/error/i);
+  expect(r.code).toBe(0);
+  return JSON.parse(readFileSync(out, 'utf8')) as SavedModel;
+}
+
+describe('train with the default network and seed reaches the reference scores', () => {
+  it('iris ≥ 0.93 test accuracy', () => expect(trainSample('iris', 'species').metrics.test.accuracy).toBeGreaterThanOrEqual(0.93));
+  it('wine ≥ 0.97', () => expect(trainSample('wine', 'cultivar').metrics.test.accuracy).toBeGreaterThanOrEqual(0.97));
+  it('digits ≥ 0.96', () => expect(trainSample('digits', 'digit').metrics.test.accuracy).toBeGreaterThanOrEqual(0.96));
+  it('penguins (missing values, text columns) ≥ 0.97', () => expect(trainSample('penguins', 'species').metrics.test.accuracy).toBeGreaterThanOrEqual(0.97));
+  it('diabetes R² ≥ 0.40', () => expect(trainSample('diabetes', 'progression').metrics.test.r2).toBeGreaterThanOrEqual(0.4));
+});
+
+describe('model file round trip', () => {
+  it('predict and evaluate use the saved preprocessing; export then import predicts identically', () => {
+    const model = join(dir, 'iris.model.json');
+    if (!JSON.stringify(readFileSync(model, 'utf8')).length) throw new Error('iris model missing');
+    const a = cli('predict', model, join(samples, 'iris.csv'));
+    expect(a.code).toBe(0);
+    const lines = a.stdout.trim().split('\n');
+    expect(lines[0]).toBe('prediction,probability_setosa,probability_versicolor,probability_virginica');
+    expect(lines).toHaveLength(151);
+    expect(lines[1].split(',')[0]).toBe('setosa');
+    const copy = join(dir, 'iris-copy.model.json');
+    writeFileSync(copy, JSON.stringify(JSON.parse(readFileSync(model, 'utf8'))));
+    expect(cli('predict', copy, join(samples, 'iris.csv')).stdout).toBe(a.stdout);
+    const e = JSON.parse(cli('evaluate', model, join(samples, 'iris.csv')).stdout) as { accuracy: number; confusion: number[][] };
+    expect(e.accuracy).toBeGreaterThan(0.9);
+    expect(e.confusion.flat().reduce((s, v) => s + v, 0)).toBe(150);
+  });
+  it('refuses a newer model version with a clear message', () => {
+    const m = JSON.parse(readFileSync(join(dir, 'iris.model.json'), 'utf8')) as Record<string, unknown>;
+    const p = join(dir, 'future.model.json');
+    writeFileSync(p, JSON.stringify({ ...m, version: 99 }));
+    const r = cli('predict', p, join(samples, 'iris.csv'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: This model file is version 99, but this Backprop Studio reads versions up to 1. Update Backprop Studio to open it.\n');
+  });
+});
+
+describe('user errors print one line and exit non-zero', () => {
+  it.each([
+    [['train', 'nope.csv', '--target', 'x'], `error: CSV file 'nope.csv' does not exist. Check the path (it is relative to ${dir}).\n`],
+    [['train', join(samples, 'iris.csv'), '--target', 'species', '--epochs', 'ten'], "error: --epochs must be a whole number ≥ 1, got 'ten'.\n"],
+    [['train', join(samples, 'iris.csv'), '--target', 'species', '--frobnicate'], "error: Unknown flag '--frobnicate' for 'train'. Valid flags: --target, --spec, --epochs, --batch-size, --learning-rate, --optimizer, --seed, --validation-split, --test-split, --backend, --out, --log, --no-preprocess, --quiet, --help. See 'backprop-studio train --help'.\n"],
+    [['train', join(samples, 'iris.csv')], "error: train needs --target COL: the name of the column to predict. Run 'backprop-studio profile DATA.csv' to list the columns.\n"],
+    [['launch'], "error: unknown command 'launch'. Commands: train, predict, evaluate, inspect, gradients, profile. Run 'backprop-studio --help'.\n"],
+  ])('%j', (args, message) => {
+    const r = cli(...args);
+    expect(r.stderr).toBe(message);
+    expect(r.code).not.toBe(0);
+  });
+  it('an invalid spec lists every problem', () => {
+    const p = join(dir, 'bad-spec.json');
+    writeFileSync(p, JSON.stringify({ layers: [{ id: 'a', type: 'dense', units: -3 }, { id: 'b', type: 'dropout', rate: 2 }] }));
+    const r = cli('train', join(samples, 'iris.csv'), '--target', 'species', '--spec', p);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: - layers[0].units must be a positive integer, got -3.\n- layers[1].rate must be a number ≥ 0 and < 1, got 2.\n');
+  });
+});
+
+describe('inspect', () => {
+  it('shows shapes and parameter counts of a spec', () => {
+    const r = cli('inspect', join(root, 'engine', 'node', 'fixtures', 'iris-spec.json'), '--inputs', '4');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1  dense-1    dense      8 units, relu     [batch, 8]            40');
+    // 4·8+8 + 4·8 (γ, β, running mean, variance) + 8·6+6; the 'auto' output layer needs the target to size it.
+    expect(r.stdout).toContain("Total parameters: 126\nThe 'auto' output layer's size comes from the target");
+  });
+});
+
+describe('gradients agree with TensorFlow.js on the same weights and rows', () => {
+  it('to 1e-4 relative', async () => {
+    const model = join(dir, 'iris-small.model.json');
+    expect(cli('train', join(samples, 'iris.csv'), '--target', 'species', '--spec', join(root, 'engine', 'node', 'fixtures', 'iris-spec.json'), '--out', model, '--quiet').code).toBe(0);
+    const r = cli('gradients', model, join(samples, 'iris.csv'), '--rows', '20');
+    expect(r.code).toBe(0);
+    const ours = JSON.parse(r.stdout) as { loss: number; penalty: number; gradients: { layer: string; name: string; data: number[] }[] };
+    const m = JSON.parse(readFileSync(model, 'utf8')) as SavedModel;
+    // The same 20 inputs after the model's preprocessing, from the engine's own loader.
+    const { parseCsv, applyPreprocessing } = await import('../data/index.ts');
+    const pre = (m as unknown as { preprocessing: Parameters<typeof applyPreprocessing>[0] }).preprocessing;
+    const applied = applyPreprocessing(pre, parseCsv(readFileSync(join(samples, 'iris.csv'))));
+    await tf.setBackend('cpu');
+    const w = (layer: string, name: string) => {
+      const t = m.weights.find((x) => x.layer === layer && x.name === name)!;
+      return tf.variable(tf.tensor(t.data, t.shape, 'float32'), true, `${layer}/${name}`);
+    };
+    const vars = Object.fromEntries(['dense-1/kernel', 'dense-1/bias', 'bn-1/gamma', 'bn-1/beta', 'dense-2/kernel', 'dense-2/bias', 'output/kernel', 'output/bias']
+      .map((k) => [k, w(...(k.split('/') as [string, string]))]));
+    const mm = tf.tensor(m.weights.find((x) => x.name === 'movingMean')!.data);
+    const mv = tf.tensor(m.weights.find((x) => x.name === 'movingVariance')!.data);
+    const eps = m.spec.layers[1].epsilon!;
+    const x = tf.tensor(Array.from(applied.x.subarray(0, 20 * 4)), [20, 4]);
+    const labels = tf.oneHot(tf.tensor1d(Array.from(applied.y!.subarray(0, 20)), 'int32'), 3);
+    const { value, grads } = tf.variableGrads(() => {
+      const dense = (h: tf.Tensor, name: string) => tf.add(tf.matMul(h, vars[`${name}/kernel`]), vars[`${name}/bias`]);
+      const h1 = tf.relu(dense(x, 'dense-1'));
+      const bn = tf.add(tf.mul(tf.div(tf.sub(h1, mm), tf.sqrt(tf.add(mv, eps))), vars['bn-1/gamma']), vars['bn-1/beta']);
+      const h2 = tf.tanh(dense(bn, 'dense-2'));
+      const logits = dense(h2, 'output');
+      const ce = tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
+      return tf.add(ce, tf.mul(tf.sum(tf.square(vars['dense-2/kernel'])), 0.001)) as tf.Scalar;
+    });
+    expect(ours.loss + ours.penalty).toBeCloseTo(value.dataSync()[0], 4);
+    for (const g of ours.gradients) {
+      const theirs = grads[`${g.layer}/${g.name}`].dataSync();
+      const scale = Math.max(...Array.from(theirs, Math.abs), 1e-8);
+      g.data.forEach((v, i) => expect(Math.abs(v - theirs[i]) / scale, `${g.layer}/${g.name}[${i}]`).toBeLessThan(1e-4));
+    }
+  });
+});
