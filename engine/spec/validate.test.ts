@@ -72,3 +72,13 @@ describe('spec validation', () => {
     expect(net.layers[0]).toMatchObject({ activation: 'relu', kernelInitializer: 'heNormal' });
   });
 });
+
+describe('shipped example specs', () => {
+  it('are valid', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../resources/examples/', import.meta.url);
+    const specs = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.includes('space'));
+    expect(specs.length).toBeGreaterThanOrEqual(2);
+    for (const f of specs) expect(checkSpecStructure(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))).problems, f).toEqual([]);
+  });
+});
