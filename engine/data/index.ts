@@ -19,3 +19,7 @@ export { applyPreprocessing, type AppliedPreprocessing } from './apply-preproces
 export { decodeOutputs, targetScale, type DecodedOutputs } from './target.ts';
 export { inferTask } from './plan-columns.ts';
 export { kFoldSplits, splitRows, type Fold, type RowSplit } from './split.ts';
+export {
+  profileTable, type ColumnProfile, type DatasetProfile, type HistogramBin, type ProfileOptions, type TargetProfile,
+} from './profile.ts';
+export { formatProfile } from './format-profile.ts';

@@ -24,6 +24,20 @@ const col = (name: string): string => `column '${name}'`;
 
 /** The catalog. */
 export const messages = {
+  constantColumn: (name: string, reason: string) =>
+    p('constant-column', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} is left out: ${reason}, so it cannot help a prediction.`),
+  excludedColumn: (name: string, reason: string) =>
+    p('excluded-column', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} is left out: ${reason}. Set its role to feature (as categorical) to use it anyway.`),
+  highCardinality: (name: string, distinct: number, kept: number) =>
+    p('high-cardinality', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} has ${fmt(distinct)} different categories; one-hot encoding keeps the ${fmt(kept)} most frequent and puts the rest in 'other'. Raise the category limit, or use ordinal encoding, to keep more.`),
+  classImbalance: (name: string, rare: string, rareCount: number, common: string, commonCount: number) =>
+    p('class-imbalance', `column '${name}'`, `The classes of ${col(name)} are imbalanced: '${rare}' has ${plural(rareCount, 'row')} and '${common}' has ${fmt(commonCount)}. Accuracy can look good while '${rare}' is mostly missed; check per-class recall, or collect more '${rare}' rows.`),
+  duplicateRows: (count: number, firstLine: number, ignored: readonly string[]) =>
+    p('duplicate-rows', `row ${firstLine}`, `${plural(count, 'row repeats', 'rows repeat')} an earlier row ${ignored.length ? `(apart from ${listNames(ignored, 3)})` : 'exactly'}, first at row ${firstLine}. Duplicates can land in both the training and test splits and make scores look better than they are; remove them if they are not real repeats.`),
+  leak: (name: string, target: string, how: string) =>
+    p('possible-leak', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} predicts the target '${target}' perfectly (${how}), so it may be a copy of the answer (a leak). Set its role to ignore unless it is truly known before the target is.`),
+  scaleSpread: (small: string, smallRange: number, large: string, largeRange: number) =>
+    p('scale-spread', 'preprocess', `Features have very different scales ('${small}' spans ${fmt(smallRange)}, '${large}' spans ${fmt(largeRange)}) and scaling is off, so training may be slow or unstable. Turn preprocessing on to standardize them.`),
   emptyFile: () => p('empty-file', '', 'The file is empty. Choose a CSV file that has a header row and at least one row of data.'),
   headerOnly: (columns: number) =>
     p('header-only', 'row 2', `The file has a header row (${plural(columns, 'column')}) but no data rows. Add rows of data below the header.`),
