@@ -1,0 +1,5 @@
+/** Props of ImportPanel. */
+export interface ImportPanelProps {
+  /** Compact form (a toolbar row) once a dataset is loaded. */
+  compact?: boolean;
+}

@@ -1,0 +1,2 @@
+/** ModelView is a top-level view and takes no props. */
+export type ModelViewProps = Record<string, never>;

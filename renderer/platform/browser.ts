@@ -1,0 +1,54 @@
+/** The browser host: file inputs for picking, <a download> for saving. */
+import type { PickedFile, Platform } from './types.ts';
+
+function pick(accept: string): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      resolve(file ? { name: file.name, blob: file } : null);
+    });
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
+
+/** Offer `text` as a download named `fileName`. */
+export function download(text: string, fileName: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The plain-browser platform. */
+export const browserPlatform: Platform = {
+  isDesktop: false,
+  pickCsv: () => pick('.csv,.tsv,.txt,text/csv'),
+  pickProject: () => pick('.bpstudio,.json,application/json'),
+  async saveProject(json, fileName) {
+    download(json, fileName, 'application/json');
+    return fileName;
+  },
+  async exportModel(json, fileName) {
+    download(json, fileName, 'application/json');
+    return true;
+  },
+  async exportPredictions(csv, fileName) {
+    download(csv, fileName, 'text/csv');
+    return true;
+  },
+  onMenuCommand: () => () => {},
+  onOpenFile: () => () => {},
+  setDocumentState(state) {
+    document.title = `${state.dirty ? '• ' : ''}${state.title} — Backprop Studio`;
+  },
+  writeRecoveryCopy: async () => {},
+};

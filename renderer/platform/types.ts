@@ -1,0 +1,34 @@
+/** What the app needs from its host: files, downloads, menus. Electron and the browser implement it. */
+import type { MenuCommand } from '../../electron/preload/api.ts';
+
+/** A file the user picked or dropped. */
+export interface PickedFile {
+  name: string;
+  blob: Blob;
+}
+
+/** Host services. */
+export interface Platform {
+  /** True inside the Electron shell. */
+  readonly isDesktop: boolean;
+  /** Ask for a CSV (dialog or file picker); null when cancelled. */
+  pickCsv(): Promise<PickedFile | null>;
+  /** Ask for a `.bpstudio` project; null when cancelled. */
+  pickProject(): Promise<PickedFile | null>;
+  /** Save the project; returns a description of where it went, or null when cancelled. */
+  saveProject(json: string, fileName: string, saveAs: boolean): Promise<string | null>;
+  /** Save a model file; false when cancelled. */
+  exportModel(json: string, fileName: string): Promise<boolean>;
+  /** Save a predictions CSV; false when cancelled. */
+  exportPredictions(csv: string, fileName: string): Promise<boolean>;
+  /** Menu commands from the shell (none in the browser). */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Files opened from the OS (none in the browser; drops are handled by the page). */
+  onOpenFile(listener: (file: PickedFile & { kind: 'csv' | 'project' }) => void): () => void;
+  /** Tell the host about unsaved changes and the title. */
+  setDocumentState(state: { dirty: boolean; title: string }): void;
+  /** Desktop crash copy (a no-op in the browser, where IndexedDB autosave covers it). */
+  writeRecoveryCopy(json: string): Promise<void>;
+}
+
+export type { MenuCommand };

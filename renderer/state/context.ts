@@ -1,0 +1,22 @@
+/** The app-wide objects, provided once by App and read by any component through typed context. */
+import { createContext } from 'svelte';
+import type { EngineClient } from '../engine/engine-client.ts';
+import type { Platform } from '../platform/index.ts';
+import type { Notices } from './notices.svelte.ts';
+import type { Project } from './project.svelte.ts';
+import type { Theme } from './theme.svelte.ts';
+
+/** Everything a view may need. */
+export interface AppContext {
+  project: Project;
+  engine: EngineClient;
+  platform: Platform;
+  theme: Theme;
+  notices: Notices;
+  /** Open a CSV (picked or dropped) as the project's dataset. */
+  importCsv(name: string, blob: Blob, target?: string | null): Promise<void>;
+}
+
+const [getApp, setApp] = createContext<AppContext>();
+
+export { getApp, setApp };

@@ -1,0 +1,179 @@
+/** The loaded CSV and the user's dataset settings; loading and checking go through the engine worker. */
+import type {
+  ColumnSettings, DatasetSettings, DatasetSummary, TableInfo, WireError,
+} from '../../engine/protocol.ts';
+import { DEFAULT_SPLIT } from '../../engine/protocol.ts';
+import { EngineRequestError, type EngineClient } from '../engine/engine-client.ts';
+
+/** Progress of a file being read. */
+export interface LoadProgress {
+  name: string;
+  /** 0–1, or null when the size is unknown. */
+  fraction: number | null;
+  rows: number;
+}
+
+/** As a WireError, whatever was thrown. */
+export function asWireError(e: unknown): WireError {
+  if (e instanceof EngineRequestError) return e.wire;
+  const message = e instanceof Error ? e.message : String(e);
+  return { name: 'Error', code: 'internal', path: '', message, problems: [] };
+}
+
+/** The target a new table starts with: the sample's known target, else the last usable column. */
+function defaultTarget(table: TableInfo, hint: string | null): string | null {
+  if (hint && table.columns.some((c) => c.name === hint)) return hint;
+  const usable = table.columns.filter((c) => c.exclusion === null);
+  return (usable.at(-1) ?? table.columns.at(-1))?.name ?? null;
+}
+
+/** Dataset state: the table from the worker, the source bytes (for saving and restarts), the settings. */
+export class DatasetState {
+  table = $state.raw<TableInfo | null>(null);
+  /** The CSV as loaded; kept (not read) so projects can embed it and a restarted worker can reload it. */
+  source = $state.raw<Blob | null>(null);
+  loading = $state.raw<LoadProgress | null>(null);
+  loadError = $state.raw<WireError | null>(null);
+  settings = $state<DatasetSettings | null>(null);
+  summary = $state.raw<DatasetSummary | null>(null);
+  prepareError = $state.raw<WireError | null>(null);
+  /** Bumped whenever a different table is loaded, so views refetch rows. */
+  revision = $state(0);
+
+  /** Columns in file order with their effective role. */
+  readonly columnRoles = $derived.by(() => {
+    const s = this.settings;
+    const t = this.table;
+    if (!s || !t) return [];
+    return t.columns.map((c) => ({
+      column: c,
+      role: c.name === s.target ? 'target' as const : (s.columns?.[c.name]?.role ?? (c.exclusion ? 'ignore' : 'feature')),
+    }));
+  });
+
+  readonly #engine: EngineClient;
+  readonly #onChange: () => void;
+  readonly #seed: () => number;
+  #prepareSeq = 0;
+
+  /** `seed` is the training seed, which also seeds the split. */
+  constructor(engine: EngineClient, onChange: () => void, seed: () => number) {
+    this.#engine = engine;
+    this.#onChange = onChange;
+    this.#seed = seed;
+  }
+
+  /** Read a CSV into the worker; on success it replaces the current table (settings reset unless given). */
+  async load(name: string, blob: Blob, options: { target?: string | null; settings?: DatasetSettings | null } = {}): Promise<boolean> {
+    this.loading = { name, fraction: 0, rows: 0 };
+    this.loadError = null;
+    try {
+      const reply = await this.#engine.request({ type: 'data/load', name, source: blob }, (p) => {
+        this.loading = { name, fraction: p.fraction, rows: p.rows };
+      });
+      this.table = reply.table;
+      this.source = blob;
+      this.revision++;
+      this.summary = null;
+      this.prepareError = null;
+      if (options.settings && options.settings.target) {
+        this.settings = options.settings;
+      } else {
+        const target = defaultTarget(reply.table, options.target ?? null);
+        this.settings = target ? { target, columns: {}, split: { ...DEFAULT_SPLIT } } : null;
+      }
+      await this.prepare();
+      this.#onChange();
+      return true;
+    } catch (e) {
+      this.loadError = asWireError(e);
+      return false;
+    } finally {
+      this.loading = null;
+    }
+  }
+
+  /** Reload the same bytes into a fresh worker (after a crash), keeping the settings. */
+  async reload(): Promise<void> {
+    if (!this.source || !this.table) return;
+    const settings = this.settings ? $state.snapshot(this.settings) : null;
+    await this.load(this.table.name, this.source, { settings });
+  }
+
+  /** Forget the table. */
+  clear(): void {
+    this.table = null;
+    this.source = null;
+    this.settings = null;
+    this.summary = null;
+    this.prepareError = null;
+    this.loadError = null;
+    this.revision++;
+    this.#onChange();
+  }
+
+  /** Predict this column. The previous target becomes a feature again. */
+  setTarget(name: string): void {
+    if (!this.settings) this.settings = { target: name, columns: {}, split: { ...DEFAULT_SPLIT } };
+    const cols = this.settings.columns ?? (this.settings.columns = {});
+    const col = cols[name];
+    if (col?.role) delete col.role;
+    this.settings.target = name;
+    delete this.settings.task;
+    this.#changed();
+  }
+
+  /** Change one column's settings (role, type, missing, scaling, encoding, …). */
+  setColumn(name: string, patch: Partial<ColumnSettings>): void {
+    if (!this.settings) return;
+    const cols = this.settings.columns ?? (this.settings.columns = {});
+    const next: ColumnSettings = { ...(cols[name] ?? {}), ...patch };
+    for (const k of Object.keys(next) as (keyof ColumnSettings)[]) if (next[k] === undefined) delete next[k];
+    cols[name] = next;
+    this.#changed();
+  }
+
+  /** Force classification or regression, or `null` to infer. */
+  setTask(task: 'classification' | 'regression' | null): void {
+    if (!this.settings) return;
+    if (task) this.settings.task = task;
+    else delete this.settings.task;
+    this.#changed();
+  }
+
+  /** Set the validation and test fractions. */
+  setSplit(split: { validation: number; test: number }): void {
+    if (!this.settings) return;
+    this.settings.split = split;
+    this.#changed();
+  }
+
+  /** Turn scaling of features and target on or off. */
+  setPreprocess(on: boolean): void {
+    if (!this.settings) return;
+    this.settings.preprocess = on;
+    this.#changed();
+  }
+
+  #changed(): void {
+    void this.prepare();
+    this.#onChange();
+  }
+
+  /** Ask the worker what these settings produce (task, features, split sizes, warnings). */
+  async prepare(): Promise<void> {
+    const settings = this.settings;
+    if (!settings || !this.table) return;
+    const seq = ++this.#prepareSeq;
+    try {
+      const reply = await this.#engine.request({ type: 'data/prepare', settings: $state.snapshot(settings), seed: this.#seed() });
+      if (seq !== this.#prepareSeq) return;
+      this.summary = reply.summary;
+      this.prepareError = null;
+    } catch (e) {
+      if (seq !== this.#prepareSeq) return;
+      this.summary = null;
+      this.prepareError = asWireError(e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The `.bpstudio` project file: data settings, network, training settings and run history, with the
+ * dataset embedded as CSV text. JSON, versioned. Autosave stores the same object without the CSV text
+ * (the bytes are kept beside it as a Blob).
+ */
+import type { DatasetSettings, LayerSpec, TrainingSpec } from '../../engine/protocol.ts';
+import type { RunRecord } from './training-run.svelte.ts';
+
+/** Identifies project files. */
+export const PROJECT_FORMAT = 'backprop-studio/project';
+/** Newest project version this app reads and writes. */
+export const PROJECT_VERSION = 1;
+
+/** A whole project file. */
+export interface ProjectFile {
+  format: typeof PROJECT_FORMAT;
+  version: number;
+  name: string;
+  savedAt: string;
+  dataset: {
+    name: string;
+    /** The CSV text; omitted in autosave records, where the bytes are stored separately. */
+    csv?: string;
+    settings: DatasetSettings | null;
+  } | null;
+  network: LayerSpec[];
+  training: TrainingSpec;
+  runs: RunRecord[];
+  currentRunId: string | null;
+}
+
+/** A project file that cannot be opened; `message` says why and what to do. */
+export class ProjectFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProjectFileError';
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Parse and check a project file's text. */
+export function parseProjectFile(text: string, fileName = 'the file'): ProjectFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ProjectFileError(`${fileName} is not a Backprop Studio project: it is not valid JSON. Open a .bpstudio file saved by Backprop Studio.`);
+  }
+  return checkProject(data, fileName);
+}
+
+/** Check an already-parsed project object. */
+export function checkProject(data: unknown, fileName = 'the file'): ProjectFile {
+  if (!isRecord(data) || data.format !== PROJECT_FORMAT) {
+    throw new ProjectFileError(`${fileName} is not a Backprop Studio project (its "format" is not "${PROJECT_FORMAT}"). Open a .bpstudio file saved by Backprop Studio.`);
+  }
+  if (typeof data.version !== 'number' || data.version > PROJECT_VERSION) {
+    throw new ProjectFileError(`${fileName} was saved by a newer Backprop Studio (project version ${String(data.version)}; this app reads up to ${PROJECT_VERSION}). Update the app to open it.`);
+  }
+  const problems: string[] = [];
+  if (typeof data.name !== 'string') problems.push('"name" must be text');
+  if (!Array.isArray(data.network) || !data.network.every((l) => isRecord(l) && typeof l.id === 'string' && typeof l.type === 'string')) {
+    problems.push('"network" must be a list of layers with an id and a type');
+  }
+  if (!isRecord(data.training)) problems.push('"training" must be an object');
+  if (!Array.isArray(data.runs) || !data.runs.every((r) => isRecord(r) && typeof r.id === 'string' && Array.isArray(r.history))) {
+    problems.push('"runs" must be a list of runs with an id and a history');
+  }
+  if (data.dataset !== null && !(isRecord(data.dataset) && typeof data.dataset.name === 'string')) {
+    problems.push('"dataset" must be null or an object with a name');
+  }
+  if (problems.length) throw new ProjectFileError(`${fileName} is damaged: ${problems.join('; ')}.`);
+  return data as unknown as ProjectFile;
+}

@@ -1,0 +1,291 @@
+/**
+ * The project: dataset, network, training settings and runs, plus the engine calls that tie them
+ * together (model checks, training, evaluation, export, save/open).
+ */
+import type {
+  LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError,
+} from '../../engine/protocol.ts';
+import type { EngineClient } from '../engine/engine-client.ts';
+import type { ViewName } from '../components/StepNav/types.ts';
+import { asWireError, DatasetState } from './dataset.svelte.ts';
+import { NetworkEditor } from './network-editor.svelte.ts';
+import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectFile } from './project-file.ts';
+import { TrainingRun } from './training-run.svelte.ts';
+
+/** What the engine said about the current network. */
+export interface ModelCheck {
+  problems: Problem[];
+  layers: LayerShape[];
+  totalParams: number;
+  task: Task | null;
+}
+
+/** Training settings a new project starts with. */
+export function defaultTraining(): TrainingSpec {
+  return {
+    epochs: 100,
+    batchSize: 32,
+    seed: 42,
+    shuffle: true,
+    optimizer: { type: 'adam', learningRate: 0.01 },
+    schedule: { type: 'constant' },
+    earlyStopping: null,
+    backend: 'auto',
+  };
+}
+
+/** Index of the layer a problem path like `layers[2].units` points at, and the field. */
+export function layerPath(path: string): { index: number; field: string } | null {
+  const m = /^layers\[(\d+)\](?:\.(.+))?$/.exec(path);
+  return m ? { index: Number(m[1]), field: m[2] ?? '' } : null;
+}
+
+const CHECK_DELAY_MS = 80;
+
+/** The whole project. */
+export class Project {
+  name = $state('Untitled project');
+  view = $state<ViewName>('data');
+  training = $state<TrainingSpec>(defaultTraining());
+  runs = $state.raw<TrainingRun[]>([]);
+  currentRunId = $state<string | null>(null);
+  check = $state.raw<ModelCheck | null>(null);
+  checkError = $state.raw<WireError | null>(null);
+  /** Unsaved changes since the last save to a file. */
+  isDirty = $state(false);
+  /** Bumped on every change; autosave watches it. */
+  revision = $state(0);
+
+  readonly engine: EngineClient;
+  readonly dataset: DatasetState;
+  readonly network: NetworkEditor;
+
+  readonly currentRun = $derived(this.runs.find((r) => r.id === this.currentRunId) ?? this.runs.at(-1) ?? null);
+  readonly activeRun = $derived(this.runs.find((r) => r.isActive) ?? null);
+
+  /** The spec the model view edits and training uses. */
+  readonly spec = $derived.by<NetworkSpec>(() => ({
+    format: 'backprop-studio/network',
+    version: 1,
+    name: this.name,
+    layers: $state.snapshot(this.network.layers),
+    training: $state.snapshot(this.training),
+  }));
+
+  /** Problems per layer id. */
+  readonly layerProblems = $derived.by(() => {
+    const map = new Map<string, Problem[]>();
+    for (const p of this.check?.problems ?? []) {
+      const at = layerPath(p.path);
+      const id = at ? this.network.layers[at.index]?.id : undefined;
+      if (id) map.set(id, [...(map.get(id) ?? []), p]);
+    }
+    return map;
+  });
+  /** Problems with the training settings (paths under `training`). */
+  readonly trainingProblems = $derived((this.check?.problems ?? []).filter((p) => p.path.startsWith('training')));
+  /** Problems that belong to no single layer or setting. */
+  readonly networkProblems = $derived((this.check?.problems ?? []).filter((p) => !layerPath(p.path) && !p.path.startsWith('training')));
+  readonly canTrain = $derived.by(() =>
+    this.dataset.summary !== null && this.network.layers.length > 0 && this.check !== null
+      && this.check.problems.length === 0 && this.activeRun === null);
+
+  #checkTimer = 0;
+  #checkSeq = 0;
+
+  constructor(engine: EngineClient) {
+    this.engine = engine;
+    this.dataset = new DatasetState(engine, () => this.#changed(), () => this.training.seed ?? 42);
+    this.network = new NetworkEditor(() => this.#changed());
+  }
+
+  /** Record a change (after any edit): marks dirty, re-checks the model, triggers autosave. */
+  touch(): void {
+    this.#changed();
+  }
+
+  #changed(): void {
+    this.isDirty = true;
+    this.revision++;
+    clearTimeout(this.#checkTimer);
+    this.#checkTimer = window.setTimeout(() => void this.recheck(), CHECK_DELAY_MS);
+  }
+
+  /** Ask the engine to validate the network against the data now. */
+  async recheck(): Promise<void> {
+    const seq = ++this.#checkSeq;
+    const settings = this.dataset.settings && this.dataset.table ? $state.snapshot(this.dataset.settings) : null;
+    try {
+      const reply = await this.engine.request({ type: 'model/check', spec: this.spec, settings });
+      if (seq !== this.#checkSeq) return;
+      this.check = { problems: reply.problems, layers: reply.layers, totalParams: reply.totalParams, task: reply.task };
+      this.checkError = null;
+    } catch (e) {
+      if (seq !== this.#checkSeq) return;
+      this.checkError = asWireError(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- training
+
+  /** Start a run with the current spec and data settings. */
+  async startTraining(): Promise<TrainingRun | null> {
+    const settings = this.dataset.settings;
+    if (!settings || this.activeRun) return null;
+    const id = `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+    const run = new TrainingRun({
+      id, name: `Run ${this.runs.length + 1}`, spec: this.spec, settings: $state.snapshot(settings),
+    });
+    this.runs = [...this.runs, run];
+    this.currentRunId = id;
+    const off = this.engine.onRun(id, (event) => {
+      run.handle(event);
+      if (event.type === 'train/done' || (event.type === 'error' && event.id === null)) {
+        off();
+        void this.#afterRun(run);
+      }
+    });
+    try {
+      await this.engine.request({ type: 'train/start', runId: id, spec: run.spec, settings: run.settings });
+    } catch (e) {
+      off();
+      run.fail(asWireError(e));
+    }
+    this.#changed();
+    return run;
+  }
+
+  async #afterRun(run: TrainingRun): Promise<void> {
+    if (run.weights) {
+      try {
+        run.model = (await this.engine.request({ type: 'model/export', runId: run.id })).json;
+      } catch (e) {
+        run.evaluationError = asWireError(e);
+      }
+    }
+    this.#changed();
+    if (run.weights && this.currentRunId === run.id) await this.evaluate(run);
+  }
+
+  /** Pause, resume or stop the active run. */
+  async control(run: TrainingRun, action: 'pause' | 'resume' | 'stop'): Promise<void> {
+    if (action === 'stop') run.status = 'stopping';
+    try {
+      const type = action === 'pause' ? 'train/pause' as const : action === 'resume' ? 'train/resume' as const : 'train/stop' as const;
+      const reply = await this.engine.request({ type, runId: run.id });
+      if (run.isActive) run.status = reply.state;
+    } catch (e) {
+      run.fail(asWireError(e));
+    }
+  }
+
+  /** Make sure the worker holds a run's model (after a reload or an engine restart). */
+  async ensureModel(run: TrainingRun): Promise<boolean> {
+    if (run.isInWorker) return true;
+    if (!run.model) return false;
+    const reply = await this.engine.request({ type: 'model/load', runId: run.id, model: run.model, settings: run.settings });
+    run.weights = reply.weights;
+    run.isInWorker = true;
+    return true;
+  }
+
+  /** Evaluate a run's model on its test split. */
+  async evaluate(run: TrainingRun): Promise<void> {
+    try {
+      if (!(await this.ensureModel(run))) return;
+      const reply = await this.engine.request({ type: 'evaluate/run', runId: run.id });
+      run.evaluation = reply.evaluation;
+      run.evaluationError = null;
+    } catch (e) {
+      run.evaluationError = asWireError(e);
+    }
+  }
+
+  /** The model file text of a run. */
+  async modelJson(run: TrainingRun): Promise<string> {
+    if (run.model) return run.model;
+    await this.ensureModel(run);
+    const reply = await this.engine.request({ type: 'model/export', runId: run.id });
+    run.model = reply.json;
+    return reply.json;
+  }
+
+  /** Predict a new CSV with a run's model. */
+  async predict(run: TrainingRun, name: string, blob: Blob): Promise<{ csv: string; rows: number; warnings: Problem[] }> {
+    await this.ensureModel(run);
+    const reply = await this.engine.request({ type: 'predict/run', runId: run.id, name, source: blob });
+    return { csv: reply.csv, rows: reply.rows, warnings: reply.warnings };
+  }
+
+  /** Remove a finished run from the history. */
+  deleteRun(run: TrainingRun): void {
+    if (run.isActive) return;
+    this.runs = this.runs.filter((r) => r !== run);
+    if (this.currentRunId === run.id) this.currentRunId = this.runs.at(-1)?.id ?? null;
+    this.#changed();
+  }
+
+  /** Show this run in the train, evaluate and export views. */
+  selectRun(run: TrainingRun): void {
+    this.currentRunId = run.id;
+    if (!run.evaluation && run.weights !== null || (!run.evaluation && run.model)) void this.evaluate(run);
+    this.revision++;
+  }
+
+  // ---------------------------------------------------------------- files
+
+  /** The project as a file object; `csv` is embedded when given. */
+  toFile(csv?: string): ProjectFile {
+    const table = this.dataset.table;
+    return {
+      format: PROJECT_FORMAT,
+      version: PROJECT_VERSION,
+      name: this.name,
+      savedAt: new Date().toISOString(),
+      dataset: table ? {
+        name: table.name,
+        ...(csv !== undefined ? { csv } : {}),
+        settings: this.dataset.settings ? $state.snapshot(this.dataset.settings) : null,
+      } : null,
+      network: $state.snapshot(this.network.layers),
+      training: $state.snapshot(this.training),
+      runs: this.runs.filter((r) => !r.isActive).map((r) => r.toRecord()),
+      currentRunId: this.currentRunId,
+    };
+  }
+
+  /** Replace everything with a project file's content; `csv` holds the dataset bytes when not embedded. */
+  async open(file: ProjectFile, csv: Blob | null): Promise<void> {
+    for (const r of this.runs) if (r.isActive) await this.control(r, 'stop');
+    this.name = file.name;
+    this.training = { ...defaultTraining(), ...file.training };
+    this.network.restore(file.network);
+    this.runs = file.runs.map((r) => TrainingRun.fromRecord(r));
+    this.currentRunId = file.currentRunId;
+    this.check = null;
+    const bytes = csv ?? (file.dataset?.csv !== undefined ? new Blob([file.dataset.csv], { type: 'text/csv' }) : null);
+    if (file.dataset && bytes) {
+      await this.dataset.load(file.dataset.name, bytes, { settings: file.dataset.settings });
+    } else {
+      this.dataset.clear();
+    }
+    this.isDirty = false;
+    await this.recheck();
+    const run = this.currentRun;
+    if (run && run.model) await this.evaluate(run);
+  }
+
+  /** Start over with an empty project. */
+  reset(): void {
+    for (const r of this.runs) if (r.isActive) void this.control(r, 'stop');
+    this.name = 'Untitled project';
+    this.training = defaultTraining();
+    this.network.restore([]);
+    this.runs = [];
+    this.currentRunId = null;
+    this.check = null;
+    this.dataset.clear();
+    this.view = 'data';
+    this.isDirty = false;
+  }
+}

@@ -1,0 +1,223 @@
+/** One training run: its settings, live progress, history, diagnostics, final weights and evaluation. */
+import type {
+  DatasetSettings, DatasetSummary, DiagnosticRecord, EpochRecord, Evaluation, NetworkSpec, StopReason,
+  TrainingSpec, WireError, WireTensor,
+} from '../../engine/protocol.ts';
+import type { RunEvent } from '../engine/engine-client.ts';
+
+/** Where a run is in its life. */
+export type RunStatus = 'starting' | 'running' | 'paused' | 'stopping' | 'done' | 'failed';
+
+/** Latest batch progress. */
+export interface RunProgress {
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  /** Running mean loss over the epoch so far. */
+  loss: number;
+  rowsPerSecond: number;
+  /** Milliseconds since the run started (wall clock, pauses excluded). */
+  runMs: number;
+}
+
+/** Loss samples between epoch ends: x is the fractional epoch (1.5 = halfway through epoch 2). */
+export interface BatchSeries {
+  x: number[];
+  loss: number[];
+}
+
+/** The backend that actually runs. */
+export interface RunBackend {
+  name: string;
+  label: string;
+  reason: string;
+}
+
+/** A run as stored in a project file. */
+export interface RunRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  spec: NetworkSpec;
+  settings: DatasetSettings;
+  status: RunStatus;
+  backend: RunBackend | null;
+  summary: DatasetSummary | null;
+  history: EpochRecord[];
+  batches: BatchSeries;
+  diagnostics: DiagnosticRecord[];
+  stopReason: StopReason | null;
+  bestEpoch: number;
+  error: WireError | null;
+  /** The model file JSON, once the run has ended with weights. */
+  model: string | null;
+}
+
+/** A run. Live events are buffered and applied at most once per animation frame. */
+export class TrainingRun {
+  readonly id: string;
+  readonly createdAt: number;
+  /** The spec and data settings the run was started with. */
+  readonly spec: NetworkSpec;
+  readonly settings: DatasetSettings;
+
+  name = $state('');
+  status = $state<RunStatus>('starting');
+  backend = $state.raw<RunBackend | null>(null);
+  summary = $state.raw<DatasetSummary | null>(null);
+  history = $state.raw<EpochRecord[]>([]);
+  batches = $state.raw<BatchSeries>({ x: [], loss: [] });
+  progress = $state.raw<RunProgress | null>(null);
+  diagnostics = $state.raw<DiagnosticRecord[]>([]);
+  weights = $state.raw<WireTensor[] | null>(null);
+  stopReason = $state<StopReason | null>(null);
+  bestEpoch = $state(0);
+  error = $state.raw<WireError | null>(null);
+  evaluation = $state.raw<Evaluation | null>(null);
+  evaluationError = $state.raw<WireError | null>(null);
+  model = $state.raw<string | null>(null);
+
+  /** True while the engine is working on it. */
+  readonly isActive = $derived(this.status === 'starting' || this.status === 'running' || this.status === 'paused' || this.status === 'stopping');
+  readonly lastEpoch = $derived(this.history.at(-1) ?? null);
+  readonly training = $derived.by<TrainingSpec>(() => this.spec.training ?? {});
+
+  /** Whether the worker holds this run's model (false after a reload until `model/load`). */
+  isInWorker = false;
+
+  #pendingEpochs: EpochRecord[] = [];
+  #pendingX: number[] = [];
+  #pendingLoss: number[] = [];
+  #pendingProgress: RunProgress | null = null;
+  #pendingDiagnostics: DiagnosticRecord[] = [];
+  #frame = 0;
+  #elapsedBefore = 0;
+
+  constructor(init: { id: string; name: string; spec: NetworkSpec; settings: DatasetSettings; createdAt?: number }) {
+    this.id = init.id;
+    this.name = init.name;
+    this.spec = init.spec;
+    this.settings = init.settings;
+    this.createdAt = init.createdAt ?? Date.now();
+  }
+
+  /** Take one live event from the engine. */
+  handle(event: RunEvent): void {
+    switch (event.type) {
+      case 'train/started':
+        this.backend = { name: event.backend, label: event.backendLabel, reason: event.reason };
+        this.summary = event.summary;
+        this.status = 'running';
+        this.isInWorker = true;
+        break;
+      case 'train/progress': {
+        const doneBefore = this.history.length + this.#pendingEpochs.length;
+        const runMs = this.#elapsedBefore + event.elapsedMs;
+        this.#pendingProgress = {
+          epoch: event.epoch, epochs: event.epochs, batch: event.batch, batches: event.batches,
+          loss: event.loss, rowsPerSecond: event.rowsPerSecond, runMs,
+        };
+        if (Number.isFinite(event.loss) && event.epoch > doneBefore) {
+          this.#pendingX.push(event.epoch - 1 + event.batch / event.batches);
+          this.#pendingLoss.push(event.loss);
+        }
+        this.#schedule();
+        break;
+      }
+      case 'train/epoch':
+        this.#elapsedBefore += event.summary.elapsedMs;
+        this.#pendingEpochs.push(event.summary);
+        this.#schedule();
+        break;
+      case 'train/diagnostic':
+        this.#pendingDiagnostics.push(event.diagnostic);
+        this.#schedule();
+        break;
+      case 'train/state':
+        this.status = event.state;
+        break;
+      case 'train/done':
+        this.#flush();
+        this.weights = event.weights;
+        this.stopReason = event.stopReason;
+        this.bestEpoch = event.bestEpoch;
+        this.error = event.error;
+        this.status = event.stopReason === 'failed' ? 'failed' : 'done';
+        break;
+      case 'error':
+        this.#flush();
+        this.error = event.error;
+        this.status = 'failed';
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The run failed before it started (the start request was refused). */
+  fail(error: WireError): void {
+    this.#flush();
+    this.error = error;
+    this.status = 'failed';
+  }
+
+  #schedule(): void {
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => this.#flush());
+  }
+
+  #flush(): void {
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    if (this.#pendingEpochs.length) {
+      this.history = [...this.history, ...this.#pendingEpochs];
+      this.#pendingEpochs = [];
+    }
+    if (this.#pendingX.length) {
+      this.batches = { x: [...this.batches.x, ...this.#pendingX], loss: [...this.batches.loss, ...this.#pendingLoss] };
+      this.#pendingX = [];
+      this.#pendingLoss = [];
+    }
+    if (this.#pendingProgress) {
+      this.progress = this.#pendingProgress;
+      this.#pendingProgress = null;
+    }
+    if (this.#pendingDiagnostics.length) {
+      this.diagnostics = [...this.diagnostics, ...this.#pendingDiagnostics];
+      this.#pendingDiagnostics = [];
+    }
+  }
+
+  /** Plain data for the project file. */
+  toRecord(): RunRecord {
+    this.#flush();
+    return {
+      id: this.id, name: this.name, createdAt: this.createdAt, spec: this.spec, settings: this.settings,
+      status: this.isActive ? 'done' : this.status, backend: this.backend, summary: this.summary,
+      history: this.history, batches: this.batches, diagnostics: this.diagnostics,
+      stopReason: this.isActive ? 'stopped' : this.stopReason, bestEpoch: this.bestEpoch, error: this.error, model: this.model,
+    };
+  }
+
+  /** A run from a project file (its model still has to be loaded into the worker). */
+  static fromRecord(r: RunRecord): TrainingRun {
+    const run = new TrainingRun({ id: r.id, name: r.name, spec: r.spec, settings: r.settings, createdAt: r.createdAt });
+    run.status = r.status === 'failed' ? 'failed' : 'done';
+    run.backend = r.backend;
+    run.summary = r.summary;
+    run.history = r.history;
+    run.batches = r.batches;
+    run.diagnostics = r.diagnostics;
+    run.stopReason = r.stopReason;
+    run.bestEpoch = r.bestEpoch;
+    run.error = r.error;
+    run.model = r.model;
+    const last = r.history.at(-1);
+    if (last) {
+      const ms = r.history.reduce((s, h) => s + h.elapsedMs, 0);
+      run.progress = { epoch: last.epoch, epochs: last.epochs, batch: 1, batches: 1, loss: last.loss, rowsPerSecond: 0, runMs: ms };
+    }
+    return run;
+  }
+}
