@@ -71,7 +71,7 @@ export async function readOpenedFile(filePath: string): Promise<OpenedFile & { k
     const info = await stat(filePath);
     if (!info.isFile()) throw new FileOpenError(`Can't open "${name}": it is a folder, not a file.`);
     if (info.size > MAX_FILE_BYTES) {
-      const megabytes = Math.round(info.size / 2 ** 20);
+      const megabytes = Math.ceil(info.size / 2 ** 20);
       throw new FileOpenError(
         `Can't open "${name}": it is ${megabytes} MB and the limit is ${MAX_FILE_BYTES / 2 ** 20} MB. Split the file or sample its rows.`,
       );

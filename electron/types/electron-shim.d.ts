@@ -63,7 +63,7 @@ export interface MenuItemConstructorOptions {
   id?: string; label?: string; role?: string; accelerator?: string; enabled?: boolean;
   type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio';
   submenu?: MenuItemConstructorOptions[];
-  click?: () => void;
+  click?: (menuItem: never, window: never, event: never) => void;
 }
 export declare class Menu {
   static buildFromTemplate(template: MenuItemConstructorOptions[]): Menu;
