@@ -1,5 +1,6 @@
 /** Data-quality warnings of a profile: left-out columns, missing data, cardinality, imbalance, duplicates, leaks, scales. */
 import type { Problem } from '../errors.ts';
+import { DISTINCT_LIMIT } from './column-summary.ts';
 import { categoryView, strayText } from './column-values.ts';
 import type { Duplicates } from './duplicates.ts';
 import { messages } from './messages.ts';
@@ -17,7 +18,7 @@ const LEAK_CORRELATION = 0.9999;
 /** How `col` predicts a class target perfectly, or null. Only few-valued columns count (a unique id trivially "predicts"). */
 function categoricalLeak(table: ParsedTable, col: TableColumn, target: TableColumn): string | null {
   const nonMissing = table.rows - col.summary.missing;
-  if (col.summary.distinct < 2 || col.summary.distinct > nonMissing / 2) return null;
+  if (col.summary.distinct < 2 || col.summary.distinct > Math.min(DISTINCT_LIMIT, nonMissing / 2)) return null;
   const x = categoryView(col, table.rows);
   const y = categoryView(target, table.rows);
   const classOf = new Int32Array(x.labels.length).fill(-1);
