@@ -45,7 +45,7 @@ export function createDense(spec: ResolvedDense, backend: Backend, rng: Random):
           backend.denseBackward(x, kernel.value, g, kernel.grad!, bias.grad!, needDx ? dx : null);
           return needDx ? dx : null;
         },
-        buffers: () => ({ input: x, z, y }),
+        buffers: () => ({ input: x, z, y, dz }),
       };
     },
   };

@@ -43,9 +43,10 @@ export class Network {
   /**
    * Backward pass from dLoss/dOutput (or dLoss/dLogits when the loss is fused with the output
    * activation), layer by layer from the output: each layer turns dLoss/dOutput into dLoss/dInput by the
-   * chain rule and fills its parameter gradients.
+   * chain rule and fills its parameter gradients. `observe(i, g, fused)` sees the gradient arriving at
+   * layer i's output (dLoss/dLogits when `fused`) before that layer's backward runs.
    */
-  backward(rows: number, dOut: Tensor): void {
+  backward(rows: number, dOut: Tensor, observe?: (layer: number, g: Tensor, fused: boolean) => void): void {
     const b = this.bind(rows);
     let g: Tensor | null = dOut;
     let fusedPending = this.resolved.fused;
@@ -54,6 +55,7 @@ export class Network {
       const carriesOutputActivation = layer.type === 'dense' || layer.type === 'activation';
       const skip = fusedPending && carriesOutputActivation;
       if (carriesOutputActivation) fusedPending = false;
+      observe?.(i, g, skip);
       g = b[i].backward(g, i > 0, skip);
     }
   }
