@@ -1,0 +1,54 @@
+/** Conformance cases: every loss, accumulated twice and differentiated plain and fused. */
+import type { Backend } from '../../backend.ts';
+import { LOSS_NAMES, type LossName } from '../../../spec/types.ts';
+import { FLOAT32, type CaseOutputs, type ConformanceCase } from './conformance-types.ts';
+import { disposeAll, readAll, uniform } from './fixtures.ts';
+
+const ROWS = 9;
+
+/** pred and target for a loss: edge values included (p = 0, 1, ½; ties; p = y). */
+function inputs(loss: LossName): { cols: number; pred: Float32Array; target: Float32Array } {
+  if (loss === 'categoricalCrossentropy') {
+    const cols = 4;
+    const pred = uniform(60, ROWS * cols, 0, 1);
+    for (let r = 0; r < ROWS; r++) {
+      let s = 0;
+      for (let j = 0; j < cols; j++) s += pred[r * cols + j];
+      for (let j = 0; j < cols; j++) pred[r * cols + j] /= s;
+    }
+    pred.set([1, 0, 0, 0], 0);
+    pred.set([0.25, 0.25, 0.25, 0.25], cols);
+    const target = Float32Array.from({ length: ROWS }, (_, r) => (r * 3) % cols);
+    return { cols, pred, target };
+  }
+  const cols = 3;
+  const pred = loss === 'binaryCrossentropy' ? uniform(61, ROWS * cols, 0, 1) : uniform(61, ROWS * cols, -2, 2);
+  const target = loss === 'binaryCrossentropy'
+    ? Float32Array.from({ length: ROWS * cols }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0)
+    : uniform(62, ROWS * cols, -2, 2);
+  pred.set(loss === 'binaryCrossentropy' ? [0, 1, 0.5] : [target[0], 5, -5], 0);
+  return { cols, pred, target };
+}
+
+async function lossCase(be: Backend, loss: LossName): Promise<CaseOutputs> {
+  const { cols, pred, target } = inputs(loss);
+  const p = be.tensor([ROWS, cols], pred);
+  const t = be.tensor([ROWS, target.length / ROWS], target);
+  const acc = be.tensor([2]);
+  const d = be.tensor([ROWS, cols]);
+  const dFused = be.tensor([ROWS, cols]);
+  be.lossAccumulate(loss, p, t, acc, 0.7);
+  be.lossAccumulate(loss, p, t, acc, 0.7);
+  be.lossGradient(loss, p, t, d, 0.7, false);
+  be.lossGradient(loss, p, t, dFused, 0.7, true);
+  const out = await readAll(be, { acc, dpred: d, dpredFused: dFused });
+  disposeAll(be, [p, t, acc, d, dFused]);
+  return out;
+}
+
+/** One case per loss. */
+export const LOSS_CASES: readonly ConformanceCase[] = LOSS_NAMES.map((loss): ConformanceCase => ({
+  name: `loss: ${loss} accumulate ×2 and gradient (plain, fused)`,
+  tolerance: FLOAT32,
+  run: (be) => lossCase(be, loss),
+}));

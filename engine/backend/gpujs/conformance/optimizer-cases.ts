@@ -1,0 +1,62 @@
+/** Conformance cases: three steps of every optimizer, regularization, norms and clipping. */
+import type { Backend, OptimizerStep } from '../../backend.ts';
+import { FLOAT32, type CaseOutputs, type ConformanceCase } from './conformance-types.ts';
+import { disposeAll, readAll, uniform } from './fixtures.ts';
+
+const SHAPE = [9, 7];
+const SIZE = 63;
+
+/** Named optimizer settings; `t` of Adam is set per step. */
+const STEPS: readonly [string, OptimizerStep, number][] = [
+  ['sgd', { type: 'sgd', learningRate: 0.1, momentum: 0, nesterov: false }, 0],
+  ['sgd momentum', { type: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: false }, 0],
+  ['sgd nesterov', { type: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: true }, 0],
+  ['rmsprop', { type: 'rmsprop', learningRate: 0.01, rho: 0.9, epsilon: 1e-7, momentum: 0 }, 0],
+  ['rmsprop momentum', { type: 'rmsprop', learningRate: 0.01, rho: 0.9, epsilon: 1e-7, momentum: 0.5 }, 0],
+  ['adagrad', { type: 'adagrad', learningRate: 0.1, epsilon: 1e-7 }, 0.1],
+  ['adam', { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0, t: 1 }, 0],
+  ['adamw', { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0.01, t: 1 }, 0],
+];
+
+async function threeSteps(be: Backend, step: OptimizerStep, slotInit: number): Promise<CaseOutputs> {
+  const w = be.tensor(SHAPE, uniform(70, SIZE));
+  const g = be.tensor(SHAPE);
+  const a = be.tensor(SHAPE);
+  if (slotInit !== 0) be.fill(a, slotInit);
+  const usesB = step.type === 'adam' || (step.type === 'rmsprop' && step.momentum > 0);
+  const b = be.tensor(usesB ? SHAPE : [1]);
+  for (let t = 1; t <= 3; t++) {
+    be.write(g, uniform(70 + t, SIZE));
+    be.optimizerStep(step.type === 'adam' ? { ...step, t } : step, w, g, { a, b });
+  }
+  const out = await readAll(be, usesB ? { w, a, b } : { w, a });
+  disposeAll(be, [w, g, a, b]);
+  return out;
+}
+
+async function normsAndClip(be: Backend, maxNorm: number): Promise<CaseOutputs> {
+  const w = be.tensor([1000], uniform(80, 1000));
+  const g1 = be.tensor([1000], uniform(81, 1000));
+  const g2 = be.tensor([3], uniform(82, 3, -3, 3));
+  const acc = be.tensor([4]);
+  be.fill(acc, 0.5);
+  be.addRegularizationGradient(w, g1, 0.01, 0.02);
+  be.accumulateSquaredNorm(g1, acc, 1);
+  be.accumulateSquaredNorm(g2, acc, 3);
+  be.accumulateSquaredNorm(g2, acc, 3);
+  be.clipByGlobalNorm([g1, g2], acc, 1, 4, maxNorm);
+  const out = await readAll(be, { acc, g1, g2 });
+  disposeAll(be, [w, g1, g2, acc]);
+  return out;
+}
+
+/** Optimizer and gradient-utility cases. */
+export const OPTIMIZER_CASES: readonly ConformanceCase[] = [
+  ...STEPS.map(([name, step, slotInit]): ConformanceCase => ({
+    name: `optimizer: ${name}, three steps`,
+    tolerance: FLOAT32,
+    run: (be) => threeSteps(be, step, slotInit),
+  })),
+  { name: 'gradients: regularization, squared norms, clipping that scales', tolerance: FLOAT32, run: (be) => normsAndClip(be, 5) },
+  { name: 'gradients: clipping below the threshold leaves gradients alone', tolerance: FLOAT32, run: (be) => normsAndClip(be, 1e6) },
+];

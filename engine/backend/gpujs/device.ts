@@ -1,0 +1,117 @@
+/**
+ * One gpu.js device per backend: the `GPU` instance of the requested mode, its label, and how to tell
+ * (and, for the fallback drill, cause) a lost device.
+ */
+import { loadGpuJs, type GpuJsInstance, type GpuJsMode } from './facade/gpujs-module.ts';
+import { callMethod, isPromiseLike, prop } from './facade/reflect.ts';
+import {
+  createGlSurface, glHasExtension, glIsContextLost, glLoseContext, glRenderer, hardwareConcurrency, hasSharedMemory,
+  hasWebAssembly, webGpuAdapterName, webGpuApi,
+} from './facade/host.ts';
+import { modeUnavailable } from './messages.ts';
+
+/** Options of `createGpuJsBackend`. */
+export interface GpuJsBackendOptions {
+  /**
+   * webasm only: run large kernels on gpu.js's worker pool (the async contract). Default: when shared
+   * memory is available (Node, or a cross-origin-isolated page). A number caps the pool.
+   */
+  threads?: boolean | number;
+  /** gpu.js `cpu` mode builds kernels with `new Function`, which the app's CSP forbids: tests must opt in. */
+  allowCpuModeForTests?: boolean;
+}
+
+/** A started gpu.js device. */
+export interface Device {
+  mode: GpuJsMode;
+  gpu: GpuJsInstance;
+  /** Badge text, e.g. "WebGL2 · ANGLE (SwiftShader)". */
+  label: string;
+  /** Kernels run under gpu.js's async contract (their calls return Promises). */
+  asyncKernels: boolean;
+  /** webasm worker-pool cap, when threaded. */
+  poolSize?: number;
+  /** Kernel outputs are host Float32Arrays (webasm, cpu) rather than device handles. */
+  hostMemory: boolean;
+  /** True once the device (or GL context) is gone. */
+  isLost(): boolean;
+  /** Lose the device on purpose: WEBGL_lose_context, GPUDevice.destroy(), or a flag on host modes. */
+  loseForTesting(): Promise<void>;
+}
+
+/** Start gpu.js in `mode`, or throw a BackendError saying why it cannot run here. */
+export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions = {}): Promise<Device> {
+  const gpujs = await loadGpuJs();
+  switch (mode) {
+    case 'webgpu': {
+      if (!webGpuApi()) throw modeUnavailable(mode, 'this runtime has no WebGPU API (navigator.gpu)');
+      const pending = gpujs.webGpuContext();
+      if (!pending) throw modeUnavailable(mode, 'this gpu.js build has no WebGPU context');
+      let ctx: unknown;
+      try {
+        ctx = await pending;
+      } catch (e) {
+        throw modeUnavailable(mode, e instanceof Error ? e.message : String(e));
+      }
+      const device = prop(ctx, 'device');
+      return {
+        mode, gpu: gpujs.createInstance('webgpu'), label: `WebGPU · ${webGpuAdapterName(prop(ctx, 'adapter'))}`,
+        asyncKernels: true, hostMemory: false,
+        isLost: () => prop(ctx, 'isLost') === true,
+        async loseForTesting() {
+          const lost = prop(device, 'lost');
+          callMethod(device, 'destroy', []);
+          if (isPromiseLike(lost)) await lost;
+        },
+      };
+    }
+    case 'webgl2':
+    case 'webgl': {
+      const surface = createGlSurface(mode);
+      if (!surface) throw modeUnavailable(mode, `no ${mode === 'webgl2' ? 'WebGL2' : 'WebGL'} context (no canvas, or the GPU is blocklisted)`);
+      const floatExt = mode === 'webgl2' ? 'EXT_color_buffer_float' : 'OES_texture_float';
+      if (!glHasExtension(surface.context, floatExt)) throw modeUnavailable(mode, `no ${floatExt}, so no float32 textures`);
+      let simulatedLoss = false;
+      return {
+        mode, gpu: gpujs.createInstance(mode, surface),
+        label: `${mode === 'webgl2' ? 'WebGL2' : 'WebGL'} · ${glRenderer(surface.context)}`,
+        asyncKernels: false, hostMemory: false,
+        isLost: () => simulatedLoss || glIsContextLost(surface.context),
+        async loseForTesting() {
+          if (!glLoseContext(surface.context)) simulatedLoss = true;
+        },
+      };
+    }
+    case 'webasm': {
+      if (!hasWebAssembly()) throw modeUnavailable(mode, 'this runtime has no WebAssembly');
+      const threads = options.threads ?? hasSharedMemory();
+      const pool = typeof threads === 'number' ? threads : threads ? hardwareConcurrency() ?? 4 : 1;
+      const threaded = threads !== false && pool > 1 && hasSharedMemory();
+      let lost = false;
+      return {
+        mode, gpu: gpujs.createInstance('webasm'),
+        label: `WebAssembly SIMD (gpu.js) · ${threaded ? `${pool} threads` : '1 thread'}`,
+        asyncKernels: threaded, poolSize: threaded ? pool : undefined, hostMemory: true,
+        isLost: () => lost,
+        async loseForTesting() {
+          lost = true;
+        },
+      };
+    }
+    case 'cpu': {
+      if (options.allowCpuModeForTests !== true) {
+        throw modeUnavailable(mode, "gpu.js 'cpu' mode compiles kernels with new Function, which the app's content security policy forbids (tests only)");
+      }
+      let lost = false;
+      return {
+        mode, gpu: gpujs.createInstance('cpu'), label: 'gpu.js CPU (JavaScript, tests only)',
+        asyncKernels: false, hostMemory: true,
+        isLost: () => lost,
+        async loseForTesting() {
+          lost = true;
+        },
+      };
+    }
+  }
+}
+

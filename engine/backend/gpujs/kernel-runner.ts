@@ -1,0 +1,143 @@
+/**
+ * Compiles kernels (cached by body, output size and constants: gpu.js fixes both at compile time) and
+ * runs them through the op queue, binding the output tensors to views of the result.
+ */
+import { assert, BackendError } from '../../errors.ts';
+import type { Device } from './device.ts';
+import { DeviceBuffer, GpuJsTensor } from './device-buffer.ts';
+import { asDeviceValue, type CompiledKernel, type KernelArgument, type KernelHelper } from './facade/gpujs-module.ts';
+import { isPromiseLike } from './facade/reflect.ts';
+import type { KernelThis } from './kernels/kernel-types.ts';
+import { deviceLost, errorText, kernelDegraded, kernelFailed, mentionsDeviceLoss } from './messages.ts';
+import type { OpQueue } from './op-queue.ts';
+
+/** Compile-time integers of a kernel (sizes, loop bounds). */
+export type Constants = Record<string, number>;
+
+/** A kernel body with the helpers it calls, under a stable name. */
+export interface KernelDef<C extends Constants> {
+  name: string;
+  body: (this: KernelThis<C>, ...args: never[]) => number;
+  helpers?: readonly KernelHelper[];
+}
+
+/** Where one output tensor sits in a kernel's output. */
+export interface OutputView {
+  tensor: GpuJsTensor;
+  offset: number;
+}
+
+/** One kernel launch. Tensor arguments expand to (memory, offset) pairs; host arrays upload as-is. */
+export interface KernelCall<C extends Constants> {
+  def: KernelDef<C>;
+  /** Output elements (threads). */
+  size: number;
+  constants: C;
+  args: readonly (GpuJsTensor | Float32Array | number)[];
+  outputs: readonly OutputView[];
+  /** Longest loop in the body, so gpu.js's loop cap never truncates it. */
+  loop?: number;
+}
+
+/** Runs kernels on one device, in queue order. */
+export class KernelRunner {
+  private readonly cache = new Map<string, CompiledKernel>();
+  private readonly verified = new Set<CompiledKernel>();
+
+  constructor(private readonly device: Device, private readonly queue: OpQueue) {}
+
+  /** Number of distinct compiled kernels (for tests and diagnostics). */
+  get compiledCount(): number {
+    return this.cache.size;
+  }
+
+  /** Enqueue a launch. Shape errors throw here, at the call site; device errors surface from sync/read. */
+  exec<C extends Constants>(call: KernelCall<C>): void {
+    assert(Number.isInteger(call.size) && call.size > 0, `kernel '${call.def.name}' with output size ${call.size}`);
+    for (const a of call.args) if (a instanceof GpuJsTensor) assert(!a.disposed, `disposed tensor passed to '${call.def.name}'`);
+    for (const o of call.outputs) {
+      assert(!o.tensor.disposed, `disposed tensor written by '${call.def.name}'`);
+      assert(o.offset + o.tensor.size <= call.size, `output view of '${call.def.name}' outside its ${call.size} elements`);
+    }
+    this.queue.run(() => this.guard(call.def.name, () => this.launch(call)));
+  }
+
+  /** Run `op` in queue order, turning whatever it throws into the backend's errors. */
+  enqueue(name: string, op: () => void | PromiseLike<void>): void {
+    this.queue.run(() => this.guard(name, op));
+  }
+
+  /** Map a failure to a BackendError: device loss first (it explains most others), then kernel failure. */
+  toBackendError(e: unknown, kernel: string): BackendError {
+    if (e instanceof BackendError) return e;
+    if (this.device.isLost() || mentionsDeviceLoss(e)) return deviceLost(this.device.label, errorText(e));
+    return kernelFailed(this.device.label, kernel, errorText(e));
+  }
+
+  /** Free every compiled kernel. */
+  destroy(): void {
+    for (const k of this.cache.values()) k.destroy();
+    this.cache.clear();
+  }
+
+  private guard(name: string, op: () => void | PromiseLike<void>): void | Promise<void> {
+    try {
+      if (this.device.isLost()) throw deviceLost(this.device.label, 'reported before launch');
+      const r = op();
+      if (isPromiseLike(r)) return Promise.resolve(r).then(undefined, (e: unknown) => Promise.reject(this.toBackendError(e, name)));
+    } catch (e) {
+      throw this.toBackendError(e, name);
+    }
+  }
+
+  private launch<C extends Constants>(call: KernelCall<C>): void | Promise<void> {
+    const values: KernelArgument[] = [];
+    const inputs = new Set<DeviceBuffer>();
+    for (const a of call.args) {
+      if (a instanceof GpuJsTensor) {
+        const b = a.bound();
+        values.push(b.buffer.value, b.offset);
+        inputs.add(b.buffer);
+      } else values.push(a);
+    }
+    // Outputs not read by this launch let go of their memory first, so gpu.js's GL kernels can render
+    // into the texture they made last time instead of allocating a new one.
+    for (const o of call.outputs) {
+      const b = o.tensor.binding;
+      if (b && !inputs.has(b.buffer)) o.tensor.unbind();
+    }
+    const kernel = this.compile(call);
+    const r = kernel.run(values);
+    if (isPromiseLike(r)) return Promise.resolve(r).then((v) => this.finish(call, kernel, v));
+    this.finish(call, kernel, r);
+  }
+
+  private finish<C extends Constants>(call: KernelCall<C>, kernel: CompiledKernel, result: unknown): void {
+    if (!this.verified.has(kernel)) {
+      const ran = kernel.executedMode();
+      if (ran !== this.device.mode) throw kernelDegraded(this.device.label, call.def.name, ran ?? 'unknown', kernel.fallbackReason());
+      this.verified.add(kernel);
+    }
+    const buffer = new DeviceBuffer(asDeviceValue(result), call.size);
+    for (const o of call.outputs) o.tensor.bind(buffer, o.offset);
+    buffer.release();
+  }
+
+  private compile<C extends Constants>(call: KernelCall<C>): CompiledKernel {
+    const key = `${call.def.name}|${call.size}|${JSON.stringify(call.constants)}`;
+    let k = this.cache.get(key);
+    if (!k) {
+      k = this.device.gpu.createKernel(call.def.body, {
+        output: [call.size],
+        constants: call.constants,
+        functions: call.def.helpers ?? [],
+        loopMaxIterations: Math.max(1000, (call.loop ?? 0) + 1),
+        asyncMode: this.device.asyncKernels,
+        poolSize: this.device.poolSize,
+        dynamicArguments: true,
+      });
+      this.cache.set(key, k);
+    }
+    return k;
+  }
+}

@@ -1,0 +1,62 @@
+/** Dense-layer kernels (plain bodies compiled by gpu.js; see kernel-types.ts). */
+import type { DeviceArray, KernelThis } from './kernel-types.ts';
+
+/** Sizes of a dense layer: batch rows, inputs, units. */
+export type DenseSizes = {
+  rows: number;
+  inputs: number;
+  units: number;
+};
+
+/** z[r,c] = b[c] + Σ_k x[r,k]·W[k,c]; output [rows·units]. */
+export function denseForwardKernel(
+  this: KernelThis<DenseSizes>, x: DeviceArray, xo: number, w: DeviceArray, wo: number, b: DeviceArray, bo: number,
+): number {
+  const i = this.thread.x;
+  const r = Math.floor((i + 0.5) / this.constants.units);
+  const c = i - r * this.constants.units;
+  let s = b[bo + c];
+  for (let k = 0; k < this.constants.inputs; k++) {
+    s += x[xo + r * this.constants.inputs + k] * w[wo + k * this.constants.units + c];
+  }
+  return s;
+}
+
+/**
+ * Parameter gradients packed as [dW | db]: dW[k,c] = Σ_r x[r,k]·dz[r,c] (first inputs·units elements),
+ * db[c] = Σ_r dz[r,c] (last units elements).
+ */
+export function denseParamGradKernel(
+  this: KernelThis<DenseSizes>, x: DeviceArray, xo: number, dz: DeviceArray, dzo: number,
+): number {
+  const i = this.thread.x;
+  const split = this.constants.inputs * this.constants.units;
+  let s = 0;
+  if (i < split) {
+    const k = Math.floor((i + 0.5) / this.constants.units);
+    const c = i - k * this.constants.units;
+    for (let r = 0; r < this.constants.rows; r++) {
+      s += x[xo + r * this.constants.inputs + k] * dz[dzo + r * this.constants.units + c];
+    }
+  } else {
+    const c = i - split;
+    for (let r = 0; r < this.constants.rows; r++) {
+      s += dz[dzo + r * this.constants.units + c];
+    }
+  }
+  return s;
+}
+
+/** dx[r,k] = Σ_c dz[r,c]·W[k,c]; output [rows·inputs]. */
+export function denseInputGradKernel(
+  this: KernelThis<DenseSizes>, dz: DeviceArray, dzo: number, w: DeviceArray, wo: number,
+): number {
+  const i = this.thread.x;
+  const r = Math.floor((i + 0.5) / this.constants.inputs);
+  const k = i - r * this.constants.inputs;
+  let s = 0;
+  for (let c = 0; c < this.constants.units; c++) {
+    s += dz[dzo + r * this.constants.units + c] * w[wo + k * this.constants.units + c];
+  }
+  return s;
+}

@@ -1,0 +1,32 @@
+/**
+ * Helper functions kernels call (registered through `KernelDef.helpers`). Plain, self-contained
+ * functions of numbers: gpu.js compiles their source (see kernel-types.ts). Each matches the formula
+ * in layers/activations.ts or losses/, written to stay accurate in float32.
+ */
+
+/** σ(z) = 1/(1 + e^−z), evaluated on the side where e^(−|z|) cannot overflow. */
+export function stableSigmoid(z: number): number {
+  const e = Math.exp(-Math.abs(z));
+  return z >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+
+/** tanh(z) = sign(z)·(1 − e^(−2|z|))/(1 + e^(−2|z|)): no overflow for large |z| (GL tanh polyfills return NaN there). */
+export function stableTanh(z: number): number {
+  const t = Math.exp(-2 * Math.abs(z));
+  const r = (1 - t) / (1 + t);
+  return z < 0 ? -r : r;
+}
+
+/** erf(x), the same Numerical Recipes Chebyshev fit as layers/activations.ts (~1.2e-7). */
+export function erfApprox(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
+    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return x >= 0 ? 1 - r : r - 1;
+}
+
+/** Probabilities clipped to [ε, 1 − ε], ε = 1e-7 (losses/loss.ts PROBABILITY_EPSILON). */
+export function clipProbability(p: number): number {
+  return p < 1e-7 ? 1e-7 : p > 0.9999999 ? 0.9999999 : p;
+}

@@ -1,0 +1,40 @@
+/** Dense-layer ops: z = x·W + b and its backward pass. */
+import { assert } from '../../../errors.ts';
+import type { GpuJsTensor } from '../device-buffer.ts';
+import type { KernelDef } from '../kernel-runner.ts';
+import { denseForwardKernel, denseInputGradKernel, denseParamGradKernel, type DenseSizes } from '../kernels/dense.ts';
+import type { OpContext } from './op-context.ts';
+
+const FORWARD: KernelDef<DenseSizes> = { name: 'denseForward', body: denseForwardKernel };
+const PARAM_GRAD: KernelDef<DenseSizes> = { name: 'denseParamGrad', body: denseParamGradKernel };
+const INPUT_GRAD: KernelDef<DenseSizes> = { name: 'denseInputGrad', body: denseInputGradKernel };
+
+function sizes(x: GpuJsTensor, w: GpuJsTensor): DenseSizes {
+  assert(w.shape.length === 2, `dense kernel must be [inputs, units], got [${w.shape.join(', ')}]`);
+  const [inputs, units] = [w.shape[0], w.shape[1]];
+  assert(x.size % inputs === 0, `dense input of ${x.size} elements is not [rows, ${inputs}]`);
+  return { rows: x.size / inputs, inputs, units };
+}
+
+/** z = x·W + b (x [n, in], W [in, out], b [out], z [n, out]). */
+export function denseForward(ctx: OpContext, x: GpuJsTensor, w: GpuJsTensor, b: GpuJsTensor, z: GpuJsTensor): void {
+  const s = sizes(x, w);
+  assert(b.size === s.units && z.size === s.rows * s.units, 'denseForward: bias or output size does not match the kernel');
+  ctx.runner.exec({ def: FORWARD, size: s.rows * s.units, constants: s, args: [x, w, b], outputs: [{ tensor: z, offset: 0 }], loop: s.inputs });
+}
+
+/** dW = xᵀ·dz and db = Σ_rows dz in one launch (packed [dW | db]); dx = dz·Wᵀ when asked. */
+export function denseBackward(
+  ctx: OpContext, x: GpuJsTensor, w: GpuJsTensor, dz: GpuJsTensor, dw: GpuJsTensor, db: GpuJsTensor, dx: GpuJsTensor | null,
+): void {
+  const s = sizes(x, w);
+  const weights = s.inputs * s.units;
+  assert(dw.size === weights && db.size === s.units && dz.size === s.rows * s.units, 'denseBackward: gradient sizes do not match');
+  ctx.runner.exec({
+    def: PARAM_GRAD, size: weights + s.units, constants: s, args: [x, dz],
+    outputs: [{ tensor: dw, offset: 0 }, { tensor: db, offset: weights }], loop: s.rows,
+  });
+  if (!dx) return;
+  assert(dx.size === x.size, 'denseBackward: dx must be shaped like x');
+  ctx.runner.exec({ def: INPUT_GRAD, size: x.size, constants: s, args: [dz, w], outputs: [{ tensor: dx, offset: 0 }], loop: s.units });
+}
