@@ -102,3 +102,35 @@ describe('trainNetwork', () => {
     expect(r.history[r.bestEpoch - 1].valLoss).toBe(best);
   });
 });
+
+describe('losing the device mid-run', () => {
+  it('continues on the fallback backend from the start of the epoch, and ends where an uninterrupted run ends', async () => {
+    const { BackendError } = await import('../errors.ts');
+    const base = new CpuBackend();
+    let reads = 0;
+    // A backend whose device disappears on its 30th read (in epoch 2 or so).
+    const flaky = new Proxy(base, {
+      get(target, prop, receiver) {
+        if (prop === 'name') return 'gpujs-webgl2';
+        if (prop === 'label') return 'WebGL2 · test device';
+        if (prop === 'read') {
+          return async (t: Parameters<CpuBackend['read']>[0]) => {
+            if (++reads === 30) throw new BackendError({ code: 'backend/device-lost', path: '', message: 'context lost' });
+            return target.read(t);
+          };
+        }
+        const v = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const events: TrainEvent[] = [];
+    const s = spec({ epochs: 6 });
+    const r = await trainNetwork({ spec: s, data: blobs(300, 8), backend: flaky, fallback: async () => new CpuBackend(), onEvent: (e) => events.push(e) });
+    const fallback = events.filter((e) => e.type === 'diagnostic' && e.diagnostic.kind === 'backendFallback');
+    expect(fallback).toHaveLength(1);
+    expect(r.backend).toBe('CPU · TypeScript');
+    expect(r.history).toHaveLength(6);
+    const clean = await trainNetwork({ spec: s, data: blobs(300, 8), backend: new CpuBackend() });
+    expect(r.weights).toEqual(clean.weights);
+  });
+});

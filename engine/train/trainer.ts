@@ -3,8 +3,8 @@
  * Each step: 1. forward pass, 2. loss, 3. backward pass by the chain rule from the output,
  * 4. update every weight against its gradient, scaled by the learning rate (via the optimizer).
  */
-import type { Backend, OptimizerSlots, Tensor } from '../backend/backend.ts';
-import { TrainingError } from '../errors.ts';
+import type { Backend } from '../backend/backend.ts';
+import { BackendError, TrainingError } from '../errors.ts';
 import { LOSSES } from '../losses/index.ts';
 import { createOptimizer, createSchedule, isMaximized } from '../optimizers/index.ts';
 import { Random } from '../random.ts';
@@ -12,9 +12,9 @@ import { resolveNetwork } from '../spec/resolve.ts';
 import type { MonitorName, NetworkSpec } from '../spec/types.ts';
 import { resolveTraining } from './config.ts';
 import type { TrainControl } from './control.ts';
+import { DeviceState, type HostState } from './device-state.ts';
 import { checkGradients } from './diagnostics.ts';
 import { computeMetrics, headlineMetrics } from './metrics.ts';
-import { Network } from './network.ts';
 import { predictRows } from './predict.ts';
 import type { EpochSummary, LayerNorms, StopReason, TrainEvent, TrainingData, WeightTensor } from './types.ts';
 
@@ -31,6 +31,11 @@ export interface TrainOptions {
   yieldToHost?: () => Promise<void>;
   /** Milliseconds clock (injectable for tests). */
   now?: () => number;
+  /**
+   * Where to continue if the backend's device is lost mid-run (a BackendError 'backend/device-lost'):
+   * the epoch restarts there from its starting weights and optimizer state, so no step is lost.
+   */
+  fallback?: () => Promise<Backend>;
 }
 
 /** The outcome of a run: a usable model whatever the stop reason. */
@@ -41,6 +46,7 @@ export interface TrainResult {
   stopReason: StopReason;
   /** Epoch (from 1) whose weights were kept; the last one unless early stopping restored the best. */
   bestEpoch: number;
+  /** Label of the backend that finished the run. */
   backend: string;
   /** Outputs per row of the network (1 for regression and binary classification). */
   outputs: number;
@@ -53,22 +59,26 @@ const PROGRESS_MS = 100;
 /** Yield to the host this often. */
 const YIELD_MS = 30;
 
+/** True when an error means the GPU device is gone. */
+function isDeviceLost(e: unknown): boolean {
+  return e instanceof BackendError && e.code === 'backend/device-lost';
+}
+
 /** Train a network on the data; streams events, honours the control, returns the trained weights. */
 export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
-  const { spec, data, backend } = opts;
+  const { spec, data } = opts;
   const now = opts.now ?? Date.now;
   const emit = opts.onEvent ?? (() => {});
   const cfg = resolveTraining(spec.training);
   const net = resolveNetwork(spec, data.train.features, data.task);
   const lossName = net.loss;
   const lossMath = LOSSES[lossName];
-  const targetWidth = 1;
   const { train, validation } = data;
   if (train.rows === 0) {
     throw new TrainingError({ code: 'train/no-rows', path: 'data', message: 'The training split has no rows. Use a larger dataset or smaller validation/test fractions.' });
   }
-  const network = new Network(net, backend, cfg.seed, opts.initialWeights);
   const optimizer = createOptimizer(cfg.optimizer);
+  let state = new DeviceState(opts.backend, net, cfg.seed, optimizer, opts.initialWeights);
   const hasVal = !!validation && validation.rows > 0;
   const defaultMonitor: MonitorName = hasVal ? 'valLoss' : 'loss';
   const schedule = createSchedule(cfg.schedule, optimizer.learningRate, cfg.epochs, defaultMonitor);
@@ -78,30 +88,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   const batches = Math.ceil(train.rows / batchSize);
   const order = new Int32Array(train.rows);
   for (let i = 0; i < order.length; i++) order[i] = i;
-
-  const trainable = network.trainable;
-  const slots: OptimizerSlots[] = trainable.map((p) => {
-    const a = backend.tensor(p.shape);
-    if (optimizer.slotInit.a !== 0) backend.fill(a, optimizer.slotInit.a);
-    const b = backend.tensor(optimizer.usesSlotB ? p.shape : [1]);
-    return { a, b };
-  });
-  const acc = backend.tensor([2]);
-  const normAcc = backend.tensor([Math.max(1, trainable.length)]);
-  const stepAcc = backend.tensor([Math.max(1, trainable.length)]);
-  const weightAcc = backend.tensor([Math.max(1, trainable.length)]);
-  const io = new Map<number, { x: Tensor; y: Tensor; d: Tensor }>();
-  const ioFor = (rows: number) => {
-    let t = io.get(rows);
-    if (!t) {
-      t = { x: backend.tensor([rows, net.inputs]), y: backend.tensor([rows, targetWidth]), d: backend.tensor([rows, net.outputs]) };
-      io.set(rows, t);
-    }
-    return t;
-  };
-  const grads = trainable.map((p) => p.grad!);
-  const layerIds = network.layers.filter((l) => l.params.some((p) => p.grad)).map((l) => l.id);
-  const readsEveryBatch = backend.name === 'cpu' || backend.name === 'wasm';
+  const layerIds = state.network.layers.filter((l) => l.params.some((p) => p.grad)).map((l) => l.id);
 
   const history: EpochSummary[] = [];
   const reported = new Set<string>();
@@ -113,134 +100,158 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   let bestValue = esMax ? -Infinity : Infinity;
   let bestEpoch = 0;
   let wait = 0;
-  let best: Tensor[] | null = null;
+  let best: WeightTensor[] | null = null;
   let stopReason: StopReason = 'completed';
   let t = 0;
   let lastYield = now();
 
+  /** Run one epoch's batches on the current state; returns false when the user stopped the run. */
+  async function runBatches(epoch: number, lr: number): Promise<boolean> {
+    const { backend, network, acc, normAcc, stepAcc, grads, slots } = state;
+    const trainable = network.trainable;
+    const readsEveryBatch = backend.name === 'cpu' || backend.name === 'wasm';
+    const step = optimizer.step(lr, 1);
+    const started = now();
+    let lastProgress = started;
+    let seen = 0;
+    backend.fill(acc, 0);
+    backend.fill(normAcc, 0);
+    for (let b = 0; b < batches; b++) {
+      if (now() - lastYield > YIELD_MS) {
+        await opts.yieldToHost?.();
+        lastYield = now();
+      }
+      if (!(await (opts.control?.checkpoint() ?? Promise.resolve(true)))) return false;
+      const start = b * batchSize;
+      const rows = Math.min(batchSize, train.rows - start);
+      const { x, y, d } = state.batchBuffers(rows);
+      backend.gatherRows(x, train.x, net.inputs, order, start, rows);
+      backend.gatherRows(y, train.y, 1, order, start, rows);
+      // 1. forward  2. loss
+      const out = network.forward(x, rows, { training: true, seed: dropoutSeed, step: t });
+      backend.lossAccumulate(lossName, out, y, acc, net.huberDelta);
+      // 3. backward (dLoss/dOutput, or dLoss/dLogits when fused)
+      backend.lossGradient(lossName, out, y, d, net.huberDelta, net.fused);
+      network.backward(rows, d);
+      trainable.forEach((p, i) => {
+        if (p.l1 || p.l2) backend.addRegularizationGradient(p.value, p.grad!, p.l1, p.l2);
+        backend.accumulateSquaredNorm(p.grad!, normAcc, i);
+      });
+      if (optimizer.clipNorm !== null) {
+        backend.fill(stepAcc, 0);
+        grads.forEach((g, i) => backend.accumulateSquaredNorm(g, stepAcc, i));
+        backend.clipByGlobalNorm(grads, stepAcc, 0, grads.length, optimizer.clipNorm);
+      }
+      // 4. update
+      t++;
+      const s = step.type === 'adam' ? { ...step, t } : step;
+      trainable.forEach((p, i) => backend.optimizerStep(s, p.value, p.grad!, slots[i]));
+      seen += rows;
+      const time = now();
+      if (readsEveryBatch || time - lastProgress >= PROGRESS_MS || b === batches - 1) {
+        const a = await backend.read(acc);
+        if (!Number.isFinite(a[0])) throw divergence(epoch + 1, b + 1, lr, !readsEveryBatch);
+        if (time - lastProgress >= PROGRESS_MS || b === batches - 1) {
+          lastProgress = time;
+          const elapsed = Math.max(1, time - started);
+          emit({ type: 'progress', epoch: epoch + 1, epochs: cfg.epochs, batch: b + 1, batches, loss: a[0] / seen, rowsPerSecond: (seen / elapsed) * 1000, elapsedMs: elapsed });
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Epoch-end numbers: train loss/metrics, validation, norms. */
+  async function summarize(epoch: number, lr: number, started: number): Promise<EpochSummary> {
+    const { backend, network } = state;
+    const a = await backend.read(state.acc);
+    const loss = a[0] / train.rows;
+    const layers = await layerNorms(state, batches, layerIds);
+    const metrics: Record<string, number> = {};
+    if (lossMath.isClassification) metrics.accuracy = a[1] / train.rows;
+    else {
+      const n = Math.min(train.rows, TRAIN_METRIC_SAMPLE);
+      const outTrain = await predictRows(network, train.x.subarray(0, n * net.inputs), n);
+      Object.assign(metrics, headlineMetrics(computeMetrics(data.task, lossName, net.huberDelta, outTrain, train.y, n, net.outputs, data.targetScale)));
+    }
+    let valLoss: number | null = null;
+    let valMetrics: Record<string, number> | null = null;
+    if (hasVal && validation) {
+      const outVal = await predictRows(network, validation.x, validation.rows);
+      const mv = computeMetrics(data.task, lossName, net.huberDelta, outVal, validation.y, validation.rows, net.outputs, data.targetScale);
+      valLoss = mv.loss;
+      valMetrics = headlineMetrics(mv);
+    }
+    return { epoch: epoch + 1, epochs: cfg.epochs, loss, metrics, valLoss, valMetrics, learningRate: lr, elapsedMs: now() - started, layers };
+  }
+
   try {
-    epochs: for (let epoch = 0; epoch < cfg.epochs; epoch++) {
+    // Host copy of weights and optimizer state at the start of the current epoch (only with a fallback).
+    let host: HostState | null = opts.fallback ? await state.toHost() : null;
+    for (let epoch = 0; epoch < cfg.epochs; epoch++) {
       const started = now();
       const lr = schedule.rate(epoch);
-      const step = optimizer.step(lr, 1);
       if (cfg.shuffle) rng.shuffle(order);
-      backend.fill(acc, 0);
-      backend.fill(normAcc, 0);
-      let lastProgress = started;
-      let seen = 0;
-      for (let b = 0; b < batches; b++) {
-        if (now() - lastYield > YIELD_MS) {
-          await opts.yieldToHost?.();
-          lastYield = now();
-        }
-        if (!(await (opts.control?.checkpoint() ?? Promise.resolve(true)))) {
-          stopReason = 'stopped';
-          break epochs;
-        }
-        const start = b * batchSize;
-        const rows = Math.min(batchSize, train.rows - start);
-        const { x, y, d } = ioFor(rows);
-        backend.gatherRows(x, train.x, net.inputs, order, start, rows);
-        backend.gatherRows(y, train.y, 1, order, start, rows);
-        // 1. forward  2. loss
-        const out = network.forward(x, rows, { training: true, seed: dropoutSeed, step: t });
-        backend.lossAccumulate(lossName, out, y, acc, net.huberDelta);
-        // 3. backward (dLoss/dOutput, or dLoss/dLogits when fused)
-        backend.lossGradient(lossName, out, y, d, net.huberDelta, net.fused);
-        network.backward(rows, d);
-        trainable.forEach((p, i) => {
-          if (p.l1 || p.l2) backend.addRegularizationGradient(p.value, p.grad!, p.l1, p.l2);
-          backend.accumulateSquaredNorm(p.grad!, normAcc, i);
-        });
-        if (optimizer.clipNorm !== null) {
-          backend.fill(stepAcc, 0);
-          grads.forEach((g, i) => backend.accumulateSquaredNorm(g, stepAcc, i));
-          backend.clipByGlobalNorm(grads, stepAcc, 0, grads.length, optimizer.clipNorm);
-        }
-        // 4. update
-        t++;
-        const s = step.type === 'adam' ? { ...step, t } : step;
-        trainable.forEach((p, i) => backend.optimizerStep(s, p.value, p.grad!, slots[i]));
-        seen += rows;
-        const time = now();
-        if (readsEveryBatch || time - lastProgress >= PROGRESS_MS || b === batches - 1) {
-          const a = await backend.read(acc);
-          if (!Number.isFinite(a[0])) throw divergence(epoch + 1, b + 1, lr, readsEveryBatch ? null : seen);
-          if (time - lastProgress >= PROGRESS_MS || b === batches - 1) {
-            lastProgress = time;
-            const elapsed = Math.max(1, time - started);
-            emit({ type: 'progress', epoch: epoch + 1, epochs: cfg.epochs, batch: b + 1, batches, loss: a[0] / seen, rowsPerSecond: (seen / elapsed) * 1000, elapsedMs: elapsed });
-          }
+      const tAtStart = t;
+      let summary: EpochSummary | null = null;
+      let improved = false;
+      for (;;) {
+        try {
+          if (!(await runBatches(epoch, lr))) break;
+          summary = await summarize(epoch, lr, started);
+          const v = monitorValues(summary)[esMonitor];
+          improved = !!es && v !== undefined && (esMax ? v > bestValue + es.minDelta : v < bestValue - es.minDelta);
+          if (improved && es?.restoreBestWeights) best = await state.network.readWeights();
+          if (opts.fallback) host = await state.toHost();
+          break;
+        } catch (e) {
+          if (!isDeviceLost(e) || !host || !opts.fallback) throw e;
+          const lost = state.backend.label;
+          const next = await opts.fallback();
+          state = new DeviceState(next, net, cfg.seed, optimizer, host.weights);
+          state.loadSlots(host);
+          t = tAtStart;
+          summary = null;
+          emit({ type: 'diagnostic', diagnostic: { kind: 'backendFallback', layerId: null, epoch: epoch + 1,
+            message: `The GPU stopped responding (${lost}: ${(e as Error).message}). Training continues on ${next.label} from the start of epoch ${epoch + 1}; no step is lost.` } });
+          opts = { ...opts, fallback: undefined };
+          host = null;
         }
       }
-      const a = await backend.read(acc);
-      const loss = a[0] / train.rows;
-      const layers = await layerNorms(network, normAcc, weightAcc, batches, layerIds);
-      const metrics: Record<string, number> = {};
-      if (lossMath.isClassification) metrics.accuracy = a[1] / train.rows;
-      else {
-        const n = Math.min(train.rows, TRAIN_METRIC_SAMPLE);
-        const outTrain = await predictRows(network, train.x.subarray(0, n * net.inputs), n);
-        Object.assign(metrics, headlineMetrics(computeMetrics(data.task, lossName, net.huberDelta, outTrain, train.y, n, net.outputs, data.targetScale)));
+      if (!summary) {
+        stopReason = 'stopped';
+        break;
       }
-      let valLoss: number | null = null;
-      let valMetrics: Record<string, number> | null = null;
-      if (hasVal && validation) {
-        const outVal = await predictRows(network, validation.x, validation.rows);
-        const mv = computeMetrics(data.task, lossName, net.huberDelta, outVal, validation.y, validation.rows, net.outputs, data.targetScale);
-        valLoss = mv.loss;
-        valMetrics = headlineMetrics(mv);
-      }
-      const summary: EpochSummary = {
-        epoch: epoch + 1, epochs: cfg.epochs, loss, metrics, valLoss, valMetrics, learningRate: lr, elapsedMs: now() - started, layers,
-      };
       history.push(summary);
       emit({ type: 'epoch', summary });
-      for (const diagnostic of checkGradients(layers, epoch + 1, reported)) emit({ type: 'diagnostic', diagnostic });
+      for (const diagnostic of checkGradients(summary.layers, epoch + 1, reported)) emit({ type: 'diagnostic', diagnostic });
       const monitored = monitorValues(summary);
       schedule.observe(monitored);
       if (es) {
-        const v = monitored[esMonitor];
-        if (v !== undefined && (esMax ? v > bestValue + es.minDelta : v < bestValue - es.minDelta)) {
-          bestValue = v;
+        if (improved) {
+          bestValue = monitored[esMonitor]!;
           bestEpoch = epoch + 1;
           wait = 0;
-          if (es.restoreBestWeights) best = snapshot(network, best);
         } else if (++wait > es.patience) {
           stopReason = 'earlyStopping';
           break;
         }
-      } else {
-        bestEpoch = epoch + 1;
       }
     }
     if (es && es.restoreBestWeights && best && stopReason === 'earlyStopping') {
-      network.params.forEach((p, i) => backend.copy(best![i], p.value));
+      state.network.loadWeights(best);
     } else {
       bestEpoch = history.length;
     }
-    const weights = await network.readWeights();
-    return { spec, weights, history, stopReason, bestEpoch, backend: backend.label, outputs: net.outputs };
+    const weights = await state.network.readWeights();
+    return { spec, weights, history, stopReason, bestEpoch, backend: state.backend.label, outputs: net.outputs };
   } finally {
-    for (const s of slots) {
-      backend.dispose(s.a);
-      backend.dispose(s.b);
-    }
-    for (const t2 of io.values()) {
-      backend.dispose(t2.x);
-      backend.dispose(t2.y);
-      backend.dispose(t2.d);
-    }
-    if (best) for (const b of best) backend.dispose(b);
-    backend.dispose(acc);
-    backend.dispose(normAcc);
-    backend.dispose(stepAcc);
-    backend.dispose(weightAcc);
+    state.dispose();
   }
 }
 
-function divergence(epoch: number, batch: number, lr: number, rowsSeen: number | null): TrainingError {
-  const where = rowsSeen === null ? `in epoch ${epoch}, batch ${batch}` : `in epoch ${epoch}, by batch ${batch}`;
+function divergence(epoch: number, batch: number, lr: number, approximate: boolean): TrainingError {
+  const where = approximate ? `in epoch ${epoch}, by batch ${batch}` : `in epoch ${epoch}, batch ${batch}`;
   return new TrainingError({
     code: 'train/diverged', path: 'training.optimizer.learningRate',
     message: `Training diverged: the loss became NaN or infinite ${where}. Lower the learning rate (now ${lr}), e.g. to ${+(lr / 10).toPrecision(2)}, make sure the inputs are scaled (standardize them), or turn on gradient clipping.`,
@@ -256,15 +267,8 @@ function monitorValues(s: EpochSummary): Partial<Record<MonitorName, number>> {
   return m;
 }
 
-function snapshot(network: Network, prev: Tensor[] | null): Tensor[] {
-  const b = network.backend;
-  const out = prev ?? network.params.map((p) => b.tensor(p.shape));
-  network.params.forEach((p, i) => b.copy(p.value, out[i]));
-  return out;
-}
-
-async function layerNorms(network: Network, normAcc: Tensor, weightAcc: Tensor, steps: number, ids: string[]): Promise<LayerNorms[]> {
-  const b = network.backend;
+async function layerNorms(state: DeviceState, steps: number, ids: string[]): Promise<LayerNorms[]> {
+  const { backend: b, network, normAcc, weightAcc } = state;
   b.fill(weightAcc, 0);
   network.trainable.forEach((p, i) => b.accumulateSquaredNorm(p.value, weightAcc, i));
   const g = await b.read(normAcc);

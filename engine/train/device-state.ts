@@ -1,0 +1,87 @@
+/** Everything a run keeps on one backend (network, optimizer slots, accumulators, batch buffers), movable to another. */
+import type { Backend, OptimizerSlots, Tensor } from '../backend/backend.ts';
+import type { Optimizer } from '../optimizers/index.ts';
+import type { ResolvedNetwork } from '../spec/resolve.ts';
+import { Network } from './network.ts';
+import type { WeightTensor } from './types.ts';
+
+/** A host copy of the run's state: weights and optimizer slots. */
+export interface HostState {
+  weights: WeightTensor[];
+  slots: { a: Float32Array; b: Float32Array }[];
+}
+
+/** The run's tensors on one backend. */
+export class DeviceState {
+  readonly network: Network;
+  readonly slots: OptimizerSlots[];
+  /** [Σ loss, correct] of the epoch so far. */
+  readonly acc: Tensor;
+  /** Per trained tensor: Σ over the epoch's steps of ‖g‖². */
+  readonly normAcc: Tensor;
+  /** Per trained tensor: ‖g‖² of this step (for clipping). */
+  readonly stepAcc: Tensor;
+  /** Per trained tensor: ‖w‖². */
+  readonly weightAcc: Tensor;
+  readonly grads: Tensor[];
+  private readonly io = new Map<number, { x: Tensor; y: Tensor; d: Tensor }>();
+
+  constructor(readonly backend: Backend, readonly net: ResolvedNetwork, seed: number, optimizer: Optimizer, weights?: readonly WeightTensor[]) {
+    this.network = new Network(net, backend, seed, weights);
+    const trainable = this.network.trainable;
+    this.slots = trainable.map((p) => {
+      const a = backend.tensor(p.shape);
+      if (optimizer.slotInit.a !== 0) backend.fill(a, optimizer.slotInit.a);
+      return { a, b: backend.tensor(optimizer.usesSlotB ? p.shape : [1]) };
+    });
+    const n = Math.max(1, trainable.length);
+    this.acc = backend.tensor([2]);
+    this.normAcc = backend.tensor([n]);
+    this.stepAcc = backend.tensor([n]);
+    this.weightAcc = backend.tensor([n]);
+    this.grads = trainable.map((p) => p.grad!);
+  }
+
+  /** Input, target and output-gradient buffers for batches of `rows`. */
+  batchBuffers(rows: number): { x: Tensor; y: Tensor; d: Tensor } {
+    let t = this.io.get(rows);
+    if (!t) {
+      const b = this.backend;
+      t = { x: b.tensor([rows, this.net.inputs]), y: b.tensor([rows, 1]), d: b.tensor([rows, this.net.outputs]) };
+      this.io.set(rows, t);
+    }
+    return t;
+  }
+
+  /** Copy weights and optimizer slots to the host. */
+  async toHost(): Promise<HostState> {
+    const weights = await this.network.readWeights();
+    const slots = [];
+    for (const s of this.slots) slots.push({ a: await this.backend.read(s.a), b: await this.backend.read(s.b) });
+    return { weights, slots };
+  }
+
+  /** Put host slots back (after building from the same host weights). */
+  loadSlots(host: HostState): void {
+    this.slots.forEach((s, i) => {
+      this.backend.write(s.a, host.slots[i].a);
+      this.backend.write(s.b, host.slots[i].b);
+    });
+  }
+
+  /** Free every tensor on the backend. */
+  dispose(): void {
+    const b = this.backend;
+    for (const s of this.slots) {
+      b.dispose(s.a);
+      b.dispose(s.b);
+    }
+    for (const t of this.io.values()) {
+      b.dispose(t.x);
+      b.dispose(t.y);
+      b.dispose(t.d);
+    }
+    for (const t of [this.acc, this.normAcc, this.stepAcc, this.weightAcc]) b.dispose(t);
+    this.network.dispose();
+  }
+}
