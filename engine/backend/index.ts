@@ -34,7 +34,31 @@ const wasmProvider: BackendProvider = {
   create: () => createWasmBackend(),
 };
 
-const providers: BackendProvider[] = [cpuProvider, wasmProvider];
+type GpuMode = 'webgpu' | 'webgl2' | 'webasm' | 'cpu';
+const probes = new Map<GpuMode, Promise<string | null>>();
+
+/** A gpu.js mode as a provider; gpu.js loads only when a gpu.js backend is asked about. */
+function gpujsProvider(mode: GpuMode): BackendProvider {
+  return {
+    name: `gpujs-${mode}`,
+    unavailable: () => {
+      let p = probes.get(mode);
+      if (!p) {
+        p = import('./gpujs/index.ts').then(async (g) => {
+          const [r] = await g.probeGpuJsModes([mode]);
+          return mode === 'cpu' ? null : r.available ? null : (r.reason ?? 'it did not start');
+        });
+        probes.set(mode, p);
+      }
+      return p;
+    },
+    create: async () => (await import('./gpujs/index.ts')).createGpuJsBackend(mode),
+  };
+}
+
+const providers: BackendProvider[] = [
+  cpuProvider, wasmProvider, gpujsProvider('webgpu'), gpujsProvider('webgl2'), gpujsProvider('webasm'), gpujsProvider('cpu'),
+];
 
 /** Register an additional backend (the wasm and gpu.js modules register themselves through their hosts). */
 export function registerBackend(p: BackendProvider): void {
@@ -51,17 +75,30 @@ export async function listBackends(): Promise<{ name: string; available: boolean
   }));
 }
 
-/** Preference of `auto` when no calibration is done: the fast CPU path, then the reference. */
-const AUTO_ORDER: readonly string[] = ['wasm', 'cpu'];
+/** Backends `auto` considers: GPUs and the fast CPU path (gpu.js webasm/cpu are always slower than wasm). */
+export const AUTO_CANDIDATES: readonly string[] = ['gpujs-webgpu', 'gpujs-webgl2', 'wasm'];
 
-/** Build the chosen backend; a forced backend that is unavailable fails with the list of available ones. */
+/** Every `auto` candidate that can be built here, in preference order. */
+export async function autoCandidates(): Promise<BackendProvider[]> {
+  const out: BackendProvider[] = [];
+  for (const name of AUTO_CANDIDATES) {
+    const p = providers.find((x) => x.name === name);
+    if (p && (await p.unavailable()) === null) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Build the chosen backend; a forced backend that is unavailable fails with the list of available ones.
+ * `auto` without calibration takes the fast CPU path (engine/train's selectBackend calibrates instead).
+ */
 export async function createBackend(choice: BackendChoice = 'auto'): Promise<ChosenBackend> {
   if (choice === 'auto') {
-    for (const name of AUTO_ORDER) {
+    for (const name of ['wasm', 'cpu']) {
       const p = providers.find((x) => x.name === name);
       if (p && (await p.unavailable()) === null) {
         const backend = await p.create();
-        return { backend, reason: name === 'wasm' ? 'auto: WebAssembly SIMD is the fastest path available here' : 'auto: the TypeScript reference (no faster backend available here)' };
+        return { backend, reason: name === 'wasm' ? 'auto: WebAssembly SIMD, the fast CPU path' : 'auto: the TypeScript reference (no faster backend available here)' };
       }
     }
   }

@@ -9,3 +9,4 @@ export { resolveTraining, type TrainingConfig } from './config.ts';
 export { checkGradients } from './diagnostics.ts';
 export type { Split, TrainingData, WeightTensor, EpochSummary, LayerNorms, Diagnostic, TrainEvent, StopReason } from './types.ts';
 export { traceStep, type StepTrace, type TraceOptions, type ForwardTrace, type BackwardTrace, type UpdateTrace, type TraceMatrix } from './step-trace.ts';
+export { selectBackend, timeSteps, type Calibration } from './select-backend.ts';

@@ -5,7 +5,7 @@ import { createBackend } from '../../backend/index.ts';
 import { prepareDataset, targetScale } from '../../data/index.ts';
 import { createModelFile, evaluateModel, stringifyModelFile } from '../../export/index.ts';
 import { defaultSpec, parseSpec, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
-import { TrainControl, trainNetwork, type Metrics } from '../../train/index.ts';
+import { selectBackend, TrainControl, trainNetwork, type Metrics } from '../../train/index.ts';
 import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { loadCsv, trainingData } from '../dataset.ts';
 import { readJson, writeFileAtomic } from '../files.ts';
@@ -76,7 +76,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   t.backend = backendChoice;
   spec = parseSpec({ ...spec, training: t });
 
-  const { backend, reason } = await createBackend(backendChoice);
+  const { backend, reason } = await selectBackend(backendChoice, spec, data.train.features, data.task);
   const taskText = data.task.kind === 'classification' ? `classification, ${data.task.classes.length} classes (${data.task.classes.join(', ')})` : 'regression';
   const info = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };
   info(`Data: ${basename(dataPath)} — ${prepared.train.rows} train / ${prepared.validation.rows} validation / ${prepared.test.rows} test rows, ${data.train.features} features; target '${target}': ${taskText}`);
@@ -94,6 +94,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const started = Date.now();
   const result = await trainNetwork({
     spec, data, backend, control,
+    fallback: backend.name.startsWith('gpujs-') ? async () => (await createBackend('auto')).backend : undefined,
     yieldToHost: () => new Promise((r) => setImmediate(r)),
     onEvent: (e) => {
       if (e.type === 'epoch') {
