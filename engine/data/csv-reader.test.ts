@@ -90,8 +90,8 @@ describe('parseCsv: column types', () => {
     expect(t.columns.map((c) => c.inferred.type)).toEqual([
       'numeric', 'integer', 'boolean', 'categorical', 'datetime', 'identifier', 'text', 'boolean',
     ]);
-    expect(t.columns[5]!.inferred.exclusion).toBe('it looks like an identifier: 40 different values in 40 rows');
-    expect(t.columns[6]!.inferred.exclusion).toBe('it looks like free text: 40 different values in 40 rows');
+    expect(t.columns[5]!.inferred.exclusion).toBe('it looks like an identifier (40 different values in 40 rows)');
+    expect(t.columns[6]!.inferred.exclusion).toBe('it looks like free text (40 different values in 40 rows)');
     expect(t.columns[0]!.inferred.exclusion).toBeNull();
   });
 

@@ -8,7 +8,7 @@ import { summarizeColumn } from './column-summary.ts';
 import { inferColumn } from './infer-column.ts';
 import { messages } from './messages.ts';
 import { createPapaParser, type PapaParser, type PapaResult } from './papa.ts';
-import { EXAMPLE_ROWS, RowSink } from './row-sink.ts';
+import { RowSink } from './row-sink.ts';
 import { DELIMITERS, detectDelimiter, detectHeader, sampleRows } from './sniff.ts';
 import type { CsvOptions, CsvProgress, ParsedTable, TableColumn } from './table.ts';
 import { ChunkDecoder } from './text-decoder.ts';
@@ -53,8 +53,7 @@ class StreamingCsvReader implements CsvReader {
   private lineEnding: ParsedTable['lineEnding'] = null;
   private bytes = 0;
   private isFirstText = true;
-  private readonly malformedRows: number[] = [];
-  private malformedCount = 0;
+  private readonly warnings: Problem[] = [];
 
   constructor(private readonly options: CsvOptions, private readonly onProgress?: (p: CsvProgress) => void) {
     if (options.delimiter !== undefined && !DELIMITERS.includes(options.delimiter)) {
@@ -69,7 +68,7 @@ class StreamingCsvReader implements CsvReader {
       if (typeof chunk === 'string') {
         this.text(chunk.slice(start, start + PIECE_BYTES), false);
       } else {
-        this.text(this.decoder.decode(chunk.subarray(start, start + PIECE_BYTES), false), false);
+        this.decoded(this.decoder.decode(chunk.subarray(start, start + PIECE_BYTES), false), false);
       }
     }
     this.bytes += size;
@@ -78,11 +77,10 @@ class StreamingCsvReader implements CsvReader {
   }
 
   finish(): ParsedTable {
-    this.text(this.decoder.decode(new Uint8Array(0), true), true);
+    this.decoded(this.decoder.decode(new Uint8Array(0), true), true);
     if (!this.sink) throw new DatasetError(messages.emptyFile());
     const result = this.sink.finish();
-    const warnings: Problem[] = [...this.decoder.warnings, ...result.warnings];
-    if (this.malformedCount > 0) warnings.push(messages.malformedQuote(this.malformedRows, this.malformedCount));
+    const warnings: Problem[] = [...this.warnings, ...result.warnings];
     const columns: TableColumn[] = result.columns.map((arrays, i) => {
       const summary = summarizeColumn(arrays, result.rows);
       return { name: result.names[i]!, ...arrays, summary, inferred: inferColumn(arrays, summary) };
@@ -98,6 +96,18 @@ class StreamingCsvReader implements CsvReader {
       missingValues: this.markers.list,
       warnings,
     };
+  }
+
+  /** Passes decoded text on, noting the row where the file stopped being UTF-8. */
+  private decoded(text: string, final: boolean): void {
+    const at = this.decoder.takeFallback();
+    if (at !== null) {
+      const pending = this.partial + this.sample + text.slice(0, at);
+      let line = this.sink ? this.sink.nextLine : 1;
+      for (let i = pending.indexOf('\n'); i !== -1; i = pending.indexOf('\n', i + 1)) line++;
+      this.warnings.push(messages.notUtf8(line));
+    }
+    this.text(text, final);
   }
 
   /** Normalizes line endings to `\n` (a `\r` at a chunk's end waits for a possible `\n`). */
@@ -166,11 +176,8 @@ class StreamingCsvReader implements CsvReader {
     if (row >= rows && !final) return; // about the partial last row: it is parsed again with the next chunk
     let line = this.sink!.nextLine;
     for (let i = 0; i < row && spans && i < spans.length; i++) line += spans[i]!;
+    if (code === 'InvalidQuotes') throw new DatasetError(messages.malformedQuote(line));
     if (code === 'MissingQuotes') throw new DatasetError(messages.unclosedQuote(line));
-    if (code !== 'InvalidQuotes') return;
-    if (this.malformedRows.at(-1) === line) return;
-    this.malformedCount++;
-    if (this.malformedRows.length < EXAMPLE_ROWS) this.malformedRows.push(line);
   }
 }
 

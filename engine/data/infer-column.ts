@@ -85,9 +85,9 @@ export function exclusionReason(col: ColumnArrays, s: ColumnSummary, type: Colum
   if (type === 'identifier') {
     return s.isRowNumber
       ? 'it looks like a row number (1, 2, 3, …)'
-      : `it looks like an identifier: ${distinctLabel(s)} in ${plural(nonMissing, 'row')}`;
+      : `it looks like an identifier (${distinctLabel(s)} in ${plural(nonMissing, 'row')})`;
   }
-  if (type === 'text') return `it looks like free text: ${distinctLabel(s)} in ${plural(nonMissing, 'row')}`;
+  if (type === 'text') return `it looks like free text (${distinctLabel(s)} in ${plural(nonMissing, 'row')})`;
   return null;
 }
 

@@ -25,9 +25,9 @@ const col = (name: string): string => `column '${name}'`;
 /** The catalog. */
 export const messages = {
   constantColumn: (name: string, reason: string) =>
-    p('constant-column', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} is left out: ${reason}, so it cannot help a prediction.`),
+    p('constant-column', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} is left out because ${reason}, so it cannot help a prediction.`),
   excludedColumn: (name: string, reason: string) =>
-    p('excluded-column', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} is left out: ${reason}. Set its role to feature (as categorical) to use it anyway.`),
+    p('excluded-column', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} is left out because ${reason}. Set its role to feature (as categorical) to use it anyway.`),
   highCardinality: (name: string, distinct: number, kept: number) =>
     p('high-cardinality', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} has ${fmt(distinct)} different categories; one-hot encoding keeps the ${fmt(kept)} most frequent and puts the rest in 'other'. Raise the category limit, or use ordinal encoding, to keep more.`),
   classImbalance: (name: string, rare: string, rareCount: number, common: string, commonCount: number) =>
@@ -45,16 +45,20 @@ export const messages = {
     p('binary-file', '', 'This file is not text: it contains binary bytes, so it is not a CSV file. Export the data as CSV (comma-separated values) and open that file.'),
   utf16WithoutBom: () =>
     p('utf16-without-bom', '', 'This file looks like UTF-16 text without a byte-order mark, which cannot be read reliably. Save it as "CSV UTF-8" and open it again.'),
-  notUtf8: (byte: number) =>
-    p('not-utf8', '', `The file is not valid UTF-8 (from byte ${fmt(byte)} on), so it was read as Windows-1252 (Latin-1). If accented letters look wrong, save the file as "CSV UTF-8" and open it again.`),
+  notUtf8: (row: number) =>
+    p('not-utf8', `row ${row}`, `The file is not valid UTF-8 (first at row ${fmt(row)}), so from there on it was read as Windows-1252 (Latin-1). If accented letters look wrong, save the file as "CSV UTF-8" and open it again.`),
   badDelimiter: (given: string) =>
     p('bad-delimiter', 'delimiter', `'${given}' cannot be used as a delimiter. Choose one of ',', ';', tab or '|'.`),
   unclosedQuote: (row: number) =>
     p('unclosed-quote', `row ${row}`, `Row ${row} has a quote (") that is never closed, so everything after it would be read as one value. Close the quote or remove it, then open the file again.`),
-  malformedQuote: (rows: readonly number[], count: number) =>
-    p('malformed-quote', `row ${rows[0]}`, `${plural(count, 'value has', 'values have')} a quote (") in the middle (first at ${listRows(rows)}); ${count === 1 ? 'it was' : 'they were'} read as written. Check ${count === 1 ? 'that row' : 'those rows'}: a quote inside a quoted value must be doubled ("").`),
+  malformedQuote: (row: number) =>
+    p('malformed-quote', `row ${row}`, `Row ${row} has text right after the closing quote of a quoted value, so the values after it cannot be split reliably. Put the whole value in quotes and double any quote inside it ("Smith ""Jr"""), or remove the quotes.`),
   raggedRows: (rows: readonly number[], got: readonly number[], expected: number, count: number) =>
-    p('ragged-rows', `row ${rows[0]}`, `${count === 1 ? `Row ${rows[0]} has` : `${plural(count, 'row')} do not have`} ${count === 1 ? `${plural(got[0]!, 'value')} but the header has ${plural(expected, 'column')}` : `the ${fmt(expected)} values the header has (${rows.map((r, i) => `row ${r}: ${got[i]}`).join(', ')})`}. Fix ${count === 1 ? 'the row' : 'those rows'} in the file, or choose "skip malformed rows".`),
+    p('ragged-rows', `row ${rows[0]}`, count === 1
+      ? `Row ${rows[0]} has ${plural(got[0]!, 'value')} but the header has ${plural(expected, 'column')}. Fix the row in the file, or choose "skip malformed rows".`
+      : `${fmt(count)} rows do not have the ${fmt(expected)} values the header has (${rows.map((r, i) => `row ${r} has ${got[i]}`).join(', ')}${count > rows.length ? ', …' : ''}). Fix those rows in the file, or choose "skip malformed rows".`),
+  allRowsRagged: (rows: readonly number[], got: readonly number[], expected: number, count: number) =>
+    p('ragged-rows', `row ${rows[0]}`, `None of the ${plural(count, 'data row')} has the ${fmt(expected)} values the header has (${rows.map((r, i) => `row ${r} has ${got[i]}`).join(', ')}${count > rows.length ? ', …' : ''}), so nothing is left after skipping them. Check the header row and the delimiter.`),
   skippedRows: (rows: readonly number[], count: number, expected: number) =>
     p('skipped-rows', `row ${rows[0]}`, `Skipped ${plural(count, 'row')} that do${count === 1 ? 'es' : ''} not have ${fmt(expected)} values (first at ${listRows(rows)}).`),
   trailingDelimiter: (rows: number) =>
@@ -63,8 +67,8 @@ export const messages = {
     p('empty-header', `column ${index + 1}`, `Column ${index + 1} has no name in the header row, so it was named '${name}'. Give it a name in the file to choose your own.`),
   duplicateHeader: (index: number, original: string, name: string) =>
     p('duplicate-header', `column ${index + 1}`, `Column ${index + 1} has the same name as an earlier column ('${original}'), so it was renamed '${name}'. Give the columns different names in the file to choose your own.`),
-  tooFewFields: (rows: number) =>
-    p('too-few-rows', '', `The file has only ${plural(rows, 'data row')} left after removing rows with a missing target; at least 2 are needed to train and test a model. Add more rows.`),
+  tooFewRows: (rows: number) =>
+    p('too-few-rows', '', `Only ${plural(rows, 'row')} can be used (rows with a missing target are left out); at least 2 are needed to train and test a model. Add more rows.`),
   unknownColumn: (name: string, where: string, columns: readonly string[]) =>
     p('unknown-column', where, `There is no column '${name}' in the data. Choose one of: ${listNames(columns, 30)}.`),
   targetMissing: (name: string, columns: readonly string[]) =>
@@ -78,15 +82,15 @@ export const messages = {
   targetNotNumeric: (name: string, example: string, row: number) =>
     p('target-not-numeric', `row ${row}, column '${name}'`, `Regression needs a numeric target, but ${col(name)} has text such as '${example}' (row ${row}). Choose classification, or a numeric target.`),
   targetUnusable: (name: string, reason: string) =>
-    p('target-unusable', `column '${name}'`, `The target ${col(name)} cannot be predicted: ${reason}. Choose another target column, or set the task to classification to use it anyway.`),
+    p('target-unusable', `column '${name}'`, `The target ${col(name)} cannot be predicted because ${reason}. Choose another target column, or set the task to classification to use it anyway.`),
   targetRowsDropped: (name: string, count: number, rows: readonly number[]) =>
     p('target-rows-dropped', `column '${name}'`, `Left out ${plural(count, 'row')} whose target ${col(name)} is missing (first at ${listRows(rows)}).`),
   strayText: (name: string, count: number, examples: readonly { row: number; value: string }[], refused: boolean) =>
     p('stray-text', `row ${examples[0]?.row ?? 0}, column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} holds numbers, but ${plural(count, 'row has', 'rows have')} text instead (${examples.map((e) => `row ${e.row}: '${e.value}'`).join(', ')}). ${refused ? 'Fix those values in the file, or choose "treat stray text as missing".' : 'They are treated as missing; fix them in the file if they are real numbers (for a decimal comma, set the decimal separator to \',\').'}`),
   highMissing: (name: string, share: number) =>
     p('high-missing', `column '${name}'`, `${Math.round(share * 100)}% of ${col(name)} is missing; the filled-in values may mislead the model. Consider ignoring the column or adding a "was missing" indicator.`),
-  noFeatures: (target: string) =>
-    p('no-features', 'columns', `No column is left to learn from: every column other than the target '${target}' is ignored or excluded. Set at least one column's role to feature.`),
+  noFeatures: (target: string, reasons: readonly string[]) =>
+    p('no-features', 'columns', `No column is left to learn from: every column other than the target '${target}' is ignored or left out${reasons.length ? ` (${reasons.join('; ')})` : ''}. Set at least one column's role to feature.`),
   badSplit: (validation: number, test: number) =>
     p('bad-split', 'split', `The validation (${validation}) and test (${test}) fractions must each be at least 0 and add up to less than 1, leaving rows to train on. Lower them.`),
   badColumnType: (name: string, type: string, reason: string) =>

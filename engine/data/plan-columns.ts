@@ -98,6 +98,9 @@ export function planColumns(table: ParsedTable, settings: DatasetSettings): Colu
     if (typeProblems.length === 0) features.push({ column, type, settings: s });
   }
   if (problems.length) throw new DatasetError(problems);
-  if (features.length === 0) throw new DatasetError(messages.noFeatures(target.name));
+  if (features.length === 0) {
+    const reasons = table.columns.filter((c) => c !== target && c.inferred.exclusion).map((c) => `'${c.name}': ${c.inferred.exclusion}`);
+    throw new DatasetError(messages.noFeatures(target.name, reasons.slice(0, 3)));
+  }
   return { target, task, features };
 }

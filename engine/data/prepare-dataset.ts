@@ -57,7 +57,7 @@ function usableRows(table: ParsedTable, plan: ColumnPlan, target: TargetValues, 
   const rows: number[] = [];
   for (let i = 0; i < table.rows; i++) if (keep[i]) rows.push(i);
   if (rows.length === 0 && missingTargetCount < table.rows) throw new DatasetError(messages.allRowsDropped());
-  if (rows.length < 2) throw new DatasetError(messages.tooFewFields(rows.length));
+  if (rows.length < 2) throw new DatasetError(messages.tooFewRows(rows.length));
   return Int32Array.from(rows);
 }
 
@@ -72,6 +72,7 @@ function makeSplit(encoders: readonly FeatureEncoder[], pre: Preprocessing, targ
  */
 export function prepareDataset(input: ParsedTable, settings: DatasetSettings, seed: number): PreparedDataset {
   const table = settings.missingValues?.length ? withMissingValues(input, settings.missingValues) : input;
+  if (table.rows < 2) throw new DatasetError(messages.tooFewRows(table.rows));
   const plan = planColumns(table, settings);
   const warnings: Problem[] = [];
   checkStrayText(table, plan, settings, warnings);

@@ -37,8 +37,8 @@ describe('profileTable', () => {
     const p = profileTable(parseCsv(messyCsv()), { target: 'label', preprocess: false });
     expect(p.duplicateRows).toBe(1);
     expect(p.warnings.map((w) => w.message)).toEqual([
-      "Column 'id' is left out: it looks like an identifier: 61 different values in 61 rows. Set its role to feature (as categorical) to use it anyway.",
-      "Column 'same' is left out: it has the same value ('1') in every row, so it cannot help a prediction.",
+      "Column 'id' is left out because it looks like an identifier (61 different values in 61 rows). Set its role to feature (as categorical) to use it anyway.",
+      "Column 'same' is left out because it has the same value ('1') in every row, so it cannot help a prediction.",
       "74% of column 'sparse' is missing; the filled-in values may mislead the model. Consider ignoring the column or adding a \"was missing\" indicator.",
       "Column 'size' holds numbers, but 1 row has text instead (row 9: 'big'). They are treated as missing; fix them in the file if they are real numbers (for a decimal comma, set the decimal separator to ',').",
       "1 row repeats an earlier row (apart from 'id'), first at row 62. Duplicates can land in both the training and test splits and make scores look better than they are; remove them if they are not real repeats.",

@@ -114,9 +114,9 @@ export class RowSink {
     const warnings: Problem[] = [];
     const width = this.names.length;
     if (this.raggedCount > 0) {
-      if (!this.skipRagged) {
-        throw new DatasetError(messages.raggedRows(this.raggedRows, this.raggedWidths, width, this.raggedCount));
-      }
+      const args = [this.raggedRows, this.raggedWidths, width, this.raggedCount] as const;
+      if (!this.skipRagged) throw new DatasetError(messages.raggedRows(...args));
+      if (this.rows === 0) throw new DatasetError(messages.allRowsRagged(...args));
       warnings.push(messages.skippedRows(this.raggedRows, this.raggedCount, width));
     }
     const names = [...this.names];

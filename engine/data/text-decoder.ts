@@ -2,7 +2,7 @@
  * Bytes to text, chunk by chunk: UTF-8 (strict), with a Windows-1252 fallback when the bytes are not
  * UTF-8, UTF-16 when a byte-order mark says so, and a refusal for binary files.
  */
-import { DatasetError, type Problem } from '../errors.ts';
+import { DatasetError } from '../errors.ts';
 import type { TextEncodingName } from './table.ts';
 import { messages } from './messages.ts';
 
@@ -46,6 +46,27 @@ function completeUtf8Prefix(bytes: Uint8Array): number {
   return n;
 }
 
+/** Index of the first byte that does not start or continue a valid UTF-8 sequence (`bytes.length` if none). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (need === 0 || i + need >= n) return i;
+    const c1 = bytes[i + 1]!;
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid.
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return n;
+}
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b;
   const out = new Uint8Array(a.length + b.length);
@@ -73,10 +94,9 @@ export function refuseBinary(bytes: Uint8Array): void {
 /** Streaming decoder: feed byte chunks in order, get text back. */
 export class ChunkDecoder {
   encoding: TextEncodingName = 'utf-8';
-  readonly warnings: Problem[] = [];
   private started = false;
   private pending: Uint8Array = new Uint8Array(0);
-  private bytesSeen = 0;
+  private fallbackAt: number | null = null;
   private utf8 = platformDecoder('utf-8', true);
   private utf16: PlatformDecoder | null = null;
 
@@ -92,8 +112,6 @@ export class ChunkDecoder {
       this.started = true;
       bytes = this.readByteOrderMark(bytes);
     }
-    const offset = this.bytesSeen;
-    this.bytesSeen += chunk.length;
     if (this.utf16) return this.utf16.decode(bytes, { stream: !final });
     if (this.encoding === 'windows-1252') return decodeWindows1252(bytes);
     const cut = final ? bytes.length : completeUtf8Prefix(bytes);
@@ -103,10 +121,24 @@ export class ChunkDecoder {
       return this.utf8.decode(body);
     } catch (e) {
       if (!(e instanceof TypeError)) throw e;
-      this.encoding = 'windows-1252';
-      this.warnings.push(messages.notUtf8(offset));
-      return decodeWindows1252(body) + decodeWindows1252(this.takePending());
+      return this.fallBack(body);
     }
+  }
+
+  /** Switches to Windows-1252 at the first invalid byte; the valid part before it stays UTF-8. */
+  private fallBack(body: Uint8Array): string {
+    const bad = Math.min(firstInvalidUtf8(body), body.length);
+    const head = this.utf8.decode(body.subarray(0, bad));
+    this.encoding = 'windows-1252';
+    this.fallbackAt = head.length;
+    return head + decodeWindows1252(body.subarray(bad)) + decodeWindows1252(this.takePending());
+  }
+
+  /** Where, in the text the last `decode` returned, Windows-1252 took over; null when it did not happen there. */
+  takeFallback(): number | null {
+    const at = this.fallbackAt;
+    this.fallbackAt = null;
+    return at;
   }
 
   private takePending(): Uint8Array {
