@@ -20,6 +20,11 @@ export {
   SCHEDULE_NAMES, TRAINING_DEFAULTS, OPTIMIZER_DEFAULTS, EARLY_STOPPING_DEFAULTS, BATCH_NORM_DEFAULTS,
 } from './spec/index.ts';
 export { COLUMN_TYPES, MISSING_STRATEGIES, DEFAULT_SPLIT, DEFAULT_MAX_CATEGORIES } from './data/index.ts';
+export type {
+  ActivationName, BackendChoice, DenseLayerSpec, InitializerName, LayerSpec, LayerType, LossName, NetworkSpec, OptimizerName, OptimizerSpec,
+  ScheduleName, ScheduleSpec, EarlyStoppingSpec, MonitorName, Task, TrainingSpec,
+} from './spec/index.ts';
+export type { Problem } from './errors.ts';
 export type { DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType } from './data/index.ts';
 
 /** Bumped when a message changes shape. */

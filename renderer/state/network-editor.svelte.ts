@@ -1,5 +1,5 @@
 /** The layer stack being edited: add, remove, duplicate, reorder, edit, with undo/redo. */
-import type { LayerSpec, LayerType, Task } from '../../engine/protocol.ts';
+import type { DenseLayerSpec, LayerSpec, LayerType, Task } from '../../engine/protocol.ts';
 
 /** Human name of each layer type (also the palette item's accessible name). */
 export const LAYER_LABELS: Readonly<Record<LayerType, string>> = {
@@ -42,36 +42,33 @@ export function templatesFor(task: Task | null, features: number | null): Templa
   const narrow = Math.max(8, wide / 2);
   const isRegression = task?.kind === 'regression';
   const what = isRegression ? 'regressor' : 'classifier';
-  const out: LayerSpec = { id: 'output', type: 'dense', units: 'auto' };
   const list: Template[] = [
     {
       id: 'simple', name: `Simple ${what}`,
       description: `One hidden layer of ${narrow} ReLU neurons. A good first try.`,
-      layers: [{ id: 'hidden_1', type: 'dense', units: narrow, activation: 'relu' }, out],
+      layers: [{ id: 'dense_1', type: 'dense', units: narrow, activation: 'relu' }],
     },
     {
       id: 'deeper', name: 'Deeper network',
       description: `Two hidden layers (${wide} and ${narrow}) with dropout between them.`,
       layers: [
-        { id: 'hidden_1', type: 'dense', units: wide, activation: 'relu' },
+        { id: 'dense_1', type: 'dense', units: wide, activation: 'relu' },
         { id: 'dropout_1', type: 'dropout', rate: 0.1 },
-        { id: 'hidden_2', type: 'dense', units: narrow, activation: 'relu' },
-        out,
+        { id: 'dense_2', type: 'dense', units: narrow, activation: 'relu' },
       ],
     },
   ];
   if (isRegression) {
-    list.unshift({ id: 'linear', name: 'Linear baseline', description: 'No hidden layer: a linear regression. Hard to beat on small data.', layers: [out] });
+    list.unshift({ id: 'linear', name: 'Linear baseline', description: 'No hidden layer: a linear regression. Hard to beat on small data.', layers: [] });
   } else {
     list.push({
       id: 'normalized', name: 'Normalized network',
       description: `Batch normalization after each hidden layer; trains fast at higher learning rates.`,
       layers: [
-        { id: 'hidden_1', type: 'dense', units: wide, activation: 'relu' },
+        { id: 'dense_1', type: 'dense', units: wide, activation: 'relu' },
         { id: 'batchnorm_1', type: 'batchNorm' },
-        { id: 'hidden_2', type: 'dense', units: narrow, activation: 'relu' },
+        { id: 'dense_2', type: 'dense', units: narrow, activation: 'relu' },
         { id: 'batchnorm_2', type: 'batchNorm' },
-        out,
       ],
     });
   }
@@ -82,39 +79,65 @@ const ID_PREFIX: Readonly<Record<LayerType, string>> = { dense: 'dense', activat
 /** Edits of the same field within this time merge into one undo step. */
 const MERGE_MS = 1200;
 const MAX_HISTORY = 200;
+/** Id of the output layer every network ends with. */
+export const OUTPUT_ID = 'output';
 
-/** Editor state: the layers, the selection, and the undo/redo history. */
+/** The output layer a new network ends with: as many units as the target needs. */
+export function defaultOutput(): DenseLayerSpec {
+  return { id: OUTPUT_ID, type: 'dense', units: 'auto' };
+}
+
+/** Split a full layer list into hidden layers and the output layer (the last dense layer, if it ends the list). */
+export function splitOutput(all: readonly LayerSpec[]): { hidden: LayerSpec[]; output: DenseLayerSpec } {
+  const last = all.at(-1);
+  if (last && last.type === 'dense') return { hidden: all.slice(0, -1), output: last };
+  return { hidden: [...all], output: defaultOutput() };
+}
+
+interface Snapshot { hidden: LayerSpec[]; output: DenseLayerSpec }
+
+/**
+ * Editor state: the hidden layers (what the user drags around), the fixed output layer that ends every
+ * network, the selection, and undo/redo.
+ */
 export class NetworkEditor {
   layers = $state<LayerSpec[]>([]);
+  output = $state<DenseLayerSpec>(defaultOutput());
   selectedId = $state<string | null>(null);
-  #past = $state.raw<LayerSpec[][]>([]);
-  #future = $state.raw<LayerSpec[][]>([]);
+  #past = $state.raw<Snapshot[]>([]);
+  #future = $state.raw<Snapshot[]>([]);
   #mergeKey: string | null = null;
   #mergeAt = 0;
   readonly #onChange: () => void;
 
   readonly canUndo = $derived(this.#past.length > 0);
   readonly canRedo = $derived(this.#future.length > 0);
-  readonly selected = $derived(this.layers.find((l) => l.id === this.selectedId) ?? null);
+  /** Every layer, in order: the hidden layers, then the output layer. */
+  readonly allLayers = $derived<LayerSpec[]>([...this.layers, this.output]);
+  readonly selected = $derived(this.allLayers.find((l) => l.id === this.selectedId) ?? null);
 
   constructor(onChange: () => void) {
     this.#onChange = onChange;
   }
 
-  /** A fresh id for a new layer of `type`, unique in the stack. */
-  newId(type: LayerType): string {
-    const taken = new Set(this.layers.map((l) => l.id));
+  /** A fresh id for a new layer of `type`, unique in the network and in `also`. */
+  newId(type: LayerType, also: readonly LayerSpec[] = []): string {
+    const taken = new Set([...this.allLayers, ...also].map((l) => l.id));
     for (let n = 1; ; n++) {
       const id = `${ID_PREFIX[type]}_${n}`;
       if (!taken.has(id)) return id;
     }
   }
 
+  #snapshot(): Snapshot {
+    return { hidden: $state.snapshot(this.layers), output: $state.snapshot(this.output) };
+  }
+
   /** Apply `mutate` as one undoable step; same `mergeKey` within a moment merges steps (typing). */
   #commit(mutate: () => void, mergeKey: string | null = null): void {
     const now = performance.now();
     const merge = mergeKey !== null && mergeKey === this.#mergeKey && now - this.#mergeAt < MERGE_MS;
-    if (!merge) this.#past = [...this.#past.slice(-MAX_HISTORY + 1), $state.snapshot(this.layers)];
+    if (!merge) this.#past = [...this.#past.slice(-MAX_HISTORY + 1), this.#snapshot()];
     this.#future = [];
     this.#mergeKey = mergeKey;
     this.#mergeAt = now;
@@ -122,7 +145,7 @@ export class NetworkEditor {
     this.#onChange();
   }
 
-  /** Replace every layer (templates, drops, reorders). */
+  /** Replace the hidden layers (templates, reorders). */
   setLayers(layers: LayerSpec[], selectId: string | null = this.selectedId): void {
     this.#commit(() => {
       this.layers = layers;
@@ -130,7 +153,24 @@ export class NetworkEditor {
     });
   }
 
-  /** Insert a new layer of `type` at `index` (end by default) and select it. */
+  /** The result of a drag and drop: existing layers in their new order, and layer types dropped from the palette. */
+  applyDrop(entries: readonly (LayerSpec | LayerType)[]): void {
+    const next: LayerSpec[] = [];
+    let added: string | null = null;
+    for (const e of entries) {
+      if (typeof e === 'string') {
+        const layer = defaultLayer(e, this.newId(e, next));
+        next.push(layer);
+        added = layer.id;
+      } else {
+        next.push(e);
+      }
+    }
+    const same = next.length === this.layers.length && next.every((l, i) => l.id === this.layers[i]?.id);
+    if (!same) this.setLayers(next, added ?? this.selectedId);
+  }
+
+  /** Insert a new layer of `type` at `index` (end of the hidden layers by default) and select it. */
   add(type: LayerType, index = this.layers.length): string {
     const layer = defaultLayer(type, this.newId(type));
     this.#commit(() => {
@@ -140,7 +180,7 @@ export class NetworkEditor {
     return layer.id;
   }
 
-  /** Remove a layer; the selection moves to its neighbour. */
+  /** Remove a hidden layer; the selection moves to its neighbour. */
   remove(id: string): void {
     const i = this.layers.findIndex((l) => l.id === id);
     if (i < 0) return;
@@ -150,20 +190,19 @@ export class NetworkEditor {
     });
   }
 
-  /** Insert a copy of a layer right after it. */
+  /** Insert a copy of a hidden layer right after it. */
   duplicate(id: string): void {
     const i = this.layers.findIndex((l) => l.id === id);
     const layer = this.layers[i];
     if (!layer) return;
     const copy: LayerSpec = { ...$state.snapshot(layer), id: this.newId(layer.type) };
-    if (copy.type === 'dense' && copy.units === 'auto') copy.units = 16;
     this.#commit(() => {
       this.layers.splice(i + 1, 0, copy);
       this.selectedId = copy.id;
     });
   }
 
-  /** Move a layer up (−1) or down (+1). */
+  /** Move a hidden layer up (−1) or down (+1). */
   move(id: string, delta: number): void {
     const i = this.layers.findIndex((l) => l.id === id);
     const j = i + delta;
@@ -174,12 +213,13 @@ export class NetworkEditor {
     });
   }
 
-  /** Change fields of a layer (typing into one field merges into one undo step). */
+  /** Change fields of any layer (typing into one field merges into one undo step); undefined removes a field. */
   update(id: string, patch: Record<string, unknown>): void {
-    const layer = this.layers.find((l) => l.id === id);
+    const layer = this.allLayers.find((l) => l.id === id);
     if (!layer) return;
     this.#commit(() => {
-      const target = layer as unknown as Record<string, unknown>;
+      const target = (id === this.output.id ? this.output : this.layers.find((l) => l.id === id)) as unknown as Record<string, unknown> | undefined;
+      if (!target) return;
       for (const [k, v] of Object.entries(patch)) {
         if (v === undefined) delete target[k];
         else target[k] = v;
@@ -192,32 +232,36 @@ export class NetworkEditor {
     this.selectedId = id;
   }
 
+  #restoreSnapshot(s: Snapshot): void {
+    this.layers = s.hidden;
+    this.output = s.output;
+    this.#mergeKey = null;
+    if (!this.allLayers.some((l) => l.id === this.selectedId)) this.selectedId = s.hidden.at(-1)?.id ?? null;
+    this.#onChange();
+  }
+
   undo(): void {
     const prev = this.#past.at(-1);
     if (!prev) return;
     this.#past = this.#past.slice(0, -1);
-    this.#future = [...this.#future, $state.snapshot(this.layers)];
-    this.layers = prev;
-    this.#mergeKey = null;
-    if (!prev.some((l) => l.id === this.selectedId)) this.selectedId = prev.at(-1)?.id ?? null;
-    this.#onChange();
+    this.#future = [...this.#future, this.#snapshot()];
+    this.#restoreSnapshot(prev);
   }
 
   redo(): void {
     const next = this.#future.at(-1);
     if (!next) return;
     this.#future = this.#future.slice(0, -1);
-    this.#past = [...this.#past, $state.snapshot(this.layers)];
-    this.layers = next;
-    this.#mergeKey = null;
-    if (!next.some((l) => l.id === this.selectedId)) this.selectedId = next.at(-1)?.id ?? null;
-    this.#onChange();
+    this.#past = [...this.#past, this.#snapshot()];
+    this.#restoreSnapshot(next);
   }
 
-  /** Replace the layers without an undo step (opening a project). */
-  restore(layers: LayerSpec[]): void {
-    this.layers = layers;
-    this.selectedId = layers[0]?.id ?? null;
+  /** Replace every layer (a full list ending with the output) without an undo step: opening a project. */
+  restore(all: LayerSpec[]): void {
+    const { hidden, output } = splitOutput(all);
+    this.layers = hidden;
+    this.output = output;
+    this.selectedId = hidden[0]?.id ?? null;
     this.#past = [];
     this.#future = [];
   }

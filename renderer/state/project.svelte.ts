@@ -68,7 +68,7 @@ export class Project {
     format: 'backprop-studio/network',
     version: 1,
     name: this.name,
-    layers: $state.snapshot(this.network.layers),
+    layers: $state.snapshot(this.network.allLayers),
     training: $state.snapshot(this.training),
   }));
 
@@ -77,7 +77,7 @@ export class Project {
     const map = new Map<string, Problem[]>();
     for (const p of this.check?.problems ?? []) {
       const at = layerPath(p.path);
-      const id = at ? this.network.layers[at.index]?.id : undefined;
+      const id = at ? this.network.allLayers[at.index]?.id : undefined;
       if (id) map.set(id, [...(map.get(id) ?? []), p]);
     }
     return map;
@@ -247,7 +247,7 @@ export class Project {
         ...(csv !== undefined ? { csv } : {}),
         settings: this.dataset.settings ? $state.snapshot(this.dataset.settings) : null,
       } : null,
-      network: $state.snapshot(this.network.layers),
+      network: $state.snapshot(this.network.allLayers),
       training: $state.snapshot(this.training),
       runs: this.runs.filter((r) => !r.isActive).map((r) => r.toRecord()),
       currentRunId: this.currentRunId,

@@ -1,0 +1,35 @@
+/** The network drawing's columns and weights for the current network and a run's trained weights. */
+import type { LayerShape, LayerSpec, Task, WireTensor } from '../../engine/protocol.ts';
+import type { DrawingColumn } from '../components/NetworkDrawing/types.ts';
+
+/** Columns (input + each dense layer), kernels between them (when the weights fit), and notes per gap. */
+export function drawingOf(
+  layers: readonly LayerSpec[], shapes: readonly LayerShape[], featureNames: readonly string[] | null,
+  task: Task | null, weights: readonly WireTensor[] | null,
+): { columns: DrawingColumn[]; kernels: (Float32Array | null)[]; notes: string[] } {
+  const widths = new Map(shapes.map((s) => [s.id, s.outputShape.at(-1) ?? null]));
+  const columns: DrawingColumn[] = [{ id: '__input', title: 'Input', units: featureNames?.length ?? 0, labels: featureNames ?? [] }];
+  const notes: string[] = [];
+  let pending: string[] = [];
+  const dense = layers.filter((l) => l.type === 'dense');
+  const last = dense.at(-1);
+  for (const l of layers) {
+    if (l.type !== 'dense') {
+      pending.push(l.type === 'dropout' ? `dropout ${Math.round(l.rate * 100)}%` : l.type === 'batchNorm' ? 'batch norm' : l.activation);
+      continue;
+    }
+    const units = widths.get(l.id) ?? (typeof l.units === 'number' ? l.units : 0) ?? 0;
+    const isLast = l === last;
+    let labels: string[] | undefined;
+    if (isLast && task) labels = task.kind === 'regression' ? ['value'] : task.classes.length === 2 && units === 1 ? [`P(${task.classes[1]})`] : [...task.classes];
+    columns.push({ id: l.id, title: isLast ? 'Output' : l.id, units: units ?? 0, ...(labels ? { labels } : {}) });
+    notes.push(pending.join(' · '));
+    pending = [];
+  }
+  const kernels = columns.slice(1).map((col, i) => {
+    const from = columns[i]?.units ?? 0;
+    const w = weights?.find((t) => t.layer === col.id && t.name === 'kernel');
+    return w && w.shape[0] === from && w.shape[1] === col.units ? w.data : null;
+  });
+  return { columns, kernels, notes };
+}
