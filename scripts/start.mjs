@@ -8,15 +8,12 @@
  *   npm start -- --web         the web app only
  *   npm start -- --port 4180   port for the web app (default 4180, or $PORT)
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { findElectron } from './electron-binary.mjs';
-import { buildElectron, ROOT } from './electron-build.mjs';
+import { buildElectron, buildRenderer, RENDERER_OUT, ROOT } from './electron-build.mjs';
 import { serveStatic } from './serve-static.mjs';
 
-const RENDERER_CONFIG = path.join(ROOT, 'renderer', 'vite.config.ts');
-const RENDERER_OUT = path.join(ROOT, 'dist', 'renderer');
 /** An Electron that exits this soon after launch failed to start, rather than being closed by the user. */
 const STARTUP_FAILURE_MS = 15_000;
 
@@ -38,26 +35,6 @@ function parseArgs(argv) {
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, got "${port}".`);
   return { web, port };
-}
-
-function buildRenderer() {
-  if (!existsSync(RENDERER_CONFIG)) {
-    if (existsSync(path.join(RENDERER_OUT, 'index.html'))) {
-      say(`${path.relative(ROOT, RENDERER_CONFIG)} is missing, so the renderer was not rebuilt; using the earlier build in dist/renderer.`);
-      return;
-    }
-    throw new Error(
-      `${path.relative(ROOT, RENDERER_CONFIG)} does not exist, so there is no web renderer to build or serve yet.\n`
-      + '  The renderer (Svelte app) is built from renderer/; add it, then run npm start again.',
-    );
-  }
-  say('building the renderer (vite build --config renderer/vite.config.ts)…');
-  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', RENDERER_CONFIG], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('the renderer build failed (its errors are above). Fix them and run npm start again.');
-  if (!existsSync(path.join(RENDERER_OUT, 'index.html'))) {
-    throw new Error(`the renderer build wrote no ${path.relative(ROOT, RENDERER_OUT)}/index.html. Set build.outDir to "dist/renderer" in renderer/vite.config.ts.`);
-  }
 }
 
 /**
