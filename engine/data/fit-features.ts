@@ -1,5 +1,6 @@
 /** Fits each feature's transform (fill values, scales, category lists) on the training rows only. */
 import { DatasetError } from '../errors.ts';
+import { parseDate } from './cells.ts';
 import { categoryView, sortLabels } from './column-values.ts';
 import { FALSE_WORDS, TRUE_WORDS } from './infer-column.ts';
 import { messages } from './messages.ts';
@@ -92,7 +93,8 @@ function fitBoolean(plan: FeaturePlan, rows: number, train: Int32Array): Feature
 function fitDate(plan: FeaturePlan, rows: number, train: Int32Array, options: FitOptions): FeatureTransform {
   const { column, settings: s } = plan;
   const stamps = observed(column.dates ?? new Float64Array(rows).fill(NaN), train);
-  const fill = fillRule(s.missing ?? 'median', stamps, Number(s.fillValue ?? 0), s.missingIndicator ?? false);
+  const constant = typeof s.fillValue === 'string' ? parseDate(s.fillValue) : (s.fillValue ?? 0);
+  const fill = fillRule(s.missing ?? 'median', stamps, constant, s.missingIndicator ?? false);
   const scaling: Scaling = options.preprocess ? (s.scaling ?? 'standardize') : 'none';
   const fits = DATE_PARTS.map((part) => scaleFor(scaling, observed(rawDatePart(column, rows, part), train)));
   return {

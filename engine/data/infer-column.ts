@@ -33,8 +33,10 @@ export function usedTexts(col: ColumnArrays): string[] {
   return col.vocabulary.filter((_, i) => used[i] === 1);
 }
 
+/** Every text is a true or false word (any case), and both kinds occur. */
 function isBooleanWords(texts: readonly string[]): boolean {
-  return texts.length > 0 && texts.every((t) => TRUE_WORDS.has(t.toLowerCase()) || FALSE_WORDS.has(t.toLowerCase()));
+  const lower = texts.map((t) => t.toLowerCase());
+  return lower.every((t) => TRUE_WORDS.has(t) || FALSE_WORDS.has(t)) && lower.some((t) => TRUE_WORDS.has(t)) && lower.some((t) => FALSE_WORDS.has(t));
 }
 
 /** Whether the number cells are a stray minority among text cells, i.e. the column is really numeric. */
@@ -44,7 +46,7 @@ export function isMostlyNumeric(s: ColumnSummary): boolean {
 
 function textFamilyType(col: ColumnArrays, s: ColumnSummary, nonMissing: number): ColumnType {
   const texts = usedTexts(col);
-  if (s.distinct === 2 && isBooleanWords(texts) && s.numbers === 0) return 'boolean';
+  if (s.numbers === 0 && isBooleanWords(texts)) return 'boolean';
   if (s.distinct <= SMALL_CATEGORY_COUNT) return 'categorical';
   if (s.distinct <= MAX_CATEGORY_COUNT && s.distinct <= 0.5 * nonMissing) return 'categorical';
   let long = 0;

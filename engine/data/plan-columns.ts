@@ -50,7 +50,7 @@ function checkType(col: TableColumn, type: ColumnType, table: ParsedTable): Prob
     return bad(`it has no numbers (row ${t.row} is '${t.value}')`);
   }
   if (type === 'datetime' && s.dates === 0) return bad('none of its values is a date like 2024-01-31');
-  if (type === 'boolean' && s.distinct > 2) return bad(`it has ${s.distinct > DISTINCT_LIMIT ? 'thousands of' : s.distinct} different values, and a boolean has two`);
+  if (type === 'boolean' && col.inferred.type !== 'boolean' && s.distinct > 2) return bad(`it has ${s.distinct > DISTINCT_LIMIT ? 'thousands of' : s.distinct} different values, and a boolean has two`);
   if (type === 'categorical' && (s.vocabularyOverflow || s.distinct > MAX_ENCODED_CATEGORIES)) {
     return [messages.tooManyCategories(col.name)];
   }
