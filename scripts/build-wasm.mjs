@@ -22,6 +22,11 @@ const VARIANTS = [
     flags: [],
     doc: 'WebAssembly SIMD kernels, own (growable, unshared) memory.',
   },
+  {
+    name: 'KERNELS_SHARED_WASM_BASE64',
+    flags: ['--enable', 'threads', '--importMemory', '--sharedMemory', '--maximumMemory', '32768'],
+    doc: 'The same kernels on an imported shared memory (at most 2 GiB), for helper threads.',
+  },
 ];
 
 async function compile(flags) {

@@ -1,12 +1,68 @@
 /** Public API of the WebAssembly SIMD backend (the fast CPU path). */
-import type { Backend } from '../backend.ts';
-import { instantiateKernels } from './kernels.ts';
+import type { BackendProvider } from '../index.ts';
+import { calibrateThreads } from './calibrate.ts';
+import { loadKernels } from './kernels.ts';
+import { startKernelThreads, type ThreadHost } from './threads.ts';
 import { WasmBackend } from './wasm-backend.ts';
+import { isSharedMemoryAvailable, isWasmSimdAvailable } from './webassembly.ts';
 
-export { isWasmSimdAvailable } from './webassembly.ts';
+export { isSharedMemoryAvailable, isWasmSimdAvailable } from './webassembly.ts';
 export { WasmBackend, WasmTensor } from './wasm-backend.ts';
+export { runKernelWorker } from './kernel-worker.ts';
+export type { KernelWorkerInit, ThreadHandle, ThreadHost } from './threads.ts';
+
+/** Options of the wasm backend. */
+export interface WasmBackendOptions {
+  /** Helper threads, started through the host's ThreadHost; omitted: run on the calling thread only. */
+  threads?: {
+    host: ThreadHost;
+    /** Threads in all, the calling one included (default 2). */
+    count?: number;
+    /**
+     * 'auto' (default): time a multiply on 1 and on `count` threads at start (a few ms) and keep the
+     * helpers only if they pay off (≥ 1.2×); 'always': keep them without measuring.
+     */
+    mode?: 'auto' | 'always';
+  };
+}
 
 /** A backend running the AssemblyScript SIMD kernels; throws BackendError where WebAssembly SIMD is missing. */
-export async function createWasmBackend(): Promise<Backend> {
-  return new WasmBackend(await instantiateKernels());
+export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
+  const t = options.threads;
+  const count = t ? Math.max(1, Math.floor(t.count ?? 2)) : 1;
+  if (!t || count === 1) {
+    const { kernels, memory } = await loadKernels(false);
+    const backend = new WasmBackend(kernels, memory);
+    if (t) backend.useThreads(null, '1 thread: one was asked for');
+    return backend;
+  }
+  if (!isSharedMemoryAvailable()) {
+    const { kernels, memory } = await loadKernels(false);
+    const backend = new WasmBackend(kernels, memory);
+    backend.useThreads(null, '1 thread: SharedArrayBuffer is unavailable (in a browser the page must be cross-origin isolated)');
+    return backend;
+  }
+  const { kernels, memory, module } = await loadKernels(true);
+  const backend = new WasmBackend(kernels, memory);
+  const threads = await startKernelThreads(t.host, count - 1, kernels, module, memory, (bytes) => backend.allocBytes(bytes));
+  if (t.mode === 'always') {
+    backend.useThreads(threads, `${count} threads: asked for`);
+    return backend;
+  }
+  const speedup = calibrateThreads(backend, threads);
+  if (speedup >= 1.2) backend.useThreads(threads, `${count} threads: a multiply ran ${speedup.toFixed(1)}× faster than on 1`);
+  else {
+    threads.destroy();
+    backend.useThreads(null, `1 thread: ${count} threads ran a multiply only ${speedup.toFixed(2)}× as fast (other load on the cores?)`);
+  }
+  return backend;
+}
+
+/** A provider for engine/backend's registry (`registerBackend(wasmBackendProvider(host))`). */
+export function wasmBackendProvider(options: WasmBackendOptions = {}): BackendProvider {
+  return {
+    name: 'wasm',
+    unavailable: async () => (isWasmSimdAvailable() ? null : 'this runtime has no WebAssembly SIMD'),
+    create: () => createWasmBackend(options),
+  };
 }

@@ -1,17 +1,16 @@
-/** Instantiates the embedded kernel module and checks its exports (signatures in assembly/*.ts). */
+/** Instantiates the embedded kernel modules and checks their exports (signatures in assembly/*.ts). */
+import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels.generated.ts';
 import { wasmUnavailable } from './messages.ts';
-import { KERNELS_WASM_BASE64 } from './kernels.generated.ts';
-import { decodeBase64, isWasmSimdAvailable, webAssemblyApi, type WasmMemory } from './webassembly.ts';
+import {
+  decodeBase64, isWasmSimdAvailable, webAssemblyApi, type WasmApi, type WasmInstance, type WasmMemory, type WasmModule,
+} from './webassembly.ts';
 
 /** The kernel module's exports. Pointers are byte addresses into `memory`; `bool` parameters take 0/1. */
 export interface Kernels {
-  memory: WasmMemory;
   heapBase(): number;
   gemmRows(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, i0: number, i1: number, n: number, k: number, init: number, bias: number): void;
   transpose(s: number, t: number, rows: number, cols: number): void;
-  denseForward(x: number, w: number, b: number, z: number, n: number, inputs: number, units: number): void;
-  denseBackwardWeights(x: number, dz: number, dw: number, db: number, n: number, inputs: number, units: number): void;
-  denseBackwardInput(w: number, dz: number, dx: number, scratch: number, n: number, inputs: number, units: number): void;
+  columnSums(x: number, out: number, rows: number, cols: number): void;
   activationForward(code: number, z: number, y: number, rows: number, cols: number): void;
   activationBackward(code: number, z: number, y: number, dy: number, dz: number, rows: number, cols: number): void;
   dropoutForward(x: number, mask: number, y: number, n: number, rate: number, seed: number, step: number): void;
@@ -32,28 +31,63 @@ export interface Kernels {
   scale(t: number, n: number, s: number): void;
 }
 
+/** GEMM tile init modes (assembly/gemm.ts). */
+export const INIT_ZERO = 0;
+/** Start C from the bias row. */
+export const INIT_BIAS = 1;
+
+/** Instantiated kernels with their memory, and the compiled module (to instantiate again in helper threads). */
+export interface LoadedKernels {
+  kernels: Kernels;
+  memory: WasmMemory;
+  module: WasmModule;
+  /** True for the shared-memory build that helper threads can join. */
+  shared: boolean;
+}
+
+/** Pages (64 KiB) the shared memory starts with, and at most grows to (2 GiB: shared memory needs a maximum). */
+const SHARED_INITIAL_PAGES = 16;
+const SHARED_MAXIMUM_PAGES = 32768;
+
 const FUNCTIONS = [
-  'heapBase', 'gemmRows', 'transpose', 'denseForward', 'denseBackwardWeights', 'denseBackwardInput',
-  'activationForward', 'activationBackward', 'dropoutForward', 'dropoutBackward', 'batchNormForward', 'batchNormBackward',
-  'lossAccumulate', 'lossGradient', 'sgd', 'rmsprop', 'adagrad', 'adam',
+  'heapBase', 'gemmRows', 'transpose', 'columnSums', 'activationForward', 'activationBackward', 'dropoutForward', 'dropoutBackward',
+  'batchNormForward', 'batchNormBackward', 'lossAccumulate', 'lossGradient', 'sgd', 'rmsprop', 'adagrad', 'adam',
   'addRegularizationGradient', 'accumulateSquaredNorm', 'globalNorm', 'scale',
 ] as const satisfies readonly (keyof Kernels)[];
 
-function isKernels(e: Record<string, unknown>): e is Record<string, unknown> & Kernels {
-  const m = e.memory as { buffer?: unknown } | undefined;
-  return typeof m === 'object' && m !== null && m.buffer instanceof ArrayBuffer && FUNCTIONS.every((f) => typeof e[f] === 'function');
-}
-
-/** Compile and instantiate the kernels; throws BackendError where WebAssembly (SIMD) is missing. */
-export async function instantiateKernels(): Promise<Kernels> {
-  const api = webAssemblyApi();
-  if (!api) {
-    throw wasmUnavailable('no-webassembly');
-  }
-  if (!isWasmSimdAvailable()) throw wasmUnavailable('no-simd');
-  const { instance } = await api.instantiate(decodeBase64(KERNELS_WASM_BASE64), {});
-  if (!isKernels(instance.exports)) {
+function checked(e: Record<string, unknown>): Kernels {
+  if (!FUNCTIONS.every((f) => typeof e[f] === 'function')) {
     throw new Error('Internal error (please report): the WebAssembly kernel module lacks expected exports; rebuild it with `npm run build:wasm`.');
   }
-  return instance.exports;
+  return e as unknown as Kernels;
+}
+
+function api(): WasmApi {
+  const a = webAssemblyApi();
+  if (!a) throw wasmUnavailable('no-webassembly');
+  if (!isWasmSimdAvailable()) throw wasmUnavailable('no-simd');
+  return a;
+}
+
+/** Instantiate `module` on `memory` (the shared build), as the main thread and every helper thread do. */
+export async function instantiateShared(module: WasmModule, memory: WasmMemory): Promise<Kernels> {
+  const instance: WasmInstance = await api().instantiate(module, { env: { memory } });
+  return checked(instance.exports);
+}
+
+/**
+ * Compile and instantiate the kernels: the single-threaded build with its own growable memory, or
+ * (shared = true) the build on an imported shared memory. Throws BackendError without WebAssembly SIMD.
+ */
+export async function loadKernels(shared: boolean): Promise<LoadedKernels> {
+  const wasm = api();
+  const module = await wasm.compile(decodeBase64(shared ? KERNELS_SHARED_WASM_BASE64 : KERNELS_WASM_BASE64));
+  if (shared) {
+    const memory = new wasm.Memory({ initial: SHARED_INITIAL_PAGES, maximum: SHARED_MAXIMUM_PAGES, shared: true });
+    return { kernels: await instantiateShared(module, memory), memory, module, shared };
+  }
+  const instance = await wasm.instantiate(module, {});
+  const memory = instance.exports.memory as WasmMemory | undefined;
+  if (!memory || !(memory.buffer instanceof ArrayBuffer)) throw new Error('Internal error (please report): the WebAssembly kernel module exports no memory.');
+  return { kernels: checked(instance.exports), memory, module, shared };
 }

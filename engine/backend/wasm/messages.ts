@@ -18,3 +18,11 @@ export function wasmOutOfMemory(mebibytes: number, detail: string): BackendError
     message: `The WebAssembly backend could not grow its memory to ${mebibytes} MiB (${detail}). Use a smaller batch size or network, or the 'cpu' backend.`,
   });
 }
+
+/** A helper thread stopped answering or failed; the run cannot continue on threads. */
+export function threadFailed(detail: string): BackendError {
+  return new BackendError({
+    code: 'backend/wasm-thread-failed', path: 'training.backend',
+    message: `A WebAssembly helper thread failed (${detail}). Restart the run; if it happens again, run with 1 thread.`,
+  });
+}

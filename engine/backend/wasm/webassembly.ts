@@ -10,15 +10,26 @@ export interface WasmMemory {
   grow(pages: number): number;
 }
 
-/** What `WebAssembly.instantiate(bytes, imports)` resolves to. */
-export interface WasmInstantiated {
-  instance: { exports: Record<string, unknown> };
+/** A compiled module (opaque); it can be posted to workers, which instantiate it on the same memory. */
+export interface WasmModule {
+  readonly __wasmModule?: never;
 }
+
+/** An instance's exports, unchecked. */
+export interface WasmInstance {
+  exports: Record<string, unknown>;
+}
+
+/** Imports passed to instantiate: module name → field → value. */
+export type WasmImports = Record<string, Record<string, unknown>>;
 
 /** The global `WebAssembly` namespace, as far as used here. */
 export interface WasmApi {
-  instantiate(bytes: Uint8Array, imports: Record<string, Record<string, unknown>>): Promise<WasmInstantiated>;
+  compile(bytes: Uint8Array): Promise<WasmModule>;
+  /** Instantiating a compiled module resolves to the instance itself. */
+  instantiate(module: WasmModule, imports: WasmImports): Promise<WasmInstance>;
   validate(bytes: Uint8Array): boolean;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
 /** Bytes of one 64 KiB WebAssembly page. */
@@ -27,7 +38,7 @@ export const WASM_PAGE_BYTES = 65536;
 /** The runtime's WebAssembly API, or null where there is none. */
 export function webAssemblyApi(): WasmApi | null {
   const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  return api && typeof api.instantiate === 'function' && typeof api.validate === 'function' ? api : null;
+  return api && typeof api.compile === 'function' && typeof api.instantiate === 'function' && typeof api.validate === 'function' ? api : null;
 }
 
 /** A module using SIMD instructions (from wasm-feature-detect): validates only with SIMD. */
@@ -39,6 +50,15 @@ const SIMD_PROBE = new Uint8Array([
 export function isWasmSimdAvailable(): boolean {
   const api = webAssemblyApi();
   return api !== null && api.validate(SIMD_PROBE);
+}
+
+/**
+ * True when threads can share wasm memory: SharedArrayBuffer exists and, in a browser, the page is
+ * cross-origin isolated (served with COOP `same-origin` and COEP `require-corp`).
+ */
+export function isSharedMemoryAvailable(): boolean {
+  const g = globalThis as unknown as { SharedArrayBuffer?: unknown; crossOriginIsolated?: boolean };
+  return typeof g.SharedArrayBuffer === 'function' && g.crossOriginIsolated !== false;
 }
 
 /** Decode base64 (standard alphabet, '=' padding) without atob, which the engine's libs do not declare. */

@@ -172,14 +172,6 @@ export function gemmRows(
   }
 }
 
-/** C[m, n] = init + A·B over all rows (see gemmRows). */
-export function gemm(
-  a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc: i32,
-  m: i32, n: i32, k: i32, init: i32, bias: usize,
-): void {
-  gemmRows(a, sai, sak, b, ldb, c, ldc, 0, m, n, k, init, bias);
-}
-
 /** t[cols, rows] = sᵀ for s[rows, cols] (row-major both), in 16×16 blocks for cache locality. */
 export function transpose(s: usize, t: usize, rows: i32, cols: i32): void {
   for (let r0 = 0; r0 < rows; r0 += 16) {

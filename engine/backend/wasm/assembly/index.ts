@@ -2,8 +2,7 @@
  * Entry of the WebAssembly SIMD kernel module (compiled by scripts/build-wasm.mjs). Every kernel takes
  * byte addresses into this module's memory; the host (../wasm-backend.ts) owns allocation.
  */
-export { gemm, gemmRows, transpose, columnSums } from './gemm';
-export { denseForward, denseBackwardWeights, denseBackwardInput } from './dense';
+export { gemmRows, transpose, columnSums } from './gemm';
 export { activationForward, activationBackward } from './activation';
 export { dropoutForward, dropoutBackward } from './dropout';
 export { batchNormForward, batchNormBackward } from './batch-norm';
