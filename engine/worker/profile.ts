@@ -1,23 +1,22 @@
-/** A table column as the data view's profile card shows it. */
-import type { TableColumn } from '../data/index.ts';
+/** The engine's column profiles, as the data view's cards show them. */
+import type { ColumnProfile } from '../data/index.ts';
 import type { ColumnInfo } from '../protocol.ts';
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-/** Type, counts and statistics of one column (histograms come from the engine's profile). */
-export function profileColumn(c: TableColumn, _rows: number): ColumnInfo {
-  const s = c.summary;
+/** One profile card's data. */
+export function columnInfo(p: ColumnProfile): ColumnInfo {
   return {
-    name: c.name,
-    type: c.inferred.type,
-    exclusion: c.inferred.exclusion,
-    missing: s.missing,
-    distinct: s.distinct,
-    min: finiteOrNull(s.min),
-    max: finiteOrNull(s.max),
-    mean: finiteOrNull(s.mean),
-    std: finiteOrNull(s.std),
-    histogram: [],
-    topCategories: [],
+    name: p.name,
+    type: p.type,
+    exclusion: p.exclusion,
+    missing: p.missing,
+    distinct: p.distinct,
+    min: finiteOrNull(p.min),
+    max: finiteOrNull(p.max),
+    mean: finiteOrNull(p.mean),
+    std: finiteOrNull(p.std),
+    histogram: p.histogram,
+    topCategories: p.topValues,
   };
 }

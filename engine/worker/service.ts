@@ -2,8 +2,8 @@
  * Serves the protocol: keeps the loaded table and the runs, and answers each request by calling the
  * engine's public APIs. Posting is injected, so this runs (and is tested) outside a worker too.
  */
-import { createBackend, listBackends } from '../backend/index.ts';
-import { applyPreprocessing, decodeOutputs, type DatasetSettings, type PreparedDataset, type Preprocessing } from '../data/index.ts';
+import { listBackends } from '../backend/index.ts';
+import { applyPreprocessing, decodeOutputs, profileTable, type DatasetSettings, type PreparedDataset, type Preprocessing } from '../data/index.ts';
 import { parseModelFile, stringifyModelFile, type ModelFile } from '../export/index.ts';
 import {
   PROTOCOL_VERSION, toWireError,
@@ -13,7 +13,7 @@ import {
   BACKEND_NAMES, checkResolve, checkSpecStructure, parseSpec, summarizeLayers, TRAINING_DEFAULTS,
   type BackendChoice, type NetworkSpec, type Task,
 } from '../spec/index.ts';
-import { TrainControl, trainNetwork, type Diagnostic } from '../train/index.ts';
+import { selectBackend, TrainControl, trainNetwork, type Diagnostic } from '../train/index.ts';
 import { buildModelFile, evaluateModel, runModel, toWire } from './models.ts';
 import { predictionsCsv } from './predictions-csv.ts';
 import { readTable, summarize, TableStore, tableInfo } from './table-store.ts';
@@ -27,10 +27,17 @@ interface RunEntry {
   settings: DatasetSettings | null;
 }
 
+/** The part of a MessagePort used here (typed structurally: Node's and the browser's typings differ). */
+interface Port {
+  onmessage: ((event: unknown) => void) | null;
+  postMessage(message: unknown): void;
+  close(): void;
+}
+
 /** Let queued messages (pause, stop) in between batches: a macrotask, without timer clamping. */
 function yieldToHost(): Promise<void> {
   return new Promise((resolve) => {
-    const channel = new MessageChannel();
+    const channel = new MessageChannel() as unknown as { port1: Port; port2: Port };
     channel.port1.onmessage = () => {
       channel.port1.close();
       resolve();
@@ -69,7 +76,14 @@ export class EngineService {
 
   /** Tell the UI the worker is up and which backends it can run. */
   async announce(): Promise<void> {
-    const list = await listBackends();
+    let list: { name: string; available: boolean }[];
+    try {
+      list = await listBackends();
+    } catch (e) {
+      // A backend probe that throws must not keep the UI waiting: offer the CPU paths and say why.
+      list = [{ name: 'cpu', available: true }, { name: 'wasm', available: true }];
+      this.#post({ type: 'error', id: null, runId: null, error: toWireError(e) });
+    }
     const available = new Set(list.filter((b) => b.available).map((b) => b.name));
     const backends = BACKEND_NAMES.filter((b): b is BackendChoice => b === 'auto' || available.has(b));
     this.#post({ type: 'ready', version: PROTOCOL_VERSION, backends });
@@ -92,7 +106,7 @@ export class EngineService {
           this.#post({ type: 'data/progress', id: req.id, bytes: p.bytes, rows: p.rows, fraction: p.fraction });
         });
         this.#tables.set(req.name, table);
-        this.#post({ type: 'data/loaded', id: req.id, table: tableInfo(req.name, table) });
+        this.#post({ type: 'data/loaded', id: req.id, table: tableInfo(req.name, table, profileTable(table)) });
         return;
       }
       case 'data/rows':
@@ -100,7 +114,8 @@ export class EngineService {
         return;
       case 'data/prepare': {
         const prepared = this.#tables.prepare(req.settings, req.seed);
-        this.#post({ type: 'data/prepared', id: req.id, summary: summarize(this.#tables.require(), prepared) });
+        const extra = this.#tables.targetWarnings(req.settings.target, req.settings.preprocess !== false);
+        this.#post({ type: 'data/prepared', id: req.id, summary: summarize(this.#tables.require(), prepared, extra) });
         return;
       }
       case 'model/check':
@@ -194,7 +209,7 @@ export class EngineService {
   async #train(id: number, runId: string, rawSpec: NetworkSpec, settings: DatasetSettings): Promise<void> {
     const spec = parseSpec(rawSpec);
     const prepared = this.#tables.prepare(settings, seedOf(spec));
-    const { backend, reason } = await createBackend(spec.training?.backend ?? 'auto');
+    const { backend, reason } = await selectBackend(spec.training?.backend ?? 'auto', spec, prepared.featureNames.length, prepared.task);
     const control = new TrainControl();
     const entry: RunEntry = { control, model: null, settings };
     this.#runs.set(runId, entry);

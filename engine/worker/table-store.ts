@@ -1,10 +1,10 @@
 /** The worker's current table: streamed in from bytes, shown as rows, prepared (cached) for training. */
 import {
-  createCsvReader, prepareDataset,
-  type CsvProgress, type DatasetSettings, type ParsedTable, type PreparedDataset, type TableColumn,
+  createCsvReader, prepareDataset, profileTable,
+  type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset, type TableColumn,
 } from '../data/index.ts';
-import type { ByteSource, ColumnInfo, DatasetSummary, TableInfo } from '../protocol.ts';
-import { profileColumn } from './profile.ts';
+import type { ByteSource, DatasetSummary, TableInfo } from '../protocol.ts';
+import { columnInfo } from './profile.ts';
 
 /** Bytes read per slice of a streamed file. */
 const CHUNK_BYTES = 1 << 20;
@@ -48,11 +48,11 @@ export function cellText(col: TableColumn, row: number): string {
   return '';
 }
 
-/** The table as the UI sees it. */
-export function tableInfo(name: string, table: ParsedTable): TableInfo {
-  const columns: ColumnInfo[] = table.columns.map((c) => profileColumn(c, table.rows));
+/** The table as the UI sees it: reading warnings, and the engine's profile of every column. */
+export function tableInfo(name: string, table: ParsedTable, profile: DatasetProfile): TableInfo {
   return {
-    name, rows: table.rows, columns, delimiter: table.delimiter, encoding: table.encoding, warnings: table.warnings,
+    name, rows: table.rows, columns: profile.columns.map(columnInfo), delimiter: table.delimiter, encoding: table.encoding,
+    warnings: [...table.warnings, ...profile.warnings],
   };
 }
 
@@ -61,12 +61,27 @@ export class TableStore {
   table: ParsedTable | null = null;
   name = '';
   #prepared = new Map<string, PreparedDataset>();
+  #targetWarnings = new Map<string, DatasetSummary['warnings']>();
 
-  /** Make `table` current (and forget preparations of the previous one). */
+  /** Make `table` current (and forget what was computed for the previous one). */
   set(name: string, table: ParsedTable): void {
     this.table = table;
     this.name = name;
     this.#prepared.clear();
+    this.#targetWarnings.clear();
+  }
+
+  /** Data-quality warnings that depend on the target (class imbalance, leaks), beyond the whole-table ones. */
+  targetWarnings(target: string, preprocess: boolean): DatasetSummary['warnings'] {
+    const key = `${target}\u0000${preprocess}`;
+    let hit = this.#targetWarnings.get(key);
+    if (!hit) {
+      const t = this.require();
+      const general = new Set(profileTable(t, { preprocess }).warnings.map((w) => w.message));
+      hit = profileTable(t, { target, preprocess }).warnings.filter((w) => !general.has(w.message));
+      this.#targetWarnings.set(key, hit);
+    }
+    return hit;
   }
 
   /** The current table, or a DatasetError-like message when none is loaded. */
@@ -108,14 +123,14 @@ export class TableStore {
   }
 }
 
-/** What the UI shows about a prepared dataset. */
-export function summarize(table: ParsedTable, p: PreparedDataset): DatasetSummary {
+/** What the UI shows about a prepared dataset; `extra` adds warnings (the target's profile). */
+export function summarize(table: ParsedTable, p: PreparedDataset, extra: DatasetSummary['warnings'] = []): DatasetSummary {
   const used = p.train.rows + p.validation.rows + p.test.rows;
   return {
     task: p.task,
     featureNames: p.featureNames,
     rows: { train: p.train.rows, validation: p.validation.rows, test: p.test.rows },
     droppedRows: table.rows - used,
-    warnings: p.warnings,
+    warnings: [...extra, ...p.warnings],
   };
 }

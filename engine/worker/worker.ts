@@ -3,7 +3,6 @@
  * back with their large arrays transferred.
  */
 import { parseRequest, toWireError, transferablesOf, type EngineEvent } from '../protocol.ts';
-import { registerHostBackends } from './backends.ts';
 import { EngineService } from './service.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -12,7 +11,6 @@ function post(event: EngineEvent): void {
   self.postMessage(event, transferablesOf(event));
 }
 
-registerHostBackends();
 const service = new EngineService(post);
 
 self.addEventListener('message', (e: MessageEvent<unknown>) => {

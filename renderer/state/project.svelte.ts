@@ -3,7 +3,7 @@
  * together (model checks, training, evaluation, export, save/open).
  */
 import type {
-  LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError,
+  BackendChoice, LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError,
 } from '../../engine/protocol.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
 import type { ViewName } from '../components/StepNav/types.ts';
@@ -55,6 +55,8 @@ export class Project {
   isDirty = $state(false);
   /** Bumped on every change; autosave watches it. */
   revision = $state(0);
+  /** Backends the engine can run in this browser (from its `ready` event). */
+  backends = $state.raw<BackendChoice[]>(['auto']);
 
   readonly engine: EngineClient;
   readonly dataset: DatasetState;
