@@ -20,6 +20,9 @@ export interface RenderProcessGoneDetails { reason: string; exitCode: number }
 
 export interface WebContents {
   readonly id: number;
+  isCrashed(): boolean;
+  isLoading(): boolean;
+  forcefullyCrashRenderer(): void;
   send(channel: string, ...args: unknown[]): void;
   reload(): void;
   getType(): string;
@@ -45,6 +48,8 @@ export declare class BrowserWindow {
   constructor(options?: BrowserWindowConstructorOptions);
   static fromWebContents(webContents: WebContents): BrowserWindow | null;
   static getFocusedWindow(): BrowserWindow | null;
+  static getAllWindows(): BrowserWindow[];
+  getTitle(): string;
   readonly webContents: WebContents;
   loadURL(url: string): Promise<void>;
   show(): void; focus(): void; close(): void; restore(): void; maximize(): void;
@@ -65,9 +70,14 @@ export interface MenuItemConstructorOptions {
   submenu?: MenuItemConstructorOptions[];
   click?: (menuItem: never, window: never, event: never) => void;
 }
+export interface MenuItem {
+  click(event?: unknown, focusedWindow?: BrowserWindow, focusedWebContents?: WebContents): void;
+}
 export declare class Menu {
   static buildFromTemplate(template: MenuItemConstructorOptions[]): Menu;
   static setApplicationMenu(menu: Menu | null): void;
+  static getApplicationMenu(): Menu | null;
+  getMenuItemById(id: string): MenuItem | null;
 }
 
 export interface MessageBoxOptions {
