@@ -3,23 +3,30 @@ import { installFileDrop, type DragEventLike, type DropTarget } from './drop-fil
 
 type Listener = (event: DragEventLike) => void;
 
+/** Dispatches like the DOM at the window: capture listeners, then (unless stopped) the page's, then bubble. */
 class FakeWindow implements DropTarget {
-  readonly listeners = new Map<string, Listener[]>();
-  addEventListener(type: 'dragover' | 'drop', listener: Listener): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  readonly capture = new Map<string, Listener[]>();
+  readonly bubble = new Map<string, Listener[]>();
+  addEventListener(type: 'dragover' | 'drop', listener: Listener, options?: { capture: boolean }): void {
+    const map = options?.capture ? this.capture : this.bubble;
+    map.set(type, [...(map.get(type) ?? []), listener]);
   }
-  dispatch(type: 'dragover' | 'drop', event: DragEventLike): void {
-    for (const listener of this.listeners.get(type) ?? []) listener(event);
+  dispatch(type: 'dragover' | 'drop', event: DragEventLike & { stopped: boolean }, page?: Listener): void {
+    for (const listener of this.capture.get(type) ?? []) listener(event);
+    if (event.stopped) return;
+    page?.(event);
+    for (const listener of this.bubble.get(type) ?? []) listener(event);
   }
 }
 
-function dragEvent(names: string[], pageHandlesIt = false) {
-  let prevented = pageHandlesIt;
-  const files = names.map((name) => ({ name }) as File);
-  const event: DragEventLike = {
-    dataTransfer: { files, types: names.length > 0 ? ['Files'] : ['text/plain'] },
+function dragEvent(names: string[]) {
+  let prevented = false;
+  const event = {
+    stopped: false,
+    dataTransfer: { files: names.map((name) => ({ name }) as File), types: names.length > 0 ? ['Files'] : ['text/plain'] },
     get defaultPrevented() { return prevented; },
     preventDefault() { prevented = true; },
+    stopPropagation() { event.stopped = true; },
   };
   return event;
 }
@@ -33,6 +40,8 @@ function setup() {
   return { window, opened, finishDispatch };
 }
 
+const pageHandlesDrop: Listener = (event) => event.preventDefault();
+
 describe('installFileDrop', () => {
   test('allows dropping files anywhere on the window', () => {
     const { window } = setup();
@@ -44,25 +53,37 @@ describe('installFileDrop', () => {
     expect(text.defaultPrevented).toBe(false);
   });
 
-  test('sends dropped CSV and project paths to main after the page had its chance', () => {
-    const { window, opened, finishDispatch } = setup();
-    window.dispatch('drop', dragEvent(['iris.csv', 'photo.png', 'study.BPSTUDIO', 'no-path.csv']));
-    expect(opened).toEqual([]);
-    finishDispatch();
-    expect(opened).toEqual(['/home/ana/iris.csv', '/home/ana/study.BPSTUDIO']);
+  test('a project goes to main before the page sees the drop', () => {
+    const { window, opened } = setup();
+    let pageSaw = false;
+    const event = dragEvent(['study.BPSTUDIO']);
+    window.dispatch('drop', event, () => { pageSaw = true; });
+    expect(opened).toEqual(['/home/ana/study.BPSTUDIO']);
+    expect(pageSaw).toBe(false);
+    expect(event.defaultPrevented).toBe(true);
   });
 
-  test('leaves drops the page handled itself', () => {
+  test('a CSV the page does not handle is opened by the shell after dispatch', () => {
     const { window, opened, finishDispatch } = setup();
-    window.dispatch('drop', dragEvent(['predict-these.csv'], true));
+    window.dispatch('drop', dragEvent(['iris.csv', 'photo.png', 'no-path.csv']));
+    expect(opened).toEqual([]);
+    finishDispatch();
+    expect(opened).toEqual(['/home/ana/iris.csv']);
+  });
+
+  test('a CSV the page handles stays with the page', () => {
+    const { window, opened, finishDispatch } = setup();
+    window.dispatch('drop', dragEvent(['predict-these.csv']), pageHandlesDrop);
     finishDispatch();
     expect(opened).toEqual([]);
   });
 
-  test('ignores drops without openable files', () => {
+  test('other files are left alone', () => {
     const { window, opened, finishDispatch } = setup();
-    window.dispatch('drop', dragEvent(['notes.txt']));
+    const event = dragEvent(['notes.txt']);
+    window.dispatch('drop', event);
     finishDispatch();
     expect(opened).toEqual([]);
+    expect(event.defaultPrevented).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Files dropped on the window from the OS. The page gets the first chance: a drop zone that handles the drop
- * (calls `preventDefault`) keeps it. Otherwise dropped CSV and project files are sent to main by path, and
- * come back through `onOpenFile` — so main knows which project file the window shows.
+ * Files dropped on the window from the OS.
+ * - A project (.bpstudio) always goes to main, before the page sees the drop: only main knows which file the
+ *   window's project belongs to, and a project loaded behind its back would later be saved over the wrong file.
+ * - A CSV goes to the page first: a drop zone that handles it (calls `preventDefault`) keeps it. Otherwise the
+ *   shell opens it, and it comes back through `onOpenFile` like every other opened file.
  */
 
 /** The parts of a drag event read here. */
@@ -9,14 +11,16 @@ export interface DragEventLike {
   readonly dataTransfer: { readonly files: ArrayLike<File>; readonly types: readonly string[] } | null;
   readonly defaultPrevented: boolean;
   preventDefault(): void;
+  stopPropagation(): void;
 }
 
 /** Where the listeners go (the window). */
 export interface DropTarget {
-  addEventListener(type: 'dragover' | 'drop', listener: (event: DragEventLike) => void): void;
+  addEventListener(type: 'dragover' | 'drop', listener: (event: DragEventLike) => void, options?: { capture: boolean }): void;
 }
 
-const OPENABLE = /\.(csv|bpstudio)$/i;
+const PROJECT = /\.bpstudio$/i;
+const CSV = /\.csv$/i;
 
 /**
  * Installs the drop listeners. `pathOf` reads a dropped file's path (Electron's `webUtils.getPathForFile`);
@@ -28,18 +32,32 @@ export function installFileDrop(
   open: (path: string) => void,
   afterDispatch: (callback: () => void) => void,
 ): void {
+  const dropped = (event: DragEventLike, pattern: RegExp): string[] => {
+    const files = event.dataTransfer === null ? [] : Array.from(event.dataTransfer.files);
+    return files.filter((file) => pattern.test(file.name)).map(pathOf).filter((path) => path !== '');
+  };
+
   target.addEventListener('dragover', (event) => {
     // Without this the window refuses drops of files wherever the page has no drop zone.
     if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
   });
+
+  // Capture phase on the window: runs before any listener of the page.
   target.addEventListener('drop', (event) => {
-    const files = event.dataTransfer === null ? [] : Array.from(event.dataTransfer.files);
+    const projects = dropped(event, PROJECT);
+    if (projects.length === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    for (const path of projects) open(path);
+  }, { capture: true });
+
+  target.addEventListener('drop', (event) => {
     // Paths must be read now: the drop's file list is emptied once the event is over.
-    const paths = files.filter((file) => OPENABLE.test(file.name)).map(pathOf).filter((path) => path !== '');
-    if (paths.length === 0) return;
+    const csvs = dropped(event, CSV);
+    if (csvs.length === 0) return;
     afterDispatch(() => {
       if (event.defaultPrevented) return;
-      for (const path of paths) open(path);
+      for (const path of csvs) open(path);
     });
   });
 }
