@@ -74,11 +74,11 @@ export function helpWithJob(k: Kernels, v: JobViews): void {
   }
 }
 
-/** The caller's share: claim chunks with add (the caller owns the job, so no sequence check is needed). */
-export function runOwnShare(k: Kernels, v: JobViews, chunks: number): void {
-  for (;;) {
+/** The caller's share: claim chunks with add (the caller owns the job, so no sequence check is needed). Returns how many it ran. */
+export function runOwnShare(k: Kernels, v: JobViews, chunks: number): number {
+  for (let done = 0; ; done++) {
     const index = Atomics.add(v.i32, BLOCK.claim, 1) & CHUNK_MASK;
-    if (index >= chunks) return;
+    if (index >= chunks) return done;
     runChunk(k, v, index);
     Atomics.add(v.i32, BLOCK.finished, 1);
   }

@@ -40,7 +40,15 @@ const SPLIT_GEMM_MACS = 1 << 16;
 /** Below this many weights an Adam update is not split. */
 const SPLIT_ADAM = 1 << 15;
 /** Chunks per thread: more balance the load when a core is busy with other work, fewer cost less. */
-const CHUNKS_PER_THREAD = 8;
+const CHUNKS_PER_THREAD = 4;
+/**
+ * Every WINDOW split jobs, if the helpers ran under MIN_HELP of the chunks (their cores are busy with
+ * other work), run the next PAUSE jobs on the calling thread alone: the helpers fall asleep instead of
+ * spinning for CPU time the calling thread needs, and are tried again afterwards.
+ */
+const WINDOW = 64;
+const MIN_HELP = 0.15;
+const PAUSE = 512;
 /** A helper holding a chunk this long has died. */
 const TIMEOUT_MS = 30_000;
 
@@ -48,6 +56,10 @@ const TIMEOUT_MS = 30_000;
 export class KernelThreads {
   private seq = 0;
   private readonly v: JobViews;
+  private window = { jobs: 0, chunks: 0, helped: 0 };
+  private paused = 0;
+  /** Totals since start, for reports: split jobs, their chunks, chunks the helpers ran, jobs run alone while paused. */
+  readonly stats = { jobs: 0, chunks: 0, helped: 0, alone: 0 };
 
   constructor(private readonly k: Kernels, memory: WasmMemory, block: number, private readonly handles: readonly ThreadHandle[]) {
     this.v = { i32: new Int32Array(memory.buffer, block, BLOCK.bytes / 4), f64: new Float64Array(memory.buffer, block, BLOCK.bytes / 8) };
@@ -62,7 +74,7 @@ export class KernelThreads {
   gemmRows(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number): void {
     const chunk = Math.max(4, Math.ceil(m / (this.count * CHUNKS_PER_THREAD) / 4) * 4);
     const chunks = Math.ceil(m / chunk);
-    if (m * n * k < SPLIT_GEMM_MACS || chunks < 2) {
+    if (m * n * k < SPLIT_GEMM_MACS || chunks < 2 || this.isPaused()) {
       this.k.gemmRows(a, sai, sak, b, ldb, c, ldc, 0, m, n, k, init, bias);
       return;
     }
@@ -74,7 +86,7 @@ export class KernelThreads {
 
   /** Adam update of n weights (assembly/optimizer.ts), in element ranges of a multiple of 4 when big enough. */
   adam(w: number, g: number, a: number, b: number, n: number, lr: number, beta1: number, beta2: number, eps: number, decay: number, c1: number, c2: number): void {
-    if (n < SPLIT_ADAM) {
+    if (n < SPLIT_ADAM || this.isPaused()) {
       this.k.adam(w, g, a, b, n, lr, beta1, beta2, eps, decay, c1, c2);
       return;
     }
@@ -85,6 +97,32 @@ export class KernelThreads {
     i32.set([w, g, a, b, n, chunk, chunks], BLOCK.args);
     f64.set([lr, beta1, beta2, eps, decay, c1, c2], BLOCK.f64Args);
     this.run(chunks);
+  }
+
+  /** Jobs left to run on the calling thread alone (see WINDOW). */
+  get pausedJobs(): number {
+    return this.paused;
+  }
+
+  private isPaused(): boolean {
+    if (this.paused === 0) return false;
+    this.paused--;
+    this.stats.alone++;
+    return true;
+  }
+
+  /** Count the helpers' share; pause splitting when they barely help. */
+  private observe(chunks: number, own: number): void {
+    const w = this.window;
+    this.stats.jobs++;
+    this.stats.chunks += chunks;
+    this.stats.helped += chunks - own;
+    w.jobs++;
+    w.chunks += chunks;
+    w.helped += chunks - own;
+    if (w.jobs < WINDOW) return;
+    if (w.helped < MIN_HELP * w.chunks) this.paused = PAUSE;
+    this.window = { jobs: 0, chunks: 0, helped: 0 };
   }
 
   /** Stop every helper. */
@@ -103,7 +141,7 @@ export class KernelThreads {
     Atomics.store(i32, BLOCK.claim, this.seq << CHUNK_BITS);
     Atomics.store(i32, BLOCK.seq, this.seq);
     Atomics.notify(i32, BLOCK.seq);
-    runOwnShare(this.k, this.v, chunks);
+    const own = runOwnShare(this.k, this.v, chunks);
     const started = Date.now();
     let spins = 0;
     while (Atomics.load(i32, BLOCK.finished) !== chunks) {
@@ -111,6 +149,7 @@ export class KernelThreads {
     }
     Atomics.store(i32, BLOCK.claim, (this.seq << CHUNK_BITS) | CHUNK_MASK);
     if (Atomics.load(i32, BLOCK.failed) !== 0) throw threadFailed('a helper failed its share of a job');
+    this.observe(chunks, own);
   }
 }
 

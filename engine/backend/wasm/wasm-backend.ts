@@ -44,6 +44,11 @@ export class WasmBackend implements Backend {
     return `WebAssembly SIMD · ${n} thread${n > 1 ? 's' : ''}`;
   }
 
+  /** How the helpers shared the work so far (null on 1 thread). */
+  get threadStats(): Readonly<KernelThreads['stats']> | null {
+    return this.threads?.stats ?? null;
+  }
+
   /** Threads in use, the calling one included. */
   get threadCount(): number {
     return this.threads?.count ?? 1;

@@ -1,0 +1,79 @@
+/**
+ * Contender: this engine's trainNetwork on one backend (variant: wasm | wasm-threads | cpu | gpujs-webasm | gpujs-cpu).
+ * wasm-threads asks for 2 threads in 'auto' mode: the backend keeps the helper only if it measures a gain.
+ * Epoch times are taken between the trainer's epoch events, so they include everything a user's run does
+ * per epoch (shuffling, batching, loss read-backs, gradient norms).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Backend } from '../../engine/backend/backend.ts';
+import { CpuBackend } from '../../engine/backend/cpu/index.ts';
+import { createWasmBackend, WasmBackend } from '../../engine/backend/wasm/index.ts';
+import type { NetworkSpec } from '../../engine/spec/types.ts';
+import { Network, predictRows, trainNetwork, type TrainingData } from '../../engine/train/index.ts';
+import { resolveNetwork } from '../../engine/spec/resolve.ts';
+import { accuracy, contenderArgs, peakRssMiB, report, rssMiB } from '../child.ts';
+import { readData } from '../data.ts';
+import { nodeThreadHost } from '../wasm-thread-host.ts';
+
+/** The gpu.js backend module, when the other half of issue 3 has landed. */
+const GPUJS_ENTRY = fileURLToPath(new URL('../../engine/backend/gpujs/index.ts', import.meta.url));
+
+async function gpuJsBackend(mode: string): Promise<Backend> {
+  if (!existsSync(GPUJS_ENTRY)) throw new Error(`the gpu.js backend is not built yet (${GPUJS_ENTRY} is missing)`);
+  const mod: unknown = await import(pathToFileURL(GPUJS_ENTRY).href);
+  const create = (mod as { createGpuJsBackend?: unknown }).createGpuJsBackend;
+  if (typeof create !== 'function') throw new Error('engine/backend/gpujs/index.ts does not export createGpuJsBackend');
+  return (await create(mode)) as Backend;
+}
+
+async function backendFor(variant: string): Promise<Backend> {
+  if (variant === 'wasm') return createWasmBackend();
+  if (variant === 'wasm-threads') return createWasmBackend({ threads: { host: nodeThreadHost, count: 2 } });
+  if (variant === 'cpu') return new CpuBackend();
+  if (variant.startsWith('gpujs-')) return gpuJsBackend(variant.slice('gpujs-'.length));
+  throw new Error(`unknown engine backend '${variant}': use wasm, wasm-threads, cpu, gpujs-webasm or gpujs-cpu`);
+}
+
+const { workload: w, dataPath, epochs, variant } = contenderArgs();
+const d = readData(dataPath, w);
+const backend = await backendFor(variant);
+const spec: NetworkSpec = {
+  layers: [
+    ...w.hidden.map((units, i) => ({ id: `h${i + 1}`, type: 'dense' as const, units, activation: 'relu' as const })),
+    { id: 'out', type: 'dense', units: w.classes, activation: 'softmax' },
+  ],
+  loss: 'categoricalCrossentropy',
+  training: { epochs, batchSize: w.batchSize, seed: w.seed, shuffle: true, optimizer: { type: 'adam', learningRate: w.learningRate } },
+};
+const classes = Array.from({ length: w.classes }, (_, i) => `c${i}`);
+const data: TrainingData = {
+  task: { kind: 'classification', classes }, featureNames: Array.from({ length: w.features }, (_, i) => `f${i}`),
+  train: { x: d.x, y: d.y, rows: d.rows, features: d.features }, validation: null,
+};
+
+const epochSeconds: number[] = [];
+const rssAfterEpochMiB: number[] = [];
+let last = performance.now();
+const result = await trainNetwork({
+  spec, data, backend,
+  onEvent: (e) => {
+    if (e.type !== 'epoch') return;
+    const now = performance.now();
+    epochSeconds.push((now - last) / 1000);
+    rssAfterEpochMiB.push(rssMiB());
+    last = now;
+  },
+});
+const peak = peakRssMiB();
+
+// Untimed: accuracy of the final weights over the whole training set, evaluated on the wasm kernels.
+const evalNet = new Network(resolveNetwork(spec, w.features, data.task), await createWasmBackend(), w.seed, result.weights);
+const out = await predictRows(evalNet, d.x, d.rows);
+report({
+  contender: `engine-${variant}`, label: `engine · ${result.backend}`, workload: w.id, epochSeconds,
+  finalAccuracy: accuracy(out, d.y, w.classes), peakRssMiB: peak, rssAfterEpochMiB,
+  notes: backend instanceof WasmBackend ? [backend.threadsDetail] : [],
+});
+backend.destroy();
+evalNet.backend.destroy();

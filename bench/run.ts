@@ -1,0 +1,155 @@
+/**
+ * `npm run bench`: trains W1 and W2 (bench/workloads.ts) with every contender, one process each, on the
+ * same data file, and prints seconds per epoch, GFLOP/s, final train accuracy, ratios to TF.js-wasm and
+ * PyTorch, and peak RSS. Writes JSON (and a Markdown table) to bench/results/.
+ *
+ * Flags: --quick (fewer epochs), --only=a,b (workload ids or parts of contender ids, e.g. --only=W1,wasm,torch),
+ * --epochs=N (override both workloads).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ContenderResult } from './child.ts';
+import { generateData, writeData } from './data.ts';
+import { describeMachine } from './machine.ts';
+import { markdownTable, secondsPerEpoch, summarize, textTable, type SummaryRow } from './report.ts';
+import { WORKLOADS, flopsPerEpoch, type Workload } from './workloads.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+const SYSTEM_PYTHON = '/usr/bin/python3';
+/** A contender that takes longer than this is stopped and reported as failed. */
+const CHILD_TIMEOUT_MS = 15 * 60_000;
+
+/** A way to run one contender: a command per workload. */
+interface Contender {
+  id: string;
+  /** Null when it can run here; otherwise why not (printed, and the contender skipped). */
+  unavailable: string | null;
+  /** Slow contenders run at most this many epochs (one warm-up, the rest timed) to keep the whole run to minutes. */
+  maxEpochs?: number;
+  commands(w: Workload, dataPath: string, epochs: number): { cmd: string; args: string[]; env?: Record<string, string> }[];
+}
+
+const tsChild = (file: string, variant: string) => (w: Workload, dataPath: string, epochs: number) => [{
+  cmd: process.execPath, args: ['--import', 'tsx', join(HERE, 'contenders', file), w.id, dataPath, String(epochs), variant],
+}];
+
+function torchUnavailable(): string | null {
+  if (!existsSync(SYSTEM_PYTHON)) return `${SYSTEM_PYTHON} not found`;
+  const r = spawnSync(SYSTEM_PYTHON, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
+  return r.status === 0 ? null : `\`${SYSTEM_PYTHON} -c 'import torch'\` failed (${(r.stderr || '').trim().split('\n').pop()}); install python3-torch`;
+}
+
+function contenders(): Contender[] {
+  const gpujs = existsSync(join(ROOT, 'engine', 'backend', 'gpujs', 'index.ts')) ? null : 'engine/backend/gpujs/index.ts does not exist yet';
+  const torchWhy = torchUnavailable();
+  return [
+    { id: 'engine-wasm', unavailable: null, commands: tsChild('engine.ts', 'wasm') },
+    { id: 'engine-wasm-threads', unavailable: null, commands: tsChild('engine.ts', 'wasm-threads') },
+    { id: 'engine-cpu', unavailable: null, maxEpochs: 2, commands: tsChild('engine.ts', 'cpu') },
+    { id: 'engine-gpujs-webasm', unavailable: gpujs, maxEpochs: 2, commands: tsChild('engine.ts', 'gpujs-webasm') },
+    { id: 'engine-gpujs-cpu', unavailable: gpujs, maxEpochs: 2, commands: tsChild('engine.ts', 'gpujs-cpu') },
+    { id: 'tfjs-wasm', unavailable: null, maxEpochs: 3, commands: tsChild('tfjs.ts', 'wasm') },
+    { id: 'tfjs-cpu', unavailable: null, maxEpochs: 2, commands: tsChild('tfjs.ts', 'cpu') },
+    {
+      id: 'torch', unavailable: torchWhy,
+      // Both thread counts; the best is reported, with the BLAS/OpenMP pools sized to match.
+      commands: (w, dataPath, epochs) => [1, 2].map((threads) => ({
+        cmd: SYSTEM_PYTHON,
+        args: [join(HERE, 'contenders', 'torch_bench.py'), String(w.rows), String(w.features), String(w.classes), w.hidden.join(','),
+          String(w.batchSize), String(w.learningRate), String(epochs), String(w.seed), dataPath, String(threads)],
+        env: { OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) },
+      })),
+    },
+  ];
+}
+
+/** Run one command; resolves to its parsed RESULT line, or an Error saying why there is none. */
+function runChild(cmd: string, args: string[], env: Record<string, string> | undefined): Promise<ContenderResult | Error> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+      if (code === 0 && line) resolve(JSON.parse(line.slice(7)) as ContenderResult);
+      else resolve(new Error(`exit ${code ?? signal}: ${(err || out).trim().split('\n').slice(-4).join(' | ')}`));
+    });
+  });
+}
+
+function parseFlags(argv: readonly string[]) {
+  const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const only = get('only')?.split(',').filter(Boolean) ?? [];
+  const epochs = get('epochs');
+  return { quick: argv.includes('--quick'), only, epochs: epochs ? Number(epochs) : null };
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  const machine = describeMachine();
+  const workloadFilter = flags.only.filter((o) => WORKLOADS.some((w) => w.id === o));
+  const contenderFilter = flags.only.filter((o) => !workloadFilter.includes(o));
+  const workloads = WORKLOADS.filter((w) => !workloadFilter.length || workloadFilter.includes(w.id));
+  const list = contenders().filter((c) => !contenderFilter.length || contenderFilter.some((o) => c.id.includes(o)));
+  console.log(`Backprop Studio benchmark — ${machine.lscpu.find((l) => l.startsWith('Model name')) ?? os.cpus()[0]?.model}, ${machine.cpus} CPUs, Node ${machine.node}`);
+  for (const c of list) if (c.unavailable) console.log(`skipping ${c.id}: ${c.unavailable}`);
+
+  const dir = mkdtempSync(join(os.tmpdir(), 'backprop-bench-'));
+  const rows: SummaryRow[] = [];
+  const raw: Record<string, unknown>[] = [];
+  try {
+    for (const w of workloads) {
+      const epochs = flags.epochs ?? (flags.quick ? w.quickEpochs : w.epochs);
+      const dataPath = join(dir, `${w.id}.f32`);
+      writeData(dataPath, generateData(w));
+      console.log(`\n${w.id} ${w.title}; ${epochs} epochs (slow contenders fewer), ${(flopsPerEpoch(w) / 1e9).toFixed(2)} GFLOP of matrix multiplies per epoch`);
+      const results: ContenderResult[] = [];
+      for (const c of list.filter((x) => !x.unavailable)) {
+        const runs: ContenderResult[] = [];
+        for (const { cmd, args, env } of c.commands(w, dataPath, Math.min(epochs, c.maxEpochs ?? epochs))) {
+          const r = await runChild(cmd, args, env);
+          if (r instanceof Error) console.log(`  ${c.id}: failed (${r.message})`);
+          else {
+            r.workload = w.id;
+            runs.push(r);
+            raw.push({ ...r });
+            console.log(`  ${c.id} (${r.label}): ${r.epochSeconds.map((s) => s.toFixed(3)).join(' ')} s/epoch, accuracy ${r.finalAccuracy.toFixed(3)}`);
+          }
+        }
+        const best = runs.sort((a, b) => secondsPerEpoch(a) - secondsPerEpoch(b))[0];
+        if (best) {
+          if (runs.length > 1) best.notes = [...best.notes, `best of: ${runs.map((r) => `${r.label} ${secondsPerEpoch(r).toFixed(3)} s`).join(', ')}`];
+          results.push(best);
+        }
+      }
+      rows.push(...summarize(w, results));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  machine.loadAverage.end = os.loadavg()[0];
+  console.log(`\n${textTable(rows)}`);
+  for (const r of rows) for (const n of r.notes) console.log(`  ${r.workload} ${r.contender}: ${n}`);
+
+  const resultsDir = join(HERE, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const json = join(resultsDir, `bench-${stamp}.json`);
+  writeFileSync(json, JSON.stringify({ machine, flags, workloads, rows, raw }, null, 2));
+  const md = [`Measured ${new Date().toISOString()} with \`npm run bench${process.argv.slice(2).map((a) => ` ${a}`).join('')}\`.`, '',
+    'Machine:', '```', ...machine.lscpu, `Node ${machine.node}, ${machine.platform}, ${machine.memoryGiB} GiB`,
+    `load average (1 min) at start ${machine.loadAverage.start.toFixed(2)}, at end ${machine.loadAverage.end.toFixed(2)}`, '```', '',
+    markdownTable(rows), ''].join('\n');
+  writeFileSync(json.replace(/\.json$/, '.md'), md);
+  console.log(`\nwrote ${json} (and .md)`);
+}
+
+await main();
