@@ -1,0 +1,9 @@
+/** Props of Scatter: predicted against actual, with the y = x line. */
+export interface ScatterProps {
+  title: string;
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  xLabel: string;
+  yLabel: string;
+  height?: number;
+}
