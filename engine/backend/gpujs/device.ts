@@ -33,6 +33,8 @@ export interface Device {
   poolSize?: number;
   /** Kernel outputs are host Float32Arrays (webasm, cpu) rather than device handles. */
   hostMemory: boolean;
+  /** True when a kernel really ran here (gpu.js degrades some kernels to its cpu backend silently). */
+  ranHere(executedMode: string | null, executedContext: unknown): boolean;
   /** True once the device (or GL context) is gone. */
   isLost(): boolean;
   /** Lose the device on purpose: WEBGL_lose_context, GPUDevice.destroy(), or a flag on host modes. */
@@ -57,6 +59,7 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       return {
         mode, gpu: gpujs.createInstance('webgpu'), label: `WebGPU · ${webGpuAdapterName(prop(ctx, 'adapter'))}`,
         asyncKernels: true, hostMemory: false,
+        ranHere: (ran) => ran === 'webgpu',
         isLost: () => prop(ctx, 'isLost') === true,
         async loseForTesting() {
           const lost = prop(device, 'lost');
@@ -76,6 +79,8 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
         mode, gpu: gpujs.createInstance(mode, surface),
         label: `${mode === 'webgl2' ? 'WebGL2' : 'WebGL'} · ${glRenderer(surface.context)}`,
         asyncKernels: false, hostMemory: false,
+        // gpu.js names every GL kernel's mode 'gpu'; running on our context is what proves WebGL
+        ranHere: (ran, context) => ran === 'gpu' && context === surface.context,
         isLost: () => simulatedLoss || glIsContextLost(surface.context),
         async loseForTesting() {
           if (!glLoseContext(surface.context)) simulatedLoss = true;
@@ -92,6 +97,7 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
         mode, gpu: gpujs.createInstance('webasm'),
         label: `WebAssembly SIMD (gpu.js) · ${threaded ? `${pool} threads` : '1 thread'}`,
         asyncKernels: threaded, poolSize: threaded ? pool : undefined, hostMemory: true,
+        ranHere: (ran) => ran === 'webasm',
         isLost: () => lost,
         async loseForTesting() {
           lost = true;
@@ -106,6 +112,7 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       return {
         mode, gpu: gpujs.createInstance('cpu'), label: 'gpu.js CPU (JavaScript, tests only)',
         asyncKernels: false, hostMemory: true,
+        ranHere: (ran) => ran === 'cpu',
         isLost: () => lost,
         async loseForTesting() {
           lost = true;

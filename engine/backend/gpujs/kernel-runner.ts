@@ -115,7 +115,9 @@ export class KernelRunner {
   private finish<C extends Constants>(call: KernelCall<C>, kernel: CompiledKernel, result: unknown): void {
     if (!this.verified.has(kernel)) {
       const ran = kernel.executedMode();
-      if (ran !== this.device.mode) throw kernelDegraded(this.device.label, call.def.name, ran ?? 'unknown', kernel.fallbackReason());
+      if (!this.device.ranHere(ran, kernel.executedContext())) {
+        throw kernelDegraded(this.device.label, call.def.name, ran ?? 'unknown', kernel.fallbackReason());
+      }
       this.verified.add(kernel);
     }
     const buffer = new DeviceBuffer(asDeviceValue(result), call.size);

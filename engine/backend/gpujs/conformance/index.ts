@@ -10,6 +10,7 @@ import { OPTIMIZER_CASES } from './optimizer-cases.ts';
 import { TRAINING_CASES } from './training-cases.ts';
 
 export { compareOutputs, runCase } from './compare.ts';
+export { datasetCase, parseSimpleCsv, DATASET_SPEC, DATASET_TRAINING } from './dataset-cases.ts';
 export { EXACT, FLOAT32, TRAINING, type CaseOutputs, type CaseResult, type ConformanceCase, type Tolerance } from './conformance-types.ts';
 
 /** Op-by-op cases. */

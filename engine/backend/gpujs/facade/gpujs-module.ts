@@ -4,6 +4,7 @@
  * `skipLibCheck` they would silently become `any`. So the module is loaded as `unknown` and narrowed
  * here to the handful of calls this backend makes; nothing else in the engine touches gpu.js.
  */
+import { kernelSources } from './kernel-source.ts';
 import { callFunction, callMethod, construct, isBag, isCallable, isPromiseLike, prop, stringProp, type Bag } from './reflect.ts';
 
 /** The gpu.js backends this engine can ask for. */
@@ -45,8 +46,10 @@ export interface KernelSettings {
 export interface CompiledKernel {
   /** Run once; the result is a DeviceValue or (webgpu, async webasm) a Promise of one. */
   run(args: readonly KernelArgument[]): unknown;
-  /** The gpu.js backend that actually ran it (null before the first run). */
+  /** The gpu.js backend that actually ran it (null before the first run; every GL kernel says 'gpu'). */
   executedMode(): string | null;
+  /** The context it ran on (GL kernels: the WebGL context). */
+  executedContext(): unknown;
   /** Why gpu.js degraded it to another backend, when it did. */
   fallbackReason(): string | null;
   destroy(): void;
@@ -102,9 +105,10 @@ function wrapModule(mod: unknown): GpuJsModule {
 function wrapInstance(gpu: unknown): GpuJsInstance {
   return {
     createKernel(body, settings) {
-      const kernel = callMethod(gpu, 'createKernel', [body, {
+      const sources = kernelSources(body, settings.functions);
+      const kernel = callMethod(gpu, 'createKernel', [sources.kernel, {
         ...settings,
-        functions: [...settings.functions],
+        functions: sources.functions,
         pipeline: true,
         // a fresh output per call: a tensor keeps its memory until the backend rebinds it
         immutable: true,
@@ -130,6 +134,7 @@ function wrapKernel(kernel: Bag): CompiledKernel {
       const mode = prop(prop(inner(), 'constructor'), 'mode');
       return typeof mode === 'string' ? mode : null;
     },
+    executedContext: () => prop(inner(), 'context'),
     fallbackReason: () => stringProp(inner(), 'fallbackReason'),
     destroy() {
       callMethod(kernel, 'destroy', []);

@@ -1,6 +1,6 @@
 /**
  * Batch-normalization kernels over the rows of x [rows, features] (plain bodies compiled by gpu.js;
- * see kernel-types.ts). Statistics are packed per feature so one launch yields them all.
+ * style rules in kernel-types.ts). Statistics are packed per feature so one launch yields them all.
  */
 import type { DeviceArray, KernelThis } from './kernel-types.ts';
 
@@ -13,29 +13,31 @@ export type BatchNormSizes = {
 /**
  * Training statistics packed as [invStd | runningMean' | runningVar' | μ] (4 × features): μ = mean of the
  * column, σ² its biased variance, invStd = 1/√(σ² + ε), running ← m·running + (1 − m)·batch, where the
- * running variance takes the unbiased variance σ²·n/(n − 1).
+ * running variance takes the unbiased variance Σ(x − μ)²/(n − 1) (σ² when n = 1).
  */
 export function batchNormTrainStatsKernel(
   this: KernelThis<BatchNormSizes>, x: DeviceArray, xo: number, rm: DeviceArray, rmo: number, rv: DeviceArray, rvo: number,
   momentum: number, epsilon: number,
 ): number {
-  const i = this.thread.x;
+  const i = Math.floor(this.thread.x);
   const part = Math.floor((i + 0.5) / this.constants.features);
   const j = i - part * this.constants.features;
   let s = 0;
-  for (let r = 0; r < this.constants.rows; r++) s += x[xo + r * this.constants.features + j];
-  const mean = s / this.constants.rows;
   let ss = 0;
-  for (let r = 0; r < this.constants.rows; r++) {
-    const d = x[xo + r * this.constants.features + j] - mean;
+  let d = 0;
+  for (var r = 0; r < this.constants.rows; r++) s += x[xo + r * this.constants.features + j];
+  const mean = s / this.constants.rows;
+  for (var q = 0; q < this.constants.rows; q++) {
+    d = x[xo + q * this.constants.features + j] - mean;
     ss += d * d;
   }
   const variance = ss / this.constants.rows;
-  const unbiased = this.constants.rows > 1 ? ss / (this.constants.rows - 1) : variance;
+  const unbiased = ss / Math.max(1, this.constants.rows - 1);
+  const unbiasedOrBiased = this.constants.rows > 1 ? unbiased : variance;
   let out = mean;
   if (part < 0.5) out = 1 / Math.sqrt(variance + epsilon);
   else if (part < 1.5) out = momentum * rm[rmo + j] + (1 - momentum) * mean;
-  else if (part < 2.5) out = momentum * rv[rvo + j] + (1 - momentum) * unbiased;
+  else if (part < 2.5) out = momentum * rv[rvo + j] + (1 - momentum) * unbiasedOrBiased;
   return out;
 }
 
@@ -43,7 +45,7 @@ export function batchNormTrainStatsKernel(
 export function batchNormInferStatsKernel(
   this: KernelThis<BatchNormSizes>, rm: DeviceArray, rmo: number, rv: DeviceArray, rvo: number, epsilon: number,
 ): number {
-  const i = this.thread.x;
+  const i = Math.floor(this.thread.x);
   const j = i < this.constants.features ? i : i - this.constants.features;
   return i < this.constants.features ? 1 / Math.sqrt(rv[rvo + j] + epsilon) : rm[rmo + j];
 }
@@ -53,11 +55,10 @@ export function batchNormApplyKernel(
   this: KernelThis<BatchNormSizes>, x: DeviceArray, xo: number, mean: DeviceArray, mo: number, invStd: DeviceArray, io: number,
   gamma: DeviceArray, go: number, beta: DeviceArray, bo: number,
 ): number {
-  const i = this.thread.x;
+  const i = Math.floor(this.thread.x);
   const n = this.constants.rows * this.constants.features;
   const e = i < n ? i : i - n;
-  const r = Math.floor((e + 0.5) / this.constants.features);
-  const j = e - r * this.constants.features;
+  const j = e - Math.floor((e + 0.5) / this.constants.features) * this.constants.features;
   const h = (x[xo + e] - mean[mo + j]) * invStd[io + j];
   return i < n ? gamma[go + j] * h + beta[bo + j] : h;
 }
@@ -66,13 +67,13 @@ export function batchNormApplyKernel(
 export function batchNormParamGradKernel(
   this: KernelThis<BatchNormSizes>, dy: DeviceArray, dyo: number, xhat: DeviceArray, xho: number,
 ): number {
-  const i = this.thread.x;
-  const isGamma = i < this.constants.features;
-  const j = isGamma ? i : i - this.constants.features;
+  const i = Math.floor(this.thread.x);
+  const j = i < this.constants.features ? i : i - this.constants.features;
   let s = 0;
-  for (let r = 0; r < this.constants.rows; r++) {
-    const e = r * this.constants.features + j;
-    s += isGamma ? dy[dyo + e] * xhat[xho + e] : dy[dyo + e];
+  if (i < this.constants.features) {
+    for (var r = 0; r < this.constants.rows; r++) s += dy[dyo + r * this.constants.features + j] * xhat[xho + r * this.constants.features + j];
+  } else {
+    for (var q = 0; q < this.constants.rows; q++) s += dy[dyo + q * this.constants.features + j];
   }
   return s;
 }
@@ -85,9 +86,8 @@ export function batchNormInputGradKernel(
   this: KernelThis<BatchNormSizes>, dy: DeviceArray, dyo: number, xhat: DeviceArray, xho: number, gamma: DeviceArray, go: number,
   invStd: DeviceArray, io: number, dgamma: DeviceArray, dgo: number, dbeta: DeviceArray, dbo: number, training: number,
 ): number {
-  const i = this.thread.x;
-  const r = Math.floor((i + 0.5) / this.constants.features);
-  const j = i - r * this.constants.features;
+  const i = Math.floor(this.thread.x);
+  const j = i - Math.floor((i + 0.5) / this.constants.features) * this.constants.features;
   const k = gamma[go + j] * invStd[io + j];
   const g = dy[dyo + i];
   const n = this.constants.rows;

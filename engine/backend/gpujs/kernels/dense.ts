@@ -1,4 +1,4 @@
-/** Dense-layer kernels (plain bodies compiled by gpu.js; see kernel-types.ts). */
+/** Dense-layer kernels (plain bodies compiled by gpu.js; style rules in kernel-types.ts). */
 import type { DeviceArray, KernelThis } from './kernel-types.ts';
 
 /** Sizes of a dense layer: batch rows, inputs, units. */
@@ -12,11 +12,11 @@ export type DenseSizes = {
 export function denseForwardKernel(
   this: KernelThis<DenseSizes>, x: DeviceArray, xo: number, w: DeviceArray, wo: number, b: DeviceArray, bo: number,
 ): number {
-  const i = this.thread.x;
+  const i = Math.floor(this.thread.x);
   const r = Math.floor((i + 0.5) / this.constants.units);
   const c = i - r * this.constants.units;
   let s = b[bo + c];
-  for (let k = 0; k < this.constants.inputs; k++) {
+  for (var k = 0; k < this.constants.inputs; k++) {
     s += x[xo + r * this.constants.inputs + k] * w[wo + k * this.constants.units + c];
   }
   return s;
@@ -29,20 +29,20 @@ export function denseForwardKernel(
 export function denseParamGradKernel(
   this: KernelThis<DenseSizes>, x: DeviceArray, xo: number, dz: DeviceArray, dzo: number,
 ): number {
-  const i = this.thread.x;
+  const i = Math.floor(this.thread.x);
   const split = this.constants.inputs * this.constants.units;
   let s = 0;
+  let k = 0;
+  let c = 0;
   if (i < split) {
-    const k = Math.floor((i + 0.5) / this.constants.units);
-    const c = i - k * this.constants.units;
-    for (let r = 0; r < this.constants.rows; r++) {
+    k = Math.floor((i + 0.5) / this.constants.units);
+    c = i - k * this.constants.units;
+    for (var r = 0; r < this.constants.rows; r++) {
       s += x[xo + r * this.constants.inputs + k] * dz[dzo + r * this.constants.units + c];
     }
   } else {
-    const c = i - split;
-    for (let r = 0; r < this.constants.rows; r++) {
-      s += dz[dzo + r * this.constants.units + c];
-    }
+    c = i - split;
+    for (var q = 0; q < this.constants.rows; q++) s += dz[dzo + q * this.constants.units + c];
   }
   return s;
 }
@@ -51,11 +51,11 @@ export function denseParamGradKernel(
 export function denseInputGradKernel(
   this: KernelThis<DenseSizes>, dz: DeviceArray, dzo: number, w: DeviceArray, wo: number,
 ): number {
-  const i = this.thread.x;
+  const i = Math.floor(this.thread.x);
   const r = Math.floor((i + 0.5) / this.constants.inputs);
   const k = i - r * this.constants.inputs;
   let s = 0;
-  for (let c = 0; c < this.constants.units; c++) {
+  for (var c = 0; c < this.constants.units; c++) {
     s += dz[dzo + r * this.constants.units + c] * w[wo + k * this.constants.units + c];
   }
   return s;

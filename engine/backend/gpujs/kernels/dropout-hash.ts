@@ -8,7 +8,7 @@
  * 2²⁴, where float32 arithmetic is exact on every backend (WebGL, WebGPU, WebAssembly, JS); division
  * is only ever by powers of two. The result is bit-identical to `hash32` everywhere.
  *
- * Plain, self-contained helpers compiled by gpu.js (see kernel-types.ts).
+ * Plain, self-contained helpers compiled by gpu.js (style rules in kernel-types.ts).
  */
 
 /** a mod m for an integer 0 ≤ a < 2²⁴ and a power of two m. */
@@ -22,9 +22,11 @@ export function xor16(a: number, b: number): number {
   let bit = 1;
   let x = a;
   let y = b;
-  for (let i = 0; i < 16; i++) {
-    const xb = x - 2 * Math.floor(x / 2);
-    const yb = y - 2 * Math.floor(y / 2);
+  let xb = 0;
+  let yb = 0;
+  for (var n = 0; n < 16; n++) {
+    xb = x - 2 * Math.floor(x / 2);
+    yb = y - 2 * Math.floor(y / 2);
     r += bit * Math.abs(xb - yb);
     x = Math.floor(x / 2);
     y = Math.floor(y / 2);
@@ -78,5 +80,8 @@ export function keepElement(j: number, sh: number, sl: number, th: number, tl: n
   l = mulLow(l, 42635);
   h = nh;
   l = xor16(l, h);
-  return h > th ? 1 : h < th ? 0 : l >= tl ? 1 : 0;
+  // (h, l) ≥ (th, tl) lexicographically: sign(h − th) decides unless 0, then l ≥ tl
+  const high = Math.sign(h - th);
+  const low = Math.min(1, Math.sign(l - tl) + 1);
+  return Math.min(1, Math.max(0, high + (1 - Math.abs(high)) * low));
 }

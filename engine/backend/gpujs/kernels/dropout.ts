@@ -1,4 +1,4 @@
-/** Dropout kernels (plain bodies compiled by gpu.js; see kernel-types.ts). */
+/** Dropout kernels (plain bodies compiled by gpu.js; style rules in kernel-types.ts). */
 import { keepElement } from './dropout-hash.ts';
 import type { DeviceArray, KernelThis } from './kernel-types.ts';
 
@@ -9,7 +9,7 @@ import type { DeviceArray, KernelThis } from './kernel-types.ts';
 export function dropoutForwardKernel(
   this: KernelThis<{ size: number }>, x: DeviceArray, xo: number, sh: number, sl: number, th: number, tl: number, keep: number,
 ): number {
-  const i = this.thread.x;
+  const i = Math.floor(this.thread.x);
   const j = i < this.constants.size ? i : i - this.constants.size;
   const m = keepElement(j, sh, sl, th, tl) * keep;
   return i < this.constants.size ? x[xo + j] * m : m;
@@ -19,5 +19,6 @@ export function dropoutForwardKernel(
 export function dropoutBackwardKernel(
   this: KernelThis<Record<string, number>>, dy: DeviceArray, dyo: number, mask: DeviceArray, mo: number,
 ): number {
-  return dy[dyo + this.thread.x] * mask[mo + this.thread.x];
+  const i = Math.floor(this.thread.x);
+  return dy[dyo + i] * mask[mo + i];
 }

@@ -1,11 +1,11 @@
 /**
- * Loss kernels (plain bodies compiled by gpu.js; see kernel-types.ts), one pair per loss of losses/.
- * Row kernels output [loss of each row | 1 if the row is predicted correctly] (2 × rows), summed by the
- * reduction kernels. Elementwise losses average over the `cols` outputs of a row. Gradient kernels
- * output dpred [rows·cols] = scale·(fused > ½ ? p − y : ∂L/∂p), scale = 1/(rows·cols) (1/rows for the
- * sparse categorical cross-entropy).
+ * Loss kernels (plain bodies compiled by gpu.js; style rules in kernel-types.ts), one pair per loss of
+ * losses/. Row kernels output [loss of each row | 1 if the row is predicted correctly] (2 × rows),
+ * summed by the reduction kernels. Elementwise losses average over the `cols` outputs of a row.
+ * Gradient kernels output dpred [rows·cols] = scale·(fused > ½ ? p − y : ∂L/∂p), scale = 1/(rows·cols)
+ * (1/rows for the sparse categorical cross-entropy).
  */
-import { clipProbability } from './math.ts';
+import { atLeastHalf, clipProbability, equalsInteger } from './math.ts';
 import type { DeviceArray, KernelThis } from './kernel-types.ts';
 
 /** Batch rows and outputs per row. */
@@ -16,54 +16,57 @@ export type LossSizes = {
 
 type K = KernelThis<LossSizes>;
 
-/** Row of the row kernels' thread i. */
-export function rowOf(i: number, rows: number): number {
-  return i < rows ? i : i - rows;
-}
-
 /** MSE rows: mean (p − y)². */
 export function mseRows(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number): number {
-  const r = rowOf(this.thread.x, this.constants.rows);
+  const i = Math.floor(this.thread.x);
+  const o = (i < this.constants.rows ? i : i - this.constants.rows) * this.constants.cols;
   let s = 0;
-  for (let j = 0; j < this.constants.cols; j++) {
-    const e = p[po + r * this.constants.cols + j] - t[to + r * this.constants.cols + j];
+  let e = 0;
+  for (var j = 0; j < this.constants.cols; j++) {
+    e = p[po + o + j] - t[to + o + j];
     s += e * e;
   }
-  return this.thread.x < this.constants.rows ? s / this.constants.cols : 0;
+  return i < this.constants.rows ? s / this.constants.cols : 0;
 }
 /** ∂/∂p (p − y)² = 2(p − y). */
 export function mseGrad(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number, fused: number, scale: number): number {
-  const e = p[po + this.thread.x] - t[to + this.thread.x];
+  const i = Math.floor(this.thread.x);
+  const e = p[po + i] - t[to + i];
   return scale * (fused > 0.5 ? e : 2 * e);
 }
 
 /** MAE rows: mean |p − y|. */
 export function maeRows(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number): number {
-  const r = rowOf(this.thread.x, this.constants.rows);
+  const i = Math.floor(this.thread.x);
+  const o = (i < this.constants.rows ? i : i - this.constants.rows) * this.constants.cols;
   let s = 0;
-  for (let j = 0; j < this.constants.cols; j++) s += Math.abs(p[po + r * this.constants.cols + j] - t[to + r * this.constants.cols + j]);
-  return this.thread.x < this.constants.rows ? s / this.constants.cols : 0;
+  for (var j = 0; j < this.constants.cols; j++) s += Math.abs(p[po + o + j] - t[to + o + j]);
+  return i < this.constants.rows ? s / this.constants.cols : 0;
 }
 /** ∂/∂p |p − y| = sign(p − y) (0 at p = y). */
 export function maeGrad(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number, fused: number, scale: number): number {
-  const e = p[po + this.thread.x] - t[to + this.thread.x];
-  return scale * (fused > 0.5 ? e : e > 0 ? 1 : e < 0 ? -1 : 0);
+  const i = Math.floor(this.thread.x);
+  const e = p[po + i] - t[to + i];
+  return scale * (fused > 0.5 ? e : Math.sign(e));
 }
 
 /** Huber rows: mean of ½e² (|e| ≤ δ) or δ(|e| − ½δ). */
 export function huberRows(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number): number {
-  const r = rowOf(this.thread.x, this.constants.rows);
+  const i = Math.floor(this.thread.x);
+  const o = (i < this.constants.rows ? i : i - this.constants.rows) * this.constants.cols;
   let s = 0;
-  for (let j = 0; j < this.constants.cols; j++) {
-    const e = Math.abs(p[po + r * this.constants.cols + j] - t[to + r * this.constants.cols + j]);
+  let e = 0;
+  for (var j = 0; j < this.constants.cols; j++) {
+    e = Math.abs(p[po + o + j] - t[to + o + j]);
     s += e <= delta ? 0.5 * e * e : delta * (e - 0.5 * delta);
   }
-  return this.thread.x < this.constants.rows ? s / this.constants.cols : 0;
+  return i < this.constants.rows ? s / this.constants.cols : 0;
 }
 /** ∂L/∂p = p − y clipped to [−δ, δ]. */
 export function huberGrad(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number, fused: number, scale: number): number {
-  const e = p[po + this.thread.x] - t[to + this.thread.x];
-  return scale * (fused > 0.5 ? e : e > delta ? delta : e < -delta ? -delta : e);
+  const i = Math.floor(this.thread.x);
+  const e = p[po + i] - t[to + i];
+  return scale * (fused > 0.5 ? e : Math.min(Math.max(e, -delta), delta));
 }
 
 /**
@@ -71,48 +74,47 @@ export function huberGrad(this: K, p: DeviceArray, po: number, t: DeviceArray, t
  * when p rounds to 1); correct when every output's (p ≥ ½) equals its target.
  */
 export function bceRows(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number): number {
-  const r = rowOf(this.thread.x, this.constants.rows);
+  const i = Math.floor(this.thread.x);
+  const o = (i < this.constants.rows ? i : i - this.constants.rows) * this.constants.cols;
   let s = 0;
   let wrong = 0;
-  for (let j = 0; j < this.constants.cols; j++) {
-    const v = p[po + r * this.constants.cols + j];
-    const y = t[to + r * this.constants.cols + j];
+  let v = 0;
+  let y = 0;
+  for (var j = 0; j < this.constants.cols; j++) {
+    v = p[po + o + j];
+    y = t[to + o + j];
     s -= y * Math.log(clipProbability(v)) + (1 - y) * Math.log(clipProbability(1 - v));
-    const hit = v >= 0.5 ? 1 : 0;
-    if (hit !== y) wrong = 1;
+    wrong = Math.max(wrong, Math.abs(atLeastHalf(v) - y));
   }
-  return this.thread.x < this.constants.rows ? s / this.constants.cols : 1 - wrong;
+  return i < this.constants.rows ? s / this.constants.cols : 1 - Math.min(1, Math.ceil(wrong));
 }
 /** ∂L/∂p = (q − y)/(q(1 − q)) = (1 − y)/q̄ − y/q (the second form keeps float32 accuracy near 0 and 1). */
 export function bceGrad(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number, fused: number, scale: number): number {
-  const v = p[po + this.thread.x];
-  const y = t[to + this.thread.x];
+  const i = Math.floor(this.thread.x);
+  const v = p[po + i];
+  const y = t[to + i];
   return scale * (fused > 0.5 ? v - y : (1 - y) / clipProbability(1 - v) - y / clipProbability(v));
 }
 
 /** Sparse categorical cross-entropy rows (target [rows, 1] = class c): −ln clip(p_c); correct when argmax (first max) = c. */
 export function cceRows(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number): number {
-  const r = rowOf(this.thread.x, this.constants.rows);
+  const i = Math.floor(this.thread.x);
+  const r = i < this.constants.rows ? i : i - this.constants.rows;
   const o = po + r * this.constants.cols;
   const c = t[to + r];
   let best = 0;
   let bestValue = p[o];
-  for (let j = 1; j < this.constants.cols; j++) {
-    const v = p[o + j];
-    if (v > bestValue) {
-      bestValue = v;
-      best = j;
-    }
+  for (var j = 1; j < this.constants.cols; j++) {
+    best = p[o + j] > bestValue ? Math.floor(j) : best;
+    bestValue = Math.max(bestValue, p[o + j]);
   }
-  const loss = -Math.log(clipProbability(p[o + c]));
-  return this.thread.x < this.constants.rows ? loss : best === c ? 1 : 0;
+  return i < this.constants.rows ? -Math.log(clipProbability(p[o + c])) : equalsInteger(best, c);
 }
 /** ∂L/∂p_j = −1/clip(p_c) for j = c, else 0; fused with softmax: p_j − [j = c]. */
 export function cceGrad(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number, fused: number, scale: number): number {
-  const i = this.thread.x;
+  const i = Math.floor(this.thread.x);
   const r = Math.floor((i + 0.5) / this.constants.cols);
-  const j = i - r * this.constants.cols;
-  const isTrue = j === t[to + r] ? 1 : 0;
+  const isTrue = equalsInteger(i - r * this.constants.cols, t[to + r]);
   const v = p[po + i];
-  return scale * (fused > 0.5 ? v - isTrue : isTrue > 0.5 ? -1 / clipProbability(v) : 0);
+  return scale * (fused > 0.5 ? v - isTrue : -isTrue / clipProbability(v));
 }

@@ -1,7 +1,7 @@
 /**
  * Helper functions kernels call (registered through `KernelDef.helpers`). Plain, self-contained
- * functions of numbers: gpu.js compiles their source (see kernel-types.ts). Each matches the formula
- * in layers/activations.ts or losses/, written to stay accurate in float32.
+ * functions of numbers compiled by gpu.js, following the style rules in kernel-types.ts. Each matches
+ * the formula in layers/activations.ts or losses/, written to stay accurate in float32.
  */
 
 /** σ(z) = 1/(1 + e^−z), evaluated on the side where e^(−|z|) cannot overflow. */
@@ -28,5 +28,15 @@ export function erfApprox(x: number): number {
 
 /** Probabilities clipped to [ε, 1 − ε], ε = 1e-7 (losses/loss.ts PROBABILITY_EPSILON). */
 export function clipProbability(p: number): number {
-  return p < 1e-7 ? 1e-7 : p > 0.9999999 ? 0.9999999 : p;
+  return Math.min(Math.max(p, 1e-7), 0.9999999);
+}
+
+/** 1 when v ≥ ½, else 0 (a classification hit), without a `?:` of literals. */
+export function atLeastHalf(v: number): number {
+  return Math.min(1, Math.sign(v - 0.5) + 1);
+}
+
+/** 1 when a = b, else 0, for integers a and b. */
+export function equalsInteger(a: number, b: number): number {
+  return 1 - Math.min(1, Math.abs(a - b));
 }

@@ -1,4 +1,4 @@
-/** Memory kernels (plain bodies compiled by gpu.js; see kernel-types.ts). */
+/** Memory kernels (plain bodies compiled by gpu.js; style rules in kernel-types.ts). */
 import type { DeviceArray, KernelThis } from './kernel-types.ts';
 
 /** out_i = value. */
@@ -8,5 +8,6 @@ export function fillKernel(this: KernelThis<Record<string, number>>, value: numb
 
 /** out_i = a[ao + i]: uploads a host array (GPU modes) or copies a view into a buffer of its own. */
 export function copyKernel(this: KernelThis<Record<string, number>>, a: DeviceArray, ao: number): number {
-  return a[ao + this.thread.x];
+  const i = Math.floor(this.thread.x);
+  return a[ao + i];
 }

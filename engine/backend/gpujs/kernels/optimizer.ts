@@ -1,5 +1,5 @@
 /**
- * Optimizer updates, one fused launch per tensor (plain bodies compiled by gpu.js; see kernel-types.ts).
+ * Optimizer updates, one fused launch per tensor (plain bodies compiled by gpu.js; style rules in kernel-types.ts).
  * gpu.js gives a kernel one output, so the new weight and the new state are packed in it: thread i
  * computes the whole update of element e = i mod size and returns part ⌊i/size⌋ of it. The weight is
  * part 0, so it stays a plain view at offset 0 for the next forward pass.
@@ -20,15 +20,17 @@ export function partOf(i: number, size: number): number {
 
 /** Plain SGD: w ← w − lr·g (one part). */
 export function sgdKernel(this: K, w: DeviceArray, wo: number, g: DeviceArray, go: number, lr: number): number {
-  return w[wo + this.thread.x] - lr * g[go + this.thread.x];
+  const i = Math.floor(this.thread.x);
+  return w[wo + i] - lr * g[go + i];
 }
 
 /** Momentum SGD, [w' | v']: v ← μv + g; w ← w − lr·(nesterov ? g + μv : v). */
 export function sgdMomentumKernel(
   this: K, w: DeviceArray, wo: number, g: DeviceArray, go: number, a: DeviceArray, ao: number, lr: number, mu: number, nesterov: number,
 ): number {
-  const part = partOf(this.thread.x, this.constants.size);
-  const e = this.thread.x - part * this.constants.size;
+  const i = Math.floor(this.thread.x);
+  const part = partOf(i, this.constants.size);
+  const e = i - part * this.constants.size;
   const gi = g[go + e];
   const v = mu * a[ao + e] + gi;
   const w1 = w[wo + e] - lr * (nesterov > 0.5 ? gi + mu * v : v);
@@ -40,8 +42,9 @@ export function rmspropKernel(
   this: K, w: DeviceArray, wo: number, g: DeviceArray, go: number, a: DeviceArray, ao: number, b: DeviceArray, bo: number,
   lr: number, rho: number, epsilon: number, mu: number,
 ): number {
-  const part = partOf(this.thread.x, this.constants.size);
-  const e = this.thread.x - part * this.constants.size;
+  const i = Math.floor(this.thread.x);
+  const part = partOf(i, this.constants.size);
+  const e = i - part * this.constants.size;
   const gi = g[go + e];
   const s = rho * a[ao + e] + (1 - rho) * gi * gi;
   const u = gi / (Math.sqrt(s) + epsilon);
@@ -54,8 +57,9 @@ export function rmspropKernel(
 export function adagradKernel(
   this: K, w: DeviceArray, wo: number, g: DeviceArray, go: number, a: DeviceArray, ao: number, lr: number, epsilon: number,
 ): number {
-  const part = partOf(this.thread.x, this.constants.size);
-  const e = this.thread.x - part * this.constants.size;
+  const i = Math.floor(this.thread.x);
+  const part = partOf(i, this.constants.size);
+  const e = i - part * this.constants.size;
   const gi = g[go + e];
   const s = a[ao + e] + gi * gi;
   const w1 = w[wo + e] - (lr * gi) / (Math.sqrt(s) + epsilon);
@@ -70,8 +74,9 @@ export function adamKernel(
   this: K, w: DeviceArray, wo: number, g: DeviceArray, go: number, a: DeviceArray, ao: number, b: DeviceArray, bo: number,
   lr: number, beta1: number, beta2: number, epsilon: number, decay: number, c1: number, c2: number,
 ): number {
-  const part = partOf(this.thread.x, this.constants.size);
-  const e = this.thread.x - part * this.constants.size;
+  const i = Math.floor(this.thread.x);
+  const part = partOf(i, this.constants.size);
+  const e = i - part * this.constants.size;
   const gi = g[go + e];
   const m = beta1 * a[ao + e] + (1 - beta1) * gi;
   const v = beta2 * b[bo + e] + (1 - beta2) * gi * gi;
@@ -83,7 +88,7 @@ export function adamKernel(
 export function regularizeKernel(
   this: KernelThis<Record<string, number>>, w: DeviceArray, wo: number, g: DeviceArray, go: number, l1: number, l2: number,
 ): number {
-  const wi = w[wo + this.thread.x];
-  const sign = wi > 0 ? 1 : wi < 0 ? -1 : 0;
-  return g[go + this.thread.x] + l1 * sign + 2 * l2 * wi;
+  const i = Math.floor(this.thread.x);
+  const wi = w[wo + i];
+  return g[go + i] + l1 * Math.sign(wi) + 2 * l2 * wi;
 }

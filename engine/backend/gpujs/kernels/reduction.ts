@@ -1,6 +1,6 @@
 /**
- * Reductions in two levels (plain bodies compiled by gpu.js; see kernel-types.ts): block partial sums
- * of one or two equal segments, then one thread per accumulator slot adding its segment's partials.
+ * Reductions in two levels (plain bodies compiled by gpu.js; style rules in kernel-types.ts): block
+ * partial sums of one or two equal segments, then one thread per accumulator slot adding its partials.
  */
 import type { DeviceArray, KernelThis } from './kernel-types.ts';
 
@@ -13,28 +13,21 @@ export type BlockSizes = {
 
 /** Partial sums: output t = Σ a over block b of segment s (t = s·blocks + b, a segment is `length` long). */
 export function blockSumKernel(this: KernelThis<BlockSizes>, a: DeviceArray, ao: number): number {
-  const t = this.thread.x;
+  const t = Math.floor(this.thread.x);
   const seg = Math.floor((t + 0.5) / this.constants.blocks);
-  const b = t - seg * this.constants.blocks;
+  const first = (t - seg * this.constants.blocks) * this.constants.block;
+  const count = Math.min(this.constants.block, this.constants.length - first);
   let s = 0;
-  for (let q = 0; q < this.constants.block; q++) {
-    const e = b * this.constants.block + q;
-    if (e < this.constants.length) s += a[ao + seg * this.constants.length + e];
-  }
+  for (var q = 0; q < this.constants.block; q++) s += q < count ? a[ao + seg * this.constants.length + first + q] : 0;
   return s;
 }
 
 /** Partial sums of squares: output b = Σ a² over block b. */
 export function blockSumSquaresKernel(this: KernelThis<BlockSizes>, a: DeviceArray, ao: number): number {
-  const b = this.thread.x;
+  const first = Math.floor(this.thread.x) * this.constants.block;
+  const count = Math.min(this.constants.block, this.constants.length - first);
   let s = 0;
-  for (let q = 0; q < this.constants.block; q++) {
-    const e = b * this.constants.block + q;
-    if (e < this.constants.length) {
-      const v = a[ao + e];
-      s += v * v;
-    }
-  }
+  for (var q = 0; q < this.constants.block; q++) s += q < count ? a[ao + first + q] * a[ao + first + q] : 0;
   return s;
 }
 
@@ -49,13 +42,13 @@ export type AccumulateSlots = {
 export function accumulateKernel(
   this: KernelThis<AccumulateSlots>, acc: DeviceArray, ao: number, part: DeviceArray, po: number,
 ): number {
-  const i = this.thread.x;
+  const i = Math.floor(this.thread.x);
   let s = acc[ao + i];
   if (i === this.constants.slot0) {
-    for (let b = 0; b < this.constants.blocks; b++) s += part[po + b];
+    for (var b = 0; b < this.constants.blocks; b++) s += part[po + b];
   }
   if (i === this.constants.slot1) {
-    for (let b = 0; b < this.constants.blocks; b++) s += part[po + this.constants.blocks + b];
+    for (var c = 0; c < this.constants.blocks; c++) s += part[po + this.constants.blocks + c];
   }
   return s;
 }
@@ -70,9 +63,10 @@ export type ClipRange = {
 export function clipKernel(
   this: KernelThis<ClipRange>, g: DeviceArray, go: number, acc: DeviceArray, ao: number, maxNorm: number,
 ): number {
+  const i = Math.floor(this.thread.x);
   let s = 0;
-  for (let q = 0; q < this.constants.count; q++) s += acc[ao + this.constants.from + q];
+  for (var q = 0; q < this.constants.count; q++) s += acc[ao + this.constants.from + q];
   const norm = Math.sqrt(s);
   const k = norm > maxNorm ? maxNorm / norm : 1;
-  return g[go + this.thread.x] * k;
+  return g[go + i] * k;
 }

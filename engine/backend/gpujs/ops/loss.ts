@@ -8,14 +8,14 @@ import type { LossName } from '../../../spec/types.ts';
 import { GpuJsTensor } from '../device-buffer.ts';
 import type { KernelDef } from '../kernel-runner.ts';
 import * as k from '../kernels/loss.ts';
-import { clipProbability } from '../kernels/math.ts';
+import { atLeastHalf, clipProbability, equalsInteger } from '../kernels/math.ts';
 import { rowsCols, type OpContext } from './op-context.ts';
 import { sumIntoAccumulator } from './reduction.ts';
 
 type Def = KernelDef<k.LossSizes>;
 
 function pair(name: string, rows: Def['body'], grad: Def['body']): { rows: Def; grad: Def } {
-  const helpers = [clipProbability, k.rowOf];
+  const helpers = [clipProbability, atLeastHalf, equalsInteger];
   return { rows: { name: `${name}Rows`, body: rows, helpers }, grad: { name: `${name}Grad`, body: grad, helpers } };
 }
 

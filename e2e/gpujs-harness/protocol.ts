@@ -1,0 +1,35 @@
+/** Messages between the harness page, its worker and the Playwright spec. */
+import type { CaseResult } from '../../engine/backend/gpujs/conformance/index.ts';
+import type { GpuJsMode, GpuJsModeProbe } from '../../engine/backend/gpujs/index.ts';
+
+/** What the spec asks the worker to do. */
+export type HarnessRequest =
+  /** Which gpu.js modes work in this worker. */
+  | { type: 'probe' }
+  /** The conformance cases (op by op, and the short training runs) on `mode` against the CPU reference. */
+  | { type: 'ops'; mode: GpuJsMode; only?: string }
+  /** Train on a CSV dataset on `mode` and on the CPU reference. */
+  | { type: 'dataset'; mode: GpuJsMode; name: string; csv: string }
+  /** Lose the device mid-run and report what sync() and read() throw. */
+  | { type: 'lost'; mode: GpuJsMode };
+
+/** What a lost-device drill observed. */
+export interface LostReport {
+  /** Values read before the loss (must be right). */
+  before: number[];
+  syncError: { name: string; code: string; message: string } | null;
+  readError: { name: string; code: string; message: string } | null;
+  /** Whether enqueuing ops after the loss threw at the call (it must not). */
+  enqueueThrew: boolean;
+}
+
+/** The worker's answer. */
+export type HarnessResponse =
+  | { ok: true; label: string | null; results: CaseResult[]; probes: GpuJsModeProbe[]; lost: LostReport | null; ms: number; kernels: number }
+  | { ok: false; error: string };
+
+/** The page's API for the spec. */
+export interface Harness {
+  run(request: HarnessRequest): Promise<HarnessResponse>;
+  crossOriginIsolated: boolean;
+}

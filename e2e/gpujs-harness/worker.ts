@@ -1,0 +1,71 @@
+/** The harness worker: the gpu.js backend and the CPU reference side by side, as the engine worker would hold them. */
+import { CpuBackend } from '../../engine/backend/cpu/index.ts';
+import { ALL_CASES, datasetCase, parseSimpleCsv, runCase, type CaseResult } from '../../engine/backend/gpujs/conformance/index.ts';
+import { createGpuJsBackend, probeGpuJsModes, type GpuJsBackend, type GpuJsMode } from '../../engine/backend/gpujs/index.ts';
+import type { HarnessRequest, HarnessResponse, LostReport } from './protocol.ts';
+
+const now = () => performance.now();
+
+async function lostDrill(backend: GpuJsBackend): Promise<LostReport> {
+  const x = backend.tensor([2, 3], Float32Array.of(-1, 2, -3, 4, -5, 6));
+  const y = backend.tensor([2, 3]);
+  backend.activationForward('relu', x, y);
+  const before = Array.from(await backend.read(y));
+  await backend.simulateDeviceLoss();
+  let enqueueThrew = false;
+  try {
+    backend.activationForward('sigmoid', x, y);
+    backend.denseForward(x, backend.tensor([3, 2]), backend.tensor([2]), backend.tensor([2, 2]));
+  } catch {
+    enqueueThrew = true;
+  }
+  const describe = (e: unknown) => ({
+    name: e instanceof Error ? e.name : typeof e,
+    code: typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '',
+    message: e instanceof Error ? e.message : String(e),
+  });
+  const syncError = await backend.sync().then(() => null, describe);
+  const readError = await backend.read(y).then(() => null, describe);
+  return { before, syncError, readError, enqueueThrew };
+}
+
+async function handle(request: HarnessRequest): Promise<HarnessResponse> {
+  const started = now();
+  if (request.type === 'probe') {
+    const probes = await probeGpuJsModes(['webgpu', 'webgl2', 'webgl', 'webasm', 'cpu']);
+    return { ok: true, label: null, results: [], probes, lost: null, ms: now() - started, kernels: 0 };
+  }
+  const mode: GpuJsMode = request.mode;
+  let backend = await createGpuJsBackend(mode);
+  const reference = new CpuBackend();
+  const results: CaseResult[] = [];
+  let lost: LostReport | null = null;
+  let kernels = 0;
+  if (request.type === 'ops') {
+    for (const c of ALL_CASES) {
+      if (request.only && !c.name.includes(request.only)) continue;
+      const r = await runCase(c, backend, reference, now);
+      results.push(r);
+      if (r.detail.startsWith('threw')) {
+        // a failed op poisons the backend's queue (by design): start a fresh one so later cases still say something
+        kernels += backend.compiledKernels;
+        backend.destroy();
+        backend = await createGpuJsBackend(mode);
+      }
+    }
+  } else if (request.type === 'dataset') {
+    results.push(await runCase(datasetCase(request.name, parseSimpleCsv(request.csv)), backend, reference, now));
+  } else {
+    lost = await lostDrill(backend);
+  }
+  kernels += backend.compiledKernels;
+  backend.destroy();
+  return { ok: true, label: backend.label, results, probes: [], lost, ms: now() - started, kernels };
+}
+
+self.onmessage = (e: MessageEvent<HarnessRequest>) => {
+  handle(e.data).then(
+    (r) => self.postMessage(r),
+    (err: unknown) => self.postMessage({ ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) } satisfies HarnessResponse),
+  );
+};
