@@ -17,8 +17,11 @@ export interface GpuJsBackendOptions {
    * memory is available (Node, or a cross-origin-isolated page). A number caps the pool.
    */
   threads?: boolean | number;
-  /** gpu.js `cpu` mode builds kernels with `new Function`, which the app's CSP forbids: tests must opt in. */
-  allowCpuModeForTests?: boolean;
+  /**
+   * The host allows `new Function` (Node: tests, the CLI). gpu.js `cpu` mode builds kernels with it,
+   * which the app's content security policy forbids, so that mode needs this opt-in.
+   */
+  allowEval?: boolean;
 }
 
 /** A started gpu.js device. */
@@ -105,12 +108,12 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       };
     }
     case 'cpu': {
-      if (options.allowCpuModeForTests !== true) {
-        throw modeUnavailable(mode, "gpu.js 'cpu' mode compiles kernels with new Function, which the app's content security policy forbids (tests only)");
+      if (options.allowEval !== true) {
+        throw modeUnavailable(mode, "gpu.js 'cpu' mode compiles kernels with new Function, which the app's content security policy forbids; only hosts that allow it (tests, the CLI) may pass { allowEval: true }");
       }
       let lost = false;
       return {
-        mode, gpu: gpujs.createInstance('cpu'), label: 'gpu.js CPU (JavaScript, tests only)',
+        mode, gpu: gpujs.createInstance('cpu'), label: 'gpu.js CPU (JavaScript)',
         asyncKernels: false, hostMemory: true,
         ranHere: (ran) => ran === 'cpu',
         isLost: () => lost,

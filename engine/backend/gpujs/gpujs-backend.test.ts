@@ -16,13 +16,13 @@ describe.each(MODES)('gpu.js %s agrees with the CPU reference', (mode) => {
   const reference = new CpuBackend();
 
   beforeAll(async () => {
-    subject = await createGpuJsBackend(mode, { allowCpuModeForTests: true });
+    subject = await createGpuJsBackend(mode, { allowEval: true });
   });
   afterAll(() => subject.destroy());
 
   it('reports what runs', () => {
     expect(subject.name).toBe(`gpujs-${mode}`);
-    expect(subject.label).toMatch(mode === 'webasm' ? /^WebAssembly SIMD \(gpu\.js\) · \d+ threads?$/ : /^gpu\.js CPU/);
+    expect(subject.label).toMatch(mode === 'webasm' ? /^WebAssembly SIMD \(gpu\.js\) · \d+ threads?$/ : /^gpu\.js CPU \(JavaScript\)$/);
   });
 
   it.each(ALL_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
