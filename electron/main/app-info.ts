@@ -3,6 +3,9 @@
 /** The product name (window titles, dialogs, the macOS app menu). */
 export const APP_NAME = 'Backprop Studio';
 
+/** Same as `appId` in electron-builder.yml. */
+export const APP_ID = 'studio.backprop.app';
+
 /**
  * Help ▸ Documentation opens this in the system browser.
  * TODO(#6): replace with the published documentation address once the project has one.

@@ -19,11 +19,6 @@ afterEach(() => {
   vi.resetModules();
 });
 
-/** Lets pending promise callbacks and file-system work finish. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
-}
-
 async function launch(options: { argv?: string[] } = {}) {
   const dir = await tempDir();
   const appPath = path.join(dir, 'app');
@@ -42,9 +37,9 @@ async function launch(options: { argv?: string[] } = {}) {
   expect(control.windows).toEqual([]);
   control.ready();
   await vi.waitFor(() => expect(control.windows).toHaveLength(1));
-  await settle();
   const window = control.windows[0] as FakeBrowserWindow;
   const contents = window.webContents;
+  await vi.waitFor(() => expect(contents.url).not.toBe(''));
   const invoke = (channel: string, payload?: unknown, frameUrl?: string) =>
     control.ipcHandlers.get(channel)?.(contents.ipcEvent(frameUrl), ...(payload === undefined ? [] : [payload]));
   const send = (channel: string, payload?: unknown) =>
@@ -77,8 +72,7 @@ describe('desktop app wiring', () => {
     expect(fileDrop.defaultPrevented).toBe(true);
     expect(contents.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'https://example.org/popup' })).toEqual({ action: 'deny' });
-    await settle();
-    expect(control.externalUrls).toEqual(['https://example.org/guide', 'https://example.org/popup']);
+    await vi.waitFor(() => expect(control.externalUrls).toEqual(['https://example.org/guide', 'https://example.org/popup']));
   });
 
   test('IPC from a foreign page is refused; from the app it saves through the dialog', async () => {
@@ -97,15 +91,13 @@ describe('desktop app wiring', () => {
     const find = (items: Item[], id: string): Item | undefined =>
       items.map((item) => (item.id === id ? item : find(item.submenu ?? [], id))).find((item) => item !== undefined);
     find(control.menuTemplate as Item[], 'import-csv')?.click?.();
-    await settle();
-    expect(contents.sent).toContainEqual({ channel: EVENT.menuCommand, payload: 'import-csv' });
+    await vi.waitFor(() => expect(contents.sent).toContainEqual({ channel: EVENT.menuCommand, payload: 'import-csv' }));
   });
 
   test('closing with unsaved changes asks; "Don’t Save" closes and clears the recovery copy', async () => {
     const { control, window, send, invoke, userData } = await launch();
     send(SEND.setDocumentState, { dirty: true, title: 'Iris' });
-    await settle();
-    expect(window.title).toBe('• Iris — Backprop Studio');
+    await vi.waitFor(() => expect(window.title).toBe('• Iris — Backprop Studio'));
     await invoke(INVOKE.autosave, { json: '{"draft":true}' });
     expect(existsSync(path.join(userData, 'recovery', 'recovery.bpstudio'))).toBe(true);
 
@@ -114,9 +106,8 @@ describe('desktop app wiring', () => {
     expect(window.destroyed).toBe(false);
     await vi.waitFor(() => expect(window.destroyed).toBe(true));
     expect(control.messages[0]).toEqual({ message: 'Save changes to "Iris" before closing?', buttons: ['Save', 'Don’t Save', 'Cancel'] });
-    await settle();
-    expect(existsSync(path.join(userData, 'recovery', 'recovery.bpstudio'))).toBe(false);
-    expect(JSON.parse(await readFile(path.join(userData, 'window-state.json'), 'utf8'))).toMatchObject({ width: 1280, height: 820 });
+    await vi.waitFor(() => expect(existsSync(path.join(userData, 'recovery', 'recovery.bpstudio'))).toBe(false));
+    await vi.waitFor(async () => expect(JSON.parse(await readFile(path.join(userData, 'window-state.json'), 'utf8'))).toMatchObject({ width: 1280, height: 820 }));
   });
 
   test('a crashed renderer is offered a reload, and the reloaded page gets the autosave back', async () => {
@@ -137,7 +128,7 @@ describe('desktop app wiring', () => {
     const { contents, send } = await launch({ argv: ['--no-sandbox', csv] });
     expect(contents.sent.filter((message) => message.channel === EVENT.openFile)).toEqual([]);
     send(SEND.openFileReady);
-    expect(contents.sent).toContainEqual({ channel: EVENT.openFile, payload: { path: csv, name: 'iris.csv', text: 'sepal,species\n5.1,setosa\n', kind: 'csv' } });
+    await vi.waitFor(() => expect(contents.sent).toContainEqual({ channel: EVENT.openFile, payload: { path: csv, name: 'iris.csv', text: 'sepal,species\n5.1,setosa\n', kind: 'csv' } }));
   });
 
   test('a second launch with a project focuses this window and opens it', async () => {

@@ -5,13 +5,15 @@
  */
 import path from 'node:path';
 import { app, dialog, protocol, shell } from 'electron';
-import { APP_NAME, DEV_SERVER_ENV, USER_DATA_ENV, devServerUrl } from './app-info.ts';
+import { APP_ID, APP_NAME, DEV_SERVER_ENV, USER_DATA_ENV, devServerUrl } from './app-info.ts';
 import { DesktopApp } from './desktop-app.ts';
 import { filesFromArgv } from './project-files.ts';
 import { APP_SCHEME } from './sender-check.ts';
 import { hardenWebContents } from './web-security.ts';
 
 app.setName(APP_NAME);
+// Windows groups the taskbar button and the Open recent jump list by this id; it matches electron-builder's appId.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 const userDataOverride = process.env[USER_DATA_ENV];
 if (!app.isPackaged && userDataOverride !== undefined && userDataOverride !== '') {
   app.setPath('userData', path.resolve(userDataOverride));

@@ -99,6 +99,7 @@ export interface App {
   getAppPath(): string;
   getVersion(): string;
   setName(name: string): void;
+  setAppUserModelId(id: string): void;
   setAboutPanelOptions(options: { applicationName?: string; applicationVersion?: string; website?: string }): void;
   addRecentDocument(path: string): void;
   clearRecentDocuments(): void;
