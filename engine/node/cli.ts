@@ -6,6 +6,7 @@ import { inspectCommand } from './commands/inspect.ts';
 import { predictCommand } from './commands/predict.ts';
 const profileCommand = async (argv: string[]) => (await import('./commands/profile.ts')).profileCommand(argv);
 import { trainCommand } from './commands/train.ts';
+import { sweepCommand } from './commands/sweep.ts';
 
 const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: string }> = {
   train: { run: trainCommand, about: 'train a network on a CSV and save the model file' },
@@ -14,6 +15,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: 
   inspect: { run: inspectCommand, about: 'layers, output shapes and parameter counts of a spec or model' },
   gradients: { run: gradientsCommand, about: 'gradient of the loss for every weight tensor (JSON)' },
   profile: { run: profileCommand, about: 'column types, statistics and data-quality warnings of a CSV' },
+  sweep: { run: sweepCommand, about: 'search hyperparameters: trials in parallel, ranked by a validation metric' },
 };
 
 /** Top-level help. */

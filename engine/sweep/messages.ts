@@ -1,0 +1,104 @@
+/** Catalog of search-space and sweep messages: what is wrong, where, and what would be valid. */
+import type { Problem } from '../errors.ts';
+
+const list = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(', ');
+const show = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : v === undefined ? 'nothing' : JSON.stringify(v));
+
+/** Path of a parameter entry in the space file, e.g. `parameters["layers[dense-1].units"]`. */
+export const paramPath = (key: string): string => `parameters[${JSON.stringify(key)}]`;
+
+/** Builders for every sweep problem, keyed by stable code. */
+export const sweepMessages = {
+  notObject: (path: string, got: unknown): Problem => ({
+    code: 'sweep/not-object', path, message: `${path || 'The search space'} must be a JSON object, got ${show(got)}.`,
+  }),
+  wrongFormat: (got: unknown, format: string): Problem => ({
+    code: 'sweep/wrong-format', path: 'format',
+    message: `format must be '${format}', got ${show(got)}. Is this a search-space file?`,
+  }),
+  newerVersion: (got: number, max: number): Problem => ({
+    code: 'sweep/newer-version', path: 'version',
+    message: `This search space is version ${got}, but this Backprop Studio reads versions up to ${max}. Update Backprop Studio to use it.`,
+  }),
+  unknownField: (path: string, valid: readonly string[]): Problem => ({
+    code: 'sweep/unknown-field', path, message: `${path} is not a known setting. Valid settings here: ${list(valid)}.`,
+  }),
+  noParameters: (): Problem => ({
+    code: 'sweep/no-parameters', path: 'parameters',
+    message: 'parameters must name at least one field to search, e.g. { "training.optimizer.learningRate": { "distribution": "logUniform", "min": 0.0001, "max": 0.01 } }.',
+  }),
+  badPath: (key: string): Problem => ({
+    code: 'sweep/bad-path', path: paramPath(key),
+    message: `${paramPath(key)}: '${key}' is not a parameter path. Write a field path such as 'training.batchSize', 'layers[dense-1].units' (a layer by id), 'layers[*dropout].rate' (every layer of a type) or 'hiddenLayers'.`,
+  }),
+  fixedField: (key: string, why: string): Problem => ({
+    code: 'sweep/fixed-field', path: paramPath(key), message: `${paramPath(key)}: '${key}' cannot be searched: ${why}. Remove it from parameters.`,
+  }),
+  invalidChoice: (path: string, got: unknown, valid: readonly string[]): Problem => ({
+    code: 'sweep/invalid-choice', path, message: `${path} must be one of ${list(valid)}, got ${show(got)}.`,
+  }),
+  outOfRange: (path: string, got: unknown, range: string): Problem => ({
+    code: 'sweep/out-of-range', path, message: `${path} must be ${range}, got ${show(got)}.`,
+  }),
+  minNotBelowMax: (path: string, min: number, max: number, allowEqual: boolean): Problem => ({
+    code: 'sweep/empty-range', path: `${path}.max`,
+    message: `${path}.max (${max}) must be ${allowEqual ? 'at least' : 'greater than'} ${path}.min (${min}). Swap or widen the bounds.`,
+  }),
+  emptyChoice: (path: string): Problem => ({
+    code: 'sweep/empty-choice', path: `${path}.values`,
+    message: `${path}.values must be a non-empty list of the values to try, e.g. [16, 32, 64].`,
+  }),
+  badChoiceValue: (path: string, got: unknown): Problem => ({
+    code: 'sweep/bad-choice-value', path,
+    message: `${path} must be a number, a text or true/false, got ${show(got)}.`,
+  }),
+  duplicateChoice: (path: string, value: unknown): Problem => ({
+    code: 'sweep/duplicate-choice', path, message: `${path} repeats ${show(value)}. List each value once.`,
+  }),
+  unknownLayerId: (key: string, id: string, ids: readonly string[]): Problem => ({
+    code: 'sweep/unknown-layer', path: paramPath(key),
+    message: `${paramPath(key)}: the network has no layer '${id}'. Layer ids: ${list(ids)}.`,
+  }),
+  unknownLayerType: (key: string, type: string, valid: readonly string[]): Problem => ({
+    code: 'sweep/unknown-layer-type', path: paramPath(key),
+    message: `${paramPath(key)}: '*${type}' names no layer type. Use one of ${list(valid.map((t) => `*${t}`))}.`,
+  }),
+  noLayerOfType: (key: string, type: string): Problem => ({
+    code: 'sweep/no-layer-of-type', path: paramPath(key),
+    message: `${paramPath(key)}: the network has no ${type === 'dense' ? 'hidden dense' : type} layer. Add one to the network or remove this parameter.`,
+  }),
+  noHiddenLayer: (key: string): Problem => ({
+    code: 'sweep/no-hidden-layer', path: paramPath(key),
+    message: `${paramPath(key)}: the network has no hidden dense layer to copy. Add one before the output layer, or search from 0 only.`,
+  }),
+  invalidNetwork: (key: string, where: string, value: unknown, inner: string): Problem => ({
+    code: 'sweep/invalid-network', path: `${paramPath(key)}.${where}`,
+    message: `${paramPath(key)}.${where} is ${show(value)}, which makes the network invalid: ${inner} ${where.startsWith('values') ? 'Remove it from the values.' : 'Narrow the range.'}`,
+  }),
+  drawsInvalid: (key: string, type: string, value: unknown, inner: string): Problem => ({
+    code: 'sweep/invalid-network', path: `${paramPath(key)}.distribution`,
+    message: `${paramPath(key)}: a '${type}' distribution draws values such as ${show(value)}, which make the network invalid: ${inner} Use an 'int' distribution or a choice.`,
+  }),
+  notASetting: (key: string, inner: string): Problem => ({
+    code: 'sweep/unknown-setting', path: paramPath(key), message: `${paramPath(key)}: ${inner}`,
+  }),
+  epochsWithHalving: (key: string): Problem => ({
+    code: 'sweep/epochs-with-halving', path: paramPath(key),
+    message: `${paramPath(key)}: the 'halving' strategy decides each trial's epochs itself. Remove '${key}' from parameters or choose another strategy.`,
+  }),
+  halvingRange: (min: number, max: number): Problem => ({
+    code: 'sweep/halving-range', path: 'halving.minEpochs',
+    message: `halving.minEpochs (${min}) must be less than the trials' full epochs (${max}). Lower minEpochs or raise training.epochs.`,
+  }),
+  objectiveNotReported: (metric: string, task: string, valid: readonly string[]): Problem => ({
+    code: 'sweep/objective-not-reported', path: 'objective.metric',
+    message: `objective.metric '${metric}' is not reported for a ${task} target. Use one of ${list(valid)}.`,
+  }),
+  noValidation: (metric: string): Problem => ({
+    code: 'sweep/no-validation', path: 'objective.metric',
+    message: `objective.metric '${metric}' needs validation rows, but the validation split is empty. Set a validation split (e.g. 0.2) so trials can be compared on data they did not train on.`,
+  }),
+  specProblem: (p: Problem): Problem => ({
+    code: p.code, path: p.path ? `spec.${p.path}` : 'spec', message: `In the search space's spec: ${p.message}`,
+  }),
+};

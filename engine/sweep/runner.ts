@@ -1,0 +1,203 @@
+/**
+ * The sweep runner: asks the strategy for work, trains up to `concurrency` trial steps at once through
+ * the injected executor, records every trial, streams events, and honours cancellation. Failed trials
+ * are recorded with their message and the sweep goes on.
+ */
+import { assert, isUserError } from '../errors.ts';
+import { resolveTraining, type EpochSummary, type WeightTensor } from '../train/index.ts';
+import { trialSpec } from './apply.ts';
+import type { SweepControl } from './control.ts';
+import type { TrialExecution, TrialExecutor, TrialJobResult } from './executor.ts';
+import { bestTrial, compareTrials, epochMetrics, objectiveValue } from './objective.ts';
+import type { SweepSetup } from './prepare.ts';
+import { trialSeed } from './seeds.ts';
+import { createStrategy, type TrialStep } from './strategies/index.ts';
+import type { SweepEvent, SweepPlan, SweepResult, TrialRecord, TrialStatus } from './types.ts';
+
+/** Options of `runSweep`. */
+export interface RunSweepOptions {
+  setup: SweepSetup;
+  /** Trains the trials; the host creates it (with the data) and closes it after the sweep. */
+  executor: TrialExecutor;
+  onEvent?: (event: SweepEvent) => void;
+  control?: SweepControl;
+  /** Milliseconds clock (injectable for tests). */
+  now?: () => number;
+}
+
+/** The event announcing each way a trial step ends. */
+const END_EVENT = {
+  waiting: 'trial/rung', done: 'trial/done', pruned: 'trial/pruned', failed: 'trial/failed', cancelled: 'trial/cancelled',
+} as const;
+
+function newRecord(step: TrialStep, seed: number): TrialRecord {
+  return {
+    trial: step.trial, params: step.params, status: 'running', objective: null, metrics: {}, epochs: 0, keptEpoch: 0,
+    durationMs: 0, seed, rung: step.rung, error: null, history: [],
+  };
+}
+
+/** Code and message of whatever a failed step threw. */
+function failureOf(e: unknown): { code: string; message: string } {
+  if (isUserError(e)) return { code: e.code, message: e.message };
+  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string') {
+    const code = 'code' in e && typeof e.code === 'string' ? e.code : 'sweep/trial-crashed';
+    return { code, message: e.message };
+  }
+  return { code: 'sweep/trial-crashed', message: String(e) };
+}
+
+/** Run a prepared sweep to the end (or until cancelled); resolves with every trial and the best one. */
+export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
+  const { setup, executor } = o;
+  const { settings, spec: base, space } = setup;
+  const now = o.now ?? Date.now;
+  const emit = o.onEvent ?? (() => {});
+  const strategy = createStrategy(space.parameters, settings);
+  const fullEpochs = resolveTraining(base.training).epochs;
+  const plan: SweepPlan = {
+    strategy: settings.strategy, trials: strategy.trials, seed: settings.seed, concurrency: settings.concurrency,
+    objective: settings.objective, parameters: space.parameters,
+    epochBudget: space.parameters.some((p) => p.path === 'training.epochs') ? null : strategy.epochBudget(fullEpochs),
+  };
+  const started = now();
+  const records = new Map<number, TrialRecord>();
+  const weights = new Map<number, WeightTensor[]>();
+  const running = new Map<number, TrialExecution>();
+  const queue: TrialStep[] = [];
+  let strategyDone = false;
+  let cancelled = false;
+  let best: TrialRecord | null = null;
+
+  const finish = (status: Exclude<TrialStatus, 'running'>, r: TrialRecord) => {
+    r.status = status;
+    if (status !== 'waiting') weights.delete(r.trial);
+    emit({ type: END_EVENT[status], record: r });
+    if (status === 'done' && (!best || compareTrials(r, best, settings.objective) < 0) && r.objective !== null) {
+      best = r;
+      emit({ type: 'sweep/best', record: r });
+    }
+  };
+
+  const settle = (r: TrialRecord, offset: number, history: EpochSummary[], kept: number) => {
+    r.history = [...r.history.slice(0, offset), ...history];
+    r.epochs = r.history.length;
+    r.keptEpoch = kept > 0 ? offset + kept : r.epochs;
+    const at = r.history[r.keptEpoch - 1];
+    r.metrics = at ? epochMetrics(at) : {};
+    r.objective = objectiveValue(r.metrics, settings.objective);
+  };
+
+  return new Promise<SweepResult>((resolve, reject) => {
+    const start = (step: TrialStep) => {
+      const seed = trialSeed(settings.seed, step.trial);
+      const r = records.get(step.trial) ?? newRecord(step, seed);
+      records.set(step.trial, r);
+      r.status = 'running';
+      r.rung = step.rung;
+      const offset = r.epochs;
+      const begun = now();
+      let execution: TrialExecution;
+      let epochs: number;
+      try {
+        const spec = trialSpec(base, step.params, trialSeed(settings.seed, step.trial, step.rung ?? 0), step.epochs === null ? undefined : step.epochs - offset);
+        epochs = offset + resolveTraining(spec.training).epochs;
+        emit({ type: 'trial/start', trial: step.trial, params: step.params, seed, rung: step.rung, epochs });
+        execution = executor.run({ trial: step.trial, spec, initialWeights: weights.get(step.trial) ?? null, returnWeights: !step.final }, {
+          onEpoch: (s) => {
+            const summary = { ...s, epoch: offset + s.epoch, epochs };
+            r.history.push(summary);
+            r.epochs = r.history.length;
+            emit({ type: 'trial/epoch', trial: step.trial, summary, objective: objectiveValue(epochMetrics(summary), settings.objective) });
+          },
+          onProgress: (p) => emit({ type: 'trial/progress', trial: step.trial, ...p, epoch: offset + p.epoch, epochs }),
+        });
+      } catch (e) {
+        r.error = failureOf(e);
+        finish('failed', r);
+        return;
+      }
+      running.set(step.trial, execution);
+      execution.result.then((res: TrialJobResult) => {
+        settle(r, offset, res.history.map((s) => ({ ...s, epoch: offset + s.epoch, epochs })), res.bestEpoch);
+        r.durationMs += now() - begun;
+        if (res.stopReason === 'stopped') finish('cancelled', r);
+        else if (step.final) finish('done', r);
+        else {
+          if (res.weights) weights.set(step.trial, res.weights);
+          finish('waiting', r);
+        }
+      }, (e: unknown) => {
+        settle(r, offset, r.history.slice(offset), 0);
+        r.durationMs += now() - begun;
+        r.error = failureOf(e);
+        finish('failed', r);
+      }).finally(() => {
+        running.delete(step.trial);
+        pump();
+      }).catch(reject);
+    };
+
+    /** Ask the strategy for work; true when that changed anything. */
+    const pull = (): boolean => {
+      const step = strategy.next(records);
+      if (step === null) {
+        strategyDone = true;
+        return true;
+      }
+      for (const t of step.prune) {
+        const r = records.get(t);
+        if (r && r.status === 'waiting') finish('pruned', r);
+      }
+      queue.push(...step.run.filter((s) => records.get(s.trial)?.status !== 'cancelled'));
+      return step.run.length > 0 || step.prune.length > 0;
+    };
+
+    const pump = () => {
+      for (;;) {
+        let progressed = !cancelled && !strategyDone && pull();
+        while (!cancelled && running.size < settings.concurrency && queue.length) {
+          start(queue.shift() as TrialStep);
+          progressed = true;
+        }
+        if (running.size > 0) return;
+        if (cancelled || (strategyDone && queue.length === 0)) break;
+        assert(progressed, 'the sweep strategy is waiting, but no trial is running');
+      }
+      o.control?.detach();
+      for (const r of records.values()) if (r.status === 'waiting') finish('cancelled', r);
+      const trials = [...records.values()].sort((a, b) => a.trial - b.trial);
+      const result: SweepResult = { status: cancelled ? 'cancelled' : 'completed', plan, trials, best: bestTrial(trials, settings.objective), durationMs: now() - started };
+      emit({ type: 'sweep/done', result });
+      resolve(result);
+    };
+
+    o.control?.attach({
+      cancel: () => {
+        cancelled = true;
+        queue.length = 0;
+        for (const e of running.values()) e.stop();
+      },
+      cancelTrial: (trial) => {
+        const r = records.get(trial);
+        const exec = running.get(trial);
+        if (exec && r?.status === 'running') return exec.stop();
+        const queued = queue.findIndex((s) => s.trial === trial);
+        const step = queued >= 0 ? queue.splice(queued, 1)[0] : null;
+        if (r?.status === 'waiting') finish('cancelled', r);
+        else if (!r && step) {
+          // Never started: recorded (and announced) as cancelled so the table shows it.
+          const fresh = newRecord(step, trialSeed(settings.seed, trial));
+          records.set(trial, fresh);
+          finish('cancelled', fresh);
+        }
+      },
+    });
+    emit({ type: 'sweep/start', plan });
+    try {
+      pump();
+    } catch (e) {
+      reject(e);
+    }
+  });
+}

@@ -1,0 +1,23 @@
+/** Build the strategy a sweep's settings name. */
+import type { Parameter, SweepSettings } from '../types.ts';
+import { gridStrategy } from './grid.ts';
+import { halvingStrategy } from './halving.ts';
+import { randomStrategy } from './random.ts';
+import type { Strategy } from './strategy.ts';
+import { tpeStrategy } from './tpe.ts';
+
+export type { Strategy, StrategyStep, TrialStep } from './strategy.ts';
+export { gridSize, gridPoint } from './grid.ts';
+export { rungEpochs, rungSizes } from './halving.ts';
+export { randomParams } from './random.ts';
+export { suggest } from './tpe.ts';
+
+/** The strategy for these settings. */
+export function createStrategy(parameters: readonly Parameter[], s: SweepSettings): Strategy {
+  switch (s.strategy) {
+    case 'grid': return gridStrategy(parameters, s.trials, s.seed);
+    case 'random': return randomStrategy(parameters, s.trials, s.seed);
+    case 'halving': return halvingStrategy(parameters, s.trials, s.seed, s.halving, s.objective);
+    case 'tpe': return tpeStrategy(parameters, s.trials, s.seed, s.tpe, s.objective);
+  }
+}

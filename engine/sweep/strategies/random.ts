@@ -1,0 +1,26 @@
+/** Random search: each trial's values drawn independently from its own seeded stream. */
+import { sampleValue } from '../distributions.ts';
+import { sampleRandom } from '../seeds.ts';
+import type { Parameter, TrialParams } from '../types.ts';
+import type { Strategy } from './strategy.ts';
+
+/** Trial `trial`'s values: drawn in parameter order from a generator seeded by (seed, trial), so trial 5 is the same in a 10- or 100-trial sweep. */
+export function randomParams(parameters: readonly Parameter[], seed: number, trial: number): TrialParams {
+  const rng = sampleRandom(seed, trial);
+  return Object.fromEntries(parameters.map((p) => [p.path, sampleValue(p.distribution, rng)]));
+}
+
+/** All trials at once, each with random values. */
+export function randomStrategy(parameters: readonly Parameter[], trials: number, seed: number): Strategy {
+  let issued = false;
+  return {
+    trials,
+    epochBudget: (full) => trials * full,
+    next() {
+      if (issued) return null;
+      issued = true;
+      const run = Array.from({ length: trials }, (_, i) => ({ trial: i + 1, params: randomParams(parameters, seed, i + 1), epochs: null, rung: null, final: true }));
+      return { run, prune: [] };
+    },
+  };
+}

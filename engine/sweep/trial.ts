@@ -1,0 +1,26 @@
+/** Train one trial step in this thread: what every executor (local, worker_threads, Web Worker) ends up calling. */
+import type { Backend } from '../backend/index.ts';
+import { trainNetwork, type TrainControl, type TrainingData } from '../train/index.ts';
+import type { TrialHooks, TrialJob, TrialJobResult } from './executor.ts';
+
+/** Where a step trains and how it reports. */
+export interface TrialContext extends TrialHooks {
+  data: TrainingData;
+  backend: Backend;
+  control: TrainControl;
+  /** Lets the host handle messages (a stop) during long epochs. */
+  yieldToHost?: () => Promise<void>;
+}
+
+/** Train `job`; rejects with the training error (e.g. divergence) when it fails. */
+export async function trainTrialJob(job: TrialJob, c: TrialContext): Promise<TrialJobResult> {
+  const result = await trainNetwork({
+    spec: job.spec, data: c.data, backend: c.backend, control: c.control, yieldToHost: c.yieldToHost,
+    initialWeights: job.initialWeights ?? undefined,
+    onEvent: (e) => {
+      if (e.type === 'epoch') c.onEpoch(e.summary);
+      else if (e.type === 'progress') c.onProgress?.({ epoch: e.epoch, epochs: e.epochs, batch: e.batch, batches: e.batches, loss: e.loss });
+    },
+  });
+  return { history: result.history, weights: job.returnWeights ? result.weights : null, stopReason: result.stopReason, bestEpoch: result.bestEpoch };
+}
