@@ -24,7 +24,8 @@ async function gpuJsBackend(mode: string): Promise<Backend> {
   const mod: unknown = await import(pathToFileURL(GPUJS_ENTRY).href);
   const create = (mod as { createGpuJsBackend?: unknown }).createGpuJsBackend;
   if (typeof create !== 'function') throw new Error('engine/backend/gpujs/index.ts does not export createGpuJsBackend');
-  return (await create(mode)) as Backend;
+  // The CLI and tests may let gpu.js 'cpu' compile kernels with new Function; the app's CSP may not.
+  return (await create(mode, mode === 'cpu' ? { allowEval: true } : undefined)) as Backend;
 }
 
 async function backendFor(variant: string): Promise<Backend> {

@@ -126,7 +126,56 @@ function tile1x4(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc
   v128.store(c0 + (<usize>j << 2), x0);
 }
 
-/** One element C[i, j] (the columns left over after the 4-wide tiles). */
+/** The r (1–3) floats at p in the low lanes, zeros above: B's and C's columns past the last 4-wide tile. */
+// @ts-ignore: decorator
+@inline function loadPartial(p: usize, r: i32): v128 {
+  let v = v128.load32_zero(p);
+  if (r > 1) v = f32x4.replace_lane(v, 1, load<f32>(p, 4));
+  if (r > 2) v = f32x4.replace_lane(v, 2, load<f32>(p, 8));
+  return v;
+}
+
+// @ts-ignore: decorator
+@inline function storePartial(p: usize, v: v128, r: i32): void {
+  store<f32>(p, f32x4.extract_lane(v, 0));
+  if (r > 1) store<f32>(p, f32x4.extract_lane(v, 1), 4);
+  if (r > 2) store<f32>(p, f32x4.extract_lane(v, 2), 8);
+}
+
+// @ts-ignore: decorator
+@inline function startPartial(init: i32, bias: usize, c: usize, j: i32, r: i32): v128 {
+  if (init == INIT_ZERO) return f32x4.splat(0);
+  return loadPartial((init == INIT_BIAS ? bias : c) + (<usize>j << 2), r);
+}
+
+/** Rows i..i+3, the last r (1–3) columns j..j+r−1: four independent vector sums instead of 4·r scalar chains. */
+function tile4xR(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc: i32, k: i32, init: i32, bias: usize, i: i32, j: i32, r: i32): void {
+  const c0 = c + (<usize>(i * ldc) << 2);
+  const c1 = c0 + (<usize>ldc << 2);
+  const c2 = c1 + (<usize>ldc << 2);
+  const c3 = c2 + (<usize>ldc << 2);
+  let x0 = startPartial(init, bias, c0, j, r), x1 = startPartial(init, bias, c1, j, r);
+  let x2 = startPartial(init, bias, c2, j, r), x3 = startPartial(init, bias, c3, j, r);
+  const sa = <usize>sak << 2;
+  const sb = <usize>ldb << 2;
+  let p0 = a + (<usize>(i * sai) << 2);
+  let p1 = p0 + (<usize>sai << 2);
+  let p2 = p1 + (<usize>sai << 2);
+  let p3 = p2 + (<usize>sai << 2);
+  let pb = b + (<usize>j << 2);
+  for (let kk = 0; kk < k; kk++) {
+    const b0 = loadPartial(pb, r);
+    x0 = f32x4.add(x0, f32x4.mul(v128.load32_splat(p0), b0));
+    x1 = f32x4.add(x1, f32x4.mul(v128.load32_splat(p1), b0));
+    x2 = f32x4.add(x2, f32x4.mul(v128.load32_splat(p2), b0));
+    x3 = f32x4.add(x3, f32x4.mul(v128.load32_splat(p3), b0));
+    p0 += sa; p1 += sa; p2 += sa; p3 += sa; pb += sb;
+  }
+  const o = <usize>j << 2;
+  storePartial(c0 + o, x0, r); storePartial(c1 + o, x1, r); storePartial(c2 + o, x2, r); storePartial(c3 + o, x3, r);
+}
+
+/** One element C[i, j] (the columns left over after the 4-wide tiles, in the last m mod 4 rows). */
 function tile1x1(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc: i32, k: i32, init: i32, bias: usize, i: i32, j: i32): void {
   const c0 = c + (<usize>(i * ldc) << 2);
   let x: f32 = startScalar(init, bias, c0, j);
@@ -143,7 +192,7 @@ function tile1x1(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc
 
 /**
  * C[i, j] = init + Σ_k A(i, k)·B[k, j] for rows [i0, i1) of C (a thread computes a band of rows).
- * Tiles: 4×8, then 4×4 and single columns at the right edge, and 1-row tiles for the last m mod 4 rows.
+ * Tiles: 4×8, then 4×4 and a 4×(1–3) tile at the right edge, and 1-row tiles for the last m mod 4 rows.
  */
 export function gemmRows(
   a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc: i32,
@@ -157,9 +206,7 @@ export function gemmRows(
       tile4x4(a, sai, sak, b, ldb, c, ldc, k, init, bias, i, j);
       j += 4;
     }
-    for (; j < n; j++) {
-      for (let r = 0; r < 4; r++) tile1x1(a, sai, sak, b, ldb, c, ldc, k, init, bias, i + r, j);
-    }
+    if (j < n) tile4xR(a, sai, sak, b, ldb, c, ldc, k, init, bias, i, j, n - j);
   }
   for (; i < i1; i++) {
     let j = 0;
