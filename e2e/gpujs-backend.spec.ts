@@ -3,6 +3,7 @@
  * (OffscreenCanvas) and `webgpu` (--enable-unsafe-webgpu; SwiftShader on a GPU-less machine): every
  * conformance case agrees with the CPU reference running in the same worker, iris trains to the same
  * weights, and a lost device surfaces as BackendError `backend/device-lost` from sync()/read().
+ * The harness is the minified production build, so kernels are checked as the app ships them.
  * Tolerances are stated per case in engine/backend/gpujs/conformance/.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -42,15 +43,18 @@ test('the probe finds webgl2, webgpu and webasm in a worker, and never offers cp
   expect(byMode.cpu?.available).toBe(false);
 });
 
-for (const mode of ['webgl2', 'webgpu'] as const) {
+// webgl2 and webgpu are the app's GPU paths; webgl (1) and webasm (threaded: the page is cross-origin isolated) ride along
+for (const [mode, threads] of [['webgl2'], ['webgpu'], ['webgl'], ['webasm', true]] as const) {
   test(`gpu.js ${mode}: every op and short training run agrees with the CPU reference`, async ({ page }) => {
-    const res = await ask(page, { type: 'ops', mode });
+    const res = await ask(page, { type: 'ops', mode, threads });
     console.log(`${res.label}: ${res.results.length} cases, ${res.kernels} kernels compiled, ${Math.round(res.ms)} ms`);
     for (const r of res.results) console.log(`  ${r.pass ? 'ok  ' : 'FAIL'} ${r.maxAbsError.toExponential(2)} ${Math.round(r.ms)} ms  ${r.name}`);
     expect(res.results.length).toBeGreaterThan(40);
     for (const r of res.results) expect.soft(r.pass, `${r.name}: ${r.detail}`).toBe(true);
   });
+}
 
+for (const mode of ['webgl2', 'webgpu'] as const) {
   test(`gpu.js ${mode}: iris trains to the CPU reference's weights (same seed)`, async ({ page }) => {
     const csv = readFileSync(fileURLToPath(new URL('../resources/samples/iris.csv', import.meta.url)), 'utf8');
     const res = await ask(page, { type: 'dataset', mode, name: 'iris', csv });

@@ -7,11 +7,13 @@ export type HarnessRequest =
   /** Which gpu.js modes work in this worker. */
   | { type: 'probe' }
   /** The conformance cases (op by op, and the short training runs) on `mode` against the CPU reference. */
-  | { type: 'ops'; mode: GpuJsMode; only?: string }
+  | { type: 'ops'; mode: GpuJsMode; only?: string; threads?: boolean }
   /** Train on a CSV dataset on `mode` and on the CPU reference. */
   | { type: 'dataset'; mode: GpuJsMode; name: string; csv: string }
   /** Lose the device mid-run and report what sync() and read() throw. */
-  | { type: 'lost'; mode: GpuJsMode };
+  | { type: 'lost'; mode: GpuJsMode }
+  /** Manual timing runs (never asserted): epochs of an MLP on random data, per-epoch milliseconds as results. */
+  | { type: 'time'; mode: GpuJsMode | 'reference'; rows: number; layers: number[]; batchSize: number; epochs: number };
 
 /** What a lost-device drill observed. */
 export interface LostReport {

@@ -2,6 +2,9 @@
 import { CpuBackend } from '../../engine/backend/cpu/index.ts';
 import { ALL_CASES, datasetCase, parseSimpleCsv, runCase, type CaseResult } from '../../engine/backend/gpujs/conformance/index.ts';
 import { createGpuJsBackend, probeGpuJsModes, type GpuJsBackend, type GpuJsMode } from '../../engine/backend/gpujs/index.ts';
+import type { Backend } from '../../engine/backend/backend.ts';
+import { Random } from '../../engine/random.ts';
+import { trainNetwork } from '../../engine/train/index.ts';
 import type { HarnessRequest, HarnessResponse, LostReport } from './protocol.ts';
 
 const now = () => performance.now();
@@ -29,14 +32,39 @@ async function lostDrill(backend: GpuJsBackend): Promise<LostReport> {
   return { before, syncError, readError, enqueueThrew };
 }
 
+/** Per-epoch milliseconds of an MLP (ReLU, softmax, Adam) on random data: for manual timing, never asserted. */
+async function timeEpochs(backend: Backend, r: Extract<HarnessRequest, { type: 'time' }>): Promise<CaseResult[]> {
+  const rng = new Random(5);
+  const [features, ...hidden] = r.layers;
+  const classes = hidden.pop() ?? 2;
+  const x = Float32Array.from({ length: r.rows * features }, () => rng.normal());
+  const y = Float32Array.from({ length: r.rows }, () => rng.int(classes));
+  const result = await trainNetwork({
+    spec: {
+      layers: [...hidden.map((units, i) => ({ id: `h${i}`, type: 'dense' as const, units, activation: 'relu' as const })), { id: 'out', type: 'dense', units: 'auto' }],
+      training: { epochs: r.epochs, batchSize: r.batchSize, seed: 1, optimizer: { type: 'adam', learningRate: 1e-3 } },
+    },
+    data: {
+      task: { kind: 'classification', classes: Array.from({ length: classes }, (_, i) => `c${i}`) },
+      featureNames: Array.from({ length: features }, (_, i) => `f${i}`), train: { x, y, rows: r.rows, features }, validation: null,
+    },
+    backend,
+  });
+  return result.history.map((h) => ({ name: `epoch ${h.epoch}`, pass: true, maxAbsError: 0, tolerance: { abs: 0, rel: 0 }, detail: `loss ${h.loss}`, ms: h.elapsedMs }));
+}
+
 async function handle(request: HarnessRequest): Promise<HarnessResponse> {
   const started = now();
+  if (request.type === 'time' && request.mode === 'reference') {
+    return { ok: true, label: 'CPU reference', results: await timeEpochs(new CpuBackend(), request), probes: [], lost: null, ms: now() - started, kernels: 0 };
+  }
   if (request.type === 'probe') {
     const probes = await probeGpuJsModes(['webgpu', 'webgl2', 'webgl', 'webasm', 'cpu']);
     return { ok: true, label: null, results: [], probes, lost: null, ms: now() - started, kernels: 0 };
   }
-  const mode: GpuJsMode = request.mode;
-  let backend = await createGpuJsBackend(mode);
+  const mode: GpuJsMode = request.mode === 'reference' ? 'webasm' : request.mode;
+  const options = request.type === 'ops' && request.threads !== undefined ? { threads: request.threads } : {};
+  let backend = await createGpuJsBackend(mode, options);
   const reference = new CpuBackend();
   const results: CaseResult[] = [];
   let lost: LostReport | null = null;
@@ -50,9 +78,11 @@ async function handle(request: HarnessRequest): Promise<HarnessResponse> {
         // a failed op poisons the backend's queue (by design): start a fresh one so later cases still say something
         kernels += backend.compiledKernels;
         backend.destroy();
-        backend = await createGpuJsBackend(mode);
+        backend = await createGpuJsBackend(mode, options);
       }
     }
+  } else if (request.type === 'time') {
+    results.push(...(await timeEpochs(backend, request)));
   } else if (request.type === 'dataset') {
     results.push(await runCase(datasetCase(request.name, parseSimpleCsv(request.csv)), backend, reference, now));
   } else {

@@ -13,8 +13,10 @@ import { modeUnavailable } from './messages.ts';
 /** Options of `createGpuJsBackend`. */
 export interface GpuJsBackendOptions {
   /**
-   * webasm only: run large kernels on gpu.js's worker pool (the async contract). Default: when shared
-   * memory is available (Node, or a cross-origin-isolated page). A number caps the pool.
+   * webasm only: run large kernels (≥ 4096 outputs) on worker threads, gpu.js's async contract; a number
+   * sets the threads. Default off: gpu.js gives every threaded kernel a pool of its own (a network
+   * compiles dozens), and it only wins on large layers. Needs shared memory (Node, or a
+   * cross-origin-isolated page); without it this falls back to one thread.
    */
   threads?: boolean | number;
   /**
@@ -36,6 +38,13 @@ export interface Device {
   poolSize?: number;
   /** Kernel outputs are host Float32Arrays (webasm, cpu) rather than device handles. */
   hostMemory: boolean;
+  /**
+   * Compiled kernels kept before the least recently used is destroyed. webasm gives every kernel its own
+   * wasm memory, each with a large virtual reservation, and a browser refuses new ones past ~100.
+   */
+  maxKernels: number;
+  /** webasm: wasm instances kept per kernel (see KernelSettings.moduleCacheLimit). */
+  moduleCacheLimit?: number;
   /** True when a kernel really ran here (gpu.js degrades some kernels to its cpu backend silently). */
   ranHere(executedMode: string | null, executedContext: unknown): boolean;
   /** True once the device (or GL context) is gone. */
@@ -43,6 +52,9 @@ export interface Device {
   /** Lose the device on purpose: WEBGL_lose_context, GPUDevice.destroy(), or a flag on host modes. */
   loseForTesting(): Promise<void>;
 }
+
+/** webasm kernels kept compiled: above a training step's working set (~50 for a 3-layer MLP), below the browser's wasm-memory ceiling. */
+const WEBASM_MAX_KERNELS = 64;
 
 /** Start gpu.js in `mode`, or throw a BackendError saying why it cannot run here. */
 export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions = {}): Promise<Device> {
@@ -61,7 +73,7 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       const device = prop(ctx, 'device');
       return {
         mode, gpu: gpujs.createInstance('webgpu'), label: `WebGPU · ${webGpuAdapterName(prop(ctx, 'adapter'))}`,
-        asyncKernels: true, hostMemory: false,
+        asyncKernels: true, hostMemory: false, maxKernels: Infinity,
         ranHere: (ran) => ran === 'webgpu',
         isLost: () => prop(ctx, 'isLost') === true,
         async loseForTesting() {
@@ -81,7 +93,7 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       return {
         mode, gpu: gpujs.createInstance(mode, surface),
         label: `${mode === 'webgl2' ? 'WebGL2' : 'WebGL'} · ${glRenderer(surface.context)}`,
-        asyncKernels: false, hostMemory: false,
+        asyncKernels: false, hostMemory: false, maxKernels: Infinity,
         // gpu.js names every GL kernel's mode 'gpu'; running on our context is what proves WebGL
         ranHere: (ran, context) => ran === 'gpu' && context === surface.context,
         isLost: () => simulatedLoss || glIsContextLost(surface.context),
@@ -92,14 +104,14 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
     }
     case 'webasm': {
       if (!hasWebAssembly()) throw modeUnavailable(mode, 'this runtime has no WebAssembly');
-      const threads = options.threads ?? hasSharedMemory();
+      const threads = options.threads ?? false;
       const pool = typeof threads === 'number' ? threads : threads ? hardwareConcurrency() ?? 4 : 1;
       const threaded = threads !== false && pool > 1 && hasSharedMemory();
       let lost = false;
       return {
         mode, gpu: gpujs.createInstance('webasm'),
         label: `WebAssembly SIMD (gpu.js) · ${threaded ? `${pool} threads` : '1 thread'}`,
-        asyncKernels: threaded, poolSize: threaded ? pool : undefined, hostMemory: true,
+        asyncKernels: threaded, poolSize: threaded ? pool : undefined, hostMemory: true, maxKernels: WEBASM_MAX_KERNELS, moduleCacheLimit: 2,
         ranHere: (ran) => ran === 'webasm',
         isLost: () => lost,
         async loseForTesting() {
@@ -114,7 +126,7 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       let lost = false;
       return {
         mode, gpu: gpujs.createInstance('cpu'), label: 'gpu.js CPU (JavaScript)',
-        asyncKernels: false, hostMemory: true,
+        asyncKernels: false, hostMemory: true, maxKernels: Infinity,
         ranHere: (ran) => ran === 'cpu',
         isLost: () => lost,
         async loseForTesting() {

@@ -1,6 +1,6 @@
 /**
  * The gpu.js backend agrees with the CPU reference on every op and on whole training runs, in Node on
- * gpu.js `webasm` (threaded, as the app runs it) and `cpu` (tests only). Tolerances are stated per case
+ * gpu.js `webasm` (one thread, the default) and `cpu` (tests only). Tolerances are stated per case
  * in conformance/ (float32: |Δ| ≤ 1e-5 + 1e-4·|ref|; dropout masks exact; training 2e-4 + 2e-3·|ref|).
  * Backends are created once and reused: gpu.js compiles each kernel once per shape.
  */

@@ -43,12 +43,13 @@ export interface KernelCall<C extends Constants> {
 export class KernelRunner {
   private readonly cache = new Map<string, CompiledKernel>();
   private readonly verified = new Set<CompiledKernel>();
+  private evicted = 0;
 
   constructor(private readonly device: Device, private readonly queue: OpQueue) {}
 
-  /** Number of distinct compiled kernels (for tests and diagnostics). */
+  /** Kernels compiled so far, evicted ones included (for tests and diagnostics). */
   get compiledCount(): number {
-    return this.cache.size;
+    return this.cache.size + this.evicted;
   }
 
   /** Enqueue a launch. Shape errors throw here, at the call site; device errors surface from sync/read. */
@@ -72,6 +73,21 @@ export class KernelRunner {
     if (e instanceof BackendError) return e;
     if (this.device.isLost() || mentionsDeviceLoss(e)) return deviceLost(this.device.label, errorText(e));
     return kernelFailed(this.device.label, kernel, errorText(e));
+  }
+
+  /** Destroy the least recently used kernels past the device's limit (ops run one at a time, so none is in use). */
+  private evict(): void {
+    while (this.cache.size > this.device.maxKernels) {
+      const oldest = this.cache.keys().next();
+      if (oldest.done) return;
+      const k = this.cache.get(oldest.value);
+      this.cache.delete(oldest.value);
+      if (k) {
+        this.verified.delete(k);
+        k.destroy();
+      }
+      this.evicted++;
+    }
   }
 
   /** Free every compiled kernel. */
@@ -128,7 +144,11 @@ export class KernelRunner {
   private compile<C extends Constants>(call: KernelCall<C>): CompiledKernel {
     const key = `${call.def.name}|${call.size}|${JSON.stringify(call.constants)}`;
     let k = this.cache.get(key);
-    if (!k) {
+    if (k) {
+      // Map order is the LRU order
+      this.cache.delete(key);
+      this.cache.set(key, k);
+    } else {
       k = this.device.gpu.createKernel(call.def.body, {
         output: [call.size],
         constants: call.constants,
@@ -137,8 +157,10 @@ export class KernelRunner {
         asyncMode: this.device.asyncKernels,
         poolSize: this.device.poolSize,
         dynamicArguments: true,
+        moduleCacheLimit: this.device.moduleCacheLimit,
       });
       this.cache.set(key, k);
+      this.evict();
     }
     return k;
   }

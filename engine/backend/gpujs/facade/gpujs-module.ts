@@ -40,6 +40,8 @@ export interface KernelSettings {
   poolSize?: number;
   /** Argument sizes are uniforms, not baked into the shader: one compile serves views of any buffer. */
   dynamicArguments: boolean;
+  /** webasm: wasm instances (each with its own memory) kept per kernel for different argument sizes. */
+  moduleCacheLimit?: number;
 }
 
 /** A compiled gpu.js kernel, typed. */
@@ -106,8 +108,9 @@ function wrapInstance(gpu: unknown): GpuJsInstance {
   return {
     createKernel(body, settings) {
       const sources = kernelSources(body, settings.functions);
+      const { moduleCacheLimit, ...gpujsSettings } = settings;
       const kernel = callMethod(gpu, 'createKernel', [sources.kernel, {
-        ...settings,
+        ...gpujsSettings,
         functions: sources.functions,
         pipeline: true,
         // a fresh output per call: a tensor keeps its memory until the backend rebinds it
@@ -116,6 +119,11 @@ function wrapInstance(gpu: unknown): GpuJsInstance {
         tactic: 'precision',
       }]);
       if (!isCallable(kernel)) throw new Error('gpu.js createKernel returned no callable kernel');
+      // a webasm kernel's own setting (not read from the settings object): bounds its wasm memories
+      const inner = prop(kernel, 'kernel');
+      if (moduleCacheLimit !== undefined && isBag(inner) && typeof prop(inner, 'moduleCacheLimit') === 'number') {
+        Reflect.set(inner, 'moduleCacheLimit', moduleCacheLimit);
+      }
       return wrapKernel(kernel);
     },
     destroy() {
