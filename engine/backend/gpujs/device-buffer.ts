@@ -8,12 +8,19 @@ import { assert } from '../../errors.ts';
 import type { Tensor } from '../backend.ts';
 import { isDeviceHandle, type DeviceValue } from './facade/gpujs-module.ts';
 
+/** Live buffers of one backend (leak checks and diagnostics). */
+export class BufferStats {
+  live = 0;
+}
+
 /** A kernel output (device texture/buffer, or host array on webasm/cpu), shared by the views into it. */
 export class DeviceBuffer {
   private refs = 1;
 
   /** `length` is the number of float32 elements held. */
-  constructor(readonly value: DeviceValue, readonly length: number) {}
+  constructor(readonly value: DeviceValue, readonly length: number, private readonly stats: BufferStats) {
+    stats.live++;
+  }
 
   /** Add a reference. */
   retain(): void {
@@ -24,7 +31,9 @@ export class DeviceBuffer {
   /** Drop a reference; the device memory is freed with the last one. */
   release(): void {
     assert(this.refs > 0, 'double release of a device buffer');
-    if (--this.refs === 0 && isDeviceHandle(this.value)) this.value.delete();
+    if (--this.refs > 0) return;
+    this.stats.live--;
+    if (isDeviceHandle(this.value)) this.value.delete();
   }
 
   /** True while some view or op still holds it. */

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CpuBackend } from '../cpu/index.ts';
-import { ALL_CASES, runCase } from './conformance/index.ts';
+import { ALL_CASES, OP_CASES, runCase } from './conformance/index.ts';
 import { createGpuJsBackend, type GpuJsBackend } from './index.ts';
 
 const MODES = ['webasm', 'cpu'] as const;
@@ -29,5 +29,13 @@ describe.each(MODES)('gpu.js %s agrees with the CPU reference', (mode) => {
     const r = await runCase(c, subject, reference);
     expect(r.detail).not.toMatch(/^threw/);
     expect(r.pass, r.detail).toBe(true);
+  });
+
+  it('frees what it allocates: running every op case again leaves no more buffers alive', async () => {
+    await subject.sync();
+    const live = subject.liveBuffers;
+    for (const c of OP_CASES) await c.run(subject);
+    await subject.sync();
+    expect(subject.liveBuffers).toBe(live);
   });
 });

@@ -11,7 +11,7 @@ import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
 import type { Backend, BackendName, OptimizerSlots, OptimizerStep, Tensor } from '../backend.ts';
 import type { Device } from './device.ts';
-import { GpuJsTensor } from './device-buffer.ts';
+import { BufferStats, GpuJsTensor } from './device-buffer.ts';
 import { KernelRunner } from './kernel-runner.ts';
 import { deviceLost } from './messages.ts';
 import { activationBackward, activationForward } from './ops/activation.ts';
@@ -37,13 +37,19 @@ export class GpuJsBackend implements Backend {
   constructor(private readonly device: Device) {
     this.name = `gpujs-${device.mode}`;
     this.label = device.label;
-    this.ctx = { device, runner: new KernelRunner(device, this.queue) };
+    const buffers = new BufferStats();
+    this.ctx = { device, runner: new KernelRunner(device, this.queue, buffers), buffers };
     this.fills = new FillCache(this.ctx);
   }
 
   /** Kernels compiled so far (one per op, shape and constants). */
   get compiledKernels(): number {
     return this.ctx.runner.compiledCount;
+  }
+
+  /** Device buffers alive now (after `sync()`): constant across epochs, back to the fill cache after a run. */
+  get liveBuffers(): number {
+    return this.ctx.buffers.live;
   }
 
   /** Lose the device on purpose, to exercise the fallback path (tests, and the app's "simulate GPU loss" drill). */

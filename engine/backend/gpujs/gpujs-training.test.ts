@@ -34,6 +34,16 @@ describe('gpu.js webasm trains like the CPU reference', () => {
     await trainNetwork({ spec, data, backend: subject });
     expect(subject.compiledKernels).toBe(compiled);
   });
+
+  it('holds a constant number of buffers from one epoch to the next', async () => {
+    const counts: number[] = [];
+    const spec = { ...DATASET_SPEC, training: { ...DATASET_SPEC.training, epochs: 4 } };
+    await trainNetwork({ spec, data: sample('iris'), backend: subject, onEvent: (e) => {
+      if (e.type === 'epoch') counts.push(subject.liveBuffers);
+    } });
+    expect(counts.length).toBe(4);
+    expect(new Set(counts.slice(1)).size, `live buffers per epoch: ${counts.join(', ')}`).toBe(1);
+  });
 });
 
 describe('gpu.js webasm worker threads', () => {

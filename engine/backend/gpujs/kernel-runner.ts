@@ -4,7 +4,7 @@
  */
 import { assert, BackendError } from '../../errors.ts';
 import type { Device } from './device.ts';
-import { DeviceBuffer, GpuJsTensor } from './device-buffer.ts';
+import { DeviceBuffer, GpuJsTensor, type BufferStats } from './device-buffer.ts';
 import { asDeviceValue, type CompiledKernel, type KernelArgument, type KernelHelper } from './facade/gpujs-module.ts';
 import { isPromiseLike } from './facade/reflect.ts';
 import type { KernelThis } from './kernels/kernel-types.ts';
@@ -45,7 +45,7 @@ export class KernelRunner {
   private readonly verified = new Set<CompiledKernel>();
   private evicted = 0;
 
-  constructor(private readonly device: Device, private readonly queue: OpQueue) {}
+  constructor(private readonly device: Device, private readonly queue: OpQueue, private readonly buffers: BufferStats) {}
 
   /** Kernels compiled so far, evicted ones included (for tests and diagnostics). */
   get compiledCount(): number {
@@ -136,7 +136,7 @@ export class KernelRunner {
       }
       this.verified.add(kernel);
     }
-    const buffer = new DeviceBuffer(asDeviceValue(result), call.size);
+    const buffer = new DeviceBuffer(asDeviceValue(result), call.size, this.buffers);
     for (const o of call.outputs) o.tensor.bind(buffer, o.offset);
     buffer.release();
   }

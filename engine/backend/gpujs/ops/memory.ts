@@ -23,14 +23,14 @@ export function upload(ctx: OpContext, t: GpuJsTensor, data: Float32Array): void
   assert(data.length === t.size, `write of ${data.length} values into a tensor of ${t.size}`);
   const copy = Float32Array.from(data);
   if (ctx.device.hostMemory) {
-    ctx.runner.enqueue('write', () => bindFresh(t, copy));
+    ctx.runner.enqueue('write', () => bindFresh(ctx, t, copy));
     return;
   }
   ctx.runner.exec({ def: COPY, size: t.size, constants: {}, args: [copy, 0], outputs: [{ tensor: t, offset: 0 }] });
 }
 
-function bindFresh(t: GpuJsTensor, data: Float32Array): void {
-  const buffer = new DeviceBuffer(data, data.length);
+function bindFresh(ctx: OpContext, t: GpuJsTensor, data: Float32Array): void {
+  const buffer = new DeviceBuffer(data, data.length, ctx.buffers);
   t.bind(buffer, 0);
   buffer.release();
 }
@@ -67,7 +67,7 @@ export class FillCache {
       return hit;
     }
     const t = new GpuJsTensor([cls], cls);
-    if (this.ctx.device.hostMemory) this.ctx.runner.enqueue('fill', () => bindFresh(t, new Float32Array(cls).fill(value)));
+    if (this.ctx.device.hostMemory) this.ctx.runner.enqueue('fill', () => bindFresh(this.ctx, t, new Float32Array(cls).fill(value)));
     else this.ctx.runner.exec({ def: FILL, size: cls, constants: {}, args: [value], outputs: [{ tensor: t, offset: 0 }] });
     this.entries.set(key, t);
     if (this.entries.size > FILL_CACHE_LIMIT) {

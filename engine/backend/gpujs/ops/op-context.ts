@@ -2,13 +2,14 @@
 import { assert } from '../../../errors.ts';
 import type { Tensor } from '../../backend.ts';
 import type { Device } from '../device.ts';
-import { GpuJsTensor } from '../device-buffer.ts';
+import { GpuJsTensor, type BufferStats } from '../device-buffer.ts';
 import type { KernelRunner } from '../kernel-runner.ts';
 
 /** The device and runner ops launch on. */
 export interface OpContext {
   device: Device;
   runner: KernelRunner;
+  buffers: BufferStats;
 }
 
 /** The gpu.js tensor behind a Tensor handle; a tensor of another backend is a bug. */
