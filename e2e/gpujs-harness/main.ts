@@ -16,5 +16,5 @@ function run(request: HarnessRequest): Promise<HarnessResponse> {
   });
 }
 
-const harness: Harness = { run, crossOriginIsolated: globalThis.crossOriginIsolated };
+const harness: Harness = { run };
 Object.assign(globalThis, { gpujsHarness: harness });

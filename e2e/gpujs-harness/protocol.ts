@@ -33,5 +33,4 @@ export type HarnessResponse =
 /** The page's API for the spec. */
 export interface Harness {
   run(request: HarnessRequest): Promise<HarnessResponse>;
-  crossOriginIsolated: boolean;
 }
