@@ -220,10 +220,14 @@ export type EngineEvent =
   | { type: 'data/prepared'; id: number; summary: DatasetSummary }
   | { type: 'model/checked'; id: number; problems: Problem[]; layers: LayerShape[]; totalParams: number; task: Task | null }
   | { type: 'train/started'; id: number; runId: string; backend: string; backendLabel: string; reason: string; summary: DatasetSummary; spec: NetworkSpec }
-  /** Batch progress (a few times a second); `loss` is the running mean over the epoch so far. */
+  /** Batch progress (the latest, a few times a second); `loss` is the running mean over the epoch so far. */
   | { type: 'train/progress'; runId: string; epoch: number; epochs: number; batch: number; batches: number;
       loss: number; rowsPerSecond: number; elapsedMs: number }
-  | { type: 'train/epoch'; runId: string; summary: EpochRecord }
+  /**
+   * Epochs finished since the previous `train/epoch`, in order. The worker coalesces events (a small
+   * network can finish thousands of epochs a second), so the UI handles a few messages a second.
+   */
+  | { type: 'train/epoch'; runId: string; summaries: EpochRecord[] }
   | { type: 'train/diagnostic'; runId: string; diagnostic: DiagnosticRecord }
   /** Paused, resumed or stopping was applied. */
   | { type: 'train/state'; id: number; runId: string; state: 'running' | 'paused' | 'stopping' }
@@ -307,7 +311,7 @@ const EVENT_FIELDS: { readonly [K in EventType]: Readonly<Record<string, FieldKi
     runId: 'string', epoch: 'number', epochs: 'number', batch: 'number', batches: 'number',
     loss: 'number', rowsPerSecond: 'number', elapsedMs: 'number',
   },
-  'train/epoch': { runId: 'string', summary: 'object' },
+  'train/epoch': { runId: 'string', summaries: 'array' },
   'train/diagnostic': { runId: 'string', diagnostic: 'object' },
   'train/state': { id: 'number', runId: 'string', state: 'string' },
   'train/done': { runId: 'string', stopReason: 'string', bestEpoch: 'number', backend: 'string', weights: 'array', spec: 'object', error: 'object?' },

@@ -12,12 +12,12 @@ function num(x: number): string {
 }
 
 /**
- * Every row of `table` with `predicted_<target>` added, and for classification one
- * `probability_<class>` column per class. Uses the file's own delimiter.
+ * Every row of `table` with a `prediction` column added (named as in the CLI's output), and for
+ * classification one `probability_<class>` column per class. Uses the file's own delimiter.
  */
-export function predictionsCsv(table: ParsedTable, decoded: DecodedOutputs, target: string): string {
+export function predictionsCsv(table: ParsedTable, decoded: DecodedOutputs): string {
   const d = table.delimiter;
-  const header = [...table.columns.map((c) => c.name), `predicted_${target}`];
+  const header = [...table.columns.map((c) => c.name), 'prediction'];
   if (decoded.kind === 'classification') for (const c of decoded.classes) header.push(`probability_${c}`);
   const lines = [header.map((h) => quote(h, d)).join(d)];
   const k = decoded.kind === 'classification' ? decoded.classes.length : 0;

@@ -67,7 +67,8 @@ describe('EngineService', () => {
     await send({ type: 'train/start', runId: 'r1', spec, settings });
     const types = events.map((e) => e.type);
     expect(types).toContain('train/started');
-    expect(types.filter((t) => t === 'train/epoch').length).toBe(30);
+    const epochs = events.flatMap((e) => (e.type === 'train/epoch' ? e.summaries : []));
+    expect(epochs.map((s) => s.epoch)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     const done = events.find((e) => e.type === 'train/done');
     if (done?.type !== 'train/done') throw new Error('no train/done');
     expect(done.error).toBeNull();
@@ -86,7 +87,7 @@ describe('EngineService', () => {
     const [predicted] = await send({ type: 'predict/run', runId: 'r1', name: 'iris.csv', source: bytes(iris) });
     if (predicted?.type !== 'predict/done') throw new Error(JSON.stringify(predicted));
     expect(predicted.rows).toBe(150);
-    expect(predicted.csv.split('\n')[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,predicted_species,probability_setosa,probability_versicolor,probability_virginica');
+    expect(predicted.csv.split('\n')[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,prediction,probability_setosa,probability_versicolor,probability_virginica');
     // A reloaded model (from a saved project) evaluates the same.
     await send({ type: 'model/load', runId: 'r2', model: exported.json, settings });
     const [again] = await send({ type: 'evaluate/run', runId: 'r2' });

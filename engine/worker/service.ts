@@ -16,6 +16,7 @@ import {
 import { selectBackend, TrainControl, trainNetwork, type Diagnostic } from '../train/index.ts';
 import { buildModelFile, evaluateModel, runModel, toWire } from './models.ts';
 import { predictionsCsv } from './predictions-csv.ts';
+import { RunEvents } from './run-events.ts';
 import { readTable, summarize, TableStore, tableInfo } from './table-store.ts';
 
 type Post = (event: EngineEvent) => void;
@@ -23,6 +24,8 @@ type Post = (event: EngineEvent) => void;
 /** What the worker keeps per run. */
 interface RunEntry {
   control: TrainControl | null;
+  /** Live events waiting to be posted (null once the run has ended). */
+  events: RunEvents | null;
   model: ModelFile | null;
   settings: DatasetSettings | null;
 }
@@ -127,8 +130,10 @@ export class EngineService {
       case 'train/pause':
       case 'train/resume':
       case 'train/stop': {
-        const control = this.#runs.get(req.runId)?.control;
+        const entry = this.#runs.get(req.runId);
+        const control = entry?.control;
         if (!control) throw new WireFailure(fail('run/not-running', 'This run is not training any more.'));
+        entry.events?.flush();
         if (req.type === 'train/pause') control.pause();
         else if (req.type === 'train/resume') control.resume();
         else control.stop();
@@ -150,7 +155,7 @@ export class EngineService {
         const applied = applyPreprocessing(pre, table);
         const { out, net } = await runModel(model, applied.x, applied.rows);
         const decoded = decodeOutputs(pre, out, applied.rows, net.outputs);
-        const csv = predictionsCsv(table, decoded, pre.target.column);
+        const csv = predictionsCsv(table, decoded);
         this.#post({ type: 'predict/done', id: req.id, runId: req.runId, csv, rows: applied.rows, warnings: [...table.warnings, ...applied.warnings] });
         return;
       }
@@ -167,7 +172,7 @@ export class EngineService {
           throw new WireFailure({ name: 'ModelFileError', code: 'model/not-json', path: '', message: 'The saved model is not valid JSON. Train the run again.', problems: [] });
         }
         const model = parseModelFile(parsed);
-        this.#runs.set(req.runId, { control: null, model, settings: req.settings });
+        this.#runs.set(req.runId, { control: null, events: null, model, settings: req.settings });
         this.#post({ type: 'model/loaded', id: req.id, runId: req.runId, weights: toWire(model.weights) });
         return;
       }
@@ -211,7 +216,8 @@ export class EngineService {
     const prepared = this.#tables.prepare(settings, seedOf(spec));
     const { backend, reason } = await selectBackend(spec.training?.backend ?? 'auto', spec, prepared.featureNames.length, prepared.task);
     const control = new TrainControl();
-    const entry: RunEntry = { control, model: null, settings };
+    const events = new RunEvents(runId, this.#post);
+    const entry: RunEntry = { control, events, model: null, settings };
     this.#runs.set(runId, entry);
     this.#post({
       type: 'train/started', id, runId, backend: backend.name, backendLabel: backend.label, reason,
@@ -232,23 +238,27 @@ export class EngineService {
         control,
         yieldToHost,
         onEvent: (e) => {
-          if (e.type === 'progress') this.#post({ ...e, type: 'train/progress', runId });
-          else if (e.type === 'epoch') this.#post({ type: 'train/epoch', runId, summary: e.summary });
+          if (e.type === 'progress') events.progress(e);
+          else if (e.type === 'epoch') events.epoch(e.summary);
           else {
+            events.flush();
             const d = e.diagnostic;
             this.#post({ type: 'train/diagnostic', runId, diagnostic: { code: d.kind, level: diagnosticLevel(d), message: d.message, epoch: d.epoch, layer: d.layerId } });
           }
         },
       });
+      events.flush();
       entry.model = await buildModelFile(result, prepared);
       this.#post({
         type: 'train/done', runId, stopReason: result.stopReason, bestEpoch: result.bestEpoch, backend: result.backend,
         weights: toWire(result.weights), spec: entry.model.spec, error: null,
       });
     } catch (e) {
+      events.flush();
       this.#post({ type: 'train/done', runId, stopReason: 'failed', bestEpoch: 0, backend: backend.label, weights: [], spec, error: toWireError(e) });
     } finally {
       entry.control = null;
+      entry.events = null;
       backend.destroy();
     }
   }

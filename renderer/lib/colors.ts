@@ -1,16 +1,25 @@
 /** Resolved colours of design tokens, for canvases (uPlot) that cannot read CSS variables. */
 
 let probe: HTMLSpanElement | null = null;
+const cache = new Map<string, string>();
 
-/** The computed rgb() of a CSS custom property such as `--series-train`, under the current theme. */
-export function resolveColor(token: string): string {
+/**
+ * The computed rgb() of a CSS custom property such as `--series-train`, under the current theme.
+ * Cached per theme (`themeKey`): reading computed styles forces a style recalculation.
+ */
+export function resolveColor(token: string, themeKey = document.documentElement.dataset['theme'] ?? 'system'): string {
+  const key = `${themeKey}|${matchMedia('(prefers-color-scheme: dark)').matches}|${token}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
   if (!probe) {
     probe = document.createElement('span');
     probe.style.display = 'none';
     document.body.append(probe);
   }
   probe.style.color = `var(${token})`;
-  return getComputedStyle(probe).color;
+  const color = getComputedStyle(probe).color;
+  cache.set(key, color);
+  return color;
 }
 
 /** The colour with an alpha (for fills), from an `rgb(r, g, b)` string. */

@@ -1,6 +1,6 @@
 /** IndexedDB autosave: the current project and its CSV bytes, so a reload or crash loses nothing. */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { checkProject, type ProjectFile } from './project-file.ts';
+import { parseProjectFile, type ProjectFile } from './project-file.ts';
 
 /** What one autosave holds. */
 export interface AutosaveRecord {
@@ -10,8 +10,15 @@ export interface AutosaveRecord {
   csv: Blob | null;
 }
 
+/** As stored: the project as JSON text, which IndexedDB copies in one piece (a deep object clone of a long run history is slow). */
+interface StoredRecord {
+  savedAt: number;
+  project: string;
+  csv: Blob | null;
+}
+
 interface Schema extends DBSchema {
-  autosave: { key: string; value: AutosaveRecord };
+  autosave: { key: string; value: StoredRecord };
 }
 
 const DB_NAME = 'backprop-studio';
@@ -31,7 +38,7 @@ export class AutosaveStore {
   /** Store the project (replacing the previous autosave). */
   async save(record: AutosaveRecord): Promise<void> {
     const db = await this.#open();
-    await db.put('autosave', record, KEY);
+    await db.put('autosave', { savedAt: record.savedAt, project: JSON.stringify(record.project), csv: record.csv }, KEY);
   }
 
   /** The last autosave, or null; a damaged record is reported and ignored. */
@@ -39,7 +46,7 @@ export class AutosaveStore {
     const db = await this.#open();
     const record = await db.get('autosave', KEY);
     if (!record) return null;
-    return { ...record, project: checkProject(record.project, 'The autosaved project') };
+    return { ...record, project: parseProjectFile(record.project, 'The autosaved project') };
   }
 
   /** Forget the autosave (new project). */

@@ -54,7 +54,13 @@ export interface RunRecord {
   model: string | null;
 }
 
-/** A run. Live events are buffered and applied at most once per animation frame. */
+/**
+ * Live state is applied at most once per animation frame, and no more often than this, so a run that
+ * streams thousands of epochs a second costs the UI a few small updates a second.
+ */
+const FLUSH_MS = 100;
+
+/** A run. Live events are buffered and applied at most once per animation frame (and every FLUSH_MS). */
 export class TrainingRun {
   readonly id: string;
   readonly createdAt: number;
@@ -92,6 +98,8 @@ export class TrainingRun {
   #pendingProgress: RunProgress | null = null;
   #pendingDiagnostics: DiagnosticRecord[] = [];
   #frame = 0;
+  #timer = 0;
+  #lastFlush = 0;
   #elapsedBefore = 0;
 
   constructor(init: { id: string; name: string; spec: NetworkSpec; settings: DatasetSettings; createdAt?: number }) {
@@ -126,8 +134,10 @@ export class TrainingRun {
         break;
       }
       case 'train/epoch':
-        this.#elapsedBefore += event.summary.elapsedMs;
-        this.#pendingEpochs.push(event.summary);
+        for (const s of event.summaries) {
+          this.#elapsedBefore += s.elapsedMs;
+          this.#pendingEpochs.push(s);
+        }
         this.#schedule();
         break;
       case 'train/diagnostic':
@@ -163,13 +173,25 @@ export class TrainingRun {
   }
 
   #schedule(): void {
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => this.#flush());
+    if (this.#frame || this.#timer) return;
+    const wait = this.#lastFlush + FLUSH_MS - performance.now();
+    const next = (): void => { this.#frame = requestAnimationFrame(() => this.#flush()); };
+    if (wait > 0) {
+      this.#timer = window.setTimeout(() => {
+        this.#timer = 0;
+        next();
+      }, wait);
+    } else {
+      next();
+    }
   }
 
   #flush(): void {
     if (this.#frame) cancelAnimationFrame(this.#frame);
+    if (this.#timer) clearTimeout(this.#timer);
     this.#frame = 0;
+    this.#timer = 0;
+    this.#lastFlush = performance.now();
     if (this.#pendingEpochs.length) {
       this.history = [...this.history, ...this.#pendingEpochs];
       this.#pendingEpochs = [];

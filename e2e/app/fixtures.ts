@@ -1,0 +1,136 @@
+/**
+ * Fixtures for the app end-to-end tests: the built web app served with the desktop app's headers
+ * (scripts/serve-static.mjs), a long-task recorder in every page, and small drivers that act the way a
+ * user does, through accessible names.
+ */
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '../../scripts/serve-static.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Absolute path of a file in the repository. */
+export function repoPath(relative: string): string {
+  return path.join(root, relative);
+}
+
+/** Main-thread tasks longer than 50 ms, as the PerformanceObserver saw them. */
+export interface LongTask { start: number; duration: number }
+
+/** What the page showed at one moment while training: the epoch status and the loss chart's points. */
+export interface LiveSample { t: number; epoch: number; points: number }
+
+declare global {
+  interface Window {
+    /** Filled by the init script below. */
+    __longTasks?: LongTask[];
+    /** Filled by `recordLive`. */
+    __live?: LiveSample[];
+  }
+}
+
+export const test = base.extend<{ app: Page }, { appUrl: string }>({
+  appUrl: [async ({}, use) => {
+    const dist = repoPath('dist/renderer/index.html');
+    if (!existsSync(dist)) {
+      throw new Error('The web app is not built: run `npx vite build --config renderer/vite.config.ts` (npm test does it) before the app end-to-end tests.');
+    }
+    const server = await serveStatic({ root: repoPath('dist/renderer'), port: 0 });
+    await use(server.url);
+    await server.close();
+  }, { scope: 'worker' }],
+
+  app: async ({ page, appUrl }, use) => {
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks?.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(appUrl);
+    await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Save a screenshot under test-results/screenshots/ (kept as a test artifact). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = repoPath('test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+/** Go to one of the five views. */
+export async function openView(page: Page, view: 'Data' | 'Model' | 'Train' | 'Evaluate' | 'Export'): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(`^\\S*\\s*${view}$`) }).click();
+}
+
+/** Import a CSV through the "Import CSV" file input. */
+export async function importCsv(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await page.getByLabel('Import CSV').first().setInputFiles(file);
+}
+
+/** Drag a palette item onto the network drop region. */
+export async function dragLayer(page: Page, type: 'Dense' | 'Activation' | 'Dropout' | 'Batch normalization'): Promise<void> {
+  const before = await networkItems(page).count();
+  const zone = page.getByRole('list', { name: 'Network' });
+  const box = await zone.boundingBox();
+  // Drop below the last layer (in the stack's bottom padding), as a user appending a layer would.
+  const targetPosition = box && before > 0 ? { x: box.width / 2, y: box.height - 3 } : undefined;
+  await page.getByRole('listitem', { name: type, exact: true }).dragTo(zone, { steps: 12, ...(targetPosition ? { targetPosition } : {}) });
+  await expect(networkItems(page)).toHaveCount(before + 1);
+}
+
+/** The hidden layers in the network drop region. */
+export function networkItems(page: Page): Locator {
+  return page.getByRole('list', { name: 'Network' }).getByRole('listitem');
+}
+
+/** The "Epoch N / M" status while (or after) training. */
+export async function epochStatus(page: Page): Promise<{ epoch: number; of: number }> {
+  const text = await page.getByRole('status').filter({ hasText: /^Epoch \d+ \/ \d+$/ }).innerText();
+  const m = /^Epoch (\d+) \/ (\d+)$/.exec(text.trim());
+  if (!m) throw new Error(`unexpected epoch status '${text}'`);
+  return { epoch: Number(m[1]), of: Number(m[2]) };
+}
+
+/** Points plotted in a chart (by its title). */
+export async function chartPoints(page: Page, title: string): Promise<number> {
+  return Number(await page.getByRole('figure', { name: title, exact: true }).getAttribute('data-points'));
+}
+
+/** Long tasks recorded on the main thread since `since` (performance.now() time). */
+export async function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
+  return page.evaluate((t) => (window.__longTasks ?? []).filter((x) => x.start >= t), since);
+}
+
+/**
+ * Record every change of the epoch status and of the loss chart's point count, as the user would see
+ * them, however fast the run is (a DOM observer, not polling).
+ */
+export async function recordLive(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.__live = [];
+    const sample = (): void => {
+      const status = [...document.querySelectorAll('[role="status"]')].map((e) => e.textContent ?? '').find((t) => /^Epoch \d+ \/ \d+$/.test(t.trim()));
+      const epoch = status ? Number(/Epoch (\d+)/.exec(status)?.[1] ?? -1) : -1;
+      const points = Number(document.querySelector('figure[aria-label="Loss"]')?.getAttribute('data-points') ?? 0);
+      const last = window.__live?.at(-1);
+      if (!last || last.epoch !== epoch || last.points !== points) window.__live?.push({ t: performance.now(), epoch, points });
+    };
+    new MutationObserver(sample).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-points'] });
+    sample();
+  });
+}
+
+/** The samples `recordLive` collected. */
+export async function liveSamples(page: Page): Promise<LiveSample[]> {
+  return page.evaluate(() => window.__live ?? []);
+}
