@@ -37,8 +37,11 @@ const wasmProvider: BackendProvider = {
 type GpuMode = 'webgpu' | 'webgl2' | 'webasm' | 'cpu';
 const probes = new Map<GpuMode, Promise<string | null>>();
 
-/** A gpu.js mode as a provider; gpu.js loads only when a gpu.js backend is asked about. */
-function gpujsProvider(mode: GpuMode): BackendProvider {
+/**
+ * A gpu.js mode as a provider; gpu.js loads only when a gpu.js backend is asked about. `allowEval` lets
+ * gpu.js's `cpu` mode build kernels with `new Function`: only hosts without a CSP (the CLI, tests) set it.
+ */
+export function gpujsProvider(mode: GpuMode, allowEval = false): BackendProvider {
   return {
     name: `gpujs-${mode}`,
     unavailable: () => {
@@ -46,13 +49,14 @@ function gpujsProvider(mode: GpuMode): BackendProvider {
       if (!p) {
         p = import('./gpujs/index.ts').then(async (g) => {
           const [r] = await g.probeGpuJsModes([mode]);
-          return mode === 'cpu' ? null : r.available ? null : (r.reason ?? 'it did not start');
+          if (mode === 'cpu') return allowEval ? null : (r.reason ?? 'it compiles kernels with new Function');
+          return r.available ? null : (r.reason ?? 'it did not start');
         });
         probes.set(mode, p);
       }
       return p;
     },
-    create: async () => (await import('./gpujs/index.ts')).createGpuJsBackend(mode),
+    create: async () => (await import('./gpujs/index.ts')).createGpuJsBackend(mode, mode === 'cpu' ? { allowEval } : {}),
   };
 }
 

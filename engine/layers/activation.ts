@@ -25,6 +25,10 @@ export function createActivation(spec: ResolvedActivation, backend: Backend): La
           return dx;
         },
         buffers: () => ({ input: x, y }),
+        dispose() {
+          backend.dispose(y);
+          backend.dispose(dx);
+        },
       };
     },
   };

@@ -41,6 +41,9 @@ export function createBatchNorm(spec: ResolvedBatchNorm, backend: Backend): Laye
           return needDx ? dx : null;
         },
         buffers: () => ({ input: x, xhat, y }),
+        dispose() {
+          for (const t of [y, xhat, invStd, dx]) backend.dispose(t);
+        },
       };
     },
   };

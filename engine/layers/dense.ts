@@ -46,6 +46,9 @@ export function createDense(spec: ResolvedDense, backend: Backend, rng: Random):
           return needDx ? dx : null;
         },
         buffers: () => ({ input: x, z, y, dz }),
+        dispose() {
+          for (const t of new Set([z, y, dz, dx])) backend.dispose(t);
+        },
       };
     },
   };

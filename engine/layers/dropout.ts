@@ -33,6 +33,9 @@ export function createDropout(spec: ResolvedDropout, backend: Backend, index: nu
           return dx;
         },
         buffers: () => ({ input: x, mask, y: active ? y : x }),
+        dispose() {
+          for (const t of [mask, y, dx]) backend.dispose(t);
+        },
       };
     },
   };

@@ -34,6 +34,8 @@ export interface BoundLayer {
   backward(dy: Tensor, needDx: boolean, dyIsPreActivation: boolean): Tensor | null;
   /** Values the step-through view shows: named buffers of this batch. */
   buffers(): Record<string, Tensor>;
+  /** Free this batch size's buffers. */
+  dispose(): void;
 }
 
 /** A layer instance: parameters plus a factory for batch-size-specific buffers. */

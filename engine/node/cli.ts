@@ -1,5 +1,6 @@
 /** The command-line interface: dispatch, help, and one clear message (no stack trace) for user errors. */
 import { isUserError } from '../errors.ts';
+import { registerNodeBackends } from './backends.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { gradientsCommand } from './commands/gradients.ts';
 import { inspectCommand } from './commands/inspect.ts';
@@ -49,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`error: unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}. Run 'backprop-studio --help'.\n`);
     return 2;
   }
+  registerNodeBackends();
   try {
     await command.run(rest);
     return 0;

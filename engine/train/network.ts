@@ -91,8 +91,10 @@ export class Network {
     if (problems.length) throw new ModelFileError(problems);
   }
 
-  /** Free every tensor of this network's parameters. */
+  /** Free every tensor of this network: batch buffers and parameters. */
   dispose(): void {
+    for (const bound of this.bound.values()) for (const l of bound) l.dispose();
+    this.bound.clear();
     for (const p of this.params) {
       this.backend.dispose(p.value);
       if (p.grad) this.backend.dispose(p.grad);
