@@ -12,7 +12,7 @@
  */
 import type { Problem } from './errors.ts';
 import type { BackendChoice, NetworkSpec, Task } from './spec/index.ts';
-import type { ColumnType, DatasetSettings } from './data/index.ts';
+import type { ColumnType, CsvOptions, DatasetSettings } from './data/index.ts';
 
 /** The vocabulary the UI offers (names and defaults), re-exported so the renderer imports values only from here. */
 export {
@@ -25,7 +25,7 @@ export type {
   ScheduleName, ScheduleSpec, EarlyStoppingSpec, MonitorName, Task, TrainingSpec,
 } from './spec/index.ts';
 export type { Problem } from './errors.ts';
-export type { DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType } from './data/index.ts';
+export type { CsvOptions, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType } from './data/index.ts';
 
 /** Bumped when a message changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -181,7 +181,7 @@ export type Evaluation = ClassificationEvaluation | RegressionEvaluation;
 /** Every request the worker serves. */
 export type EngineRequest =
   /** Read a CSV (streamed from a Blob, or bytes) and make it the current table. */
-  | { type: 'data/load'; id: number; name: string; source: ByteSource | ArrayBuffer }
+  | { type: 'data/load'; id: number; name: string; source: ByteSource | ArrayBuffer; options: CsvOptions | null }
   /** Rows of the current table as display strings: a window `start..start+count`, or the listed rows. */
   | { type: 'data/rows'; id: number; start: number; count: number; indices: Int32Array | null }
   /** Check the dataset settings against the current table: task, features, split sizes, warnings. */
@@ -285,7 +285,7 @@ type FieldKind =
   | 'number?' | 'string?' | 'object?' | 'i32?' | 'f32?';
 
 const REQUEST_FIELDS: { readonly [K in RequestType]: Readonly<Record<string, FieldKind>> } = {
-  'data/load': { id: 'number', name: 'string', source: 'source' },
+  'data/load': { id: 'number', name: 'string', source: 'source', options: 'object?' },
   'data/rows': { id: 'number', start: 'number', count: 'number', indices: 'i32?' },
   'data/prepare': { id: 'number', settings: 'object', seed: 'number' },
   'model/check': { id: 'number', spec: 'object', settings: 'object?' },

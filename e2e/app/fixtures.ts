@@ -32,6 +32,9 @@ declare global {
 }
 
 export const test = base.extend<{ app: Page }, { appUrl: string }>({
+  // A laptop-sized window, so screenshots show the layout as users see it.
+  viewport: { width: 1440, height: 900 },
+
   appUrl: [async ({}, use) => {
     const dist = repoPath('dist/renderer/index.html');
     if (!existsSync(dist)) {
@@ -80,12 +83,20 @@ export async function importCsv(page: Page, file: string | { name: string; mimeT
 /** Drag a palette item onto the network drop region. */
 export async function dragLayer(page: Page, type: 'Dense' | 'Activation' | 'Dropout' | 'Batch normalization'): Promise<void> {
   const before = await networkItems(page).count();
-  const zone = page.getByRole('list', { name: 'Network' });
-  const box = await zone.boundingBox();
+  const zone = await page.getByRole('list', { name: 'Network' }).boundingBox();
+  const source = await page.getByRole('listitem', { name: type, exact: true }).boundingBox();
+  if (!zone || !source) throw new Error(`the palette item '${type}' or the Network region is not on screen`);
   // Drop below the last layer (in the stack's bottom padding), as a user appending a layer would.
-  const targetPosition = box && before > 0 ? { x: box.width / 2, y: box.height - 3 } : undefined;
-  await page.getByRole('listitem', { name: type, exact: true }).dragTo(zone, { steps: 12, ...(targetPosition ? { targetPosition } : {}) });
-  await expect(networkItems(page)).toHaveCount(before + 1);
+  const to = { x: zone.x + zone.width / 2, y: before > 0 ? zone.y + zone.height - 3 : zone.y + zone.height / 2 };
+  const from = { x: source.x + source.width / 2, y: source.y + source.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const steps = 15;
+  for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+  // Hold still a moment over the drop place, as a person does, so the drop zone registers the item.
+  await page.waitForTimeout(250);
+  await page.mouse.up();
+  await expect(page.getByRole('list', { name: 'Network' }).locator('[data-layer-id]')).toHaveCount(before + 1);
 }
 
 /** The hidden layers in the network drop region. */

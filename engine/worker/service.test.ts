@@ -36,7 +36,7 @@ const spec = {
 describe('EngineService', () => {
   it('loads a CSV, shows rows and prepares the split', async () => {
     const { send } = harness();
-    const loaded = (await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris) })).at(-1);
+    const loaded = (await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris), options: null })).at(-1);
     expect(loaded?.type).toBe('data/loaded');
     if (loaded?.type !== 'data/loaded') return;
     expect(loaded.table.rows).toBe(150);
@@ -49,7 +49,7 @@ describe('EngineService', () => {
 
   it('reports every network problem with its path, and shapes', async () => {
     const { send } = harness();
-    await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris) });
+    await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris), options: null });
     const bad = { layers: [{ id: 'h1', type: 'dense' as const, units: -3 }, { id: 'out', type: 'dense' as const, units: 'auto' as const }] };
     const [checked] = await send({ type: 'model/check', spec: bad, settings });
     if (checked?.type !== 'model/checked') throw new Error(`got ${checked?.type}`);
@@ -63,7 +63,7 @@ describe('EngineService', () => {
 
   it('trains, evaluates, exports and predicts', async () => {
     const { send, events } = harness();
-    await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris) });
+    await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris), options: null });
     await send({ type: 'train/start', runId: 'r1', spec, settings });
     const types = events.map((e) => e.type);
     expect(types).toContain('train/started');
@@ -84,7 +84,7 @@ describe('EngineService', () => {
     if (exported?.type !== 'model/exported') throw new Error('no export');
     const model = JSON.parse(exported.json) as { format: string; weights: { shape: number[] }[] };
     expect(model.format).toBe('backprop-studio/model');
-    const [predicted] = await send({ type: 'predict/run', runId: 'r1', name: 'iris.csv', source: bytes(iris) });
+    const [predicted] = await send({ type: 'predict/run', runId: 'r1', name: 'iris.csv', source: bytes(iris), options: null });
     if (predicted?.type !== 'predict/done') throw new Error(JSON.stringify(predicted));
     expect(predicted.rows).toBe(150);
     expect(predicted.csv.split('\n')[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,prediction,probability_setosa,probability_versicolor,probability_virginica');
@@ -97,7 +97,7 @@ describe('EngineService', () => {
 
   it('answers a bad CSV with a clear error for that request', async () => {
     const { send } = harness();
-    const error = (await send({ type: 'data/load', name: 'empty.csv', source: new ArrayBuffer(0) })).at(-1);
+    const error = (await send({ type: 'data/load', name: 'empty.csv', source: new ArrayBuffer(0), options: null })).at(-1);
     expect(error?.type).toBe('error');
     if (error?.type === 'error') {
       expect(error.id).toBe(1);

@@ -107,7 +107,7 @@ export class EngineService {
       case 'data/load': {
         const table = await readTable(req.source, (p) => {
           this.#post({ type: 'data/progress', id: req.id, bytes: p.bytes, rows: p.rows, fraction: p.fraction });
-        });
+        }, req.options ?? {});
         this.#tables.set(req.name, table);
         this.#post({ type: 'data/loaded', id: req.id, table: tableInfo(req.name, table, profileTable(table)) });
         return;

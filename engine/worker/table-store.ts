@@ -1,7 +1,7 @@
 /** The worker's current table: streamed in from bytes, shown as rows, prepared (cached) for training. */
 import {
   createCsvReader, prepareDataset, profileTable,
-  type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset, type TableColumn,
+  type CsvOptions, type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset, type TableColumn,
 } from '../data/index.ts';
 import type { ByteSource, DatasetSummary, TableInfo } from '../protocol.ts';
 import { columnInfo } from './profile.ts';
@@ -14,10 +14,12 @@ const PROGRESS_MS = 80;
 const PREPARED_CACHE = 3;
 
 /** Read a whole CSV from a Blob-like source or bytes, reporting progress. */
-export async function readTable(source: ByteSource | ArrayBuffer, onProgress: (p: CsvProgress) => void): Promise<ParsedTable> {
+export async function readTable(
+  source: ByteSource | ArrayBuffer, onProgress: (p: CsvProgress) => void, options: CsvOptions = {},
+): Promise<ParsedTable> {
   const total = source instanceof ArrayBuffer ? source.byteLength : source.size;
   let last = 0;
-  const reader = createCsvReader({ totalBytes: total }, (p) => {
+  const reader = createCsvReader({ ...options, totalBytes: total }, (p) => {
     const now = Date.now();
     if (now - last >= PROGRESS_MS) {
       last = now;

@@ -1,17 +1,6 @@
 /** Series helpers for the training charts. */
 import type { EpochRecord, Task } from '../../engine/protocol.ts';
 
-/** Exponential moving average (α weights the newest point). */
-export function smooth(values: readonly number[], alpha = 0.5): number[] {
-  const out: number[] = [];
-  let s = Number.NaN;
-  for (const v of values) {
-    s = Number.isNaN(s) ? v : alpha * v + (1 - alpha) * s;
-    out.push(s);
-  }
-  return out;
-}
-
 /** The metric a task is judged by, as a key of the epoch metrics. */
 export function mainMetric(task: Task | null | undefined): { key: string; label: string; range?: [number, number] } {
   if (task?.kind === 'regression') return { key: 'r2', label: 'R²' };

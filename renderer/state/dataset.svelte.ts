@@ -1,6 +1,6 @@
 /** The loaded CSV and the user's dataset settings; loading and checking go through the engine worker. */
 import type {
-  ColumnSettings, DatasetSettings, DatasetSummary, TableInfo, WireError,
+  ColumnSettings, CsvOptions, DatasetSettings, DatasetSummary, TableInfo, WireError,
 } from '../../engine/protocol.ts';
 import { DEFAULT_SPLIT } from '../../engine/protocol.ts';
 import { EngineRequestError, type EngineClient } from '../engine/engine-client.ts';
@@ -63,12 +63,19 @@ export class DatasetState {
     this.#seed = seed;
   }
 
+  /** The file whose import failed, so it can be retried with other reading options. */
+  #failed: { name: string; blob: Blob; target: string | null } | null = null;
+
   /** Read a CSV into the worker; on success it replaces the current table (settings reset unless given). */
-  async load(name: string, blob: Blob, options: { target?: string | null; settings?: DatasetSettings | null } = {}): Promise<boolean> {
+  async load(
+    name: string, blob: Blob,
+    options: { target?: string | null; settings?: DatasetSettings | null; csv?: CsvOptions } = {},
+  ): Promise<boolean> {
     this.loading = { name, fraction: 0, rows: 0 };
     this.loadError = null;
+    this.#failed = null;
     try {
-      const reply = await this.#engine.request({ type: 'data/load', name, source: blob }, (p) => {
+      const reply = await this.#engine.request({ type: 'data/load', name, source: blob, options: options.csv ?? null }, (p) => {
         this.loading = { name, fraction: p.fraction, rows: p.rows };
       });
       this.table = reply.table;
@@ -87,10 +94,18 @@ export class DatasetState {
       return true;
     } catch (e) {
       this.loadError = asWireError(e);
+      this.#failed = { name, blob, target: options.target ?? null };
       return false;
     } finally {
       this.loading = null;
     }
+  }
+
+  /** The last import failed on rows with the wrong number of values: read it again, leaving them out. */
+  async retrySkippingMalformedRows(): Promise<boolean> {
+    const failed = this.#failed;
+    if (!failed) return false;
+    return this.load(failed.name, failed.blob, { target: failed.target, csv: { raggedRows: 'skip' } });
   }
 
   /** Reload the same bytes into a fresh worker (after a crash), keeping the settings. */

@@ -22,6 +22,8 @@ export interface LineChartProps {
   /** One per y array, in table order. */
   series: readonly ChartSeries[];
   xLabel?: string;
+  /** Ticks on whole numbers only (epochs). */
+  xIntegers?: boolean;
   yLog?: boolean;
   /** Fix the y range, e.g. [0, 1] for accuracy. */
   yRange?: [number, number];
