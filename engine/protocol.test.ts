@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseEvent, parseRequest, ProtocolError, REPLY_TYPE, toWireError, transferablesOf } from './protocol.ts';
+import { SpecError } from './errors.ts';
+
+describe('protocol validation', () => {
+  it('accepts well-formed requests and events', () => {
+    expect(parseRequest({ type: 'train/pause', id: 3, runId: 'r1' })).toEqual({ type: 'train/pause', id: 3, runId: 'r1' });
+    const source = new ArrayBuffer(4);
+    expect(parseRequest({ type: 'data/load', id: 1, name: 'a.csv', source, options: null }).type).toBe('data/load');
+    const event = { type: 'train/progress', runId: 'r', epoch: 1, epochs: 2, batch: 1, batches: 4, loss: 0.5, rowsPerSecond: 10, elapsedMs: 3 };
+    expect(parseEvent(event)).toBe(event);
+  });
+
+  it('rejects unknown types and wrongly typed fields, naming the field', () => {
+    expect(() => parseRequest({ type: 'train/launch', id: 1 })).toThrow("unknown request type 'train/launch'");
+    expect(() => parseRequest({ type: 'train/stop', id: '1', runId: 'r' })).toThrow("request 'train/stop' field 'id' is not number");
+    expect(() => parseRequest({ type: 'data/load', id: 1, name: 'a', source: 'text', options: null })).toThrow("field 'source' is not source");
+    expect(() => parseEvent(null)).toThrow(ProtocolError);
+    expect(() => parseEvent({ type: 'train/done', runId: 'r', stopReason: 'completed', bestEpoch: 1, backend: 'cpu', spec: {}, error: null, weights: [{ layer: 'a', name: 'kernel', shape: [1], data: [1] }] }))
+      .toThrow("'train/done' weights are not tensors");
+  });
+
+  it('lists the buffers to transfer', () => {
+    const data = new Float32Array(4);
+    const buffers = transferablesOf({ type: 'model/loaded', id: 1, runId: 'r', weights: [{ layer: 'a', name: 'kernel', shape: [2, 2], data }] });
+    expect(buffers).toEqual([data.buffer]);
+  });
+
+  it('answers every request type with a reply type', () => {
+    for (const reply of Object.values(REPLY_TYPE)) expect(typeof reply).toBe('string');
+  });
+
+  it('keeps a user error\'s code, path and problems across the wire', () => {
+    const wire = toWireError(new SpecError({ code: 'spec/x', path: 'layers[0].units', message: 'Units must be positive.' }));
+    expect(wire).toEqual({
+      name: 'SpecError', code: 'spec/x', path: 'layers[0].units', message: 'Units must be positive.',
+      problems: [{ code: 'spec/x', path: 'layers[0].units', message: 'Units must be positive.' }],
+    });
+    expect(toWireError('boom').message).toBe('Internal error (please report): boom');
+  });
+});
