@@ -84,7 +84,7 @@ describe('EngineService', () => {
     if (exported?.type !== 'model/exported') throw new Error('no export');
     const model = JSON.parse(exported.json) as { format: string; weights: { shape: number[] }[] };
     expect(model.format).toBe('backprop-studio/model');
-    const [predicted] = await send({ type: 'predict/run', runId: 'r1', name: 'iris.csv', source: bytes(iris), options: null });
+    const [predicted] = await send({ type: 'predict/run', runId: 'r1', name: 'iris.csv', source: bytes(iris) });
     if (predicted?.type !== 'predict/done') throw new Error(JSON.stringify(predicted));
     expect(predicted.rows).toBe(150);
     expect(predicted.csv.split('\n')[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,prediction,probability_setosa,probability_versicolor,probability_virginica');
