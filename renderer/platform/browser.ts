@@ -51,4 +51,6 @@ export const browserPlatform: Platform = {
     document.title = `${state.dirty ? '• ' : ''}${state.title} — Backprop Studio`;
   },
   writeRecoveryCopy: async () => {},
+  takeRecovery: async () => null,
+  resetProjectPath: () => {},
 };

@@ -32,5 +32,7 @@ export function desktopPlatform(api: DesktopApi): Platform {
     }),
     setDocumentState: (state) => api.setDocumentState(state),
     writeRecoveryCopy: (json) => api.autosave(json),
+    takeRecovery: () => api.takeRecovery(),
+    resetProjectPath: () => api.resetProjectPath(),
   };
 }

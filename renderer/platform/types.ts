@@ -29,6 +29,10 @@ export interface Platform {
   setDocumentState(state: { dirty: boolean; title: string }): void;
   /** Desktop crash copy (a no-op in the browser, where IndexedDB autosave covers it). */
   writeRecoveryCopy(json: string): Promise<void>;
+  /** The crash copy a previous session left behind, once; null when there is none (always in the browser). */
+  takeRecovery(): Promise<string | null>;
+  /** The editor no longer shows the file last opened or saved, so the next Save asks where (desktop). */
+  resetProjectPath(): void;
 }
 
 export type { MenuCommand };

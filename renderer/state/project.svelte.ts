@@ -158,7 +158,7 @@ export class Project {
   }
 
   async #afterRun(run: TrainingRun): Promise<void> {
-    if (run.weights) {
+    if (run.weights?.length) {
       try {
         run.model = (await this.engine.request({ type: 'model/export', runId: run.id })).json;
       } catch (e) {
@@ -166,7 +166,7 @@ export class Project {
       }
     }
     this.#changed();
-    if (run.weights && this.currentRunId === run.id) await this.evaluate(run);
+    if (run.hasModel && this.currentRunId === run.id) await this.evaluate(run);
   }
 
   /** Pause, resume or stop the active run. */
@@ -230,7 +230,7 @@ export class Project {
   /** Show this run in the train, evaluate and export views. */
   selectRun(run: TrainingRun): void {
     this.currentRunId = run.id;
-    if (!run.evaluation && run.weights !== null || (!run.evaluation && run.model)) void this.evaluate(run);
+    if (!run.evaluation && run.hasModel) void this.evaluate(run);
     this.revision++;
   }
 

@@ -87,6 +87,8 @@ export class TrainingRun {
   /** True while the engine is working on it. */
   readonly isActive = $derived(this.status === 'starting' || this.status === 'running' || this.status === 'paused' || this.status === 'stopping');
   readonly lastEpoch = $derived(this.history.at(-1) ?? null);
+  /** The run ended with a usable model (a failed run keeps none). */
+  readonly hasModel = $derived(this.model !== null || (this.weights?.length ?? 0) > 0);
   readonly training = $derived.by<TrainingSpec>(() => this.spec.training ?? {});
 
   /** Whether the worker holds this run's model (false after a reload until `model/load`). */
