@@ -130,7 +130,7 @@ export async function recordLive(page: Page): Promise<void> {
   await page.evaluate(() => {
     window.__live = [];
     const sample = (): void => {
-      const status = [...document.querySelectorAll('[role="status"]')].map((e) => e.textContent ?? '').find((t) => /^Epoch \d+ \/ \d+$/.test(t.trim()));
+      const status = Array.from(document.querySelectorAll('[role="status"]')).map((e) => e.textContent ?? '').find((t) => /^Epoch \d+ \/ \d+$/.test(t.trim()));
       const epoch = status ? Number(/Epoch (\d+)/.exec(status)?.[1] ?? -1) : -1;
       const points = Number(document.querySelector('figure[aria-label="Loss"]')?.getAttribute('data-points') ?? 0);
       const last = window.__live?.at(-1);
