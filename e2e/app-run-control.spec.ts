@@ -6,8 +6,10 @@ import { chartPoints, epochStatus, expect, networkItems, openView, screenshot, t
 
 test('pause, resume and stop a run; a reload restores the project and the stopped run', async ({ app: page }) => {
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await page.getByLabel('Project name').fill('Iris pause test');
   await page.getByLabel('Project name').press('Enter');
+  await expect(page.getByLabel('Project name')).toHaveValue('Iris pause test');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Deeper network' }).click();
   await expect(networkItems(page)).toHaveCount(3);

@@ -20,11 +20,14 @@ export {
   SCHEDULE_NAMES, TRAINING_DEFAULTS, OPTIMIZER_DEFAULTS, EARLY_STOPPING_DEFAULTS, BATCH_NORM_DEFAULTS,
 } from './spec/index.ts';
 export { COLUMN_TYPES, MISSING_STRATEGIES, DEFAULT_SPLIT, DEFAULT_MAX_CATEGORIES } from './data/index.ts';
+/** Engine types the messages carry, re-exported for the renderer. */
 export type {
   ActivationName, BackendChoice, DenseLayerSpec, InitializerName, LayerSpec, LayerType, LossName, NetworkSpec, OptimizerName, OptimizerSpec,
   ScheduleName, ScheduleSpec, EarlyStoppingSpec, MonitorName, Task, TrainingSpec,
 } from './spec/index.ts';
+/** A user-facing problem: code, path and message. */
 export type { Problem } from './errors.ts';
+/** Dataset types the messages carry. */
 export type { CsvOptions, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType } from './data/index.ts';
 
 /** Bumped when a message changes shape. */

@@ -31,6 +31,7 @@ declare global {
   }
 }
 
+/** Playwright's test with `app`: a page on the served web build, the engine ready, page errors failing the test. */
 export const test = base.extend<{ app: Page }, { appUrl: string }>({
   // A laptop-sized window, so screenshots show the layout as users see it.
   viewport: { width: 1440, height: 900 },
