@@ -73,6 +73,16 @@ test('iris: drag-and-drop network, live training, model export loaded by the CLI
   const download = await downloading;
   const file = test.info().outputPath('iris.model.json');
   await download.saveAs(file);
+
+  // Predictions for a new upload come back as the same CSV with the prediction columns added.
+  const predicting = page.waitForEvent('download');
+  await page.getByLabel('CSV to predict').setInputFiles(repoPath('resources/samples/iris.csv'));
+  const predictions = await predicting;
+  expect(predictions.suggestedFilename()).toBe('iris-predictions.csv');
+  const predicted = readFileSync(await predictions.path(), 'utf8').trim().split('\n');
+  expect(predicted[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,prediction,probability_setosa,probability_versicolor,probability_virginica');
+  expect(predicted).toHaveLength(151);
+  await expect(page.getByRole('status').filter({ hasText: 'Predicted 150 rows of iris.csv' })).toBeVisible();
   await screenshot(page, 'export-iris');
 
   const model = JSON.parse(readFileSync(file, 'utf8')) as ModelJson;

@@ -11,18 +11,22 @@ export interface AutosaveRecord {
 }
 
 /** As stored: the project as JSON text, which IndexedDB copies in one piece (a deep object clone of a long run history is slow). */
-interface StoredRecord {
+interface StoredProject {
   savedAt: number;
   project: string;
-  csv: Blob | null;
 }
 
 interface Schema extends DBSchema {
-  autosave: { key: string; value: StoredRecord };
+  autosave: { key: string; value: StoredProject | Blob | null };
 }
 
 const DB_NAME = 'backprop-studio';
-const KEY = 'current';
+const PROJECT_KEY = 'current';
+const CSV_KEY = 'current-csv';
+
+function isStoredProject(v: unknown): v is StoredProject {
+  return typeof v === 'object' && v !== null && !(v instanceof Blob) && typeof (v as StoredProject).project === 'string';
+}
 
 /** Reads and writes the autosave record. */
 export class AutosaveStore {
@@ -35,23 +39,35 @@ export class AutosaveStore {
     return this.#db;
   }
 
-  /** Store the project (replacing the previous autosave). */
-  async save(record: AutosaveRecord): Promise<void> {
+  /**
+   * Store the project (replacing the previous autosave). The CSV is written only when `csvChanged`:
+   * a large file is stored once, not on every edit.
+   */
+  async save(record: AutosaveRecord, csvChanged: boolean): Promise<void> {
     const db = await this.#open();
-    await db.put('autosave', { savedAt: record.savedAt, project: JSON.stringify(record.project), csv: record.csv }, KEY);
+    const tx = db.transaction('autosave', 'readwrite');
+    const writes: Promise<unknown>[] = [tx.store.put({ savedAt: record.savedAt, project: JSON.stringify(record.project) }, PROJECT_KEY)];
+    if (csvChanged) writes.push(tx.store.put(record.csv, CSV_KEY));
+    await Promise.all([...writes, tx.done]);
   }
 
-  /** The last autosave, or null; a damaged record is reported and ignored. */
+  /** The last autosave, or null; a damaged record throws a ProjectFileError saying so. */
   async load(): Promise<AutosaveRecord | null> {
     const db = await this.#open();
-    const record = await db.get('autosave', KEY);
-    if (!record) return null;
-    return { ...record, project: parseProjectFile(record.project, 'The autosaved project') };
+    const stored = await db.get('autosave', PROJECT_KEY);
+    if (!isStoredProject(stored)) return null;
+    const csv = await db.get('autosave', CSV_KEY);
+    return {
+      savedAt: stored.savedAt,
+      project: parseProjectFile(stored.project, 'The autosaved project'),
+      csv: csv instanceof Blob ? csv : null,
+    };
   }
 
   /** Forget the autosave (new project). */
   async clear(): Promise<void> {
     const db = await this.#open();
-    await db.delete('autosave', KEY);
+    const tx = db.transaction('autosave', 'readwrite');
+    await Promise.all([tx.store.delete(PROJECT_KEY), tx.store.delete(CSV_KEY), tx.done]);
   }
 }
