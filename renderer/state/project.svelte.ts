@@ -213,10 +213,11 @@ export class Project {
   }
 
   /** Predict a new CSV with a run's model. */
-  async predict(run: TrainingRun, name: string, blob: Blob): Promise<{ csv: string; rows: number; warnings: Problem[] }> {
+  async predict(run: TrainingRun, name: string, blob: Blob): Promise<{ csv: string; rows: number; warnings: Problem[]; classes: number }> {
     await this.ensureModel(run);
     const reply = await this.engine.request({ type: 'predict/run', runId: run.id, name, source: blob });
-    return { csv: reply.csv, rows: reply.rows, warnings: reply.warnings };
+    const task = run.summary?.task;
+    return { csv: reply.csv, rows: reply.rows, warnings: reply.warnings, classes: task?.kind === 'classification' ? task.classes.length : 0 };
   }
 
   /** Remove a finished run from the history. */
