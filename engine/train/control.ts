@@ -1,12 +1,22 @@
 /** Pause, resume and stop a run from outside (the worker's message handler, the CLI's Ctrl+C). */
+import type { Backend } from '../backend/backend.ts';
+import { TrainingError } from '../errors.ts';
+import type { WeightTensor } from './types.ts';
 
 /** Run state as seen by the UI. */
 export type RunState = 'running' | 'paused' | 'stopped';
+
+/** What a run offers for inspection: its backend and its current weights (a `Network` fits). */
+export interface RunWeightsSource {
+  readonly backend: Backend;
+  readWeights(): Promise<WeightTensor[]>;
+}
 
 /** Shared switch between the caller and the training loop; the loop checks it between batches. */
 export class TrainControl {
   private current: RunState = 'running';
   private wake: (() => void) | null = null;
+  private source: (() => RunWeightsSource) | null = null;
 
   /** Current state. */
   get state(): RunState {
@@ -39,6 +49,23 @@ export class TrainControl {
       });
     }
     return this.current === 'running';
+  }
+
+  /** Called by the training loop: how to reach its network (the loop may move to another backend). */
+  attach(source: () => RunWeightsSource): void {
+    this.source = source;
+  }
+
+  /**
+   * The run's backend and the weights it has reached, for the step-through view. Only while paused: the
+   * loop then waits between batches, so no step is half applied.
+   */
+  async snapshot(): Promise<{ backend: Backend; weights: WeightTensor[] }> {
+    if (this.current !== 'paused' || !this.source) {
+      throw new TrainingError({ code: 'train/not-paused', path: '', message: 'This run is still training. Pause it to step through its current weights.' });
+    }
+    const network = this.source();
+    return { backend: network.backend, weights: await network.readWeights() };
   }
 
   private release(): void {

@@ -1,6 +1,6 @@
 /** Public API of training: the loop, control, metrics, predictions, gradients. */
 export { trainNetwork, type TrainOptions, type TrainResult } from './trainer.ts';
-export { TrainControl, type RunState } from './control.ts';
+export { TrainControl, type RunState, type RunWeightsSource } from './control.ts';
 export { computeMetrics, headlineMetrics, predictedClass, meanLoss, type Metrics, type ClassificationMetrics, type RegressionMetrics, type ClassScores } from './metrics.ts';
 export { Network } from './network.ts';
 export { predictRows } from './predict.ts';
@@ -8,5 +8,8 @@ export { computeGradients, type GradientReport } from './gradients.ts';
 export { resolveTraining, type TrainingConfig } from './config.ts';
 export { checkGradients } from './diagnostics.ts';
 export type { Split, TrainingData, WeightTensor, EpochSummary, LayerNorms, Diagnostic, TrainEvent, StopReason } from './types.ts';
-export { traceStep, type StepTrace, type TraceOptions, type ForwardTrace, type BackwardTrace, type UpdateTrace, type TraceMatrix } from './step-trace.ts';
+export {
+  traceStep, initialWeights, type StepTrace, type TraceOptions, type ForwardTrace, type BackwardTrace, type UpdateTrace, type TraceMatrix,
+  type LayerGradientScale,
+} from './step-trace.ts';
 export { selectBackend, timeSteps, type Calibration } from './select-backend.ts';

@@ -4,9 +4,12 @@ import { CpuBackend } from '../backend/cpu/index.ts';
 import { ACTIVATIONS } from '../layers/activations.ts';
 import { Random } from '../random.ts';
 import type { NetworkSpec, Task } from '../spec/types.ts';
+import { TrainControl } from './control.ts';
 import { computeGradients } from './gradients.ts';
 import { Network } from './network.ts';
-import { traceStep } from './step-trace.ts';
+import { initialWeights, traceStep } from './step-trace.ts';
+import { gradientNote } from './step-trace-text.ts';
+import { trainNetwork } from './trainer.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
 
 const task: Task = { kind: 'classification', classes: ['a', 'b', 'c'] };
@@ -60,5 +63,108 @@ describe('traceStep', () => {
     const j = 2;
     const manual = [0, 1].reduce((s, r) => s + h2f.input.data[r * 5 + i] * h2b.dz!.data[r * units + j], 0);
     expect(k.data[i * units + j]).toBeCloseTo(manual, 6);
+  });
+
+  it('gives f′(z) for each dense unit, and dz = dOutput ⊙ f′(z) with the engine\'s own numbers', async () => {
+    const { backend, weights, x, y } = await setup();
+    const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend });
+    for (const id of ['h1', 'h2']) {
+      const f = t.forward.find((l) => l.layerId === id)!;
+      const b = t.backward.find((l) => l.layerId === id)!;
+      expect(f.derivative!.cols).toBe(f.output.cols);
+      b.dz!.data.forEach((v, k) => expect(v).toBeCloseTo(b.dOutput.data[k] * f.derivative!.data[k], 7));
+    }
+    expect(t.forward[1].derivative!.data.every((d) => d === 0 || d === 1)).toBe(true);
+    expect(t.backward[0].formula).toBe('∂L/∂zⱼ = (pⱼ − [j = true class]) / rows');
+    expect(t.backward[1].formula).toMatch(/^∂L\/∂aⱼ = Σₖ w\[j→k\] · ∂L\/∂zₖ, the ∂L\/∂z of 'out'/);
+  });
+
+  it('reports per-layer gradient sizes and the loss of each row after the update', async () => {
+    const { backend, weights, x, y } = await setup();
+    const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend });
+    expect(t.gradientScale.map((s) => s.layer)).toEqual(['h1', 'h2', 'out']);
+    const out = t.gradients.filter((g) => g.layer === 'out').flatMap((g) => g.data);
+    expect(t.gradientScale[2].rms).toBeCloseTo(Math.sqrt(out.reduce((s, g) => s + g * g, 0) / out.length), 9);
+    expect(t.gradientScale[2].maxAbs).toBe(Math.max(...out.map(Math.abs)));
+    expect(t.lossAfterPerRow).toHaveLength(2);
+    expect((t.lossAfterPerRow[0] + t.lossAfterPerRow[1]) / 2).toBeCloseTo(t.lossAfter, 6);
+    expect(t.update.tensors.every((u) => u.penalty === null)).toBe(true);
+  });
+
+  it('separates the L2 part of a regularized gradient (2·l2·w)', async () => {
+    const { backend, weights, x, y } = await setup();
+    const l2spec: NetworkSpec = { ...spec, layers: spec.layers.map((l) => (l.id === 'h2' ? { ...l, l2: 0.1 } : l)) };
+    const t = await traceStep({ spec: l2spec, task, weights, x, y, rows: 2, backend });
+    const k = t.update.tensors.find((u) => u.layer === 'h2' && u.name === 'kernel')!;
+    k.penalty!.forEach((p, i) => expect(p).toBeCloseTo(2 * 0.1 * k.before[i], 6));
+  });
+
+  it('a large step can raise the loss on the same rows', async () => {
+    const { backend, weights, x, y } = await setup();
+    const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend, optimizer: { type: 'sgd', learningRate: 200 } });
+    expect(t.lossAfter).toBeGreaterThan(t.loss.value);
+    expect(t.update.note).toBe('w ← w − learningRate · ∂L/∂w');
+  });
+});
+
+describe('initialWeights', () => {
+  it('are the weights a run of the spec starts from (its seed), and change with the seed', async () => {
+    const backend = new CpuBackend();
+    const seeded = { ...spec, training: { ...spec.training, seed: 7, epochs: 1, batchSize: 2 } };
+    const w = await initialWeights(seeded, 3, task, backend);
+    // A run stopped before its first batch returns the weights it started from.
+    const control = new TrainControl();
+    control.stop();
+    const rng = new Random(3);
+    const x = Float32Array.from({ length: 12 }, () => rng.normal());
+    const run = await trainNetwork({
+      spec: seeded, backend, control,
+      data: { task, featureNames: ['a', 'b', 'c'], train: { x, y: Float32Array.from([0, 1, 2, 0]), rows: 4, features: 3 }, validation: null },
+    });
+    expect(run.stopReason).toBe('stopped');
+    expect(w).toEqual(run.weights);
+    const other = await initialWeights({ ...seeded, training: { ...seeded.training, seed: 8 } }, 3, task, backend);
+    expect(other[0].data).not.toEqual(w[0].data);
+  });
+});
+
+describe('TrainControl.snapshot', () => {
+  it('reads a paused run\'s current weights and backend, and refuses while it runs', async () => {
+    const backend = new CpuBackend();
+    const control = new TrainControl();
+    const rng = new Random(4);
+    const x = Float32Array.from({ length: 60 }, () => rng.normal());
+    const y = Float32Array.from({ length: 20 }, (_, i) => i % 3);
+    await expect(control.snapshot()).rejects.toThrow('Pause it to step through its current weights.');
+    let reachedPause: () => void = () => {};
+    const paused = new Promise<void>((r) => { reachedPause = r; });
+    const done = trainNetwork({
+      spec: { ...spec, training: { ...spec.training, epochs: 5, batchSize: 5 } }, backend, control,
+      data: { task, featureNames: ['a', 'b', 'c'], train: { x, y, rows: 20, features: 3 }, validation: null },
+      onEvent: (e) => {
+        if (e.type === 'epoch' && e.summary.epoch === 2) {
+          control.pause();
+          reachedPause();
+        }
+      },
+    });
+    await paused;
+    const snap = await control.snapshot();
+    expect(snap.backend).toBe(backend);
+    const initial = await initialWeights(spec, 3, task, backend);
+    expect(snap.weights[0].data).not.toEqual(initial[0].data);
+    control.resume();
+    const result = await done;
+    expect(result.history).toHaveLength(5);
+  });
+});
+
+describe('gradientNote', () => {
+  it('says nothing for similar sizes, and names vanishing, exploding and dead layers', () => {
+    expect(gradientNote([{ layer: 'a', rms: 0.01, maxAbs: 0.1 }, { layer: 'b', rms: 0.5, maxAbs: 1 }])).toBeNull();
+    expect(gradientNote([{ layer: 'a', rms: 1e-6, maxAbs: 1e-5 }, { layer: 'b', rms: 0.1, maxAbs: 1 }]))
+      .toBe("The gradients span 5.0 orders of magnitude: at 'a' they are 1.0e+5× smaller than at 'b'. They shrink as they flow back towards the input (vanishing gradients), so the early layers barely learn. ReLU-family activations, He initialization, batch normalization or fewer layers help.");
+    expect(gradientNote([{ layer: 'a', rms: 50, maxAbs: 90 }, { layer: 'b', rms: 0.01, maxAbs: 1 }])).toMatch(/^The gradients span 3\.7 orders of magnitude: at 'b' they are 5,000× smaller than at 'a'\. They grow as they flow back towards the input \(exploding gradients\)/);
+    expect(gradientNote([{ layer: 'a', rms: 0, maxAbs: 0 }, { layer: 'b', rms: 0.1, maxAbs: 1 }])).toMatch(/^No gradient reaches 'a' for these rows/);
   });
 });

@@ -10,12 +10,15 @@ import type { Backend, Tensor } from '../backend/backend.ts';
 import { LOSSES } from '../losses/index.ts';
 import { ACTIVATIONS } from '../layers/activations.ts';
 import { createOptimizer } from '../optimizers/index.ts';
-import { resolveNetwork } from '../spec/resolve.ts';
+import { resolveNetwork, type ResolvedLayer } from '../spec/resolve.ts';
 import type { NetworkSpec, OptimizerSpec, Task } from '../spec/types.ts';
 import { resolveTraining } from './config.ts';
 import { meanLoss } from './metrics.ts';
 import { Network } from './network.ts';
+import { gradientNote, lossExample, outputGradientFormula, updateNote, type LayerGradientScale } from './step-trace-text.ts';
 import type { WeightTensor } from './types.ts';
+
+export type { LayerGradientScale } from './step-trace-text.ts';
 
 /** A matrix [rows, cols] as flat row-major numbers. */
 export interface TraceMatrix { rows: number; cols: number; data: number[] }
@@ -31,6 +34,8 @@ export interface ForwardTrace {
   /** Weighted sum x·W + b (dense layers only). */
   z: TraceMatrix | null;
   output: TraceMatrix;
+  /** f′(z) per row and unit: dense layers with an elementwise activation (all 1 for linear); else null. */
+  derivative: TraceMatrix | null;
 }
 
 /** Backward values of one layer, in backward order (output layer first). */
@@ -41,10 +46,22 @@ export interface BackwardTrace {
   /** dLoss/dz for dense layers: dOutput ⊙ f'(z). */
   dz: TraceMatrix | null;
   fused: boolean;
+  /** How dOutput was formed: from the loss at the output layer, else from the layer after this one. */
+  formula: string;
 }
 
 /** Old value, gradient and new value of one weight tensor. */
-export interface UpdateTrace { layer: string; name: string; shape: number[]; before: number[]; grad: number[]; after: number[] }
+export interface UpdateTrace {
+  layer: string;
+  name: string;
+  shape: number[];
+  before: number[];
+  /** dLoss/dW, including the regularization part below. */
+  grad: number[];
+  after: number[];
+  /** The L1/L2 part of grad (l1·sign(w) + 2·l2·w); null when the tensor has no regularization. */
+  penalty: number[] | null;
+}
 
 /** The whole iteration. */
 export interface StepTrace {
@@ -59,6 +76,12 @@ export interface StepTrace {
   gradients: WeightTensor[];
   update: { optimizer: string; learningRate: number; note: string; tensors: UpdateTrace[] };
   lossAfter: number;
+  /** Loss of each row after the update. */
+  lossAfterPerRow: number[];
+  /** Per layer with trained weights (forward order): how large its gradients are. */
+  gradientScale: LayerGradientScale[];
+  /** Plain words when the gradient sizes span many orders of magnitude (or one is zero); else null. */
+  gradientNote: string | null;
 }
 
 /** Options of a trace. */
@@ -72,6 +95,29 @@ export interface TraceOptions {
   backend: Backend;
   /** Defaults to the spec's optimizer. */
   optimizer?: OptimizerSpec;
+}
+
+/**
+ * The weights a run of this spec starts from: the initializers drawn with the spec's seed, as the training
+ * loop draws them, so stepping through before training shows the run's first step.
+ */
+export async function initialWeights(spec: NetworkSpec, inputs: number, task: Task, backend: Backend): Promise<WeightTensor[]> {
+  const network = new Network(resolveNetwork(spec, inputs, task), backend, resolveTraining(spec.training).seed);
+  try {
+    return await network.readWeights();
+  } finally {
+    network.dispose();
+  }
+}
+
+/** How the gradient arriving at layer i's output came back from the layer after it. */
+function arrivingFormula(next: ResolvedLayer, id: string): string {
+  switch (next.type) {
+    case 'dense': return `∂L/∂aⱼ = Σₖ w[j→k] · ∂L/∂zₖ, the ∂L/∂z of '${next.id}' sent back through its weights`;
+    case 'activation': return `∂L/∂a = ∂L/∂(output of '${next.id}') ⊙ f′ of its ${next.activation}`;
+    case 'dropout': return `∂L/∂a = ∂L/∂(output of '${next.id}'): dropout is off in this step, so it passes the gradient of '${id}' through`;
+    default: return `∂L/∂a = ∂L/∂(output of '${next.id}') · γ / √(running variance + ε), through batch normalization`;
+  }
 }
 
 /** Run forward, loss, backward and one update on the rows, recording every intermediate value. */
@@ -102,10 +148,14 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
       const buf = bound[i].buffers();
       const act = l.type === 'dense' || l.type === 'activation' ? l.activation : null;
       const inCols = i === 0 ? net.inputs : net.layers[i - 1].units;
+      const z = l.type === 'dense' ? await read(buf.z, l.units) : null;
+      const output = await read(buf.y, l.units);
+      const math = act ? ACTIVATIONS[act] : null;
+      const derivative = z && math?.kind === 'elementwise'
+        ? { rows, cols: l.units, data: z.data.map((v, k) => math.df(v, output.data[k])) } : null;
       forward.push({
-        layerId: l.id, type: l.type, activation: act, formula: act ? ACTIVATIONS[act].formula : null,
-        input: await read(buf.input, inCols), z: l.type === 'dense' ? await read(buf.z, l.units) : null,
-        output: await read(buf.y, l.units),
+        layerId: l.id, type: l.type, activation: act, formula: math ? math.formula : null,
+        input: await read(buf.input, inCols), z, output, derivative,
       });
     }
     // 2. loss
@@ -126,11 +176,18 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
       if (l.type === 'dense') {
         dz = a.fused || l.activation === 'linear' ? await read(a.g, l.units) : await read(buf.dz, l.units);
       }
-      backward.push({ layerId: l.id, dOutput: await read(a.g, l.units), dz, fused: a.fused });
+      const formula = a.i === net.layers.length - 1 ? outputGradientFormula(net.loss, net.fused, net.outputs) : arrivingFormula(net.layers[a.i + 1], l.id);
+      backward.push({ layerId: l.id, dOutput: await read(a.g, l.units), dz, fused: a.fused, formula });
     }
     const gradients: WeightTensor[] = [];
+    const penalties = new Map<string, number[]>();
     for (const p of network.trainable) {
-      if (p.l1 || p.l2) backend.addRegularizationGradient(p.value, p.grad!, p.l1, p.l2);
+      if (p.l1 || p.l2) {
+        const dataOnly = await backend.read(p.grad!);
+        backend.addRegularizationGradient(p.value, p.grad!, p.l1, p.l2);
+        const total = await backend.read(p.grad!);
+        penalties.set(`${p.layer}/${p.name}`, Array.from(total, (g, k) => g - dataOnly[k]));
+      }
       gradients.push({ layer: p.layer, name: p.name, shape: [...p.shape], data: Array.from(await backend.read(p.grad!)) });
     }
     // 4. update: one step of a fresh optimizer (t = 1)
@@ -144,20 +201,25 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
       const b = backend.tensor(opt.usesSlotB ? p.shape : [1]);
       temps.push(a, b);
       backend.optimizerStep(opt.step(opt.learningRate, 1), p.value, p.grad!, { a, b });
-      tensors.push({ layer: p.layer, name: p.name, shape: [...p.shape], before, grad: gradients.find((g) => g.layer === p.layer && g.name === p.name)!.data, after: Array.from(await backend.read(p.value)) });
+      tensors.push({
+        layer: p.layer, name: p.name, shape: [...p.shape], before, grad: gradients.find((g) => g.layer === p.layer && g.name === p.name)!.data,
+        after: Array.from(await backend.read(p.value)), penalty: penalties.get(`${p.layer}/${p.name}`) ?? null,
+      });
     }
     const after = await backend.read(network.forward(xt, rows, mode));
     const lossAfter = meanLoss(net.loss, after, o.y, rows, net.outputs, net.huberDelta);
+    const lossAfterPerRow = yHost.map((_, r) => meanLoss(net.loss, after.subarray(r * net.outputs, (r + 1) * net.outputs), o.y.subarray(r, r + 1), 1, net.outputs, net.huberDelta));
+    const gradientScale = scalesOf(gradients);
     return {
       rows, task: o.task, forward, output: { rows, cols: net.outputs, data: Array.from(outHost) }, target: yHost,
       loss: { name: net.loss, formula: math.formula, value, perRow, example: lossExample(net.loss, outHost, yHost[0], net.outputs, o.task, perRow[0]) },
       backward, gradients,
       update: {
         optimizer: spec.type, learningRate: spec.learningRate,
-        note: spec.type === 'sgd' && !spec.momentum ? 'w ← w − learningRate · ∂L/∂w' : `one ${spec.type} step from a fresh optimizer state (step t = 1)`,
+        note: updateNote(spec),
         tensors,
       },
-      lossAfter,
+      lossAfter, lossAfterPerRow, gradientScale, gradientNote: gradientNote(gradientScale),
     };
   } finally {
     for (const t of temps) backend.dispose(t);
@@ -165,15 +227,18 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
   }
 }
 
-function lossExample(loss: string, out: Float32Array, y: number, k: number, task: Task, value: number): string {
-  const f = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4));
-  if (loss === 'categoricalCrossentropy' && task.kind === 'classification') {
-    return `L = −ln p[${task.classes[y]}] = −ln ${f(out[y])} = ${f(value)}`;
+/** √(mean g²) and max |g| per layer, over its trained tensors, in layer order. */
+function scalesOf(gradients: readonly WeightTensor[]): LayerGradientScale[] {
+  const byLayer = new Map<string, { sum: number; n: number; max: number }>();
+  for (const g of gradients) {
+    const acc = byLayer.get(g.layer) ?? { sum: 0, n: 0, max: 0 };
+    for (const v of g.data) {
+      acc.sum += v * v;
+      acc.max = Math.max(acc.max, Math.abs(v));
+    }
+    acc.n += g.data.length;
+    byLayer.set(g.layer, acc);
   }
-  if (loss === 'binaryCrossentropy' && task.kind === 'classification') {
-    return y === 1 ? `L = −ln p = −ln ${f(out[0])} = ${f(value)}` : `L = −ln(1 − p) = −ln(1 − ${f(out[0])}) = ${f(value)}`;
-  }
-  if (k === 1 && loss === 'meanSquaredError') return `L = (p − y)² = (${f(out[0])} − ${f(y)})² = ${f(value)}`;
-  if (k === 1 && loss === 'meanAbsoluteError') return `L = |p − y| = |${f(out[0])} − ${f(y)}| = ${f(value)}`;
-  return `L = ${f(value)} (prediction ${f(out[0])}, target ${f(y)})`;
+  return [...byLayer].map(([layer, a]) => ({ layer, rms: Math.sqrt(a.sum / Math.max(1, a.n)), maxAbs: a.max }));
 }
+

@@ -79,6 +79,8 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   }
   const optimizer = createOptimizer(cfg.optimizer);
   let state = new DeviceState(opts.backend, net, cfg.seed, optimizer, opts.initialWeights);
+  // A paused run shows its current weights in the step-through view (read through the control).
+  opts.control?.attach(() => state.network);
   const hasVal = !!validation && validation.rows > 0;
   const defaultMonitor: MonitorName = hasVal ? 'valLoss' : 'loss';
   const schedule = createSchedule(cfg.schedule, optimizer.learningRate, cfg.epochs, defaultMonitor);

@@ -1,0 +1,97 @@
+/**
+ * The words and formulas of the step-through trace: the loss with its numbers filled in, how the gradient
+ * leaving the loss is formed, and a plain-words reading of the per-layer gradient magnitudes.
+ */
+import type { LossName, OptimizerSpec, Task } from '../spec/types.ts';
+import { VANISHING_RATIO } from './diagnostics.ts';
+
+/** A number as the trace's formulas print it (4 significant digits; exponent when tiny or huge). */
+export function traceNumber(v: number): string {
+  return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4);
+}
+
+/** The loss of the first traced row, with its numbers: `L = −ln p[setosa] = −ln 0.3120 = 1.165`. */
+export function lossExample(loss: LossName, out: Float32Array, y: number, k: number, task: Task, value: number): string {
+  const f = traceNumber;
+  if (loss === 'categoricalCrossentropy' && task.kind === 'classification') {
+    return `L = −ln p[${task.classes[y]}] = −ln ${f(out[y])} = ${f(value)}`;
+  }
+  if (loss === 'binaryCrossentropy' && task.kind === 'classification') {
+    return y === 1 ? `L = −ln p = −ln ${f(out[0])} = ${f(value)}` : `L = −ln(1 − p) = −ln(1 − ${f(out[0])}) = ${f(value)}`;
+  }
+  if (k === 1 && loss === 'meanSquaredError') return `L = (p − y)² = (${f(out[0])} − ${f(y)})² = ${f(value)}`;
+  if (k === 1 && loss === 'meanAbsoluteError') return `L = |p − y| = |${f(out[0])} − ${f(y)}| = ${f(value)}`;
+  return `L = ${f(value)} (prediction ${f(out[0])}, target ${f(y)})`;
+}
+
+/** ∂ℓ/∂p of one element, per loss, as the backends compute it (before the 1/rows mean). */
+const ELEMENT_GRADIENT: Readonly<Record<LossName, string>> = {
+  meanSquaredError: '2(p − y)',
+  meanAbsoluteError: 'sign(p − y)',
+  huber: '(p − y) clipped to [−δ, δ]',
+  binaryCrossentropy: '(p − y) / (p(1 − p))',
+  categoricalCrossentropy: '−1/p[true class] for the true class, 0 for the others',
+};
+
+/**
+ * How the gradient arriving at the output layer is formed. The loss is a mean over rows (and over the
+ * outputs of elementwise losses), hence the division. Fused: softmax/sigmoid and cross-entropy are
+ * differentiated together, which gives ∂L/∂z directly.
+ */
+export function outputGradientFormula(loss: LossName, fused: boolean, outputs: number): string {
+  const per = loss === 'categoricalCrossentropy' || outputs === 1 ? 'rows' : `(rows · ${outputs})`;
+  if (fused && loss === 'categoricalCrossentropy') return `∂L/∂zⱼ = (pⱼ − [j = true class]) / ${per}`;
+  if (fused) return `∂L/∂z = (p − y) / ${per}`;
+  return `∂L/∂p = ${ELEMENT_GRADIENT[loss]} / ${per}`;
+}
+
+/** Gradient size of one layer's weights for the traced rows. */
+export interface LayerGradientScale {
+  layer: string;
+  /** √(mean g²) over the layer's trained tensors. */
+  rms: number;
+  maxAbs: number;
+}
+
+/**
+ * A plain-words reading of the per-layer gradient sizes (forward order), or null when they are within a
+ * few orders of magnitude of each other and none is zero.
+ */
+export function gradientNote(scales: readonly LayerGradientScale[]): string | null {
+  const dead = scales.filter((s) => s.rms === 0);
+  if (dead.length && dead.length < scales.length) {
+    const names = dead.map((s) => `'${s.layer}'`).join(', ');
+    return `No gradient reaches ${names} for these rows: every unit it feeds is inactive here (for example ReLU units with z ≤ 0 pass no gradient back), so this step leaves its weights as they are. Try other rows; if it stays at zero, use leakyRelu or a smaller learning rate.`;
+  }
+  const live = scales.filter((s) => s.rms > 0);
+  if (live.length < 2) return null;
+  const small = live.reduce((a, b) => (b.rms < a.rms ? b : a));
+  const large = live.reduce((a, b) => (b.rms > a.rms ? b : a));
+  if (small.rms >= VANISHING_RATIO * large.rms) return null;
+  const orders = Math.log10(large.rms / small.rms);
+  const ratio = large.rms / small.rms;
+  const times = ratio >= 1e4 ? ratio.toExponential(1) : Math.round(ratio).toLocaleString('en-US');
+  const head = `The gradients span ${orders.toFixed(1)} orders of magnitude: at '${small.layer}' they are ${times}× smaller than at '${large.layer}'.`;
+  const smallFirst = scales.indexOf(small) < scales.indexOf(large);
+  return smallFirst
+    ? `${head} They shrink as they flow back towards the input (vanishing gradients), so the early layers barely learn. ReLU-family activations, He initialization, batch normalization or fewer layers help.`
+    : `${head} They grow as they flow back towards the input (exploding gradients), so the early layers take huge, unstable steps. Lower the learning rate, clip gradients (clipNorm) or add batch normalization.`;
+}
+
+/** What one update from a fresh optimizer state (step t = 1) does, in the optimizer's own terms. */
+export function updateNote(spec: OptimizerSpec): string {
+  switch (spec.type) {
+    case 'sgd':
+      if (!spec.momentum) return 'w ← w − learningRate · ∂L/∂w';
+      return spec.nesterov
+        ? 'SGD with Nesterov momentum μ from a fresh state (v = 0): this first step is w ← w − learningRate · (1 + μ) · ∂L/∂w'
+        : 'SGD with momentum from a fresh state (v = 0): this first step is w ← w − learningRate · ∂L/∂w';
+    case 'adam':
+    case 'adamw':
+      return `${spec.type === 'adam' ? 'Adam' : 'AdamW'}, first step from a fresh state (t = 1): m̂ = g and v̂ = g², so w ← w − learningRate · g / (|g| + ε)${spec.type === 'adamw' ? ' − learningRate · weightDecay · w' : ''}. Every weight with a non-zero gradient moves by about the learning rate, against its gradient's sign.`;
+    case 'rmsprop':
+      return 'RMSprop, first step from a fresh state (s = 0): s = (1 − ρ)·g², so w ← w − learningRate · g / (√s + ε): every weight moves by about learningRate / √(1 − ρ).';
+    case 'adagrad':
+      return 'Adagrad, first step: a = initialAccumulator + g², w ← w − learningRate · g / (√a + ε).';
+  }
+}
