@@ -17,6 +17,9 @@ export class TrainControl {
   private current: RunState = 'running';
   private wake: (() => void) | null = null;
   private source: (() => RunWeightsSource) | null = null;
+  /** Callers of `snapshot` waiting for the loop to reach its pause (it may be finishing a batch). */
+  private parkWaiters: (() => void)[] = [];
+  private isParked = false;
 
   /** Current state. */
   get state(): RunState {
@@ -44,10 +47,13 @@ export class TrainControl {
   /** Called by the loop: waits while paused; resolves false when the run must stop. */
   async checkpoint(): Promise<boolean> {
     while (this.current === 'paused') {
+      this.isParked = true;
+      this.notifyParked();
       await new Promise<void>((resolve) => {
         this.wake = resolve;
       });
     }
+    this.isParked = false;
     return this.current === 'running';
   }
 
@@ -56,12 +62,22 @@ export class TrainControl {
     this.source = source;
   }
 
+  /** Called by the training loop when it ends: its network is gone. */
+  detach(): void {
+    this.source = null;
+    this.notifyParked();
+  }
+
   /**
    * The run's backend and the weights it has reached, for the step-through view. Only while paused: the
    * loop then waits between batches, so no step is half applied.
    */
   async snapshot(): Promise<{ backend: Backend; weights: WeightTensor[] }> {
-    if (this.current !== 'paused' || !this.source) {
+    if (this.current === 'paused' && !this.isParked) await new Promise<void>((resolve) => this.parkWaiters.push(resolve));
+    if (!this.source) {
+      throw new TrainingError({ code: 'train/not-running', path: '', message: 'This run has ended. Step through its final weights instead.' });
+    }
+    if (this.current !== 'paused') {
       throw new TrainingError({ code: 'train/not-paused', path: '', message: 'This run is still training. Pause it to step through its current weights.' });
     }
     const network = this.source();
@@ -72,5 +88,11 @@ export class TrainControl {
     const w = this.wake;
     this.wake = null;
     w?.();
+    // A snapshot waiting for the pause learns that the run went on (and refuses).
+    this.notifyParked();
+  }
+
+  private notifyParked(): void {
+    for (const resolve of this.parkWaiters.splice(0)) resolve();
   }
 }

@@ -135,7 +135,7 @@ describe('TrainControl.snapshot', () => {
     const rng = new Random(4);
     const x = Float32Array.from({ length: 60 }, () => rng.normal());
     const y = Float32Array.from({ length: 20 }, (_, i) => i % 3);
-    await expect(control.snapshot()).rejects.toThrow('Pause it to step through its current weights.');
+    await expect(control.snapshot()).rejects.toThrow('This run has ended. Step through its final weights instead.');
     let reachedPause: () => void = () => {};
     const paused = new Promise<void>((r) => { reachedPause = r; });
     const done = trainNetwork({
@@ -154,8 +154,22 @@ describe('TrainControl.snapshot', () => {
     const initial = await initialWeights(spec, 3, task, backend);
     expect(snap.weights[0].data).not.toEqual(initial[0].data);
     control.resume();
+    await expect(control.snapshot()).rejects.toThrow('This run is still training. Pause it to step through its current weights.');
     const result = await done;
     expect(result.history).toHaveLength(5);
+    // Paused after its last batch, a run ends anyway; a snapshot waiting for the pause is refused, not left hanging.
+    const late = new TrainControl();
+    let snapshot: Promise<unknown> = Promise.resolve(null);
+    await trainNetwork({
+      spec: { ...spec, training: { ...spec.training, epochs: 1, batchSize: 20 } }, backend, control: late,
+      data: { task, featureNames: ['a', 'b', 'c'], train: { x, y, rows: 20, features: 3 }, validation: null },
+      onEvent: (e) => {
+        if (e.type !== 'epoch') return;
+        late.pause();
+        snapshot = late.snapshot().catch((err: unknown) => err);
+      },
+    });
+    expect(String(await snapshot)).toContain('This run has ended.');
   });
 });
 

@@ -248,6 +248,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
     const weights = await state.network.readWeights();
     return { spec, weights, history, stopReason, bestEpoch, backend: state.backend.label, outputs: net.outputs };
   } finally {
+    opts.control?.detach();
     state.dispose();
   }
 }
