@@ -13,6 +13,7 @@
 import type { Problem } from './errors.ts';
 import type { BackendChoice, NetworkSpec, Task } from './spec/index.ts';
 import type { ColumnType, CsvOptions, DatasetSettings } from './data/index.ts';
+import { isWireStepTrace, stepTransferables, type StepEvent, type StepRequest } from './protocol-step.ts';
 
 /** The vocabulary the UI offers (names and defaults), re-exported so the renderer imports values only from here. */
 export {
@@ -29,6 +30,10 @@ export type {
 export type { Problem } from './errors.ts';
 /** Dataset types the messages carry. */
 export type { CsvOptions, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType } from './data/index.ts';
+/** Step-through (issue 8): the trace of one training iteration, defined in protocol-step.ts. */
+export type {
+  StepSource, StepMatrix, StepForward, StepBackward, StepTensor, StepGradientScale, WireStepTrace, StepRequest, StepEvent,
+} from './protocol-step.ts';
 
 /** Bumped when a message changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -206,7 +211,9 @@ export type EngineRequest =
    * Give the worker a run's model file again (after a reload), so evaluate/predict/export work; the run's
    * dataset settings rebuild its test split from the current table.
    */
-  | { type: 'model/load'; id: number; runId: string; model: string; settings: DatasetSettings | null };
+  | { type: 'model/load'; id: number; runId: string; model: string; settings: DatasetSettings | null }
+  // ---- step-through (issue 8): `step/trace` (protocol-step.ts)
+  | StepRequest;
 
 /** The `type` of a request. */
 export type RequestType = EngineRequest['type'];
@@ -243,7 +250,9 @@ export type EngineEvent =
   /** The model is ready in the worker; its weights come back for drawing. */
   | { type: 'model/loaded'; id: number; runId: string; weights: WireTensor[] }
   /** A request failed (`id`), or a run failed outside a request (`id` null, `runId` set). */
-  | { type: 'error'; id: number | null; runId: string | null; error: WireError };
+  | { type: 'error'; id: number | null; runId: string | null; error: WireError }
+  // ---- step-through (issue 8): `step/traced` (protocol-step.ts)
+  | StepEvent;
 
 /** The `type` of an event. */
 export type EventType = EngineEvent['type'];
@@ -262,6 +271,8 @@ export interface ReplyOf {
   'predict/run': Extract<EngineEvent, { type: 'predict/done' }>;
   'model/export': Extract<EngineEvent, { type: 'model/exported' }>;
   'model/load': Extract<EngineEvent, { type: 'model/loaded' }>;
+  // ---- step-through (issue 8)
+  'step/trace': Extract<EngineEvent, { type: 'step/traced' }>;
 }
 
 /** Which event type answers each request type. */
@@ -278,6 +289,8 @@ export const REPLY_TYPE: { readonly [K in RequestType]: ReplyOf[K]['type'] } = {
   'predict/run': 'predict/done',
   'model/export': 'model/exported',
   'model/load': 'model/loaded',
+  // ---- step-through (issue 8)
+  'step/trace': 'step/traced',
 };
 
 // ---------------------------------------------------------------- validation
@@ -300,6 +313,8 @@ const REQUEST_FIELDS: { readonly [K in RequestType]: Readonly<Record<string, Fie
   'predict/run': { id: 'number', runId: 'string', name: 'string', source: 'source' },
   'model/export': { id: 'number', runId: 'string' },
   'model/load': { id: 'number', runId: 'string', model: 'string', settings: 'object?' },
+  // ---- step-through (issue 8)
+  'step/trace': { id: 'number', source: 'object', positions: 'i32', learningRate: 'number?' },
 };
 
 const EVENT_FIELDS: { readonly [K in EventType]: Readonly<Record<string, FieldKind>> } = {
@@ -323,6 +338,8 @@ const EVENT_FIELDS: { readonly [K in EventType]: Readonly<Record<string, FieldKi
   'model/exported': { id: 'number', runId: 'string', json: 'string' },
   'model/loaded': { id: 'number', runId: 'string', weights: 'array' },
   error: { id: 'number?', runId: 'string?', error: 'object' },
+  // ---- step-through (issue 8)
+  'step/traced': { id: 'number', trace: 'object' },
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -374,6 +391,8 @@ export function parseEvent(data: unknown): EngineEvent {
   if ((event.type === 'train/done' || event.type === 'model/loaded') && !event.weights.every(isWireTensor)) {
     throw new ProtocolError(`'${event.type}' weights are not tensors`);
   }
+  // ---- step-through (issue 8)
+  if (event.type === 'step/traced' && !isWireStepTrace(event.trace)) throw new ProtocolError("'step/traced' trace is malformed");
   return event;
 }
 
@@ -397,6 +416,8 @@ export function transferablesOf(message: EngineRequest | EngineEvent): ArrayBuff
       add(e.rowIndices); add(e.actual); add(e.predicted);
       break;
     }
+    // ---- step-through (issue 8)
+    case 'step/traced': for (const a of stepTransferables(message.trace)) add(a); break;
     default: break;
   }
   return out;

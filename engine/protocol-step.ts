@@ -1,0 +1,151 @@
+/**
+ * Step-through messages (issue 8): one training iteration traced on chosen training rows, with every
+ * number from the engine on the real backend. `protocol.ts` adds these to its request and event unions.
+ *
+ * - `step/trace` names where the weights come from (the current spec's initial weights, or a run's
+ *   weights: paused or finished), the rows (positions in the training split) and, optionally, a learning
+ *   rate for the update; `step/traced` answers with the whole trace.
+ * - Matrices and weight tensors cross as transferable `Float32Array`s (float32, as the backends compute).
+ *
+ * Pure TypeScript, like `protocol.ts`.
+ */
+import type { DatasetSettings, NetworkSpec, Task } from './protocol.ts';
+
+/** Where the traced weights come from. */
+export type StepSource =
+  /** The weights a run of this spec starts from (its seed), on this data. */
+  | { kind: 'initial'; spec: NetworkSpec; settings: DatasetSettings }
+  /** A run's weights: its current ones while paused, its final ones once finished. */
+  | { kind: 'run'; runId: string };
+
+/** A matrix [rows, cols], row-major: row r of the traced rows, column j of the layer. */
+export interface StepMatrix { rows: number; cols: number; data: Float32Array }
+
+/** One layer's forward pass on the traced rows. */
+export interface StepForward {
+  layerId: string;
+  /** `dense`, `activation`, `dropout` or `batchNorm`. */
+  type: string;
+  activation: string | null;
+  /** The activation's formula, e.g. `f(z) = max(0, z)`. */
+  formula: string | null;
+  input: StepMatrix;
+  /** Weighted sum x·W + b (dense layers only). */
+  z: StepMatrix | null;
+  /** The layer's output: the activation a = f(z) for dense layers. */
+  output: StepMatrix;
+  /** f′(z) for dense layers with an elementwise activation; null otherwise. */
+  derivative: StepMatrix | null;
+}
+
+/** One layer's backward pass, output layer first. */
+export interface StepBackward {
+  layerId: string;
+  /** dLoss/dOutput (dLoss/dz when `fused`: softmax/sigmoid differentiated together with cross-entropy). */
+  dOutput: StepMatrix;
+  /** dLoss/dz = dOutput ⊙ f′(z), dense layers only. */
+  dz: StepMatrix | null;
+  fused: boolean;
+  /** How dOutput was formed, in symbols. */
+  formula: string;
+}
+
+/** Old value, gradient and new value of one weight tensor (a kernel is [inputs, units], row-major). */
+export interface StepTensor {
+  layer: string;
+  name: string;
+  shape: number[];
+  before: Float32Array;
+  /** dLoss/dW summed over the traced rows' mean loss, including any L1/L2 part. */
+  grad: Float32Array;
+  after: Float32Array;
+  /** The L1/L2 part of grad; null without regularization. */
+  penalty: Float32Array | null;
+}
+
+/** How large one layer's weight gradients are. */
+export interface StepGradientScale { layer: string; rms: number; maxAbs: number }
+
+/** The whole iteration, and what it was run on. */
+export interface WireStepTrace {
+  /** Label of the backend that computed it. */
+  backend: string;
+  /** Seed of the initial weights (for a run: the run's seed). */
+  seed: number;
+  featureNames: string[];
+  task: Task;
+  /** Regression targets and outputs are standardized with these; null for classification. */
+  targetScale: { mean: number; std: number } | null;
+  /** Rows in the training split, and the traced ones: their positions there and their rows in the table. */
+  trainRows: number;
+  positions: Int32Array;
+  rowIndices: Int32Array;
+  rows: number;
+  forward: StepForward[];
+  /** Network outputs: class probabilities or values. */
+  output: StepMatrix;
+  /** Per row: the true class index, or the (standardized) target value. */
+  target: number[];
+  loss: { name: string; formula: string; value: number; perRow: number[]; example: string };
+  backward: StepBackward[];
+  update: { optimizer: string; learningRate: number; note: string; tensors: StepTensor[] };
+  /** Mean loss over the same rows after the update, and per row. */
+  lossAfter: number;
+  lossAfterPerRow: number[];
+  gradientScale: StepGradientScale[];
+  /** Plain words when the gradient sizes span many orders of magnitude (or one is zero). */
+  gradientNote: string | null;
+}
+
+/** The step-through request. */
+export type StepRequest =
+  /** Trace one iteration on training rows `positions` (0-based, in the training split). */
+  { type: 'step/trace'; id: number; source: StepSource; positions: Int32Array; learningRate: number | null };
+
+/** The step-through reply. */
+export type StepEvent = { type: 'step/traced'; id: number; trace: WireStepTrace };
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isMatrix(v: unknown): v is StepMatrix {
+  return isRecord(v) && typeof v.rows === 'number' && typeof v.cols === 'number' && v.data instanceof Float32Array
+    && v.data.length === v.rows * v.cols;
+}
+
+function isMatrixOrNull(v: unknown): boolean {
+  return v === null || isMatrix(v);
+}
+
+/** True when `v` has the shape of a trace (every matrix and tensor a Float32Array of the right size). */
+export function isWireStepTrace(v: unknown): v is WireStepTrace {
+  if (!isRecord(v) || !isRecord(v.loss) || !isRecord(v.update) || !Array.isArray(v.forward) || !Array.isArray(v.backward)) return false;
+  if (!(v.positions instanceof Int32Array) || !(v.rowIndices instanceof Int32Array) || !isMatrix(v.output)) return false;
+  if (typeof v.loss.value !== 'number' || typeof v.lossAfter !== 'number' || !Array.isArray(v.update.tensors)) return false;
+  const forwardOk = v.forward.every((f: unknown) => isRecord(f) && typeof f.layerId === 'string' && isMatrix(f.input)
+    && isMatrix(f.output) && isMatrixOrNull(f.z) && isMatrixOrNull(f.derivative));
+  const backwardOk = v.backward.every((b: unknown) => isRecord(b) && typeof b.layerId === 'string' && isMatrix(b.dOutput) && isMatrixOrNull(b.dz));
+  const tensorsOk = v.update.tensors.every((t: unknown) => isRecord(t) && t.before instanceof Float32Array
+    && t.grad instanceof Float32Array && t.after instanceof Float32Array && (t.penalty === null || t.penalty instanceof Float32Array));
+  return forwardOk && backwardOk && tensorsOk;
+}
+
+/** Every typed array of a trace, for `postMessage` to transfer. */
+export function stepTransferables(t: WireStepTrace): ArrayBufferView[] {
+  const out: ArrayBufferView[] = [t.positions, t.rowIndices, t.output.data];
+  for (const f of t.forward) {
+    out.push(f.input.data, f.output.data);
+    if (f.z) out.push(f.z.data);
+    if (f.derivative) out.push(f.derivative.data);
+  }
+  for (const b of t.backward) {
+    out.push(b.dOutput.data);
+    if (b.dz) out.push(b.dz.data);
+  }
+  for (const u of t.update.tensors) {
+    out.push(u.before, u.grad, u.after);
+    if (u.penalty) out.push(u.penalty);
+  }
+  return out;
+}
