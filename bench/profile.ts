@@ -37,7 +37,7 @@ if (!w) throw new Error(`unknown workload ${id}`);
 const d = generateData(w);
 const times = new Map<string, { ms: number; calls: number }>();
 const inner = which === 'cpu' ? new CpuBackend()
-  : await createWasmBackend(which === 'wasm-threads' ? { threads: { host: nodeThreadHost, count: 2, mode: 'always' } } : {});
+  : await createWasmBackend(which === 'wasm-threads' ? { threads: { host: nodeThreadHost, count: 2 } } : {});
 const backend = timed(inner, times);
 const epochs = Number(epochArg);
 const marks: number[] = [performance.now()];

@@ -46,7 +46,7 @@ function time(f: () => void): number {
 }
 
 const one = await createWasmBackend();
-const two = await createWasmBackend({ threads: { host: nodeThreadHost, count: 2, mode: 'always' } });
+const two = await createWasmBackend({ threads: { host: nodeThreadHost, count: 2 } });
 for (const w of WORKLOADS) {
   const dims = widths(w);
   const [s1, s2] = [step(one, dims, w.batchSize), step(two, dims, w.batchSize)];

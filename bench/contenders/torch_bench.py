@@ -1,8 +1,9 @@
 """Contender: PyTorch on the CPU, the same network, init, optimizer and batch size as the others.
 
-Usage: python3 torch_bench.py <rows> <features> <classes> <hidden,hidden> <batch> <lr> <epochs> <seed> <data file> <threads>
-The caller sets OMP_NUM_THREADS / OPENBLAS_NUM_THREADS / MKL_NUM_THREADS to <threads> (oversubscription
-makes it several times slower). Prints one line: RESULT {json}.
+Usage: python3 torch_bench.py <rows> <features> <classes> <hidden,hidden> <batch> <lr> <epochs> <seed> <data file> <threads> <blas threads>
+<threads> is torch's intra-op (OpenMP) pool; the caller sets OMP_NUM_THREADS to it and OPENBLAS_NUM_THREADS /
+MKL_NUM_THREADS to <blas threads> (2 + 2 on 2 cores oversubscribes and runs several times slower).
+Prints one line: RESULT {json}.
 """
 import json
 import math
@@ -19,11 +20,18 @@ def rss_mib():
         return int(f.read().split()[1]) * resource.getpagesize() / 2**20
 
 
+def blas_library():
+    """The BLAS shared library this process loaded (Debian's torch uses whichever libblas.so.3 is selected)."""
+    with open('/proc/self/maps') as f:
+        libs = {line.split()[-1].rsplit('/', 1)[-1] for line in f if 'blas' in line.lower()}
+    return ', '.join(sorted(libs)) or 'none found'
+
+
 def main():
     rows, features, classes = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     hidden = [int(h) for h in sys.argv[4].split(',')]
     batch, lr, epochs, seed = int(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8])
-    path, threads = sys.argv[9], int(sys.argv[10])
+    path, threads, blas = sys.argv[9], int(sys.argv[10]), int(sys.argv[11])
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     raw = np.fromfile(path, dtype='<f4')
@@ -63,9 +71,9 @@ def main():
     with torch.no_grad():
         acc = (model(x).argmax(1) == y).float().mean().item()
     print('RESULT ' + json.dumps({
-        'contender': 'torch', 'label': f'PyTorch {torch.__version__} · {threads} thread' + ('s' if threads > 1 else ''),
+        'contender': 'torch', 'label': f'PyTorch {torch.__version__} · {threads} intra-op + {blas} BLAS thread' + ('s' if blas > 1 else ''),
         'epochSeconds': epoch_seconds, 'finalAccuracy': acc, 'peakRssMiB': peak, 'rssAfterEpochMiB': rss_after,
-        'notes': [f'{threads} intra-op threads, OMP/OPENBLAS/MKL_NUM_THREADS={threads}'],
+        'notes': [f'torch.set_num_threads({threads}), OMP_NUM_THREADS={threads}, OPENBLAS/MKL_NUM_THREADS={blas}, BLAS: {blas_library()}'],
     }))
 
 

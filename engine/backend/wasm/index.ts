@@ -1,6 +1,5 @@
 /** Public API of the WebAssembly SIMD backend (the fast CPU path). */
 import type { BackendProvider } from '../index.ts';
-import { calibrateThreads } from './calibrate.ts';
 import { loadKernels } from './kernels.ts';
 import { startKernelThreads, type ThreadHost } from './threads.ts';
 import { WasmBackend } from './wasm-backend.ts';
@@ -16,13 +15,11 @@ export interface WasmBackendOptions {
   /** Helper threads, started through the host's ThreadHost; omitted: run on the calling thread only. */
   threads?: {
     host: ThreadHost;
-    /** Threads in all, the calling one included (default 2). */
-    count?: number;
     /**
-     * 'auto' (default): time a multiply on 1 and on `count` threads at start (a few ms) and keep the
-     * helpers only if they pay off (≥ 1.2×); 'always': keep them without measuring.
+     * Threads in all, the calling one included (default 2; a host would pass the core count). Helpers
+     * that barely get work (busy or missing cores) pause themselves, so asking for too many costs little.
      */
-    mode?: 'auto' | 'always';
+    count?: number;
   };
 }
 
@@ -45,16 +42,7 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   const { kernels, memory, module } = await loadKernels(true);
   const backend = new WasmBackend(kernels, memory);
   const threads = await startKernelThreads(t.host, count - 1, kernels, module, memory, (bytes) => backend.allocBytes(bytes));
-  if (t.mode === 'always') {
-    backend.useThreads(threads, `${count} threads: asked for`);
-    return backend;
-  }
-  const speedup = calibrateThreads(backend, threads);
-  if (speedup >= 1.2) backend.useThreads(threads, `${count} threads: a multiply ran ${speedup.toFixed(1)}× faster than on 1`);
-  else {
-    threads.destroy();
-    backend.useThreads(null, `1 thread: ${count} threads ran a multiply only ${speedup.toFixed(2)}× as fast (other load on the cores?)`);
-  }
+  backend.useThreads(threads, `${count} threads: helpers take row bands of each large multiply and pause while other work keeps their cores busy`);
   return backend;
 }
 

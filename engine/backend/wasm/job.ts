@@ -11,8 +11,11 @@
  */
 import type { Kernels } from './kernels.ts';
 
-/** Block layout: int32 slot indices, except `f64Args`, a float64 slot index (byte 64). Counters sit on their own cache lines. */
-export const BLOCK = { bytes: 256, seq: 0, kind: 1, args: 2, f64Args: 8, claim: 32, finished: 48, failed: 49 } as const;
+/**
+ * Block layout: int32 slot indices, except `f64Args`, a float64 slot index (byte 64). Counters sit on their
+ * own cache lines; `sleeping` counts helpers blocked in Atomics.wait.
+ */
+export const BLOCK = { bytes: 256, seq: 0, kind: 1, args: 2, f64Args: 8, claim: 32, finished: 48, failed: 49, sleeping: 50 } as const;
 /** Job kinds. */
 export const JOB = { gemmRows: 0, adam: 1 } as const;
 /** Low bits of the claim word: the chunk index (so at most 2^CHUNK_BITS chunks per job). */

@@ -24,7 +24,9 @@ export async function runKernelWorker(init: KernelWorkerInit, onReady: () => voi
     let since = Date.now();
     while (Atomics.load(i32, BLOCK.seq) === seen) {
       if ((++spins & 0x3ff) === 0 && Date.now() - since > SPIN_MS) {
+        Atomics.add(i32, BLOCK.sleeping, 1);
         Atomics.wait(i32, BLOCK.seq, seen);
+        Atomics.sub(i32, BLOCK.sleeping, 1);
         since = Date.now();
       }
     }

@@ -14,7 +14,7 @@ const backends: WasmBackend[] = [];
 afterAll(() => backends.forEach((b) => b.destroy()));
 
 async function setup(threads: number): Promise<WasmBackend> {
-  const b = await createWasmBackend(threads > 1 ? { threads: { host: nodeThreadHost, count: threads, mode: 'always' } } : {});
+  const b = await createWasmBackend(threads > 1 ? { threads: { host: nodeThreadHost, count: threads } } : {});
   backends.push(b);
   return b;
 }
@@ -52,9 +52,23 @@ describe('wasm backend on helper threads', () => {
     });
   }
 
-  it('decides by measuring in auto mode and says why', async () => {
-    const b = await createWasmBackend({ threads: { host: nodeThreadHost } });
-    backends.push(b);
-    expect(b.threadsDetail).toMatch(/^(2 threads: a multiply ran|1 thread: 2 threads ran a multiply only)/);
+  it('runs every chunk itself and pauses splitting when no helper ever takes work', async () => {
+    // A host whose "threads" never start: the calling thread must still finish every job, alone.
+    const idle = await createWasmBackend({ threads: { host: { start: async () => ({ terminate: () => {} }) }, count: 2 } });
+    const one = await setup(1);
+    backends.push(idle);
+    const rng = new Random(9);
+    const both = (shape: number[]) => {
+      const values = Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.uniform(-1, 1));
+      return [one.tensor(shape, values), idle.tensor(shape, values)];
+    };
+    const [x, w, b, z] = [both([64, 96]), both([96, 96]), both([96]), both([64, 96])];
+    for (let i = 0; i < 200; i++) idle.denseForward(x[1], w[1], b[1], z[1]);
+    one.denseForward(x[0], w[0], b[0], z[0]);
+    expect(Array.from(await idle.read(z[1]))).toEqual(Array.from(await one.read(z[0])));
+    const stats = idle.threadStats!;
+    expect(stats.helped).toBe(0);
+    expect(stats.jobs).toBe(64);
+    expect(stats.alone).toBe(200 - 64);
   });
 });

@@ -43,12 +43,15 @@ const SPLIT_ADAM = 1 << 15;
 const CHUNKS_PER_THREAD = 4;
 /**
  * Every WINDOW split jobs, if the helpers ran under MIN_HELP of the chunks (their cores are busy with
- * other work), run the next PAUSE jobs on the calling thread alone: the helpers fall asleep instead of
- * spinning for CPU time the calling thread needs, and are tried again afterwards.
+ * other work, or there is no second core), run the next jobs on the calling thread alone: the helpers
+ * fall asleep instead of spinning for CPU time the calling thread needs. The pause starts at PAUSE jobs
+ * and doubles while helpers keep failing, up to MAX_PAUSE, so a one-core machine pays almost nothing.
+ * Jobs posted while a helper was asleep (idle between epochs, say) do not count: waking takes a while.
  */
 const WINDOW = 64;
 const MIN_HELP = 0.15;
-const PAUSE = 512;
+const PAUSE = 64;
+const MAX_PAUSE = 1 << 16;
 /** A helper holding a chunk this long has died. */
 const TIMEOUT_MS = 30_000;
 
@@ -58,6 +61,7 @@ export class KernelThreads {
   private readonly v: JobViews;
   private window = { jobs: 0, chunks: 0, helped: 0 };
   private paused = 0;
+  private nextPause = PAUSE;
   /** Totals since start, for reports: split jobs, their chunks, chunks the helpers ran, jobs run alone while paused. */
   readonly stats = { jobs: 0, chunks: 0, helped: 0, alone: 0 };
 
@@ -112,16 +116,22 @@ export class KernelThreads {
   }
 
   /** Count the helpers' share; pause splitting when they barely help. */
-  private observe(chunks: number, own: number): void {
+  private observe(chunks: number, own: number, waking: boolean): void {
     const w = this.window;
     this.stats.jobs++;
     this.stats.chunks += chunks;
     this.stats.helped += chunks - own;
+    if (waking) return;
     w.jobs++;
     w.chunks += chunks;
     w.helped += chunks - own;
     if (w.jobs < WINDOW) return;
-    if (w.helped < MIN_HELP * w.chunks) this.paused = PAUSE;
+    if (w.helped < MIN_HELP * w.chunks) {
+      this.paused = this.nextPause;
+      this.nextPause = Math.min(MAX_PAUSE, 2 * this.nextPause);
+    } else {
+      this.nextPause = PAUSE;
+    }
     this.window = { jobs: 0, chunks: 0, helped: 0 };
   }
 
@@ -136,6 +146,7 @@ export class KernelThreads {
   private run(chunks: number): void {
     assert(chunks <= MAX_CHUNKS, `a job of ${chunks} chunks exceeds ${MAX_CHUNKS}`);
     const i32 = this.v.i32;
+    const waking = Atomics.load(i32, BLOCK.sleeping) > 0;
     this.seq = this.seq >= (1 << (31 - CHUNK_BITS)) - 1 ? 1 : this.seq + 1;
     Atomics.store(i32, BLOCK.finished, 0);
     Atomics.store(i32, BLOCK.claim, this.seq << CHUNK_BITS);
@@ -149,7 +160,7 @@ export class KernelThreads {
     }
     Atomics.store(i32, BLOCK.claim, (this.seq << CHUNK_BITS) | CHUNK_MASK);
     if (Atomics.load(i32, BLOCK.failed) !== 0) throw threadFailed('a helper failed its share of a job');
-    this.observe(chunks, own);
+    this.observe(chunks, own, waking);
   }
 }
 

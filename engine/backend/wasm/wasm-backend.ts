@@ -60,7 +60,7 @@ export class WasmBackend implements Backend {
     this.threadsDetail = detail;
   }
 
-  /** Raw memory block for helpers' control blocks and calibration (released with `free`). */
+  /** Raw memory block (the helpers' job block; released with `free`). */
   allocBytes(bytes: number): number {
     return this.allocate(bytes);
   }
@@ -76,7 +76,7 @@ export class WasmBackend implements Backend {
   }
 
   /** gemm on the given threads (null: this thread only). */
-  gemmOn(threads: KernelThreads | null, a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number): void {
+  private gemmOn(threads: KernelThreads | null, a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number): void {
     if (threads) threads.gemmRows(a, sai, sak, b, ldb, c, ldc, m, n, k, init, bias);
     else this.k.gemmRows(a, sai, sak, b, ldb, c, ldc, 0, m, n, k, init, bias);
   }
