@@ -32,8 +32,6 @@ interface Contender {
   unavailable: string | null;
   /** Slow contenders run at most this many epochs (one warm-up, the rest timed) to keep the whole run to minutes. */
   maxEpochs?: number;
-  /** Only run when named in --only (too slow for the default run, or not a mode the app can use). */
-  onRequest?: string;
   commands(w: Workload, dataPath: string, epochs: number): { cmd: string; args: string[]; env?: Record<string, string> }[];
 }
 
@@ -128,10 +126,8 @@ async function main(): Promise<void> {
   const workloadFilter = flags.only.filter((o) => WORKLOADS.some((w) => w.id === o));
   const contenderFilter = flags.only.filter((o) => !workloadFilter.includes(o));
   const workloads = WORKLOADS.filter((w) => !workloadFilter.length || workloadFilter.includes(w.id));
-  const named = (c: Contender) => contenderFilter.some((o) => c.id.includes(o));
-  const list = contenders().filter((c) => (!contenderFilter.length && !c.onRequest) || named(c));
+  const list = contenders().filter((c) => !contenderFilter.length || contenderFilter.some((o) => c.id.includes(o)));
   console.log(`Backprop Studio benchmark — ${machine.lscpu.find((l) => l.startsWith('Model name')) ?? os.cpus()[0]?.model}, ${machine.cpus} CPUs, Node ${machine.node}`);
-  for (const c of contenders()) if (c.onRequest && !list.includes(c)) console.log(`skipping ${c.id}: ${c.onRequest}`);
   for (const c of list) if (c.unavailable) console.log(`skipping ${c.id}: ${c.unavailable}`);
 
   const dir = mkdtempSync(join(os.tmpdir(), 'backprop-bench-'));
