@@ -180,10 +180,11 @@ async function main(): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const json = join(resultsDir, `bench-${stamp}.json`);
   writeFileSync(json, JSON.stringify({ machine, flags, workloads, rows, raw }, null, 2));
-  const md = [`Measured ${new Date().toISOString()} with \`npm run bench${process.argv.slice(2).map((a) => ` ${a}`).join('')}\`.`, '',
-    'Machine:', '```', ...machine.lscpu, `Node ${machine.node}, ${machine.platform}, ${machine.memoryGiB} GiB`,
+  const args = process.argv.slice(2).join(' ');
+  const md = [`Measured ${new Date().toISOString()} with \`npm run bench${args ? ` -- ${args}` : ''}\`.`, '',
+    'Machine (`lscpu`, selected lines):', '```', ...machine.lscpu, `Node ${machine.node}, ${machine.platform}, ${machine.memoryGiB} GiB`,
     `load average (1 min) at start ${machine.loadAverage.start.toFixed(2)}, at end ${machine.loadAverage.end.toFixed(2)}`, '```', '',
-    markdownTable(rows), ''].join('\n');
+    markdownTable(rows), '', ...rows.flatMap((r) => r.notes.map((n) => `- ${r.workload} ${r.contender}: ${n}`)), ''].join('\n');
   writeFileSync(json.replace(/\.json$/, '.md'), md);
   console.log(`\nwrote ${json} (and .md)`);
 }
