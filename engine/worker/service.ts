@@ -18,6 +18,7 @@ import { buildModelFile, evaluateModel, runModel, toWire } from './models.ts';
 import { predictionsCsv } from './predictions-csv.ts';
 import { RunEvents } from './run-events.ts';
 import { readTable, summarize, TableStore, tableInfo } from './table-store.ts';
+import { StepThrough } from './step-through.ts';
 
 type Post = (event: EngineEvent) => void;
 
@@ -28,6 +29,8 @@ interface RunEntry {
   events: RunEvents | null;
   model: ModelFile | null;
   settings: DatasetSettings | null;
+  /** The spec being trained (the step-through reads a paused run's weights with it). */
+  spec?: NetworkSpec;
 }
 
 /** The part of a MessagePort used here (typed structurally: Node's and the browser's typings differ). */
@@ -72,6 +75,11 @@ export class EngineService {
   readonly #post: Post;
   readonly #tables = new TableStore();
   readonly #runs = new Map<string, RunEntry>();
+  // ---- step-through (issue 8)
+  readonly #steps = new StepThrough(this.#tables, (runId) => {
+    const run = this.#runs.get(runId);
+    return run ? { spec: run.spec ?? null, settings: run.settings, control: run.control, model: run.model } : null;
+  });
 
   constructor(post: Post) {
     this.#post = post;
@@ -176,6 +184,10 @@ export class EngineService {
         this.#post({ type: 'model/loaded', id: req.id, runId: req.runId, weights: toWire(model.weights) });
         return;
       }
+      // ---- step-through (issue 8)
+      case 'step/trace':
+        this.#post({ type: 'step/traced', id: req.id, trace: await this.#steps.trace(req) });
+        return;
     }
   }
 
@@ -217,7 +229,7 @@ export class EngineService {
     const { backend, reason } = await selectBackend(spec.training?.backend ?? 'auto', spec, prepared.featureNames.length, prepared.task);
     const control = new TrainControl();
     const events = new RunEvents(runId, this.#post);
-    const entry: RunEntry = { control, events, model: null, settings };
+    const entry: RunEntry = { control, events, model: null, settings, spec };
     this.#runs.set(runId, entry);
     this.#post({
       type: 'train/started', id, runId, backend: backend.name, backendLabel: backend.label, reason,
