@@ -51,6 +51,8 @@ async function scrollTo(page: Page, selector: string): Promise<void> {
 
 /** Screenshots of a stage: the drawing (stepper at the top), then the panels below it. */
 async function shoot(page: Page, name: string): Promise<void> {
+  // Keep the pointer off the drawing (scrolling moves the connections under it).
+  await page.mouse.move(1, 1);
   await scrollTo(page, 'nav[aria-label="Steps of the iteration"]');
   await screenshot(page, `${name}-drawing`);
   await scrollTo(page, '.step-through .panels');
@@ -73,6 +75,9 @@ async function setStepField(page: Page, label: string, value: string): Promise<v
   await expect(region(page).getByText('Computing the step in the engine…')).toHaveCount(0);
   await expect(computed(page)).toBeVisible();
 }
+
+// Screenshots right after a theme switch must not catch colour transitions half-way.
+test.use({ reducedMotion: 'reduce' });
 
 test('iris: step through forward, loss, backward and update; the gradients equal the CLI\'s', async ({ app: page }) => {
   test.setTimeout(240_000);

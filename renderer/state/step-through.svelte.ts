@@ -202,9 +202,9 @@ export class StepThrough {
   go(index: number): void {
     this.stageIndex = Math.max(0, Math.min(this.stages.length - 1, index));
     const stage = this.stages[this.stageIndex];
-    if (this.trace && stage?.phase === 'backward' && !(this.#isPicked && this.selected)) {
-      this.selected = largestGradient(this.trace, this.columns, stage.column);
-    }
+    if (!this.trace || (this.#isPicked && this.selected)) return;
+    if (stage?.phase === 'backward') this.selected = largestGradient(this.trace, this.columns, stage.column);
+    else if (stage?.phase === 'update' && !this.selected) this.selected = largestGradient(this.trace, this.columns, stage.column);
   }
 
   next(): void {

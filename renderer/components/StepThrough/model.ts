@@ -209,7 +209,7 @@ export function gapViews(trace: WireStepTrace, columns: readonly StepColumn[], s
     const g = k + 1;
     const kernel = tensorOf(trace, col.id, 'kernel');
     const size = (columns[g - 1]?.units ?? 0) * col.units;
-    const isCurrent = stage.phase === 'update' || stage.phase === 'loss' || g === stage.column;
+    const isCurrent = stage.phase === 'update' || (stage.phase !== 'loss' && g === stage.column);
     if (!kernel || kernel.before.length !== size) return { kind: 'idle', isCurrent: false, values: new Float32Array(size) };
     switch (stage.phase) {
       case 'forward':

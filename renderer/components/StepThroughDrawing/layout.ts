@@ -32,7 +32,7 @@ export function marginsFor(columns: readonly StepColumn[], outputExtra: number):
   const inputs = columns[0]?.labels ?? [];
   const outputs = columns.at(-1)?.labels ?? [];
   const left = Math.min(200, Math.max(60, 30 + Math.max(0, ...inputs.slice(0, 400).map(textWidth))));
-  const right = Math.min(300, Math.max(120, 14 + 96 + 10 + Math.max(0, ...outputs.slice(0, 400).map(textWidth)) + outputExtra));
+  const right = Math.min(300, Math.max(200, 14 + 96 + 10 + Math.max(0, ...outputs.slice(0, 400).map(textWidth)) + outputExtra));
   return { left, right };
 }
 
