@@ -100,6 +100,8 @@ test('iris: step through forward, loss, backward and update; the gradients equal
   await expect(computed(page)).toContainText('the initial weights of the current network (seed 42)');
   await setStepField(page, 'Learning rate for this step', '0.001');
   await dismissToasts(page);
+  await page.mouse.move(1, 1);
+  await screenshot(page, 'step-00-settings-light');
 
   const stages: string[] = [];
   for (const theme of ['light', 'dark'] as const) {
@@ -235,4 +237,31 @@ test('a layer of 300 units is summarised: the largest units plus an aggregate', 
   await expect(r.getByRole('img', { name: /Network at this step/ }).getByText('+285 more')).toBeVisible();
   await setTheme(page, 'dark');
   await shoot(page, 'step-15-large-layer-backward-dark');
+});
+
+test('regression with six sigmoid layers: the gradient strip explains vanishing gradients', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Use sample Diabetes progression' }).click();
+  await expect(page.getByRole('heading', { name: 'diabetes.csv' })).toBeVisible();
+  await openView(page, 'Model');
+  for (let i = 1; i <= 6; i++) {
+    await page.getByRole('button', { name: 'Add Dense layer' }).click();
+    await page.locator(`[data-layer-id="dense_${i}"]`).click();
+    await page.getByLabel('Units').fill('8');
+    await page.getByRole('region', { name: 'Inspector' }).getByRole('combobox').first().selectOption('sigmoid');
+  }
+  await expect(networkItems(page)).toHaveCount(6);
+  await openView(page, 'Train');
+  await page.getByRole('tab', { name: 'Step through' }).click();
+  const r = region(page);
+  await expect(computed(page)).toBeVisible();
+  await dismissToasts(page);
+  await r.getByRole('button', { name: 'Update' }).click();
+  await expect(r.getByRole('note').filter({ hasText: 'vanishing gradients' })).toContainText(/at 'dense_1' they are [\d,.e+]+× smaller than at 'output'/);
+  await scrollTo(page, '.step-through .panels');
+  await screenshot(page, 'step-16-vanishing-light');
+  await r.getByRole('button', { name: 'Forward' }).click();
+  for (let i = 0; i < 7; i++) await r.getByRole('button', { name: 'Next step' }).click();
+  expect(await stageTitle(page)).toBe('Forward · the output layer');
+  await expect(r.getByText(/The output layer gives the prediction ŷ = -?[\d.]+; the true target is -?[\d.]+ \(standardized; [\d.]+ in the data's units\)\./)).toBeVisible();
+  await shoot(page, 'step-17-regression-output-light');
 });
