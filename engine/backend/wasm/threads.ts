@@ -11,6 +11,7 @@
  * 1 on every W1 shape; spinning gave 1.9–2.1× on all W1 and W2 shapes when the second core was free).
  */
 import { assert } from '../../errors.ts';
+import { now } from './clock.ts';
 import { ARG, BLOCK, CHUNK_BITS, CHUNK_MASK, JOB, MAX_CHUNKS, runOwnShare, type JobViews } from './job.ts';
 import type { Kernels } from './kernels.ts';
 import { threadFailed } from './messages.ts';
@@ -42,14 +43,17 @@ const SPLIT_ADAM = 1 << 15;
 /** Chunks per thread: more balance the load when a core is busy with other work, fewer cost less. */
 const CHUNKS_PER_THREAD = 4;
 /**
- * Every WINDOW split jobs, if the helpers ran under MIN_HELP of the chunks (their cores are busy with
- * other work, or there is no second core), run the next jobs on the calling thread alone: the helpers
- * fall asleep instead of spinning for CPU time the calling thread needs. The pause starts at PAUSE jobs
- * and doubles while helpers keep failing, up to MAX_PAUSE, so a one-core machine pays almost nothing.
- * Jobs posted while a helper was asleep (idle between epochs, say) do not count: waking takes a while.
+ * Helpers whose cores are busy with other work (or missing) slow the caller down. So every WINDOW split
+ * jobs: if the helpers ran under MIN_HELP of the chunks, or the caller spent over MAX_WAIT as long waiting
+ * for a helper's last chunk as computing its own share (a helper was descheduled holding one), the next
+ * jobs run on the calling thread alone, and the helpers fall asleep instead of spinning for CPU time the
+ * caller needs. The pause starts at PAUSE jobs and doubles while helpers keep failing, up to MAX_PAUSE,
+ * so a one-core machine pays almost nothing. Jobs posted while a helper slept (idle between epochs, say)
+ * do not count: waking takes a while.
  */
 const WINDOW = 64;
 const MIN_HELP = 0.15;
+const MAX_WAIT = 0.5;
 const PAUSE = 64;
 const MAX_PAUSE = 1 << 16;
 /** A helper holding a chunk this long has died. */
@@ -59,11 +63,14 @@ const TIMEOUT_MS = 30_000;
 export class KernelThreads {
   private seq = 0;
   private readonly v: JobViews;
-  private window = { jobs: 0, chunks: 0, helped: 0 };
+  private window = { jobs: 0, chunks: 0, helped: 0, workMs: 0, waitMs: 0 };
   private paused = 0;
   private nextPause = PAUSE;
-  /** Totals since start, for reports: split jobs, their chunks, chunks the helpers ran, jobs run alone while paused. */
-  readonly stats = { jobs: 0, chunks: 0, helped: 0, alone: 0 };
+  /**
+   * Totals since start, for reports: split jobs, their chunks, chunks the helpers ran, jobs run alone while
+   * paused, and the calling thread's milliseconds computing its share and waiting for the helpers'.
+   */
+  readonly stats = { jobs: 0, chunks: 0, helped: 0, alone: 0, workMs: 0, waitMs: 0 };
 
   constructor(private readonly k: Kernels, memory: WasmMemory, block: number, private readonly handles: readonly ThreadHandle[]) {
     this.v = { i32: new Int32Array(memory.buffer, block, BLOCK.bytes / 4), f64: new Float64Array(memory.buffer, block, BLOCK.bytes / 8) };
@@ -116,23 +123,27 @@ export class KernelThreads {
   }
 
   /** Count the helpers' share; pause splitting when they barely help. */
-  private observe(chunks: number, own: number, waking: boolean): void {
-    const w = this.window;
-    this.stats.jobs++;
-    this.stats.chunks += chunks;
-    this.stats.helped += chunks - own;
+  private observe(chunks: number, own: number, waking: boolean, workMs: number, waitMs: number): void {
+    const [s, w] = [this.stats, this.window];
+    s.jobs++;
+    s.chunks += chunks;
+    s.helped += chunks - own;
+    s.workMs += workMs;
+    s.waitMs += waitMs;
     if (waking) return;
     w.jobs++;
     w.chunks += chunks;
     w.helped += chunks - own;
+    w.workMs += workMs;
+    w.waitMs += waitMs;
     if (w.jobs < WINDOW) return;
-    if (w.helped < MIN_HELP * w.chunks) {
+    if (w.helped < MIN_HELP * w.chunks || w.waitMs > MAX_WAIT * w.workMs) {
       this.paused = this.nextPause;
       this.nextPause = Math.min(MAX_PAUSE, 2 * this.nextPause);
     } else {
       this.nextPause = PAUSE;
     }
-    this.window = { jobs: 0, chunks: 0, helped: 0 };
+    this.window = { jobs: 0, chunks: 0, helped: 0, workMs: 0, waitMs: 0 };
   }
 
   /** Stop every helper. */
@@ -152,15 +163,16 @@ export class KernelThreads {
     Atomics.store(i32, BLOCK.claim, this.seq << CHUNK_BITS);
     Atomics.store(i32, BLOCK.seq, this.seq);
     Atomics.notify(i32, BLOCK.seq);
+    const t0 = now();
     const own = runOwnShare(this.k, this.v, chunks);
-    const started = Date.now();
+    const t1 = now();
     let spins = 0;
     while (Atomics.load(i32, BLOCK.finished) !== chunks) {
-      if ((++spins & 0xffff) === 0 && Date.now() - started > TIMEOUT_MS) throw threadFailed(`a helper held its share for over ${TIMEOUT_MS / 1000} s`);
+      if ((++spins & 0xffff) === 0 && now() - t1 > TIMEOUT_MS) throw threadFailed(`a helper held its share for over ${TIMEOUT_MS / 1000} s`);
     }
     Atomics.store(i32, BLOCK.claim, (this.seq << CHUNK_BITS) | CHUNK_MASK);
     if (Atomics.load(i32, BLOCK.failed) !== 0) throw threadFailed('a helper failed its share of a job');
-    this.observe(chunks, own, waking);
+    this.observe(chunks, own, waking, t1 - t0, now() - t1);
   }
 }
 

@@ -29,8 +29,9 @@ export const INIT_ACCUMULATE: i32 = 2;
   return load<f32>(c + (<usize>j << 2));
 }
 
-/** Rows i..i+3, columns j..j+7. */
-function tile4x8(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc: i32, k: i32, init: i32, bias: usize, i: i32, j: i32): void {
+/** Rows i..i+3, columns j..j+7. Inlined: a call per tile cost ~10 % on W1's short (k = 32) tiles. */
+// @ts-ignore: decorator
+@inline function tile4x8(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc: i32, k: i32, init: i32, bias: usize, i: i32, j: i32): void {
   const c0 = c + (<usize>(i * ldc) << 2);
   const c1 = c0 + (<usize>ldc << 2);
   const c2 = c1 + (<usize>ldc << 2);
