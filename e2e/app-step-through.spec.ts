@@ -203,9 +203,9 @@ test('iris: step through forward, loss, backward and update; the gradients equal
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByText('Paused', { exact: true })).toBeVisible();
   await page.getByRole('tab', { name: 'Step through' }).click();
-  const paused = await r.getByLabel('Weights').locator('option', { hasText: /^Run 2 · paused at epoch \d+/ }).innerText();
-  await r.getByLabel('Weights').selectOption({ label: paused });
-  await expect(computed(page)).toContainText(/Run 2, paused at epoch \d+/);
+  await r.getByLabel('Weights').selectOption({ label: 'Run 2 · paused' });
+  await expect(computed(page)).toContainText(/Run 2, paused at epoch \d+ \(\d+ of 4 batches done\)/);
+  await expect(r.getByRole('button', { name: 'Compute again' })).toHaveCount(0);
   await r.getByRole('button', { name: 'Update' }).click();
   await expect(r.getByTestId('loss-after')).toBeVisible();
   await shoot(page, 'step-13-paused-run-light');
@@ -264,4 +264,36 @@ test('regression with six sigmoid layers: the gradient strip explains vanishing 
   expect(await stageTitle(page)).toBe('Forward · the output layer');
   await expect(r.getByText(/The output layer gives the prediction ŷ = -?[\d.]+; the true target is -?[\d.]+ \(standardized; [\d.]+ in the data's units\)\./)).toBeVisible();
   await shoot(page, 'step-17-regression-output-light');
+});
+
+test('the same step on the CPU and on gpu.js WebGL2 shows the same gradients', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
+  await openView(page, 'Model');
+  await page.getByRole('button', { name: 'Add Dense layer' }).click();
+  await page.getByRole('button', { name: 'Add Dense layer' }).click();
+  await openView(page, 'Train');
+  const shown: Record<string, string> = {};
+  for (const [backend, label] of [['cpu', 'CPU'], ['gpujs-webgl2', 'WebGL2']] as const) {
+    await page.getByLabel('Backend').selectOption(backend);
+    await page.getByRole('tab', { name: 'Step through' }).click();
+    const r = region(page);
+    const again = r.getByRole('button', { name: 'Compute again' });
+    if (await again.isVisible()) await again.click();
+    await expect(computed(page)).toContainText(label, { timeout: 60_000 });
+    await r.getByRole('button', { name: 'Backward' }).click();
+    await r.getByLabel('Connection layer').selectOption({ label: 'dense_1 (from Input)' });
+    await r.getByLabel('Connection from').selectOption({ label: 'petal_length_cm' });
+    await r.getByLabel('Connection to').selectOption({ label: 'dense_1 #11' });
+    await r.getByRole('button', { name: 'Next step' }).click();
+    await r.getByRole('button', { name: 'Next step' }).click();
+    await expect(r.getByText('equals the sum')).toBeVisible();
+    shown[backend] = await r.getByTestId('engine-gradient').innerText();
+  }
+  // Both float32; summation order differs on the GPU, so allow one unit in the last digit shown.
+  const [cpu, gpu] = [parseShown(shown['cpu'] ?? ''), parseShown(shown['gpujs-webgl2'] ?? '')];
+  expect(cpu).not.toBe(0);
+  expect(Math.abs(gpu - cpu), `${shown['cpu']} vs ${shown['gpujs-webgl2']}`).toBeLessThanOrEqual(Math.abs(cpu) * 1e-3);
+  await dismissToasts(page);
+  await shoot(page, 'step-18-webgl2-light');
 });

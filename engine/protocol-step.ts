@@ -72,6 +72,8 @@ export interface WireStepTrace {
   backend: string;
   /** Seed of the initial weights (for a run: the run's seed). */
   seed: number;
+  /** A paused run: where it paused (`batch` of `batches` batches of epoch `epoch` done); else null. */
+  position: { epoch: number; batch: number; batches: number } | null;
   featureNames: string[];
   task: Task;
   /** Regression targets and outputs are standardized with these; null for classification. */

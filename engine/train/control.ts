@@ -12,11 +12,15 @@ export interface RunWeightsSource {
   readWeights(): Promise<WeightTensor[]>;
 }
 
+/** Where a run is: `batch` of its `batches` batches of epoch `epoch` (from 1) are done. */
+export interface RunPosition { epoch: number; batch: number; batches: number }
+
 /** Shared switch between the caller and the training loop; the loop checks it between batches. */
 export class TrainControl {
   private current: RunState = 'running';
   private wake: (() => void) | null = null;
   private source: (() => RunWeightsSource) | null = null;
+  private position: () => RunPosition = () => ({ epoch: 0, batch: 0, batches: 0 });
   /** Callers of `snapshot` waiting for the loop to reach its pause (it may be finishing a batch). */
   private parkWaiters: (() => void)[] = [];
   private isParked = false;
@@ -58,8 +62,9 @@ export class TrainControl {
   }
 
   /** Called by the training loop: how to reach its network (the loop may move to another backend). */
-  attach(source: () => RunWeightsSource): void {
+  attach(source: () => RunWeightsSource, position?: () => RunPosition): void {
     this.source = source;
+    if (position) this.position = position;
   }
 
   /** Called by the training loop when it ends: its network is gone. */
@@ -72,7 +77,7 @@ export class TrainControl {
    * The run's backend and the weights it has reached, for the step-through view. Only while paused: the
    * loop then waits between batches, so no step is half applied.
    */
-  async snapshot(): Promise<{ backend: Backend; weights: WeightTensor[] }> {
+  async snapshot(): Promise<{ backend: Backend; weights: WeightTensor[]; position: RunPosition }> {
     if (this.current === 'paused' && !this.isParked) await new Promise<void>((resolve) => this.parkWaiters.push(resolve));
     if (!this.source) {
       throw new TrainingError({ code: 'train/not-running', path: '', message: 'This run has ended. Step through its final weights instead.' });
@@ -81,7 +86,7 @@ export class TrainControl {
       throw new TrainingError({ code: 'train/not-paused', path: '', message: 'This run is still training. Pause it to step through its current weights.' });
     }
     const network = this.source();
-    return { backend: network.backend, weights: await network.readWeights() };
+    return { backend: network.backend, weights: await network.readWeights(), position: this.position() };
   }
 
   private release(): void {

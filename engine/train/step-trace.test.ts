@@ -151,6 +151,8 @@ describe('TrainControl.snapshot', () => {
     await paused;
     const snap = await control.snapshot();
     expect(snap.backend).toBe(backend);
+    // Paused at the start of epoch 3: two epochs of 4 batches are done.
+    expect(snap.position).toEqual({ epoch: 3, batch: 0, batches: 4 });
     const initial = await initialWeights(spec, 3, task, backend);
     expect(snap.weights[0].data).not.toEqual(initial[0].data);
     control.resume();

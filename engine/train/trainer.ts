@@ -79,8 +79,10 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   }
   const optimizer = createOptimizer(cfg.optimizer);
   let state = new DeviceState(opts.backend, net, cfg.seed, optimizer, opts.initialWeights);
-  // A paused run shows its current weights in the step-through view (read through the control).
-  opts.control?.attach(() => state.network);
+  // A paused run shows its current weights in the step-through view (read through the control), and
+  // where it paused: `batch` batches of epoch `epoch` are done.
+  const position = { epoch: 0, batch: 0, batches: 0 };
+  opts.control?.attach(() => state.network, () => ({ ...position }));
   const hasVal = !!validation && validation.rows > 0;
   const defaultMonitor: MonitorName = hasVal ? 'valLoss' : 'loss';
   const schedule = createSchedule(cfg.schedule, optimizer.learningRate, cfg.epochs, defaultMonitor);
@@ -119,6 +121,9 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
     backend.fill(acc, 0);
     backend.fill(normAcc, 0);
     for (let b = 0; b < batches; b++) {
+      position.epoch = epoch + 1;
+      position.batch = b;
+      position.batches = batches;
       if (now() - lastYield > YIELD_MS) {
         await opts.yieldToHost?.();
         lastYield = now();

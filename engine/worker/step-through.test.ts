@@ -100,6 +100,8 @@ describe('step/trace', () => {
     const running = await runningTrace!;
     expect(running.type === 'error' && running.error.message).toBe('This run is still training. Pause it to step through its current weights.');
     const paused = traced(await pausedTrace!);
+    expect(paused.position?.batches).toBe(14);
+    expect(paused.position!.epoch).toBeGreaterThanOrEqual(1);
     const finished = events.find((e) => e.type === 'train/done');
     if (finished?.type !== 'train/done') throw new Error('no train/done');
     const finalKernel = finished.weights.find((w) => w.layer === 'h1' && w.name === 'kernel')!.data;
@@ -107,6 +109,7 @@ describe('step/trace', () => {
     const last = traced(await send({ type: 'step/trace', source: { kind: 'run', runId: 'r1' }, positions: Int32Array.from([0]), learningRate: null }));
     expect(Array.from(last.update.tensors[0].before)).toEqual(Array.from(finalKernel));
     expect(last.seed).toBe(3);
+    expect(last.position).toBeNull();
   });
 
   it('refuses rows outside the training split, too many rows, a bad learning rate and an unknown run, saying what to do', async () => {

@@ -39,6 +39,8 @@ interface Resolved {
   backend: Backend | null;
   /** For a finished run: the features its model reads, to check the loaded table. */
   featureNames: readonly string[] | null;
+  /** For a paused run: where it paused. */
+  position: WireStepTrace['position'];
 }
 
 function matrix(m: TraceMatrix): StepMatrix {
@@ -90,7 +92,7 @@ export class StepThrough {
     const trace = await traceStep({ spec: source.spec, task: prepared.task, weights, x, y, rows, backend, optimizer });
     const target = prepared.preprocessing.target;
     return toWire(trace, {
-      backend: backend.label, seed: source.seed, featureNames: prepared.featureNames, task: prepared.task,
+      backend: backend.label, seed: source.seed, position: source.position, featureNames: prepared.featureNames, task: prepared.task,
       targetScale: target.kind === 'regression' ? { mean: target.mean, std: target.std } : null,
       trainRows: prepared.train.rows, positions, rowIndices: Int32Array.from(positions, (p) => prepared.train.rowIndices[p]),
     });
@@ -99,18 +101,18 @@ export class StepThrough {
   async #resolve(source: StepSource): Promise<Resolved> {
     if (source.kind === 'initial') {
       const spec = parseSpec(source.spec);
-      return { spec, settings: source.settings, seed: resolveTraining(spec.training).seed, weights: null, backend: null, featureNames: null };
+      return { spec, settings: source.settings, seed: resolveTraining(spec.training).seed, weights: null, backend: null, featureNames: null, position: null };
     }
     const run = this.#run(source.runId);
     if (!run) throw new TrainingError({ code: 'step/no-run', path: '', message: 'The engine does not know this run (it restarted). Open the run again, or step through the initial weights.' });
     if (!run.settings) throw new DatasetError({ code: 'step/no-settings', path: '', message: 'This run does not say how its data was prepared. Train it again to step through it.' });
     if (run.control && run.spec) {
-      const { backend, weights } = await run.control.snapshot();
-      return { spec: run.spec, settings: run.settings, seed: resolveTraining(run.spec.training).seed, weights, backend, featureNames: null };
+      const { backend, weights, position } = await run.control.snapshot();
+      return { spec: run.spec, settings: run.settings, seed: resolveTraining(run.spec.training).seed, weights, backend, featureNames: null, position };
     }
     if (run.model) {
       const m = run.model;
-      return { spec: m.spec, settings: run.settings, seed: m.seed, weights: m.weights, backend: null, featureNames: m.featureNames };
+      return { spec: m.spec, settings: run.settings, seed: m.seed, weights: m.weights, backend: null, featureNames: m.featureNames, position: null };
     }
     throw new TrainingError({ code: 'step/no-weights', path: '', message: 'This run has no weights yet (it failed before its first step). Step through the initial weights instead.' });
   }

@@ -27,11 +27,26 @@ export interface WeightsOption {
   isDisabled: boolean;
 }
 
-/** Where a run's weights stand, in words. */
+/** Which weights of a run one can step through, in words (null: none now). */
 function runState(run: TrainingRun): string | null {
-  if (run.status === 'paused') return `paused at epoch ${run.progress?.epoch ?? 1}, batch ${run.progress?.batch ?? 0} of ${run.progress?.batches ?? '?'}`;
+  if (run.status === 'paused') return 'paused';
   if (run.isActive) return null;
   return run.hasModel ? 'final weights' : null;
+}
+
+/** Where the traced weights came from, in words, with the engine's position of a paused run. */
+function tracedWords(run: TrainingRun | null, trace: WireStepTrace, seed: number): string {
+  if (!run) return `the initial weights of the current network (seed ${seed})`;
+  const p = trace.position;
+  if (!p) return `${run.name}, final weights`;
+  return `${run.name}, paused at epoch ${p.epoch} (${p.batch} of ${p.batches} batches done)`;
+}
+
+/** True when the run's reported progress is past where the traced weights were taken (it trained on). */
+function isPast(run: TrainingRun, position: WireStepTrace['position']): boolean {
+  const now = run.progress;
+  if (!position || !now) return false;
+  return now.epoch > position.epoch || (now.epoch === position.epoch && now.batch > position.batch);
 }
 
 /** The step-through's state; one per Train view. */
@@ -105,15 +120,18 @@ export class StepThrough {
     return null;
   });
 
-  /** The request the current inputs make; a trace made for another key is out of date. */
+  /**
+   * The request the current inputs make; a trace made for another key is out of date. A run's live
+   * progress is not part of it (it lags the engine by a frame); `isStale` compares it with the engine's
+   * position instead.
+   */
   readonly requestKey = $derived.by(() => {
     const p = this.#project;
-    const from = this.run
-      ? [this.run.id, this.run.status, this.run.progress?.epoch ?? 0, this.run.progress?.batch ?? 0, this.run.hasModel]
-      : [p.spec.layers, p.spec.training, p.dataset.settings];
+    const from = this.run ? [this.run.id, this.run.status, this.run.hasModel] : [p.spec.layers, p.spec.training, p.dataset.settings];
     return JSON.stringify([from, this.row, this.count, this.learningRate]);
   });
-  readonly isStale = $derived(this.trace !== null && !this.isLoading && this.tracedKey !== this.requestKey);
+  readonly isStale = $derived(this.trace !== null && !this.isLoading
+    && (this.tracedKey !== this.requestKey || (this.run !== null && isPast(this.run, this.trace.position))));
 
   #seq = 0;
   /** The user chose the selected connection (else it follows the backward pass). */
@@ -160,16 +178,13 @@ export class StepThrough {
     this.isLoading = true;
     try {
       let source: StepSource;
-      let from: string;
       if (run) {
         if (!run.isActive) await this.#project.ensureModel(run);
         source = { kind: 'run', runId: run.id };
-        from = `${run.name}, ${runState(run) ?? 'its weights'}`;
       } else {
         const settings = this.#project.dataset.settings;
         if (!settings) return;
         source = { kind: 'initial', spec: $state.snapshot(this.#project.spec), settings: $state.snapshot(settings) };
-        from = `the initial weights of the current network (seed ${this.#project.training.seed ?? 42})`;
       }
       const positions = Int32Array.from({ length: this.count }, (_, i) => this.row - 1 + i);
       const reply = await this.#project.engine.request({ type: 'step/trace', source, positions, learningRate: this.learningRate });
@@ -180,7 +195,7 @@ export class StepThrough {
       this.trace = reply.trace;
       this.cells = rows.cells;
       this.tracedKey = key;
-      this.tracedFrom = from;
+      this.tracedFrom = tracedWords(run, reply.trace, this.#project.training.seed ?? 42);
       this.error = null;
       if (!sameShape) {
         this.selected = null;
