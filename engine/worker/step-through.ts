@@ -99,6 +99,9 @@ export class StepThrough {
   }
 
   async #resolve(source: StepSource): Promise<Resolved> {
+    const known = (source.kind === 'initial' && typeof source.spec === 'object' && typeof source.settings === 'object')
+      || (source.kind === 'run' && typeof source.runId === 'string');
+    if (!known) throw new Error('Internal error (please report): a step/trace request names no initial spec or run.');
     if (source.kind === 'initial') {
       const spec = parseSpec(source.spec);
       return { spec, settings: source.settings, seed: resolveTraining(spec.training).seed, weights: null, backend: null, featureNames: null, position: null };
