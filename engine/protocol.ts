@@ -14,6 +14,7 @@ import type { Problem } from './errors.ts';
 import type { BackendChoice, NetworkSpec, Task } from './spec/index.ts';
 import type { ColumnType, CsvOptions, DatasetSettings } from './data/index.ts';
 import { isWireStepTrace, stepTransferables, type StepEvent, type StepRequest } from './protocol-step.ts';
+import { isWireSweepEvent, type SweepEngineEvent, type SweepRequest } from './protocol-sweep.ts';
 
 /** The vocabulary the UI offers (names and defaults), re-exported so the renderer imports values only from here. */
 export {
@@ -34,6 +35,8 @@ export type { CsvOptions, DatasetSettings, ColumnSettings, ColumnRole, MissingSt
 export type {
   StepSource, StepMatrix, StepForward, StepBackward, StepTensor, StepGradientScale, WireStepTrace, StepRequest, StepEvent,
 } from './protocol-step.ts';
+/** Sweeps (issue 7): the sweep messages and their data, defined in protocol-sweep.ts. */
+export type { SweepRequest, SweepEngineEvent, SweepCheck, SpaceJson, SpaceParameterJson } from './protocol-sweep.ts';
 
 /** Bumped when a message changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -213,7 +216,9 @@ export type EngineRequest =
    */
   | { type: 'model/load'; id: number; runId: string; model: string; settings: DatasetSettings | null }
   // ---- step-through (issue 8): `step/trace` (protocol-step.ts)
-  | StepRequest;
+  | StepRequest
+  // ---- sweeps (issue 7): `sweep/check|start|stop|apply|retrain`, `trial/cancel` (protocol-sweep.ts)
+  | SweepRequest;
 
 /** The `type` of a request. */
 export type RequestType = EngineRequest['type'];
@@ -252,7 +257,9 @@ export type EngineEvent =
   /** A request failed (`id`), or a run failed outside a request (`id` null, `runId` set). */
   | { type: 'error'; id: number | null; runId: string | null; error: WireError }
   // ---- step-through (issue 8): `step/traced` (protocol-step.ts)
-  | StepEvent;
+  | StepEvent
+  // ---- sweeps (issue 7): `sweep/checked|started|state|events|failed|applied` (protocol-sweep.ts)
+  | SweepEngineEvent;
 
 /** The `type` of an event. */
 export type EventType = EngineEvent['type'];
@@ -273,6 +280,13 @@ export interface ReplyOf {
   'model/load': Extract<EngineEvent, { type: 'model/loaded' }>;
   // ---- step-through (issue 8)
   'step/trace': Extract<EngineEvent, { type: 'step/traced' }>;
+  // ---- sweeps (issue 7)
+  'sweep/check': Extract<EngineEvent, { type: 'sweep/checked' }>;
+  'sweep/start': Extract<EngineEvent, { type: 'sweep/started' }>;
+  'sweep/stop': Extract<EngineEvent, { type: 'sweep/state' }>;
+  'trial/cancel': Extract<EngineEvent, { type: 'sweep/state' }>;
+  'sweep/apply': Extract<EngineEvent, { type: 'sweep/applied' }>;
+  'sweep/retrain': Extract<EngineEvent, { type: 'train/started' }>;
 }
 
 /** Which event type answers each request type. */
@@ -291,6 +305,13 @@ export const REPLY_TYPE: { readonly [K in RequestType]: ReplyOf[K]['type'] } = {
   'model/load': 'model/loaded',
   // ---- step-through (issue 8)
   'step/trace': 'step/traced',
+  // ---- sweeps (issue 7)
+  'sweep/check': 'sweep/checked',
+  'sweep/start': 'sweep/started',
+  'sweep/stop': 'sweep/state',
+  'trial/cancel': 'sweep/state',
+  'sweep/apply': 'sweep/applied',
+  'sweep/retrain': 'train/started',
 };
 
 // ---------------------------------------------------------------- validation
@@ -315,6 +336,13 @@ const REQUEST_FIELDS: { readonly [K in RequestType]: Readonly<Record<string, Fie
   'model/load': { id: 'number', runId: 'string', model: 'string', settings: 'object?' },
   // ---- step-through (issue 8)
   'step/trace': { id: 'number', source: 'object', positions: 'i32', learningRate: 'number?' },
+  // ---- sweeps (issue 7)
+  'sweep/check': { id: 'number', space: 'object', spec: 'object', settings: 'object', cores: 'number', concurrency: 'number?' },
+  'sweep/start': { id: 'number', sweepId: 'string', space: 'object', spec: 'object', settings: 'object', cores: 'number', concurrency: 'number?' },
+  'sweep/stop': { id: 'number', sweepId: 'string' },
+  'trial/cancel': { id: 'number', sweepId: 'string', trial: 'number' },
+  'sweep/apply': { id: 'number', spec: 'object', params: 'object' },
+  'sweep/retrain': { id: 'number', runId: 'string', spec: 'object', settings: 'object', params: 'object', epochs: 'number' },
 };
 
 const EVENT_FIELDS: { readonly [K in EventType]: Readonly<Record<string, FieldKind>> } = {
@@ -340,6 +368,13 @@ const EVENT_FIELDS: { readonly [K in EventType]: Readonly<Record<string, FieldKi
   error: { id: 'number?', runId: 'string?', error: 'object' },
   // ---- step-through (issue 8)
   'step/traced': { id: 'number', trace: 'object' },
+  // ---- sweeps (issue 7)
+  'sweep/checked': { id: 'number', problems: 'array', check: 'object?' },
+  'sweep/started': { id: 'number', sweepId: 'string', plan: 'object', backend: 'string', rows: 'object' },
+  'sweep/state': { id: 'number', sweepId: 'string', state: 'string' },
+  'sweep/events': { sweepId: 'string', events: 'array' },
+  'sweep/failed': { sweepId: 'string', error: 'object' },
+  'sweep/applied': { id: 'number', spec: 'object' },
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -393,6 +428,8 @@ export function parseEvent(data: unknown): EngineEvent {
   }
   // ---- step-through (issue 8)
   if (event.type === 'step/traced' && !isWireStepTrace(event.trace)) throw new ProtocolError("'step/traced' trace is malformed");
+  // ---- sweeps (issue 7)
+  if (event.type === 'sweep/events' && !event.events.every(isWireSweepEvent)) throw new ProtocolError("'sweep/events' has a malformed event");
   return event;
 }
 

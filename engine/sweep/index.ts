@@ -23,3 +23,4 @@ export { createTrialHost, type TrialHost, type TrialHostOptions } from './trial-
 export { parseTrialWorkerRequest, parseTrialWorkerEvent, type TrialWorkerRequest, type TrialWorkerEvent, type TrialWireError } from './wire.ts';
 export { retrainBest, retrainSpec, mergeSplits, type RetrainOptions, type RetrainResult } from './retrain.ts';
 export { trialsCsv } from './csv.ts';
+export { parameterImportance, MIN_IMPORTANCE_TRIALS, type ImportanceResult, type ParameterImportance } from './importance.ts';
