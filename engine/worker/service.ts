@@ -19,6 +19,8 @@ import { predictionsCsv } from './predictions-csv.ts';
 import { RunEvents } from './run-events.ts';
 import { readTable, summarize, TableStore, tableInfo } from './table-store.ts';
 import { StepThrough } from './step-through.ts';
+import { spawnTrialWorker } from './sweep-port.ts';
+import { SweepHost } from './sweep.ts';
 
 type Post = (event: EngineEvent) => void;
 
@@ -79,6 +81,10 @@ export class EngineService {
   readonly #steps = new StepThrough(this.#tables, (runId) => {
     const run = this.#runs.get(runId);
     return run ? { spec: run.spec ?? null, settings: run.settings, control: run.control, model: run.model } : null;
+  });
+  // ---- sweeps (issue 7): trial workers are started here, through the pool in engine/sweep
+  readonly #sweeps = new SweepHost({
+    tables: this.#tables, post: (e) => this.#post(e), spawn: spawnTrialWorker, addRun: (runId, run) => this.#runs.set(runId, run),
   });
 
   constructor(post: Post) {
@@ -187,6 +193,15 @@ export class EngineService {
       // ---- step-through (issue 8)
       case 'step/trace':
         this.#post({ type: 'step/traced', id: req.id, trace: await this.#steps.trace(req) });
+        return;
+      // ---- sweeps (issue 7)
+      case 'sweep/check':
+      case 'sweep/start':
+      case 'sweep/stop':
+      case 'trial/cancel':
+      case 'sweep/apply':
+      case 'sweep/retrain':
+        await this.#sweeps.handle(req);
         return;
     }
   }
