@@ -15,6 +15,9 @@ export type RequestBody<T extends RequestType = RequestType> =
 /** Live events of a training run. */
 export type RunEvent = Extract<EngineEvent, { runId: unknown }>;
 
+/** Live events of a sweep (issue 7). */
+export type SweepLiveEvent = Extract<EngineEvent, { type: 'sweep/events' | 'sweep/failed' }>;
+
 /** A request the engine answered with an error; `wire` keeps its code, path and problems. */
 export class EngineRequestError extends Error {
   readonly wire: WireError;
@@ -46,6 +49,7 @@ export class EngineClient {
   #nextId = 1;
   #pending = new Map<number, Pending>();
   #runListeners = new Map<string, Set<(e: RunEvent) => void>>();
+  #sweepListeners = new Map<string, Set<(e: SweepLiveEvent) => void>>();
   #crashListeners = new Set<(message: string) => void>();
   #readyResolve: (backends: BackendChoice[]) => void = () => {};
   /** Resolves with the backends the browser offers once the worker has started. */
@@ -91,6 +95,17 @@ export class EngineClient {
     return () => {
       set.delete(listener);
       if (set.size === 0) this.#runListeners.delete(runId);
+    };
+  }
+
+  /** Listen to a sweep's live events; returns the unsubscribe function. */
+  onSweep(sweepId: string, listener: (e: SweepLiveEvent) => void): () => void {
+    let set = this.#sweepListeners.get(sweepId);
+    if (!set) this.#sweepListeners.set(sweepId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.#sweepListeners.delete(sweepId);
     };
   }
 
@@ -152,6 +167,10 @@ export class EngineClient {
     if ('runId' in event && event.runId !== null) {
       const listeners = this.#runListeners.get(event.runId);
       if (listeners) for (const l of listeners) l(event as RunEvent);
+    }
+    if (event.type === 'sweep/events' || event.type === 'sweep/failed') {
+      const listeners = this.#sweepListeners.get(event.sweepId);
+      if (listeners) for (const l of listeners) l(event);
     }
   }
 }
