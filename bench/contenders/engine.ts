@@ -55,6 +55,8 @@ const data: TrainingData = {
 
 const epochSeconds: number[] = [];
 const rssAfterEpochMiB: number[] = [];
+/** The wasm backend's linear memory after each epoch, MiB: flat when tensors are reused, not leaked. */
+const wasmMiB: number[] = [];
 let last = performance.now();
 const result = await trainNetwork({
   spec, data, backend,
@@ -63,6 +65,7 @@ const result = await trainNetwork({
     const now = performance.now();
     epochSeconds.push((now - last) / 1000);
     rssAfterEpochMiB.push(rssMiB());
+    if (backend instanceof WasmBackend) wasmMiB.push(backend.memoryBytes / 2 ** 20);
     last = now;
   },
 });
@@ -74,7 +77,8 @@ const out = await predictRows(evalNet, d.x, d.rows);
 report({
   contender: `engine-${variant}`, label: `engine · ${result.backend}`, workload: w.id, epochSeconds,
   finalAccuracy: accuracy(out, d.y, w.classes), peakRssMiB: peak, rssAfterEpochMiB,
-  notes: backend instanceof WasmBackend ? [backend.threadsDetail] : [],
+  notes: backend instanceof WasmBackend
+    ? [backend.threadsDetail, `wasm memory after each epoch: ${wasmMiB.map((m) => m.toFixed(1)).join(', ')} MiB`] : [],
 });
 backend.destroy();
 evalNet.backend.destroy();
