@@ -20,6 +20,7 @@ export const BLOCK = { bytes: 256, seq: 0, kind: 1, args: 2, f64Args: 8, claim: 
 export const JOB = { gemmRows: 0, adam: 1 } as const;
 /** Low bits of the claim word: the chunk index (so at most 2^CHUNK_BITS chunks per job). */
 export const CHUNK_BITS = 12;
+/** Mask of the chunk index in the claim word; a closed job's claim word carries it as its index. */
 export const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 /** Most chunks a job may have: the caller's last claim overshoots by one, which must stay below CHUNK_MASK. */
 export const MAX_CHUNKS = 1024;
