@@ -8,6 +8,8 @@
  * with compare-and-swap against the sequence they read the job's arguments under, and the caller closes
  * a finished job (chunk index CHUNK_MASK) before it writes the next one's arguments, so a helper that
  * wakes late can never take a chunk of a newer job with an older job's arguments, nor count one.
+ * Sequence numbers wrap after 2^19 jobs; a helper would have to stall that many jobs between reading the
+ * claim word and its compare-and-swap to be fooled.
  */
 import type { Kernels } from './kernels.ts';
 
