@@ -7,7 +7,7 @@ import { CpuBackend } from '../engine/backend/cpu/index.ts';
 import { createWasmBackend } from '../engine/backend/wasm/index.ts';
 import { trainNetwork } from '../engine/train/index.ts';
 import { generateData } from './data.ts';
-import { nodeThreadHost } from './wasm-thread-host.ts';
+import { nodeThreadHost } from '../engine/node/wasm-thread-host.ts';
 import { WORKLOADS, flopsPerEpoch } from './workloads.ts';
 
 /** A backend whose every method call adds its duration to `times[name]`. */

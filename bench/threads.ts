@@ -6,7 +6,7 @@
 import type { Tensor } from '../engine/backend/backend.ts';
 import { createWasmBackend, type WasmBackend } from '../engine/backend/wasm/index.ts';
 import { Random } from '../engine/random.ts';
-import { nodeThreadHost } from './wasm-thread-host.ts';
+import { nodeThreadHost } from '../engine/node/wasm-thread-host.ts';
 import { WORKLOADS, widths } from './workloads.ts';
 
 const rounds = Number(process.argv[2] ?? 9);

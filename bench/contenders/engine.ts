@@ -14,7 +14,7 @@ import { Network, predictRows, trainNetwork, type TrainingData } from '../../eng
 import { resolveNetwork } from '../../engine/spec/resolve.ts';
 import { accuracy, contenderArgs, peakRssMiB, report, rssMiB } from '../child.ts';
 import { readData } from '../data.ts';
-import { nodeThreadHost } from '../wasm-thread-host.ts';
+import { nodeThreadHost } from '../../engine/node/wasm-thread-host.ts';
 
 /** The gpu.js backend module, when the other half of issue 3 has landed. */
 const GPUJS_ENTRY = fileURLToPath(new URL('../../engine/backend/gpujs/index.ts', import.meta.url));

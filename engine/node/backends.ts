@@ -1,7 +1,13 @@
-/** Backends only a Node host may offer: gpu.js's `cpu` mode, which needs `new Function` (no CSP here). */
+/** Backends as a Node host offers them: wasm on every core (worker_threads), and gpu.js's `cpu` mode (no CSP here). */
+import { availableParallelism } from 'node:os';
 import { gpujsProvider, registerBackend } from '../backend/index.ts';
+import { wasmBackendProvider } from '../backend/wasm/index.ts';
+import { nodeThreadHost } from './wasm-thread-host.ts';
 
-/** Register the Node-only backends (call once, before choosing a backend). */
-export function registerNodeBackends(): void {
+/** Register the Node backends (call once, before choosing a backend); `threads: false` keeps wasm on one thread. */
+export function registerNodeBackends(options: { threads?: boolean } = {}): void {
+  if (options.threads !== false && availableParallelism() > 1) {
+    registerBackend(wasmBackendProvider({ threads: { host: nodeThreadHost, count: availableParallelism() } }));
+  }
   registerBackend(gpujsProvider('cpu', true));
 }

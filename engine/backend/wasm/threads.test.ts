@@ -4,7 +4,7 @@
  * element is computed by the same instructions in the same order.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeThreadHost } from '../../../bench/wasm-thread-host.ts';
+import { nodeThreadHost } from '../../node/wasm-thread-host.ts';
 import type { Tensor } from '../backend.ts';
 import { Random } from '../../random.ts';
 import { createWasmBackend } from './index.ts';

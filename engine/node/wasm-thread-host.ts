@@ -1,13 +1,13 @@
 /**
- * Node's ThreadHost for the wasm backend: helper threads on worker_threads. The CLI needs the same
- * (move it to engine/node/ there); the browser's engine worker needs a Web Worker version.
+ * Node's ThreadHost for the wasm backend: helper threads on worker_threads, used by the CLI and the
+ * benchmark (the browser's engine worker has a Web Worker version).
  */
 import { Worker } from 'node:worker_threads';
-import type { KernelWorkerInit, ThreadHandle, ThreadHost } from '../engine/backend/wasm/index.ts';
+import type { KernelWorkerInit, ThreadHandle, ThreadHost } from '../backend/wasm/index.ts';
 
 const WORKER = new URL('./wasm-thread-worker.mjs', import.meta.url);
 
-/** Starts each helper as a worker thread running bench/wasm-thread-worker.mjs. */
+/** Starts each helper as a worker thread running engine/node/wasm-thread-worker.mjs. */
 export const nodeThreadHost: ThreadHost = {
   start(init: KernelWorkerInit): Promise<ThreadHandle> {
     return new Promise((resolve, reject) => {
