@@ -84,3 +84,17 @@ describe('prepareDataset on the samples', () => {
     expect(applyPreprocessing(copy, table).x).toEqual(applyPreprocessing(d.preprocessing, table).x);
   });
 });
+
+describe('explicit split rows (k-fold)', () => {
+  test('uses the given rows and fits the scaling on the training rows only', () => {
+    const table = parseCsv(readFileSync(new URL('../../resources/samples/iris.csv', import.meta.url)));
+    const train = Int32Array.from({ length: 50 }, (_, i) => i); // setosa only
+    const test = Int32Array.from({ length: 50 }, (_, i) => 100 + i);
+    const d = prepareDataset(table, { target: 'species', rows: { train, validation: new Int32Array(0), test } }, 1);
+    expect(Array.from(d.train.rowIndices)).toEqual(Array.from(train));
+    expect(Array.from(d.test.rowIndices)).toEqual(Array.from(test));
+    const sepal = d.preprocessing.features[0] as { center: number };
+    // mean sepal length of the 50 setosa rows, not of all 150
+    expect(sepal.center).toBeCloseTo(5.006, 3);
+  });
+});

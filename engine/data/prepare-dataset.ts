@@ -61,6 +61,15 @@ function usableRows(table: ParsedTable, plan: ColumnPlan, target: TargetValues, 
   return Int32Array.from(rows);
 }
 
+/** The caller's rows for each split, keeping only usable rows (a missing target drops a row). */
+function explicitSplit(given: NonNullable<DatasetSettings['rows']>, usable: Int32Array): { train: Int32Array; validation: Int32Array; test: Int32Array } {
+  const ok = new Set(usable);
+  const keep = (r: Int32Array) => r.filter((i) => ok.has(i));
+  const split = { train: keep(given.train), validation: keep(given.validation), test: keep(given.test) };
+  if (split.train.length < 1) throw new DatasetError(messages.tooFewRows(split.train.length));
+  return split;
+}
+
 function makeSplit(encoders: readonly FeatureEncoder[], pre: Preprocessing, target: TargetValues, rowIndices: Int32Array): Split {
   const x = encodeRows(encoders, rowIndices);
   return { x, y: encodeTarget(pre.target, target, rowIndices), rows: rowIndices.length, features: pre.featureNames.length, rowIndices };
@@ -83,7 +92,7 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
     throw new DatasetError(messages.targetOneClass(plan.target.name, target.classes[0] ?? ''));
   }
   const labels = target.classes ? Float64Array.from(rows, (r) => target.values[r]!) : null;
-  const split = splitRows(rows, labels, settings.split ?? DEFAULT_SPLIT, seed);
+  const split = settings.rows ? explicitSplit(settings.rows, rows) : splitRows(rows, labels, settings.split ?? DEFAULT_SPLIT, seed);
   const options = { preprocess: settings.preprocess ?? true, maxCategories: settings.maxCategories ?? DEFAULT_MAX_CATEGORIES };
   const features = plan.features.map((f) => fitFeature(f, table.rows, split.train, options));
   const preprocessing: Preprocessing = {

@@ -41,6 +41,12 @@ export interface DatasetSettings {
   columns?: Record<string, ColumnSettings>;
   /** Fractions of all rows held out; default { validation: 0.1, test: 0.2 }. Stratified for classification. */
   split?: { validation: number; test: number };
+  /**
+   * Explicit table rows (0-based data rows) of each split, instead of drawing them from `split` — used by
+   * k-fold cross-validation so every fold refits the preprocessing on its own training rows. Rows whose
+   * target is missing are left out as usual.
+   */
+  rows?: { train: Int32Array; validation: Int32Array; test: Int32Array };
   /** false: no scaling of features or target (categories are still encoded, missing values still filled). Default true. */
   preprocess?: boolean;
   /** Extra texts read as missing, added to those the table was read with. */

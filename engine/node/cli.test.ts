@@ -139,3 +139,19 @@ describe('gradients agree with TensorFlow.js on the same weights and rows', () =
     }
   });
 });
+
+describe('evaluate --cv', () => {
+  it('reports mean ± std over K folds, each fold refitting preprocessing and retraining', () => {
+    const model = join(dir, 'iris-cv.model.json');
+    expect(cli('train', join(samples, 'iris.csv'), '--target', 'species', '--spec', join(root, 'engine', 'node', 'fixtures', 'iris-spec.json'), '--epochs', '60', '--learning-rate', '0.01', '--out', model, '--quiet').code).toBe(0);
+    const r = cli('evaluate', model, join(samples, 'iris.csv'), '--cv', '3');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { folds: number; rows: number; metrics: { accuracy: { mean: number; std: number } }; perFold: { accuracy: number }[] };
+    expect(out.folds).toBe(3);
+    expect(out.perFold).toHaveLength(3);
+    const mean = out.perFold.reduce((s, f) => s + f.accuracy, 0) / 3;
+    expect(out.metrics.accuracy.mean).toBeCloseTo(mean, 12);
+    expect(out.metrics.accuracy.mean).toBeGreaterThan(0.7);
+    expect(r.stderr).toMatch(/^fold 1\/3: loss [\d.]+ {2}accuracy [\d.]+\n/);
+  });
+});

@@ -3,32 +3,21 @@ import { createBackend } from '../../backend/index.ts';
 import { kFoldSplits, prepareDataset, targetScale, type Preprocessing } from '../../data/index.ts';
 import { evaluateModel } from '../../export/index.ts';
 import { Random } from '../../random.ts';
-import { computeMetrics, headlineMetrics, Network, predictRows, trainNetwork, type Split } from '../../train/index.ts';
+import { computeMetrics, headlineMetrics, Network, predictRows, trainNetwork } from '../../train/index.ts';
 import { resolveNetwork } from '../../spec/index.ts';
 import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
-import { loadCsv } from '../dataset.ts';
+import { loadCsv, trainingData } from '../dataset.ts';
 import { UsageError } from '../usage-error.ts';
 import { loadModelInput } from './model-input.ts';
 
 const flags: Record<string, FlagSpec> = {
-  cv: { type: 'string', help: 'k-fold cross-validation: retrain the model\'s network K times on the CSV, report mean ± std', placeholder: 'K' },
+  cv: { type: 'string', help: 'k-fold cross-validation: refit the preprocessing and retrain the model\'s network on each fold, report mean ± std', placeholder: 'K' },
   help: { type: 'boolean', help: 'show this help' },
 };
 
 /** Help for `evaluate`. */
 export const evaluateHelp = helpText('backprop-studio evaluate MODEL.json DATA.csv [--cv K]',
   'Print the model\'s metrics on a labelled CSV as JSON: accuracy, per-class precision/recall/F1 and the confusion\nmatrix for classification; MAE, RMSE and R² for regression.', flags);
-
-function subset(s: Split, rows: Int32Array): Split {
-  const f = s.features;
-  const x = new Float32Array(rows.length * f);
-  const y = new Float32Array(rows.length);
-  rows.forEach((r, i) => {
-    x.set(s.x.subarray(r * f, (r + 1) * f), i * f);
-    y[i] = s.y[r];
-  });
-  return { x, y, rows: rows.length, features: f };
-}
 
 /** Run the command. */
 export async function evaluateCommand(argv: string[]): Promise<void> {
@@ -46,26 +35,28 @@ export async function evaluateCommand(argv: string[]): Promise<void> {
     backend.destroy();
     return;
   }
-  // k-fold: retrain the model's network on each fold's other rows (10% of them for validation), test on the fold.
+  // k-fold: for each fold, refit the preprocessing on the other rows (10% of them for validation),
+  // retrain the model's network from scratch, and test on the fold.
   const model = input.model;
-  const all = prepareDataset(loadCsv(positionals[1]), { target: pre.target.column, split: { validation: 0, test: 0 }, preprocess: pre.preprocess }, model.seed);
+  const table = loadCsv(positionals[1]);
+  const settings = { target: pre.target.column, preprocess: pre.preprocess };
+  const all = prepareDataset(table, { ...settings, split: { validation: 0, test: 0 } }, model.seed);
+  const positions = all.train.rowIndices;
   const folds = kFoldSplits(all.train.rows, k, model.seed, all.task.kind === 'classification' ? all.train.y : undefined);
-  const net = resolveNetwork(model.spec, all.train.features, all.task);
-  const scale = targetScale(all.preprocessing);
   const scores: Record<string, number>[] = [];
   for (let f = 0; f < folds.length; f++) {
-    const rest = new Random(model.seed + f).shuffle(Int32Array.from(folds[f].train));
+    const rest = new Random(model.seed + f).shuffle(Int32Array.from(folds[f].train, (p) => positions[p]));
     const nVal = Math.floor(rest.length * 0.1);
-    const data = {
-      task: all.task, featureNames: all.featureNames, targetScale: scale,
-      train: subset(all.train, rest.subarray(nVal)), validation: nVal ? subset(all.train, rest.subarray(0, nVal)) : null,
-    };
+    const fold = prepareDataset(table, {
+      ...settings, rows: { train: rest.slice(nVal), validation: rest.slice(0, nVal), test: Int32Array.from(folds[f].test, (p) => positions[p]) },
+    }, model.seed);
+    const data = trainingData(fold);
+    const net = resolveNetwork(model.spec, data.train.features, data.task);
     const result = await trainNetwork({ spec: model.spec, data, backend, yieldToHost: () => new Promise((r) => setImmediate(r)) });
-    const test = subset(all.train, folds[f].test);
     const network = new Network(net, backend, model.seed, result.weights);
-    const out = await predictRows(network, test.x, test.rows);
+    const out = await predictRows(network, fold.test.x, fold.test.rows);
     network.dispose();
-    const m = computeMetrics(all.task, net.loss, net.huberDelta, out, test.y, test.rows, net.outputs, scale);
+    const m = computeMetrics(data.task, net.loss, net.huberDelta, out, fold.test.y, fold.test.rows, net.outputs, targetScale(fold.preprocessing));
     scores.push({ loss: m.loss, ...headlineMetrics(m) });
     process.stderr.write(`fold ${f + 1}/${k}: ${Object.entries(scores[f]).map(([n, v]) => `${n} ${v.toFixed(4)}`).join('  ')}\n`);
   }
