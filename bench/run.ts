@@ -7,6 +7,8 @@
  * --epochs=N (override both workloads), --rounds=N (run every contender N times, interleaved, and keep each
  * one's fastest round: on a machine shared with other work this filters out the rounds that were slowed down),
  * --quiet=S (before each contender, wait up to S seconds for the CPUs to be at most 15 % busy with other work).
+ * --browser hands over to the browser mode (bench/browser/run.ts: the engine's WebGPU/WebGL2/wasm and TF.js's
+ * webgpu/webgl/wasm in one Chromium), which takes its own flags.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -189,4 +191,6 @@ async function main(): Promise<void> {
   console.log(`\nwrote ${json} (and .md)`);
 }
 
-await main();
+// The browser mode runs on import and reads the same command line.
+if (process.argv.includes('--browser')) await import('./browser/run.ts');
+else await main();
