@@ -23,7 +23,7 @@ function count(label, ok) {
 }
 
 // 1. Type checks: each tsconfig is one check (engine core has no DOM/Node types, so a stray import fails here).
-const tsconfigs = ['engine/tsconfig.json', 'engine/node/tsconfig.json', 'engine/worker/tsconfig.json', 'engine/worker/tsconfig.test.json', 'electron/tsconfig.json', 'bench/tsconfig.json', 'e2e/tsconfig.json'];
+const tsconfigs = ['engine/tsconfig.json', 'engine/node/tsconfig.json', 'engine/worker/tsconfig.json', 'engine/worker/tsconfig.test.json', 'electron/tsconfig.json', 'bench/tsconfig.json', 'bench/browser/page/tsconfig.json', 'e2e/tsconfig.json'];
 for (const cfg of tsconfigs.filter((c) => existsSync(c))) count(`typecheck ${cfg}`, run(`typecheck ${cfg}`, 'npx', ['tsc', '-p', cfg]));
 if (existsSync('renderer/tsconfig.json')) {
   count('svelte-check renderer', run('svelte-check renderer', 'npx', ['svelte-check', '--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error']));
