@@ -94,7 +94,8 @@ function explained(y: readonly number[], g: readonly number[]): { value: number 
   const total = y.reduce((s, v) => s + (v - m) ** 2, 0);
   if (k < 2) return { value: 0, groups: k };
   if (n - k < 1) return { value: null, groups: k };
-  if (total === 0) return { value: 0, groups: k };
+  // Equal objectives (accuracy ties are common) differ only by rounding: nothing to explain.
+  if (Math.sqrt(total / n) <= 1e-9 * Math.max(1, Math.abs(m))) return { value: 0, groups: k };
   const sums = new Map<number, { s: number; c: number }>();
   g.forEach((gi, i) => {
     const e = sums.get(gi) ?? { s: 0, c: 0 };
