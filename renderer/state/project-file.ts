@@ -4,6 +4,7 @@
  * (the bytes are kept beside it as a Blob).
  */
 import type { DatasetSettings, LayerSpec, TrainingSpec } from '../../engine/protocol.ts';
+import type { SweepRecord } from './sweep.svelte.ts';
 import type { RunRecord } from './training-run.svelte.ts';
 
 /** Identifies project files. */
@@ -27,6 +28,8 @@ export interface ProjectFile {
   training: TrainingSpec;
   runs: RunRecord[];
   currentRunId: string | null;
+  /** The Sweep tab's search space and last results (issue 7); older files have none. */
+  sweep?: SweepRecord | null;
 }
 
 /** A project file that cannot be opened; `message` says why and what to do. */

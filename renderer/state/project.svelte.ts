@@ -10,6 +10,7 @@ import type { ViewName } from '../components/StepNav/types.ts';
 import { asWireError, DatasetState } from './dataset.svelte.ts';
 import { NetworkEditor } from './network-editor.svelte.ts';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectFile } from './project-file.ts';
+import { readSweepRecord, Sweep } from './sweep.svelte.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
 /** What the engine said about the current network. */
@@ -61,6 +62,8 @@ export class Project {
   readonly engine: EngineClient;
   readonly dataset: DatasetState;
   readonly network: NetworkEditor;
+  /** The Sweep tab (issue 7): its search space and the last sweep's results. */
+  readonly sweep: Sweep;
 
   readonly currentRun = $derived(this.runs.find((r) => r.id === this.currentRunId) ?? this.runs.at(-1) ?? null);
   readonly activeRun = $derived(this.runs.find((r) => r.isActive) ?? null);
@@ -99,6 +102,7 @@ export class Project {
     this.engine = engine;
     this.dataset = new DatasetState(engine, () => this.#changed(), () => this.training.seed ?? 42);
     this.network = new NetworkEditor(() => this.#changed());
+    this.sweep = new Sweep(this);
   }
 
   /** Record a change (after any edit): marks dirty, re-checks the model, triggers autosave. */
@@ -254,6 +258,7 @@ export class Project {
       training: $state.snapshot(this.training),
       runs: this.runs.filter((r) => !r.isActive).map((r) => r.toRecord()),
       currentRunId: this.currentRunId,
+      sweep: this.sweep.toRecord(),
     };
   }
 
@@ -265,6 +270,7 @@ export class Project {
     this.network.restore(file.network);
     this.runs = file.runs.map((r) => TrainingRun.fromRecord(r));
     this.currentRunId = file.currentRunId;
+    this.sweep.restore(readSweepRecord(file.sweep));
     this.check = null;
     const bytes = csv ?? (file.dataset?.csv !== undefined ? new Blob([file.dataset.csv], { type: 'text/csv' }) : null);
     if (file.dataset && bytes) {
@@ -286,6 +292,7 @@ export class Project {
     this.network.restore([]);
     this.runs = [];
     this.currentRunId = null;
+    this.sweep.restore(null);
     this.check = null;
     this.dataset.clear();
     this.view = 'data';

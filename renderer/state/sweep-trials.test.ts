@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { SweepEvent, TrialRecord } from '../../engine/protocol-sweep.ts';
+import { applyEvents, OBJECTIVE_AXIS, passesFilters, thinPoints, type TrialView } from './sweep-trials.ts';
+
+const summary = (epoch: number, loss: number) => ({
+  epoch, epochs: 3, loss, metrics: { accuracy: 0.5 }, valLoss: loss + 0.1, valMetrics: { accuracy: 0.6 }, learningRate: 0.01, elapsedMs: 1, layers: [],
+});
+
+function record(trial: number, status: TrialRecord['status'], objective: number | null, epochs = 3): TrialRecord {
+  return {
+    trial, params: { lr: 0.01 * trial, act: 'relu' }, status, objective, metrics: {}, epochs, keptEpoch: epochs, durationMs: 5, seed: trial, rung: null, error: null, history: [],
+  };
+}
+
+describe('applyEvents', () => {
+  it('builds each trial from its start, progress, epochs and end, and follows the best', () => {
+    const events: SweepEvent[] = [
+      { type: 'trial/start', trial: 1, params: { lr: 0.01 }, seed: 11, rung: null, epochs: 3 },
+      { type: 'trial/progress', trial: 1, epoch: 1, epochs: 3, batch: 2, batches: 4, loss: 0.9 },
+      { type: 'trial/epoch', trial: 1, summary: summary(1, 0.8), objective: 0.6 },
+      { type: 'trial/epoch', trial: 1, summary: summary(2, 0.7), objective: 0.7 },
+    ];
+    const first = applyEvents(new Map(), null, events);
+    const t = first.trials.get(1) as TrialView;
+    expect(t.record).toMatchObject({ trial: 1, status: 'running', epochs: 2, seed: 11 });
+    expect(t.points.map((p) => [p.epoch, p.objective])).toEqual([[1, 0.6], [2, 0.7]]);
+    expect(t.progress).toEqual({ epoch: 3, epochs: 3, batch: 0, batches: 1 });
+
+    const end = record(1, 'done', 0.75);
+    const second = applyEvents(first.trials, first.best, [
+      { type: 'trial/epoch', trial: 1, summary: summary(3, 0.6), objective: 0.75 },
+      { type: 'trial/done', record: { ...end, history: [summary(1, 0.8)] } },
+      { type: 'sweep/best', record: end },
+    ]);
+    const done = second.trials.get(1) as TrialView;
+    expect(done.record.status).toBe('done');
+    expect(done.record.history).toEqual([]);
+    expect(done.progress).toBeNull();
+    expect(done.points).toHaveLength(3);
+    expect(second.best).toBe(1);
+    // The earlier map is left as it was (the UI swaps maps; nothing mutates a shown entry).
+    expect((first.trials.get(1) as TrialView).points).toHaveLength(2);
+  });
+
+  it('records a trial cancelled before it started, and drops an unfinished epoch a failed step reports', () => {
+    const started = applyEvents(new Map(), null, [
+      { type: 'trial/start', trial: 2, params: { lr: 0.1 }, seed: 2, rung: null, epochs: 3 },
+      { type: 'trial/epoch', trial: 2, summary: summary(1, 0.8), objective: 0.6 },
+      { type: 'trial/epoch', trial: 2, summary: summary(2, Number.NaN), objective: null },
+    ]);
+    const { trials } = applyEvents(started.trials, null, [
+      { type: 'trial/failed', record: { ...record(2, 'failed', 0.6, 1), error: { code: 'train/diverged', message: 'Diverged.' } } },
+      { type: 'trial/cancelled', record: record(5, 'cancelled', null, 0) },
+    ]);
+    expect(trials.get(2)?.points.map((p) => p.epoch)).toEqual([1]);
+    expect(trials.get(2)?.record.error?.code).toBe('train/diverged');
+    expect(trials.get(5)?.record.status).toBe('cancelled');
+  });
+});
+
+describe('filters and thinning', () => {
+  it('keeps trials inside every brushed range and choice; a filter on the objective drops unscored trials', () => {
+    const r = record(3, 'done', 0.9);
+    expect(passesFilters(r, {})).toBe(true);
+    expect(passesFilters(r, { lr: { kind: 'range', min: 0.02, max: 0.04 } })).toBe(true);
+    expect(passesFilters(r, { lr: { kind: 'range', min: 0.04, max: 0.05 } })).toBe(false);
+    expect(passesFilters(r, { act: { kind: 'values', values: ['tanh'] } })).toBe(false);
+    expect(passesFilters(r, { [OBJECTIVE_AXIS]: { kind: 'range', min: 0.8, max: 1 } })).toBe(true);
+    expect(passesFilters(record(4, 'running', null), { [OBJECTIVE_AXIS]: { kind: 'range', min: 0, max: 1 } })).toBe(false);
+  });
+
+  it('thins a long curve to evenly spaced points, always keeping the last', () => {
+    const points = Array.from({ length: 1001 }, (_, i) => ({ epoch: i + 1, loss: 1, valLoss: null, objective: i }));
+    const thin = thinPoints(points, 100);
+    expect(thin).toHaveLength(101);
+    expect(thin[0]?.epoch).toBe(1);
+    expect(thin.at(-1)?.epoch).toBe(1001);
+    expect(thinPoints(points.slice(0, 50), 100)).toHaveLength(50);
+  });
+});

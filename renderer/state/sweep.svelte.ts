@@ -1,0 +1,419 @@
+/**
+ * A hyperparameter sweep in the app (issue 7): the search space being edited, the engine's check of it,
+ * and the live sweep — trials, learning curves, progress, the best trial — applied to the UI at most once
+ * per animation frame and every 100 ms. "Use best" applies a trial through the network editor (an undo
+ * step) and the training settings, as manual edits do; "Retrain" adds a run trained on train+validation.
+ */
+import type { DatasetSettings, NetworkSpec, Problem, SweepCheck, WireError } from '../../engine/protocol.ts';
+import {
+  parameterImportance, trialsCsv,
+  type ImportanceResult, type SweepEvent, type SweepPlan, type SweepResult, type TrialRecord,
+} from '../../engine/protocol-sweep.ts';
+import type { SweepLiveEvent } from '../engine/engine-client.ts';
+import { asWireError } from './dataset.svelte.ts';
+import { splitOutput } from './network-editor.svelte.ts';
+import type { Project } from './project.svelte.ts';
+import { cores, SweepSpace, type SpaceDraft } from './sweep-space.svelte.ts';
+import { applyEvents, passesFilters, thinPoints, type AxisFilter, type EpochPoint, type TrialView } from './sweep-trials.ts';
+import { TrainingRun } from './training-run.svelte.ts';
+
+/** Where the sweep is. */
+export type SweepPhase = 'idle' | 'starting' | 'running' | 'stopping' | 'completed' | 'cancelled' | 'failed';
+
+/** A finished (or stopped) sweep as stored in the project file. */
+export interface SweepResultRecord {
+  status: 'completed' | 'cancelled' | 'failed';
+  plan: SweepPlan;
+  trials: { record: TrialRecord; points: EpochPoint[] }[];
+  best: number | null;
+  durationMs: number;
+  backend: string;
+  rows: { train: number; validation: number };
+  /** The network and data settings the sweep started from ("Use best" and "Retrain" apply trials to them). */
+  spec: NetworkSpec;
+  settings: DatasetSettings;
+  error: WireError | null;
+}
+
+/** The Sweep tab in the project file. */
+export interface SweepRecord {
+  space: SpaceDraft;
+  result: SweepResultRecord | null;
+}
+
+/** Live state is applied at most this often (and once per animation frame). */
+const FLUSH_MS = 100;
+const CHECK_DELAY_MS = 150;
+/** Points of each learning curve kept in the project file. */
+const SAVED_POINTS = 500;
+
+/** The project's sweep. */
+export class Sweep {
+  readonly #project: Project;
+  readonly space: SweepSpace;
+
+  phase = $state<SweepPhase>('idle');
+  plan = $state.raw<SweepPlan | null>(null);
+  trials = $state.raw<TrialView[]>([]);
+  best = $state<number | null>(null);
+  backend = $state('');
+  rows = $state.raw<{ train: number; validation: number } | null>(null);
+  /** Milliseconds the sweep has run (live: up to the last update). */
+  elapsedMs = $state(0);
+  error = $state.raw<WireError | null>(null);
+  /** The engine's check of the space being edited. */
+  check = $state.raw<SweepCheck | null>(null);
+  problems = $state.raw<Problem[]>([]);
+  /** Brushes of the parallel-coordinates chart, by axis. */
+  filters = $state.raw<Record<string, AxisFilter>>({});
+  /** The trial the pointer or the table picked out. */
+  highlighted = $state<number | null>(null);
+  isApplying = $state(false);
+  retrainError = $state.raw<WireError | null>(null);
+
+  #sweepId = '';
+  #spec: NetworkSpec | null = null;
+  #settings: DatasetSettings | null = null;
+  #startedAt = 0;
+  #off: (() => void) | null = null;
+  #pending: SweepEvent[] = [];
+  #frame = 0;
+  #timer = 0;
+  #lastFlush = 0;
+  #checkTimer = 0;
+  #checkSeq = 0;
+
+  constructor(project: Project) {
+    this.#project = project;
+    this.space = new SweepSpace(project);
+    project.engine.onCrash((message) => {
+      if (!this.isActive) return;
+      this.#end('failed');
+      this.error = { name: 'Error', code: 'engine/crashed', path: '', message: `${message} The sweep stopped; the trials that finished are kept.`, problems: [] };
+    });
+  }
+
+  readonly isActive = $derived(this.phase === 'starting' || this.phase === 'running' || this.phase === 'stopping');
+  readonly records = $derived(this.trials.map((t) => t.record));
+  readonly bestTrial = $derived(this.trials.find((t) => t.record.trial === this.best) ?? null);
+  readonly running = $derived(this.trials.filter((t) => t.record.status === 'running'));
+  readonly finished = $derived(this.trials.filter((t) => ['done', 'pruned', 'failed', 'cancelled'].includes(t.record.status)).length);
+  readonly epochsDone = $derived(this.trials.reduce((s, t) => s + t.record.epochs, 0));
+  /** 0–1 of the work planned (epochs when the plan knows them, else trials). */
+  readonly fraction = $derived.by<number | null>(() => {
+    const plan = this.plan;
+    if (!plan) return null;
+    if (this.phase === 'completed') return 1;
+    return plan.epochBudget ? Math.min(1, this.epochsDone / plan.epochBudget) : this.finished / Math.max(1, plan.trials);
+  });
+  /** Milliseconds left, from the pace so far; null until there is a pace to go by. */
+  readonly etaMs = $derived.by<number | null>(() => {
+    const plan = this.plan;
+    if (!plan || this.phase !== 'running' || this.elapsedMs < 1000) return null;
+    if (plan.epochBudget) return this.epochsDone > 0 ? ((plan.epochBudget - this.epochsDone) * this.elapsedMs) / this.epochsDone : null;
+    return this.finished > 0 ? ((plan.trials - this.finished) * this.elapsedMs) / this.finished : null;
+  });
+  readonly visible = $derived(this.trials.filter((t) => passesFilters(t.record, this.filters)));
+  readonly importance = $derived.by<ImportanceResult | null>(() => {
+    const plan = this.plan;
+    return plan ? parameterImportance(this.records, plan.parameters, plan.objective.direction) : null;
+  });
+  /** The base the trials were applied to is known (false for a sweep restored without one). */
+  readonly canApply = $derived(this.bestTrial !== null && this.bestTrial.record.status === 'done');
+
+  // ---------------------------------------------------------------- checking the space
+
+  /** Check the space being edited against the current network and data, soon (edits come in bursts). */
+  scheduleCheck(): void {
+    clearTimeout(this.#checkTimer);
+    this.#checkTimer = window.setTimeout(() => void this.runCheck(), CHECK_DELAY_MS);
+  }
+
+  /** Stop a check that is waiting (the view closed). */
+  cancelCheck(): void {
+    clearTimeout(this.#checkTimer);
+  }
+
+  /** Ask the engine about the space now. */
+  async runCheck(): Promise<void> {
+    const p = this.#project;
+    const settings = p.dataset.settings;
+    const seq = ++this.#checkSeq;
+    if (!settings || !p.dataset.table) {
+      this.check = null;
+      this.problems = [{ code: 'sweep/no-data', path: '', message: 'Load a dataset and choose the target column on the Data view first.' }];
+      return;
+    }
+    try {
+      const reply = await p.engine.request({
+        type: 'sweep/check', space: { ...this.space.json }, spec: p.spec, settings: $state.snapshot(settings), cores: cores(), concurrency: this.space.concurrencyValue,
+      });
+      if (seq !== this.#checkSeq) return;
+      this.check = reply.check;
+      this.problems = reply.problems;
+    } catch (e) {
+      if (seq !== this.#checkSeq) return;
+      this.check = null;
+      this.problems = [{ code: 'internal', path: '', message: asWireError(e).message }];
+    }
+  }
+
+  // ---------------------------------------------------------------- running
+
+  /** Start the sweep with the space being edited, on the current network and data. */
+  async start(): Promise<void> {
+    const p = this.#project;
+    const settings = p.dataset.settings;
+    if (this.isActive || !settings) return;
+    this.#reset();
+    const sweepId = `sweep-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+    this.#sweepId = sweepId;
+    this.#spec = p.spec;
+    this.#settings = $state.snapshot(settings);
+    this.phase = 'starting';
+    this.#off = p.engine.onSweep(sweepId, (e) => this.#receive(e));
+    try {
+      const reply = await p.engine.request({
+        type: 'sweep/start', sweepId, space: { ...this.space.json }, spec: this.#spec, settings: this.#settings, cores: cores(), concurrency: this.space.concurrencyValue,
+      });
+      this.#startedAt = performance.now();
+      this.plan = reply.plan;
+      this.backend = reply.backend;
+      this.rows = reply.rows;
+      if (this.phase === 'starting') this.phase = 'running';
+    } catch (e) {
+      this.#off?.();
+      this.#off = null;
+      const wire = asWireError(e);
+      this.phase = 'idle';
+      if (wire.problems.length) this.problems = wire.problems;
+      else this.error = wire;
+    }
+  }
+
+  /** Stop every running trial after its current batch; what finished is kept. */
+  async stop(): Promise<void> {
+    if (!this.isActive || this.phase === 'starting') return;
+    this.phase = 'stopping';
+    try {
+      await this.#project.engine.request({ type: 'sweep/stop', sweepId: this.#sweepId });
+    } catch (e) {
+      // The sweep ended on its own meanwhile; its last events say how.
+      if (asWireError(e).code !== 'sweep/not-running') this.error = asWireError(e);
+    }
+  }
+
+  /** Stop one trial; the sweep goes on. */
+  async cancelTrial(trial: number): Promise<void> {
+    if (!this.isActive) return;
+    try {
+      await this.#project.engine.request({ type: 'trial/cancel', sweepId: this.#sweepId, trial });
+    } catch (e) {
+      if (asWireError(e).code !== 'sweep/not-running') this.error = asWireError(e);
+    }
+  }
+
+  #receive(e: SweepLiveEvent): void {
+    if (e.type === 'sweep/failed') {
+      this.#flush();
+      this.#end('failed');
+      this.error = e.error;
+      return;
+    }
+    this.#pending.push(...e.events);
+    if (e.events.some((x) => x.type === 'sweep/done')) this.#flush();
+    else this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#frame || this.#timer) return;
+    const wait = this.#lastFlush + FLUSH_MS - performance.now();
+    const next = (): void => { this.#frame = requestAnimationFrame(() => this.#flush()); };
+    if (wait > 0) {
+      this.#timer = window.setTimeout(() => {
+        this.#timer = 0;
+        next();
+      }, wait);
+    } else {
+      next();
+    }
+  }
+
+  #flush(): void {
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#frame = 0;
+    this.#timer = 0;
+    this.#lastFlush = performance.now();
+    if (this.#startedAt) this.elapsedMs = performance.now() - this.#startedAt;
+    if (!this.#pending.length) return;
+    const events = this.#pending;
+    this.#pending = [];
+    const prev = new Map(this.trials.map((t) => [t.record.trial, t]));
+    const { trials, best } = applyEvents(prev, this.best, events);
+    this.trials = [...trials.values()].sort((a, b) => a.record.trial - b.record.trial);
+    this.best = best;
+    const start = events.find((x) => x.type === 'sweep/start');
+    if (start?.type === 'sweep/start' && !this.plan) this.plan = start.plan;
+    const done = events.find((x) => x.type === 'sweep/done');
+    if (done?.type === 'sweep/done') {
+      this.elapsedMs = done.result.durationMs;
+      this.#end(done.result.status);
+    }
+  }
+
+  #end(phase: 'completed' | 'cancelled' | 'failed'): void {
+    this.phase = phase;
+    this.#off?.();
+    this.#off = null;
+    this.#project.touch();
+  }
+
+  #reset(): void {
+    this.plan = null;
+    this.trials = [];
+    this.best = null;
+    this.backend = '';
+    this.rows = null;
+    this.elapsedMs = 0;
+    this.error = null;
+    this.retrainError = null;
+    this.filters = {};
+    this.highlighted = null;
+    this.#pending = [];
+    this.#startedAt = 0;
+  }
+
+  // ---------------------------------------------------------------- results
+
+  /** The sweep as the engine's result (for the CSV). */
+  result(): SweepResult | null {
+    if (!this.plan) return null;
+    return {
+      status: this.phase === 'cancelled' || this.phase === 'failed' ? 'cancelled' : 'completed', plan: this.plan, trials: this.records,
+      best: this.bestTrial?.record ?? null, durationMs: this.elapsedMs,
+    };
+  }
+
+  /** The trial table as CSV (the engine's format, as the CLI writes it). */
+  csv(): string | null {
+    const r = this.result();
+    return r ? trialsCsv(r) : null;
+  }
+
+  /** Apply a trial's configuration to the model: layers as one undo step, training settings as edits. Returns what changed, in words. */
+  async useTrial(trial: number): Promise<boolean> {
+    const t = this.trials.find((x) => x.record.trial === trial);
+    if (!t || !this.#spec) return false;
+    const p = this.#project;
+    this.isApplying = true;
+    try {
+      const reply = await p.engine.request({ type: 'sweep/apply', spec: this.#spec, params: t.record.params });
+      const { hidden, output } = splitOutput(reply.spec.layers);
+      p.network.setLayers(hidden, hidden[0]?.id ?? null);
+      if (JSON.stringify(output) !== JSON.stringify($state.snapshot(p.network.output))) {
+        p.network.update(output.id, { ...output });
+      }
+      const keep = { seed: p.training.seed, backend: p.training.backend };
+      p.training = { ...reply.spec.training, ...keep };
+      p.touch();
+      return true;
+    } finally {
+      this.isApplying = false;
+    }
+  }
+
+  /** Retrain the best trial's configuration on train+validation as a new run (shown in the run list, evaluated, exportable). */
+  async retrainBest(): Promise<TrainingRun | null> {
+    const t = this.bestTrial;
+    const p = this.#project;
+    if (!t || !this.#spec || !this.#settings || p.activeRun) return null;
+    const runId = `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+    const settings = this.#settings;
+    const name = `Sweep trial ${t.record.trial} (train+val)`;
+    let run: TrainingRun | null = null;
+    this.retrainError = null;
+    const off = p.engine.onRun(runId, (event) => {
+      if (!run && event.type === 'train/started') {
+        run = new TrainingRun({ id: runId, name, spec: event.spec, settings });
+        p.runs = [...p.runs, run];
+        p.currentRunId = runId;
+      }
+      if (!run) return;
+      run.handle(event);
+      if (event.type === 'train/done' || (event.type === 'error' && event.id === null)) {
+        off();
+        void this.#afterRetrain(run);
+      }
+    });
+    try {
+      await p.engine.request({ type: 'sweep/retrain', runId, spec: this.#spec, settings, params: t.record.params, epochs: Math.max(1, t.record.keptEpoch) });
+    } catch (e) {
+      off();
+      this.retrainError = asWireError(e);
+    }
+    return run;
+  }
+
+  async #afterRetrain(run: TrainingRun): Promise<void> {
+    const p = this.#project;
+    if (run.weights?.length) {
+      try {
+        await p.modelJson(run);
+      } catch (e) {
+        run.evaluationError = asWireError(e);
+      }
+    }
+    p.touch();
+    if (run.hasModel && p.currentRunId === run.id) await p.evaluate(run);
+  }
+
+  // ---------------------------------------------------------------- project file
+
+  /** Plain data for the project file. */
+  toRecord(): SweepRecord {
+    this.#flush();
+    const settled = this.phase === 'completed' || this.phase === 'cancelled' || this.phase === 'failed';
+    const result: SweepResultRecord | null = settled && this.plan && this.#spec && this.#settings ? {
+      status: this.phase as SweepResultRecord['status'], plan: this.plan, trials: this.trials.map((t) => ({ record: t.record, points: thinPoints(t.points, SAVED_POINTS) })),
+      best: this.best, durationMs: this.elapsedMs, backend: this.backend, rows: this.rows ?? { train: 0, validation: 0 },
+      spec: this.#spec, settings: this.#settings, error: this.error,
+    } : null;
+    return { space: this.space.toDraft(), result };
+  }
+
+  /** Show a sweep from a project file (or clear it), stopping one that runs. */
+  restore(record: SweepRecord | null): void {
+    if (this.isActive) void this.stop();
+    this.#off?.();
+    this.#off = null;
+    this.#reset();
+    this.phase = 'idle';
+    this.space.restore(record?.space ?? null);
+    const r = record?.result;
+    if (!r) return;
+    this.phase = r.status;
+    this.plan = r.plan;
+    this.trials = r.trials.map((t) => ({ record: t.record, points: t.points, target: t.record.epochs, progress: null }));
+    this.best = r.best;
+    this.elapsedMs = r.durationMs;
+    this.backend = r.backend;
+    this.rows = r.rows;
+    this.#spec = r.spec;
+    this.#settings = r.settings;
+    this.error = r.error;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A project file's sweep, or null when it is missing or not one this app wrote (the rest of the project still opens). */
+export function readSweepRecord(v: unknown): SweepRecord | null {
+  if (!isRecord(v) || !isRecord(v.space) || !Array.isArray(v.space.params)) return null;
+  const r = v.result;
+  if (r !== null && !(isRecord(r) && isRecord(r.plan) && Array.isArray(r.trials) && isRecord(r.spec) && isRecord(r.settings)
+    && r.trials.every((t) => isRecord(t) && isRecord(t.record) && typeof t.record.trial === 'number' && Array.isArray(t.points)))) return null;
+  return v as unknown as SweepRecord;
+}
