@@ -18,6 +18,8 @@ export interface Axis {
   categories: string[];
   /** The objective when minimized: larger values lower, so better is always up. */
   invert: boolean;
+  /** Whole numbers only (ticks too). */
+  isInt: boolean;
   ticks: { label: string; pos: number }[];
 }
 
@@ -63,6 +65,10 @@ function numericTicks(axis: Omit<Axis, 'ticks'>): Axis['ticks'] {
   if (axis.min === axis.max) return [{ label: tickLabel(axis.min), pos: 0.5 }];
   const a = { ...axis, ticks: [] };
   let values = [axis.min, (axis.min + axis.max) / 2, axis.max];
+  if (axis.isInt && axis.kind === 'linear') {
+    const span = axis.max - axis.min;
+    values = span <= 6 ? Array.from({ length: span + 1 }, (_, i) => axis.min + i) : [axis.min, Math.round((axis.min + axis.max) / 2), axis.max];
+  }
   if (axis.kind === 'log') {
     const decades: number[] = [];
     for (let e = Math.ceil(Math.log10(axis.min) - 1e-9); e <= Math.floor(Math.log10(axis.max) + 1e-9); e++) decades.push(10 ** e);
@@ -74,7 +80,7 @@ function numericTicks(axis: Omit<Axis, 'ticks'>): Axis['ticks'] {
 
 function parameterAxis(p: Parameter): Axis {
   const d = p.distribution;
-  const base = { key: p.path, label: paramLabel(p.path), invert: false };
+  const base = { key: p.path, label: paramLabel(p.path), invert: false, isInt: d.type === 'int' };
   if (d.type === 'choice') {
     const categories = categoriesOf(d.values);
     const axis: Axis = { ...base, kind: 'category', min: 0, max: 1, categories, ticks: [] };
@@ -95,7 +101,7 @@ function objectiveAxis(plan: SweepPlan, label: string, trials: readonly TrialRec
     min -= pad;
     max += pad;
   }
-  const axis: Omit<Axis, 'ticks'> = { key: OBJECTIVE_AXIS, label, kind: 'linear', min, max, categories: [], invert: plan.objective.direction === 'minimize' };
+  const axis: Omit<Axis, 'ticks'> = { key: OBJECTIVE_AXIS, label, kind: 'linear', min, max, categories: [], invert: plan.objective.direction === 'minimize', isInt: false };
   return { ...axis, ticks: numericTicks(axis) };
 }
 

@@ -3,6 +3,7 @@
  * range for each; and the parameter rows of the editor turned into a search-space file's `parameters`.
  */
 import type { LayerSpec, SpaceParameterJson, TrainingSpec } from '../../../engine/protocol.ts';
+import { formatDuration } from '../../lib/format.ts';
 import type { DistributionName, ParamValue } from '../../../engine/protocol-sweep.ts';
 
 /** What values a field takes: any number, whole numbers, or names. */
@@ -212,4 +213,11 @@ export function formatValue(v: ParamValue | undefined): string {
   const a = Math.abs(v);
   if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(2);
   return String(Number(v.toPrecision(3)));
+}
+
+/** A duration that may be short (small networks train a trial in milliseconds): ms, tenths of a second, then minutes. */
+export function shortDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : formatDuration(ms);
 }
