@@ -78,3 +78,15 @@ describe('filters and thinning', () => {
     expect(thinPoints(points.slice(0, 50), 100)).toHaveLength(50);
   });
 });
+
+describe('long trials', () => {
+  it('keeps a live curve bounded by thinning it as it grows', () => {
+    let trials = applyEvents(new Map(), null, [{ type: 'trial/start', trial: 1, params: {}, seed: 1, rung: null, epochs: 10_000 }]).trials;
+    const events: SweepEvent[] = Array.from({ length: 5000 }, (_, i) => ({ type: 'trial/epoch', trial: 1, summary: summary(i + 1, 1), objective: i }));
+    trials = applyEvents(trials, null, events).trials;
+    const points = trials.get(1)?.points ?? [];
+    expect(points.length).toBeLessThanOrEqual(4000);
+    expect(points.at(-1)?.epoch).toBe(5000);
+    expect(trials.get(1)?.record.epochs).toBe(5000);
+  });
+});

@@ -35,6 +35,9 @@ export interface TrialView {
 /** A filter on one axis of the parallel-coordinates chart: a numeric range, or the choices kept. */
 export type AxisFilter = { kind: 'range'; min: number; max: number } | { kind: 'values'; values: string[] };
 
+/** A curve longer than this is thinned to half as many points (a chart shows a few hundred at most). */
+export const MAX_CURVE_POINTS = 4000;
+
 /** The axis key of the objective (parameters use their path). */
 export const OBJECTIVE_AXIS = '#objective';
 
@@ -89,6 +92,7 @@ export function applyEvents(prev: ReadonlyMap<number, TrialView>, best: number |
         // Epochs arrive in order (numbered on across halving rungs); an epoch seen again replaces the later ones.
         if ((t.points.at(-1)?.epoch ?? 0) >= s.epoch) t.points = t.points.filter((p) => p.epoch < s.epoch);
         t.points.push(point);
+        if (t.points.length > MAX_CURVE_POINTS) t.points = thinPoints(t.points, MAX_CURVE_POINTS / 2);
         t.record = { ...t.record, epochs: s.epoch };
         t.progress = t.record.status === 'running' ? { epoch: Math.min(s.epoch + 1, t.target), epochs: t.target, batch: 0, batches: 1 } : null;
         break;
