@@ -21,7 +21,7 @@ export function trialsCsv(result: SweepResult): string {
   const params = plan.parameters.map((p) => p.path);
   const metrics = metricNames(trials);
   const rank = new Map(sortTrials(trials, plan.objective).filter((t) => t.status === 'done').map((t, i) => [t.trial, i + 1]));
-  const header = ['trial', 'rank', 'status', plan.objective.metric, ...params, 'epochs', 'keptEpoch', ...metrics, 'rung', 'seed', 'durationMs', 'error'];
+  const header = ['trial', 'rank', 'status', `objective (${plan.objective.metric})`, ...params, 'epochs', 'keptEpoch', ...metrics, 'rung', 'seed', 'durationMs', 'error'];
   const rows = trials.map((t) => [
     t.trial, rank.get(t.trial) ?? '', t.status, t.objective, ...params.map((p) => t.params[p]), t.epochs, t.keptEpoch,
     ...metrics.map((m) => t.metrics[m]), t.rung, t.seed, Math.round(t.durationMs), t.error?.message,

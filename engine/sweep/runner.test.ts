@@ -67,7 +67,7 @@ describe('events and records', () => {
   it('writes one CSV row per trial with parameters, metrics, epochs, status and duration', async () => {
     const r = await runSweep({ setup: syntheticSetup({ trials: 3, seed: 4 }), executor: syntheticExecutor({ fail: new Set([3]) }) });
     const lines = trialsCsv(r).trim().split('\n');
-    expect(lines[0]).toBe('trial,rank,status,valAccuracy,training.optimizer.learningRate,layers[dense-1].units,layers[*dropout].rate,epochs,keptEpoch,accuracy,loss,valAccuracy,valLoss,rung,seed,durationMs,error');
+    expect(lines[0]).toBe('trial,rank,status,objective (valAccuracy),training.optimizer.learningRate,layers[dense-1].units,layers[*dropout].rate,epochs,keptEpoch,accuracy,loss,valAccuracy,valLoss,rung,seed,durationMs,error');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatch(/^3,,failed,[^,]*,.*,Training diverged in trial 3\.$/);
     expect(lines[1].split(',')[4]).toBe(String(r.trials[0].params['training.optimizer.learningRate']));
