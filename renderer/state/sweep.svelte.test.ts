@@ -75,7 +75,7 @@ describe('Sweep state', () => {
     expect(sweep.trials.map((t) => t.points.length)).toEqual([2, 2]);
     expect(sweep.fraction).toBe(1);
     expect(project.touched).toBe(1);
-    expect(sweep.csv()?.split('\n')[0]).toBe(`trial,rank,status,valAccuracy,${LR},epochs,keptEpoch,valAccuracy,rung,seed,durationMs,error`);
+    expect(sweep.csv()?.split('\n')[0]).toBe(`trial,rank,status,objective (valAccuracy),${LR},epochs,keptEpoch,valAccuracy,rung,seed,durationMs,error`);
 
     expect(await sweep.useTrial(2)).toBe(true);
     expect(sent.at(-1)).toEqual({ type: 'sweep/apply', spec: project.spec, params: { [LR]: 0.02 } });

@@ -4,6 +4,7 @@
  * per animation frame and every 100 ms. "Use best" applies a trial through the network editor (an undo
  * step) and the training settings, as manual edits do; "Retrain" adds a run trained on train+validation.
  */
+import { FlushThrottle } from '../lib/flush-throttle.ts';
 import type { DatasetSettings, NetworkSpec, Problem, SweepCheck, WireError } from '../../engine/protocol.ts';
 import {
   parameterImportance, trialsCsv,
@@ -77,9 +78,7 @@ export class Sweep {
   #startedAt = 0;
   #off: (() => void) | null = null;
   #pending: SweepEvent[] = [];
-  #frame = 0;
-  #timer = 0;
-  #lastFlush = 0;
+  readonly #throttle = new FlushThrottle(FLUSH_MS, () => this.#apply());
   #checkTimer = 0;
   #checkSeq = 0;
 
@@ -215,36 +214,18 @@ export class Sweep {
 
   #receive(e: SweepLiveEvent): void {
     if (e.type === 'sweep/failed') {
-      this.#flush();
+      this.#throttle.flush();
       this.#end('failed');
       this.error = e.error;
       return;
     }
     this.#pending.push(...e.events);
-    if (e.events.some((x) => x.type === 'sweep/done')) this.#flush();
-    else this.#schedule();
+    if (e.events.some((x) => x.type === 'sweep/done')) this.#throttle.flush();
+    else this.#throttle.schedule();
   }
 
-  #schedule(): void {
-    if (this.#frame || this.#timer) return;
-    const wait = this.#lastFlush + FLUSH_MS - performance.now();
-    const next = (): void => { this.#frame = requestAnimationFrame(() => this.#flush()); };
-    if (wait > 0) {
-      this.#timer = window.setTimeout(() => {
-        this.#timer = 0;
-        next();
-      }, wait);
-    } else {
-      next();
-    }
-  }
-
-  #flush(): void {
-    if (this.#frame) cancelAnimationFrame(this.#frame);
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#frame = 0;
-    this.#timer = 0;
-    this.#lastFlush = performance.now();
+  /** Apply the buffered live events to the reactive state (called by the throttle). */
+  #apply(): void {
     if (this.#startedAt) this.elapsedMs = performance.now() - this.#startedAt;
     if (!this.#pending.length) return;
     const events = this.#pending;
@@ -372,7 +353,7 @@ export class Sweep {
 
   /** Plain data for the project file. */
   toRecord(): SweepRecord {
-    this.#flush();
+    this.#throttle.flush();
     const settled = this.phase === 'completed' || this.phase === 'cancelled' || this.phase === 'failed';
     const result: SweepResultRecord | null = settled && this.plan && this.#spec && this.#settings ? {
       status: this.phase as SweepResultRecord['status'], plan: this.plan, trials: this.trials.map((t) => ({ record: t.record, points: thinPoints(t.points, SAVED_POINTS) })),

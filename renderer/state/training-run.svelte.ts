@@ -1,4 +1,5 @@
 /** One training run: its settings, live progress, history, diagnostics, final weights and evaluation. */
+import { FlushThrottle } from '../lib/flush-throttle.ts';
 import type {
   DatasetSettings, DatasetSummary, DiagnosticRecord, EpochRecord, Evaluation, NetworkSpec, StopReason,
   TrainingSpec, WireError, WireTensor,
@@ -99,9 +100,7 @@ export class TrainingRun {
   #pendingLoss: number[] = [];
   #pendingProgress: RunProgress | null = null;
   #pendingDiagnostics: DiagnosticRecord[] = [];
-  #frame = 0;
-  #timer = 0;
-  #lastFlush = 0;
+  readonly #throttle = new FlushThrottle(FLUSH_MS, () => this.#apply());
   #elapsedBefore = 0;
 
   constructor(init: { id: string; name: string; spec: NetworkSpec; settings: DatasetSettings; createdAt?: number }) {
@@ -132,7 +131,7 @@ export class TrainingRun {
           this.#pendingX.push(event.epoch - 1 + event.batch / event.batches);
           this.#pendingLoss.push(event.loss);
         }
-        this.#schedule();
+        this.#throttle.schedule();
         break;
       }
       case 'train/epoch':
@@ -140,17 +139,17 @@ export class TrainingRun {
           this.#elapsedBefore += s.elapsedMs;
           this.#pendingEpochs.push(s);
         }
-        this.#schedule();
+        this.#throttle.schedule();
         break;
       case 'train/diagnostic':
         this.#pendingDiagnostics.push(event.diagnostic);
-        this.#schedule();
+        this.#throttle.schedule();
         break;
       case 'train/state':
         this.status = event.state;
         break;
       case 'train/done':
-        this.#flush();
+        this.#throttle.flush();
         this.weights = event.weights;
         this.stopReason = event.stopReason;
         this.bestEpoch = event.bestEpoch;
@@ -158,7 +157,7 @@ export class TrainingRun {
         this.status = event.stopReason === 'failed' ? 'failed' : 'done';
         break;
       case 'error':
-        this.#flush();
+        this.#throttle.flush();
         this.error = event.error;
         this.status = 'failed';
         break;
@@ -169,31 +168,13 @@ export class TrainingRun {
 
   /** The run failed before it started (the start request was refused). */
   fail(error: WireError): void {
-    this.#flush();
+    this.#throttle.flush();
     this.error = error;
     this.status = 'failed';
   }
 
-  #schedule(): void {
-    if (this.#frame || this.#timer) return;
-    const wait = this.#lastFlush + FLUSH_MS - performance.now();
-    const next = (): void => { this.#frame = requestAnimationFrame(() => this.#flush()); };
-    if (wait > 0) {
-      this.#timer = window.setTimeout(() => {
-        this.#timer = 0;
-        next();
-      }, wait);
-    } else {
-      next();
-    }
-  }
-
-  #flush(): void {
-    if (this.#frame) cancelAnimationFrame(this.#frame);
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#frame = 0;
-    this.#timer = 0;
-    this.#lastFlush = performance.now();
+  /** Apply the buffered live events to the reactive state (called by the throttle). */
+  #apply(): void {
     if (this.#pendingEpochs.length) {
       this.history = [...this.history, ...this.#pendingEpochs];
       this.#pendingEpochs = [];
@@ -215,7 +196,7 @@ export class TrainingRun {
 
   /** Plain data for the project file. */
   toRecord(): RunRecord {
-    this.#flush();
+    this.#throttle.flush();
     return {
       id: this.id, name: this.name, createdAt: this.createdAt, spec: this.spec, settings: this.settings,
       status: this.isActive ? 'done' : this.status, backend: this.backend, summary: this.summary,
