@@ -71,7 +71,7 @@ describe('user errors print one line and exit non-zero', () => {
   it.each([
     [['train', 'nope.csv', '--target', 'x'], `error: CSV file 'nope.csv' does not exist. Check the path (it is relative to ${dir}).\n`],
     [['train', join(samples, 'iris.csv'), '--target', 'species', '--epochs', 'ten'], "error: --epochs must be a whole number ≥ 1, got 'ten'.\n"],
-    [['train', join(samples, 'iris.csv'), '--target', 'species', '--frobnicate'], "error: Unknown flag '--frobnicate' for 'train'. Valid flags: --target, --spec, --epochs, --batch-size, --learning-rate, --optimizer, --seed, --validation-split, --test-split, --backend, --out, --log, --no-preprocess, --quiet, --help. See 'backprop-studio train --help'.\n"],
+    [['train', join(samples, 'iris.csv'), '--target', 'species', '--frobnicate'], "error: Unknown flag '--frobnicate' for 'train'. Valid flags: --target, --spec, --epochs, --batch-size, --learning-rate, --optimizer, --seed, --validation-split, --test-split, --backend, --out, --log, --no-preprocess, --skip-malformed-rows, --quiet, --help. See 'backprop-studio train --help'.\n"],
     [['train', join(samples, 'iris.csv')], "error: train needs --target COL: the name of the column to predict. Run 'backprop-studio profile DATA.csv' to list the columns.\n"],
     [['launch'], "error: unknown command 'launch'. Commands: train, predict, evaluate, inspect, gradients, profile, sweep. Run 'backprop-studio --help'.\n"],
   ])('%j', (args, message) => {
@@ -153,5 +153,18 @@ describe('evaluate --cv', () => {
     expect(out.metrics.accuracy.mean).toBeCloseTo(mean, 12);
     expect(out.metrics.accuracy.mean).toBeGreaterThan(0.7);
     expect(r.stderr).toMatch(/^fold 1\/3: loss [\d.]+ {2}accuracy [\d.]+\n/);
+  });
+});
+
+describe('malformed rows', () => {
+  it('stop training with the row named, or are skipped with a warning when asked', () => {
+    const p = join(dir, 'ragged.csv');
+    writeFileSync(p, 'a,b,y\n1,2,x\n3,4\n5,6,z\n7,8,x\n9,1,z\n');
+    const refused = cli('train', p, '--target', 'y');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('error: Row 3 has 2 values but the header has 3 columns. Fix the row in the file, or choose "skip malformed rows".\n');
+    const skipped = cli('train', p, '--target', 'y', '--skip-malformed-rows', '--epochs', '1', '--test-split', '0', '--validation-split', '0', '--out', join(dir, 'ragged.model.json'));
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain('warning: Skipped 1 row that does not have 3 values (first at row 3).\n');
   });
 });

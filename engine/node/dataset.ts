@@ -3,9 +3,9 @@ import { parseCsv, targetScale, type ParsedTable, type PreparedDataset } from '.
 import type { TrainingData } from '../train/index.ts';
 import { readBytes } from './files.ts';
 
-/** Read and parse a CSV file. */
-export function loadCsv(path: string): ParsedTable {
-  return parseCsv(readBytes(path, 'CSV file'));
+/** Read and parse a CSV file; `skipMalformedRows` drops rows with the wrong number of values (with a warning). */
+export function loadCsv(path: string, skipMalformedRows = false): ParsedTable {
+  return parseCsv(readBytes(path, 'CSV file'), skipMalformedRows ? { raggedRows: 'skip' } : {});
 }
 
 /** The part of a prepared dataset that training needs. */

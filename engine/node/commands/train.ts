@@ -26,6 +26,7 @@ const flags: Record<string, FlagSpec> = {
   out: { type: 'string', help: 'where to write the model file (default: <data>.model.json)', placeholder: 'MODEL.json' },
   log: { type: 'string', help: 'write one JSON object per epoch to this file', placeholder: 'RUN.jsonl' },
   'no-preprocess': { type: 'boolean', help: 'use the numbers as they are: no standardizing, no target scaling' },
+  'skip-malformed-rows': { type: 'boolean', help: 'drop rows with the wrong number of values instead of stopping' },
   quiet: { type: 'boolean', help: 'print only the final results' },
   help: { type: 'boolean', help: 'show this help' },
 };
@@ -54,10 +55,10 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const backendChoice = (values.backend ?? spec?.training?.backend ?? 'auto') as BackendChoice;
   if (!BACKEND_NAMES.includes(backendChoice)) throw new UsageError('cli/bad-backend', `--backend must be one of ${BACKEND_NAMES.join(', ')}, got '${backendChoice}'.`);
 
-  const table = loadCsv(dataPath);
+  const table = loadCsv(dataPath, !!values['skip-malformed-rows']);
   const prepared = prepareDataset(table, { target, split: { validation, test }, preprocess: !values['no-preprocess'] }, seed);
   const quiet = !!values.quiet;
-  for (const w of prepared.warnings) process.stderr.write(`warning: ${w.message}\n`);
+  for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
   const data = trainingData(prepared);
   spec ??= defaultSpec(data.task, data.train.features, "simple", data.train.rows);
   const lr = numberFlag(values, 'learning-rate', { min: 0, minExclusive: true });
