@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import * as tfl from '@tensorflow/tfjs-layers';
+import { buildTfjsModel } from '../tfjs-model.ts';
 import { accuracy, contenderArgs, peakRssMiB, report, rssMiB } from '../child.ts';
 import { readData } from '../data.ts';
 
@@ -16,17 +16,7 @@ const d = readData(dataPath, w);
 if (!(await tf.setBackend(variant))) throw new Error(`TF.js backend '${variant}' failed to initialize`);
 await tf.ready();
 tf.randomUniform([1]).dispose();
-const seeded = (i: number) => ({ seed: w.seed * 100 + i });
-
-const model = tfl.sequential();
-w.hidden.forEach((units, i) => {
-  model.add(tfl.layers.dense({
-    units, activation: 'relu', ...(i === 0 ? { inputShape: [w.features] } : {}),
-    kernelInitializer: tfl.initializers.heNormal(seeded(i)), biasInitializer: 'zeros',
-  }));
-});
-model.add(tfl.layers.dense({ units: w.classes, activation: 'softmax', kernelInitializer: tfl.initializers.glorotUniform(seeded(9)) }));
-model.compile({ optimizer: tf.train.adam(w.learningRate, 0.9, 0.999, 1e-7), loss: 'sparseCategoricalCrossentropy' });
+const model = buildTfjsModel(w);
 
 const xs = tf.tensor2d(d.x, [d.rows, d.features]);
 const ys = tf.tensor1d(d.y);

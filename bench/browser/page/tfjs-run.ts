@@ -6,7 +6,7 @@
  * cross-origin isolated page, its thread pool.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import { buildTfjsModel } from '../../tfjs-model.ts';
 import type { RunRequest, RunResult } from '../protocol.ts';
 import { accuracyOf } from './accuracy.ts';
 import { adapterFor, adapterName, glNames } from './info.ts';
@@ -57,17 +57,7 @@ export async function runTfjs(r: RunRequest, d: RunData): Promise<RunResult> {
   const w = r.workload;
   const { device, detail, notes } = await start(variant, r);
   tf.randomUniform([1]).dispose();
-  const seeded = (i: number) => ({ seed: w.seed * 100 + i });
-
-  const model = tfl.sequential();
-  w.hidden.forEach((units, i) => {
-    model.add(tfl.layers.dense({
-      units, activation: 'relu', ...(i === 0 ? { inputShape: [w.features] } : {}),
-      kernelInitializer: tfl.initializers.heNormal(seeded(i)), biasInitializer: 'zeros',
-    }));
-  });
-  model.add(tfl.layers.dense({ units: w.classes, activation: 'softmax', kernelInitializer: tfl.initializers.glorotUniform(seeded(9)) }));
-  model.compile({ optimizer: tf.train.adam(w.learningRate, 0.9, 0.999, 1e-7), loss: 'sparseCategoricalCrossentropy' });
+  const model = buildTfjsModel(w);
 
   const xs = tf.tensor2d(d.x, [d.rows, w.features]);
   const ys = tf.tensor1d(d.y);
