@@ -12,6 +12,14 @@
  */
 import type { ActivationName, LossName } from '../spec/types.ts';
 
+/**
+ * Activations a dense layer applies inside its forward kernel. For each, f'(z) can be computed from
+ * y = f(z) alone — σ' = y(1 − y), tanh' = 1 − y², and the ReLU family's z > 0 ⇔ y > 0 (leakyRelu's slope
+ * and elu's α are positive) — so the backward pass needs no stored pre-activation. GELU, softplus and
+ * softmax need z (or a whole row) and run as a separate activation op.
+ */
+export type FusedActivation = Extract<ActivationName, 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'elu'>;
+
 /** Opaque handle to backend memory holding a float32 tensor. */
 export interface Tensor {
   readonly shape: readonly number[];
@@ -67,8 +75,12 @@ export interface Backend extends BackendInfo {
   dispose(t: Tensor): void;
 
   // ---- dense
-  /** z = x·W + b (x [n, in], W [in, out], b [out], z [n, out]). */
-  denseForward(x: Tensor, w: Tensor, b: Tensor, z: Tensor): void;
+  /**
+   * y = f(x·W + b) in one pass (x [n, in], W [in, out], b [out], y [n, out]); `activation` defaults to
+   * linear (y = z). The pre-activation is not kept, so only activations whose derivative is a function of
+   * the output fuse (FusedActivation): their backward is `activationBackward(name, y, y, dy, dz)`.
+   */
+  denseForward(x: Tensor, w: Tensor, b: Tensor, y: Tensor, activation?: FusedActivation): void;
   /** Backward of z = x·W + b given dz: dW = xᵀ·dz, db = Σ_rows dz, and (if dx) dx = dz·Wᵀ. */
   denseBackward(x: Tensor, w: Tensor, dz: Tensor, dw: Tensor, db: Tensor, dx: Tensor | null): void;
 

@@ -2,6 +2,7 @@
  * The one table of activations: forward f(z) and derivative f'(z) (given z and y = f(z)).
  * Backends implement the same formulas; the CPU reference calls these directly.
  */
+import type { FusedActivation } from '../backend/backend.ts';
 import type { ActivationName } from '../spec/types.ts';
 
 /** Math of one activation. `kind: 'softmax'` is row-wise and has no elementwise derivative. */
@@ -63,6 +64,16 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, ActivationMath>> = {
   },
   softmax: { kind: 'softmax', formula: 'f(z)ᵢ = e^zᵢ / Σⱼ e^zⱼ', f: (z) => z, df: () => 1 },
 };
+
+const FUSED: ReadonlySet<ActivationName> = new Set<FusedActivation>(['linear', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu']);
+
+/**
+ * True when a dense layer can apply this activation inside its forward kernel (Backend.denseForward):
+ * the derivative is a function of the output, so `df(y, y) = df(z, y)` and z need not be kept.
+ */
+export function fusesIntoDense(name: ActivationName): name is FusedActivation {
+  return FUSED.has(name);
+}
 
 /** True for the ReLU family, which defaults to He initialization. */
 export function isReluFamily(name: ActivationName): boolean {

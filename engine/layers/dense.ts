@@ -1,11 +1,14 @@
 /** Dense layer: z = x·W + b, y = f(z); W [inputs, units] (Keras/TF.js layout). */
-import type { Backend } from '../backend/backend.ts';
+import type { Backend, Tensor } from '../backend/backend.ts';
 import type { Random } from '../random.ts';
 import type { ResolvedDense } from '../spec/resolve.ts';
+import { fusesIntoDense } from './activations.ts';
 import { initialize } from './initializers.ts';
 import type { BoundLayer, LayerRuntime, Param } from './layer.ts';
 
 /**
+ * Forward: one fused kernel y = f(x·W + b) when f' is a function of y (sigmoid, tanh, the ReLU family:
+ * fusesIntoDense); otherwise z = x·W + b, then y = f(z) with z kept.
  * Backward: dz = dy ⊙ f'(z) (skipped when the loss already gave dz);
  * dW = xᵀ·dz; db = Σ_rows dz; dx = dz·Wᵀ.
  */
@@ -24,16 +27,21 @@ export function createDense(spec: ResolvedDense, backend: Backend, rng: Random):
   return {
     id, type: 'dense', params: [kernel, bias],
     bind(rows: number): BoundLayer {
-      const z = backend.tensor([rows, units]);
-      const y = activation === 'linear' ? z : backend.tensor([rows, units]);
+      // Fused: y = f(x·W + b) in one kernel and f' read from y; otherwise z is kept for f'(z).
+      const fused = fusesIntoDense(activation);
+      const y = backend.tensor([rows, units]);
+      const z = fused ? y : backend.tensor([rows, units]);
       const dz = backend.tensor([rows, units]);
       const dx = backend.tensor([rows, inputs]);
-      let x = z;
+      let x = y;
       return {
         forward(input) {
           x = input;
-          backend.denseForward(input, kernel.value, bias.value, z);
-          if (y !== z) backend.activationForward(activation, z, y);
+          if (fused) backend.denseForward(input, kernel.value, bias.value, y, activation);
+          else {
+            backend.denseForward(input, kernel.value, bias.value, z);
+            backend.activationForward(activation, z, y);
+          }
           return y;
         },
         backward(dy, needDx, dyIsPreActivation) {
@@ -45,7 +53,10 @@ export function createDense(spec: ResolvedDense, backend: Backend, rng: Random):
           backend.denseBackward(x, kernel.value, g, kernel.grad!, bias.grad!, needDx ? dx : null);
           return needDx ? dx : null;
         },
-        buffers: () => ({ input: x, z, y, dz }),
+        // z only where it is kept; the step-through view recomputes it for fused layers
+        buffers(): Record<string, Tensor> {
+          return fused && activation !== 'linear' ? { input: x, y, dz } : { input: x, z, y, dz };
+        },
         dispose() {
           for (const t of new Set([z, y, dz, dx])) backend.dispose(t);
         },

@@ -120,6 +120,21 @@ function arrivingFormula(next: ResolvedLayer, id: string): string {
   }
 }
 
+/**
+ * z = x·W + b of dense layer i, for a layer whose activation ran fused into its forward kernel (only y is
+ * kept there). The caller owns the returned tensor.
+ */
+function preActivation(network: Network, i: number, input: Tensor, rows: number, units: number): Tensor {
+  const param = (name: string): Tensor => {
+    const p = network.layers[i].params.find((q) => q.name === name);
+    if (!p) throw new Error(`Internal error (please report): dense layer ${network.layers[i].id} has no ${name}.`);
+    return p.value;
+  };
+  const z = network.backend.tensor([rows, units]);
+  network.backend.denseForward(input, param('kernel'), param('bias'), z);
+  return z;
+}
+
 /** Run forward, loss, backward and one update on the rows, recording every intermediate value. */
 export async function traceStep(o: TraceOptions): Promise<StepTrace> {
   const { backend, rows } = o;
@@ -148,7 +163,12 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
       const buf = bound[i].buffers();
       const act = l.type === 'dense' || l.type === 'activation' ? l.activation : null;
       const inCols = i === 0 ? net.inputs : net.layers[i - 1].units;
-      const z = l.type === 'dense' ? await read(buf.z, l.units) : null;
+      let zt: Tensor | undefined = buf.z;
+      if (l.type === 'dense' && !zt) {
+        zt = preActivation(network, i, buf.input, rows, l.units);
+        temps.push(zt);
+      }
+      const z = l.type === 'dense' && zt ? await read(zt, l.units) : null;
       const output = await read(buf.y, l.units);
       const math = act ? ACTIVATIONS[act] : null;
       const derivative = z && math?.kind === 'elementwise'

@@ -1,7 +1,7 @@
 /** The reference backend: plain TypeScript over typed arrays. Float32 normally; float64 for gradient checks. */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, OptimizerSlots, OptimizerStep, Tensor } from '../backend.ts';
+import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerStep, Tensor } from '../backend.ts';
 import type { Buf } from './buffer.ts';
 import * as dense from './dense.ts';
 import * as act from './activation.ts';
@@ -89,9 +89,12 @@ export class CpuBackend implements Backend {
     (t as CpuTensor).disposed = true;
   }
 
-  denseForward(x: Tensor, w: Tensor, b: Tensor, z: Tensor): void {
+  denseForward(x: Tensor, w: Tensor, b: Tensor, y: Tensor, activation: FusedActivation = 'linear'): void {
     const [inputs, units] = [w.shape[0], w.shape[1]];
-    dense.denseForward(this.d(x), this.d(w), this.d(b), this.d(z), x.size / inputs, inputs, units);
+    const n = x.size / inputs;
+    dense.denseForward(this.d(x), this.d(w), this.d(b), this.d(y), n, inputs, units);
+    // z rounded to the tensor's precision first, then f in place: the same values as the unfused pair
+    if (activation !== 'linear') act.activationForward(activation, this.d(y), this.d(y), n, units);
   }
 
   denseBackward(x: Tensor, w: Tensor, dz: Tensor, dw: Tensor, db: Tensor, dx: Tensor | null): void {

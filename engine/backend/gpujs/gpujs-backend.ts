@@ -9,7 +9,7 @@
  */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, OptimizerSlots, OptimizerStep, Tensor } from '../backend.ts';
+import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerStep, Tensor } from '../backend.ts';
 import type { Device } from './device.ts';
 import { BufferStats, GpuJsTensor } from './device-buffer.ts';
 import { KernelRunner } from './kernel-runner.ts';
@@ -105,8 +105,8 @@ export class GpuJsBackend implements Backend {
     this.ctx.runner.enqueue('dispose', () => g.unbind());
   }
 
-  denseForward(x: Tensor, w: Tensor, b: Tensor, z: Tensor): void {
-    denseForward(this.ctx, own(x), own(w), own(b), own(z));
+  denseForward(x: Tensor, w: Tensor, b: Tensor, y: Tensor, activation: FusedActivation = 'linear'): void {
+    denseForward(this.ctx, own(x), own(w), own(b), own(y), activation);
   }
 
   denseBackward(x: Tensor, w: Tensor, dz: Tensor, dw: Tensor, db: Tensor, dx: Tensor | null): void {

@@ -66,3 +66,29 @@ describe('wasm dense layer matches the CPU reference', () => {
     expect(await c.relativeError(z)).toBeLessThanOrEqual(TOLERANCE);
   });
 });
+
+describe('activations fused into the dense forward kernel', () => {
+  const FUSED = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu'] as const;
+  // [rows, inputs, units]: a band split across tiles and edge columns, and the benchmark's W1 hidden layer.
+  for (const [n, inputs, units] of [[7, 13, 5], [128, 32, 128]] as const) {
+    for (const activation of FUSED) {
+      it(`${activation} on [${n}, ${inputs}]·[${inputs}, ${units}] equals the unfused pair bit for bit, on wasm and on the reference`, async () => {
+        const c = await createPairContext(n + inputs + units);
+        const x = c.pair([n, inputs], undefined, -6, 6);
+        const w = c.pair([inputs, units]);
+        const b = c.pair([units]);
+        const dy = c.pair([n, units]);
+        for (const [be, s] of [[c.wasm, 'wasm'], [c.cpu, 'cpu']] as const) {
+          const [y, dz, z, y2, dz2] = [0, 1, 2, 3, 4].map(() => be.tensor([n, units]));
+          be.denseForward(x[s], w[s], b[s], y, activation);
+          be.activationBackward(activation, y, y, dy[s], dz);
+          be.denseForward(x[s], w[s], b[s], z);
+          be.activationForward(activation, z, y2);
+          be.activationBackward(activation, z, y2, dy[s], dz2);
+          expect(await be.read(y)).toEqual(await be.read(y2));
+          expect(await be.read(dz)).toEqual(await be.read(dz2));
+        }
+      });
+    }
+  }
+});

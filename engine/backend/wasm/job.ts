@@ -17,7 +17,7 @@ import type { Kernels } from './kernels.ts';
  * Block layout: int32 slot indices, except `f64Args`, a float64 slot index (byte 64). Counters sit on their
  * own cache lines; `sleeping` counts helpers blocked in Atomics.wait.
  */
-export const BLOCK = { bytes: 256, seq: 0, kind: 1, args: 2, f64Args: 8, claim: 32, finished: 48, failed: 49, sleeping: 50 } as const;
+export const BLOCK = { bytes: 256, seq: 0, kind: 1, args: 2, f64Args: 9, claim: 32, finished: 48, failed: 49, sleeping: 50 } as const;
 /** Job kinds. */
 export const JOB = { gemmRows: 0, adam: 1 } as const;
 /** Low bits of the claim word: the chunk index (so at most 2^CHUNK_BITS chunks per job). */
@@ -27,7 +27,7 @@ export const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 /** Most chunks a job may have: the caller's last claim overshoots by one, which must stay below CHUNK_MASK. */
 export const MAX_CHUNKS = 1024;
 /** Argument slots (relative to BLOCK.args) of the chunk size and chunk count, shared by every kind. */
-export const ARG = { gemm: { m: 11, chunk: 12, chunks: 13 }, adam: { n: 4, chunk: 5, chunks: 6 } } as const;
+export const ARG = { gemm: { m: 11, chunk: 12, chunks: 13, act: 14 }, adam: { n: 4, chunk: 5, chunks: 6 } } as const;
 
 /** Views of a job block. */
 export interface JobViews {
@@ -42,7 +42,7 @@ export function runChunk(k: Kernels, { i32, f64 }: JobViews, index: number): voi
     const chunk = i32[a + ARG.gemm.chunk];
     const i0 = index * chunk;
     const i1 = Math.min(i32[a + ARG.gemm.m], i0 + chunk);
-    k.gemmRows(i32[a], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], i0, i1, i32[a + 7], i32[a + 8], i32[a + 9], i32[a + 10]);
+    k.gemmRows(i32[a], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], i0, i1, i32[a + 7], i32[a + 8], i32[a + 9], i32[a + 10], i32[a + ARG.gemm.act]);
     return;
   }
   const chunk = i32[a + ARG.adam.chunk];

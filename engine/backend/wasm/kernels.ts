@@ -8,7 +8,7 @@ import {
 /** The kernel module's exports. Pointers are byte addresses into `memory`; `bool` parameters take 0/1. */
 export interface Kernels {
   heapBase(): number;
-  gemmRows(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, i0: number, i1: number, n: number, k: number, init: number, bias: number): void;
+  gemmRows(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, i0: number, i1: number, n: number, k: number, init: number, bias: number, act: number): void;
   transpose(s: number, t: number, rows: number, cols: number): void;
   columnSums(x: number, out: number, rows: number, cols: number): void;
   activationForward(code: number, z: number, y: number, rows: number, cols: number): void;

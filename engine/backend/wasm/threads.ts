@@ -82,16 +82,16 @@ export class KernelThreads {
   }
 
   /** C rows [0, m) = init + A·B (see assembly/gemm.ts), in bands of a multiple of 4 rows when big enough. */
-  gemmRows(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number): void {
+  gemmRows(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number, act: number): void {
     const chunk = Math.max(4, Math.ceil(m / (this.count * CHUNKS_PER_THREAD) / 4) * 4);
     const chunks = Math.ceil(m / chunk);
     if (m * n * k < SPLIT_GEMM_MACS || chunks < 2 || this.isPaused()) {
-      this.k.gemmRows(a, sai, sak, b, ldb, c, ldc, 0, m, n, k, init, bias);
+      this.k.gemmRows(a, sai, sak, b, ldb, c, ldc, 0, m, n, k, init, bias, act);
       return;
     }
     const i32 = this.v.i32;
     i32[BLOCK.kind] = JOB.gemmRows;
-    i32.set([a, sai, sak, b, ldb, c, ldc, n, k, init, bias, m, chunk, chunks], BLOCK.args);
+    i32.set([a, sai, sak, b, ldb, c, ldc, n, k, init, bias, m, chunk, chunks, act], BLOCK.args);
     this.run(chunks);
   }
 

@@ -1,7 +1,7 @@
 /** The WebAssembly SIMD backend: tensors live in the kernel module's linear memory; ops run synchronously. */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, OptimizerSlots, OptimizerStep, Tensor } from '../backend.ts';
+import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerStep, Tensor } from '../backend.ts';
 import { BlockAllocator } from './allocator.ts';
 import { ACTIVATION_CODES, LOSS_CODES } from './codes.ts';
 import { INIT_BIAS, INIT_ZERO, type Kernels } from './kernels.ts';
@@ -70,15 +70,15 @@ export class WasmBackend implements Backend {
     this.alloc.release(ptr);
   }
 
-  /** C rows [0, m) = init + A·B (assembly/gemm.ts), on every thread when they are in use. */
-  gemm(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number): void {
-    this.gemmOn(this.threads, a, sai, sak, b, ldb, c, ldc, m, n, k, init, bias);
+  /** C rows [0, m) = act(init + A·B) (assembly/gemm.ts), on every thread when they are in use. */
+  gemm(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number, act = ACTIVATION_CODES.linear): void {
+    this.gemmOn(this.threads, a, sai, sak, b, ldb, c, ldc, m, n, k, init, bias, act);
   }
 
   /** gemm on the given threads (null: this thread only). */
-  private gemmOn(threads: KernelThreads | null, a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number): void {
-    if (threads) threads.gemmRows(a, sai, sak, b, ldb, c, ldc, m, n, k, init, bias);
-    else this.k.gemmRows(a, sai, sak, b, ldb, c, ldc, 0, m, n, k, init, bias);
+  private gemmOn(threads: KernelThreads | null, a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number, act: number): void {
+    if (threads) threads.gemmRows(a, sai, sak, b, ldb, c, ldc, m, n, k, init, bias, act);
+    else this.k.gemmRows(a, sai, sak, b, ldb, c, ldc, 0, m, n, k, init, bias, act);
   }
 
   /** Bytes of wasm memory held by live tensors and scratch (for leak checks). */
@@ -181,12 +181,12 @@ export class WasmBackend implements Backend {
     this.alloc.release(ptr);
   }
 
-  denseForward(x: Tensor, w: Tensor, b: Tensor, z: Tensor): void {
+  denseForward(x: Tensor, w: Tensor, b: Tensor, y: Tensor, activation: FusedActivation = 'linear'): void {
     const [inputs, units] = [w.shape[0], w.shape[1]];
     const n = x.size / inputs;
-    assert(z.size === n * units && b.size === units, 'denseForward shapes do not match');
-    // z = x·W + b: A = x (row stride `inputs`), B = W, C starts from the bias row.
-    this.gemm(this.p(x), inputs, 1, this.p(w), units, this.p(z), units, n, units, inputs, INIT_BIAS, this.p(b));
+    assert(y.size === n * units && b.size === units, 'denseForward shapes do not match');
+    // y = f(x·W + b): A = x (row stride `inputs`), B = W, C starts from the bias row; f runs on each band as it is finished.
+    this.gemm(this.p(x), inputs, 1, this.p(w), units, this.p(y), units, n, units, inputs, INIT_BIAS, this.p(b), ACTIVATION_CODES[activation]);
   }
 
   denseBackward(x: Tensor, w: Tensor, dz: Tensor, dw: Tensor, db: Tensor, dx: Tensor | null): void {

@@ -1,8 +1,40 @@
-/** Conformance cases: dense forward and backward on odd shapes. */
+/** Conformance cases: dense forward and backward on odd shapes, and the activations fused into the forward kernel. */
+import type { FusedActivation } from '../../backend.ts';
 import { FLOAT32, type ConformanceCase } from './conformance-types.ts';
 import { disposeAll, readAll, uniform } from './fixtures.ts';
 
 const [N, IN, OUT] = [7, 13, 5];
+
+const FUSED: readonly FusedActivation[] = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu'];
+
+/**
+ * y = f(x·W + b) fused, its backward read from y alone, and the unfused pair (z, then f(z); f'(z)) on the
+ * same backend: both must match the reference. Inputs are scaled so some z reach ±40 (overflow checks).
+ */
+function fusedCase(activation: FusedActivation): ConformanceCase {
+  return {
+    name: `dense: forward fused with ${activation}, backward from the output`,
+    tolerance: FLOAT32,
+    async run(be) {
+      const xs = uniform(17, N * IN, -4, 4);
+      xs[0] = 40;
+      xs[xs.length - 1] = -40;
+      const x = be.tensor([N, IN], xs);
+      const w = be.tensor([IN, OUT], uniform(18, IN * OUT));
+      const b = be.tensor([OUT], uniform(19, OUT));
+      const dy = be.tensor([N, OUT], uniform(20, N * OUT));
+      const [y, dz, z, y2, dz2] = [be.tensor([N, OUT]), be.tensor([N, OUT]), be.tensor([N, OUT]), be.tensor([N, OUT]), be.tensor([N, OUT])];
+      be.denseForward(x, w, b, y, activation);
+      be.activationBackward(activation, y, y, dy, dz);
+      be.denseForward(x, w, b, z);
+      be.activationForward(activation, z, y2);
+      be.activationBackward(activation, z, y2, dy, dz2);
+      const out = await readAll(be, { y, dz, unfusedY: y2, unfusedDz: dz2 });
+      disposeAll(be, [x, w, b, dy, y, dz, z, y2, dz2]);
+      return out;
+    },
+  };
+}
 
 /** Dense cases. */
 export const DENSE_CASES: readonly ConformanceCase[] = [
@@ -37,4 +69,5 @@ export const DENSE_CASES: readonly ConformanceCase[] = [
       return { ...first, ...second };
     },
   },
+  ...FUSED.map(fusedCase),
 ];

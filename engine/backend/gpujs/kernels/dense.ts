@@ -1,5 +1,6 @@
 /** Dense-layer kernels (plain bodies compiled by gpu.js; style rules in kernel-types.ts). */
 import type { DeviceArray, KernelThis } from './kernel-types.ts';
+import { fusedActivation } from './math.ts';
 
 /** Sizes of a dense layer: batch rows, inputs, units. */
 export type DenseSizes = {
@@ -8,9 +9,12 @@ export type DenseSizes = {
   units: number;
 };
 
-/** z[r,c] = b[c] + Σ_k x[r,k]·W[k,c]; output [rows·units]. */
+/**
+ * y[r,c] = f(b[c] + Σ_k x[r,k]·W[k,c]); output [rows·units]. f is the fused activation `act` (a code of
+ * math.ts fusedActivation, with its parameter p).
+ */
 export function denseForwardKernel(
-  this: KernelThis<DenseSizes>, x: DeviceArray, xo: number, w: DeviceArray, wo: number, b: DeviceArray, bo: number,
+  this: KernelThis<DenseSizes>, x: DeviceArray, xo: number, w: DeviceArray, wo: number, b: DeviceArray, bo: number, act: number, p: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const r = Math.floor((i + 0.5) / this.constants.units);
@@ -19,7 +23,7 @@ export function denseForwardKernel(
   for (var k = 0; k < this.constants.inputs; k++) {
     s += x[xo + r * this.constants.inputs + k] * w[wo + k * this.constants.units + c];
   }
-  return s;
+  return fusedActivation(s, act, p);
 }
 
 /**

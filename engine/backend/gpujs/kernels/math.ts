@@ -26,6 +26,21 @@ export function erfApprox(x: number): number {
   return x >= 0 ? 1 - r : r - 1;
 }
 
+/**
+ * f(v) of an activation a dense layer fuses into its forward kernel, by code (ops/dense.ts FUSED_CODES:
+ * 0 linear, 1 sigmoid, 2 tanh, 3 relu, 4 leakyRelu, 5 elu); p is leakyRelu's slope or elu's α. The code
+ * is the same for every thread, so the branches cost nothing on a GPU.
+ */
+export function fusedActivation(v: number, code: number, p: number): number {
+  let y = v;
+  if (code == 1) y = stableSigmoid(v);
+  if (code == 2) y = stableTanh(v);
+  if (code == 3) y = v > 0 ? v : 0;
+  if (code == 4) y = v > 0 ? v : p * v;
+  if (code == 5) y = v > 0 ? v : p * (Math.exp(v) - 1);
+  return y;
+}
+
 /** Probabilities clipped to [ε, 1 − ε], ε = 1e-7 (losses/loss.ts PROBABILITY_EPSILON). */
 export function clipProbability(p: number): number {
   return Math.min(Math.max(p, 1e-7), 0.9999999);

@@ -1,11 +1,19 @@
 /** Dense-layer ops: z = x·W + b and its backward pass. */
 import { assert } from '../../../errors.ts';
+import { ELU_ALPHA, LEAKY_RELU_SLOPE } from '../../../layers/activations.ts';
+import type { FusedActivation } from '../../backend.ts';
 import type { GpuJsTensor } from '../device-buffer.ts';
 import type { KernelDef } from '../kernel-runner.ts';
 import { denseForwardKernel, denseInputGradKernel, denseParamGradKernel, type DenseSizes } from '../kernels/dense.ts';
+import { fusedActivation, stableSigmoid, stableTanh } from '../kernels/math.ts';
 import type { OpContext } from './op-context.ts';
 
-const FORWARD: KernelDef<DenseSizes> = { name: 'denseForward', body: denseForwardKernel };
+const FORWARD: KernelDef<DenseSizes> = { name: 'denseForward', body: denseForwardKernel, helpers: [fusedActivation, stableSigmoid, stableTanh] };
+
+/** Codes of math.ts fusedActivation, and the parameter each takes. */
+const FUSED_CODES: Readonly<Record<FusedActivation, readonly [code: number, p: number]>> = {
+  linear: [0, 0], sigmoid: [1, 0], tanh: [2, 0], relu: [3, 0], leakyRelu: [4, LEAKY_RELU_SLOPE], elu: [5, ELU_ALPHA],
+};
 const PARAM_GRAD: KernelDef<DenseSizes> = { name: 'denseParamGrad', body: denseParamGradKernel };
 const INPUT_GRAD: KernelDef<DenseSizes> = { name: 'denseInputGrad', body: denseInputGradKernel };
 
@@ -16,11 +24,12 @@ function sizes(x: GpuJsTensor, w: GpuJsTensor): DenseSizes {
   return { rows: x.size / inputs, inputs, units };
 }
 
-/** z = x·W + b (x [n, in], W [in, out], b [out], z [n, out]). */
-export function denseForward(ctx: OpContext, x: GpuJsTensor, w: GpuJsTensor, b: GpuJsTensor, z: GpuJsTensor): void {
+/** y = f(x·W + b) in one launch (x [n, in], W [in, out], b [out], y [n, out]). */
+export function denseForward(ctx: OpContext, x: GpuJsTensor, w: GpuJsTensor, b: GpuJsTensor, y: GpuJsTensor, activation: FusedActivation): void {
   const s = sizes(x, w);
-  assert(b.size === s.units && z.size === s.rows * s.units, 'denseForward: bias or output size does not match the kernel');
-  ctx.runner.exec({ def: FORWARD, size: s.rows * s.units, constants: s, args: [x, w, b], outputs: [{ tensor: z, offset: 0 }], loop: s.inputs });
+  assert(b.size === s.units && y.size === s.rows * s.units, 'denseForward: bias or output size does not match the kernel');
+  const [code, p] = FUSED_CODES[activation];
+  ctx.runner.exec({ def: FORWARD, size: s.rows * s.units, constants: s, args: [x, w, b, code, p], outputs: [{ tensor: y, offset: 0 }], loop: s.inputs });
 }
 
 /** dW = xᵀ·dz and db = Σ_rows dz in one launch (packed [dW | db]); dx = dz·Wᵀ when asked. */

@@ -8,6 +8,8 @@
  * registers (16 xmm registers on x64); measured fastest of 1–8 × 4–16 tiles on this machine.
  */
 
+import { activationForward, LINEAR } from './activation';
+
 /** Start from zeros. */
 export const INIT_ZERO: i32 = 0;
 /** Start from the bias row. */
@@ -192,10 +194,22 @@ function tile1x1(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc
 }
 
 /**
- * C[i, j] = init + Σ_k A(i, k)·B[k, j] for rows [i0, i1) of C (a thread computes a band of rows).
+ * C[i, j] = act(init + Σ_k A(i, k)·B[k, j]) for rows [i0, i1) of C (a thread computes a band of rows).
  * Tiles: 4×8, then 4×4 and a 4×(1–3) tile at the right edge, and 1-row tiles for the last m mod 4 rows.
+ * `act` is an elementwise activation code (activation.ts; LINEAR for none), applied to the band while it
+ * is still in cache; it needs ldc = n (C's rows contiguous).
  */
 export function gemmRows(
+  a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc: i32,
+  i0: i32, i1: i32, n: i32, k: i32, init: i32, bias: usize, act: i32,
+): void {
+  gemmBand(a, sai, sak, b, ldb, c, ldc, i0, i1, n, k, init, bias);
+  if (act == LINEAR || i1 <= i0) return;
+  const band = c + (<usize>(i0 * ldc) << 2);
+  activationForward(act, band, band, i1 - i0, n);
+}
+
+function gemmBand(
   a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc: i32,
   i0: i32, i1: i32, n: i32, k: i32, init: i32, bias: usize,
 ): void {
