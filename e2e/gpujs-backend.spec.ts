@@ -71,3 +71,16 @@ for (const mode of ['webgl2', 'webgpu'] as const) {
     expect(lost?.readError).toMatchObject({ name: 'BackendError', code: 'backend/device-lost' });
   });
 }
+
+// The app's fast CPU path on machines with more than 2 cores: the wasm backend with helper threads as module
+// workers on shared memory (engine/worker/wasm-threads.ts decides how many), here forced to 2.
+test('wasm on 2 threads in a worker: every op agrees with the CPU reference, and the helper takes bands of the multiplies', async ({ page }) => {
+  const res = await ask(page, { type: 'wasm-threads' });
+  console.log(`${res.label}: ${res.results.length} cases, ${Math.round(res.ms)} ms, threads ${JSON.stringify(res.threads)}`);
+  expect(res.label).toBe('WebAssembly SIMD · 2 threads');
+  expect(res.results.length).toBeGreaterThan(40);
+  for (const r of res.results) expect.soft(r.pass, `${r.name}: ${r.detail}`).toBe(true);
+  // W1's 128×32·32×128 multiplies are above the split threshold: they were cut into bands
+  expect(res.threads?.jobs).toBeGreaterThan(0);
+  expect(res.threads?.helped, 'the helper thread ran none of the bands').toBeGreaterThan(0);
+});

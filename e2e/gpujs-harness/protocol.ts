@@ -10,6 +10,12 @@ export type HarnessRequest =
   | { type: 'ops'; mode: GpuJsMode; only?: string; threads?: boolean }
   /** Train on a CSV dataset on `mode` and on the CPU reference. */
   | { type: 'dataset'; mode: GpuJsMode; name: string; csv: string }
+  /**
+   * The wasm backend on 2 threads (helpers as module workers on shared memory, as the app's engine worker
+   * runs it): every conformance case against the CPU reference, then epochs of a W1-shaped network so the
+   * multiplies are split between the threads.
+   */
+  | { type: 'wasm-threads' }
   /** Lose the device mid-run and report what sync() and read() throw. */
   | { type: 'lost'; mode: GpuJsMode }
   /** Manual timing runs (never asserted): epochs of an MLP on random data, per-epoch milliseconds as results. */
@@ -27,7 +33,11 @@ export interface LostReport {
 
 /** The worker's answer. */
 export type HarnessResponse =
-  | { ok: true; label: string | null; results: CaseResult[]; probes: GpuJsModeProbe[]; lost: LostReport | null; ms: number; kernels: number }
+  | {
+    ok: true; label: string | null; results: CaseResult[]; probes: GpuJsModeProbe[]; lost: LostReport | null; ms: number; kernels: number;
+    /** wasm-threads: how the helper threads shared the work. */
+    threads?: { count: number; jobs: number; chunks: number; helped: number };
+  }
   | { ok: false; error: string };
 
 /** The page's API for the spec. */

@@ -3,6 +3,8 @@ import { CpuBackend } from '../../engine/backend/cpu/index.ts';
 import { ALL_CASES, datasetCase, parseSimpleCsv, runCase, type CaseResult } from '../../engine/backend/gpujs/conformance/index.ts';
 import { createGpuJsBackend, probeGpuJsModes, type GpuJsBackend, type GpuJsMode } from '../../engine/backend/gpujs/index.ts';
 import type { Backend } from '../../engine/backend/backend.ts';
+import { createWasmBackend } from '../../engine/backend/wasm/index.ts';
+import { webThreadHost } from '../../engine/backend/wasm/web-thread-host.ts';
 import { Random } from '../../engine/random.ts';
 import { trainNetwork } from '../../engine/train/index.ts';
 import type { HarnessRequest, HarnessResponse, LostReport } from './protocol.ts';
@@ -53,11 +55,31 @@ async function timeEpochs(backend: Backend, r: Extract<HarnessRequest, { type: '
   return result.history.map((h) => ({ name: `epoch ${h.epoch}`, pass: true, maxAbsError: 0, tolerance: { abs: 0, rel: 0 }, detail: `loss ${h.loss}`, ms: h.elapsedMs }));
 }
 
+/** The wasm backend on 2 threads against the reference, then W1-shaped epochs (split multiplies). */
+async function wasmThreads(started: number): Promise<HarnessResponse> {
+  const backend = await createWasmBackend({ threads: { host: webThreadHost, count: 2, reason: 'asked for 2 by the harness' } });
+  const reference = new CpuBackend();
+  const results: CaseResult[] = [];
+  try {
+    for (const c of ALL_CASES) results.push(await runCase(c, backend, reference, now));
+    const epochs = await timeEpochs(backend, { type: 'time', mode: 'reference', rows: 4096, layers: [32, 128, 64, 4], batchSize: 128, epochs: 2 });
+    results.push(...epochs.map((e) => ({ ...e, pass: Number.isFinite(Number(e.detail.replace('loss ', ''))) })));
+    const s = backend.threadStats;
+    return {
+      ok: true, label: backend.label, results, probes: [], lost: null, ms: now() - started, kernels: 0,
+      threads: { count: backend.threadCount, jobs: s?.jobs ?? 0, chunks: s?.chunks ?? 0, helped: s?.helped ?? 0 },
+    };
+  } finally {
+    backend.destroy();
+  }
+}
+
 async function handle(request: HarnessRequest): Promise<HarnessResponse> {
   const started = now();
   if (request.type === 'time' && request.mode === 'reference') {
     return { ok: true, label: 'CPU reference', results: await timeEpochs(new CpuBackend(), request), probes: [], lost: null, ms: now() - started, kernels: 0 };
   }
+  if (request.type === 'wasm-threads') return wasmThreads(started);
   if (request.type === 'probe') {
     const probes = await probeGpuJsModes(['webgpu', 'webgl2', 'webgl', 'webasm', 'cpu']);
     return { ok: true, label: null, results: [], probes, lost: null, ms: now() - started, kernels: 0 };

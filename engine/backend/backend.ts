@@ -54,6 +54,8 @@ export interface BackendInfo {
   name: BackendName;
   /** Human label for the badge, e.g. "WebAssembly SIMD · 1 thread" or "WebGPU · NVIDIA H200". */
   label: string;
+  /** More on how it runs, for the run log (e.g. why this many threads); absent when the label says it all. */
+  readonly detail?: string;
 }
 
 /** The compute interface. */

@@ -7,7 +7,8 @@ import { nodeThreadHost } from './wasm-thread-host.ts';
 /** Register the Node backends (call once, before choosing a backend); `threads: false` keeps wasm on one thread. */
 export function registerNodeBackends(options: { threads?: boolean } = {}): void {
   if (options.threads !== false && availableParallelism() > 1) {
-    registerBackend(wasmBackendProvider({ threads: { host: nodeThreadHost, count: availableParallelism() } }));
+    const cores = availableParallelism();
+    registerBackend(wasmBackendProvider({ threads: { host: nodeThreadHost, count: cores, reason: `${cores} threads, one per logical CPU` } }));
   }
   registerBackend(gpujsProvider('cpu', true));
 }

@@ -48,6 +48,14 @@ export async function timeSteps(backend: Backend, spec: NetworkSpec, inputs: num
 export async function selectBackend(
   choice: BackendChoice, spec: NetworkSpec, inputs: number, task: Task, now: () => number = Date.now,
 ): Promise<ChosenBackend & { calibration: Calibration[] }> {
+  const chosen = await choose(choice, spec, inputs, task, now);
+  const detail = chosen.backend.detail;
+  return detail ? { ...chosen, reason: `${chosen.reason}; ${detail}` } : chosen;
+}
+
+async function choose(
+  choice: BackendChoice, spec: NetworkSpec, inputs: number, task: Task, now: () => number,
+): Promise<ChosenBackend & { calibration: Calibration[] }> {
   if (choice !== 'auto') return { ...(await createBackend(choice)), calibration: [] };
   const candidates = await autoCandidates();
   if (candidates.length <= 1) return { ...(await createBackend('auto')), calibration: [] };

@@ -51,6 +51,24 @@ describe('traceStep', () => {
     expect(t.loss.value).toBeCloseTo(g.loss, 6);
   });
 
+  it('shows z = x·W + b and y = f(z) for layers whose activation ran fused into the dense kernel', async () => {
+    const { backend, weights, x, y } = await setup();
+    const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend });
+    for (const f of t.forward.slice(0, 2)) {
+      const w = weights.find((v) => v.layer === f.layerId && v.name === 'kernel')!;
+      const b = weights.find((v) => v.layer === f.layerId && v.name === 'bias')!;
+      const [inputs, units] = w.shape;
+      for (let r = 0; r < 2; r++) {
+        for (let j = 0; j < units; j++) {
+          let z = b.data[j];
+          for (let k = 0; k < inputs; k++) z += f.input.data[r * inputs + k] * w.data[k * units + j];
+          expect(f.z!.data[r * units + j]).toBeCloseTo(z, 5);
+          expect(f.output.data[r * units + j]).toBeCloseTo(ACTIVATIONS[f.activation!].f(f.z!.data[r * units + j]), 6);
+        }
+      }
+    }
+  });
+
   it('obeys the chain rule: dz = dOutput ⊙ f′(z), and dW = Σ_rows input ⊗ dz', async () => {
     const { backend, weights, x, y } = await setup();
     const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend });

@@ -20,6 +20,8 @@ export interface WasmBackendOptions {
      * that barely get work (busy or missing cores) pause themselves, so asking for too many costs little.
      */
     count?: number;
+    /** Why this many, for the run log (default: a generic note). */
+    reason?: string;
   };
 }
 
@@ -30,7 +32,7 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   if (!t || count === 1) {
     const { kernels, memory } = await loadKernels(false);
     const backend = new WasmBackend(kernels, memory);
-    if (t) backend.useThreads(null, '1 thread: one was asked for');
+    if (t) backend.useThreads(null, t.reason ?? '1 thread: one was asked for');
     return backend;
   }
   if (!isSharedMemoryAvailable()) {
@@ -42,7 +44,7 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   const { kernels, memory, module } = await loadKernels(true);
   const backend = new WasmBackend(kernels, memory);
   const threads = await startKernelThreads(t.host, count - 1, kernels, module, memory, (bytes) => backend.allocBytes(bytes));
-  backend.useThreads(threads, `${count} threads: helpers take row bands of each large multiply and pause while other work keeps their cores busy`);
+  backend.useThreads(threads, `${t.reason ?? `${count} threads`}; helpers take row bands of each large multiply and pause while other work keeps their cores busy`);
   return backend;
 }
 

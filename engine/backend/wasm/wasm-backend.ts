@@ -44,6 +44,11 @@ export class WasmBackend implements Backend {
     return `WebAssembly SIMD · ${n} thread${n > 1 ? 's' : ''}`;
   }
 
+  /** Why this many threads (BackendInfo.detail, for the run log). */
+  get detail(): string {
+    return this.threadsDetail;
+  }
+
   /** How the helpers shared the work so far (null on 1 thread). */
   get threadStats(): Readonly<KernelThreads['stats']> | null {
     return this.threads?.stats ?? null;
