@@ -10,6 +10,7 @@ export const INVOKE = {
   saveProject: 'project/save',
   exportModel: 'model/export',
   exportPredictions: 'predictions/export',
+  exportTrials: 'trials/export',
   autosave: 'recovery/autosave',
   takeRecovery: 'recovery/take',
 } as const;

@@ -85,6 +85,21 @@ describe('desktop app wiring', () => {
     expect(await readFile(path.join(dir, 'study.bpstudio'), 'utf8')).toBe(json);
   });
 
+  test('each export has its own save dialog title: sweep trials are not "Export predictions"', async () => {
+    const { dir, control, invoke } = await launch();
+    control.saveAnswers.push(path.join(dir, 'out'), path.join(dir, 'sweep'));
+    await expect(invoke(INVOKE.exportPredictions, { csv: 'x,prediction\n1,a\n', suggestedName: 'iris-predictions.csv' }))
+      .resolves.toEqual({ path: path.join(dir, 'out.csv') });
+    await expect(invoke(INVOKE.exportTrials, { csv: 'trial,rank\n1,1\n', suggestedName: 'iris-trials.csv' }))
+      .resolves.toEqual({ path: path.join(dir, 'sweep.csv') });
+    const csvFilter = [{ name: 'CSV files', extensions: ['csv'] }];
+    expect(control.saveDialogs).toEqual([
+      { title: 'Export predictions', defaultPath: path.join(dir, 'Documents', 'iris-predictions.csv'), filters: csvFilter },
+      { title: 'Export sweep trials', defaultPath: path.join(dir, 'Documents', 'iris-trials.csv'), filters: csvFilter },
+    ]);
+    expect(await readFile(path.join(dir, 'sweep.csv'), 'utf8')).toBe('trial,rank\n1,1\n');
+  });
+
   test('menu clicks reach the focused window as commands', async () => {
     const { control, contents } = await launch();
     type Item = { id?: string; submenu?: Item[]; click?: () => void };

@@ -14,6 +14,7 @@ const SAVE: Record<SaveKind, { title: string; filters: FileFilter[] }> = {
   project: { title: 'Save project', filters: [{ name: 'Backprop Studio projects', extensions: ['bpstudio'] }] },
   model: { title: 'Export model', filters: [{ name: 'Model files (JSON)', extensions: ['json'] }] },
   predictions: { title: 'Export predictions', filters: [{ name: 'CSV files', extensions: ['csv'] }] },
+  trials: { title: 'Export sweep trials', filters: [{ name: 'CSV files', extensions: ['csv'] }] },
 };
 
 /** Builds the shell for the app's windows; `sessionOf` finds a window's document. */

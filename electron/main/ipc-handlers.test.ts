@@ -151,9 +151,26 @@ describe('exports', () => {
     expect(await readFile(path.join(dir, 'out.csv'), 'utf8')).toBe('x,prediction\n1,a\n');
   });
 
+  test('sweep trials export asks with its own dialog kind and adds a missing .csv', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    shell.saveAnswers.push(path.join(dir, 'trials'));
+    await expect(invoke[INVOKE.exportTrials]({ csv: 'trial,rank\n1,1\n', suggestedName: 'iris-trials.csv' }, context))
+      .resolves.toEqual({ path: path.join(dir, 'trials.csv') });
+    expect(shell.saveDialogs).toEqual([{ kind: 'trials', defaultPath: path.join(dir, 'Documents', 'iris-trials.csv') }]);
+    expect(await readFile(path.join(dir, 'trials.csv'), 'utf8')).toBe('trial,rank\n1,1\n');
+  });
+
+  test('a refused trials payload opens no dialog', async () => {
+    const { shell, invoke, context } = await setup();
+    await expect(invoke[INVOKE.exportTrials]({ csv: 'a\n', suggestedName: '../trials.csv' }, context))
+      .rejects.toThrow(`Export sweep trials: 'suggestedName' must be a file name without folders or control characters, got "../trials.csv" (string).`);
+    expect(shell.saveDialogs).toEqual([]);
+  });
+
   test('withExtension keeps a matching extension in any case', () => {
     expect(withExtension('/a/B.JSON', 'model')).toBe('/a/B.JSON');
     expect(withExtension('/a/b.txt', 'predictions')).toBe('/a/b.txt.csv');
+    expect(withExtension('/a/trials', 'trials')).toBe('/a/trials.csv');
   });
 });
 

@@ -13,7 +13,7 @@ import type { DocumentSession } from './document-session.ts';
 import { describeFsError } from './fs-errors.ts';
 import {
   parseAutosave, parseDocumentState, parseDroppedFile, parseExportModel, parseExportPredictions,
-  parseNoPayload, parseSaveProject,
+  parseExportTrials, parseNoPayload, parseSaveProject,
 } from './ipc-payloads.ts';
 import { checkDroppedPath, PROJECT_EXTENSION, readOpenedFile, type FileKind } from './project-files.ts';
 import type { RecoveryStore } from './recovery-store.ts';
@@ -40,7 +40,7 @@ export class FileSaveError extends Error {
   override readonly name = 'FileSaveError';
 }
 
-const EXTENSIONS: Record<SaveKind, string> = { project: PROJECT_EXTENSION, model: '.json', predictions: '.csv' };
+const EXTENSIONS: Record<SaveKind, string> = { project: PROJECT_EXTENSION, model: '.json', predictions: '.csv', trials: '.csv' };
 
 /** Adds the kind's extension when the user typed a name without it (Linux dialogs do not add it). */
 export function withExtension(filePath: string, kind: SaveKind): string {
@@ -118,6 +118,10 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
     [INVOKE.exportPredictions]: async (payload, context) => {
       const { text, suggestedName } = parseExportPredictions(payload);
       return exportFile('predictions', text, suggestedName, context);
+    },
+    [INVOKE.exportTrials]: async (payload, context) => {
+      const { text, suggestedName } = parseExportTrials(payload);
+      return exportFile('trials', text, suggestedName, context);
     },
 
     [INVOKE.autosave]: async (payload) => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   IpcPayloadError, MAX_NAME_CHARS, parseAutosave, parseDocumentState, parseDroppedFile, parseExportModel,
-  parseExportPredictions, parseNoPayload, parseSaveProject,
+  parseExportPredictions, parseExportTrials, parseNoPayload, parseSaveProject,
 } from './ipc-payloads.ts';
 
 const project = JSON.stringify({ format: 'bpstudio', version: 1 });
@@ -63,6 +63,21 @@ describe('export payloads', () => {
   test('refuses names over the length limit', () => {
     expect(() => parseExportPredictions({ csv: '', suggestedName: 'x'.repeat(MAX_NAME_CHARS + 1) }))
       .toThrow(`Export predictions: 'suggestedName' is ${MAX_NAME_CHARS + 1} characters; the limit is ${MAX_NAME_CHARS}.`);
+  });
+
+  test('sweep trials: any CSV text, named in errors as their own request', () => {
+    expect(parseExportTrials({ csv: 'trial,rank\n1,1\n', suggestedName: ' iris-trials.csv ' }))
+      .toEqual({ text: 'trial,rank\n1,1\n', suggestedName: 'iris-trials.csv' });
+  });
+
+  test.each([
+    [undefined, 'Export sweep trials: expected an object with csv, suggestedName, got undefined (undefined).'],
+    [{ csv: 7, suggestedName: 't.csv' }, "Export sweep trials: 'csv' must be a string, got 7 (number)."],
+    [{ csv: 'a', suggestedName: 't.csv', kind: 'predictions' }, "Export sweep trials: unexpected field 'kind'. Allowed fields: csv, suggestedName."],
+    [{ csv: 'a', suggestedName: 'runs/t.csv' }, `Export sweep trials: 'suggestedName' must be a file name without folders or control characters, got "runs/t.csv" (string).`],
+    [{ csv: 'a', suggestedName: ' ' }, `Export sweep trials: 'suggestedName' must be a file name such as "model.json", got "" (string).`],
+  ])('refuses the trials payload %j', (payload, message) => {
+    expect(() => parseExportTrials(payload)).toThrow(new IpcPayloadError(message));
   });
 
   test('predictions use the field name csv, not json', () => {

@@ -17,7 +17,7 @@ export const MAX_NAME_CHARS = 200;
 
 /** `saveProject(json, saveAs)`. */
 export interface SaveProjectPayload { json: string; saveAs: boolean }
-/** `exportModel(json, suggestedName)` and `exportPredictions(csv, suggestedName)`. */
+/** `exportModel(json, suggestedName)`, `exportPredictions(csv, suggestedName)` and `exportTrials(csv, suggestedName)`. */
 export interface ExportPayload { text: string; suggestedName: string }
 /** `autosave(json)`. */
 export interface AutosavePayload { json: string }
@@ -120,12 +120,20 @@ export function parseExportModel(value: unknown): ExportPayload {
   return { text: json, suggestedName: fileName(request, record, 'suggestedName') };
 }
 
-/** Validates `exportPredictions`: CSV text plus a bare file name for the dialog. */
-export function parseExportPredictions(value: unknown): ExportPayload {
-  const request = 'Export predictions';
+function csvExport(request: string, value: unknown): ExportPayload {
   const record = fields(request, value, ['csv', 'suggestedName']);
   const csv = text(request, record, 'csv', MAX_TEXT_CHARS);
   return { text: csv, suggestedName: fileName(request, record, 'suggestedName') };
+}
+
+/** Validates `exportPredictions`: CSV text plus a bare file name for the dialog. */
+export function parseExportPredictions(value: unknown): ExportPayload {
+  return csvExport('Export predictions', value);
+}
+
+/** Validates `exportTrials`: the sweep's trial table as CSV text plus a bare file name for the dialog. */
+export function parseExportTrials(value: unknown): ExportPayload {
+  return csvExport('Export sweep trials', value);
 }
 
 /** Validates `autosave`. */

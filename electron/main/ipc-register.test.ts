@@ -67,6 +67,14 @@ describe('registerIpc', () => {
     expect(invoke[INVOKE.exportModel]).not.toHaveBeenCalled();
   });
 
+  test.each(Object.values(INVOKE))('%s refuses a foreign page before its handler runs', async (channel) => {
+    const { ipcMain, invoke } = setup();
+    const event = { sender: knownSender, senderFrame: { url: 'https://evil.example/', parent: null } };
+    await expect(ipcMain.handlers.get(channel)?.(event, { csv: 'a\n', suggestedName: 't.csv' }))
+      .rejects.toThrow(`${channel}: refused, it came from https://evil.example/, not from app://bundle.`);
+    expect(invoke[channel]).not.toHaveBeenCalled();
+  });
+
   test('a request from a web contents main did not create is rejected', async () => {
     const { ipcMain, invoke } = setup();
     await expect(ipcMain.handlers.get(INVOKE.takeRecovery)?.({ sender: { id: 99 }, senderFrame: appFrame }))

@@ -34,6 +34,8 @@ export interface DesktopApi {
   exportModel(json: string, suggestedName: string): Promise<SaveResult>;
   /** Save a predictions CSV through a dialog. */
   exportPredictions(csv: string, suggestedName: string): Promise<SaveResult>;
+  /** Save a sweep's trial table (CSV) through a dialog. */
+  exportTrials(csv: string, suggestedName: string): Promise<SaveResult>;
   /** Write the crash-recovery copy of the project to the app-data folder. */
   autosave(json: string): Promise<void>;
   /** The recovery copy left by a crash, if the user has not dealt with it yet; null otherwise. */

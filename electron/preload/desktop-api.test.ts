@@ -36,7 +36,7 @@ describe('createDesktopApi', () => {
   test('exposes exactly the DesktopApi functions', () => {
     const api = createDesktopApi(new FakeIpcRenderer(), 'linux');
     const expected: (keyof DesktopApi)[] = [
-      'platform', 'openCsv', 'openProject', 'saveProject', 'exportModel', 'exportPredictions', 'autosave', 'takeRecovery',
+      'platform', 'openCsv', 'openProject', 'saveProject', 'exportModel', 'exportPredictions', 'exportTrials', 'autosave', 'takeRecovery',
       'setDocumentState', 'resetProjectPath', 'onMenuCommand', 'onOpenFile',
     ];
     expect(Object.keys(api).sort()).toEqual([...expected].sort());
@@ -52,6 +52,7 @@ describe('createDesktopApi', () => {
     await api.saveProject('{"a":1}', true);
     await api.exportModel('{}', 'm.json');
     await api.exportPredictions('a\n', 'p.csv');
+    await api.exportTrials('trial\n1\n', 't.csv');
     await api.autosave('{}');
     await api.takeRecovery();
     expect(ipc.invoked).toEqual([
@@ -60,6 +61,7 @@ describe('createDesktopApi', () => {
       { channel: INVOKE.saveProject, args: [{ json: '{"a":1}', saveAs: true }] },
       { channel: INVOKE.exportModel, args: [{ json: '{}', suggestedName: 'm.json' }] },
       { channel: INVOKE.exportPredictions, args: [{ csv: 'a\n', suggestedName: 'p.csv' }] },
+      { channel: INVOKE.exportTrials, args: [{ csv: 'trial\n1\n', suggestedName: 't.csv' }] },
       { channel: INVOKE.autosave, args: [{ json: '{}' }] },
       { channel: INVOKE.takeRecovery, args: [] },
     ]);

@@ -49,6 +49,7 @@ export function createDesktopApi(ipc: IpcRendererLike, platform: string): Deskto
     saveProject: (json, saveAs) => ipc.invoke(INVOKE.saveProject, { json, saveAs }) as Promise<SaveResult>,
     exportModel: (json, suggestedName) => ipc.invoke(INVOKE.exportModel, { json, suggestedName }) as Promise<SaveResult>,
     exportPredictions: (csv, suggestedName) => ipc.invoke(INVOKE.exportPredictions, { csv, suggestedName }) as Promise<SaveResult>,
+    exportTrials: (csv, suggestedName) => ipc.invoke(INVOKE.exportTrials, { csv, suggestedName }) as Promise<SaveResult>,
     autosave: async (json) => {
       await ipc.invoke(INVOKE.autosave, { json });
     },

@@ -45,6 +45,10 @@ export const browserPlatform: Platform = {
     download(csv, fileName, 'text/csv');
     return true;
   },
+  async exportTrials(csv, fileName) {
+    download(csv, fileName, 'text/csv');
+    return true;
+  },
   onMenuCommand: () => () => {},
   onOpenFile: () => () => {},
   setDocumentState(state) {

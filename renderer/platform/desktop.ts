@@ -25,6 +25,7 @@ export function desktopPlatform(api: DesktopApi): Platform {
     },
     exportModel: async (json, fileName) => (await api.exportModel(json, fileName)) !== null,
     exportPredictions: async (csv, fileName) => (await api.exportPredictions(csv, fileName)) !== null,
+    exportTrials: async (csv, fileName) => (await api.exportTrials(csv, fileName)) !== null,
     onMenuCommand: (listener) => api.onMenuCommand(listener),
     onOpenFile: (listener) => api.onOpenFile((f) => {
       const picked = toPicked(f);
