@@ -2,6 +2,7 @@
 import { createContext } from 'svelte';
 import type { EngineClient } from '../engine/engine-client.ts';
 import type { Platform } from '../platform/index.ts';
+import type { ModelExport } from './model-export.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { Project } from './project.svelte.ts';
 import type { Theme } from './theme.svelte.ts';
@@ -13,6 +14,8 @@ export interface AppContext {
   platform: Platform;
   theme: Theme;
   notices: Notices;
+  /** Model and prediction exports, shared by the Export view and the desktop File menu. */
+  modelExport: ModelExport;
   /** Open a CSV (picked or dropped) as the project's dataset. */
   importCsv(name: string, blob: Blob, target?: string | null): Promise<void>;
 }

@@ -1,0 +1,170 @@
+import { describe, expect, test } from 'vitest';
+import type { DatasetSettings, NetworkSpec } from '../../engine/protocol.ts';
+import { EngineRequestError } from '../engine/engine-client.ts';
+import type { NoticeKind } from './notices.svelte.ts';
+import { fileBaseName, type ExportProject, modelFileName, ModelExport, predictionsFileName } from './model-export.svelte.ts';
+import { TrainingRun } from './training-run.svelte.ts';
+
+function run(id: string, name: string, options: { model?: string | null; status?: TrainingRun['status'] } = {}): TrainingRun {
+  // The run's spec and settings are never read while exporting.
+  const r = new TrainingRun({ id, name, spec: {} as NetworkSpec, settings: {} as DatasetSettings });
+  r.model = options.model === undefined ? `{"run":"${id}"}` : options.model;
+  r.status = options.status ?? 'done';
+  return r;
+}
+
+/** A project, platform and notices that record what exporting did; dialogs answer from `answers`. */
+function setup(runs: TrainingRun[], currentRun: TrainingRun | null = runs.at(-1) ?? null) {
+  const saved: { what: 'model' | 'predictions'; text: string; fileName: string }[] = [];
+  const notices: { kind: NoticeKind; message: string }[] = [];
+  const answers: (boolean | Error)[] = [];
+  const answer = async (): Promise<boolean> => {
+    const next = answers.shift() ?? true;
+    if (next instanceof Error) throw next;
+    return next;
+  };
+  // Reactive like the real Project, so the exporter follows a change of the selected run.
+  const project: { -readonly [K in keyof ExportProject]: ExportProject[K] } = $state({
+    name: 'Iris study',
+    view: 'train',
+    runs,
+    currentRun,
+    modelJson: async (r: TrainingRun) => r.model ?? '{}',
+    predict: async (_r: TrainingRun, name: string) => {
+      if (name === 'broken.csv') throw new Error('Row 3 has 2 values, expected 5.');
+      return { csv: 'a,prediction\n1,setosa\n2,virginica\n', rows: 2, warnings: [], classes: 0 };
+    },
+  });
+  const platform = {
+    exportModel: async (text: string, fileName: string) => { saved.push({ what: 'model', text, fileName }); return answer(); },
+    exportPredictions: async (text: string, fileName: string) => { saved.push({ what: 'predictions', text, fileName }); return answer(); },
+  };
+  const exporter = new ModelExport(project, platform, { show: (kind, message) => notices.push({ kind, message }) });
+  return { project, exporter, saved, notices, answers };
+}
+
+describe('file names', () => {
+  test('model and predictions files are named after the project, run and predicted file', () => {
+    expect(modelFileName('Iris study', 'Run 2')).toBe('Iris-study-run-2.model.json');
+    expect(modelFileName('***', 'Run 1')).toBe('model-run-1.model.json');
+    expect(fileBaseName(' Wine: red/white ')).toBe('Wine-redwhite');
+    expect(predictionsFileName('new-flowers.csv')).toBe('new-flowers-predictions.csv');
+  });
+});
+
+describe('the run to export', () => {
+  test('is the selected run when it has a model, else the last trained run', () => {
+    const first = run('r1', 'Run 1');
+    const failed = run('r2', 'Run 2', { model: null, status: 'failed' });
+    expect(setup([first, failed], failed).exporter.run).toBe(first);
+    expect(setup([first, failed], first).exporter.run).toBe(first);
+    expect(setup([failed], failed).exporter.run).toBeNull();
+  });
+});
+
+describe('File ▸ Export model…', () => {
+  test('saves the model straight away, without leaving the current view', async () => {
+    const { project, exporter, saved, notices } = setup([run('r1', 'Run 1')]);
+    await exporter.runCommand('export-model');
+    expect(saved).toEqual([{ what: 'model', text: '{"run":"r1"}', fileName: 'Iris-study-run-1.model.json' }]);
+    expect(notices).toEqual([{ kind: 'ok', message: 'Model of Run 1 exported.' }]);
+    expect(project.view).toBe('train');
+  });
+
+  test('a cancelled dialog saves nothing and says nothing', async () => {
+    const { project, exporter, notices, answers } = setup([run('r1', 'Run 1')]);
+    answers.push(false);
+    await exporter.runCommand('export-model');
+    expect(notices).toEqual([]);
+    expect(project.view).toBe('train');
+  });
+
+  test('without a trained model it opens the Export view and says to train first', async () => {
+    const { project, exporter, saved, notices } = setup([]);
+    await exporter.runCommand('export-model');
+    expect(saved).toEqual([]);
+    expect(project.view).toBe('export');
+    expect(notices).toEqual([{ kind: 'info', message: 'Train a model first, then export it.' }]);
+  });
+
+  test('while the first run is still training it says to wait for it', async () => {
+    const { exporter, notices } = setup([run('r1', 'Run 1', { model: null, status: 'running' })]);
+    await exporter.runCommand('export-model');
+    expect(notices).toEqual([{ kind: 'info', message: 'The model is still training. When the run finishes, export it.' }]);
+  });
+
+  test('a failed save opens the Export view, which shows the error', async () => {
+    const { project, exporter, answers } = setup([run('r1', 'Run 1')]);
+    answers.push(new EngineRequestError({ name: 'Error', code: 'internal', path: '', message: 'The disk is full.', problems: [] }));
+    await exporter.runCommand('export-model');
+    expect(exporter.exportError?.message).toBe('The disk is full.');
+    expect(project.view).toBe('export');
+  });
+});
+
+describe('File ▸ Export predictions…', () => {
+  test('without a trained model it opens the Export view and says to train first', async () => {
+    const { project, exporter, notices } = setup([]);
+    await exporter.runCommand('export-predictions');
+    expect(project.view).toBe('export');
+    expect(notices).toEqual([{ kind: 'info', message: 'Train a model first, then choose a CSV to predict with it here.' }]);
+  });
+
+  test('with a model but nothing predicted yet it opens the Export view and says to choose a CSV', async () => {
+    const { project, exporter, saved, notices } = setup([run('r1', 'Run 1')]);
+    await exporter.runCommand('export-predictions');
+    expect(saved).toEqual([]);
+    expect(project.view).toBe('export');
+    expect(notices).toEqual([{ kind: 'info', message: 'Choose a CSV to predict with Run 1 first. Its predictions are saved as a CSV when they are ready.' }]);
+  });
+
+  test('saves the latest predictions again, straight away', async () => {
+    const { project, exporter, saved, notices, answers } = setup([run('r1', 'Run 1')]);
+    answers.push(false);
+    await exporter.predict('flowers.csv', new Blob(['a\n1\n2\n']));
+    expect(exporter.predictions).toMatchObject({ name: 'flowers.csv', rows: 2, isSaved: false, preview: { header: ['prediction'], rows: [['setosa'], ['virginica']] } });
+    await exporter.runCommand('export-predictions');
+    const csv = 'a,prediction\n1,setosa\n2,virginica\n';
+    expect(saved).toEqual([
+      { what: 'predictions', text: csv, fileName: 'flowers-predictions.csv' },
+      { what: 'predictions', text: csv, fileName: 'flowers-predictions.csv' },
+    ]);
+    expect(exporter.predictions?.isSaved).toBe(true);
+    expect(notices).toEqual([{ kind: 'ok', message: 'Predictions of flowers.csv exported.' }]);
+    expect(project.view).toBe('train');
+  });
+
+  test('predictions of another run are not offered', async () => {
+    const first = run('r1', 'Run 1');
+    const second = run('r2', 'Run 2');
+    const { project, exporter, saved, notices } = setup([first, second], first);
+    await exporter.predict('flowers.csv', new Blob(['a\n1\n']));
+    expect(exporter.predictions).not.toBeNull();
+    project.currentRun = second;
+    expect(exporter.run).toBe(second);
+    expect(exporter.predictions).toBeNull();
+    await exporter.runCommand('export-predictions');
+    expect(saved).toHaveLength(1);
+    expect(notices.at(-1)?.message).toBe('Choose a CSV to predict with Run 2 first. Its predictions are saved as a CSV when they are ready.');
+    project.currentRun = first;
+    expect(exporter.predictions?.name).toBe('flowers.csv');
+  });
+
+  test('rows that cannot be predicted keep the error for the Export view and save nothing', async () => {
+    const { exporter, saved } = setup([run('r1', 'Run 1')]);
+    await exporter.predict('broken.csv', new Blob(['a\n']));
+    expect(exporter.predictError?.message).toBe('Row 3 has 2 values, expected 5.');
+    expect(exporter.predictions).toBeNull();
+    expect(saved).toEqual([]);
+  });
+
+  test('a failed save keeps the predictions and opens the Export view with the error', async () => {
+    const { project, exporter, answers } = setup([run('r1', 'Run 1')]);
+    await exporter.predict('flowers.csv', new Blob(['a\n1\n']));
+    answers.push(new Error('Could not save "/ro/flowers-predictions.csv": the folder is read-only. Choose another folder.'));
+    await exporter.runCommand('export-predictions');
+    expect(exporter.saveError?.message).toMatch(/read-only/);
+    expect(exporter.predictions).not.toBeNull();
+    expect(project.view).toBe('export');
+  });
+});
