@@ -82,8 +82,18 @@ test('iris: drag-and-drop network, live training, model export loaded by the CLI
   const predicted = readFileSync(await predictions.path(), 'utf8').trim().split('\n');
   expect(predicted[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,prediction,probability_setosa,probability_versicolor,probability_virginica');
   expect(predicted).toHaveLength(151);
-  await expect(page.getByRole('status').filter({ hasText: 'Predicted 150 rows of iris.csv' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Predicted 150 rows of iris.csv; the CSV was downloaded.' })).toBeVisible();
   await screenshot(page, 'export-iris');
+
+  // The predictions stay with the run: after another view they are still shown and can be saved again.
+  await openView(page, 'Evaluate');
+  await openView(page, 'Export');
+  await expect(page.getByRole('table', { name: 'First predicted rows' })).toBeVisible();
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save predictions again' }).click();
+  const second = await again;
+  expect(second.suggestedFilename()).toBe('iris-predictions.csv');
+  expect(readFileSync(await second.path(), 'utf8').trim().split('\n')).toEqual(predicted);
 
   const model = JSON.parse(readFileSync(file, 'utf8')) as ModelJson;
   expect(model.format).toBe('backprop-studio/model');

@@ -1,0 +1,69 @@
+/**
+ * A stand-in for the Electron preload's `window.backpropDesktop`, installed before the app loads, so the
+ * desktop code paths of the renderer (File menu commands, save dialogs) run in plain Chromium. The save
+ * dialogs answer "saved" and record what they were given; the menu is played by `runMenuCommand`.
+ */
+import type { Page } from '@playwright/test';
+import type { DesktopApi, MenuCommand } from '../../electron/preload/api.ts';
+
+/** One save the renderer asked the shell for. */
+export interface DesktopSave {
+  method: 'saveProject' | 'exportModel' | 'exportPredictions' | 'exportTrials';
+  fileName: string;
+  text: string;
+}
+
+declare global {
+  interface Window {
+    /** Filled by the fake desktop API. */
+    __desktopSaves?: DesktopSave[];
+    /** The renderer's menu listener, as the fake desktop API received it. */
+    __desktopMenu?: (command: MenuCommand) => void;
+  }
+}
+
+/** Runs in the page before the app's scripts (passed to `page.addInitScript`). */
+function installFakeDesktop(): void {
+  window.__desktopSaves = [];
+  const saved = (method: DesktopSave['method'], text: string, fileName: string) => {
+    window.__desktopSaves?.push({ method, fileName, text });
+    return Promise.resolve({ path: `/home/ana/Documents/${fileName}` });
+  };
+  const api: DesktopApi = {
+    platform: 'linux',
+    openCsv: () => Promise.resolve(null),
+    openProject: () => Promise.resolve(null),
+    saveProject: (json) => saved('saveProject', json, 'project.bpstudio'),
+    exportModel: (json, suggestedName) => saved('exportModel', json, suggestedName),
+    exportPredictions: (csv, suggestedName) => saved('exportPredictions', csv, suggestedName),
+    exportTrials: (csv, suggestedName) => saved('exportTrials', csv, suggestedName),
+    autosave: () => Promise.resolve(),
+    takeRecovery: () => Promise.resolve(null),
+    setDocumentState: () => {},
+    resetProjectPath: () => {},
+    onMenuCommand: (listener) => {
+      window.__desktopMenu = listener;
+      return () => { window.__desktopMenu = undefined; };
+    },
+    onOpenFile: () => () => {},
+  };
+  (window as Window & { backpropDesktop?: DesktopApi }).backpropDesktop = api;
+}
+
+/** Make the page look like the desktop shell; call before the app loads. */
+export async function useFakeDesktop(page: Page): Promise<void> {
+  await page.addInitScript(installFakeDesktop);
+}
+
+/** Choose a File menu command, as a click in the desktop menu would. */
+export async function runMenuCommand(page: Page, command: MenuCommand): Promise<void> {
+  await page.evaluate((c) => {
+    if (!window.__desktopMenu) throw new Error('the app is not listening for menu commands');
+    window.__desktopMenu(c);
+  }, command);
+}
+
+/** The saves the renderer asked for so far. */
+export async function desktopSaves(page: Page): Promise<DesktopSave[]> {
+  return page.evaluate(() => window.__desktopSaves ?? []);
+}
