@@ -6,15 +6,19 @@
  * Flags: --quick (fewer epochs), --only=a,b (workload ids or parts of contender ids, e.g. --only=W1,wasm,torch),
  * --epochs=N (override both workloads), --rounds=N (run every contender N times, interleaved, and keep each
  * one's fastest round: on a machine shared with other work this filters out the rounds that were slowed down),
- * --quiet=S (before each contender, wait up to S seconds for the CPUs to be at most 15 % busy with other work).
+ * --quiet=S (before each contender, wait up to S seconds for the CPUs to be at most 15 % busy with other work),
+ * --software-gpu (time the WebGPU contenders even on a software adapter such as lavapipe).
+ * WebGPU contenders (engine gpu.js webgpu, TF.js webgpu) run in Node through Dawn when it is installed
+ * (bench/node-webgpu.ts); BENCH_BUNDLE_DIR and BENCH_RESULTS_DIR serve the device kit (bench/device/).
  * --browser hands over to the browser mode (bench/browser/run.ts: the engine's WebGPU/WebGL2/wasm and TF.js's
  * webgpu/webgl/wasm in one Chromium), which takes its own flags.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isSoftware } from './browser/protocol.ts';
 import type { ContenderResult } from './child.ts';
 import { generateData, writeData } from './data.ts';
 import { describeMachine } from './machine.ts';
@@ -37,9 +41,37 @@ interface Contender {
   commands(w: Workload, dataPath: string, epochs: number): { cmd: string; args: string[]; env?: Record<string, string> }[];
 }
 
+/**
+ * A TypeScript script run by Node: through tsx from the source tree, or (BENCH_BUNDLE_DIR set: the device kit,
+ * bench/device/) the prebuilt bundle `<name>.mjs` from that folder, where no node_modules exist.
+ */
+function tsScript(file: string): string[] {
+  const bundles = process.env.BENCH_BUNDLE_DIR;
+  if (bundles) return [join(bundles, `${basename(file, '.ts')}.mjs`)];
+  return ['--import', 'tsx', join(HERE, file)];
+}
+
 const tsChild = (file: string, variant: string) => (w: Workload, dataPath: string, epochs: number) => [{
-  cmd: process.execPath, args: ['--import', 'tsx', join(HERE, 'contenders', file), w.id, dataPath, String(epochs), variant],
+  cmd: process.execPath, args: [...tsScript(join('contenders', file)), w.id, dataPath, String(epochs), variant],
 }];
+
+/**
+ * Why WebGPU through Dawn for Node cannot be timed here, or null (bench/node-webgpu.ts). A software adapter
+ * (lavapipe) runs only with --software-gpu: its timings say nothing about GPUs.
+ */
+function nodeWebGpuUnavailable(softwareOk: boolean): string | null {
+  const r = spawnSync(process.execPath, tsScript('node-webgpu-probe.ts'), { encoding: 'utf8', timeout: 60_000 });
+  const line = (r.stdout || '').trim().split('\n').pop() ?? '';
+  let probe: { adapter?: string; software?: boolean; error?: string };
+  try {
+    probe = JSON.parse(line) as typeof probe;
+  } catch {
+    return `the WebGPU probe failed (${(r.stderr || line || `exit ${r.status}`).trim().split('\n').pop()})`;
+  }
+  if (probe.error) return probe.error;
+  if (probe.software && !softwareOk) return `the only WebGPU adapter is a software rasterizer (${probe.adapter}); pass --software-gpu to time it anyway`;
+  return null;
+}
 
 function torchUnavailable(): string | null {
   if (!existsSync(SYSTEM_PYTHON)) return `${SYSTEM_PYTHON} not found`;
@@ -47,8 +79,11 @@ function torchUnavailable(): string | null {
   return r.status === 0 ? null : `\`${SYSTEM_PYTHON} -c 'import torch'\` failed (${(r.stderr || '').trim().split('\n').pop()}); install python3-torch`;
 }
 
-function contenders(): Contender[] {
-  const gpujs = existsSync(join(ROOT, 'engine', 'backend', 'gpujs', 'index.ts')) ? null : 'engine/backend/gpujs/index.ts does not exist yet';
+function contenders(flags: { only: string[]; softwareGpu: boolean }): Contender[] {
+  const gpujs = process.env.BENCH_BUNDLE_DIR || existsSync(join(ROOT, 'engine', 'backend', 'gpujs', 'index.ts')) ? null : 'engine/backend/gpujs/index.ts does not exist yet';
+  // Probing starts Dawn (a second or two): only when a WebGPU contender is asked for, or none is named.
+  const wantsWebGpu = !flags.only.length || flags.only.some((o) => 'engine-gpujs-webgpu tfjs-webgpu'.includes(o) && !/^W\d$/.test(o));
+  const webgpu = wantsWebGpu ? nodeWebGpuUnavailable(flags.softwareGpu) : 'not asked for';
   const torchWhy = torchUnavailable();
   return [
     { id: 'engine-wasm', unavailable: null, commands: tsChild('engine.ts', 'wasm') },
@@ -57,6 +92,9 @@ function contenders(): Contender[] {
     { id: 'engine-gpujs-webasm', unavailable: gpujs, maxEpochs: 2, commands: tsChild('engine.ts', 'gpujs-webasm') },
     // gpu.js 'cpu' mode compiles kernels with new Function: tests and the CLI only, never the app (CSP).
     { id: 'engine-gpujs-cpu', unavailable: gpujs, maxEpochs: 2, commands: tsChild('engine.ts', 'gpujs-cpu') },
+    // WebGPU in Node through Dawn (the browser mode compares the same backends inside Chromium)
+    { id: 'engine-gpujs-webgpu', unavailable: webgpu, commands: tsChild('engine.ts', 'gpujs-webgpu') },
+    { id: 'tfjs-webgpu', unavailable: webgpu, commands: tsChild('tfjs.ts', 'webgpu') },
     { id: 'tfjs-wasm', unavailable: null, maxEpochs: 3, commands: tsChild('tfjs.ts', 'wasm') },
     { id: 'tfjs-cpu', unavailable: null, maxEpochs: 2, commands: tsChild('tfjs.ts', 'cpu') },
     {
@@ -97,7 +135,7 @@ function parseFlags(argv: readonly string[]) {
   const epochs = get('epochs');
   const rounds = Math.max(1, Number(get('rounds') ?? 1) || 1);
   const quiet = Math.max(0, Number(get('quiet') ?? 0) || 0);
-  return { quick: argv.includes('--quick'), only, epochs: epochs ? Number(epochs) : null, rounds, quiet };
+  return { quick: argv.includes('--quick'), only, epochs: epochs ? Number(epochs) : null, rounds, quiet, softwareGpu: argv.includes('--software-gpu') };
 }
 
 /** Busy fraction of all CPUs over the next `ms` (from /proc/stat); null where there is no /proc/stat. */
@@ -122,13 +160,30 @@ async function waitForQuiet(seconds: number): Promise<number | null> {
   }
 }
 
+/**
+ * Per workload where both ran: the engine on gpu.js WebGPU against TF.js's WebGPU backend in the same Node,
+ * through the same Dawn adapter (issue 3's GPU goal is W2; it counts only on a hardware adapter).
+ */
+function webGpuLines(rows: readonly SummaryRow[], software: boolean): string[] {
+  const out: string[] = [];
+  for (const w of new Set(rows.map((r) => r.workload))) {
+    const ours = rows.find((r) => r.workload === w && r.contender === 'engine-gpujs-webgpu');
+    const theirs = rows.find((r) => r.workload === w && r.contender === 'tfjs-webgpu');
+    if (!ours || !theirs) continue;
+    const x = theirs.secondsPerEpoch / ours.secondsPerEpoch;
+    const counts = software ? 'software adapter: not a GPU result' : w === 'W2' ? `goal "WebGPU W2 beats TF.js's WebGPU backend": ${x > 1 ? 'MET' : 'NOT MET'}` : 'on the GPU';
+    out.push(`${w}: engine gpu.js WebGPU runs at ${x.toFixed(2)}× TF.js-webgpu's speed (${ours.secondsPerEpoch.toFixed(3)} vs ${theirs.secondsPerEpoch.toFixed(3)} s/epoch; ${counts}).`);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const machine = describeMachine();
   const workloadFilter = flags.only.filter((o) => WORKLOADS.some((w) => w.id === o));
   const contenderFilter = flags.only.filter((o) => !workloadFilter.includes(o));
   const workloads = WORKLOADS.filter((w) => !workloadFilter.length || workloadFilter.includes(w.id));
-  const list = contenders().filter((c) => !contenderFilter.length || contenderFilter.some((o) => c.id.includes(o)));
+  const list = contenders(flags).filter((c) => !contenderFilter.length || contenderFilter.some((o) => c.id.includes(o)));
   console.log(`Backprop Studio benchmark — ${machine.lscpu.find((l) => l.startsWith('Model name')) ?? os.cpus()[0]?.model}, ${machine.cpus} CPUs, Node ${machine.node}`);
   for (const c of list) if (c.unavailable) console.log(`skipping ${c.id}: ${c.unavailable}`);
 
@@ -176,8 +231,10 @@ async function main(): Promise<void> {
   machine.loadAverage.end = os.loadavg()[0];
   console.log(`\n${textTable(rows)}`);
   for (const r of rows) for (const n of r.notes) console.log(`  ${r.workload} ${r.contender}: ${n}`);
+  const gpuLines = webGpuLines(rows, rows.some((r) => r.contender.endsWith('webgpu') && (isSoftware(r.label) || r.notes.some((n) => n.startsWith('adapter:') && isSoftware(n)))));
+  if (gpuLines.length) console.log(`\n${gpuLines.join('\n')}`);
 
-  const resultsDir = join(HERE, 'results');
+  const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(HERE, 'results');
   mkdirSync(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const json = join(resultsDir, `bench-${stamp}.json`);
@@ -186,11 +243,12 @@ async function main(): Promise<void> {
   const md = [`Measured ${new Date().toISOString()} with \`npm run bench${args ? ` -- ${args}` : ''}\`.`, '',
     'Machine (`lscpu`, selected lines):', '```', ...machine.lscpu, `Node ${machine.node}, ${machine.platform}, ${machine.memoryGiB} GiB`,
     `load average (1 min) at start ${machine.loadAverage.start.toFixed(2)}, at end ${machine.loadAverage.end.toFixed(2)}`, '```', '',
-    markdownTable(rows), '', ...rows.flatMap((r) => r.notes.map((n) => `- ${r.workload} ${r.contender}: ${n}`)), ''].join('\n');
+    markdownTable(rows), '', ...rows.flatMap((r) => r.notes.map((n) => `- ${r.workload} ${r.contender}: ${n}`)), '', ...gpuLines, ''].join('\n');
   writeFileSync(json.replace(/\.json$/, '.md'), md);
   console.log(`\nwrote ${json} (and .md)`);
 }
 
 // The browser mode runs on import and reads the same command line.
-if (process.argv.includes('--browser')) await import('./browser/run.ts');
+// (a computed specifier, so the device kit's bundle of this file leaves the browser mode and Playwright out)
+if (process.argv.includes('--browser')) await import(new URL('./browser/run.ts', import.meta.url).href);
 else await main();

@@ -1,12 +1,12 @@
 /**
- * Contender: this engine's trainNetwork on one backend (variant: wasm | wasm-threads | cpu | gpujs-webasm | gpujs-cpu).
+ * Contender: this engine's trainNetwork on one backend (variant: wasm | wasm-threads | cpu | gpujs-webasm | gpujs-cpu |
+ * gpujs-webgpu, the last through Dawn for Node: bench/node-webgpu.ts).
  * wasm-threads asks for 2 threads in 'auto' mode: the backend keeps the helper only if it measures a gain.
  * Epoch times are taken between the trainer's epoch events, so they include everything a user's run does
  * per epoch (shuffling, batching, loss read-backs, gradient norms).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Backend } from '../../engine/backend/backend.ts';
+import type { GpuJsMode } from '../../engine/backend/gpujs/index.ts';
 import { CpuBackend } from '../../engine/backend/cpu/index.ts';
 import { createWasmBackend, WasmBackend } from '../../engine/backend/wasm/index.ts';
 import type { NetworkSpec } from '../../engine/spec/types.ts';
@@ -15,25 +15,25 @@ import { resolveNetwork } from '../../engine/spec/resolve.ts';
 import { accuracy, contenderArgs, peakRssMiB, report, rssMiB } from '../child.ts';
 import { readData } from '../data.ts';
 import { nodeThreadHost } from '../../engine/node/wasm-thread-host.ts';
+import { installNodeWebGpu } from '../node-webgpu.ts';
 
-/** The gpu.js backend module, when the other half of issue 3 has landed. */
-const GPUJS_ENTRY = fileURLToPath(new URL('../../engine/backend/gpujs/index.ts', import.meta.url));
-
-async function gpuJsBackend(mode: string): Promise<Backend> {
-  if (!existsSync(GPUJS_ENTRY)) throw new Error(`the gpu.js backend is not built yet (${GPUJS_ENTRY} is missing)`);
-  const mod: unknown = await import(pathToFileURL(GPUJS_ENTRY).href);
-  const create = (mod as { createGpuJsBackend?: unknown }).createGpuJsBackend;
-  if (typeof create !== 'function') throw new Error('engine/backend/gpujs/index.ts does not export createGpuJsBackend');
+/** gpu.js loads only for the gpu.js variants (it would add to the other contenders' memory). */
+async function gpuJsBackend(mode: GpuJsMode): Promise<Backend> {
+  const { createGpuJsBackend } = await import('../../engine/backend/gpujs/index.ts');
   // The CLI and tests may let gpu.js 'cpu' compile kernels with new Function; the app's CSP may not.
-  return (await create(mode, mode === 'cpu' ? { allowEval: true } : undefined)) as Backend;
+  return createGpuJsBackend(mode, mode === 'cpu' ? { allowEval: true } : undefined);
 }
+
+const GPUJS_MODES: readonly GpuJsMode[] = ['webgpu', 'webgl2', 'webgl', 'webasm', 'cpu'];
 
 async function backendFor(variant: string): Promise<Backend> {
   if (variant === 'wasm') return createWasmBackend();
   if (variant === 'wasm-threads') return createWasmBackend({ threads: { host: nodeThreadHost, count: 2 } });
   if (variant === 'cpu') return new CpuBackend();
-  if (variant.startsWith('gpujs-')) return gpuJsBackend(variant.slice('gpujs-'.length));
-  throw new Error(`unknown engine backend '${variant}': use wasm, wasm-threads, cpu, gpujs-webasm or gpujs-cpu`);
+  if (variant === 'gpujs-webgpu') await installNodeWebGpu();
+  const mode = GPUJS_MODES.find((m) => variant === `gpujs-${m}`);
+  if (mode) return gpuJsBackend(mode);
+  throw new Error(`unknown engine backend '${variant}': use wasm, wasm-threads, cpu, gpujs-webasm, gpujs-cpu or gpujs-webgpu`);
 }
 
 const { workload: w, dataPath, epochs, variant } = contenderArgs();
@@ -82,3 +82,5 @@ report({
 });
 backend.destroy();
 evalNet.backend.destroy();
+// Dawn's event loop hooks keep Node alive after a WebGPU run
+if (variant === 'gpujs-webgpu') process.exit(0);

@@ -1,5 +1,5 @@
 /**
- * Contender: TensorFlow.js layers (variant: wasm | cpu backend). The same network, He-normal hidden
+ * Contender: TensorFlow.js layers (variant: wasm | cpu | webgpu backend; webgpu through Dawn for Node). The same network, He-normal hidden
  * kernels and Glorot-uniform output kernel, zero biases, Adam (lr 1e-3, ε 1e-7), the same batch size,
  * reshuffled every epoch by model.fit.
  */
@@ -9,9 +9,13 @@ import '@tensorflow/tfjs-backend-wasm';
 import { buildTfjsModel } from '../tfjs-model.ts';
 import { accuracy, contenderArgs, peakRssMiB, report, rssMiB } from '../child.ts';
 import { readData } from '../data.ts';
+import { installNodeWebGpu } from '../node-webgpu.ts';
 
 const { workload: w, dataPath, epochs, variant } = contenderArgs();
-if (variant !== 'wasm' && variant !== 'cpu') throw new Error(`unknown TF.js backend '${variant}': use wasm or cpu`);
+if (variant !== 'wasm' && variant !== 'cpu' && variant !== 'webgpu') throw new Error(`unknown TF.js backend '${variant}': use wasm, cpu or webgpu`);
+// webgpu: Dawn for Node provides navigator.gpu (bench/node-webgpu.ts); the backend registers on import
+const gpu = variant === 'webgpu' ? await installNodeWebGpu() : null;
+if (gpu) await import('@tensorflow/tfjs-backend-webgpu');
 const d = readData(dataPath, w);
 if (!(await tf.setBackend(variant))) throw new Error(`TF.js backend '${variant}' failed to initialize`);
 await tf.ready();
@@ -42,5 +46,7 @@ const flags = tf.env().getFlags();
 report({
   contender: `tfjs-${variant}`, label: `TF.js ${tf.version_core} · ${variant}`, workload: w.id, epochSeconds,
   finalAccuracy: accuracy(out, d.y, w.classes), peakRssMiB: peak, rssAfterEpochMiB,
-  notes: variant === 'wasm' ? [`SIMD ${flags.WASM_HAS_SIMD_SUPPORT ? 'on' : 'off'}, threads ${flags.WASM_HAS_MULTITHREAD_SUPPORT ? 'on' : 'off'}`] : [],
+  notes: variant === 'wasm' ? [`SIMD ${flags.WASM_HAS_SIMD_SUPPORT ? 'on' : 'off'}, threads ${flags.WASM_HAS_MULTITHREAD_SUPPORT ? 'on' : 'off'}`]
+    : gpu ? [`adapter: ${gpu.adapter}`] : [],
 });
+if (gpu) process.exit(0);
