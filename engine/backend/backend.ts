@@ -131,8 +131,11 @@ export interface Backend extends BackendInfo {
   // ---- regularization and optimizers
   /** g ← g + l1·sign(w) + 2·l2·w. */
   addRegularizationGradient(w: Tensor, g: Tensor, l1: number, l2: number): void;
-  /** acc[index] += Σ t² (used for gradient norms and clipping). */
-  accumulateSquaredNorm(t: Tensor, acc: Tensor, index: number): void;
+  /**
+   * acc[first + i] += Σ ts[i]² for every i (gradient norms and clipping). One call for all of a step's
+   * tensors, so a GPU backend can sum several tensors per launch.
+   */
+  accumulateSquaredNorms(ts: readonly Tensor[], acc: Tensor, first: number): void;
   /** g ← g · min(1, maxNorm / √(Σ_i acc[i] for i in [from, to))) — clipping by global norm without a read-back. */
   clipByGlobalNorm(grads: readonly Tensor[], acc: Tensor, from: number, to: number, maxNorm: number): void;
   /** One fused optimizer update of w with gradient g (formulas on OptimizerStep). */

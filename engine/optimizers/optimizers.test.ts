@@ -67,8 +67,7 @@ describe('optimizers', () => {
     const g1 = b.tensor([2], new Float64Array([3, 0]));
     const g2 = b.tensor([1], new Float64Array([4]));
     const acc = b.tensor([2]);
-    b.accumulateSquaredNorm(g1, acc, 0);
-    b.accumulateSquaredNorm(g2, acc, 1);
+    b.accumulateSquaredNorms([g1, g2], acc, 0);
     b.clipByGlobalNorm([g1, g2], acc, 0, 2, 1); // ‖g‖ = 5 → scale 0.2
     expect(Array.from(b.readExact(g1))).toEqual([0.6000000000000001, 0].map((v) => expect.closeTo(v, 12)));
     expect(b.readExact(g2)[0]).toBeCloseTo(0.8, 12);

@@ -140,13 +140,11 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
       // 3. backward (dLoss/dOutput, or dLoss/dLogits when fused)
       backend.lossGradient(lossName, out, y, d, net.huberDelta, net.fused);
       network.backward(rows, d);
-      trainable.forEach((p, i) => {
-        if (p.l1 || p.l2) backend.addRegularizationGradient(p.value, p.grad!, p.l1, p.l2);
-        backend.accumulateSquaredNorm(p.grad!, normAcc, i);
-      });
+      for (const p of trainable) if (p.l1 || p.l2) backend.addRegularizationGradient(p.value, p.grad!, p.l1, p.l2);
+      backend.accumulateSquaredNorms(grads, normAcc, 0);
       if (optimizer.clipNorm !== null) {
         backend.fill(stepAcc, 0);
-        grads.forEach((g, i) => backend.accumulateSquaredNorm(g, stepAcc, i));
+        backend.accumulateSquaredNorms(grads, stepAcc, 0);
         backend.clipByGlobalNorm(grads, stepAcc, 0, grads.length, optimizer.clipNorm);
       }
       // 4. update
@@ -278,7 +276,7 @@ function monitorValues(s: EpochSummary): Partial<Record<MonitorName, number>> {
 async function layerNorms(state: DeviceState, steps: number, ids: string[]): Promise<LayerNorms[]> {
   const { backend: b, network, normAcc, weightAcc } = state;
   b.fill(weightAcc, 0);
-  network.trainable.forEach((p, i) => b.accumulateSquaredNorm(p.value, weightAcc, i));
+  b.accumulateSquaredNorms(network.trainable.map((p) => p.value), weightAcc, 0);
   const g = await b.read(normAcc);
   const w = await b.read(weightAcc);
   return ids.map((id) => {

@@ -148,8 +148,10 @@ export class CpuBackend implements Backend {
     opt.addRegularizationGradient(this.d(w), this.d(g), w.size, l1, l2);
   }
 
-  accumulateSquaredNorm(t: Tensor, acc: Tensor, index: number): void {
-    this.d(acc)[index] += opt.sumSquares(this.d(t), t.size);
+  accumulateSquaredNorms(ts: readonly Tensor[], acc: Tensor, first: number): void {
+    const a = this.d(acc);
+    assert(first >= 0 && first + ts.length <= acc.size, `squared-norm slots [${first}, ${first + ts.length}) outside an accumulator of ${acc.size}`);
+    ts.forEach((t, i) => (a[first + i] += opt.sumSquares(this.d(t), t.size)));
   }
 
   clipByGlobalNorm(grads: readonly Tensor[], acc: Tensor, from: number, to: number, maxNorm: number): void {

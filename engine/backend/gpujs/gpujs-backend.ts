@@ -22,7 +22,7 @@ import { lossAccumulate, lossGradient } from './ops/loss.ts';
 import { copyInto, download, FillCache, upload } from './ops/memory.ts';
 import { own, type OpContext } from './ops/op-context.ts';
 import { addRegularizationGradient, optimizerStep } from './ops/optimizer.ts';
-import { accumulateSquaredNorm, clipByGlobalNorm } from './ops/reduction.ts';
+import { accumulateSquaredNorms, clipByGlobalNorm } from './ops/reduction.ts';
 import { OpQueue } from './op-queue.ts';
 
 /** The Backend implemented with gpu.js kernels on one device. */
@@ -157,8 +157,8 @@ export class GpuJsBackend implements Backend {
     addRegularizationGradient(this.ctx, own(w), own(g), l1, l2);
   }
 
-  accumulateSquaredNorm(t: Tensor, acc: Tensor, index: number): void {
-    accumulateSquaredNorm(this.ctx, own(t), own(acc), index);
+  accumulateSquaredNorms(ts: readonly Tensor[], acc: Tensor, first: number): void {
+    accumulateSquaredNorms(this.ctx, ts.map(own), own(acc), first);
   }
 
   clipByGlobalNorm(grads: readonly Tensor[], acc: Tensor, from: number, to: number, maxNorm: number): void {

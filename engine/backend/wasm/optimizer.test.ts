@@ -53,8 +53,8 @@ describe('wasm gradient utilities match the CPU reference', () => {
       const h = c.pair([3, 7]);
       const acc = c.pair([3], new Float32Array([0.25, 0, 0]));
       for (const s of ['wasm', 'cpu'] as const) {
-        c[s].accumulateSquaredNorm(g[s], acc[s], 0);
-        c[s].accumulateSquaredNorm(h[s], acc[s], 2);
+        c[s].accumulateSquaredNorms([g[s]], acc[s], 0);
+        c[s].accumulateSquaredNorms([h[s]], acc[s], 2);
       }
       expect(await c.relativeError(acc)).toBeLessThanOrEqual(1e-6);
 

@@ -258,9 +258,9 @@ export class WasmBackend implements Backend {
     this.k.addRegularizationGradient(this.p(w), this.p(g), w.size, l1, l2);
   }
 
-  accumulateSquaredNorm(t: Tensor, acc: Tensor, index: number): void {
-    assert(index >= 0 && index < acc.size, `squared-norm slot ${index} outside an accumulator of ${acc.size}`);
-    this.k.accumulateSquaredNorm(this.p(t), t.size, this.p(acc), index);
+  accumulateSquaredNorms(ts: readonly Tensor[], acc: Tensor, first: number): void {
+    assert(first >= 0 && first + ts.length <= acc.size, `squared-norm slots [${first}, ${first + ts.length}) outside an accumulator of ${acc.size}`);
+    ts.forEach((t, i) => this.k.accumulateSquaredNorm(this.p(t), t.size, this.p(acc), first + i));
   }
 
   clipByGlobalNorm(grads: readonly Tensor[], acc: Tensor, from: number, to: number, maxNorm: number): void {

@@ -41,12 +41,29 @@ async function normsAndClip(be: Backend, maxNorm: number): Promise<CaseOutputs> 
   const acc = be.tensor([4]);
   be.fill(acc, 0.5);
   be.addRegularizationGradient(w, g1, 0.01, 0.02);
-  be.accumulateSquaredNorm(g1, acc, 1);
-  be.accumulateSquaredNorm(g2, acc, 3);
-  be.accumulateSquaredNorm(g2, acc, 3);
+  be.accumulateSquaredNorms([g1], acc, 1);
+  be.accumulateSquaredNorms([g2], acc, 3);
+  be.accumulateSquaredNorms([g2], acc, 3);
   be.clipByGlobalNorm([g1, g2], acc, 1, 4, maxNorm);
   const out = await readAll(be, { acc, g1, g2 });
   disposeAll(be, [w, g1, g2, acc]);
+  return out;
+}
+
+/**
+ * Squared norms of six tensors in one call (a network's kernels and biases): sizes from 1 to several blocks,
+ * into slots after an occupied one, twice (sums add up), plus a call with one tensor.
+ */
+async function manyNorms(be: Backend): Promise<CaseOutputs> {
+  const sizes = [784 * 3, 3, 700, 1, 256, 513];
+  const ts = sizes.map((n, i) => be.tensor([n], uniform(90 + i, n, -2, 2)));
+  const acc = be.tensor([9]);
+  be.fill(acc, 0.25);
+  be.accumulateSquaredNorms(ts, acc, 1);
+  be.accumulateSquaredNorms(ts, acc, 1);
+  be.accumulateSquaredNorms([ts[4]], acc, 8);
+  const out = await readAll(be, { acc });
+  disposeAll(be, [...ts, acc]);
   return out;
 }
 
@@ -59,4 +76,5 @@ export const OPTIMIZER_CASES: readonly ConformanceCase[] = [
   })),
   { name: 'gradients: regularization, squared norms, clipping that scales', tolerance: FLOAT32, run: (be) => normsAndClip(be, 5) },
   { name: 'gradients: clipping below the threshold leaves gradients alone', tolerance: FLOAT32, run: (be) => normsAndClip(be, 1e6) },
+  { name: 'gradients: squared norms of six tensors in one call', tolerance: FLOAT32, run: manyNorms },
 ];

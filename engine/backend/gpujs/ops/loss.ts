@@ -45,7 +45,7 @@ export function lossAccumulate(ctx: OpContext, loss: LossName, pred: GpuJsTensor
     def: KERNELS[loss].rows, size: 2 * rows, constants: { rows, cols }, args: [pred, target, huberDelta],
     outputs: [{ tensor: perRow, offset: 0 }], loop: cols,
   });
-  sumIntoAccumulator(ctx, { source: perRow, length: rows, segments: classification ? 2 : 1, squares: false, slots: [0, classification ? 1 : -1] }, acc);
+  sumIntoAccumulator(ctx, { source: perRow, length: rows, segments: classification ? 2 : 1, slots: [0, classification ? 1 : -1] }, acc);
   ctx.runner.enqueue('lossAccumulate', () => perRow.unbind());
 }
 
