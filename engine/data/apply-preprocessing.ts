@@ -56,7 +56,7 @@ export function applyPreprocessing(pre: Preprocessing, input: ParsedTable): Appl
     const col = byName.get(t.column)!;
     if (t.kind === 'number' || t.kind === 'datetime') {
       const stray = strayText(col, table.rows, table.lineNumbers, t.kind === 'datetime');
-      if (stray.count > 0) warnings.push(messages.strayText(col.name, stray.count, stray.examples, false));
+      if (stray.count > 0) warnings.push(messages.strayText(col.name, stray.count, stray.examples, false, t.kind === 'datetime'));
     }
     return createEncoder(t, col, table.rows);
   });

@@ -1,5 +1,11 @@
 /** Reading one cell: is it missing, a number, a date, or text? */
 
+/** A cell quoted in a message: its 0-based data row and its text. */
+export interface CellExample {
+  row: number;
+  text: string;
+}
+
 /** Texts read as missing by default (compared without case). `#N/A` is what Excel writes. */
 export const DEFAULT_MISSING_VALUES: readonly string[] = ['', 'na', 'n/a', 'nan', 'null', '?', '-', '#n/a'];
 

@@ -1,5 +1,8 @@
 /** Accumulates one column's cells into growable typed arrays while the file streams in. */
 import { isMissingText, parseDate, parseNumber, type MissingMarkers } from './cells.ts';
+import type { FormatEvidence } from './column-format.ts';
+import { DayMonthEvidence } from './day-month-dates.ts';
+import { DecimalEvidence } from './decimal-comma.ts';
 import { NOT_TEXT, TEXT_OVERFLOW } from './table.ts';
 
 /** Most distinct texts kept per column; past this the column is an identifier or free text anyway. */
@@ -38,9 +41,17 @@ export class ColumnBuilder {
   private length = 0;
 
   private readonly hasNumberMarkers: boolean;
+  /** Signs of a decimal comma; null when none is looked for. */
+  private readonly decimal: DecimalEvidence | null;
+  private readonly dayMonth = new DayMonthEvidence();
 
-  constructor(private readonly markers: MissingMarkers, private readonly decimalComma: boolean) {
+  /**
+   * `decimalComma` reads `3,5` as 3.5 in every cell; `detectDecimalComma` instead gathers the evidence
+   * for deciding it once the column is read (`column-format.ts`).
+   */
+  constructor(private readonly markers: MissingMarkers, private readonly decimalComma: boolean, detectDecimalComma = false) {
     this.hasNumberMarkers = markers.numbers.size > 0;
+    this.decimal = detectDecimalComma && !decimalComma ? new DecimalEvidence() : null;
   }
 
   /** Adds the next cell of this column. */
@@ -61,7 +72,9 @@ export class ColumnBuilder {
   private tryNumberOrDate(s: string, row: number): boolean {
     const n = parseNumber(s, this.decimalComma);
     if (n === n) {
-      if (!this.hasNumberMarkers || !this.markers.numbers.has(n)) this.numbers[row] = n;
+      if (this.hasNumberMarkers && this.markers.numbers.has(n)) return true;
+      this.numbers[row] = n;
+      if (this.decimal && s.includes('.')) this.decimal.noteNumber(s, row, this.numbers.length);
       return true;
     }
     const c0 = s.charCodeAt(0);
@@ -74,6 +87,8 @@ export class ColumnBuilder {
   }
 
   private pushText(text: string, row: number): void {
+    this.decimal?.noteText(text, row, this.numbers.length);
+    this.dayMonth.note(text, row, this.numbers.length);
     if (!this.codes) this.codes = new Int32Array(this.numbers.length).fill(NOT_TEXT);
     let code = this.dictionary.get(text);
     if (code === undefined) {
@@ -95,11 +110,18 @@ export class ColumnBuilder {
     this.numbers = grow(this.numbers, size, null);
     if (this.codes) this.codes = grow(this.codes, size, NOT_TEXT);
     if (this.dates) this.dates = grow(this.dates, size, NaN);
+    this.decimal?.reserve(size);
+    this.dayMonth.reserve(size);
   }
 
   /** Number of cells pushed so far. */
   get rows(): number {
     return this.length;
+  }
+
+  /** What the column gathered for `readColumnFormat`; call after `finish`. */
+  get evidence(): FormatEvidence {
+    return { decimal: this.decimal, dates: this.dayMonth };
   }
 
   /** The finished arrays, copied to their exact length so the spare capacity is freed. */
@@ -116,6 +138,8 @@ export class ColumnBuilder {
     this.codes = null;
     this.dates = null;
     this.dictionary.clear();
+    this.decimal?.finish(n);
+    this.dayMonth.finish(n);
     return arrays;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { DatasetError, type Problem } from '../errors.ts';
 import { missingMarkers, type MissingMarkers } from './cells.ts';
+import { readColumnFormat } from './column-format.ts';
 import { summarizeColumn } from './column-summary.ts';
 import { inferColumn } from './infer-column.ts';
 import { messages } from './messages.ts';
@@ -81,9 +82,13 @@ class StreamingCsvReader implements CsvReader {
     if (!this.sink) throw new DatasetError(messages.emptyFile());
     const result = this.sink.finish();
     const warnings: Problem[] = [...this.warnings, ...result.warnings];
-    const columns: TableColumn[] = result.columns.map((arrays, i) => {
+    const columns: TableColumn[] = result.columns.map((read, i) => {
+      const name = result.names[i]!;
+      const context = { name, rows: result.rows, lineNumbers: result.lineNumbers, markers: this.markers, dateOrder: this.options.dateOrder };
+      const { arrays, format, warnings: notes } = readColumnFormat(read, result.evidence[i]!, context);
+      warnings.push(...notes);
       const summary = summarizeColumn(arrays, result.rows);
-      return { name: result.names[i]!, ...arrays, summary, inferred: inferColumn(arrays, summary) };
+      return { name, format, ...arrays, summary, inferred: inferColumn(arrays, summary) };
     });
     return {
       columns,
@@ -150,9 +155,12 @@ class StreamingCsvReader implements CsvReader {
     }
     const decimalComma = this.options.decimal === ',';
     this.delimiter = this.options.delimiter ?? detectDelimiter(sample, final);
-    this.hasHeader = this.options.header ?? detectHeader(sampleRows(sample, this.delimiter, final), decimalComma);
+    // A comma-delimited file cannot hold an unquoted decimal comma, so its commas are never reinterpreted.
+    const detectDecimalComma = this.options.decimal === undefined && this.delimiter !== ',';
+    const rows = sampleRows(sample, this.delimiter, final);
+    this.hasHeader = this.options.header ?? detectHeader(rows, decimalComma || detectDecimalComma);
     this.parser = createPapaParser(this.delimiter);
-    this.sink = new RowSink(this.hasHeader, this.markers, decimalComma, this.options.raggedRows === 'skip');
+    this.sink = new RowSink(this.hasHeader, this.markers, decimalComma, this.options.raggedRows === 'skip', detectDecimalComma);
     this.parse(sample, final);
     const total = this.options.totalBytes;
     if (total && !final && this.sink.rows > 0) {

@@ -43,7 +43,7 @@ function table(rows: readonly string[][], rightAligned: ReadonlySet<number>): st
   return rows.map((r) => r.map((cell, j) => (rightAligned.has(j) ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!))).join('  ').trimEnd());
 }
 
-/** The profile as text: a summary line, the target, one row per column, then the warnings. */
+/** The profile as text: a summary line, the target, one row per column, then the reading and data-quality warnings. */
 export function formatProfile(profile: DatasetProfile): string {
   const lines: string[] = [];
   const dup = profile.duplicateRows === 1 ? '1 duplicate row' : `${profile.duplicateRows.toLocaleString('en-US')} duplicate rows`;
@@ -64,9 +64,10 @@ export function formatProfile(profile: DatasetProfile): string {
     values(c),
   ]);
   lines.push(...table([header, ...rows], new Set([2, 3, 4, 5, 6, 7])));
-  if (profile.warnings.length) {
+  const warnings = [...profile.readingWarnings, ...profile.warnings];
+  if (warnings.length) {
     lines.push('', 'Warnings:');
-    for (const w of profile.warnings) lines.push(`- ${w.message}`);
+    for (const w of warnings) lines.push(`- ${w.message}`);
   }
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 /** Public API of the dataset pipeline: CSV reading, profiling, preprocessing, splits. */
 export type {
-  ColumnInference, ColumnSummary, ColumnType, CsvOptions, CsvProgress, ParsedTable, TableColumn, TextEncodingName,
+  ColumnFormat, ColumnInference, ColumnSummary, ColumnType, CsvOptions, CsvProgress, DateOrder, ParsedTable, TableColumn,
+  TextEncodingName,
 } from './table.ts';
 export { COLUMN_TYPES } from './table.ts';
 export type {
@@ -13,6 +14,7 @@ export type {
 } from './preprocessing.ts';
 export { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from './preprocessing.ts';
 export { DEFAULT_MISSING_VALUES } from './cells.ts';
+export { DEFAULT_DATE_ORDER } from './day-month-dates.ts';
 export { createCsvReader, parseCsv, type CsvReader } from './csv-reader.ts';
 export { prepareDataset } from './prepare-dataset.ts';
 export { applyPreprocessing, type AppliedPreprocessing } from './apply-preprocessing.ts';

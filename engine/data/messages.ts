@@ -21,6 +21,9 @@ export function listRows(rows: readonly number[]): string {
 
 const p = (code: string, path: string, message: string): Problem => ({ code: `data/${code}`, path, message });
 const col = (name: string): string => `column '${name}'`;
+const Col = (name: string): string => `Column '${name}'`;
+const order = (o: 'dayFirst' | 'monthFirst'): string => (o === 'dayFirst' ? 'day-first' : 'month-first');
+const thousandsWord = (t: '.' | ' ' | null): string => (t === '.' ? " and '.' between thousands" : t === ' ' ? ' and a space between thousands' : '');
 
 /** The catalog. */
 export const messages = {
@@ -85,8 +88,8 @@ export const messages = {
     p('target-unusable', `column '${name}'`, `The target ${col(name)} cannot be predicted because ${reason}. Choose another target column, or set the task to classification to use it anyway.`),
   targetRowsDropped: (name: string, count: number, rows: readonly number[]) =>
     p('target-rows-dropped', `column '${name}'`, `Left out ${plural(count, 'row')} whose target ${col(name)} is missing (first at ${listRows(rows)}).`),
-  strayText: (name: string, count: number, examples: readonly { row: number; value: string }[], refused: boolean) =>
-    p('stray-text', `row ${examples[0]?.row ?? 0}, column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} holds numbers, but ${plural(count, 'row has', 'rows have')} text instead (${examples.map((e) => `row ${e.row}: '${e.value}'`).join(', ')}). ${refused ? 'Fix those values in the file, or choose "treat stray text as missing".' : 'They are treated as missing; fix them in the file if they are real numbers (for a decimal comma, set the decimal separator to \',\').'}`),
+  strayText: (name: string, count: number, examples: readonly { row: number; value: string }[], refused: boolean, isDate = false) =>
+    p('stray-text', `row ${examples[0]?.row ?? 0}, column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} holds ${isDate ? 'dates' : 'numbers'}, but ${plural(count, 'row has', 'rows have')} text instead (${examples.map((e) => `row ${e.row}: '${e.value}'`).join(', ')}). ${refused ? 'Fix those values in the file, or choose "treat stray text as missing".' : isDate ? 'They are treated as missing; fix them in the file if they are real dates (such as 2024-01-31).' : 'They are treated as missing; fix them in the file if they are real numbers (for a decimal comma, set the decimal separator to \',\').'}`),
   highMissing: (name: string, share: number) =>
     p('high-missing', `column '${name}'`, `${Math.round(share * 100)}% of ${col(name)} is missing; the filled-in values may mislead the model. Consider ignoring the column or adding a "was missing" indicator.`),
   noFeatures: (target: string, reasons: readonly string[]) =>
@@ -115,6 +118,22 @@ export const messages = {
     p('bad-outputs', 'outputs', `The network gives ${plural(got, 'output')} per row but the data needs ${expected}. Set the last layer's units to 'auto'.`),
   badFolds: (k: number, rows: number) =>
     p('bad-folds', 'cv', `Cross-validation needs between 2 and ${fmt(rows)} folds (one per row at most), not ${k}. Choose a K in that range, such as 5.`),
+  decimalComma: (name: string, thousands: '.' | ' ' | null, text: string, row: number, value: number) =>
+    p('decimal-comma', `column '${name}'`, `${Col(name)} uses a decimal comma${thousandsWord(thousands)} ('${text}' at row ${row} read as ${value}).`),
+  mixedDecimalSeparators: (name: string, comma: string, commaRow: number, point: string, pointRow: number) =>
+    p('mixed-decimal-separators', `row ${commaRow}, column '${name}'`, `${Col(name)} mixes decimal separators: '${comma}' (row ${commaRow}) has a decimal comma but '${point}' (row ${pointRow}) a decimal point, so the values with a comma were not read as numbers. Write all its numbers with the same separator.`),
+  mixedThousands: (name: string, dot: string, dotRow: number, space: string, spaceRow: number) =>
+    p('mixed-thousands-separators', `row ${spaceRow}, column '${name}'`, `${Col(name)} mixes thousands separators: '${dot}' (row ${dotRow}) uses '.' but '${space}' (row ${spaceRow}) a space, so it was not read with a decimal comma. Write all its numbers the same way.`),
+  pointOrThousands: (name: string, comma: string, commaRow: number, grouped: string, groupedRow: number) =>
+    p('point-or-thousands', `row ${groupedRow}, column '${name}'`, `${Col(name)} has a decimal comma ('${comma}', row ${commaRow}) but also '${grouped}' (row ${groupedRow}), which is ${Number(grouped)} with a decimal point or ${Number(grouped.replace('.', ''))} with '.' between thousands, so it was not read with a decimal comma. Write '${grouped}' as ${grouped.replace('.', '')} or ${grouped.replace('.', ',')}, whichever it means.`),
+  commaOrThousands: (name: string, text: string, row: number, decimal: number, thousands: number) =>
+    p('comma-or-thousands', `row ${row}, column '${name}'`, `${Col(name)} has values like '${text}' (row ${row}) whose comma could be a decimal comma (${decimal}) or separate thousands (${thousands}), so they were read as text. Set the decimal separator to ',' if it is a decimal comma, or remove the thousands separators from the file.`),
+  dateOrderDetected: (name: string, o: 'dayFirst' | 'monthFirst', text: string, row: number, date: string) =>
+    p('date-order', `column '${name}'`, `${Col(name)} has ${order(o)} dates ('${text}' at row ${row} read as ${date}).`),
+  dateOrderAssumed: (name: string, o: 'dayFirst' | 'monthFirst', text: string, row: number, date: string) =>
+    p('date-order-assumed', `column '${name}'`, `${Col(name)} has dates such as '${text}' (row ${row}) that could be day-first or month-first (no part is above 12); they were read ${order(o)}, as ${date}. If they are ${order(o === 'dayFirst' ? 'monthFirst' : 'dayFirst')}, set the date order to ${order(o === 'dayFirst' ? 'monthFirst' : 'dayFirst')}, or write the dates as YYYY-MM-DD.`),
+  mixedDateOrders: (name: string, dayFirst: string, dayRow: number, monthFirst: string, monthRow: number) =>
+    p('mixed-date-orders', `row ${monthRow}, column '${name}'`, `${Col(name)} has dates in both orders: '${dayFirst}' (row ${dayRow}) can only be day-first and '${monthFirst}' (row ${monthRow}) only month-first, so the column was read as text. Write all its dates the same way, best as YYYY-MM-DD.`),
   tooManyCategories: (name: string) =>
     p('too-many-categories', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} has too many different values to be categorical. Use it as an identifier (ignored), or lower the number of categories in the file.`),
 };

@@ -22,7 +22,7 @@ function checkStrayText(table: ParsedTable, plan: ColumnPlan, settings: DatasetS
   const checked = plan.features.filter((f) => f.type === 'numeric' || f.type === 'integer' || f.type === 'datetime');
   for (const f of checked) {
     const stray = strayText(f.column, table.rows, table.lineNumbers, f.type === 'datetime');
-    if (stray.count > 0) (refuse ? problems : warnings).push(messages.strayText(f.column.name, stray.count, stray.examples, refuse));
+    if (stray.count > 0) (refuse ? problems : warnings).push(messages.strayText(f.column.name, stray.count, stray.examples, refuse, f.type === 'datetime'));
   }
   if (plan.task === 'regression') {
     const stray = strayText(plan.target, table.rows, table.lineNumbers);

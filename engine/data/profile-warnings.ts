@@ -88,7 +88,7 @@ export function profileWarnings(
     if (p.type === 'categorical' && p.distinct > DEFAULT_MAX_CATEGORIES) out.push(messages.highCardinality(col.name, p.distinct, DEFAULT_MAX_CATEGORIES));
     if (p.strayText > 0) {
       const stray = strayText(col, table.rows, table.lineNumbers, p.type === 'datetime');
-      out.push(messages.strayText(col.name, stray.count, stray.examples, false));
+      out.push(messages.strayText(col.name, stray.count, stray.examples, false, p.type === 'datetime'));
     }
   });
   if (duplicates.count > 0) out.push(messages.duplicateRows(duplicates.count, duplicates.firstLine, duplicates.ignored));

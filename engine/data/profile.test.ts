@@ -64,6 +64,16 @@ describe('profileTable', () => {
 });
 
 describe('formatProfile', () => {
+  test('what reading found (a decimal comma, a date order) is listed before the data-quality warnings', () => {
+    const text = formatProfile(profileTable(parseCsv('when;x;label\n31/12/2023;5,1;a\n01/01/2024;4,9;b\n01/01/2024;4,9;b\n'), { target: 'label' }));
+    expect(text.split('\n').slice(-4)).toEqual([
+      'Warnings:',
+      "- Column 'when' has day-first dates ('31/12/2023' at row 2 read as 2023-12-31).",
+      "- Column 'x' uses a decimal comma ('5,1' at row 2 read as 5.1).",
+      '- 1 row repeats an earlier row exactly, first at row 4. Duplicates can land in both the training and test splits and make scores look better than they are; remove them if they are not real repeats.',
+    ]);
+  });
+
   test('a readable table for the terminal', () => {
     const text = formatProfile(profileTable(sample('iris'), { target: 'species' }));
     expect(text.split('\n').slice(0, 6)).toEqual([

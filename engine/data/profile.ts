@@ -6,7 +6,7 @@ import { countDuplicateRows } from './duplicates.ts';
 import { messages } from './messages.ts';
 import { inferTask } from './plan-columns.ts';
 import { profileWarnings } from './profile-warnings.ts';
-import type { ColumnType, ParsedTable, TableColumn } from './table.ts';
+import type { ColumnFormat, ColumnType, ParsedTable, TableColumn } from './table.ts';
 
 /** Bins of a histogram. */
 export const HISTOGRAM_BINS = 10;
@@ -22,6 +22,8 @@ export interface ColumnProfile {
   type: ColumnType;
   /** Why the column is left out by default; null when it is a feature. */
   exclusion: string | null;
+  /** The decimal comma or date order the column was read with; null when it needed none. */
+  format: ColumnFormat | null;
   missing: number;
   distinct: number;
   /** `distinct` is a lower bound (there are more than DISTINCT_LIMIT values). */
@@ -52,6 +54,9 @@ export interface DatasetProfile {
   columns: ColumnProfile[];
   target: TargetProfile | null;
   duplicateRows: number;
+  /** What reading the file found (the table's `warnings`: decimal comma, date order, renamed headers, encoding, …). */
+  readingWarnings: Problem[];
+  /** Data-quality warnings. */
   warnings: Problem[];
 }
 
@@ -104,6 +109,7 @@ export function profileColumn(table: ParsedTable, col: TableColumn): ColumnProfi
     name: col.name,
     type,
     exclusion: col.inferred.exclusion,
+    format: col.format,
     missing: s.missing,
     distinct: Math.min(s.distinct, DISTINCT_LIMIT),
     distinctIsLowerBound: s.distinct > DISTINCT_LIMIT,
@@ -134,5 +140,5 @@ export function profileTable(table: ParsedTable, options: ProfileOptions = {}): 
   const targetProfile = target ? profileTarget(table, target) : null;
   const duplicates = countDuplicateRows(table);
   const warnings = profileWarnings(table, columns, target, targetProfile, duplicates, options.preprocess ?? true);
-  return { rows: table.rows, columns, target: targetProfile, duplicateRows: duplicates.count, warnings };
+  return { rows: table.rows, columns, target: targetProfile, duplicateRows: duplicates.count, readingWarnings: [...table.warnings], warnings };
 }

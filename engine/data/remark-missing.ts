@@ -16,7 +16,7 @@ function remarkColumn(col: TableColumn, rows: number, texts: ReadonlySet<string>
   const codes = anyText && col.codes ? col.codes.map((c) => (c >= 0 && hitCodes[c] ? NOT_TEXT : c)) : col.codes;
   const arrays = { numbers: nums, codes, vocabulary: [...col.vocabulary], dates: col.dates, vocabularyOverflow: col.summary.vocabularyOverflow };
   const summary = summarizeColumn(arrays, rows);
-  return { name: col.name, ...arrays, summary, inferred: inferColumn(arrays, summary) };
+  return { name: col.name, format: col.format, ...arrays, summary, inferred: inferColumn(arrays, summary) };
 }
 
 /** The table with `extra` texts also read as missing; unchanged columns are shared, not copied. */

@@ -2,6 +2,7 @@
 import { DatasetError, type Problem } from '../errors.ts';
 import type { MissingMarkers } from './cells.ts';
 import { ColumnBuilder, type ColumnArrays } from './column-builder.ts';
+import type { FormatEvidence } from './column-format.ts';
 import { messages } from './messages.ts';
 
 /** How many example rows a message about malformed rows names. */
@@ -11,6 +12,8 @@ export const EXAMPLE_ROWS = 5;
 export interface SinkResult {
   names: string[];
   columns: ColumnArrays[];
+  /** Per column, what it gathered about a decimal comma and day-first or month-first dates. */
+  evidence: FormatEvidence[];
   rows: number;
   lineNumbers: Int32Array;
   warnings: Problem[];
@@ -40,6 +43,8 @@ export class RowSink {
     private readonly markers: MissingMarkers,
     private readonly decimalComma: boolean,
     private readonly skipRagged: boolean,
+    /** Gather evidence of a decimal comma per column (see `ColumnBuilder`). */
+    private readonly detectDecimalComma = false,
   ) {}
 
   /** Makes room for about `rows` rows up front (from the file size), so columns need not grow. */
@@ -104,7 +109,7 @@ export class RowSink {
       this.headerWarnings.push({ index: i, problem: messages.duplicateHeader(i, name, names[i]!) });
     }
     this.names = names;
-    this.builders = names.map(() => new ColumnBuilder(this.markers, this.decimalComma));
+    this.builders = names.map(() => new ColumnBuilder(this.markers, this.decimalComma, this.detectDecimalComma));
   }
 
   /** Finishes reading: checks for no data and malformed rows, names unnamed columns, drops a trailing empty one. */
@@ -121,11 +126,13 @@ export class RowSink {
     }
     const names = [...this.names];
     let columns = this.builders.map((b) => b.finish());
+    let evidence = this.builders.map((b) => b.evidence);
     const last = columns[width - 1]!;
     const lastEmpty = names[width - 1] === '' && last.codes === null && last.dates === null && last.numbers.every(Number.isNaN);
     if (lastEmpty && width > 1) {
       names.pop();
       columns = columns.slice(0, -1);
+      evidence = evidence.slice(0, -1);
       warnings.push(messages.trailingDelimiter(this.rows));
     } else if (this.trailingCount > 0) {
       warnings.push(messages.trailingDelimiter(this.trailingCount));
@@ -140,6 +147,6 @@ export class RowSink {
     this.headerWarnings.sort((a, b) => a.index - b.index);
     warnings.unshift(...this.headerWarnings.map((h) => h.problem));
     if (this.rows === 0) throw new DatasetError(messages.headerOnly(names.length));
-    return { names, columns, rows: this.rows, lineNumbers: this.lines.length - this.rows <= this.rows / 8 ? this.lines.subarray(0, this.rows) : this.lines.slice(0, this.rows), warnings };
+    return { names, columns, evidence, rows: this.rows, lineNumbers: this.lines.length - this.rows <= this.rows / 8 ? this.lines.subarray(0, this.rows) : this.lines.slice(0, this.rows), warnings };
   }
 }

@@ -50,9 +50,26 @@ export interface ColumnInference {
   exclusion: string | null;
 }
 
+/** Which of two numbers in a date like 03/04/2024 is the day. */
+export type DateOrder = 'dayFirst' | 'monthFirst';
+
+/** How the cells of a column were written, when the reader had to recognize a local convention. */
+export interface ColumnFormat {
+  /** Numbers use a decimal comma (`5,1` is 5.1), detected from the column's values. */
+  decimalComma: boolean;
+  /** Thousands separator next to a decimal comma (`1.234,5` or `1 234,5`); null when none is used. */
+  thousands: '.' | ' ' | null;
+  /** Order of day and month in dates like `31/12/2024`; null when the column has no such dates. */
+  dateOrder: DateOrder | null;
+  /** No date told day and month apart (every part was 12 or less), so `dateOrder` is the default. */
+  dateOrderAssumed: boolean;
+}
+
 /** One column of a parsed CSV. Exactly one of `numbers`, `codes`, `dates` describes each non-missing cell. */
 export interface TableColumn {
   name: string;
+  /** The local convention the column's numbers or dates were read with; null when none was needed. */
+  format: ColumnFormat | null;
   /** Per row: the cell's number; NaN when the cell is missing, text or a date. */
   numbers: Float64Array;
   /** Per row: the cell's index into `vocabulary`, or NOT_TEXT / TEXT_OVERFLOW; null when no cell is text. */
@@ -94,8 +111,18 @@ export interface CsvOptions {
   header?: boolean;
   /** Extra texts that mean "missing" (compared without case), added to the defaults. */
   missingValues?: readonly string[];
-  /** Decimal separator of number cells. Default '.'. */
+  /**
+   * Decimal separator of number cells. When omitted, '.' — and, in a file not delimited by ',', a column
+   * whose numbers all use a decimal comma (`5,1`, `1.234,5`, `1 234,5`) is detected and read with it.
+   * Set '.' to turn that detection off, or ',' to read every column with a decimal comma.
+   */
   decimal?: '.' | ',';
+  /**
+   * Order of day and month in dates like `31/12/2024`, `31.12.2024` or `12-31-2024`. When omitted it is
+   * detected per column (a first part above 12 means day-first, a second part above 12 month-first), and a
+   * column where every part is 12 or less is read `DEFAULT_DATE_ORDER` (day-first) with a warning.
+   */
+  dateOrder?: DateOrder;
   /** What to do with rows whose number of values differs from the header: refuse (default) or skip them. */
   raggedRows?: 'error' | 'skip';
   /** File size in bytes, when known, so progress can report a fraction. */
