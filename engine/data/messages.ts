@@ -13,6 +13,12 @@ export function listNames(names: readonly string[], max = 8): string {
   return names.length > max ? `${shown} and ${fmt(names.length - max)} more` : shown;
 }
 
+/** `'a', 'b' and 'c'`, every name. */
+function quoteAnd(names: readonly string[]): string {
+  const quoted = names.map((n) => `'${n}'`);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
 /** `rows 4, 9 and 12` for up to a few row numbers. */
 export function listRows(rows: readonly number[]): string {
   if (rows.length === 1) return `row ${rows[0]}`;
@@ -134,6 +140,8 @@ export const messages = {
     p('date-order-assumed', `column '${name}'`, `${Col(name)} has dates such as '${text}' (row ${row}) that could be day-first or month-first (no part is above 12); they were read ${order(o)}, as ${date}. If they are ${order(o === 'dayFirst' ? 'monthFirst' : 'dayFirst')}, set the date order to ${order(o === 'dayFirst' ? 'monthFirst' : 'dayFirst')}, or write the dates as YYYY-MM-DD.`),
   mixedDateOrders: (name: string, dayFirst: string, dayRow: number, monthFirst: string, monthRow: number) =>
     p('mixed-date-orders', `row ${monthRow}, column '${name}'`, `${Col(name)} has dates in both orders: '${dayFirst}' (row ${dayRow}) can only be day-first and '${monthFirst}' (row ${monthRow}) only month-first, so the column was read as text. Write all its dates the same way, best as YYYY-MM-DD.`),
+  caseOnlyClasses: (name: string, groups: readonly (readonly string[])[]) =>
+    p('case-only-classes', `column '${name}'`, `The target ${col(name)} has classes that differ only in upper and lower case (${groups.slice(0, 3).map(quoteAnd).join('; ')}${groups.length > 3 ? `; and ${plural(groups.length - 3, 'more group')}` : ''}), so each is learned as a separate class. If they are the same class, write them the same way in the file.`),
   tooManyCategories: (name: string) =>
     p('too-many-categories', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} has too many different values to be categorical. Use it as an identifier (ignored), or lower the number of categories in the file.`),
 };

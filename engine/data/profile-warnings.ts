@@ -46,10 +46,24 @@ function numericLeak(table: ParsedTable, col: TableColumn, target: TableColumn):
   return n > 2 && Math.abs(r) >= LEAK_CORRELATION ? `correlation ${r.toFixed(4)}` : null;
 }
 
+/** Class labels that are the same apart from upper and lower case ('Setosa', 'setosa'), in groups of two or more. */
+export function caseOnlyGroups(labels: readonly string[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const label of labels) {
+    const key = label.toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(label);
+    else groups.set(key, [label]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
 function targetWarnings(table: ParsedTable, target: TableColumn, profile: TargetProfile, out: Problem[]): void {
   if (target.summary.missing === table.rows) out.push(messages.targetAllMissing(target.name));
   if (profile.task === null) out.push(messages.targetUnusable(target.name, target.inferred.exclusion ?? 'it is not a class or a number'));
   const classes = profile.classes;
+  const sameButCase = caseOnlyGroups(classes.map((c) => c.value));
+  if (sameButCase.length > 0) out.push(messages.caseOnlyClasses(target.name, sameButCase));
   if (classes.length >= 2) {
     const common = classes[0]!;
     const rare = classes[classes.length - 1]!;

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { formatProfile, parseCsv, profileTable } from './index.ts';
 
 const sample = (name: string) => parseCsv(new Uint8Array(readFileSync(`resources/samples/${name}.csv`)));
+const fixture = (name: string) => parseCsv(new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url))));
 
 /** 60 rows: a leak, a constant, a mostly missing column, an id, stray text, an imbalanced target, a duplicate. */
 function messyCsv(): string {
@@ -60,6 +61,24 @@ describe('profileTable', () => {
     expect(() => profileTable(sample('iris'), { target: 'Species' })).toThrowError(
       "The target column 'Species' is not in the file. Choose one of: 'sepal_length_cm', 'sepal_width_cm', 'petal_length_cm', 'petal_width_cm', 'species'.",
     );
+  });
+});
+
+describe('profileTable: classes that differ only in case', () => {
+  test('a class target with Setosa and setosa is warned about, naming every colliding label', () => {
+    const p = profileTable(fixture('case-only-classes.csv'), { target: 'species' });
+    expect(p.target!.classes.map((c) => c.value)).toEqual(['setosa', 'versicolor', 'Setosa', 'VIRGINICA', 'Virginica', 'virginica']);
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      "The target column 'species' has classes that differ only in upper and lower case ('setosa' and 'Setosa'; 'VIRGINICA', 'Virginica' and 'virginica'), so each is learned as a separate class. If they are the same class, write them the same way in the file.",
+    ]);
+    expect(p.warnings[0]).toMatchObject({ code: 'data/case-only-classes', path: "column 'species'" });
+  });
+
+  test('distinct classes, a regression target, or case differences in a feature are not warned about', () => {
+    expect(profileTable(sample('iris'), { target: 'species' }).warnings.map((w) => w.code)).toEqual(['data/duplicate-rows']);
+    const t = parseCsv('x,color,y\n1,Red,2.5\n2,red,3.5\n3,blue,1.25\n4,Red,0.5\n');
+    expect(profileTable(t, { target: 'y' }).warnings).toEqual([]);
+    expect(profileTable(t).warnings).toEqual([]);
   });
 });
 
