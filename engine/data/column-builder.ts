@@ -2,7 +2,7 @@
 import { isMissingText, parseDate, parseNumber, type MissingMarkers } from './cells.ts';
 import type { FormatEvidence } from './column-format.ts';
 import { DayMonthEvidence } from './day-month-dates.ts';
-import { DecimalEvidence } from './decimal-comma.ts';
+import { DecimalEvidence, parseDecimalCommaCell } from './decimal-comma.ts';
 import { NOT_TEXT, TEXT_OVERFLOW } from './table.ts';
 
 /** Most distinct texts kept per column; past this the column is an identifier or free text anyway. */
@@ -46,7 +46,7 @@ export class ColumnBuilder {
   private readonly dayMonth = new DayMonthEvidence();
 
   /**
-   * `decimalComma` reads `3,5` as 3.5 in every cell; `detectDecimalComma` instead gathers the evidence
+   * `decimalComma` reads `3,5` as 3.5 (and `1.234,5` as 1234.5) in every cell; `detectDecimalComma` instead gathers the evidence
    * for deciding it once the column is read (`column-format.ts`).
    */
   constructor(private readonly markers: MissingMarkers, private readonly decimalComma: boolean, detectDecimalComma = false) {
@@ -70,7 +70,7 @@ export class ColumnBuilder {
   }
 
   private tryNumberOrDate(s: string, row: number): boolean {
-    const n = parseNumber(s, this.decimalComma);
+    const n = this.decimalComma ? parseDecimalCommaCell(s) : parseNumber(s, false);
     if (n === n) {
       if (this.hasNumberMarkers && this.markers.numbers.has(n)) return true;
       this.numbers[row] = n;

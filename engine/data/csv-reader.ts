@@ -5,6 +5,7 @@
 import { DatasetError, type Problem } from '../errors.ts';
 import { missingMarkers, type MissingMarkers } from './cells.ts';
 import { readColumnFormat } from './column-format.ts';
+import { readingOf } from './csv-reading.ts';
 import { summarizeColumn } from './column-summary.ts';
 import { inferColumn } from './infer-column.ts';
 import { messages } from './messages.ts';
@@ -92,6 +93,7 @@ class StreamingCsvReader implements CsvReader {
     });
     return {
       columns,
+      reading: readingOf(this.options, columns),
       rows: result.rows,
       lineNumbers: result.lineNumbers,
       delimiter: this.delimiter,

@@ -135,6 +135,13 @@ describe('parseCsv: decimal comma detection', () => {
     expect(numbers(parseCsv(text, { decimal: ',' }), 'x')).toEqual([1.5, 2.75, 3]);
   });
 
+  test("a decimal separator set to ',' also reads thousands separators, as detection does", () => {
+    const detected = parseCsv(fixture('decimal-comma.csv'));
+    const set = parseCsv(fixture('decimal-comma.csv'), { decimal: ',' });
+    for (const name of ['sepal_length', 'sepal_width', 'price', 'stock']) expect(numbers(set, name)).toEqual(numbers(detected, name));
+    expect(numbers(parseCsv('x;n\n2.500;1\n1 234,5;2\n1.234.567;3\n3.5;4\n0.125;5\n', { decimal: ',' }), 'x')).toEqual([2500, 1234.5, 1234567, 3.5, 0.125]);
+  });
+
   test("'1,500' next to '2.5' reads as a thousands comma: no decimal comma is reported", () => {
     const t = parseCsv('x;n\n1,500;1\n2.5;2\n3.25;3\n');
     expect(column(t, 'x').format).toBeNull();

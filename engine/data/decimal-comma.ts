@@ -2,7 +2,7 @@
  * Numbers written with a decimal comma (`5,1`, `1.234,5`, `1 234,5`): reading one, gathering a column's
  * evidence while the file streams in, and deciding whether the whole column can be read that way.
  */
-import type { CellExample } from './cells.ts';
+import { parseNumber, type CellExample } from './cells.ts';
 import { STRAY_TEXT_FRACTION } from './infer-column.ts';
 
 /** A text read as a number with a decimal comma. */
@@ -34,6 +34,14 @@ export function parseCommaNumber(s: string): CommaNumber | null {
   const isSurelyDecimal = decimals !== undefined &&
     (thousands !== null || decimals.length !== 3 || whole.length === 0 || whole.length > 3 || whole[0] === '0');
   return { value, hasComma: decimals !== undefined, thousands, isSurelyDecimal };
+}
+
+/**
+ * A cell of a file whose decimal separator the user set to ',': `5,1`, `1.234,5`, `1 234,5`, and `2.500`
+ * as 2500 ('.' separates thousands); anything else as `parseNumber` reads it (`3.5` stays 3.5). NaN: not a number.
+ */
+export function parseDecimalCommaCell(s: string): number {
+  return parseCommaNumber(s)?.value ?? parseNumber(s, true);
 }
 
 /** What a number cell like `1.234` reads as when '.' separates thousands; NaN for any other text. */

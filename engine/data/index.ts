@@ -1,6 +1,6 @@
 /** Public API of the dataset pipeline: CSV reading, profiling, preprocessing, splits. */
 export type {
-  ColumnFormat, ColumnInference, ColumnSummary, ColumnType, CsvOptions, CsvProgress, DateOrder, ParsedTable, TableColumn,
+  ColumnFormat, ColumnInference, ColumnSummary, ColumnType, CsvOptions, CsvProgress, CsvReading, DateOrder, ParsedTable, TableColumn,
   TextEncodingName,
 } from './table.ts';
 export { COLUMN_TYPES } from './table.ts';
@@ -16,6 +16,7 @@ export { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from './preprocessing.ts'
 export { DEFAULT_MISSING_VALUES } from './cells.ts';
 export { DEFAULT_DATE_ORDER } from './day-month-dates.ts';
 export { createCsvReader, parseCsv, type CsvReader } from './csv-reader.ts';
+export { DATE_ORDERS, DECIMAL_SEPARATORS, isCsvReading, readingOf, readingOptions } from './csv-reading.ts';
 export { prepareDataset } from './prepare-dataset.ts';
 export { applyPreprocessing, type AppliedPreprocessing } from './apply-preprocessing.ts';
 export { decodeOutputs, targetScale, type DecodedOutputs } from './target.ts';

@@ -116,6 +116,7 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
     validation: makeSplit(encoders, preprocessing, target, split.validation),
     test: makeSplit(encoders, preprocessing, target, split.test),
     preprocessing,
+    reading: table.reading,
     warnings,
   };
 }

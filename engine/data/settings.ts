@@ -2,7 +2,7 @@
 import type { Problem } from '../errors.ts';
 import type { Task } from '../spec/types.ts';
 import type { Preprocessing } from './preprocessing.ts';
-import type { ColumnType } from './table.ts';
+import type { ColumnType, CsvReading } from './table.ts';
 
 /** How missing values of a column are handled. */
 export type MissingStrategy = 'drop' | 'mean' | 'median' | 'mostFrequent' | 'constant';
@@ -85,5 +85,7 @@ export interface PreparedDataset {
   test: Split;
   /** Plain JSON; stored in the model file and reused by `applyPreprocessing`. */
   preprocessing: Preprocessing;
+  /** How the table was read (decimal separator, date order); stored in the model file beside `preprocessing`. */
+  reading: CsvReading;
   warnings: Problem[];
 }

@@ -82,9 +82,25 @@ export interface TableColumn {
   inferred: ColumnInference;
 }
 
+/**
+ * The decimal separator and date order a CSV was read with: the user's choice, else what detection used.
+ * A model file stores it so new files are read the way its training file was.
+ */
+export interface CsvReading {
+  /** ',' when set so, or when some column was read with a decimal comma; else '.'. */
+  decimal: '.' | ',';
+  /**
+   * The order set, else the one every column with dates like `03/04/2024` was read in; null when no
+   * column has such dates, or columns were read in different orders (each is then detected on its own).
+   */
+  dateOrder: DateOrder | null;
+}
+
 /** A whole parsed CSV file. */
 export interface ParsedTable {
   columns: TableColumn[];
+  /** The decimal separator and date order in effect (set or detected). */
+  reading: CsvReading;
   /** Number of data rows (the header is not counted). */
   rows: number;
   /** Per data row: the 1-based line of the file where the row starts (the header is line 1). */
@@ -114,7 +130,8 @@ export interface CsvOptions {
   /**
    * Decimal separator of number cells. When omitted, '.' — and, in a file not delimited by ',', a column
    * whose numbers all use a decimal comma (`5,1`, `1.234,5`, `1 234,5`) is detected and read with it.
-   * Set '.' to turn that detection off, or ',' to read every column with a decimal comma.
+   * Set '.' to turn that detection off, or ',' to read every column with a decimal comma, where '.' and
+   * spaces separate thousands (`1.234,5`, `1 234,5`, and `2.500` is 2500).
    */
   decimal?: '.' | ',';
   /**
