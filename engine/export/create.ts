@@ -1,4 +1,5 @@
 /** Build a model file from a finished run. */
+import type { CsvReading } from '../data/index.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
 import type { Metrics, TrainResult, TrainingData } from '../train/index.ts';
 import { resolveTraining } from '../train/config.ts';
@@ -9,11 +10,13 @@ export interface ModelFileParts {
   result: TrainResult;
   data: Pick<TrainingData, 'task' | 'featureNames'> & { features: number };
   preprocessing: unknown;
+  /** How the training CSV was read (`PreparedDataset.reading`). */
+  reading: CsvReading | null;
   metrics: Record<string, Metrics>;
   createdAt?: string;
 }
 
-/** Assemble the model file (spec made explicit, weights, metrics, history, seed). */
+/** Assemble the model file (spec made explicit, preprocessing and CSV reading, weights, metrics, history, seed). */
 export function createModelFile(p: ModelFileParts): ModelFile {
   const net = resolveNetwork(p.result.spec, p.data.features, p.data.task);
   return {
@@ -26,6 +29,7 @@ export function createModelFile(p: ModelFileParts): ModelFile {
     outputs: net.outputs,
     featureNames: p.data.featureNames,
     preprocessing: p.preprocessing,
+    reading: p.reading,
     weights: p.result.weights,
     metrics: p.metrics,
     history: p.result.history,

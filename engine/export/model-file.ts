@@ -1,4 +1,5 @@
 /** The model file: spec + preprocessing + weights + metrics + history + seed, as versioned JSON. */
+import { isCsvReading, type CsvReading } from '../data/index.ts';
 import { ModelFileError, type Problem } from '../errors.ts';
 import { isRecord } from '../spec/fields.ts';
 import type { ResolvedNetwork } from '../spec/resolve.ts';
@@ -24,6 +25,11 @@ export interface ModelFile {
   featureNames: string[];
   /** Raw CSV row → inputs, and outputs → labels/values (engine/data); null when preprocessing was off. */
   preprocessing: unknown;
+  /**
+   * How the training CSV was read (decimal separator, date order), so new files are read the same way;
+   * null in files saved before it was stored (new files are then detected).
+   */
+  reading: CsvReading | null;
   weights: WeightTensor[];
   /** Final metrics per split ('train', 'validation', 'test'), as computed at the end of training. */
   metrics: Record<string, unknown>;
@@ -107,12 +113,13 @@ export function parseModelFile(input: unknown): ModelFile {
       weights.push({ layer: w.layer, name: w.name, shape: shape as number[], data: data as number[] });
     });
   }
+  const reading = parseReading(input.reading, problems);
   const featureNames = Array.isArray(input.featureNames) && input.featureNames.every((f) => typeof f === 'string') ? (input.featureNames as string[]) : [];
   if (problems.length || !spec || !task) throw new ModelFileError(problems);
   const training = isRecord(input.training) ? input.training : {};
   return {
     format: MODEL_FORMAT, version: v, createdAt: typeof input.createdAt === 'string' ? input.createdAt : '',
-    spec, task, inputs, outputs, featureNames, preprocessing: input.preprocessing ?? null, weights,
+    spec, task, inputs, outputs, featureNames, preprocessing: input.preprocessing ?? null, reading, weights,
     metrics: isRecord(input.metrics) ? input.metrics : {},
     history: Array.isArray(input.history) ? (input.history as EpochSummary[]) : [],
     seed: typeof input.seed === 'number' ? input.seed : 0,
@@ -121,6 +128,14 @@ export function parseModelFile(input: unknown): ModelFile {
       bestEpoch: Number(training.bestEpoch ?? 0), epochsRun: Number(training.epochsRun ?? 0),
     },
   };
+}
+
+/** The stored CSV reading; absent (files saved before it was stored) or null reads as null: detect. */
+function parseReading(r: unknown, problems: Problem[]): CsvReading | null {
+  if (r === undefined || r === null) return null;
+  if (isCsvReading(r)) return { decimal: r.decimal, dateOrder: r.dateOrder };
+  problems.push({ code: 'model/bad-reading', path: 'reading', message: `reading must be { decimal: '.' or ',', dateOrder: 'dayFirst', 'monthFirst' or null }, got ${JSON.stringify(r)}. Export the model again, or remove "reading" to have new files' separators and dates detected.` });
+  return null;
 }
 
 function parseTask(t: unknown, problems: Problem[]): Task | null {

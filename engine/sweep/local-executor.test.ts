@@ -65,7 +65,7 @@ describe('sweeps that really train', () => {
     const best = r.best;
     if (!best) throw new Error('no best trial');
     const { backend } = await createBackend('auto');
-    const out = await retrainBest({ setup: setup(1), trial: best, data, backend, preprocessing: prepared.preprocessing, test: prepared.test });
+    const out = await retrainBest({ setup: setup(1), trial: best, data, backend, preprocessing: prepared.preprocessing, reading: prepared.reading, test: prepared.test });
     backend.destroy();
     expect(out.result.history).toHaveLength(best.keptEpoch);
     expect(out.spec.training).toMatchObject({ seed: best.seed, epochs: best.keptEpoch, earlyStopping: null, optimizer: { learningRate: best.params['training.optimizer.learningRate'] } });

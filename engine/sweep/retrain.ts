@@ -4,6 +4,7 @@
  * stopping is switched off (no validation rows are left to watch). The result is a model file.
  */
 import type { Backend } from '../backend/index.ts';
+import type { CsvReading } from '../data/index.ts';
 import { createModelFile, evaluateModel, type ModelFile } from '../export/index.ts';
 import type { NetworkSpec } from '../spec/index.ts';
 import { trainNetwork, type Metrics, type Split, type TrainControl, type TrainEvent, type TrainingData, type TrainResult } from '../train/index.ts';
@@ -21,6 +22,8 @@ export interface RetrainOptions {
   backend: Backend;
   /** Stored in the model file so predictions transform new rows the same way. */
   preprocessing: unknown;
+  /** How the sweep's CSV was read (`PreparedDataset.reading`), stored in the model file too. */
+  reading: CsvReading | null;
   /** Held-out rows to report test metrics on (never trained on). */
   test?: Split | null;
   onEvent?: (event: TrainEvent) => void;
@@ -60,7 +63,7 @@ export async function retrainBest(o: RetrainOptions): Promise<RetrainResult> {
   const spec = retrainSpec(o.setup, o.trial);
   const data: TrainingData = { ...o.data, train: mergeSplits(o.data.train, o.data.validation), validation: null };
   const result = await trainNetwork({ spec, data, backend: o.backend, onEvent: o.onEvent, control: o.control, yieldToHost: o.yieldToHost });
-  const draft = createModelFile({ result, data: { ...data, features: data.train.features }, preprocessing: o.preprocessing, metrics: {} });
+  const draft = createModelFile({ result, data: { ...data, features: data.train.features }, preprocessing: o.preprocessing, reading: o.reading, metrics: {} });
   const scale = o.data.targetScale ?? null;
   const metrics: Record<string, Metrics> = {
     train: await evaluateModel(draft, o.backend, data.train.x, data.train.y, data.train.rows, scale),

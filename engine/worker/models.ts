@@ -49,6 +49,7 @@ export async function buildModelFile(result: TrainResult, prepared: PreparedData
     outputs: result.outputs,
     featureNames: prepared.featureNames,
     preprocessing: prepared.preprocessing,
+    reading: prepared.reading,
     weights: result.weights,
     metrics: {},
     history: result.history,

@@ -128,7 +128,7 @@ export async function sweepCommand(argv: string[]): Promise<void> {
     const { backend } = await createBackend(backendChoice);
     try {
       const { model, metrics, result: trained } = await retrainBest({
-        setup, trial: best, data, backend, preprocessing: prepared.preprocessing, test: prepared.test,
+        setup, trial: best, data, backend, preprocessing: prepared.preprocessing, reading: prepared.reading, test: prepared.test,
         yieldToHost: () => new Promise((r) => setImmediate(r)),
       });
       writeFileAtomic(modelPath, stringifyModelFile(model));

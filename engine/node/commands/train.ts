@@ -107,7 +107,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
     },
   }).finally(() => process.off('SIGINT', onSigint));
 
-  const draft = createModelFile({ result, data: { ...data, features: data.train.features }, preprocessing: prepared.preprocessing, metrics: {} });
+  const draft = createModelFile({ result, data: { ...data, features: data.train.features }, preprocessing: prepared.preprocessing, reading: prepared.reading, metrics: {} });
   const scale = targetScale(prepared.preprocessing);
   const metrics: Record<string, Metrics> = {};
   metrics.train = await evaluateModel(draft, backend, prepared.train.x, prepared.train.y, prepared.train.rows, scale);
