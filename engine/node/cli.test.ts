@@ -71,7 +71,7 @@ describe('user errors print one line and exit non-zero', () => {
   it.each([
     [['train', 'nope.csv', '--target', 'x'], `error: CSV file 'nope.csv' does not exist. Check the path (it is relative to ${dir}).\n`],
     [['train', join(samples, 'iris.csv'), '--target', 'species', '--epochs', 'ten'], "error: --epochs must be a whole number ≥ 1, got 'ten'.\n"],
-    [['train', join(samples, 'iris.csv'), '--target', 'species', '--frobnicate'], "error: Unknown flag '--frobnicate' for 'train'. Valid flags: --target, --spec, --epochs, --batch-size, --learning-rate, --optimizer, --seed, --validation-split, --test-split, --backend, --out, --log, --no-preprocess, --skip-malformed-rows, --quiet, --help. See 'backprop-studio train --help'.\n"],
+    [['train', join(samples, 'iris.csv'), '--target', 'species', '--frobnicate'], "error: Unknown flag '--frobnicate' for 'train'. Valid flags: --target, --spec, --epochs, --batch-size, --learning-rate, --optimizer, --seed, --validation-split, --test-split, --backend, --out, --log, --no-preprocess, --skip-malformed-rows, --decimal, --date-order, --quiet, --help. See 'backprop-studio train --help'.\n"],
     [['train', join(samples, 'iris.csv')], "error: train needs --target COL: the name of the column to predict. Run 'backprop-studio profile DATA.csv' to list the columns.\n"],
     [['launch'], "error: unknown command 'launch'. Commands: train, predict, evaluate, inspect, gradients, profile, sweep. Run 'backprop-studio --help'.\n"],
   ])('%j', (args, message) => {
@@ -166,5 +166,76 @@ describe('malformed rows', () => {
     const skipped = cli('train', p, '--target', 'y', '--skip-malformed-rows', '--epochs', '1', '--test-split', '0', '--validation-split', '0', '--out', join(dir, 'ragged.model.json'));
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toContain('warning: Skipped 1 row that does not have 3 values (first at row 3).\n');
+  });
+});
+
+describe('CSV reading flags and the reading stored in the model file', () => {
+  // Month-first dates (12/31 proves it) and decimal commas in a semicolon file; y depends on the date.
+  const trainCsv = join(dir, 'month-first.csv');
+  writeFileSync(trainCsv, ['when;size;y', ...Array.from({ length: 24 }, (_, i) => {
+    const month = (i % 12) + 1;
+    const day = i < 12 ? 13 + i : 1 + (i % 12);
+    return `${String(month).padStart(2, '0')}/${day}/2023;${1 + i / 4},${i % 10};${month * 2 + (day % 3)},5`;
+  })].join('\n'));
+  // Every date could be either order: read month-first, 03/04 is March 4; day-first, April 3.
+  const ambiguousCsv = join(dir, 'ambiguous.csv');
+  writeFileSync(ambiguousCsv, 'when;size;y\n03/04/2024;2,5;7\n01/11/2024;3,5;3\n10/02/2024;1,5;21\n');
+  const model = join(dir, 'month-first.model.json');
+
+  it('rejects invalid values with one line naming the flag and the valid values', () => {
+    const cases: [string[], string][] = [
+      [['train', trainCsv, '--target', 'y', '--decimal', ';'], "error: --decimal must be '.' (decimal point) or ',' (decimal comma), got ';'.\n"],
+      [['profile', trainCsv, '--date-order', 'dd/mm'], "error: --date-order must be one of day-first, month-first, got 'dd/mm'.\n"],
+      [['predict', join(dir, 'none.model.json'), ambiguousCsv, '--date-order', 'dayFirst'], "error: --date-order must be one of day-first, month-first, got 'dayFirst'.\n"],
+      [['sweep', trainCsv, '--target', 'y', '--space', join(dir, 'none.json'), '--decimal', 'comma'], "error: --decimal must be '.' (decimal point) or ',' (decimal comma), got 'comma'.\n"],
+      [['profile', trainCsv, '--decimal'], "error: Flag '--decimal' needs a value, e.g. --decimal .|,.\n"],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(...args);
+      expect(r.stderr).toBe(message);
+      expect(r.code).toBe(1);
+    }
+  });
+
+  it('profile reads the file the way the flags say', () => {
+    const profile = (...flags: string[]) => JSON.parse(cli('profile', ambiguousCsv, '--json', ...flags).stdout) as { columns: { name: string; type: string; format: unknown }[] };
+    expect(profile().columns[0]).toMatchObject({ type: 'datetime', format: { dateOrder: 'dayFirst', dateOrderAssumed: true } });
+    expect(profile('--date-order', 'month-first').columns[0]).toMatchObject({ type: 'datetime', format: { dateOrder: 'monthFirst', dateOrderAssumed: false } });
+    expect(profile('--decimal', '.').columns[1]).toMatchObject({ name: 'size', type: 'categorical' });
+  });
+
+  it('train stores what it read the file with; predict and evaluate read new files that way, flags override', () => {
+    const t = cli('train', trainCsv, '--target', 'y', '--epochs', '30', '--test-split', '0', '--validation-split', '0', '--out', model, '--quiet');
+    expect(t.code).toBe(0);
+    expect((JSON.parse(readFileSync(model, 'utf8')) as { reading: unknown }).reading).toEqual({ decimal: ',', dateOrder: 'monthFirst' });
+    expect(cli('inspect', model).stdout).toContain("Reads CSVs with decimal ',' and month-first dates\n");
+
+    const stored = cli('predict', model, ambiguousCsv);
+    expect(stored.code).toBe(0);
+    expect(stored.stderr).toBe('');
+    const monthFirst = cli('predict', model, ambiguousCsv, '--date-order', 'month-first').stdout;
+    const dayFirst = cli('predict', model, ambiguousCsv, '--date-order', 'day-first').stdout;
+    expect(stored.stdout).toBe(monthFirst);
+    expect(dayFirst).not.toBe(monthFirst);
+    expect(cli('evaluate', model, ambiguousCsv).stdout).toBe(cli('evaluate', model, ambiguousCsv, '--date-order', 'month-first').stdout);
+
+    // A model file saved before the field existed still works: the file is detected (day-first by default, with a warning).
+    const old = join(dir, 'month-first-old.model.json');
+    const json = JSON.parse(readFileSync(model, 'utf8')) as Record<string, unknown>;
+    delete json.reading;
+    writeFileSync(old, JSON.stringify(json));
+    const detected = cli('predict', old, ambiguousCsv);
+    expect(detected.code).toBe(0);
+    expect(detected.stdout).toBe(dayFirst);
+    expect(detected.stderr).toContain("could be day-first or month-first (no part is above 12); they were read day-first");
+    expect(cli('inspect', old).stdout).toContain('Reads CSVs with not stored (decimal separator and date order are detected in each file)\n');
+  });
+
+  it('a set decimal separator and date order are stored as set', () => {
+    const out = join(dir, 'set.model.json');
+    const r = cli('train', ambiguousCsv, '--target', 'y', '--epochs', '1', '--test-split', '0', '--validation-split', '0', '--decimal', ',', '--date-order', 'month-first', '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { reading: unknown }).reading).toEqual({ decimal: ',', dateOrder: 'monthFirst' });
   });
 });

@@ -6,12 +6,14 @@ import { Random } from '../../random.ts';
 import { computeMetrics, headlineMetrics, Network, predictRows, trainNetwork } from '../../train/index.ts';
 import { resolveNetwork } from '../../spec/index.ts';
 import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
-import { loadCsv, trainingData } from '../dataset.ts';
+import { trainingData } from '../dataset.ts';
 import { UsageError } from '../usage-error.ts';
+import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { loadModelInput } from './model-input.ts';
 
 const flags: Record<string, FlagSpec> = {
   cv: { type: 'string', help: 'k-fold cross-validation: refit the preprocessing and retrain the model\'s network on each fold, report mean ± std', placeholder: 'K' },
+  ...csvFlags("the model's (how its training file was read)"),
   help: { type: 'boolean', help: 'show this help' },
 };
 
@@ -24,7 +26,7 @@ export async function evaluateCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags('evaluate', argv, flags, ['MODEL.json', 'DATA.csv']);
   if (values.help) return void process.stdout.write(evaluateHelp);
   const k = numberFlag(values, 'cv', { integer: true, min: 2 });
-  const input = loadModelInput(positionals[0], positionals[1]);
+  const input = loadModelInput(positionals[0], positionals[1], csvOptionsOf(values));
   for (const w of input.warnings) process.stderr.write(`warning: ${w.message}\n`);
   const pre = input.model.preprocessing as Preprocessing;
   if (!input.y) throw new UsageError('cli/no-target-column', `The CSV has no column '${pre.target.column}', the model's target, so there is nothing to compare predictions with. Use 'predict' for unlabelled data.`);
@@ -38,7 +40,7 @@ export async function evaluateCommand(argv: string[]): Promise<void> {
   // k-fold: for each fold, refit the preprocessing on the other rows (10% of them for validation),
   // retrain the model's network from scratch, and test on the fold.
   const model = input.model;
-  const table = loadCsv(positionals[1]);
+  const table = input.table;
   const settings = { target: pre.target.column, preprocess: pre.preprocess };
   const all = prepareDataset(table, { ...settings, split: { validation: 0, test: 0 } }, model.seed);
   const positions = all.train.rowIndices;

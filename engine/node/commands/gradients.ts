@@ -3,10 +3,12 @@ import { CpuBackend } from '../../backend/index.ts';
 import { modelGradients } from '../../export/index.ts';
 import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { UsageError } from '../usage-error.ts';
+import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { loadModelInput } from './model-input.ts';
 
 const flags: Record<string, FlagSpec> = {
   rows: { type: 'string', help: 'use only the first N rows of the CSV', placeholder: 'N' },
+  ...csvFlags("the model's (how its training file was read)"),
   help: { type: 'boolean', help: 'show this help' },
 };
 
@@ -18,9 +20,9 @@ export const gradientsHelp = helpText('backprop-studio gradients MODEL.json DATA
 export async function gradientsCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags('gradients', argv, flags, ['MODEL.json', 'DATA.csv']);
   if (values.help) return void process.stdout.write(gradientsHelp);
-  const input = loadModelInput(positionals[0], positionals[1]);
-  if (!input.y) throw new UsageError('cli/no-target-column', 'The CSV has no target column, so there is no loss to differentiate. Use a CSV that includes the column the model predicts.');
   const limit = numberFlag(values, 'rows', { integer: true, min: 1 });
+  const input = loadModelInput(positionals[0], positionals[1], csvOptionsOf(values));
+  if (!input.y) throw new UsageError('cli/no-target-column', 'The CSV has no target column, so there is no loss to differentiate. Use a CSV that includes the column the model predicts.');
   const rows = Math.min(input.rows, limit ?? input.rows);
   const f = input.model.inputs;
   const report = await modelGradients(input.model, new CpuBackend({ precision: 'float64' }), input.x.subarray(0, rows * f), input.y.subarray(0, rows), rows);

@@ -3,6 +3,7 @@ import { isRecord } from '../../spec/fields.ts';
 import { parseModelFile, MODEL_FORMAT } from '../../export/index.ts';
 import { parseSpec, summarizeLayers, type NetworkSpec, type Task } from '../../spec/index.ts';
 import { helpText, parseFlags, type FlagSpec } from '../args.ts';
+import { readingText } from '../csv-flags.ts';
 import { readJson } from '../files.ts';
 
 const flags: Record<string, FlagSpec> = {
@@ -29,7 +30,7 @@ export async function inspectCommand(argv: string[]): Promise<void> {
     inputs = model.inputs;
     task = model.task;
     const taskText = task.kind === 'classification' ? `classification (${task.classes.join(', ')})` : 'regression';
-    title = `Model: ${spec.name ?? positionals[0]} — ${taskText}, ${model.history.length} epochs trained, seed ${model.seed}`;
+    title = `Model: ${spec.name ?? positionals[0]} — ${taskText}, ${model.history.length} epochs trained, seed ${model.seed}\nReads CSVs with ${readingText(model.reading)}`;
   } else {
     spec = parseSpec(json);
     inputs ??= spec.inputs ?? null;

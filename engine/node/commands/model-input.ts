@@ -1,5 +1,5 @@
 /** Shared by predict/evaluate/gradients: load a model file and turn a raw CSV into its inputs. */
-import { applyPreprocessing, type Preprocessing } from '../../data/index.ts';
+import { applyPreprocessing, readingOptions, type CsvOptions, type Preprocessing } from '../../data/index.ts';
 import { parseModelFile, type ModelFile } from '../../export/index.ts';
 import type { Problem } from '../../errors.ts';
 import { loadCsv } from '../dataset.ts';
@@ -12,19 +12,23 @@ export interface ModelInput {
   x: Float32Array;
   y: Float32Array | null;
   rows: number;
+  /** What reading the CSV noticed (detected separators and date orders, …), then what preprocessing did. */
   warnings: Problem[];
   /** Original CSV rows kept (for writing predictions next to them). */
   table: ReturnType<typeof loadCsv>;
 }
 
-/** Load MODEL.json and DATA.csv; the CSV goes through the model's own preprocessing. */
-export function loadModelInput(modelPath: string, dataPath: string): ModelInput {
+/**
+ * Load MODEL.json and DATA.csv; the CSV is read the way the model's training file was (its stored
+ * decimal separator and date order; `overrides` from the flags win) and goes through its preprocessing.
+ */
+export function loadModelInput(modelPath: string, dataPath: string, overrides: CsvOptions = {}): ModelInput {
   const model = parseModelFile(readJson(modelPath, 'Model file'));
-  const table = loadCsv(dataPath);
+  const table = loadCsv(dataPath, { ...(model.reading ? readingOptions(model.reading) : {}), ...overrides });
   if (model.preprocessing === null) {
     throw new UsageError('cli/no-preprocessing', `Model '${modelPath}' has no preprocessing stored, so raw CSV rows cannot be turned into its inputs. Train it again with Backprop Studio 0.1 or later.`);
   }
   const pre = model.preprocessing as Preprocessing;
   const applied = applyPreprocessing(pre, table);
-  return { model, x: applied.x, y: applied.y, rows: applied.rows, warnings: applied.warnings, table };
+  return { model, x: applied.x, y: applied.y, rows: applied.rows, warnings: [...table.warnings, ...applied.warnings], table };
 }

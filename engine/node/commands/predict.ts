@@ -4,10 +4,12 @@ import { createBackend } from '../../backend/index.ts';
 import { predictWithModel } from '../../export/index.ts';
 import { helpText, parseFlags, type FlagSpec } from '../args.ts';
 import { writeFileAtomic } from '../files.ts';
+import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { loadModelInput } from './model-input.ts';
 
 const flags: Record<string, FlagSpec> = {
   out: { type: 'string', help: 'write predictions to this CSV (default: standard output)', placeholder: 'PRED.csv' },
+  ...csvFlags("the model's (how its training file was read)"),
   help: { type: 'boolean', help: 'show this help' },
 };
 
@@ -23,7 +25,7 @@ function csvCell(v: string): string {
 export async function predictCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags('predict', argv, flags, ['MODEL.json', 'DATA.csv']);
   if (values.help) return void process.stdout.write(predictHelp);
-  const input = loadModelInput(positionals[0], positionals[1]);
+  const input = loadModelInput(positionals[0], positionals[1], csvOptionsOf(values));
   for (const w of input.warnings) process.stderr.write(`warning: ${w.message}\n`);
   const { backend } = await createBackend('auto');
   const out = await predictWithModel(input.model, backend, input.x, input.rows);

@@ -10,6 +10,7 @@ import {
   type StrategyName, type SweepEvent, type TrialRecord,
 } from '../../sweep/index.ts';
 import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
+import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { loadCsv, trainingData } from '../dataset.ts';
 import { readJson, writeFileAtomic } from '../files.ts';
 import { metricsBlock, num } from '../format.ts';
@@ -32,6 +33,7 @@ const flags: Record<string, FlagSpec> = {
   backend: { type: 'string', help: `compute backend of each trial: ${BACKEND_NAMES.join(', ')}`, placeholder: 'NAME' },
   out: { type: 'string', help: 'write every trial (parameters, metrics, epochs, duration, status) as CSV', placeholder: 'RESULTS.csv' },
   'best-model': { type: 'string', help: 'retrain the best trial on train+validation and save the model file', placeholder: 'MODEL.json' },
+  ...csvFlags('detected from the file'),
   quiet: { type: 'boolean', help: 'print only the final table' },
   help: { type: 'boolean', help: 'show this help' },
 };
@@ -64,11 +66,12 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   const validation = numberFlag(values, 'validation-split', { min: 0, max: 1, minExclusive: true, maxExclusive: true }) ?? 0.2;
   const test = numberFlag(values, 'test-split', { min: 0, max: 1, maxExclusive: true }) ?? 0.2;
   if (validation + test >= 0.9) throw new UsageError('cli/splits-too-large', `--validation-split ${validation} and --test-split ${test} leave less than 10% of the rows for training. Lower them.`);
+  const csvOptions = csvOptionsOf(values);
 
   const space = parseSearchSpace(readJson(values.space, 'Search space'));
   const given: NetworkSpec | null = typeof values.spec === 'string' ? parseSpec(readJson(values.spec, 'Spec file')) : space.spec ?? null;
   const seed = seedFlag ?? space.seed ?? given?.training?.seed ?? 42;
-  const table = loadCsv(dataPath);
+  const table = loadCsv(dataPath, csvOptions);
   const prepared = prepareDataset(table, { target, split: { validation, test } }, seed);
   const quiet = !!values.quiet;
   const info = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };

@@ -7,6 +7,7 @@ import { createModelFile, evaluateModel, stringifyModelFile } from '../../export
 import { defaultSpec, parseSpec, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
 import { selectBackend, TrainControl, trainNetwork, type Metrics } from '../../train/index.ts';
 import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
+import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { loadCsv, trainingData } from '../dataset.ts';
 import { readJson, writeFileAtomic } from '../files.ts';
 import { epochLine, metricsBlock } from '../format.ts';
@@ -27,6 +28,7 @@ const flags: Record<string, FlagSpec> = {
   log: { type: 'string', help: 'write one JSON object per epoch to this file', placeholder: 'RUN.jsonl' },
   'no-preprocess': { type: 'boolean', help: 'use the numbers as they are: no standardizing, no target scaling' },
   'skip-malformed-rows': { type: 'boolean', help: 'drop rows with the wrong number of values instead of stopping' },
+  ...csvFlags('detected from the file; the model file stores what was used'),
   quiet: { type: 'boolean', help: 'print only the final results' },
   help: { type: 'boolean', help: 'show this help' },
 };
@@ -54,8 +56,9 @@ export async function trainCommand(argv: string[]): Promise<void> {
   }
   const backendChoice = (values.backend ?? spec?.training?.backend ?? 'auto') as BackendChoice;
   if (!BACKEND_NAMES.includes(backendChoice)) throw new UsageError('cli/bad-backend', `--backend must be one of ${BACKEND_NAMES.join(', ')}, got '${backendChoice}'.`);
+  const csvOptions = csvOptionsOf(values);
 
-  const table = loadCsv(dataPath, !!values['skip-malformed-rows']);
+  const table = loadCsv(dataPath, { ...csvOptions, ...(values['skip-malformed-rows'] ? { raggedRows: 'skip' as const } : {}) });
   const prepared = prepareDataset(table, { target, split: { validation, test }, preprocess: !values['no-preprocess'] }, seed);
   const quiet = !!values.quiet;
   for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
