@@ -20,6 +20,19 @@ describe('protocol validation', () => {
       .toThrow("'train/done' weights are not tensors");
   });
 
+  it('checks the reading options of data/load: each absent or one of its values', () => {
+    const source = new ArrayBuffer(4);
+    const load = (options: unknown) => parseRequest({ type: 'data/load', id: 1, name: 'a.csv', source, options });
+    expect(load({ decimal: ',', dateOrder: 'monthFirst', raggedRows: 'skip' }).type).toBe('data/load');
+    expect(load({}).type).toBe('data/load');
+    expect(load({ decimal: undefined, dateOrder: 'dayFirst' }).type).toBe('data/load');
+    expect(() => load({ decimal: ';' })).toThrow("request 'data/load' field 'options.decimal' is not one of '.', ','");
+    expect(() => load({ dateOrder: 'month-first' })).toThrow("request 'data/load' field 'options.dateOrder' is not one of 'dayFirst', 'monthFirst'");
+    expect(() => load({ raggedRows: true })).toThrow("request 'data/load' field 'options.raggedRows' is not one of 'error', 'skip'");
+    expect(() => load({ delimiter: ';' })).toThrow("request 'data/load' field 'options.delimiter' is not a reading option (decimal, dateOrder, raggedRows)");
+    expect(() => load('comma')).toThrow("request 'data/load' field 'options' is not object?");
+  });
+
   it('lists the buffers to transfer', () => {
     const data = new Float32Array(4);
     const buffers = transferablesOf({ type: 'model/loaded', id: 1, runId: 'r', weights: [{ layer: 'a', name: 'kernel', shape: [2, 2], data }] });

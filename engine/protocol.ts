@@ -12,7 +12,7 @@
  */
 import type { Problem } from './errors.ts';
 import type { BackendChoice, NetworkSpec, Task } from './spec/index.ts';
-import type { ColumnType, CsvOptions, DatasetSettings } from './data/index.ts';
+import { DATE_ORDERS, DECIMAL_SEPARATORS, type ColumnType, type CsvOptions, type CsvReading, type DatasetSettings } from './data/index.ts';
 import { isWireStepTrace, stepTransferables, type StepEvent, type StepRequest } from './protocol-step.ts';
 import { isWireSweepEvent, type SweepEngineEvent, type SweepRequest } from './protocol-sweep.ts';
 
@@ -21,7 +21,7 @@ export {
   ACTIVATION_NAMES, BACKEND_NAMES, INITIALIZER_NAMES, LAYER_TYPES, LOSS_NAMES, MONITOR_NAMES, OPTIMIZER_NAMES,
   SCHEDULE_NAMES, TRAINING_DEFAULTS, OPTIMIZER_DEFAULTS, EARLY_STOPPING_DEFAULTS, BATCH_NORM_DEFAULTS,
 } from './spec/index.ts';
-export { COLUMN_TYPES, MISSING_STRATEGIES, DEFAULT_SPLIT, DEFAULT_MAX_CATEGORIES } from './data/index.ts';
+export { COLUMN_TYPES, MISSING_STRATEGIES, DEFAULT_SPLIT, DEFAULT_MAX_CATEGORIES, DATE_ORDERS, DECIMAL_SEPARATORS } from './data/index.ts';
 /** Engine types the messages carry, re-exported for the renderer. */
 export type {
   ActivationName, BackendChoice, DenseLayerSpec, InitializerName, LayerSpec, LayerType, LossName, NetworkSpec, OptimizerName, OptimizerSpec,
@@ -30,7 +30,7 @@ export type {
 /** A user-facing problem: code, path and message. */
 export type { Problem } from './errors.ts';
 /** Dataset types the messages carry. */
-export type { CsvOptions, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType } from './data/index.ts';
+export type { CsvOptions, CsvReading, DateOrder, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType } from './data/index.ts';
 /** Step-through (issue 8): the trace of one training iteration, defined in protocol-step.ts. */
 export type {
   StepSource, StepMatrix, StepForward, StepBackward, StepTensor, StepGradientScale, WireStepTrace, StepRequest, StepEvent,
@@ -94,6 +94,10 @@ export interface TableInfo {
   columns: ColumnInfo[];
   delimiter: string;
   encoding: string;
+  /** The decimal separator and date order the file was read with (the options sent, else what was detected). */
+  reading: CsvReading;
+  /** No date told day and month apart, so `reading.dateOrder` is the default (day-first), not detected. */
+  dateOrderAssumed: boolean;
   /** Non-blocking reading problems (renamed headers, encoding fallback, …). */
   warnings: Problem[];
 }
@@ -189,10 +193,16 @@ export type Evaluation = ClassificationEvaluation | RegressionEvaluation;
 
 // ---------------------------------------------------------------- requests (UI → worker)
 
+/** The reading options `data/load` takes (each optional: detected, or the reader's default, when omitted). */
+export type LoadOptions = Pick<CsvOptions, 'decimal' | 'dateOrder' | 'raggedRows'>;
+
 /** Every request the worker serves. */
 export type EngineRequest =
-  /** Read a CSV (streamed from a Blob, or bytes) and make it the current table. */
-  | { type: 'data/load'; id: number; name: string; source: ByteSource | ArrayBuffer; options: CsvOptions | null }
+  /**
+   * Read a CSV (streamed from a Blob, or bytes) and make it the current table; reading the same file again
+   * with other `options` (decimal separator, date order, malformed rows) re-profiles it. Omitted options are detected.
+   */
+  | { type: 'data/load'; id: number; name: string; source: ByteSource | ArrayBuffer; options: LoadOptions | null }
   /** Rows of the current table as display strings: a window `start..start+count`, or the listed rows. */
   | { type: 'data/rows'; id: number; start: number; count: number; indices: Int32Array | null }
   /** Check the dataset settings against the current table: task, features, split sizes, warnings. */
@@ -415,9 +425,29 @@ function check<T>(data: unknown, table: Readonly<Record<string, Readonly<Record<
   return data as T;
 }
 
+/** Each `data/load` option: absent, or one of these values. */
+const LOAD_OPTION_VALUES: { readonly [K in keyof Required<LoadOptions>]: readonly string[] } = {
+  decimal: DECIMAL_SEPARATORS,
+  dateOrder: DATE_ORDERS,
+  raggedRows: ['error', 'skip'],
+};
+
+function checkLoadOptions(options: Record<string, unknown>): void {
+  for (const key of Object.keys(options)) {
+    const valid = Object.hasOwn(LOAD_OPTION_VALUES, key) ? LOAD_OPTION_VALUES[key as keyof LoadOptions] : undefined;
+    if (!valid) throw new ProtocolError(`request 'data/load' field 'options.${key}' is not a reading option (${Object.keys(LOAD_OPTION_VALUES).join(', ')})`);
+    const v = options[key];
+    if (v !== undefined && !valid.includes(v as string)) {
+      throw new ProtocolError(`request 'data/load' field 'options.${key}' is not one of ${valid.map((x) => `'${x}'`).join(', ')}`);
+    }
+  }
+}
+
 /** The typed request in `data`, or a ProtocolError. (Nested specs and settings are validated by the engine.) */
 export function parseRequest(data: unknown): EngineRequest {
-  return check<EngineRequest>(data, REQUEST_FIELDS, 'request');
+  const request = check<EngineRequest>(data, REQUEST_FIELDS, 'request');
+  if (request.type === 'data/load' && request.options) checkLoadOptions(request.options);
+  return request;
 }
 
 /** The typed event in `data`, or a ProtocolError. */

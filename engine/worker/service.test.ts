@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent, EngineRequest } from '../protocol.ts';
+import type { EngineEvent, EngineRequest, LoadOptions } from '../protocol.ts';
 import { EngineService } from './service.ts';
 
 const iris = readFileSync(new URL('../../resources/samples/iris.csv', import.meta.url));
@@ -104,5 +104,41 @@ describe('EngineService', () => {
       expect(error.error.name).toBe('DatasetError');
       expect(error.error.message.length).toBeGreaterThan(10);
     }
+  });
+
+  it('reads the file again with the reading options sent, and says what was detected', async () => {
+    const { send } = harness();
+    const csv = new TextEncoder().encode('when;size;y\n03/04/2024;2,5;a\n01/11/2024;3,5;b\n10/02/2024;1,5;a\n').buffer as ArrayBuffer;
+    const load = async (options: LoadOptions | null) => {
+      const loaded = (await send({ type: 'data/load', name: 'a.csv', source: csv.slice(0), options })).at(-1);
+      if (loaded?.type !== 'data/loaded') throw new Error(JSON.stringify(loaded));
+      return loaded.table;
+    };
+    const detected = await load(null);
+    expect(detected.reading).toEqual({ decimal: ',', dateOrder: 'dayFirst' });
+    expect(detected.dateOrderAssumed).toBe(true);
+    expect(detected.columns.map((c) => c.type)).toEqual(['datetime', 'numeric', 'categorical']);
+    const set = await load({ dateOrder: 'monthFirst', decimal: '.' });
+    expect(set.reading).toEqual({ decimal: '.', dateOrder: 'monthFirst' });
+    expect(set.dateOrderAssumed).toBe(false);
+    expect(set.columns.map((c) => c.type)).toEqual(['datetime', 'categorical', 'categorical']);
+    const [rows] = await send({ type: 'data/rows', start: 0, count: 1, indices: null });
+    expect(rows?.type === 'data/rows' && rows.cells[0]).toEqual(['2024-03-04', '2,5', 'a']);
+  });
+
+  it('a model stores how its CSV was read, and predicts new files read the same way', async () => {
+    const { send } = harness();
+    const text = ['when;size;y', ...Array.from({ length: 12 }, (_, i) => `${String(i + 1).padStart(2, '0')}/${13 + i}/2023;${i},5;${i % 2 ? 'a' : 'b'}`)].join('\n');
+    await send({ type: 'data/load', name: 'train.csv', source: new TextEncoder().encode(text).buffer as ArrayBuffer, options: null });
+    const small = { ...spec, training: { ...spec.training, epochs: 2 } };
+    await send({ type: 'train/start', runId: 'r1', spec: small, settings: { target: 'y', columns: {}, split: { validation: 0, test: 0.25 } } });
+    const [exported] = await send({ type: 'model/export', runId: 'r1' });
+    if (exported?.type !== 'model/exported') throw new Error(JSON.stringify(exported));
+    expect((JSON.parse(exported.json) as { reading: unknown }).reading).toEqual({ decimal: ',', dateOrder: 'monthFirst' });
+    const ambiguous = new TextEncoder().encode('when;size;y\n03/04/2024;2,5;a\n').buffer as ArrayBuffer;
+    const [predicted] = await send({ type: 'predict/run', runId: 'r1', name: 'new.csv', source: ambiguous });
+    if (predicted?.type !== 'predict/done') throw new Error(JSON.stringify(predicted));
+    expect(predicted.csv.split('\n')[1]?.split(';').slice(0, 3)).toEqual(['2024-03-04', '2.5', 'a']);
+    expect(predicted.warnings).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * engine's public APIs. Posting is injected, so this runs (and is tested) outside a worker too.
  */
 import { listBackends } from '../backend/index.ts';
-import { applyPreprocessing, decodeOutputs, profileTable, type DatasetSettings, type PreparedDataset, type Preprocessing } from '../data/index.ts';
+import { applyPreprocessing, decodeOutputs, profileTable, readingOptions, type DatasetSettings, type PreparedDataset, type Preprocessing } from '../data/index.ts';
 import { parseModelFile, stringifyModelFile, type ModelFile } from '../export/index.ts';
 import {
   PROTOCOL_VERSION, toWireError,
@@ -165,7 +165,8 @@ export class EngineService {
       }
       case 'predict/run': {
         const { model, pre } = this.#model(req.runId);
-        const table = await readTable(req.source, () => {});
+        // Read the way the model's training file was read (older models: detected).
+        const table = await readTable(req.source, () => {}, model.reading ? readingOptions(model.reading) : {});
         const applied = applyPreprocessing(pre, table);
         const { out, net } = await runModel(model, applied.x, applied.rows);
         const decoded = decodeOutputs(pre, out, applied.rows, net.outputs);

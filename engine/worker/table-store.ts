@@ -50,10 +50,17 @@ export function cellText(col: TableColumn, row: number): string {
   return '';
 }
 
+/** Whether the table's date order is only the default: some column was read with it, none proved it. */
+function isDateOrderAssumed(table: ParsedTable): boolean {
+  const formats = table.columns.flatMap((c) => (c.format?.dateOrder ? [c.format] : []));
+  return formats.length > 0 && formats.every((f) => f.dateOrderAssumed);
+}
+
 /** The table as the UI sees it: reading warnings, and the engine's profile of every column. */
 export function tableInfo(name: string, table: ParsedTable, profile: DatasetProfile): TableInfo {
   return {
     name, rows: table.rows, columns: profile.columns.map(columnInfo), delimiter: table.delimiter, encoding: table.encoding,
+    reading: table.reading, dateOrderAssumed: isDateOrderAssumed(table),
     warnings: [...table.warnings, ...profile.warnings],
   };
 }
