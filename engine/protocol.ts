@@ -86,6 +86,9 @@ export interface ColumnInfo {
   topCategories: CategoryCount[];
 }
 
+/** See `TableInfo.dateOrderFound`. */
+export type DateOrderFound = 'none' | 'detected' | 'assumed' | 'differs';
+
 /** A loaded CSV: its shape, columns, and what the reader noticed. */
 export interface TableInfo {
   /** File name shown to the user. */
@@ -96,8 +99,12 @@ export interface TableInfo {
   encoding: string;
   /** The decimal separator and date order the file was read with (the options sent, else what was detected). */
   reading: CsvReading;
-  /** No date told day and month apart, so `reading.dateOrder` is the default (day-first), not detected. */
-  dateOrderAssumed: boolean;
+  /**
+   * Where `reading.dateOrder` comes from: `none` (no column has dates like 03/04/2024), `detected` (a date
+   * told day and month apart, or the order was set), `assumed` (none did: the default, day-first), or
+   * `differs` (columns were read in different orders; `reading.dateOrder` is null).
+   */
+  dateOrderFound: DateOrderFound;
   /** Non-blocking reading problems (renamed headers, encoding fallback, …). */
   warnings: Problem[];
 }
@@ -426,7 +433,7 @@ function check<T>(data: unknown, table: Readonly<Record<string, Readonly<Record<
 }
 
 /** Each `data/load` option: absent, or one of these values. */
-const LOAD_OPTION_VALUES: { readonly [K in keyof Required<LoadOptions>]: readonly string[] } = {
+export const LOAD_OPTION_VALUES: { readonly [K in keyof Required<LoadOptions>]: readonly string[] } = {
   decimal: DECIMAL_SEPARATORS,
   dateOrder: DATE_ORDERS,
   raggedRows: ['error', 'skip'],

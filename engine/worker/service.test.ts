@@ -116,14 +116,22 @@ describe('EngineService', () => {
     };
     const detected = await load(null);
     expect(detected.reading).toEqual({ decimal: ',', dateOrder: 'dayFirst' });
-    expect(detected.dateOrderAssumed).toBe(true);
+    expect(detected.dateOrderFound).toBe('assumed');
     expect(detected.columns.map((c) => c.type)).toEqual(['datetime', 'numeric', 'categorical']);
     const set = await load({ dateOrder: 'monthFirst', decimal: '.' });
     expect(set.reading).toEqual({ decimal: '.', dateOrder: 'monthFirst' });
-    expect(set.dateOrderAssumed).toBe(false);
+    expect(set.dateOrderFound).toBe('detected');
     expect(set.columns.map((c) => c.type)).toEqual(['datetime', 'categorical', 'categorical']);
     const [rows] = await send({ type: 'data/rows', start: 0, count: 1, indices: null });
     expect(rows?.type === 'data/rows' && rows.cells[0]).toEqual(['2024-03-04', '2,5', 'a']);
+    const other = async (text: string) => {
+      const loaded = (await send({ type: 'data/load', name: 'b.csv', source: new TextEncoder().encode(text).buffer as ArrayBuffer, options: null })).at(-1);
+      if (loaded?.type !== 'data/loaded') throw new Error(JSON.stringify(loaded));
+      return [loaded.table.reading, loaded.table.dateOrderFound];
+    };
+    expect(await other('a,b\n1,x\n2,y\n')).toEqual([{ decimal: '.', dateOrder: null }, 'none']);
+    expect(await other('a,b\n31/12/2023,12/31/2023\n01/02/2023,01/02/2023\n')).toEqual([{ decimal: '.', dateOrder: null }, 'differs']);
+    expect(await other('a,b\n31/12/2023,01/02/2023\n01/02/2023,03/04/2023\n')).toEqual([{ decimal: '.', dateOrder: 'dayFirst' }, 'detected']);
   });
 
   it('a model stores how its CSV was read, and predicts new files read the same way', async () => {

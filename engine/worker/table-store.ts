@@ -3,7 +3,7 @@ import {
   createCsvReader, prepareDataset, profileTable,
   type CsvOptions, type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset, type TableColumn,
 } from '../data/index.ts';
-import type { ByteSource, DatasetSummary, TableInfo } from '../protocol.ts';
+import type { ByteSource, DatasetSummary, DateOrderFound, TableInfo } from '../protocol.ts';
 import { columnInfo } from './profile.ts';
 
 /** Bytes read per slice of a streamed file. */
@@ -50,17 +50,19 @@ export function cellText(col: TableColumn, row: number): string {
   return '';
 }
 
-/** Whether the table's date order is only the default: some column was read with it, none proved it. */
-function isDateOrderAssumed(table: ParsedTable): boolean {
+/** Where the table's date order comes from (see `TableInfo.dateOrderFound`). */
+function dateOrderFound(table: ParsedTable): DateOrderFound {
   const formats = table.columns.flatMap((c) => (c.format?.dateOrder ? [c.format] : []));
-  return formats.length > 0 && formats.every((f) => f.dateOrderAssumed);
+  if (formats.length === 0) return 'none';
+  if (table.reading.dateOrder === null) return 'differs';
+  return formats.every((f) => f.dateOrderAssumed) ? 'assumed' : 'detected';
 }
 
 /** The table as the UI sees it: reading warnings, and the engine's profile of every column. */
 export function tableInfo(name: string, table: ParsedTable, profile: DatasetProfile): TableInfo {
   return {
     name, rows: table.rows, columns: profile.columns.map(columnInfo), delimiter: table.delimiter, encoding: table.encoding,
-    reading: table.reading, dateOrderAssumed: isDateOrderAssumed(table),
+    reading: table.reading, dateOrderFound: dateOrderFound(table),
     warnings: [...table.warnings, ...profile.warnings],
   };
 }
