@@ -1,6 +1,6 @@
 /** The loaded CSV and the user's dataset settings; loading and checking go through the engine worker. */
 import type {
-  ColumnSettings, CsvOptions, DatasetSettings, DatasetSummary, TableInfo, WireError,
+  ColumnSettings, DatasetSettings, DatasetSummary, LoadOptions, TableInfo, WireError,
 } from '../../engine/protocol.ts';
 import { DEFAULT_SPLIT } from '../../engine/protocol.ts';
 import { EngineRequestError, type EngineClient } from '../engine/engine-client.ts';
@@ -37,6 +37,11 @@ export class DatasetState {
   settings = $state<DatasetSettings | null>(null);
   summary = $state.raw<DatasetSummary | null>(null);
   prepareError = $state.raw<WireError | null>(null);
+  /**
+   * How the table was read: the user's decimal separator and date order (absent: detected) and what to
+   * do with malformed rows. Kept with the project, and used again whenever the file is re-read.
+   */
+  options = $state.raw<LoadOptions>({});
   /** Bumped whenever a different table is loaded, so views refetch rows. */
   revision = $state(0);
 
@@ -64,22 +69,27 @@ export class DatasetState {
   }
 
   /** The file whose import failed, so it can be retried with other reading options. */
-  #failed: { name: string; blob: Blob; target: string | null } | null = null;
+  #failed: { name: string; blob: Blob; target: string | null; settings: DatasetSettings | null; options: LoadOptions } | null = null;
 
-  /** Read a CSV into the worker; on success it replaces the current table (settings reset unless given). */
+  /**
+   * Read a CSV into the worker with the reading `options` (none: detect); on success it replaces the
+   * current table (settings reset unless given).
+   */
   async load(
     name: string, blob: Blob,
-    options: { target?: string | null; settings?: DatasetSettings | null; csv?: CsvOptions } = {},
+    options: { target?: string | null; settings?: DatasetSettings | null; options?: LoadOptions } = {},
   ): Promise<boolean> {
+    const reading = options.options ?? {};
     this.loading = { name, fraction: 0, rows: 0 };
     this.loadError = null;
     this.#failed = null;
     try {
-      const reply = await this.#engine.request({ type: 'data/load', name, source: blob, options: options.csv ?? null }, (p) => {
+      const reply = await this.#engine.request({ type: 'data/load', name, source: blob, options: reading }, (p) => {
         this.loading = { name, fraction: p.fraction, rows: p.rows };
       });
       this.table = reply.table;
       this.source = blob;
+      this.options = reading;
       this.revision++;
       this.summary = null;
       this.prepareError = null;
@@ -94,7 +104,7 @@ export class DatasetState {
       return true;
     } catch (e) {
       this.loadError = asWireError(e);
-      this.#failed = { name, blob, target: options.target ?? null };
+      this.#failed = { name, blob, target: options.target ?? null, settings: options.settings ?? null, options: reading };
       return false;
     } finally {
       this.loading = null;
@@ -105,20 +115,33 @@ export class DatasetState {
   async retrySkippingMalformedRows(): Promise<boolean> {
     const failed = this.#failed;
     if (!failed) return false;
-    return this.load(failed.name, failed.blob, { target: failed.target, csv: { raggedRows: 'skip' } });
+    return this.load(failed.name, failed.blob, { target: failed.target, settings: failed.settings, options: { ...failed.options, raggedRows: 'skip' } });
   }
 
-  /** Reload the same bytes into a fresh worker (after a crash), keeping the settings. */
+  /**
+   * Read the loaded file again with another decimal separator or date order (`undefined`: detect),
+   * keeping the dataset settings; the profile and preview follow the new reading.
+   */
+  async reread(change: Pick<LoadOptions, 'decimal' | 'dateOrder'>): Promise<boolean> {
+    if (!this.source || !this.table) return false;
+    const options: LoadOptions = { ...this.options, ...change };
+    for (const k of Object.keys(options) as (keyof LoadOptions)[]) if (options[k] === undefined) delete options[k];
+    const settings = this.settings ? $state.snapshot(this.settings) : null;
+    return this.load(this.table.name, this.source, { settings, options });
+  }
+
+  /** Reload the same bytes into a fresh worker (after a crash), keeping the settings and reading options. */
   async reload(): Promise<void> {
     if (!this.source || !this.table) return;
     const settings = this.settings ? $state.snapshot(this.settings) : null;
-    await this.load(this.table.name, this.source, { settings });
+    await this.load(this.table.name, this.source, { settings, options: this.options });
   }
 
   /** Forget the table. */
   clear(): void {
     this.table = null;
     this.source = null;
+    this.options = {};
     this.settings = null;
     this.summary = null;
     this.prepareError = null;

@@ -16,4 +16,17 @@ describe('project files', () => {
     expect(() => parseProjectFile(JSON.stringify({ ...minimal, network: [{ type: 'dense' }] }), 'd.bpstudio'))
       .toThrow('d.bpstudio is damaged: "network" must be a list of layers with an id and a type.');
   });
+
+  it('keeps how the CSV is read; older files without it still open, bad values are named', () => {
+    const dataset = { name: 'a.csv', settings: null };
+    const withOptions = { ...minimal, dataset: { ...dataset, options: { decimal: ',', dateOrder: 'monthFirst', raggedRows: 'skip' } } };
+    expect(parseProjectFile(JSON.stringify(withOptions)).dataset?.options).toEqual({ decimal: ',', dateOrder: 'monthFirst', raggedRows: 'skip' });
+    expect(parseProjectFile(JSON.stringify({ ...minimal, dataset })).dataset?.options).toBeUndefined();
+    expect(() => parseProjectFile(JSON.stringify({ ...minimal, dataset: { ...dataset, options: { decimal: ';', dateOrder: 'month-first' } } }), 'e.bpstudio'))
+      .toThrow('e.bpstudio is damaged: "dataset.options.decimal" must be one of ".", ",", not ";"; "dataset.options.dateOrder" must be one of "dayFirst", "monthFirst", not "month-first".');
+    expect(() => parseProjectFile(JSON.stringify({ ...minimal, dataset: { ...dataset, options: { delimiter: ';' } } }), 'f.bpstudio'))
+      .toThrow('f.bpstudio is damaged: "dataset.options" has an unknown option "delimiter" (known: decimal, dateOrder, raggedRows).');
+    expect(() => parseProjectFile(JSON.stringify({ ...minimal, dataset: { ...dataset, options: 'comma' } }), 'g.bpstudio'))
+      .toThrow('g.bpstudio is damaged: "dataset.options" must be an object.');
+  });
 });

@@ -3,7 +3,8 @@
  * dataset embedded as CSV text. JSON, versioned. Autosave stores the same object without the CSV text
  * (the bytes are kept beside it as a Blob).
  */
-import type { DatasetSettings, LayerSpec, TrainingSpec } from '../../engine/protocol.ts';
+import type { DatasetSettings, LayerSpec, LoadOptions, TrainingSpec } from '../../engine/protocol.ts';
+import { LOAD_OPTION_VALUES } from '../../engine/protocol.ts';
 import type { SweepRecord } from './sweep.svelte.ts';
 import type { RunRecord } from './training-run.svelte.ts';
 
@@ -23,6 +24,8 @@ export interface ProjectFile {
     /** The CSV text; omitted in autosave records, where the bytes are stored separately. */
     csv?: string;
     settings: DatasetSettings | null;
+    /** How to read the CSV (decimal separator, date order, malformed rows); absent in older files: detect. */
+    options?: LoadOptions;
   } | null;
   network: LayerSpec[];
   training: TrainingSpec;
@@ -42,6 +45,18 @@ export class ProjectFileError extends Error {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** What is wrong with a stored `dataset.options`: each option absent or one of its values. */
+function loadOptionProblems(options: unknown): string[] {
+  if (!isRecord(options)) return ['"dataset.options" must be an object'];
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(options)) {
+    const valid = Object.hasOwn(LOAD_OPTION_VALUES, key) ? LOAD_OPTION_VALUES[key as keyof LoadOptions] : null;
+    if (!valid) problems.push(`"dataset.options" has an unknown option "${key}" (known: ${Object.keys(LOAD_OPTION_VALUES).join(', ')})`);
+    else if (value !== undefined && !valid.includes(value as string)) problems.push(`"dataset.options.${key}" must be one of ${valid.map((v) => `"${v}"`).join(', ')}, not ${JSON.stringify(value)}`);
+  }
+  return problems;
 }
 
 /** Parse and check a project file's text. */
@@ -74,6 +89,8 @@ export function checkProject(data: unknown, fileName = 'the file'): ProjectFile 
   }
   if (data.dataset !== null && !(isRecord(data.dataset) && typeof data.dataset.name === 'string')) {
     problems.push('"dataset" must be null or an object with a name');
+  } else if (isRecord(data.dataset) && data.dataset.options !== undefined) {
+    problems.push(...loadOptionProblems(data.dataset.options));
   }
   if (problems.length) throw new ProjectFileError(`${fileName} is damaged: ${problems.join('; ')}.`);
   return data as unknown as ProjectFile;

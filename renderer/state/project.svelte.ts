@@ -253,6 +253,7 @@ export class Project {
         name: table.name,
         ...(csv !== undefined ? { csv } : {}),
         settings: this.dataset.settings ? $state.snapshot(this.dataset.settings) : null,
+        options: { ...this.dataset.options },
       } : null,
       network: $state.snapshot(this.network.allLayers),
       training: $state.snapshot(this.training),
@@ -274,7 +275,7 @@ export class Project {
     this.check = null;
     const bytes = csv ?? (file.dataset?.csv !== undefined ? new Blob([file.dataset.csv], { type: 'text/csv' }) : null);
     if (file.dataset && bytes) {
-      await this.dataset.load(file.dataset.name, bytes, { settings: file.dataset.settings });
+      await this.dataset.load(file.dataset.name, bytes, { settings: file.dataset.settings, options: file.dataset.options ?? {} });
     } else {
       this.dataset.clear();
     }
