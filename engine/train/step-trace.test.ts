@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/cpu/index.ts';
 import { ACTIVATIONS } from '../layers/activations.ts';
 import { Random } from '../random.ts';
-import type { NetworkSpec, Task } from '../spec/types.ts';
+import type { ActivationName, NetworkSpec, Task } from '../spec/types.ts';
 import { TrainControl } from './control.ts';
 import { computeGradients } from './gradients.ts';
 import { Network } from './network.ts';
@@ -63,7 +63,7 @@ describe('traceStep', () => {
           let z = b.data[j];
           for (let k = 0; k < inputs; k++) z += f.input.data[r * inputs + k] * w.data[k * units + j];
           expect(f.z!.data[r * units + j]).toBeCloseTo(z, 5);
-          expect(f.output.data[r * units + j]).toBeCloseTo(ACTIVATIONS[f.activation!].f(f.z!.data[r * units + j]), 6);
+          expect(f.output.data[r * units + j]).toBeCloseTo(ACTIVATIONS[f.activation as ActivationName].f(f.z!.data[r * units + j]), 6);
         }
       }
     }
