@@ -4,6 +4,7 @@ import type {
 } from '../../engine/protocol.ts';
 import { DEFAULT_SPLIT } from '../../engine/protocol.ts';
 import { EngineRequestError, type EngineClient } from '../engine/engine-client.ts';
+import { defaultTarget } from '../lib/default-target.ts';
 
 /** Progress of a file being read. */
 export interface LoadProgress {
@@ -18,13 +19,6 @@ export function asWireError(e: unknown): WireError {
   if (e instanceof EngineRequestError) return e.wire;
   const message = e instanceof Error ? e.message : String(e);
   return { name: 'Error', code: 'internal', path: '', message, problems: [] };
-}
-
-/** The target a new table starts with: the sample's known target, else the last usable column. */
-function defaultTarget(table: TableInfo, hint: string | null): string | null {
-  if (hint && table.columns.some((c) => c.name === hint)) return hint;
-  const usable = table.columns.filter((c) => c.exclusion === null);
-  return (usable.at(-1) ?? table.columns.at(-1))?.name ?? null;
 }
 
 /** Dataset state: the table from the worker, the source bytes (for saving and restarts), the settings. */
