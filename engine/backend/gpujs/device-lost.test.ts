@@ -47,7 +47,7 @@ describe('a lost device', () => {
 function fakeDevice(run: () => unknown, ranOn: string): Device {
   const kernel: CompiledKernel = { run, executedMode: () => ranOn, executedContext: () => null, fallbackReason: () => null, destroy: () => undefined };
   return {
-    mode: 'webasm', label: 'fake webasm', asyncKernels: false, hostMemory: true, maxKernels: Infinity,
+    mode: 'webasm', label: 'fake webasm', asyncKernels: false, hostMemory: true, maxKernels: Infinity,  instancesPerKernel: 1,
     gpu: { createKernel: () => kernel, destroy: () => undefined },
     ranHere: (ran) => ran === 'webasm', isLost: () => false, loseForTesting: async () => undefined,
   };

@@ -45,6 +45,12 @@ export interface Device {
   maxKernels: number;
   /** webasm: wasm instances kept per kernel (see KernelSettings.moduleCacheLimit). */
   moduleCacheLimit?: number;
+  /**
+   * Compiled copies kept per kernel so a launch finds one whose last output is free to render into again
+   * (WebGPU: facade/recycle-webgpu-output.ts). Two cover outputs that live until the same op's next launch
+   * (Adam's [w | m | v] is read by the launch that replaces it). 1 elsewhere.
+   */
+  instancesPerKernel: number;
   /** True when a kernel really ran here (gpu.js degrades some kernels to its cpu backend silently). */
   ranHere(executedMode: string | null, executedContext: unknown): boolean;
   /** True once the device (or GL context) is gone. */
@@ -73,7 +79,7 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       const device = prop(ctx, 'device');
       return {
         mode, gpu: gpujs.createInstance('webgpu'), label: `WebGPU · ${webGpuAdapterName(prop(ctx, 'adapter'))}`,
-        asyncKernels: true, hostMemory: false, maxKernels: Infinity,
+        asyncKernels: true, hostMemory: false, maxKernels: Infinity, instancesPerKernel: 2,
         ranHere: (ran) => ran === 'webgpu',
         isLost: () => prop(ctx, 'isLost') === true,
         async loseForTesting() {
@@ -93,7 +99,7 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       return {
         mode, gpu: gpujs.createInstance(mode, surface),
         label: `${mode === 'webgl2' ? 'WebGL2' : 'WebGL'} · ${glRenderer(surface.context)}`,
-        asyncKernels: false, hostMemory: false, maxKernels: Infinity,
+        asyncKernels: false, hostMemory: false, maxKernels: Infinity, instancesPerKernel: 1,
         // gpu.js names every GL kernel's mode 'gpu'; running on our context is what proves WebGL
         ranHere: (ran, context) => ran === 'gpu' && context === surface.context,
         isLost: () => simulatedLoss || glIsContextLost(surface.context),
@@ -111,7 +117,7 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       return {
         mode, gpu: gpujs.createInstance('webasm'),
         label: `WebAssembly SIMD (gpu.js) · ${threaded ? `${pool} threads` : '1 thread'}`,
-        asyncKernels: threaded, poolSize: threaded ? pool : undefined, hostMemory: true, maxKernels: WEBASM_MAX_KERNELS, moduleCacheLimit: 2,
+        asyncKernels: threaded, poolSize: threaded ? pool : undefined, hostMemory: true, maxKernels: WEBASM_MAX_KERNELS, moduleCacheLimit: 2, instancesPerKernel: 1,
         ranHere: (ran) => ran === 'webasm',
         isLost: () => lost,
         async loseForTesting() {
@@ -126,7 +132,7 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       let lost = false;
       return {
         mode, gpu: gpujs.createInstance('cpu'), label: 'gpu.js CPU (JavaScript)',
-        asyncKernels: false, hostMemory: true, maxKernels: Infinity,
+        asyncKernels: false, hostMemory: true, maxKernels: Infinity, instancesPerKernel: 1,
         ranHere: (ran) => ran === 'cpu',
         isLost: () => lost,
         async loseForTesting() {

@@ -39,9 +39,16 @@ export interface KernelCall<C extends Constants> {
   loop?: number;
 }
 
+/** A compiled copy of a kernel and the output it made last (free to render into again once no tensor views it). */
+interface Instance {
+  kernel: CompiledKernel;
+  last: DeviceBuffer | null;
+}
+
 /** Runs kernels on one device, in queue order. */
 export class KernelRunner {
-  private readonly cache = new Map<string, CompiledKernel>();
+  /** Per (body, size, constants): up to `device.instancesPerKernel` compiled copies, in LRU order of keys. */
+  private readonly cache = new Map<string, Instance[]>();
   private readonly verified = new Set<CompiledKernel>();
   private evicted = 0;
 
@@ -49,7 +56,9 @@ export class KernelRunner {
 
   /** Kernels compiled so far, evicted ones included (for tests and diagnostics). */
   get compiledCount(): number {
-    return this.cache.size + this.evicted;
+    let n = this.evicted;
+    for (const list of this.cache.values()) n += list.length;
+    return n;
   }
 
   /** Enqueue a launch. Shape errors throw here, at the call site; device errors surface from sync/read. */
@@ -80,19 +89,19 @@ export class KernelRunner {
     while (this.cache.size > this.device.maxKernels) {
       const oldest = this.cache.keys().next();
       if (oldest.done) return;
-      const k = this.cache.get(oldest.value);
+      const list = this.cache.get(oldest.value) ?? [];
       this.cache.delete(oldest.value);
-      if (k) {
-        this.verified.delete(k);
-        k.destroy();
+      for (const { kernel } of list) {
+        this.verified.delete(kernel);
+        kernel.destroy();
+        this.evicted++;
       }
-      this.evicted++;
     }
   }
 
   /** Free every compiled kernel. */
   destroy(): void {
-    for (const k of this.cache.values()) k.destroy();
+    for (const list of this.cache.values()) for (const { kernel } of list) kernel.destroy();
     this.cache.clear();
   }
 
@@ -122,13 +131,14 @@ export class KernelRunner {
       const b = o.tensor.binding;
       if (b && !inputs.has(b.buffer)) o.tensor.unbind();
     }
-    const kernel = this.compile(call);
-    const r = kernel.run(values);
-    if (isPromiseLike(r)) return Promise.resolve(r).then((v) => this.finish(call, kernel, v));
-    this.finish(call, kernel, r);
+    const instance = this.instance(call);
+    const r = instance.kernel.run(values);
+    if (isPromiseLike(r)) return Promise.resolve(r).then((v) => this.finish(call, instance, v));
+    this.finish(call, instance, r);
   }
 
-  private finish<C extends Constants>(call: KernelCall<C>, kernel: CompiledKernel, result: unknown): void {
+  private finish<C extends Constants>(call: KernelCall<C>, instance: Instance, result: unknown): void {
+    const { kernel } = instance;
     if (!this.verified.has(kernel)) {
       const ran = kernel.executedMode();
       if (!this.device.ranHere(ran, kernel.executedContext())) {
@@ -139,29 +149,43 @@ export class KernelRunner {
     const buffer = new DeviceBuffer(asDeviceValue(result), call.size, this.buffers);
     for (const o of call.outputs) o.tensor.bind(buffer, o.offset);
     buffer.release();
+    instance.last = buffer;
+  }
+
+  /** A compiled copy whose last output no tensor views (so it can render into it again), compiling a second copy when allowed. */
+  private instance<C extends Constants>(call: KernelCall<C>): Instance {
+    const key = `${call.def.name}|${call.size}|${JSON.stringify(call.constants)}`;
+    let list = this.cache.get(key);
+    if (list) {
+      // Map order is the LRU order
+      this.cache.delete(key);
+      this.cache.set(key, list);
+    } else {
+      list = [];
+      this.cache.set(key, list);
+    }
+    const free = list.find((i) => i.last === null || !i.last.isLive);
+    if (free) return free;
+    if (list.length === 0 || list.length < this.device.instancesPerKernel) {
+      const created: Instance = { kernel: this.compile(call), last: null };
+      list.push(created);
+      this.evict();
+      return created;
+    }
+    // every copy's output is still viewed: gpu.js makes a fresh one
+    return list[0];
   }
 
   private compile<C extends Constants>(call: KernelCall<C>): CompiledKernel {
-    const key = `${call.def.name}|${call.size}|${JSON.stringify(call.constants)}`;
-    let k = this.cache.get(key);
-    if (k) {
-      // Map order is the LRU order
-      this.cache.delete(key);
-      this.cache.set(key, k);
-    } else {
-      k = this.device.gpu.createKernel(call.def.body, {
-        output: [call.size],
-        constants: call.constants,
-        functions: call.def.helpers ?? [],
-        loopMaxIterations: Math.max(1000, (call.loop ?? 0) + 1),
-        asyncMode: this.device.asyncKernels,
-        poolSize: this.device.poolSize,
-        dynamicArguments: true,
-        moduleCacheLimit: this.device.moduleCacheLimit,
-      });
-      this.cache.set(key, k);
-      this.evict();
-    }
-    return k;
+    return this.device.gpu.createKernel(call.def.body, {
+      output: [call.size],
+      constants: call.constants,
+      functions: call.def.helpers ?? [],
+      loopMaxIterations: Math.max(1000, (call.loop ?? 0) + 1),
+      asyncMode: this.device.asyncKernels,
+      poolSize: this.device.poolSize,
+      dynamicArguments: true,
+      moduleCacheLimit: this.device.moduleCacheLimit,
+    });
   }
 }

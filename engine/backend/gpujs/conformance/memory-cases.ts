@@ -5,6 +5,24 @@ import { disposeAll, readAll, uniform } from './fixtures.ts';
 /** Memory cases. */
 export const MEMORY_CASES: readonly ConformanceCase[] = [
   {
+    // A GPU backend may render a kernel into its previous output once no tensor views it (WebGPU recycling):
+    // outputs still viewed must survive later launches of the same kernel, and a freed one may be reused.
+    name: 'memory: outputs of one kernel kept across many launches of it stay intact',
+    tolerance: EXACT,
+    async run(be) {
+      const xs = [0, 1, 2, 3, 4].map((i) => be.tensor([6, 4], uniform(40 + i, 24)));
+      const ys = xs.map(() => be.tensor([6, 4]));
+      xs.forEach((x, i) => be.activationForward('relu', x, ys[i]));
+      be.dispose(ys[1]);
+      const again = be.tensor([6, 4]);
+      be.activationForward('relu', xs[4], again);
+      be.activationForward('relu', xs[2], ys[3]);
+      const out = await readAll(be, { y0: ys[0], y2: ys[2], y3: ys[3], y4: ys[4], again });
+      disposeAll(be, [...xs, ys[0], ys[2], ys[3], ys[4], again]);
+      return out;
+    },
+  },
+  {
     name: 'memory: tensor with data, write, zeros',
     tolerance: EXACT,
     async run(be) {

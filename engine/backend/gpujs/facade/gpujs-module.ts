@@ -5,6 +5,7 @@
  * here to the handful of calls this backend makes; nothing else in the engine touches gpu.js.
  */
 import { kernelSources } from './kernel-source.ts';
+import { recycleWebGpuOutput } from './recycle-webgpu-output.ts';
 import { callFunction, callMethod, construct, isBag, isCallable, isPromiseLike, prop, stringProp, type Bag } from './reflect.ts';
 
 /** The gpu.js backends this engine can ask for. */
@@ -94,7 +95,7 @@ function wrapModule(mod: unknown): GpuJsModule {
   return {
     createInstance(mode, shared) {
       const settings = shared ? { mode, canvas: shared.canvas, context: shared.context } : { mode };
-      return wrapInstance(construct(GPU, [settings]));
+      return wrapInstance(construct(GPU, [settings]), mode);
     },
     webGpuContext() {
       if (!isBag(ctx)) return null;
@@ -104,7 +105,7 @@ function wrapModule(mod: unknown): GpuJsModule {
   };
 }
 
-function wrapInstance(gpu: unknown): GpuJsInstance {
+function wrapInstance(gpu: unknown, mode: GpuJsMode): GpuJsInstance {
   return {
     createKernel(body, settings) {
       const sources = kernelSources(body, settings.functions);
@@ -121,6 +122,7 @@ function wrapInstance(gpu: unknown): GpuJsInstance {
       if (!isCallable(kernel)) throw new Error('gpu.js createKernel returned no callable kernel');
       // a webasm kernel's own setting (not read from the settings object): bounds its wasm memories
       const inner = prop(kernel, 'kernel');
+      if (mode === 'webgpu') recycleWebGpuOutput(inner);
       if (moduleCacheLimit !== undefined && isBag(inner) && typeof prop(inner, 'moduleCacheLimit') === 'number') {
         Reflect.set(inner, 'moduleCacheLimit', moduleCacheLimit);
       }
