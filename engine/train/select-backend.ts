@@ -7,8 +7,9 @@ import type { BackendChoice, NetworkSpec, Task } from '../spec/types.ts';
 import { resolveTraining } from './config.ts';
 import { DeviceState } from './device-state.ts';
 
-/** Steps timed per candidate after one warm-up step (kernel compilation). */
+/** Steps timed per candidate, after warm-up steps that compile every kernel (GPU backends compile a second copy of some on the second step). */
 const CALIBRATION_STEPS = 5;
+const WARMUP_STEPS = 2;
 
 /** What calibration measured, for the run log. */
 export interface Calibration { name: string; msPerStep: number | null; error?: string }
@@ -22,19 +23,25 @@ export async function timeSteps(backend: Backend, spec: NetworkSpec, inputs: num
   try {
     const rows = cfg.batchSize;
     const { x, y, d } = state.batchBuffers(rows);
-    backend.write(x, new Float32Array(rows * inputs).fill(0.5));
-    backend.write(y, new Float32Array(rows));
-    const step = async () => {
+    const xs = new Float32Array(rows * inputs).fill(0.5);
+    const ys = new Float32Array(rows);
+    // what a training step does (trainer.ts): upload the batch, forward, loss, backward, gradient norms,
+    // update; the loss is read back once at the end, as training reads it every ~100 ms, not every step
+    const step = () => {
+      backend.write(x, xs);
+      backend.write(y, ys);
       const out = state.network.forward(x, rows, { training: true, seed: 1, step: 0 });
       backend.lossAccumulate(net.loss, out, y, state.acc, net.huberDelta);
       backend.lossGradient(net.loss, out, y, d, net.huberDelta, net.fused);
       state.network.backward(rows, d);
+      backend.accumulateSquaredNorms(state.grads, state.normAcc, 0);
       state.network.trainable.forEach((p, i) => backend.optimizerStep(optimizer.step(1e-9, 1), p.value, p.grad!, state.slots[i]));
-      await backend.read(state.acc);
     };
-    await step();
+    for (let i = 0; i < WARMUP_STEPS; i++) step();
+    await backend.read(state.acc);
     const t0 = now();
-    for (let i = 0; i < CALIBRATION_STEPS; i++) await step();
+    for (let i = 0; i < CALIBRATION_STEPS; i++) step();
+    await backend.read(state.acc);
     return (now() - t0) / CALIBRATION_STEPS;
   } finally {
     state.dispose();
