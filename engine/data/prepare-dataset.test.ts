@@ -98,3 +98,12 @@ describe('explicit split rows (k-fold)', () => {
     expect(sepal.center).toBeCloseTo(5.006, 3);
   });
 });
+
+describe('prepareDataset: classes that differ only in case', () => {
+  test('training is warned too, since each spelling becomes its own class', () => {
+    const table = parseCsv(new Uint8Array(readFileSync('engine/data/fixtures/case-only-classes.csv')));
+    const d = prepareDataset(table, { target: 'species' }, 1);
+    expect(d.warnings.filter((w) => w.code === 'data/case-only-classes').map((w) => w.path)).toEqual(["column 'species'"]);
+    expect(prepareDataset(sample('iris'), { target: 'species' }, 1).warnings.map((w) => w.code)).not.toContain('data/case-only-classes');
+  });
+});

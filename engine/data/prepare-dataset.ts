@@ -3,6 +3,7 @@ import { DatasetError, type Problem } from '../errors.ts';
 import { isMissingCell, strayText } from './column-values.ts';
 import { createEncoder, encodeRows, transformNames, type FeatureEncoder } from './encode-features.ts';
 import { fitFeature } from './fit-features.ts';
+import { caseOnlyGroups } from './profile-warnings.ts';
 import { messages } from './messages.ts';
 import { planColumns, type ColumnPlan } from './plan-columns.ts';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type Preprocessing } from './preprocessing.ts';
@@ -91,6 +92,9 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
   if (target.classes && target.classes.length < 2) {
     throw new DatasetError(messages.targetOneClass(plan.target.name, target.classes[0] ?? ''));
   }
+  // the profile says so too; training repeats it, since it changes what is learned
+  const sameButCase = target.classes ? caseOnlyGroups(target.classes) : [];
+  if (sameButCase.length > 0) warnings.push(messages.caseOnlyClasses(plan.target.name, sameButCase));
   const labels = target.classes ? Float64Array.from(rows, (r) => target.values[r]!) : null;
   const split = settings.rows ? explicitSplit(settings.rows, rows) : splitRows(rows, labels, settings.split ?? DEFAULT_SPLIT, seed);
   const options = { preprocess: settings.preprocess ?? true, maxCategories: settings.maxCategories ?? DEFAULT_MAX_CATEGORIES };

@@ -47,6 +47,15 @@ describe('EngineService', () => {
     expect(prepared?.type === 'data/prepared' && prepared.summary.rows).toEqual({ train: 105, validation: 15, test: 30 });
   });
 
+  it('says once, not twice, that target classes differ only in case (the profile and preparation both find it)', async () => {
+    const { send } = harness();
+    const csv = readFileSync(new URL('../data/fixtures/case-only-classes.csv', import.meta.url));
+    await send({ type: 'data/load', name: 'case.csv', source: bytes(csv), options: null });
+    const [prepared] = await send({ type: 'data/prepare', settings: { target: 'species', columns: {} }, seed: 1 });
+    if (prepared?.type !== 'data/prepared') throw new Error(`got ${prepared?.type}`);
+    expect(prepared.summary.warnings.filter((w) => w.code === 'data/case-only-classes')).toHaveLength(1);
+  });
+
   it('reports every network problem with its path, and shapes', async () => {
     const { send } = harness();
     await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris), options: null });

@@ -142,6 +142,7 @@ export function summarize(table: ParsedTable, p: PreparedDataset, extra: Dataset
     featureNames: p.featureNames,
     rows: { train: p.train.rows, validation: p.validation.rows, test: p.test.rows },
     droppedRows: table.rows - used,
-    warnings: [...extra, ...p.warnings],
+    // a warning both the target's profile and preparation give (classes differing only in case) shows once
+    warnings: [...extra, ...p.warnings.filter((w) => !extra.some((e) => e.code === w.code && e.path === w.path))],
   };
 }
