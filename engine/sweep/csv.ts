@@ -15,16 +15,16 @@ function metricNames(trials: readonly TrialRecord[]): string[] {
   return [...names].sort((a, b) => Number(a.startsWith('val')) - Number(b.startsWith('val')) || a.localeCompare(b));
 }
 
-/** CSV text: trial, rank, status, objective, each parameter, epochs, kept epoch, metrics at it, seed, duration, error. */
+/** CSV text: trial, rank, status, objective, each parameter, epochs, kept epoch, metrics at it, bracket and rung (Hyperband, halving), seed, duration, error. */
 export function trialsCsv(result: SweepResult): string {
   const { trials, plan } = result;
   const params = plan.parameters.map((p) => p.path);
   const metrics = metricNames(trials);
   const rank = new Map(sortTrials(trials, plan.objective).filter((t) => t.status === 'done').map((t, i) => [t.trial, i + 1]));
-  const header = ['trial', 'rank', 'status', `objective (${plan.objective.metric})`, ...params, 'epochs', 'keptEpoch', ...metrics, 'rung', 'seed', 'durationMs', 'error'];
+  const header = ['trial', 'rank', 'status', `objective (${plan.objective.metric})`, ...params, 'epochs', 'keptEpoch', ...metrics, 'bracket', 'rung', 'seed', 'durationMs', 'error'];
   const rows = trials.map((t) => [
     t.trial, rank.get(t.trial) ?? '', t.status, t.objective, ...params.map((p) => t.params[p]), t.epochs, t.keptEpoch,
-    ...metrics.map((m) => t.metrics[m]), t.rung, t.seed, Math.round(t.durationMs), t.error?.message,
+    ...metrics.map((m) => t.metrics[m]), t.bracket, t.rung, t.seed, Math.round(t.durationMs), t.error?.message,
   ]);
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }

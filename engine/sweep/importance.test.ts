@@ -10,7 +10,7 @@ const act: Parameter = { path: 'layers[*dense].activation', distribution: { type
 
 function trial(n: number, params: TrialParams, objective: number | null, status: TrialRecord['status'] = 'done'): TrialRecord {
   return {
-    trial: n, params, status, objective, metrics: {}, epochs: 10, keptEpoch: 10, durationMs: 1, seed: n, rung: null, error: null, history: [],
+    trial: n, params, status, objective, metrics: {}, epochs: 10, keptEpoch: 10, durationMs: 1, seed: n, rung: null, bracket: null, error: null, history: [],
   };
 }
 

@@ -67,7 +67,7 @@ describe('events and records', () => {
   it('writes one CSV row per trial with parameters, metrics, epochs, status and duration', async () => {
     const r = await runSweep({ setup: syntheticSetup({ trials: 3, seed: 4 }), executor: syntheticExecutor({ fail: new Set([3]) }) });
     const lines = trialsCsv(r).trim().split('\n');
-    expect(lines[0]).toBe('trial,rank,status,objective (valAccuracy),training.optimizer.learningRate,layers[dense-1].units,layers[*dropout].rate,epochs,keptEpoch,accuracy,loss,valAccuracy,valLoss,rung,seed,durationMs,error');
+    expect(lines[0]).toBe('trial,rank,status,objective (valAccuracy),training.optimizer.learningRate,layers[dense-1].units,layers[*dropout].rate,epochs,keptEpoch,accuracy,loss,valAccuracy,valLoss,bracket,rung,seed,durationMs,error');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatch(/^3,,failed,[^,]*,.*,Training diverged in trial 3\.$/);
     expect(lines[1].split(',')[4]).toBe(String(r.trials[0].params['training.optimizer.learningRate']));
@@ -110,5 +110,26 @@ describe('cancelling', () => {
     expect(r.trials[0].status).toBe('cancelled');
     expect(r.trials[0].epochs).toBe(1);
     expect(r.trials.filter((t) => t.status === 'done')).toHaveLength(1);
+  });
+
+  it('a promoted halving trial cancelled before its step starts does not stall the rung', async () => {
+    const control = new SweepControl();
+    const pruned = new Set<number>();
+    let cancelled = 0;
+    const r = await runSweep({
+      setup: syntheticSetup({ strategy: 'halving', trials: 9, seed: 3, concurrency: 1 }), executor: syntheticExecutor(), control,
+      onEvent: (e) => {
+        if (e.type === 'trial/pruned') pruned.add(e.record.trial);
+        // Rung 1's first step has started (the rung-0 losers are pruned by then); the two other promoted trials are queued.
+        if (e.type === 'trial/start' && e.rung === 1 && cancelled === 0) {
+          cancelled = [1, 2, 3, 4, 5, 6, 7, 8, 9].find((t) => t !== e.trial && !pruned.has(t)) ?? 0;
+          control.cancelTrial(cancelled);
+        }
+      },
+    });
+    expect(r.status).toBe('completed');
+    expect(r.trials.find((t) => t.trial === cancelled)).toMatchObject({ status: 'cancelled', epochs: 1, rung: 0 });
+    expect(r.trials.filter((t) => t.status === 'done')).toHaveLength(1);
+    expect(r.trials.filter((t) => t.epochs === 3)).toHaveLength(1);
   });
 });

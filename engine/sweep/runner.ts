@@ -33,7 +33,7 @@ const END_EVENT = {
 function newRecord(step: TrialStep, seed: number): TrialRecord {
   return {
     trial: step.trial, params: step.params, status: 'running', objective: null, metrics: {}, epochs: 0, keptEpoch: 0,
-    durationMs: 0, seed, rung: step.rung, error: null, history: [],
+    durationMs: 0, seed, rung: step.rung, bracket: step.bracket, error: null, history: [],
   };
 }
 
@@ -95,6 +95,7 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
       records.set(step.trial, r);
       r.status = 'running';
       r.rung = step.rung;
+      r.bracket = step.bracket;
       const offset = r.epochs;
       const begun = now();
       let execution: TrialExecution;
@@ -102,7 +103,7 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
       try {
         const spec = trialSpec(base, step.params, trialSeed(settings.seed, step.trial, step.rung ?? 0), step.epochs === null ? undefined : step.epochs - offset);
         epochs = offset + resolveTraining(spec.training).epochs;
-        emit({ type: 'trial/start', trial: step.trial, params: step.params, seed, rung: step.rung, epochs });
+        emit({ type: 'trial/start', trial: step.trial, params: step.params, seed, rung: step.rung, bracket: step.bracket, epochs });
         execution = executor.run({ trial: step.trial, spec, initialWeights: weights.get(step.trial) ?? null, returnWeights: !step.final }, {
           onEpoch: (s) => {
             const summary = { ...s, epoch: offset + s.epoch, epochs };

@@ -113,8 +113,10 @@ export interface TrialRecord {
   durationMs: number;
   /** Training seed, derived from the sweep seed and the trial number. */
   seed: number;
-  /** Halving: the last rung it trained in (0-based); null for other strategies. */
+  /** Halving and Hyperband: the last rung it trained in (0-based, within its bracket); null for other strategies. */
   rung: number | null;
+  /** Hyperband: its bracket s (s_max … 0, the number of promotions the bracket has; 0 trains every trial to maxEpochs); null for other strategies. */
+  bracket: number | null;
   /** Why it failed (failed trials only). */
   error: { code: string; message: string } | null;
   /** Every epoch's summary, for learning curves. */
@@ -150,7 +152,7 @@ export interface SweepResult {
 /** Streamed while a sweep runs, in the order things happen. Each is plain JSON. */
 export type SweepEvent =
   | { type: 'sweep/start'; plan: SweepPlan }
-  | { type: 'trial/start'; trial: number; params: TrialParams; seed: number; rung: number | null; epochs: number }
+  | { type: 'trial/start'; trial: number; params: TrialParams; seed: number; rung: number | null; bracket: number | null; epochs: number }
   | { type: 'trial/progress'; trial: number; epoch: number; epochs: number; batch: number; batches: number; loss: number }
   | { type: 'trial/epoch'; trial: number; summary: EpochSummary; objective: number | null }
   | { type: 'trial/rung'; record: TrialRecord }

@@ -8,14 +8,14 @@ const summary = (epoch: number, loss: number) => ({
 
 function record(trial: number, status: TrialRecord['status'], objective: number | null, epochs = 3): TrialRecord {
   return {
-    trial, params: { lr: 0.01 * trial, act: 'relu' }, status, objective, metrics: {}, epochs, keptEpoch: epochs, durationMs: 5, seed: trial, rung: null, error: null, history: [],
+    trial, params: { lr: 0.01 * trial, act: 'relu' }, status, objective, metrics: {}, epochs, keptEpoch: epochs, durationMs: 5, seed: trial, rung: null, bracket: null, error: null, history: [],
   };
 }
 
 describe('applyEvents', () => {
   it('builds each trial from its start, progress, epochs and end, and follows the best', () => {
     const events: SweepEvent[] = [
-      { type: 'trial/start', trial: 1, params: { lr: 0.01 }, seed: 11, rung: null, epochs: 3 },
+      { type: 'trial/start', trial: 1, params: { lr: 0.01 }, seed: 11, rung: null, bracket: null, epochs: 3 },
       { type: 'trial/progress', trial: 1, epoch: 1, epochs: 3, batch: 2, batches: 4, loss: 0.9 },
       { type: 'trial/epoch', trial: 1, summary: summary(1, 0.8), objective: 0.6 },
       { type: 'trial/epoch', trial: 1, summary: summary(2, 0.7), objective: 0.7 },
@@ -44,7 +44,7 @@ describe('applyEvents', () => {
 
   it('records a trial cancelled before it started, and drops an unfinished epoch a failed step reports', () => {
     const started = applyEvents(new Map(), null, [
-      { type: 'trial/start', trial: 2, params: { lr: 0.1 }, seed: 2, rung: null, epochs: 3 },
+      { type: 'trial/start', trial: 2, params: { lr: 0.1 }, seed: 2, rung: null, bracket: null, epochs: 3 },
       { type: 'trial/epoch', trial: 2, summary: summary(1, 0.8), objective: 0.6 },
       { type: 'trial/epoch', trial: 2, summary: summary(2, Number.NaN), objective: null },
     ]);
@@ -81,7 +81,7 @@ describe('filters and thinning', () => {
 
 describe('long trials', () => {
   it('keeps a live curve bounded by thinning it as it grows', () => {
-    let trials = applyEvents(new Map(), null, [{ type: 'trial/start', trial: 1, params: {}, seed: 1, rung: null, epochs: 10_000 }]).trials;
+    let trials = applyEvents(new Map(), null, [{ type: 'trial/start', trial: 1, params: {}, seed: 1, rung: null, bracket: null, epochs: 10_000 }]).trials;
     const events: SweepEvent[] = Array.from({ length: 5000 }, (_, i) => ({ type: 'trial/epoch', trial: 1, summary: summary(i + 1, 1), objective: i }));
     trials = applyEvents(trials, null, events).trials;
     const points = trials.get(1)?.points ?? [];

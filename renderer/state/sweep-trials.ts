@@ -41,8 +41,11 @@ export const MAX_CURVE_POINTS = 4000;
 /** The axis key of the objective (parameters use their path). */
 export const OBJECTIVE_AXIS = '#objective';
 
-function fresh(trial: number, params: TrialRecord['params'], seed: number, rung: number | null): TrialRecord {
-  return { trial, params, status: 'running', objective: null, metrics: {}, epochs: 0, keptEpoch: 0, durationMs: 0, seed, rung, error: null, history: [] };
+function fresh(e: Extract<SweepEvent, { type: 'trial/start' }>): TrialRecord {
+  return {
+    trial: e.trial, params: e.params, status: 'running', objective: null, metrics: {}, epochs: 0, keptEpoch: 0, durationMs: 0, seed: e.seed,
+    rung: e.rung, bracket: e.bracket, error: null, history: [],
+  };
 }
 
 /** What a batch of events changed. */
@@ -71,10 +74,10 @@ export function applyEvents(prev: ReadonlyMap<number, TrialView>, best: number |
       case 'trial/start': {
         const t = entry(e.trial);
         if (t) {
-          t.record = { ...t.record, status: 'running', rung: e.rung };
+          t.record = { ...t.record, status: 'running', rung: e.rung, bracket: e.bracket };
           t.target = e.epochs;
         } else {
-          trials.set(e.trial, { record: fresh(e.trial, e.params, e.seed, e.rung), points: [], target: e.epochs, progress: null });
+          trials.set(e.trial, { record: fresh(e), points: [], target: e.epochs, progress: null });
           copied.add(e.trial);
         }
         break;

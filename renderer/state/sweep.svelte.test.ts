@@ -11,7 +11,7 @@ const plan: SweepPlan = {
 };
 const summary = (epoch: number) => ({ epoch, epochs: 2, loss: 1 / epoch, metrics: {}, valLoss: 1 / epoch, valMetrics: { accuracy: 0.5 }, learningRate: 0.01, elapsedMs: 1, layers: [] });
 const done = (trial: number, objective: number): TrialRecord => ({
-  trial, params: { [LR]: 0.01 * trial }, status: 'done', objective, metrics: { valAccuracy: objective }, epochs: 2, keptEpoch: 2, durationMs: 3, seed: trial, rung: null, error: null, history: [],
+  trial, params: { [LR]: 0.01 * trial }, status: 'done', objective, metrics: { valAccuracy: objective }, epochs: 2, keptEpoch: 2, durationMs: 3, seed: trial, rung: null, bracket: null, error: null, history: [],
 });
 
 /** The parts of a Project the sweep uses, with an engine that answers from fixtures. */
@@ -59,8 +59,8 @@ describe('Sweep state', () => {
     expect(sent[0]).toMatchObject({ type: 'sweep/start', spec: project.spec, settings: { target: 'y' }, concurrency: null });
     emit([
       { type: 'sweep/start', plan },
-      { type: 'trial/start', trial: 1, params: { [LR]: 0.01 }, seed: 1, rung: null, epochs: 2 },
-      { type: 'trial/start', trial: 2, params: { [LR]: 0.02 }, seed: 2, rung: null, epochs: 2 },
+      { type: 'trial/start', trial: 1, params: { [LR]: 0.01 }, seed: 1, rung: null, bracket: null, epochs: 2 },
+      { type: 'trial/start', trial: 2, params: { [LR]: 0.02 }, seed: 2, rung: null, bracket: null, epochs: 2 },
       { type: 'trial/epoch', trial: 1, summary: summary(1), objective: 0.5 },
       { type: 'trial/epoch', trial: 2, summary: summary(1), objective: 0.7 },
       { type: 'trial/epoch', trial: 1, summary: summary(2), objective: 0.6 },
@@ -75,7 +75,7 @@ describe('Sweep state', () => {
     expect(sweep.trials.map((t) => t.points.length)).toEqual([2, 2]);
     expect(sweep.fraction).toBe(1);
     expect(project.touched).toBe(1);
-    expect(sweep.csv()?.split('\n')[0]).toBe(`trial,rank,status,objective (valAccuracy),${LR},epochs,keptEpoch,valAccuracy,rung,seed,durationMs,error`);
+    expect(sweep.csv()?.split('\n')[0]).toBe(`trial,rank,status,objective (valAccuracy),${LR},epochs,keptEpoch,valAccuracy,bracket,rung,seed,durationMs,error`);
 
     expect(await sweep.useTrial(2)).toBe(true);
     expect(sent.at(-1)).toEqual({ type: 'sweep/apply', spec: project.spec, params: { [LR]: 0.02 } });

@@ -375,7 +375,8 @@ export class Sweep {
     if (!r) return;
     this.phase = r.status;
     this.plan = r.plan;
-    this.trials = r.trials.map((t) => ({ record: t.record, points: t.points, target: t.record.epochs, progress: null }));
+    // Projects saved before Hyperband have no bracket in their records.
+    this.trials = r.trials.map((t) => ({ record: { ...t.record, bracket: t.record.bracket ?? null }, points: t.points, target: t.record.epochs, progress: null }));
     this.best = r.best;
     this.elapsedMs = r.durationMs;
     this.backend = r.backend;

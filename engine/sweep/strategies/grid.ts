@@ -34,7 +34,7 @@ export function gridStrategy(parameters: readonly Parameter[], trials: number, s
     next() {
       if (issued) return null;
       issued = true;
-      const run = indices.map((g, i) => ({ trial: i + 1, params: gridPoint(values, parameters, g), epochs: null, rung: null, final: true }));
+      const run = indices.map((g, i) => ({ trial: i + 1, params: gridPoint(values, parameters, g), epochs: null, rung: null, bracket: null, final: true }));
       return { run, prune: [] };
     },
   };

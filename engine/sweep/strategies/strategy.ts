@@ -7,8 +7,10 @@ export interface TrialStep {
   params: TrialParams;
   /** Epochs the trial has trained in all when this step ends; null means the spec's own epochs. */
   epochs: number | null;
-  /** Halving rung (0-based); null for other strategies. */
+  /** Halving rung (0-based, within its bracket for Hyperband); null for other strategies. */
   rung: number | null;
+  /** Hyperband bracket s; null for other strategies. */
+  bracket: number | null;
   /** True when the trial ends with this step; otherwise it waits, keeping its weights, for the next decision. */
   final: boolean;
 }

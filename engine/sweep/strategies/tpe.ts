@@ -82,7 +82,7 @@ export function tpeStrategy(parameters: readonly Parameter[], trials: number, se
           if (observed.length < basis) break;
         }
         const params = t <= s.initialTrials ? randomParams(parameters, seed, t) : suggest(parameters, observed, objective, s, seed, t);
-        run.push({ trial: t, params, epochs: null, rung: null, final: true });
+        run.push({ trial: t, params, epochs: null, rung: null, bracket: null, final: true });
         issued++;
       }
       return { run, prune: [] };

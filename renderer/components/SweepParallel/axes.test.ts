@@ -11,7 +11,7 @@ const plan: SweepPlan = {
   ],
 };
 const trial = (objective: number): TrialRecord => ({
-  trial: 1, params: {}, status: 'done', objective, metrics: {}, epochs: 1, keptEpoch: 1, durationMs: 1, seed: 1, rung: null, error: null, history: [],
+  trial: 1, params: {}, status: 'done', objective, metrics: {}, epochs: 1, keptEpoch: 1, durationMs: 1, seed: 1, rung: null, bracket: null, error: null, history: [],
 });
 
 describe('parallel-coordinate axes', () => {
