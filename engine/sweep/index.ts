@@ -1,5 +1,5 @@
 /**
- * Public API of hyperparameter sweeps: search spaces, strategies (grid, random, successive halving, TPE),
+ * Public API of hyperparameter sweeps: search spaces, strategies (grid, random, successive halving, Hyperband, TPE),
  * the runner with an injected trial executor, worker pools, retraining the best trial, and CSV export.
  */
 export * from './types.ts';
@@ -12,7 +12,10 @@ export { applyParams, trialSpec, resizeHidden } from './apply.ts';
 export { sampleValue, gridValues } from './distributions.ts';
 export { trialSeed } from './seeds.ts';
 export { defaultObjective, directionOf, objectiveMetrics, epochMetrics, compareTrials, bestTrial, sortTrials } from './objective.ts';
-export { createStrategy, gridSize, rungEpochs, rungSizes, randomParams, suggest, type Strategy, type StrategyStep, type TrialStep } from './strategies/index.ts';
+export {
+  createStrategy, gridSize, rungEpochs, rungSizes, halvingBudget, hyperbandBrackets, hyperbandMaxBracket, hyperbandSizes, randomParams, suggest,
+  type HalvingRun, type Strategy, type StrategyStep, type TrialStep,
+} from './strategies/index.ts';
 export { SweepControl } from './control.ts';
 export type { TrialExecutor, TrialExecution, TrialHooks, TrialJob, TrialJobResult, TrialProgress } from './executor.ts';
 export { runSweep, type RunSweepOptions } from './runner.ts';

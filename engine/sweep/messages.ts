@@ -82,13 +82,17 @@ export const sweepMessages = {
   notASetting: (key: string, inner: string): Problem => ({
     code: 'sweep/unknown-setting', path: paramPath(key), message: `${paramPath(key)}: ${inner}`,
   }),
-  epochsWithHalving: (key: string): Problem => ({
+  epochsWithHalving: (key: string, strategy: string): Problem => ({
     code: 'sweep/epochs-with-halving', path: paramPath(key),
-    message: `${paramPath(key)}: the 'halving' strategy decides each trial's epochs itself. Remove '${key}' from parameters or choose another strategy.`,
+    message: `${paramPath(key)}: the '${strategy}' strategy decides each trial's epochs itself. Remove '${key}' from parameters or choose another strategy.`,
   }),
   halvingRange: (min: number, max: number): Problem => ({
     code: 'sweep/halving-range', path: 'halving.minEpochs',
     message: `halving.minEpochs (${min}) must be less than the trials' full epochs (${max}). Lower minEpochs or raise training.epochs.`,
+  }),
+  hyperbandTrials: (trials: number, brackets: readonly number[], h: { eta: number; minEpochs: number; maxEpochs: number }): Problem => ({
+    code: 'sweep/hyperband-trials', path: 'trials',
+    message: `trials (${trials}) is too few for 'hyperband': from ${h.minEpochs} to ${h.maxEpochs} epochs with eta ${h.eta} it runs ${brackets.length} brackets, and each needs at least one trial (the standard plan tries ${brackets.reduce((a, b) => a + b, 0)}: ${brackets.join(' + ')}). Set trials to at least ${brackets.length}, leave it out, or raise halving.minEpochs for fewer brackets.`,
   }),
   objectiveNotReported: (metric: string, task: string, valid: readonly string[]): Problem => ({
     code: 'sweep/objective-not-reported', path: 'objective.metric',

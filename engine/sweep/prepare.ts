@@ -4,6 +4,7 @@ import { checkResolve, type NetworkSpec, type Task } from '../spec/index.ts';
 import { resolveTraining } from '../train/index.ts';
 import { checkParameters, type DataShape } from './check-space.ts';
 import { gridSize } from './strategies/grid.ts';
+import { hyperbandSizes } from './strategies/hyperband.ts';
 import { sweepMessages as m } from './messages.ts';
 import { defaultObjective, directionOf, objectiveMetrics } from './objective.ts';
 import { SweepError } from './sweep-error.ts';
@@ -39,7 +40,7 @@ export interface SweepSetup {
   settings: SweepSettings;
 }
 
-/** Trials of random, halving and TPE sweeps when nobody says. */
+/** Trials of random, halving and TPE sweeps when nobody says (grid: the whole grid; hyperband: its standard plan). */
 export const DEFAULT_TRIALS = 16;
 
 /** Trials running at once by default: all cores but one (which serves the UI or the CLI), at least 1. */
@@ -61,21 +62,25 @@ export function prepareSweep(o: PrepareOptions): SweepSetup {
   const problems: Problem[] = checkParameters(space.parameters, spec, data);
   const v = o.overrides ?? {};
   const strategy = v.strategy ?? space.strategy ?? 'random';
+  const eta = space.halving?.eta ?? 3;
+  const maxEpochs = space.halving?.maxEpochs ?? resolveTraining(spec.training).epochs;
+  const minEpochs = space.halving?.minEpochs ?? Math.max(1, Math.round(maxEpochs / eta ** 2));
+  const halving = { eta, minEpochs, maxEpochs };
+  if (strategy === 'halving' || strategy === 'hyperband') {
+    const epochs = space.parameters.find((p) => p.path === 'training.epochs');
+    if (epochs) problems.push(m.epochsWithHalving(epochs.path, strategy));
+    if (minEpochs >= maxEpochs) problems.push(m.halvingRange(minEpochs, maxEpochs));
+  }
+  // Hyperband's standard plan fixes its configurations; a given count scales its brackets.
+  const brackets = strategy === 'hyperband' && minEpochs < maxEpochs ? hyperbandSizes(halving) : null;
   const grid = gridSize(space.parameters);
-  const wanted = v.trials ?? space.trials ?? (strategy === 'grid' ? grid : DEFAULT_TRIALS);
+  const wanted = v.trials ?? space.trials ?? (strategy === 'grid' ? grid : brackets ? brackets.reduce((a, b) => a + b, 0) : DEFAULT_TRIALS);
   const trials = strategy === 'grid' ? Math.min(wanted, grid) : wanted;
+  if (brackets && trials < brackets.length) problems.push(m.hyperbandTrials(trials, brackets, halving));
   const objective = resolveObjective(space, v.objective, data.task);
   const valid = objectiveMetrics(data.task);
   if (!valid.includes(objective.metric)) problems.push(m.objectiveNotReported(objective.metric, data.task.kind, valid));
   else if (objective.metric.startsWith('val') && !o.hasValidation) problems.push(m.noValidation(objective.metric));
-  const eta = space.halving?.eta ?? 3;
-  const maxEpochs = space.halving?.maxEpochs ?? resolveTraining(spec.training).epochs;
-  const minEpochs = space.halving?.minEpochs ?? Math.max(1, Math.round(maxEpochs / eta ** 2));
-  if (strategy === 'halving') {
-    const epochs = space.parameters.find((p) => p.path === 'training.epochs');
-    if (epochs) problems.push(m.epochsWithHalving(epochs.path));
-    if (minEpochs >= maxEpochs) problems.push(m.halvingRange(minEpochs, maxEpochs));
-  }
   if (problems.length) throw new SweepError(problems);
   const t = space.tpe ?? {};
   return {
@@ -84,7 +89,7 @@ export function prepareSweep(o: PrepareOptions): SweepSetup {
       strategy, trials, objective,
       seed: v.seed ?? space.seed ?? resolveTraining(spec.training).seed,
       concurrency: v.concurrency ?? defaultConcurrency(o.cores),
-      halving: { eta, minEpochs, maxEpochs },
+      halving,
       tpe: {
         initialTrials: Math.min(trials, t.initialTrials ?? Math.max(4, Math.min(10, Math.round(trials / 3)))),
         lag: t.lag ?? 4,

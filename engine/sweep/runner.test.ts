@@ -11,7 +11,7 @@ import type { StrategyName, SweepEvent, SweepResult } from './types.ts';
 const table = (r: SweepResult) => r.trials.map(({ durationMs, history, ...t }) => ({ ...t, history: history.map(({ elapsedMs, ...h }) => h) }));
 
 describe('determinism', () => {
-  for (const strategy of ['random', 'grid', 'halving', 'tpe'] as StrategyName[]) {
+  for (const strategy of ['random', 'grid', 'halving', 'hyperband', 'tpe'] as StrategyName[]) {
     it(`${strategy}: the same seed gives the same trial table with concurrency 1, 2 and 5`, async () => {
       const run = async (concurrency: number) => {
         const executor = syntheticExecutor();

@@ -73,7 +73,7 @@ describe('space file structure', () => {
       ['parameters["hiddenLayers"]', 'parameters["hiddenLayers"] must be an \'int\' distribution (or a choice) of whole numbers ≥ 0, got {"distribution":"uniform","min":1,"max":3}.'],
       ['parameters["training.shuffle"].values', 'parameters["training.shuffle"].values must be a non-empty list of the values to try, e.g. [16, 32, 64].'],
       ['parameters["huberDelta"].step', "parameters[\"huberDelta\"].step is not a known setting. Valid settings here: 'distribution', 'min', 'max', 'gridPoints'."],
-      ['strategy', "strategy must be one of 'grid', 'random', 'halving', 'tpe', got 'bayes'."],
+      ['strategy', "strategy must be one of 'grid', 'random', 'halving', 'hyperband', 'tpe', got 'bayes'."],
       ['trials', 'trials must be a whole number ≥ 1, got 0.'],
       ['objective.metric', "objective.metric must be one of 'loss', 'valLoss', 'accuracy', 'valAccuracy', 'mae', 'valMae', 'rmse', 'valRmse', 'r2', 'valR2', got 'valAcc'."],
     ]);
@@ -97,7 +97,7 @@ describe('space file structure', () => {
 
   it('a SweepError message lists every problem, one per line', () => {
     expect(() => parseSearchSpace({ trials: -1, strategy: 'best', parameters: { 'training.batchSize': { distribution: 'choice', values: [8] } } })).toThrowError(
-      "- strategy must be one of 'grid', 'random', 'halving', 'tpe', got 'best'.\n- trials must be a whole number ≥ 1, got -1.",
+      "- strategy must be one of 'grid', 'random', 'halving', 'hyperband', 'tpe', got 'best'.\n- trials must be a whole number ≥ 1, got -1.",
     );
   });
 });
@@ -149,6 +149,36 @@ describe('space against the network and the data', () => {
     ]);
     expect(prepareProblems({ ...lr, 'training.epochs': { distribution: 'int', min: 5, max: 50 } }, { strategy: 'halving' })).toEqual([
       ['parameters["training.epochs"]', "parameters[\"training.epochs\"]: the 'halving' strategy decides each trial's epochs itself. Remove 'training.epochs' from parameters or choose another strategy."],
+    ]);
+  });
+
+  it('checks hyperband like halving, and that every bracket gets a trial', () => {
+    const lr = { 'training.optimizer.learningRate': { distribution: 'logUniform', min: 1e-4, max: 1e-2 } };
+    // 20 epochs, minEpochs round(20/9) = 2, eta 3: brackets s = 2, 1, 0 of 9, 5 and 3 trials.
+    expect(prepareProblems(lr, { strategy: 'hyperband', trials: 3 })).toEqual([]);
+    expect(prepareProblems(lr, { strategy: 'hyperband', trials: 2 })).toEqual([[
+      'trials',
+      "trials (2) is too few for 'hyperband': from 2 to 20 epochs with eta 3 it runs 3 brackets, and each needs at least one trial (the standard plan tries 17: 9 + 5 + 3). Set trials to at least 3, leave it out, or raise halving.minEpochs for fewer brackets.",
+    ]]);
+    expect(prepareProblems({ ...lr, 'training.epochs': { distribution: 'int', min: 5, max: 50 } }, { strategy: 'hyperband' })).toEqual([
+      ['parameters["training.epochs"]', "parameters[\"training.epochs\"]: the 'hyperband' strategy decides each trial's epochs itself. Remove 'training.epochs' from parameters or choose another strategy."],
+    ]);
+    const space = (halving: Record<string, number>) => parseSearchSpace({ parameters: lr, halving });
+    const problems = (halving: Record<string, number>) => {
+      try {
+        prepareSweep({ space: space(halving), spec, data: { inputs: 4, task }, hasValidation: true, cores: 2, overrides: { strategy: 'hyperband' } });
+      } catch (e) {
+        if (e instanceof SweepError) return e.problems.map((p) => [p.path, p.message]);
+        throw e;
+      }
+      return [];
+    };
+    expect(problems({ minEpochs: 20 })).toEqual([
+      ['halving.minEpochs', "halving.minEpochs (20) must be less than the trials' full epochs (20). Lower minEpochs or raise training.epochs."],
+    ]);
+    expect(problemsOf({ parameters: lr, halving: { eta: 1, minEpochs: 0 } })).toEqual([
+      ['halving.eta', 'halving.eta must be a number ≥ 2, got 1.'],
+      ['halving.minEpochs', 'halving.minEpochs must be a whole number ≥ 1, got 0.'],
     ]);
   });
 

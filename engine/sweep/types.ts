@@ -32,7 +32,7 @@ export interface Parameter {
 }
 
 /** Every strategy name. */
-export const STRATEGY_NAMES = ['grid', 'random', 'halving', 'tpe'] as const;
+export const STRATEGY_NAMES = ['grid', 'random', 'halving', 'hyperband', 'tpe'] as const;
 /** How configurations are chosen. */
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
@@ -45,7 +45,10 @@ export interface Objective {
   direction: Direction;
 }
 
-/** Successive halving: every trial starts with `minEpochs`; after each rung the best 1/eta go on with eta× the epochs, up to `maxEpochs`. */
+/**
+ * Successive halving: every trial starts with `minEpochs`; after each rung the best 1/eta go on with eta× the epochs, up to `maxEpochs`.
+ * Hyperband reads the same settings: R = maxEpochs, r_min = minEpochs, eta.
+ */
 export interface HalvingSettings {
   eta: number;
   minEpochs: number;

@@ -1,4 +1,4 @@
-/** Each strategy's sampling: grid covers the grid, random is reproducible, halving prunes, TPE concentrates on good regions. */
+/** Each strategy's sampling: grid covers the grid, random is reproducible, halving and Hyperband prune, TPE concentrates on good regions. */
 import { describe, expect, it } from 'vitest';
 import { syntheticExecutor } from '../fixtures/synthetic-executor.ts';
 import { SPACE, syntheticSetup } from '../fixtures/spaces.ts';
@@ -6,6 +6,16 @@ import { runSweep } from '../runner.ts';
 import { parseSearchSpace } from '../space.ts';
 import { createStrategy } from './index.ts';
 import { rungEpochs, rungSizes } from './halving.ts';
+import { bracketEpochs, hyperbandBrackets, hyperbandMaxBracket, hyperbandSizes, splitTrials } from './hyperband.ts';
+import { randomParams } from './random.ts';
+
+const SPACE_JSON = {
+  parameters: {
+    'training.optimizer.learningRate': { distribution: 'logUniform', min: 1e-5, max: 1 },
+    'layers[dense-1].units': { distribution: 'int', min: 2, max: 1024, log: true },
+    'layers[*dropout].rate': { distribution: 'uniform', min: 0, max: 0.9 },
+  },
+};
 
 const GRID = parseSearchSpace({
   parameters: {
@@ -80,6 +90,75 @@ describe('successive halving', () => {
     const atRung0 = r.trials.map((t) => ({ trial: t.trial, score: t.history[0].valMetrics?.accuracy ?? 0 })).sort((a, b) => b.score - a.score);
     expect(promoted).toEqual(atRung0.slice(0, 3).map((t) => t.trial).sort());
     expect(r.best?.trial).toBe(by('done')[0].trial);
+  });
+});
+
+describe('Hyperband', () => {
+  it('plans the brackets of the paper for R = 81, eta = 3: n = 81, 34, 15, 8, 5 starting at 1, 3, 9, 27, 81 epochs', () => {
+    const h = { eta: 3, minEpochs: 1, maxEpochs: 81 };
+    expect(hyperbandMaxBracket(h)).toBe(4);
+    expect(hyperbandSizes(h)).toEqual([81, 34, 15, 8, 5]);
+    // Li et al. 2017, table 1: each bracket's rungs (n_i configurations trained to r_i epochs).
+    expect(hyperbandBrackets(h, 143)).toEqual([
+      { bracket: 4, first: 1, sizes: [81, 27, 9, 3, 1], epochs: [1, 3, 9, 27, 81] },
+      { bracket: 3, first: 82, sizes: [34, 11, 3, 1], epochs: [3, 9, 27, 81] },
+      { bracket: 2, first: 116, sizes: [15, 5, 1], epochs: [9, 27, 81] },
+      { bracket: 1, first: 131, sizes: [8, 2], epochs: [27, 81] },
+      { bracket: 0, first: 139, sizes: [5], epochs: [81] },
+    ]);
+    // The standard plan is the default trial count.
+    const space = parseSearchSpace({ ...SPACE_JSON, halving: { minEpochs: 1, maxEpochs: 81 } });
+    const setup = syntheticSetup({ strategy: 'hyperband' }, space);
+    expect(setup.settings.trials).toBe(143);
+    const strategy = createStrategy(space.parameters, setup.settings);
+    // Σ over brackets and rungs of n_i·(r_i − r_{i−1}): each bracket about 5 R.
+    expect(strategy.epochBudget(81)).toBe((81 + 27 * 2 + 9 * 6 + 3 * 18 + 54) + (34 * 3 + 11 * 6 + 3 * 18 + 54) + (15 * 9 + 5 * 18 + 54) + (8 * 27 + 2 * 54) + 5 * 81);
+  });
+
+  it('starts each bracket at R·eta^−s epochs (rounded, at least r_min), with s + 1 rungs up to R', () => {
+    expect(hyperbandMaxBracket({ eta: 3, minEpochs: 1, maxEpochs: 40 })).toBe(3);
+    expect(bracketEpochs({ eta: 3, minEpochs: 1, maxEpochs: 40 }, 3)).toEqual([1, 4, 13, 40]);
+    expect(hyperbandMaxBracket({ eta: 3, minEpochs: 2, maxEpochs: 17 })).toBe(1);
+    expect(bracketEpochs({ eta: 3, minEpochs: 2, maxEpochs: 17 }, 1)).toEqual([6, 17]);
+    expect(hyperbandMaxBracket({ eta: 2, minEpochs: 5, maxEpochs: 60 })).toBe(3);
+    expect(hyperbandSizes({ eta: 2, minEpochs: 5, maxEpochs: 60 })).toEqual([8, 6, 4, 4]);
+    expect(bracketEpochs({ eta: 2, minEpochs: 5, maxEpochs: 60 }, 3)).toEqual([8, 15, 30, 60]);
+  });
+
+  it('scales the brackets to another trial count in the standard proportions, each keeping a trial', () => {
+    expect(splitTrials([9, 5, 3], 17)).toEqual([9, 5, 3]);
+    expect(splitTrials([9, 5, 3], 12)).toEqual([6, 4, 2]);
+    expect(splitTrials([9, 5, 3], 34)).toEqual([18, 10, 6]);
+    expect(splitTrials([9, 5, 3], 3)).toEqual([1, 1, 1]);
+    expect(splitTrials([81, 34, 15, 8, 5], 6)).toEqual([2, 1, 1, 1, 1]);
+    expect(hyperbandBrackets({ eta: 3, minEpochs: 1, maxEpochs: 9 }, 12).map((b) => [b.first, b.sizes])).toEqual([[1, [6, 2, 1]], [7, [4, 1]], [11, [2]]]);
+    expect(syntheticSetup({ strategy: 'hyperband', trials: 12 }).settings.trials).toBe(12);
+  });
+
+  it('runs every bracket as successive halving, trial numbers unique across brackets, values drawn per trial number', async () => {
+    const setup = syntheticSetup({ strategy: 'hyperband', seed: 3, concurrency: 1 });
+    expect(setup.settings).toMatchObject({ trials: 17, halving: { eta: 3, minEpochs: 1, maxEpochs: 9 } });
+    const starts: [number, number | null, number | null, number][] = [];
+    const r = await runSweep({ setup, executor: syntheticExecutor(), onEvent: (e) => { if (e.type === 'trial/start') starts.push([e.trial, e.bracket, e.rung, e.epochs]); } });
+    // Brackets run together: every bracket's first rung starts before any promotion.
+    expect(starts.slice(0, 17)).toEqual([
+      ...Array.from({ length: 9 }, (_, i) => [i + 1, 2, 0, 1]), ...Array.from({ length: 5 }, (_, i) => [i + 10, 1, 0, 3]), [15, 0, 0, 9], [16, 0, 0, 9], [17, 0, 0, 9],
+    ]);
+    expect(r.trials.map((t) => t.trial)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect(r.trials.every((t) => JSON.stringify(t.params) === JSON.stringify(randomParams(SPACE.parameters, 3, t.trial)))).toBe(true);
+    // The exact budget: 9·1 + 3·2 + 1·6 (bracket 2), 5·3 + 1·6 (bracket 1), 3·9 (bracket 0).
+    expect(r.plan.epochBudget).toBe(21 + 21 + 27);
+    expect(r.trials.reduce((sum, t) => sum + t.epochs, 0)).toBe(69);
+    const inBracket = (s: number) => r.trials.filter((t) => t.bracket === s);
+    const summary = (s: number) => inBracket(s).map((t) => `${t.status}@${t.epochs}/rung ${t.rung}`).sort();
+    expect(summary(2)).toEqual(['done@9/rung 2', ...Array(6).fill('pruned@1/rung 0'), ...Array(2).fill('pruned@3/rung 1')]);
+    expect(summary(1)).toEqual(['done@9/rung 1', ...Array(4).fill('pruned@3/rung 0')]);
+    expect(summary(0)).toEqual(Array(3).fill('done@9/rung 0'));
+    // Each promotion took the best of its own bracket's first rung (the synthetic score ranks the same at every epoch).
+    const best = (s: number, n: number) => inBracket(s).sort((a, b) => (b.history[0].valMetrics?.accuracy ?? 0) - (a.history[0].valMetrics?.accuracy ?? 0)).slice(0, n).map((t) => t.trial).sort();
+    expect(inBracket(2).filter((t) => t.epochs >= 3).map((t) => t.trial).sort()).toEqual(best(2, 3));
+    expect(inBracket(1).filter((t) => t.status === 'done').map((t) => t.trial)).toEqual(best(1, 1));
+    expect(r.best?.status).toBe('done');
   });
 });
 
