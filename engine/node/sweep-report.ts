@@ -1,5 +1,7 @@
 /** Plain-text output of the `sweep` command: progress lines and the final table. */
-import { sortTrials, type Objective, type SweepResult, type TrialParams, type TrialRecord } from '../sweep/index.ts';
+import {
+  halvingBudget, hyperbandBrackets, hyperbandSizes, sortTrials, type HalvingSettings, type Objective, type SweepResult, type TrialParams, type TrialRecord,
+} from '../sweep/index.ts';
 import { num } from './format.ts';
 
 /** Short column names for parameter paths (`learningRate`, `dense-1.units`, `*dropout.rate`), full paths where two would clash. */
@@ -26,12 +28,24 @@ export function trialLine(r: TrialRecord, trials: number, objective: Objective, 
   const secs = `${(r.durationMs / 1000).toFixed(1)} s`;
   switch (r.status) {
     case 'done': return `${head} done       ${score}  (${r.epochs} epochs, ${secs})${isBest ? '  ★ best so far' : ''}`;
-    case 'waiting': return `${head} rung ${r.rung ?? 0}     ${score} after ${r.epochs} epochs`;
+    case 'waiting': return `${head} ${r.bracket === null ? '' : `bracket ${r.bracket} `}rung ${r.rung ?? 0}     ${score} after ${r.epochs} epochs`;
     case 'pruned': return `${head} pruned     ${score} after ${r.epochs} epochs`;
     case 'cancelled': return `${head} cancelled  after ${r.epochs} epochs`;
     case 'failed': return `${head} failed     ${r.error?.message ?? ''}`;
     case 'running': return `${head} running`;
   }
+}
+
+/** Hyperband's plan: how its trials are split over the brackets, and each bracket's rungs as trials × epochs. */
+export function bracketLines(h: HalvingSettings, trials: number): string[] {
+  const standard = hyperbandSizes(h);
+  const total = standard.reduce((a, b) => a + b, 0);
+  const runs = hyperbandBrackets(h, trials);
+  const how = trials === total ? 'the standard plan' : `the standard ${standard.join(' + ')} = ${total} scaled`;
+  return [
+    `Hyperband: ${trials} trials in ${runs.length} brackets (${how}), epochs ${h.minEpochs} to ${h.maxEpochs}, eta ${h.eta}; trials × epochs at each rung:`,
+    ...runs.map((b) => `  bracket ${b.bracket}: ${b.sizes.map((n, k) => `${n}×${b.epochs[k]}`).join(' → ')}  (trials ${b.first}–${b.first + b.sizes[0] - 1}, ${halvingBudget(b)} epochs)`),
+  ];
 }
 
 /** The final table, best first. */

@@ -15,19 +15,19 @@ import { loadCsv, trainingData } from '../dataset.ts';
 import { readJson, writeFileAtomic } from '../files.ts';
 import { metricsBlock, num } from '../format.ts';
 import { createNodeTrialPool } from '../sweep-pool.ts';
-import { paramsText, resultTable, shortNames, trialLine } from '../sweep-report.ts';
+import { bracketLines, paramsText, resultTable, shortNames, trialLine } from '../sweep-report.ts';
 import { UsageError } from '../usage-error.ts';
 
 const flags: Record<string, FlagSpec> = {
   target: { type: 'string', help: 'column to predict (required)', placeholder: 'COL' },
   space: { type: 'string', help: 'search space JSON (required; format in engine/sweep/README.md)', placeholder: 'SPACE.json' },
   strategy: { type: 'string', help: `${STRATEGY_NAMES.join(', ')} (default: the space's, else random)`, placeholder: 'NAME' },
-  trials: { type: 'string', help: 'configurations to try (default: the space\'s, else 16; grid: the whole grid)', placeholder: 'N' },
+  trials: { type: 'string', help: 'configurations to try (default: the space\'s, else 16; grid: the whole grid; hyperband: its standard bracket sizes, which another count scales)', placeholder: 'N' },
   concurrency: { type: 'string', help: 'trials training at once, one worker thread each (default: cores − 1, at least 1)', placeholder: 'K' },
   seed: { type: 'string', help: 'seed of the data split, the draws and every trial\'s training', placeholder: 'S' },
   objective: { type: 'string', help: 'metric to optimize, e.g. valAccuracy, valLoss, valR2 (default: valAccuracy or valR2)', placeholder: 'METRIC' },
   spec: { type: 'string', help: "base network (default: the space's spec, else a network chosen for the task)", placeholder: 'SPEC.json' },
-  epochs: { type: 'string', help: 'epochs of every trial (halving: the most a trial gets)', placeholder: 'N' },
+  epochs: { type: 'string', help: 'epochs of every trial (halving, hyperband: the most a trial gets)', placeholder: 'N' },
   'validation-split': { type: 'string', help: 'fraction of rows the trials are scored on (default 0.2)', placeholder: 'F' },
   'test-split': { type: 'string', help: 'fraction of rows held out for the best model\'s test metrics (default 0.2)', placeholder: 'F' },
   backend: { type: 'string', help: `compute backend of each trial: ${BACKEND_NAMES.join(', ')}`, placeholder: 'NAME' },
@@ -100,6 +100,7 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   try {
     const backendLabel = await pool.ready;
     info(`Sweep: ${settings.strategy}, ${settings.trials} trials, ${settings.concurrency} at once (worker threads, ${backendLabel}), seed ${settings.seed}; objective: ${settings.objective.direction} ${settings.objective.metric}`);
+    if (settings.strategy === 'hyperband') info(bracketLines(settings.halving, settings.trials).join('\n'));
     let best: TrialRecord | null = null;
     result = await runSweep({
       setup, executor: pool, control,
