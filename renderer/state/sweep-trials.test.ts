@@ -42,6 +42,17 @@ describe('applyEvents', () => {
     expect((first.trials.get(1) as TrialView).points).toHaveLength(2);
   });
 
+  it('shows the bracket and rung a Hyperband trial starts in, and the next rung when it continues', () => {
+    const first = applyEvents(new Map(), null, [{ type: 'trial/start', trial: 4, params: { lr: 0.1 }, seed: 4, rung: 0, bracket: 2, epochs: 1 }]);
+    expect(first.trials.get(4)?.record).toMatchObject({ status: 'running', bracket: 2, rung: 0 });
+    const { trials } = applyEvents(first.trials, null, [
+      { type: 'trial/rung', record: { ...record(4, 'waiting', 0.5, 1), bracket: 2, rung: 0 } },
+      { type: 'trial/start', trial: 4, params: { lr: 0.1 }, seed: 4, rung: 1, bracket: 2, epochs: 3 },
+    ]);
+    expect(trials.get(4)?.record).toMatchObject({ status: 'running', bracket: 2, rung: 1 });
+    expect(trials.get(4)?.target).toBe(3);
+  });
+
   it('records a trial cancelled before it started, and drops an unfinished epoch a failed step reports', () => {
     const started = applyEvents(new Map(), null, [
       { type: 'trial/start', trial: 2, params: { lr: 0.1 }, seed: 2, rung: null, bracket: null, epochs: 3 },

@@ -91,6 +91,11 @@ describe('Sweep state', () => {
     expect(again.bestTrial?.record.objective).toBe(0.9);
     expect(again.trials[1]?.points.map((p) => p.objective)).toEqual([0.7, 0.9]);
     expect(readSweepRecord({ space: {} })).toBeNull();
+    // A project saved before Hyperband has no bracket in its records.
+    const old = JSON.parse(JSON.stringify(sweep.toRecord())) as { result: { trials: { record: Record<string, unknown> }[] } };
+    for (const t of old.result.trials) delete t.record.bracket;
+    again.restore(readSweepRecord(old));
+    expect(again.trials.map((t) => t.record.bracket)).toEqual([null, null]);
   });
 
   it('shows a refused start as problems beside the fields', async () => {
