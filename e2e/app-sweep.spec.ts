@@ -239,3 +239,44 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
   expect(model.weights.filter((w) => w.name === 'kernel').map((w) => w.shape)).toEqual([[4, bestUnits], [bestUnits, 3]]);
   expect(Object.keys(model.metrics).sort()).toEqual(['test', 'train']);
 });
+
+// Hyperband in the app: cheap (9 epochs at most per trial), so it runs to the end.
+test('iris: Hyperband can be chosen, splits its trials over its brackets and shows each trial\'s bracket and rung', async ({ app: page }) => {
+  await importCsv(page, repoPath('resources/samples/iris.csv'));
+  await page.getByLabel('Target column').selectOption('species');
+  await expect(page.getByText('Classification · 3 classes')).toBeVisible();
+  await openView(page, 'Train');
+  // 9 epochs, minEpochs 9/3² = 1, eta 3: brackets of 9, 5 and 3 trials in the standard plan.
+  await page.getByLabel('Epochs').fill('9');
+  await page.getByRole('tab', { name: 'Sweep' }).click();
+  const r = region(page);
+  const space = r.getByRole('region', { name: 'Search space' });
+  await space.getByLabel('Strategy').selectOption('hyperband');
+  await expect(space.getByText('Successive halving in several brackets')).toBeVisible();
+  await space.getByLabel('Concurrency').fill('2');
+  await space.getByLabel('Trials').fill('2');
+  await expect(space.getByRole('alert').filter({ hasText: "trials (2) is too few for 'hyperband': from 1 to 9 epochs with eta 3 it runs 3 brackets" })).toBeVisible();
+  await expect(r.getByRole('button', { name: 'Start sweep' })).toBeDisabled();
+  // 6 trials split 3 + 2 + 1: 3×1 → 1×3 → 1×9, 2×3 → 1×9 and 1×9 epochs, 11 + 12 + 9 in all.
+  await space.getByLabel('Trials').fill('6');
+  await expect(space.getByRole('status')).toHaveText('6 trials, 2 at once · up to 32 epochs in all · scored on 15 validation rows');
+  await r.getByRole('button', { name: 'Start sweep' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="sweep-progress"]')?.getAttribute('data-phase') === 'completed', null, { timeout: 60_000, polling: 200 });
+  const table = r.getByRole('table', { name: 'Trial table' });
+  await expect(table.locator('tbody tr[data-trial]')).toHaveCount(6);
+  await expect(table.getByText('Done')).toHaveCount(3);
+  await expect(table.getByText('Pruned')).toHaveCount(3);
+  await table.getByRole('button', { name: '#' }).click();
+  const cells = async (name: string) => {
+    const headers = await table.locator('thead th').allInnerTexts();
+    const column = headers.findIndex((h) => h.trim() === name);
+    return table.locator(`tbody tr[data-trial] td:nth-child(${column + 1})`).allInnerTexts();
+  };
+  const brackets = await cells('Bracket');
+  const rungs = await cells('Rung');
+  expect(brackets).toEqual(['2', '2', '2', '1', '1', '0']);
+  // In each bracket the best trial went on to the last rung, the rest stopped at the first.
+  expect([rungs.slice(0, 3).sort(), rungs.slice(3, 5).sort(), rungs.slice(5)]).toEqual([['0', '0', '2'], ['0', '1'], ['0']]);
+  await dismissToasts(page);
+  await shootAt(page, table, 'sweep-07-hyperband-light');
+});
