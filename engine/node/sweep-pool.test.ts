@@ -15,7 +15,7 @@ const data: TrainingData = {
   validation: { x: x.slice(150 * 3), y: y.slice(150), rows: 50, features: 3 },
 };
 const job = (trial: number, epochs: number): TrialJob => ({
-  trial, initialWeights: null, returnWeights: true,
+  trial, initialWeights: null, initialOptimizer: null, returnWeights: true,
   spec: parseSpec({ layers: [{ id: 'h', type: 'dense', units: 8 }, { id: 'out', type: 'dense', units: 'auto' }], training: { epochs, seed: trial, batchSize: 16 } }),
 });
 

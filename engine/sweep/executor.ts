@@ -3,7 +3,7 @@
  * in worker_threads (Node), Web Workers (browser) or in-process (tests, one-off use) with the same runner.
  */
 import type { NetworkSpec } from '../spec/types.ts';
-import type { EpochSummary, StopReason, WeightTensor } from '../train/types.ts';
+import type { EpochSummary, OptimizerCheckpoint, StopReason, WeightTensor } from '../train/types.ts';
 
 /** One trial step to train. */
 export interface TrialJob {
@@ -12,7 +12,9 @@ export interface TrialJob {
   spec: NetworkSpec;
   /** Continue from these weights (a promoted halving trial); null for a fresh start. */
   initialWeights: WeightTensor[] | null;
-  /** Send the final weights back (needed only when the trial may continue later). */
+  /** And from this optimizer state (moments, step count), saved with those weights; null for a fresh start. */
+  initialOptimizer: OptimizerCheckpoint | null;
+  /** Send the final weights and optimizer state back (needed only when the trial may continue later). */
   returnWeights: boolean;
 }
 
@@ -21,6 +23,8 @@ export interface TrialJobResult {
   /** This step's epochs, numbered from 1. */
   history: EpochSummary[];
   weights: WeightTensor[] | null;
+  /** With `weights`: the optimizer's state after the step, so a continued trial picks it up. */
+  optimizer: OptimizerCheckpoint | null;
   stopReason: StopReason;
   /** Epoch of this step (from 1) whose weights were kept. */
   bestEpoch: number;

@@ -4,7 +4,7 @@
  * are recorded with their message and the sweep goes on.
  */
 import { assert, isUserError } from '../errors.ts';
-import { resolveTraining, type EpochSummary, type WeightTensor } from '../train/index.ts';
+import { resolveTraining, type EpochSummary, type OptimizerCheckpoint, type WeightTensor } from '../train/index.ts';
 import { trialSpec } from './apply.ts';
 import type { SweepControl } from './control.ts';
 import type { TrialExecution, TrialExecutor, TrialJobResult } from './executor.ts';
@@ -62,7 +62,8 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
   };
   const started = now();
   const records = new Map<number, TrialRecord>();
-  const weights = new Map<number, WeightTensor[]>();
+  // a waiting (halving) trial's weights and optimizer state, to continue from when promoted
+  const weights = new Map<number, { weights: WeightTensor[]; optimizer: OptimizerCheckpoint | null }>();
   const running = new Map<number, TrialExecution>();
   const queue: TrialStep[] = [];
   let strategyDone = false;
@@ -104,7 +105,10 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
         const spec = trialSpec(base, step.params, trialSeed(settings.seed, step.trial, step.rung ?? 0), step.epochs === null ? undefined : step.epochs - offset);
         epochs = offset + resolveTraining(spec.training).epochs;
         emit({ type: 'trial/start', trial: step.trial, params: step.params, seed, rung: step.rung, bracket: step.bracket, epochs });
-        execution = executor.run({ trial: step.trial, spec, initialWeights: weights.get(step.trial) ?? null, returnWeights: !step.final }, {
+        const saved = weights.get(step.trial);
+        execution = executor.run({
+          trial: step.trial, spec, initialWeights: saved?.weights ?? null, initialOptimizer: saved?.optimizer ?? null, returnWeights: !step.final,
+        }, {
           onEpoch: (s) => {
             const summary = { ...s, epoch: offset + s.epoch, epochs };
             r.history.push(summary);
@@ -125,7 +129,7 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
         if (res.stopReason === 'stopped') finish('cancelled', r);
         else if (step.final) finish('done', r);
         else {
-          if (res.weights) weights.set(step.trial, res.weights);
+          if (res.weights) weights.set(step.trial, { weights: res.weights, optimizer: res.optimizer });
           finish('waiting', r);
         }
       }, (e: unknown) => {

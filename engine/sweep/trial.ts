@@ -17,10 +17,15 @@ export async function trainTrialJob(job: TrialJob, c: TrialContext): Promise<Tri
   const result = await trainNetwork({
     spec: job.spec, data: c.data, backend: c.backend, control: c.control, yieldToHost: c.yieldToHost,
     initialWeights: job.initialWeights ?? undefined,
+    initialOptimizer: job.initialOptimizer ?? undefined,
+    returnOptimizer: job.returnWeights,
     onEvent: (e) => {
       if (e.type === 'epoch') c.onEpoch(e.summary);
       else if (e.type === 'progress') c.onProgress?.({ epoch: e.epoch, epochs: e.epochs, batch: e.batch, batches: e.batches, loss: e.loss });
     },
   });
-  return { history: result.history, weights: job.returnWeights ? result.weights : null, stopReason: result.stopReason, bestEpoch: result.bestEpoch };
+  return {
+    history: result.history, weights: job.returnWeights ? result.weights : null, optimizer: job.returnWeights ? result.optimizer ?? null : null,
+    stopReason: result.stopReason, bestEpoch: result.bestEpoch,
+  };
 }

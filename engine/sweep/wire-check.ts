@@ -1,6 +1,6 @@
 /** Shape checks for values that cross a worker boundary (they are `unknown` until one of these passes). */
 import type { Task } from '../spec/types.ts';
-import type { EpochSummary, Split, TrainingData, WeightTensor } from '../train/types.ts';
+import type { EpochSummary, OptimizerCheckpoint, Split, TrainingData, WeightTensor } from '../train/types.ts';
 import type { TrialProgress } from './executor.ts';
 
 type Obj = Record<string, unknown>;
@@ -42,6 +42,12 @@ export function isTrainingData(v: unknown): v is TrainingData {
 export function isWeights(v: unknown): v is WeightTensor[] {
   return Array.isArray(v) && v.every((w) => hasKeys(w, 'layer', 'name', 'shape', 'data') && typeof w.layer === 'string' &&
     typeof w.name === 'string' && Array.isArray(w.shape) && w.shape.every(isCount) && Array.isArray(w.data) && w.data.every(isNum));
+}
+
+/** An optimizer checkpoint: a step count and per-tensor float32 state buffers. */
+export function isOptimizerCheckpoint(v: unknown): v is OptimizerCheckpoint {
+  return hasKeys(v, 'steps', 'slots') && Number.isInteger(v.steps) && (v.steps as number) >= 0 && Array.isArray(v.slots) &&
+    v.slots.every((s: unknown) => hasKeys(s, 'a', 'b') && s.a instanceof Float32Array && s.b instanceof Float32Array);
 }
 
 /** Progress inside an epoch. */

@@ -5,7 +5,7 @@
 import { BACKEND_NAMES, parseSpec, type BackendChoice } from '../spec/index.ts';
 import type { EpochSummary, TrainingData } from '../train/types.ts';
 import type { TrialJob, TrialJobResult, TrialProgress } from './executor.ts';
-import { hasKeys, isCount, isEpochSummary, isProgress, isTrainingData, isWeights } from './wire-check.ts';
+import { hasKeys, isCount, isEpochSummary, isOptimizerCheckpoint, isProgress, isTrainingData, isWeights } from './wire-check.ts';
 
 /** An error as it crosses to the pool. */
 export interface TrialWireError { name: string; code: string; message: string }
@@ -29,8 +29,9 @@ function isWireError(v: unknown): v is TrialWireError {
 }
 
 function isJobResult(v: unknown): v is TrialJobResult {
-  return hasKeys(v, 'history', 'weights', 'stopReason', 'bestEpoch') && Array.isArray(v.history) && v.history.every(isEpochSummary) &&
-    (v.weights === null || isWeights(v.weights)) && ['completed', 'earlyStopping', 'stopped'].includes(v.stopReason as string) && isCount(v.bestEpoch);
+  return hasKeys(v, 'history', 'weights', 'optimizer', 'stopReason', 'bestEpoch') && Array.isArray(v.history) && v.history.every(isEpochSummary) &&
+    (v.weights === null || isWeights(v.weights)) && (v.optimizer === null || isOptimizerCheckpoint(v.optimizer)) &&
+    ['completed', 'earlyStopping', 'stopped'].includes(v.stopReason as string) && isCount(v.bestEpoch);
 }
 
 /** A request as the worker receives it; null when malformed (the spec inside a job is fully validated: throws SpecError). */
@@ -39,10 +40,14 @@ export function parseTrialWorkerRequest(v: unknown): TrialWorkerRequest | null {
   if (v.type === 'init' && hasKeys(v, 'data', 'backend') && isTrainingData(v.data) && BACKEND_NAMES.includes(v.backend as BackendChoice)) {
     return { type: 'init', data: v.data, backend: v.backend as BackendChoice };
   }
-  if (v.type === 'run' && hasKeys(v, 'job') && hasKeys(v.job, 'trial', 'spec', 'initialWeights', 'returnWeights')) {
+  if (v.type === 'run' && hasKeys(v, 'job') && hasKeys(v.job, 'trial', 'spec', 'initialWeights', 'initialOptimizer', 'returnWeights')) {
     const j = v.job;
     if (!isCount(j.trial) || typeof j.returnWeights !== 'boolean' || !(j.initialWeights === null || isWeights(j.initialWeights))) return null;
-    return { type: 'run', job: { trial: j.trial, spec: parseSpec(j.spec), initialWeights: j.initialWeights, returnWeights: j.returnWeights } };
+    if (!(j.initialOptimizer === null || isOptimizerCheckpoint(j.initialOptimizer))) return null;
+    return {
+      type: 'run',
+      job: { trial: j.trial, spec: parseSpec(j.spec), initialWeights: j.initialWeights, initialOptimizer: j.initialOptimizer, returnWeights: j.returnWeights },
+    };
   }
   if (v.type === 'stop' && hasKeys(v, 'trial') && isCount(v.trial)) return { type: 'stop', trial: v.trial };
   return null;

@@ -16,7 +16,7 @@ const data: TrainingData = {
   train: { x, y, rows, features: 2 }, validation: { x: x.slice(0, 32), y: y.slice(0, 16), rows: 16, features: 2 },
 };
 const job = (trial: number, epochs: number, learningRate = 0.01): TrialJob => ({
-  trial, initialWeights: null, returnWeights: false,
+  trial, initialWeights: null, initialOptimizer: null, returnWeights: false,
   spec: parseSpec({ layers: [{ id: 'h', type: 'dense', units: 4, activation: 'linear' }, { id: 'out', type: 'dense', units: 'auto' }], training: { epochs, seed: trial, optimizer: { type: 'sgd', learningRate } } }),
 });
 
@@ -56,7 +56,18 @@ describe('trial worker pool', () => {
     expect(ra.history).toHaveLength(3);
     expect(rb.stopReason).toBe('stopped');
     expect(rb.history.length).toBeLessThan(20000);
-    expect(rq).toEqual({ history: [], weights: null, stopReason: 'stopped', bestEpoch: 0 });
+    expect(rq).toEqual({ history: [], weights: null, optimizer: null, stopReason: 'stopped', bestEpoch: 0 });
+    await pool.close();
+  });
+
+  it('returns the optimizer state with the weights across the worker boundary, and continues from both', async () => {
+    const pool = createPoolExecutor({ size: 1, spawn: () => fakePort({}), data, backend: 'cpu' });
+    const first = await pool.run({ ...job(1, 2), returnWeights: true }, { onEpoch: () => {} }).result;
+    // sgd without momentum keeps no state, but the step count (dropout masks, Adam's t) still carries on
+    expect(first.optimizer?.steps).toBe(2 * Math.ceil(rows / 32));
+    expect(first.optimizer?.slots.every((sl) => sl.a instanceof Float32Array && sl.b instanceof Float32Array)).toBe(true);
+    const next = await pool.run({ ...job(1, 2), initialWeights: first.weights, initialOptimizer: first.optimizer }, { onEpoch: () => {} }).result;
+    expect(next.stopReason).toBe('completed');
     await pool.close();
   });
 

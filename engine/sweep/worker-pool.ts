@@ -139,7 +139,7 @@ export function createPoolExecutor(o: PoolOptions): PoolExecutor {
           const i = queue.indexOf(pending);
           if (i >= 0) {
             queue.splice(i, 1);
-            resolve({ history: [], weights: null, stopReason: 'stopped', bestEpoch: 0 });
+            resolve({ history: [], weights: null, optimizer: null, stopReason: 'stopped', bestEpoch: 0 });
           } else {
             slots.find((s) => s.current === pending)?.port.post({ type: 'stop', trial: job.trial });
           }

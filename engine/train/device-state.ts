@@ -62,7 +62,7 @@ export class DeviceState {
   }
 
   /** Put host slots back (after building from the same host weights). */
-  loadSlots(host: HostState): void {
+  loadSlots(host: Pick<HostState, 'slots'>): void {
     this.slots.forEach((s, i) => {
       this.backend.write(s.a, host.slots[i].a);
       this.backend.write(s.b, host.slots[i].b);

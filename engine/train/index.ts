@@ -7,7 +7,7 @@ export { predictRows } from './predict.ts';
 export { computeGradients, type GradientReport } from './gradients.ts';
 export { resolveTraining, type TrainingConfig } from './config.ts';
 export { checkGradients } from './diagnostics.ts';
-export type { Split, TrainingData, WeightTensor, EpochSummary, LayerNorms, Diagnostic, TrainEvent, StopReason } from './types.ts';
+export type { Split, TrainingData, WeightTensor, OptimizerCheckpoint, EpochSummary, LayerNorms, Diagnostic, TrainEvent, StopReason } from './types.ts';
 export {
   traceStep, initialWeights, type StepTrace, type TraceOptions, type ForwardTrace, type BackwardTrace, type UpdateTrace, type TraceMatrix,
   type LayerGradientScale,

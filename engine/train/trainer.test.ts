@@ -33,6 +33,32 @@ const spec = (training: NetworkSpec['training'] = {}): NetworkSpec => ({
   training: { epochs: 30, batchSize: 16, optimizer: { type: 'adam', learningRate: 0.01 }, ...training },
 });
 
+describe('trainNetwork: continuing a run', () => {
+  const data = blobs(200, 3);
+  const s = (epochs: number) => spec({ epochs, shuffle: false });
+
+  it('2 + 2 epochs with the optimizer state carried over equal 4 epochs in one run, bit for bit', async () => {
+    const be = new CpuBackend();
+    const whole = await trainNetwork({ spec: s(4), data, backend: be });
+    const first = await trainNetwork({ spec: s(2), data, backend: be, returnOptimizer: true });
+    expect(first.optimizer?.steps).toBe(2 * Math.ceil(data.train.rows / 16));
+    const second = await trainNetwork({ spec: s(2), data, backend: be, initialWeights: first.weights, initialOptimizer: first.optimizer });
+    expect(second.weights).toEqual(whole.weights);
+    // without it Adam restarts (moments and bias correction), and the result differs
+    const restarted = await trainNetwork({ spec: s(2), data, backend: be, initialWeights: first.weights });
+    expect(restarted.weights).not.toEqual(whole.weights);
+  });
+
+  it('refuses optimizer state from another network, saying what to do', async () => {
+    const be = new CpuBackend();
+    const first = await trainNetwork({ spec: s(1), data, backend: be, returnOptimizer: true });
+    const other: NetworkSpec = { ...s(1), layers: [{ id: 'h1', type: 'dense', units: 4 }, { id: 'out', type: 'dense', units: 'auto' }] };
+    await expect(trainNetwork({ spec: other, data, backend: be, initialOptimizer: first.optimizer })).rejects.toThrowError(
+      'The optimizer state to continue from does not fit this network and optimizer (6 tensors for 4). Continue with the same network and optimizer type, or start the optimizer afresh.',
+    );
+  });
+});
+
 describe('trainNetwork', () => {
   it('learns a non-linear boundary and reports each epoch', async () => {
     const events: TrainEvent[] = [];

@@ -16,7 +16,7 @@ import { DeviceState, type HostState } from './device-state.ts';
 import { checkGradients } from './diagnostics.ts';
 import { computeMetrics, headlineMetrics } from './metrics.ts';
 import { predictRows } from './predict.ts';
-import type { EpochSummary, LayerNorms, StopReason, TrainEvent, TrainingData, WeightTensor } from './types.ts';
+import type { EpochSummary, LayerNorms, OptimizerCheckpoint, StopReason, TrainEvent, TrainingData, WeightTensor } from './types.ts';
 
 /** Options of one training run. */
 export interface TrainOptions {
@@ -27,6 +27,14 @@ export interface TrainOptions {
   control?: TrainControl;
   /** Start from these weights instead of a fresh initialization. */
   initialWeights?: readonly WeightTensor[];
+  /**
+   * Continue the optimizer from where an earlier run of the same network left it (with `initialWeights`
+   * from that run): its moment/velocity buffers and step count, so Adam's bias correction and momentum
+   * carry on instead of restarting. A successive-halving trial continues this way.
+   */
+  initialOptimizer?: OptimizerCheckpoint;
+  /** Return the optimizer's state at the end (TrainResult.optimizer), to continue the run later. */
+  returnOptimizer?: boolean;
   /** Lets the host process messages (pause/stop) during long epochs; called every ~30 ms of work. */
   yieldToHost?: () => Promise<void>;
   /** Milliseconds clock (injectable for tests). */
@@ -50,6 +58,8 @@ export interface TrainResult {
   backend: string;
   /** Outputs per row of the network (1 for regression and binary classification). */
   outputs: number;
+  /** The optimizer's state after the last step, when asked for (TrainOptions.returnOptimizer). */
+  optimizer?: OptimizerCheckpoint;
 }
 
 /** Rows of training data used to report regression train metrics each epoch (eval mode). */
@@ -79,6 +89,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   }
   const optimizer = createOptimizer(cfg.optimizer);
   let state = new DeviceState(opts.backend, net, cfg.seed, optimizer, opts.initialWeights);
+  if (opts.initialOptimizer) state.loadSlots(checkedSlots(opts.initialOptimizer, state));
   // A paused run shows its current weights in the step-through view (read through the control), and
   // where it paused: `batch` batches of epoch `epoch` are done.
   const position = { epoch: 0, batch: 0, batches: 0 };
@@ -106,7 +117,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   let wait = 0;
   let best: WeightTensor[] | null = null;
   let stopReason: StopReason = 'completed';
-  let t = 0;
+  let t = opts.initialOptimizer?.steps ?? 0;
   let lastYield = now();
 
   /** Run one epoch's batches on the current state; returns false when the user stopped the run. */
@@ -249,11 +260,27 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
       bestEpoch = history.length;
     }
     const weights = await state.network.readWeights();
-    return { spec, weights, history, stopReason, bestEpoch, backend: state.backend.label, outputs: net.outputs };
+    const result: TrainResult = { spec, weights, history, stopReason, bestEpoch, backend: state.backend.label, outputs: net.outputs };
+    if (opts.returnOptimizer) result.optimizer = { steps: t, slots: (await state.toHost()).slots };
+    return result;
   } finally {
     opts.control?.detach();
     state.dispose();
   }
+}
+
+/** The checkpoint's slots, when they fit this network and optimizer (else a TrainingError saying what differs). */
+function checkedSlots(c: OptimizerCheckpoint, state: DeviceState): { slots: OptimizerCheckpoint['slots'] } {
+  const sizes = state.slots.map((s) => [s.a.size, s.b.size]);
+  const fits = Number.isInteger(c.steps) && c.steps >= 0 && c.slots.length === sizes.length &&
+    c.slots.every((s, i) => s.a.length === sizes[i][0] && s.b.length === sizes[i][1]);
+  if (!fits) {
+    throw new TrainingError({
+      code: 'train/optimizer-state-mismatch', path: 'training.optimizer',
+      message: `The optimizer state to continue from does not fit this network and optimizer (${c.slots.length} tensors for ${sizes.length}). Continue with the same network and optimizer type, or start the optimizer afresh.`,
+    });
+  }
+  return { slots: c.slots };
 }
 
 function divergence(epoch: number, batch: number, lr: number, approximate: boolean): TrainingError {

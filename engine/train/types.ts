@@ -27,6 +27,16 @@ export interface WeightTensor {
   data: number[];
 }
 
+/**
+ * Where an optimizer stood after a run: the per-tensor state buffers (velocity, moments, accumulators; `b`
+ * has one element when the optimizer uses none) of every trained tensor in the network's parameter order,
+ * and the number of steps taken (Adam's t, and the dropout mask counter).
+ */
+export interface OptimizerCheckpoint {
+  steps: number;
+  slots: { a: Float32Array; b: Float32Array }[];
+}
+
 /** Per-layer norms reported each epoch. */
 export interface LayerNorms {
   id: string;
