@@ -49,6 +49,49 @@ describe('trainNetwork: continuing a run', () => {
     expect(restarted.weights).not.toEqual(whole.weights);
   });
 
+  it('with the earlier epochs given, numbering, shuffling and a step schedule pick up there: 5 + 5 epochs equal 10', async () => {
+    const be = new CpuBackend();
+    const training = { shuffle: true, schedule: { type: 'step' as const, stepSize: 3, gamma: 0.5 } };
+    const whole = await trainNetwork({ spec: spec({ ...training, epochs: 10 }), data, backend: be });
+    const first = await trainNetwork({ spec: spec({ ...training, epochs: 5 }), data, backend: be, returnOptimizer: true });
+    const events: number[] = [];
+    const rest = await trainNetwork({
+      spec: spec({ ...training, epochs: 10 }), data, backend: be,
+      initialWeights: first.weights, initialOptimizer: first.optimizer, initialHistory: first.history,
+      onEvent: (e) => { if (e.type === 'epoch') events.push(e.summary.epoch); },
+    });
+    expect(events).toEqual([6, 7, 8, 9, 10]);
+    expect(rest.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(rest.history.map((h) => h.learningRate)).toEqual(whole.history.map((h) => h.learningRate));
+    expect(rest.history.map((h) => h.loss)).toEqual(whole.history.map((h) => h.loss));
+    expect(rest.weights).toEqual(whole.weights);
+    expect(rest.bestEpoch).toBe(10);
+  });
+
+  it('reduce-on-plateau replays the earlier epochs, so its rate continues where it was', async () => {
+    const be = new CpuBackend();
+    // With minDelta 1 no epoch after the first counts as better: the rate halves after epochs 3, 5 and 7.
+    const training = { shuffle: false, schedule: { type: 'reduceOnPlateau' as const, patience: 1, factor: 0.5, minDelta: 1 } };
+    const whole = await trainNetwork({ spec: spec({ ...training, epochs: 8 }), data, backend: be });
+    const first = await trainNetwork({ spec: spec({ ...training, epochs: 4 }), data, backend: be, returnOptimizer: true });
+    const rest = await trainNetwork({
+      spec: spec({ ...training, epochs: 8 }), data, backend: be,
+      initialWeights: first.weights, initialOptimizer: first.optimizer, initialHistory: first.history,
+    });
+    const rates = whole.history.map((h) => h.learningRate);
+    expect(rates).toEqual([0.01, 0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025, 0.00125]);
+    expect(rest.history.map((h) => h.learningRate)).toEqual(rates);
+    expect(rest.weights).toEqual(whole.weights);
+  });
+
+  it('refuses to continue when the total epochs are not more than those already done', async () => {
+    const be = new CpuBackend();
+    const first = await trainNetwork({ spec: s(3), data, backend: be, returnOptimizer: true });
+    await expect(trainNetwork({ spec: s(3), data, backend: be, initialWeights: first.weights, initialHistory: first.history })).rejects.toThrowError(
+      'The run to continue has already trained 3 epochs, and training is set to 3 in all. Set more than 3 epochs to train more.',
+    );
+  });
+
   it('refuses optimizer state from another network, saying what to do', async () => {
     const be = new CpuBackend();
     const first = await trainNetwork({ spec: s(1), data, backend: be, returnOptimizer: true });

@@ -4,7 +4,7 @@
  * 4. update every weight against its gradient, scaled by the learning rate (via the optimizer).
  */
 import type { Backend } from '../backend/backend.ts';
-import { BackendError, TrainingError } from '../errors.ts';
+import { assert, BackendError, TrainingError } from '../errors.ts';
 import { LOSSES } from '../losses/index.ts';
 import { createOptimizer, createSchedule, isMaximized } from '../optimizers/index.ts';
 import { Random } from '../random.ts';
@@ -35,6 +35,14 @@ export interface TrainOptions {
   initialOptimizer?: OptimizerCheckpoint;
   /** Return the optimizer's state at the end (TrainResult.optimizer), to continue the run later. */
   returnOptimizer?: boolean;
+  /**
+   * The epochs an earlier run of this spec and data already trained, when continuing it (with its
+   * `initialWeights` and `initialOptimizer`). `spec.training.epochs` is then the total, as in Keras's
+   * `fit(initial_epoch=…)`: epochs are numbered after these, the schedule and the shuffled order pick up
+   * at that epoch, and reduce-on-plateau replays their metrics, so the run goes on as one run would.
+   * Early stopping watches the new epochs only. The result's history starts with these epochs.
+   */
+  initialHistory?: readonly EpochSummary[];
   /** Lets the host process messages (pause/stop) during long epochs; called every ~30 ms of work. */
   yieldToHost?: () => Promise<void>;
   /** Milliseconds clock (injectable for tests). */
@@ -87,6 +95,14 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   if (train.rows === 0) {
     throw new TrainingError({ code: 'train/no-rows', path: 'data', message: 'The training split has no rows. Use a larger dataset or smaller validation/test fractions.' });
   }
+  const done = opts.initialHistory?.length ?? 0;
+  assert(opts.initialHistory?.every((h, i) => h.epoch === i + 1) ?? true, 'the history to continue is not numbered 1, 2, 3, …');
+  if (done >= cfg.epochs) {
+    throw new TrainingError({
+      code: 'train/nothing-to-continue', path: 'training.epochs',
+      message: `The run to continue has already trained ${done} epochs, and training is set to ${cfg.epochs} in all. Set more than ${done} epochs to train more.`,
+    });
+  }
   const optimizer = createOptimizer(cfg.optimizer);
   let state = new DeviceState(opts.backend, net, cfg.seed, optimizer, opts.initialWeights);
   if (opts.initialOptimizer) state.loadSlots(checkedSlots(opts.initialOptimizer, state));
@@ -97,15 +113,18 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   const hasVal = !!validation && validation.rows > 0;
   const defaultMonitor: MonitorName = hasVal ? 'valLoss' : 'loss';
   const schedule = createSchedule(cfg.schedule, optimizer.learningRate, cfg.epochs, defaultMonitor);
+  for (const h of opts.initialHistory ?? []) schedule.observe(monitorValues(h));
   const rng = new Random(cfg.seed ^ 0x5eed);
   const dropoutSeed = rng.nextUint32();
   const batchSize = Math.min(cfg.batchSize, train.rows);
   const batches = Math.ceil(train.rows / batchSize);
   const order = new Int32Array(train.rows);
   for (let i = 0; i < order.length; i++) order[i] = i;
+  // The order is shuffled in place each epoch, so the epochs already done are replayed to pick it up.
+  if (cfg.shuffle) for (let e = 0; e < done; e++) rng.shuffle(order);
   const layerIds = state.network.layers.filter((l) => l.params.some((p) => p.grad)).map((l) => l.id);
 
-  const history: EpochSummary[] = [];
+  const history: EpochSummary[] = [...(opts.initialHistory ?? [])];
   const reported = new Set<string>();
   const es = cfg.earlyStopping;
   // Without validation rows, a val* monitor falls back to its training counterpart.
@@ -204,7 +223,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   try {
     // Host copy of weights and optimizer state at the start of the current epoch (only with a fallback).
     let host: HostState | null = opts.fallback ? await state.toHost() : null;
-    for (let epoch = 0; epoch < cfg.epochs; epoch++) {
+    for (let epoch = done; epoch < cfg.epochs; epoch++) {
       const started = now();
       const lr = schedule.rate(epoch);
       if (cfg.shuffle) rng.shuffle(order);
