@@ -33,6 +33,17 @@ describe('protocol validation', () => {
     expect(() => load('comma')).toThrow("request 'data/load' field 'options' is not object?");
   });
 
+  it('checks train/continue: which run, as which new run, for a whole number of epochs', () => {
+    const body = { type: 'train/continue', id: 4, runId: 'r2', fromRunId: 'r1', epochs: 10 };
+    expect(parseRequest(body)).toEqual(body);
+    expect(REPLY_TYPE['train/continue']).toBe('train/started');
+    expect(() => parseRequest({ ...body, fromRunId: undefined })).toThrow("request 'train/continue' field 'fromRunId' is not string");
+    expect(() => parseRequest({ ...body, epochs: '10' })).toThrow("request 'train/continue' field 'epochs' is not number");
+    expect(() => parseRequest({ ...body, epochs: 0 })).toThrow("request 'train/continue' field 'epochs' is not a whole number of 1 or more (got 0)");
+    expect(() => parseRequest({ ...body, epochs: 2.5 })).toThrow("request 'train/continue' field 'epochs' is not a whole number of 1 or more (got 2.5)");
+    expect(() => parseRequest({ ...body, runId: 'r1' })).toThrow("request 'train/continue' continues run 'r1' as itself; give the new run its own runId");
+  });
+
   it('lists the buffers to transfer', () => {
     const data = new Float32Array(4);
     const buffers = transferablesOf({ type: 'model/loaded', id: 1, runId: 'r', weights: [{ layer: 'a', name: 'kernel', shape: [2, 2], data }] });

@@ -218,6 +218,13 @@ export type EngineRequest =
   | { type: 'model/check'; id: number; spec: NetworkSpec; settings: DatasetSettings | null }
   /** Start training; live events follow with this runId. */
   | { type: 'train/start'; id: number; runId: string; spec: NetworkSpec; settings: DatasetSettings }
+  /**
+   * Continue run `fromRunId` for `epochs` more epochs as the new run `runId`: its network, data settings
+   * and training settings, from its final weights and optimizer state (a fresh optimizer, said in a
+   * `train/diagnostic`, when the worker no longer holds that state). Epochs are numbered after the
+   * earlier run's; live events follow with `runId`, as for `train/start`.
+   */
+  | { type: 'train/continue'; id: number; runId: string; fromRunId: string; epochs: number }
   | { type: 'train/pause'; id: number; runId: string }
   | { type: 'train/resume'; id: number; runId: string }
   | { type: 'train/stop'; id: number; runId: string }
@@ -288,6 +295,7 @@ export interface ReplyOf {
   'data/prepare': Extract<EngineEvent, { type: 'data/prepared' }>;
   'model/check': Extract<EngineEvent, { type: 'model/checked' }>;
   'train/start': Extract<EngineEvent, { type: 'train/started' }>;
+  'train/continue': Extract<EngineEvent, { type: 'train/started' }>;
   'train/pause': Extract<EngineEvent, { type: 'train/state' }>;
   'train/resume': Extract<EngineEvent, { type: 'train/state' }>;
   'train/stop': Extract<EngineEvent, { type: 'train/state' }>;
@@ -313,6 +321,7 @@ export const REPLY_TYPE: { readonly [K in RequestType]: ReplyOf[K]['type'] } = {
   'data/prepare': 'data/prepared',
   'model/check': 'model/checked',
   'train/start': 'train/started',
+  'train/continue': 'train/started',
   'train/pause': 'train/state',
   'train/resume': 'train/state',
   'train/stop': 'train/state',
@@ -344,6 +353,7 @@ const REQUEST_FIELDS: { readonly [K in RequestType]: Readonly<Record<string, Fie
   'data/prepare': { id: 'number', settings: 'object', seed: 'number' },
   'model/check': { id: 'number', spec: 'object', settings: 'object?' },
   'train/start': { id: 'number', runId: 'string', spec: 'object', settings: 'object' },
+  'train/continue': { id: 'number', runId: 'string', fromRunId: 'string', epochs: 'number' },
   'train/pause': { id: 'number', runId: 'string' },
   'train/resume': { id: 'number', runId: 'string' },
   'train/stop': { id: 'number', runId: 'string' },
@@ -454,6 +464,11 @@ function checkLoadOptions(options: Record<string, unknown>): void {
 export function parseRequest(data: unknown): EngineRequest {
   const request = check<EngineRequest>(data, REQUEST_FIELDS, 'request');
   if (request.type === 'data/load' && request.options) checkLoadOptions(request.options);
+  if (request.type === 'train/continue') {
+    // The UI checks the epochs field before sending; the worker says the same to other callers.
+    if (!Number.isInteger(request.epochs) || request.epochs < 1) throw new ProtocolError(`request 'train/continue' field 'epochs' is not a whole number of 1 or more (got ${request.epochs})`);
+    if (request.runId === request.fromRunId) throw new ProtocolError(`request 'train/continue' continues run '${request.fromRunId}' as itself; give the new run its own runId`);
+  }
   return request;
 }
 
