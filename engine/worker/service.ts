@@ -13,7 +13,8 @@ import {
   BACKEND_NAMES, checkResolve, checkSpecStructure, parseSpec, summarizeLayers, TRAINING_DEFAULTS,
   type BackendChoice, type NetworkSpec, type Task,
 } from '../spec/index.ts';
-import { selectBackend, TrainControl, trainNetwork, type Diagnostic } from '../train/index.ts';
+import { resolveTraining, selectBackend, TrainControl, trainNetwork, type Diagnostic, type OptimizerCheckpoint } from '../train/index.ts';
+import { freshOptimizerMessage, planContinuation, type Continuation } from './continue-run.ts';
 import { buildModelFile, evaluateModel, runModel, toWire } from './models.ts';
 import { predictionsCsv } from './predictions-csv.ts';
 import { RunEvents } from './run-events.ts';
@@ -33,6 +34,8 @@ interface RunEntry {
   settings: DatasetSettings | null;
   /** The spec being trained (the step-through reads a paused run's weights with it). */
   spec?: NetworkSpec;
+  /** The optimizer's state at the end of the run, to continue it; absent for models loaded from a file. */
+  optimizer?: OptimizerCheckpoint | null;
 }
 
 /** The part of a MessagePort used here (typed structurally: Node's and the browser's typings differ). */
@@ -139,8 +142,13 @@ export class EngineService {
         this.#post({ type: 'model/checked', id: req.id, ...this.#check(req.spec, req.settings) });
         return;
       case 'train/start':
-        await this.#train(req.id, req.runId, req.spec, req.settings);
+        await this.#train(req.id, req.runId, req.spec, req.settings, null);
         return;
+      case 'train/continue': {
+        const from = planContinuation(this.#runs.get(req.fromRunId), req.fromRunId, req.epochs, this.#tables);
+        await this.#train(req.id, req.runId, from.spec, from.settings, from);
+        return;
+      }
       case 'train/pause':
       case 'train/resume':
       case 'train/stop': {
@@ -239,9 +247,10 @@ export class EngineService {
     return { problems: unique, layers, totalParams: layers.reduce((s, l) => s + l.params, 0), task };
   }
 
-  async #train(id: number, runId: string, rawSpec: NetworkSpec, settings: DatasetSettings): Promise<void> {
+  /** Train run `runId`, from scratch or continuing an earlier run (`from`). */
+  async #train(id: number, runId: string, rawSpec: NetworkSpec, settings: DatasetSettings, from: Continuation | null): Promise<void> {
     const spec = parseSpec(rawSpec);
-    const prepared = this.#tables.prepare(settings, seedOf(spec));
+    const prepared = from?.prepared ?? this.#tables.prepare(settings, seedOf(spec));
     const { backend, reason } = await selectBackend(spec.training?.backend ?? 'auto', spec, prepared.featureNames.length, prepared.task);
     const control = new TrainControl();
     const events = new RunEvents(runId, this.#post);
@@ -251,9 +260,16 @@ export class EngineService {
       type: 'train/started', id, runId, backend: backend.name, backendLabel: backend.label, reason,
       summary: summarize(this.#tables.require(), prepared), spec,
     });
+    if (from && !from.optimizer) {
+      const message = freshOptimizerMessage(resolveTraining(spec.training).optimizer.type, from.history.length + 1);
+      this.#post({ type: 'train/diagnostic', runId, diagnostic: { code: 'optimizerReset', level: 'info', message, epoch: from.history.length + 1, layer: null } });
+    }
     try {
       const result = await trainNetwork({
         spec,
+        returnOptimizer: true,
+        ...(from ? { initialWeights: from.weights, initialHistory: from.history } : {}),
+        ...(from?.optimizer ? { initialOptimizer: from.optimizer } : {}),
         data: {
           task: prepared.task,
           featureNames: prepared.featureNames,
@@ -277,6 +293,7 @@ export class EngineService {
       });
       events.flush();
       entry.model = await buildModelFile(result, prepared);
+      entry.optimizer = result.optimizer ?? null;
       this.#post({
         type: 'train/done', runId, stopReason: result.stopReason, bestEpoch: result.bestEpoch, backend: result.backend,
         weights: toWire(result.weights), spec: entry.model.spec, error: null,

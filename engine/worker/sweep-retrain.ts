@@ -48,6 +48,12 @@ function empty(features: number): Split {
   return { x: new Float32Array(0), y: new Float32Array(0), rowIndices: new Int32Array(0), rows: 0, features };
 }
 
+/** The dataset with its validation rows moved into training (a retrain's split; continuing one uses it again). */
+export function withValidationInTrain(prepared: PreparedDataset): PreparedDataset {
+  const train = merge(prepared.train, prepared.validation);
+  return { ...prepared, train, validation: empty(train.features) };
+}
+
 /** Train the configuration on train+validation as run `req.runId`; answers with `train/started`, ends with `train/done`. */
 export async function retrainRun(
   req: RetrainRequest,
@@ -60,8 +66,8 @@ export async function retrainRun(
   const spec: NetworkSpec = { ...applied, training: { ...applied.training, earlyStopping: null } };
   if (!o.tables.table) throw new DatasetError({ code: 'sweep/no-data', path: '', message: 'Load the dataset on the Data view to retrain on it.' });
   const prepared: PreparedDataset = o.tables.prepare(settings, seed);
-  const train = merge(prepared.train, prepared.validation);
-  const merged: PreparedDataset = { ...prepared, train, validation: empty(train.features) };
+  const merged = withValidationInTrain(prepared);
+  const train = merged.train;
   const { backend, reason } = await selectBackend(spec.training?.backend ?? 'auto', spec, prepared.featureNames.length, prepared.task);
   const control = new TrainControl();
   const events = new RunEvents(runId, o.post);
@@ -74,7 +80,7 @@ export async function retrainRun(
   try {
     const target = prepared.preprocessing.target;
     const result = await trainNetwork({
-      spec, backend, control, yieldToHost: yieldToEventLoop,
+      spec, backend, control, yieldToHost: yieldToEventLoop, returnOptimizer: true,
       data: {
         task: prepared.task, featureNames: prepared.featureNames, train, validation: null,
         targetScale: target.kind === 'regression' ? { mean: target.mean, std: target.std } : null,
@@ -91,6 +97,7 @@ export async function retrainRun(
     });
     events.flush();
     run.model = await buildModelFile(result, merged);
+    run.optimizer = result.optimizer ?? null;
     o.post({
       type: 'train/done', runId, stopReason: result.stopReason, bestEpoch: result.bestEpoch, backend: result.backend,
       weights: toWire(result.weights), spec: run.model.spec, error: null,

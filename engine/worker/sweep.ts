@@ -13,7 +13,7 @@ import {
   checkSearchSpace, createPoolExecutor, createStrategy, parsePath, prepareSweep, runSweep, SweepControl, SweepError, trialSpec,
   type SweepSetup, type TrialParams, type TrialPort,
 } from '../sweep/index.ts';
-import { resolveTraining, type TrainControl, type TrainingData } from '../train/index.ts';
+import { resolveTraining, type OptimizerCheckpoint, type TrainControl, type TrainingData } from '../train/index.ts';
 import type { RunEvents } from './run-events.ts';
 import { retrainRun } from './sweep-retrain.ts';
 import { SweepEvents } from './sweep-events.ts';
@@ -31,6 +31,8 @@ export interface SweepRun {
   model: ModelFile | null;
   settings: DatasetSettings | null;
   spec?: NetworkSpec;
+  /** The optimizer's state at the end of the retrain, so the run can be continued. */
+  optimizer?: OptimizerCheckpoint | null;
 }
 
 /** What the sweeps need from the service. */
