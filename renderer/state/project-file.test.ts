@@ -29,4 +29,12 @@ describe('project files', () => {
     expect(() => parseProjectFile(JSON.stringify({ ...minimal, dataset: { ...dataset, options: 'comma' } }), 'g.bpstudio'))
       .toThrow('g.bpstudio is damaged: "dataset.options" must be an object.');
   });
+
+  it('keeps which run a run continues; older runs without it still open, a bad link is named', () => {
+    const run = { id: 'r2', name: 'Run 2 (continues Run 1)', history: [], continues: { runId: 'r1', name: 'Run 1', epochs: 30 } };
+    expect(parseProjectFile(JSON.stringify({ ...minimal, runs: [run] })).runs[0]?.continues).toEqual({ runId: 'r1', name: 'Run 1', epochs: 30 });
+    expect(parseProjectFile(JSON.stringify({ ...minimal, runs: [{ id: 'r1', history: [] }] })).runs[0]?.continues).toBeUndefined();
+    expect(() => parseProjectFile(JSON.stringify({ ...minimal, runs: [{ id: 'r1', history: [] }, { ...run, continues: 'r1' }] }), 'h.bpstudio'))
+      .toThrow('h.bpstudio is damaged: "runs[1].continues" must be null or the run it continues (its runId, name and epochs).');
+  });
 });

@@ -47,6 +47,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A run's `continues`: absent (older files) or null, or the run it continues. */
+function isRunLink(v: unknown): boolean {
+  return v === undefined || v === null
+    || (isRecord(v) && typeof v.runId === 'string' && typeof v.name === 'string' && Number.isInteger(v.epochs) && (v.epochs as number) >= 0);
+}
+
 /** What is wrong with a stored `dataset.options`: each option absent or one of its values. */
 function loadOptionProblems(options: unknown): string[] {
   if (!isRecord(options)) return ['"dataset.options" must be an object'];
@@ -86,6 +92,10 @@ export function checkProject(data: unknown, fileName = 'the file'): ProjectFile 
   if (!isRecord(data.training)) problems.push('"training" must be an object');
   if (!Array.isArray(data.runs) || !data.runs.every((r) => isRecord(r) && typeof r.id === 'string' && Array.isArray(r.history))) {
     problems.push('"runs" must be a list of runs with an id and a history');
+  } else {
+    data.runs.forEach((r: Record<string, unknown>, i) => {
+      if (!isRunLink(r.continues)) problems.push(`"runs[${i}].continues" must be null or the run it continues (its runId, name and epochs)`);
+    });
   }
   if (data.dataset !== null && !(isRecord(data.dataset) && typeof data.dataset.name === 'string')) {
     problems.push('"dataset" must be null or an object with a name');

@@ -35,6 +35,13 @@ export interface RunBackend {
   reason: string;
 }
 
+/** The run a run continues, and how many epochs that run had trained when this one took over. */
+export interface RunLink {
+  runId: string;
+  name: string;
+  epochs: number;
+}
+
 /** A run as stored in a project file. */
 export interface RunRecord {
   id: string;
@@ -53,6 +60,8 @@ export interface RunRecord {
   error: WireError | null;
   /** The model file JSON, once the run has ended with weights. */
   model: string | null;
+  /** The run this one continues (absent in older files: none). */
+  continues?: RunLink | null;
 }
 
 /**
@@ -68,6 +77,8 @@ export class TrainingRun {
   /** The spec and data settings the run was started with. */
   readonly spec: NetworkSpec;
   readonly settings: DatasetSettings;
+  /** The run this one continues; its history starts with that run's epochs. */
+  readonly continues: RunLink | null;
 
   name = $state('');
   status = $state<RunStatus>('starting');
@@ -103,12 +114,35 @@ export class TrainingRun {
   readonly #throttle = new FlushThrottle(FLUSH_MS, () => this.#apply());
   #elapsedBefore = 0;
 
-  constructor(init: { id: string; name: string; spec: NetworkSpec; settings: DatasetSettings; createdAt?: number }) {
+  constructor(init: { id: string; name: string; spec: NetworkSpec; settings: DatasetSettings; createdAt?: number; continues?: RunLink | null }) {
     this.id = init.id;
     this.name = init.name;
     this.spec = init.spec;
     this.settings = init.settings;
     this.createdAt = init.createdAt ?? Date.now();
+    this.continues = init.continues ?? null;
+  }
+
+  /**
+   * A run that continues `from` with `spec` (from's, with more epochs): it starts with from's epochs,
+   * loss curve and training time, so the epoch counter and the charts go on from there.
+   */
+  static continuing(from: TrainingRun, init: { id: string; name: string; spec: NetworkSpec }): TrainingRun {
+    const run = new TrainingRun({
+      ...init, settings: from.settings, continues: { runId: from.id, name: from.name, epochs: from.history.length },
+    });
+    run.summary = from.summary;
+    run.history = from.history;
+    run.batches = from.batches;
+    run.#elapsedBefore = from.history.reduce((s, h) => s + h.elapsedMs, 0);
+    const last = from.history.at(-1);
+    if (last) {
+      run.progress = {
+        epoch: last.epoch, epochs: init.spec.training?.epochs ?? last.epochs, batch: 1, batches: 1, loss: last.loss,
+        rowsPerSecond: 0, runMs: run.#elapsedBefore,
+      };
+    }
+    return run;
   }
 
   /** Take one live event from the engine. */
@@ -202,12 +236,13 @@ export class TrainingRun {
       status: this.isActive ? 'done' : this.status, backend: this.backend, summary: this.summary,
       history: this.history, batches: this.batches, diagnostics: this.diagnostics,
       stopReason: this.isActive ? 'stopped' : this.stopReason, bestEpoch: this.bestEpoch, error: this.error, model: this.model,
+      continues: this.continues,
     };
   }
 
   /** A run from a project file (its model still has to be loaded into the worker). */
   static fromRecord(r: RunRecord): TrainingRun {
-    const run = new TrainingRun({ id: r.id, name: r.name, spec: r.spec, settings: r.settings, createdAt: r.createdAt });
+    const run = new TrainingRun({ id: r.id, name: r.name, spec: r.spec, settings: r.settings, createdAt: r.createdAt, continues: r.continues ?? null });
     run.status = r.status === 'failed' ? 'failed' : 'done';
     run.backend = r.backend;
     run.summary = r.summary;

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DatasetSettings, EpochRecord, NetworkSpec } from '../../engine/protocol.ts';
+import { TrainingRun } from './training-run.svelte.ts';
+
+const settings: DatasetSettings = { target: 'species', columns: {} };
+const spec = (epochs: number): NetworkSpec => ({ layers: [{ id: 'output', type: 'dense', units: 'auto' }], training: { epochs } });
+const epoch = (n: number, epochs: number): EpochRecord => ({
+  epoch: n, epochs, loss: 1 / n, metrics: {}, valLoss: null, valMetrics: null, learningRate: 0.01, elapsedMs: 10, layers: [],
+});
+
+function finished(): TrainingRun {
+  const run = TrainingRun.fromRecord({
+    id: 'r1', name: 'Run 1', createdAt: 1, spec: spec(3), settings, status: 'done', backend: null, summary: null,
+    history: [epoch(1, 3), epoch(2, 3), epoch(3, 3)], batches: { x: [0.5, 1, 2, 3], loss: [1, 0.9, 0.5, 0.3] }, diagnostics: [],
+    stopReason: 'completed', bestEpoch: 3, error: null, model: '{}',
+  });
+  return run;
+}
+
+describe('TrainingRun.continuing', () => {
+  // Live events are applied on an animation frame; the run's end applies them at once, so frames never come here.
+  beforeAll(() => {
+    vi.stubGlobal('requestAnimationFrame', () => 1);
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    vi.stubGlobal('window', { setTimeout: () => 1 });
+  });
+  afterAll(() => vi.unstubAllGlobals());
+
+  it('starts with the earlier run\'s epochs, curve and time, so the counter and charts go on from there', () => {
+    const from = finished();
+    expect(from.continues).toBeNull();
+    const run = TrainingRun.continuing(from, { id: 'r2', name: 'Run 2 (continues Run 1)', spec: spec(5) });
+    expect(run.continues).toEqual({ runId: 'r1', name: 'Run 1', epochs: 3 });
+    expect(run.settings).toBe(from.settings);
+    expect(run.history.map((h) => h.epoch)).toEqual([1, 2, 3]);
+    expect(run.progress).toMatchObject({ epoch: 3, epochs: 5, runMs: 30 });
+    run.handle({ type: 'train/progress', runId: 'r2', epoch: 4, epochs: 5, batch: 1, batches: 2, loss: 0.2, rowsPerSecond: 100, elapsedMs: 4 });
+    run.handle({ type: 'train/epoch', runId: 'r2', summaries: [epoch(4, 5)] });
+    run.handle({ type: 'train/done', runId: 'r2', stopReason: 'completed', bestEpoch: 4, backend: 'CPU', weights: [], spec: spec(5), error: null });
+    expect(run.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4]);
+    expect(run.batches.x).toEqual([0.5, 1, 2, 3, 3.5]);
+    expect(run.progress).toMatchObject({ epoch: 4, epochs: 5, runMs: 34 });
+    // The earlier run is left as it was.
+    expect(from.history).toHaveLength(3);
+  });
+
+  it('keeps the link in the project file, and older records read as continuing nothing', () => {
+    const run = TrainingRun.continuing(finished(), { id: 'r2', name: 'Run 2 (continues Run 1)', spec: spec(5) });
+    const record = run.toRecord();
+    expect(record.continues).toEqual({ runId: 'r1', name: 'Run 1', epochs: 3 });
+    expect(TrainingRun.fromRecord(record).continues).toEqual({ runId: 'r1', name: 'Run 1', epochs: 3 });
+    const { continues: _, ...old } = record;
+    expect(TrainingRun.fromRecord(old).continues).toBeNull();
+  });
+});
