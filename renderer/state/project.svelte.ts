@@ -58,6 +58,10 @@ export class Project {
   revision = $state(0);
   /** Backends the engine can run in this browser (from its `ready` event). */
   backends = $state.raw<BackendChoice[]>(['auto']);
+  /** Why the last Continue training request was refused, for the run it was about (shown beside the control). */
+  continueError = $state.raw<{ runId: string; error: WireError } | null>(null);
+  /** A Continue training request is on its way (its run appears once the engine accepts it). */
+  isContinuing = $state(false);
 
   readonly engine: EngineClient;
   readonly dataset: DatasetState;
@@ -156,6 +160,47 @@ export class Project {
     } catch (e) {
       off();
       run.fail(asWireError(e));
+    }
+    this.#changed();
+    return run;
+  }
+
+  /**
+   * Continue `from` (finished or stopped) for `epochs` more epochs as a new run, "Run k (continues Run j)":
+   * from's network, data settings and training settings, its weights and (when the engine still holds it)
+   * its optimizer state. The new run starts with from's history, so epochs and charts go on from there.
+   */
+  async continueTraining(from: TrainingRun, epochs: number): Promise<TrainingRun | null> {
+    if (this.activeRun || this.isContinuing || from.isActive) return null;
+    this.continueError = null;
+    this.isContinuing = true;
+    const id = `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+    const name = `Run ${this.runs.length + 1} (continues ${from.name.replace(/ \(continues .*\)$/, '')})`;
+    const spec: NetworkSpec = { ...from.spec, training: { ...from.training, epochs: from.history.length + epochs } };
+    let run: TrainingRun | null = null;
+    // The run is added once the engine accepts it, so a refusal leaves no failed run behind.
+    const off = this.engine.onRun(id, (event) => {
+      if (!run && event.type === 'train/started') {
+        run = TrainingRun.continuing(from, { id, name, spec });
+        this.runs = [...this.runs, run];
+        this.currentRunId = id;
+      }
+      if (!run) return;
+      run.handle(event);
+      if (event.type === 'train/done' || (event.type === 'error' && event.id === null)) {
+        off();
+        void this.#afterRun(run);
+      }
+    });
+    try {
+      await this.ensureModel(from);
+      await this.engine.request({ type: 'train/continue', runId: id, fromRunId: from.id, epochs });
+    } catch (e) {
+      off();
+      this.continueError = { runId: from.id, error: asWireError(e) };
+      return null;
+    } finally {
+      this.isContinuing = false;
     }
     this.#changed();
     return run;
@@ -270,6 +315,7 @@ export class Project {
     this.training = { ...defaultTraining(), ...file.training };
     this.network.restore(file.network);
     this.runs = file.runs.map((r) => TrainingRun.fromRecord(r));
+    this.continueError = null;
     this.currentRunId = file.currentRunId;
     this.sweep.restore(readSweepRecord(file.sweep));
     this.check = null;
@@ -292,6 +338,7 @@ export class Project {
     this.training = defaultTraining();
     this.network.restore([]);
     this.runs = [];
+    this.continueError = null;
     this.currentRunId = null;
     this.sweep.restore(null);
     this.check = null;
