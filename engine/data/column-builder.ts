@@ -3,6 +3,7 @@ import { isMissingText, parseDate, parseNumber, type MissingMarkers } from './ce
 import type { FormatEvidence } from './column-format.ts';
 import { DayMonthEvidence } from './day-month-dates.ts';
 import { DecimalEvidence, parseDecimalCommaCell } from './decimal-comma.ts';
+import { grow, trim } from './growable.ts';
 import { NOT_TEXT, TEXT_OVERFLOW } from './table.ts';
 
 /** Most distinct texts kept per column; past this the column is an identifier or free text anyway. */
@@ -15,19 +16,6 @@ export interface ColumnArrays {
   vocabulary: string[];
   dates: Float64Array | null;
   vocabularyOverflow: boolean;
-}
-
-/** A copy of `a` with room for `size` cells; new cells get `fill` (null: left for `push` to write). */
-function grow<T extends Float64Array | Int32Array>(a: T, size: number, fill: number | null): T {
-  const next = new (a.constructor as new (n: number) => T)(size);
-  next.set(a);
-  if (fill !== null && fill !== 0) next.fill(fill, a.length);
-  return next;
-}
-
-/** Exactly `n` cells of `a`: shared when little capacity would be wasted, else copied so the spare is freed. */
-function trim<T extends Float64Array | Int32Array>(a: T, n: number): T {
-  return a.length - n <= n / 8 ? (a.subarray(0, n) as T) : (a.slice(0, n) as T);
 }
 
 /** One column under construction. Cells arrive row by row through `push`. */

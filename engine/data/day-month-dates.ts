@@ -3,6 +3,7 @@
  * without choosing the order, gathering a column's evidence while the file streams in, and deciding the order.
  */
 import type { CellExample } from './cells.ts';
+import { grow, trim } from './growable.ts';
 import { STRAY_TEXT_FRACTION } from './infer-column.ts';
 import type { DateOrder } from './table.ts';
 
@@ -89,15 +90,12 @@ export class DayMonthEvidence {
 
   /** Makes room for `size` rows. */
   reserve(size: number): void {
-    if (!this.packed || size <= this.packed.length) return;
-    const grown = new Float64Array(size).fill(NaN);
-    grown.set(this.packed);
-    this.packed = grown;
+    if (this.packed && size > this.packed.length) this.packed = grow(this.packed, size, NaN);
   }
 
   /** Cuts the per-row dates to the column's `rows`. */
   finish(rows: number): void {
-    if (this.packed) this.packed = this.packed.slice(0, rows);
+    if (this.packed) this.packed = trim(this.packed, rows);
   }
 }
 

@@ -3,6 +3,7 @@
  * evidence while the file streams in, and deciding whether the whole column can be read that way.
  */
 import { parseNumber, type CellExample } from './cells.ts';
+import { grow, trim } from './growable.ts';
 import { STRAY_TEXT_FRACTION } from './infer-column.ts';
 
 /** A text read as a number with a decimal comma. */
@@ -101,15 +102,12 @@ export class DecimalEvidence {
 
   /** Makes room for `size` rows. */
   reserve(size: number): void {
-    if (!this.values || size <= this.values.length) return;
-    const grown = new Float64Array(size).fill(NaN);
-    grown.set(this.values);
-    this.values = grown;
+    if (this.values && size > this.values.length) this.values = grow(this.values, size, NaN);
   }
 
   /** Cuts the per-row values to the column's `rows`. */
   finish(rows: number): void {
-    if (this.values) this.values = this.values.slice(0, rows);
+    if (this.values) this.values = trim(this.values, rows);
   }
 }
 

@@ -3,6 +3,7 @@ import { DatasetError, type Problem } from '../errors.ts';
 import type { MissingMarkers } from './cells.ts';
 import { ColumnBuilder, type ColumnArrays } from './column-builder.ts';
 import type { FormatEvidence } from './column-format.ts';
+import { grow, trim } from './growable.ts';
 import { messages } from './messages.ts';
 
 /** How many example rows a message about malformed rows names. */
@@ -50,11 +51,7 @@ export class RowSink {
   /** Makes room for about `rows` rows up front (from the file size), so columns need not grow. */
   reserve(rows: number): void {
     for (const b of this.builders) b.reserve(rows);
-    if (rows > this.lines.length) {
-      const grown = new Int32Array(rows);
-      grown.set(this.lines);
-      this.lines = grown;
-    }
+    if (rows > this.lines.length) this.lines = grow(this.lines, rows, null);
   }
 
   /** Adds a row of fields that spans `span` lines of the file. */
@@ -76,11 +73,7 @@ export class RowSink {
       return;
     }
     for (let j = 0; j < width; j++) this.builders[j]!.push(j < fields.length ? fields[j]! : '');
-    if (this.rows === this.lines.length) {
-      const grown = new Int32Array(this.lines.length * 2);
-      grown.set(this.lines);
-      this.lines = grown;
-    }
+    if (this.rows === this.lines.length) this.lines = grow(this.lines, this.lines.length * 2, null);
     this.lines[this.rows++] = line;
   }
 
@@ -147,6 +140,6 @@ export class RowSink {
     this.headerWarnings.sort((a, b) => a.index - b.index);
     warnings.unshift(...this.headerWarnings.map((h) => h.problem));
     if (this.rows === 0) throw new DatasetError(messages.headerOnly(names.length));
-    return { names, columns, evidence, rows: this.rows, lineNumbers: this.lines.length - this.rows <= this.rows / 8 ? this.lines.subarray(0, this.rows) : this.lines.slice(0, this.rows), warnings };
+    return { names, columns, evidence, rows: this.rows, lineNumbers: trim(this.lines, this.rows), warnings };
   }
 }
