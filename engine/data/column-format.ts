@@ -79,11 +79,11 @@ function useDecimalComma(arrays: ColumnArrays, values: Float64Array, rows: numbe
   return withoutUnusedTexts(arrays, rows);
 }
 
-/** Reads the day-first or month-first cells as dates (cells that are no date in `order` stay text). */
-function useDateOrder(arrays: ColumnArrays, packed: Float64Array, rows: number, order: DateOrder): ColumnArrays {
+/** Reads the day-first or month-first cells as dates, `times` per row (NaN: no date in the order, stays text). */
+function useDateOrder(arrays: ColumnArrays, times: Float64Array, rows: number): ColumnArrays {
   const dates = arrays.dates ?? new Float64Array(rows).fill(NaN);
   for (let i = 0; i < rows; i++) {
-    const t = dayMonthDate(packed[i]!, order);
+    const t = times[i]!;
     if (t !== t) continue;
     dates[i] = t;
     if (arrays.codes) arrays.codes[i] = NOT_TEXT;
@@ -132,7 +132,7 @@ function dateFormat(
     const { dayFirst, monthFirst } = verdict;
     return { arrays, format: null, warnings: [messages.mixedDateOrders(c.name, dayFirst.text, at(dayFirst), monthFirst.text, at(monthFirst))] };
   }
-  const { order, assumed, example } = verdict;
+  const { order, assumed, example, times } = verdict;
   const warnings: Problem[] = [];
   if (example) {
     const label = dateLabel(dayMonthDate(parseDayMonth(example.text), order));
@@ -141,7 +141,7 @@ function dateFormat(
       : messages.dateOrderDetected(c.name, order, example.text, at(example), label));
   }
   return {
-    arrays: useDateOrder(arrays, evidence.packed!, c.rows, order),
+    arrays: useDateOrder(arrays, times, c.rows),
     format: { decimalComma: false, thousands: null, dateOrder: order, dateOrderAssumed: assumed },
     warnings,
   };

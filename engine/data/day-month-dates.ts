@@ -102,8 +102,11 @@ export class DayMonthEvidence {
 /** What a column's evidence says about its date order. */
 export type DateOrderVerdict =
   | { kind: 'none' }
-  /** `example` is the date that decided the order, or one that reads differently the other way (assumed); null when the user chose. */
-  | { kind: 'dates'; order: DateOrder; assumed: boolean; example: CellExample | null }
+  /**
+   * `example` is the date that decided the order, or one that reads differently the other way (assumed); null when the user chose.
+   * `times`: per row, the date read in `order` (ms since 1970 UTC); NaN for other cells and dates that do not exist that way.
+   */
+  | { kind: 'dates'; order: DateOrder; assumed: boolean; example: CellExample | null; times: Float64Array }
   | { kind: 'mixed'; dayFirst: CellExample; monthFirst: CellExample };
 
 /**
@@ -119,12 +122,14 @@ export function decideDateOrder(
   if (e.cells + counts.dates < enough) return { kind: 'none' };
   if (!chosen && e.dayFirst && e.monthFirst) return { kind: 'mixed', dayFirst: e.dayFirst, monthFirst: e.monthFirst };
   const order = chosen ?? (e.dayFirst ? 'dayFirst' : e.monthFirst ? 'monthFirst' : DEFAULT_DATE_ORDER);
+  const times = new Float64Array(e.packed.length);
   let valid = 0;
-  for (const p of e.packed) {
-    const t = dayMonthDate(p, order);
+  for (let i = 0; i < times.length; i++) {
+    const t = dayMonthDate(e.packed[i]!, order);
+    times[i] = t;
     if (t === t) valid++;
   }
   if (valid + counts.dates < enough) return { kind: 'none' };
   const assumed = !chosen && !e.dayFirst && !e.monthFirst;
-  return { kind: 'dates', order, assumed, example: chosen ? null : (e.dayFirst ?? e.monthFirst ?? e.eitherWay) };
+  return { kind: 'dates', order, assumed, example: chosen ? null : (e.dayFirst ?? e.monthFirst ?? e.eitherWay), times };
 }
