@@ -53,15 +53,12 @@ export function accumulateSquaredNorms(ctx: OpContext, ts: readonly GpuJsTensor[
 }
 
 function sumSquaresOfFour(ctx: OpContext, ts: readonly GpuJsTensor[], acc: GpuJsTensor, first: number): void {
-  const largest = Math.max(...ts.map((t) => t.size));
-  const block = Math.min(BLOCK, largest);
   const n = [0, 1, 2, 3].map((k) => ts[k]?.size ?? 0);
-  const ends: number[] = [];
-  n.reduce((end, size) => {
-    ends.push(end + Math.ceil(size / block));
-    return ends[ends.length - 1];
-  }, 0);
-  const most = Math.max(...n.map((size) => Math.ceil(size / block)));
+  const block = Math.min(BLOCK, Math.max(...n));
+  const blocks = n.map((size) => Math.ceil(size / block));
+  let end = 0;
+  const ends = blocks.map((b) => (end += b));
+  const most = Math.max(...blocks);
   const partial = new GpuJsTensor([ends[3]], ends[3]);
   // unused inputs repeat the first tensor (their counts are 0, so nothing of them is read)
   const inputs = [0, 1, 2, 3].map((k) => ts[k] ?? ts[0]);
