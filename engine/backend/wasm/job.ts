@@ -14,7 +14,7 @@
 import type { Kernels } from './kernels.ts';
 
 /**
- * Block layout: int32 slot indices, except `f64Args`, a float64 slot index (byte 64). Counters sit on their
+ * Block layout: int32 slot indices, except `f64Args`, a float64 slot index (byte 72, after the int32 args). Counters sit on their
  * own cache lines; `sleeping` counts helpers blocked in Atomics.wait.
  */
 export const BLOCK = { bytes: 256, seq: 0, kind: 1, args: 2, f64Args: 9, claim: 32, finished: 48, failed: 49, sleeping: 50 } as const;
