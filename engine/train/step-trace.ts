@@ -7,6 +7,7 @@
  * 4. update (old value, gradient, new value per weight) and the loss recomputed on the same rows.
  */
 import type { Backend, Tensor } from '../backend/backend.ts';
+import { assert } from '../errors.ts';
 import { LOSSES } from '../losses/index.ts';
 import { ACTIVATIONS } from '../layers/activations.ts';
 import { createOptimizer } from '../optimizers/index.ts';
@@ -127,7 +128,7 @@ function arrivingFormula(next: ResolvedLayer, id: string): string {
 function preActivation(network: Network, i: number, input: Tensor, rows: number, units: number): Tensor {
   const param = (name: string): Tensor => {
     const p = network.layers[i].params.find((q) => q.name === name);
-    if (!p) throw new Error(`Internal error (please report): dense layer ${network.layers[i].id} has no ${name}.`);
+    assert(p, `dense layer ${network.layers[i].id} has no ${name}`);
     return p.value;
   };
   const z = network.backend.tensor([rows, units]);
