@@ -278,9 +278,11 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
     } else {
       bestEpoch = history.length;
     }
-    const weights = await state.network.readWeights();
+    // toHost reads the weights too, so they are read back once either way
+    const last = opts.returnOptimizer ? await state.toHost() : null;
+    const weights = last ? last.weights : await state.network.readWeights();
     const result: TrainResult = { spec, weights, history, stopReason, bestEpoch, backend: state.backend.label, outputs: net.outputs };
-    if (opts.returnOptimizer) result.optimizer = { steps: t, slots: (await state.toHost()).slots };
+    if (last) result.optimizer = { steps: t, slots: last.slots };
     return result;
   } finally {
     opts.control?.detach();
