@@ -82,7 +82,8 @@ function torchUnavailable(): string | null {
 function contenders(flags: { only: string[]; softwareGpu: boolean }): Contender[] {
   const gpujs = process.env.BENCH_BUNDLE_DIR || existsSync(join(ROOT, 'engine', 'backend', 'gpujs', 'index.ts')) ? null : 'engine/backend/gpujs/index.ts does not exist yet';
   // Probing starts Dawn (a second or two): only when a WebGPU contender is asked for, or none is named.
-  const wantsWebGpu = !flags.only.length || flags.only.some((o) => 'engine-gpujs-webgpu tfjs-webgpu'.includes(o) && !/^W\d$/.test(o));
+  const named = flags.only.filter((o) => !WORKLOADS.some((w) => w.id === o));
+  const wantsWebGpu = !named.length || named.some((o) => ['engine-gpujs-webgpu', 'tfjs-webgpu'].some((id) => id.includes(o)));
   const webgpu = wantsWebGpu ? nodeWebGpuUnavailable(flags.softwareGpu) : 'not asked for';
   const torchWhy = torchUnavailable();
   return [
