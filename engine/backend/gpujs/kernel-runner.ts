@@ -125,8 +125,8 @@ export class KernelRunner {
         inputs.add(b.buffer);
       } else values.push(a);
     }
-    // Outputs not read by this launch let go of their memory first, so gpu.js's GL kernels can render
-    // into the texture they made last time instead of allocating a new one.
+    // Outputs not read by this launch let go of their memory first, so the kernel can render into the
+    // texture (GL) or buffer (WebGPU, facade/recycle-webgpu-output.ts) it made last time instead of a new one.
     for (const o of call.outputs) {
       const b = o.tensor.binding;
       if (b && !inputs.has(b.buffer)) o.tensor.unbind();
