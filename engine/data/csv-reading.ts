@@ -18,8 +18,9 @@ export function readingOf(options: CsvOptions, columns: readonly TableColumn[]):
   return { decimal, dateOrder: orders.size === 1 ? [...orders][0]! : null };
 }
 
-/** The options that read a file the way `reading` says (no date order: detected per column). */
-export function readingOptions(reading: CsvReading): CsvOptions {
+/** The options that read a file the way `reading` says (no date order: detected per column; no reading: all detected). */
+export function readingOptions(reading: CsvReading | null): CsvOptions {
+  if (!reading) return {};
   return reading.dateOrder ? { decimal: reading.decimal, dateOrder: reading.dateOrder } : { decimal: reading.decimal };
 }
 

@@ -174,7 +174,7 @@ export class EngineService {
       case 'predict/run': {
         const { model, pre } = this.#model(req.runId);
         // Read the way the model's training file was read (older models: detected).
-        const table = await readTable(req.source, () => {}, model.reading ? readingOptions(model.reading) : {});
+        const table = await readTable(req.source, () => {}, readingOptions(model.reading));
         const applied = applyPreprocessing(pre, table);
         const { out, net } = await runModel(model, applied.x, applied.rows);
         const decoded = decodeOutputs(pre, out, applied.rows, net.outputs);

@@ -24,7 +24,7 @@ export interface ModelInput {
  */
 export function loadModelInput(modelPath: string, dataPath: string, overrides: CsvOptions = {}): ModelInput {
   const model = parseModelFile(readJson(modelPath, 'Model file'));
-  const table = loadCsv(dataPath, { ...(model.reading ? readingOptions(model.reading) : {}), ...overrides });
+  const table = loadCsv(dataPath, { ...readingOptions(model.reading), ...overrides });
   if (model.preprocessing === null) {
     throw new UsageError('cli/no-preprocessing', `Model '${modelPath}' has no preprocessing stored, so raw CSV rows cannot be turned into its inputs. Train it again with Backprop Studio 0.1 or later.`);
   }
