@@ -8,6 +8,7 @@ import type {
 import type { EngineClient } from '../engine/engine-client.ts';
 import type { ViewName } from '../components/StepNav/types.ts';
 import { asWireError, DatasetState } from './dataset.svelte.ts';
+import { followRun, newRunId } from './follow-run.ts';
 import { NetworkEditor } from './network-editor.svelte.ts';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectFile } from './project-file.ts';
 import { readSweepRecord, Sweep } from './sweep.svelte.ts';
@@ -142,19 +143,13 @@ export class Project {
   async startTraining(): Promise<TrainingRun | null> {
     const settings = this.dataset.settings;
     if (!settings || this.activeRun) return null;
-    const id = `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+    const id = newRunId();
     const run = new TrainingRun({
       id, name: `Run ${this.runs.length + 1}`, spec: this.spec, settings: $state.snapshot(settings),
     });
     this.runs = [...this.runs, run];
     this.currentRunId = id;
-    const off = this.engine.onRun(id, (event) => {
-      run.handle(event);
-      if (event.type === 'train/done' || (event.type === 'error' && event.id === null)) {
-        off();
-        void this.#afterRun(run);
-      }
-    });
+    const off = followRun(this.engine, id, () => run, (r) => void this.#afterRun(r));
     try {
       await this.engine.request({ type: 'train/start', runId: id, spec: run.spec, settings: run.settings });
     } catch (e) {
@@ -174,24 +169,19 @@ export class Project {
     if (this.activeRun || this.isContinuing || from.isActive) return null;
     this.continueError = null;
     this.isContinuing = true;
-    const id = `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+    const id = newRunId();
     const name = `Run ${this.runs.length + 1} (continues ${from.name.replace(/ \(continues .*\)$/, '')})`;
     const spec: NetworkSpec = { ...from.spec, training: { ...from.training, epochs: from.history.length + epochs } };
     let run: TrainingRun | null = null;
     // The run is added once the engine accepts it, so a refusal leaves no failed run behind.
-    const off = this.engine.onRun(id, (event) => {
+    const off = followRun(this.engine, id, (event) => {
       if (!run && event.type === 'train/started') {
         run = TrainingRun.continuing(from, { id, name, spec });
         this.runs = [...this.runs, run];
         this.currentRunId = id;
       }
-      if (!run) return;
-      run.handle(event);
-      if (event.type === 'train/done' || (event.type === 'error' && event.id === null)) {
-        off();
-        void this.#afterRun(run);
-      }
-    });
+      return run;
+    }, (r) => void this.#afterRun(r));
     try {
       await this.ensureModel(from);
       await this.engine.request({ type: 'train/continue', runId: id, fromRunId: from.id, epochs });

@@ -12,6 +12,7 @@ import {
 } from '../../engine/protocol-sweep.ts';
 import type { SweepLiveEvent } from '../engine/engine-client.ts';
 import { asWireError } from './dataset.svelte.ts';
+import { followRun, newRunId } from './follow-run.ts';
 import { splitOutput } from './network-editor.svelte.ts';
 import type { Project } from './project.svelte.ts';
 import { cores, SweepSpace, type SpaceDraft } from './sweep-space.svelte.ts';
@@ -309,24 +310,19 @@ export class Sweep {
     const t = this.bestTrial;
     const p = this.#project;
     if (!t || !this.#spec || !this.#settings || p.activeRun) return null;
-    const runId = `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+    const runId = newRunId();
     const settings = this.#settings;
     const name = `Sweep trial ${t.record.trial} (train+val)`;
     let run: TrainingRun | null = null;
     this.retrainError = null;
-    const off = p.engine.onRun(runId, (event) => {
+    const off = followRun(p.engine, runId, (event) => {
       if (!run && event.type === 'train/started') {
         run = new TrainingRun({ id: runId, name, spec: event.spec, settings });
         p.runs = [...p.runs, run];
         p.currentRunId = runId;
       }
-      if (!run) return;
-      run.handle(event);
-      if (event.type === 'train/done' || (event.type === 'error' && event.id === null)) {
-        off();
-        void this.#afterRetrain(run);
-      }
-    });
+      return run;
+    }, (r) => void this.#afterRetrain(r));
     try {
       await p.engine.request({ type: 'sweep/retrain', runId, spec: this.#spec, settings, params: t.record.params, epochs: Math.max(1, t.record.keptEpoch) });
     } catch (e) {
