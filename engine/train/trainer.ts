@@ -291,7 +291,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
 }
 
 /** The checkpoint's slots, when they fit this network and optimizer (else a TrainingError saying what differs). */
-function checkedSlots(c: OptimizerCheckpoint, state: DeviceState): { slots: OptimizerCheckpoint['slots'] } {
+function checkedSlots(c: OptimizerCheckpoint, state: DeviceState): OptimizerCheckpoint {
   const sizes = state.slots.map((s) => [s.a.size, s.b.size]);
   const fits = Number.isInteger(c.steps) && c.steps >= 0 && c.slots.length === sizes.length &&
     c.slots.every((s, i) => s.a.length === sizes[i][0] && s.b.length === sizes[i][1]);
@@ -301,7 +301,7 @@ function checkedSlots(c: OptimizerCheckpoint, state: DeviceState): { slots: Opti
       message: `The optimizer state to continue from does not fit this network and optimizer (${c.slots.length} tensors for ${sizes.length}). Continue with the same network and optimizer type, or start the optimizer afresh.`,
     });
   }
-  return { slots: c.slots };
+  return c;
 }
 
 function divergence(epoch: number, batch: number, lr: number, approximate: boolean): TrainingError {

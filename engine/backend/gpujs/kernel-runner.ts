@@ -166,7 +166,7 @@ export class KernelRunner {
     }
     const free = list.find((i) => i.last === null || !i.last.isLive);
     if (free) return free;
-    if (list.length === 0 || list.length < this.device.instancesPerKernel) {
+    if (list.length < this.device.instancesPerKernel) {
       const created: Instance = { kernel: this.compile(call), last: null };
       list.push(created);
       this.evict();
