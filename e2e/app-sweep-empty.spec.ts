@@ -28,3 +28,25 @@ test('an empty search space explains what to add, without an error or JSON', asy
   await expect(space.getByRole('status')).toContainText('12 trials');
   await expect(r.getByRole('button', { name: 'Start sweep' })).toBeEnabled();
 });
+
+test('with validation loss as the objective, the curve toggle offers the training loss, not "Validation loss" twice', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
+  await openView(page, 'Model');
+  await page.getByRole('button', { name: 'Add Dense layer' }).click();
+  await openView(page, 'Train');
+  await page.getByLabel('Epochs').fill('5');
+  await page.getByRole('tab', { name: 'Sweep' }).click();
+  const r = page.getByRole('region', { name: 'Hyperparameter sweep' });
+  const space = r.getByRole('region', { name: 'Search space' });
+  await space.getByLabel('Trials').fill('2');
+  await space.getByLabel('Objective').selectOption({ label: 'Validation loss' });
+  await r.getByRole('button', { name: 'Start sweep' }).click();
+  await expect(r.getByRole('region', { name: 'Sweep progress' }).getByText('Finished')).toBeVisible({ timeout: 60_000 });
+  const curves = r.getByRole('figure', { name: 'Learning curves' });
+  await expect(curves.getByRole('radio')).toHaveText(['Validation loss', 'Training loss']);
+  await curves.getByRole('radio', { name: 'Training loss' }).click();
+  await expect(curves.getByRole('radio', { name: 'Training loss' })).toHaveAttribute('aria-checked', 'true');
+  await curves.scrollIntoViewIfNeeded();
+  await screenshot(page, 'sweep-curves-val-loss');
+});
