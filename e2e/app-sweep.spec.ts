@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, importCsv, longTasksSince, networkItems, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+import { expect, importCsv, networkItems, openView, repoPath, screenshot, test } from './app/fixtures.ts';
 
 const LR = 'training.optimizer.learningRate';
 const UNITS = 'layers[*dense].units';
@@ -107,8 +107,8 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
   await expect(table.getByText('Cancelled')).toHaveCount(3);
   await expect(r.getByRole('region', { name: 'Best trial' })).toContainText('stopped before any trial finished');
 
-  // Now a short sweep that runs to the end, with the default concurrency: all cores but one, which
-  // keeps the page responsive (no main-thread task over 50 ms while it runs).
+  // Now a short sweep that runs to the end, with the default concurrency: all cores but one (how
+  // responsive the page stays meanwhile is measured by `npm run bench:ui`).
   // Scored on 30% of the rows (45), so accuracies of close trials can differ; few epochs and learning
   // rates down to 0.0001, so the learning rate matters.
   await page.getByLabel('Epochs').fill('50');
@@ -120,18 +120,11 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
   await expect(space.getByLabel('Concurrency')).toHaveAttribute('placeholder', String(Math.max(1, cores - 1)));
   await expect(space.getByRole('status')).toHaveText(`6 trials, ${Math.max(1, cores - 1)} at once · up to 300 epochs in all · scored on 45 validation rows`);
   await shootAt(page, r, 'sweep-02-space-light');
-  const startedAt = await page.evaluate(() => performance.now());
   await r.getByRole('button', { name: 'Start sweep' }).click();
-  // Waiting inside the page (a cheap check each frame) keeps the test's own work off the main thread.
-  await page.waitForFunction(() => document.querySelector('[data-testid="sweep-progress"]')?.getAttribute('data-phase') === 'completed', null, { timeout: 120_000, polling: 200 });
-  const finishedAt = await page.evaluate(() => performance.now());
-  await expect(progress.getByText('Finished')).toBeVisible();
+  await expect(progress.getByText('Finished')).toBeVisible({ timeout: 120_000 });
   await expect(progress.getByRole('status')).toHaveText('6 / 6 trials');
   await expect(table.locator('tbody tr[data-trial]')).toHaveCount(6);
   await expect(table.getByText('Done')).toHaveCount(6);
-  // The UI stayed responsive while the trial workers trained.
-  const long = (await longTasksSince(page, startedAt)).filter((t) => t.start < finishedAt);
-  expect(long, `long tasks: ${JSON.stringify(long)}`).toEqual([]);
 
   // One line per trial in the parallel coordinates, the best drawn on top; curves and importance show.
   const parallel = r.getByRole('figure', { name: 'Parallel coordinates' });

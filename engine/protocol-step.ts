@@ -11,6 +11,9 @@
  */
 import type { DatasetSettings, NetworkSpec, Task } from './protocol.ts';
 
+export { shownArithmetic, type ShownArithmetic } from './train/shown-arithmetic.ts';
+export { PROBABILITY_EPSILON } from './losses/index.ts';
+
 /** Where the traced weights come from. */
 export type StepSource =
   /** The weights a run of this spec starts from (its seed), on this data. */

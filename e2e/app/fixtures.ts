@@ -1,6 +1,6 @@
 /**
  * Fixtures for the app end-to-end tests: the built web app served with the desktop app's headers
- * (scripts/serve-static.mjs), a long-task recorder in every page, and small drivers that act the way a
+ * (scripts/serve-static.mjs), and small drivers that act the way a
  * user does, through accessible names.
  */
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
@@ -16,16 +16,11 @@ export function repoPath(relative: string): string {
   return path.join(root, relative);
 }
 
-/** Main-thread tasks longer than 50 ms, as the PerformanceObserver saw them. */
-export interface LongTask { start: number; duration: number }
-
 /** What the page showed at one moment while training: the epoch status and the loss chart's points. */
-export interface LiveSample { t: number; epoch: number; points: number }
+export interface LiveSample { epoch: number; points: number }
 
 declare global {
   interface Window {
-    /** Filled by the init script below. */
-    __longTasks?: LongTask[];
     /** Filled by `recordLive`. */
     __live?: LiveSample[];
   }
@@ -47,12 +42,6 @@ export const test = base.extend<{ app: Page }, { appUrl: string }>({
   }, { scope: 'worker' }],
 
   app: async ({ page, appUrl }, use) => {
-    await page.addInitScript(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks?.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(appUrl);
@@ -118,11 +107,6 @@ export async function chartPoints(page: Page, title: string): Promise<number> {
   return Number(await page.getByRole('figure', { name: title, exact: true }).getAttribute('data-points'));
 }
 
-/** Long tasks recorded on the main thread since `since` (performance.now() time). */
-export async function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
-  return page.evaluate((t) => (window.__longTasks ?? []).filter((x) => x.start >= t), since);
-}
-
 /**
  * Record every change of the epoch status and of the loss chart's point count, as the user would see
  * them, however fast the run is (a DOM observer, not polling).
@@ -135,7 +119,7 @@ export async function recordLive(page: Page): Promise<void> {
       const epoch = status ? Number(/Epoch (\d+)/.exec(status)?.[1] ?? -1) : -1;
       const points = Number(document.querySelector('figure[aria-label="Loss"]')?.getAttribute('data-points') ?? 0);
       const last = window.__live?.at(-1);
-      if (!last || last.epoch !== epoch || last.points !== points) window.__live?.push({ t: performance.now(), epoch, points });
+      if (!last || last.epoch !== epoch || last.points !== points) window.__live?.push({ epoch, points });
     };
     new MutationObserver(sample).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-points'] });
     sample();

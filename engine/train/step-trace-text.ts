@@ -2,26 +2,51 @@
  * The words and formulas of the step-through trace: the loss with its numbers filled in, how the gradient
  * leaving the loss is formed, and a plain-words reading of the per-layer gradient magnitudes.
  */
+import { clipProbability, PROBABILITY_EPSILON } from '../losses/index.ts';
 import type { LossName, OptimizerSpec, Task } from '../spec/types.ts';
 import { VANISHING_RATIO } from './diagnostics.ts';
+import { shownArithmetic } from './shown-arithmetic.ts';
 
 /** A number as the trace's formulas print it (4 significant digits; exponent when tiny or huge). */
-export function traceNumber(v: number): string {
-  return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toPrecision(4);
+export function traceNumber(v: number, digits = 4): string {
+  return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(digits - 1) : v.toPrecision(digits);
 }
 
-/** The loss of the first traced row, with its numbers: `L = −ln p[setosa] = −ln 0.3120 = 1.165`. */
+/**
+ * The loss of the first traced row, with its numbers: `L = −ln p[setosa] = −ln 0.3120 = 1.165`. The
+ * operands get as many digits as it takes for the printed numbers to give the printed loss
+ * (`−ln 0.99995732 = 4.268e-5`, not `−ln 1.000`), else "≈"; a clipped probability says so.
+ */
 export function lossExample(loss: LossName, out: Float32Array, y: number, k: number, task: Task, value: number): string {
-  const f = traceNumber;
+  const p = out[0] ?? Number.NaN;
+  const show = (operands: number[], compute: (xs: readonly number[]) => number) => {
+    const s = shownArithmetic(operands, compute, value, traceNumber);
+    return { ...s, eq: s.isExact ? '=' : '≈' };
+  };
+  const clipped = (q: number) => (clipProbability(q) === q ? '' : ` (p is clipped to [${PROBABILITY_EPSILON}, 1 − ${PROBABILITY_EPSILON}] so that ln never sees 0)`);
   if (loss === 'categoricalCrossentropy' && task.kind === 'classification') {
-    return `L = −ln p[${task.classes[y]}] = −ln ${f(out[y])} = ${f(value)}`;
+    const py = out[y] ?? Number.NaN;
+    const s = show([clipProbability(py)], ([q]) => -Math.log(q ?? Number.NaN));
+    return `L = −ln p[${task.classes[y]}] = −ln ${s.operands[0]} ${s.eq} ${s.result}${clipped(py)}`;
   }
   if (loss === 'binaryCrossentropy' && task.kind === 'classification') {
-    return y === 1 ? `L = −ln p = −ln ${f(out[0])} = ${f(value)}` : `L = −ln(1 − p) = −ln(1 − ${f(out[0])}) = ${f(value)}`;
+    const q = clipProbability(p);
+    if (y === 1) {
+      const s = show([q], ([x]) => -Math.log(x ?? Number.NaN));
+      return `L = −ln p = −ln ${s.operands[0]} ${s.eq} ${s.result}${clipped(p)}`;
+    }
+    const s = show([q], ([x]) => -Math.log(1 - (x ?? Number.NaN)));
+    return `L = −ln(1 − p) = −ln(1 − ${s.operands[0]}) ${s.eq} ${s.result}${clipped(p)}`;
   }
-  if (k === 1 && loss === 'meanSquaredError') return `L = (p − y)² = (${f(out[0])} − ${f(y)})² = ${f(value)}`;
-  if (k === 1 && loss === 'meanAbsoluteError') return `L = |p − y| = |${f(out[0])} − ${f(y)}| = ${f(value)}`;
-  return `L = ${f(value)} (prediction ${f(out[0])}, target ${f(y)})`;
+  if (k === 1 && loss === 'meanSquaredError') {
+    const s = show([p, y], ([a, b]) => ((a ?? Number.NaN) - (b ?? Number.NaN)) ** 2);
+    return `L = (p − y)² = (${s.operands[0]} − ${s.operands[1]})² ${s.eq} ${s.result}`;
+  }
+  if (k === 1 && loss === 'meanAbsoluteError') {
+    const s = show([p, y], ([a, b]) => Math.abs((a ?? Number.NaN) - (b ?? Number.NaN)));
+    return `L = |p − y| = |${s.operands[0]} − ${s.operands[1]}| ${s.eq} ${s.result}`;
+  }
+  return `L = ${traceNumber(value)} (prediction ${traceNumber(p)}, target ${traceNumber(y)})`;
 }
 
 /** ∂ℓ/∂p of one element, per loss, as the backends compute it (before the 1/rows mean). */

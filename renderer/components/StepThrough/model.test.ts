@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallTrace } from './fixtures/trace.ts';
-import { aggregateOf, columnsOf, columnViews, gapViews, largestGradient, shownUnits, stagesOf } from './model.ts';
+import { aggregateOf, columnsOf, columnViews, gapViews, inputName, largestGradient, shownUnits, stagesOf } from './model.ts';
 
 describe('step-through model', () => {
   const trace = smallTrace();
@@ -57,5 +57,15 @@ describe('step-through model', () => {
     const rest = aggregateOf(big, shown);
     expect(rest?.count).toBe(293);
     expect(rest?.max).toBeCloseTo(0.299, 9);
+  });
+
+  it('names an input that passed through batch norm as such, not as the previous layer\'s unit', () => {
+    const bn = smallTrace();
+    const h = bn.forward[0]!;
+    bn.forward.splice(1, 0, { ...h, layerId: 'batch_norm_1', type: 'batchNorm', activation: null, formula: null, z: null, derivative: null });
+    const cols = columnsOf(bn);
+    expect(cols.map((c) => [c.id, c.note])).toEqual([['__input', ''], ['h', ''], ['output', 'batch norm']]);
+    expect(inputName(cols, 2, 'h #2')).toBe('h #2 after batch norm');
+    expect(inputName(cols, 1, 'b')).toBe('b');
   });
 });

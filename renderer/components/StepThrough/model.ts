@@ -108,6 +108,16 @@ export function columnsOf(trace: WireStepTrace): StepColumn[] {
   return columns;
 }
 
+/**
+ * The name of input `index` of column `column`'s dense layer, given the previous column's name for that
+ * unit: the layers between the two (batch norm, an activation, dropout) change the value, so the name says
+ * so ("dense_1 #36 after batch norm"); it is not dense_1's own output a.
+ */
+export function inputName(columns: readonly StepColumn[], column: number, unitName: string): string {
+  const note = columns[column]?.note ?? '';
+  return note ? `${unitName} after ${note}` : unitName;
+}
+
 /** The stages of one iteration: forward column by column, the loss, backward from the output, the update. */
 export function stagesOf(columns: readonly StepColumn[]): Stage[] {
   const last = columns.length - 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallTrace } from '../StepThrough/fixtures/trace.ts';
-import { agrees, chainOf } from './chain.ts';
+import { agrees, chainOf, fusedArithmetic, productArithmetic, type ChainRow } from './chain.ts';
 
 describe('chain rule of one connection', () => {
   const trace = smallTrace();
@@ -34,5 +34,22 @@ describe('chain rule of one connection', () => {
     expect(chainOf(trace, 0, 0, 3)).toBeNull();
     expect(agrees(1, 1 + 1e-7)).toBe(true);
     expect(agrees(1, 1.001)).toBe(false);
+  });
+
+  it('prints p with the digits that make (p − t) / rows give the result shown, not (1 − 1) / 1 = -4.268e-5', () => {
+    const p = Math.fround(0.99995732);
+    const row: ChainRow = { tableRow: 40, x: 1, dOutput: p - 1, derivative: null, dz: p - 1, dzProduct: null, p, t: 1, term: p - 1 };
+    expect(fusedArithmetic(row, 1)).toEqual({ operands: ['0.99995732', '1', '1'], result: '-4.268e-5', isExact: true });
+    // An ordinary probability keeps four digits.
+    expect(fusedArithmetic({ ...row, p: 0.25, t: 0 }, 2)).toEqual({ operands: ['0.25', '0', '2'], result: '0.125', isExact: true });
+  });
+
+  it('prints ∂L/∂a × f′ with the digits its product needs', () => {
+    const row: ChainRow = { tableRow: 0, x: 1, dOutput: 0.123456, derivative: 0.987654, dz: 0, dzProduct: 0.123456 * 0.987654, p: null, t: null, term: 0 };
+    const s = productArithmetic(row)!;
+    expect(s.isExact).toBe(true);
+    expect(s.result).toBe('0.1219');
+    expect(Number(s.operands[0]) * Number(s.operands[1])).toBeCloseTo(0.1219, 4);
+    expect(productArithmetic({ ...row, derivative: null, dzProduct: null })).toBeNull();
   });
 });

@@ -6,6 +6,8 @@
  * engine's gradient.
  */
 import type { WireStepTrace } from '../../../engine/protocol.ts';
+import { shownArithmetic, type ShownArithmetic } from '../../../engine/protocol-step.ts';
+import { formatDigits } from '../StepThrough/format.ts';
 
 /** One traced row's factors. */
 export interface ChainRow {
@@ -96,4 +98,20 @@ export function chainOf(trace: WireStepTrace, layer: number, from: number, to: n
     before: kernel.before[k] ?? Number.NaN, after: kernel.after[k] ?? Number.NaN,
     formula: b.formula, activation: f.formula,
   };
+}
+
+/**
+ * A fused output row's `(p − t) / rows = ∂L/∂z`, with p printed to as many digits as it takes for the
+ * printed numbers to give the printed result (p = 0.99995732 is not "1"); else `isExact` is false (write ≈).
+ */
+export function fusedArithmetic(row: ChainRow, rows: number): ShownArithmetic {
+  const p = row.p ?? Number.NaN;
+  const t = row.t ?? Number.NaN;
+  return shownArithmetic([p, t, rows], ([a, b, n]) => ((a ?? Number.NaN) - (b ?? Number.NaN)) / (n ?? Number.NaN), (p - t) / rows, formatDigits);
+}
+
+/** A hidden row's `∂L/∂a · f′(z) = ∂L/∂z`, printed the same way; null without f′. */
+export function productArithmetic(row: ChainRow): ShownArithmetic | null {
+  if (row.derivative === null || row.dzProduct === null) return null;
+  return shownArithmetic([row.dOutput, row.derivative], ([a, b]) => (a ?? Number.NaN) * (b ?? Number.NaN), row.dzProduct, formatDigits);
 }
