@@ -1,10 +1,9 @@
 /** A table with prediction columns added, written back as CSV text. */
+import { csvCell } from '../csv-cell.ts';
 import type { DecodedOutputs, ParsedTable } from '../data/index.ts';
 import { cellText } from './table-store.ts';
 
-function quote(s: string, delimiter: string): string {
-  return s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replaceAll('"', '""')}"` : s;
-}
+const quote = (s: string, delimiter: string): string => csvCell(s, delimiter);
 
 /** Short, stable text for a probability or a regression value. */
 function num(x: number): string {
@@ -13,7 +12,8 @@ function num(x: number): string {
 
 /**
  * Every row of `table` with a `prediction` column added (named as in the CLI's output), and for
- * classification one `probability_<class>` column per class. Uses the file's own delimiter.
+ * classification one `probability_<class>` column per class. Uses the file's own delimiter; text that a
+ * spreadsheet would run as a formula (labels, cells, headers) is neutralized by the shared cell writer.
  */
 export function predictionsCsv(table: ParsedTable, decoded: DecodedOutputs): string {
   const d = table.delimiter;
