@@ -30,6 +30,8 @@ describe('outputs are checked before any work starts', () => {
   it.each([
     [['train', iris, '--target', 'species', '--out', 'nope/m.json'], "error: --out 'nope/m.json': the folder 'nope' does not exist. Create it first (mkdir -p 'nope') or choose another folder. Nothing was computed.\n"],
     [['train', iris, '--target', 'species', '--out', 'folder'], "error: --out 'folder' is a folder. Name a file inside it, e.g. 'folder/model.json'. Nothing was computed.\n"],
+    [['train', iris, '--target', 'species', '--out', 'newdir/'], "error: --out 'newdir/' ends with a slash, so it names a folder. Name a file, e.g. 'newdir/model.json'. Nothing was computed.\n"],
+    [['train', iris, '--target', 'species', '--out', ''], "error: --out needs a file name, got ''.\n"],
     [['train', iris, '--target', 'species', '--log', 'nope/run.jsonl'], "error: --log 'nope/run.jsonl': the folder 'nope' does not exist. Create it first (mkdir -p 'nope') or choose another folder. Nothing was computed.\n"],
     [['train', iris, '--target', 'species', '--log', 'folder'], "error: --log 'folder' is a folder. Name a file inside it, e.g. 'folder/run.jsonl'. Nothing was computed.\n"],
     [['train', iris, '--target', 'species', '--log', '/dev/null'], "error: --log '/dev/null' is a device or pipe, not a file. Name a regular file. Nothing was computed.\n"],

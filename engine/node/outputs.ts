@@ -44,6 +44,7 @@ function probeFolder(flag: string, path: string, folder: string): void {
 function checkOne(out: OutputFile): Stats | null {
   const { flag, path } = out;
   if (path.trim() === '') throw new UsageError('cli/empty-output', `${flag} needs a file name, got ''.`);
+  if (/[/\\]$/.test(path)) throw new UsageError('cli/output-is-folder', `${flag} '${path}' ends with a slash, so it names a folder. Name a file, e.g. '${join(path, out.example)}'. Nothing was computed.`);
   const folder = dirname(resolve(path));
   const shown = dirname(path);
   const dir = statOrNull(folder);
