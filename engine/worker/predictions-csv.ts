@@ -12,17 +12,19 @@ function num(x: number): string {
 
 /**
  * Every row of `table` with a `prediction` column added (named as in the CLI's output), and for
- * classification one `probability_<class>` column per class. Uses the file's own delimiter; text that a
+ * classification one `probability_<class>` column per class; with `splits` (when the file is the run's own
+ * dataset), a `split` column before them says where each row was: train, validation, test or not used. Uses the file's own delimiter; text that a
  * spreadsheet would run as a formula (labels, cells, headers) is neutralized by the shared cell writer.
  */
-export function predictionsCsv(table: ParsedTable, decoded: DecodedOutputs): string {
+export function predictionsCsv(table: ParsedTable, decoded: DecodedOutputs, splits: readonly string[] | null = null): string {
   const d = table.delimiter;
-  const header = [...table.columns.map((c) => c.name), 'prediction'];
+  const header = [...table.columns.map((c) => c.name), ...(splits ? ['split'] : []), 'prediction'];
   if (decoded.kind === 'classification') for (const c of decoded.classes) header.push(`probability_${c}`);
   const lines = [header.map((h) => quote(h, d)).join(d)];
   const k = decoded.kind === 'classification' ? decoded.classes.length : 0;
   for (let r = 0; r < table.rows; r++) {
     const cells = table.columns.map((c) => quote(cellText(c, r), d));
+    if (splits) cells.push(splits[r] ?? '');
     if (decoded.kind === 'classification') {
       cells.push(quote(decoded.labels[r] ?? '', d));
       for (let c = 0; c < k; c++) cells.push(num(decoded.probabilities[r * k + c] ?? NaN));
