@@ -1,6 +1,6 @@
 /** A table with prediction columns added, written back as CSV text. */
 import { csvCell } from '../csv-cell.ts';
-import type { DecodedOutputs, ParsedTable } from '../data/index.ts';
+import { missingTextAt, type DecodedOutputs, type ParsedTable } from '../data/index.ts';
 import { cellText } from './table-store.ts';
 
 const quote = (s: string, delimiter: string): string => csvCell(s, delimiter);
@@ -11,10 +11,11 @@ function num(x: number): string {
 }
 
 /**
- * Every row of `table` with a `prediction` column added (named as in the CLI's output), and for
- * classification one `probability_<class>` column per class; with `splits` (when the file is the run's own
- * dataset), a `split` column before them says where each row was: train, validation, test or not used. Uses the file's own delimiter; text that a
- * spreadsheet would run as a formula (labels, cells, headers) is neutralized by the shared cell writer.
+ * Every row of `table` (missing cells as they were written, e.g. `NA`) with a `prediction` column added
+ * (named as in the CLI's output), and for classification one `probability_<class>` column per class; with
+ * `splits` (when the file is the run's own dataset), a `split` column before them says where each row was:
+ * train, validation, test or not used. Uses the file's own delimiter; text that a spreadsheet would run as a
+ * formula (labels, cells, headers) is neutralized by the shared cell writer.
  */
 export function predictionsCsv(table: ParsedTable, decoded: DecodedOutputs, splits: readonly string[] | null = null): string {
   const d = table.delimiter;
@@ -23,7 +24,8 @@ export function predictionsCsv(table: ParsedTable, decoded: DecodedOutputs, spli
   const lines = [header.map((h) => quote(h, d)).join(d)];
   const k = decoded.kind === 'classification' ? decoded.classes.length : 0;
   for (let r = 0; r < table.rows; r++) {
-    const cells = table.columns.map((c) => quote(cellText(c, r), d));
+    // A missing cell is written back as it was written (NA, n/a, …), not as an empty cell.
+    const cells = table.columns.map((c) => quote(cellText(c, r) || missingTextAt(c.missing, r), d));
     if (splits) cells.push(splits[r] ?? '');
     if (decoded.kind === 'classification') {
       cells.push(quote(decoded.labels[r] ?? '', d));
