@@ -1,5 +1,5 @@
 /** Reading the user's files, with messages that name the file and the fix. */
-import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { rethrowFsError } from './fs-errors.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -51,12 +51,15 @@ export function readChunks(path: string, what: string, maxBytes: number, onChunk
   checkInputFile(path, what, maxBytes);
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking, so a file swapped for a pipe after the check cannot hang the open; regular files ignore it.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     rethrowFsError(e, 'read', path);
   }
   try {
-    const total = fstatSync(fd).size;
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new UsageError('cli/not-a-file', `${what} '${path}' is ${kindOf(opened)}, not a file. Save the data to a file and name that.`);
+    const total = opened.size;
     let read = 0;
     for (;;) {
       const chunk = new Uint8Array(CHUNK_BYTES);
