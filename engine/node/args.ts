@@ -47,18 +47,21 @@ export function parseFlags(command: string, argv: string[], flags: Record<string
 /** Most epochs `--epochs` accepts (train, sweep). */
 export const MAX_EPOCHS = 1_000_000;
 
-/** Largest value of a whole-number flag that names no smaller maximum. */
+/** Largest seed: seeds are unsigned 32-bit (a sweep's trial seeds use the whole range). */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/** Largest value of a whole-number flag that names no maximum of its own. */
 export const MAX_WHOLE_FLAG = 2 ** 31 - 1;
 
 /** A decimal number as people write it: 0.01, -3, 1e-3; not hex (0x10), binary, octal, Infinity or '1_000'. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** A numeric flag value within bounds, or undefined when absent; whole-number flags are bounded by `MAX_WHOLE_FLAG` unless `max` is smaller. */
+/** A numeric flag value within bounds, or undefined when absent; whole-number flags are bounded by `MAX_WHOLE_FLAG` unless they name a `max`. */
 export function numberFlag(values: Parsed['values'], name: string, opts: { integer?: boolean; min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean } = {}): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const { integer, min = -Infinity, minExclusive, maxExclusive } = opts;
-  const max = integer ? Math.min(opts.max ?? MAX_WHOLE_FLAG, MAX_WHOLE_FLAG) : opts.max ?? Infinity;
+  const max = opts.max ?? (integer ? MAX_WHOLE_FLAG : Infinity);
   const v = typeof raw === 'string' && DECIMAL.test(raw.trim()) ? Number(raw) : NaN;
   const ok = Number.isFinite(v) && (!integer || Number.isInteger(v)) &&
     (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);

@@ -121,6 +121,7 @@ describe('flags', () => {
     [['train', 'data.csv', '--target', 'y', '--learning-rate', 'Infinity'], "error: --learning-rate must be a decimal number > 0, got 'Infinity'.\n"],
     [['train', 'data.csv', '--target', 'y', '--epochs', '1e20'], "error: --epochs must be a whole number ≥ 1 and ≤ 1,000,000, got '1e20'.\n"],
     [['train', 'data.csv', '--target', 'y', '--batch-size', '1e12'], "error: --batch-size must be a whole number ≥ 1 and ≤ 2,147,483,647, got '1e12'.\n"],
+    [['train', 'data.csv', '--target', 'y', '--seed', '4294967296'], "error: --seed must be a whole number ≥ 0 and ≤ 4,294,967,295, got '4294967296'.\n"],
     [['train', 'data.csv', '--target', 'y', '--target', 'a'], "error: --target is given twice ('y' and 'a'). Give it once.\n"],
     [['sweep', 'data.csv', '--target', 'y', '--space', space, '--trials', '1e9'], "error: --trials must be a whole number ≥ 1 and ≤ 100,000, got '1e9'.\n"],
     [['inspect', spec, '--inputs', '0x4'], "error: --inputs must be a whole number ≥ 1 and ≤ 2,147,483,647, got '0x4'.\n"],

@@ -9,7 +9,7 @@ import {
   compareTrials, parseSearchSpace, prepareSweep, retrainBest, runSweep, STRATEGY_NAMES, SweepControl, trialsCsv,
   type StrategyName, type SweepEvent, type TrialRecord,
 } from '../../sweep/index.ts';
-import { helpText, MAX_EPOCHS, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
+import { helpText, MAX_EPOCHS, MAX_SEED, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { loadCsv, trainingData } from '../dataset.ts';
 import { readJson } from '../files.ts';
@@ -67,7 +67,7 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   const backendFlag = choiceFlag<BackendChoice>(values.backend, 'backend', BACKEND_NAMES);
   const trials = numberFlag(values, 'trials', { integer: true, min: 1, max: MAX_TRIALS });
   const concurrency = numberFlag(values, 'concurrency', { integer: true, min: 1, max: MAX_CONCURRENCY });
-  const seedFlag = numberFlag(values, 'seed', { integer: true, min: 0 });
+  const seedFlag = numberFlag(values, 'seed', { integer: true, min: 0, max: MAX_SEED });
   const epochs = numberFlag(values, 'epochs', { integer: true, min: 1, max: MAX_EPOCHS });
   const validation = numberFlag(values, 'validation-split', { min: 0, max: 1, minExclusive: true, maxExclusive: true }) ?? 0.2;
   const test = numberFlag(values, 'test-split', { min: 0, max: 1, maxExclusive: true }) ?? 0.2;

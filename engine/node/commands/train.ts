@@ -6,7 +6,7 @@ import { prepareDataset, targetScale } from '../../data/index.ts';
 import { createModelFile, evaluateModel, stringifyModelFile } from '../../export/index.ts';
 import { defaultSpec, parseSpec, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
 import { selectBackend, TrainControl, trainNetwork, type Metrics } from '../../train/index.ts';
-import { helpText, MAX_EPOCHS, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
+import { helpText, MAX_EPOCHS, MAX_SEED, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { loadCsv, trainingData } from '../dataset.ts';
 import { readJson } from '../files.ts';
@@ -55,7 +55,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const [dataPath] = positionals;
   const target = values.target;
   if (typeof target !== 'string') throw new UsageError('cli/missing-target', "train needs --target COL: the name of the column to predict. Run 'backprop-studio profile DATA.csv' to list the columns.");
-  const seedFlag = numberFlag(values, 'seed', { integer: true, min: 0 });
+  const seedFlag = numberFlag(values, 'seed', { integer: true, min: 0, max: MAX_SEED });
   const epochs = numberFlag(values, 'epochs', { integer: true, min: 1, max: MAX_EPOCHS });
   const bs = numberFlag(values, 'batch-size', { integer: true, min: 1 });
   const lr = numberFlag(values, 'learning-rate', { min: 0, minExclusive: true });
