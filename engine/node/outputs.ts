@@ -3,7 +3,7 @@
  * a folder, device or one of the command's inputs), then written atomically so a reader never sees half a file.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsErrorReason, rethrowFsError } from './fs-errors.ts';
 import { UsageError } from './usage-error.ts';
@@ -13,12 +13,12 @@ export interface OutputFile { flag: string; path: string; example: string }
 /** A file the command reads, and what it is called in messages ("the CSV file"). */
 export interface InputFile { what: string; path: string }
 
-function statOrNull(path: string): Stats | null {
+function statOrNull(path: string, action: 'read' | 'write' = 'write'): Stats | null {
   try {
     return statSync(path);
   } catch (e) {
     if ((e as { code?: unknown }).code === 'ENOENT') return null;
-    rethrowFsError(e, 'write', path);
+    rethrowFsError(e, action, path);
   }
 }
 
@@ -65,12 +65,12 @@ function checkOne(out: OutputFile): Stats | null {
 export function checkOutputs(outputs: readonly OutputFile[], inputs: readonly InputFile[]): void {
   const seen: { out: OutputFile; key: string }[] = [];
   const inputKeys = inputs.flatMap((input) => {
-    const s = statOrNull(input.path);
+    const s = statOrNull(input.path, 'read');
     return s ? [{ input, key: `${s.dev}:${s.ino}` }] : [];
   });
   for (const out of outputs) {
     const target = checkOne(out);
-    const key = target ? `${target.dev}:${target.ino}` : `new:${resolve(out.path)}`;
+    const key = target ? `${target.dev}:${target.ino}` : `new:${join(realpathSync(dirname(resolve(out.path))), basename(out.path))}`;
     const input = inputKeys.find((i) => i.key === key);
     if (input) throw new UsageError('cli/output-is-input', `${out.flag} '${out.path}' is ${input.input.what} '${input.input.path}', which this command reads; writing there would replace it. Choose another file name.`);
     const twin = seen.find((s) => s.key === key);
