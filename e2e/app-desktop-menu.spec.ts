@@ -67,7 +67,7 @@ test('File ▸ Export model… and Export predictions… save directly, or say w
     ['exportPredictions', 'diabetes-predictions.csv'],
   ]);
   expect(saves[2]?.text).toBe(saves[1]?.text);
-  expect(saves[1]?.text.split('\n')[0]).toBe('age,sex,bmi,bp,s1,s2,s3,s4,s5,s6,progression,prediction');
+  expect(saves[1]?.text.split('\n')[0]).toBe('age,sex,bmi,bp,s1,s2,s3,s4,s5,s6,progression,split,prediction');
   await openView(page, 'Export');
   await expect(page.getByRole('table', { name: 'First predicted rows' })).toBeVisible();
 });

@@ -74,7 +74,7 @@ test('iris: drag-and-drop network, live training, model export loaded by the CLI
   const predictions = await predicting;
   expect(predictions.suggestedFilename()).toBe('iris-predictions.csv');
   const predicted = readFileSync(await predictions.path(), 'utf8').trim().split('\n');
-  expect(predicted[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,prediction,probability_setosa,probability_versicolor,probability_virginica');
+  expect(predicted[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,split,prediction,probability_setosa,probability_versicolor,probability_virginica');
   expect(predicted).toHaveLength(151);
   await expect(page.getByRole('status').filter({ hasText: 'Predicted 150 rows of iris.csv; the CSV was downloaded.' })).toBeVisible();
   await screenshot(page, 'export-iris');

@@ -1,7 +1,8 @@
 /**
  * A small static file server for the web build (`dist/renderer`), used by `npm start` when Electron cannot
  * run and by end-to-end tests. It sends the same security headers as the desktop app: the content security
- * policy, and cross-origin isolation (COOP/COEP) so SharedArrayBuffer and WebAssembly threads work.
+ * policy, and cross-origin isolation (COOP/COEP) so SharedArrayBuffer and WebAssembly threads work. It answers
+ * only requests addressed to the loopback names (a Host-header check against DNS rebinding) and only GET/HEAD.
  *
  *   import { serveStatic } from './serve-static.mjs';
  *   const { url, close } = await serveStatic({ root: 'dist/renderer', port: 0 });
@@ -45,13 +46,33 @@ export function resolveRequestPath(requestPath, root) {
   return file;
 }
 
+/** The methods the server answers (its `Allow` header). */
+export const ALLOWED_METHODS = 'GET, HEAD';
+
+/** Loopback host names a request may be addressed to. */
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Whether a `Host` header names this server on a loopback name and its own port: a page on another site that
+ * rebinds its DNS name to 127.0.0.1 still sends its own name, and is refused.
+ * @param {string | undefined} host the request's Host header
+ * @param {number | undefined} port the port the request arrived on
+ * @returns {boolean}
+ */
+export function isAllowedHost(host, port) {
+  if (typeof host !== 'string' || port === undefined) return false;
+  const lower = host.toLowerCase();
+  return LOOPBACK_NAMES.some((name) => lower === `${name}:${port}` || (port === 80 && lower === name));
+}
+
 /**
  * @param {import('node:http').ServerResponse} response
  * @param {number} status
  * @param {string} text
+ * @param {Record<string, string>} [extra]
  */
-function sendText(response, status, text) {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+function sendText(response, status, text, extra = {}) {
+  response.writeHead(status, { ...SECURITY_HEADERS, ...extra, 'Content-Type': 'text/plain; charset=utf-8' });
   response.end(text);
 }
 
@@ -63,8 +84,12 @@ function sendText(response, status, text) {
 export function createStaticServer({ root, headers = {} }) {
   return createServer((request, response) => {
     const method = request.method ?? 'GET';
+    if (!isAllowedHost(request.headers.host, request.socket.localPort)) {
+      sendText(response, 421, `This server answers only to ${LOOPBACK_NAMES.map((n) => `${n}:${request.socket.localPort}`).join(', ')}. Open the app at one of those addresses.`);
+      return;
+    }
     if (method !== 'GET' && method !== 'HEAD') {
-      sendText(response, 405, `${method} is not allowed; this server only serves files.`);
+      sendText(response, 405, `${method} is not allowed; this server only serves files (${ALLOWED_METHODS}).`, { Allow: ALLOWED_METHODS });
       return;
     }
     const file = resolveRequestPath(request.url ?? '/', root);

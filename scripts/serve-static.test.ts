@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveRequestPath, serveStatic } from './serve-static.mjs';
@@ -41,10 +42,37 @@ describe('serveStatic', () => {
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
-  test('404 for missing files and folders, 405 for other methods', async () => {
+  test('404 for missing files and folders, 405 with Allow for other methods', async () => {
     expect((await fetch(new URL('nope.js', server.url))).status).toBe(404);
     expect((await fetch(new URL('assets', server.url))).status).toBe(404);
-    expect((await fetch(server.url, { method: 'POST', body: 'x' })).status).toBe(405);
+    const post = await fetch(server.url, { method: 'POST', body: 'x' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect(await post.text()).toBe('POST is not allowed; this server only serves files (GET, HEAD).');
+  });
+
+  test('sends no referrer and switches off unused browser features', async () => {
+    const response = await fetch(server.url);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('permissions-policy')).toContain('camera=(), microphone=(), geolocation=()');
+  });
+
+  test('answers only to loopback host names with its port (DNS rebinding)', async () => {
+    const status = (host: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.get({ host: '127.0.0.1', port: server.port, path: '/', headers: { Host: host } }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+    });
+    for (const host of [`localhost:${server.port}`, `127.0.0.1:${server.port}`, `[::1]:${server.port}`, `LOCALHOST:${server.port}`]) {
+      expect((await status(host)).status, host).toBe(200);
+    }
+    const rebound = await status(`evil.example:${server.port}`);
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).toBe(`This server answers only to localhost:${server.port}, 127.0.0.1:${server.port}, [::1]:${server.port}. Open the app at one of those addresses.`);
+    expect((await status('localhost:1')).status).toBe(421);
   });
 
   test('never serves files outside the root', () => {

@@ -20,13 +20,27 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Headers for every response of the app's own origin: CSP, cross-origin isolation (SharedArrayBuffer), no sniffing. */
+/**
+ * Browser features the app never uses are switched off for it and anything it might embed; the two it uses
+ * (copying to the clipboard, full screen) stay for its own origin, as the desktop app's permission handler allows.
+ */
+export const PERMISSIONS_POLICY = [
+  'camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()', 'hid=()', 'midi=()',
+  'display-capture=()', 'clipboard-read=()', 'clipboard-write=(self)', 'fullscreen=(self)',
+].join(', ');
+
+/**
+ * Headers for every response of the app's own origin: CSP, cross-origin isolation (SharedArrayBuffer), no
+ * sniffing, no referrer sent anywhere, and the permissions policy.
+ */
 export const SECURITY_HEADERS = Object.freeze({
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': PERMISSIONS_POLICY,
 });
 
 /** Content types for the files a Vite build emits, by lower-case extension. */

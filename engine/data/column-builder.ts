@@ -4,6 +4,7 @@ import type { FormatEvidence } from './column-format.ts';
 import { DayMonthEvidence } from './day-month-dates.ts';
 import { DecimalEvidence, parseDecimalCommaCell } from './decimal-comma.ts';
 import { grow, trim } from './growable.ts';
+import { MissingTextBuilder, type MissingTexts } from './missing-texts.ts';
 import { NOT_TEXT, TEXT_OVERFLOW } from './table.ts';
 
 /** Most distinct texts kept per column; past this the column is an identifier or free text anyway. */
@@ -16,6 +17,8 @@ export interface ColumnArrays {
   vocabulary: string[];
   dates: Float64Array | null;
   vocabularyOverflow: boolean;
+  /** How missing cells were written (`NA`, …), to write them back as they were; absent or null when none had text. */
+  missing?: MissingTexts | null;
 }
 
 /** One column under construction. Cells arrive row by row through `push`. */
@@ -32,6 +35,7 @@ export class ColumnBuilder {
   /** Signs of a decimal comma; null when none is looked for. */
   private readonly decimal: DecimalEvidence | null;
   private readonly dayMonth = new DayMonthEvidence();
+  private readonly missing = new MissingTextBuilder();
 
   /**
    * `decimalComma` reads `3,5` as 3.5 (and `1.234,5` as 1234.5) in every cell; `detectDecimalComma` instead gathers the evidence
@@ -52,7 +56,10 @@ export class ColumnBuilder {
     const c0 = cell.charCodeAt(0);
     const cN = cell.charCodeAt(cell.length - 1);
     const text = c0 <= 32 || cN <= 32 ? cell.trim() : cell;
-    if (isMissingText(text, this.markers)) return;
+    if (isMissingText(text, this.markers)) {
+      if (text.length > 0) this.missing.note(text, row);
+      return;
+    }
     if (text !== cell && this.tryNumberOrDate(text, row)) return;
     this.pushText(text, row);
   }
@@ -60,7 +67,10 @@ export class ColumnBuilder {
   private tryNumberOrDate(s: string, row: number): boolean {
     const n = this.decimalComma ? parseDecimalCommaCell(s) : parseNumber(s, false);
     if (n === n) {
-      if (this.hasNumberMarkers && this.markers.numbers.has(n)) return true;
+      if (this.hasNumberMarkers && this.markers.numbers.has(n)) {
+        this.missing.note(s, row);
+        return true;
+      }
       this.numbers[row] = n;
       if (this.decimal && s.includes('.')) this.decimal.noteNumber(s, row, this.numbers.length);
       return true;
@@ -100,6 +110,7 @@ export class ColumnBuilder {
     if (this.dates) this.dates = grow(this.dates, size, NaN);
     this.decimal?.reserve(size);
     this.dayMonth.reserve(size);
+    this.missing.reserve(size);
   }
 
   /** Number of cells pushed so far. */
@@ -121,6 +132,7 @@ export class ColumnBuilder {
       vocabulary: this.vocabulary,
       dates: this.dates ? trim(this.dates, n) : null,
       vocabularyOverflow: this.overflow,
+      missing: this.missing.finish(n),
     };
     this.numbers = new Float64Array(0);
     this.codes = null;

@@ -89,7 +89,7 @@ class StreamingCsvReader implements CsvReader {
       const { arrays, format, warnings: notes } = readColumnFormat(read, result.evidence[i]!, context);
       warnings.push(...notes);
       const summary = summarizeColumn(arrays, result.rows);
-      return { name, format, ...arrays, summary, inferred: inferColumn(arrays, summary) };
+      return { name, format, ...arrays, missing: read.missing ?? null, summary, inferred: inferColumn(arrays, summary) };
     });
     return {
       columns,

@@ -1,5 +1,6 @@
 /** The parsed table: columns stored compactly (typed arrays and dictionaries), never as row objects. */
 import type { Problem } from '../errors.ts';
+import type { MissingTexts } from './missing-texts.ts';
 
 /** What a column holds, as inferred from its values or set by the user. */
 export type ColumnType =
@@ -78,6 +79,8 @@ export interface TableColumn {
   vocabulary: readonly string[];
   /** Per row: a date cell as milliseconds since 1970-01-01 UTC, NaN otherwise; null when no cell is a date. */
   dates: Float64Array | null;
+  /** How each missing cell was written (`NA`, …), for files written back; absent or null when none had text. */
+  missing?: MissingTexts | null;
   summary: ColumnSummary;
   inferred: ColumnInference;
 }

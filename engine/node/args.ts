@@ -13,7 +13,7 @@ export function parseFlags(command: string, argv: string[], flags: Record<string
   const options = Object.fromEntries(Object.entries(flags).map(([k, f]) => [k, { type: f.type }]));
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     const msg = (e as Error).message;
     const flag = /'(--?[^' ]+)/.exec(msg)?.[1] ?? '';
@@ -23,6 +23,17 @@ export function parseFlags(command: string, argv: string[], flags: Record<string
     throw new UsageError('cli/bad-flags', `${msg}. See 'backprop-studio ${command} --help'.`);
   }
   if (parsed.values.help) return { values: parsed.values, positionals: parsed.positionals };
+  const given = new Map<string, string>();
+  for (const token of parsed.tokens) {
+    // A repeated switch (--quiet --quiet) means the same thing; a repeated value is ambiguous.
+    if (token.kind !== 'option' || flags[token.name]?.type !== 'string') continue;
+    const value = token.value ?? '';
+    const before = given.get(token.name);
+    if (before !== undefined) {
+      throw new UsageError('cli/repeated-flag', `--${token.name} is given twice ('${before}' and '${value}'). Give it once.`);
+    }
+    given.set(token.name, value);
+  }
   if (parsed.positionals.length < positionals.length) {
     const missing = positionals.slice(parsed.positionals.length).join(' and ');
     throw new UsageError('cli/missing-argument', `'${command}' needs ${missing}. Usage: backprop-studio ${command} ${positionals.join(' ')} [flags]`);
@@ -33,18 +44,31 @@ export function parseFlags(command: string, argv: string[], flags: Record<string
   return { values: parsed.values, positionals: parsed.positionals };
 }
 
-/** A numeric flag value within bounds, or undefined when absent. */
+/** Most epochs `--epochs` accepts (train, sweep). */
+export const MAX_EPOCHS = 1_000_000;
+
+/** Largest seed: seeds are unsigned 32-bit (a sweep's trial seeds use the whole range). */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/** Largest value of a whole-number flag that names no maximum of its own. */
+export const MAX_WHOLE_FLAG = 2 ** 31 - 1;
+
+/** A decimal number as people write it: 0.01, -3, 1e-3; not hex (0x10), binary, octal, Infinity or '1_000'. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A numeric flag value within bounds, or undefined when absent; whole-number flags are bounded by `MAX_WHOLE_FLAG` unless they name a `max`. */
 export function numberFlag(values: Parsed['values'], name: string, opts: { integer?: boolean; min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean } = {}): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
-  const v = Number(raw);
-  const { integer, min = -Infinity, max = Infinity, minExclusive, maxExclusive } = opts;
-  const ok = typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(v) && (!integer || Number.isInteger(v)) &&
+  const { integer, min = -Infinity, minExclusive, maxExclusive } = opts;
+  const max = opts.max ?? (integer ? MAX_WHOLE_FLAG : Infinity);
+  const v = typeof raw === 'string' && DECIMAL.test(raw.trim()) ? Number(raw) : NaN;
+  const ok = Number.isFinite(v) && (!integer || Number.isInteger(v)) &&
     (minExclusive ? v > min : v >= min) && (maxExclusive ? v < max : v <= max);
   if (!ok) {
-    const kind = integer ? 'a whole number' : 'a number';
-    const lo = Number.isFinite(min) ? ` ${minExclusive ? '>' : '≥'} ${min}` : '';
-    const hi = Number.isFinite(max) ? ` and ${maxExclusive ? '<' : '≤'} ${max}` : '';
+    const kind = integer ? 'a whole number' : 'a decimal number';
+    const lo = Number.isFinite(min) ? ` ${minExclusive ? '>' : '≥'} ${min.toLocaleString('en-US')}` : '';
+    const hi = Number.isFinite(max) ? `${lo ? ' and' : ''} ${maxExclusive ? '<' : '≤'} ${max.toLocaleString('en-US')}` : '';
     throw new UsageError('cli/bad-number', `--${name} must be ${kind}${lo}${hi}, got '${String(raw)}'.`);
   }
   return v;

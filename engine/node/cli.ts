@@ -1,6 +1,7 @@
 /** The command-line interface: dispatch, help, and one clear message (no stack trace) for user errors. */
 import { isUserError } from '../errors.ts';
 import { registerNodeBackends } from './backends.ts';
+import { fsErrorCode, fsErrorReason } from './fs-errors.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { gradientsCommand } from './commands/gradients.ts';
 import { inspectCommand } from './commands/inspect.ts';
@@ -55,10 +56,29 @@ export async function main(argv: string[]): Promise<number> {
     await command.run(rest);
     return 0;
   } catch (e) {
-    if (isUserError(e)) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    const { message, code } = failureMessage(e);
+    process.stderr.write(`error: ${message}\n`);
+    if (code === 70 && process.env.BACKPROP_STUDIO_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    return code;
   }
+}
+
+/**
+ * What the user sees for an error that ended a command, and the exit status: 1 with the error's own
+ * message for user errors and file-system refusals, 70 (EX_SOFTWARE) with a plea to report it for a bug.
+ * Never a stack trace, unless BACKPROP_STUDIO_DEBUG is set and it is a bug.
+ */
+export function failureMessage(e: unknown): { message: string; code: 1 | 70 } {
+  if (isUserError(e)) return { message: e.message, code: 1 };
+  const code = fsErrorCode(e);
+  if (code !== null) {
+    const { path, syscall } = e as { path?: unknown; syscall?: unknown };
+    const where = typeof path === 'string' ? ` '${path}'` : '';
+    return { message: `Could not ${String(syscall)}${where}: ${fsErrorReason(e)}.`, code: 1 };
+  }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { message: 'An input nests too deeply to process (the call stack ran out). Check that the files are the ones you meant; if they are ordinary, this is a bug in Backprop Studio: please report it.', code: 1 };
+  }
+  const what = e instanceof Error ? e.message : String(e);
+  return { message: `internal error, a bug in Backprop Studio (not in your input): ${what}. Please report it with the command you ran; set BACKPROP_STUDIO_DEBUG=1 to print the stack trace.`, code: 70 };
 }

@@ -1,4 +1,4 @@
-/** The CSV reading flags of every command that reads a CSV: `--decimal` and `--date-order`. */
+/** The CSV reading flags of every command that reads a CSV: `--decimal`, `--date-order` and `--skip-malformed-rows`. */
 import type { CsvOptions, CsvReading, DateOrder } from '../data/index.ts';
 import type { FlagSpec, Parsed } from './args.ts';
 import { UsageError } from './usage-error.ts';
@@ -6,11 +6,12 @@ import { UsageError } from './usage-error.ts';
 /** `--date-order` values (the words the reader's warnings use) and the engine's names for them. */
 const DATE_ORDER_VALUES: Readonly<Record<string, DateOrder>> = { 'day-first': 'dayFirst', 'month-first': 'monthFirst' };
 
-/** The two flags; `whenOmitted` says what reads the file without them (detection, or the model's settings). */
+/** The flags; `whenOmitted` says what reads the file without the first two (detection, or the model's settings). */
 export function csvFlags(whenOmitted: string): Record<string, FlagSpec> {
   return {
     decimal: { type: 'string', help: `decimal separator: . or , (which also reads 1.234,5 and 1 234,5); default: ${whenOmitted}`, placeholder: '.|,' },
     'date-order': { type: 'string', help: `read dates like 03/04/2024 day-first or month-first; default: ${whenOmitted}`, placeholder: 'ORDER' },
+    'skip-malformed-rows': { type: 'boolean', help: 'drop rows with the wrong number of values (with a warning naming them) instead of stopping' },
   };
 }
 
@@ -28,6 +29,7 @@ export function csvOptionsOf(values: Parsed['values']): CsvOptions {
     if (!value) throw new UsageError('cli/bad-date-order', `--date-order must be one of ${Object.keys(DATE_ORDER_VALUES).join(', ')}, got '${String(order)}'.`);
     options.dateOrder = value;
   }
+  if (values['skip-malformed-rows']) options.raggedRows = 'skip';
   return options;
 }
 

@@ -1,11 +1,20 @@
 /** Load a CSV file from disk into a parsed table, and turn prepared splits into training data. */
-import { parseCsv, targetScale, type CsvOptions, type ParsedTable, type PreparedDataset } from '../data/index.ts';
+import { createCsvReader, targetScale, type CsvOptions, type ParsedTable, type PreparedDataset } from '../data/index.ts';
 import type { TrainingData } from '../train/index.ts';
-import { readBytes } from './files.ts';
+import { MAX_CSV_BYTES, readChunks } from './files.ts';
 
-/** Read and parse a CSV file with the reader's `options` (decimal separator, date order, malformed rows). */
+/**
+ * Stream a CSV file through the engine's reader (the app's reader, chunk by chunk: the text is never held
+ * whole) with the reader's `options` (decimal separator, date order, malformed rows). Pipes, devices and
+ * files over `MAX_CSV_BYTES` are refused before reading.
+ */
 export function loadCsv(path: string, options: CsvOptions = {}): ParsedTable {
-  return parseCsv(readBytes(path, 'CSV file'), options);
+  let reader: ReturnType<typeof createCsvReader> | null = null;
+  readChunks(path, 'CSV file', MAX_CSV_BYTES, (chunk, total) => {
+    reader ??= createCsvReader({ ...options, totalBytes: total });
+    reader.push(chunk);
+  });
+  return (reader ?? createCsvReader(options)).finish();
 }
 
 /** The part of a prepared dataset that training needs. */

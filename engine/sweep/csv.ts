@@ -1,12 +1,10 @@
-/** The trial table as CSV (the CLI's --out and the Sweep view's export): one row per trial, by trial number. */
+/**
+ * The trial table as CSV (the CLI's --out and the Sweep view's export): one row per trial, by trial number.
+ * Cells go through the shared spreadsheet-safe writer (text that looks like a formula is neutralized).
+ */
+import { csvLine } from '../csv-cell.ts';
 import { sortTrials } from './objective.ts';
 import type { SweepResult, TrialRecord } from './types.ts';
-
-const cell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** Metric names over all trials: training ones, then validation ones. */
 function metricNames(trials: readonly TrialRecord[]): string[] {
@@ -26,5 +24,5 @@ export function trialsCsv(result: SweepResult): string {
     t.trial, rank.get(t.trial) ?? '', t.status, t.objective, ...params.map((p) => t.params[p]), t.epochs, t.keptEpoch,
     ...metrics.map((m) => t.metrics[m]), t.bracket, t.rung, t.seed, Math.round(t.durationMs), t.error?.message,
   ]);
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
+  return [header, ...rows].map((r) => csvLine(r.map((v) => (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean' ? v : String(v))))).join('\n') + '\n';
 }

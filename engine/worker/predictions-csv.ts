@@ -1,10 +1,9 @@
 /** A table with prediction columns added, written back as CSV text. */
-import type { DecodedOutputs, ParsedTable } from '../data/index.ts';
+import { csvCell } from '../csv-cell.ts';
+import { missingTextAt, type DecodedOutputs, type ParsedTable } from '../data/index.ts';
 import { cellText } from './table-store.ts';
 
-function quote(s: string, delimiter: string): string {
-  return s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replaceAll('"', '""')}"` : s;
-}
+const quote = (s: string, delimiter: string): string => csvCell(s, delimiter);
 
 /** Short, stable text for a probability or a regression value. */
 function num(x: number): string {
@@ -12,17 +11,22 @@ function num(x: number): string {
 }
 
 /**
- * Every row of `table` with a `prediction` column added (named as in the CLI's output), and for
- * classification one `probability_<class>` column per class. Uses the file's own delimiter.
+ * Every row of `table` (missing cells as they were written, e.g. `NA`) with a `prediction` column added
+ * (named as in the CLI's output), and for classification one `probability_<class>` column per class; with
+ * `splits` (when the file is the run's own dataset), a `split` column before them says where each row was:
+ * train, validation, test or not used. Uses the file's own delimiter; text that a spreadsheet would run as a
+ * formula (labels, cells, headers) is neutralized by the shared cell writer.
  */
-export function predictionsCsv(table: ParsedTable, decoded: DecodedOutputs): string {
+export function predictionsCsv(table: ParsedTable, decoded: DecodedOutputs, splits: readonly string[] | null = null): string {
   const d = table.delimiter;
-  const header = [...table.columns.map((c) => c.name), 'prediction'];
+  const header = [...table.columns.map((c) => c.name), ...(splits ? ['split'] : []), 'prediction'];
   if (decoded.kind === 'classification') for (const c of decoded.classes) header.push(`probability_${c}`);
   const lines = [header.map((h) => quote(h, d)).join(d)];
   const k = decoded.kind === 'classification' ? decoded.classes.length : 0;
   for (let r = 0; r < table.rows; r++) {
-    const cells = table.columns.map((c) => quote(cellText(c, r), d));
+    // A missing cell is written back as it was written (NA, n/a, …), not as an empty cell.
+    const cells = table.columns.map((c) => quote(cellText(c, r) || missingTextAt(c.missing, r), d));
+    if (splits) cells.push(splits[r] ?? '');
     if (decoded.kind === 'classification') {
       cells.push(quote(decoded.labels[r] ?? '', d));
       for (let c = 0; c < k; c++) cells.push(num(decoded.probabilities[r * k + c] ?? NaN));

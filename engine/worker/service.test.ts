@@ -96,7 +96,17 @@ describe('EngineService', () => {
     const [predicted] = await send({ type: 'predict/run', runId: 'r1', name: 'iris.csv', source: bytes(iris) });
     if (predicted?.type !== 'predict/done') throw new Error(JSON.stringify(predicted));
     expect(predicted.rows).toBe(150);
-    expect(predicted.csv.split('\n')[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,prediction,probability_setosa,probability_versicolor,probability_virginica');
+    // The run's own dataset: a split column says where each row was (as in the evaluation: 30 test rows).
+    const lines = predicted.csv.trim().split('\n');
+    expect(lines[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,split,prediction,probability_setosa,probability_versicolor,probability_virginica');
+    const splits = lines.slice(1).map((l) => l.split(',')[5]);
+    expect([splits.filter((s) => s === 'train').length, splits.filter((s) => s === 'validation').length, splits.filter((s) => s === 'test').length]).toEqual([105, 15, 30]);
+    if (evaluated.evaluation.kind === 'classification') expect(splits[evaluated.evaluation.rowIndices[0]!]).toBe('test');
+    // Another file has no split column.
+    const other = new TextEncoder().encode(`${iris.toString().split('\n').slice(0, 3).join('\n')}\n`).buffer as ArrayBuffer;
+    const [fresh] = await send({ type: 'predict/run', runId: 'r1', name: 'iris.csv', source: other });
+    if (fresh?.type !== 'predict/done') throw new Error(JSON.stringify(fresh));
+    expect(fresh.csv.split('\n')[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,prediction,probability_setosa,probability_versicolor,probability_virginica');
     // A reloaded model (from a saved project) evaluates the same.
     await send({ type: 'model/load', runId: 'r2', model: exported.json, settings });
     const [again] = await send({ type: 'evaluate/run', runId: 'r2' });

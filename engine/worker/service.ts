@@ -3,7 +3,7 @@
  * engine's public APIs. Posting is injected, so this runs (and is tested) outside a worker too.
  */
 import { listBackends } from '../backend/index.ts';
-import { applyPreprocessing, decodeOutputs, profileTable, readingOptions, type DatasetSettings, type PreparedDataset, type Preprocessing } from '../data/index.ts';
+import { applyPreprocessing, decodeOutputs, profileTable, readingOptions, type DatasetSettings, type ParsedTable, type PreparedDataset, type Preprocessing } from '../data/index.ts';
 import { parseModelFile, stringifyModelFile, type ModelFile } from '../export/index.ts';
 import {
   PROTOCOL_VERSION, toWireError,
@@ -17,6 +17,7 @@ import { resolveTraining, selectBackend, TrainControl, trainNetwork, type Diagno
 import { freshOptimizerMessage, planContinuation, type Continuation } from './continue-run.ts';
 import { buildModelFile, evaluateModel, runModel, toWire } from './models.ts';
 import { predictionsCsv } from './predictions-csv.ts';
+import { isSameTable, rowSplits } from './row-splits.ts';
 import { RunEvents } from './run-events.ts';
 import { readTable, summarize, TableStore, tableInfo } from './table-store.ts';
 import { StepThrough } from './step-through.ts';
@@ -178,7 +179,7 @@ export class EngineService {
         const applied = applyPreprocessing(pre, table);
         const { out, net } = await runModel(model, applied.x, applied.rows);
         const decoded = decodeOutputs(pre, out, applied.rows, net.outputs);
-        const csv = predictionsCsv(table, decoded);
+        const csv = predictionsCsv(table, decoded, this.#splitsOf(table, req.runId, model));
         this.#post({ type: 'predict/done', id: req.id, runId: req.runId, csv, rows: applied.rows, warnings: [...table.warnings, ...applied.warnings] });
         return;
       }
@@ -317,6 +318,16 @@ export class EngineService {
   }
 
   /** The prepared dataset a run was trained on, rebuilt from the current table when needed. */
+  /** Each row's split when `table` is the loaded dataset the run was trained on; null otherwise (a new file). */
+  #splitsOf(table: ParsedTable, runId: string, model: ModelFile): string[] | null {
+    const current = this.#tables.table;
+    const settings = this.#runs.get(runId)?.settings ?? null;
+    if (!current || !settings || !isSameTable(table, current)) return null;
+    const prepared = this.#tables.prepare(settings, model.seed);
+    if (prepared.featureNames.join('\u0000') !== model.featureNames.join('\u0000')) return null;
+    return rowSplits(table.rows, prepared);
+  }
+
   #preparedFor(settings: DatasetSettings | null, model: ModelFile): PreparedDataset {
     if (!settings) throw new WireFailure(fail('run/no-settings', 'This run does not say how its data was prepared. Train it again.'));
     if (!this.#tables.table) throw new WireFailure(fail('run/no-table', "Load the run's dataset on the Data view to evaluate it."));

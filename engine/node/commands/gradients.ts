@@ -22,6 +22,7 @@ export async function gradientsCommand(argv: string[]): Promise<void> {
   if (values.help) return void process.stdout.write(gradientsHelp);
   const limit = numberFlag(values, 'rows', { integer: true, min: 1 });
   const input = loadModelInput(positionals[0], positionals[1], csvOptionsOf(values));
+  for (const w of input.warnings) process.stderr.write(`warning: ${w.message}\n`);
   if (!input.y) throw new UsageError('cli/no-target-column', 'The CSV has no target column, so there is no loss to differentiate. Use a CSV that includes the column the model predicts.');
   const rows = Math.min(input.rows, limit ?? input.rows);
   const f = input.model.inputs;

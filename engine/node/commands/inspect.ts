@@ -2,7 +2,7 @@
 import { isRecord } from '../../spec/fields.ts';
 import { parseModelFile, MODEL_FORMAT } from '../../export/index.ts';
 import { parseSpec, summarizeLayers, type NetworkSpec, type Task } from '../../spec/index.ts';
-import { helpText, parseFlags, type FlagSpec } from '../args.ts';
+import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { readingText } from '../csv-flags.ts';
 import { readJson } from '../files.ts';
 
@@ -19,9 +19,9 @@ export const inspectHelp = helpText('backprop-studio inspect SPEC_OR_MODEL.json 
 export async function inspectCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags('inspect', argv, flags, ['SPEC_OR_MODEL.json']);
   if (values.help) return void process.stdout.write(inspectHelp);
+  let inputs: number | null = numberFlag(values, 'inputs', { integer: true, min: 1 }) ?? null;
   const json = readJson(positionals[0], 'File');
   let spec: NetworkSpec;
-  let inputs: number | null = typeof values.inputs === 'string' ? Number(values.inputs) : null;
   let task: Task | null = null;
   let title: string;
   if (isRecord(json) && json.format === MODEL_FORMAT) {

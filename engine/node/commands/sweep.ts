@@ -9,10 +9,11 @@ import {
   compareTrials, parseSearchSpace, prepareSweep, retrainBest, runSweep, STRATEGY_NAMES, SweepControl, trialsCsv,
   type StrategyName, type SweepEvent, type TrialRecord,
 } from '../../sweep/index.ts';
-import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
+import { helpText, MAX_EPOCHS, MAX_SEED, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { loadCsv, trainingData } from '../dataset.ts';
-import { readJson, writeFileAtomic } from '../files.ts';
+import { readJson } from '../files.ts';
+import { checkOutputs, writeFileAtomic, type OutputFile } from '../outputs.ts';
 import { metricsBlock, num } from '../format.ts';
 import { createNodeTrialPool } from '../sweep-pool.ts';
 import { bracketLines, paramsText, resultTable, shortNames, trialLine } from '../sweep-report.ts';
@@ -38,6 +39,11 @@ const flags: Record<string, FlagSpec> = {
   help: { type: 'boolean', help: 'show this help' },
 };
 
+/** Most trials `--trials` accepts. */
+const MAX_TRIALS = 100_000;
+/** Most worker threads `--concurrency` starts. */
+const MAX_CONCURRENCY = 256;
+
 /** Help for `sweep`. */
 export const sweepHelp = helpText('backprop-studio sweep DATA.csv --target COL --space SPACE.json [flags]',
   'Try many hyperparameter configurations, several at once, and rank them by a validation metric.\nExample space: resources/examples/wine-space.json', flags);
@@ -59,14 +65,21 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   const strategy = choiceFlag<StrategyName>(values.strategy, 'strategy', STRATEGY_NAMES);
   const metric = choiceFlag<MonitorName>(values.objective, 'objective', MONITOR_NAMES);
   const backendFlag = choiceFlag<BackendChoice>(values.backend, 'backend', BACKEND_NAMES);
-  const trials = numberFlag(values, 'trials', { integer: true, min: 1 });
-  const concurrency = numberFlag(values, 'concurrency', { integer: true, min: 1 });
-  const seedFlag = numberFlag(values, 'seed', { integer: true, min: 0 });
-  const epochs = numberFlag(values, 'epochs', { integer: true, min: 1 });
+  const trials = numberFlag(values, 'trials', { integer: true, min: 1, max: MAX_TRIALS });
+  const concurrency = numberFlag(values, 'concurrency', { integer: true, min: 1, max: MAX_CONCURRENCY });
+  const seedFlag = numberFlag(values, 'seed', { integer: true, min: 0, max: MAX_SEED });
+  const epochs = numberFlag(values, 'epochs', { integer: true, min: 1, max: MAX_EPOCHS });
   const validation = numberFlag(values, 'validation-split', { min: 0, max: 1, minExclusive: true, maxExclusive: true }) ?? 0.2;
   const test = numberFlag(values, 'test-split', { min: 0, max: 1, maxExclusive: true }) ?? 0.2;
   if (validation + test >= 0.9) throw new UsageError('cli/splits-too-large', `--validation-split ${validation} and --test-split ${test} leave less than 10% of the rows for training. Lower them.`);
   const csvOptions = csvOptionsOf(values);
+  const outputs: OutputFile[] = [];
+  if (typeof values.out === 'string') outputs.push({ flag: '--out', path: values.out, example: 'trials.csv' });
+  if (typeof values['best-model'] === 'string') outputs.push({ flag: '--best-model', path: values['best-model'], example: 'best.model.json' });
+  checkOutputs(outputs, [
+    { what: 'the CSV file', path: dataPath }, { what: 'the search space', path: values.space },
+    ...(typeof values.spec === 'string' ? [{ what: 'the spec file', path: values.spec }] : []),
+  ]);
 
   const space = parseSearchSpace(readJson(values.space, 'Search space'));
   const given: NetworkSpec | null = typeof values.spec === 'string' ? parseSpec(readJson(values.spec, 'Spec file')) : space.spec ?? null;
@@ -75,7 +88,7 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   const prepared = prepareDataset(table, { target, split: { validation, test } }, seed);
   const quiet = !!values.quiet;
   const info = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };
-  for (const w of prepared.warnings) process.stderr.write(`warning: ${w.message}\n`);
+  for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
   const data = trainingData(prepared);
   let spec = given ?? defaultSpec(data.task, data.train.features, 'simple', data.train.rows);
   if (epochs !== undefined) spec = parseSpec({ ...spec, training: { ...spec.training, epochs } });

@@ -6,11 +6,13 @@ import { prepareDataset, targetScale } from '../../data/index.ts';
 import { createModelFile, evaluateModel, stringifyModelFile } from '../../export/index.ts';
 import { defaultSpec, parseSpec, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
 import { selectBackend, TrainControl, trainNetwork, type Metrics } from '../../train/index.ts';
-import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
+import { helpText, MAX_EPOCHS, MAX_SEED, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { loadCsv, trainingData } from '../dataset.ts';
-import { readJson, writeFileAtomic } from '../files.ts';
+import { readJson } from '../files.ts';
+import { checkOutputs, writeFileAtomic } from '../outputs.ts';
 import { epochLine, metricsBlock } from '../format.ts';
+import { rethrowFsError } from '../fs-errors.ts';
 import { UsageError } from '../usage-error.ts';
 
 const flags: Record<string, FlagSpec> = {
@@ -27,11 +29,20 @@ const flags: Record<string, FlagSpec> = {
   out: { type: 'string', help: 'where to write the model file (default: <data>.model.json)', placeholder: 'MODEL.json' },
   log: { type: 'string', help: 'write one JSON object per epoch to this file', placeholder: 'RUN.jsonl' },
   'no-preprocess': { type: 'boolean', help: 'use the numbers as they are: no standardizing, no target scaling' },
-  'skip-malformed-rows': { type: 'boolean', help: 'drop rows with the wrong number of values instead of stopping' },
   ...csvFlags('detected from the file; the model file stores what was used'),
   quiet: { type: 'boolean', help: 'print only the final results' },
   help: { type: 'boolean', help: 'show this help' },
 };
+
+/** Writes (or appends) to the --log file; a failure names the file instead of a stack trace. */
+function writeLog(path: string, text: string, append: boolean): void {
+  try {
+    if (append) appendFileSync(path, text);
+    else writeFileSync(path, text);
+  } catch (e) {
+    rethrowFsError(e, 'write', path);
+  }
+}
 
 /** Help for `train`. */
 export const trainHelp = helpText('backprop-studio train DATA.csv --target COL [flags]',
@@ -44,7 +55,14 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const [dataPath] = positionals;
   const target = values.target;
   if (typeof target !== 'string') throw new UsageError('cli/missing-target', "train needs --target COL: the name of the column to predict. Run 'backprop-studio profile DATA.csv' to list the columns.");
-  const seedFlag = numberFlag(values, 'seed', { integer: true, min: 0 });
+  const seedFlag = numberFlag(values, 'seed', { integer: true, min: 0, max: MAX_SEED });
+  const epochs = numberFlag(values, 'epochs', { integer: true, min: 1, max: MAX_EPOCHS });
+  const bs = numberFlag(values, 'batch-size', { integer: true, min: 1 });
+  const lr = numberFlag(values, 'learning-rate', { min: 0, minExclusive: true });
+  const out = typeof values.out === 'string' ? values.out : `${basename(dataPath).replace(/\.[^.]+$/, '')}.model.json`;
+  const logPath = typeof values.log === 'string' ? values.log : null;
+  const inputs = [{ what: 'the CSV file', path: dataPath }, ...(typeof values.spec === 'string' ? [{ what: 'the spec file', path: values.spec }] : [])];
+  checkOutputs([{ flag: '--out', path: out, example: 'model.json' }, ...(logPath ? [{ flag: '--log', path: logPath, example: 'run.jsonl' }] : [])], inputs);
   let spec: NetworkSpec | null = typeof values.spec === 'string' ? parseSpec(readJson(values.spec, 'Spec file')) : null;
   const seed = seedFlag ?? spec?.training?.seed ?? 42;
   const validation = numberFlag(values, 'validation-split', { min: 0, max: 1, maxExclusive: true }) ?? spec?.training?.validationSplit ?? 0.1;
@@ -58,19 +76,16 @@ export async function trainCommand(argv: string[]): Promise<void> {
   if (!BACKEND_NAMES.includes(backendChoice)) throw new UsageError('cli/bad-backend', `--backend must be one of ${BACKEND_NAMES.join(', ')}, got '${backendChoice}'.`);
   const csvOptions = csvOptionsOf(values);
 
-  const table = loadCsv(dataPath, { ...csvOptions, ...(values['skip-malformed-rows'] ? { raggedRows: 'skip' as const } : {}) });
+  const table = loadCsv(dataPath, csvOptions);
   const prepared = prepareDataset(table, { target, split: { validation, test }, preprocess: !values['no-preprocess'] }, seed);
   const quiet = !!values.quiet;
   for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
   const data = trainingData(prepared);
   spec ??= defaultSpec(data.task, data.train.features, "simple", data.train.rows);
-  const lr = numberFlag(values, 'learning-rate', { min: 0, minExclusive: true });
   const t = { ...(spec.training ?? {}) };
   t.seed = seed;
   t.validationSplit = validation;
-  const epochs = numberFlag(values, 'epochs', { integer: true, min: 1 });
   if (epochs !== undefined) t.epochs = epochs;
-  const bs = numberFlag(values, 'batch-size', { integer: true, min: 1 });
   if (bs !== undefined) t.batchSize = bs;
   if (optimizer !== undefined || lr !== undefined) {
     const prev = t.optimizer;
@@ -85,8 +100,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const info = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };
   info(`Data: ${basename(dataPath)} — ${prepared.train.rows} train / ${prepared.validation.rows} validation / ${prepared.test.rows} test rows, ${data.train.features} features; target '${target}': ${taskText}`);
   info(`Backend: ${backend.label} (${reason})`);
-  const logPath = typeof values.log === 'string' ? values.log : null;
-  if (logPath) writeFileSync(logPath, '');
+  if (logPath) writeLog(logPath, '', false);
   const control = new TrainControl();
   let interrupts = 0;
   const onSigint = () => {
@@ -103,7 +117,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
     onEvent: (e) => {
       if (e.type === 'epoch') {
         info(epochLine(e.summary));
-        if (logPath) appendFileSync(logPath, `${JSON.stringify({ ...e.summary, backend: backend.label, backendReason: reason })}\n`);
+        if (logPath) writeLog(logPath, `${JSON.stringify({ ...e.summary, backend: backend.label, backendReason: reason })}\n`, true);
       } else if (e.type === 'diagnostic') {
         process.stderr.write(`warning (epoch ${e.diagnostic.epoch}): ${e.diagnostic.message}\n`);
       }
@@ -117,7 +131,6 @@ export async function trainCommand(argv: string[]): Promise<void> {
   if (prepared.validation.rows) metrics.validation = await evaluateModel(draft, backend, prepared.validation.x, prepared.validation.y, prepared.validation.rows, scale);
   if (prepared.test.rows) metrics.test = await evaluateModel(draft, backend, prepared.test.x, prepared.test.y, prepared.test.rows, scale);
   const model = { ...draft, metrics };
-  const out = typeof values.out === 'string' ? values.out : `${basename(dataPath).replace(/\.[^.]+$/, '')}.model.json`;
   writeFileAtomic(out, stringifyModelFile(model));
   const why = result.stopReason === 'earlyStopping' ? `stopped early after epoch ${result.history.length}; kept the best epoch, ${result.bestEpoch}`
     : result.stopReason === 'stopped' ? `stopped by you after ${result.history.length} epochs` : `${result.history.length} epochs`;
