@@ -44,7 +44,7 @@ export interface DesktopApi {
   setDocumentState(state: { dirty: boolean; title: string }): void;
   /**
    * Tell the shell the editor no longer shows the project file last opened or saved (a new project,
-   * a restored recovery copy), so the next Save asks where to save. The File ▸ New project menu does this itself.
+   * a restored recovery copy, File ▸ New project), so the next Save asks where to save.
    */
   resetProjectPath(): void;
   /** Listen for menu commands; returns the unsubscribe function. */

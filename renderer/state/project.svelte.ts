@@ -100,6 +100,16 @@ export class Project {
     this.dataset.summary !== null && this.network.layers.length > 0 && this.check !== null
       && this.check.problems.length === 0 && this.activeRun === null);
 
+  /**
+   * Work that New project would throw away: unsaved changes to a project that holds something (a dataset,
+   * layers, runs or training settings other than the defaults). A fresh project asks nothing.
+   */
+  get hasUnsavedWork(): boolean {
+    return this.isDirty && (
+      this.dataset.table !== null || this.runs.length > 0 || this.network.allLayers.length > 0
+      || JSON.stringify(this.training) !== JSON.stringify(defaultTraining()));
+  }
+
   #checkTimer = 0;
   #checkSeq = 0;
 
@@ -292,7 +302,9 @@ export class Project {
       } : null,
       network: $state.snapshot(this.network.allLayers),
       training: $state.snapshot(this.training),
-      runs: this.runs.filter((r) => !r.isActive).map((r) => r.toRecord()),
+      // A run still training is kept with its epochs so far (as an interrupted, stopped run), so a reload
+      // or crash during training does not lose it.
+      runs: this.runs.map((r) => r.toRecord()),
       currentRunId: this.currentRunId,
       sweep: this.sweep.toRecord(),
     };
@@ -319,6 +331,21 @@ export class Project {
     await this.recheck();
     const run = this.currentRun;
     if (run && run.model) await this.evaluate(run);
+  }
+
+  /**
+   * What the user has not been told yet about runs that were still training when the project was last
+   * written (a reload or crash during training): their epochs are kept, their weights are lost. Marks them told.
+   */
+  reportInterrupted(): string | null {
+    const runs = this.runs.filter((r) => r.interrupted === 'unreported');
+    if (!runs.length) return null;
+    for (const r of runs) r.interrupted = 'reported';
+    this.revision++;
+    const what = runs.map((r) => `${r.name} (${r.history.length === 1 ? '1 epoch' : `${r.history.length} epochs`})`).join(', ');
+    const verb = runs.length === 1 ? 'was' : 'were';
+    return `${what} ${verb} still training when the page closed. The epochs so far are kept as a stopped run, `
+      + 'but the weights were not saved, so it cannot be evaluated, continued or exported. Train again to get a model.';
   }
 
   /** Start over with an empty project. */

@@ -52,4 +52,19 @@ describe('TrainingRun.continuing', () => {
     const { continues: _, ...old } = record;
     expect(TrainingRun.fromRecord(old).continues).toBeNull();
   });
+
+  it('a run still training is written with its epochs so far as an interrupted, stopped run', () => {
+    const run = new TrainingRun({ id: 'r3', name: 'Run 3', spec: spec(100), settings });
+    run.handle({ type: 'train/epoch', runId: 'r3', summaries: [epoch(1, 100), epoch(2, 100)] });
+    run.status = 'running';
+    const record = run.toRecord();
+    expect(record).toMatchObject({ status: 'done', stopReason: 'stopped', model: null, interrupted: 'unreported' });
+    expect(record.history.map((h) => h.epoch)).toEqual([1, 2]);
+    const restored = TrainingRun.fromRecord(record);
+    expect(restored.interrupted).toBe('unreported');
+    expect(restored.isActive).toBe(false);
+    expect(restored.hasModel).toBe(false);
+    // A finished run is not marked.
+    expect(finished().toRecord().interrupted).toBeUndefined();
+  });
 });

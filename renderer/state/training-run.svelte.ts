@@ -62,7 +62,15 @@ export interface RunRecord {
   model: string | null;
   /** The run this one continues (absent in older files: none). */
   continues?: RunLink | null;
+  /**
+   * The run was still training when this record was written (an autosave during training, then a reload
+   * or crash): its epochs are kept, its weights are not. `unreported` until the user has been told once.
+   */
+  interrupted?: RunInterruption;
 }
+
+/** Whether the user has been told that an interrupted run lost its weights. */
+export type RunInterruption = 'unreported' | 'reported';
 
 /**
  * Live state is applied at most once per animation frame, and no more often than this, so a run that
@@ -95,6 +103,8 @@ export class TrainingRun {
   evaluation = $state.raw<Evaluation | null>(null);
   evaluationError = $state.raw<WireError | null>(null);
   model = $state.raw<string | null>(null);
+  /** Set on a run restored from a record written while it trained (see `RunRecord.interrupted`). */
+  interrupted = $state<RunInterruption | null>(null);
 
   /** True while the engine is working on it. */
   readonly isActive = $derived(this.status === 'starting' || this.status === 'running' || this.status === 'paused' || this.status === 'stopping');
@@ -237,6 +247,7 @@ export class TrainingRun {
       history: this.history, batches: this.batches, diagnostics: this.diagnostics,
       stopReason: this.isActive ? 'stopped' : this.stopReason, bestEpoch: this.bestEpoch, error: this.error, model: this.model,
       continues: this.continues,
+      ...(this.isActive ? { interrupted: 'unreported' as const } : this.interrupted ? { interrupted: this.interrupted } : {}),
     };
   }
 
@@ -253,6 +264,7 @@ export class TrainingRun {
     run.bestEpoch = r.bestEpoch;
     run.error = r.error;
     run.model = r.model;
+    run.interrupted = r.interrupted === 'unreported' || r.interrupted === 'reported' ? r.interrupted : null;
     const last = r.history.at(-1);
     if (last) {
       const ms = r.history.reduce((s, h) => s + h.elapsedMs, 0);
