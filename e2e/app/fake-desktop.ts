@@ -22,8 +22,14 @@ declare global {
   }
 }
 
+/** A file the fake Import CSV dialog answers with: its name and its bytes as on disk. */
+export interface FakeOpenedCsv {
+  name: string;
+  bytes: number[];
+}
+
 /** Runs in the page before the app's scripts (passed to `page.addInitScript`). */
-function installFakeDesktop(): void {
+function installFakeDesktop(csv: FakeOpenedCsv | null): void {
   window.__desktopSaves = [];
   const saved = (method: DesktopSave['method'], text: string, fileName: string) => {
     window.__desktopSaves?.push({ method, fileName, text });
@@ -31,7 +37,7 @@ function installFakeDesktop(): void {
   };
   const api: DesktopApi = {
     platform: 'linux',
-    openCsv: () => Promise.resolve(null),
+    openCsv: () => Promise.resolve(csv ? { path: `/home/ana/Documents/${csv.name}`, name: csv.name, bytes: new Uint8Array(csv.bytes) } : null),
     openProject: () => Promise.resolve(null),
     saveProject: (json) => saved('saveProject', json, 'project.bpstudio'),
     exportModel: (json, suggestedName) => saved('exportModel', json, suggestedName),
@@ -50,9 +56,9 @@ function installFakeDesktop(): void {
   (window as Window & { backpropDesktop?: DesktopApi }).backpropDesktop = api;
 }
 
-/** Make the page look like the desktop shell; call before the app loads. */
-export async function useFakeDesktop(page: Page): Promise<void> {
-  await page.addInitScript(installFakeDesktop);
+/** Make the page look like the desktop shell; call before the app loads. `csv`: what File ▸ Import CSV opens. */
+export async function useFakeDesktop(page: Page, csv: FakeOpenedCsv | null = null): Promise<void> {
+  await page.addInitScript(installFakeDesktop, csv);
 }
 
 /** Choose a File menu command, as a click in the desktop menu would. */

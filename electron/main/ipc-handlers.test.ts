@@ -105,12 +105,12 @@ describe('saveProject', () => {
 });
 
 describe('open dialogs', () => {
-  test('openCsv reads the chosen file (without its byte-order mark) and records it as chosen and recent', async () => {
+  test('openCsv reads the chosen file as bytes (byte-order mark included, for the decoder) and records it as chosen and recent', async () => {
     const { dir, shell, invoke, context, chosen, recentAdded } = await setup();
     const csv = path.join(dir, 'iris.csv');
     await writeFile(csv, '\uFEFFsepal,species\n5.1,setosa\n');
     shell.openAnswers.push(csv);
-    await expect(invoke[INVOKE.openCsv](undefined, context)).resolves.toEqual({ path: csv, name: 'iris.csv', text: 'sepal,species\n5.1,setosa\n' });
+    await expect(invoke[INVOKE.openCsv](undefined, context)).resolves.toEqual({ path: csv, name: 'iris.csv', bytes: new Uint8Array(Buffer.from('\uFEFFsepal,species\n5.1,setosa\n')) });
     expect(shell.openDialogs).toEqual(['csv']);
     expect(chosen.has(csv)).toBe(true);
     expect(recentAdded).toEqual([csv]);
@@ -209,7 +209,7 @@ describe('one-way messages', () => {
     await send[SEND.openDroppedFile]({ path: csv }, context);
     expect(shell.sent).toEqual([]);
     await send[SEND.openFileReady](undefined, context);
-    expect(shell.sent).toEqual([{ channel: EVENT.openFile, payload: { path: csv, name: 'wine.csv', text: 'a,b\n1,2\n', kind: 'csv' } }]);
+    expect(shell.sent).toEqual([{ channel: EVENT.openFile, payload: { path: csv, name: 'wine.csv', bytes: new Uint8Array(Buffer.from('a,b\n1,2\n')), kind: 'csv' } }]);
     expect(chosen.has(csv)).toBe(true);
   });
 

@@ -70,7 +70,7 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
       context.session.path = file.path;
       shell.documentChanged(context.window);
     }
-    return { path: file.path, name: file.name, text: file.text };
+    return { path: file.path, name: file.name, bytes: file.bytes };
   }
 
   async function exportFile(kind: SaveKind, text: string, suggestedName: string, context: RequestContext<W>): Promise<SaveResult> {

@@ -9,7 +9,11 @@ export interface OpenedFile {
   path: string;
   /** File name without folders, for titles. */
   name: string;
-  text: string;
+  /**
+   * The file's bytes as they are on disk: the renderer hands them to the engine's decoder (UTF-8, UTF-16
+   * with a byte-order mark, or Windows-1252), the same one the CLI and the web app use.
+   */
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** Menu items the renderer handles (the shell owns the menu; the editor owns the action). */
