@@ -144,6 +144,30 @@ describe('exports', () => {
     expect(await readFile(path.join(dir, 'my-model.json'), 'utf8')).toBe('{"weights":[]}');
   });
 
+  test('typing "model" where model.json exists asks before replacing it; Cancel writes nothing, Replace writes', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    const existing = path.join(dir, 'model.json');
+    await writeFile(existing, '{"old":true}');
+    shell.saveAnswers.push(path.join(dir, 'model'), path.join(dir, 'model'));
+    shell.replaceAnswers.push(false, true);
+    await expect(invoke[INVOKE.exportModel]({ json: '{"new":true}', suggestedName: 'iris-model' }, context)).resolves.toBeNull();
+    expect(shell.replaceQuestions).toEqual([`"model.json" already exists. Replace it? You typed "model"; the file is saved with its extension, as "model.json" in ${dir}. Replace it, or cancel and choose another name.`]);
+    expect(await readFile(existing, 'utf8')).toBe('{"old":true}');
+    await expect(invoke[INVOKE.exportModel]({ json: '{"new":true}', suggestedName: 'iris-model' }, context)).resolves.toEqual({ path: existing });
+    expect(await readFile(existing, 'utf8')).toBe('{"new":true}');
+  });
+
+  test('a project saved as "study" where study.bpstudio exists asks too; Cancel leaves the project unsaved', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    await writeFile(path.join(dir, 'study.bpstudio'), 'old');
+    shell.saveAnswers.push(path.join(dir, 'study'));
+    shell.replaceAnswers.push(false);
+    await expect(invoke[INVOKE.saveProject]({ json: project('new'), saveAs: false }, context)).resolves.toBeNull();
+    expect(shell.replaceQuestions).toHaveLength(1);
+    expect(context.session.path).toBeNull();
+    expect(await readFile(path.join(dir, 'study.bpstudio'), 'utf8')).toBe('old');
+  });
+
   test('predictions export writes the CSV', async () => {
     const { dir, shell, invoke, context } = await setup();
     shell.saveAnswers.push(path.join(dir, 'out.csv'));
