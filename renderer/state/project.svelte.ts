@@ -3,7 +3,7 @@
  * together (model checks, training, evaluation, export, save/open).
  */
 import type {
-  BackendChoice, LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError,
+  BackendChoice, LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError, WorkerMemory,
 } from '../../engine/protocol.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
 import type { ViewName } from '../components/StepNav/types.ts';
@@ -63,6 +63,10 @@ export class Project {
   continueError = $state.raw<{ runId: string; error: WireError } | null>(null);
   /** A Continue training request is on its way (its run appears once the engine accepts it). */
   isContinuing = $state(false);
+  /** What the engine worker holds (table and runs), as it last reported; null before the first report. */
+  workerMemory = $state.raw<WorkerMemory | null>(null);
+  /** Why the last memory report failed (shown where the memory is), or null. */
+  workerMemoryError = $state.raw<WireError | null>(null);
 
   readonly engine: EngineClient;
   readonly dataset: DatasetState;
@@ -156,6 +160,7 @@ export class Project {
     const id = newRunId();
     const run = new TrainingRun({
       id, name: `Run ${this.runs.length + 1}`, spec: this.spec, settings: $state.snapshot(settings),
+      dataset: this.dataset.table?.name ?? null,
     });
     this.runs = [...this.runs, run];
     this.currentRunId = id;
@@ -215,6 +220,7 @@ export class Project {
       }
     }
     this.#changed();
+    void this.releaseRuns();
     if (run.hasModel && this.currentRunId === run.id) await this.evaluate(run);
   }
 
@@ -269,12 +275,27 @@ export class Project {
     return { csv: reply.csv, rows: reply.rows, warnings: reply.warnings, classes: task?.kind === 'classification' ? task.classes.length : 0 };
   }
 
-  /** Remove a finished run from the history. */
+  /** Remove a finished run from the history, and free what the engine held for it. */
   deleteRun(run: TrainingRun): void {
     if (run.isActive) return;
     this.runs = this.runs.filter((r) => r !== run);
     if (this.currentRunId === run.id) this.currentRunId = this.runs.at(-1)?.id ?? null;
     this.#changed();
+    void this.releaseRuns();
+  }
+
+  /**
+   * Tell the engine which runs the project still lists, so it frees every other run's model and optimizer
+   * state, and take its report of what it holds.
+   */
+  async releaseRuns(): Promise<void> {
+    try {
+      const reply = await this.engine.request({ type: 'runs/keep', runIds: this.runs.map((r) => r.id) });
+      this.workerMemory = reply.memory;
+      this.workerMemoryError = null;
+    } catch (e) {
+      this.workerMemoryError = asWireError(e);
+    }
   }
 
   /** Show this run in the train, evaluate and export views. */
@@ -328,6 +349,7 @@ export class Project {
       this.dataset.clear();
     }
     this.isDirty = false;
+    void this.releaseRuns();
     await this.recheck();
     const run = this.currentRun;
     if (run && run.model) await this.evaluate(run);
@@ -362,5 +384,6 @@ export class Project {
     this.dataset.clear();
     this.view = 'data';
     this.isDirty = false;
+    void this.releaseRuns();
   }
 }

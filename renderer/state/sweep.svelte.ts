@@ -317,7 +317,7 @@ export class Sweep {
     this.retrainError = null;
     const off = followRun(p.engine, runId, (event) => {
       if (!run && event.type === 'train/started') {
-        run = new TrainingRun({ id: runId, name, spec: event.spec, settings });
+        run = new TrainingRun({ id: runId, name, spec: event.spec, settings, dataset: p.dataset.table?.name ?? null });
         p.runs = [...p.runs, run];
         p.currentRunId = runId;
       }

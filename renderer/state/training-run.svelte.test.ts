@@ -67,4 +67,12 @@ describe('TrainingRun.continuing', () => {
     // A finished run is not marked.
     expect(finished().toRecord().interrupted).toBeUndefined();
   });
+
+  it('keeps the dataset a run was trained on; a continuation inherits it; older records know none', () => {
+    const run = new TrainingRun({ id: 'r4', name: 'Run 4', spec: spec(3), settings, dataset: 'iris.csv' });
+    expect(TrainingRun.fromRecord(run.toRecord()).dataset).toBe('iris.csv');
+    expect(TrainingRun.continuing(run, { id: 'r5', name: 'Run 5 (continues Run 4)', spec: spec(5) }).dataset).toBe('iris.csv');
+    const { dataset: _, ...old } = run.toRecord();
+    expect(TrainingRun.fromRecord(old).dataset).toBeNull();
+  });
 });

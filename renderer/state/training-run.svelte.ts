@@ -62,6 +62,8 @@ export interface RunRecord {
   model: string | null;
   /** The run this one continues (absent in older files: none). */
   continues?: RunLink | null;
+  /** The file name of the dataset the run was trained on (absent in older files: not known). */
+  dataset?: string | null;
   /**
    * The run was still training when this record was written (an autosave during training, then a reload
    * or crash): its epochs are kept, its weights are not. `unreported` until the user has been told once.
@@ -87,6 +89,8 @@ export class TrainingRun {
   readonly settings: DatasetSettings;
   /** The run this one continues; its history starts with that run's epochs. */
   readonly continues: RunLink | null;
+  /** The file name of the dataset it was trained on; null when not known (older project files). */
+  readonly dataset: string | null;
 
   name = $state('');
   status = $state<RunStatus>('starting');
@@ -124,13 +128,17 @@ export class TrainingRun {
   readonly #throttle = new FlushThrottle(FLUSH_MS, () => this.#apply());
   #elapsedBefore = 0;
 
-  constructor(init: { id: string; name: string; spec: NetworkSpec; settings: DatasetSettings; createdAt?: number; continues?: RunLink | null }) {
+  constructor(init: {
+    id: string; name: string; spec: NetworkSpec; settings: DatasetSettings; createdAt?: number; continues?: RunLink | null;
+    dataset?: string | null;
+  }) {
     this.id = init.id;
     this.name = init.name;
     this.spec = init.spec;
     this.settings = init.settings;
     this.createdAt = init.createdAt ?? Date.now();
     this.continues = init.continues ?? null;
+    this.dataset = init.dataset ?? null;
   }
 
   /**
@@ -139,7 +147,7 @@ export class TrainingRun {
    */
   static continuing(from: TrainingRun, init: { id: string; name: string; spec: NetworkSpec }): TrainingRun {
     const run = new TrainingRun({
-      ...init, settings: from.settings, continues: { runId: from.id, name: from.name, epochs: from.history.length },
+      ...init, settings: from.settings, dataset: from.dataset, continues: { runId: from.id, name: from.name, epochs: from.history.length },
     });
     run.summary = from.summary;
     run.history = from.history;
@@ -247,13 +255,16 @@ export class TrainingRun {
       history: this.history, batches: this.batches, diagnostics: this.diagnostics,
       stopReason: this.isActive ? 'stopped' : this.stopReason, bestEpoch: this.bestEpoch, error: this.error, model: this.model,
       continues: this.continues,
+      dataset: this.dataset,
       ...(this.isActive ? { interrupted: 'unreported' as const } : this.interrupted ? { interrupted: this.interrupted } : {}),
     };
   }
 
   /** A run from a project file (its model still has to be loaded into the worker). */
   static fromRecord(r: RunRecord): TrainingRun {
-    const run = new TrainingRun({ id: r.id, name: r.name, spec: r.spec, settings: r.settings, createdAt: r.createdAt, continues: r.continues ?? null });
+    const run = new TrainingRun({ id: r.id, name: r.name, spec: r.spec, settings: r.settings, createdAt: r.createdAt, continues: r.continues ?? null,
+      dataset: typeof r.dataset === 'string' ? r.dataset : null,
+    });
     run.status = r.status === 'failed' ? 'failed' : 'done';
     run.backend = r.backend;
     run.summary = r.summary;
