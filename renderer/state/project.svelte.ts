@@ -120,7 +120,10 @@ export class Project {
   constructor(engine: EngineClient) {
     this.engine = engine;
     this.dataset = new DatasetState(engine, () => this.#changed(), () => this.training.seed ?? 42);
-    this.network = new NetworkEditor(() => this.#changed());
+    this.network = new NetworkEditor(() => this.#changed(), {
+      get: () => this.training,
+      set: (training) => { this.training = training; },
+    });
     this.sweep = new Sweep(this);
   }
 
