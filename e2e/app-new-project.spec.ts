@@ -1,6 +1,6 @@
 /**
- * New project with unsaved work asks first (Save / Discard / Cancel), from the button and from the desktop
- * File ▸ New menu alike; a project with nothing in it, or one just saved, starts over without a question.
+ * New project (and Open project) with unsaved work asks first (Save / Discard / Cancel), from the button and
+ * from the desktop File menu alike; a project with nothing in it, or one just saved, is replaced without a question.
  */
 import { expect, test } from './app/fixtures.ts';
 import { desktopSaves, runMenuCommand, useFakeDesktop } from './app/fake-desktop.ts';
@@ -91,4 +91,22 @@ test('desktop File ▸ New goes through the same prompt; Save saves through the 
   const saves = await desktopSaves(page);
   expect(saves.map((s) => s.method)).toEqual(['saveProject']);
   expect((JSON.parse(saves[0]!.text) as { name: string }).name).toBe('iris');
+});
+
+test('Open project with unsaved work asks first; Cancel keeps the project and opens no file picker', async ({ app: page }) => {
+  await loadIris(page);
+  let pickers = 0;
+  page.on('filechooser', () => { pickers++; });
+  await page.getByRole('button', { name: 'Open project' }).click();
+  const question = page.getByRole('dialog', { name: 'Save changes to "iris" before opening another project?' });
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByLabel('Project name')).toHaveValue('iris');
+  expect(pickers).toBe(0);
+
+  // Discard goes on to the file picker.
+  await page.getByRole('button', { name: 'Open project' }).click();
+  const choosing = page.waitForEvent('filechooser');
+  await question.getByRole('button', { name: 'Discard' }).click();
+  await choosing;
 });
