@@ -246,13 +246,17 @@ export class TrainingRun {
     }
   }
 
-  /** Plain data for the project file. */
+  /**
+   * Plain data for the project file. A run still training is written as it is on screen (no flush, which
+   * would redraw its charts inside the autosave's task) and without its per-batch curve, to keep the
+   * autosaves during training small.
+   */
   toRecord(): RunRecord {
-    this.#throttle.flush();
+    if (!this.isActive) this.#throttle.flush();
     return {
       id: this.id, name: this.name, createdAt: this.createdAt, spec: this.spec, settings: this.settings,
       status: this.isActive ? 'done' : this.status, backend: this.backend, summary: this.summary,
-      history: this.history, batches: this.batches, diagnostics: this.diagnostics,
+      history: this.history, batches: this.isActive ? { x: [], loss: [] } : this.batches, diagnostics: this.diagnostics,
       stopReason: this.isActive ? 'stopped' : this.stopReason, bestEpoch: this.bestEpoch, error: this.error, model: this.model,
       continues: this.continues,
       dataset: this.dataset,
