@@ -3,7 +3,7 @@
  * from the desktop File menu alike; a project with nothing in it, or one just saved, is replaced without a question.
  */
 import { expect, test } from './app/fixtures.ts';
-import { desktopSaves, runMenuCommand, useFakeDesktop } from './app/fake-desktop.ts';
+import { desktopPathResets, desktopSaves, runMenuCommand, useFakeDesktop } from './app/fake-desktop.ts';
 import type { Page } from '@playwright/test';
 
 const QUESTION = 'Save changes to "iris" before starting a new project?';
@@ -84,6 +84,7 @@ test('desktop File ▸ New goes through the same prompt; Save saves through the 
   await prompt(page).getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByLabel('Project name')).toHaveValue('iris');
   expect(await desktopSaves(page)).toHaveLength(0);
+  const resets = await desktopPathResets(page);
 
   await runMenuCommand(page, 'new-project');
   await prompt(page).getByRole('button', { name: 'Save' }).click();
@@ -91,6 +92,8 @@ test('desktop File ▸ New goes through the same prompt; Save saves through the 
   const saves = await desktopSaves(page);
   expect(saves.map((s) => s.method)).toEqual(['saveProject']);
   expect((JSON.parse(saves[0]!.text) as { name: string }).name).toBe('iris');
+  // The new project belongs to no file: the shell forgets the saved one, so the next Save asks where.
+  expect(await desktopPathResets(page)).toBe(resets + 1);
 });
 
 test('Open project with unsaved work asks first; Cancel keeps the project and opens no file picker', async ({ app: page }) => {

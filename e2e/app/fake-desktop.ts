@@ -17,6 +17,8 @@ declare global {
   interface Window {
     /** Filled by the fake desktop API. */
     __desktopSaves?: DesktopSave[];
+    /** How many times the renderer told the shell to forget the project's file (New project, restored copy). */
+    __desktopPathResets?: number;
     /** The renderer's menu listener, as the fake desktop API received it. */
     __desktopMenu?: (command: MenuCommand) => void;
   }
@@ -31,6 +33,7 @@ export interface FakeOpenedCsv {
 /** Runs in the page before the app's scripts (passed to `page.addInitScript`). */
 function installFakeDesktop(csv: FakeOpenedCsv | null): void {
   window.__desktopSaves = [];
+  window.__desktopPathResets = 0;
   const saved = (method: DesktopSave['method'], text: string, fileName: string) => {
     window.__desktopSaves?.push({ method, fileName, text });
     return Promise.resolve({ path: `/home/ana/Documents/${fileName}` });
@@ -46,7 +49,7 @@ function installFakeDesktop(csv: FakeOpenedCsv | null): void {
     autosave: () => Promise.resolve(),
     takeRecovery: () => Promise.resolve(null),
     setDocumentState: () => {},
-    resetProjectPath: () => {},
+    resetProjectPath: () => { window.__desktopPathResets = (window.__desktopPathResets ?? 0) + 1; },
     onMenuCommand: (listener) => {
       window.__desktopMenu = listener;
       return () => { window.__desktopMenu = undefined; };
@@ -67,6 +70,11 @@ export async function runMenuCommand(page: Page, command: MenuCommand): Promise<
     if (!window.__desktopMenu) throw new Error('the app is not listening for menu commands');
     window.__desktopMenu(c);
   }, command);
+}
+
+/** How many times the renderer told the shell to forget the project's file. */
+export async function desktopPathResets(page: Page): Promise<number> {
+  return page.evaluate(() => window.__desktopPathResets ?? 0);
 }
 
 /** The saves the renderer asked for so far. */
