@@ -20,6 +20,12 @@ describe('protocol validation', () => {
       .toThrow("'train/done' weights are not tensors");
   });
 
+  it('runs/keep takes a list of run ids', () => {
+    expect(parseRequest({ type: 'runs/keep', id: 1, runIds: ['a', 'b'] })).toEqual({ type: 'runs/keep', id: 1, runIds: ['a', 'b'] });
+    expect(() => parseRequest({ type: 'runs/keep', id: 1, runIds: ['a', 2] })).toThrow("request 'runs/keep' field 'runIds' is not a list of run ids");
+    expect(REPLY_TYPE['runs/keep']).toBe('memory/report');
+  });
+
   it('checks the reading options of data/load: each absent or one of its values', () => {
     const source = new ArrayBuffer(4);
     const load = (options: unknown) => parseRequest({ type: 'data/load', id: 1, name: 'a.csv', source, options });

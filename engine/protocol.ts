@@ -89,6 +89,21 @@ export interface ColumnInfo {
 /** See `TableInfo.dateOrderFound`. */
 export type DateOrderFound = 'none' | 'detected' | 'assumed' | 'differs';
 
+/**
+ * What the worker holds, estimated as the bytes of the typed arrays it keeps (each buffer once): the
+ * loaded table and its prepared splits, and every run's weights, optimizer state and model arrays.
+ */
+export interface WorkerMemory {
+  /** Everything below together. */
+  bytes: number;
+  /** The current table and the prepared training arrays cached for it. */
+  tableBytes: number;
+  /** The runs the worker keeps for evaluate, continue and export. */
+  runBytes: number;
+  /** How many runs it keeps. */
+  runs: number;
+}
+
 /** A loaded CSV: its shape, columns, and what the reader noticed. */
 export interface TableInfo {
   /** File name shown to the user. */
@@ -239,6 +254,11 @@ export type EngineRequest =
    * dataset settings rebuild its test split from the current table.
    */
   | { type: 'model/load'; id: number; runId: string; model: string; settings: DatasetSettings | null }
+  /**
+   * Keep only these runs (the ones the project lists) and free every other finished run's model and
+   * optimizer state; runs still training are kept. The reply says what the worker holds now.
+   */
+  | { type: 'runs/keep'; id: number; runIds: string[] }
   // ---- step-through (issue 8): `step/trace` (protocol-step.ts)
   | StepRequest
   // ---- sweeps (issue 7): `sweep/check|start|stop|apply|retrain`, `trial/cancel` (protocol-sweep.ts)
@@ -278,6 +298,8 @@ export type EngineEvent =
   | { type: 'model/exported'; id: number; runId: string; json: string }
   /** The model is ready in the worker; its weights come back for drawing. */
   | { type: 'model/loaded'; id: number; runId: string; weights: WireTensor[] }
+  /** What the worker holds (the reply to `runs/keep`). */
+  | { type: 'memory/report'; id: number; memory: WorkerMemory }
   /** A request failed (`id`), or a run failed outside a request (`id` null, `runId` set). */
   | { type: 'error'; id: number | null; runId: string | null; error: WireError }
   // ---- step-through (issue 8): `step/traced` (protocol-step.ts)
@@ -303,6 +325,7 @@ export interface ReplyOf {
   'predict/run': Extract<EngineEvent, { type: 'predict/done' }>;
   'model/export': Extract<EngineEvent, { type: 'model/exported' }>;
   'model/load': Extract<EngineEvent, { type: 'model/loaded' }>;
+  'runs/keep': Extract<EngineEvent, { type: 'memory/report' }>;
   // ---- step-through (issue 8)
   'step/trace': Extract<EngineEvent, { type: 'step/traced' }>;
   // ---- sweeps (issue 7)
@@ -329,6 +352,7 @@ export const REPLY_TYPE: { readonly [K in RequestType]: ReplyOf[K]['type'] } = {
   'predict/run': 'predict/done',
   'model/export': 'model/exported',
   'model/load': 'model/loaded',
+  'runs/keep': 'memory/report',
   // ---- step-through (issue 8)
   'step/trace': 'step/traced',
   // ---- sweeps (issue 7)
@@ -361,6 +385,7 @@ const REQUEST_FIELDS: { readonly [K in RequestType]: Readonly<Record<string, Fie
   'predict/run': { id: 'number', runId: 'string', name: 'string', source: 'source' },
   'model/export': { id: 'number', runId: 'string' },
   'model/load': { id: 'number', runId: 'string', model: 'string', settings: 'object?' },
+  'runs/keep': { id: 'number', runIds: 'array' },
   // ---- step-through (issue 8)
   'step/trace': { id: 'number', source: 'object', positions: 'i32', learningRate: 'number?' },
   // ---- sweeps (issue 7)
@@ -392,6 +417,7 @@ const EVENT_FIELDS: { readonly [K in EventType]: Readonly<Record<string, FieldKi
   'predict/done': { id: 'number', runId: 'string', csv: 'string', rows: 'number', warnings: 'array' },
   'model/exported': { id: 'number', runId: 'string', json: 'string' },
   'model/loaded': { id: 'number', runId: 'string', weights: 'array' },
+  'memory/report': { id: 'number', memory: 'object' },
   error: { id: 'number?', runId: 'string?', error: 'object' },
   // ---- step-through (issue 8)
   'step/traced': { id: 'number', trace: 'object' },
@@ -464,6 +490,9 @@ function checkLoadOptions(options: Record<string, unknown>): void {
 export function parseRequest(data: unknown): EngineRequest {
   const request = check<EngineRequest>(data, REQUEST_FIELDS, 'request');
   if (request.type === 'data/load' && request.options) checkLoadOptions(request.options);
+  if (request.type === 'runs/keep' && !request.runIds.every((r) => typeof r === 'string')) {
+    throw new ProtocolError("request 'runs/keep' field 'runIds' is not a list of run ids");
+  }
   if (request.type === 'train/continue') {
     // The UI checks the epochs field before sending; the worker says the same to other callers.
     if (!Number.isInteger(request.epochs) || request.epochs < 1) throw new ProtocolError(`request 'train/continue' field 'epochs' is not a whole number of 1 or more (got ${request.epochs})`);

@@ -17,21 +17,30 @@ declare global {
   interface Window {
     /** Filled by the fake desktop API. */
     __desktopSaves?: DesktopSave[];
+    /** How many times the renderer told the shell to forget the project's file (New project, restored copy). */
+    __desktopPathResets?: number;
     /** The renderer's menu listener, as the fake desktop API received it. */
     __desktopMenu?: (command: MenuCommand) => void;
   }
 }
 
+/** A file the fake Import CSV dialog answers with: its name and its bytes as on disk. */
+export interface FakeOpenedCsv {
+  name: string;
+  bytes: number[];
+}
+
 /** Runs in the page before the app's scripts (passed to `page.addInitScript`). */
-function installFakeDesktop(): void {
+function installFakeDesktop(csv: FakeOpenedCsv | null): void {
   window.__desktopSaves = [];
+  window.__desktopPathResets = 0;
   const saved = (method: DesktopSave['method'], text: string, fileName: string) => {
     window.__desktopSaves?.push({ method, fileName, text });
     return Promise.resolve({ path: `/home/ana/Documents/${fileName}` });
   };
   const api: DesktopApi = {
     platform: 'linux',
-    openCsv: () => Promise.resolve(null),
+    openCsv: () => Promise.resolve(csv ? { path: `/home/ana/Documents/${csv.name}`, name: csv.name, bytes: new Uint8Array(csv.bytes) } : null),
     openProject: () => Promise.resolve(null),
     saveProject: (json) => saved('saveProject', json, 'project.bpstudio'),
     exportModel: (json, suggestedName) => saved('exportModel', json, suggestedName),
@@ -40,7 +49,7 @@ function installFakeDesktop(): void {
     autosave: () => Promise.resolve(),
     takeRecovery: () => Promise.resolve(null),
     setDocumentState: () => {},
-    resetProjectPath: () => {},
+    resetProjectPath: () => { window.__desktopPathResets = (window.__desktopPathResets ?? 0) + 1; },
     onMenuCommand: (listener) => {
       window.__desktopMenu = listener;
       return () => { window.__desktopMenu = undefined; };
@@ -50,9 +59,9 @@ function installFakeDesktop(): void {
   (window as Window & { backpropDesktop?: DesktopApi }).backpropDesktop = api;
 }
 
-/** Make the page look like the desktop shell; call before the app loads. */
-export async function useFakeDesktop(page: Page): Promise<void> {
-  await page.addInitScript(installFakeDesktop);
+/** Make the page look like the desktop shell; call before the app loads. `csv`: what File ▸ Import CSV opens. */
+export async function useFakeDesktop(page: Page, csv: FakeOpenedCsv | null = null): Promise<void> {
+  await page.addInitScript(installFakeDesktop, csv);
 }
 
 /** Choose a File menu command, as a click in the desktop menu would. */
@@ -61,6 +70,11 @@ export async function runMenuCommand(page: Page, command: MenuCommand): Promise<
     if (!window.__desktopMenu) throw new Error('the app is not listening for menu commands');
     window.__desktopMenu(c);
   }, command);
+}
+
+/** How many times the renderer told the shell to forget the project's file. */
+export async function desktopPathResets(page: Page): Promise<number> {
+  return page.evaluate(() => window.__desktopPathResets ?? 0);
 }
 
 /** The saves the renderer asked for so far. */

@@ -143,7 +143,7 @@ describe('desktop app wiring', () => {
     const { contents, send } = await launch({ argv: ['--no-sandbox', csv] });
     expect(contents.sent.filter((message) => message.channel === EVENT.openFile)).toEqual([]);
     send(SEND.openFileReady);
-    await vi.waitFor(() => expect(contents.sent).toContainEqual({ channel: EVENT.openFile, payload: { path: csv, name: 'iris.csv', text: 'sepal,species\n5.1,setosa\n', kind: 'csv' } }));
+    await vi.waitFor(() => expect(contents.sent).toContainEqual({ channel: EVENT.openFile, payload: { path: csv, name: 'iris.csv', bytes: new Uint8Array(Buffer.from('sepal,species\n5.1,setosa\n')), kind: 'csv' } }));
   });
 
   test('a second launch with a project focuses this window and opens it', async () => {

@@ -78,7 +78,7 @@ describe('opening from the OS', () => {
   test('a project replaces a clean document and becomes its file', async () => {
     const { actions, window, session, shell, chosen, recent, projectFile } = await setup();
     await actions.openFromOs(window, session, projectFile);
-    expect(shell.sent).toEqual([{ channel: EVENT.openFile, payload: { path: projectFile, name: 'penguins.bpstudio', text: '{"format":"bpstudio"}', kind: 'project' } }]);
+    expect(shell.sent).toEqual([{ channel: EVENT.openFile, payload: { path: projectFile, name: 'penguins.bpstudio', bytes: new Uint8Array(Buffer.from('{"format":"bpstudio"}')), kind: 'project' } }]);
     expect(session.path).toBe(projectFile);
     expect(chosen.has(projectFile)).toBe(true);
     expect(recent).toEqual([projectFile]);

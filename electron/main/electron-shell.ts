@@ -37,6 +37,13 @@ export function createElectronShell(options: {
       });
       return result.canceled || result.filePath === '' ? null : result.filePath;
     },
+    async confirmReplace(window: BrowserWindow, question: { message: string; detail: string }): Promise<boolean> {
+      const { response } = await dialog.showMessageBox(window, {
+        type: 'warning', message: question.message, detail: question.detail,
+        buttons: ['Replace', 'Cancel'], defaultId: 1, cancelId: 1, noLink: true,
+      });
+      return response === 0;
+    },
     async askUnsaved(window: BrowserWindow, prompt: UnsavedPrompt): Promise<UnsavedChoice> {
       const { response } = await dialog.showMessageBox(window, {
         type: 'warning',

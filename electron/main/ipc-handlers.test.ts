@@ -105,12 +105,12 @@ describe('saveProject', () => {
 });
 
 describe('open dialogs', () => {
-  test('openCsv reads the chosen file (without its byte-order mark) and records it as chosen and recent', async () => {
+  test('openCsv reads the chosen file as bytes (byte-order mark included, for the decoder) and records it as chosen and recent', async () => {
     const { dir, shell, invoke, context, chosen, recentAdded } = await setup();
     const csv = path.join(dir, 'iris.csv');
     await writeFile(csv, '\uFEFFsepal,species\n5.1,setosa\n');
     shell.openAnswers.push(csv);
-    await expect(invoke[INVOKE.openCsv](undefined, context)).resolves.toEqual({ path: csv, name: 'iris.csv', text: 'sepal,species\n5.1,setosa\n' });
+    await expect(invoke[INVOKE.openCsv](undefined, context)).resolves.toEqual({ path: csv, name: 'iris.csv', bytes: new Uint8Array(Buffer.from('\uFEFFsepal,species\n5.1,setosa\n')) });
     expect(shell.openDialogs).toEqual(['csv']);
     expect(chosen.has(csv)).toBe(true);
     expect(recentAdded).toEqual([csv]);
@@ -142,6 +142,30 @@ describe('exports', () => {
       .resolves.toEqual({ path: path.join(dir, 'my-model.json') });
     expect(shell.saveDialogs).toEqual([{ kind: 'model', defaultPath: path.join(dir, 'Documents', 'iris-model.json') }]);
     expect(await readFile(path.join(dir, 'my-model.json'), 'utf8')).toBe('{"weights":[]}');
+  });
+
+  test('typing "model" where model.json exists asks before replacing it; Cancel writes nothing, Replace writes', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    const existing = path.join(dir, 'model.json');
+    await writeFile(existing, '{"old":true}');
+    shell.saveAnswers.push(path.join(dir, 'model'), path.join(dir, 'model'));
+    shell.replaceAnswers.push(false, true);
+    await expect(invoke[INVOKE.exportModel]({ json: '{"new":true}', suggestedName: 'iris-model' }, context)).resolves.toBeNull();
+    expect(shell.replaceQuestions).toEqual([`"model.json" already exists. Replace it? You typed "model"; the file is saved with its extension, as "model.json" in ${dir}. Replace it, or cancel and choose another name.`]);
+    expect(await readFile(existing, 'utf8')).toBe('{"old":true}');
+    await expect(invoke[INVOKE.exportModel]({ json: '{"new":true}', suggestedName: 'iris-model' }, context)).resolves.toEqual({ path: existing });
+    expect(await readFile(existing, 'utf8')).toBe('{"new":true}');
+  });
+
+  test('a project saved as "study" where study.bpstudio exists asks too; Cancel leaves the project unsaved', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    await writeFile(path.join(dir, 'study.bpstudio'), 'old');
+    shell.saveAnswers.push(path.join(dir, 'study'));
+    shell.replaceAnswers.push(false);
+    await expect(invoke[INVOKE.saveProject]({ json: project('new'), saveAs: false }, context)).resolves.toBeNull();
+    expect(shell.replaceQuestions).toHaveLength(1);
+    expect(context.session.path).toBeNull();
+    expect(await readFile(path.join(dir, 'study.bpstudio'), 'utf8')).toBe('old');
   });
 
   test('predictions export writes the CSV', async () => {
@@ -209,7 +233,7 @@ describe('one-way messages', () => {
     await send[SEND.openDroppedFile]({ path: csv }, context);
     expect(shell.sent).toEqual([]);
     await send[SEND.openFileReady](undefined, context);
-    expect(shell.sent).toEqual([{ channel: EVENT.openFile, payload: { path: csv, name: 'wine.csv', text: 'a,b\n1,2\n', kind: 'csv' } }]);
+    expect(shell.sent).toEqual([{ channel: EVENT.openFile, payload: { path: csv, name: 'wine.csv', bytes: new Uint8Array(Buffer.from('a,b\n1,2\n')), kind: 'csv' } }]);
     expect(chosen.has(csv)).toBe(true);
   });
 

@@ -17,6 +17,7 @@ import {
 } from './ipc-payloads.ts';
 import { checkDroppedPath, PROJECT_EXTENSION, readOpenedFile, type FileKind } from './project-files.ts';
 import type { RecoveryStore } from './recovery-store.ts';
+import { saveTarget, withExtension } from './save-target.ts';
 import type { SaveKind, ShellPort } from './shell-port.ts';
 
 /** The window a request came from, and its document. */
@@ -40,13 +41,7 @@ export class FileSaveError extends Error {
   override readonly name = 'FileSaveError';
 }
 
-const EXTENSIONS: Record<SaveKind, string> = { project: PROJECT_EXTENSION, model: '.json', predictions: '.csv', trials: '.csv' };
-
-/** Adds the kind's extension when the user typed a name without it (Linux dialogs do not add it). */
-export function withExtension(filePath: string, kind: SaveKind): string {
-  const extension = EXTENSIONS[kind];
-  return path.extname(filePath).toLowerCase() === extension ? filePath : `${filePath}${extension}`;
-}
+export { withExtension } from './save-target.ts';
 
 async function writeChosen(target: string, text: string): Promise<void> {
   try {
@@ -70,14 +65,22 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
       context.session.path = file.path;
       shell.documentChanged(context.window);
     }
-    return { path: file.path, name: file.name, text: file.text };
+    return { path: file.path, name: file.name, bytes: file.bytes };
+  }
+
+  /** The file to write for a dialog's answer; null when the user declined to replace the file the added extension names. */
+  async function confirmedTarget(kind: SaveKind, chosenPath: string, window: W): Promise<string | null> {
+    const { target, replaceQuestion } = await saveTarget(chosenPath, kind);
+    if (replaceQuestion !== null && !(await shell.confirmReplace(window, replaceQuestion))) return null;
+    return chosen.allow(target);
   }
 
   async function exportFile(kind: SaveKind, text: string, suggestedName: string, context: RequestContext<W>): Promise<SaveResult> {
     const folder = context.session.path === null ? deps.defaultFolder() : path.dirname(context.session.path);
     const chosenPath = await shell.chooseFileToSave(context.window, kind, path.join(folder, withExtension(suggestedName, kind)));
     if (chosenPath === null) return null;
-    const target = chosen.allow(withExtension(chosenPath, kind));
+    const target = await confirmedTarget(kind, chosenPath, context.window);
+    if (target === null) return null;
     await writeChosen(target, text);
     return { path: target };
   }
@@ -100,7 +103,9 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
         const name = session.path === null ? `${session.title.trim() || 'Untitled'}${PROJECT_EXTENSION}` : path.basename(session.path);
         const chosenPath = await shell.chooseFileToSave(window, 'project', path.join(folder, name));
         if (chosenPath === null) return null;
-        target = chosen.allow(withExtension(chosenPath, 'project'));
+        const confirmed = await confirmedTarget('project', chosenPath, window);
+        if (confirmed === null) return null;
+        target = confirmed;
       }
       await writeChosen(target, json);
       session.path = target;

@@ -33,11 +33,25 @@ describe('checkDroppedPath', () => {
 });
 
 describe('readOpenedFile', () => {
-  test('reads text and names it', async () => {
+  test('reads the bytes and names it', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'iris.csv');
     await writeFile(file, 'a,b\n');
-    await expect(readOpenedFile(file)).resolves.toEqual({ path: file, name: 'iris.csv', text: 'a,b\n', kind: 'csv' });
+    await expect(readOpenedFile(file)).resolves.toEqual({ path: file, name: 'iris.csv', bytes: new Uint8Array(Buffer.from('a,b\n')), kind: 'csv' });
+  });
+
+  test('hands over Latin-1 and UTF-16 files byte for byte, for the engine\'s decoder (not decoded as UTF-8)', async () => {
+    const dir = await tempDir();
+    const latin1 = path.join(dir, 'cafes.csv');
+    await writeFile(latin1, Buffer.from('name\ncaf\xe9\n', 'latin1'));
+    const read = await readOpenedFile(latin1);
+    expect(read.bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.isBuffer(read.bytes)).toBe(false);
+    expect([...read.bytes]).toEqual([...Buffer.from('name\ncaf\xe9\n', 'latin1')]);
+    const utf16 = path.join(dir, 'utf16.csv');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b\n1,2\n', 'utf16le')]);
+    await writeFile(utf16, bytes);
+    expect([...(await readOpenedFile(utf16)).bytes]).toEqual([...bytes]);
   });
 
   test('refuses folders', async () => {

@@ -59,14 +59,17 @@ export function checkDroppedPath(filePath: string): string {
   return path.normalize(filePath);
 }
 
-/** Reads a text file the user chose. Refuses folders, unknown extensions and files over `MAX_FILE_BYTES`. */
+/**
+ * Reads a file the user chose, as bytes: decoding is the engine's (a CSV in Latin-1 or UTF-16 must reach its
+ * decoder intact). Refuses folders, unknown extensions and files over `MAX_FILE_BYTES`.
+ */
 export async function readOpenedFile(filePath: string): Promise<OpenedFile & { kind: FileKind }> {
   const name = path.basename(filePath);
   const kind = fileKind(filePath);
   if (kind === null) {
     throw new FileOpenError(`Can't open "${name}": choose a CSV file (${CSV_EXTENSION}) or a project (${PROJECT_EXTENSION}).`);
   }
-  let text: string;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     const info = await stat(filePath);
     if (!info.isFile()) throw new FileOpenError(`Can't open "${name}": it is a folder, not a file.`);
@@ -76,12 +79,12 @@ export async function readOpenedFile(filePath: string): Promise<OpenedFile & { k
         `Can't open "${name}": it is ${megabytes} MB and the limit is ${MAX_FILE_BYTES / 2 ** 20} MB. Split the file or sample its rows.`,
       );
     }
-    text = await readFile(filePath, 'utf8');
+    const buffer = await readFile(filePath);
+    // A plain Uint8Array (not a Buffer) is what crosses IPC; readFile's buffer is never a shared one.
+    bytes = new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
     if (error instanceof FileOpenError) throw error;
     throw new FileOpenError(describeFsError(error, 'open', filePath));
   }
-  // A UTF-8 byte-order mark would end up in the first column's name.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { path: filePath, name, text, kind };
+  return { path: filePath, name, bytes, kind };
 }

@@ -15,6 +15,8 @@ export interface ShellPort<W> {
   chooseFileToOpen(window: W, kind: FileKind): Promise<string | null>;
   /** A save dialog starting at `defaultPath`; the chosen path, or null when cancelled. */
   chooseFileToSave(window: W, kind: SaveKind, defaultPath: string): Promise<string | null>;
+  /** Asks whether to replace an existing file the dialog did not ask about; true: replace. */
+  confirmReplace(window: W, question: { message: string; detail: string }): Promise<boolean>;
   /** The unsaved-changes message box. */
   askUnsaved(window: W, prompt: UnsavedPrompt): Promise<UnsavedChoice>;
   /** An error message box. */

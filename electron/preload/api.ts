@@ -9,7 +9,11 @@ export interface OpenedFile {
   path: string;
   /** File name without folders, for titles. */
   name: string;
-  text: string;
+  /**
+   * The file's bytes as they are on disk: the renderer hands them to the engine's decoder (UTF-8, UTF-16
+   * with a byte-order mark, or Windows-1252), the same one the CLI and the web app use.
+   */
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** Menu items the renderer handles (the shell owns the menu; the editor owns the action). */
@@ -44,7 +48,7 @@ export interface DesktopApi {
   setDocumentState(state: { dirty: boolean; title: string }): void;
   /**
    * Tell the shell the editor no longer shows the project file last opened or saved (a new project,
-   * a restored recovery copy), so the next Save asks where to save. The File ▸ New project menu does this itself.
+   * a restored recovery copy, File ▸ New project), so the next Save asks where to save.
    */
   resetProjectPath(): void;
   /** Listen for menu commands; returns the unsubscribe function. */

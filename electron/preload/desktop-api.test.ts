@@ -91,8 +91,10 @@ describe('createDesktopApi', () => {
     const received: unknown[][] = [];
     api.onOpenFile((...args: unknown[]) => received.push(args));
     expect(ipc.sent).toEqual([{ channel: SEND.openFileReady, args: [] }]);
-    const file = { path: '/a/p.bpstudio', name: 'p.bpstudio', text: '{}', kind: 'project' };
+    const file = { path: '/a/p.bpstudio', name: 'p.bpstudio', bytes: new Uint8Array([0x7b, 0x7d]), kind: 'project' };
     ipc.emit(EVENT.openFile, file);
+    // The text of an older shell is not a file this renderer can read.
+    ipc.emit(EVENT.openFile, { path: '/a/q.bpstudio', name: 'q.bpstudio', text: '{}', kind: 'project' });
     ipc.emit(EVENT.openFile, { path: '/a/x', kind: 'spreadsheet' });
     expect(received).toEqual([[file]]);
   });

@@ -26,7 +26,7 @@ type OpenFileEvent = OpenedFile & { kind: 'csv' | 'project' };
 function isOpenFileEvent(value: unknown): value is OpenFileEvent {
   if (typeof value !== 'object' || value === null) return false;
   const file = value as Record<string, unknown>;
-  return typeof file.path === 'string' && typeof file.name === 'string' && typeof file.text === 'string'
+  return typeof file.path === 'string' && typeof file.name === 'string' && file.bytes instanceof Uint8Array
     && (file.kind === 'csv' || file.kind === 'project');
 }
 

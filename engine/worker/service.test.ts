@@ -114,6 +114,37 @@ describe('EngineService', () => {
     expect(again.evaluation.loss).toBeCloseTo(evaluated.evaluation.loss, 6);
   });
 
+  it('frees a deleted run\'s model and optimizer state, and reports the bytes it holds', async () => {
+    const { send } = harness();
+    await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris), options: null });
+    const memory = async (runIds: string[]) => {
+      const [reply] = await send({ type: 'runs/keep', runIds });
+      if (reply?.type !== 'memory/report') throw new Error(`got ${reply?.type}`);
+      return reply.memory;
+    };
+    const empty = await memory([]);
+    expect(empty.runs).toBe(0);
+    expect(empty.runBytes).toBe(0);
+    // The table's numbers (150 rows × 5 columns, at least 4 bytes each) are held.
+    expect(empty.tableBytes).toBeGreaterThanOrEqual(150 * 4 * 4);
+    await send({ type: 'train/start', runId: 'r1', spec, settings });
+    await send({ type: 'train/start', runId: 'r2', spec, settings });
+    const both = await memory(['r1', 'r2']);
+    const params = 4 * 8 + 8 + 8 * 3 + 3;
+    expect(both.runs).toBe(2);
+    // Each run keeps its weights (numbers in the model file, 8 bytes each) and Adam's two float32 moments.
+    expect(both.runBytes).toBeGreaterThanOrEqual(2 * (params * 8 + 2 * params * 4));
+    expect(both.bytes).toBe(both.tableBytes + both.runBytes);
+
+    const one = await memory(['r1']);
+    expect(one.runs).toBe(1);
+    expect(one.runBytes).toBe(both.runBytes / 2);
+    const [refused] = await send({ type: 'evaluate/run', runId: 'r2' });
+    expect(refused?.type === 'error' && refused.error.code).toBe('run/no-model');
+    const [kept] = await send({ type: 'evaluate/run', runId: 'r1' });
+    expect(kept?.type).toBe('evaluate/done');
+  });
+
   it('answers a bad CSV with a clear error for that request', async () => {
     const { send } = harness();
     const error = (await send({ type: 'data/load', name: 'empty.csv', source: new ArrayBuffer(0), options: null })).at(-1);

@@ -7,7 +7,7 @@ import { applyPreprocessing, decodeOutputs, profileTable, readingOptions, type D
 import { parseModelFile, stringifyModelFile, type ModelFile } from '../export/index.ts';
 import {
   PROTOCOL_VERSION, toWireError,
-  type EngineEvent, type EngineRequest, type LayerShape, type WireError,
+  type EngineEvent, type EngineRequest, type LayerShape, type WireError, type WorkerMemory,
 } from '../protocol.ts';
 import {
   BACKEND_NAMES, checkResolve, checkSpecStructure, parseSpec, summarizeLayers, TRAINING_DEFAULTS,
@@ -15,6 +15,7 @@ import {
 } from '../spec/index.ts';
 import { resolveTraining, selectBackend, TrainControl, trainNetwork, type Diagnostic, type OptimizerCheckpoint } from '../train/index.ts';
 import { freshOptimizerMessage, planContinuation, type Continuation } from './continue-run.ts';
+import { typedArrayBytes } from './memory.ts';
 import { buildModelFile, evaluateModel, runModel, toWire } from './models.ts';
 import { predictionsCsv } from './predictions-csv.ts';
 import { isSameTable, rowSplits } from './row-splits.ts';
@@ -200,6 +201,14 @@ export class EngineService {
         this.#post({ type: 'model/loaded', id: req.id, runId: req.runId, weights: toWire(model.weights) });
         return;
       }
+      case 'runs/keep': {
+        const keep = new Set(req.runIds);
+        // A run still training stays whatever the list says (its run may not be listed yet: a continue or
+        // retrain is added once it starts); the rest go with their model and optimizer state.
+        for (const [runId, entry] of this.#runs) if (!keep.has(runId) && !entry.control) this.#runs.delete(runId);
+        this.#post({ type: 'memory/report', id: req.id, memory: this.memory() });
+        return;
+      }
       // ---- step-through (issue 8)
       case 'step/trace':
         this.#post({ type: 'step/traced', id: req.id, trace: await this.#steps.trace(req) });
@@ -214,6 +223,14 @@ export class EngineService {
         await this.#sweeps.handle(req);
         return;
     }
+  }
+
+  /** What the worker holds now: the bytes of the typed arrays it keeps for the table and for the runs. */
+  memory(): WorkerMemory {
+    const seen = new Set<ArrayBufferLike>();
+    const tableBytes = typedArrayBytes(this.#tables.heldData(), seen);
+    const runBytes = typedArrayBytes([...this.#runs.values()].map((r) => [r.model, r.optimizer]), seen);
+    return { bytes: tableBytes + runBytes, tableBytes, runBytes, runs: this.#runs.size };
   }
 
   #check(raw: NetworkSpec, settings: DatasetSettings | null): { problems: WireError['problems']; layers: LayerShape[]; totalParams: number; task: Task | null } {

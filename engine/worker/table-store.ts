@@ -82,6 +82,11 @@ export class TableStore {
     this.#targetWarnings.clear();
   }
 
+  /** The current table and the prepared datasets cached for it (for the worker's memory estimate). */
+  heldData(): unknown[] {
+    return [this.table, ...this.#prepared.values()];
+  }
+
   /** Data-quality warnings that depend on the target (class imbalance, leaks), beyond the whole-table ones. */
   targetWarnings(target: string, preprocess: boolean): DatasetSummary['warnings'] {
     const key = `${target}\u0000${preprocess}`;

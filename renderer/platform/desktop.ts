@@ -10,7 +10,8 @@ declare global {
 }
 
 function toPicked(f: OpenedFile | null): PickedFile | null {
-  return f ? { name: f.name, blob: new Blob([f.text], { type: 'text/plain' }) } : null;
+  // The bytes as read from disk: the engine's decoder picks the encoding, as for a file picked in the browser.
+  return f ? { name: f.name, blob: new Blob([f.bytes]) } : null;
 }
 
 /** The desktop platform over the preload API. */

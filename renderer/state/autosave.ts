@@ -6,6 +6,8 @@ import { parseProjectFile, type ProjectFile } from './project-file.ts';
 export interface AutosaveRecord {
   savedAt: number;
   project: ProjectFile;
+  /** The project had changes not saved to a file (so New project still asks after a reload). */
+  dirty: boolean;
   /** The dataset's bytes, stored as a Blob (no copy into the project JSON). */
   csv: Blob | null;
 }
@@ -14,6 +16,8 @@ export interface AutosaveRecord {
 interface StoredProject {
   savedAt: number;
   project: string;
+  /** Absent in autosaves of older versions: taken as unsaved. */
+  dirty?: boolean;
 }
 
 interface Schema extends DBSchema {
@@ -46,7 +50,7 @@ export class AutosaveStore {
   async save(record: AutosaveRecord, csvChanged: boolean): Promise<void> {
     const db = await this.#open();
     const tx = db.transaction('autosave', 'readwrite');
-    const writes: Promise<unknown>[] = [tx.store.put({ savedAt: record.savedAt, project: JSON.stringify(record.project) }, PROJECT_KEY)];
+    const writes: Promise<unknown>[] = [tx.store.put({ savedAt: record.savedAt, project: JSON.stringify(record.project), dirty: record.dirty }, PROJECT_KEY)];
     if (csvChanged) writes.push(tx.store.put(record.csv, CSV_KEY));
     await Promise.all([...writes, tx.done]);
   }
@@ -60,6 +64,7 @@ export class AutosaveStore {
     return {
       savedAt: stored.savedAt,
       project: parseProjectFile(stored.project, 'The autosaved project'),
+      dirty: stored.dirty ?? true,
       csv: csv instanceof Blob ? csv : null,
     };
   }

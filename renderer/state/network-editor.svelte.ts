@@ -1,5 +1,5 @@
 /** The layer stack being edited: add, remove, duplicate, reorder, edit, with undo/redo. */
-import type { DenseLayerSpec, LayerSpec, LayerType, Task } from '../../engine/protocol.ts';
+import type { DenseLayerSpec, LayerSpec, LayerType, Task, TrainingSpec } from '../../engine/protocol.ts';
 
 /** Human name of each layer type (also the palette item's accessible name). */
 export const LAYER_LABELS: Readonly<Record<LayerType, string>> = {
@@ -94,7 +94,14 @@ export function splitOutput(all: readonly LayerSpec[]): { hidden: LayerSpec[]; o
   return { hidden: [...all], output: defaultOutput() };
 }
 
-interface Snapshot { hidden: LayerSpec[]; output: DenseLayerSpec }
+/** An undo step: the layers, and the training settings when the step changed them too ("Use best"). */
+interface Snapshot { hidden: LayerSpec[]; output: DenseLayerSpec; training?: TrainingSpec }
+
+/** Where the project's training settings live, for steps that change layers and settings together. */
+export interface TrainingPort {
+  get(): TrainingSpec;
+  set(training: TrainingSpec): void;
+}
 
 /**
  * Editor state: the hidden layers (what the user drags around), the fixed output layer that ends every
@@ -109,6 +116,7 @@ export class NetworkEditor {
   #mergeKey: string | null = null;
   #mergeAt = 0;
   readonly #onChange: () => void;
+  readonly #training: TrainingPort | null;
 
   readonly canUndo = $derived(this.#past.length > 0);
   readonly canRedo = $derived(this.#future.length > 0);
@@ -116,8 +124,9 @@ export class NetworkEditor {
   readonly allLayers = $derived<LayerSpec[]>([...this.layers, this.output]);
   readonly selected = $derived(this.allLayers.find((l) => l.id === this.selectedId) ?? null);
 
-  constructor(onChange: () => void) {
+  constructor(onChange: () => void, training: TrainingPort | null = null) {
     this.#onChange = onChange;
+    this.#training = training;
   }
 
   /** A fresh id for a new layer of `type`, unique in the network and in `also`. */
@@ -129,15 +138,17 @@ export class NetworkEditor {
     }
   }
 
-  #snapshot(): Snapshot {
-    return { hidden: $state.snapshot(this.layers), output: $state.snapshot(this.output) };
+  #snapshot(withTraining = false): Snapshot {
+    const s: Snapshot = { hidden: $state.snapshot(this.layers), output: $state.snapshot(this.output) };
+    if (withTraining && this.#training) s.training = structuredClone($state.snapshot(this.#training.get()));
+    return s;
   }
 
   /** Apply `mutate` as one undoable step; same `mergeKey` within a moment merges steps (typing). */
-  #commit(mutate: () => void, mergeKey: string | null = null): void {
+  #commit(mutate: () => void, mergeKey: string | null = null, withTraining = false): void {
     const now = performance.now();
     const merge = mergeKey !== null && mergeKey === this.#mergeKey && now - this.#mergeAt < MERGE_MS;
-    if (!merge) this.#past = [...this.#past.slice(-MAX_HISTORY + 1), this.#snapshot()];
+    if (!merge) this.#past = [...this.#past.slice(-MAX_HISTORY + 1), this.#snapshot(withTraining)];
     this.#future = [];
     this.#mergeKey = mergeKey;
     this.#mergeAt = now;
@@ -151,6 +162,19 @@ export class NetworkEditor {
       this.layers = layers;
       this.selectedId = selectId;
     });
+  }
+
+  /**
+   * Replace the layers and the training settings as one undo step (a sweep trial's configuration): Undo
+   * restores both, so the learning rate and the rest come back with the layers.
+   */
+  applyConfiguration(hidden: LayerSpec[], output: DenseLayerSpec, training: TrainingSpec, selectId: string | null = hidden[0]?.id ?? null): void {
+    this.#commit(() => {
+      this.layers = hidden;
+      this.output = output;
+      this.selectedId = selectId;
+      this.#training?.set(training);
+    }, null, true);
   }
 
   /** The result of a drag and drop: existing layers in their new order, and layer types dropped from the palette. */
@@ -235,6 +259,7 @@ export class NetworkEditor {
   #restoreSnapshot(s: Snapshot): void {
     this.layers = s.hidden;
     this.output = s.output;
+    if (s.training) this.#training?.set(s.training);
     this.#mergeKey = null;
     if (!this.allLayers.some((l) => l.id === this.selectedId)) this.selectedId = s.hidden.at(-1)?.id ?? null;
     this.#onChange();
@@ -244,7 +269,7 @@ export class NetworkEditor {
     const prev = this.#past.at(-1);
     if (!prev) return;
     this.#past = this.#past.slice(0, -1);
-    this.#future = [...this.#future, this.#snapshot()];
+    this.#future = [...this.#future, this.#snapshot(prev.training !== undefined)];
     this.#restoreSnapshot(prev);
   }
 
@@ -252,7 +277,7 @@ export class NetworkEditor {
     const next = this.#future.at(-1);
     if (!next) return;
     this.#future = this.#future.slice(0, -1);
-    this.#past = [...this.#past, this.#snapshot()];
+    this.#past = [...this.#past, this.#snapshot(next.training !== undefined)];
     this.#restoreSnapshot(next);
   }
 

@@ -37,4 +37,11 @@ describe('project files', () => {
     expect(() => parseProjectFile(JSON.stringify({ ...minimal, runs: [{ id: 'r1', history: [] }, { ...run, continues: 'r1' }] }), 'h.bpstudio'))
       .toThrow('h.bpstudio is damaged: "runs[1].continues" must be null or the run it continues (its runId, name and epochs).');
   });
+
+  it('names a bad interrupted mark on a run', () => {
+    const run = { id: 'r1', history: [], interrupted: 'unreported' };
+    expect(parseProjectFile(JSON.stringify({ ...minimal, runs: [run] })).runs[0]?.interrupted).toBe('unreported');
+    expect(() => parseProjectFile(JSON.stringify({ ...minimal, runs: [{ ...run, interrupted: true }] }), 'i.bpstudio'))
+      .toThrow('i.bpstudio is damaged: "runs[0].interrupted" must be "unreported" or "reported", not true.');
+  });
 });

@@ -95,6 +95,9 @@ export function checkProject(data: unknown, fileName = 'the file'): ProjectFile 
   } else {
     data.runs.forEach((r: Record<string, unknown>, i) => {
       if (!isRunLink(r.continues)) problems.push(`"runs[${i}].continues" must be null or the run it continues (its runId, name and epochs)`);
+      if (r.interrupted !== undefined && r.interrupted !== 'unreported' && r.interrupted !== 'reported') {
+        problems.push(`"runs[${i}].interrupted" must be "unreported" or "reported", not ${JSON.stringify(r.interrupted)}`);
+      }
     });
   }
   if (data.dataset !== null && !(isRecord(data.dataset) && typeof data.dataset.name === 'string')) {

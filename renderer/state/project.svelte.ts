@@ -3,7 +3,7 @@
  * together (model checks, training, evaluation, export, save/open).
  */
 import type {
-  BackendChoice, LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError,
+  BackendChoice, LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError, WorkerMemory,
 } from '../../engine/protocol.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
 import type { ViewName } from '../components/StepNav/types.ts';
@@ -63,6 +63,10 @@ export class Project {
   continueError = $state.raw<{ runId: string; error: WireError } | null>(null);
   /** A Continue training request is on its way (its run appears once the engine accepts it). */
   isContinuing = $state(false);
+  /** What the engine worker holds (table and runs), as it last reported; null before the first report. */
+  workerMemory = $state.raw<WorkerMemory | null>(null);
+  /** Why the last memory report failed (shown where the memory is), or null. */
+  workerMemoryError = $state.raw<WireError | null>(null);
 
   readonly engine: EngineClient;
   readonly dataset: DatasetState;
@@ -100,13 +104,26 @@ export class Project {
     this.dataset.summary !== null && this.network.layers.length > 0 && this.check !== null
       && this.check.problems.length === 0 && this.activeRun === null);
 
+  /**
+   * Work that New project would throw away: unsaved changes to a project that holds something (a dataset,
+   * layers, runs or training settings other than the defaults). A fresh project asks nothing.
+   */
+  get hasUnsavedWork(): boolean {
+    return this.isDirty && (
+      this.dataset.table !== null || this.runs.length > 0 || this.network.allLayers.length > 0
+      || JSON.stringify(this.training) !== JSON.stringify(defaultTraining()));
+  }
+
   #checkTimer = 0;
   #checkSeq = 0;
 
   constructor(engine: EngineClient) {
     this.engine = engine;
     this.dataset = new DatasetState(engine, () => this.#changed(), () => this.training.seed ?? 42);
-    this.network = new NetworkEditor(() => this.#changed());
+    this.network = new NetworkEditor(() => this.#changed(), {
+      get: () => this.training,
+      set: (training) => { this.training = training; },
+    });
     this.sweep = new Sweep(this);
   }
 
@@ -146,6 +163,7 @@ export class Project {
     const id = newRunId();
     const run = new TrainingRun({
       id, name: `Run ${this.runs.length + 1}`, spec: this.spec, settings: $state.snapshot(settings),
+      dataset: this.dataset.table?.name ?? null,
     });
     this.runs = [...this.runs, run];
     this.currentRunId = id;
@@ -205,6 +223,7 @@ export class Project {
       }
     }
     this.#changed();
+    void this.releaseRuns();
     if (run.hasModel && this.currentRunId === run.id) await this.evaluate(run);
   }
 
@@ -259,12 +278,27 @@ export class Project {
     return { csv: reply.csv, rows: reply.rows, warnings: reply.warnings, classes: task?.kind === 'classification' ? task.classes.length : 0 };
   }
 
-  /** Remove a finished run from the history. */
+  /** Remove a finished run from the history, and free what the engine held for it. */
   deleteRun(run: TrainingRun): void {
     if (run.isActive) return;
     this.runs = this.runs.filter((r) => r !== run);
     if (this.currentRunId === run.id) this.currentRunId = this.runs.at(-1)?.id ?? null;
     this.#changed();
+    void this.releaseRuns();
+  }
+
+  /**
+   * Tell the engine which runs the project still lists, so it frees every other run's model and optimizer
+   * state, and take its report of what it holds.
+   */
+  async releaseRuns(): Promise<void> {
+    try {
+      const reply = await this.engine.request({ type: 'runs/keep', runIds: this.runs.map((r) => r.id) });
+      this.workerMemory = reply.memory;
+      this.workerMemoryError = null;
+    } catch (e) {
+      this.workerMemoryError = asWireError(e);
+    }
   }
 
   /** Show this run in the train, evaluate and export views. */
@@ -292,7 +326,9 @@ export class Project {
       } : null,
       network: $state.snapshot(this.network.allLayers),
       training: $state.snapshot(this.training),
-      runs: this.runs.filter((r) => !r.isActive).map((r) => r.toRecord()),
+      // A run still training is kept with its epochs so far (as an interrupted, stopped run), so a reload
+      // or crash during training does not lose it.
+      runs: this.runs.map((r) => r.toRecord()),
       currentRunId: this.currentRunId,
       sweep: this.sweep.toRecord(),
     };
@@ -316,9 +352,25 @@ export class Project {
       this.dataset.clear();
     }
     this.isDirty = false;
+    void this.releaseRuns();
     await this.recheck();
     const run = this.currentRun;
     if (run && run.model) await this.evaluate(run);
+  }
+
+  /**
+   * What the user has not been told yet about runs that were still training when the project was last
+   * written (a reload or crash during training): their epochs are kept, their weights are lost. Marks them told.
+   */
+  reportInterrupted(): string | null {
+    const runs = this.runs.filter((r) => r.interrupted === 'unreported');
+    if (!runs.length) return null;
+    for (const r of runs) r.interrupted = 'reported';
+    this.revision++;
+    const what = runs.map((r) => `${r.name} (${r.history.length === 1 ? '1 epoch' : `${r.history.length} epochs`})`).join(', ');
+    const verb = runs.length === 1 ? 'was' : 'were';
+    return `${what} ${verb} still training when the page closed. The epochs so far are kept as a stopped run, `
+      + 'but the weights were not saved, so it cannot be evaluated, continued or exported. Train again to get a model.';
   }
 
   /** Start over with an empty project. */
@@ -335,5 +387,6 @@ export class Project {
     this.dataset.clear();
     this.view = 'data';
     this.isDirty = false;
+    void this.releaseRuns();
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepEvent, SweepPlan, TrialRecord } from '../../engine/protocol-sweep.ts';
 import type { RequestBody, SweepLiveEvent } from '../engine/engine-client.ts';
+import { NetworkEditor } from './network-editor.svelte.ts';
 import type { Project } from './project.svelte.ts';
 import { readSweepRecord, Sweep } from './sweep.svelte.ts';
 
@@ -18,16 +19,10 @@ const done = (trial: number, objective: number): TrialRecord => ({
 function fakeProject() {
   const sent: RequestBody[] = [];
   let listener: (e: SweepLiveEvent) => void = () => {};
-  const layersSet: unknown[] = [];
   const project = {
     spec: { layers: [{ id: 'dense_1', type: 'dense', units: 16 }, { id: 'output', type: 'dense', units: 'auto' }], training: { seed: 42, epochs: 2 } },
     training: { seed: 42, epochs: 2, backend: 'wasm', optimizer: { type: 'adam', learningRate: 0.01 } },
-    network: {
-      allLayers: [{ id: 'dense_1', type: 'dense', units: 16 }, { id: 'output', type: 'dense', units: 'auto' }],
-      output: { id: 'output', type: 'dense', units: 'auto' },
-      setLayers: (layers: unknown) => layersSet.push(layers),
-      update: () => {},
-    },
+    network: null as unknown as NetworkEditor,
     dataset: { settings: { target: 'y' }, table: { rows: 10 }, summary: { task: { kind: 'classification', classes: ['a', 'b'] } } },
     check: null,
     activeRun: null,
@@ -46,12 +41,17 @@ function fakeProject() {
       },
     },
   };
-  return { project: project as unknown as Project & { touched: number }, sent, layersSet, emit: (events: SweepEvent[]) => listener({ type: 'sweep/events', sweepId: 's', events }) };
+  project.network = new NetworkEditor(() => project.touch(), {
+    get: () => project.training as Project['training'],
+    set: (training) => { project.training = training as typeof project.training; },
+  });
+  project.network.restore([{ id: 'dense_1', type: 'dense', units: 16 }, { id: 'output', type: 'dense', units: 'auto' }]);
+  return { project: project as unknown as Project & { touched: number }, sent, emit: (events: SweepEvent[]) => listener({ type: 'sweep/events', sweepId: 's', events }) };
 }
 
 describe('Sweep state', () => {
   it('runs a sweep from its events, applies the best trial and keeps the results in the project file', async () => {
-    const { project, sent, layersSet, emit } = fakeProject();
+    const { project, sent, emit } = fakeProject();
     const sweep = new Sweep(project);
     sweep.space.seedDefaults();
     await sweep.start();
@@ -79,9 +79,22 @@ describe('Sweep state', () => {
 
     expect(await sweep.useTrial(2)).toBe(true);
     expect(sent.at(-1)).toEqual({ type: 'sweep/apply', spec: project.spec, params: { [LR]: 0.02 } });
-    expect(layersSet).toEqual([[{ id: 'dense_1', type: 'dense', units: 32 }]]);
+    expect(project.network.layers).toEqual([{ id: 'dense_1', type: 'dense', units: 32 }]);
     // The searched values land in the training settings; the project's seed and backend stay.
     expect(project.training).toEqual({ seed: 42, epochs: 2, backend: 'wasm', optimizer: { type: 'adam', learningRate: 0.02 } });
+    // Undo brings back the layers and every training setting the trial changed, as one step; Redo applies them again.
+    project.network.undo();
+    expect(project.network.layers).toEqual([{ id: 'dense_1', type: 'dense', units: 16 }]);
+    expect(project.training).toEqual({ seed: 42, epochs: 2, backend: 'wasm', optimizer: { type: 'adam', learningRate: 0.01 } });
+    expect(project.network.canUndo).toBe(false);
+    project.network.redo();
+    expect(project.network.layers).toEqual([{ id: 'dense_1', type: 'dense', units: 32 }]);
+    expect(project.training.optimizer).toEqual({ type: 'adam', learningRate: 0.02 });
+    // A later layer edit's undo leaves the training settings as they are.
+    project.training = { ...project.training, epochs: 9 };
+    project.network.add('dropout');
+    project.network.undo();
+    expect(project.training.epochs).toBe(9);
 
     const record = readSweepRecord(JSON.parse(JSON.stringify(sweep.toRecord())));
     expect(record?.result?.trials).toHaveLength(2);

@@ -1,8 +1,8 @@
 /**
  * A hyperparameter sweep in the app (issue 7): the search space being edited, the engine's check of it,
  * and the live sweep — trials, learning curves, progress, the best trial — applied to the UI at most once
- * per animation frame and every 100 ms. "Use best" applies a trial through the network editor (an undo
- * step) and the training settings, as manual edits do; "Retrain" adds a run trained on train+validation.
+ * per animation frame and every 100 ms. "Use best" applies a trial's layers and training settings through
+ * the network editor as one undo step; "Retrain" adds a run trained on train+validation.
  */
 import { FlushThrottle } from '../lib/flush-throttle.ts';
 import type { DatasetSettings, NetworkSpec, Problem, SweepCheck, WireError } from '../../engine/protocol.ts';
@@ -283,7 +283,7 @@ export class Sweep {
     return r ? trialsCsv(r) : null;
   }
 
-  /** Apply a trial's configuration to the model: layers as one undo step, training settings as edits. Returns what changed, in words. */
+  /** Apply a trial's configuration to the model: layers and training settings as one undo step. False when there is nothing to apply. */
   async useTrial(trial: number): Promise<boolean> {
     const t = this.trials.find((x) => x.record.trial === trial);
     if (!t || !this.#spec) return false;
@@ -292,13 +292,9 @@ export class Sweep {
     try {
       const reply = await p.engine.request({ type: 'sweep/apply', spec: this.#spec, params: t.record.params });
       const { hidden, output } = splitOutput(reply.spec.layers);
-      p.network.setLayers(hidden, hidden[0]?.id ?? null);
-      if (JSON.stringify(output) !== JSON.stringify($state.snapshot(p.network.output))) {
-        p.network.update(output.id, { ...output });
-      }
       const keep = { seed: p.training.seed, backend: p.training.backend };
-      p.training = { ...reply.spec.training, ...keep };
-      p.touch();
+      // One undo step for the layers and the training settings: Undo brings back the learning rate too.
+      p.network.applyConfiguration(hidden, output, { ...reply.spec.training, ...keep });
       return true;
     } finally {
       this.isApplying = false;
@@ -317,7 +313,7 @@ export class Sweep {
     this.retrainError = null;
     const off = followRun(p.engine, runId, (event) => {
       if (!run && event.type === 'train/started') {
-        run = new TrainingRun({ id: runId, name, spec: event.spec, settings });
+        run = new TrainingRun({ id: runId, name, spec: event.spec, settings, dataset: p.dataset.table?.name ?? null });
         p.runs = [...p.runs, run];
         p.currentRunId = runId;
       }

@@ -52,4 +52,33 @@ describe('TrainingRun.continuing', () => {
     const { continues: _, ...old } = record;
     expect(TrainingRun.fromRecord(old).continues).toBeNull();
   });
+
+  it('a run still training is written with its epochs so far as an interrupted, stopped run', () => {
+    const run = new TrainingRun({ id: 'r3', name: 'Run 3', spec: spec(100), settings });
+    run.handle({ type: 'train/epoch', runId: 'r3', summaries: [epoch(1, 100), epoch(2, 100)] });
+    // Frames never come in tests: a record of a run at rest applies the buffered epochs, as a frame would.
+    run.status = 'done';
+    run.toRecord();
+    run.status = 'running';
+    run.handle({ type: 'train/progress', runId: 'r3', epoch: 3, epochs: 100, batch: 1, batches: 2, loss: 0.2, rowsPerSecond: 100, elapsedMs: 4 });
+    const record = run.toRecord();
+    // As shown: the epochs applied so far, without the per-batch curve.
+    expect(record.batches).toEqual({ x: [], loss: [] });
+    expect(record).toMatchObject({ status: 'done', stopReason: 'stopped', model: null, interrupted: 'unreported' });
+    expect(record.history.map((h) => h.epoch)).toEqual([1, 2]);
+    const restored = TrainingRun.fromRecord(record);
+    expect(restored.interrupted).toBe('unreported');
+    expect(restored.isActive).toBe(false);
+    expect(restored.hasModel).toBe(false);
+    // A finished run is not marked.
+    expect(finished().toRecord().interrupted).toBeUndefined();
+  });
+
+  it('keeps the dataset a run was trained on; a continuation inherits it; older records know none', () => {
+    const run = new TrainingRun({ id: 'r4', name: 'Run 4', spec: spec(3), settings, dataset: 'iris.csv' });
+    expect(TrainingRun.fromRecord(run.toRecord()).dataset).toBe('iris.csv');
+    expect(TrainingRun.continuing(run, { id: 'r5', name: 'Run 5 (continues Run 4)', spec: spec(5) }).dataset).toBe('iris.csv');
+    const { dataset: _, ...old } = run.toRecord();
+    expect(TrainingRun.fromRecord(old).dataset).toBeNull();
+  });
 });

@@ -62,7 +62,17 @@ export interface RunRecord {
   model: string | null;
   /** The run this one continues (absent in older files: none). */
   continues?: RunLink | null;
+  /** The file name of the dataset the run was trained on (absent in older files: not known). */
+  dataset?: string | null;
+  /**
+   * The run was still training when this record was written (an autosave during training, then a reload
+   * or crash): its epochs are kept, its weights are not. `unreported` until the user has been told once.
+   */
+  interrupted?: RunInterruption;
 }
+
+/** Whether the user has been told that an interrupted run lost its weights. */
+export type RunInterruption = 'unreported' | 'reported';
 
 /**
  * Live state is applied at most once per animation frame, and no more often than this, so a run that
@@ -79,6 +89,8 @@ export class TrainingRun {
   readonly settings: DatasetSettings;
   /** The run this one continues; its history starts with that run's epochs. */
   readonly continues: RunLink | null;
+  /** The file name of the dataset it was trained on; null when not known (older project files). */
+  readonly dataset: string | null;
 
   name = $state('');
   status = $state<RunStatus>('starting');
@@ -95,6 +107,8 @@ export class TrainingRun {
   evaluation = $state.raw<Evaluation | null>(null);
   evaluationError = $state.raw<WireError | null>(null);
   model = $state.raw<string | null>(null);
+  /** Set on a run restored from a record written while it trained (see `RunRecord.interrupted`). */
+  interrupted = $state<RunInterruption | null>(null);
 
   /** True while the engine is working on it. */
   readonly isActive = $derived(this.status === 'starting' || this.status === 'running' || this.status === 'paused' || this.status === 'stopping');
@@ -114,13 +128,17 @@ export class TrainingRun {
   readonly #throttle = new FlushThrottle(FLUSH_MS, () => this.#apply());
   #elapsedBefore = 0;
 
-  constructor(init: { id: string; name: string; spec: NetworkSpec; settings: DatasetSettings; createdAt?: number; continues?: RunLink | null }) {
+  constructor(init: {
+    id: string; name: string; spec: NetworkSpec; settings: DatasetSettings; createdAt?: number; continues?: RunLink | null;
+    dataset?: string | null;
+  }) {
     this.id = init.id;
     this.name = init.name;
     this.spec = init.spec;
     this.settings = init.settings;
     this.createdAt = init.createdAt ?? Date.now();
     this.continues = init.continues ?? null;
+    this.dataset = init.dataset ?? null;
   }
 
   /**
@@ -129,7 +147,7 @@ export class TrainingRun {
    */
   static continuing(from: TrainingRun, init: { id: string; name: string; spec: NetworkSpec }): TrainingRun {
     const run = new TrainingRun({
-      ...init, settings: from.settings, continues: { runId: from.id, name: from.name, epochs: from.history.length },
+      ...init, settings: from.settings, dataset: from.dataset, continues: { runId: from.id, name: from.name, epochs: from.history.length },
     });
     run.summary = from.summary;
     run.history = from.history;
@@ -228,21 +246,29 @@ export class TrainingRun {
     }
   }
 
-  /** Plain data for the project file. */
+  /**
+   * Plain data for the project file. A run still training is written as it is on screen (no flush, which
+   * would redraw its charts inside the autosave's task) and without its per-batch curve, to keep the
+   * autosaves during training small.
+   */
   toRecord(): RunRecord {
-    this.#throttle.flush();
+    if (!this.isActive) this.#throttle.flush();
     return {
       id: this.id, name: this.name, createdAt: this.createdAt, spec: this.spec, settings: this.settings,
       status: this.isActive ? 'done' : this.status, backend: this.backend, summary: this.summary,
-      history: this.history, batches: this.batches, diagnostics: this.diagnostics,
+      history: this.history, batches: this.isActive ? { x: [], loss: [] } : this.batches, diagnostics: this.diagnostics,
       stopReason: this.isActive ? 'stopped' : this.stopReason, bestEpoch: this.bestEpoch, error: this.error, model: this.model,
       continues: this.continues,
+      dataset: this.dataset,
+      ...(this.isActive ? { interrupted: 'unreported' as const } : this.interrupted ? { interrupted: this.interrupted } : {}),
     };
   }
 
   /** A run from a project file (its model still has to be loaded into the worker). */
   static fromRecord(r: RunRecord): TrainingRun {
-    const run = new TrainingRun({ id: r.id, name: r.name, spec: r.spec, settings: r.settings, createdAt: r.createdAt, continues: r.continues ?? null });
+    const run = new TrainingRun({ id: r.id, name: r.name, spec: r.spec, settings: r.settings, createdAt: r.createdAt, continues: r.continues ?? null,
+      dataset: typeof r.dataset === 'string' ? r.dataset : null,
+    });
     run.status = r.status === 'failed' ? 'failed' : 'done';
     run.backend = r.backend;
     run.summary = r.summary;
@@ -253,6 +279,7 @@ export class TrainingRun {
     run.bestEpoch = r.bestEpoch;
     run.error = r.error;
     run.model = r.model;
+    run.interrupted = r.interrupted === 'unreported' || r.interrupted === 'reported' ? r.interrupted : null;
     const last = r.history.at(-1);
     if (last) {
       const ms = r.history.reduce((s, h) => s + h.elapsedMs, 0);
