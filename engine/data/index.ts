@@ -20,7 +20,7 @@ export { DATE_ORDERS, DECIMAL_SEPARATORS, isCsvReading, readingOf, readingOption
 export { prepareDataset } from './prepare-dataset.ts';
 export { applyPreprocessing, type AppliedPreprocessing } from './apply-preprocessing.ts';
 export { decodeOutputs, targetScale, type DecodedOutputs } from './target.ts';
-export { inferTask } from './plan-columns.ts';
+export { inferTask, type LeftOutColumn } from './plan-columns.ts';
 export { kFoldSplits, splitRows, type Fold, type RowSplit } from './split.ts';
 export {
   profileTable, type ColumnProfile, type DatasetProfile, type HistogramBin, type ProfileOptions, type TargetProfile,

@@ -126,6 +126,12 @@ export const messages = {
     p('bad-folds', 'cv', `Cross-validation needs between 2 and ${fmt(rows)} folds (one per row at most), not ${k}. Choose a K in that range, such as 5.`),
   decimalComma: (name: string, thousands: '.' | ' ' | null, text: string, row: number, value: number) =>
     p('decimal-comma', `column '${name}'`, `${Col(name)} uses a decimal comma${thousandsWord(thousands)} ('${text}' at row ${row} read as ${value}).`),
+  groupedThousands: (name: string, text: string, row: number, value: number) =>
+    p('thousands-comma', `column '${name}'`, `${Col(name)} uses ',' between thousands ('${text}' at row ${row} read as ${value}).`),
+  mixedGrouping: (name: string, grouped: string, groupedRow: number, plain: string, plainRow: number) =>
+    p('mixed-thousands-comma', `row ${groupedRow}, column '${name}'`, `${Col(name)} writes some numbers with ',' between thousands ('${grouped}', row ${groupedRow}) and some without ('${plain}', row ${plainRow}), so the ones with ',' were read as text. Write all its numbers the same way, best without separators.`),
+  nonFinite: (name: string, count: number, examples: readonly { row: number; value: string }[]) =>
+    p('non-finite', `row ${examples[0]?.row ?? 0}, column '${name}'`, `${Col(name)} has ${plural(count, 'value')} that ${count === 1 ? 'is not a finite number' : 'are not finite numbers'} (${examples.map((e) => `row ${e.row}: '${e.value}'`).join(', ')}${count > examples.length ? ', …' : ''}); ${count === 1 ? 'it is' : 'they are'} read as missing. Replace ${count === 1 ? 'it' : 'them'} with a number in the file if ${count === 1 ? 'it is a real value' : 'they are real values'}.`),
   mixedDecimalSeparators: (name: string, comma: string, commaRow: number, point: string, pointRow: number) =>
     p('mixed-decimal-separators', `row ${commaRow}, column '${name}'`, `${Col(name)} mixes decimal separators: '${comma}' (row ${commaRow}) has a decimal comma but '${point}' (row ${pointRow}) a decimal point, so the values with a comma were not read as numbers. Write all its numbers with the same separator.`),
   mixedThousands: (name: string, dot: string, dotRow: number, space: string, spaceRow: number) =>

@@ -121,6 +121,7 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
     test: makeSplit(encoders, preprocessing, target, split.test),
     preprocessing,
     reading: table.reading,
+    leftOut: plan.leftOut,
     warnings,
   };
 }

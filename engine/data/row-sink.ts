@@ -46,6 +46,8 @@ export class RowSink {
     private readonly skipRagged: boolean,
     /** Gather evidence of a decimal comma per column (see `ColumnBuilder`). */
     private readonly detectDecimalComma = false,
+    /** Gather evidence of ',' between thousands per column. */
+    private readonly detectGrouping = false,
   ) {}
 
   /** Makes room for about `rows` rows up front (from the file size), so columns need not grow. */
@@ -102,7 +104,7 @@ export class RowSink {
       this.headerWarnings.push({ index: i, problem: messages.duplicateHeader(i, name, names[i]!) });
     }
     this.names = names;
-    this.builders = names.map(() => new ColumnBuilder(this.markers, this.decimalComma, this.detectDecimalComma));
+    this.builders = names.map(() => new ColumnBuilder(this.markers, this.decimalComma, this.detectDecimalComma, this.detectGrouping));
   }
 
   /** Finishes reading: checks for no data and malformed rows, names unnamed columns, drops a trailing empty one. */

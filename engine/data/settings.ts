@@ -1,6 +1,7 @@
 /** What the user chooses about a dataset, and the prepared arrays that come out. */
 import type { Problem } from '../errors.ts';
 import type { Task } from '../spec/types.ts';
+import type { LeftOutColumn } from './plan-columns.ts';
 import type { Preprocessing } from './preprocessing.ts';
 import type { ColumnType, CsvReading } from './table.ts';
 
@@ -87,5 +88,7 @@ export interface PreparedDataset {
   preprocessing: Preprocessing;
   /** How the table was read (decimal separator, date order); stored in the model file beside `preprocessing`. */
   reading: CsvReading;
+  /** Every column other than the target that is not a feature, with the reason (hosts list them). */
+  leftOut: LeftOutColumn[];
   warnings: Problem[];
 }

@@ -84,6 +84,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const taskText = data.task.kind === 'classification' ? `classification, ${data.task.classes.length} classes (${data.task.classes.join(', ')})` : 'regression';
   const info = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };
   info(`Data: ${basename(dataPath)} — ${prepared.train.rows} train / ${prepared.validation.rows} validation / ${prepared.test.rows} test rows, ${data.train.features} features; target '${target}': ${taskText}`);
+  for (const c of prepared.leftOut) info(`Left out column '${c.column}': ${c.reason}.`);
   info(`Backend: ${backend.label} (${reason})`);
   const logPath = typeof values.log === 'string' ? values.log : null;
   if (logPath) writeFileSync(logPath, '');
