@@ -76,6 +76,10 @@ export const messages = {
     p('empty-header', `column ${index + 1}`, `Column ${index + 1} has no name in the header row, so it was named '${name}'. Give it a name in the file to choose your own.`),
   duplicateHeader: (index: number, original: string, name: string) =>
     p('duplicate-header', `column ${index + 1}`, `Column ${index + 1} has the same name as an earlier column ('${original}'), so it was renamed '${name}'. Give the columns different names in the file to choose your own.`),
+  moreDuplicateHeaders: (count: number, index: number) =>
+    p('duplicate-header', `column ${index + 1}`, `${plural(count, 'more column has', 'more columns have')} the name of an earlier column (first column ${fmt(index + 1)}); each was renamed the same way, with the next free _2, _3, … suffix. Give the columns different names in the file to choose your own.`),
+  tooManyColumns: (columns: number, max: number, row: number) =>
+    p('too-many-columns', `row ${row}`, `Row ${row} has ${fmt(columns)} values; at most ${fmt(max)} columns can be read. Check that the delimiter is right (this may not be a CSV file), or keep only the columns you need.`),
   tooFewRows: (rows: number) =>
     p('too-few-rows', '', `Only ${plural(rows, 'row')} can be used (rows with a missing target are left out); at least 2 are needed to train and test a model. Add more rows.`),
   unknownColumn: (name: string, where: string, columns: readonly string[]) =>
