@@ -142,7 +142,7 @@ export const messages = {
   decimalComma: (name: string, thousands: '.' | ' ' | null, text: string, row: number, value: number) =>
     p('decimal-comma', `column '${name}'`, `${Col(name)} uses a decimal comma${thousandsWord(thousands)} ('${text}' at row ${row} read as ${value}).`),
   groupedThousands: (name: string, text: string, row: number, value: number) =>
-    p('thousands-comma', `column '${name}'`, `${Col(name)} uses ',' between thousands ('${text}' at row ${row} read as ${value}).`),
+    p('thousands-comma', `column '${name}'`, `${Col(name)} uses ',' between thousands ('${text}' at row ${row} read as ${value}). If ',' is a decimal comma there, set the decimal separator to ','.`),
   mixedGrouping: (name: string, grouped: string, groupedRow: number, plain: string, plainRow: number) =>
     p('mixed-thousands-comma', `row ${groupedRow}, column '${name}'`, `${Col(name)} writes some numbers with ',' between thousands ('${grouped}', row ${groupedRow}) and some without ('${plain}', row ${plainRow}), so the ones with ',' were read as text. Write all its numbers the same way, best without separators.`),
   nonFinite: (name: string, count: number, examples: readonly { row: number; value: string }[]) =>
