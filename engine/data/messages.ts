@@ -92,7 +92,9 @@ export const messages = {
   randomSplitWithDates: (name: string) =>
     p('random-split-with-dates', 'split', `The rows are split at random, but ${col(name)} holds dates. If the model will predict later rows from earlier ones, a random split tests it on dates among those it trained on, and its scores look better than they will be; then choose the time-ordered split (train --split time; in the app, "Split by time"), which tests on the latest rows.`),
   noTimeColumn: (name: string | null, dates: readonly string[]) =>
-    p('no-time-column', 'timeColumn', `${name === null ? 'A time-ordered split needs a date column used as a feature, and there is none' : `${Col(name)} holds no dates, so the rows cannot be ordered by it`}. ${dates.length ? `Choose one of the date columns: ${listNames(dates)}.` : 'Use the random split, or add a date column such as 2024-01-31.'}`),
+    p('no-time-column', 'timeColumn', name === null
+      ? 'A time-ordered split needs a column of dates that differ from row to row, and there is none. Use the random split, or add a date column (such as 2024-01-31).'
+      : `${Col(name)} holds no dates, so the rows cannot be ordered by it. ${dates.length ? `Choose one of the date columns: ${listNames(dates)}.` : 'Use the random split, or add a date column (such as 2024-01-31).'}`),
   unknownColumn: (name: string, where: string, columns: readonly string[]) =>
     p('unknown-column', where, `There is no column '${name}' in the data. Choose one of: ${listNames(columns, 30)}.`),
   targetMissing: (name: string, columns: readonly string[]) =>

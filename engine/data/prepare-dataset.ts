@@ -71,13 +71,14 @@ function explicitSplit(given: NonNullable<DatasetSettings['rows']>, usable: Int3
   return split;
 }
 
-/** The date column a time-ordered split sorts by: the one named, else the first date feature. */
+/** The date column a time-ordered split sorts by: the one named, else the first date feature, else the first date column that varies. */
 function timeColumn(table: ParsedTable, plan: ColumnPlan, settings: DatasetSettings): TableColumn {
-  const dates = table.columns.filter((c) => c.inferred.type === 'datetime' && c.dates).map((c) => c.name);
-  const name = settings.timeColumn ?? plan.features.find((f) => f.type === 'datetime')?.column.name;
+  const dated = table.columns.filter((c) => c.inferred.type === 'datetime' && c.dates);
+  const name = settings.timeColumn ?? plan.features.find((f) => f.type === 'datetime')?.column.name
+    ?? dated.find((c) => !c.inferred.isConstant)?.name;
   const column = name === undefined ? undefined : table.columns.find((c) => c.name === name);
   if (name !== undefined && !column) throw new DatasetError(messages.unknownColumn(name, 'timeColumn', table.columns.map((c) => c.name)));
-  if (!column || !column.dates) throw new DatasetError(messages.noTimeColumn(name ?? null, dates));
+  if (!column || !column.dates) throw new DatasetError(messages.noTimeColumn(name ?? null, dated.map((c) => c.name)));
   return column;
 }
 
