@@ -115,6 +115,8 @@ export const messages = {
     p('stray-text', `row ${examples[0]?.row ?? 0}, column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} holds ${isDate ? 'dates' : 'numbers'}, but ${plural(count, 'row has', 'rows have')} text instead (${examples.map((e) => `row ${e.row}: '${e.value}'`).join(', ')}). ${refused ? 'Fix those values in the file, or choose "treat stray text as missing".' : isDate ? 'They are treated as missing; fix them in the file if they are real dates (such as 2024-01-31).' : 'They are treated as missing; fix them in the file if they are real numbers (for a decimal comma, set the decimal separator to \',\').'}`),
   highMissing: (name: string, share: number) =>
     p('high-missing', `column '${name}'`, `${Math.round(share * 100)}% of ${col(name)} is missing; the filled-in values may mislead the model. Consider ignoring the column or adding a "was missing" indicator.`),
+  highMissingCategory: (name: string, share: number, category: string) =>
+    p('high-missing', `column '${name}'`, `${Math.round(share * 100)}% of ${col(name)} is missing; the missing values are a category of their own ('${category}'). Ignore the column if the rest adds little.`),
   noFeatures: (target: string, reasons: readonly string[]) =>
     p('no-features', 'columns', `No column is left to learn from: every column other than the target '${target}' is ignored or left out${reasons.length ? ` (${reasons.join('; ')})` : ''}. Set at least one column's role to feature.`),
   badSplit: (validation: number, test: number) =>

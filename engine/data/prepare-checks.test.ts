@@ -32,6 +32,9 @@ describe('mostly missing category columns', () => {
     if (comments.kind !== 'oneHot') return;
     expect(comments.fill.strategy).toBe('constant');
     expect(comments.categories[comments.fill.value]).toBe('missing');
+    expect(d.warnings.filter((w) => w.code === 'data/high-missing').map((w) => w.message)).toEqual([
+      "84% of column 'Comments' is missing; the missing values are a category of their own ('missing'). Ignore the column if the rest adds little.",
+    ]);
     const sex = d.preprocessing.features.find((f) => f.column === 'Sex')!;
     expect(sex.fill.strategy).toBe('mostFrequent');
   });

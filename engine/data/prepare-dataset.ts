@@ -135,10 +135,13 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
     missingValues: [...table.missingValues],
     preprocess: options.preprocess,
   };
-  for (const f of plan.features) {
+  plan.features.forEach((f, i) => {
     const share = f.column.summary.missing / table.rows;
-    if (share > HIGH_MISSING_SHARE) warnings.push(messages.highMissing(f.column.name, share));
-  }
+    if (share <= HIGH_MISSING_SHARE) return;
+    const t = features[i]!;
+    const ownCategory = (t.kind === 'oneHot' || t.kind === 'ordinal') && t.fill.strategy === 'constant';
+    warnings.push(ownCategory ? messages.highMissingCategory(f.column.name, share, t.categories[t.fill.value] ?? '') : messages.highMissing(f.column.name, share));
+  });
   const encoders = features.map((t, i) => createEncoder(t, plan.features[i]!.column, table.rows));
   return {
     task: taskOf(preprocessing.target),
