@@ -80,6 +80,8 @@ export const messages = {
     p('duplicate-header', `column ${index + 1}`, `Column ${index + 1} has the same name as an earlier column ('${original}'), so it was renamed '${name}'. Give the columns different names in the file to choose your own.`),
   moreDuplicateHeaders: (count: number, index: number) =>
     p('duplicate-header', `column ${index + 1}`, `${plural(count, 'more column has', 'more columns have')} the name of an earlier column (first column ${fmt(index + 1)}); each was renamed the same way, with the next free _2, _3, … suffix. Give the columns different names in the file to choose your own.`),
+  moreEmptyHeaders: (count: number, index: number) =>
+    p('empty-header', `column ${index + 1}`, `${plural(count, 'more column has', 'more columns have')} no name in the header row (first column ${fmt(index + 1)}); each was named 'column N' after its position. Give them names in the file to choose your own.`),
   tooManyColumns: (columns: number, max: number, row: number) =>
     p('too-many-columns', `row ${row}`, `Row ${row} has ${fmt(columns)} values; at most ${fmt(max)} columns can be read. Check that the delimiter is right (this may not be a CSV file), or keep only the columns you need.`),
   tooFewRows: (rows: number) =>
