@@ -3,6 +3,7 @@ import type { Backend, Tensor } from '../backend/backend.ts';
 import { CpuBackend } from '../backend/cpu/index.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
 import type { NetworkSpec, Task } from '../spec/types.ts';
+import { checkMemory } from './memory.ts';
 import { meanLoss } from './metrics.ts';
 import { Network } from './network.ts';
 import type { WeightTensor } from './types.ts';
@@ -33,6 +34,7 @@ export async function computeGradients(
   spec: NetworkSpec, task: Task, weights: readonly WeightTensor[], x: Float32Array, y: Float32Array, rows: number, backend: Backend,
 ): Promise<GradientReport> {
   const net = resolveNetwork(spec, x.length / Math.max(1, rows), task);
+  checkMemory(net, rows, 'sgd');
   const network = new Network(net, backend, 0, weights);
   try {
     const xt = backend.tensor([rows, net.inputs], x);

@@ -1,7 +1,7 @@
 /** The training loop: learns, is deterministic, pauses/stops, stops on divergence, stops early. */
 import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/cpu/index.ts';
-import { TrainingError } from '../errors.ts';
+import { SpecError, TrainingError } from '../errors.ts';
 import { Random } from '../random.ts';
 import type { NetworkSpec } from '../spec/types.ts';
 import { TrainControl } from './control.ts';
@@ -158,6 +158,13 @@ describe('trainNetwork', () => {
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TrainingError);
     expect((err as TrainingError).message).toMatch(/^Training diverged: the loss became NaN or infinite in epoch \d+, batch \d+\. Lower the learning rate \(now 1000000\), e\.g\. to 100000/);
+  });
+
+  it('refuses, before allocating, a batch whose activations would not fit in the memory limit', async () => {
+    const wide: NetworkSpec = { layers: [{ id: 'h', type: 'dense', units: 50_000 }, { id: 'out', type: 'dense', units: 'auto' }], training: { epochs: 1, batchSize: 5000 } };
+    const err = await trainNetwork({ spec: wide, data: blobs(6250, 1), backend: new CpuBackend() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SpecError);
+    expect((err as SpecError).message).toBe('Training this network (300,003 parameters, batches of 5,000 rows) needs about 5.3 GB for weights, gradients, optimizer state and activations, over the limit of 1 GB. Use fewer or smaller layers, or a smaller batch size.');
   });
 
   it('stops early and restores the best weights', async () => {

@@ -10,6 +10,7 @@ import { createOptimizer, createSchedule, isMaximized } from '../optimizers/inde
 import { Random } from '../random.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
 import type { MonitorName, NetworkSpec } from '../spec/types.ts';
+import { checkMemory } from './memory.ts';
 import { resolveTraining } from './config.ts';
 import type { TrainControl } from './control.ts';
 import { DeviceState, type HostState } from './device-state.ts';
@@ -103,6 +104,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
       message: `The run to continue has already trained ${done} epochs, and training is set to ${cfg.epochs} in all. Set more than ${done} epochs to train more.`,
     });
   }
+  checkMemory(net, Math.min(cfg.batchSize, train.rows), cfg.optimizer.type);
   const optimizer = createOptimizer(cfg.optimizer);
   let state = new DeviceState(opts.backend, net, cfg.seed, optimizer, opts.initialWeights);
   if (opts.initialOptimizer) state.loadSlots(checkedSlots(opts.initialOptimizer, state));

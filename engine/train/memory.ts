@@ -1,0 +1,14 @@
+/** The memory check a run makes before it allocates anything, with the batch it will really use. */
+import { SpecError } from '../errors.ts';
+import { estimateTrainingMemory, formatBytes, LIMITS } from '../spec/limits.ts';
+import { specMessages } from '../spec/messages.ts';
+import type { ResolvedNetwork } from '../spec/resolve.ts';
+import type { OptimizerName } from '../spec/types.ts';
+
+/** Throw a SpecError with the estimate and the limit when training `net` in batches of `batchRows` would not fit. */
+export function checkMemory(net: ResolvedNetwork, batchRows: number, optimizer: OptimizerName): void {
+  const m = estimateTrainingMemory(net, batchRows, optimizer);
+  if (m.total > LIMITS.trainingBytes) {
+    throw new SpecError(specMessages.tooMuchMemory(m.parameters, batchRows, formatBytes(m.total), formatBytes(LIMITS.trainingBytes)));
+  }
+}
