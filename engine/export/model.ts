@@ -37,6 +37,7 @@ export interface ModelScores {
 }
 
 function noKnownTarget(rows: number, target: string): DatasetError {
+  if (rows === 0) return new DatasetError({ code: 'data/no-rows-to-score', path: 'rows', message: 'There is nothing to score: the data has no rows. Use a file (or split) with labelled rows.' });
   const all = rows === 1 ? 'its one row has' : `all ${rows} rows have`;
   return new DatasetError({
     code: 'data/no-known-targets', path: target ? `column '${target}'` : 'target',

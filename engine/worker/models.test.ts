@@ -34,4 +34,9 @@ describe('evaluateModel in the worker', () => {
       expect(Number.isFinite(a.loss)).toBe(true);
     });
   }
+  it('an empty test split says so instead of scoring nothing', async () => {
+    const { prepared, model } = await run('label');
+    const empty = { ...prepared.test, x: new Float32Array(0), y: new Float32Array(0), rows: 0, rowIndices: new Int32Array(0) };
+    await expect(evaluateModel(model, prepared.preprocessing, empty)).rejects.toThrow('The test split has no rows, so there is nothing to evaluate. Set a test fraction above 0 and train again.');
+  });
 });

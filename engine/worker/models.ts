@@ -1,5 +1,6 @@
 /** Trained models in the worker: the model file from a run, and running a model over prepared rows. */
 import { CpuBackend } from '../backend/index.ts';
+import { DatasetError } from '../errors.ts';
 import { decodeOutputs, targetScale, type PreparedDataset, type Preprocessing, type Split } from '../data/index.ts';
 import { explicitSpec, MODEL_FORMAT, MODEL_VERSION, scoreModel, type ModelFile, type ModelScores } from '../export/index.ts';
 import type { ClassificationEvaluation, Evaluation, RegressionEvaluation, WireTensor } from '../protocol.ts';
@@ -74,6 +75,9 @@ export async function buildModelFile(result: TrainResult, prepared: PreparedData
 
 /** Evaluate a model on a prepared test split: confusion matrix, per-class scores, curves; or regression errors. */
 export async function evaluateModel(model: ModelFile, pre: Preprocessing, test: Split): Promise<Evaluation> {
+  if (test.rows === 0) {
+    throw new DatasetError({ code: 'data/no-test-rows', path: 'split', message: 'The test split has no rows, so there is nothing to evaluate. Set a test fraction above 0 and train again.' });
+  }
   const scored = await scoreOnCpu(model, pre, test);
   const { metrics, out, rows } = scored;
   const outputs = model.outputs;
