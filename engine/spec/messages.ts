@@ -80,9 +80,9 @@ export const specMessages = {
     code: 'spec/too-many-units', path,
     message: `${path} is ${count(got)}, over the limit of ${count(max)} units per layer. Use fewer units.`,
   }),
-  tooMuchMemory: (parameters: number, batchRows: number, need: string, limit: string): Problem => ({
+  tooMuchMemory: (parameters: number, batchRows: number, need: string, limit: string, fewerRows = 'a smaller batch size'): Problem => ({
     code: 'spec/too-much-memory', path: 'layers',
-    message: `Training this network (${count(parameters)} parameters${batchRows > 1 ? `, batches of ${count(batchRows)} rows` : ''}) needs about ${need} for weights, gradients, optimizer state and activations, over the limit of ${limit}. Use fewer or smaller layers${batchRows > 1 ? ', or a smaller batch size' : ''}.`,
+    message: `Training this network (${count(parameters)} parameters${batchRows > 1 ? `, batches of ${count(batchRows)} rows` : ''}) needs about ${need} for weights, gradients, optimizer state and activations, over the limit of ${limit}. Use fewer or smaller layers${batchRows > 1 ? `, or ${fewerRows}` : ''}.`,
   }),
   unknownField: (path: string, valid: readonly string[]): Problem => ({
     code: 'spec/unknown-field', path, message: `${path} is not a known setting. Valid settings here: ${list(valid)}.`,

@@ -5,10 +5,13 @@ import { specMessages } from '../spec/messages.ts';
 import type { ResolvedNetwork } from '../spec/resolve.ts';
 import type { OptimizerName } from '../spec/types.ts';
 
-/** Throw a SpecError with the estimate and the limit when training `net` in batches of `batchRows` would not fit. */
-export function checkMemory(net: ResolvedNetwork, batchRows: number, optimizer: OptimizerName): void {
+/**
+ * Throw a SpecError with the estimate and the limit when training `net` in batches of `batchRows` would not
+ * fit; `fewerRows` says how to use fewer rows at once.
+ */
+export function checkMemory(net: ResolvedNetwork, batchRows: number, optimizer: OptimizerName, fewerRows?: string): void {
   const m = estimateTrainingMemory(net, batchRows, optimizer);
   if (m.total > LIMITS.trainingBytes) {
-    throw new SpecError(specMessages.tooMuchMemory(m.parameters, batchRows, formatBytes(m.total), formatBytes(LIMITS.trainingBytes)));
+    throw new SpecError(specMessages.tooMuchMemory(m.parameters, batchRows, formatBytes(m.total), formatBytes(LIMITS.trainingBytes), fewerRows));
   }
 }
