@@ -17,7 +17,8 @@ class Checker {
   constructor(readonly problems: Problem[]) {}
 
   add(path: string, message: string): void {
-    this.problems.push({ code: 'model/bad-preprocessing', path: `preprocessing.${path}`, message: `preprocessing.${path} ${message}` });
+    const at = path ? `preprocessing.${path}` : 'preprocessing';
+    this.problems.push({ code: 'model/bad-preprocessing', path: at, message: `${at} ${message}` });
   }
 
   finite(obj: Record<string, unknown>, key: string, path: string, positive = false): void {

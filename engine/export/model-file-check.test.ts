@@ -76,6 +76,10 @@ describe('model file validation', () => {
     ]);
   });
 
+  it('names preprocessing itself when it is not an object', () => {
+    expect(problemsOf(regressor, [['preprocessing'], 'x'])).toEqual(['preprocessing: preprocessing must be an object (or null when preprocessing was off), got "x".']);
+  });
+
   it('checks date parts against their centers and scales', () => {
     expect(problemsOf(classifier, [[...F, 0, 'parts'], ['year', 'month', 'dayOfWeek', 'dayOfYear', 'month']], [[...F, 0, 'center'], [0, 0, 0, 0]], [[...F, 0, 'scale'], [1, 1, 1, 1]])).toEqual([
       'preprocessing.features[0].center: preprocessing.features[0].center must be a list of 5 numbers (one per date part), got [0,0,0,0].',

@@ -57,6 +57,12 @@ describe('scoring leaves out rows without a known target and scores the rest', (
     ]);
   });
 
+  it('regression: no row with a number as target says so, without speaking of classes', async () => {
+    const e = await score(regressor, [header, '4,3,a,', '5,0,b,NA'].join('\n')).catch((x: unknown) => x);
+    expect((e as DatasetError).message).toBe(
+      "There is nothing to score: all 2 rows have a target in column 'value' that is missing or not a number. Fill in the target, or use 'predict' for unlabelled data.");
+  });
+
   it('no row with a known target is an error saying so', async () => {
     const e = await score(classifier, [header, '4,3,,9', '5,0,zzz,11'].join('\n')).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DatasetError);

@@ -2,6 +2,7 @@
 import type { Backend } from '../backend/backend.ts';
 import { DatasetError } from '../errors.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
+import type { Task } from '../spec/types.ts';
 import { computeGradients, computeMetrics, knownTargets, Network, predictRows, type GradientReport, type Metrics } from '../train/index.ts';
 import type { ModelFile } from './model-file.ts';
 
@@ -36,12 +37,12 @@ export interface ModelScores {
   y: Float32Array;
 }
 
-function noKnownTarget(rows: number, target: string): DatasetError {
+function noKnownTarget(rows: number, target: string, task: Task): DatasetError {
   if (rows === 0) return new DatasetError({ code: 'data/no-rows-to-score', path: 'rows', message: 'There is nothing to score: the data has no rows. Use a file (or split) with labelled rows.' });
   const all = rows === 1 ? 'its one row has' : `all ${rows} rows have`;
   return new DatasetError({
     code: 'data/no-known-targets', path: target ? `column '${target}'` : 'target',
-    message: `There is nothing to score: ${all} a target${target ? ` in column '${target}'` : ''} that is missing or not one of the model's classes. Fill in the target, or use 'predict' for unlabelled data.`,
+    message: `There is nothing to score: ${all} a target${target ? ` in column '${target}'` : ''} that is missing or ${task.kind === 'regression' ? 'not a number' : "not one of the model's classes"}. Fill in the target, or use 'predict' for unlabelled data.`,
   });
 }
 
@@ -55,7 +56,7 @@ export async function scoreModel(
   targetScale: { mean: number; std: number } | null, target = '',
 ): Promise<ModelScores> {
   const kept = knownTargets(model.task, x, y, rows, model.inputs);
-  if (kept.rows === 0) throw noKnownTarget(rows, target);
+  if (kept.rows === 0) throw noKnownTarget(rows, target, model.task);
   const out = await predictWithModel(model, backend, kept.x, kept.rows);
   const net = resolveNetwork(model.spec, model.inputs, model.task);
   const metrics = computeMetrics(model.task, net.loss, net.huberDelta, out, kept.y, kept.rows, model.outputs, targetScale);
@@ -75,7 +76,7 @@ export async function modelGradients(
   model: ModelFile, backend: Backend, x: Float32Array, y: Float32Array, rows: number, target = '',
 ): Promise<GradientReport & { rowsLeftOut: number }> {
   const kept = knownTargets(model.task, x, y, rows, model.inputs);
-  if (kept.rows === 0) throw noKnownTarget(rows, target);
+  if (kept.rows === 0) throw noKnownTarget(rows, target, model.task);
   const r = await computeGradients(model.spec, model.task, model.weights, kept.x, kept.y, kept.rows, backend);
   return { loss: r.loss, penalty: r.penalty, totalLoss: r.totalLoss, rows: r.rows, rowsLeftOut: kept.leftOut, gradients: r.gradients };
 }
