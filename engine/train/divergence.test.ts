@@ -21,6 +21,12 @@ describe('DivergenceWatch', () => {
     const w = new DivergenceWatch([{ id: 'd', gradNorm: 0, weightNorm: 2 }], 'sgd');
     expect(() => [epoch(1, 1, 20), epoch(2, 0.5, 200), epoch(3, 40, 2000)].forEach((e) => w.check(e))).not.toThrow();
   });
+  it('regression: large weights while the loss improves are not divergence (an unscaled target); once it stops improving they are', () => {
+    const w = new DivergenceWatch([{ id: 'd', gradNorm: 0, weightNorm: 2 }], 'adam', true);
+    expect(() => [epoch(1, 1e9, 5e4), epoch(2, 1e8, 9e4)].forEach((e) => w.check(e))).not.toThrow();
+    expect(() => w.check(epoch(3, 2e8, 1e5))).toThrow("Training diverged: the weights of layer 'd' grew to norm 1.00e+5 (from 2 at the start) by epoch 3.");
+  });
+
   it('stops on exploding weights, an exploding loss, or a non-finite one', () => {
     const w = new DivergenceWatch([{ id: 'd', gradNorm: 0, weightNorm: 2 }], 'sgd');
     expect(() => w.check(epoch(1, 1, 3e4))).toThrow("Training diverged: the weights of layer 'd' grew to norm 3.00e+4 (from 2 at the start) by epoch 1. Lower the learning rate (now 0.1) to 0.01 or less");

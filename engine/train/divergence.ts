@@ -38,17 +38,22 @@ export class DivergenceWatch {
   readonly #start: Map<string, number>;
   #lowestLoss = Infinity;
 
-  /** `start`: the layers' weight norms before the first step. */
-  constructor(start: readonly LayerNorms[], private readonly optimizer: OptimizerName) {
+  /**
+   * `start`: the layers' weight norms before the first step. For regression, weights may legitimately grow
+   * large when the target is not standardized (preprocessing off), so there they count as exploding only
+   * while the loss is not improving; class targets are bounded, so huge weights only saturate the outputs.
+   */
+  constructor(start: readonly LayerNorms[], private readonly optimizer: OptimizerName, private readonly regression = false) {
     this.#start = new Map(start.map((l) => [l.id, l.weightNorm]));
   }
 
   /** Throws a TrainingError when the epoch shows divergence. */
   check(s: EpochSummary): void {
     if (!Number.isFinite(s.loss)) throw diverged(`the loss became NaN or infinite in epoch ${s.epoch}`, this.optimizer, s.learningRate);
+    const improving = this.regression && s.loss < this.#lowestLoss;
     for (const l of s.layers) {
       const from = this.#start.get(l.id) ?? 0;
-      if (!Number.isFinite(l.weightNorm) || l.weightNorm > WEIGHT_GROWTH_LIMIT * Math.max(1, from)) {
+      if (!Number.isFinite(l.weightNorm) || (!improving && l.weightNorm > WEIGHT_GROWTH_LIMIT * Math.max(1, from))) {
         throw diverged(`the weights of layer '${l.id}' grew to norm ${fmt(l.weightNorm)} (from ${fmt(from)} at the start) by epoch ${s.epoch}`, this.optimizer, s.learningRate);
       }
     }

@@ -228,7 +228,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   try {
     // Host copy of weights and optimizer state at the start of the current epoch (only with a fallback).
     let host: HostState | null = opts.fallback ? await state.toHost() : null;
-    const watch = new DivergenceWatch(await layerNorms(state, 1, layerIds), cfg.optimizer.type);
+    const watch = new DivergenceWatch(await layerNorms(state, 1, layerIds), cfg.optimizer.type, data.task.kind === 'regression');
     for (let epoch = done; epoch < cfg.epochs; epoch++) {
       const started = now();
       const lr = schedule.rate(epoch);
