@@ -12,7 +12,8 @@ export interface GradientAdviceContext { hasBatchNorm: boolean; clipNorm: number
 /** How the clipping field is named where the user sets it: its label in the app, its field in a spec. */
 export const CLIPPING = "'Gradient clipping (max norm)' (clipNorm in a spec)";
 
-function explodingAdvice(c: GradientAdviceContext): string {
+/** What to do about exploding gradients, leaving out what the network already has (lower case, no period). */
+export function explodingAdvice(c: GradientAdviceContext): string {
   const steps = ['lower the learning rate'];
   steps.push(c.clipNorm === null ? `turn on ${CLIPPING}` : `lower ${CLIPPING}, now ${c.clipNorm}`);
   if (!c.hasBatchNorm) steps.push('add batch normalization');
