@@ -110,6 +110,14 @@ describe('model file validation', () => {
     ]);
   });
 
+  it('refuses a spec too large to hold before building anything', () => {
+    const wider = [['spec', 'layers', 0, 'units'], 100_000] as Edit;
+    const wide = [['spec', 'layers', 1], { id: 'bn', type: 'dense', units: 100_000, activation: 'relu' }] as Edit;
+    expect(problemsOf(classifier, wider, wide)).toEqual([
+      "spec.layers: In the model's spec: Training this network (10,001,100,001 parameters) needs about 335 GB for weights, gradients, optimizer state and activations, over the limit of 1 GB. Use fewer or smaller layers.",
+    ]);
+  });
+
   it('checks the task kind and unique classes', () => {
     expect(problemsOf(classifier, [['task'], { kind: 'ranking' }])[0]).toBe(
       'task: task must be { kind: \'regression\' } or { kind: \'classification\', classes: [at least 2 labels] }, got {"kind":"ranking"}.');
