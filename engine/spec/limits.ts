@@ -42,20 +42,27 @@ export function networkParameters(net: Pick<ResolvedNetwork, 'layers'>): number 
   return n;
 }
 
-/** Estimate the memory of training `net` in batches of `batchRows` with `optimizer` (an upper bound, not a measure). */
-export function estimateTrainingMemory(net: Pick<ResolvedNetwork, 'inputs' | 'layers'>, batchRows: number, optimizer: OptimizerName = 'adam'): MemoryEstimate {
+/**
+ * Estimate the memory of training `net` in batches of `batchRows` with `optimizer`, predicting (for the
+ * epoch's metrics) on up to `predictRows` rows: an upper bound, not a measure.
+ */
+export function estimateTrainingMemory(
+  net: Pick<ResolvedNetwork, 'inputs' | 'layers'>, batchRows: number, optimizer: OptimizerName = 'adam', predictRows = batchRows,
+): MemoryEstimate {
   const widths = net.layers.reduce((s, l) => s + l.units, 0);
-  return estimateMemory({ parameters: networkParameters(net), inputs: net.inputs, widths }, batchRows, optimizer);
+  return estimateMemory({ parameters: networkParameters(net), inputs: net.inputs, widths }, batchRows, optimizer, predictRows);
 }
 
 /** The same estimate from a network's size: its parameters, input width and the sum of its layers' widths. */
-export function estimateMemory(size: { parameters: number; inputs: number; widths: number }, batchRows: number, optimizer: OptimizerName = 'adam'): MemoryEstimate {
+export function estimateMemory(
+  size: { parameters: number; inputs: number; widths: number }, batchRows: number, optimizer: OptimizerName = 'adam', predictRows = batchRows,
+): MemoryEstimate {
   const { parameters } = size;
   const weights = 4 * parameters * (2 + OPTIMIZER_SLOTS[optimizer]);
   const copies = (4 + 8 + 8) * parameters;
-  // Each layer keeps about four [rows, units] buffers (output, pre-activation, their gradients), for the
-  // batch, the last partial batch and the prediction chunk.
-  const rows = batchRows + 2 * Math.min(PREDICT_ROWS, batchRows);
+  // Each layer keeps four [rows, units] buffers (output, pre-activation, their gradients) per batch size it
+  // has seen: the batch and the last partial batch, and up to three prediction chunk sizes.
+  const rows = 2 * batchRows + 3 * Math.min(PREDICT_ROWS, predictRows);
   const activations = 4 * rows * (size.inputs + 4 * size.widths);
   return { parameters, weights, copies, activations, total: weights + copies + activations };
 }

@@ -34,7 +34,7 @@ export async function computeGradients(
   spec: NetworkSpec, task: Task, weights: readonly WeightTensor[], x: Float32Array, y: Float32Array, rows: number, backend: Backend,
 ): Promise<GradientReport> {
   const net = resolveNetwork(spec, x.length / Math.max(1, rows), task);
-  checkMemory(net, rows, 'sgd', 'fewer rows at once');
+  checkMemory(net, rows, 'sgd', 'fewer rows at once', 0);
   const network = new Network(net, backend, 0, weights);
   try {
     const xt = backend.tensor([rows, net.inputs], x);

@@ -105,7 +105,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
       message: `The run to continue has already trained ${done} epochs, and training is set to ${cfg.epochs} in all. Set more than ${done} epochs to train more.`,
     });
   }
-  checkMemory(net, Math.min(cfg.batchSize, train.rows), cfg.optimizer.type);
+  checkMemory(net, Math.min(cfg.batchSize, train.rows), cfg.optimizer.type, undefined, Math.max(train.rows, validation?.rows ?? 0));
   const optimizer = createOptimizer(cfg.optimizer);
   let state = new DeviceState(opts.backend, net, cfg.seed, optimizer, opts.initialWeights);
   if (opts.initialOptimizer) state.loadSlots(checkedSlots(opts.initialOptimizer, state));
