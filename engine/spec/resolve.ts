@@ -134,7 +134,8 @@ export function summarizeLayers(spec: NetworkSpec, inputs: number | null, task: 
     let detail = '';
     if (l.type === 'dense') {
       const units = l.units === 'auto' ? (task ? outputUnitsFor(task) : null) : l.units;
-      const activation = l.activation ?? (i === lastDense && task ? outputActivationFor(task) : i === lastDense ? 'auto' : DEFAULT_HIDDEN_ACTIVATION);
+      const activated = spec.layers.slice(i + 1).some((n) => n.type === 'activation');
+      const activation = l.activation ?? (i === lastDense && activated ? 'linear' : i === lastDense && task ? outputActivationFor(task) : i === lastDense ? 'auto' : DEFAULT_HIDDEN_ACTIVATION);
       params = width !== null && units !== null ? width * units + units : 0;
       width = units;
       detail = `${units ?? 'auto'} units, ${activation}`;

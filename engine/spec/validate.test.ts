@@ -105,5 +105,6 @@ describe('size limits', () => {
     const net = checkResolve(spec, 4, task).network!;
     expect([net.outputs, net.layers[1]]).toEqual([3, expect.objectContaining({ units: 3, activation: 'linear' })]);
     expect([net.outputActivation, net.fused]).toEqual(['softmax', true]);
+    expect(summarizeLayers(spec, 4, task).map((l) => l.detail)).toEqual(['8 units, relu', '3 units, linear', 'softmax']);
   });
 });
