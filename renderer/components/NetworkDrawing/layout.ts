@@ -43,7 +43,7 @@ export function importanceOf(columns: readonly DrawingColumn[], kernels: readonl
 export function layoutDrawing(
   columns: readonly DrawingColumn[], kernels: readonly (Float32Array | null)[], width: number, height: number,
   maxNeurons: number, margin: { left: number; right: number; top: number; bottom: number },
-): { neurons: PlacedNeuron[][]; edges: PlacedEdge[][]; hidden: Hidden[]; maxWeight: number } {
+): { neurons: PlacedNeuron[][]; edges: PlacedEdge[][]; hidden: Hidden[]; maxWeight: number; xs: number[] } {
   const n = columns.length;
   const usable = Math.max(1, width - margin.left - margin.right);
   const xs = columns.map((_, c) => margin.left + (n === 1 ? usable / 2 : (usable * c) / (n - 1)));
@@ -73,5 +73,5 @@ export function layoutDrawing(
     }
     return out;
   });
-  return { neurons, edges, hidden, maxWeight };
+  return { neurons, edges, hidden, maxWeight, xs };
 }
