@@ -44,6 +44,22 @@ test('Enter on a palette entry adds its layer and leaves the palette as it was',
     .toEqual(['Dense', 'Activation', 'Dropout', 'Batch normalization']);
 });
 
+test('a keyboard drag from the palette, cancelled or dropped, leaves the palette whole', async ({ app: page }) => {
+  const palette = page.getByRole('list', { name: 'Layer palette' }).getByRole('listitem');
+  const entries = (): Promise<(string | null)[]> => palette.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  await page.getByRole('listitem', { name: 'Dense', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Escape');
+  expect(await entries()).toEqual(['Dense', 'Activation', 'Dropout', 'Batch normalization']);
+
+  await page.getByRole('listitem', { name: 'Dropout', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('list', { name: 'Network' }).focus();
+  await page.keyboard.press('Space');
+  await expect.poll(() => order(page)).toEqual(['dropout_1']);
+  expect(await entries()).toEqual(['Dense', 'Activation', 'Dropout', 'Batch normalization']);
+});
+
 test('move and delete buttons work on a card that is not selected', async ({ app: page }) => {
   for (const t of ['Dense', 'Dropout', 'Dense']) await page.getByRole('button', { name: `Add ${t} layer` }).click();
   await page.locator('[data-layer-id="dense_1"]').click();
