@@ -46,6 +46,13 @@ test('after training, legends show the last values and the run list names its me
 
   await expect(page.getByRole('region', { name: 'Runs' }).getByRole('button', { name: /^Run 1/ })).toContainText(/5 ep · validation accuracy \d+\.\d%/);
   await screenshot(page, 'charts-legend-after-training');
+
+  // Compared, accuracy reads as a percentage as in the run list and Evaluate.
+  await train(page, '3');
+  await page.getByLabel('Compare Run 1').check();
+  await page.getByLabel('Compare Run 2').check();
+  await page.getByRole('tab', { name: /^Compare runs/ }).click();
+  await expect(page.getByRole('row', { name: /^Best validation accuracy/ }).getByRole('cell')).toHaveText([/^\d+\.\d%$/, /^\d+\.\d%$/]);
 });
 
 test('the inner Train tabs control a tab panel', async ({ app: page }) => {
