@@ -25,6 +25,11 @@ test('invalid units and dropout rate are named as the app labels them and shown 
   await page.getByLabel('Units').fill('');
   await expect(inspector.getByRole('alert')).toHaveText('Dense 1: Units is empty. Enter a whole number of at least 1.');
 
+  // A billion units (the engine judges the size; the drawing shows a few and counts the rest, without hanging).
+  await page.getByLabel('Units').fill('1000000000');
+  await expect(drawing).toContainText('1,000,000,000 units');
+  await expect(drawing).toContainText('+999,999,985 more');
+
   await page.getByLabel('Units').fill('1');
   await expect(card).toContainText('1 unit ·');
   await expect(drawing).toContainText('1 unit');

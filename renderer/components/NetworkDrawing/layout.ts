@@ -15,8 +15,10 @@ export interface Hidden { column: number; count: number; x: number; y: number }
 export function shownNeurons(units: number, max: number, importance: Float32Array | null): number[] {
   if (units <= max) return Array.from({ length: units }, (_, i) => i);
   const keep = Math.max(1, max - 1);
+  // Without weights, the first ones: a list of every index would be as long as the units typed (1e9 ran out of memory).
+  if (!importance) return Array.from({ length: keep }, (_, i) => i);
   const order = Array.from({ length: units }, (_, i) => i);
-  if (importance) order.sort((a, b) => (importance[b] ?? 0) - (importance[a] ?? 0));
+  order.sort((a, b) => (importance[b] ?? 0) - (importance[a] ?? 0));
   return order.slice(0, keep).sort((a, b) => a - b);
 }
 
