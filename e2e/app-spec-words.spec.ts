@@ -23,7 +23,10 @@ test('invalid units and dropout rate are named as the app labels them and shown 
   await screenshot(page, 'spec-words-units');
 
   await page.getByLabel('Units').fill('');
-  await expect(inspector.getByRole('alert')).toHaveText('Dense 1: Units is empty. Enter a whole number of at least 1.');
+  await expect(inspector.getByRole('alert')).toHaveText('Dense 1: Units must be a whole number of at least 1; the box holds no number.');
+  await page.getByLabel('Units').fill('1e999');
+  await expect(inspector.getByRole('alert')).toHaveText('Dense 1: Units must be a whole number of at least 1; the box holds no number.');
+  await expect(card).toContainText('Units: no number (not valid)');
 
   // A billion units (the engine judges the size; the drawing shows a few and counts the rest, without hanging).
   await page.getByLabel('Units').fill('1000000000');

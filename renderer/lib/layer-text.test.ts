@@ -9,7 +9,7 @@ describe('layer text', () => {
   it('shows invalid units as typed, never as a unit count', () => {
     expect(unitsText(-3)).toBe('Units: -3 (not valid)');
     expect(unitsText(2.5)).toBe('Units: 2.5 (not valid)');
-    expect(unitsText(Number.NaN)).toBe('Units: empty (not valid)');
+    expect(unitsText(Number.NaN)).toBe('Units: no number (not valid)');
   });
   it('shows a dropout rate outside [0, 1) as invalid, not as a percentage', () => {
     expect(dropoutText(0.2)).toBe('drop 20% while training');

@@ -1,16 +1,16 @@
 /** How a layer's numbers read on its card and in the drawing, including values the engine will refuse. */
 import { plural } from './format.ts';
 
-/** A dense layer's units as typed: "16 units", "1 unit", or "Units: -3 (not valid)" / "Units: empty (not valid)". */
+/** A dense layer's units as typed: "16 units", "1 unit", or "Units: -3 (not valid)" / "Units: no number (not valid)". */
 export function unitsText(units: number): string {
   if (Number.isInteger(units) && units >= 1) return plural(units, 'unit');
-  return `Units: ${Number.isNaN(units) ? 'empty' : String(units)} (not valid)`;
+  return `Units: ${Number.isNaN(units) ? 'no number' : String(units)} (not valid)`;
 }
 
 /** A dropout rate as typed: "drop 20% while training", or "Rate: 1.5 (not valid)". */
 export function dropoutText(rate: number): string {
   if (Number.isFinite(rate) && rate >= 0 && rate < 1) return `drop ${Math.round(rate * 100)}% while training`;
-  return `Rate: ${Number.isNaN(rate) ? 'empty' : String(rate)} (not valid)`;
+  return `Rate: ${Number.isNaN(rate) ? 'no number' : String(rate)} (not valid)`;
 }
 
 /** A dropout rate as a short note between the drawing's columns. */

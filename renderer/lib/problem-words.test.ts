@@ -16,11 +16,11 @@ describe('inAppWords', () => {
     expect(inAppWords({ code: 'spec/out-of-range', path: 'layers[1].rate', message: 'layers[1].rate must be a number ≥ 0 and < 1, got 1.5.' }, layers))
       .toBe('Dropout 2: Rate must be a number ≥ 0 and < 1, got 1.5.');
   });
-  it('says a field is empty rather than "got null"', () => {
+  it('says the box holds no number rather than "got null"', () => {
     expect(inAppWords({ code: 'spec/not-positive-integer', path: 'layers[0].units', message: 'layers[0].units must be a positive integer, got null.' }, layers))
-      .toBe('Dense 1: Units is empty. Enter a whole number of at least 1.');
+      .toBe('Dense 1: Units must be a whole number of at least 1; the box holds no number.');
     expect(inAppWords({ code: 'spec/out-of-range', path: 'layers[1].rate', message: 'layers[1].rate must be a number ≥ 0 and < 1, got null.' }, layers))
-      .toBe('Dropout 2: Rate must be a number ≥ 0 and < 1, but it is empty.');
+      .toBe('Dropout 2: Rate must be a number ≥ 0 and < 1; the box holds no number.');
   });
   it('names training settings by their labels', () => {
     expect(inAppWords({ code: 'spec/not-positive-integer', path: 'training.epochs', message: 'training.epochs must be a positive integer, got 0.' }, layers))

@@ -47,9 +47,10 @@ export function inAppWords(problem: Problem, layers: readonly LayerSpec[]): stri
   });
   text = text.replace(/^training\.([A-Za-z0-9_.]+)/, (whole, path: string) => TRAINING_FIELDS[path] ?? whole);
   return text
-    .replace(' must be a positive integer, got null.', ' is empty. Enter a whole number of at least 1.')
+    // A box left empty, or holding what the browser cannot read as a number (1e999), reaches the engine as NaN.
+    .replace(' must be a positive integer, got null.', ' must be a whole number of at least 1; the box holds no number.')
     .replace(' must be a positive integer,', ' must be a whole number of at least 1,')
-    .replace(/, got null\.$/, ', but it is empty.');
+    .replace(/, got null\.$/, '; the box holds no number.');
 }
 
 /** `inAppWords` over a list, keeping code and path. */
