@@ -43,6 +43,10 @@ test('after training, legends show the last values and the run list names its me
     .toMatchObject({ 'Train (epoch)': number, 'Validation (epoch)': number });
   await expect.poll(() => legend(page.getByRole('figure', { name: 'Accuracy', exact: true })))
     .toMatchObject({ Train: number, Validation: number });
+  // No legend row reads "—": a series without points (a fast run's per-batch line) has none.
+  const values = await page.getByRole('figure', { name: 'Loss', exact: true }).locator('.u-legend tr.u-series:visible .u-value').allInnerTexts();
+  expect(values.length).toBeGreaterThanOrEqual(2);
+  expect(values).not.toContain('—');
 
   await expect(page.getByRole('region', { name: 'Runs' }).getByRole('button', { name: /^Run 1/ })).toContainText(/5 ep · validation accuracy \d+\.\d%/);
   await screenshot(page, 'charts-legend-after-training');
