@@ -69,6 +69,13 @@ test('the inner Train tabs control a tab panel', async ({ app: page }) => {
     await expect(panel).toBeVisible();
     expect(await tab.getAttribute('aria-controls')).toBe(await panel.getAttribute('id'));
   }
+  // Arrow keys move between the tabs.
+  await page.getByRole('tab', { name: 'Live charts', exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Compare runs', exact: true })).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Compare runs', exact: true })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Live charts', exact: true })).toHaveAttribute('aria-selected', 'true');
 });
 
 test('the CLI command wraps and has a Copy button', async ({ app: page, context }) => {
