@@ -14,6 +14,9 @@ test('the divergence banner goes once the learning rate is changed, and comes ba
   const banner = page.getByText('Training diverged and was stopped');
   await expect(banner).toBeVisible({ timeout: 60_000 });
 
+  // The number of epochs does not cause a divergence: the banner stays.
+  await page.getByLabel('Epochs').fill('4');
+  await expect(banner).toBeVisible();
   await page.getByLabel('Learning rate').fill('0.01');
   await expect(banner).toHaveCount(0);
   await expect(page.getByText('Run 1 diverged; the settings have changed since. Start training to try them.')).toBeVisible();
