@@ -33,6 +33,11 @@ test('deleting every hidden layer leaves a logistic regression that trains', asy
   await page.getByRole('button', { name: 'Delete dense_1' }).click();
   await expect(networkItems(page)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Next: train it' })).toBeEnabled();
+  // Classification offers the same baseline as a template.
+  await page.getByRole('button', { name: 'Simple classifier' }).click();
+  await expect(networkItems(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Logistic baseline' }).click();
+  await expect(networkItems(page)).toHaveCount(0);
   await openView(page, 'Train');
   await page.getByLabel('Epochs').fill('2');
   await page.getByLabel('Backend').selectOption('cpu');
