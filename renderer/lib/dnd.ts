@@ -14,3 +14,16 @@ export interface LayerItem {
   /** svelte-dnd-action marks its placeholder item with this. */
   isDndShadowItem?: boolean;
 }
+
+/**
+ * The items with the drag placeholder moved to where the pointer is: after every other item whose middle lies
+ * above `pointerY` (`middles[i]` is the vertical middle of the i-th item that is not the placeholder). The drop
+ * gap so opens under the pointer, and aiming at a card's lower half puts the layer after it.
+ */
+export function placeShadow<T extends { isDndShadowItem?: boolean }>(items: readonly T[], middles: readonly number[], pointerY: number): T[] {
+  const shadow = items.find((i) => i.isDndShadowItem);
+  if (!shadow) return [...items];
+  const others = items.filter((i) => i !== shadow);
+  const index = middles.filter((m) => m < pointerY).length;
+  return [...others.slice(0, index), shadow, ...others.slice(index)];
+}

@@ -1,6 +1,7 @@
 /** The network drawing's columns and weights for the current network and a run's trained weights. */
 import type { LayerShape, LayerSpec, Task, WireTensor } from '../../engine/protocol.ts';
 import type { DrawingColumn } from '../components/NetworkDrawing/types.ts';
+import { dropoutNote, unitsText } from './layer-text.ts';
 
 /** Columns (input + each dense layer), kernels between them (when the weights fit), and notes per gap. */
 export function drawingOf(
@@ -15,14 +16,19 @@ export function drawingOf(
   const last = dense.at(-1);
   for (const l of layers) {
     if (l.type !== 'dense') {
-      pending.push(l.type === 'dropout' ? `dropout ${Math.round(l.rate * 100)}%` : l.type === 'batchNorm' ? 'batch norm' : l.activation);
+      pending.push(l.type === 'dropout' ? dropoutNote(l.rate) : l.type === 'batchNorm' ? 'batch norm' : l.activation);
       continue;
     }
-    const units = widths.get(l.id) ?? (typeof l.units === 'number' ? l.units : 0) ?? 0;
+    // Units the engine refuses are drawn as no neurons with the value as typed, never as the width it fell back to.
+    const isInvalid = typeof l.units === 'number' && !(Number.isInteger(l.units) && l.units >= 1);
+    const units = isInvalid ? 0 : widths.get(l.id) ?? (typeof l.units === 'number' ? l.units : 0) ?? 0;
     const isLast = l === last;
     let labels: string[] | undefined;
     if (isLast && task) labels = task.kind === 'regression' ? ['value'] : task.classes.length === 2 && units === 1 ? [`P(${task.classes[1]})`] : [...task.classes];
-    columns.push({ id: l.id, title: isLast ? 'Output' : l.id, units: units ?? 0, ...(labels ? { labels } : {}) });
+    columns.push({
+      id: l.id, title: isLast ? 'Output' : l.id, units: units ?? 0, ...(labels ? { labels } : {}),
+      ...(isInvalid && typeof l.units === 'number' ? { caption: unitsText(l.units) } : {}),
+    });
     notes.push(pending.join(' · '));
     pending = [];
   }

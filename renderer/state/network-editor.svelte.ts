@@ -71,6 +71,7 @@ export function templatesFor(task: Task | null, features: number | null): Templa
         { id: 'batchnorm_2', type: 'batchNorm' },
       ],
     });
+    list.push({ id: 'linear', name: 'Logistic baseline', description: 'No hidden layer: a logistic regression. A baseline for the deeper networks to beat.', layers: [] });
   }
   return list;
 }

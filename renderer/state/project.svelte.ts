@@ -101,7 +101,7 @@ export class Project {
   /** Problems that belong to no single layer or setting. */
   readonly networkProblems = $derived((this.check?.problems ?? []).filter((p) => !layerPath(p.path) && !p.path.startsWith('training')));
   readonly canTrain = $derived.by(() =>
-    this.dataset.summary !== null && this.network.layers.length > 0 && this.check !== null
+    this.dataset.summary !== null && this.check !== null
       && this.check.problems.length === 0 && this.activeRun === null);
 
   /**

@@ -7,6 +7,8 @@ export interface ChartSeries {
   width?: number;
   /** Draw a dot at each point (short series). */
   points?: boolean;
+  /** Join the line across explicit nulls (default true); false leaves a gap there. */
+  spanGaps?: boolean;
 }
 
 /** Series sharing one x array; several tables are merged on x (missing points become gaps). */

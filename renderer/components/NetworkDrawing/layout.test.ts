@@ -21,4 +21,11 @@ describe('network drawing layout', () => {
     const many = layoutDrawing([{ id: 'in', title: 'Input', units: 30 }], [], 400, 300, 5, { left: 10, right: 10, top: 10, bottom: 10 });
     expect(many.hidden[0]?.count).toBe(26);
   });
+
+  it('draws a layer of a billion units (as typed, before training) without listing every unit', () => {
+    expect(shownNeurons(1e9, 5, null)).toEqual([0, 1, 2, 3]);
+    const { neurons, hidden } = layoutDrawing([{ id: 'in', title: 'Input', units: 4 }, { id: 'd', title: 'd', units: 1e9 }], [null], 400, 300, 5, { left: 10, right: 10, top: 10, bottom: 10 });
+    expect(neurons[1]).toHaveLength(4);
+    expect(hidden[0]?.count).toBe(1e9 - 4);
+  });
 });

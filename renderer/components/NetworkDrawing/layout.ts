@@ -15,8 +15,10 @@ export interface Hidden { column: number; count: number; x: number; y: number }
 export function shownNeurons(units: number, max: number, importance: Float32Array | null): number[] {
   if (units <= max) return Array.from({ length: units }, (_, i) => i);
   const keep = Math.max(1, max - 1);
+  // Without weights, the first ones: a list of every index would be as long as the units typed (1e9 ran out of memory).
+  if (!importance) return Array.from({ length: keep }, (_, i) => i);
   const order = Array.from({ length: units }, (_, i) => i);
-  if (importance) order.sort((a, b) => (importance[b] ?? 0) - (importance[a] ?? 0));
+  order.sort((a, b) => (importance[b] ?? 0) - (importance[a] ?? 0));
   return order.slice(0, keep).sort((a, b) => a - b);
 }
 
@@ -43,7 +45,7 @@ export function importanceOf(columns: readonly DrawingColumn[], kernels: readonl
 export function layoutDrawing(
   columns: readonly DrawingColumn[], kernels: readonly (Float32Array | null)[], width: number, height: number,
   maxNeurons: number, margin: { left: number; right: number; top: number; bottom: number },
-): { neurons: PlacedNeuron[][]; edges: PlacedEdge[][]; hidden: Hidden[]; maxWeight: number } {
+): { neurons: PlacedNeuron[][]; edges: PlacedEdge[][]; hidden: Hidden[]; maxWeight: number; xs: number[] } {
   const n = columns.length;
   const usable = Math.max(1, width - margin.left - margin.right);
   const xs = columns.map((_, c) => margin.left + (n === 1 ? usable / 2 : (usable * c) / (n - 1)));
@@ -73,5 +75,5 @@ export function layoutDrawing(
     }
     return out;
   });
-  return { neurons, edges, hidden, maxWeight };
+  return { neurons, edges, hidden, maxWeight, xs };
 }

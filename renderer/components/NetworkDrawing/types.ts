@@ -6,6 +6,8 @@ export interface DrawingColumn {
   units: number;
   /** Per-neuron names (features, classes); shown beside the first and last column. */
   labels?: readonly string[];
+  /** Shown under the title instead of the neuron count (a value the engine refuses, as typed). */
+  caption?: string;
 }
 
 /** Props of NetworkDrawing: neurons and connections, coloured by weight once trained. */
