@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['engine/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    // CSS is not processed in tests, so `?raw` would read as ''; the theme's contrast test reads theme.css.
+    css: { include: [/theme\.css/] },
   },
 });

@@ -2,13 +2,11 @@
  * The theme's text colours against its surfaces, in the light and the dark theme: WCAG 2 contrast of at
  * least 4.5:1, the level for small text (the app's muted labels are 10–12 px). Read from theme.css itself.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-
-const css = readFileSync(new URL('./theme.css', import.meta.url), 'utf8');
+import css from './theme.css?raw';
 
 /** Every `--name: light-dark(#light, #dark)` token. */
-const tokens = new Map(Array.from(css.matchAll(/--([\w-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/gi), (m) => [m[1]!, { light: m[2]!, dark: m[3]! }]));
+const tokens = new Map(Array.from(css.matchAll(/--([\w-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/gi), (m: RegExpExecArray) => [m[1]!, { light: m[2]!, dark: m[3]! }]));
 
 /** WCAG 2 relative luminance of an sRGB colour `#rrggbb`. */
 function luminance(hex: string): number {
