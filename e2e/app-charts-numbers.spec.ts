@@ -79,7 +79,7 @@ test('the inner Train tabs control a tab panel', async ({ app: page }) => {
 });
 
 test('the CLI command wraps and has a Copy button', async ({ app: page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await context.grantPermissions(['clipboard-write']);
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
@@ -92,9 +92,18 @@ test('the CLI command wraps and has a Copy button', async ({ app: page, context 
   await expect(command).toHaveText('npx backprop-studio predict iris-run-1.model.json new-data.csv');
   const clipped = await command.evaluate((el) => el.scrollWidth > el.clientWidth);
   expect(clipped, 'the command is not clipped').toBe(false);
+  // The served app's Permissions-Policy allows clipboard writes only (no reads), so record what is written.
+  await page.evaluate(() => {
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = async (text: string) => {
+      (window as unknown as { copied?: string }).copied = text;
+      return write(text);
+    };
+  });
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(page.getByText('Copied the command.')).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('npx backprop-studio predict iris-run-1.model.json new-data.csv');
+  expect(await page.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe('npx backprop-studio predict iris-run-1.model.json new-data.csv');
   await screenshot(page, 'export-command');
 });
 

@@ -44,6 +44,12 @@ test('deleting every hidden layer leaves a logistic regression that trains', asy
   await page.getByRole('button', { name: 'Start training' }).click();
   await expect(page.getByText('Finished')).toBeVisible({ timeout: 60_000 });
   expect(await epochStatus(page)).toEqual({ epoch: 2, of: 2 });
+  // Step through works on it too: one layer forward, the fused softmax gradient back, one update.
+  await page.getByRole('tab', { name: 'Step through' }).click();
+  const steps = page.getByRole('region', { name: 'Step through one training iteration' });
+  await expect(steps.getByText('Add at least one hidden layer')).toHaveCount(0);
+  await steps.getByRole('button', { name: 'Backward' }).click();
+  await expect(steps.getByRole('heading', { name: 'Backward · the output layer', level: 2 })).toBeVisible();
 });
 
 test('a disabled train button says why', async ({ app: page }) => {

@@ -32,6 +32,7 @@ test('invalid units and dropout rate are named as the app labels them and shown 
   await page.getByLabel('Units').fill('1000000000');
   await expect(drawing).toContainText('1,000,000,000 units');
   await expect(drawing).toContainText('+999,999,985 more');
+  await expect(inspector.getByRole('alert')).toContainText('over the limit of 100,000 units per layer');
 
   await page.getByLabel('Units').fill('1');
   await expect(card).toContainText('1 unit ·');

@@ -207,3 +207,18 @@ describe('gradientNote', () => {
     expect(gradientNote(scales, { hasBatchNorm: true, clipNorm: null })).toMatch(/huge, unstable steps\. Lower the learning rate, or turn on 'Gradient clipping \(max norm\)' \(clipNorm in a spec\)\.$/);
   });
 });
+
+describe('traceStep on a network of only the output layer', () => {
+  it('traces logistic regression: one dense layer, its fused softmax gradient, and a loss that drops', async () => {
+    const linear: NetworkSpec = { layers: [{ id: 'out', type: 'dense', units: 'auto' }], training: { optimizer: { type: 'sgd', learningRate: 0.1 } } };
+    const backend = new CpuBackend();
+    const weights = await new Network(resolveNetwork(linear, 3, task), backend, 9).readWeights();
+    const rng = new Random(2);
+    const x = Float32Array.from({ length: 6 }, () => rng.normal());
+    const y = Float32Array.from([2, 0]);
+    const t = await traceStep({ spec: linear, task, weights, x, y, rows: 2, backend });
+    expect(t.forward.map((f) => [f.layerId, f.input.cols, f.output.cols])).toEqual([['out', 3, 3]]);
+    expect(t.backward.map((b) => b.layerId)).toEqual(['out']);
+    expect(t.lossAfter).toBeLessThan(t.loss.value);
+  });
+});

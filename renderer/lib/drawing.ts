@@ -21,7 +21,8 @@ export function drawingOf(
     }
     // Units the engine refuses are drawn as no neurons with the value as typed, never as the width it fell back to.
     const isInvalid = typeof l.units === 'number' && !(Number.isInteger(l.units) && l.units >= 1);
-    const units = isInvalid ? 0 : widths.get(l.id) ?? (typeof l.units === 'number' ? l.units : 0) ?? 0;
+    // Typed units win over the last check's shapes, which lag an edit and are absent for a refused spec.
+    const units = isInvalid ? 0 : typeof l.units === 'number' ? l.units : widths.get(l.id) ?? 0;
     const isLast = l === last;
     let labels: string[] | undefined;
     if (isLast && task) labels = task.kind === 'regression' ? ['value'] : task.classes.length === 2 && units === 1 ? [`P(${task.classes[1]})`] : [...task.classes];

@@ -114,7 +114,6 @@ export class StepThrough {
       if (this.run.status === 'running' || this.run.status === 'starting' || this.run.status === 'stopping') return `${this.run.name} is training. Pause it to step through its current weights.`;
       return null;
     }
-    if (p.network.layers.length === 0) return 'Add at least one hidden layer on the Model view first.';
     if (!p.check) return 'Checking the network…';
     if (p.check.problems.length) return 'Fix the problems of the network (Model view) or the training settings first.';
     return null;
