@@ -42,8 +42,11 @@ function cli(...args: string[]): ModelFile {
   return parseModelFile(JSON.parse(readFileSync(join(dir, out), 'utf8')));
 }
 
+type RunRequest = Extract<EngineRequest, { type: 'train/start' | 'sweep/retrain' }>;
+type Body = RunRequest extends infer R ? (R extends RunRequest ? Omit<R, 'id' | 'runId'> : never) : never;
+
 /** The app's worker: load iris, send `request`, export the run's model file. */
-async function worker(request: Omit<Extract<EngineRequest, { type: 'train/start' | 'sweep/retrain' }>, 'id' | 'runId'>): Promise<ModelFile> {
+async function worker(request: Body): Promise<ModelFile> {
   const events: EngineEvent[] = [];
   const service = new EngineService((e) => events.push(e));
   const bytes = readFileSync(irisPath);
