@@ -131,7 +131,7 @@ export class EngineService {
         return;
       }
       case 'evaluate/run': {
-        const { model, pre } = this.#model(req.runId);
+        const { model } = this.#model(req.runId);
         const run = this.#runs.get(req.runId);
         const prepared = this.#preparedFor(run?.settings ?? null, model);
         const evaluation = await evaluateTestSplit(model, prepared.test);

@@ -5,7 +5,7 @@
  */
 import type { PreparedDataset } from '../data/index.ts';
 import { isUserError, type Problem } from '../errors.ts';
-import { toWireError, type DatasetSettings, type EngineEvent } from '../protocol.ts';
+import { toWireError, type EngineEvent } from '../protocol.ts';
 import type { SweepCheck, SweepRequest } from '../protocol-sweep.ts';
 import { parseSpec, TRAINING_DEFAULTS, type NetworkSpec } from '../spec/index.ts';
 import {

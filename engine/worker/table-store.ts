@@ -1,7 +1,7 @@
 /** The worker's current table: streamed in from bytes, shown as rows, prepared (cached) for training. */
 import {
   createCsvReader, prepareDataset, profileTable,
-  type CsvOptions, type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset, type TableColumn,
+  type CsvOptions, type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset,
 } from '../data/index.ts';
 import type { ByteSource, DatasetSummary, DateOrderFound, TableInfo } from '../protocol.ts';
 import { cellText } from '../run/index.ts';
