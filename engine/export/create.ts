@@ -1,18 +1,20 @@
-/** Build a model file from a finished run. */
-import type { CsvReading } from '../data/index.ts';
+/** Assemble a model file from a finished run's parts (engine/run's `buildModelFile` is the builder hosts call). */
+import type { CsvReading, Preprocessing } from '../data/index.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
-import type { Metrics, TrainResult, TrainingData } from '../train/index.ts';
+import type { TrainResult, TrainingData } from '../train/index.ts';
 import { resolveTraining } from '../train/config.ts';
+import type { ModelMetrics } from './check-metrics.ts';
 import { MODEL_FORMAT, MODEL_VERSION, explicitSpec, type ModelFile } from './model-file.ts';
 
 /** Everything a model file is made of. */
 export interface ModelFileParts {
   result: TrainResult;
   data: Pick<TrainingData, 'task' | 'featureNames'> & { features: number };
-  preprocessing: unknown;
+  preprocessing: Preprocessing | null;
   /** How the training CSV was read (`PreparedDataset.reading`). */
   reading: CsvReading | null;
-  metrics: Record<string, Metrics>;
+  /** Metrics per split; engine/run's `buildModelFile` computes them (pass {} to score the draft first). */
+  metrics: ModelMetrics;
   createdAt?: string;
 }
 

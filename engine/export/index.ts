@@ -1,4 +1,5 @@
 /** Public API of the model file: format, validation, creation, and use. */
 export { MODEL_FORMAT, MODEL_VERSION, explicitSpec, parseModelFile, stringifyModelFile, type ModelFile } from './model-file.ts';
 export { createModelFile, type ModelFileParts } from './create.ts';
+export { SPLIT_NAMES, type HeadlineMetrics, type ModelMetrics, type SplitMetrics, type SplitName } from './check-metrics.ts';
 export { loadNetwork, predictWithModel, evaluateModel, scoreModel, modelGradients, type ModelScores } from './model.ts';

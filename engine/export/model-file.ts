@@ -1,11 +1,12 @@
 /** The model file: spec + preprocessing + weights + metrics + history + seed, as versioned JSON. */
-import { isCsvReading, type CsvReading } from '../data/index.ts';
+import { isCsvReading, type CsvReading, type Preprocessing } from '../data/index.ts';
 import { ModelFileError, type Problem } from '../errors.ts';
 import { isRecord } from '../spec/fields.ts';
 import { checkResolve, type ResolvedNetwork } from '../spec/resolve.ts';
 import { parseSpec } from '../spec/validate.ts';
 import type { NetworkSpec, Task } from '../spec/types.ts';
 import type { EpochSummary, WeightTensor } from '../train/types.ts';
+import { readMetrics, type ModelMetrics } from './check-metrics.ts';
 import { checkPreprocessing } from './check-preprocessing.ts';
 import { checkTensors } from './check-tensors.ts';
 
@@ -25,16 +26,16 @@ export interface ModelFile {
   inputs: number;
   outputs: number;
   featureNames: string[];
-  /** Raw CSV row → inputs, and outputs → labels/values (engine/data); null when preprocessing was off. */
-  preprocessing: unknown;
+  /** Raw CSV row → inputs, and outputs → labels/values (engine/data); null in files saved without it. */
+  preprocessing: Preprocessing | null;
   /**
    * How the training CSV was read (decimal separator, date order), so new files are read the same way;
    * null in files saved before it was stored (new files are then detected).
    */
   reading: CsvReading | null;
   weights: WeightTensor[];
-  /** Final metrics per split ('train', 'validation', 'test'), as computed at the end of training. */
-  metrics: Record<string, unknown>;
+  /** Final metrics per split with rows, as computed at the end of training (engine/run builds them). */
+  metrics: ModelMetrics;
   history: EpochSummary[];
   seed: number;
   training: { backend: string; stopReason: string; bestEpoch: number; epochsRun: number };
@@ -113,13 +114,15 @@ export function parseModelFile(input: unknown): ModelFile {
     if (network) problems.push(...checkTensors(weights, network, damaged));
   }
   if (input.preprocessing !== undefined && input.preprocessing !== null) checkPreprocessing(input.preprocessing, inputs, task, problems);
+  const metrics = readMetrics(input.metrics, problems);
   if (problems.length || !spec || !task) throw new ModelFileError(problems);
   const training = isRecord(input.training) ? input.training : {};
   return {
     format: MODEL_FORMAT, version: v, createdAt: typeof input.createdAt === 'string' ? input.createdAt : '',
-    spec, task, inputs, outputs, featureNames, preprocessing: input.preprocessing ?? null, reading,
+    // checkPreprocessing checked every field the transforms use: no problem means it is a Preprocessing.
+    spec, task, inputs, outputs, featureNames, preprocessing: (input.preprocessing ?? null) as Preprocessing | null, reading,
     weights: weights.map(({ layer, name, shape, data }) => ({ layer, name, shape, data })),
-    metrics: isRecord(input.metrics) ? input.metrics : {},
+    metrics,
     history: Array.isArray(input.history) ? (input.history as EpochSummary[]) : [],
     seed: typeof input.seed === 'number' ? input.seed : 0,
     training: {

@@ -1,6 +1,5 @@
-/** Load a CSV file from disk into a parsed table, and turn prepared splits into training data. */
-import { createCsvReader, targetScale, type CsvOptions, type ParsedTable, type PreparedDataset } from '../data/index.ts';
-import type { TrainingData } from '../train/index.ts';
+/** Load a CSV file from disk into a parsed table. */
+import { createCsvReader, type CsvOptions, type ParsedTable } from '../data/index.ts';
 import { MAX_CSV_BYTES, readChunks } from './files.ts';
 
 /**
@@ -17,11 +16,5 @@ export function loadCsv(path: string, options: CsvOptions = {}): ParsedTable {
   return (reader ?? createCsvReader(options)).finish();
 }
 
-/** The part of a prepared dataset that training needs. */
-export function trainingData(d: PreparedDataset): TrainingData {
-  return {
-    task: d.task, featureNames: d.featureNames, train: d.train,
-    validation: d.validation.rows > 0 ? d.validation : null,
-    targetScale: targetScale(d.preprocessing),
-  };
-}
+/** The part of a prepared dataset that training needs (the run pipeline's `trainingDataOf`, under its CLI name). */
+export { trainingDataOf as trainingData } from '../run/index.ts';

@@ -24,6 +24,6 @@ export { createLocalExecutor, type LocalExecutorOptions } from './local-executor
 export { createPoolExecutor, TrialWorkerError, type PoolExecutor, type PoolOptions, type TrialPort } from './worker-pool.ts';
 export { createTrialHost, type TrialHost, type TrialHostOptions } from './trial-host.ts';
 export { parseTrialWorkerRequest, parseTrialWorkerEvent, type TrialWorkerRequest, type TrialWorkerEvent, type TrialWireError } from './wire.ts';
-export { retrainBest, retrainSpec, mergeSplits, type RetrainOptions, type RetrainResult } from './retrain.ts';
+export { retrainBest, retrainSpec, type RetrainOptions, type RetrainResult } from './retrain.ts';
 export { trialsCsv } from './csv.ts';
 export { parameterImportance, MIN_IMPORTANCE_TRIALS, type ImportanceResult, type ParameterImportance } from './importance.ts';

@@ -65,7 +65,7 @@ describe('sweeps that really train', () => {
     const best = r.best;
     if (!best) throw new Error('no best trial');
     const { backend } = await createBackend('auto');
-    const out = await retrainBest({ setup: setup(1), trial: best, data, backend, preprocessing: prepared.preprocessing, reading: prepared.reading, test: prepared.test });
+    const out = await retrainBest({ setup: setup(1), trial: best, prepared, backend });
     backend.destroy();
     expect(out.result.history).toHaveLength(best.keptEpoch);
     expect(out.spec.training).toMatchObject({ seed: best.seed, epochs: best.keptEpoch, earlyStopping: null, optimizer: { learningRate: best.params['training.optimizer.learningRate'] } });
@@ -73,6 +73,6 @@ describe('sweeps that really train', () => {
     expect(out.model.spec.layers[0]).toMatchObject({ id: 'dense-1', units: best.params['layers[dense-1].units'] });
     expect(Object.keys(out.metrics)).toEqual(['train', 'test']);
     const train = out.metrics.train;
-    expect(train.kind === 'classification' && train.classes.reduce((s, c) => s + c.support, 0)).toBe(prepared.train.rows + prepared.validation.rows);
+    expect(train?.kind === 'classification' && train.classes.reduce((s, c) => s + c.support, 0)).toBe(prepared.train.rows + prepared.validation.rows);
   });
 });

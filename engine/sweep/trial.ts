@@ -1,6 +1,7 @@
-/** Train one trial step in this thread: what every executor (local, worker_threads, Web Worker) ends up calling. */
+/** Train one trial step in this thread through the run pipeline's train step: what every executor (local, worker_threads, Web Worker) ends up calling. */
 import type { Backend } from '../backend/index.ts';
-import { trainNetwork, type TrainControl, type TrainingData } from '../train/index.ts';
+import { train } from '../run/index.ts';
+import type { TrainControl, TrainingData } from '../train/index.ts';
 import type { TrialHooks, TrialJob, TrialJobResult } from './executor.ts';
 
 /** Where a step trains and how it reports. */
@@ -14,10 +15,9 @@ export interface TrialContext extends TrialHooks {
 
 /** Train `job`; rejects with the training error (e.g. divergence) when it fails. */
 export async function trainTrialJob(job: TrialJob, c: TrialContext): Promise<TrialJobResult> {
-  const result = await trainNetwork({
+  const result = await train({
     spec: job.spec, data: c.data, backend: c.backend, control: c.control, yieldToHost: c.yieldToHost,
-    initialWeights: job.initialWeights ?? undefined,
-    initialOptimizer: job.initialOptimizer ?? undefined,
+    from: job.initialWeights ? { weights: job.initialWeights, optimizer: job.initialOptimizer ?? null } : null,
     returnOptimizer: job.returnWeights,
     onEvent: (e) => {
       if (e.type === 'epoch') c.onEpoch(e.summary);

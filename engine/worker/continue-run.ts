@@ -9,7 +9,7 @@ import { DatasetError, TrainingError } from '../errors.ts';
 import type { ModelFile } from '../export/index.ts';
 import type { NetworkSpec, Task } from '../spec/index.ts';
 import type { EpochSummary, OptimizerCheckpoint, TrainControl, WeightTensor } from '../train/index.ts';
-import { withValidationInTrain } from './sweep-retrain.ts';
+import { withValidationInTrain } from '../run/index.ts';
 import type { TableStore } from './table-store.ts';
 
 /** What the worker keeps of a run that continuing reads. */

@@ -2,8 +2,8 @@
  * Serves the protocol: keeps the loaded table and the runs, and answers each request by calling the
  * engine's public APIs. Posting is injected, so this runs (and is tested) outside a worker too.
  */
-import { listBackends } from '../backend/index.ts';
-import { applyPreprocessing, decodeOutputs, profileTable, readingOptions, type DatasetSettings, type ParsedTable, type PreparedDataset, type Preprocessing } from '../data/index.ts';
+import { CpuBackend, listBackends } from '../backend/index.ts';
+import { applyPreprocessing, profileTable, readingOptions, type DatasetSettings, type ParsedTable, type PreparedDataset, type Preprocessing } from '../data/index.ts';
 import { parseModelFile, stringifyModelFile, type ModelFile } from '../export/index.ts';
 import {
   PROTOCOL_VERSION, toWireError,
@@ -13,58 +13,23 @@ import {
   BACKEND_NAMES, checkResolve, checkSpecStructure, parseSpec, summarizeLayers, TRAINING_DEFAULTS,
   type BackendChoice, type NetworkSpec, type Task,
 } from '../spec/index.ts';
-import { resolveTraining, selectBackend, TrainControl, trainNetwork, type Diagnostic, type OptimizerCheckpoint } from '../train/index.ts';
+import { evaluateTestSplit, predictions, predictionsCsv } from '../run/index.ts';
+import { resolveTraining } from '../train/index.ts';
 import { freshOptimizerMessage, planContinuation, type Continuation } from './continue-run.ts';
 import { typedArrayBytes } from './memory.ts';
-import { buildModelFile, evaluateModel, runModel, toWire } from './models.ts';
-import { predictionsCsv } from './predictions-csv.ts';
+import { toWire } from './models.ts';
 import { isSameTable, rowSplits } from './row-splits.ts';
-import { RunEvents } from './run-events.ts';
+import type { RunEntry } from './run-entry.ts';
 import { readTable, summarize, TableStore, tableInfo } from './table-store.ts';
+import { trainInWorker } from './train-run.ts';
 import { StepThrough } from './step-through.ts';
 import { spawnTrialWorker } from './sweep-port.ts';
 import { SweepHost } from './sweep.ts';
 
 type Post = (event: EngineEvent) => void;
 
-/** What the worker keeps per run. */
-interface RunEntry {
-  control: TrainControl | null;
-  /** Live events waiting to be posted (null once the run has ended). */
-  events: RunEvents | null;
-  model: ModelFile | null;
-  settings: DatasetSettings | null;
-  /** The spec being trained (the step-through reads a paused run's weights with it). */
-  spec?: NetworkSpec;
-  /** The optimizer's state at the end of the run, to continue it; absent for models loaded from a file. */
-  optimizer?: OptimizerCheckpoint | null;
-}
-
-/** The part of a MessagePort used here (typed structurally: Node's and the browser's typings differ). */
-interface Port {
-  onmessage: ((event: unknown) => void) | null;
-  postMessage(message: unknown): void;
-  close(): void;
-}
-
-/** Let queued messages (pause, stop) in between batches: a macrotask, without timer clamping. */
-function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel() as unknown as { port1: Port; port2: Port };
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 function seedOf(spec: NetworkSpec): number {
   return spec.training?.seed ?? TRAINING_DEFAULTS.seed;
-}
-
-function diagnosticLevel(d: Diagnostic): string {
-  return d.kind === 'backendFallback' ? 'info' : 'warning';
 }
 
 function fail(code: string, message: string, path = ''): WireError {
@@ -166,10 +131,10 @@ export class EngineService {
         return;
       }
       case 'evaluate/run': {
-        const { model, pre } = this.#model(req.runId);
+        const { model } = this.#model(req.runId);
         const run = this.#runs.get(req.runId);
         const prepared = this.#preparedFor(run?.settings ?? null, model);
-        const evaluation = await evaluateModel(model, pre, prepared.test);
+        const evaluation = await evaluateTestSplit(model, prepared.test);
         this.#post({ type: 'evaluate/done', id: req.id, runId: req.runId, evaluation });
         return;
       }
@@ -178,9 +143,9 @@ export class EngineService {
         // Read the way the model's training file was read (older models: detected).
         const table = await readTable(req.source, () => {}, readingOptions(model.reading));
         const applied = applyPreprocessing(pre, table);
-        const { out, net } = await runModel(model, applied.x, applied.rows);
-        const decoded = decodeOutputs(pre, out, applied.rows, net.outputs);
-        const csv = predictionsCsv(table, decoded, this.#splitsOf(table, req.runId, model));
+        const backend = new CpuBackend();
+        const decoded = await predictions(model, backend, applied.x, applied.rows).finally(() => backend.destroy());
+        const csv = predictionsCsv(decoded, { inputs: table, splits: this.#splitsOf(table, req.runId, model) });
         this.#post({ type: 'predict/done', id: req.id, runId: req.runId, csv, rows: applied.rows, warnings: [...table.warnings, ...applied.warnings] });
         return;
       }
@@ -265,71 +230,24 @@ export class EngineService {
     return { problems: unique, layers, totalParams: layers.reduce((s, l) => s + l.params, 0), task };
   }
 
-  /** Train run `runId`, from scratch or continuing an earlier run (`from`). */
+  /** Train run `runId`, from scratch or continuing an earlier run (`from`), through the worker's run adapter. */
   async #train(id: number, runId: string, rawSpec: NetworkSpec, settings: DatasetSettings, from: Continuation | null): Promise<void> {
     const spec = parseSpec(rawSpec);
     const prepared = from?.prepared ?? this.#tables.prepare(settings, seedOf(spec));
-    const { backend, reason } = await selectBackend(spec.training?.backend ?? 'auto', spec, prepared.featureNames.length, prepared.task);
-    const control = new TrainControl();
-    const events = new RunEvents(runId, this.#post);
-    const entry: RunEntry = { control, events, model: null, settings, spec };
-    this.#runs.set(runId, entry);
-    this.#post({
-      type: 'train/started', id, runId, backend: backend.name, backendLabel: backend.label, reason,
-      summary: summarize(this.#tables.require(), prepared), spec,
+    const epoch = (from?.history.length ?? 0) + 1;
+    const note: EngineEvent | null = from && !from.optimizer ? {
+      type: 'train/diagnostic', runId,
+      diagnostic: { code: 'optimizerReset', level: 'info', message: freshOptimizerMessage(resolveTraining(spec.training).optimizer.type, epoch), epoch, layer: null },
+    } : null;
+    await trainInWorker({ id, runId, spec, settings, prepared, from, note }, {
+      tables: this.#tables, post: this.#post, addRun: (key, run) => this.#runs.set(key, run),
     });
-    if (from && !from.optimizer) {
-      const message = freshOptimizerMessage(resolveTraining(spec.training).optimizer.type, from.history.length + 1);
-      this.#post({ type: 'train/diagnostic', runId, diagnostic: { code: 'optimizerReset', level: 'info', message, epoch: from.history.length + 1, layer: null } });
-    }
-    try {
-      const result = await trainNetwork({
-        spec,
-        returnOptimizer: true,
-        ...(from ? { initialWeights: from.weights, initialHistory: from.history } : {}),
-        ...(from?.optimizer ? { initialOptimizer: from.optimizer } : {}),
-        data: {
-          task: prepared.task,
-          featureNames: prepared.featureNames,
-          train: prepared.train,
-          validation: prepared.validation.rows > 0 ? prepared.validation : null,
-          targetScale: prepared.preprocessing.target.kind === 'regression'
-            ? { mean: prepared.preprocessing.target.mean, std: prepared.preprocessing.target.std } : null,
-        },
-        backend,
-        control,
-        yieldToHost,
-        onEvent: (e) => {
-          if (e.type === 'progress') events.progress(e);
-          else if (e.type === 'epoch') events.epoch(e.summary);
-          else {
-            events.flush();
-            const d = e.diagnostic;
-            this.#post({ type: 'train/diagnostic', runId, diagnostic: { code: d.kind, level: diagnosticLevel(d), message: d.message, epoch: d.epoch, layer: d.layerId } });
-          }
-        },
-      });
-      events.flush();
-      entry.model = await buildModelFile(result, prepared);
-      entry.optimizer = result.optimizer ?? null;
-      this.#post({
-        type: 'train/done', runId, stopReason: result.stopReason, bestEpoch: result.bestEpoch, backend: result.backend,
-        weights: toWire(result.weights), spec: entry.model.spec, error: null,
-      });
-    } catch (e) {
-      events.flush();
-      this.#post({ type: 'train/done', runId, stopReason: 'failed', bestEpoch: 0, backend: backend.label, weights: [], spec, error: toWireError(e) });
-    } finally {
-      entry.control = null;
-      entry.events = null;
-      backend.destroy();
-    }
   }
 
   #model(runId: string): { model: ModelFile; pre: Preprocessing } {
     const model = this.#runs.get(runId)?.model;
     if (!model) throw new WireFailure(fail('run/no-model', 'This run has no trained model. Train it first (a run that failed keeps no weights).'));
-    const pre = model.preprocessing as Preprocessing | null;
+    const pre = model.preprocessing;
     if (!pre) throw new WireFailure(fail('run/no-preprocessing', 'This model was saved without its preprocessing, so it cannot read CSV rows. Train it again in Backprop Studio.'));
     return { model, pre };
   }

@@ -1,28 +1,6 @@
 /** Trial workers as the engine worker starts them: a module Web Worker wrapped as the pool's TrialPort. */
 import type { TrialPort } from '../sweep/index.ts';
 
-/** The part of a MessagePort used here (typed structurally: Node's and the browser's typings differ). */
-interface Port {
-  onmessage: ((event: unknown) => void) | null;
-  postMessage(message: unknown): void;
-  close(): void;
-}
-
-/**
- * Let queued messages (a trial's stop) in between batches: a macrotask through a MessageChannel, since
- * nested setTimeout calls are clamped to 4 ms and training yields every 30 ms.
- */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel() as unknown as { port1: Port; port2: Port };
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 /** Start one trial worker. */
 export function spawnTrialWorker(): TrialPort {
   const worker = new Worker(new URL('./sweep-trial-worker.ts', import.meta.url), { type: 'module', name: 'backprop-trial' });

@@ -5,7 +5,7 @@
  */
 import { createBackend } from '../backend/index.ts';
 import { createTrialHost } from '../sweep/index.ts';
-import { yieldToEventLoop } from './sweep-port.ts';
+import { yieldToEventLoop } from '../run/index.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -5,7 +5,8 @@ import { CpuBackend } from '../backend/index.ts';
 import type { EngineEvent } from '../protocol.ts';
 import type { SweepRequest } from '../protocol-sweep.ts';
 import { createTrialHost, type SweepEvent, type TrialPort } from '../sweep/index.ts';
-import { SweepHost, type SweepRun } from './sweep.ts';
+import type { RunEntry } from './run-entry.ts';
+import { SweepHost } from './sweep.ts';
 import { readTable, TableStore } from './table-store.ts';
 
 const iris = readFileSync(new URL('../../resources/samples/iris.csv', import.meta.url));
@@ -45,7 +46,7 @@ async function harness() {
   const bytes = iris.buffer.slice(iris.byteOffset, iris.byteOffset + iris.byteLength) as ArrayBuffer;
   tables.set('iris.csv', await readTable(bytes, () => {}));
   const events: EngineEvent[] = [];
-  const runs = new Map<string, SweepRun>();
+  const runs = new Map<string, RunEntry>();
   const host = new SweepHost({ tables, post: (e) => events.push(e), spawn: localPort, addRun: (id, r) => runs.set(id, r) });
   let id = 0;
   const send = (body: Record<string, unknown>) => host.handle({ ...body, id: ++id } as SweepRequest);

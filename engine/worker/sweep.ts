@@ -5,16 +5,16 @@
  */
 import type { PreparedDataset } from '../data/index.ts';
 import { isUserError, type Problem } from '../errors.ts';
-import type { ModelFile } from '../export/index.ts';
-import { toWireError, type DatasetSettings, type EngineEvent } from '../protocol.ts';
+import { toWireError, type EngineEvent } from '../protocol.ts';
 import type { SweepCheck, SweepRequest } from '../protocol-sweep.ts';
 import { parseSpec, TRAINING_DEFAULTS, type NetworkSpec } from '../spec/index.ts';
 import {
   checkSearchSpace, createPoolExecutor, createStrategy, parsePath, prepareSweep, runSweep, SweepControl, SweepError, trialSpec,
   type SweepSetup, type TrialParams, type TrialPort,
 } from '../sweep/index.ts';
-import { resolveTraining, type OptimizerCheckpoint, type TrainControl, type TrainingData } from '../train/index.ts';
-import type { RunEvents } from './run-events.ts';
+import { trainingDataOf } from '../run/index.ts';
+import { resolveTraining } from '../train/index.ts';
+import type { RunEntry } from './run-entry.ts';
 import { retrainRun } from './sweep-retrain.ts';
 import { SweepEvents } from './sweep-events.ts';
 import type { TableStore } from './table-store.ts';
@@ -24,16 +24,6 @@ type Post = (event: EngineEvent) => void;
 /** Most trials one sweep trains at once: each is a worker with its own copy of the data. */
 export const MAX_CONCURRENCY = 32;
 
-/** A run as the service keeps it (the retrain registers one, so evaluate, export and stop work on it). */
-export interface SweepRun {
-  control: TrainControl | null;
-  events: RunEvents | null;
-  model: ModelFile | null;
-  settings: DatasetSettings | null;
-  spec?: NetworkSpec;
-  /** The optimizer's state at the end of the retrain, so the run can be continued. */
-  optimizer?: OptimizerCheckpoint | null;
-}
 
 /** What the sweeps need from the service. */
 export interface SweepHostOptions {
@@ -42,7 +32,7 @@ export interface SweepHostOptions {
   /** Starts one trial worker. */
   spawn: () => TrialPort;
   /** Register a run under `runId` (the retrained configuration). */
-  addRun: (runId: string, run: SweepRun) => void;
+  addRun: (runId: string, run: RunEntry) => void;
 }
 
 interface Prepared {
@@ -51,15 +41,6 @@ interface Prepared {
   spec: NetworkSpec;
 }
 
-/** The training part of a prepared dataset. */
-export function trainingDataOf(p: PreparedDataset): TrainingData {
-  const target = p.preprocessing.target;
-  return {
-    task: p.task, featureNames: p.featureNames, train: p.train,
-    validation: p.validation.rows > 0 ? p.validation : null,
-    targetScale: target.kind === 'regression' ? { mean: target.mean, std: target.std } : null,
-  };
-}
 
 function seedOf(spec: NetworkSpec): number {
   return spec.training?.seed ?? TRAINING_DEFAULTS.seed;

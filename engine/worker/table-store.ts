@@ -1,9 +1,10 @@
 /** The worker's current table: streamed in from bytes, shown as rows, prepared (cached) for training. */
 import {
   createCsvReader, prepareDataset, profileTable,
-  type CsvOptions, type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset, type TableColumn,
+  type CsvOptions, type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset,
 } from '../data/index.ts';
 import type { ByteSource, DatasetSummary, DateOrderFound, TableInfo } from '../protocol.ts';
+import { cellText } from '../run/index.ts';
 import { columnInfo } from './profile.ts';
 
 /** Bytes read per slice of a streamed file. */
@@ -36,19 +37,6 @@ export async function readTable(
   return reader.finish();
 }
 
-/** A cell as display text; empty for a missing cell. */
-export function cellText(col: TableColumn, row: number): string {
-  const n = col.numbers[row] ?? NaN;
-  if (n === n) return String(n);
-  const code = col.codes ? (col.codes[row] ?? -1) : -1;
-  if (code >= 0) return col.vocabulary[code] ?? '';
-  const t = col.dates ? (col.dates[row] ?? NaN) : NaN;
-  if (t === t) {
-    const iso = new Date(t).toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
-  }
-  return '';
-}
 
 /** Where the table's date order comes from (see `TableInfo.dateOrderFound`). */
 function dateOrderFound(table: ParsedTable): DateOrderFound {

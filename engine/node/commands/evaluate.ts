@@ -1,12 +1,12 @@
 /** `evaluate MODEL.json DATA.csv [--cv K]`: metrics as JSON on stdout; --cv retrains K times and reports mean ± std. */
 import { createBackend } from '../../backend/index.ts';
-import { kFoldSplits, prepareDataset, targetScale, type Preprocessing } from '../../data/index.ts';
+import { kFoldSplits, prepareDataset, targetScale } from '../../data/index.ts';
 import { scoreModel } from '../../export/index.ts';
 import { Random } from '../../random.ts';
-import { computeMetrics, headlineMetrics, Network, predictRows, trainNetwork } from '../../train/index.ts';
+import { train, trainingDataOf, yieldToEventLoop } from '../../run/index.ts';
+import { computeMetrics, headlineMetrics, Network, predictRows } from '../../train/index.ts';
 import { resolveNetwork } from '../../spec/index.ts';
 import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
-import { trainingData } from '../dataset.ts';
 import { UsageError } from '../usage-error.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { loadModelInput } from './model-input.ts';
@@ -28,7 +28,7 @@ export async function evaluateCommand(argv: string[]): Promise<void> {
   const k = numberFlag(values, 'cv', { integer: true, min: 2 });
   const input = loadModelInput(positionals[0], positionals[1], csvOptionsOf(values));
   for (const w of input.warnings) process.stderr.write(`warning: ${w.message}\n`);
-  const pre = input.model.preprocessing as Preprocessing;
+  const pre = input.pre;
   if (!input.y) throw new UsageError('cli/no-target-column', `The CSV has no column '${pre.target.column}', the model's target, so there is nothing to compare predictions with. Use 'predict' for unlabelled data.`);
   const { backend } = await createBackend('auto');
   if (k === undefined) {
@@ -53,9 +53,9 @@ export async function evaluateCommand(argv: string[]): Promise<void> {
     const fold = prepareDataset(table, {
       ...settings, rows: { train: rest.slice(nVal), validation: rest.slice(0, nVal), test: Int32Array.from(folds[f].test, (p) => positions[p]) },
     }, model.seed);
-    const data = trainingData(fold);
+    const data = trainingDataOf(fold);
     const net = resolveNetwork(model.spec, data.train.features, data.task);
-    const result = await trainNetwork({ spec: model.spec, data, backend, yieldToHost: () => new Promise((r) => setImmediate(r)) });
+    const result = await train({ spec: model.spec, data, backend, yieldToHost: yieldToEventLoop });
     const network = new Network(net, backend, model.seed, result.weights);
     const out = await predictRows(network, fold.test.x, fold.test.rows);
     network.dispose();

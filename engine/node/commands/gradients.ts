@@ -1,6 +1,5 @@
 /** `gradients MODEL.json DATA.csv`: dLoss/dW for every weight tensor, as JSON in the model file's layout. */
 import { CpuBackend } from '../../backend/index.ts';
-import type { Preprocessing } from '../../data/index.ts';
 import { modelGradients } from '../../export/index.ts';
 import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { UsageError } from '../usage-error.ts';
@@ -27,7 +26,7 @@ export async function gradientsCommand(argv: string[]): Promise<void> {
   if (!input.y) throw new UsageError('cli/no-target-column', 'The CSV has no target column, so there is no loss to differentiate. Use a CSV that includes the column the model predicts.');
   const rows = Math.min(input.rows, limit ?? input.rows);
   const f = input.model.inputs;
-  const pre = input.model.preprocessing as Preprocessing;
+  const pre = input.pre;
   const report = await modelGradients(input.model, new CpuBackend({ precision: 'float64' }), input.x.subarray(0, rows * f), input.y.subarray(0, rows), rows, pre.target.column);
   process.stdout.write(`${JSON.stringify({ format: 'backprop-studio/gradients', version: 1, ...report }, null, 2)}\n`);
 }

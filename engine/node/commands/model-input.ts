@@ -9,6 +9,8 @@ import { UsageError } from '../usage-error.ts';
 /** Model plus preprocessed rows of a CSV file. */
 export interface ModelInput {
   model: ModelFile;
+  /** The model's preprocessing (a model without one is refused on load). */
+  pre: Preprocessing;
   x: Float32Array;
   y: Float32Array | null;
   rows: number;
@@ -28,7 +30,7 @@ export function loadModelInput(modelPath: string, dataPath: string, overrides: C
   if (model.preprocessing === null) {
     throw new UsageError('cli/no-preprocessing', `Model '${modelPath}' has no preprocessing stored, so raw CSV rows cannot be turned into its inputs. Train it again with Backprop Studio 0.1 or later.`);
   }
-  const pre = model.preprocessing as Preprocessing;
+  const pre = model.preprocessing;
   const applied = applyPreprocessing(pre, table);
-  return { model, x: applied.x, y: applied.y, rows: applied.rows, warnings: [...table.warnings, ...applied.warnings], table };
+  return { model, pre, x: applied.x, y: applied.y, rows: applied.rows, warnings: [...table.warnings, ...applied.warnings], table };
 }

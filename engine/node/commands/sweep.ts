@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { createBackend } from '../../backend/index.ts';
 import { prepareDataset } from '../../data/index.ts';
 import { stringifyModelFile } from '../../export/index.ts';
+import { trainingDataOf, yieldToEventLoop } from '../../run/index.ts';
 import { BACKEND_NAMES, defaultSpec, MONITOR_NAMES, parseSpec, type BackendChoice, type MonitorName, type NetworkSpec } from '../../spec/index.ts';
 import {
   compareTrials, parseSearchSpace, prepareSweep, retrainBest, runSweep, STRATEGY_NAMES, SweepControl, trialsCsv,
@@ -11,7 +12,7 @@ import {
 } from '../../sweep/index.ts';
 import { helpText, MAX_EPOCHS, MAX_SEED, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
-import { loadCsv, trainingData } from '../dataset.ts';
+import { loadCsv } from '../dataset.ts';
 import { readJson } from '../files.ts';
 import { checkOutputs, writeFileAtomic, type OutputFile } from '../outputs.ts';
 import { metricsBlock, num } from '../format.ts';
@@ -89,7 +90,7 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   const quiet = !!values.quiet;
   const info = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };
   for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
-  const data = trainingData(prepared);
+  const data = trainingDataOf(prepared);
   let spec = given ?? defaultSpec(data.task, data.train.features, 'simple', data.train.rows);
   if (epochs !== undefined) spec = parseSpec({ ...spec, training: { ...spec.training, epochs } });
   const setup = prepareSweep({
@@ -145,8 +146,8 @@ export async function sweepCommand(argv: string[]): Promise<void> {
     const { backend } = await createBackend(backendChoice);
     try {
       const { model, metrics, result: trained } = await retrainBest({
-        setup, trial: best, data, backend, preprocessing: prepared.preprocessing, reading: prepared.reading, test: prepared.test,
-        yieldToHost: () => new Promise((r) => setImmediate(r)),
+        setup, trial: best, prepared, backend,
+        yieldToHost: yieldToEventLoop,
       });
       writeFileAtomic(modelPath, stringifyModelFile(model));
       process.stdout.write(`\nBest configuration retrained on train+validation (${trained.history.length} epochs):\n`);

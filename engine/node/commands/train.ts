@@ -1,14 +1,15 @@
-/** `train DATA.csv --target COL`: prepare the data, train, evaluate on the test split, save the model file. */
+/** `train DATA.csv --target COL`: flags in, one run of the engine's pipeline (engine/run), epochs to stderr, the model file out. */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createBackend } from '../../backend/index.ts';
-import { prepareDataset, SPLIT_ORDERS, targetScale, type SplitOrder } from '../../data/index.ts';
-import { createModelFile, evaluateModel, stringifyModelFile } from '../../export/index.ts';
+import { prepareDataset, SPLIT_ORDERS, type SplitOrder } from '../../data/index.ts';
+import { stringifyModelFile, type SplitName } from '../../export/index.ts';
+import { trainRun, yieldToEventLoop } from '../../run/index.ts';
 import { defaultSpec, parseSpec, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
-import { selectBackend, TrainControl, trainNetwork, type Metrics } from '../../train/index.ts';
+import { selectBackend, TrainControl, type Metrics } from '../../train/index.ts';
 import { helpText, MAX_EPOCHS, MAX_SEED, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
-import { loadCsv, trainingData } from '../dataset.ts';
+import { loadCsv } from '../dataset.ts';
 import { readJson } from '../files.ts';
 import { checkOutputs, writeFileAtomic } from '../outputs.ts';
 import { epochLine, metricsBlock } from '../format.ts';
@@ -83,8 +84,8 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const prepared = prepareDataset(table, { target, split: { validation, test }, splitOrder: splitOrder as SplitOrder, preprocess: !values['no-preprocess'] }, seed);
   const quiet = !!values.quiet;
   for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
-  const data = trainingData(prepared);
-  spec ??= defaultSpec(data.task, data.train.features, "simple", data.train.rows);
+  const features = prepared.featureNames.length;
+  spec ??= defaultSpec(prepared.task, features, "simple", prepared.train.rows);
   const t = { ...(spec.training ?? {}) };
   t.seed = seed;
   t.validationSplit = validation;
@@ -98,10 +99,11 @@ export async function trainCommand(argv: string[]): Promise<void> {
   t.backend = backendChoice;
   spec = parseSpec({ ...spec, training: t });
 
-  const { backend, reason } = await selectBackend(backendChoice, spec, data.train.features, data.task);
-  const taskText = data.task.kind === 'classification' ? `classification, ${data.task.classes.length} classes (${data.task.classes.join(', ')})` : 'regression';
+  const { backend, reason } = await selectBackend(backendChoice, spec, features, prepared.task);
+  const task = prepared.task;
+  const taskText = task.kind === 'classification' ? `classification, ${task.classes.length} classes (${task.classes.join(', ')})` : 'regression';
   const info = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };
-  info(`Data: ${basename(dataPath)} — ${prepared.train.rows} train / ${prepared.validation.rows} validation / ${prepared.test.rows} test rows, ${data.train.features} features; target '${target}': ${taskText}`);
+  info(`Data: ${basename(dataPath)} — ${prepared.train.rows} train / ${prepared.validation.rows} validation / ${prepared.test.rows} test rows, ${features} features; target '${target}': ${taskText}`);
   for (const c of prepared.leftOut) info(`Left out column '${c.column}': ${c.reason}.`);
   info(`Backend: ${backend.label} (${reason})`);
   if (logPath) writeLog(logPath, '', false);
@@ -114,12 +116,15 @@ export async function trainCommand(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', onSigint);
   const started = Date.now();
-  const result = await trainNetwork({
-    spec, data, backend, control,
+  const metrics: Partial<Record<SplitName, Metrics>> = {};
+  // The model file's splits are scored on the backend that trained (the app's worker scores on the CPU).
+  const { result, model } = await trainRun({
+    spec, prepared, backend, control, scoreOn: backend,
     fallback: backend.name.startsWith('gpujs-') ? async () => (await createBackend('auto')).backend : undefined,
-    yieldToHost: () => new Promise((r) => setImmediate(r)),
+    yieldToHost: yieldToEventLoop,
     onEvent: (e) => {
-      if (e.type === 'epoch') {
+      if (e.type === 'scored') metrics[e.split] = e.metrics;
+      else if (e.type === 'epoch') {
         info(epochLine(e.summary));
         if (logPath) writeLog(logPath, `${JSON.stringify({ ...e.summary, backend: backend.label, backendReason: reason })}\n`, true);
       } else if (e.type === 'diagnostic') {
@@ -128,13 +133,6 @@ export async function trainCommand(argv: string[]): Promise<void> {
     },
   }).finally(() => process.off('SIGINT', onSigint));
 
-  const draft = createModelFile({ result, data: { ...data, features: data.train.features }, preprocessing: prepared.preprocessing, reading: prepared.reading, metrics: {} });
-  const scale = targetScale(prepared.preprocessing);
-  const metrics: Record<string, Metrics> = {};
-  metrics.train = await evaluateModel(draft, backend, prepared.train.x, prepared.train.y, prepared.train.rows, scale);
-  if (prepared.validation.rows) metrics.validation = await evaluateModel(draft, backend, prepared.validation.x, prepared.validation.y, prepared.validation.rows, scale);
-  if (prepared.test.rows) metrics.test = await evaluateModel(draft, backend, prepared.test.x, prepared.test.y, prepared.test.rows, scale);
-  const model = { ...draft, metrics };
   writeFileAtomic(out, stringifyModelFile(model));
   const why = result.stopReason === 'earlyStopping' ? `stopped early after epoch ${result.history.length}; kept the best epoch, ${result.bestEpoch}`
     : result.stopReason === 'stopped' ? `stopped by you after ${result.history.length} epochs` : `${result.history.length} epochs`;
