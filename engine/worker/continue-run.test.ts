@@ -1,7 +1,7 @@
 /** The worker's `train/continue`: numbering goes on, 5 + 5 epochs equal 10, a fresh optimizer is said, and refusals say what to do. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent, EngineRequest, EpochRecord, WireTensor } from '../protocol.ts';
+import type { EngineEvent, EngineRequest, EpochRecord, WireTensor } from '../protocol/index.ts';
 import { EngineService } from './service.ts';
 
 const iris = readFileSync(new URL('../../resources/samples/iris.csv', import.meta.url));

@@ -3,7 +3,7 @@ import { CpuBackend } from '../backend/index.ts';
 import { DatasetError } from '../errors.ts';
 import { decodeOutputs, targetScale, type PreparedDataset, type Preprocessing, type Split } from '../data/index.ts';
 import { explicitSpec, MODEL_FORMAT, MODEL_VERSION, scoreModel, type ModelFile, type ModelScores } from '../export/index.ts';
-import type { ClassificationEvaluation, Evaluation, RegressionEvaluation, WireTensor } from '../protocol.ts';
+import type { ClassificationEvaluation, Evaluation, RegressionEvaluation, WireTensor } from '../protocol/index.ts';
 import { resolveNetwork, TRAINING_DEFAULTS, type ResolvedNetwork } from '../spec/index.ts';
 import { headlineMetrics, Network, predictRows, type TrainResult, type WeightTensor } from '../train/index.ts';
 import { binaryCurves } from './curves.ts';

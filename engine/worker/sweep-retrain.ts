@@ -7,8 +7,8 @@
  */
 import type { DatasetSettings, PreparedDataset, Split } from '../data/index.ts';
 import { DatasetError } from '../errors.ts';
-import type { EngineEvent } from '../protocol.ts';
-import { toWireError } from '../protocol.ts';
+import type { EngineEvent } from '../protocol/index.ts';
+import { toWireError } from '../protocol/index.ts';
 import { parseSpec, TRAINING_DEFAULTS, type NetworkSpec } from '../spec/index.ts';
 import { trialSpec, type TrialParams } from '../sweep/index.ts';
 import { selectBackend, TrainControl, trainNetwork } from '../train/index.ts';

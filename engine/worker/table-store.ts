@@ -3,7 +3,7 @@ import {
   createCsvReader, prepareDataset, profileTable,
   type CsvOptions, type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset, type TableColumn,
 } from '../data/index.ts';
-import type { ByteSource, DatasetSummary, DateOrderFound, TableInfo } from '../protocol.ts';
+import type { ByteSource, DatasetSummary, DateOrderFound, TableInfo } from '../protocol/index.ts';
 import { columnInfo } from './profile.ts';
 
 /** Bytes read per slice of a streamed file. */

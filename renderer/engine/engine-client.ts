@@ -5,7 +5,7 @@
 import {
   parseEvent, REPLY_TYPE, transferablesOf,
   type EngineEvent, type EngineRequest, type ReplyOf, type RequestType, type WireError,
-} from '../../engine/protocol.ts';
+} from '../../engine/protocol/index.ts';
 import type { BackendChoice } from '../../engine/spec/types.ts';
 
 /** A request without its `id` (the client numbers requests). */
