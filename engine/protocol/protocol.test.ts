@@ -35,7 +35,7 @@ const FAMILIES: Record<string, { good: [unknown, unknown]; bad: [unknown, string
   train: {
     good: [
       { type: 'train/start', id: 1, runId: 'r', spec, settings },
-      { type: 'train/started', id: 1, runId: 'r', backend: 'cpu', backendLabel: 'CPU', reason: '', summary, spec },
+      { type: 'train/started', runId: 'r', backend: 'cpu', backendLabel: 'CPU', reason: '', summary, spec },
     ],
     bad: [[{ type: 'train/start', id: 1, runId: 'r', spec }, "request 'train/start' field 'settings' is not object"]],
     badEvents: [[{ type: 'train/state', id: 1, runId: 'r' }, "event 'train/state' field 'state' is not string"]],
@@ -109,15 +109,22 @@ describe('protocol validation', () => {
     expect(() => parseRequest({ ...body, runId: 'r1' })).toThrow(malformed("request 'train/continue' continues run 'r1' as itself; give the new run its own runId"));
   });
 
-  it('answers each request with its reply', () => {
+  it('answers each request with its reply: every train request, and a sweep retrain, with train/state', () => {
     expect(REPLY_TYPE).toEqual({
       'data/load': 'data/loaded', 'data/rows': 'data/rows', 'data/prepare': 'data/prepared',
       'model/check': 'model/checked', 'model/export': 'model/exported', 'model/load': 'model/loaded',
-      'train/start': 'train/started', 'train/continue': 'train/started', 'train/pause': 'train/state', 'train/resume': 'train/state', 'train/stop': 'train/state',
+      'train/start': 'train/state', 'train/continue': 'train/state', 'train/pause': 'train/state', 'train/resume': 'train/state', 'train/stop': 'train/state',
       'evaluate/run': 'evaluate/done', 'predict/run': 'predict/done', 'runs/keep': 'memory/report', 'step/trace': 'step/traced',
       'sweep/check': 'sweep/checked', 'sweep/start': 'sweep/started', 'sweep/stop': 'sweep/state', 'trial/cancel': 'sweep/state',
-      'sweep/apply': 'sweep/applied', 'sweep/retrain': 'train/started',
+      'sweep/apply': 'sweep/applied', 'sweep/retrain': 'train/state',
     });
+  });
+
+  it('train/started is a run event: it carries the runId and no request id', () => {
+    const started = FAMILIES.train!.good[1] as Record<string, unknown>;
+    expect(Object.keys(started)).not.toContain('id');
+    expect(parseEvent(started)).toBe(started);
+    expect(() => parseEvent({ ...started, runId: null })).toThrow(malformed("event 'train/started' field 'runId' is not string"));
   });
 
   it('lists the buffers to transfer, each once, and none for data/rows either way', () => {

@@ -6,8 +6,8 @@ import type { Problem } from '../errors.ts';
 import type { BackendChoice } from '../spec/index.ts';
 import { event } from './fields.ts';
 
-/** Bumped when a message changes shape. */
-export const PROTOCOL_VERSION = 1;
+/** Bumped when a message changes shape (2: `train/started` is a run event; `train/start` is answered by `train/state`). */
+export const PROTOCOL_VERSION = 2;
 
 /** An error as it crosses the wire: the engine's typed errors keep their code, path and problems. */
 export interface WireError {

@@ -91,10 +91,11 @@ export const SWEEP_REQUESTS = {
   'sweep/apply': request<{ spec: NetworkSpec; params: TrialParams }>()('sweep/applied', { spec: 'object', params: 'object' }),
   /**
    * Train `params` applied to `spec` on the training and validation rows together, for `epochs` (the
-   * trial's kept epoch) without early stopping, as run `runId`; answered by `train/started`.
+   * trial's kept epoch) without early stopping, as run `runId`; answered by `train/state` (running), and
+   * followed by the run's events, `train/started` first.
    */
   'sweep/retrain': request<{ runId: string; spec: NetworkSpec; settings: DatasetSettings; params: TrialParams; epochs: number }>()(
-    'train/started', { runId: 'string', spec: 'object', settings: 'object', params: 'object', epochs: 'number' },
+    'train/state', { runId: 'string', spec: 'object', settings: 'object', params: 'object', epochs: 'number' },
   ),
 };
 

@@ -1,6 +1,10 @@
 /**
- * The train family: start, continue and control a run, and the run's live events. A run is named by a
- * `runId` the UI chooses; its live events carry it.
+ * The train family: start, continue and control a run, and the run's live events.
+ *
+ * A run is named by a `runId` the UI chooses. Each request is answered by `train/state` (the run is
+ * running, paused or stopping) or by an `error`; everything the run itself reports is a run event that
+ * carries its `runId` and no request id: `train/started` first, then progress, epochs and diagnostics,
+ * and `train/done` last. `sweep/retrain` starts a run the same way.
  */
 import type { DatasetSettings } from '../data/index.ts';
 import type { NetworkSpec } from '../spec/index.ts';
@@ -43,18 +47,18 @@ function checkContinue(m: { runId: string; fromRunId: string; epochs: number }):
 
 /** The train requests. */
 export const TRAIN_REQUESTS = {
-  /** Start training; live events follow with this runId. */
+  /** Start training run `runId`; its run events follow, `train/started` first. */
   'train/start': request<{ runId: string; spec: NetworkSpec; settings: DatasetSettings }>()(
-    'train/started', { runId: 'string', spec: 'object', settings: 'object' },
+    'train/state', { runId: 'string', spec: 'object', settings: 'object' },
   ),
   /**
    * Continue run `fromRunId` for `epochs` more epochs as the new run `runId`: its network, data settings
    * and training settings, from its final weights and optimizer state (a fresh optimizer, said in a
    * `train/diagnostic`, when the worker no longer holds that state). Epochs are numbered after the
-   * earlier run's; live events follow with `runId`, as for `train/start`.
+   * earlier run's; run events follow with `runId`, as for `train/start`.
    */
   'train/continue': request<{ runId: string; fromRunId: string; epochs: number }>()(
-    'train/started', { runId: 'string', fromRunId: 'string', epochs: 'number' }, { check: checkContinue },
+    'train/state', { runId: 'string', fromRunId: 'string', epochs: 'number' }, { check: checkContinue },
   ),
   'train/pause': request<{ runId: string }>()('train/state', { runId: 'string' }),
   'train/resume': request<{ runId: string }>()('train/state', { runId: 'string' }),
@@ -64,7 +68,7 @@ export const TRAIN_REQUESTS = {
 /** The train events. */
 export const TRAIN_EVENTS = {
   /** The run began: the backend it runs on and why, its data, and the network it trains. */
-  'train/started': reply<{ runId: string; backend: string; backendLabel: string; reason: string; summary: DatasetSummary; spec: NetworkSpec }>()(
+  'train/started': event<{ runId: string; backend: string; backendLabel: string; reason: string; summary: DatasetSummary; spec: NetworkSpec }>()(
     { runId: 'string', backend: 'string', backendLabel: 'string', reason: 'string', summary: 'object', spec: 'object' },
   ),
   /** Batch progress (the latest, a few times a second); `loss` is the running mean over the epoch so far. */
@@ -78,7 +82,7 @@ export const TRAIN_EVENTS = {
    */
   'train/epoch': event<{ runId: string; summaries: EpochRecord[] }>()({ runId: 'string', summaries: 'array' }),
   'train/diagnostic': event<{ runId: string; diagnostic: DiagnosticRecord }>()({ runId: 'string', diagnostic: 'object' }),
-  /** Paused, resumed or stopping was applied. */
+  /** The reply to every train request: the run is running (started, continued, resumed), paused or stopping. */
   'train/state': reply<{ runId: string; state: 'running' | 'paused' | 'stopping' }>()({ runId: 'string', state: 'string' }),
   /** The run ended; a stopped or failed run still carries the weights it reached (if any). */
   'train/done': event<{ runId: string; stopReason: StopReason; bestEpoch: number; backend: string; weights: WireTensor[]; spec: NetworkSpec; error: WireError | null }>()(

@@ -275,9 +275,10 @@ export class EngineService {
     const entry: RunEntry = { control, events, model: null, settings, spec };
     this.#runs.set(runId, entry);
     this.#post({
-      type: 'train/started', id, runId, backend: backend.name, backendLabel: backend.label, reason,
+      type: 'train/started', runId, backend: backend.name, backendLabel: backend.label, reason,
       summary: summarize(this.#tables.require(), prepared), spec,
     });
+    this.#post({ type: 'train/state', id, runId, state: 'running' });
     if (from && !from.optimizer) {
       const message = freshOptimizerMessage(resolveTraining(spec.training).optimizer.type, from.history.length + 1);
       this.#post({ type: 'train/diagnostic', runId, diagnostic: { code: 'optimizerReset', level: 'info', message, epoch: from.history.length + 1, layer: null } });

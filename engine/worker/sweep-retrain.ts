@@ -54,7 +54,7 @@ export function withValidationInTrain(prepared: PreparedDataset): PreparedDatase
   return { ...prepared, train, validation: empty(train.features) };
 }
 
-/** Train the configuration on train+validation as run `req.runId`; answers with `train/started`, ends with `train/done`. */
+/** Train the configuration on train+validation as run `req.runId`; answers with `train/state` after the run's `train/started`, ends with `train/done`. */
 export async function retrainRun(
   req: RetrainRequest,
   o: { tables: TableStore; post: (event: EngineEvent) => void; addRun: (runId: string, run: SweepRun) => void },
@@ -74,9 +74,10 @@ export async function retrainRun(
   const run: SweepRun = { control, events, model: null, settings, spec };
   o.addRun(runId, run);
   o.post({
-    type: 'train/started', id: req.id, runId, backend: backend.name, backendLabel: backend.label, reason,
+    type: 'train/started', runId, backend: backend.name, backendLabel: backend.label, reason,
     summary: summarize(o.tables.require(), merged), spec,
   });
+  o.post({ type: 'train/state', id: req.id, runId, state: 'running' });
   try {
     const target = prepared.preprocessing.target;
     const result = await trainNetwork({

@@ -161,7 +161,7 @@ export class EngineClient {
         this.#pending.delete(event.id);
         if (event.type === 'error') pending.reject(new EngineRequestError(event.error));
         else pending.resolve(event);
-        if (event.type !== 'train/started') return;
+        return;
       }
     }
     if ('runId' in event && event.runId !== null) {
