@@ -82,7 +82,10 @@ function checkLoadOptions(options: LoadOptions | null): void {
   if (!options) return;
   for (const [key, v] of Object.entries(options)) {
     const valid = Object.hasOwn(LOAD_OPTION_VALUES, key) ? LOAD_OPTION_VALUES[key as keyof LoadOptions] : undefined;
-    if (!valid) throw new ProtocolError(`request 'data/load' field 'options.${key}' is not a reading option (${Object.keys(LOAD_OPTION_VALUES).join(', ')})`);
+    if (!valid) {
+      const options = Object.keys(LOAD_OPTION_VALUES).join(', ');
+      throw new ProtocolError(`request 'data/load' field 'options.${key}' is not a reading option (${options})`);
+    }
     if (v !== undefined && !valid.includes(v as string)) {
       throw new ProtocolError(`request 'data/load' field 'options.${key}' is not one of ${valid.map((x) => `'${x}'`).join(', ')}`);
     }

@@ -27,7 +27,9 @@ export type {
 /** A user-facing problem: code, path and message. */
 export type { Problem } from '../errors.ts';
 /** Dataset types the messages carry. */
-export type { CsvOptions, CsvReading, DateOrder, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType } from '../data/index.ts';
+export type {
+  CsvOptions, CsvReading, DateOrder, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType,
+} from '../data/index.ts';
 /** The step-through arithmetic the renderer shows, and the loss's probability floor. */
 export { shownArithmetic, type ShownArithmetic } from '../train/shown-arithmetic.ts';
 export { PROBABILITY_EPSILON } from '../losses/index.ts';
@@ -45,7 +47,10 @@ export type {
 
 export { ProtocolError, type ByteSource } from './fields.ts';
 export { PROTOCOL_VERSION, toWireError, isUserWireError, type WireError } from './session.ts';
-export { LOAD_OPTION_VALUES, type CategoryCount, type ColumnInfo, type DatasetSummary, type DateOrderFound, type HistogramBin, type LoadOptions, type TableInfo } from './data.ts';
+export {
+  LOAD_OPTION_VALUES,
+  type CategoryCount, type ColumnInfo, type DatasetSummary, type DateOrderFound, type HistogramBin, type LoadOptions, type TableInfo,
+} from './data.ts';
 export type { LayerShape, WireTensor } from './model.ts';
 export type { DiagnosticRecord, EpochRecord, StopReason } from './train.ts';
 export type { ClassificationEvaluation, CurvePoint, Evaluation, RegressionEvaluation } from './evaluate.ts';

@@ -41,8 +41,12 @@ export type StopReason = 'completed' | 'earlyStopping' | 'stopped' | 'failed';
 
 function checkContinue(m: { runId: string; fromRunId: string; epochs: number }): void {
   // The UI checks the epochs field before sending; the worker says the same to other callers.
-  if (!Number.isInteger(m.epochs) || m.epochs < 1) throw new ProtocolError(`request 'train/continue' field 'epochs' is not a whole number of 1 or more (got ${m.epochs})`);
-  if (m.runId === m.fromRunId) throw new ProtocolError(`request 'train/continue' continues run '${m.fromRunId}' as itself; give the new run its own runId`);
+  if (!Number.isInteger(m.epochs) || m.epochs < 1) {
+    throw new ProtocolError(`request 'train/continue' field 'epochs' is not a whole number of 1 or more (got ${m.epochs})`);
+  }
+  if (m.runId === m.fromRunId) {
+    throw new ProtocolError(`request 'train/continue' continues run '${m.fromRunId}' as itself; give the new run its own runId`);
+  }
 }
 
 /** The train requests. */
@@ -72,7 +76,9 @@ export const TRAIN_EVENTS = {
     { runId: 'string', backend: 'string', backendLabel: 'string', reason: 'string', summary: 'object', spec: 'object' },
   ),
   /** Batch progress (the latest, a few times a second); `loss` is the running mean over the epoch so far. */
-  'train/progress': event<{ runId: string; epoch: number; epochs: number; batch: number; batches: number; loss: number; rowsPerSecond: number; elapsedMs: number }>()({
+  'train/progress': event<{
+    runId: string; epoch: number; epochs: number; batch: number; batches: number; loss: number; rowsPerSecond: number; elapsedMs: number;
+  }>()({
     runId: 'string', epoch: 'number', epochs: 'number', batch: 'number', batches: 'number',
     loss: 'number', rowsPerSecond: 'number', elapsedMs: 'number',
   }),
@@ -85,7 +91,9 @@ export const TRAIN_EVENTS = {
   /** The reply to every train request: the run is running (started, continued, resumed), paused or stopping. */
   'train/state': reply<{ runId: string; state: 'running' | 'paused' | 'stopping' }>()({ runId: 'string', state: 'string' }),
   /** The run ended; a stopped or failed run still carries the weights it reached (if any). */
-  'train/done': event<{ runId: string; stopReason: StopReason; bestEpoch: number; backend: string; weights: WireTensor[]; spec: NetworkSpec; error: WireError | null }>()(
+  'train/done': event<{
+    runId: string; stopReason: StopReason; bestEpoch: number; backend: string; weights: WireTensor[]; spec: NetworkSpec; error: WireError | null;
+  }>()(
     { runId: 'string', stopReason: 'string', bestEpoch: 'number', backend: 'string', weights: 'array', spec: 'object', error: 'object?' },
     { check: (m) => checkWeights('train/done', m.weights), transfer: (m) => weightBuffers(m.weights) },
   ),
