@@ -1,5 +1,5 @@
 /** ROC and precision-recall curves of a binary classifier's scores, with the areas under them. */
-import type { CurvePoint } from '../protocol.ts';
+import type { CurvePoint } from '../protocol/index.ts';
 
 /** Points kept per curve (enough for a smooth line, small enough to post). */
 const MAX_POINTS = 256;

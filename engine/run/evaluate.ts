@@ -3,7 +3,7 @@ import { CpuBackend, type Backend } from '../backend/index.ts';
 import { DatasetError } from '../errors.ts';
 import { decodeOutputs, targetScale, type Preprocessing, type Split } from '../data/index.ts';
 import { scoreModel, type ModelFile } from '../export/index.ts';
-import type { ClassificationEvaluation, Evaluation, RegressionEvaluation } from '../protocol.ts';
+import type { ClassificationEvaluation, Evaluation, RegressionEvaluation } from '../protocol/index.ts';
 import { binaryCurves } from './curves.ts';
 import { runMessages } from './messages.ts';
 

@@ -1,7 +1,7 @@
 /** The worker's `train/continue`: numbering goes on, 5 + 5 epochs equal 10, a fresh optimizer is said, and refusals say what to do. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent, EngineRequest, EpochRecord, WireTensor } from '../protocol.ts';
+import type { EngineEvent, EngineRequest, EpochRecord, WireTensor } from '../protocol/index.ts';
 import { EngineService } from './service.ts';
 
 const iris = readFileSync(new URL('../../resources/samples/iris.csv', import.meta.url));
@@ -77,6 +77,8 @@ describe('train/continue', () => {
     expect(started.backendLabel).toBe('CPU · TypeScript');
     expect(started.summary.rows).toEqual({ train: 105, validation: 15, test: 30 });
     expect(started.spec.training?.epochs).toBe(10);
+    // The request's reply comes after the run event, so the UI has the run when the request resolves.
+    expect(events[1]).toEqual({ type: 'train/state', id: 4, runId: 'r2', state: 'running' });
     // With its optimizer state kept, nothing says the optimizer started afresh.
     expect(events.filter((e) => e.type === 'train/diagnostic')).toEqual([]);
     const continued = epochsOf(events);
@@ -137,7 +139,7 @@ describe('train/continue', () => {
     });
     await send({ type: 'train/start', runId: 'r1', spec: spec(5), settings });
     const stopped = await send({ type: 'train/continue', runId: 'r2', fromRunId: 'r1', epochs: 200 });
-    expect(stopped.find((e) => e.type === 'train/state')).toMatchObject({ id: 900, runId: 'r2', state: 'stopping' });
+    expect(stopped.find((e) => e.type === 'train/state' && e.state === 'stopping')).toMatchObject({ id: 900, runId: 'r2', state: 'stopping' });
     const done = doneOf(stopped);
     expect(done.stopReason).toBe('stopped');
     expect(epochsOf(stopped).map((h) => h.epoch)).toEqual([6]);

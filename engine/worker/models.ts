@@ -1,5 +1,5 @@
 /** Trained weights as the worker posts them. */
-import type { WireTensor } from '../protocol.ts';
+import type { WireTensor } from '../protocol/index.ts';
 import type { WeightTensor } from '../train/index.ts';
 
 /** Weights as transferable float32 arrays. */

@@ -1,6 +1,6 @@
 /** The engine's column profiles, as the data view's cards show them. */
 import type { ColumnProfile } from '../data/index.ts';
-import type { ColumnInfo } from '../protocol.ts';
+import type { ColumnInfo } from '../protocol/index.ts';
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 

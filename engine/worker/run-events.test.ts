@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent, EpochRecord } from '../protocol.ts';
+import type { EngineEvent, EpochRecord } from '../protocol/index.ts';
 import { FLUSH_MS, RunEvents } from './run-events.ts';
 
 const epoch = (n: number): EpochRecord => ({

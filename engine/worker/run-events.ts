@@ -3,7 +3,7 @@
  * out together at most every FLUSH_MS, so a fast run does not flood the UI thread with messages.
  * Diagnostics and the end of the run flush at once.
  */
-import type { EngineEvent, EpochRecord } from '../protocol.ts';
+import type { EngineEvent, EpochRecord } from '../protocol/index.ts';
 
 type Post = (event: EngineEvent) => void;
 type Progress = Extract<EngineEvent, { type: 'train/progress' }>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent, EngineRequest, LoadOptions } from '../protocol.ts';
+import type { EngineEvent, EngineRequest, LoadOptions } from '../protocol/index.ts';
 import { EngineService } from './service.ts';
 
 const iris = readFileSync(new URL('../../resources/samples/iris.csv', import.meta.url));

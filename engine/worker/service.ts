@@ -8,7 +8,7 @@ import { parseModelFile, stringifyModelFile, type ModelFile } from '../export/in
 import {
   PROTOCOL_VERSION, toWireError,
   type EngineEvent, type EngineRequest, type LayerShape, type WireError, type WorkerMemory,
-} from '../protocol.ts';
+} from '../protocol/index.ts';
 import {
   BACKEND_NAMES, checkResolve, checkSpecStructure, parseSpec, summarizeLayers, TRAINING_DEFAULTS,
   type BackendChoice, type NetworkSpec, type Task,

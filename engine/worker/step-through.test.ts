@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/index.ts';
-import { parseEvent, transferablesOf, type EngineEvent, type EngineRequest, type WireStepTrace } from '../protocol.ts';
+import { parseEvent, transferablesOf, type EngineEvent, type EngineRequest, type WireStepTrace } from '../protocol/index.ts';
 import { computeGradients } from '../train/index.ts';
 import { EngineService } from './service.ts';
 

@@ -7,7 +7,7 @@ import type { Backend } from '../backend/index.ts';
 import type { DatasetSettings, PreparedDataset } from '../data/index.ts';
 import { DatasetError, SpecError, TrainingError } from '../errors.ts';
 import type { ModelFile } from '../export/index.ts';
-import type { StepMatrix, StepRequest, StepSource, WireStepTrace } from '../protocol.ts';
+import type { StepMatrix, StepRequest, StepSource, WireStepTrace } from '../protocol/index.ts';
 import { parseSpec, type NetworkSpec, type OptimizerSpec } from '../spec/index.ts';
 import {
   initialWeights, resolveTraining, selectBackend, traceStep,

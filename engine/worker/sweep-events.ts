@@ -4,7 +4,7 @@
  * Records lose their histories on the way (each `trial/epoch` already carried its epoch) and epoch
  * summaries their per-layer norms, so a long sweep's messages stay small. `sweep/done` flushes at once.
  */
-import type { EngineEvent } from '../protocol.ts';
+import type { EngineEvent } from '../protocol/index.ts';
 import type { SweepEvent, SweepResult, TrialRecord } from '../sweep/index.ts';
 
 type Post = (event: EngineEvent) => void;

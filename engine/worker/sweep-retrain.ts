@@ -7,7 +7,7 @@
  */
 import type { DatasetSettings } from '../data/index.ts';
 import { DatasetError } from '../errors.ts';
-import type { EngineEvent } from '../protocol.ts';
+import type { EngineEvent } from '../protocol/index.ts';
 import { withValidationInTrain } from '../run/index.ts';
 import { parseSpec, TRAINING_DEFAULTS, type NetworkSpec } from '../spec/index.ts';
 import { trialSpec, type TrialParams } from '../sweep/index.ts';

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/index.ts';
-import type { EngineEvent } from '../protocol.ts';
-import type { SweepRequest } from '../protocol-sweep.ts';
+import type { EngineEvent } from '../protocol/index.ts';
+import type { SweepRequest } from '../protocol/index.ts';
 import { createTrialHost, type SweepEvent, type TrialPort } from '../sweep/index.ts';
 import type { RunEntry } from './run-entry.ts';
 import { SweepHost } from './sweep.ts';

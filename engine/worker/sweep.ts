@@ -5,8 +5,8 @@
  */
 import type { PreparedDataset } from '../data/index.ts';
 import { isUserError, type Problem } from '../errors.ts';
-import { toWireError, type EngineEvent } from '../protocol.ts';
-import type { SweepCheck, SweepRequest } from '../protocol-sweep.ts';
+import { toWireError, type EngineEvent } from '../protocol/index.ts';
+import type { SweepCheck, SweepRequest } from '../protocol/index.ts';
 import { parseSpec, TRAINING_DEFAULTS, type NetworkSpec } from '../spec/index.ts';
 import {
   checkSearchSpace, createPoolExecutor, createStrategy, parsePath, prepareSweep, runSweep, SweepControl, SweepError, trialSpec,

@@ -3,7 +3,7 @@ import {
   createCsvReader, prepareDataset, profileTable,
   type CsvOptions, type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset,
 } from '../data/index.ts';
-import type { ByteSource, DatasetSummary, DateOrderFound, TableInfo } from '../protocol.ts';
+import type { ByteSource, DatasetSummary, DateOrderFound, TableInfo } from '../protocol/index.ts';
 import { cellText } from '../run/index.ts';
 import { columnInfo } from './profile.ts';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseModelFile, type ModelFile } from '../export/index.ts';
-import type { EngineEvent, EngineRequest } from '../protocol.ts';
+import type { EngineEvent, EngineRequest } from '../protocol/index.ts';
 import { EngineService } from './service.ts';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -4,7 +4,7 @@
  * epochs coalesced by RunEvents, diagnostics, then `train/done` with the weights (or the error).
  */
 import type { DatasetSettings, PreparedDataset } from '../data/index.ts';
-import { toWireError, type EngineEvent } from '../protocol.ts';
+import { toWireError, type EngineEvent } from '../protocol/index.ts';
 import { trainRun, yieldToEventLoop, type RunEvent, type RunStart } from '../run/index.ts';
 import type { NetworkSpec } from '../spec/index.ts';
 import { selectBackend, TrainControl, type Diagnostic } from '../train/index.ts';
@@ -48,9 +48,11 @@ export async function trainInWorker(r: WorkerRun, host: WorkerRunHost): Promise<
   const entry: RunEntry = { control, events, model: null, settings: r.settings, spec };
   host.addRun(runId, entry);
   host.post({
-    type: 'train/started', id: r.id, runId, backend: backend.name, backendLabel: backend.label, reason,
+    type: 'train/started', runId, backend: backend.name, backendLabel: backend.label, reason,
     summary: summarize(host.tables.require(), prepared), spec,
   });
+  // The request that began the run is answered once the run has described itself.
+  host.post({ type: 'train/state', id: r.id, runId, state: 'running' });
   if (r.note) host.post(r.note);
   const onEvent = (e: RunEvent): void => {
     if (e.type === 'progress') events.progress(e);

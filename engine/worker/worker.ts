@@ -5,7 +5,7 @@
 import { registerBackend } from '../backend/index.ts';
 import { wasmBackendProvider } from '../backend/wasm/index.ts';
 import { webThreadHost } from '../backend/wasm/web-thread-host.ts';
-import { parseRequest, toWireError, transferablesOf, type EngineEvent } from '../protocol.ts';
+import { parseRequest, toWireError, transferablesOf, type EngineEvent } from '../protocol/index.ts';
 import { EngineService } from './service.ts';
 import { appWasmThreads } from './wasm-threads.ts';
 

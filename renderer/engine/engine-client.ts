@@ -5,7 +5,7 @@
 import {
   parseEvent, REPLY_TYPE, transferablesOf,
   type EngineEvent, type EngineRequest, type ReplyOf, type RequestType, type WireError,
-} from '../../engine/protocol.ts';
+} from '../../engine/protocol/index.ts';
 import type { BackendChoice } from '../../engine/spec/types.ts';
 
 /** A request without its `id` (the client numbers requests). */
@@ -161,7 +161,7 @@ export class EngineClient {
         this.#pending.delete(event.id);
         if (event.type === 'error') pending.reject(new EngineRequestError(event.error));
         else pending.resolve(event);
-        if (event.type !== 'train/started') return;
+        return;
       }
     }
     if ('runId' in event && event.runId !== null) {

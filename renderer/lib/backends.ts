@@ -1,5 +1,5 @@
 /** Human names of the compute backends. */
-import type { BackendChoice } from '../../engine/protocol.ts';
+import type { BackendChoice } from '../../engine/protocol/index.ts';
 
 /** Label of each backend a user can choose. */
 export const BACKEND_LABELS: Readonly<Record<BackendChoice, string>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetSummary, NetworkSpec, TableInfo } from '../../engine/protocol.ts';
+import type { DatasetSummary, NetworkSpec, TableInfo } from '../../engine/protocol/index.ts';
 import { changedSince, continueBlocker, continueNotes, parseMoreEpochs, type ContinuableRun } from './continue-run.ts';
 
 const summary: DatasetSummary = {

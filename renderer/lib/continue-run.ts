@@ -3,7 +3,7 @@
  * field, and the lines that say what continuing will do. A run continues with its own network, data
  * settings and training settings (as Keras's `fit(initial_epoch=…)` continues a compiled model).
  */
-import type { DatasetSettings, DatasetSummary, NetworkSpec, StopReason, TableInfo } from '../../engine/protocol.ts';
+import type { DatasetSettings, DatasetSummary, NetworkSpec, StopReason, TableInfo } from '../../engine/protocol/index.ts';
 
 /** What the checks read of a run (a `TrainingRun` fits). */
 export interface ContinuableRun {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, profileTable } from '../../engine/data/index.ts';
-import type { ColumnInfo, TableInfo } from '../../engine/protocol.ts';
+import type { ColumnInfo, TableInfo } from '../../engine/protocol/index.ts';
 import { tableInfo } from '../../engine/worker/table-store.ts';
 import penguinsRawCsv from '../../engine/data/fixtures/penguins-raw.csv?raw';
 import { chooseTarget, defaultTarget, targetNote } from './default-target.ts';

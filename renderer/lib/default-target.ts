@@ -4,7 +4,7 @@
  * column is the convention. When the last column is not one, a column named like a target (`species`,
  * `label`, …) is preferred to the last good column, and the app says why it did not take the last column.
  */
-import type { ColumnInfo, TableInfo } from '../../engine/protocol.ts';
+import type { ColumnInfo, TableInfo } from '../../engine/protocol/index.ts';
 
 /** More missing than this and a column is a doubtful target: most rows would be dropped. */
 const MOST_MISSING = 0.5;

@@ -1,5 +1,5 @@
 /** Drag-and-drop items shared by the layer palette and the network stack (svelte-dnd-action zones of one type). */
-import type { LayerSpec, LayerType } from '../../engine/protocol.ts';
+import type { LayerSpec, LayerType } from '../../engine/protocol/index.ts';
 
 /** Zone type shared by the palette and the network, so items move between them. */
 export const LAYER_DND_TYPE = 'backprop-layers';

@@ -1,5 +1,5 @@
 /** The network drawing's columns and weights for the current network and a run's trained weights. */
-import type { LayerShape, LayerSpec, Task, WireTensor } from '../../engine/protocol.ts';
+import type { LayerShape, LayerSpec, Task, WireTensor } from '../../engine/protocol/index.ts';
 import type { DrawingColumn } from '../components/NetworkDrawing/types.ts';
 import { dropoutNote, unitsText } from './layer-text.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LayerSpec } from '../../engine/protocol.ts';
+import type { LayerSpec } from '../../engine/protocol/index.ts';
 import { inAppWords, layerName } from './problem-words.ts';
 
 const layers: LayerSpec[] = [

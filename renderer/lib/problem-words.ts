@@ -2,7 +2,7 @@
  * The engine's spec problems in the app's words: `layers[0].units must be a positive integer, got -3.` becomes
  * `Dense 1: Units must be a whole number of at least 1, got -3.` (the layer's name and the field's label as shown).
  */
-import type { LayerSpec, Problem } from '../../engine/protocol.ts';
+import type { LayerSpec, Problem } from '../../engine/protocol/index.ts';
 import { LAYER_LABELS, OUTPUT_ID } from '../state/network-editor.svelte.ts';
 
 /** Labels of the layer fields, as the inspector shows them. */

@@ -1,5 +1,5 @@
 /** Series helpers for the training charts. */
-import type { EpochRecord, Task } from '../../engine/protocol.ts';
+import type { EpochRecord, Task } from '../../engine/protocol/index.ts';
 
 /** The metric a task is judged by, as a key of the epoch metrics. */
 export function mainMetric(task: Task | null | undefined): { key: string; label: string; range?: [number, number] } {

@@ -1,8 +1,8 @@
 /** The loaded CSV and the user's dataset settings; loading and checking go through the engine worker. */
 import type {
   ColumnSettings, DatasetSettings, DatasetSummary, LoadOptions, TableInfo, WireError,
-} from '../../engine/protocol.ts';
-import { DEFAULT_SPLIT } from '../../engine/protocol.ts';
+} from '../../engine/protocol/index.ts';
+import { DEFAULT_SPLIT } from '../../engine/protocol/index.ts';
 import { EngineRequestError, type EngineClient } from '../engine/engine-client.ts';
 import { defaultTarget } from '../lib/default-target.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { DatasetSettings, NetworkSpec } from '../../engine/protocol.ts';
+import type { DatasetSettings, NetworkSpec } from '../../engine/protocol/index.ts';
 import { EngineRequestError } from '../engine/engine-client.ts';
 import type { NoticeKind } from './notices.svelte.ts';
 import { fileBaseName, type ExportProject, modelFileName, ModelExport, predictionsFileName } from './model-export.svelte.ts';

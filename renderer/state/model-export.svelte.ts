@@ -3,7 +3,7 @@
  * File menu, so that File ▸ Export model… and Export predictions… save straight away when there is
  * something to save, and otherwise open the Export view saying what to do first.
  */
-import type { Problem, WireError } from '../../engine/protocol.ts';
+import type { Problem, WireError } from '../../engine/protocol/index.ts';
 import type { MenuCommand, Platform } from '../platform/index.ts';
 import { previewOf, type PredictionPreview } from '../lib/prediction-preview.ts';
 import { asWireError } from './dataset.svelte.ts';

@@ -1,5 +1,5 @@
 /** The layer stack being edited: add, remove, duplicate, reorder, edit, with undo/redo. */
-import type { DenseLayerSpec, LayerSpec, LayerType, Task, TrainingSpec } from '../../engine/protocol.ts';
+import type { DenseLayerSpec, LayerSpec, LayerType, Task, TrainingSpec } from '../../engine/protocol/index.ts';
 
 /** Human name of each layer type (also the palette item's accessible name). */
 export const LAYER_LABELS: Readonly<Record<LayerType, string>> = {

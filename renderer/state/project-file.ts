@@ -3,8 +3,8 @@
  * dataset embedded as CSV text. JSON, versioned. Autosave stores the same object without the CSV text
  * (the bytes are kept beside it as a Blob).
  */
-import type { DatasetSettings, LayerSpec, LoadOptions, TrainingSpec } from '../../engine/protocol.ts';
-import { LOAD_OPTION_VALUES } from '../../engine/protocol.ts';
+import type { DatasetSettings, LayerSpec, LoadOptions, TrainingSpec } from '../../engine/protocol/index.ts';
+import { LOAD_OPTION_VALUES } from '../../engine/protocol/index.ts';
 import type { SweepRecord } from './sweep.svelte.ts';
 import type { RunRecord } from './training-run.svelte.ts';
 

@@ -4,7 +4,7 @@
  */
 import type {
   BackendChoice, LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError, WorkerMemory,
-} from '../../engine/protocol.ts';
+} from '../../engine/protocol/index.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
 import type { ViewName } from '../components/StepNav/types.ts';
 import { asWireError, DatasetState } from './dataset.svelte.ts';

@@ -2,7 +2,7 @@
  * The step-through mode (issue 8): which weights and rows to trace, the engine's trace of one training
  * iteration, and where the user is in it (stage, shown row, selected connection).
  */
-import type { StepSource, WireError, WireStepTrace } from '../../engine/protocol.ts';
+import type { StepSource, WireError, WireStepTrace } from '../../engine/protocol/index.ts';
 import { columnsOf, largestGradient, stagesOf, type Stage } from '../components/StepThrough/model.ts';
 import { asWireError } from './dataset.svelte.ts';
 import type { Project } from './project.svelte.ts';

@@ -4,11 +4,11 @@
  * writes a search-space file (the format the CLI reads), so the engine's messages land beside the fields
  * by their paths.
  */
-import type { Problem, SpaceJson, Task } from '../../engine/protocol.ts';
+import type { Problem, SpaceJson, Task } from '../../engine/protocol/index.ts';
 import {
   defaultConcurrency, directionOf, objectiveMetrics, SPACE_FORMAT, SPACE_VERSION,
   type Direction, type DistributionName, type StrategyName,
-} from '../../engine/protocol-sweep.ts';
+} from '../../engine/protocol/index.ts';
 import { draftFor, draftJson, sweepFields, withDistribution, type ParamDraft, type SweepField } from '../components/SweepSpace/fields.ts';
 import type { Project } from './project.svelte.ts';
 

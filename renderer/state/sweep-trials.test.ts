@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepEvent, TrialRecord } from '../../engine/protocol-sweep.ts';
+import type { SweepEvent, TrialRecord } from '../../engine/protocol/index.ts';
 import { applyEvents, OBJECTIVE_AXIS, passesFilters, thinPoints, type TrialView } from './sweep-trials.ts';
 
 const summary = (epoch: number, loss: number) => ({

@@ -3,7 +3,7 @@
  * (one point per epoch) and its live progress, built from the engine's sweep events. Pure, so it is
  * unit-tested without a worker.
  */
-import type { SweepEvent, TrialRecord } from '../../engine/protocol-sweep.ts';
+import type { SweepEvent, TrialRecord } from '../../engine/protocol/index.ts';
 
 /** One epoch of a trial's learning curve. */
 export interface EpochPoint {

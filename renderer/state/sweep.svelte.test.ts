@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepEvent, SweepPlan, TrialRecord } from '../../engine/protocol-sweep.ts';
+import type { SweepEvent, SweepPlan, TrialRecord } from '../../engine/protocol/index.ts';
 import type { RequestBody, SweepLiveEvent } from '../engine/engine-client.ts';
 import { NetworkEditor } from './network-editor.svelte.ts';
 import type { Project } from './project.svelte.ts';

@@ -5,11 +5,11 @@
  * the network editor as one undo step; "Retrain" adds a run trained on train+validation.
  */
 import { FlushThrottle } from '../lib/flush-throttle.ts';
-import type { DatasetSettings, NetworkSpec, Problem, SweepCheck, WireError } from '../../engine/protocol.ts';
+import type { DatasetSettings, NetworkSpec, Problem, SweepCheck, WireError } from '../../engine/protocol/index.ts';
 import {
   parameterImportance, trialsCsv,
   type ImportanceResult, type SweepEvent, type SweepPlan, type SweepResult, type TrialRecord,
-} from '../../engine/protocol-sweep.ts';
+} from '../../engine/protocol/index.ts';
 import type { SweepLiveEvent } from '../engine/engine-client.ts';
 import { asWireError } from './dataset.svelte.ts';
 import { followRun, newRunId } from './follow-run.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DatasetSettings, EpochRecord, NetworkSpec } from '../../engine/protocol.ts';
+import type { DatasetSettings, EpochRecord, NetworkSpec } from '../../engine/protocol/index.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
 const settings: DatasetSettings = { target: 'species', columns: {} };

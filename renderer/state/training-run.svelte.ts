@@ -3,7 +3,7 @@ import { FlushThrottle } from '../lib/flush-throttle.ts';
 import type {
   DatasetSettings, DatasetSummary, DiagnosticRecord, EpochRecord, Evaluation, NetworkSpec, StopReason,
   TrainingSpec, WireError, WireTensor,
-} from '../../engine/protocol.ts';
+} from '../../engine/protocol/index.ts';
 import type { RunEvent } from '../engine/engine-client.ts';
 
 /** Where a run is in its life. */

@@ -1,4 +1,4 @@
-import type { ColumnInfo, ColumnRole, ColumnSettings } from '../../../engine/protocol.ts';
+import type { ColumnInfo, ColumnRole, ColumnSettings } from '../../../engine/protocol/index.ts';
 
 /** Props of ColumnCard: one column's profile and its settings. */
 export interface ColumnCardProps {

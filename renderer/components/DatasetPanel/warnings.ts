@@ -1,5 +1,5 @@
 /** The data-quality warnings the dataset panel lists: the table's, then the current settings', each once. */
-import type { Problem } from '../../../engine/protocol.ts';
+import type { Problem } from '../../../engine/protocol/index.ts';
 
 /**
  * Warnings that follow the column settings rather than the file: preparing repeats them for the columns

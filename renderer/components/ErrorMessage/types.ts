@@ -1,4 +1,4 @@
-import type { WireError } from '../../../engine/protocol.ts';
+import type { WireError } from '../../../engine/protocol/index.ts';
 
 /** Props of ErrorMessage: an engine error with each of its problems listed. */
 export interface ErrorMessageProps {

@@ -1,4 +1,4 @@
-import type { LayerShape, LayerSpec, Problem } from '../../../engine/protocol.ts';
+import type { LayerShape, LayerSpec, Problem } from '../../../engine/protocol/index.ts';
 
 /** Props of LayerCard: one layer in the network stack. */
 export interface LayerCardProps {

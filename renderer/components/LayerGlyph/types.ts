@@ -1,4 +1,4 @@
-import type { LayerType } from '../../../engine/protocol.ts';
+import type { LayerType } from '../../../engine/protocol/index.ts';
 
 /** Props of LayerGlyph: the colored badge identifying a layer type. */
 export interface LayerGlyphProps {

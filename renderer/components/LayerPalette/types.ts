@@ -1,4 +1,4 @@
-import type { LayerType } from '../../../engine/protocol.ts';
+import type { LayerType } from '../../../engine/protocol/index.ts';
 
 /** Props of LayerPalette. */
 export interface LayerPaletteProps {

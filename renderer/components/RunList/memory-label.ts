@@ -1,5 +1,5 @@
 /** The run list's line about what the engine worker holds. */
-import type { WorkerMemory } from '../../../engine/protocol.ts';
+import type { WorkerMemory } from '../../../engine/protocol/index.ts';
 
 /** Bytes in the largest unit that keeps the number at least 1: `812 bytes`, `4.2 KB`, `1.3 GB`. */
 export function formatBytes(bytes: number): string {

@@ -1,5 +1,5 @@
 /** Number words of the step-through: values as the other views print them, without a "-0". */
-import type { LossName } from '../../../engine/protocol.ts';
+import type { LossName } from '../../../engine/protocol/index.ts';
 import { formatNumber } from '../../lib/format.ts';
 
 /** A value with `digits` significant digits; −0 prints as 0. */

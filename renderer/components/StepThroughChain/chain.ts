@@ -5,8 +5,8 @@
  * The products and the sum are the only arithmetic the UI does; the result is checked against the
  * engine's gradient.
  */
-import type { WireStepTrace } from '../../../engine/protocol.ts';
-import { shownArithmetic, type ShownArithmetic } from '../../../engine/protocol-step.ts';
+import type { WireStepTrace } from '../../../engine/protocol/index.ts';
+import { shownArithmetic, type ShownArithmetic } from '../../../engine/protocol/index.ts';
 import { formatDigits } from '../StepThrough/format.ts';
 
 /** One traced row's factors. */

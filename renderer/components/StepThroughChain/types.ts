@@ -1,4 +1,4 @@
-import type { WireStepTrace } from '../../../engine/protocol.ts';
+import type { WireStepTrace } from '../../../engine/protocol/index.ts';
 import type { Connection } from '../../state/step-through.svelte.ts';
 import type { Stage, StepColumn } from '../StepThrough/model.ts';
 

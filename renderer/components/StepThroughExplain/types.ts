@@ -1,4 +1,4 @@
-import type { WireStepTrace } from '../../../engine/protocol.ts';
+import type { WireStepTrace } from '../../../engine/protocol/index.ts';
 import type { ColumnView, Stage, StepColumn } from '../StepThrough/model.ts';
 
 /** Props of StepThroughExplain: what happens at this stage, in words and the engine's numbers. */

@@ -4,7 +4,7 @@
  * (loss 2.3e-6) that the step pushes onto the floor "went down 96%", which reads as progress but is the clip.
  * At the floor the verdict says so instead of giving a percentage.
  */
-import { PROBABILITY_EPSILON } from '../../../engine/protocol-step.ts';
+import { PROBABILITY_EPSILON } from '../../../engine/protocol/index.ts';
 import { formatValue } from '../StepThrough/format.ts';
 
 /** How the loss moved. */

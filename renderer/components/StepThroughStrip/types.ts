@@ -1,4 +1,4 @@
-import type { StepGradientScale } from '../../../engine/protocol.ts';
+import type { StepGradientScale } from '../../../engine/protocol/index.ts';
 
 /** Props of StepThroughStrip: per-layer gradient sizes on a log scale, with the engine's note. */
 export interface StepThroughStripProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepPlan, TrialRecord } from '../../../engine/protocol-sweep.ts';
+import type { SweepPlan, TrialRecord } from '../../../engine/protocol/index.ts';
 import { OBJECTIVE_AXIS } from '../../state/sweep-trials.ts';
 import { axesFor, brushFilter, filterSpan, position } from './axes.ts';
 

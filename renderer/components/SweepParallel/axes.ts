@@ -3,7 +3,7 @@
  * scale for log distributions; choices evenly spaced) and one for the objective (better at the top).
  * Positions run from 0 (bottom) to 1 (top); a brush between two positions becomes an axis filter.
  */
-import type { Parameter, ParamValue, SweepPlan, TrialRecord } from '../../../engine/protocol-sweep.ts';
+import type { Parameter, ParamValue, SweepPlan, TrialRecord } from '../../../engine/protocol/index.ts';
 import { OBJECTIVE_AXIS, type AxisFilter } from '../../state/sweep-trials.ts';
 import { formatValue, paramLabel } from '../SweepSpace/fields.ts';
 

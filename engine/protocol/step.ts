@@ -1,18 +1,16 @@
 /**
- * Step-through messages (issue 8): one training iteration traced on chosen training rows, with every
- * number from the engine on the real backend. `protocol.ts` adds these to its request and event unions.
+ * The step-through family: one training iteration traced on chosen training rows, with every number
+ * from the engine on the real backend.
  *
  * - `step/trace` names where the weights come from (the current spec's initial weights, or a run's
  *   weights: paused or finished), the rows (positions in the training split) and, optionally, a learning
  *   rate for the update; `step/traced` answers with the whole trace.
  * - Matrices and weight tensors cross as transferable `Float32Array`s (float32, as the backends compute).
  *
- * Pure TypeScript, like `protocol.ts`.
  */
-import type { DatasetSettings, NetworkSpec, Task } from './protocol.ts';
-
-export { shownArithmetic, type ShownArithmetic } from './train/shown-arithmetic.ts';
-export { PROBABILITY_EPSILON } from './losses/index.ts';
+import type { DatasetSettings } from '../data/index.ts';
+import type { NetworkSpec, Task } from '../spec/index.ts';
+import { isRecord, ProtocolError, reply, request, type UnionOf } from './fields.ts';
 
 /** Where the traced weights come from. */
 export type StepSource =
@@ -102,17 +100,6 @@ export interface WireStepTrace {
   gradientNote: string | null;
 }
 
-/** The step-through request. */
-export type StepRequest =
-  /** Trace one iteration on training rows `positions` (0-based, in the training split). */
-  { type: 'step/trace'; id: number; source: StepSource; positions: Int32Array; learningRate: number | null };
-
-/** The step-through reply. */
-export type StepEvent = { type: 'step/traced'; id: number; trace: WireStepTrace };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function isMatrix(v: unknown): v is StepMatrix {
   return isRecord(v) && typeof v.rows === 'number' && typeof v.cols === 'number' && v.data instanceof Float32Array
@@ -154,3 +141,27 @@ export function stepTransferables(t: WireStepTrace): ArrayBufferView[] {
   }
   return out;
 }
+
+/** The step-through requests. */
+export const STEP_REQUESTS = {
+  /** Trace one iteration on training rows `positions` (0-based, in the training split). */
+  'step/trace': request<{ source: StepSource; positions: Int32Array; learningRate: number | null }>()(
+    'step/traced', { source: 'object', positions: 'i32', learningRate: 'number?' },
+  ),
+};
+
+/** The step-through events. */
+export const STEP_EVENTS = {
+  'step/traced': reply<{ trace: WireStepTrace }>()({ trace: 'object' }, {
+    check: (m) => {
+      if (!isWireStepTrace(m.trace)) throw new ProtocolError("'step/traced' trace is malformed");
+    },
+    transfer: (m) => stepTransferables(m.trace),
+  }),
+};
+
+/** The step-through request, as a message. */
+export type StepRequest = UnionOf<typeof STEP_REQUESTS>;
+
+/** The step-through reply, as a message. */
+export type StepEvent = UnionOf<typeof STEP_EVENTS>;
