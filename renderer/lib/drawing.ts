@@ -1,6 +1,6 @@
 /** The network drawing's columns and weights for the current network and a run's trained weights. */
 import type { LayerShape, LayerSpec, Task, WireTensor } from '../../engine/protocol.ts';
-import type { DrawingColumn } from '../components/NetworkDrawing/types.ts';
+import type { DrawingColumn } from '../components/model/NetworkDrawing/types.ts';
 import { dropoutNote, unitsText } from './layer-text.ts';
 
 /** Columns (input + each dense layer), kernels between them (when the weights fit), and notes per gap. */

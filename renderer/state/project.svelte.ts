@@ -6,7 +6,7 @@ import type {
   BackendChoice, LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError, WorkerMemory,
 } from '../../engine/protocol.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
-import type { ViewName } from '../components/StepNav/types.ts';
+import type { ViewName } from '../components/shell/StepNav/types.ts';
 import { asWireError, DatasetState } from './dataset.svelte.ts';
 import { followRun, newRunId } from './follow-run.ts';
 import { NetworkEditor } from './network-editor.svelte.ts';

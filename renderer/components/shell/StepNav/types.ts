@@ -1,0 +1,23 @@
+import type { IconName } from '../../ui/Icon/types.ts';
+
+/** The five views of the workflow, in order. */
+export type ViewName = 'data' | 'model' | 'train' | 'evaluate' | 'export';
+
+/** One step of the workflow navigation. */
+export interface Step {
+  id: ViewName;
+  label: string;
+  icon: IconName;
+  /** Shown as a check mark: the step has what the next one needs. */
+  isDone: boolean;
+  /** Not reachable yet; `hint` says why. */
+  isLocked: boolean;
+  hint: string;
+}
+
+/** Props of StepNav. */
+export interface StepNavProps {
+  steps: readonly Step[];
+  current: ViewName;
+  onselect: (view: ViewName) => void;
+}
