@@ -3,7 +3,7 @@
  * iteration, and where the user is in it (stage, shown row, selected connection).
  */
 import type { StepSource, WireError, WireStepTrace } from '../../engine/protocol.ts';
-import { columnsOf, largestGradient, stagesOf, type Stage } from '../components/step-through/StepThrough/model.ts';
+import { columnsOf, largestGradient, stagesOf, type Stage } from '../lib/step-through-model.ts';
 import { asWireError } from './dataset.svelte.ts';
 import type { Project } from './project.svelte.ts';
 import type { TrainingRun } from './training-run.svelte.ts';

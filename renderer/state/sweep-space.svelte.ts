@@ -9,7 +9,7 @@ import {
   defaultConcurrency, directionOf, objectiveMetrics, SPACE_FORMAT, SPACE_VERSION,
   type Direction, type DistributionName, type StrategyName,
 } from '../../engine/protocol-sweep.ts';
-import { draftFor, draftJson, sweepFields, withDistribution, type ParamDraft, type SweepField } from '../components/sweep/SweepSpace/fields.ts';
+import { draftFor, draftJson, sweepFields, withDistribution, type ParamDraft, type SweepField } from '../lib/sweep-fields.ts';
 import type { Project } from './project.svelte.ts';
 
 /** The editor's settings as saved in the project. */

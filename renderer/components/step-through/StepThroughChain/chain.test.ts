@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallTrace } from '../StepThrough/fixtures/trace.ts';
+import { smallTrace } from '../../../lib/fixtures/step-through-trace.ts';
 import { agrees, chainOf, fusedArithmetic, productArithmetic, type ChainRow } from './chain.ts';
 
 describe('chain rule of one connection', () => {

@@ -1,6 +1,6 @@
 import type { WireStepTrace } from '../../../../engine/protocol.ts';
 import type { Connection } from '../../../state/step-through.svelte.ts';
-import type { Stage, StepColumn } from '../StepThrough/model.ts';
+import type { Stage, StepColumn } from '../../../lib/step-through-model.ts';
 
 /** Props of StepThroughChain: the chain-rule product of one connection, chosen by click or by the selects. */
 export interface StepThroughChainProps {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { smallTrace } from '../StepThrough/fixtures/trace.ts';
-import { columnsOf, columnViews, gapViews, stagesOf } from '../StepThrough/model.ts';
+import { smallTrace } from '../../../lib/fixtures/step-through-trace.ts';
+import { columnsOf, columnViews, gapViews, stagesOf } from '../../../lib/step-through-model.ts';
 import { layoutStep, marginsFor, MAX_SHOWN } from './layout.ts';
 
 describe('step-through drawing layout', () => {

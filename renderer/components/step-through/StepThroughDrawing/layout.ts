@@ -2,7 +2,7 @@
  * Pure layout of the step-through drawing: which neurons to draw (all, or the largest of a big layer plus
  * a summary of the rest), where, and the connections between drawn neurons with their values.
  */
-import { aggregateOf, shownUnits, type ColumnView, type GapView, type StepColumn } from '../StepThrough/model.ts';
+import { aggregateOf, shownUnits, type ColumnView, type GapView, type StepColumn } from '../../../lib/step-through-model.ts';
 
 /** Vertical distance between neurons. */
 export const ROW_HEIGHT = 34;

@@ -1,6 +1,6 @@
 import type { WireStepTrace } from '../../../../engine/protocol.ts';
 import type { Connection } from '../../../state/step-through.svelte.ts';
-import type { ColumnView, GapView, Stage, StepColumn } from '../StepThrough/model.ts';
+import type { ColumnView, GapView, Stage, StepColumn } from '../../../lib/step-through-model.ts';
 
 /** Props of StepThroughDrawing: the network at one stage of the step, with values on neurons and connections. */
 export interface StepThroughDrawingProps {

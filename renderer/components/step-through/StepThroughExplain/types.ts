@@ -1,5 +1,5 @@
 import type { WireStepTrace } from '../../../../engine/protocol.ts';
-import type { ColumnView, Stage, StepColumn } from '../StepThrough/model.ts';
+import type { ColumnView, Stage, StepColumn } from '../../../lib/step-through-model.ts';
 
 /** Props of StepThroughExplain: what happens at this stage, in words and the engine's numbers. */
 export interface StepThroughExplainProps {

@@ -1,4 +1,4 @@
-import type { ColumnView, StepColumn } from '../StepThrough/model.ts';
+import type { ColumnView, StepColumn } from '../../../lib/step-through-model.ts';
 
 /** Props of StepThroughTable: every value of the stage as tables, one per column of the drawing. */
 export interface StepThroughTableProps {

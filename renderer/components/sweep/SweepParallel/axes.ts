@@ -5,7 +5,7 @@
  */
 import type { Parameter, ParamValue, SweepPlan, TrialRecord } from '../../../../engine/protocol-sweep.ts';
 import { OBJECTIVE_AXIS, type AxisFilter } from '../../../state/sweep-trials.ts';
-import { formatValue, paramLabel } from '../SweepSpace/fields.ts';
+import { formatValue, paramLabel } from '../../../lib/sweep-fields.ts';
 
 /** One vertical axis. */
 export interface Axis {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { smallTrace } from './fixtures/trace.ts';
-import { aggregateOf, columnsOf, columnViews, gapViews, inputName, largestGradient, shownUnits, stagesOf } from './model.ts';
+import { smallTrace } from './fixtures/step-through-trace.ts';
+import { aggregateOf, columnsOf, columnViews, gapViews, inputName, largestGradient, shownUnits, stagesOf } from './step-through-model.ts';
 
 describe('step-through model', () => {
   const trace = smallTrace();

@@ -2,9 +2,9 @@
  * The fields a sweep can search, read from the current network and training settings, with a starting
  * range for each; and the parameter rows of the editor turned into a search-space file's `parameters`.
  */
-import type { LayerSpec, SpaceParameterJson, TrainingSpec } from '../../../../engine/protocol.ts';
-import { formatDuration } from '../../../lib/format.ts';
-import type { DistributionName, ParamValue } from '../../../../engine/protocol-sweep.ts';
+import type { LayerSpec, SpaceParameterJson, TrainingSpec } from '../../engine/protocol.ts';
+import { formatDuration } from './format.ts';
+import type { DistributionName, ParamValue } from '../../engine/protocol-sweep.ts';
 
 /** What values a field takes: any number, whole numbers, or names. */
 export type FieldKind = 'number' | 'int' | 'name';

@@ -3,7 +3,7 @@
  * iteration, and what every neuron and connection shows at a stage. All numbers are the engine's; this
  * only picks which ones to show.
  */
-import type { StepTensor, WireStepTrace } from '../../../../engine/protocol.ts';
+import type { StepTensor, WireStepTrace } from '../../engine/protocol.ts';
 
 /** The four steps of backpropagation. */
 export type StepPhase = 'forward' | 'loss' | 'backward' | 'update';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFor, draftJson, formatValue, paramLabel, sweepFields, withDistribution, type ParamDraft } from './fields.ts';
+import { draftFor, draftJson, formatValue, paramLabel, sweepFields, withDistribution, type ParamDraft } from './sweep-fields.ts';
 
 const layers = [
   { id: 'dense_1', type: 'dense' as const, units: 32, activation: 'relu' as const },
