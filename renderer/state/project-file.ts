@@ -5,8 +5,9 @@
  */
 import type { DatasetSettings, LayerSpec, LoadOptions, TrainingSpec } from '../../engine/protocol.ts';
 import { LOAD_OPTION_VALUES } from '../../engine/protocol.ts';
-import type { SweepRecord } from './sweep.svelte.ts';
-import type { RunRecord } from './training-run.svelte.ts';
+import { isRecord } from '../lib/is-record.ts';
+import type { SweepRecord } from './sweep-record.ts';
+import type { RunRecord } from './run-record.ts';
 
 /** Identifies project files. */
 export const PROJECT_FORMAT = 'backprop-studio/project';
@@ -41,10 +42,6 @@ export class ProjectFileError extends Error {
     super(message);
     this.name = 'ProjectFileError';
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** A run's `continues`: absent (older files) or null, or the run it continues. */

@@ -6,12 +6,14 @@ import type {
   BackendChoice, LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError, WorkerMemory,
 } from '../../engine/protocol.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
-import type { ViewName } from '../components/shell/StepNav/types.ts';
-import { asWireError, DatasetState } from './dataset.svelte.ts';
+import { asWireError } from '../lib/errors.ts';
+import { DatasetState } from './dataset.svelte.ts';
+import type { ViewName } from './views.ts';
 import { followRun, newRunId } from './follow-run.ts';
 import { NetworkEditor } from './network-editor.svelte.ts';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectFile } from './project-file.ts';
-import { readSweepRecord, Sweep } from './sweep.svelte.ts';
+import { readSweepRecord } from './sweep-record.ts';
+import { Sweep } from './sweep.svelte.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
 /** What the engine said about the current network. */

@@ -4,7 +4,7 @@
  */
 import type { StepSource, WireError, WireStepTrace } from '../../engine/protocol.ts';
 import { columnsOf, largestGradient, stagesOf, type Stage } from '../lib/step-through-model.ts';
-import { asWireError } from './dataset.svelte.ts';
+import { asWireError } from '../lib/errors.ts';
 import type { Project } from './project.svelte.ts';
 import type { TrainingRun } from './training-run.svelte.ts';
 

@@ -1,7 +1,5 @@
+import type { ViewName } from '../../../state/views.ts';
 import type { IconName } from '../../ui/Icon/types.ts';
-
-/** The five views of the workflow, in order. */
-export type ViewName = 'data' | 'model' | 'train' | 'evaluate' | 'export';
 
 /** One step of the workflow navigation. */
 export interface Step {
