@@ -124,14 +124,6 @@ export function sweepFields(layers: readonly LayerSpec[], training: TrainingSpec
   return out;
 }
 
-/** Activation names offered when a field takes activations. */
-export const ACTIVATION_CHOICES: readonly string[] = ACTIVATIONS;
-
-/** The label of a path, from the catalog; the path itself when the network no longer has that field. */
-export function fieldLabel(fields: readonly SweepField[], path: string): string {
-  return fields.find((f) => f.path === path)?.label ?? path;
-}
-
 /** A new row for a field, with its starting range. */
 export function draftFor(field: Pick<SweepField, 'path' | 'start'>, key: number): ParamDraft {
   const s = field.start;

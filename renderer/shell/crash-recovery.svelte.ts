@@ -3,7 +3,7 @@
  * and offered for restoring when the previous session closed unexpectedly. The browser has no such copy
  * (its IndexedDB autosave covers it).
  */
-import { errorMessage } from '../lib/errors.ts';
+import { errorMessage } from '../lib/error-message.ts';
 import type { Platform } from '../platform/index.ts';
 import type { Notices } from '../state/notices.svelte.ts';
 import type { Project } from '../state/project.svelte.ts';

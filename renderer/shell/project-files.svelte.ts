@@ -3,7 +3,7 @@
  * unsaved work), a file dropped or handed over by the OS, and the desktop File and Edit menus.
  */
 import type { UnsavedChoice } from '../components/shell/UnsavedPrompt/types.ts';
-import { errorMessage } from '../lib/errors.ts';
+import { errorMessage } from '../lib/error-message.ts';
 import type { MenuCommand, PickedFile, Platform } from '../platform/index.ts';
 import type { AutosaveStore } from '../state/autosave.ts';
 import type { ModelExport } from '../state/model-export.svelte.ts';

@@ -3,7 +3,7 @@
  * (and its CSV bytes) to IndexedDB. While a run trains, its epochs so far are written too (at most every
  * TRAINING_SAVE_MS), so a reload keeps them.
  */
-import { errorMessage } from '../lib/errors.ts';
+import { errorMessage } from '../lib/error-message.ts';
 import type { AutosaveStore } from '../state/autosave.ts';
 import type { Notices } from '../state/notices.svelte.ts';
 import type { Project } from '../state/project.svelte.ts';

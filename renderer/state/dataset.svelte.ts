@@ -4,7 +4,7 @@ import type {
 } from '../../engine/protocol.ts';
 import { DEFAULT_SPLIT } from '../../engine/protocol.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
-import { asWireError } from '../lib/errors.ts';
+import { asWireError } from '../lib/wire-error.ts';
 import { defaultTarget } from '../lib/default-target.ts';
 
 /** Progress of a file being read. */

@@ -32,7 +32,7 @@ export interface ProjectFile {
   training: TrainingSpec;
   runs: RunRecord[];
   currentRunId: string | null;
-  /** The Sweep tab's search space and last results (issue 7); older files have none. */
+  /** The Sweep tab's search space and last results; older files have none. */
   sweep?: SweepRecord | null;
 }
 
@@ -74,7 +74,7 @@ export function parseProjectFile(text: string, fileName = 'the file'): ProjectFi
 }
 
 /** Check an already-parsed project object. */
-export function checkProject(data: unknown, fileName = 'the file'): ProjectFile {
+function checkProject(data: unknown, fileName = 'the file'): ProjectFile {
   if (!isRecord(data) || data.format !== PROJECT_FORMAT) {
     throw new ProjectFileError(`${fileName} is not a Backprop Studio project (its "format" is not "${PROJECT_FORMAT}"). Open a .bpstudio file saved by Backprop Studio.`);
   }

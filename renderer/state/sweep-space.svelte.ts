@@ -1,5 +1,5 @@
 /**
- * The search space being edited on the Sweep tab (issue 7): parameter rows over the current model's and
+ * The search space being edited on the Sweep tab: parameter rows over the current model's and
  * training settings' fields, the strategy and its settings, and the engine's check of it all. The editor
  * writes a search-space file (the format the CLI reads), so the engine's messages land beside the fields
  * by their paths.

@@ -1,5 +1,5 @@
 /**
- * A hyperparameter sweep in the app (issue 7): the search space being edited, the engine's check of it,
+ * A hyperparameter sweep in the app: the search space being edited, the engine's check of it,
  * and the live sweep — trials, learning curves, progress, the best trial — applied to the UI at most once
  * per animation frame and every 100 ms. "Use best" applies a trial's layers and training settings through
  * the network editor as one undo step; "Retrain" adds a run trained on train+validation.
@@ -11,7 +11,7 @@ import {
   type ImportanceResult, type SweepEvent, type SweepPlan, type SweepResult, type TrialRecord,
 } from '../../engine/protocol-sweep.ts';
 import type { EngineClient, SweepLiveEvent } from '../engine/engine-client.ts';
-import { asWireError } from '../lib/errors.ts';
+import { asWireError } from '../lib/wire-error.ts';
 import { followRun, newRunId } from './follow-run.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import { splitOutput, type NetworkEditor } from './network-editor.svelte.ts';

@@ -1,6 +1,3 @@
-/** CsvReading reads the loaded table and its reading options from context. */
-export type CsvReadingProps = Record<string, never>;
-
 /** A choice of the Numbers control: detect, or a decimal separator. */
 export type DecimalChoice = 'auto' | '.' | ',';
 

@@ -4,7 +4,7 @@ import { tableInfo } from '../../../../engine/worker/table-store.ts';
 import penguinsRawCsv from '../../../../engine/data/fixtures/penguins-raw.csv?raw';
 import { panelWarnings } from './warnings.ts';
 
-describe('the dataset panel lists each warning once, for the current settings (issue 12)', () => {
+describe('the dataset panel lists each warning once, for the current settings', () => {
   const parsed = parseCsv(penguinsRawCsv);
   const table = tableInfo('penguins_raw.csv', parsed, profileTable(parsed)).warnings;
   const prepared = (ignore: boolean) =>

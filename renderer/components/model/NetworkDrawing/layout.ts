@@ -23,7 +23,7 @@ export function shownNeurons(units: number, max: number, importance: Float32Arra
 }
 
 /** Σ|w| per neuron of every column, from the kernels on both sides. */
-export function importanceOf(columns: readonly DrawingColumn[], kernels: readonly (Float32Array | null)[]): (Float32Array | null)[] {
+function importanceOf(columns: readonly DrawingColumn[], kernels: readonly (Float32Array | null)[]): (Float32Array | null)[] {
   return columns.map((col, c) => {
     const into = c > 0 ? kernels[c - 1] : null;
     const out = kernels[c] ?? null;

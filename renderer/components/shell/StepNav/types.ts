@@ -8,9 +8,6 @@ export interface Step {
   icon: IconName;
   /** Shown as a check mark: the step has what the next one needs. */
   isDone: boolean;
-  /** Not reachable yet; `hint` says why. */
-  isLocked: boolean;
-  hint: string;
 }
 
 /** Props of StepNav. */

@@ -19,7 +19,7 @@ export function formatDigits(v: number, digits: number): string {
 }
 
 /** Each loss in words. */
-export const LOSS_WORDS: Readonly<Record<LossName, string>> = {
+const LOSS_WORDS: Readonly<Record<LossName, string>> = {
   categoricalCrossentropy: 'categorical cross-entropy',
   binaryCrossentropy: 'binary cross-entropy',
   meanSquaredError: 'mean squared error',

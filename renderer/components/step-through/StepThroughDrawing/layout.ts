@@ -17,7 +17,7 @@ export interface PlacedEdge { key: string; column: number; from: number; to: num
 export interface PlacedAggregate { column: number; x: number; y: number; count: number; mean: number; max: number }
 
 /** Room for titles on top; the sides fit the input names and output labels (see `marginsFor`). */
-export const MARGIN = { top: 64, bottom: 16 } as const;
+const MARGIN = { top: 64, bottom: 16 } as const;
 
 /** Approximate width of a label in the drawing's 11.5px font. */
 function textWidth(s: string): number {

@@ -1,11 +1,7 @@
-/** Turning whatever a `catch` caught into words or a wire error the UI can show. */
+/** Any thrown value as the wire error the UI shows beside the field or action that failed. */
 import type { WireError } from '../../engine/protocol.ts';
 import { EngineRequestError } from '../engine/engine-client.ts';
-
-/** The message of a thrown value: an Error's message, anything else as text. */
-export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+import { errorMessage } from './error-message.ts';
 
 /** A failed engine request's wire error, or any other thrown value as an internal one. */
 export function asWireError(e: unknown): WireError {
