@@ -1,5 +1,5 @@
 /** Pure layout of the network drawing: which neurons to show, where, and which connections. */
-import type { DrawingColumn } from './types.ts';
+import type { DrawingColumn } from '../../../lib/drawing.ts';
 
 /** A neuron as drawn. */
 export interface PlacedNeuron { column: number; index: number; x: number; y: number }

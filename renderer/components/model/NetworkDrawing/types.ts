@@ -1,14 +1,4 @@
-/** One column of neurons: the input features, or a dense layer's units. */
-export interface DrawingColumn {
-  id: string;
-  title: string;
-  /** Number of neurons (drawn up to `maxNeurons`, the rest summarised). */
-  units: number;
-  /** Per-neuron names (features, classes); shown beside the first and last column. */
-  labels?: readonly string[];
-  /** Shown under the title instead of the neuron count (a value the engine refuses, as typed). */
-  caption?: string;
-}
+import type { DrawingColumn } from '../../../lib/drawing.ts';
 
 /** Props of NetworkDrawing: neurons and connections, coloured by weight once trained. */
 export interface NetworkDrawingProps {
