@@ -30,7 +30,9 @@ test('a CSV dropped onto the window is imported; a dropped project asks before r
   const prompt = page.getByRole('dialog', { name: 'Save changes to "tiny" before opening another project?' });
   await expect(prompt).toBeVisible();
   await prompt.getByRole('button', { name: 'Discard' }).click();
-  await expect(page.getByText('other.bpstudio is not a Backprop Studio project (its "format" is not "backprop-studio/project"). Open a .bpstudio file saved by Backprop Studio.')).toBeVisible();
+  await expect(page.getByText(
+    'other.bpstudio is not a Backprop Studio project (its "format" is not "backprop-studio/project"). Open a .bpstudio file saved by Backprop Studio.',
+  )).toBeVisible();
 });
 
 test('desktop: the crash copy of the last session is offered; Restore opens it as a project with no file', async ({ page, app: _ }) => {

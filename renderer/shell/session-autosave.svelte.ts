@@ -83,7 +83,8 @@ export class SessionAutosave {
     this.saveState = 'saving';
     const file = project.toFile();
     const datasetRevision = project.dataset.revision;
-    this.#store.save({ savedAt: Date.now(), project: file, dirty: project.isDirty, csv: project.dataset.source }, datasetRevision !== this.#savedDatasetRevision)
+    const record = { savedAt: Date.now(), project: file, dirty: project.isDirty, csv: project.dataset.source };
+    this.#store.save(record, datasetRevision !== this.#savedDatasetRevision)
       .then(() => {
         this.#savedDatasetRevision = datasetRevision;
         this.saveState = 'saved';
