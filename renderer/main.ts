@@ -2,7 +2,7 @@
 import { mount } from 'svelte';
 import 'uplot/dist/uPlot.min.css';
 import './styles/theme.css';
-import App from './components/App/App.svelte';
+import App from './components/shell/App/App.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Internal error (please report): #app is missing from index.html');

@@ -7,6 +7,7 @@ import {
   type EngineEvent, type EngineRequest, type ReplyOf, type RequestType, type WireError,
 } from '../../engine/protocol/index.ts';
 import type { BackendChoice } from '../../engine/spec/types.ts';
+import { errorMessage } from '../lib/error-message.ts';
 
 /** A request without its `id` (the client numbers requests). */
 export type RequestBody<T extends RequestType = RequestType> =
@@ -15,7 +16,7 @@ export type RequestBody<T extends RequestType = RequestType> =
 /** Live events of a training run. */
 export type RunEvent = Extract<EngineEvent, { runId: unknown }>;
 
-/** Live events of a sweep (issue 7). */
+/** Live events of a sweep. */
 export type SweepLiveEvent = Extract<EngineEvent, { type: 'sweep/events' | 'sweep/failed' }>;
 
 /** A request the engine answered with an error; `wire` keeps its code, path and problems. */
@@ -39,7 +40,7 @@ interface Pending {
 export type WorkerFactory = () => Worker;
 
 /** Default factory: the bundled module worker. */
-export const createEngineWorker: WorkerFactory = () =>
+const createEngineWorker: WorkerFactory = () =>
   new Worker(new URL('../../engine/worker/worker.ts', import.meta.url), { type: 'module', name: 'backprop-engine' });
 
 /** Client of one engine worker; `restart()` replaces a crashed worker. */
@@ -144,7 +145,7 @@ export class EngineClient {
     try {
       event = parseEvent(data);
     } catch (e) {
-      this.#crash(e instanceof Error ? e.message : String(e));
+      this.#crash(errorMessage(e));
       return;
     }
     if (event.type === 'ready') {

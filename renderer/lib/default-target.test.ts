@@ -28,7 +28,7 @@ describe('the target a new table starts with', () => {
   });
 });
 
-describe('penguins_raw-like data: a free-text, mostly missing last column (issue 12)', () => {
+describe('penguins_raw-like data: a free-text, mostly missing last column', () => {
   const parsed = parseCsv(penguinsRawCsv);
   const raw = tableInfo('penguins_raw.csv', parsed, profileTable(parsed));
 

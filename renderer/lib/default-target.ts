@@ -21,7 +21,7 @@ function isSentence(text: string): boolean {
 }
 
 /** Why `column` (of a table of `rows` rows) is a doubtful target, as a clause; null when it looks fine. */
-export function targetProblem(column: ColumnInfo, rows: number): string | null {
+function targetProblem(column: ColumnInfo, rows: number): string | null {
   if (column.type === 'datetime') return 'it holds dates';
   if (column.exclusion) return column.exclusion;
   if (column.type === 'text') return 'it looks like free text';

@@ -1,7 +1,18 @@
 /** The network drawing's columns and weights for the current network and a run's trained weights. */
 import type { LayerShape, LayerSpec, Task, WireTensor } from '../../engine/protocol/index.ts';
-import type { DrawingColumn } from '../components/NetworkDrawing/types.ts';
 import { dropoutNote, unitsText } from './layer-text.ts';
+
+/** One column of neurons: the input features, or a dense layer's units. */
+export interface DrawingColumn {
+  id: string;
+  title: string;
+  /** Number of neurons (drawn up to `maxNeurons`, the rest summarised). */
+  units: number;
+  /** Per-neuron names (features, classes); shown beside the first and last column. */
+  labels?: readonly string[];
+  /** Shown under the title instead of the neuron count (a value the engine refuses, as typed). */
+  caption?: string;
+}
 
 /** Columns (input + each dense layer), kernels between them (when the weights fit), and notes per gap. */
 export function drawingOf(

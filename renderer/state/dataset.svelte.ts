@@ -3,7 +3,8 @@ import type {
   ColumnSettings, DatasetSettings, DatasetSummary, LoadOptions, TableInfo, WireError,
 } from '../../engine/protocol/index.ts';
 import { DEFAULT_SPLIT } from '../../engine/protocol/index.ts';
-import { EngineRequestError, type EngineClient } from '../engine/engine-client.ts';
+import type { EngineClient } from '../engine/engine-client.ts';
+import { asWireError } from '../lib/wire-error.ts';
 import { defaultTarget } from '../lib/default-target.ts';
 
 /** Progress of a file being read. */
@@ -12,13 +13,6 @@ export interface LoadProgress {
   /** 0–1, or null when the size is unknown. */
   fraction: number | null;
   rows: number;
-}
-
-/** As a WireError, whatever was thrown. */
-export function asWireError(e: unknown): WireError {
-  if (e instanceof EngineRequestError) return e.wire;
-  const message = e instanceof Error ? e.message : String(e);
-  return { name: 'Error', code: 'internal', path: '', message, problems: [] };
 }
 
 /** Dataset state: the table from the worker, the source bytes (for saving and restarts), the settings. */

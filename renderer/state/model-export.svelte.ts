@@ -6,7 +6,7 @@
 import type { Problem, WireError } from '../../engine/protocol/index.ts';
 import type { MenuCommand, Platform } from '../platform/index.ts';
 import { previewOf, type PredictionPreview } from '../lib/prediction-preview.ts';
-import { asWireError } from './dataset.svelte.ts';
+import { asWireError } from '../lib/wire-error.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { Project } from './project.svelte.ts';
 import type { TrainingRun } from './training-run.svelte.ts';

@@ -26,7 +26,7 @@ export interface Template {
 }
 
 /** A layer of `type` with sensible defaults. */
-export function defaultLayer(type: LayerType, id: string): LayerSpec {
+function defaultLayer(type: LayerType, id: string): LayerSpec {
   switch (type) {
     case 'dense': return { id, type, units: 16, activation: 'relu' };
     case 'activation': return { id, type, activation: 'relu' };
@@ -84,7 +84,7 @@ const MAX_HISTORY = 200;
 export const OUTPUT_ID = 'output';
 
 /** The output layer a new network ends with: as many units as the target needs. */
-export function defaultOutput(): DenseLayerSpec {
+function defaultOutput(): DenseLayerSpec {
   return { id: OUTPUT_ID, type: 'dense', units: 'auto' };
 }
 

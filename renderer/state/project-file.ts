@@ -5,8 +5,9 @@
  */
 import type { DatasetSettings, LayerSpec, LoadOptions, TrainingSpec } from '../../engine/protocol/index.ts';
 import { LOAD_OPTION_VALUES } from '../../engine/protocol/index.ts';
-import type { SweepRecord } from './sweep.svelte.ts';
-import type { RunRecord } from './training-run.svelte.ts';
+import { isRecord } from '../lib/is-record.ts';
+import type { SweepRecord } from './sweep-record.ts';
+import type { RunRecord } from './run-record.ts';
 
 /** Identifies project files. */
 export const PROJECT_FORMAT = 'backprop-studio/project';
@@ -31,7 +32,7 @@ export interface ProjectFile {
   training: TrainingSpec;
   runs: RunRecord[];
   currentRunId: string | null;
-  /** The Sweep tab's search space and last results (issue 7); older files have none. */
+  /** The Sweep tab's search space and last results; older files have none. */
   sweep?: SweepRecord | null;
 }
 
@@ -41,10 +42,6 @@ export class ProjectFileError extends Error {
     super(message);
     this.name = 'ProjectFileError';
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** A run's `continues`: absent (older files) or null, or the run it continues. */
@@ -77,7 +74,7 @@ export function parseProjectFile(text: string, fileName = 'the file'): ProjectFi
 }
 
 /** Check an already-parsed project object. */
-export function checkProject(data: unknown, fileName = 'the file'): ProjectFile {
+function checkProject(data: unknown, fileName = 'the file'): ProjectFile {
   if (!isRecord(data) || data.format !== PROJECT_FORMAT) {
     throw new ProjectFileError(`${fileName} is not a Backprop Studio project (its "format" is not "${PROJECT_FORMAT}"). Open a .bpstudio file saved by Backprop Studio.`);
   }

@@ -6,12 +6,14 @@ import type {
   BackendChoice, LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError, WorkerMemory,
 } from '../../engine/protocol/index.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
-import type { ViewName } from '../components/StepNav/types.ts';
-import { asWireError, DatasetState } from './dataset.svelte.ts';
+import { asWireError } from '../lib/wire-error.ts';
+import { DatasetState } from './dataset.svelte.ts';
+import type { ViewName } from './views.ts';
 import { followRun, newRunId } from './follow-run.ts';
 import { NetworkEditor } from './network-editor.svelte.ts';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectFile } from './project-file.ts';
-import { readSweepRecord, Sweep } from './sweep.svelte.ts';
+import { readSweepRecord } from './sweep-record.ts';
+import { Sweep } from './sweep.svelte.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
 /** What the engine said about the current network. */
@@ -23,7 +25,7 @@ export interface ModelCheck {
 }
 
 /** Training settings a new project starts with. */
-export function defaultTraining(): TrainingSpec {
+function defaultTraining(): TrainingSpec {
   return {
     epochs: 100,
     batchSize: 32,
@@ -71,7 +73,7 @@ export class Project {
   readonly engine: EngineClient;
   readonly dataset: DatasetState;
   readonly network: NetworkEditor;
-  /** The Sweep tab (issue 7): its search space and the last sweep's results. */
+  /** The Sweep tab: its search space and the last sweep's results. */
   readonly sweep: Sweep;
 
   readonly currentRun = $derived(this.runs.find((r) => r.id === this.currentRunId) ?? this.runs.at(-1) ?? null);

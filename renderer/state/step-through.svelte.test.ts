@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallTrace } from '../components/StepThrough/fixtures/trace.ts';
+import { smallTrace } from '../lib/fixtures/step-through-trace.ts';
 import type { RequestBody } from '../engine/engine-client.ts';
 import type { Project } from './project.svelte.ts';
 import { StepThrough } from './step-through.svelte.ts';

@@ -1,10 +1,10 @@
 /**
- * The step-through mode (issue 8): which weights and rows to trace, the engine's trace of one training
+ * The step-through mode: which weights and rows to trace, the engine's trace of one training
  * iteration, and where the user is in it (stage, shown row, selected connection).
  */
 import type { StepSource, WireError, WireStepTrace } from '../../engine/protocol/index.ts';
-import { columnsOf, largestGradient, stagesOf, type Stage } from '../components/StepThrough/model.ts';
-import { asWireError } from './dataset.svelte.ts';
+import { columnsOf, largestGradient, stagesOf, type Stage } from '../lib/step-through-model.ts';
+import { asWireError } from '../lib/wire-error.ts';
 import type { Project } from './project.svelte.ts';
 import type { TrainingRun } from './training-run.svelte.ts';
 

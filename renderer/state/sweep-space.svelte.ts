@@ -1,26 +1,25 @@
 /**
- * The search space being edited on the Sweep tab (issue 7): parameter rows over the current model's and
+ * The search space being edited on the Sweep tab: parameter rows over the current model's and
  * training settings' fields, the strategy and its settings, and the engine's check of it all. The editor
  * writes a search-space file (the format the CLI reads), so the engine's messages land beside the fields
  * by their paths.
  */
-import type { Problem, SpaceJson, Task } from '../../engine/protocol/index.ts';
+import type { Problem, SpaceJson, Task, TrainingSpec } from '../../engine/protocol/index.ts';
 import {
   defaultConcurrency, directionOf, objectiveMetrics, SPACE_FORMAT, SPACE_VERSION,
   type Direction, type DistributionName, type StrategyName,
 } from '../../engine/protocol/index.ts';
-import { draftFor, draftJson, sweepFields, withDistribution, type ParamDraft, type SweepField } from '../components/SweepSpace/fields.ts';
-import type { Project } from './project.svelte.ts';
+import { draftFor, draftJson, sweepFields, withDistribution, type ParamDraft, type SweepField } from '../lib/sweep-fields.ts';
+import type { DatasetState } from './dataset.svelte.ts';
+import type { NetworkEditor } from './network-editor.svelte.ts';
+import type { SpaceDraft } from './sweep-record.ts';
 
-/** The editor's settings as saved in the project. */
-export interface SpaceDraft {
-  params: ParamDraft[];
-  strategy: StrategyName;
-  trials: string;
-  seed: string;
-  concurrency: string;
-  metric: string;
-  direction: Direction | '';
+/** What the search-space editor reads of the project (the project passes itself; this module never imports it). */
+export interface SpaceSource {
+  readonly dataset: Pick<DatasetState, 'summary'>;
+  readonly check: { readonly task: Task | null } | null;
+  readonly network: Pick<NetworkEditor, 'allLayers'>;
+  readonly training: TrainingSpec;
 }
 
 /** Objective metrics in words. */
@@ -65,7 +64,7 @@ export function rowMessage(message: string, prefix: string): string {
 
 /** The Sweep tab's search-space editor. */
 export class SweepSpace {
-  readonly #project: Project;
+  readonly #project: SpaceSource;
   params = $state<ParamDraft[]>([]);
   strategy = $state<StrategyName>('random');
   trials = $state('12');
@@ -80,7 +79,7 @@ export class SweepSpace {
   #nextKey = 1;
   #seeded = false;
 
-  constructor(project: Project) {
+  constructor(project: SpaceSource) {
     this.#project = project;
   }
 

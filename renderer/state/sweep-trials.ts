@@ -36,7 +36,7 @@ export interface TrialView {
 export type AxisFilter = { kind: 'range'; min: number; max: number } | { kind: 'values'; values: string[] };
 
 /** A curve longer than this is thinned to half as many points (a chart shows a few hundred at most). */
-export const MAX_CURVE_POINTS = 4000;
+const MAX_CURVE_POINTS = 4000;
 
 /** The axis key of the objective (parameters use their path). */
 export const OBJECTIVE_AXIS = '#objective';

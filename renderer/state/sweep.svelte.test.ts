@@ -3,7 +3,8 @@ import type { SweepEvent, SweepPlan, TrialRecord } from '../../engine/protocol/i
 import type { RequestBody, SweepLiveEvent } from '../engine/engine-client.ts';
 import { NetworkEditor } from './network-editor.svelte.ts';
 import type { Project } from './project.svelte.ts';
-import { readSweepRecord, Sweep } from './sweep.svelte.ts';
+import { readSweepRecord } from './sweep-record.ts';
+import { Sweep } from './sweep.svelte.ts';
 
 const LR = 'training.optimizer.learningRate';
 const plan: SweepPlan = {

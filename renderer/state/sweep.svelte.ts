@@ -1,5 +1,5 @@
 /**
- * A hyperparameter sweep in the app (issue 7): the search space being edited, the engine's check of it,
+ * A hyperparameter sweep in the app: the search space being edited, the engine's check of it,
  * and the live sweep — trials, learning curves, progress, the best trial — applied to the UI at most once
  * per animation frame and every 100 ms. "Use best" applies a trial's layers and training settings through
  * the network editor as one undo step; "Retrain" adds a run trained on train+validation.
@@ -10,37 +10,31 @@ import {
   parameterImportance, trialsCsv,
   type ImportanceResult, type SweepEvent, type SweepPlan, type SweepResult, type TrialRecord,
 } from '../../engine/protocol/index.ts';
-import type { SweepLiveEvent } from '../engine/engine-client.ts';
-import { asWireError } from './dataset.svelte.ts';
+import type { EngineClient, SweepLiveEvent } from '../engine/engine-client.ts';
+import { asWireError } from '../lib/wire-error.ts';
 import { followRun, newRunId } from './follow-run.ts';
-import { splitOutput } from './network-editor.svelte.ts';
-import type { Project } from './project.svelte.ts';
-import { cores, SweepSpace, type SpaceDraft } from './sweep-space.svelte.ts';
+import type { DatasetState } from './dataset.svelte.ts';
+import { splitOutput, type NetworkEditor } from './network-editor.svelte.ts';
+import type { SweepRecord, SweepResultRecord } from './sweep-record.ts';
+import { cores, SweepSpace, type SpaceSource } from './sweep-space.svelte.ts';
 import { applyEvents, passesFilters, thinPoints, type AxisFilter, type EpochPoint, type TrialView } from './sweep-trials.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
 /** Where the sweep is. */
 export type SweepPhase = 'idle' | 'starting' | 'running' | 'stopping' | 'completed' | 'cancelled' | 'failed';
 
-/** A finished (or stopped) sweep as stored in the project file. */
-export interface SweepResultRecord {
-  status: 'completed' | 'cancelled' | 'failed';
-  plan: SweepPlan;
-  trials: { record: TrialRecord; points: EpochPoint[] }[];
-  best: number | null;
-  durationMs: number;
-  backend: string;
-  rows: { train: number; validation: number };
-  /** The network and data settings the sweep started from ("Use best" and "Retrain" apply trials to them). */
-  spec: NetworkSpec;
-  settings: DatasetSettings;
-  error: WireError | null;
-}
-
-/** The Sweep tab in the project file. */
-export interface SweepRecord {
-  space: SpaceDraft;
-  result: SweepResultRecord | null;
+/** What the sweep uses of the project (the project passes itself; this module never imports it). */
+export interface SweepProject extends SpaceSource {
+  readonly engine: EngineClient;
+  readonly dataset: DatasetState;
+  readonly network: NetworkEditor;
+  readonly spec: NetworkSpec;
+  readonly activeRun: TrainingRun | null;
+  runs: TrainingRun[];
+  currentRunId: string | null;
+  touch(): void;
+  modelJson(run: TrainingRun): Promise<string>;
+  evaluate(run: TrainingRun): Promise<void>;
 }
 
 /** Live state is applied at most this often (and once per animation frame). */
@@ -51,7 +45,7 @@ const SAVED_POINTS = 500;
 
 /** The project's sweep. */
 export class Sweep {
-  readonly #project: Project;
+  readonly #project: SweepProject;
   readonly space: SweepSpace;
 
   phase = $state<SweepPhase>('idle');
@@ -83,7 +77,7 @@ export class Sweep {
   #checkTimer = 0;
   #checkSeq = 0;
 
-  constructor(project: Project) {
+  constructor(project: SweepProject) {
     this.#project = project;
     this.space = new SweepSpace(project);
     project.engine.onCrash((message) => {
@@ -377,17 +371,4 @@ export class Sweep {
     this.#settings = r.settings;
     this.error = r.error;
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A project file's sweep, or null when it is missing or not one this app wrote (the rest of the project still opens). */
-export function readSweepRecord(v: unknown): SweepRecord | null {
-  if (!isRecord(v) || !isRecord(v.space) || !Array.isArray(v.space.params)) return null;
-  const r = v.result;
-  if (r !== null && !(isRecord(r) && isRecord(r.plan) && Array.isArray(r.trials) && isRecord(r.spec) && isRecord(r.settings)
-    && r.trials.every((t) => isRecord(t) && isRecord(t.record) && typeof t.record.trial === 'number' && Array.isArray(t.points)))) return null;
-  return v as unknown as SweepRecord;
 }

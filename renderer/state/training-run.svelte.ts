@@ -5,9 +5,7 @@ import type {
   TrainingSpec, WireError, WireTensor,
 } from '../../engine/protocol/index.ts';
 import type { RunEvent } from '../engine/engine-client.ts';
-
-/** Where a run is in its life. */
-export type RunStatus = 'starting' | 'running' | 'paused' | 'stopping' | 'done' | 'failed';
+import type { BatchSeries, RunBackend, RunInterruption, RunLink, RunRecord, RunStatus } from './run-record.ts';
 
 /** Latest batch progress. */
 export interface RunProgress {
@@ -21,58 +19,6 @@ export interface RunProgress {
   /** Milliseconds since the run started (wall clock, pauses excluded). */
   runMs: number;
 }
-
-/** Loss samples between epoch ends: x is the fractional epoch (1.5 = halfway through epoch 2). */
-export interface BatchSeries {
-  x: number[];
-  loss: number[];
-}
-
-/** The backend that actually runs. */
-export interface RunBackend {
-  name: string;
-  label: string;
-  reason: string;
-}
-
-/** The run a run continues, and how many epochs that run had trained when this one took over. */
-export interface RunLink {
-  runId: string;
-  name: string;
-  epochs: number;
-}
-
-/** A run as stored in a project file. */
-export interface RunRecord {
-  id: string;
-  name: string;
-  createdAt: number;
-  spec: NetworkSpec;
-  settings: DatasetSettings;
-  status: RunStatus;
-  backend: RunBackend | null;
-  summary: DatasetSummary | null;
-  history: EpochRecord[];
-  batches: BatchSeries;
-  diagnostics: DiagnosticRecord[];
-  stopReason: StopReason | null;
-  bestEpoch: number;
-  error: WireError | null;
-  /** The model file JSON, once the run has ended with weights. */
-  model: string | null;
-  /** The run this one continues (absent in older files: none). */
-  continues?: RunLink | null;
-  /** The file name of the dataset the run was trained on (absent in older files: not known). */
-  dataset?: string | null;
-  /**
-   * The run was still training when this record was written (an autosave during training, then a reload
-   * or crash): its epochs are kept, its weights are not. `unreported` until the user has been told once.
-   */
-  interrupted?: RunInterruption;
-}
-
-/** Whether the user has been told that an interrupted run lost its weights. */
-export type RunInterruption = 'unreported' | 'reported';
 
 /**
  * Live state is applied at most once per animation frame, and no more often than this, so a run that

@@ -37,7 +37,7 @@ describe('theme colour contrast', () => {
     // The calculation itself: black on white is 21:1, a colour on itself 1:1.
     expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 6);
     expect(contrast('#7d8495', '#7d8495')).toBe(1);
-    // The muted grey of issue 12 on white was 3.75:1.
+    // The earlier muted grey on white was 3.75:1.
     expect(contrast('#7d8495', '#ffffff')).toBeCloseTo(3.75, 2);
   });
 

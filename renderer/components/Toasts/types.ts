@@ -1,2 +1,0 @@
-/** Toasts takes no props; it reads the notices from the app context. */
-export type ToastsProps = Record<string, never>;

@@ -1,0 +1,2 @@
+/** The data view's two tabs. */
+export type DataTab = 'columns' | 'preview';

@@ -1,0 +1,169 @@
+/**
+ * The file commands: import a CSV, open, save, new project (asking Save / Discard / Cancel first when there is
+ * unsaved work), a file dropped or handed over by the OS, and the desktop File and Edit menus.
+ */
+import type { UnsavedChoice } from '../components/shell/UnsavedPrompt/types.ts';
+import { errorMessage } from '../lib/error-message.ts';
+import type { MenuCommand, PickedFile, Platform } from '../platform/index.ts';
+import type { AutosaveStore } from '../state/autosave.ts';
+import type { ModelExport } from '../state/model-export.svelte.ts';
+import type { Notices } from '../state/notices.svelte.ts';
+import { parseProjectFile, ProjectFileError } from '../state/project-file.ts';
+import { baseName, followsDataset, keptRunsNote } from '../state/project-naming.ts';
+import type { Project } from '../state/project.svelte.ts';
+
+/** A replacement of the project waiting for the user's answer to the unsaved-changes question. */
+export interface PendingReplace {
+  question: string;
+  /** Replaces the project once the user has saved or discarded. */
+  proceed: () => Promise<void>;
+}
+
+/** What the file commands work with. */
+export interface ProjectFilesDeps {
+  project: Project;
+  platform: Platform;
+  notices: Notices;
+  autosave: AutosaveStore;
+  modelExport: ModelExport;
+}
+
+/** The app's file commands, shared by the toolbar, the keyboard, drag-and-drop and the desktop menus. */
+export class ProjectFiles {
+  /** New or Open project was asked for while there is unsaved work: the Save / Discard / Cancel prompt is open. */
+  replacing = $state.raw<PendingReplace | null>(null);
+  readonly #d: ProjectFilesDeps;
+
+  constructor(deps: ProjectFilesDeps) {
+    this.#d = deps;
+  }
+
+  /** Open a CSV (picked or dropped) as the project's dataset. */
+  async importCsv(name: string, blob: Blob, target: string | null = null): Promise<void> {
+    const { project, notices } = this.#d;
+    const followName = followsDataset(project.name, project.dataset.table?.name ?? null);
+    const ok = await project.dataset.load(name, blob, { target });
+    void project.releaseRuns();
+    if (ok) {
+      if (followName && project.name !== baseName(name)) {
+        project.name = baseName(name);
+        project.touch();
+      }
+      const kept = keptRunsNote(project.runs.map((r) => r.dataset), name);
+      notices.show('ok', `Loaded ${name}: ${project.dataset.table?.rows.toLocaleString()} rows.${kept}`);
+    }
+  }
+
+  /** Open a project file's text; a file that cannot be opened is a notice saying why. */
+  async openProjectText(text: string, fileName: string): Promise<void> {
+    const { project, notices } = this.#d;
+    try {
+      const file = parseProjectFile(text, fileName);
+      await project.open(file, null);
+      notices.show('ok', `Opened ${fileName}.`);
+      this.reportInterrupted();
+    } catch (e) {
+      notices.show('danger', e instanceof ProjectFileError ? e.message : `Could not open ${fileName}: ${errorMessage(e)}`);
+    }
+  }
+
+  /** Open project (button, Ctrl+O, File ▸ Open): with unsaved work, ask Save / Discard / Cancel first. */
+  async openProject(): Promise<void> {
+    await this.#replaceProject('before opening another project', async () => {
+      const picked = await this.#d.platform.pickProject();
+      if (picked) await this.openProjectText(await picked.blob.text(), picked.name);
+    });
+  }
+
+  /** Tell the user once about runs that were training when the project was last written. */
+  reportInterrupted(): void {
+    const lost = this.#d.project.reportInterrupted();
+    if (lost) this.#d.notices.show('warn', lost);
+  }
+
+  /** Save the project to a file; false when the user cancelled or the save failed (it says why). */
+  async saveProject(saveAs = false): Promise<boolean> {
+    const { project, platform, notices } = this.#d;
+    try {
+      const csv = project.dataset.source ? await project.dataset.source.text() : undefined;
+      const json = JSON.stringify(project.toFile(csv));
+      const fileName = `${project.name.replace(/[^\w\- ]+/g, '').trim() || 'project'}.bpstudio`;
+      const where = await platform.saveProject(json, fileName, saveAs);
+      if (!where) return false;
+      project.isDirty = false;
+      notices.show('ok', `Project saved as ${where}.`);
+      return true;
+    } catch (e) {
+      notices.show('danger', `The project was not saved: ${errorMessage(e)}`);
+      return false;
+    }
+  }
+
+  /** New project (button, File ▸ New): with unsaved work, ask Save / Discard / Cancel first. */
+  async newProject(): Promise<void> {
+    await this.#replaceProject('before starting a new project', () => this.#startNewProject());
+  }
+
+  /** The user's answer to the unsaved-changes question. */
+  async answerReplace(choice: UnsavedChoice): Promise<void> {
+    const pending = this.replacing;
+    this.replacing = null;
+    if (!pending || choice === 'cancel') return;
+    if (choice === 'save' && !(await this.saveProject(false))) return;
+    await pending.proceed();
+  }
+
+  /** Import CSV (File ▸ Import CSV…): pick a file and load it. */
+  async importCsvPicked(): Promise<void> {
+    const picked = await this.#d.platform.pickCsv();
+    if (picked) await this.importCsv(picked.name, picked.blob);
+  }
+
+  /** A file dropped onto the window: a project opens (asking first), anything else imports as a CSV. */
+  async openDropped(file: File): Promise<void> {
+    if (/\.(bpstudio|json)$/i.test(file.name)) {
+      await this.#replaceProject('before opening another project', async () => this.openProjectText(await file.text(), file.name));
+    } else {
+      await this.importCsv(file.name, file);
+    }
+  }
+
+  /** A file the OS hands over (double-click, Open With): it opens directly. */
+  async openHanded(file: PickedFile & { kind: 'csv' | 'project' }): Promise<void> {
+    if (file.kind === 'project') await this.openProjectText(await file.blob.text(), file.name);
+    else await this.importCsv(file.name, file.blob);
+  }
+
+  /** A desktop menu command. */
+  runMenu(command: MenuCommand): void {
+    const { project, modelExport } = this.#d;
+    switch (command) {
+      case 'new-project': void this.newProject(); break;
+      case 'open-project': void this.openProject(); break;
+      case 'save': void this.saveProject(false); break;
+      case 'save-as': void this.saveProject(true); break;
+      case 'import-csv': void this.importCsvPicked(); break;
+      case 'export-model':
+      case 'export-predictions': void modelExport.runCommand(command); break;
+      case 'undo': project.network.undo(); break;
+      case 'redo': project.network.redo(); break;
+    }
+  }
+
+  /** Run `proceed` (which replaces the project) now, or after the unsaved-changes question. */
+  async #replaceProject(before: string, proceed: () => Promise<void>): Promise<void> {
+    if (this.replacing) return;
+    if (!this.#d.project.hasUnsavedWork) {
+      await proceed();
+      return;
+    }
+    this.replacing = { question: `Save changes to "${this.#d.project.name}" ${before}?`, proceed };
+  }
+
+  async #startNewProject(): Promise<void> {
+    this.#d.project.reset();
+    // The new project belongs to no file yet, so its first Save asks where (the menu's New included).
+    this.#d.platform.resetProjectPath();
+    await this.#d.autosave.clear();
+  }
+}
