@@ -150,3 +150,20 @@ test('the learning-curve switch offers two different curves when the objective i
   const curve = r.getByRole('radiogroup', { name: 'Curve' }).getByRole('radio');
   await expect(curve).toHaveText(['Validation loss', 'Training loss']);
 });
+
+test('with L2 on a layer, the loss chart says what the penalty adds to the loss it shows', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await openView(page, 'Model');
+  await page.getByRole('button', { name: 'Add Dense layer' }).click();
+  await page.getByText('Initialization and regularization').click();
+  await page.getByLabel('L2').fill('0.01');
+  await openView(page, 'Train');
+  await expect(page.getByTestId('loss-penalty')).toHaveCount(0);
+  await train(page, '3');
+  const note = page.getByTestId('loss-penalty');
+  await expect(note).toContainText('The curves show the data loss. The L1/L2 penalty adds');
+  const [, penalty, total] = ((await note.innerText()).match(/adds (\S+): .* = (\S+)\.$/s) ?? []).map(Number);
+  expect(penalty).toBeGreaterThan(0);
+  expect(total).toBeGreaterThan(penalty!);
+  await screenshot(page, 'loss-penalty');
+});

@@ -17,7 +17,12 @@ import type { WireError } from './session.ts';
 export interface EpochRecord {
   epoch: number;
   epochs: number;
+  /** Mean data loss over the epoch's batches, without the L1/L2 penalty. */
   loss: number;
+  /** L1/L2 penalty of the weights at the epoch's end (absent in histories saved before it was reported). */
+  penalty?: number;
+  /** loss + penalty: what the optimizer minimizes (absent in older histories). */
+  totalLoss?: number;
   metrics: Record<string, number>;
   valLoss: number | null;
   valMetrics: Record<string, number> | null;
