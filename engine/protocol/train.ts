@@ -8,28 +8,14 @@
  */
 import type { DatasetSettings } from '../data/index.ts';
 import type { NetworkSpec } from '../spec/index.ts';
+import type { EpochSummary } from '../train/index.ts';
 import type { DatasetSummary } from './data.ts';
 import { event, ProtocolError, reply, request } from './fields.ts';
 import { checkWeights, weightBuffers, type WireTensor } from './model.ts';
 import type { WireError } from './session.ts';
 
-/** One epoch's summary (mirrors the engine's `EpochSummary`). */
-export interface EpochRecord {
-  epoch: number;
-  epochs: number;
-  /** Mean data loss over the epoch's batches, without the L1/L2 penalty. */
-  loss: number;
-  /** L1/L2 penalty of the weights at the epoch's end (absent in histories saved before it was reported). */
-  penalty?: number;
-  /** loss + penalty: what the optimizer minimizes (absent in older histories). */
-  totalLoss?: number;
-  metrics: Record<string, number>;
-  valLoss: number | null;
-  valMetrics: Record<string, number> | null;
-  learningRate: number;
-  elapsedMs: number;
-  layers: { id: string; gradNorm: number; weightNorm: number }[];
-}
+/** One epoch's summary, as the engine reports it (the renderer calls it a record). */
+export type EpochRecord = EpochSummary;
 
 /** A diagnostic raised while training (vanishing/exploding gradients, divergence, …). */
 export interface DiagnosticRecord {
