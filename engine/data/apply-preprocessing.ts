@@ -37,7 +37,7 @@ function encodeTargetColumn(pre: Preprocessing, table: ParsedTable, col: TableCo
     count++;
     if (examples.size < 3) examples.add(cellLabel(col, i) ?? '(missing)');
   }
-  if (count > 0) warnings.push(messages.unknownTargetValues(col.name, count, [...examples]));
+  if (count > 0) warnings.push(messages.unknownTargetValues(col.name, count, [...examples], t.kind === 'regression'));
   return y;
 }
 

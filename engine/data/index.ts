@@ -12,7 +12,7 @@ export type {
   BooleanTransform, DatePart, DateTransform, FeatureTransform, FillRule, NumberTransform, OneHotTransform,
   OrdinalTransform, Preprocessing, TargetTransform,
 } from './preprocessing.ts';
-export { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from './preprocessing.ts';
+export { DATE_PARTS, PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from './preprocessing.ts';
 export { DEFAULT_MISSING_VALUES } from './cells.ts';
 export { DEFAULT_DATE_ORDER } from './day-month-dates.ts';
 export { createCsvReader, parseCsv, type CsvReader } from './csv-reader.ts';

@@ -116,8 +116,8 @@ export const messages = {
     p('unseen-categories', `column '${name}'`, `${plural(count, 'row has', 'rows have')} a value in ${col(name)} that the model never saw in training (${listNames(examples, 3)}); ${count === 1 ? 'it was' : 'they were'} treated as ${bucket}.`),
   filledForDropped: (name: string, count: number) =>
     p('filled-missing', `column '${name}'`, `${plural(count, 'row has', 'rows have')} a missing value in ${col(name)}; training left such rows out, so here ${count === 1 ? 'it was' : 'they were'} filled with the training value to still get a prediction.`),
-  unknownTargetValues: (name: string, count: number, examples: readonly string[]) =>
-    p('unknown-target-values', `column '${name}'`, `${plural(count, 'row has', 'rows have')} a target in ${col(name)} that is missing or not one of the model's classes (${listNames(examples, 3)}); ${count === 1 ? 'it is' : 'they are'} left out of the scores.`),
+  unknownTargetValues: (name: string, count: number, examples: readonly string[], regression = false) =>
+    p('unknown-target-values', `column '${name}'`, `${plural(count, 'row has', 'rows have')} a target in ${col(name)} that is ${regression ? 'missing or not a number' : "missing or not one of the model's classes"} (${listNames(examples, 3)}); ${count === 1 ? 'it is' : 'they are'} left out of the scores.`),
   badPreprocessing: (detail: string) =>
     p('bad-preprocessing', 'preprocessing', `The model's preprocessing is not readable: ${detail}. Train the model again, or update Backprop Studio if the model comes from a newer version.`),
   badOutputs: (got: number, expected: string) =>

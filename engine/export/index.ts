@@ -1,4 +1,4 @@
 /** Public API of the model file: format, validation, creation, and use. */
 export { MODEL_FORMAT, MODEL_VERSION, explicitSpec, parseModelFile, stringifyModelFile, type ModelFile } from './model-file.ts';
 export { createModelFile, type ModelFileParts } from './create.ts';
-export { loadNetwork, predictWithModel, evaluateModel, modelGradients } from './model.ts';
+export { loadNetwork, predictWithModel, evaluateModel, scoreModel, modelGradients, type ModelScores } from './model.ts';

@@ -2,10 +2,12 @@
 import { isCsvReading, type CsvReading } from '../data/index.ts';
 import { ModelFileError, type Problem } from '../errors.ts';
 import { isRecord } from '../spec/fields.ts';
-import type { ResolvedNetwork } from '../spec/resolve.ts';
+import { checkResolve, type ResolvedNetwork } from '../spec/resolve.ts';
 import { parseSpec } from '../spec/validate.ts';
 import type { NetworkSpec, Task } from '../spec/types.ts';
 import type { EpochSummary, WeightTensor } from '../train/types.ts';
+import { checkPreprocessing } from './check-preprocessing.ts';
+import { checkTensors } from './check-tensors.ts';
 
 /** Identifies model files. */
 export const MODEL_FORMAT = 'backprop-studio/model';
@@ -93,33 +95,30 @@ export function parseModelFile(input: unknown): ModelFile {
   };
   const inputs = int('inputs');
   const outputs = int('outputs');
-  const weights: WeightTensor[] = [];
-  if (!Array.isArray(input.weights)) {
-    problems.push({ code: 'model/no-weights', path: 'weights', message: 'weights must be a list of tensors { layer, name, shape, data }.' });
-  } else {
-    input.weights.forEach((w: unknown, i: number) => {
-      const path = `weights[${i}]`;
-      if (!isRecord(w) || typeof w.layer !== 'string' || typeof w.name !== 'string' || !Array.isArray(w.shape) || !Array.isArray(w.data)) {
-        problems.push({ code: 'model/bad-tensor', path, message: `${path} must be { layer: string, name: string, shape: number[], data: number[] }.` });
-        return;
-      }
-      const shape = w.shape as unknown[];
-      const data = w.data as unknown[];
-      const size = shape.reduce((a: number, s) => a * (typeof s === 'number' ? s : NaN), 1);
-      if (!shape.every((s) => typeof s === 'number' && Number.isInteger(s) && s > 0) || size !== data.length || !data.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-        problems.push({ code: 'model/bad-tensor', path, message: `${path} ('${w.layer}/${w.name}') has shape ${JSON.stringify(shape)} but ${data.length} values, or values that are not finite numbers.` });
-        return;
-      }
-      weights.push({ layer: w.layer, name: w.name, shape: shape as number[], data: data as number[] });
-    });
-  }
+  const damaged = new Set<string>();
+  const weights = readWeights(input.weights, problems, damaged);
   const reading = parseReading(input.reading, problems);
   const featureNames = Array.isArray(input.featureNames) && input.featureNames.every((f) => typeof f === 'string') ? (input.featureNames as string[]) : [];
+  const namesOk = Array.isArray(input.featureNames) && featureNames.length === input.featureNames.length && (inputs === 0 || featureNames.length === inputs);
+  if (input.featureNames !== undefined && !namesOk) {
+    const got = Array.isArray(input.featureNames) ? `${input.featureNames.length} entries` : JSON.stringify(input.featureNames);
+    problems.push({ code: 'model/bad-field', path: 'featureNames', message: `featureNames must list the ${inputs} input names as texts, got ${got}. Export the model again.` });
+  }
+  if (spec && task && inputs && outputs) {
+    const { network, problems: resolveProblems } = checkResolve(spec, inputs, task);
+    problems.push(...resolveProblems.map((p) => ({ ...p, path: `spec.${p.path}`, message: `In the model's spec: ${p.message}` })));
+    if (network && network.outputs !== outputs) {
+      problems.push({ code: 'model/bad-field', path: 'outputs', message: `outputs is ${outputs} but the spec's network gives ${network.outputs}. Export the model again.` });
+    }
+    if (network) problems.push(...checkTensors(weights, network, damaged));
+  }
+  if (input.preprocessing !== undefined && input.preprocessing !== null) checkPreprocessing(input.preprocessing, inputs, task, problems);
   if (problems.length || !spec || !task) throw new ModelFileError(problems);
   const training = isRecord(input.training) ? input.training : {};
   return {
     format: MODEL_FORMAT, version: v, createdAt: typeof input.createdAt === 'string' ? input.createdAt : '',
-    spec, task, inputs, outputs, featureNames, preprocessing: input.preprocessing ?? null, reading, weights,
+    spec, task, inputs, outputs, featureNames, preprocessing: input.preprocessing ?? null, reading,
+    weights: weights.map(({ layer, name, shape, data }) => ({ layer, name, shape, data })),
     metrics: isRecord(input.metrics) ? input.metrics : {},
     history: Array.isArray(input.history) ? (input.history as EpochSummary[]) : [],
     seed: typeof input.seed === 'number' ? input.seed : 0,
@@ -138,10 +137,53 @@ function parseReading(r: unknown, problems: Problem[]): CsvReading | null {
   return null;
 }
 
+/** The tensors of `weights`, each with its index in the file; every malformed one is a problem naming it (and its key goes to `damaged`). */
+function readWeights(raw: unknown, problems: Problem[], damaged: Set<string>): (WeightTensor & { index: number })[] {
+  const weights: (WeightTensor & { index: number })[] = [];
+  if (!Array.isArray(raw)) {
+    problems.push({ code: 'model/no-weights', path: 'weights', message: 'weights must be a list of tensors { layer, name, shape, data }.' });
+    return weights;
+  }
+  raw.forEach((w: unknown, index: number) => {
+    const path = `weights[${index}]`;
+    if (!isRecord(w) || typeof w.layer !== 'string' || typeof w.name !== 'string' || !Array.isArray(w.shape) || !Array.isArray(w.data)) {
+      problems.push({ code: 'model/bad-tensor', path, message: `${path} must be { layer: string, name: string, shape: number[], data: number[] }.` });
+      return;
+    }
+    const shape = w.shape as unknown[];
+    const data = w.data as unknown[];
+    const key = `'${w.layer}/${w.name}'`;
+    damaged.add(`${w.layer}/${w.name}`);
+    if (!shape.every((s) => typeof s === 'number' && Number.isInteger(s) && s > 0)) {
+      problems.push({ code: 'model/bad-tensor', path: `${path}.shape`, message: `${path}.shape (${key}) must be a list of positive whole numbers, got ${JSON.stringify(shape)}.` });
+      return;
+    }
+    const size = (shape as number[]).reduce((a, b) => a * b, 1);
+    if (size !== data.length) {
+      problems.push({ code: 'model/bad-tensor', path: `${path}.data`, message: `${path}.data (${key}) has ${data.length} values but its shape ${JSON.stringify(shape)} needs ${size}.` });
+      return;
+    }
+    const bad = data.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
+    if (bad >= 0) {
+      problems.push({ code: 'model/bad-tensor', path: `${path}.data[${bad}]`, message: `${path}.data[${bad}] (${key}) is ${JSON.stringify(data[bad]) ?? 'missing'}, not a finite number${data.filter((x) => typeof x !== 'number' || !Number.isFinite(x)).length > 1 ? ' (nor are others in it)' : ''}. The model is damaged: export it again.` });
+      return;
+    }
+    damaged.delete(`${w.layer}/${w.name}`);
+    weights.push({ layer: w.layer, name: w.name, shape: shape as number[], data: data as number[], index });
+  });
+  return weights;
+}
+
 function parseTask(t: unknown, problems: Problem[]): Task | null {
   if (isRecord(t) && t.kind === 'regression') return { kind: 'regression' };
   if (isRecord(t) && t.kind === 'classification' && Array.isArray(t.classes) && t.classes.length >= 2 && t.classes.every((c) => typeof c === 'string')) {
-    return { kind: 'classification', classes: t.classes as string[] };
+    const classes = t.classes as string[];
+    const twice = classes.find((c, i) => classes.indexOf(c) !== i);
+    if (twice !== undefined) {
+      problems.push({ code: 'model/bad-task', path: 'task.classes', message: `task.classes lists '${twice}' twice; each class must appear once. Export the model again.` });
+      return null;
+    }
+    return { kind: 'classification', classes };
   }
   problems.push({ code: 'model/bad-task', path: 'task', message: `task must be { kind: 'regression' } or { kind: 'classification', classes: [at least 2 labels] }, got ${JSON.stringify(t)}.` });
   return null;

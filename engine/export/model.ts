@@ -1,7 +1,9 @@
 /** Use a loaded model: build its network on a backend, predict, evaluate, take gradients. */
 import type { Backend } from '../backend/backend.ts';
+import { DatasetError } from '../errors.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
-import { computeGradients, computeMetrics, Network, predictRows, type GradientReport, type Metrics } from '../train/index.ts';
+import type { Task } from '../spec/types.ts';
+import { computeGradients, computeMetrics, knownTargets, Network, predictRows, type GradientReport, type Metrics } from '../train/index.ts';
 import type { ModelFile } from './model-file.ts';
 
 /** The model's network with its weights, on `backend`. */
@@ -20,17 +22,61 @@ export async function predictWithModel(model: ModelFile, backend: Backend, x: Fl
   }
 }
 
-/** Metrics of the model on preprocessed rows; `targetScale` maps regression values back to original units. */
+/** A model's scores on labelled rows, and which rows they cover. */
+export interface ModelScores {
+  metrics: Metrics;
+  /** Outputs [rows, outputs] of the scored rows. */
+  out: Float32Array;
+  /** Rows scored. */
+  rows: number;
+  /** Rows left out: their target is missing or not one of the model's classes (NaN in y). */
+  leftOut: number;
+  /** Position in the input of each scored row. */
+  positions: Int32Array;
+  /** Targets of the scored rows (encoded like y). */
+  y: Float32Array;
+}
+
+function noKnownTarget(rows: number, target: string, task: Task): DatasetError {
+  if (rows === 0) return new DatasetError({ code: 'data/no-rows-to-score', path: 'rows', message: 'There is nothing to score: the data has no rows. Use a file (or split) with labelled rows.' });
+  const all = rows === 1 ? 'its one row has' : `all ${rows} rows have`;
+  return new DatasetError({
+    code: 'data/no-known-targets', path: target ? `column '${target}'` : 'target',
+    message: `There is nothing to score: ${all} a target${target ? ` in column '${target}'` : ''} that is missing or ${task.kind === 'regression' ? 'not a number' : "not one of the model's classes"}. Fill in the target, or use 'predict' for unlabelled data.`,
+  });
+}
+
+/**
+ * Score the model on preprocessed rows (x [rows, inputs], y encoded): rows whose target is NaN are left
+ * out and counted, the rest are scored. `targetScale` maps regression values back to original units;
+ * `target` names the target column in the message when no row can be scored.
+ */
+export async function scoreModel(
+  model: ModelFile, backend: Backend, x: Float32Array, y: Float32Array, rows: number,
+  targetScale: { mean: number; std: number } | null, target = '',
+): Promise<ModelScores> {
+  const kept = knownTargets(model.task, x, y, rows, model.inputs);
+  if (kept.rows === 0) throw noKnownTarget(rows, target, model.task);
+  const out = await predictWithModel(model, backend, kept.x, kept.rows);
+  const net = resolveNetwork(model.spec, model.inputs, model.task);
+  const metrics = computeMetrics(model.task, net.loss, net.huberDelta, out, kept.y, kept.rows, model.outputs, targetScale);
+  return { metrics, out, rows: kept.rows, leftOut: kept.leftOut, positions: kept.positions, y: kept.y };
+}
+
+/** Metrics of the model on preprocessed rows (rows without a known target left out, as scoreModel). */
 export async function evaluateModel(
   model: ModelFile, backend: Backend, x: Float32Array, y: Float32Array, rows: number,
   targetScale: { mean: number; std: number } | null,
 ): Promise<Metrics> {
-  const out = await predictWithModel(model, backend, x, rows);
-  const net = resolveNetwork(model.spec, model.inputs, model.task);
-  return computeMetrics(model.task, net.loss, net.huberDelta, out, y, rows, model.outputs, targetScale);
+  return (await scoreModel(model, backend, x, y, rows, targetScale)).metrics;
 }
 
-/** Gradients of the mean loss over the rows with respect to every trained tensor. */
-export function modelGradients(model: ModelFile, backend: Backend, x: Float32Array, y: Float32Array, rows: number): Promise<GradientReport> {
-  return computeGradients(model.spec, model.task, model.weights, x, y, rows, backend);
+/** Gradients of the mean loss over the rows with a known target (the others are left out and counted). */
+export async function modelGradients(
+  model: ModelFile, backend: Backend, x: Float32Array, y: Float32Array, rows: number, target = '',
+): Promise<GradientReport & { rowsLeftOut: number }> {
+  const kept = knownTargets(model.task, x, y, rows, model.inputs);
+  if (kept.rows === 0) throw noKnownTarget(rows, target, model.task);
+  const r = await computeGradients(model.spec, model.task, model.weights, kept.x, kept.y, kept.rows, backend);
+  return { loss: r.loss, penalty: r.penalty, totalLoss: r.totalLoss, rows: r.rows, rowsLeftOut: kept.leftOut, gradients: r.gradients };
 }

@@ -10,3 +10,5 @@ export {
   lossFor, outputActivationFor, outputUnitsFor, kernelInitializerFor,
 } from './defaults.ts';
 export { defaultSpec, type TemplateName } from './templates.ts';
+export { LIMITS, estimateTrainingMemory, estimateMemory, networkParameters, formatBytes, type MemoryEstimate } from './limits.ts';
+export { specMessages } from './messages.ts';

@@ -2,6 +2,7 @@
 import type { Problem } from '../errors.ts';
 
 const list = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(', ');
+const count = (n: number): string => n.toLocaleString('en-US');
 const show = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : v === undefined ? 'nothing' : JSON.stringify(v));
 
 /** Builders for every spec problem, keyed by stable code. */
@@ -70,6 +71,18 @@ export const specMessages = {
   lossActivationMismatch: (loss: string, activation: string, need: string): Problem => ({
     code: 'spec/loss-activation-mismatch', path: 'loss',
     message: `loss '${loss}' needs probabilities from a '${need}' output, but the output activation is '${activation}'. Set the last layer's activation to '${need}'.`,
+  }),
+  tooManyLayers: (got: number, max: number): Problem => ({
+    code: 'spec/too-many-layers', path: 'layers',
+    message: `The network has ${count(got)} layers, over the limit of ${count(max)}. Use fewer layers.`,
+  }),
+  tooManyUnits: (path: string, got: number, max: number): Problem => ({
+    code: 'spec/too-many-units', path,
+    message: `${path} is ${count(got)}, over the limit of ${count(max)} units per layer. Use fewer units.`,
+  }),
+  tooMuchMemory: (parameters: number, batchRows: number, need: string, limit: string, fewerRows = 'a smaller batch size'): Problem => ({
+    code: 'spec/too-much-memory', path: 'layers',
+    message: `Training this network (${count(parameters)} parameters${batchRows > 1 ? `, batches of ${count(batchRows)} rows` : ''}) needs about ${need} for weights, gradients, optimizer state and activations, over the limit of ${limit}. Use fewer or smaller layers${batchRows > 1 ? `, or ${fewerRows}` : ''}.`,
   }),
   unknownField: (path: string, valid: readonly string[]): Problem => ({
     code: 'spec/unknown-field', path, message: `${path} is not a known setting. Valid settings here: ${list(valid)}.`,

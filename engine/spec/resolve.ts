@@ -4,6 +4,7 @@ import { LOSSES } from '../losses/index.ts';
 import {
   BATCH_NORM_DEFAULTS, DEFAULT_HIDDEN_ACTIVATION, kernelInitializerFor, lossFor, outputActivationFor, outputUnitsFor,
 } from './defaults.ts';
+import { estimateTrainingMemory, formatBytes, LIMITS } from './limits.ts';
 import { specMessages as m } from './messages.ts';
 import type { ActivationName, InitializerName, LayerSpec, LossName, NetworkSpec, Task } from './types.ts';
 
@@ -58,7 +59,9 @@ export function checkResolve(spec: NetworkSpec, inputs: number, task: Task): { n
       case 'dense': {
         const isOutput = i === lastDense;
         let units = l.units === 'auto' ? needOut : l.units;
-        const activation = l.activation ?? (isOutput && isLast ? outputActivationFor(task) : DEFAULT_HIDDEN_ACTIVATION);
+        // An output layer followed by an activation layer gives that layer its logits (linear by default).
+        const activated = spec.layers.slice(i + 1).some((n) => n.type === 'activation');
+        const activation = l.activation ?? (isOutput && isLast ? outputActivationFor(task) : isOutput && activated ? 'linear' : DEFAULT_HIDDEN_ACTIVATION);
         if (isOutput && l.units !== 'auto' && units !== needOut) {
           const softmaxBinary = task.kind === 'classification' && task.classes.length === 2 && units === 2 && activation === 'softmax';
           if (!softmaxBinary) problems.push(m.outputUnitsMismatch(`${path}.units`, units, needOut, taskName));
@@ -103,6 +106,11 @@ export function checkResolve(spec: NetworkSpec, inputs: number, task: Task): { n
   if (loss === 'categoricalCrossentropy' && task.kind === 'classification' && width !== task.classes.length) {
     problems.push(m.outputUnitsMismatch(`layers[${lastDense}].units`, width, task.classes.length, `loss 'categoricalCrossentropy' on ${taskName}`));
   }
+  if (problems.length === 0) {
+    // Before anything is allocated: the weights alone (a batch of one row) must fit; trainNetwork checks the real batch.
+    const memory = estimateTrainingMemory({ inputs, layers }, 1, spec.training?.optimizer?.type);
+    if (memory.total > LIMITS.trainingBytes) problems.push(m.tooMuchMemory(memory.parameters, 1, formatBytes(memory.total), formatBytes(LIMITS.trainingBytes)));
+  }
   if (problems.length) return { network: null, problems };
   return {
     network: { inputs, outputs: width, layers, loss, huberDelta: spec.huberDelta ?? 1, outputActivation, fused: math.fusesWith === outputActivation },
@@ -126,7 +134,8 @@ export function summarizeLayers(spec: NetworkSpec, inputs: number | null, task: 
     let detail = '';
     if (l.type === 'dense') {
       const units = l.units === 'auto' ? (task ? outputUnitsFor(task) : null) : l.units;
-      const activation = l.activation ?? (i === lastDense && task ? outputActivationFor(task) : i === lastDense ? 'auto' : DEFAULT_HIDDEN_ACTIVATION);
+      const activated = spec.layers.slice(i + 1).some((n) => n.type === 'activation');
+      const activation = l.activation ?? (i === lastDense && activated ? 'linear' : i === lastDense && task ? outputActivationFor(task) : i === lastDense ? 'auto' : DEFAULT_HIDDEN_ACTIVATION);
       params = width !== null && units !== null ? width * units + units : 0;
       width = units;
       detail = `${units ?? 'auto'} units, ${activation}`;

@@ -82,3 +82,29 @@ describe('shipped example specs', () => {
     for (const f of specs) expect(checkSpecStructure(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))).problems, f).toEqual([]);
   });
 });
+
+describe('size limits', () => {
+  const task = { kind: 'classification' as const, classes: ['a', 'b', 'c'] };
+  it('refuses a million layers and 1e9 units with the number and the limit', () => {
+    const layers = Array.from({ length: 1_000_000 }, (_, i) => ({ id: `d${i}`, type: 'dense', units: 4 }));
+    expect(messages({ layers })).toEqual(['The network has 1,000,000 layers, over the limit of 1,000. Use fewer layers.']);
+    expect(messages({ layers: [{ id: 'h', type: 'dense', units: 1e9 }, { id: 'o', type: 'dense', units: 'auto' }] })).toEqual([
+      'layers[0].units is 1,000,000,000, over the limit of 100,000 units per layer. Use fewer units.',
+    ]);
+  });
+  it('refuses a network whose weights alone need more memory than the limit, before allocating', () => {
+    const spec = parseSpec({ layers: [{ id: 'a', type: 'dense', units: 100_000 }, { id: 'b', type: 'dense', units: 100_000 }, { id: 'o', type: 'dense', units: 'auto' }] });
+    expect(checkResolve(spec, 10, task).problems.map((p) => [p.code, p.message])).toEqual([['spec/too-much-memory',
+      'Training this network (10,001,500,003 parameters) needs about 335 GB for weights, gradients, optimizer state and activations, over the limit of 1 GB. Use fewer or smaller layers.']]);
+    expect(checkResolve(parseSpec({ layers: [{ id: 'a', type: 'dense', units: 1000 }, { id: 'o', type: 'dense', units: 'auto' }] }), 10, task).problems).toEqual([]);
+  });
+  it("accepts 'auto' units on the last dense layer followed by an activation layer, which gets its logits", () => {
+    const spec = parseSpec({ layers: [
+      { id: 'h', type: 'dense', units: 8 }, { id: 'o', type: 'dense', units: 'auto' }, { id: 'p', type: 'activation', activation: 'softmax' },
+    ] });
+    const net = checkResolve(spec, 4, task).network!;
+    expect([net.outputs, net.layers[1]]).toEqual([3, expect.objectContaining({ units: 3, activation: 'linear' })]);
+    expect([net.outputActivation, net.fused]).toEqual(['softmax', true]);
+    expect(summarizeLayers(spec, 4, task).map((l) => l.detail)).toEqual(['8 units, relu', '3 units, linear', 'softmax']);
+  });
+});

@@ -1,6 +1,7 @@
 /** Structural validation of a spec file: unknown JSON in, a typed NetworkSpec and every problem out. */
 import { SpecError, type Problem } from '../errors.ts';
 import { FieldReader, isRecord } from './fields.ts';
+import { LIMITS } from './limits.ts';
 import { specMessages as m } from './messages.ts';
 import {
   ACTIVATION_NAMES, BACKEND_NAMES, INITIALIZER_NAMES, LAYER_TYPES, LOSS_NAMES, MONITOR_NAMES, OPTIMIZER_NAMES,
@@ -8,7 +9,7 @@ import {
   type LayerSpec, type NetworkSpec, type OptimizerSpec, type ScheduleSpec, type TrainingSpec,
 } from './types.ts';
 
-function readLayer(raw: unknown, path: string, isLast: boolean, problems: Problem[]): LayerSpec | null {
+function readLayer(raw: unknown, path: string, isLast: boolean, isLastDense: boolean, problems: Problem[]): LayerSpec | null {
   if (!isRecord(raw)) {
     problems.push(m.notObject(path, raw));
     return null;
@@ -22,12 +23,16 @@ function readLayer(raw: unknown, path: string, isLast: boolean, problems: Proble
       r.only(['id', 'type', 'units', 'activation', 'kernelInitializer', 'biasInitializer', 'l1', 'l2']);
       let units: number | 'auto' | undefined;
       if (raw.units === 'auto') {
-        if (!isLast) problems.push(m.autoNotLast(`${path}.units`));
+        if (!isLastDense) problems.push(m.autoNotLast(`${path}.units`));
         units = 'auto';
       } else if (raw.units === undefined) {
         problems.push(m.notPositiveInteger(`${path}.units`, undefined));
       } else {
         units = r.positiveInt('units');
+        if (units !== undefined && units > LIMITS.units) {
+          problems.push(m.tooManyUnits(`${path}.units`, units, LIMITS.units));
+          units = undefined;
+        }
       }
       const activation = r.choice('activation', ACTIVATION_NAMES);
       if (activation === 'softmax' && !isLast) problems.push(m.softmaxHidden(`${path}.activation`));
@@ -200,11 +205,14 @@ export function checkSpecStructure(input: unknown): { spec: NetworkSpec | null; 
   if (hd !== undefined) spec.huberDelta = hd;
   if (!Array.isArray(input.layers) || input.layers.length === 0) {
     problems.push(m.noLayers());
+  } else if (input.layers.length > LIMITS.layers) {
+    problems.push(m.tooManyLayers(input.layers.length, LIMITS.layers));
   } else {
     const seen = new Map<string, string>();
+    const lastDense = input.layers.map((raw: unknown) => isRecord(raw) && raw.type === 'dense').lastIndexOf(true);
     input.layers.forEach((raw: unknown, i: number) => {
       const path = `layers[${i}]`;
-      const layer = readLayer(raw, path, i === (input.layers as unknown[]).length - 1, problems);
+      const layer = readLayer(raw, path, i === (input.layers as unknown[]).length - 1, i === lastDense, problems);
       if (!layer) return;
       if (layer.id) {
         const first = seen.get(layer.id);

@@ -2,6 +2,7 @@
 import type { Problem } from '../errors.ts';
 
 const list = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(', ');
+const count = (n: number): string => n.toLocaleString('en-US');
 const show = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : v === undefined ? 'nothing' : JSON.stringify(v));
 
 /** Path of a parameter entry in the space file, e.g. `parameters["layers[dense-1].units"]`. */
@@ -89,6 +90,18 @@ export const sweepMessages = {
   halvingRange: (min: number, max: number): Problem => ({
     code: 'sweep/halving-range', path: 'halving.minEpochs',
     message: `halving.minEpochs (${min}) must be less than the trials' full epochs (${max}). Lower minEpochs or raise training.epochs.`,
+  }),
+  tooManyTrials: (path: string, got: number, max: number): Problem => ({
+    code: 'sweep/too-many-trials', path,
+    message: `${path} is ${count(got)}, over the limit of ${count(max)} trials per sweep. Ask for fewer trials.`,
+  }),
+  gridTooLarge: (size: number, max: number): Problem => ({
+    code: 'sweep/grid-too-large', path: 'parameters',
+    message: `The grid has ${count(size)} points, over the limit of ${count(max)} trials per sweep. Use fewer gridPoints or choices, or the 'random' or 'tpe' strategy.`,
+  }),
+  tooManyHiddenLayers: (path: string, got: number, max: number): Problem => ({
+    code: 'sweep/too-many-layers', path,
+    message: `${path} reaches ${count(got)} hidden layers, over the limit of ${count(max)} layers per network. Lower its maximum.`,
   }),
   hyperbandTrials: (trials: number, brackets: readonly number[], h: { eta: number; minEpochs: number; maxEpochs: number }): Problem => ({
     code: 'sweep/hyperband-trials', path: 'trials',

@@ -1,5 +1,6 @@
 /** Reading one `parameters` entry: its path and its distribution. */
 import type { Problem } from '../errors.ts';
+import { LIMITS } from '../spec/index.ts';
 import { paramPath, sweepMessages as m } from './messages.ts';
 import { fixedReason, parsePath } from './path.ts';
 import { isRecord, SpaceReader } from './reader.ts';
@@ -70,11 +71,20 @@ export function readParameter(key: string, raw: unknown, problems: Problem[]): P
   }
   const r = new SpaceReader(raw, path, problems);
   const distribution = readDistribution(r);
-  const gridPoints = r.int('gridPoints', false, 1) ?? DEFAULT_GRID_POINTS;
+  let gridPoints = r.int('gridPoints', false, 1) ?? DEFAULT_GRID_POINTS;
+  if (gridPoints > LIMITS.trials) {
+    problems.push(m.tooManyTrials(r.at('gridPoints'), gridPoints, LIMITS.trials));
+    gridPoints = DEFAULT_GRID_POINTS;
+  }
   if (target.kind === 'hiddenLayers' && distribution) {
     const ints = distribution.type === 'choice' ? distribution.values : [distribution.min, distribution.max];
     if (distribution.type === 'uniform' || distribution.type === 'logUniform' || ints.some((v) => typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {
       problems.push(m.outOfRange(path, raw, "an 'int' distribution (or a choice) of whole numbers ≥ 0"));
+      return null;
+    }
+    const most = Math.max(...ints.map(Number));
+    if (most > LIMITS.layers) {
+      problems.push(m.tooManyHiddenLayers(path, most, LIMITS.layers));
       return null;
     }
   }

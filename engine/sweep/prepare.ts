@@ -1,6 +1,6 @@
 /** Decide every sweep setting from the space file, the host's overrides and the defaults, and check the lot. */
 import { SpecError, type Problem } from '../errors.ts';
-import { checkResolve, type NetworkSpec, type Task } from '../spec/index.ts';
+import { checkResolve, LIMITS, type NetworkSpec, type Task } from '../spec/index.ts';
 import { resolveTraining } from '../train/index.ts';
 import { checkParameters, type DataShape } from './check-space.ts';
 import { gridSize } from './strategies/grid.ts';
@@ -74,6 +74,8 @@ export function prepareSweep(o: PrepareOptions): SweepSetup {
   // Hyperband's standard plan fixes its configurations; a given count scales its brackets.
   const brackets = strategy === 'hyperband' && minEpochs < maxEpochs ? hyperbandSizes(halving) : null;
   const grid = gridSize(space.parameters);
+  if (v.trials !== undefined && v.trials > LIMITS.trials) problems.push(m.tooManyTrials('trials', v.trials, LIMITS.trials));
+  if (strategy === 'grid' && grid > LIMITS.trials) problems.push(m.gridTooLarge(grid, LIMITS.trials));
   const wanted = v.trials ?? space.trials ?? (strategy === 'grid' ? grid : brackets ? brackets.reduce((a, b) => a + b, 0) : DEFAULT_TRIALS);
   const trials = strategy === 'grid' ? Math.min(wanted, grid) : wanted;
   if (brackets && trials < brackets.length) problems.push(m.hyperbandTrials(trials, brackets, halving));

@@ -189,3 +189,31 @@ describe('space against the network and the data', () => {
     ]);
   });
 });
+
+describe('size limits', () => {
+  it('trials, hidden layers and grid points over the limits are refused with the number and the limit', () => {
+    expect(problemsOf({
+      trials: 1e9,
+      parameters: {
+        hiddenLayers: { distribution: 'int', min: 1, max: 1e6 },
+        'layers[dense-1].units': { distribution: 'int', min: 8, max: 64, gridPoints: 1e9 },
+      },
+    })).toEqual([
+      ['parameters["hiddenLayers"]', 'parameters["hiddenLayers"] reaches 1,000,000 hidden layers, over the limit of 1,000 layers per network. Lower its maximum.'],
+      ['parameters["layers[dense-1].units"].gridPoints', 'parameters["layers[dense-1].units"].gridPoints is 1,000,000,000, over the limit of 10,000 trials per sweep. Ask for fewer trials.'],
+      ['trials', 'trials is 1,000,000,000, over the limit of 10,000 trials per sweep. Ask for fewer trials.'],
+    ]);
+  });
+  it('searched units over the per-layer limit, a --trials override and a grid over the limit are refused', () => {
+    expect(prepareProblems({ 'layers[dense-1].units': { distribution: 'int', min: 8, max: 1e9 } })).toEqual([
+      ['parameters["layers[dense-1].units"].max', 'parameters["layers[dense-1].units"].max is 1000000000, which makes the network invalid: layers[0].units is 1,000,000,000, over the limit of 100,000 units per layer. Use fewer units. Narrow the range.'],
+    ]);
+    expect(prepareProblems({ 'training.batchSize': { distribution: 'int', min: 8, max: 64 } }, { trials: 1e9 })).toEqual([
+      ['trials', 'trials is 1,000,000,000, over the limit of 10,000 trials per sweep. Ask for fewer trials.'],
+    ]);
+    const grid = { distribution: 'int', min: 1, max: 1000, gridPoints: 1000 };
+    expect(prepareProblems({ 'training.batchSize': grid, 'training.epochs': grid }, { strategy: 'grid' })).toEqual([
+      ['parameters', "The grid has 1,000,000 points, over the limit of 10,000 trials per sweep. Use fewer gridPoints or choices, or the 'random' or 'tpe' strategy."],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 /** Structural validation of a search-space file: unknown JSON in, a typed SearchSpace and every problem out. */
 import type { Problem } from '../errors.ts';
-import { checkSpecStructure, MONITOR_NAMES } from '../spec/index.ts';
+import { checkSpecStructure, LIMITS, MONITOR_NAMES } from '../spec/index.ts';
 import { sweepMessages as m } from './messages.ts';
 import { readParameter } from './parameter.ts';
 import { isRecord, SpaceReader } from './reader.ts';
@@ -13,7 +13,8 @@ function readSettings(r: SpaceReader, space: SearchSpace): void {
   const strategy = r.choice('strategy', STRATEGY_NAMES);
   if (strategy) space.strategy = strategy;
   const trials = r.int('trials', false, 1);
-  if (trials !== undefined) space.trials = trials;
+  if (trials !== undefined && trials > LIMITS.trials) r.problems.push(m.tooManyTrials('trials', trials, LIMITS.trials));
+  else if (trials !== undefined) space.trials = trials;
   const seed = r.int('seed', false, 0);
   if (seed !== undefined) space.seed = seed;
   const o = r.object('objective');

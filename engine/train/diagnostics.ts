@@ -6,8 +6,27 @@ export const VANISHING_RATIO = 1e-3;
 /** Gradient norms above this (or growing past 10× the weight norm) are "exploding". */
 export const EXPLODING_NORM = 1e3;
 
-/** Find layers with vanishing or exploding gradients this epoch. `reported` avoids repeating one warning. */
-export function checkGradients(layers: readonly LayerNorms[], epoch: number, reported: Set<string>): Diagnostic[] {
+/** What the advice depends on: whether the network already has batch normalization, and the clipping norm (null: off). */
+export interface GradientAdviceContext { hasBatchNorm: boolean; clipNorm: number | null }
+
+/** How the clipping field is named where the user sets it: its label in the app, its field in a spec. */
+export const CLIPPING = "'Gradient clipping (max norm)' (clipNorm in a spec)";
+
+/** What to do about exploding gradients, leaving out what the network already has (lower case, no period). */
+export function explodingAdvice(c: GradientAdviceContext): string {
+  const steps = ['lower the learning rate'];
+  steps.push(c.clipNorm === null ? `turn on ${CLIPPING}` : `lower ${CLIPPING}, now ${c.clipNorm}`);
+  if (!c.hasBatchNorm) steps.push('add batch normalization');
+  return `${steps.slice(0, -1).join(', ')}${steps.length > 1 ? ', or ' : ''}${steps[steps.length - 1]}`;
+}
+
+/**
+ * Find layers with vanishing or exploding gradients this epoch. `reported` avoids repeating one warning;
+ * `context` keeps the advice to what the network does not have yet.
+ */
+export function checkGradients(
+  layers: readonly LayerNorms[], epoch: number, reported: Set<string>, context: GradientAdviceContext = { hasBatchNorm: false, clipNorm: null },
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const trained = layers.filter((l) => l.weightNorm > 0);
   if (trained.length === 0) return out;
@@ -18,7 +37,7 @@ export function checkGradients(layers: readonly LayerNorms[], epoch: number, rep
       reported.add(`x:${l.id}`);
       out.push({
         kind: 'explodingGradients', layerId: l.id, epoch,
-        message: `Gradients at layer '${l.id}' are exploding (norm ${fmt(l.gradNorm)} against weights of norm ${fmt(l.weightNorm)}): steps are too large to learn steadily. Lower the learning rate, turn on gradient clipping (clipNorm), or add batch normalization.`,
+        message: `Gradients at layer '${l.id}' are exploding (norm ${fmt(l.gradNorm)} against weights of norm ${fmt(l.weightNorm)}): steps are too large to learn steadily. ${cap(explodingAdvice(context))}.`,
       });
     }
     const vanish = top.gradNorm > 0 && l.gradNorm < VANISHING_RATIO * top.gradNorm;
@@ -27,11 +46,15 @@ export function checkGradients(layers: readonly LayerNorms[], epoch: number, rep
       const ratio = top.gradNorm / Math.max(l.gradNorm, 1e-30);
       out.push({
         kind: 'vanishingGradients', layerId: l.id, epoch,
-        message: `Gradients reaching layer '${l.id}' are ${fmt(ratio)}× smaller than at '${top.id}', so it barely learns. Use ReLU-family activations instead of sigmoid/tanh in hidden layers, He initialization, fewer layers, or batch normalization.`,
+        message: `Gradients reaching layer '${l.id}' are ${fmt(ratio)}× smaller than at '${top.id}', so it barely learns. Use ReLU-family activations instead of sigmoid/tanh in hidden layers, He initialization, ${context.hasBatchNorm ? 'or fewer layers' : 'fewer layers, or batch normalization'}.`,
       });
     }
   }
   return out;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function fmt(x: number): string {

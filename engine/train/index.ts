@@ -3,6 +3,7 @@ export { trainNetwork, type TrainOptions, type TrainResult } from './trainer.ts'
 export { TrainControl, type RunState, type RunWeightsSource, type RunPosition } from './control.ts';
 export { computeMetrics, headlineMetrics, predictedClass, meanLoss, type Metrics, type ClassificationMetrics, type RegressionMetrics, type ClassScores } from './metrics.ts';
 export { Network } from './network.ts';
+export { knownTargets, type KnownTargets } from './known-targets.ts';
 export { predictRows } from './predict.ts';
 export { computeGradients, type GradientReport } from './gradients.ts';
 export { resolveTraining, type TrainingConfig } from './config.ts';

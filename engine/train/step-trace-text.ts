@@ -4,7 +4,7 @@
  */
 import { clipProbability, PROBABILITY_EPSILON } from '../losses/index.ts';
 import type { LossName, OptimizerSpec, Task } from '../spec/types.ts';
-import { VANISHING_RATIO } from './diagnostics.ts';
+import { explodingAdvice, VANISHING_RATIO, type GradientAdviceContext } from './diagnostics.ts';
 import { shownArithmetic } from './shown-arithmetic.ts';
 
 /** A number as the trace's formulas print it (4 significant digits; exponent when tiny or huge). */
@@ -82,7 +82,7 @@ export interface LayerGradientScale {
  * A plain-words reading of the per-layer gradient sizes (forward order), or null when they are within a
  * few orders of magnitude of each other and none is zero.
  */
-export function gradientNote(scales: readonly LayerGradientScale[]): string | null {
+export function gradientNote(scales: readonly LayerGradientScale[], context: GradientAdviceContext = { hasBatchNorm: false, clipNorm: null }): string | null {
   const dead = scales.filter((s) => s.rms === 0);
   if (dead.length && dead.length < scales.length) {
     const names = dead.map((s) => `'${s.layer}'`).join(', ');
@@ -99,8 +99,8 @@ export function gradientNote(scales: readonly LayerGradientScale[]): string | nu
   const head = `The gradients span ${orders.toFixed(1)} orders of magnitude: at '${small.layer}' they are ${times}× smaller than at '${large.layer}'.`;
   const smallFirst = scales.indexOf(small) < scales.indexOf(large);
   return smallFirst
-    ? `${head} They shrink as they flow back towards the input (vanishing gradients), so the early layers barely learn. ReLU-family activations, He initialization, batch normalization or fewer layers help.`
-    : `${head} They grow as they flow back towards the input (exploding gradients), so the early layers take huge, unstable steps. Lower the learning rate, clip gradients (clipNorm) or add batch normalization.`;
+    ? `${head} They shrink as they flow back towards the input (vanishing gradients), so the early layers barely learn. ReLU-family activations, He initialization${context.hasBatchNorm ? ' or fewer layers' : ', batch normalization or fewer layers'} help.`
+    : `${head} They grow as they flow back towards the input (exploding gradients), so the early layers take huge, unstable steps. ${explodingAdvice(context).replace(/^l/, 'L')}.`;
 }
 
 /** What one update from a fresh optimizer state (step t = 1) does, in the optimizer's own terms. */

@@ -201,4 +201,9 @@ describe('gradientNote', () => {
     expect(gradientNote([{ layer: 'a', rms: 50, maxAbs: 90 }, { layer: 'b', rms: 0.01, maxAbs: 1 }])).toMatch(/^The gradients span 3\.7 orders of magnitude: at 'b' they are 5,000× smaller than at 'a'\. They grow as they flow back towards the input \(exploding gradients\)/);
     expect(gradientNote([{ layer: 'a', rms: 0, maxAbs: 0 }, { layer: 'b', rms: 0.1, maxAbs: 1 }])).toMatch(/^No gradient reaches 'a' for these rows/);
   });
+  it('exploding: names the app\'s clipping field and leaves out batch normalization when the network has it', () => {
+    const scales = [{ layer: 'a', rms: 50, maxAbs: 90 }, { layer: 'b', rms: 0.01, maxAbs: 1 }];
+    expect(gradientNote(scales)).toMatch(/Lower the learning rate, turn on 'Gradient clipping \(max norm\)' \(clipNorm in a spec\), or add batch normalization\.$/);
+    expect(gradientNote(scales, { hasBatchNorm: true, clipNorm: null })).toMatch(/huge, unstable steps\. Lower the learning rate, or turn on 'Gradient clipping \(max norm\)' \(clipNorm in a spec\)\.$/);
+  });
 });

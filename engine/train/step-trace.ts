@@ -240,7 +240,7 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
         note: updateNote(spec),
         tensors,
       },
-      lossAfter, lossAfterPerRow, gradientScale, gradientNote: gradientNote(gradientScale),
+      lossAfter, lossAfterPerRow, gradientScale, gradientNote: gradientNote(gradientScale, { hasBatchNorm: net.layers.some((l) => l.type === 'batchNorm'), clipNorm: spec.clipNorm ?? null }),
     };
   } finally {
     for (const t of temps) backend.dispose(t);

@@ -1,7 +1,7 @@
 /** The training loop: learns, is deterministic, pauses/stops, stops on divergence, stops early. */
 import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/cpu/index.ts';
-import { TrainingError } from '../errors.ts';
+import { SpecError, TrainingError } from '../errors.ts';
 import { Random } from '../random.ts';
 import type { NetworkSpec } from '../spec/types.ts';
 import { TrainControl } from './control.ts';
@@ -157,7 +157,32 @@ describe('trainNetwork', () => {
       data: regression, backend: new CpuBackend(),
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TrainingError);
-    expect((err as TrainingError).message).toMatch(/^Training diverged: the loss became NaN or infinite in epoch \d+, batch \d+\. Lower the learning rate \(now 1000000\), e\.g\. to 100000/);
+    expect((err as TrainingError).message).toMatch(/^Training diverged: the loss became NaN or infinite in epoch \d+, batch \d+\. Lower the learning rate \(now 1000000\) to 0\.01 or less, make sure the inputs are scaled \(standardize them\), or use 'Gradient clipping \(max norm\)' \(clipNorm in a spec\)\.$/);
+  });
+
+  it('stops when the weights explode even though the loss stays finite (Adam at 1e6), and suggests a rate likely to work', async () => {
+    const err = await trainNetwork({ spec: spec({ epochs: 20, optimizer: { type: 'adam', learningRate: 1e6 } }), data: blobs(200, 4), backend: new CpuBackend() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TrainingError);
+    expect((err as TrainingError).message).toMatch(/^Training diverged: the weights of layer 'h1' grew to norm \d\.\d\de\+\d+ \(from \d+(\.\d+)? at the start\) by epoch 1\. Lower the learning rate \(now 1000000\) to 0\.001 or less/);
+  });
+
+  it('refuses, before allocating, a batch whose activations would not fit in the memory limit', async () => {
+    const wide: NetworkSpec = { layers: [{ id: 'h', type: 'dense', units: 50_000 }, { id: 'out', type: 'dense', units: 'auto' }], training: { epochs: 1, batchSize: 5000 } };
+    const err = await trainNetwork({ spec: wide, data: blobs(6250, 1), backend: new CpuBackend() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SpecError);
+    expect((err as SpecError).message).toBe('Training this network (300,003 parameters, batches of 5,000 rows) needs about 9.8 GB for weights, gradients, optimizer state and activations, over the limit of 1 GB. Use fewer or smaller layers, or a smaller batch size.');
+  });
+
+  it('reports each epoch\'s loss without the L1/L2 penalty, the penalty, and their sum', async () => {
+    const penalized: NetworkSpec = { ...spec({ epochs: 3 }), layers: [{ id: 'h1', type: 'dense', units: 8, l1: 0.01, l2: 0.02 }, { id: 'out', type: 'dense', units: 'auto' }] };
+    const r = await trainNetwork({ spec: penalized, data: blobs(100, 2), backend: new CpuBackend() });
+    const last = r.history[r.history.length - 1];
+    const kernel = r.weights.find((w) => w.layer === 'h1' && w.name === 'kernel')!.data;
+    const expected = kernel.reduce((s, w) => s + 0.01 * Math.abs(w) + 0.02 * w * w, 0);
+    expect(last.penalty).toBeCloseTo(expected, 5);
+    expect(last.totalLoss).toBe(last.loss + last.penalty!);
+    const plain = await trainNetwork({ spec: spec({ epochs: 1 }), data: blobs(100, 2), backend: new CpuBackend() });
+    expect([plain.history[0].penalty, plain.history[0].totalLoss]).toEqual([0, plain.history[0].loss]);
   });
 
   it('stops early and restores the best weights', async () => {

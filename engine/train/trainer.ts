@@ -10,10 +10,12 @@ import { createOptimizer, createSchedule, isMaximized } from '../optimizers/inde
 import { Random } from '../random.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
 import type { MonitorName, NetworkSpec } from '../spec/types.ts';
+import { checkMemory } from './memory.ts';
 import { resolveTraining } from './config.ts';
 import type { TrainControl } from './control.ts';
 import { DeviceState, type HostState } from './device-state.ts';
 import { checkGradients } from './diagnostics.ts';
+import { DivergenceWatch, nonFiniteLoss } from './divergence.ts';
 import { computeMetrics, headlineMetrics } from './metrics.ts';
 import { predictRows } from './predict.ts';
 import type { EpochSummary, LayerNorms, OptimizerCheckpoint, StopReason, TrainEvent, TrainingData, WeightTensor } from './types.ts';
@@ -103,6 +105,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
       message: `The run to continue has already trained ${done} epochs, and training is set to ${cfg.epochs} in all. Set more than ${done} epochs to train more.`,
     });
   }
+  checkMemory(net, Math.min(cfg.batchSize, train.rows), cfg.optimizer.type, undefined, Math.max(train.rows, validation?.rows ?? 0));
   const optimizer = createOptimizer(cfg.optimizer);
   let state = new DeviceState(opts.backend, net, cfg.seed, optimizer, opts.initialWeights);
   if (opts.initialOptimizer) state.loadSlots(checkedSlots(opts.initialOptimizer, state));
@@ -124,6 +127,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   if (cfg.shuffle) for (let e = 0; e < done; e++) rng.shuffle(order);
   const layerIds = state.network.layers.filter((l) => l.params.some((p) => p.grad)).map((l) => l.id);
 
+  const advice = { hasBatchNorm: net.layers.some((l) => l.type === 'batchNorm'), clipNorm: optimizer.clipNorm };
   const history: EpochSummary[] = [...(opts.initialHistory ?? [])];
   const reported = new Set<string>();
   const es = cfg.earlyStopping;
@@ -185,7 +189,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
       const time = now();
       if (readsEveryBatch || time - lastProgress >= PROGRESS_MS || b === batches - 1) {
         const a = await backend.read(acc);
-        if (!Number.isFinite(a[0])) throw divergence(epoch + 1, b + 1, lr, !readsEveryBatch);
+        if (!Number.isFinite(a[0])) throw nonFiniteLoss(epoch + 1, b + 1, cfg.optimizer.type, lr, !readsEveryBatch);
         if (time - lastProgress >= PROGRESS_MS || b === batches - 1) {
           lastProgress = time;
           const elapsed = Math.max(1, time - started);
@@ -217,12 +221,14 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
       valLoss = mv.loss;
       valMetrics = headlineMetrics(mv);
     }
-    return { epoch: epoch + 1, epochs: cfg.epochs, loss, metrics, valLoss, valMetrics, learningRate: lr, elapsedMs: now() - started, layers };
+    const penalty = await penaltyOf(network);
+    return { epoch: epoch + 1, epochs: cfg.epochs, loss, penalty, totalLoss: loss + penalty, metrics, valLoss, valMetrics, learningRate: lr, elapsedMs: now() - started, layers };
   }
 
   try {
     // Host copy of weights and optimizer state at the start of the current epoch (only with a fallback).
     let host: HostState | null = opts.fallback ? await state.toHost() : null;
+    const watch = new DivergenceWatch(await layerNorms(state, 1, layerIds), cfg.optimizer.type, data.task.kind === 'regression');
     for (let epoch = done; epoch < cfg.epochs; epoch++) {
       const started = now();
       const lr = schedule.rate(epoch);
@@ -257,9 +263,10 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
         stopReason = 'stopped';
         break;
       }
+      watch.check(summary);
       history.push(summary);
       emit({ type: 'epoch', summary });
-      for (const diagnostic of checkGradients(summary.layers, epoch + 1, reported)) emit({ type: 'diagnostic', diagnostic });
+      for (const diagnostic of checkGradients(summary.layers, epoch + 1, reported, advice)) emit({ type: 'diagnostic', diagnostic });
       const monitored = monitorValues(summary);
       schedule.observe(monitored);
       if (es) {
@@ -304,14 +311,6 @@ function checkedSlots(c: OptimizerCheckpoint, state: DeviceState): OptimizerChec
   return c;
 }
 
-function divergence(epoch: number, batch: number, lr: number, approximate: boolean): TrainingError {
-  const where = approximate ? `in epoch ${epoch}, by batch ${batch}` : `in epoch ${epoch}, batch ${batch}`;
-  return new TrainingError({
-    code: 'train/diverged', path: 'training.optimizer.learningRate',
-    message: `Training diverged: the loss became NaN or infinite ${where}. Lower the learning rate (now ${lr}), e.g. to ${+(lr / 10).toPrecision(2)}, make sure the inputs are scaled (standardize them), or turn on gradient clipping.`,
-  });
-}
-
 function monitorValues(s: EpochSummary): Partial<Record<MonitorName, number>> {
   const m: Partial<Record<MonitorName, number>> = { loss: s.loss };
   const cap = (k: string) => k.charAt(0).toUpperCase() + k.slice(1);
@@ -319,6 +318,16 @@ function monitorValues(s: EpochSummary): Partial<Record<MonitorName, number>> {
   if (s.valLoss !== null) m.valLoss = s.valLoss;
   for (const [k, v] of Object.entries(s.valMetrics ?? {})) m[`val${cap(k)}` as MonitorName] = v;
   return m;
+}
+
+/** Σ l1·|w| + l2·w² over the penalized tensors (read back only when there are any). */
+async function penaltyOf(network: DeviceState['network']): Promise<number> {
+  let penalty = 0;
+  for (const p of network.trainable) {
+    if (!p.l1 && !p.l2) continue;
+    for (const w of await network.backend.read(p.value)) penalty += p.l1 * Math.abs(w) + p.l2 * w * w;
+  }
+  return penalty;
 }
 
 async function layerNorms(state: DeviceState, steps: number, ids: string[]): Promise<LayerNorms[]> {

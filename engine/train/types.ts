@@ -50,7 +50,12 @@ export interface LayerNorms {
 export interface EpochSummary {
   epoch: number;
   epochs: number;
+  /** Mean data loss over the epoch's batches, without the L1/L2 penalty. */
   loss: number;
+  /** L1/L2 penalty Σ l1·|w| + l2·w² of the weights at the epoch's end (0 without penalties; absent in older histories). */
+  penalty?: number;
+  /** loss + penalty: what the optimizer minimizes (absent in older histories). */
+  totalLoss?: number;
   metrics: Record<string, number>;
   valLoss: number | null;
   valMetrics: Record<string, number> | null;

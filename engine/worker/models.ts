@@ -1,10 +1,11 @@
 /** Trained models in the worker: the model file from a run, and running a model over prepared rows. */
 import { CpuBackend } from '../backend/index.ts';
+import { DatasetError } from '../errors.ts';
 import { decodeOutputs, targetScale, type PreparedDataset, type Preprocessing, type Split } from '../data/index.ts';
-import { explicitSpec, MODEL_FORMAT, MODEL_VERSION, type ModelFile } from '../export/index.ts';
+import { explicitSpec, MODEL_FORMAT, MODEL_VERSION, scoreModel, type ModelFile, type ModelScores } from '../export/index.ts';
 import type { ClassificationEvaluation, Evaluation, RegressionEvaluation, WireTensor } from '../protocol.ts';
 import { resolveNetwork, TRAINING_DEFAULTS, type ResolvedNetwork } from '../spec/index.ts';
-import { computeMetrics, headlineMetrics, Network, predictRows, type TrainResult, type WeightTensor } from '../train/index.ts';
+import { headlineMetrics, Network, predictRows, type TrainResult, type WeightTensor } from '../train/index.ts';
 import { binaryCurves } from './curves.ts';
 
 /** Weights as transferable float32 arrays. */
@@ -29,10 +30,19 @@ export async function runModel(model: ModelFile, x: Float32Array, rows: number):
   }
 }
 
+/** Scores of a model on rows, on the CPU reference backend (rows without a known target left out). */
+async function scoreOnCpu(model: ModelFile, pre: Preprocessing, split: Split): Promise<ModelScores> {
+  const backend = new CpuBackend();
+  try {
+    return await scoreModel(model, backend, split.x, split.y, split.rows, targetScale(pre), pre.target.column);
+  } finally {
+    backend.destroy();
+  }
+}
+
 async function splitMetrics(model: ModelFile, pre: Preprocessing, split: Split): Promise<Record<string, number> | null> {
   if (split.rows === 0) return null;
-  const { out, net } = await runModel(model, split.x, split.rows);
-  return headlineMetrics(computeMetrics(model.task, net.loss, net.huberDelta, out, split.y, split.rows, net.outputs, targetScale(pre)));
+  return headlineMetrics((await scoreOnCpu(model, pre, split)).metrics);
 }
 
 /** The model file of a finished run, with final metrics on train, validation and test. */
@@ -65,13 +75,18 @@ export async function buildModelFile(result: TrainResult, prepared: PreparedData
 
 /** Evaluate a model on a prepared test split: confusion matrix, per-class scores, curves; or regression errors. */
 export async function evaluateModel(model: ModelFile, pre: Preprocessing, test: Split): Promise<Evaluation> {
-  const { out, net } = await runModel(model, test.x, test.rows);
-  const metrics = computeMetrics(model.task, net.loss, net.huberDelta, out, test.y, test.rows, net.outputs, targetScale(pre));
-  const decoded = decodeOutputs(pre, out, test.rows, net.outputs);
+  if (test.rows === 0) {
+    throw new DatasetError({ code: 'data/no-test-rows', path: 'split', message: 'The test split has no rows, so there is nothing to evaluate. Set a test fraction above 0 and train again.' });
+  }
+  const scored = await scoreOnCpu(model, pre, test);
+  const { metrics, out, rows } = scored;
+  const outputs = model.outputs;
+  const decoded = decodeOutputs(pre, out, rows, outputs);
+  const rowIndices = Int32Array.from(scored.positions, (p) => test.rowIndices[p]);
   if (metrics.kind === 'classification' && decoded.kind === 'classification') {
-    const actual = Int32Array.from(test.y);
+    const actual = Int32Array.from(scored.y);
     const binary = decoded.classes.length === 2 ? binaryCurves(
-      Float32Array.from({ length: test.rows }, (_, i) => decoded.probabilities[i * 2 + 1] ?? 0),
+      Float32Array.from({ length: rows }, (_, i) => decoded.probabilities[i * 2 + 1] ?? 0),
       actual,
     ) : null;
     const evaluation: ClassificationEvaluation = {
@@ -81,7 +96,7 @@ export async function evaluateModel(model: ModelFile, pre: Preprocessing, test: 
       accuracy: metrics.accuracy,
       confusion: metrics.confusion,
       perClass: metrics.classes,
-      rowIndices: Int32Array.from(test.rowIndices),
+      rowIndices,
       actual,
       predicted: Int32Array.from(decoded.classIndices),
       roc: binary?.roc ?? null,
@@ -99,8 +114,8 @@ export async function evaluateModel(model: ModelFile, pre: Preprocessing, test: 
     mae: metrics.mae,
     rmse: metrics.rmse,
     r2: metrics.r2,
-    rowIndices: Int32Array.from(test.rowIndices),
-    actual: Float32Array.from(test.y, (y) => y * scale.std + scale.mean),
+    rowIndices,
+    actual: Float32Array.from(scored.y, (y) => y * scale.std + scale.mean),
     predicted: Float32Array.from(decoded.values),
   };
   return evaluation;

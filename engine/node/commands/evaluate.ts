@@ -1,7 +1,7 @@
 /** `evaluate MODEL.json DATA.csv [--cv K]`: metrics as JSON on stdout; --cv retrains K times and reports mean ± std. */
 import { createBackend } from '../../backend/index.ts';
 import { kFoldSplits, prepareDataset, targetScale, type Preprocessing } from '../../data/index.ts';
-import { evaluateModel } from '../../export/index.ts';
+import { scoreModel } from '../../export/index.ts';
 import { Random } from '../../random.ts';
 import { computeMetrics, headlineMetrics, Network, predictRows, trainNetwork } from '../../train/index.ts';
 import { resolveNetwork } from '../../spec/index.ts';
@@ -32,8 +32,9 @@ export async function evaluateCommand(argv: string[]): Promise<void> {
   if (!input.y) throw new UsageError('cli/no-target-column', `The CSV has no column '${pre.target.column}', the model's target, so there is nothing to compare predictions with. Use 'predict' for unlabelled data.`);
   const { backend } = await createBackend('auto');
   if (k === undefined) {
-    const m = await evaluateModel(input.model, backend, input.x, input.y, input.rows, targetScale(pre));
-    process.stdout.write(`${JSON.stringify({ rows: input.rows, ...m }, null, 2)}\n`);
+    const s = await scoreModel(input.model, backend, input.x, input.y, input.rows, targetScale(pre), pre.target.column);
+    if (s.leftOut > 0) process.stderr.write(`Scored ${s.rows} of ${input.rows} rows; ${s.leftOut} left out (target missing or unknown).\n`);
+    process.stdout.write(`${JSON.stringify({ rows: s.rows, rowsLeftOut: s.leftOut, ...s.metrics }, null, 2)}\n`);
     backend.destroy();
     return;
   }

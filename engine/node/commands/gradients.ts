@@ -1,5 +1,6 @@
 /** `gradients MODEL.json DATA.csv`: dLoss/dW for every weight tensor, as JSON in the model file's layout. */
 import { CpuBackend } from '../../backend/index.ts';
+import type { Preprocessing } from '../../data/index.ts';
 import { modelGradients } from '../../export/index.ts';
 import { helpText, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { UsageError } from '../usage-error.ts';
@@ -14,7 +15,7 @@ const flags: Record<string, FlagSpec> = {
 
 /** Help for `gradients`. */
 export const gradientsHelp = helpText('backprop-studio gradients MODEL.json DATA.csv [--rows N]',
-  'Backpropagate the mean loss over the CSV\'s rows (after the model\'s preprocessing) and print the gradient of every\nweight tensor, plus the loss, as JSON. Dropout is off and batch normalization uses its running statistics, so the\nresult is deterministic. Computed on the CPU reference backend in float64.', flags);
+  'Backpropagate the mean loss over the CSV\'s rows (after the model\'s preprocessing) and print the gradient of every\nweight tensor as JSON, with the loss: `loss` (mean data loss), `penalty` (L1/L2) and `totalLoss` (their sum, what\nthe gradients are of). Rows whose target is missing or unknown are left out (`rowsLeftOut`). Dropout is off and\nbatch normalization uses its running statistics, so the result is deterministic. Computed and printed in float64\non the CPU reference backend.', flags);
 
 /** Run the command. */
 export async function gradientsCommand(argv: string[]): Promise<void> {
@@ -26,6 +27,7 @@ export async function gradientsCommand(argv: string[]): Promise<void> {
   if (!input.y) throw new UsageError('cli/no-target-column', 'The CSV has no target column, so there is no loss to differentiate. Use a CSV that includes the column the model predicts.');
   const rows = Math.min(input.rows, limit ?? input.rows);
   const f = input.model.inputs;
-  const report = await modelGradients(input.model, new CpuBackend({ precision: 'float64' }), input.x.subarray(0, rows * f), input.y.subarray(0, rows), rows);
+  const pre = input.model.preprocessing as Preprocessing;
+  const report = await modelGradients(input.model, new CpuBackend({ precision: 'float64' }), input.x.subarray(0, rows * f), input.y.subarray(0, rows), rows, pre.target.column);
   process.stdout.write(`${JSON.stringify({ format: 'backprop-studio/gradients', version: 1, ...report }, null, 2)}\n`);
 }
