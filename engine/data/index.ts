@@ -20,6 +20,7 @@ export { missingTextAt, type MissingTexts } from './missing-texts.ts';
 export { DATE_ORDERS, DECIMAL_SEPARATORS, isCsvReading, readingOf, readingOptions } from './csv-reading.ts';
 export { prepareDataset } from './prepare-dataset.ts';
 export { applyPreprocessing, type AppliedPreprocessing } from './apply-preprocessing.ts';
+export { transformNames } from './encode-features.ts';
 export { decodeOutputs, targetScale, type DecodedOutputs } from './target.ts';
 export { inferTask } from './plan-columns.ts';
 export { kFoldSplits, splitRows, type Fold, type RowSplit } from './split.ts';

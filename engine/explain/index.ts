@@ -1,0 +1,7 @@
+/** Public API of explanations: permutation importance and per-row attributions by gradients to the inputs. */
+export { columnBlocks, sumByColumn, type ColumnBlock } from './columns.ts';
+export {
+  DEFAULT_REPEATS, MAX_REPEATS, permutationImportance,
+  type ColumnImportance, type ImportanceMetric, type ImportanceOptions, type ImportanceResult, type MeanStd,
+} from './importance.ts';
+export { ExplainError } from './explain-error.ts';
