@@ -5,3 +5,8 @@ export {
   type ColumnImportance, type ImportanceMetric, type ImportanceOptions, type ImportanceResult, type MeanStd,
 } from './importance.ts';
 export { ExplainError } from './explain-error.ts';
+export {
+  ATTRIBUTION_METHODS, DEFAULT_STEPS, MAX_STEPS, attributeRows, meanInputs,
+  type AttributionMethod, type AttributionResult, type RowAttribution,
+} from './attributions.ts';
+export { outputGradients, type ExplainedOutput, type OutputGradients } from './input-gradients.ts';
