@@ -21,6 +21,7 @@ export { DATE_ORDERS, DECIMAL_SEPARATORS, isCsvReading, readingOf, readingOption
 export { prepareDataset } from './prepare-dataset.ts';
 export { applyPreprocessing, type AppliedPreprocessing } from './apply-preprocessing.ts';
 export { transformNames } from './encode-features.ts';
+export { cellLabel } from './column-values.ts';
 export { decodeOutputs, targetScale, type DecodedOutputs } from './target.ts';
 export { inferTask } from './plan-columns.ts';
 export { kFoldSplits, splitRows, type Fold, type RowSplit } from './split.ts';

@@ -60,7 +60,7 @@ describe('explain: permutation importance', () => {
     [['m.json', 'test.csv', '--repeats', 'many'], "error: --repeats must be a whole number ≥ 1 and ≤ 1,000, got 'many'.\n"],
     [['m.json', 'test.csv', '--seed=-1'], "error: --seed must be a whole number ≥ 0 and ≤ 4,294,967,295, got '-1'.\n"],
     [['m.json', 'test.csv', '--backend', 'gpu'], "error: --backend must be one of auto, cpu, wasm, gpujs-webgpu, gpujs-webgl2, gpujs-webasm, gpujs-cpu, got 'gpu'.\n"],
-    [['m.json', 'test.csv', '--repeat', '3'], "error: Unknown flag '--repeat' for 'explain'. Valid flags: --repeats, --seed, --out, --backend, --decimal, --date-order, --skip-malformed-rows, --help. See 'backprop-studio explain --help'.\n"],
+    [['m.json', 'test.csv', '--repeat', '3'], "error: Unknown flag '--repeat' for 'explain'. Valid flags: --repeats, --seed, --rows, --method, --baseline, --steps, --out, --backend, --decimal, --date-order, --skip-malformed-rows, --help. See 'backprop-studio explain --help'.\n"],
     [['m.json'], "error: 'explain' needs DATA.csv. Usage: backprop-studio explain MODEL.json DATA.csv [flags]\n"],
     [['m.json', 'test.csv', '--out', 'folder'], "error: --out 'folder' is a folder. Name a file inside it, e.g. 'folder/explain.json'. Nothing was computed.\n"],
     [['m.json', 'test.csv', '--out', 'nope/x.json'], "error: --out 'nope/x.json': the folder 'nope' does not exist. Create it first (mkdir -p 'nope') or choose another folder. Nothing was computed.\n"],
@@ -71,6 +71,68 @@ describe('explain: permutation importance', () => {
     expect(trained.code).toBe(0);
     const before = readdirSync(dir).sort();
     const r = cli('explain', ...args);
+    expect([r.code, r.stderr, r.stdout]).toEqual([1, message, '']);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+});
+
+interface RowsJson { method: string; output: string; steps: number | null; rows: { row: number; label: string; prediction: number; baseline: number; attributions: Record<string, number>; values: Record<string, string> }[] }
+const readRows = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as RowsJson;
+const attributionSum = (row: RowsJson['rows'][number]) => Object.values(row.attributions).reduce((s, v) => s + v, 0);
+
+describe('explain --rows: attributions by gradients to the inputs', () => {
+  it.each(['cpu', 'wasm'])('Integrated Gradients on %s with the CLI\'s 64 steps: each row\'s attributions add up to prediction − baseline within 1e-3', (backend) => {
+    expect(trained.code).toBe(0);
+    const r = cli('explain', 'm.json', 'test.csv', '--rows', '1-6,20', '--backend', backend, '--out', `rows-${backend}.json`);
+    expect([r.code, r.stderr]).toEqual([0, `Wrote the attributions of 7 rows to rows-${backend}.json\n`]);
+    expect(r.stdout.split('\n')[0]).toBe("Integrated Gradients (64 steps) of the predicted class's probability, from a baseline of the mean of the 200 rows of test.csv (after preprocessing).");
+    expect(r.stdout.match(/^Row \d+:/gm)).toEqual(['Row 1:', 'Row 2:', 'Row 3:', 'Row 4:', 'Row 5:', 'Row 6:', 'Row 20:']);
+    const json = readRows(`rows-${backend}.json`);
+    expect([json.method, json.output, json.steps]).toEqual(['integrated-gradients', 'probability', 64]);
+    expect(json.rows.map((x) => x.row)).toEqual([1, 2, 3, 4, 5, 6, 20]);
+    for (const row of json.rows) {
+      expect(Object.keys(row.attributions)).toEqual(['a', 'b', 'cat', 'noise', 'tag', 'day']);
+      expect(Math.abs(attributionSum(row) - (row.prediction - row.baseline))).toBeLessThan(1e-3);
+    }
+    expect(json.rows[0]!.values).toEqual(Object.fromEntries(['a', 'b', 'cat', 'noise', 'tag', 'day'].map((c, i) => [c, readFileSync(join(dir, 'test.csv'), 'utf8').split('\n')[1]!.split(',')[i]!.replace(/^(-?)0+(\d)/, '$1$2').replace(/\.?0+$/, '')])));
+  });
+
+  it('a row as its own baseline changes nothing: every attribution is 0; no target column is needed', () => {
+    writeFileSync(join(dir, 'row3.csv'), `${readFileSync(join(dir, 'unlabelled.csv'), 'utf8').split('\n').slice(0, 1).join('')}\n${readFileSync(join(dir, 'unlabelled.csv'), 'utf8').split('\n')[3]}\n`);
+    const r = cli('explain', 'm.json', 'unlabelled.csv', '--rows', '3', '--baseline', 'row3.csv', '--out', 'self.json');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe("Integrated Gradients (64 steps) of the predicted class's probability, from a baseline of the row of row3.csv.");
+    const row = readRows('self.json').rows[0]!;
+    expect(row.prediction).toBe(row.baseline);
+    expect(Object.values(row.attributions)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('gradient × input with a zero baseline says its sum need not match the change', () => {
+    const r = cli('explain', 'm.json', 'test.csv', '--rows', '2', '--method', 'gradient-x-input', '--baseline', 'zeros');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe("Gradient × input of the predicted class's probability, from a baseline of all inputs 0 after preprocessing (a standardized number at its training mean, no category set).");
+    expect(r.stdout).toMatch(/\n {2}sum [+-][\d.e-]+ \(gradient × input need not add up to the change\)\n$/);
+  });
+
+  it.each([
+    [['--rows', '0'], "error: --rows counts data rows from 1 (the first row below the header), got '0'.\n"],
+    [['--rows', '5-2'], "error: --rows range '5-2' runs backwards. Write it as 2-5.\n"],
+    [['--rows', 'first'], "error: --rows must be row numbers or ranges like 1-8 or 3,7,10-12 (data rows, counted from 1 below the header), got 'first'.\n"],
+    [['--rows', '1-1,'], "error: --rows must be row numbers or ranges like 1-8 or 3,7,10-12 (data rows, counted from 1 below the header), got '1-1,'.\n"],
+    [['--rows', '1-999999999999'], "error: --rows '1-999999999999' names more than 1,000 rows; explain at most 1,000 at once.\n"],
+    [['--rows', '3,201'], "error: --rows asks for row 201, but 'test.csv' has 200 data rows. Choose rows from 1 to 200.\n"],
+    [['--rows', '1', '--method', 'shap'], "error: --method must be one of integrated-gradients, gradient-x-input, got 'shap'.\n"],
+    [['--rows', '1', '--steps', '0'], "error: --steps must be a whole number ≥ 1 and ≤ 10,000, got '0'.\n"],
+    [['--rows', '1', '--method', 'gradient-x-input', '--steps', '8'], 'error: --steps sets the path of integrated-gradients; gradient-x-input takes one gradient. Leave --steps out.\n'],
+    [['--method', 'gradient-x-input'], 'error: --method is for explaining rows: add --rows (e.g. --rows 1-8), or leave it out for permutation importance.\n'],
+    [['--rows', '1', '--repeats', '3'], 'error: --repeats is for permutation importance, not --rows. Leave one of them out.\n'],
+    [['--rows', '1', '--baseline', ''], "error: --baseline must be mean, zeros, or a CSV file, got ''.\n"],
+    [['--rows', '1', '--baseline', 'nope.csv'], `error: CSV file 'nope.csv' does not exist. Check the path (it is relative to ${dir}).\n`],
+    [['--rows', '1', '--baseline', 'train.csv', '--out', 'train.csv'], "error: --out 'train.csv' is the baseline CSV 'train.csv', which this command reads; writing there would replace it. Choose another file name.\n"],
+  ])('explain m.json test.csv %j: one clear line, nothing written', (args, message) => {
+    expect(trained.code).toBe(0);
+    const before = readdirSync(dir).sort();
+    const r = cli('explain', 'm.json', 'test.csv', ...args);
     expect([r.code, r.stderr, r.stdout]).toEqual([1, message, '']);
     expect(readdirSync(dir).sort()).toEqual(before);
   });

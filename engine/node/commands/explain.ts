@@ -8,12 +8,19 @@ import { helpText, MAX_SEED, numberFlag, parseFlags, type FlagSpec } from '../ar
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { checkOutputs } from '../outputs.ts';
 import { UsageError } from '../usage-error.ts';
+import { ATTRIBUTION_METHODS, DEFAULT_STEPS, MAX_STEPS, type AttributionMethod } from '../../explain/index.ts';
+import { parseRowList } from '../row-list.ts';
 import { explainImportance } from './explain-importance.ts';
+import { explainRows } from './explain-rows.ts';
 import { loadModelInput } from './model-input.ts';
 
 const flags: Record<string, FlagSpec> = {
   repeats: { type: 'string', help: 'importance: shuffles per column (default 5); the ± is their standard deviation', placeholder: 'N' },
   seed: { type: 'string', help: "importance: seed of the shuffles (default: the model's seed)", placeholder: 'S' },
+  rows: { type: 'string', help: 'explain these rows instead (data rows from 1): their attributions, e.g. 1-8 or 3,7,10-12', placeholder: 'LIST' },
+  method: { type: 'string', help: `rows: ${ATTRIBUTION_METHODS.join(' or ')} (default integrated-gradients)`, placeholder: 'NAME' },
+  baseline: { type: 'string', help: 'rows: what a prediction is compared with: mean (of DATA.csv\'s rows, the default), zeros, or a CSV whose rows\' mean it is', placeholder: 'B' },
+  steps: { type: 'string', help: `rows: Integrated Gradients' steps along the path from the baseline (default ${DEFAULT_STEPS})`, placeholder: 'N' },
   out: { type: 'string', help: 'also write the result as JSON', placeholder: 'F.json' },
   backend: { type: 'string', help: `compute backend: ${BACKEND_NAMES.join(', ')} (default auto)`, placeholder: 'NAME' },
   ...csvFlags("the model's (how its training file was read)"),
@@ -21,12 +28,19 @@ const flags: Record<string, FlagSpec> = {
 };
 
 /** Help for `explain`. */
-export const explainHelp = helpText('backprop-studio explain MODEL.json DATA.csv [--repeats N] [--seed S] [--out F.json]',
+export const explainHelp = helpText('backprop-studio explain MODEL.json DATA.csv [--repeats N] [--seed S] [--out F.json]\n       backprop-studio explain MODEL.json DATA.csv --rows 1-8 [--method M] [--baseline B] [--steps N] [--out F.json]',
   `Permutation importance: for each column the model uses, shuffle its values across the rows (all the inputs
 it becomes move together: one-hot categories, date parts) and measure how much the main metric drops
 (accuracy, or R² for regression) and the loss rises, as mean ± std over the repeats. Ranked, most important
 first; a column whose drop is within one std of 0 is marked as not shown to matter. DATA.csv needs the
-target column; rows whose target is missing or unknown are left out and counted.`, flags);
+target column; rows whose target is missing or unknown are left out and counted.
+
+With --rows: why the model predicted what it did for each listed row. Each column gets an attribution, its
+share of the move from the baseline's prediction to the row's (the predicted class's probability, or the
+predicted value), from the gradient of the prediction with respect to the inputs, by backpropagation.
+Integrated Gradients average that gradient along the straight path from the baseline to the row, and the
+attributions add up to the change (within 1e-3; the path's grid is refined where ReLUs switch);
+gradient × input takes the gradient at the row alone, quicker but without that guarantee.`, flags);
 
 function choiceFlag<T extends string>(value: unknown, name: string, valid: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
@@ -42,16 +56,27 @@ export async function explainCommand(argv: string[]): Promise<void> {
   const repeats = numberFlag(values, 'repeats', { integer: true, min: 1, max: 1000 });
   const seed = numberFlag(values, 'seed', { integer: true, min: 0, max: MAX_SEED });
   const backendChoice = choiceFlag<BackendChoice>(values.backend, 'backend', BACKEND_NAMES) ?? 'auto';
+  const rows = typeof values.rows === 'string' ? parseRowList(values.rows) : undefined;
+  const forRows = ['method', 'baseline', 'steps'].filter((k) => values[k] !== undefined);
+  const forImportance = ['repeats', 'seed'].filter((k) => values[k] !== undefined);
+  if (rows === undefined && forRows.length > 0) throw new UsageError('cli/needs-rows', `--${forRows[0]} is for explaining rows: add --rows (e.g. --rows 1-8), or leave it out for permutation importance.`);
+  if (rows !== undefined && forImportance.length > 0) throw new UsageError('cli/not-with-rows', `--${forImportance[0]} is for permutation importance, not --rows. Leave one of them out.`);
+  const method = choiceFlag<AttributionMethod>(values.method, 'method', ATTRIBUTION_METHODS) ?? 'integrated-gradients';
+  const steps = numberFlag(values, 'steps', { integer: true, min: 1, max: MAX_STEPS }) ?? DEFAULT_STEPS;
+  if (method === 'gradient-x-input' && values.steps !== undefined) throw new UsageError('cli/steps-unused', '--steps sets the path of integrated-gradients; gradient-x-input takes one gradient. Leave --steps out.');
+  const baseline = typeof values.baseline === 'string' ? values.baseline : 'mean';
+  if (baseline.trim() === '') throw new UsageError('cli/bad-baseline', "--baseline must be mean, zeros, or a CSV file, got ''.");
   const out = typeof values.out === 'string' ? values.out : undefined;
-  if (out !== undefined) {
-    checkOutputs([{ flag: '--out', path: out, example: 'explain.json' }],
-      [{ what: 'the model file', path: modelPath }, { what: 'the CSV file', path: dataPath }]);
-  }
-  const input = loadModelInput(modelPath, dataPath, csvOptionsOf(values));
+  const inputs = [{ what: 'the model file', path: modelPath }, { what: 'the CSV file', path: dataPath }];
+  if (baseline !== 'mean' && baseline !== 'zeros') inputs.push({ what: 'the baseline CSV', path: baseline });
+  if (out !== undefined) checkOutputs([{ flag: '--out', path: out, example: 'explain.json' }], inputs);
+  const csvOptions = csvOptionsOf(values);
+  const input = loadModelInput(modelPath, dataPath, csvOptions);
   for (const w of input.warnings) process.stderr.write(`warning: ${w.message}\n`);
   const { backend } = await createBackend(backendChoice);
   try {
-    await explainImportance(input, backend, { repeats, seed, out });
+    if (rows) await explainRows(input, backend, { rows, method, baseline, steps, dataPath, csvOptions, out });
+    else await explainImportance(input, backend, { repeats, seed, out });
   } finally {
     backend.destroy();
   }
