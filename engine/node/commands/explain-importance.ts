@@ -9,10 +9,8 @@ import type { ModelInput } from './model-input.ts';
 
 const METRIC_NAMES = { accuracy: 'accuracy', r2: 'R²' } as const;
 
-/** A metric's change with 4 decimals (accuracy and R² are on the same scale for every column). */
+/** A change with 4 decimals: every column's is on the same scale, so the table lines up. */
 const fixed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
-/** A loss change with 4 significant digits. */
-const signed = (x: number): string => (x >= 0 ? `+${num(x)}` : num(x));
 
 /** The ranked table as the terminal shows it. */
 export function importanceTable(r: ImportanceResult): string {
@@ -26,8 +24,8 @@ export function importanceTable(r: ImportanceResult): string {
   ];
   r.columns.forEach((c, i) => {
     const drop = `${fixed(c.mean)} ± ${c.std.toFixed(4)}`;
-    const rise = `${signed(c.loss.mean)} ± ${num(c.loss.std)}`;
-    lines.push(`${String(i + 1).padStart(4)}  ${c.column.padEnd(w)}  ${drop.padEnd(17)}  ${rise.padEnd(21)}${c.shownToMatter ? '' : '  (not shown to matter)'}`.trimEnd());
+    const rise = `${fixed(c.loss.mean)} ± ${c.loss.std.toFixed(4)}`;
+    lines.push(`${String(i + 1).padStart(4)}  ${c.column.padEnd(w)}  ${drop.padEnd(17)}  ${rise.padEnd(17)}${c.shownToMatter ? '' : '  (not shown to matter)'}`.trimEnd());
   });
   if (r.columns.some((c) => !c.shownToMatter)) {
     lines.push('', `(not shown to matter): the drop's mean ± std includes 0, so shuffling the column did not clearly change ${metric}.`);
