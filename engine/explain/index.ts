@@ -10,3 +10,4 @@ export {
   type AttributionMethod, type AttributionResult, type RowAttribution,
 } from './attributions.ts';
 export { outputGradients, type ExplainedOutput, type OutputGradients } from './input-gradients.ts';
+export { DEFAULT_GRID, MAX_GRID, MAX_ICE_ROWS, partialDependence, type PartialDependence } from './partial-dependence.ts';

@@ -23,4 +23,16 @@ export const explainMessages = {
     code: 'explain/baseline-width', path: 'baseline',
     message: `The baseline has ${count(got)} inputs but the model takes ${count(inputs)}. Make the baseline from the model's preprocessing of a CSV with the same columns.`,
   }),
+  badGrid: (got: number): Problem => ({
+    code: 'explain/bad-grid', path: 'grid',
+    message: `The grid must have a whole number of points from 2 to 100, got ${got}. 20 is usual.`,
+  }),
+  notAFeature: (column: string, columns: readonly string[]): Problem => ({
+    code: 'explain/not-a-feature', path: 'column',
+    message: `'${column}' is not a column the model uses. Its columns: ${columns.map((c) => `'${c}'`).join(', ')}.`,
+  }),
+  noValues: (column: string): Problem => ({
+    code: 'explain/no-values', path: `column '${column}'`,
+    message: `Column '${column}' has no values in this file (every cell is missing), so there is nothing to sweep. Use a file where it has values.`,
+  }),
 };
