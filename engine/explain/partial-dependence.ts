@@ -27,6 +27,8 @@ export interface PartialDependence {
   column: string;
   /** 'number' sweeps a range (numbers, dates); 'category' lists categories. */
   kind: 'number' | 'category';
+  /** What is averaged: each class's probability, or the predicted value. */
+  output: 'probability' | 'value';
   /** The outputs averaged: class names (probabilities) or the target column (the predicted value). */
   outputs: string[];
   /** The grid as the CSV writes the values. */
@@ -104,5 +106,5 @@ export async function partialDependence(
   } finally {
     network.dispose();
   }
-  return { column, kind, outputs, grid: grid.map((r) => cellLabel(col, r) ?? ''), average, ice, rows };
+  return { column, kind, output: pre.target.kind === 'classification' ? 'probability' : 'value', outputs, grid: grid.map((r) => cellLabel(col, r) ?? ''), average, ice, rows };
 }

@@ -60,7 +60,7 @@ describe('explain: permutation importance', () => {
     [['m.json', 'test.csv', '--repeats', 'many'], "error: --repeats must be a whole number ≥ 1 and ≤ 1,000, got 'many'.\n"],
     [['m.json', 'test.csv', '--seed=-1'], "error: --seed must be a whole number ≥ 0 and ≤ 4,294,967,295, got '-1'.\n"],
     [['m.json', 'test.csv', '--backend', 'gpu'], "error: --backend must be one of auto, cpu, wasm, gpujs-webgpu, gpujs-webgl2, gpujs-webasm, gpujs-cpu, got 'gpu'.\n"],
-    [['m.json', 'test.csv', '--repeat', '3'], "error: Unknown flag '--repeat' for 'explain'. Valid flags: --repeats, --seed, --rows, --method, --baseline, --steps, --out, --backend, --decimal, --date-order, --skip-malformed-rows, --help. See 'backprop-studio explain --help'.\n"],
+    [['m.json', 'test.csv', '--repeat', '3'], "error: Unknown flag '--repeat' for 'explain'. Valid flags: --repeats, --seed, --rows, --method, --baseline, --steps, --pdp, --ice, --grid, --out, --backend, --decimal, --date-order, --skip-malformed-rows, --help. See 'backprop-studio explain --help'.\n"],
     [['m.json'], "error: 'explain' needs DATA.csv. Usage: backprop-studio explain MODEL.json DATA.csv [flags]\n"],
     [['m.json', 'test.csv', '--out', 'folder'], "error: --out 'folder' is a folder. Name a file inside it, e.g. 'folder/explain.json'. Nothing was computed.\n"],
     [['m.json', 'test.csv', '--out', 'nope/x.json'], "error: --out 'nope/x.json': the folder 'nope' does not exist. Create it first (mkdir -p 'nope') or choose another folder. Nothing was computed.\n"],
@@ -129,6 +129,54 @@ describe('explain --rows: attributions by gradients to the inputs', () => {
     [['--rows', '1', '--baseline', ''], "error: --baseline must be mean, zeros, or a CSV file, got ''.\n"],
     [['--rows', '1', '--baseline', 'nope.csv'], `error: CSV file 'nope.csv' does not exist. Check the path (it is relative to ${dir}).\n`],
     [['--rows', '1', '--baseline', 'train.csv', '--out', 'train.csv'], "error: --out 'train.csv' is the baseline CSV 'train.csv', which this command reads; writing there would replace it. Choose another file name.\n"],
+  ])('explain m.json test.csv %j: one clear line, nothing written', (args, message) => {
+    expect(trained.code).toBe(0);
+    const before = readdirSync(dir).sort();
+    const r = cli('explain', 'm.json', 'test.csv', ...args);
+    expect([r.code, r.stderr, r.stdout]).toEqual([1, message, '']);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+});
+
+interface PdpJson { column: string; kind: string; output: string; outputs: string[]; points: { value: string; average: Record<string, number> }[]; ice?: { row: number; values: Record<string, number>[] }[] }
+
+describe('explain --pdp: partial dependence', () => {
+  it('of a: the probability of yes rises along the grid; --ice writes each row\'s curve', () => {
+    expect(trained.code).toBe(0);
+    const r = cli('explain', 'm.json', 'test.csv', '--pdp', 'a', '--grid', '6', '--ice', '--out', 'pdp.json');
+    expect([r.code, r.stderr]).toEqual([0, "Wrote the partial dependence on 'a' (6 values) to pdp.json\n"]);
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual([
+      "Partial dependence on 'a' over 200 rows: the average predicted probability of each class as 'a' takes each value of the grid (quantiles of its values), the other columns as they are in each row.",
+      "In brackets: the lowest and highest of the rows' own predictions (their individual curves are in --out).",
+      '',
+      expect.stringMatching(/^a +no +yes$/),
+    ]);
+    const json = JSON.parse(readFileSync(join(dir, 'pdp.json'), 'utf8')) as PdpJson;
+    expect([json.column, json.kind, json.output, json.outputs]).toEqual(['a', 'number', 'probability', ['no', 'yes']]);
+    const yes = json.points.map((p) => p.average.yes!);
+    expect(yes[yes.length - 1]! - yes[0]!).toBeGreaterThan(0.5);
+    expect(json.ice).toHaveLength(200);
+    expect(json.ice![0]!.values).toHaveLength(6);
+  });
+
+  it('of cat: one line per category, yes likelier at w than at u; no target column needed', () => {
+    writeFileSync(join(dir, 'test-unlabelled.csv'), readFileSync(join(dir, 'test.csv'), 'utf8').replace(/,[^,\n]*\n/g, '\n'));
+    const r = cli('explain', 'm.json', 'test-unlabelled.csv', '--pdp', 'cat');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const lines = r.stdout.trim().split('\n').slice(3);
+    const yes = Object.fromEntries(lines.map((l) => l.split(/\s+/)).map((p) => [p[0], Number(p[2])]));
+    expect(Object.keys(yes).sort()).toEqual(['u', 'v', 'w']);
+    expect(yes.w! - yes.u!).toBeGreaterThan(0.3);
+  });
+
+  it.each([
+    [['--pdp', 'target'], "error: 'target' is not a column the model uses. Its columns: 'a', 'b', 'cat', 'noise', 'tag', 'day'.\n"],
+    [['--pdp', 'a', '--grid', '1'], "error: --grid must be a whole number ≥ 2 and ≤ 100, got '1'.\n"],
+    [['--pdp', 'a', '--rows', '1'], 'error: --rows and --pdp ask for different explanations. Give one of them.\n'],
+    [['--pdp', 'a', '--seed', '3'], 'error: --seed is for permutation importance, not --pdp. Leave one of them out.\n'],
+    [['--pdp', 'a', '--method', 'gradient-x-input'], 'error: --method is for explaining rows, not --pdp. Leave one of them out.\n'],
+    [['--ice'], 'error: --ice is for partial dependence: add --pdp COLUMN, or leave it out for permutation importance.\n'],
+    [['--rows', '1', '--grid', '5'], 'error: --grid is for partial dependence, not --rows. Leave one of them out.\n'],
   ])('explain m.json test.csv %j: one clear line, nothing written', (args, message) => {
     expect(trained.code).toBe(0);
     const before = readdirSync(dir).sort();
