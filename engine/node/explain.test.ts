@@ -185,3 +185,14 @@ describe('explain --pdp: partial dependence', () => {
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 });
+
+describe('importance table', () => {
+  it('shows a change that rounds to 0 as +0.0000, never -0.0000', async () => {
+    const { importanceTable } = await import('./commands/explain-importance.ts');
+    const text = importanceTable({
+      metric: 'accuracy', baseline: { metric: 0.9, loss: 0.3 }, rows: 10, rowsLeftOut: 0, repeats: 2, seed: 1,
+      columns: [{ column: 'x', mean: -0.00001, std: 0.00004, loss: { mean: -0.00002, std: 0 }, shownToMatter: false }],
+    });
+    expect(text.split('\n')[4]).toBe('   1  x       +0.0000 ± 0.0000   +0.0000 ± 0.0000   (not shown to matter)');
+  });
+});

@@ -10,7 +10,11 @@ import type { ModelInput } from './model-input.ts';
 const METRIC_NAMES = { accuracy: 'accuracy', r2: 'R²' } as const;
 
 /** A change with 4 decimals: every column's is on the same scale, so the table lines up. */
-const fixed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
+const fixed = (x: number): string => {
+  const shown = x.toFixed(4);
+  // A tiny negative mean rounds to "-0.0000"; it reads as the no change it is.
+  return Number(shown) === 0 ? '+0.0000' : `${x > 0 ? '+' : ''}${shown}`;
+};
 
 /** The ranked table as the terminal shows it. */
 export function importanceTable(r: ImportanceResult): string {
