@@ -1,9 +1,10 @@
 /**
  * Per-row attributions: Integrated Gradients satisfy completeness within 1e-3 with the CLI's step count on
- * every backend Node has (cpu, wasm); predictions and baselines are the model's own; bad settings are refused.
+ * every backend Node has (cpu, wasm, gpu.js's cpu and webasm modes); predictions and baselines are the model's own; bad settings are refused.
  */
 import { describe, expect, it } from 'vitest';
 import { CpuBackend, type Backend } from '../backend/index.ts';
+import { createGpuJsBackend } from '../backend/gpujs/index.ts';
 import { createWasmBackend } from '../backend/wasm/index.ts';
 import { applyPreprocessing, parseCsv } from '../data/index.ts';
 import { predictWithModel } from '../export/index.ts';
@@ -15,7 +16,10 @@ import { syntheticCsv, trainedModel } from './fixtures/synthetic.ts';
 const reluClassifier = await trainedModel(syntheticCsv(300, 'classification'), { units: [32, 16], activation: 'relu', epochs: 40 });
 const tanhRegressor = await trainedModel(syntheticCsv(300, 'regression'));
 const linear = await trainedModel(syntheticCsv(100, 'regression'), { units: [], epochs: 5 });
-const backends: [string, () => Promise<Backend>][] = [['cpu', async () => new CpuBackend()], ['wasm', () => createWasmBackend()]];
+const backends: [string, () => Promise<Backend>][] = [
+  ['cpu', async () => new CpuBackend()], ['wasm', () => createWasmBackend()],
+  ['gpujs-cpu', () => createGpuJsBackend('cpu', { allowEval: true })], ['gpujs-webasm', () => createGpuJsBackend('webasm')],
+];
 
 function rowsOf(m: typeof reluClassifier, csv: string) {
   const a = applyPreprocessing(m.pre, parseCsv(csv));
