@@ -18,6 +18,8 @@ writeFileSync(join(dir, 'train.csv'), syntheticCsv(400, 'classification'));
 writeFileSync(join(dir, 'test.csv'), syntheticCsv(200, 'classification', 21));
 writeFileSync(join(dir, 'unlabelled.csv'), syntheticCsv(5, 'classification', 22).replace(/,target\n/, '\n').replace(/,(yes|no)\n/g, '\n'));
 writeFileSync(join(dir, 'gaps.csv'), syntheticCsv(30, 'classification', 23).replace(/,(yes|no)\n/, ',\n').replace(/,(yes|no)\n/, ',NA\n').replace(/,(yes|no)\n/, ',maybe\n'));
+writeFileSync(join(dir, 'header-only.csv'), 'a,b,cat,noise,tag,day,target\n');
+writeFileSync(join(dir, 'few-columns.csv'), 'a,b,cat\n1,2,u\n');
 mkdirSync(join(dir, 'folder'));
 const trained = cli('train', 'train.csv', '--target', 'target', '--out', 'm.json', '--quiet', '--test-split', '0', '--validation-split', '0.1');
 
@@ -128,6 +130,8 @@ describe('explain --rows: attributions by gradients to the inputs', () => {
     [['--rows', '1', '--repeats', '3'], 'error: --repeats is for permutation importance, not --rows. Leave one of them out.\n'],
     [['--rows', '1', '--baseline', ''], "error: --baseline must be mean, zeros, or a CSV file, got ''.\n"],
     [['--rows', '1', '--baseline', 'nope.csv'], `error: CSV file 'nope.csv' does not exist. Check the path (it is relative to ${dir}).\n`],
+    [['--rows', '1', '--baseline', 'header-only.csv'], "error: Baseline 'header-only.csv': The file has a header row (7 columns) but no data rows. Add rows of data below the header.\n"],
+    [['--rows', '1', '--baseline', 'few-columns.csv'], "error: Baseline 'few-columns.csv': The file is missing the columns 'noise', 'tag', 'day' that the model was trained on. Add them (same name) to the file.\n"],
     [['--rows', '1', '--baseline', 'train.csv', '--out', 'train.csv'], "error: --out 'train.csv' is the baseline CSV 'train.csv', which this command reads; writing there would replace it. Choose another file name.\n"],
   ])('explain m.json test.csv %j: one clear line, nothing written', (args, message) => {
     expect(trained.code).toBe(0);

@@ -1,6 +1,7 @@
 /** The per-row half of `explain`: attributions of chosen rows, printed per row, and the JSON `--out` writes. */
 import type { Backend } from '../../backend/index.ts';
 import { applyPreprocessing, cellLabel, readingOptions, type CsvOptions, type Preprocessing } from '../../data/index.ts';
+import { DatasetError } from '../../errors.ts';
 import { attributeRows, meanInputs, type AttributionMethod, type AttributionResult } from '../../explain/index.ts';
 import { loadCsv } from '../dataset.ts';
 import { num } from '../format.ts';
@@ -31,8 +32,15 @@ function baselineInputs(input: ModelInput, req: RowsRequest): { inputs: Float32A
   const f = input.model.inputs;
   if (req.baseline === 'zeros') return { inputs: new Float32Array(f), description: 'all inputs 0 after preprocessing (a standardized number at its training mean, no category set)' };
   if (req.baseline === 'mean') return { inputs: meanInputs(input.x, input.rows, f), description: `the mean of the ${input.rows} rows of ${req.dataPath} (after preprocessing)` };
-  const table = loadCsv(req.baseline, { ...readingOptions(input.model.reading), ...req.csvOptions });
-  const applied = applyPreprocessing(input.model.preprocessing as Preprocessing, table);
+  let table, applied;
+  try {
+    table = loadCsv(req.baseline, { ...readingOptions(input.model.reading), ...req.csvOptions });
+    applied = applyPreprocessing(input.model.preprocessing as Preprocessing, table);
+  } catch (e) {
+    // "The file has no data rows" must say which of the two CSVs it means.
+    if (e instanceof DatasetError) throw new DatasetError(e.problems.map((p) => ({ ...p, message: `Baseline '${req.baseline}': ${p.message}` })));
+    throw e;
+  }
   for (const w of [...table.warnings, ...applied.warnings]) process.stderr.write(`warning: baseline ${req.baseline}: ${w.message}\n`);
   const n = applied.rows;
   return { inputs: meanInputs(applied.x, n, f), description: n === 1 ? `the row of ${req.baseline}` : `the mean of the ${n} rows of ${req.baseline} (after preprocessing)` };
