@@ -10,11 +10,15 @@ import { applyPreprocessing, parseCsv } from '../data/index.ts';
 import { predictWithModel } from '../export/index.ts';
 import { predictedClass } from '../train/index.ts';
 import { attributeRows, DEFAULT_STEPS, meanInputs } from './attributions.ts';
+import { completenessBound } from './integrated-gradients.ts';
 import { ExplainError } from './explain-error.ts';
 import { syntheticCsv, trainedModel } from './fixtures/synthetic.ts';
 
 const reluClassifier = await trainedModel(syntheticCsv(300, 'classification'), { units: [32, 16], activation: 'relu', epochs: 40 });
 const tanhRegressor = await trainedModel(syntheticCsv(300, 'regression'));
+/** The synthetic regression with its target in the hundreds of thousands, like a house price. */
+const priceCsv = (rows: number, seed: number) => syntheticCsv(rows, 'regression', seed).replace(/,([\d.-]+)\n/g, (_, v: string) => `,${(300_000 + 10_000 * Number(v)).toFixed(0)}\n`);
+const priceRegressor = await trainedModel(priceCsv(300, 7));
 const linear = await trainedModel(syntheticCsv(100, 'regression'), { units: [], epochs: 5 });
 const backends: [string, () => Promise<Backend>][] = [
   ['cpu', async () => new CpuBackend()], ['wasm', () => createWasmBackend()],
@@ -42,6 +46,21 @@ describe.each(backends)('Integrated Gradients on %s', (_, create) => {
         expect(Math.abs(row.gap)).toBeLessThan(1e-3);
       }
     }
+    backend.destroy();
+  });
+});
+
+describe.each(backends)('Integrated Gradients of a value in the hundreds of thousands on %s', (_, create) => {
+  it('miss the change by no more than float32 allows (about a millionth of the value), without spending the whole budget', async () => {
+    const backend = await create();
+    const { x, f } = rowsOf(priceRegressor, priceCsv(6, 36));
+    const r = await attributeRows(priceRegressor.model, priceRegressor.pre, backend, x, 6, meanInputs(x, 6, f));
+    for (const row of r.rows) {
+      expect(Math.abs(row.prediction)).toBeGreaterThan(1e5);
+      expect(Math.abs(row.gap)).toBeLessThan(completenessBound(row.prediction, row.baseline));
+      expect(row.points).toBeLessThan(65 + 1024);
+    }
+    expect(completenessBound(0.9, 0.1)).toBe(1e-3);
     backend.destroy();
   });
 });

@@ -9,5 +9,6 @@ export {
   ATTRIBUTION_METHODS, DEFAULT_STEPS, MAX_STEPS, attributeRows, meanInputs,
   type AttributionMethod, type AttributionResult, type RowAttribution,
 } from './attributions.ts';
+export { completenessBound } from './integrated-gradients.ts';
 export { outputGradients, type ExplainedOutput, type OutputGradients } from './input-gradients.ts';
 export { DEFAULT_GRID, MAX_GRID, MAX_ICE_ROWS, partialDependence, type PartialDependence } from './partial-dependence.ts';

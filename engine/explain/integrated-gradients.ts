@@ -8,7 +8,8 @@
  * change. A ReLU switching on or off inside an interval makes the integrand jump there, which the rule
  * misses by an amount proportional to the interval's width, so such an interval is halved, and the half
  * holding the jump halved again, until its error is under its share of TOLERANCE (TOLERANCE / steps, kept
- * by both halves) or the budget of extra points is spent. The attributions stay the quadrature of the
+ * by both halves; for an output in the hundreds and up, a share of F's size instead, as float32 cannot do
+ * better) or the budget of extra points is spent. The attributions stay the quadrature of the
  * true gradient; the grid just gets finer where the gradient jumps.
  */
 
@@ -17,6 +18,16 @@ export type PathEvaluator = (alphas: readonly number[]) => Promise<{ values: Flo
 
 /** Completeness aimed at: Σ a_i within this of F(x) − F(b) (the bar tests hold it to is 1e-3). */
 const TOLERANCE = 1e-4;
+/** About float32's relative precision (2⁻²⁴) times 16: below this share of F, rounding decides the sum. */
+const FLOAT32_SHARE = 2 ** -20;
+
+/**
+ * How far Σ a_i may miss F(x) − F(b): 1e-3, or for an output in the thousands and up (a regression value)
+ * about a millionth of it, since float32 arithmetic is good to no better.
+ */
+export function completenessBound(prediction: number, baseline: number): number {
+  return Math.max(1e-3, 10 * FLOAT32_SHARE * Math.max(Math.abs(prediction), Math.abs(baseline)));
+}
 /** Halvings of one of the first intervals at most. */
 const MAX_DEPTH = 24;
 
@@ -55,7 +66,8 @@ export async function integrateGradients(evaluate: PathEvaluator, x: Float32Arra
   const first = await nodes(Array.from({ length: steps + 1 }, (_, s) => s / steps));
   let pending = first.slice(1).map((b, s) => ({ a: first[s]!, b, depth: 0 }));
   let budget = Math.max(1024, 4 * steps);
-  const allowance = TOLERANCE / steps;
+  const size = Math.max(Math.abs(first[0]!.value), Math.abs(first[steps]!.value));
+  const allowance = Math.max(TOLERANCE, FLOAT32_SHARE * size) / steps;
   let points = first.length;
   const integral = new Float64Array(f);
   const accept = (a: Node, b: Node) => {

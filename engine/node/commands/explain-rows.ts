@@ -2,7 +2,7 @@
 import type { Backend } from '../../backend/index.ts';
 import { applyPreprocessing, cellLabel, readingOptions, type CsvOptions, type Preprocessing } from '../../data/index.ts';
 import { DatasetError } from '../../errors.ts';
-import { attributeRows, meanInputs, type AttributionMethod, type AttributionResult } from '../../explain/index.ts';
+import { attributeRows, completenessBound, meanInputs, type AttributionMethod, type AttributionResult } from '../../explain/index.ts';
 import { loadCsv } from '../dataset.ts';
 import { num } from '../format.ts';
 import { writeFileAtomic } from '../outputs.ts';
@@ -20,9 +20,6 @@ export interface RowsRequest {
   csvOptions: CsvOptions;
   out?: string;
 }
-
-/** Completeness the CLI holds Integrated Gradients to before it warns. */
-const COMPLETENESS = 1e-3;
 
 const signed = (x: number): string => (x >= 0 ? `+${num(x)}` : num(x));
 /** A prediction with 6 significant digits, so 0.99996 does not read as 1. */
@@ -84,7 +81,7 @@ export async function explainRows(input: ModelInput, backend: Backend, req: Rows
   process.stdout.write(attributionText(result, req.rows, values, base.description));
   if (req.method === 'integrated-gradients') {
     result.rows.forEach((row, i) => {
-      if (Math.abs(row.gap) > COMPLETENESS) process.stderr.write(`warning: row ${req.rows[i]! + 1}: the attributions miss the change in prediction by ${num(Math.abs(row.gap))}. Raise --steps for a closer sum.\n`);
+      if (Math.abs(row.gap) > completenessBound(row.prediction, row.baseline)) process.stderr.write(`warning: row ${req.rows[i]! + 1}: the attributions miss the change in prediction by ${num(Math.abs(row.gap))}. Raise --steps for a closer sum.\n`);
     });
   }
   if (req.out !== undefined) {
