@@ -51,7 +51,7 @@ describe.each(backends)('Integrated Gradients on %s', (_, create) => {
 });
 
 describe.each(backends)('Integrated Gradients of a value in the hundreds of thousands on %s', (_, create) => {
-  it('miss the change by no more than float32 allows (about a millionth of the value), without spending the whole budget', async () => {
+  it('miss the change by no more than float32 allows (about 1e-5 of the value), without spending the whole budget', async () => {
     const backend = await create();
     const { x, f } = rowsOf(priceRegressor, priceCsv(6, 36));
     const r = await attributeRows(priceRegressor.model, priceRegressor.pre, backend, x, 6, meanInputs(x, 6, f));

@@ -22,8 +22,8 @@ const TOLERANCE = 1e-4;
 const FLOAT32_SHARE = 2 ** -20;
 
 /**
- * How far Σ a_i may miss F(x) − F(b): 1e-3, or for an output in the thousands and up (a regression value)
- * about a millionth of it, since float32 arithmetic is good to no better.
+ * How far Σ a_i may miss F(x) − F(b): 1e-3, or for an output above about 100 (a regression value)
+ * about 1e-5 of it (16 float32 rounding steps, 2⁻²⁰, ten times over), since float32 is good to no better.
  */
 export function completenessBound(prediction: number, baseline: number): number {
   return Math.max(1e-3, 10 * FLOAT32_SHARE * Math.max(Math.abs(prediction), Math.abs(baseline)));
