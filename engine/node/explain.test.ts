@@ -109,6 +109,13 @@ describe('explain --rows: attributions by gradients to the inputs', () => {
     expect(Object.values(row.attributions)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
+  it('rows and partial dependence use no target, so missing targets raise no warning there', () => {
+    for (const args of [['--rows', '1'], ['--pdp', 'cat']]) {
+      const r = cli('explain', 'm.json', 'gaps.csv', ...args);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+    }
+  });
+
   it('gradient × input with a zero baseline says its sum need not match the change', () => {
     const r = cli('explain', 'm.json', 'test.csv', '--rows', '2', '--method', 'gradient-x-input', '--baseline', 'zeros');
     expect(r.code).toBe(0);

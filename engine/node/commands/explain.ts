@@ -1,6 +1,7 @@
 /**
- * `explain MODEL.json DATA.csv`: which columns the model relies on (permutation importance, the default) or,
- * with --rows, why it predicted what it did for chosen rows (attributions by gradients to the inputs).
+ * `explain MODEL.json DATA.csv`: which columns the model relies on (permutation importance, the default),
+ * with --rows why it predicted what it did for chosen rows (attributions by gradients to the inputs), and
+ * with --pdp how its prediction follows one column (partial dependence).
  */
 import { createBackend } from '../../backend/index.ts';
 import { BACKEND_NAMES, type BackendChoice } from '../../spec/index.ts';
@@ -99,7 +100,9 @@ export async function explainCommand(argv: string[]): Promise<void> {
   if (out !== undefined) checkOutputs([{ flag: '--out', path: out, example: 'explain.json' }], inputs);
   const csvOptions = csvOptionsOf(values);
   const input = loadModelInput(modelPath, dataPath, csvOptions);
-  for (const w of input.warnings) process.stderr.write(`warning: ${w.message}\n`);
+  // Rows and partial dependence use no target, so a missing one is no news there.
+  const warnings = mode === 'importance' ? input.warnings : input.warnings.filter((w) => w.code !== 'data/unknown-target-values');
+  for (const w of warnings) process.stderr.write(`warning: ${w.message}\n`);
   const { backend } = await createBackend(backendChoice);
   try {
     if (rows) await explainRows(input, backend, { rows, method, baseline, steps, dataPath, csvOptions, out });
