@@ -20,6 +20,8 @@ export { missingTextAt, type MissingTexts } from './missing-texts.ts';
 export { DATE_ORDERS, DECIMAL_SEPARATORS, isCsvReading, readingOf, readingOptions } from './csv-reading.ts';
 export { prepareDataset } from './prepare-dataset.ts';
 export { applyPreprocessing, type AppliedPreprocessing } from './apply-preprocessing.ts';
+export { transformNames } from './encode-features.ts';
+export { cellLabel } from './column-values.ts';
 export { decodeOutputs, targetScale, type DecodedOutputs } from './target.ts';
 export { inferTask, type LeftOutColumn } from './plan-columns.ts';
 export { kFoldSplits, splitRows, timeSplit, type Fold, type RowSplit } from './split.ts';

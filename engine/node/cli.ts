@@ -3,6 +3,7 @@ import { isUserError } from '../errors.ts';
 import { registerNodeBackends } from './backends.ts';
 import { fsErrorCode, fsErrorReason } from './fs-errors.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
+import { explainCommand } from './commands/explain.ts';
 import { gradientsCommand } from './commands/gradients.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { predictCommand } from './commands/predict.ts';
@@ -16,6 +17,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: 
   evaluate: { run: evaluateCommand, about: 'metrics of a model on a labelled CSV (JSON); --cv K for cross-validation' },
   inspect: { run: inspectCommand, about: 'layers, output shapes and parameter counts of a spec or model' },
   gradients: { run: gradientsCommand, about: 'gradient of the loss for every weight tensor (JSON)' },
+  explain: { run: explainCommand, about: 'which columns matter (permutation importance), or why a row got its prediction' },
   profile: { run: profileCommand, about: 'column types, statistics and data-quality warnings of a CSV' },
   sweep: { run: sweepCommand, about: 'search hyperparameters: trials in parallel, ranked by a validation metric' },
 };

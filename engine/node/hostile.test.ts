@@ -137,7 +137,7 @@ describe('--skip-malformed-rows works wherever the malformed-row message suggest
   writeFileSync(ragged, 'sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species\n5.1,3.5,1.4,0.2,setosa\n4.9,3.0\n6.3,3.3,6.0,2.5,virginica\n5.9,3.0,4.2,1.5,versicolor\n');
   const refused = "error: Row 3 has 2 values but the header has 5 columns. Fix the row in the file, or choose \"skip malformed rows\".\n";
   const skipped = 'warning: Skipped 1 row that does not have 5 values (first at row 3).\n';
-  it.each([['profile'], ['predict'], ['evaluate'], ['gradients']])('%s', (command) => {
+  it.each([['profile'], ['predict'], ['evaluate'], ['gradients'], ['explain']])('%s', (command) => {
     const args = command === 'profile' ? [command, ragged] : [command, model, ragged];
     expect(cli(args).stderr).toBe(refused);
     const r = cli([...args, '--skip-malformed-rows']);

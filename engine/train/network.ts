@@ -44,9 +44,11 @@ export class Network {
    * Backward pass from dLoss/dOutput (or dLoss/dLogits when the loss is fused with the output
    * activation), layer by layer from the output: each layer turns dLoss/dOutput into dLoss/dInput by the
    * chain rule and fills its parameter gradients. `observe(i, g, fused)` sees the gradient arriving at
-   * layer i's output (dLoss/dLogits when `fused`) before that layer's backward runs.
+   * layer i's output (dLoss/dLogits when `fused`) before that layer's backward runs. With `toInputs`, the
+   * first layer also passes the gradient on, and the result is dOutput/dInputs [rows, inputs] (owned by the
+   * network, valid until the next pass); without it, null.
    */
-  backward(rows: number, dOut: Tensor, observe?: (layer: number, g: Tensor, fused: boolean) => void): void {
+  backward(rows: number, dOut: Tensor, observe?: (layer: number, g: Tensor, fused: boolean) => void, toInputs = false): Tensor | null {
     const b = this.bind(rows);
     let g: Tensor | null = dOut;
     let fusedPending = this.resolved.fused;
@@ -56,8 +58,9 @@ export class Network {
       const skip = fusedPending && carriesOutputActivation;
       if (carriesOutputActivation) fusedPending = false;
       observe?.(i, g, skip);
-      g = b[i].backward(g, i > 0, skip);
+      g = b[i].backward(g, i > 0 || toInputs, skip);
     }
+    return toInputs ? g : null;
   }
 
   /** Copy every parameter back to the host as named tensors. */
