@@ -20,7 +20,10 @@ export function parseFlags(command: string, argv: string[], flags: Record<string
     const valid = Object.keys(flags).map((k) => `--${k}`).join(', ');
     if (/Unknown option/.test(msg)) throw new UsageError('cli/unknown-flag', `Unknown flag '${flag}' for '${command}'. Valid flags: ${valid}. See 'backprop-studio ${command} --help'.`);
     if (/argument missing/.test(msg)) throw new UsageError('cli/missing-value', `Flag '${flag}' needs a value, e.g. ${flag} ${flags[flag.replace(/^-+/, '')]?.placeholder ?? 'VALUE'}.`);
-    throw new UsageError('cli/bad-flags', `${msg}. See 'backprop-studio ${command} --help'.`);
+    if (/argument is ambiguous/.test(msg)) {
+      throw new UsageError('cli/dash-value', `Flag '${flag}' is followed by a value starting with '-'. Write it with '=', e.g. ${flag}=-1, so it is not read as another flag.`);
+    }
+    throw new UsageError('cli/bad-flags', `${msg.replace(/\.$/, '')}. See 'backprop-studio ${command} --help'.`);
   }
   if (parsed.values.help) return { values: parsed.values, positionals: parsed.positionals };
   const given = new Map<string, string>();

@@ -124,6 +124,7 @@ describe('flags', () => {
     [['train', 'data.csv', '--target', 'y', '--seed', '4294967296'], "error: --seed must be a whole number ≥ 0 and ≤ 4,294,967,295, got '4294967296'.\n"],
     [['train', 'data.csv', '--target', 'y', '--target', 'a'], "error: --target is given twice ('y' and 'a'). Give it once.\n"],
     [['sweep', 'data.csv', '--target', 'y', '--space', space, '--trials', '1e9'], "error: --trials must be a whole number ≥ 1 and ≤ 100,000, got '1e9'.\n"],
+    [['train', 'data.csv', '--target', 'y', '--seed', '-1'], "error: Flag '--seed' is followed by a value starting with '-'. Write it with '=', e.g. --seed=-1, so it is not read as another flag.\n"],
     [['inspect', spec, '--inputs', '0x4'], "error: --inputs must be a whole number ≥ 1 and ≤ 2,147,483,647, got '0x4'.\n"],
   ])('%j', (args, message) => {
     const r = cli(args);
