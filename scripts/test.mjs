@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type checks, unit suites (Vitest), then the end-to-end suites (Playwright on the built app).
+// `npm test`: type checks, the import-cycle check, unit suites (Vitest), then the end-to-end suites (Playwright on the built app).
 // Ends with one line `N passed, N failed[, N skipped]` summing every suite, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -28,6 +28,9 @@ for (const cfg of tsconfigs.filter((c) => existsSync(c))) count(`typecheck ${cfg
 if (existsSync('renderer/tsconfig.json')) {
   count('svelte-check renderer', run('svelte-check renderer', 'npx', ['svelte-check', '--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error']));
 }
+
+// Import cycles: none at run time across engine/, renderer/ (.ts) and electron/ (type-only ones are listed).
+count('import cycles', run('import cycles', 'node', ['scripts/check-cycles.mjs']));
 
 // 2. Unit tests.
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);

@@ -10,7 +10,7 @@
  *   Only `read` (and the `Scalars` accumulators read through it) brings data back.
  * - An output tensor never aliases an input unless the op says so.
  */
-import type { ActivationName, LossName } from '../spec/types.ts';
+import type { ActivationName, BackendChoice, LossName } from '../spec/types.ts';
 
 /**
  * Activations a dense layer applies inside its forward kernel. For each, f'(z) can be computed from
@@ -145,4 +145,12 @@ export interface Backend extends BackendInfo {
   sync(): Promise<void>;
   /** Free everything this backend holds. */
   destroy(): void;
+}
+
+/** A concrete backend a host can build: what engine/backend's registry lists and `createBackend` picks from. */
+export interface BackendProvider {
+  name: Exclude<BackendChoice, 'auto'>;
+  /** Why not, when unavailable; null when it can be built here. */
+  unavailable(): Promise<string | null>;
+  create(): Promise<Backend>;
 }

@@ -1,11 +1,11 @@
 /** Public API of the backends: the interface, the CPU reference, and choosing a backend. */
 import { BackendError } from '../errors.ts';
 import type { BackendChoice } from '../spec/types.ts';
-import type { Backend } from './backend.ts';
+import type { Backend, BackendProvider } from './backend.ts';
 import { CpuBackend } from './cpu/index.ts';
-import { createWasmBackend, isWasmSimdAvailable } from './wasm/index.ts';
+import { wasmBackendProvider } from './wasm/index.ts';
 
-export type { Backend, BackendInfo, BackendName, OptimizerSlots, OptimizerStep, Tensor } from './backend.ts';
+export type { Backend, BackendInfo, BackendName, BackendProvider, OptimizerSlots, OptimizerStep, Tensor } from './backend.ts';
 export { CpuBackend, CpuTensor } from './cpu/index.ts';
 
 /** A backend ready to train, and why it was picked (shown in the CLI, the run log and the UI badge). */
@@ -14,25 +14,14 @@ export interface ChosenBackend {
   reason: string;
 }
 
-/** A concrete backend the host can build. */
-export interface BackendProvider {
-  name: Exclude<BackendChoice, 'auto'>;
-  /** Why not, when unavailable; null when it can be built here. */
-  unavailable(): Promise<string | null>;
-  create(): Promise<Backend>;
-}
-
 const cpuProvider: BackendProvider = {
   name: 'cpu',
   unavailable: async () => null,
   create: async () => new CpuBackend(),
 };
 
-const wasmProvider: BackendProvider = {
-  name: 'wasm',
-  unavailable: async () => (isWasmSimdAvailable() ? null : 'this runtime has no WebAssembly SIMD'),
-  create: () => createWasmBackend(),
-};
+/** The wasm backend on the calling thread only; hosts with threads register their own (engine/node, engine/worker). */
+const wasmProvider = wasmBackendProvider();
 
 type GpuMode = 'webgpu' | 'webgl2' | 'webasm' | 'cpu';
 const probes = new Map<GpuMode, Promise<string | null>>();

@@ -1,25 +1,23 @@
 /** Accumulates one column's cells into growable typed arrays while the file streams in. */
 import { isMissingText, parseDate, parseNumber, type MissingMarkers } from './cells.ts';
-import type { FormatEvidence } from './column-format.ts';
 import { DayMonthEvidence } from './day-month-dates.ts';
 import { DecimalEvidence, parseDecimalCommaCell } from './decimal-comma.ts';
 import { GroupingEvidence } from './grouped-thousands.ts';
 import { grow, trim } from './growable.ts';
-import { MissingTextBuilder, type MissingTexts } from './missing-texts.ts';
+import { MissingTextBuilder } from './missing-texts.ts';
 import { NOT_TEXT, TEXT_OVERFLOW } from './table.ts';
+import type { ColumnArrays } from './column-types.ts';
 
 /** Most distinct texts kept per column; past this the column is an identifier or free text anyway. */
 export const MAX_VOCABULARY = 100_000;
 
-/** The raw arrays of a finished column, trimmed to the row count. */
-export interface ColumnArrays {
-  numbers: Float64Array;
-  codes: Int32Array | null;
-  vocabulary: string[];
-  dates: Float64Array | null;
-  vocabularyOverflow: boolean;
-  /** How missing cells were written (`NA`, …), to write them back as they were; absent or null when none had text. */
-  missing?: MissingTexts | null;
+/** What one column gathered while it was read: signs of its number and date formats (read by column-format). */
+export interface FormatEvidence {
+  /** Null when no decimal comma is looked for (a comma-delimited file, or the user chose the separator). */
+  decimal: DecimalEvidence | null;
+  dates: DayMonthEvidence;
+  /** Null when ',' between thousands is not looked for (it may be a decimal comma there). */
+  grouping: GroupingEvidence | null;
 }
 
 /** One column under construction. Cells arrive row by row through `push`. */

@@ -4,22 +4,14 @@
  */
 import type { Problem } from '../errors.ts';
 import type { CellExample, MissingMarkers } from './cells.ts';
-import type { ColumnArrays } from './column-builder.ts';
+import type { FormatEvidence } from './column-builder.ts';
+import type { ColumnArrays } from './column-types.ts';
 import { dateLabel } from './column-values.ts';
 import { DayMonthEvidence, dayMonthDate, decideDateOrder, parseDayMonth } from './day-month-dates.ts';
 import { DecimalEvidence, decideDecimalComma, dotGroupedValue, parseCommaNumber, type CellCounts } from './decimal-comma.ts';
 import { decideGrouping, type GroupingEvidence } from './grouped-thousands.ts';
 import { messages } from './messages.ts';
 import { NOT_TEXT, TEXT_OVERFLOW, type ColumnFormat, type DateOrder } from './table.ts';
-
-/** What one column gathered while it was read. */
-export interface FormatEvidence {
-  /** Null when no decimal comma is looked for (a comma-delimited file, or the user chose the separator). */
-  decimal: DecimalEvidence | null;
-  dates: DayMonthEvidence;
-  /** Null when ',' between thousands is not looked for (it may be a decimal comma there). */
-  grouping: GroupingEvidence | null;
-}
 
 /** Where a column sits and how the user asked to read it. */
 export interface FormatContext {

@@ -1,9 +1,6 @@
 /** Counts and statistics of a finished column: one pass for counts and ranges, one for the spread. */
-import type { ColumnArrays } from './column-builder.ts';
+import { DISTINCT_LIMIT, type ColumnArrays } from './column-types.ts';
 import type { ColumnSummary } from './table.ts';
-
-/** Distinct values are counted exactly up to this many; beyond it the count reads "more than". */
-export const DISTINCT_LIMIT = 10_000;
 
 /** A row-number column needs at least this many rows to be recognized as one. */
 const MIN_ROWS_FOR_ROW_NUMBER = 20;

@@ -4,7 +4,7 @@
  */
 import type { CellExample } from './cells.ts';
 import { grow, trim } from './growable.ts';
-import { STRAY_TEXT_FRACTION } from './infer-column.ts';
+import { STRAY_TEXT_FRACTION } from './column-types.ts';
 import type { DateOrder } from './table.ts';
 
 /** The order used when no date of a column tells day and month apart. Day-first is how most of the world writes dates. */

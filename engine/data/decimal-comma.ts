@@ -4,7 +4,7 @@
  */
 import { parseNumber, type CellExample } from './cells.ts';
 import { grow, trim } from './growable.ts';
-import { STRAY_TEXT_FRACTION } from './infer-column.ts';
+import { STRAY_TEXT_FRACTION } from './column-types.ts';
 
 /** A text read as a number with a decimal comma. */
 export interface CommaNumber {

@@ -5,7 +5,7 @@
  */
 import type { CellExample } from './cells.ts';
 import { grow, trim } from './growable.ts';
-import { STRAY_TEXT_FRACTION } from './infer-column.ts';
+import { STRAY_TEXT_FRACTION } from './column-types.ts';
 
 /** Groups of three after a first group of one to three digits (not starting with 0), then optional decimals. */
 const GROUPED = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;

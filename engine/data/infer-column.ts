@@ -1,6 +1,5 @@
 /** Infers a column's type from its summary and says why a column is left out by default. */
-import type { ColumnArrays } from './column-builder.ts';
-import { DISTINCT_LIMIT } from './column-summary.ts';
+import { DISTINCT_LIMIT, STRAY_TEXT_FRACTION, type ColumnArrays } from './column-types.ts';
 import type { ColumnInference, ColumnSummary, ColumnType } from './table.ts';
 
 /** Texts that read as true / false in a boolean column (compared without case). */
@@ -12,8 +11,6 @@ export const FALSE_WORDS: ReadonlySet<string> = new Set(['false', 'no', 'n', 'f'
 const SMALL_CATEGORY_COUNT = 20;
 /** Above this many distinct values a text column is never categorical. */
 const MAX_CATEGORY_COUNT = 1000;
-/** At most this fraction of a numeric column's cells may be stray text. */
-export const STRAY_TEXT_FRACTION = 0.1;
 /** Free text has long values or words. */
 const FREE_TEXT_LENGTH = 30;
 

@@ -3,7 +3,7 @@
  * them, and left as text they would turn a number column into an identifier. They read as missing.
  */
 import type { Problem } from '../errors.ts';
-import type { ColumnArrays } from './column-builder.ts';
+import type { ColumnArrays } from './column-types.ts';
 import { withoutUnusedTexts } from './column-format.ts';
 import { messages } from './messages.ts';
 import { NOT_TEXT } from './table.ts';

@@ -1,7 +1,7 @@
 /** Decides the target, the task and the feature columns (with their types) from a table and the user's settings. */
 import { DatasetError, type Problem } from '../errors.ts';
 import { cellLabel } from './column-values.ts';
-import { DISTINCT_LIMIT } from './column-summary.ts';
+import { DISTINCT_LIMIT } from './column-types.ts';
 import { messages } from './messages.ts';
 import type { ColumnSettings, DatasetSettings } from './settings.ts';
 import type { ColumnType, ParsedTable, TableColumn } from './table.ts';

@@ -1,7 +1,7 @@
 /** Data-quality warnings of a profile: left-out columns, missing data, cardinality, imbalance, duplicates, leaks, scales. */
 import type { Problem } from '../errors.ts';
 import { rangeLeak } from './class-leaks.ts';
-import { DISTINCT_LIMIT } from './column-summary.ts';
+import { DISTINCT_LIMIT } from './column-types.ts';
 import { categoryView, strayText } from './column-values.ts';
 import type { Duplicates } from './duplicates.ts';
 import { messages } from './messages.ts';

@@ -1,7 +1,7 @@
 /** Per-column profile of a table: type, missing and distinct counts, statistics, top values, histogram. */
 import { DatasetError, type Problem } from '../errors.ts';
 import { categoryView, strayText } from './column-values.ts';
-import { DISTINCT_LIMIT } from './column-summary.ts';
+import { DISTINCT_LIMIT } from './column-types.ts';
 import { countDuplicateRows } from './duplicates.ts';
 import { messages } from './messages.ts';
 import { inferTask } from './plan-columns.ts';

@@ -1,8 +1,8 @@
 /** Receives parsed rows: reads the header, checks each row's width, and fills the column builders. */
 import { DatasetError, type Problem } from '../errors.ts';
 import type { MissingMarkers } from './cells.ts';
-import { ColumnBuilder, type ColumnArrays } from './column-builder.ts';
-import type { FormatEvidence } from './column-format.ts';
+import { ColumnBuilder, type FormatEvidence } from './column-builder.ts';
+import type { ColumnArrays } from './column-types.ts';
 import { grow, trim } from './growable.ts';
 import { renameDuplicates } from './header-names.ts';
 import { messages } from './messages.ts';

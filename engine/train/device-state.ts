@@ -1,9 +1,10 @@
 /** Everything a run keeps on one backend (network, optimizer slots, accumulators, batch buffers), movable to another. */
 import type { Backend, OptimizerSlots, Tensor } from '../backend/backend.ts';
+import { TrainingError } from '../errors.ts';
 import type { Optimizer } from '../optimizers/index.ts';
 import type { ResolvedNetwork } from '../spec/resolve.ts';
 import { Network } from './network.ts';
-import type { WeightTensor } from './types.ts';
+import type { OptimizerCheckpoint, WeightTensor } from './types.ts';
 
 /** A host copy of the run's state: weights and optimizer slots. */
 export interface HostState {
@@ -84,4 +85,18 @@ export class DeviceState {
     for (const t of [this.acc, this.normAcc, this.stepAcc, this.weightAcc]) b.dispose(t);
     this.network.dispose();
   }
+}
+
+/** The checkpoint's slots, when they fit this network and optimizer (else a TrainingError saying what differs). */
+export function checkedSlots(c: OptimizerCheckpoint, state: DeviceState): OptimizerCheckpoint {
+  const sizes = state.slots.map((s) => [s.a.size, s.b.size]);
+  const fits = Number.isInteger(c.steps) && c.steps >= 0 && c.slots.length === sizes.length &&
+    c.slots.every((s, i) => s.a.length === sizes[i][0] && s.b.length === sizes[i][1]);
+  if (!fits) {
+    throw new TrainingError({
+      code: 'train/optimizer-state-mismatch', path: 'training.optimizer',
+      message: `The optimizer state to continue from does not fit this network and optimizer (${c.slots.length} tensors for ${sizes.length}). Continue with the same network and optimizer type, or start the optimizer afresh.`,
+    });
+  }
+  return c;
 }

@@ -3,22 +3,25 @@
  * Each step: 1. forward pass, 2. loss, 3. backward pass by the chain rule from the output,
  * 4. update every weight against its gradient, scaled by the learning rate (via the optimizer).
  */
-import type { Backend } from '../backend/backend.ts';
-import { assert, BackendError, TrainingError } from '../errors.ts';
+import type { Backend, OptimizerStep, Tensor } from '../backend/backend.ts';
+import { assert, TrainingError } from '../errors.ts';
 import { LOSSES } from '../losses/index.ts';
-import { createOptimizer, createSchedule, isMaximized } from '../optimizers/index.ts';
+import { createOptimizer, createSchedule } from '../optimizers/index.ts';
 import { Random } from '../random.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
 import type { MonitorName, NetworkSpec } from '../spec/types.ts';
 import { checkMemory } from './memory.ts';
 import { resolveTraining } from './config.ts';
 import type { TrainControl } from './control.ts';
-import { DeviceState, type HostState } from './device-state.ts';
+import { DeviceFallback } from './device-fallback.ts';
+import { checkedSlots, DeviceState } from './device-state.ts';
 import { checkGradients } from './diagnostics.ts';
 import { DivergenceWatch, nonFiniteLoss } from './divergence.ts';
+import { EarlyStopping, monitorValues } from './early-stopping.ts';
+import { layerNorms, penaltyOf } from './norms.ts';
 import { computeMetrics, headlineMetrics } from './metrics.ts';
 import { predictRows } from './predict.ts';
-import type { EpochSummary, LayerNorms, OptimizerCheckpoint, StopReason, TrainEvent, TrainingData, WeightTensor } from './types.ts';
+import type { EpochSummary, OptimizerCheckpoint, StopReason, TrainEvent, TrainingData, WeightTensor } from './types.ts';
 
 /** Options of one training run. */
 export interface TrainOptions {
@@ -79,11 +82,6 @@ const PROGRESS_MS = 100;
 /** Yield to the host this often. */
 const YIELD_MS = 30;
 
-/** True when an error means the GPU device is gone. */
-function isDeviceLost(e: unknown): boolean {
-  return e instanceof BackendError && e.code === 'backend/device-lost';
-}
-
 /** Train a network on the data; streams events, honours the control, returns the trained weights. */
 export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   const { spec, data } = opts;
@@ -130,23 +128,34 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   const advice = { hasBatchNorm: net.layers.some((l) => l.type === 'batchNorm'), clipNorm: optimizer.clipNorm };
   const history: EpochSummary[] = [...(opts.initialHistory ?? [])];
   const reported = new Set<string>();
-  const es = cfg.earlyStopping;
-  // Without validation rows, a val* monitor falls back to its training counterpart.
-  const esMonitor = !es?.monitor ? defaultMonitor : !hasVal && es.monitor.startsWith('val')
-    ? ((es.monitor.charAt(3).toLowerCase() + es.monitor.slice(4)) as MonitorName) : es.monitor;
-  const esMax = isMaximized(esMonitor);
-  let bestValue = esMax ? -Infinity : Infinity;
-  let bestEpoch = 0;
-  let wait = 0;
-  let best: WeightTensor[] | null = null;
+  const stopping = new EarlyStopping(cfg.earlyStopping, defaultMonitor, hasVal);
+  const fallback = new DeviceFallback(opts.fallback);
   let stopReason: StopReason = 'completed';
+  /** Optimizer steps taken (Adam's t). */
   let t = opts.initialOptimizer?.steps ?? 0;
   let lastYield = now();
 
+  /** One step of backpropagation on a batch of `rows` rows already gathered into x and y. */
+  function backpropagate(x: Tensor, y: Tensor, d: Tensor, rows: number, step: OptimizerStep): void {
+    const { backend, network, acc, slots } = state;
+    // 1. forward: the network's outputs for the batch (dropout draws its mask from the step number)
+    const out = network.forward(x, rows, { training: true, seed: dropoutSeed, step: t });
+    // 2. loss: added to the epoch's sum (and the correct count, for classification)
+    backend.lossAccumulate(lossName, out, y, acc, net.huberDelta);
+    // 3. backward: dLoss/dOutput (dLoss/dLogits when fused), then the chain rule back through the layers,
+    //    plus the penalty's gradient and clipping
+    backend.lossGradient(lossName, out, y, d, net.huberDelta, net.fused);
+    network.backward(rows, d);
+    penalizeAndClip(state, optimizer.clipNorm);
+    // 4. update: every weight against its gradient, scaled by the learning rate (via the optimizer)
+    t++;
+    const s = step.type === 'adam' ? { ...step, t } : step;
+    network.trainable.forEach((p, i) => backend.optimizerStep(s, p.value, p.grad!, slots[i]));
+  }
+
   /** Run one epoch's batches on the current state; returns false when the user stopped the run. */
   async function runBatches(epoch: number, lr: number): Promise<boolean> {
-    const { backend, network, acc, normAcc, stepAcc, grads, slots } = state;
-    const trainable = network.trainable;
+    const { backend, acc, normAcc } = state;
     const readsEveryBatch = backend.name === 'cpu' || backend.name === 'wasm';
     const step = optimizer.step(lr, 1);
     const started = now();
@@ -168,23 +177,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
       const { x, y, d } = state.batchBuffers(rows);
       backend.gatherRows(x, train.x, net.inputs, order, start, rows);
       backend.gatherRows(y, train.y, 1, order, start, rows);
-      // 1. forward  2. loss
-      const out = network.forward(x, rows, { training: true, seed: dropoutSeed, step: t });
-      backend.lossAccumulate(lossName, out, y, acc, net.huberDelta);
-      // 3. backward (dLoss/dOutput, or dLoss/dLogits when fused)
-      backend.lossGradient(lossName, out, y, d, net.huberDelta, net.fused);
-      network.backward(rows, d);
-      for (const p of trainable) if (p.l1 || p.l2) backend.addRegularizationGradient(p.value, p.grad!, p.l1, p.l2);
-      backend.accumulateSquaredNorms(grads, normAcc, 0);
-      if (optimizer.clipNorm !== null) {
-        backend.fill(stepAcc, 0);
-        backend.accumulateSquaredNorms(grads, stepAcc, 0);
-        backend.clipByGlobalNorm(grads, stepAcc, 0, grads.length, optimizer.clipNorm);
-      }
-      // 4. update
-      t++;
-      const s = step.type === 'adam' ? { ...step, t } : step;
-      trainable.forEach((p, i) => backend.optimizerStep(s, p.value, p.grad!, slots[i]));
+      backpropagate(x, y, d, rows, step);
       seen += rows;
       const time = now();
       if (readsEveryBatch || time - lastProgress >= PROGRESS_MS || b === batches - 1) {
@@ -225,65 +218,58 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
     return { epoch: epoch + 1, epochs: cfg.epochs, loss, penalty, totalLoss: loss + penalty, metrics, valLoss, valMetrics, learningRate: lr, elapsedMs: now() - started, layers };
   }
 
+  /**
+   * Train one epoch and summarize it (keeping the best weights when it improves); null when the user
+   * stopped the run. A lost GPU moves the run to the fallback backend and reruns the epoch from its start.
+   */
+  async function trainEpoch(epoch: number, lr: number, started: number): Promise<{ summary: EpochSummary; improved: boolean } | null> {
+    const stepsAtStart = t;
+    for (;;) {
+      try {
+        if (!(await runBatches(epoch, lr))) return null;
+        const summary = await summarize(epoch, lr, started);
+        const improved = stopping.improves(summary);
+        if (improved && stopping.keepsBestWeights) stopping.bestWeights = await state.network.readWeights();
+        await fallback.save(state);
+        return { summary, improved };
+      } catch (e) {
+        state = await fallback.recover(e, state, epoch + 1, (backend, host) => {
+          const moved = new DeviceState(backend, net, cfg.seed, optimizer, host.weights);
+          moved.loadSlots(host);
+          return moved;
+        }, emit);
+        t = stepsAtStart;
+      }
+    }
+  }
+
   try {
-    // Host copy of weights and optimizer state at the start of the current epoch (only with a fallback).
-    let host: HostState | null = opts.fallback ? await state.toHost() : null;
+    await fallback.save(state);
     const watch = new DivergenceWatch(await layerNorms(state, 1, layerIds), cfg.optimizer.type, data.task.kind === 'regression');
     for (let epoch = done; epoch < cfg.epochs; epoch++) {
       const started = now();
       const lr = schedule.rate(epoch);
       if (cfg.shuffle) rng.shuffle(order);
-      const tAtStart = t;
-      let summary: EpochSummary | null = null;
-      let improved = false;
-      for (;;) {
-        try {
-          if (!(await runBatches(epoch, lr))) break;
-          summary = await summarize(epoch, lr, started);
-          const v = monitorValues(summary)[esMonitor];
-          improved = !!es && v !== undefined && (esMax ? v > bestValue + es.minDelta : v < bestValue - es.minDelta);
-          if (improved && es?.restoreBestWeights) best = await state.network.readWeights();
-          if (opts.fallback) host = await state.toHost();
-          break;
-        } catch (e) {
-          if (!isDeviceLost(e) || !host || !opts.fallback) throw e;
-          const lost = state.backend.label;
-          const next = await opts.fallback();
-          state = new DeviceState(next, net, cfg.seed, optimizer, host.weights);
-          state.loadSlots(host);
-          t = tAtStart;
-          summary = null;
-          emit({ type: 'diagnostic', diagnostic: { kind: 'backendFallback', layerId: null, epoch: epoch + 1,
-            message: `The GPU stopped responding (${lost}: ${(e as Error).message}). Training continues on ${next.label} from the start of epoch ${epoch + 1}; no step is lost.` } });
-          opts = { ...opts, fallback: undefined };
-          host = null;
-        }
-      }
-      if (!summary) {
+      const trained = await trainEpoch(epoch, lr, started);
+      if (!trained) {
         stopReason = 'stopped';
         break;
       }
+      const { summary, improved } = trained;
       watch.check(summary);
       history.push(summary);
       emit({ type: 'epoch', summary });
       for (const diagnostic of checkGradients(summary.layers, epoch + 1, reported, advice)) emit({ type: 'diagnostic', diagnostic });
-      const monitored = monitorValues(summary);
-      schedule.observe(monitored);
-      if (es) {
-        if (improved) {
-          bestValue = monitored[esMonitor]!;
-          bestEpoch = epoch + 1;
-          wait = 0;
-        } else if (++wait > es.patience) {
-          stopReason = 'earlyStopping';
-          break;
-        }
+      schedule.observe(monitorValues(summary));
+      if (stopping.shouldStop(summary, improved)) {
+        stopReason = 'earlyStopping';
+        break;
       }
     }
-    if (es && es.restoreBestWeights && best && stopReason === 'earlyStopping') {
-      state.network.loadWeights(best);
-    } else {
-      bestEpoch = history.length;
+    let bestEpoch = history.length;
+    if (stopReason === 'earlyStopping' && stopping.keepsBestWeights && stopping.bestWeights) {
+      state.network.loadWeights(stopping.bestWeights);
+      bestEpoch = stopping.bestEpoch;
     }
     // toHost reads the weights too, so they are read back once either way
     const last = opts.returnOptimizer ? await state.toHost() : null;
@@ -297,54 +283,17 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   }
 }
 
-/** The checkpoint's slots, when they fit this network and optimizer (else a TrainingError saying what differs). */
-function checkedSlots(c: OptimizerCheckpoint, state: DeviceState): OptimizerCheckpoint {
-  const sizes = state.slots.map((s) => [s.a.size, s.b.size]);
-  const fits = Number.isInteger(c.steps) && c.steps >= 0 && c.slots.length === sizes.length &&
-    c.slots.every((s, i) => s.a.length === sizes[i][0] && s.b.length === sizes[i][1]);
-  if (!fits) {
-    throw new TrainingError({
-      code: 'train/optimizer-state-mismatch', path: 'training.optimizer',
-      message: `The optimizer state to continue from does not fit this network and optimizer (${c.slots.length} tensors for ${sizes.length}). Continue with the same network and optimizer type, or start the optimizer afresh.`,
-    });
+/**
+ * The gradients' last touches before the update: the L1/L2 penalty's gradient, the squared norms the
+ * diagnostics read at the epoch's end, and clipping to a global norm when the optimizer sets one.
+ */
+function penalizeAndClip(state: DeviceState, clipNorm: number | null): void {
+  const { backend, network, normAcc, stepAcc, grads } = state;
+  for (const p of network.trainable) if (p.l1 || p.l2) backend.addRegularizationGradient(p.value, p.grad!, p.l1, p.l2);
+  backend.accumulateSquaredNorms(grads, normAcc, 0);
+  if (clipNorm !== null) {
+    backend.fill(stepAcc, 0);
+    backend.accumulateSquaredNorms(grads, stepAcc, 0);
+    backend.clipByGlobalNorm(grads, stepAcc, 0, grads.length, clipNorm);
   }
-  return c;
-}
-
-function monitorValues(s: EpochSummary): Partial<Record<MonitorName, number>> {
-  const m: Partial<Record<MonitorName, number>> = { loss: s.loss };
-  const cap = (k: string) => k.charAt(0).toUpperCase() + k.slice(1);
-  for (const [k, v] of Object.entries(s.metrics)) m[k as MonitorName] = v;
-  if (s.valLoss !== null) m.valLoss = s.valLoss;
-  for (const [k, v] of Object.entries(s.valMetrics ?? {})) m[`val${cap(k)}` as MonitorName] = v;
-  return m;
-}
-
-/** Σ l1·|w| + l2·w² over the penalized tensors (read back only when there are any). */
-async function penaltyOf(network: DeviceState['network']): Promise<number> {
-  let penalty = 0;
-  for (const p of network.trainable) {
-    if (!p.l1 && !p.l2) continue;
-    for (const w of await network.backend.read(p.value)) penalty += p.l1 * Math.abs(w) + p.l2 * w * w;
-  }
-  return penalty;
-}
-
-async function layerNorms(state: DeviceState, steps: number, ids: string[]): Promise<LayerNorms[]> {
-  const { backend: b, network, normAcc, weightAcc } = state;
-  b.fill(weightAcc, 0);
-  b.accumulateSquaredNorms(network.trainable.map((p) => p.value), weightAcc, 0);
-  const g = await b.read(normAcc);
-  const w = await b.read(weightAcc);
-  return ids.map((id) => {
-    let gs = 0;
-    let ws = 0;
-    network.trainable.forEach((p, i) => {
-      if (p.layer === id) {
-        gs += g[i];
-        ws += w[i];
-      }
-    });
-    return { id, gradNorm: Math.sqrt(gs / Math.max(1, steps)), weightNorm: Math.sqrt(ws) };
-  });
 }

@@ -1,5 +1,5 @@
 /** Public API of the WebAssembly SIMD backend (the fast CPU path). */
-import type { BackendProvider } from '../index.ts';
+import type { BackendProvider } from '../backend.ts';
 import { loadKernels } from './kernels.ts';
 import { startKernelThreads, type ThreadHost } from './threads.ts';
 import { WasmBackend } from './wasm-backend.ts';
