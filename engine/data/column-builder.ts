@@ -3,6 +3,7 @@ import { isMissingText, parseDate, parseNumber, type MissingMarkers } from './ce
 import type { FormatEvidence } from './column-format.ts';
 import { DayMonthEvidence } from './day-month-dates.ts';
 import { DecimalEvidence, parseDecimalCommaCell } from './decimal-comma.ts';
+import { GroupingEvidence } from './grouped-thousands.ts';
 import { grow, trim } from './growable.ts';
 import { NOT_TEXT, TEXT_OVERFLOW } from './table.ts';
 
@@ -32,14 +33,17 @@ export class ColumnBuilder {
   /** Signs of a decimal comma; null when none is looked for. */
   private readonly decimal: DecimalEvidence | null;
   private readonly dayMonth = new DayMonthEvidence();
+  /** Signs of ',' between thousands; null when none is looked for. */
+  private readonly grouping: GroupingEvidence | null;
 
   /**
    * `decimalComma` reads `3,5` as 3.5 (and `1.234,5` as 1234.5) in every cell; `detectDecimalComma` instead gathers the evidence
-   * for deciding it once the column is read (`column-format.ts`).
+   * for deciding it once the column is read (`column-format.ts`); `detectGrouping` gathers that of ',' between thousands.
    */
-  constructor(private readonly markers: MissingMarkers, private readonly decimalComma: boolean, detectDecimalComma = false) {
+  constructor(private readonly markers: MissingMarkers, private readonly decimalComma: boolean, detectDecimalComma = false, detectGrouping = false) {
     this.hasNumberMarkers = markers.numbers.size > 0;
     this.decimal = detectDecimalComma && !decimalComma ? new DecimalEvidence() : null;
+    this.grouping = detectGrouping && !decimalComma && !this.decimal ? new GroupingEvidence() : null;
   }
 
   /** Adds the next cell of this column. */
@@ -63,6 +67,7 @@ export class ColumnBuilder {
       if (this.hasNumberMarkers && this.markers.numbers.has(n)) return true;
       this.numbers[row] = n;
       if (this.decimal && s.includes('.')) this.decimal.noteNumber(s, row, this.numbers.length);
+      this.grouping?.noteNumber(s, n, row);
       return true;
     }
     const c0 = s.charCodeAt(0);
@@ -76,6 +81,7 @@ export class ColumnBuilder {
 
   private pushText(text: string, row: number): void {
     this.decimal?.noteText(text, row, this.numbers.length);
+    this.grouping?.noteText(text, row, this.numbers.length);
     this.dayMonth.note(text, row, this.numbers.length);
     if (!this.codes) this.codes = new Int32Array(this.numbers.length).fill(NOT_TEXT);
     let code = this.dictionary.get(text);
@@ -99,6 +105,7 @@ export class ColumnBuilder {
     if (this.codes) this.codes = grow(this.codes, size, NOT_TEXT);
     if (this.dates) this.dates = grow(this.dates, size, NaN);
     this.decimal?.reserve(size);
+    this.grouping?.reserve(size);
     this.dayMonth.reserve(size);
   }
 
@@ -109,7 +116,7 @@ export class ColumnBuilder {
 
   /** What the column gathered for `readColumnFormat`; call after `finish`. */
   get evidence(): FormatEvidence {
-    return { decimal: this.decimal, dates: this.dayMonth };
+    return { decimal: this.decimal, dates: this.dayMonth, grouping: this.grouping };
   }
 
   /** The finished arrays, copied to their exact length so the spare capacity is freed. */
@@ -127,6 +134,7 @@ export class ColumnBuilder {
     this.dates = null;
     this.dictionary.clear();
     this.decimal?.finish(n);
+    this.grouping?.finish(n);
     this.dayMonth.finish(n);
     return arrays;
   }

@@ -8,6 +8,7 @@ import type { ColumnArrays } from './column-builder.ts';
 import { dateLabel } from './column-values.ts';
 import { DayMonthEvidence, dayMonthDate, decideDateOrder, parseDayMonth } from './day-month-dates.ts';
 import { DecimalEvidence, decideDecimalComma, dotGroupedValue, parseCommaNumber, type CellCounts } from './decimal-comma.ts';
+import { decideGrouping, type GroupingEvidence } from './grouped-thousands.ts';
 import { messages } from './messages.ts';
 import { NOT_TEXT, TEXT_OVERFLOW, type ColumnFormat, type DateOrder } from './table.ts';
 
@@ -16,6 +17,8 @@ export interface FormatEvidence {
   /** Null when no decimal comma is looked for (a comma-delimited file, or the user chose the separator). */
   decimal: DecimalEvidence | null;
   dates: DayMonthEvidence;
+  /** Null when ',' between thousands is not looked for (it may be a decimal comma there). */
+  grouping: GroupingEvidence | null;
 }
 
 /** Where a column sits and how the user asked to read it. */
@@ -47,7 +50,7 @@ function countCells(arrays: ColumnArrays, rows: number): CellCounts {
 }
 
 /** The arrays with texts no row uses any more left out of the vocabulary (codes renumbered in place). */
-function withoutUnusedTexts(arrays: ColumnArrays, rows: number): ColumnArrays {
+export function withoutUnusedTexts(arrays: ColumnArrays, rows: number): ColumnArrays {
   const codes = arrays.codes;
   if (!codes) return arrays;
   const renumbered = new Int32Array(arrays.vocabulary.length).fill(-1);
@@ -68,7 +71,7 @@ function withoutUnusedTexts(arrays: ColumnArrays, rows: number): ColumnArrays {
   return { ...arrays, codes: hasText ? codes : null, vocabulary, vocabularyOverflow: overflow };
 }
 
-/** Reads the cells that have a decimal-comma value as that number. */
+/** Reads the cells that have a value in `values` (a decimal comma, or ',' between thousands) as that number. */
 function useDecimalComma(arrays: ColumnArrays, values: Float64Array, rows: number, markers: MissingMarkers): ColumnArrays {
   for (let i = 0; i < rows; i++) {
     const v = values[i]!;
@@ -89,6 +92,23 @@ function useDateOrder(arrays: ColumnArrays, times: Float64Array, rows: number): 
     if (arrays.codes) arrays.codes[i] = NOT_TEXT;
   }
   return withoutUnusedTexts({ ...arrays, dates }, rows);
+}
+
+function groupingFormat(
+  arrays: ColumnArrays, evidence: GroupingEvidence, counts: CellCounts, c: FormatContext, at: (e: CellExample) => number,
+): ReadFormat | null {
+  const verdict = decideGrouping(evidence, counts);
+  if (verdict.kind === 'none') return null;
+  if (verdict.kind === 'mixed') {
+    const { grouped, ungrouped } = verdict;
+    return { arrays, format: null, warnings: [messages.mixedGrouping(c.name, grouped.text, at(grouped), ungrouped.text, at(ungrouped))] };
+  }
+  const { example } = verdict;
+  return {
+    arrays: useDecimalComma(arrays, evidence.values!, c.rows, c.markers),
+    format: { decimalComma: false, thousands: ',', dateOrder: null, dateOrderAssumed: false },
+    warnings: [messages.groupedThousands(c.name, example.text, at(example), evidence.values![example.row]!)],
+  };
 }
 
 function decimalReading(text: string): number {
@@ -148,14 +168,16 @@ function dateFormat(
 }
 
 /**
- * Settles a column's convention from what it gathered while being read: a decimal comma first (a number
- * column), else the order of day and month (a date column). Unchanged arrays when neither applies.
+ * Settles a column's convention from what it gathered while being read: a decimal comma or ',' between
+ * thousands first (a number column), else the order of day and month (a date column). Unchanged arrays when neither applies.
  */
 export function readColumnFormat(arrays: ColumnArrays, evidence: FormatEvidence, context: FormatContext): ReadFormat {
   const hasDecimalSigns = evidence.decimal !== null && (evidence.decimal.surelyDecimal !== null || evidence.decimal.maybeThousands !== null);
-  if (!hasDecimalSigns && !evidence.dates.packed) return { arrays, format: null, warnings: [] };
+  const hasGrouping = evidence.grouping !== null && evidence.grouping.grouped !== null;
+  if (!hasDecimalSigns && !hasGrouping && !evidence.dates.packed) return { arrays, format: null, warnings: [] };
   const counts = countCells(arrays, context.rows);
   const at = (e: CellExample): number => context.lineNumbers[e.row]!;
-  const decimal = hasDecimalSigns ? decimalFormat(arrays, evidence.decimal!, counts, context, at) : null;
+  const decimal = hasDecimalSigns ? decimalFormat(arrays, evidence.decimal!, counts, context, at)
+    : hasGrouping ? groupingFormat(arrays, evidence.grouping!, counts, context, at) : null;
   return decimal ?? dateFormat(arrays, evidence.dates, counts, context, at) ?? { arrays, format: null, warnings: [] };
 }

@@ -80,7 +80,7 @@ describe('parseCsv: format detection', () => {
 });
 
 describe('parseCsv: column types', () => {
-  test('numeric, integer, boolean, categorical, datetime, identifier, text', () => {
+  test('numeric, integer (0/1 too), categorical, datetime, identifier, text, boolean (words only)', () => {
     const lines = ['x,n,flag,color,when,id,comment,yes'];
     for (let i = 0; i < 40; i++) {
       const day = String((i % 28) + 1).padStart(2, '0');
@@ -88,7 +88,7 @@ describe('parseCsv: column types', () => {
     }
     const t = parseCsv(lines.join('\n'));
     expect(t.columns.map((c) => c.inferred.type)).toEqual([
-      'numeric', 'integer', 'boolean', 'categorical', 'datetime', 'identifier', 'text', 'boolean',
+      'numeric', 'integer', 'integer', 'categorical', 'datetime', 'identifier', 'text', 'boolean',
     ]);
     expect(t.columns[5]!.inferred.exclusion).toBe('it looks like an identifier (40 different values in 40 rows)');
     expect(t.columns[6]!.inferred.exclusion).toBe('it looks like free text (40 different values in 40 rows)');

@@ -9,6 +9,7 @@ import { readingOf } from './csv-reading.ts';
 import { summarizeColumn } from './column-summary.ts';
 import { inferColumn } from './infer-column.ts';
 import { messages } from './messages.ts';
+import { readNonFinite } from './non-finite.ts';
 import { createPapaParser, type PapaParser, type PapaResult } from './papa.ts';
 import { RowSink } from './row-sink.ts';
 import { DELIMITERS, detectDelimiter, detectHeader, sampleRows } from './sniff.ts';
@@ -86,8 +87,10 @@ class StreamingCsvReader implements CsvReader {
     const columns: TableColumn[] = result.columns.map((read, i) => {
       const name = result.names[i]!;
       const context = { name, rows: result.rows, lineNumbers: result.lineNumbers, markers: this.markers, dateOrder: this.options.dateOrder };
-      const { arrays, format, warnings: notes } = readColumnFormat(read, result.evidence[i]!, context);
-      warnings.push(...notes);
+      const settled = readColumnFormat(read, result.evidence[i]!, context);
+      const { format } = settled;
+      const { arrays, warnings: infinite } = readNonFinite(settled.arrays, context);
+      warnings.push(...settled.warnings, ...infinite);
       const summary = summarizeColumn(arrays, result.rows);
       return { name, format, ...arrays, summary, inferred: inferColumn(arrays, summary) };
     });
@@ -162,7 +165,9 @@ class StreamingCsvReader implements CsvReader {
     const rows = sampleRows(sample, this.delimiter, final);
     this.hasHeader = this.options.header ?? detectHeader(rows, decimalComma || detectDecimalComma);
     this.parser = createPapaParser(this.delimiter);
-    this.sink = new RowSink(this.hasHeader, this.markers, decimalComma, this.options.raggedRows === 'skip', detectDecimalComma);
+    // Where ',' cannot be a decimal comma, a quoted `"69,748"` can only group thousands.
+    const detectGrouping = !decimalComma && !detectDecimalComma;
+    this.sink = new RowSink(this.hasHeader, this.markers, decimalComma, this.options.raggedRows === 'skip', detectDecimalComma, detectGrouping);
     this.parse(sample, final);
     const total = this.options.totalBytes;
     if (total && !final && this.sink.rows > 0) {

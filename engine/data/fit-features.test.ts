@@ -85,8 +85,8 @@ describe('category columns', () => {
 });
 
 describe('booleans and dates', () => {
-  test('yes/no and 0/1 columns become one 0/1 feature, missing → most frequent', () => {
-    const d = prep('b,f,y\nyes,1,a\nno,0,b\nYes,1,a\n,0,b\nyes,,a\n');
+  test('yes/no and (set as boolean) 0/1 columns become one 0/1 feature, missing → most frequent', () => {
+    const d = prep('b,f,y\nyes,1,a\nno,0,b\nYes,1,a\n,0,b\nyes,,a\n', { f: { type: 'boolean' } });
     expect(d.featureNames).toEqual(['b', 'f']);
     expect([0, 1, 2, 3, 4].map((r) => rowOf(d, r))).toEqual([[1, 1], [0, 0], [1, 1], [1, 0], [1, 0]]);
   });

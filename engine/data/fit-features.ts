@@ -5,7 +5,7 @@ import { categoryView, sortLabels } from './column-values.ts';
 import { FALSE_WORDS, TRUE_WORDS } from './infer-column.ts';
 import { messages } from './messages.ts';
 import type { FeaturePlan } from './plan-columns.ts';
-import { DATE_PARTS, type FeatureTransform, type FillRule } from './preprocessing.ts';
+import { DATE_PARTS, type DatePart, type FeatureTransform, type FillRule } from './preprocessing.ts';
 import { rawBoolean, rawCategories, rawDatePart } from './raw-values.ts';
 import type { MissingStrategy, Scaling } from './settings.ts';
 import { mean, median, mostFrequent, observed, range, std } from './statistics.ts';
@@ -15,6 +15,9 @@ export interface FitOptions {
   preprocess: boolean;
   maxCategories: number;
 }
+
+/** Above this share of missing training rows a category column's missing values get a category of their own by default. */
+export const MOSTLY_MISSING = 0.5;
 
 /** Label given to missing values by the `constant` strategy of a category column when no fill value is set. */
 export const MISSING_CATEGORY = 'missing';
@@ -50,9 +53,20 @@ function frequentLabels(plan: FeaturePlan, rows: number, train: Int32Array): str
   return seen.map((c) => c.label);
 }
 
+/**
+ * `constant` (a "missing" category of its own) when most training rows are missing, so the few real values
+ * are not drowned by copies of the mode; else `mostFrequent`.
+ */
+function defaultCategoryFill(plan: FeaturePlan, rows: number, train: Int32Array): MissingStrategy {
+  const codes = categoryView(plan.column, rows).codes;
+  let missing = 0;
+  for (const r of train) if (codes[r]! < 0) missing++;
+  return missing > MOSTLY_MISSING * train.length ? 'constant' : 'mostFrequent';
+}
+
 function fitCategories(plan: FeaturePlan, rows: number, train: Int32Array, options: FitOptions): FeatureTransform {
   const { column, settings: s } = plan;
-  const strategy = s.missing ?? 'mostFrequent';
+  const strategy = s.missing ?? defaultCategoryFill(plan, rows, train);
   const encoding = s.encoding ?? 'oneHot';
   const indicator = s.missingIndicator ?? false;
   const frequent = frequentLabels(plan, rows, train);
@@ -90,15 +104,31 @@ function fitBoolean(plan: FeaturePlan, rows: number, train: Int32Array): Feature
   return { kind: 'boolean', column: column.name, positive, negative, fill };
 }
 
+/**
+ * The date parts that vary over the training rows: a constant part (every date on 1 January) would be a
+ * constant input. When the day of the year is constant the day of the week only follows the year, so it
+ * goes too. At least the year is kept.
+ */
+function varyingParts(column: FeaturePlan['column'], rows: number, train: Int32Array): DatePart[] {
+  const varies = (part: DatePart): boolean => {
+    const { min, max } = range(observed(rawDatePart(column, rows, part), train));
+    return max > min;
+  };
+  const dayVaries = varies('dayOfYear');
+  const parts = DATE_PARTS.filter((part) => (part === 'dayOfWeek' ? dayVaries && varies(part) : varies(part)));
+  return parts.length > 0 ? parts : ['year'];
+}
+
 function fitDate(plan: FeaturePlan, rows: number, train: Int32Array, options: FitOptions): FeatureTransform {
   const { column, settings: s } = plan;
   const stamps = observed(column.dates ?? new Float64Array(rows).fill(NaN), train);
   const constant = typeof s.fillValue === 'string' ? parseDate(s.fillValue) : (s.fillValue ?? 0);
   const fill = fillRule(s.missing ?? 'median', stamps, constant, s.missingIndicator ?? false);
   const scaling: Scaling = options.preprocess ? (s.scaling ?? 'standardize') : 'none';
-  const fits = DATE_PARTS.map((part) => scaleFor(scaling, observed(rawDatePart(column, rows, part), train)));
+  const parts = varyingParts(column, rows, train);
+  const fits = parts.map((part) => scaleFor(scaling, observed(rawDatePart(column, rows, part), train)));
   return {
-    kind: 'datetime', column: column.name, parts: [...DATE_PARTS], fill, scaling,
+    kind: 'datetime', column: column.name, parts, fill, scaling,
     center: fits.map((f) => f.center), scale: fits.map((f) => f.scale),
   };
 }

@@ -5,9 +5,9 @@ export type {
 } from './table.ts';
 export { COLUMN_TYPES } from './table.ts';
 export type {
-  CategoryEncoding, ColumnRole, ColumnSettings, DatasetSettings, MissingStrategy, PreparedDataset, Scaling, Split,
+  CategoryEncoding, ColumnRole, ColumnSettings, DatasetSettings, MissingStrategy, PreparedDataset, Scaling, Split, SplitOrder,
 } from './settings.ts';
-export { DEFAULT_MAX_CATEGORIES, DEFAULT_SPLIT, MISSING_STRATEGIES } from './settings.ts';
+export { DEFAULT_MAX_CATEGORIES, DEFAULT_SPLIT, MISSING_STRATEGIES, SPLIT_ORDERS } from './settings.ts';
 export type {
   BooleanTransform, DatePart, DateTransform, FeatureTransform, FillRule, NumberTransform, OneHotTransform,
   OrdinalTransform, Preprocessing, TargetTransform,
@@ -20,8 +20,8 @@ export { DATE_ORDERS, DECIMAL_SEPARATORS, isCsvReading, readingOf, readingOption
 export { prepareDataset } from './prepare-dataset.ts';
 export { applyPreprocessing, type AppliedPreprocessing } from './apply-preprocessing.ts';
 export { decodeOutputs, targetScale, type DecodedOutputs } from './target.ts';
-export { inferTask } from './plan-columns.ts';
-export { kFoldSplits, splitRows, type Fold, type RowSplit } from './split.ts';
+export { inferTask, type LeftOutColumn } from './plan-columns.ts';
+export { kFoldSplits, splitRows, timeSplit, type Fold, type RowSplit } from './split.ts';
 export {
   profileTable, type ColumnProfile, type DatasetProfile, type HistogramBin, type ProfileOptions, type TargetProfile,
 } from './profile.ts';

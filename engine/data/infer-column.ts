@@ -60,7 +60,7 @@ export function inferType(col: ColumnArrays, s: ColumnSummary): ColumnType {
   if (nonMissing === 0) return 'numeric';
   if (s.dates >= (1 - STRAY_TEXT_FRACTION) * nonMissing) return 'datetime';
   if (isMostlyNumeric(s)) {
-    if (s.allIntegers && s.min === 0 && s.max === 1 && s.distinct === 2 && s.texts === 0) return 'boolean';
+    // A 0/1 column stays a number: a count that happens to be 0 or 1 in training may be 2 or 5 later.
     if (s.allIntegers) return s.isRowNumber ? 'identifier' : 'integer';
     return 'numeric';
   }

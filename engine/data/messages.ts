@@ -45,6 +45,8 @@ export const messages = {
     p('duplicate-rows', `row ${firstLine}`, `${plural(count, 'row repeats', 'rows repeat')} an earlier row ${ignored.length ? `(apart from ${listNames(ignored, 3)})` : 'exactly'}, first at row ${firstLine}. Duplicates can land in both the training and test splits and make scores look better than they are; remove them if they are not real repeats.`),
   leak: (name: string, target: string, how: string) =>
     p('possible-leak', `column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} predicts the target '${target}' perfectly (${how}), so it may be a copy of the answer (a leak). Set its role to ignore unless it is truly known before the target is.`),
+  rangeLeak: (name: string, target: string, how: string) =>
+    p('possible-leak', `column '${name}'`, `${Col(name)} gives the target '${target}' away by its ranges (${how}), so it is likely a leak: a number assigned per class, such as a sample counter, rather than a measurement. Set its role to ignore unless it is truly known before the target is.`),
   scaleSpread: (small: string, smallRange: number, large: string, largeRange: number) =>
     p('scale-spread', 'preprocess', `Features have very different scales ('${small}' spans ${fmt(smallRange)}, '${large}' spans ${fmt(largeRange)}) and scaling is off, so training may be slow or unstable. Turn preprocessing on to standardize them.`),
   emptyFile: () => p('empty-file', '', 'The file is empty. Choose a CSV file that has a header row and at least one row of data.'),
@@ -76,8 +78,21 @@ export const messages = {
     p('empty-header', `column ${index + 1}`, `Column ${index + 1} has no name in the header row, so it was named '${name}'. Give it a name in the file to choose your own.`),
   duplicateHeader: (index: number, original: string, name: string) =>
     p('duplicate-header', `column ${index + 1}`, `Column ${index + 1} has the same name as an earlier column ('${original}'), so it was renamed '${name}'. Give the columns different names in the file to choose your own.`),
+  moreDuplicateHeaders: (count: number, index: number) =>
+    p('duplicate-header', `column ${index + 1}`, `${plural(count, 'more column has', 'more columns have')} the name of an earlier column (first column ${fmt(index + 1)}); each was renamed the same way, with the next free _2, _3, … suffix. Give the columns different names in the file to choose your own.`),
+  tooManyColumns: (columns: number, max: number, row: number) =>
+    p('too-many-columns', `row ${row}`, `Row ${row} has ${fmt(columns)} values; at most ${fmt(max)} columns can be read. Check that the delimiter is right (this may not be a CSV file), or keep only the columns you need.`),
   tooFewRows: (rows: number) =>
     p('too-few-rows', '', `Only ${plural(rows, 'row')} can be used (rows with a missing target are left out); at least 2 are needed to train and test a model. Add more rows.`),
+  noHoldout: (rows: number, empty: readonly ('validation' | 'test')[]) => {
+    const lost = empty.map((e) => (e === 'validation' ? 'no validation loss' : 'no test score')).join(' and ');
+    const raise = empty.length === 1 ? `, or raise the ${empty[0]} fraction` : '';
+    return p('no-holdout', 'split', `Only ${plural(rows, 'row')} can be used, too few to hold out ${empty.join(' or ')} rows, so the model is trained without them: there is ${lost}. Add rows${raise}.`);
+  },
+  randomSplitWithDates: (name: string) =>
+    p('random-split-with-dates', 'split', `The rows are split at random, but ${col(name)} holds dates. If the model will predict later rows from earlier ones, a random split tests it on dates among those it trained on, and its scores look better than they will be; then choose the time-ordered split (train --split time; in the app, "Split by time"), which tests on the latest rows.`),
+  noTimeColumn: (name: string | null, dates: readonly string[]) =>
+    p('no-time-column', 'timeColumn', `${name === null ? 'A time-ordered split needs a date column used as a feature, and there is none' : `${Col(name)} holds no dates, so the rows cannot be ordered by it`}. ${dates.length ? `Choose one of the date columns: ${listNames(dates)}.` : 'Use the random split, or add a date column such as 2024-01-31.'}`),
   unknownColumn: (name: string, where: string, columns: readonly string[]) =>
     p('unknown-column', where, `There is no column '${name}' in the data. Choose one of: ${listNames(columns, 30)}.`),
   targetMissing: (name: string, columns: readonly string[]) =>
@@ -126,6 +141,12 @@ export const messages = {
     p('bad-folds', 'cv', `Cross-validation needs between 2 and ${fmt(rows)} folds (one per row at most), not ${k}. Choose a K in that range, such as 5.`),
   decimalComma: (name: string, thousands: '.' | ' ' | null, text: string, row: number, value: number) =>
     p('decimal-comma', `column '${name}'`, `${Col(name)} uses a decimal comma${thousandsWord(thousands)} ('${text}' at row ${row} read as ${value}).`),
+  groupedThousands: (name: string, text: string, row: number, value: number) =>
+    p('thousands-comma', `column '${name}'`, `${Col(name)} uses ',' between thousands ('${text}' at row ${row} read as ${value}).`),
+  mixedGrouping: (name: string, grouped: string, groupedRow: number, plain: string, plainRow: number) =>
+    p('mixed-thousands-comma', `row ${groupedRow}, column '${name}'`, `${Col(name)} writes some numbers with ',' between thousands ('${grouped}', row ${groupedRow}) and some without ('${plain}', row ${plainRow}), so the ones with ',' were read as text. Write all its numbers the same way, best without separators.`),
+  nonFinite: (name: string, count: number, examples: readonly { row: number; value: string }[]) =>
+    p('non-finite', `row ${examples[0]?.row ?? 0}, column '${name}'`, `${Col(name)} has ${plural(count, 'value')} that ${count === 1 ? 'is not a finite number' : 'are not finite numbers'} (${examples.map((e) => `row ${e.row}: '${e.value}'`).join(', ')}${count > examples.length ? ', …' : ''}); ${count === 1 ? 'it is' : 'they are'} read as missing. Replace ${count === 1 ? 'it' : 'them'} with a number in the file if ${count === 1 ? 'it is a real value' : 'they are real values'}.`),
   mixedDecimalSeparators: (name: string, comma: string, commaRow: number, point: string, pointRow: number) =>
     p('mixed-decimal-separators', `row ${commaRow}, column '${name}'`, `${Col(name)} mixes decimal separators: '${comma}' (row ${commaRow}) has a decimal comma but '${point}' (row ${pointRow}) a decimal point, so the values with a comma were not read as numbers. Write all its numbers with the same separator.`),
   mixedThousands: (name: string, dot: string, dotRow: number, space: string, spaceRow: number) =>

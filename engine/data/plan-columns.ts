@@ -18,11 +18,20 @@ export interface FeaturePlan {
   settings: ColumnSettings;
 }
 
+/** A column that is neither the target nor a feature, and why. */
+export interface LeftOutColumn {
+  column: string;
+  /** Why, as a clause: "it looks like an identifier (…)", "its role is set to ignore". */
+  reason: string;
+}
+
 /** The target, the task and the features. */
 export interface ColumnPlan {
   target: TableColumn;
   task: 'classification' | 'regression';
   features: FeaturePlan[];
+  /** Every other column, in table order. */
+  leftOut: LeftOutColumn[];
 }
 
 /** The task a target column implies, or the reason it cannot be a target. */
@@ -86,11 +95,15 @@ export function planColumns(table: ParsedTable, settings: DatasetSettings): Colu
     throw new DatasetError(messages.targetNotNumeric(target.name, t.value, t.row));
   }
   const features: FeaturePlan[] = [];
+  const leftOut: LeftOutColumn[] = [];
   for (const column of table.columns) {
     if (column === target) continue;
     const s = settings.columns?.[column.name] ?? {};
     const role = s.role ?? (column.inferred.exclusion ? 'ignore' : 'feature');
-    if (role !== 'feature') continue;
+    if (role !== 'feature') {
+      leftOut.push({ column: column.name, reason: s.role === undefined ? column.inferred.exclusion! : `its role is set to ${s.role}` });
+      continue;
+    }
     let type = s.type ?? column.inferred.type;
     if (type === 'identifier' || type === 'text') type = 'categorical';
     const typeProblems = checkType(column, type, table);
@@ -102,5 +115,5 @@ export function planColumns(table: ParsedTable, settings: DatasetSettings): Colu
     const reasons = table.columns.filter((c) => c !== target && c.inferred.exclusion).map((c) => `'${c.name}': ${c.inferred.exclusion}`);
     throw new DatasetError(messages.noFeatures(target.name, reasons.slice(0, 3)));
   }
-  return { target, task, features };
+  return { target, task, features, leftOut };
 }

@@ -9,8 +9,8 @@ import { planColumns, type ColumnPlan } from './plan-columns.ts';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type Preprocessing } from './preprocessing.ts';
 import { withMissingValues } from './remark-missing.ts';
 import { DEFAULT_MAX_CATEGORIES, DEFAULT_SPLIT, type DatasetSettings, type PreparedDataset, type Split } from './settings.ts';
-import { splitRows } from './split.ts';
-import type { ParsedTable } from './table.ts';
+import { splitRows, timeSplit } from './split.ts';
+import type { ParsedTable, TableColumn } from './table.ts';
 import { encodeTarget, fitTarget, readTarget, taskOf, type TargetValues } from './target.ts';
 
 /** A column this much missing gets a warning. */
@@ -71,6 +71,25 @@ function explicitSplit(given: NonNullable<DatasetSettings['rows']>, usable: Int3
   return split;
 }
 
+/** The date column a time-ordered split sorts by: the one named, else the first date feature. */
+function timeColumn(table: ParsedTable, plan: ColumnPlan, settings: DatasetSettings): TableColumn {
+  const dates = table.columns.filter((c) => c.inferred.type === 'datetime' && c.dates).map((c) => c.name);
+  const name = settings.timeColumn ?? plan.features.find((f) => f.type === 'datetime')?.column.name;
+  const column = name === undefined ? undefined : table.columns.find((c) => c.name === name);
+  if (name !== undefined && !column) throw new DatasetError(messages.unknownColumn(name, 'timeColumn', table.columns.map((c) => c.name)));
+  if (!column || !column.dates) throw new DatasetError(messages.noTimeColumn(name ?? null, dates));
+  return column;
+}
+
+/** Warns when a split was asked for but too few rows were left to hold any out. */
+function noteEmptyHoldout(asked: { validation: number; test: number }, split: { validation: Int32Array; test: Int32Array }, rows: number, warnings: Problem[]): void {
+  const empty = [
+    ...(asked.validation > 0 && split.validation.length === 0 ? ['validation' as const] : []),
+    ...(asked.test > 0 && split.test.length === 0 ? ['test' as const] : []),
+  ];
+  if (empty.length > 0) warnings.push(messages.noHoldout(rows, empty));
+}
+
 function makeSplit(encoders: readonly FeatureEncoder[], pre: Preprocessing, target: TargetValues, rowIndices: Int32Array): Split {
   const x = encodeRows(encoders, rowIndices);
   return { x, y: encodeTarget(pre.target, target, rowIndices), rows: rowIndices.length, features: pre.featureNames.length, rowIndices };
@@ -96,7 +115,14 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
   const sameButCase = target.classes ? caseOnlyGroups(target.classes) : [];
   if (sameButCase.length > 0) warnings.push(messages.caseOnlyClasses(plan.target.name, sameButCase));
   const labels = target.classes ? Float64Array.from(rows, (r) => target.values[r]!) : null;
-  const split = settings.rows ? explicitSplit(settings.rows, rows) : splitRows(rows, labels, settings.split ?? DEFAULT_SPLIT, seed);
+  const fractions = settings.split ?? DEFAULT_SPLIT;
+  const split = settings.rows ? explicitSplit(settings.rows, rows)
+    : settings.splitOrder === 'time' ? timeSplit(rows, timeColumn(table, plan, settings).dates!, fractions)
+      : splitRows(rows, labels, fractions, seed);
+  if (!settings.rows) noteEmptyHoldout(fractions, split, rows.length, warnings);
+  const dated = plan.features.find((f) => f.type === 'datetime');
+  const holdsOut = fractions.validation + fractions.test > 0;
+  if (!settings.rows && settings.splitOrder !== 'time' && holdsOut && dated) warnings.push(messages.randomSplitWithDates(dated.column.name));
   const options = { preprocess: settings.preprocess ?? true, maxCategories: settings.maxCategories ?? DEFAULT_MAX_CATEGORIES };
   const features = plan.features.map((f) => fitFeature(f, table.rows, split.train, options));
   const preprocessing: Preprocessing = {
@@ -121,6 +147,7 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
     test: makeSplit(encoders, preprocessing, target, split.test),
     preprocessing,
     reading: table.reading,
+    leftOut: plan.leftOut,
     warnings,
   };
 }

@@ -1,5 +1,6 @@
 /** Data-quality warnings of a profile: left-out columns, missing data, cardinality, imbalance, duplicates, leaks, scales. */
 import type { Problem } from '../errors.ts';
+import { rangeLeak } from './class-leaks.ts';
 import { DISTINCT_LIMIT } from './column-summary.ts';
 import { categoryView, strayText } from './column-values.ts';
 import type { Duplicates } from './duplicates.ts';
@@ -69,11 +70,16 @@ function targetWarnings(table: ParsedTable, target: TableColumn, profile: Target
     const rare = classes[classes.length - 1]!;
     if (rare.count * IMBALANCE_RATIO <= common.count) out.push(messages.classImbalance(target.name, rare.value, rare.count, common.value, common.count));
   }
+  if (profile.task === 'classification' && classes.length === 1) out.push(messages.targetOneClass(target.name, classes[0]!.value));
+  const classCodes = profile.task === 'classification' ? categoryView(target, table.rows).codes : null;
   for (const col of table.columns) {
     if (col === target || col.inferred.exclusion) continue;
-    const how = profile.task === 'classification' ? categoricalLeak(table, col, target)
+    const isNumber = col.inferred.type === 'numeric' || col.inferred.type === 'integer';
+    const how = classCodes ? categoricalLeak(table, col, target)
       : profile.task === 'regression' && col.summary.numbers > 0 ? numericLeak(table, col, target) : null;
+    const byRange = !how && classCodes && isNumber ? rangeLeak(col, classCodes, classes.length) : null;
     if (how) out.push(messages.leak(col.name, target.name, how));
+    else if (byRange) out.push(messages.rangeLeak(col.name, target.name, byRange));
   }
 }
 

@@ -4,10 +4,15 @@ import type { MissingMarkers } from './cells.ts';
 import { ColumnBuilder, type ColumnArrays } from './column-builder.ts';
 import type { FormatEvidence } from './column-format.ts';
 import { grow, trim } from './growable.ts';
+import { renameDuplicates } from './header-names.ts';
 import { messages } from './messages.ts';
 
 /** How many example rows a message about malformed rows names. */
 export const EXAMPLE_ROWS = 5;
+/** Most columns a file may have: each costs memory up front, and a wrong delimiter can split one line into millions. */
+export const MAX_COLUMNS = 100_000;
+/** Renamed duplicate headers named one warning each; the rest are counted in one more. */
+const NAMED_RENAMES = 5;
 
 /** The columns read so far, before typing. */
 export interface SinkResult {
@@ -46,6 +51,8 @@ export class RowSink {
     private readonly skipRagged: boolean,
     /** Gather evidence of a decimal comma per column (see `ColumnBuilder`). */
     private readonly detectDecimalComma = false,
+    /** Gather evidence of ',' between thousands per column. */
+    private readonly detectGrouping = false,
   ) {}
 
   /** Makes room for about `rows` rows up front (from the file size), so columns need not grow. */
@@ -60,7 +67,7 @@ export class RowSink {
     this.nextLine += span;
     if (isBlank(fields)) return;
     if (this.names === null) {
-      this.startColumns(fields);
+      this.startColumns(fields, line);
       if (this.hasHeader) return;
     }
     const width = this.builders.length;
@@ -86,23 +93,19 @@ export class RowSink {
     return true;
   }
 
-  private startColumns(first: readonly string[]): void {
+  private startColumns(first: readonly string[], line: number): void {
+    if (first.length > MAX_COLUMNS) throw new DatasetError(messages.tooManyColumns(first.length, MAX_COLUMNS, line));
     const names = this.hasHeader ? first.map((n) => n.trim()) : first.map((_, i) => `column ${i + 1}`);
-    const seen = new Set<string>();
-    for (const [i, name] of names.entries()) {
-      if (name === '') continue;
-      if (!seen.has(name)) {
-        seen.add(name);
-        continue;
-      }
-      let k = 2;
-      while (seen.has(`${name}_${k}`) || names.includes(`${name}_${k}`)) k++;
-      names[i] = `${name}_${k}`;
-      seen.add(names[i]!);
-      this.headerWarnings.push({ index: i, problem: messages.duplicateHeader(i, name, names[i]!) });
+    const renamed = renameDuplicates(names);
+    for (const { index, original, name } of renamed.slice(0, NAMED_RENAMES)) {
+      this.headerWarnings.push({ index, problem: messages.duplicateHeader(index, original, name) });
+    }
+    if (renamed.length > NAMED_RENAMES) {
+      const index = renamed[NAMED_RENAMES]!.index;
+      this.headerWarnings.push({ index, problem: messages.moreDuplicateHeaders(renamed.length - NAMED_RENAMES, index) });
     }
     this.names = names;
-    this.builders = names.map(() => new ColumnBuilder(this.markers, this.decimalComma, this.detectDecimalComma));
+    this.builders = names.map(() => new ColumnBuilder(this.markers, this.decimalComma, this.detectDecimalComma, this.detectGrouping));
   }
 
   /** Finishes reading: checks for no data and malformed rows, names unnamed columns, drops a trailing empty one. */
@@ -130,11 +133,15 @@ export class RowSink {
     } else if (this.trailingCount > 0) {
       warnings.push(messages.trailingDelimiter(this.trailingCount));
     }
+    const taken = new Set(names);
+    let k = 1;
     for (const [i, name] of names.entries()) {
       if (name !== '') continue;
-      let k = i + 1;
-      while (names.includes(`column ${k}`)) k++;
+      // k only grows, so each candidate is tried once: linear however many columns are unnamed
+      k = Math.max(k, i + 1);
+      while (taken.has(`column ${k}`)) k++;
       names[i] = `column ${k}`;
+      taken.add(names[i]!);
       this.headerWarnings.push({ index: i, problem: messages.emptyHeader(i, names[i]!) });
     }
     this.headerWarnings.sort((a, b) => a.index - b.index);

@@ -1,6 +1,7 @@
 /** What the user chooses about a dataset, and the prepared arrays that come out. */
 import type { Problem } from '../errors.ts';
 import type { Task } from '../spec/types.ts';
+import type { LeftOutColumn } from './plan-columns.ts';
 import type { Preprocessing } from './preprocessing.ts';
 import type { ColumnType, CsvReading } from './table.ts';
 
@@ -42,6 +43,13 @@ export interface DatasetSettings {
   /** Fractions of all rows held out; default { validation: 0.1, test: 0.2 }. Stratified for classification. */
   split?: { validation: number; test: number };
   /**
+   * How rows are drawn for the splits: `random` (default; seeded, stratified), or `time`: sorted by a date
+   * column, the earliest train, the next validate, the latest test (rows without a date train).
+   */
+  splitOrder?: SplitOrder;
+  /** The date column a `time` split sorts by; default the first date column used as a feature. */
+  timeColumn?: string;
+  /**
    * Explicit table rows (0-based data rows) of each split, instead of drawing them from `split` — used by
    * k-fold cross-validation so every fold refits the preprocessing on its own training rows. Rows whose
    * target is missing are left out as usual.
@@ -56,6 +64,11 @@ export interface DatasetSettings {
   /** Text in a numeric column: treat as missing with a warning (default) or refuse. */
   strayText?: 'missing' | 'error';
 }
+
+/** See `DatasetSettings.splitOrder`. */
+export type SplitOrder = 'random' | 'time';
+/** Every split order. */
+export const SPLIT_ORDERS: readonly SplitOrder[] = ['random', 'time'];
 
 /** The defaults of `DatasetSettings`. */
 export const DEFAULT_SPLIT = { validation: 0.1, test: 0.2 } as const;
@@ -87,5 +100,7 @@ export interface PreparedDataset {
   preprocessing: Preprocessing;
   /** How the table was read (decimal separator, date order); stored in the model file beside `preprocessing`. */
   reading: CsvReading;
+  /** Every column other than the target that is not a feature, with the reason (hosts list them). */
+  leftOut: LeftOutColumn[];
   warnings: Problem[];
 }

@@ -48,6 +48,26 @@ export function splitRows(
   return { train: train!, validation: val!, test: tst! };
 }
 
+/**
+ * Splits `rows` by time: sorted by `times` (ms, one per table row; NaN sorts first), the earliest rows
+ * train, the next `validation` fraction validates and the latest `test` fraction tests. At least one row trains.
+ */
+export function timeSplit(rows: Int32Array, times: ArrayLike<number>, fractions: { validation: number; test: number }): RowSplit {
+  const { validation, test } = fractions;
+  if (!(validation >= 0 && test >= 0 && validation + test < 1)) throw new DatasetError(messages.badSplit(validation, test));
+  const key = (r: number): number => { const t = times[r]!; return t === t ? t : -Infinity; };
+  const sorted = Int32Array.from(rows).sort((a, b) => key(a) - key(b) || a - b);
+  const n = sorted.length;
+  let nTest = Math.round(n * test);
+  let nVal = Math.round(n * validation);
+  while (nTest + nVal > n - 1 && nTest + nVal > 0) {
+    if (nVal >= nTest && nVal > 0) nVal--;
+    else nTest--;
+  }
+  const trainEnd = n - nTest - nVal;
+  return { train: sorted.slice(0, trainEnd), validation: sorted.slice(trainEnd, n - nTest), test: sorted.slice(n - nTest) };
+}
+
 /** One fold of cross-validation: positions 0..rows−1 to train on and to test on. */
 export interface Fold {
   train: Int32Array;

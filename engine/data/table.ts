@@ -57,8 +57,8 @@ export type DateOrder = 'dayFirst' | 'monthFirst';
 export interface ColumnFormat {
   /** Numbers use a decimal comma (`5,1` is 5.1), detected from the column's values. */
   decimalComma: boolean;
-  /** Thousands separator next to a decimal comma (`1.234,5` or `1 234,5`); null when none is used. */
-  thousands: '.' | ' ' | null;
+  /** Thousands separator: next to a decimal comma (`1.234,5` or `1 234,5`), or ',' (`69,748`); null when none is used. */
+  thousands: '.' | ' ' | ',' | null;
   /** Order of day and month in dates like `31/12/2024`; null when the column has no such dates. */
   dateOrder: DateOrder | null;
   /** No date told day and month apart (every part was 12 or less), so `dateOrder` is the default. */

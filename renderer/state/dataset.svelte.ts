@@ -180,6 +180,14 @@ export class DatasetState {
     this.#changed();
   }
 
+  /** Split rows at random (stratified) or by time (the latest rows are tested). */
+  setSplitOrder(order: 'random' | 'time'): void {
+    if (!this.settings) return;
+    if (order === 'time') this.settings.splitOrder = 'time';
+    else delete this.settings.splitOrder;
+    this.#changed();
+  }
+
   /** Turn scaling of features and target on or off. */
   setPreprocess(on: boolean): void {
     if (!this.settings) return;

@@ -2,7 +2,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createBackend } from '../../backend/index.ts';
-import { prepareDataset, targetScale } from '../../data/index.ts';
+import { prepareDataset, SPLIT_ORDERS, targetScale, type SplitOrder } from '../../data/index.ts';
 import { createModelFile, evaluateModel, stringifyModelFile } from '../../export/index.ts';
 import { defaultSpec, parseSpec, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
 import { selectBackend, TrainControl, trainNetwork, type Metrics } from '../../train/index.ts';
@@ -23,6 +23,7 @@ const flags: Record<string, FlagSpec> = {
   seed: { type: 'string', help: 'seed for initialization, shuffling, dropout and splits', placeholder: 'N' },
   'validation-split': { type: 'string', help: 'fraction of rows held out for validation (default 0.1)', placeholder: 'F' },
   'test-split': { type: 'string', help: 'fraction of rows held out for the final test (default 0.2)', placeholder: 'F' },
+  split: { type: 'string', help: 'random (default, stratified) or time: train on the earliest rows of the first date column, test on the latest', placeholder: 'random|time' },
   backend: { type: 'string', help: `compute backend: ${BACKEND_NAMES.join(', ')}`, placeholder: 'NAME' },
   out: { type: 'string', help: 'where to write the model file (default: <data>.model.json)', placeholder: 'MODEL.json' },
   log: { type: 'string', help: 'write one JSON object per epoch to this file', placeholder: 'RUN.jsonl' },
@@ -59,7 +60,9 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const csvOptions = csvOptionsOf(values);
 
   const table = loadCsv(dataPath, { ...csvOptions, ...(values['skip-malformed-rows'] ? { raggedRows: 'skip' as const } : {}) });
-  const prepared = prepareDataset(table, { target, split: { validation, test }, preprocess: !values['no-preprocess'] }, seed);
+  const splitOrder = values.split ?? 'random';
+  if (!SPLIT_ORDERS.includes(splitOrder as SplitOrder)) throw new UsageError('cli/bad-split', `--split must be one of ${SPLIT_ORDERS.join(', ')}, got '${String(splitOrder)}'.`);
+  const prepared = prepareDataset(table, { target, split: { validation, test }, splitOrder: splitOrder as SplitOrder, preprocess: !values['no-preprocess'] }, seed);
   const quiet = !!values.quiet;
   for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
   const data = trainingData(prepared);
@@ -84,6 +87,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const taskText = data.task.kind === 'classification' ? `classification, ${data.task.classes.length} classes (${data.task.classes.join(', ')})` : 'regression';
   const info = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };
   info(`Data: ${basename(dataPath)} — ${prepared.train.rows} train / ${prepared.validation.rows} validation / ${prepared.test.rows} test rows, ${data.train.features} features; target '${target}': ${taskText}`);
+  for (const c of prepared.leftOut) info(`Left out column '${c.column}': ${c.reason}.`);
   info(`Backend: ${backend.label} (${reason})`);
   const logPath = typeof values.log === 'string' ? values.log : null;
   if (logPath) writeFileSync(logPath, '');
