@@ -2,3 +2,4 @@
 export { MODEL_FORMAT, MODEL_VERSION, explicitSpec, parseModelFile, stringifyModelFile, type ModelFile } from './model-file.ts';
 export { createModelFile, type ModelFileParts } from './create.ts';
 export { loadNetwork, predictWithModel, evaluateModel, modelGradients } from './model.ts';
+export { float32Text, inputMatrixCsv } from './input-matrix.ts';

@@ -8,6 +8,7 @@ import { predictCommand } from './commands/predict.ts';
 const profileCommand = async (argv: string[]) => (await import('./commands/profile.ts')).profileCommand(argv);
 import { trainCommand } from './commands/train.ts';
 import { sweepCommand } from './commands/sweep.ts';
+import { transformCommand } from './commands/transform.ts';
 
 const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: string }> = {
   train: { run: trainCommand, about: 'train a network on a CSV and save the model file' },
@@ -17,6 +18,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: 
   gradients: { run: gradientsCommand, about: 'gradient of the loss for every weight tensor (JSON)' },
   profile: { run: profileCommand, about: 'column types, statistics and data-quality warnings of a CSV' },
   sweep: { run: sweepCommand, about: 'search hyperparameters: trials in parallel, ranked by a validation metric' },
+  transform: { run: transformCommand, about: "the model's input matrix for a raw CSV (the numbers the network sees)" },
 };
 
 /** Top-level help. */
