@@ -3,3 +3,5 @@ export { MODEL_FORMAT, MODEL_VERSION, explicitSpec, parseModelFile, stringifyMod
 export { createModelFile, type ModelFileParts } from './create.ts';
 export { loadNetwork, predictWithModel, evaluateModel, modelGradients } from './model.ts';
 export { float32Text, inputMatrixCsv } from './input-matrix.ts';
+export { exportOnnx, ONNX_INPUTS, type OnnxInputs } from './onnx/export.ts';
+export { ExportError } from './onnx/export-error.ts';

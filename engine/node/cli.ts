@@ -9,6 +9,7 @@ const profileCommand = async (argv: string[]) => (await import('./commands/profi
 import { trainCommand } from './commands/train.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { transformCommand } from './commands/transform.ts';
+import { exportCommand } from './commands/export.ts';
 
 const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: string }> = {
   train: { run: trainCommand, about: 'train a network on a CSV and save the model file' },
@@ -18,6 +19,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: 
   gradients: { run: gradientsCommand, about: 'gradient of the loss for every weight tensor (JSON)' },
   profile: { run: profileCommand, about: 'column types, statistics and data-quality warnings of a CSV' },
   sweep: { run: sweepCommand, about: 'search hyperparameters: trials in parallel, ranked by a validation metric' },
+  export: { run: exportCommand, about: 'write a model for another runtime: ONNX (raw columns or input matrix), TF.js' },
   transform: { run: transformCommand, about: "the model's input matrix for a raw CSV (the numbers the network sees)" },
 };
 

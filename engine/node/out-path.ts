@@ -1,6 +1,6 @@
 /** Checks an output path before any work is done, so a long export never fails at the last step. */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './usage-error.ts';
 
 /** Refuses a missing `--out`, a missing folder, an existing folder, or one of the command's own input files. */
@@ -22,4 +22,17 @@ export function checkOutFolder(command: string, out: string | boolean | undefine
   if (!existsSync(parent)) throw new UsageError('cli/no-folder', `Cannot write into '${out}': its parent folder '${parent}' does not exist. Create it first.`);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError('cli/out-not-folder', `Cannot write into '${out}': it is a file, and this format is a folder of files. Name a folder, e.g. --out ${placeholder}.`);
   return out;
+}
+
+/** Writes bytes atomically: a temporary file in the same folder, flushed, then renamed over the target. */
+export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
 }

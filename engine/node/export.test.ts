@@ -1,0 +1,53 @@
+/** `export`: the files it writes run in their runtime and agree with predict; bad calls get one clear line. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringifyModelFile } from '../export/index.ts';
+import { MIXED_CLASSIFICATION } from '../export/fixtures/settings.ts';
+import { expectSameAsPredict, predictReference } from './testing/predict-reference.ts';
+import { runOnnx } from './testing/run-onnx.ts';
+import { trainTestModel } from '../export/test-models.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'bps-export-'));
+const trainCsv = readFileSync(join(root, 'engine', 'export', 'fixtures', 'mixed-train.csv'), 'utf8');
+const model = await trainTestModel(trainCsv, MIXED_CLASSIFICATION, [{ id: 'h', type: 'dense', units: 8 }, { id: 'output', type: 'dense', units: 'auto' }]);
+const modelPath = join(dir, 'mixed.model.json');
+writeFileSync(modelPath, stringifyModelFile(model));
+
+function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'backprop-studio.mjs'), ...args], { encoding: 'utf8', cwd: dir });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('export --format onnx', () => {
+  it('--inputs matrix writes a file onnxruntime runs, equal to predict', async () => {
+    const r = cli('export', modelPath, '--format', 'onnx', '--inputs', 'matrix', '--out', 'm.onnx');
+    expect(r.stderr).toBe('Wrote ONNX (input matrix) to m.onnx\n');
+    expect(r.code).toBe(0);
+    const ref = await predictReference(model, trainCsv);
+    const out = await runOnnx(new Uint8Array(readFileSync(join(dir, 'm.onnx'))), { input: { type: 'float32', data: ref.x, dims: [ref.rows, model.inputs] } });
+    expectSameAsPredict(out, ref);
+  });
+});
+
+describe('export: user errors', () => {
+  mkdirSync(join(dir, 'folder'), { recursive: true });
+  it.each([
+    [['export', 'mixed.model.json', '--out', 'x.onnx'], 'error: --format must be one of onnx, got nothing. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n'],
+    [['export', 'mixed.model.json', '--format', 'pmml', '--out', 'x.onnx'], "error: --format must be one of onnx, got 'pmml'. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n"],
+    [['export', 'mixed.model.json', '--format', 'onnx', '--inputs', 'rows', '--out', 'x.onnx'], "error: --inputs must be one of columns, matrix, got 'rows'. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n"],
+    [['export', 'mixed.model.json', '--format', 'onnx'], "error: 'export' needs --out model.onnx: the file to write.\n"],
+    [['export', 'mixed.model.json', '--format', 'onnx', '--out', 'folder'], "error: Cannot write 'folder': it is a folder. Name a file, e.g. --out model.onnx.\n"],
+    [['export', 'mixed.model.json', '--format', 'onnx', '--out', 'no/m.onnx'], "error: Cannot write 'no/m.onnx': the folder 'no' does not exist. Create it first.\n"],
+    [['export', 'mixed.model.json', '--format', 'onnx', '--out', 'mixed.model.json'], "error: --out 'mixed.model.json' is also an input of 'export'; writing it would destroy the input. Choose another file name.\n"],
+    [['export', 'nope.json', '--format', 'onnx', '--out', 'x.onnx'], `error: Model file 'nope.json' does not exist. Check the path (it is relative to ${dir}).\n`],
+  ])('%j', (args, message) => {
+    const r = cli(...args);
+    expect(r.stderr).toBe(message);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'x.onnx'))).toBe(false);
+  });
+});
