@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { stringifyModelFile } from '../export/index.ts';
 import { MIXED_CLASSIFICATION } from '../export/fixtures/settings.ts';
 import { expectSameAsPredict, predictReference } from './testing/predict-reference.ts';
+import { rawFeeds } from './testing/raw-feeds.ts';
 import { runOnnx } from './testing/run-onnx.ts';
+import type { Preprocessing } from '../data/index.ts';
 import { trainTestModel } from '../export/test-models.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -30,6 +32,23 @@ describe('export --format onnx', () => {
     const ref = await predictReference(model, trainCsv);
     const out = await runOnnx(new Uint8Array(readFileSync(join(dir, 'm.onnx'))), { input: { type: 'float32', data: ref.x, dims: [ref.rows, model.inputs] } });
     expectSameAsPredict(out, ref);
+  });
+  it('raw columns (the default) writes a file onnxruntime runs on raw CSV columns, equal to predict', async () => {
+    const r = cli('export', modelPath, '--format', 'onnx', '--out', 'c.onnx');
+    expect(r.stderr).toBe('Wrote ONNX (raw columns) to c.onnx\n');
+    const newCsv = readFileSync(join(root, 'engine', 'export', 'fixtures', 'mixed-new.csv'), 'utf8');
+    const ref = await predictReference(model, newCsv);
+    const out = await runOnnx(new Uint8Array(readFileSync(join(dir, 'c.onnx'))), rawFeeds(model.preprocessing as Preprocessing, newCsv).feeds);
+    expectSameAsPredict(out, ref);
+  });
+  it('refuses raw columns when a column is named like an output', async () => {
+    const csv = readFileSync(join(root, 'resources', 'samples', 'iris.csv'), 'utf8').replace('petal_width_cm', 'label');
+    const clash = await trainTestModel(csv, { target: 'species' }, [{ id: 'output', type: 'dense', units: 'auto' }], 1);
+    writeFileSync(join(dir, 'clash.model.json'), stringifyModelFile(clash));
+    const r = cli('export', 'clash.model.json', '--format', 'onnx', '--out', 'clash.onnx');
+    expect(r.stderr).toBe("error: Column 'label' has the same name as an output of the ONNX graph (probabilities, label, value), and ONNX names must be unique. Export with --inputs matrix, or rename the column and train again.\n");
+    expect(existsSync(join(dir, 'clash.onnx'))).toBe(false);
+    expect(cli('export', 'clash.model.json', '--format', 'onnx', '--inputs', 'matrix', '--out', 'clash.onnx').code).toBe(0);
   });
 });
 

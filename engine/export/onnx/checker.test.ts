@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bps-onnx-check-'));
 
 describe('ONNX checker', () => {
   it.skipIf(missing !== '').each([
-    ['classification', 'matrix'], ['regression', 'matrix'],
+    ['classification', 'matrix'], ['regression', 'matrix'], ['classification', 'columns'], ['regression', 'columns'],
   ] as const)(`%s, inputs %s, passes check_model${missing}`, async (name, inputs: OnnxInputs) => {
     const settings = name === 'classification' ? MIXED_CLASSIFICATION : MIXED_REGRESSION;
     const model = await trainTestModel(readFileSync(join(root, 'engine', 'export', 'fixtures', 'mixed-train.csv'), 'utf8'), settings, everyActivationLayers(), 1);

@@ -3,6 +3,7 @@ import type { ModelFile } from '../model-file.ts';
 import { GraphBuilder } from './graph.ts';
 import { emitNetwork } from './network.ts';
 import { emitOutputs } from './outputs.ts';
+import { OUTPUT_NAMES, reserveName } from './names.ts';
 import { emitPreprocessing } from './preprocess.ts';
 import { DataType, encodeModel, type ValueInfo } from './proto.ts';
 
@@ -17,10 +18,11 @@ export const ONNX_OPSETS = [{ domain: '', version: 17 }, { domain: 'ai.onnx.ml',
 /** The model as ONNX protobuf bytes. */
 export function exportOnnx(model: ModelFile, inputs: OnnxInputs, producerVersion = '0.1.0'): Uint8Array {
   const g = new GraphBuilder();
+  for (const name of OUTPUT_NAMES[model.task.kind]) reserveName(g, name);
   let graphInputs: ValueInfo[];
   let x: string;
   if (inputs === 'matrix') {
-    x = g.reserve('input');
+    x = reserveName(g, 'input');
     graphInputs = [{ name: 'input', type: DataType.FLOAT, shape: ['N', model.inputs], doc: `the input matrix: ${model.featureNames.join(', ')}` }];
   } else {
     const pre = emitPreprocessing(g, model);

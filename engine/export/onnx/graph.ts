@@ -16,8 +16,9 @@ export class GraphBuilder {
     return name;
   }
 
-  /** Reserves a name the caller chose (graph inputs and outputs). */
-  reserve(name: string): string {
+  /** Reserves a name the caller chose (graph inputs and outputs); null when it is taken already. */
+  reserve(name: string): string | null {
+    if (this.used.has(name)) return null;
     this.used.add(name);
     return name;
   }
