@@ -52,11 +52,31 @@ describe('export --format onnx', () => {
   });
 });
 
+describe('export --format tfjs', () => {
+  it('writes model.json and weights.bin into the folder (created when missing)', () => {
+    const r = cli('export', modelPath, '--format', 'tfjs', '--out', 'tfjs-out');
+    expect(r.stderr).toBe('Wrote TF.js layers model to tfjs-out/model.json and tfjs-out/weights.bin\n');
+    const json = JSON.parse(readFileSync(join(dir, 'tfjs-out', 'model.json'), 'utf8')) as { format: string; weightsManifest: { paths: string[]; weights: { shape: number[] }[] }[] };
+    expect(json.format).toBe('layers-model');
+    const floats = json.weightsManifest[0]!.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+    expect(readFileSync(join(dir, 'tfjs-out', 'weights.bin')).length).toBe(floats * 4);
+  });
+  it.each([
+    [['export', 'mixed.model.json', '--format', 'tfjs', '--inputs', 'matrix', '--out', 't'], "error: --inputs applies to --format onnx only: a TF.js model always takes the input matrix (see 'backprop-studio transform'). Remove --inputs.\n"],
+    [['export', 'mixed.model.json', '--format', 'tfjs', '--out', 'mixed.model.json'], "error: Cannot write into 'mixed.model.json': it is a file, and this format is a folder of files. Name a folder, e.g. --out model-tfjs.\n"],
+    [['export', 'mixed.model.json', '--format', 'tfjs'], "error: 'export' needs --out model-tfjs: the folder to write.\n"],
+  ])('%j', (args, message) => {
+    const r = cli(...args);
+    expect(r.stderr).toBe(message);
+    expect(r.code).toBe(1);
+  });
+});
+
 describe('export: user errors', () => {
   mkdirSync(join(dir, 'folder'), { recursive: true });
   it.each([
-    [['export', 'mixed.model.json', '--out', 'x.onnx'], 'error: --format must be one of onnx, got nothing. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n'],
-    [['export', 'mixed.model.json', '--format', 'pmml', '--out', 'x.onnx'], "error: --format must be one of onnx, got 'pmml'. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n"],
+    [['export', 'mixed.model.json', '--out', 'x.onnx'], 'error: --format must be one of onnx, tfjs, got nothing. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n'],
+    [['export', 'mixed.model.json', '--format', 'pmml', '--out', 'x.onnx'], "error: --format must be one of onnx, tfjs, got 'pmml'. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n"],
     [['export', 'mixed.model.json', '--format', 'onnx', '--inputs', 'rows', '--out', 'x.onnx'], "error: --inputs must be one of columns, matrix, got 'rows'. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n"],
     [['export', 'mixed.model.json', '--format', 'onnx'], "error: 'export' needs --out model.onnx: the file to write.\n"],
     [['export', 'mixed.model.json', '--format', 'onnx', '--out', 'folder'], "error: Cannot write 'folder': it is a folder. Name a file, e.g. --out model.onnx.\n"],

@@ -1,24 +1,27 @@
 /** `export MODEL.json --format onnx|tfjs --out PATH`: the model for other runtimes (onnxruntime, TF.js). */
-import { exportOnnx, ONNX_INPUTS, parseModelFile, type OnnxInputs } from '../../export/index.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportOnnx, exportTfjs, ONNX_INPUTS, parseModelFile, TFJS_WEIGHTS_FILE, type OnnxInputs } from '../../export/index.ts';
 import { helpText, parseFlags, type FlagSpec } from '../args.ts';
 import { readJson } from '../files.ts';
-import { checkOutFile, writeBytesAtomic } from '../out-path.ts';
+import { writeFileAtomic } from '../files.ts';
+import { checkOutFile, checkOutFolder, writeBytesAtomic } from '../out-path.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Formats `export` writes. */
-const FORMATS = ['onnx'] as const;
+const FORMATS = ['onnx', 'tfjs'] as const;
 type Format = (typeof FORMATS)[number];
 
 const flags: Record<string, FlagSpec> = {
   format: { type: 'string', help: `what to write: ${FORMATS.join(', ')}`, placeholder: 'FORMAT' },
   inputs: { type: 'string', help: "ONNX only: 'columns' (default: one input per raw CSV column, preprocessing inside) or 'matrix' (the input matrix of 'transform')", placeholder: 'columns|matrix' },
-  out: { type: 'string', help: 'the file to write (required)', placeholder: 'model.onnx' },
+  out: { type: 'string', help: 'ONNX: the file to write; TF.js: the folder for model.json and weights.bin (required)', placeholder: 'PATH' },
   help: { type: 'boolean', help: 'show this help' },
 };
 
 /** Help for `export`. */
-export const exportHelp = helpText('backprop-studio export MODEL.json --format onnx [--inputs columns|matrix] --out model.onnx',
-  "Write a trained model for another runtime. ONNX: one graph from raw columns (or the input matrix) to\n'probabilities' and 'label' (classification) or 'value' (regression); run it with onnxruntime.", flags);
+export const exportHelp = helpText('backprop-studio export MODEL.json --format onnx|tfjs [--inputs columns|matrix] --out PATH',
+  "Write a trained model for another runtime. ONNX: one graph from raw columns (or the input matrix) to\n'probabilities' and 'label' (classification) or 'value' (regression); run it with onnxruntime.\nTF.js: a layers model (model.json + weights.bin) on the input matrix of 'transform'; load it with\ntf.loadLayersModel. Examples:\n  backprop-studio export iris.model.json --format onnx --out iris.onnx\n  backprop-studio export iris.model.json --format tfjs --out iris-tfjs", flags);
 
 function choice<T extends string>(flag: string, value: string | boolean | undefined, options: readonly T[], fallback: T | undefined): T {
   if (value === undefined && fallback !== undefined) return fallback;
@@ -33,9 +36,20 @@ export async function exportCommand(argv: string[]): Promise<void> {
   if (values.help) return void process.stdout.write(exportHelp);
   const format: Format = choice('format', values.format, FORMATS, undefined);
   const inputs: OnnxInputs = choice('inputs', values.inputs, ONNX_INPUTS, 'columns');
+  if (format === 'tfjs' && values.inputs !== undefined) {
+    throw new UsageError('cli/inputs-not-onnx', "--inputs applies to --format onnx only: a TF.js model always takes the input matrix (see 'backprop-studio transform'). Remove --inputs.");
+  }
+  if (format === 'tfjs') {
+    const folder = checkOutFolder('export', values.out, 'model-tfjs');
+    const files = exportTfjs(parseModelFile(readJson(positionals[0]!, 'Model file')));
+    mkdirSync(folder, { recursive: true });
+    writeBytesAtomic(join(folder, TFJS_WEIGHTS_FILE), files.weights);
+    writeFileAtomic(join(folder, 'model.json'), files.modelJson);
+    process.stderr.write(`Wrote TF.js layers model to ${join(folder, 'model.json')} and ${join(folder, TFJS_WEIGHTS_FILE)}\n`);
+    return;
+  }
   const out = checkOutFile('export', values.out, positionals, 'model.onnx');
-  const model = parseModelFile(readJson(positionals[0]!, 'Model file'));
-  const bytes = exportOnnx(model, inputs);
+  const bytes = exportOnnx(parseModelFile(readJson(positionals[0]!, 'Model file')), inputs);
   writeBytesAtomic(out, bytes);
-  process.stderr.write(`Wrote ${format.toUpperCase()} (${inputs === 'matrix' ? 'input matrix' : 'raw columns'}) to ${out}\n`);
+  process.stderr.write(`Wrote ONNX (${inputs === 'matrix' ? 'input matrix' : 'raw columns'}) to ${out}\n`);
 }
