@@ -80,6 +80,8 @@ export const messages = {
     p('duplicate-header', `column ${index + 1}`, `Column ${index + 1} has the same name as an earlier column ('${original}'), so it was renamed '${name}'. Give the columns different names in the file to choose your own.`),
   moreDuplicateHeaders: (count: number, index: number) =>
     p('duplicate-header', `column ${index + 1}`, `${plural(count, 'more column has', 'more columns have')} the name of an earlier column (first column ${fmt(index + 1)}); each was renamed the same way, with the next free _2, _3, … suffix. Give the columns different names in the file to choose your own.`),
+  moreEmptyHeaders: (count: number, index: number) =>
+    p('empty-header', `column ${index + 1}`, `${plural(count, 'more column has', 'more columns have')} no name in the header row (first column ${fmt(index + 1)}); each was named 'column N' after its position. Give them names in the file to choose your own.`),
   tooManyColumns: (columns: number, max: number, row: number) =>
     p('too-many-columns', `row ${row}`, `Row ${row} has ${fmt(columns)} values; at most ${fmt(max)} columns can be read. Check that the delimiter is right (this may not be a CSV file), or keep only the columns you need.`),
   tooFewRows: (rows: number) =>
@@ -92,7 +94,9 @@ export const messages = {
   randomSplitWithDates: (name: string) =>
     p('random-split-with-dates', 'split', `The rows are split at random, but ${col(name)} holds dates. If the model will predict later rows from earlier ones, a random split tests it on dates among those it trained on, and its scores look better than they will be; then choose the time-ordered split (train --split time; in the app, "Split by time"), which tests on the latest rows.`),
   noTimeColumn: (name: string | null, dates: readonly string[]) =>
-    p('no-time-column', 'timeColumn', `${name === null ? 'A time-ordered split needs a date column used as a feature, and there is none' : `${Col(name)} holds no dates, so the rows cannot be ordered by it`}. ${dates.length ? `Choose one of the date columns: ${listNames(dates)}.` : 'Use the random split, or add a date column such as 2024-01-31.'}`),
+    p('no-time-column', 'timeColumn', name === null
+      ? 'A time-ordered split needs a column of dates that differ from row to row, and there is none. Use the random split, or add a date column (such as 2024-01-31).'
+      : `${Col(name)} holds no dates, so the rows cannot be ordered by it. ${dates.length ? `Choose one of the date columns: ${listNames(dates)}.` : 'Use the random split, or add a date column (such as 2024-01-31).'}`),
   unknownColumn: (name: string, where: string, columns: readonly string[]) =>
     p('unknown-column', where, `There is no column '${name}' in the data. Choose one of: ${listNames(columns, 30)}.`),
   targetMissing: (name: string, columns: readonly string[]) =>
@@ -113,6 +117,8 @@ export const messages = {
     p('stray-text', `row ${examples[0]?.row ?? 0}, column '${name}'`, `${col(name)[0]!.toUpperCase()}${col(name).slice(1)} holds ${isDate ? 'dates' : 'numbers'}, but ${plural(count, 'row has', 'rows have')} text instead (${examples.map((e) => `row ${e.row}: '${e.value}'`).join(', ')}). ${refused ? 'Fix those values in the file, or choose "treat stray text as missing".' : isDate ? 'They are treated as missing; fix them in the file if they are real dates (such as 2024-01-31).' : 'They are treated as missing; fix them in the file if they are real numbers (for a decimal comma, set the decimal separator to \',\').'}`),
   highMissing: (name: string, share: number) =>
     p('high-missing', `column '${name}'`, `${Math.round(share * 100)}% of ${col(name)} is missing; the filled-in values may mislead the model. Consider ignoring the column or adding a "was missing" indicator.`),
+  highMissingCategory: (name: string, share: number, category: string) =>
+    p('high-missing', `column '${name}'`, `${Math.round(share * 100)}% of ${col(name)} is missing; the missing values are a category of their own ('${category}'). Ignore the column if the rest adds little.`),
   noFeatures: (target: string, reasons: readonly string[]) =>
     p('no-features', 'columns', `No column is left to learn from: every column other than the target '${target}' is ignored or left out${reasons.length ? ` (${reasons.join('; ')})` : ''}. Set at least one column's role to feature.`),
   badSplit: (validation: number, test: number) =>
@@ -142,7 +148,7 @@ export const messages = {
   decimalComma: (name: string, thousands: '.' | ' ' | null, text: string, row: number, value: number) =>
     p('decimal-comma', `column '${name}'`, `${Col(name)} uses a decimal comma${thousandsWord(thousands)} ('${text}' at row ${row} read as ${value}).`),
   groupedThousands: (name: string, text: string, row: number, value: number) =>
-    p('thousands-comma', `column '${name}'`, `${Col(name)} uses ',' between thousands ('${text}' at row ${row} read as ${value}).`),
+    p('thousands-comma', `column '${name}'`, `${Col(name)} uses ',' between thousands ('${text}' at row ${row} read as ${value}). If ',' is a decimal comma there, set the decimal separator to ','.`),
   mixedGrouping: (name: string, grouped: string, groupedRow: number, plain: string, plainRow: number) =>
     p('mixed-thousands-comma', `row ${groupedRow}, column '${name}'`, `${Col(name)} writes some numbers with ',' between thousands ('${grouped}', row ${groupedRow}) and some without ('${plain}', row ${plainRow}), so the ones with ',' were read as text. Write all its numbers the same way, best without separators.`),
   nonFinite: (name: string, count: number, examples: readonly { row: number; value: string }[]) =>

@@ -81,8 +81,9 @@ function resolveTarget(table: ParsedTable, settings: DatasetSettings): TableColu
 export function planColumns(table: ParsedTable, settings: DatasetSettings): ColumnPlan {
   const names = table.columns.map((c) => c.name);
   const problems: Problem[] = [];
+  const known = new Set(names);
   for (const name of Object.keys(settings.columns ?? {})) {
-    if (!names.includes(name)) problems.push(messages.unknownColumn(name, `columns.${name}`, names));
+    if (!known.has(name)) problems.push(messages.unknownColumn(name, `columns.${name}`, names));
   }
   if (problems.length) throw new DatasetError(problems);
   const target = resolveTarget(table, settings);

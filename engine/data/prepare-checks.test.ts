@@ -32,6 +32,9 @@ describe('mostly missing category columns', () => {
     if (comments.kind !== 'oneHot') return;
     expect(comments.fill.strategy).toBe('constant');
     expect(comments.categories[comments.fill.value]).toBe('missing');
+    expect(d.warnings.filter((w) => w.code === 'data/high-missing').map((w) => w.message)).toEqual([
+      "84% of column 'Comments' is missing; the missing values are a category of their own ('missing'). Ignore the column if the rest adds little.",
+    ]);
     const sex = d.preprocessing.features.find((f) => f.column === 'Sex')!;
     expect(sex.fill.strategy).toBe('mostFrequent');
   });
@@ -59,9 +62,14 @@ describe('date columns', () => {
     expect(timed.train.rows).toBe(14);
   });
 
-  test('a time split without a date column says what to do', () => {
+  test('a time split without a date column says what to do; an ignored date column still orders the rows', () => {
     expect(() => prepareDataset(parseCsv('x,y\n1,a\n2,b\n3,a\n'), { target: 'y', splitOrder: 'time' }, 1)).toThrow(
-      'A time-ordered split needs a date column used as a feature, and there is none. Use the random split, or add a date column such as 2024-01-31.',
+      'A time-ordered split needs a column of dates that differ from row to row, and there is none. Use the random split, or add a date column (such as 2024-01-31).',
     );
+    // an ignored date column still orders the rows
+    const lines = ['when,x,y', ...Array.from({ length: 10 }, (_, i) => `2024-02-${String(10 - i).padStart(2, '0')},${i},${i % 2 ? 'a' : 'b'}`)];
+    const d = prepareDataset(parseCsv(lines.join('\n')), { target: 'y', splitOrder: 'time', split: { validation: 0, test: 0.2 }, columns: { when: { role: 'ignore' } } }, 1);
+    expect(d.featureNames).toEqual(['x']);
+    expect(Array.from(d.test.rowIndices).sort((a, b) => a - b)).toEqual([0, 1]);
   });
 });

@@ -71,13 +71,14 @@ function explicitSplit(given: NonNullable<DatasetSettings['rows']>, usable: Int3
   return split;
 }
 
-/** The date column a time-ordered split sorts by: the one named, else the first date feature. */
+/** The date column a time-ordered split sorts by: the one named, else the first date feature, else the first date column that varies. */
 function timeColumn(table: ParsedTable, plan: ColumnPlan, settings: DatasetSettings): TableColumn {
-  const dates = table.columns.filter((c) => c.inferred.type === 'datetime' && c.dates).map((c) => c.name);
-  const name = settings.timeColumn ?? plan.features.find((f) => f.type === 'datetime')?.column.name;
+  const dated = table.columns.filter((c) => c.inferred.type === 'datetime' && c.dates);
+  const name = settings.timeColumn ?? plan.features.find((f) => f.type === 'datetime')?.column.name
+    ?? dated.find((c) => !c.inferred.isConstant)?.name;
   const column = name === undefined ? undefined : table.columns.find((c) => c.name === name);
   if (name !== undefined && !column) throw new DatasetError(messages.unknownColumn(name, 'timeColumn', table.columns.map((c) => c.name)));
-  if (!column || !column.dates) throw new DatasetError(messages.noTimeColumn(name ?? null, dates));
+  if (!column || !column.dates) throw new DatasetError(messages.noTimeColumn(name ?? null, dated.map((c) => c.name)));
   return column;
 }
 
@@ -134,10 +135,13 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
     missingValues: [...table.missingValues],
     preprocess: options.preprocess,
   };
-  for (const f of plan.features) {
+  plan.features.forEach((f, i) => {
     const share = f.column.summary.missing / table.rows;
-    if (share > HIGH_MISSING_SHARE) warnings.push(messages.highMissing(f.column.name, share));
-  }
+    if (share <= HIGH_MISSING_SHARE) return;
+    const t = features[i]!;
+    const ownCategory = (t.kind === 'oneHot' || t.kind === 'ordinal') && t.fill.strategy === 'constant';
+    warnings.push(ownCategory ? messages.highMissingCategory(f.column.name, share, t.categories[t.fill.value] ?? '') : messages.highMissing(f.column.name, share));
+  });
   const encoders = features.map((t, i) => createEncoder(t, plan.features[i]!.column, table.rows));
   return {
     task: taskOf(preprocessing.target),

@@ -135,6 +135,8 @@ export class RowSink {
     }
     const taken = new Set(names);
     let k = 1;
+    let unnamed = 0;
+    let firstUncounted = -1;
     for (const [i, name] of names.entries()) {
       if (name !== '') continue;
       // k only grows, so each candidate is tried once: linear however many columns are unnamed
@@ -142,7 +144,11 @@ export class RowSink {
       while (taken.has(`column ${k}`)) k++;
       names[i] = `column ${k}`;
       taken.add(names[i]!);
-      this.headerWarnings.push({ index: i, problem: messages.emptyHeader(i, names[i]!) });
+      if (++unnamed <= NAMED_RENAMES) this.headerWarnings.push({ index: i, problem: messages.emptyHeader(i, names[i]!) });
+      else if (firstUncounted === -1) firstUncounted = i;
+    }
+    if (firstUncounted !== -1) {
+      this.headerWarnings.push({ index: firstUncounted, problem: messages.moreEmptyHeaders(unnamed - NAMED_RENAMES, firstUncounted) });
     }
     this.headerWarnings.sort((a, b) => a.index - b.index);
     warnings.unshift(...this.headerWarnings.map((h) => h.problem));

@@ -20,7 +20,10 @@ export type ColumnRole = 'feature' | 'target' | 'ignore';
 export interface ColumnSettings {
   role?: ColumnRole;
   type?: ColumnType;
-  /** Default: `mean` for numbers, `mostFrequent` for categories and booleans. */
+  /**
+   * Default: `mean` for numbers, `mostFrequent` for categories and booleans — but `constant` (a "missing"
+   * category of its own) for a category column missing in most training rows.
+   */
   missing?: MissingStrategy;
   /** The value used by the `constant` strategy (a number, or a category name). Default 0 or 'missing'. */
   fillValue?: number | string;

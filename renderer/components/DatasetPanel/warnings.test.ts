@@ -14,7 +14,7 @@ describe('the dataset panel lists each warning once, for the current settings (i
   it("'84% missing' for Comments shows once while it is a feature", () => {
     expect(missing([...table, ...prepared(false)])).toHaveLength(2); // what the panel listed before
     expect(missing(panelWarnings(table, prepared(false))).map((w) => w.message)).toEqual([
-      '84% of column \'Comments\' is missing; the filled-in values may mislead the model. Consider ignoring the column or adding a "was missing" indicator.',
+      "84% of column 'Comments' is missing; the missing values are a category of their own ('missing'). Ignore the column if the rest adds little.",
     ]);
   });
 
