@@ -1,6 +1,6 @@
 /** `export`: the files it writes run in their runtime and agree with predict; bad calls get one clear line. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ const modelPath = join(dir, 'mixed.model.json');
 writeFileSync(modelPath, stringifyModelFile(model));
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'backprop-studio.mjs'), ...args], { encoding: 'utf8', cwd: dir });
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'backprop-studio.mjs'), ...args], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -74,6 +74,9 @@ describe('export --format tfjs', () => {
 
 describe('export: user errors', () => {
   mkdirSync(join(dir, 'folder'), { recursive: true });
+  mkdirSync(join(dir, 'tfjs-fifo'), { recursive: true });
+  // FIFOs stand in for /dev/null: a device must never be replaced by the atomic rename
+  spawnSync('mkfifo', [join(dir, 'fifo'), join(dir, 'tfjs-fifo', 'model.json')]);
   it.each([
     [['export', 'mixed.model.json', '--out', 'x.onnx'], 'error: --format must be one of onnx, tfjs, got nothing. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n'],
     [['export', 'mixed.model.json', '--format', 'pmml', '--out', 'x.onnx'], "error: --format must be one of onnx, tfjs, got 'pmml'. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n"],
@@ -83,10 +86,17 @@ describe('export: user errors', () => {
     [['export', 'mixed.model.json', '--format', 'onnx', '--out', 'no/m.onnx'], "error: Cannot write 'no/m.onnx': the folder 'no' does not exist. Create it first.\n"],
     [['export', 'mixed.model.json', '--format', 'onnx', '--out', 'mixed.model.json'], "error: --out 'mixed.model.json' is also an input of 'export'; writing it would destroy the input. Choose another file name.\n"],
     [['export', 'nope.json', '--format', 'onnx', '--out', 'x.onnx'], `error: Model file 'nope.json' does not exist. Check the path (it is relative to ${dir}).\n`],
+    [['export', 'mixed.model.json', '--format', 'onnx', '--out', 'fifo'], "error: Cannot write 'fifo': it is a device, pipe or socket, not a regular file. Name a file, e.g. --out model.onnx.\n"],
+    [['export', 'mixed.model.json', '--format', 'tfjs', '--out', 'tfjs-fifo'], "error: Cannot write 'tfjs-fifo/model.json': it is a device, pipe or socket, not a regular file. Name a file, e.g. --out model-tfjs.\n"],
+    [['export', 'mixed.model.json', '--format', 'onnx', '--out', 'mixed.model.json/x.onnx'], "error: Cannot write 'mixed.model.json/x.onnx': 'mixed.model.json' is a file, not a folder.\n"],
+    [['export', 'mixed.model.json', '--format', 'onnx', '--out', '/proc/x.onnx'], "error: Cannot write '/proc/x.onnx': the folder cannot hold new files. Choose another place with --out.\n"],
+    [['export', 'mixed.model.json', '--format', 'tfjs', '--out', '/proc/bps-tfjs'], "error: Cannot create the folder '/proc/bps-tfjs': the folder cannot hold new files. Choose another place with --out.\n"],
   ])('%j', (args, message) => {
     const r = cli(...args);
     expect(r.stderr).toBe(message);
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'x.onnx'))).toBe(false);
+    // the FIFOs stay FIFOs: nothing was renamed over them
+    expect(statSync(join(dir, 'fifo')).isFIFO()).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /** `transform`: the input matrix it writes is exactly what `predict` feeds the network. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ const fixtures = join(root, 'engine', 'export', 'fixtures');
 const dir = mkdtempSync(join(tmpdir(), 'bps-transform-'));
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'backprop-studio.mjs'), ...args], { encoding: 'utf8', cwd: dir });
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'backprop-studio.mjs'), ...args], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -68,6 +68,10 @@ describe('transform: user errors', () => {
     const r = cli('transform', path, csv, '--out', path);
     expect(r.stderr).toBe(`error: --out '${path}' is also an input of 'transform'; writing it would destroy the input. Choose another file name.\n`);
     expect(r.code).toBe(1);
+    spawnSync('mkfifo', [join(dir, 'fifo')]);
+    expect(cli('transform', path, csv, '--out', 'fifo').stderr).toBe("error: Cannot write 'fifo': it is a device, pipe or socket, not a regular file. Name a file, e.g. --out X.csv.\n");
+    expect(statSync(join(dir, 'fifo')).isFIFO()).toBe(true);
+    expect(cli('transform', path, csv, '--out', '/proc/x.csv').stderr).toBe("error: Cannot write '/proc/x.csv': the folder cannot hold new files. Choose another place with --out.\n");
     expect(cli('transform', 'missing.json', csv, '--out', 'x.csv').stderr).toBe(`error: Model file 'missing.json' does not exist. Check the path (it is relative to ${dir}).\n`);
   });
 });

@@ -1,11 +1,9 @@
 /** `export MODEL.json --format onnx|tfjs --out PATH`: the model for other runtimes (onnxruntime, TF.js). */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportOnnx, exportTfjs, ONNX_INPUTS, parseModelFile, TFJS_WEIGHTS_FILE, type OnnxInputs } from '../../export/index.ts';
 import { helpText, parseFlags, type FlagSpec } from '../args.ts';
 import { readJson } from '../files.ts';
-import { writeFileAtomic } from '../files.ts';
-import { checkOutFile, checkOutFolder, writeBytesAtomic } from '../out-path.ts';
+import { checkOutFile, checkOutFolder, makeFolder, writeBytesAtomic } from '../out-path.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Formats `export` writes. */
@@ -40,11 +38,11 @@ export async function exportCommand(argv: string[]): Promise<void> {
     throw new UsageError('cli/inputs-not-onnx', "--inputs applies to --format onnx only: a TF.js model always takes the input matrix (see 'backprop-studio transform'). Remove --inputs.");
   }
   if (format === 'tfjs') {
-    const folder = checkOutFolder('export', values.out, 'model-tfjs');
+    const folder = checkOutFolder('export', values.out, 'model-tfjs', ['model.json', TFJS_WEIGHTS_FILE]);
     const files = exportTfjs(parseModelFile(readJson(positionals[0]!, 'Model file')));
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
     writeBytesAtomic(join(folder, TFJS_WEIGHTS_FILE), files.weights);
-    writeFileAtomic(join(folder, 'model.json'), files.modelJson);
+    writeBytesAtomic(join(folder, 'model.json'), new TextEncoder().encode(files.modelJson));
     process.stderr.write(`Wrote TF.js layers model to ${join(folder, 'model.json')} and ${join(folder, TFJS_WEIGHTS_FILE)}\n`);
     return;
   }

@@ -2,8 +2,7 @@
 import { inputMatrixCsv } from '../../export/index.ts';
 import { helpText, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
-import { writeFileAtomic } from '../files.ts';
-import { checkOutFile } from '../out-path.ts';
+import { checkOutFile, writeBytesAtomic } from '../out-path.ts';
 import { loadModelInput } from './model-input.ts';
 
 const flags: Record<string, FlagSpec> = {
@@ -23,6 +22,6 @@ export async function transformCommand(argv: string[]): Promise<void> {
   const out = checkOutFile('transform', values.out, positionals, 'X.csv');
   const input = loadModelInput(positionals[0], positionals[1], csvOptionsOf(values));
   for (const w of input.warnings) process.stderr.write(`warning: ${w.message}\n`);
-  writeFileAtomic(out, inputMatrixCsv(input.model.featureNames, input.x, input.rows));
+  writeBytesAtomic(out, new TextEncoder().encode(inputMatrixCsv(input.model.featureNames, input.x, input.rows)));
   process.stderr.write(`Wrote ${input.rows} rows × ${input.model.featureNames.length} inputs to ${out}\n`);
 }
