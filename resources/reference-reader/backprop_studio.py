@@ -288,4 +288,8 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    try:
+        sys.exit(main(sys.argv))
+    except (ModelFileError, KeyError, OSError, ValueError) as e:
+        sys.stderr.write(f"error: {e if isinstance(e, OSError) or not e.args else e.args[0]}\n")
+        sys.exit(1)
