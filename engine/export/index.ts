@@ -6,3 +6,4 @@ export { float32Text, inputMatrixCsv } from './input-matrix.ts';
 export { exportOnnx, ONNX_INPUTS, type OnnxInputs } from './onnx/export.ts';
 export { ExportError } from './onnx/export-error.ts';
 export { exportTfjs, TFJS_WEIGHTS_FILE, type TfjsFiles } from './tfjs.ts';
+export { checkedPreprocessing } from './preprocessing-check.ts';

@@ -4,10 +4,10 @@
  * Output: probabilities in `task.classes` order (a sigmoid output p is widened to [1 − p, p]), or values in
  * the target's units (the target's scaling folded into the last dense layer, or appended as a 1×1 dense layer).
  */
-import type { Preprocessing } from '../data/index.ts';
 import { resolveNetwork, type ActivationName, type ResolvedLayer } from '../spec/index.ts';
 import type { ModelFile } from './model-file.ts';
 import { ExportError } from './onnx/export-error.ts';
+import { checkedPreprocessing } from './preprocessing-check.ts';
 
 /** Name of the weights file next to `model.json`. */
 export const TFJS_WEIGHTS_FILE = 'weights.bin';
@@ -98,7 +98,7 @@ function emitLayer(b: Builder, model: ModelFile, l: ResolvedLayer, inputShape: u
 /** The model as TF.js layers-format files. */
 export function exportTfjs(model: ModelFile, producerVersion = '0.1.0'): TfjsFiles {
   const net = resolveNetwork(model.spec, model.inputs, model.task);
-  const pre = model.preprocessing as Preprocessing | null;
+  const pre = checkedPreprocessing(model);
   const target = model.task.kind === 'regression' && pre?.target.kind === 'regression' ? pre.target : null;
   const last = net.layers[net.layers.length - 1]!;
   const fold = target !== null && last.type === 'dense' && last.activation === 'linear';

@@ -3,14 +3,14 @@
  * order (a sigmoid output p becomes [1 − p, p]: p is P(classes[1])) and `label` [N], the first most
  * probable class; regression `value` [N, 1] = output · std + mean, in the target's units.
  */
-import type { Preprocessing } from '../../data/index.ts';
 import type { ModelFile } from '../model-file.ts';
+import { checkedPreprocessing } from '../preprocessing-check.ts';
 import { DataType, type ValueInfo } from './proto.ts';
 import type { GraphBuilder } from './graph.ts';
 
 /** Adds the output nodes after the network output `y` (their names are reserved already); returns the graph outputs. */
 export function emitOutputs(g: GraphBuilder, model: ModelFile, y: string): ValueInfo[] {
-  const pre = model.preprocessing as Preprocessing | null;
+  const pre = checkedPreprocessing(model);
   if (model.task.kind === 'regression') {
     const target = pre?.target.kind === 'regression' ? pre.target : { mean: 0, std: 1, column: 'value' };
     const scaled = g.op('Mul', [y, g.floats('target/std', [target.std], [])], 'target/scaled');

@@ -10,6 +10,7 @@ import { emitDateParts } from './dates.ts';
 import { ExportError } from './export-error.ts';
 import type { GraphBuilder } from './graph.ts';
 import { reserveName } from './names.ts';
+import { checkedPreprocessing } from '../preprocessing-check.ts';
 import { DataType, type ValueInfo } from './proto.ts';
 
 const toDouble = { to: { int: DataType.DOUBLE } };
@@ -79,7 +80,7 @@ function emitTransform(g: GraphBuilder, t: FeatureTransform, pre: Preprocessing,
 
 /** Graph inputs (one per raw column) and the name of the input matrix (float32 [N, inputs]) built from them. */
 export function emitPreprocessing(g: GraphBuilder, model: ModelFile): { inputs: ValueInfo[]; matrix: string } {
-  const pre = model.preprocessing as Preprocessing | null;
+  const pre = checkedPreprocessing(model);
   if (!pre) {
     throw new ExportError('export/no-preprocessing', "This model file has no preprocessing stored (it was trained with preprocessing off or by an old version), so raw columns cannot become its inputs. Export with --inputs matrix, or train it again.");
   }

@@ -1,5 +1,6 @@
 /** `transform MODEL.json DATA.csv --out X.csv`: the model's input matrix for a raw CSV, as the network sees it. */
-import { inputMatrixCsv } from '../../export/index.ts';
+import { checkedPreprocessing, inputMatrixCsv, parseModelFile } from '../../export/index.ts';
+import { readJson } from '../files.ts';
 import { helpText, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { checkOutFile, writeBytesAtomic } from '../out-path.ts';
@@ -20,6 +21,7 @@ export async function transformCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags('transform', argv, flags, ['MODEL.json', 'DATA.csv']);
   if (values.help) return void process.stdout.write(transformHelp);
   const out = checkOutFile('transform', values.out, positionals, 'X.csv');
+  checkedPreprocessing(parseModelFile(readJson(positionals[0]!, 'Model file')));
   const input = loadModelInput(positionals[0], positionals[1], csvOptionsOf(values));
   for (const w of input.warnings) process.stderr.write(`warning: ${w.message}\n`);
   writeBytesAtomic(out, new TextEncoder().encode(inputMatrixCsv(input.model.featureNames, input.x, input.rows)));
