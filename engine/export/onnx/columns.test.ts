@@ -27,6 +27,7 @@ const cases: Case[] = [
   ['penguins island, one-hot with other, ordinal sex', penguins, penguins, { target: 'island', maxCategories: 2, columns: { species: { encoding: 'ordinal' }, sex: { encoding: 'ordinal', missingIndicator: true } } }, dense],
   ['wine (a column named od280/od315_of_diluted_wines)', ['resources', 'samples', 'wine.csv'], ['resources', 'samples', 'wine.csv'], { target: 'cultivar' }, dense],
   ['diabetes (regression)', ['resources', 'samples', 'diabetes.csv'], ['resources', 'samples', 'diabetes.csv'], { target: 'progression' }, dense],
+  ['mixed regression with preprocessing off (no scaling, raw target)', mixedTrain, mixedNew, { ...MIXED_REGRESSION, preprocess: false }, dense],
   ['mixed classification on new rows (unseen categories, missing cells, dates)', mixedTrain, mixedNew, MIXED_CLASSIFICATION, everyActivationLayers()],
   ['mixed regression on new rows', mixedTrain, mixedNew, MIXED_REGRESSION, everyActivationLayers()],
   ['mixed classification on its training rows', mixedTrain, mixedTrain, MIXED_CLASSIFICATION, dense],
