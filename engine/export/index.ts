@@ -3,3 +3,8 @@ export { MODEL_FORMAT, MODEL_VERSION, explicitSpec, parseModelFile, stringifyMod
 export { createModelFile, type ModelFileParts } from './create.ts';
 export { SPLIT_NAMES, type HeadlineMetrics, type ModelMetrics, type SplitMetrics, type SplitName } from './check-metrics.ts';
 export { loadNetwork, predictWithModel, evaluateModel, scoreModel, modelGradients, type ModelScores } from './model.ts';
+export { float32Text, inputMatrixCsv } from './input-matrix.ts';
+export { exportOnnx, ONNX_INPUTS, type OnnxInputs } from './onnx/export.ts';
+export { ExportError } from './onnx/export-error.ts';
+export { exportTfjs, TFJS_WEIGHTS_FILE, type TfjsFiles } from './tfjs.ts';
+export { checkedPreprocessing } from './preprocessing-check.ts';

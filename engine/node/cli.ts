@@ -10,6 +10,8 @@ import { predictCommand } from './commands/predict.ts';
 const profileCommand = async (argv: string[]) => (await import('./commands/profile.ts')).profileCommand(argv);
 import { trainCommand } from './commands/train.ts';
 import { sweepCommand } from './commands/sweep.ts';
+import { transformCommand } from './commands/transform.ts';
+import { exportCommand } from './commands/export.ts';
 
 const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: string }> = {
   train: { run: trainCommand, about: 'train a network on a CSV and save the model file' },
@@ -20,6 +22,8 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: 
   explain: { run: explainCommand, about: 'which columns matter (permutation importance), or why a row got its prediction' },
   profile: { run: profileCommand, about: 'column types, statistics and data-quality warnings of a CSV' },
   sweep: { run: sweepCommand, about: 'search hyperparameters: trials in parallel, ranked by a validation metric' },
+  export: { run: exportCommand, about: 'write a model for another runtime: ONNX (raw columns or input matrix), TF.js' },
+  transform: { run: transformCommand, about: "the model's input matrix for a raw CSV (the numbers the network sees)" },
 };
 
 /** Top-level help. */

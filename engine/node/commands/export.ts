@@ -1,0 +1,53 @@
+/** `export MODEL.json --format onnx|tfjs --out PATH`: the model for other runtimes (onnxruntime, TF.js). */
+import { join } from 'node:path';
+import { exportOnnx, exportTfjs, ONNX_INPUTS, parseModelFile, TFJS_WEIGHTS_FILE, type OnnxInputs } from '../../export/index.ts';
+import { helpText, parseFlags, type FlagSpec } from '../args.ts';
+import { readJson } from '../files.ts';
+import { checkOutFile, checkOutFolder, makeFolder, writeBytesAtomic } from '../out-path.ts';
+import { UsageError } from '../usage-error.ts';
+
+/** Formats `export` writes. */
+const FORMATS = ['onnx', 'tfjs'] as const;
+type Format = (typeof FORMATS)[number];
+
+const flags: Record<string, FlagSpec> = {
+  format: { type: 'string', help: `what to write: ${FORMATS.join(', ')}`, placeholder: 'FORMAT' },
+  inputs: { type: 'string', help: "ONNX only: 'columns' (default: one input per raw CSV column, preprocessing inside) or 'matrix' (the input matrix of 'transform')", placeholder: 'columns|matrix' },
+  out: { type: 'string', help: 'ONNX: the file to write; TF.js: the folder for model.json and weights.bin (required)', placeholder: 'PATH' },
+  help: { type: 'boolean', help: 'show this help' },
+};
+
+/** Help for `export`. */
+export const exportHelp = helpText('backprop-studio export MODEL.json --format onnx|tfjs [--inputs columns|matrix] --out PATH',
+  "Write a trained model for another runtime. ONNX: one graph from raw columns (or the input matrix) to\n'probabilities' and 'label' (classification) or 'value' (regression); run it with onnxruntime.\nTF.js: a layers model (model.json + weights.bin) on the input matrix of 'transform'; load it with\ntf.loadLayersModel. Examples:\n  backprop-studio export iris.model.json --format onnx --out iris.onnx\n  backprop-studio export iris.model.json --format tfjs --out iris-tfjs", flags);
+
+function choice<T extends string>(flag: string, value: string | boolean | undefined, options: readonly T[], fallback: T | undefined): T {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value === 'string' && (options as readonly string[]).includes(value)) return value as T;
+  const got = value === undefined ? 'nothing' : `'${String(value)}'`;
+  throw new UsageError('cli/bad-choice', `--${flag} must be one of ${options.join(', ')}, got ${got}. Example: backprop-studio export MODEL.json --format onnx --out model.onnx`);
+}
+
+/** Run the command. */
+export async function exportCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseFlags('export', argv, flags, ['MODEL.json']);
+  if (values.help) return void process.stdout.write(exportHelp);
+  const format: Format = choice('format', values.format, FORMATS, undefined);
+  const inputs: OnnxInputs = choice('inputs', values.inputs, ONNX_INPUTS, 'columns');
+  if (format === 'tfjs' && values.inputs !== undefined) {
+    throw new UsageError('cli/inputs-not-onnx', "--inputs applies to --format onnx only: a TF.js model always takes the input matrix (see 'backprop-studio transform'). Remove --inputs.");
+  }
+  if (format === 'tfjs') {
+    const folder = checkOutFolder('export', values.out, 'model-tfjs', ['model.json', TFJS_WEIGHTS_FILE]);
+    const files = exportTfjs(parseModelFile(readJson(positionals[0]!, 'Model file')));
+    makeFolder(folder);
+    writeBytesAtomic(join(folder, TFJS_WEIGHTS_FILE), files.weights);
+    writeBytesAtomic(join(folder, 'model.json'), new TextEncoder().encode(files.modelJson));
+    process.stderr.write(`Wrote TF.js layers model to ${join(folder, 'model.json')} and ${join(folder, TFJS_WEIGHTS_FILE)}\n`);
+    return;
+  }
+  const out = checkOutFile('export', values.out, positionals, 'model.onnx');
+  const bytes = exportOnnx(parseModelFile(readJson(positionals[0]!, 'Model file')), inputs);
+  writeBytesAtomic(out, bytes);
+  process.stderr.write(`Wrote ONNX (${inputs === 'matrix' ? 'input matrix' : 'raw columns'}) to ${out}\n`);
+}
