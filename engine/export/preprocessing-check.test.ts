@@ -13,7 +13,7 @@ const tail = '. Train the model again, or update Backprop Studio if the model co
 
 function damaged(change: (pre: Record<string, unknown>) => void): ModelFile {
   const copy = structuredClone(model);
-  change(copy.preprocessing as Record<string, unknown>);
+  change(copy.preprocessing as unknown as Record<string, unknown>);
   return copy;
 }
 const feature0 = (pre: Record<string, unknown>): Record<string, unknown> => (pre.features as Record<string, unknown>[])[0]!;
