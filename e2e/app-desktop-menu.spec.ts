@@ -79,6 +79,6 @@ test('File ▸ Export model… and Export predictions… save directly, or say w
   await expect(toast('TF.js of Run 1 exported as model.json and weights.bin.')).toBeVisible();
   expect((await desktopSaves(page)).slice(3).map((s) => [s.method, s.fileName, s.text])).toEqual([
     ['exportModelFiles', 'diabetes-run-1.onnx', expect.stringMatching(/^0808/)],
-    ['exportModelFiles', 'model.json + weights.bin', '7b226d6f'], // '{"mo': model.json's modelTopology
+    ['exportModelFiles', 'model.json + weights.bin', '7b22666f'], // '{"fo': model.json's format
   ]);
 });
