@@ -16,11 +16,12 @@ describe('downloads for other runtimes', () => {
       + 'await (await ort.InferenceSession.create("iris-run-1.onnx")).run({ sepal_length_cm: new ort.Tensor(\'float32\', [1.0], [1, 1]), … })  // JavaScript: onnxruntime-web',
     );
     expect(matrix!.snippet.split('\n')).toEqual([
-      'ort.InferenceSession("iris-run-1.matrix.onnx").run(None, {"input": np.array([[0.0, 0.0, 0.0, …]], np.float32)})  # Python onnxruntime',
-      'await (await ort.InferenceSession.create("iris-run-1.matrix.onnx")).run({ input: new ort.Tensor(\'float32\', [0.0, 0.0, 0.0], [1, 4]) })  // onnxruntime-web',
+      'ort.InferenceSession("iris-run-1.matrix.onnx").run(None, {"input": np.zeros((1, 4), np.float32)})  # Python onnxruntime',
+      'await (await ort.InferenceSession.create("iris-run-1.matrix.onnx")).run({ input: new ort.Tensor(\'float32\', new Float32Array(4), [1, 4]) })  // onnxruntime-web',
     ]);
     expect(tfjs!.snippet.split('\n')).toHaveLength(2);
     expect(tfjs!.snippet).toContain("tf.loadLayersModel('model.json')");
+    expect(tfjs!.snippet).toContain('model.predict(tf.zeros([1, 4])).print();');
     expect(tfjs!.about).toContain('two downloads, model.json and weights.bin');
   });
 

@@ -53,7 +53,6 @@ export function formatDownloads(base: string, column: SnippetColumn | null, inpu
   const col = column ?? { name: 'column', isText: false };
   const [onnx] = formatFiles('onnx-columns', base);
   const [matrix] = formatFiles('onnx-matrix', base);
-  const row = `[${Array.from({ length: Math.min(inputs, 3) }, () => '0.0').join(', ')}${inputs > 3 ? ', …' : ''}]`;
   return [
     {
       format: 'onnx-columns', title: FORMAT_TITLES['onnx-columns'], files: [onnx!],
@@ -64,8 +63,8 @@ export function formatDownloads(base: string, column: SnippetColumn | null, inpu
     {
       format: 'onnx-matrix', title: FORMAT_TITLES['onnx-matrix'], files: [matrix!],
       about: `The network alone: one input "input" (float32 [N, ${inputs}]), the numbers the network sees, as the CLI's transform writes them.`,
-      snippet: `ort.InferenceSession("${matrix}").run(None, {"input": np.array([${row}], np.float32)})  # Python onnxruntime\n`
-        + `await (await ort.InferenceSession.create("${matrix}")).run({ input: new ort.Tensor('float32', ${row.replace(', …', '')}, [1, ${inputs}]) })  // onnxruntime-web`,
+      snippet: `ort.InferenceSession("${matrix}").run(None, {"input": np.zeros((1, ${inputs}), np.float32)})  # Python onnxruntime\n`
+        + `await (await ort.InferenceSession.create("${matrix}")).run({ input: new ort.Tensor('float32', new Float32Array(${inputs}), [1, ${inputs}]) })  // onnxruntime-web`,
     },
     {
       format: 'tfjs', title: FORMAT_TITLES.tfjs, files: formatFiles('tfjs', base),
@@ -73,7 +72,7 @@ export function formatDownloads(base: string, column: SnippetColumn | null, inpu
         ? 'A TF.js layers model on the input matrix: model.json, saved where you choose, and weights.bin, saved next to it (model.json names it).'
         : 'A TF.js layers model on the input matrix: two downloads, model.json and weights.bin. Keep them in one folder: model.json names weights.bin.',
       snippet: `const model = await tf.loadLayersModel('model.json');  // weights.bin next to it\n`
-        + `model.predict(tf.tensor2d([${row.replace(', …', '')}], [1, ${inputs}])).print();`,
+        + `model.predict(tf.zeros([1, ${inputs}])).print();  // rows of the input matrix, as the CLI's transform writes them`,
     },
   ];
 }
