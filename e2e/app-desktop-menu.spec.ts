@@ -70,4 +70,15 @@ test('File ▸ Export model… and Export predictions… save directly, or say w
   expect(saves[1]?.text.split('\n')[0]).toBe('age,sex,bmi,bp,s1,s2,s3,s4,s5,s6,progression,split,prediction');
   await openView(page, 'Export');
   await expect(page.getByRole('table', { name: 'First predicted rows' })).toBeVisible();
+
+  // File ▸ Export ONNX (raw columns)… and Export TF.js… save through the binary export: one .onnx file (its
+  // protobuf starts with ir_version 8), and model.json followed by weights.bin.
+  await runMenuCommand(page, 'export-onnx-columns');
+  await expect(toast('ONNX (raw columns) of Run 1 exported as diabetes-run-1.onnx.')).toBeVisible();
+  await runMenuCommand(page, 'export-tfjs');
+  await expect(toast('TF.js of Run 1 exported as model.json and weights.bin.')).toBeVisible();
+  expect((await desktopSaves(page)).slice(3).map((s) => [s.method, s.fileName, s.text])).toEqual([
+    ['exportModelFiles', 'diabetes-run-1.onnx', expect.stringMatching(/^0808/)],
+    ['exportModelFiles', 'model.json + weights.bin', '7b22666f'], // '{"fo': model.json's format
+  ]);
 });

@@ -9,6 +9,7 @@ export const INVOKE = {
   openProject: 'dialog/open-project',
   saveProject: 'project/save',
   exportModel: 'model/export',
+  exportModelFiles: 'model/export-files',
   exportPredictions: 'predictions/export',
   exportTrials: 'trials/export',
   autosave: 'recovery/autosave',

@@ -8,8 +8,10 @@ import type { DesktopApi, MenuCommand } from '../../electron/preload/api.ts';
 
 /** One save the renderer asked the shell for. */
 export interface DesktopSave {
-  method: 'saveProject' | 'exportModel' | 'exportPredictions' | 'exportTrials';
+  method: 'saveProject' | 'exportModel' | 'exportModelFiles' | 'exportPredictions' | 'exportTrials';
+  /** For `exportModelFiles`: the files' names joined with ' + '. */
   fileName: string;
+  /** For `exportModelFiles`: the first file's first bytes, as hex. */
   text: string;
 }
 
@@ -44,6 +46,7 @@ function installFakeDesktop(csv: FakeOpenedCsv | null): void {
     openProject: () => Promise.resolve(null),
     saveProject: (json) => saved('saveProject', json, 'project.bpstudio'),
     exportModel: (json, suggestedName) => saved('exportModel', json, suggestedName),
+    exportModelFiles: (files) => saved('exportModelFiles', Array.from(files[0]?.bytes.slice(0, 4) ?? [], (b) => b.toString(16).padStart(2, '0')).join(''), files.map((f) => f.name).join(' + ')),
     exportPredictions: (csv, suggestedName) => saved('exportPredictions', csv, suggestedName),
     exportTrials: (csv, suggestedName) => saved('exportTrials', csv, suggestedName),
     autosave: () => Promise.resolve(),

@@ -15,6 +15,8 @@ const SAVE: Record<SaveKind, { title: string; filters: FileFilter[] }> = {
   model: { title: 'Export model', filters: [{ name: 'Model files (JSON)', extensions: ['json'] }] },
   predictions: { title: 'Export predictions', filters: [{ name: 'CSV files', extensions: ['csv'] }] },
   trials: { title: 'Export sweep trials', filters: [{ name: 'CSV files', extensions: ['csv'] }] },
+  onnx: { title: 'Export ONNX model', filters: [{ name: 'ONNX models', extensions: ['onnx'] }] },
+  tfjs: { title: 'Export TF.js model (model.json; its weights file is saved next to it)', filters: [{ name: 'TF.js model.json', extensions: ['json'] }] },
 };
 
 /** Builds the shell for the app's windows; `sessionOf` finds a window's document. */

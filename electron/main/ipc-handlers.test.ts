@@ -191,6 +191,32 @@ describe('exports', () => {
     expect(shell.saveDialogs).toEqual([]);
   });
 
+  test('an ONNX export asks with its own dialog kind, adds a missing .onnx and writes the bytes', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    shell.saveAnswers.push(path.join(dir, 'iris'));
+    const bytes = new Uint8Array([8, 7, 18, 0, 255]);
+    await expect(invoke[INVOKE.exportModelFiles]({ files: [{ name: 'iris-run-1.onnx', bytes }] }, context))
+      .resolves.toEqual({ path: path.join(dir, 'iris.onnx') });
+    expect(shell.saveDialogs).toEqual([{ kind: 'onnx', defaultPath: path.join(dir, 'Documents', 'iris-run-1.onnx') }]);
+    expect(new Uint8Array(await readFile(path.join(dir, 'iris.onnx')))).toEqual(bytes);
+  });
+
+  test('a TF.js export writes model.json where chosen and weights.bin next to it, asking before replacing old weights', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    const files = [{ name: 'model.json', bytes: new TextEncoder().encode('{"format":"layers-model"}') }, { name: 'weights.bin', bytes: new Uint8Array([1, 2, 3, 4]) }];
+    shell.saveAnswers.push(path.join(dir, 'model.json'));
+    await expect(invoke[INVOKE.exportModelFiles]({ files }, context)).resolves.toEqual({ path: path.join(dir, 'model.json') });
+    expect(shell.saveDialogs[0]?.kind).toBe('tfjs');
+    expect(await readFile(path.join(dir, 'model.json'), 'utf8')).toBe('{"format":"layers-model"}');
+    expect(new Uint8Array(await readFile(path.join(dir, 'weights.bin')))).toEqual(new Uint8Array([1, 2, 3, 4]));
+    // Again into the same folder: weights.bin exists; Cancel writes nothing.
+    shell.saveAnswers.push(path.join(dir, 'other.json'));
+    shell.replaceAnswers.push(false);
+    await expect(invoke[INVOKE.exportModelFiles]({ files }, context)).resolves.toBeNull();
+    expect(shell.replaceQuestions).toEqual([`"weights.bin" already exists. Replace it? The TF.js model's weights are saved next to other.json, as "weights.bin" in ${dir}. Replace it, or cancel and choose another folder.`]);
+    expect((await readdir(dir)).sort()).toEqual(['model.json', 'weights.bin']);
+  });
+
   test('withExtension keeps a matching extension in any case', () => {
     expect(withExtension('/a/B.JSON', 'model')).toBe('/a/B.JSON');
     expect(withExtension('/a/b.txt', 'predictions')).toBe('/a/b.txt.csv');

@@ -12,12 +12,12 @@ import type { DocumentActions } from './document-actions.ts';
 import type { DocumentSession } from './document-session.ts';
 import { describeFsError } from './fs-errors.ts';
 import {
-  parseAutosave, parseDocumentState, parseDroppedFile, parseExportModel, parseExportPredictions,
+  parseAutosave, parseDocumentState, parseDroppedFile, parseExportModel, parseExportModelFiles, parseExportPredictions,
   parseExportTrials, parseNoPayload, parseSaveProject,
 } from './ipc-payloads.ts';
 import { checkDroppedPath, PROJECT_EXTENSION, readOpenedFile, type FileKind } from './project-files.ts';
 import type { RecoveryStore } from './recovery-store.ts';
-import { saveTarget, withExtension } from './save-target.ts';
+import { pathExists, saveTarget, withExtension } from './save-target.ts';
 import type { SaveKind, ShellPort } from './shell-port.ts';
 
 /** The window a request came from, and its document. */
@@ -43,7 +43,7 @@ export class FileSaveError extends Error {
 
 export { withExtension } from './save-target.ts';
 
-async function writeChosen(target: string, text: string): Promise<void> {
+async function writeChosen(target: string, text: string | Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(target, text);
   } catch (error) {
@@ -119,6 +119,26 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
     [INVOKE.exportModel]: async (payload, context) => {
       const { text, suggestedName } = parseExportModel(payload);
       return exportFile('model', text, suggestedName, context);
+    },
+    [INVOKE.exportModelFiles]: async (payload, context) => {
+      const { kind, files } = parseExportModelFiles(payload);
+      const [first, ...companions] = files;
+      const folder = context.session.path === null ? deps.defaultFolder() : path.dirname(context.session.path);
+      const chosenPath = await shell.chooseFileToSave(context.window, kind, path.join(folder, withExtension(first!.name, kind)));
+      if (chosenPath === null) return null;
+      const target = await confirmedTarget(kind, chosenPath, context.window);
+      if (target === null) return null;
+      // TF.js: model.json names its weights file, so that file goes next to it under its own name.
+      const others = companions.map((f) => ({ ...f, path: chosen.allow(path.join(path.dirname(target), f.name)) }));
+      for (const other of others) {
+        if (await pathExists(other.path) && !(await shell.confirmReplace(context.window, {
+          message: `"${other.name}" already exists. Replace it?`,
+          detail: `The TF.js model's weights are saved next to ${path.basename(target)}, as "${other.name}" in ${path.dirname(target)}. Replace it, or cancel and choose another folder.`,
+        }))) return null;
+      }
+      await writeChosen(target, first!.bytes);
+      for (const other of others) await writeChosen(other.path, other.bytes);
+      return { path: target } satisfies SaveResult;
     },
     [INVOKE.exportPredictions]: async (payload, context) => {
       const { text, suggestedName } = parseExportPredictions(payload);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  IpcPayloadError, MAX_NAME_CHARS, parseAutosave, parseDocumentState, parseDroppedFile, parseExportModel,
+  IpcPayloadError, MAX_NAME_CHARS, parseAutosave, parseDocumentState, parseDroppedFile, parseExportModel, parseExportModelFiles,
   parseExportPredictions, parseExportTrials, parseNoPayload, parseSaveProject,
 } from './ipc-payloads.ts';
 
@@ -106,5 +106,29 @@ describe('other requests', () => {
   test('requests without arguments refuse one', () => {
     expect(() => parseNoPayload('Take recovery', undefined)).not.toThrow();
     expect(() => parseNoPayload('Take recovery', { path: '/x' })).toThrow('Take recovery: takes no arguments, got an object.');
+  });
+});
+
+describe('parseExportModelFiles', () => {
+  const onnx = new Uint8Array([8, 9]);
+  const weights = new Uint8Array(16);
+  test('accepts one .onnx file, or a TF.js model.json with its weights file', () => {
+    expect(parseExportModelFiles({ files: [{ name: ' iris.onnx ', bytes: onnx }] })).toEqual({ kind: 'onnx', files: [{ name: 'iris.onnx', bytes: onnx }] });
+    const tfjs = [{ name: 'model.json', bytes: new Uint8Array(2) }, { name: 'weights.bin', bytes: weights }];
+    expect(parseExportModelFiles({ files: tfjs })).toEqual({ kind: 'tfjs', files: tfjs });
+  });
+
+  test.each([
+    [{ files: [] }, "Export model files: 'files' must be a list of 1 or 2 files, got 0 files."],
+    [{ files: 'model.onnx' }, `Export model files: 'files' must be a list of 1 or 2 files, got "model.onnx" (string).`],
+    [{ files: [{ name: 'm.onnx', bytes: [8, 9] }] }, "Export model files (file 1): 'bytes' must be a Uint8Array, got an array."],
+    [{ files: [{ name: '../m.onnx', bytes: onnx }] }, `Export model files (file 1): 'name' must be a file name without folders or control characters, got "../m.onnx" (string).`],
+    [{ files: [{ name: 'm.onnx', bytes: onnx, path: '/tmp' }] }, "Export model files (file 1): unexpected field 'path'. Allowed fields: name, bytes."],
+    [{ files: [{ name: 'm.exe', bytes: onnx }] }, 'Export model files: expected one .onnx file, or a TF.js model.json followed by its weights file, got "m.exe".'],
+    [{ files: [{ name: 'model.json', bytes: onnx }] }, 'Export model files: expected one .onnx file, or a TF.js model.json followed by its weights file, got "model.json".'],
+    [{ files: [{ name: 'model.json', bytes: onnx }, { name: 'MODEL.json', bytes: weights }] }, 'Export model files: the weights file must have its own name, got "MODEL.json" twice.'],
+    [{ files: [{ name: 'm.onnx', bytes: onnx }], kind: 'onnx' }, "Export model files: unexpected field 'kind'. Allowed fields: files."],
+  ])('refuses %j', (payload, message) => {
+    expect(() => parseExportModelFiles(payload)).toThrow(new IpcPayloadError(message));
   });
 });

@@ -19,6 +19,12 @@ export const MAX_NAME_CHARS = 200;
 export interface SaveProjectPayload { json: string; saveAs: boolean }
 /** `exportModel(json, suggestedName)`, `exportPredictions(csv, suggestedName)` and `exportTrials(csv, suggestedName)`. */
 export interface ExportPayload { text: string; suggestedName: string }
+/** One file of `exportModelFiles`: a bare file name and its bytes. */
+export interface ModelFilePayload { name: string; bytes: Uint8Array }
+/** `exportModelFiles(files)`: an ONNX file, or a TF.js `model.json` followed by the weights it names. */
+export interface ModelFilesPayload { kind: 'onnx' | 'tfjs'; files: ModelFilePayload[] }
+/** The largest exported model file (bytes). */
+export const MAX_MODEL_BYTES = 1024 * 1024 * 1024;
 /** `autosave(json)`. */
 export interface AutosavePayload { json: string }
 /** `setDocumentState({ dirty, title })`. */
@@ -134,6 +140,36 @@ export function parseExportPredictions(value: unknown): ExportPayload {
 /** Validates `exportTrials`: the sweep's trial table as CSV text plus a bare file name for the dialog. */
 export function parseExportTrials(value: unknown): ExportPayload {
   return csvExport('Export sweep trials', value);
+}
+
+/** Validates `exportModelFiles`: 1 or 2 named files of bytes; an `.onnx` file alone, or `model.json` (TF.js) first. */
+export function parseExportModelFiles(value: unknown): ModelFilesPayload {
+  const request = 'Export model files';
+  const record = fields(request, value, ['files']);
+  const list = record.files;
+  if (!Array.isArray(list) || list.length < 1 || list.length > 2) {
+    throw new IpcPayloadError(`${request}: 'files' must be a list of 1 or 2 files, got ${Array.isArray(list) ? `${list.length} files` : describe(list)}.`);
+  }
+  const files = list.map((item: unknown, i) => {
+    const file = fields(`${request} (file ${i + 1})`, item, ['name', 'bytes']);
+    const bytes = file.bytes;
+    if (!(bytes instanceof Uint8Array)) {
+      throw new IpcPayloadError(`${request} (file ${i + 1}): 'bytes' must be a Uint8Array, got ${describe(bytes)}.`);
+    }
+    if (bytes.byteLength > MAX_MODEL_BYTES) {
+      throw new IpcPayloadError(`${request} (file ${i + 1}): 'bytes' is ${bytes.byteLength} bytes; the limit is ${MAX_MODEL_BYTES}.`);
+    }
+    return { name: fileName(`${request} (file ${i + 1})`, file, 'name'), bytes };
+  });
+  const first = files[0]!.name.toLowerCase();
+  const kind = first.endsWith('.onnx') ? 'onnx' : first.endsWith('.json') ? 'tfjs' : null;
+  if (kind === null || (kind === 'onnx' && files.length > 1) || (kind === 'tfjs' && files.length < 2)) {
+    throw new IpcPayloadError(`${request}: expected one .onnx file, or a TF.js model.json followed by its weights file, got ${files.map((f) => `"${f.name}"`).join(', ')}.`);
+  }
+  if (files.length === 2 && files[1]!.name.toLowerCase() === first) {
+    throw new IpcPayloadError(`${request}: the weights file must have its own name, got "${files[1]!.name}" twice.`);
+  }
+  return { kind, files };
 }
 
 /** Validates `autosave`. */

@@ -48,8 +48,8 @@ export interface MenuContext {
 
 const SEPARATOR: MenuItemModel = { type: 'separator' };
 
-/** Per-OS accelerators for the app's own commands. `CmdOrCtrl` maps to ⌘ on macOS and Ctrl elsewhere. */
-export function acceleratorFor(command: MenuCommand, platform: string): string {
+/** Per-OS accelerators for the app's own commands (none for the other export formats). `CmdOrCtrl` maps to ⌘ on macOS and Ctrl elsewhere. */
+export function acceleratorFor(command: MenuCommand, platform: string): string | undefined {
   switch (command) {
     case 'new-project': return 'CmdOrCtrl+N';
     case 'open-project': return 'CmdOrCtrl+O';
@@ -58,6 +58,9 @@ export function acceleratorFor(command: MenuCommand, platform: string): string {
     case 'import-csv': return 'CmdOrCtrl+I';
     case 'export-model': return 'CmdOrCtrl+E';
     case 'export-predictions': return 'CmdOrCtrl+Shift+E';
+    case 'export-onnx-columns':
+    case 'export-onnx-matrix':
+    case 'export-tfjs': return undefined;
     case 'undo': return 'CmdOrCtrl+Z';
     // macOS and most Linux apps redo with Shift+Z; Windows apps with Ctrl+Y.
     case 'redo': return platform === 'win32' ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z';
@@ -65,7 +68,8 @@ export function acceleratorFor(command: MenuCommand, platform: string): string {
 }
 
 function command(id: MenuCommand, label: string, platform: string): MenuItemModel {
-  return { id, label, accelerator: acceleratorFor(id, platform), action: { kind: 'command', command: id } };
+  const accelerator = acceleratorFor(id, platform);
+  return { id, label, ...(accelerator === undefined ? {} : { accelerator }), action: { kind: 'command', command: id } };
 }
 
 /** Windows and Linux read `&` as a mnemonic marker; a literal one is written `&&`. macOS shows labels as they are. */
@@ -124,6 +128,9 @@ export function buildMenuModel(context: MenuContext): MenuItemModel[] {
       SEPARATOR,
       command('import-csv', 'Import CSV…', platform),
       command('export-model', 'Export model…', platform),
+      command('export-onnx-columns', 'Export ONNX (raw columns)…', platform),
+      command('export-onnx-matrix', 'Export ONNX (input matrix)…', platform),
+      command('export-tfjs', 'Export TF.js…', platform),
       command('export-predictions', 'Export predictions…', platform),
       SEPARATOR,
       { role: 'close' },

@@ -19,7 +19,7 @@ export interface OpenedFile {
 /** Menu items the renderer handles (the shell owns the menu; the editor owns the action). */
 export type MenuCommand =
   | 'new-project' | 'open-project' | 'save' | 'save-as' | 'import-csv'
-  | 'export-model' | 'export-predictions' | 'undo' | 'redo';
+  | 'export-model' | 'export-onnx-columns' | 'export-onnx-matrix' | 'export-tfjs' | 'export-predictions' | 'undo' | 'redo';
 
 /** Result of a save: where it went, or null when the user cancelled. */
 export type SaveResult = { path: string } | null;
@@ -36,6 +36,11 @@ export interface DesktopApi {
   saveProject(json: string, saveAs: boolean): Promise<SaveResult>;
   /** Save a model file through a dialog. */
   exportModel(json: string, suggestedName: string): Promise<SaveResult>;
+  /**
+   * Save an exported model through a dialog: one `.onnx` file, or a TF.js `model.json` followed by its
+   * weights file, which is written next to it under its own name (model.json names it).
+   */
+  exportModelFiles(files: { name: string; bytes: Uint8Array }[]): Promise<SaveResult>;
   /** Save a predictions CSV through a dialog. */
   exportPredictions(csv: string, suggestedName: string): Promise<SaveResult>;
   /** Save a sweep's trial table (CSV) through a dialog. */

@@ -36,7 +36,7 @@ describe('createDesktopApi', () => {
   test('exposes exactly the DesktopApi functions', () => {
     const api = createDesktopApi(new FakeIpcRenderer(), 'linux');
     const expected: (keyof DesktopApi)[] = [
-      'platform', 'openCsv', 'openProject', 'saveProject', 'exportModel', 'exportPredictions', 'exportTrials', 'autosave', 'takeRecovery',
+      'platform', 'openCsv', 'openProject', 'saveProject', 'exportModel', 'exportModelFiles', 'exportPredictions', 'exportTrials', 'autosave', 'takeRecovery',
       'setDocumentState', 'resetProjectPath', 'onMenuCommand', 'onOpenFile',
     ];
     expect(Object.keys(api).sort()).toEqual([...expected].sort());
@@ -51,6 +51,8 @@ describe('createDesktopApi', () => {
     await api.openProject();
     await api.saveProject('{"a":1}', true);
     await api.exportModel('{}', 'm.json');
+    const onnx = new Uint8Array([8, 7]);
+    await api.exportModelFiles([{ name: 'm.onnx', bytes: onnx, extra: 1 } as { name: string; bytes: Uint8Array }]);
     await api.exportPredictions('a\n', 'p.csv');
     await api.exportTrials('trial\n1\n', 't.csv');
     await api.autosave('{}');
@@ -60,6 +62,7 @@ describe('createDesktopApi', () => {
       { channel: INVOKE.openProject, args: [] },
       { channel: INVOKE.saveProject, args: [{ json: '{"a":1}', saveAs: true }] },
       { channel: INVOKE.exportModel, args: [{ json: '{}', suggestedName: 'm.json' }] },
+      { channel: INVOKE.exportModelFiles, args: [{ files: [{ name: 'm.onnx', bytes: onnx }] }] },
       { channel: INVOKE.exportPredictions, args: [{ csv: 'a\n', suggestedName: 'p.csv' }] },
       { channel: INVOKE.exportTrials, args: [{ csv: 'trial\n1\n', suggestedName: 't.csv' }] },
       { channel: INVOKE.autosave, args: [{ json: '{}' }] },

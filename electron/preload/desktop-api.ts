@@ -14,7 +14,8 @@ export interface IpcRendererLike {
 }
 
 const MENU_COMMANDS: readonly MenuCommand[] = [
-  'new-project', 'open-project', 'save', 'save-as', 'import-csv', 'export-model', 'export-predictions', 'undo', 'redo',
+  'new-project', 'open-project', 'save', 'save-as', 'import-csv', 'export-model', 'export-onnx-columns', 'export-onnx-matrix', 'export-tfjs',
+  'export-predictions', 'undo', 'redo',
 ];
 
 function isMenuCommand(value: unknown): value is MenuCommand {
@@ -48,6 +49,7 @@ export function createDesktopApi(ipc: IpcRendererLike, platform: string): Deskto
     openProject: () => ipc.invoke(INVOKE.openProject) as Promise<OpenedFile | null>,
     saveProject: (json, saveAs) => ipc.invoke(INVOKE.saveProject, { json, saveAs }) as Promise<SaveResult>,
     exportModel: (json, suggestedName) => ipc.invoke(INVOKE.exportModel, { json, suggestedName }) as Promise<SaveResult>,
+    exportModelFiles: (files) => ipc.invoke(INVOKE.exportModelFiles, { files: files.map((f) => ({ name: f.name, bytes: f.bytes })) }) as Promise<SaveResult>,
     exportPredictions: (csv, suggestedName) => ipc.invoke(INVOKE.exportPredictions, { csv, suggestedName }) as Promise<SaveResult>,
     exportTrials: (csv, suggestedName) => ipc.invoke(INVOKE.exportTrials, { csv, suggestedName }) as Promise<SaveResult>,
     autosave: async (json) => {

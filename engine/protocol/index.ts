@@ -51,7 +51,7 @@ export {
   LOAD_OPTION_VALUES,
   type CategoryCount, type ColumnInfo, type DatasetSummary, type DateOrderFound, type HistogramBin, type LoadOptions, type TableInfo,
 } from './data.ts';
-export type { LayerShape, WireTensor } from './model.ts';
+export { MODEL_FORMATS, type ExportedFile, type LayerShape, type ModelFormat, type WireTensor } from './model.ts';
 export type { DiagnosticRecord, EpochRecord, StopReason } from './train.ts';
 export type { ClassificationEvaluation, CurvePoint, Evaluation, RegressionEvaluation } from './evaluate.ts';
 export type { WorkerMemory } from './memory.ts';

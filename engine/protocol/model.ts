@@ -38,12 +38,42 @@ export function weightBuffers(weights: readonly WireTensor[]): Float32Array[] {
   return weights.map((w) => w.data);
 }
 
+/** The formats a run's model is exported in from the app: ONNX on raw columns or on the input matrix, TF.js, the model file. */
+export const MODEL_FORMATS = ['onnx-columns', 'onnx-matrix', 'tfjs', 'json'] as const;
+
+/** One of `MODEL_FORMATS`. */
+export type ModelFormat = (typeof MODEL_FORMATS)[number];
+
+/** One file of an export: text (JSON files) or bytes (ONNX, TF.js weights), never both. */
+export interface ExportedFile {
+  /** The file's name as the format needs it (`model.json` names `weights.bin`, so TF.js files keep their names). */
+  name: string;
+  text: string | null;
+  bytes: Uint8Array | null;
+}
+
+function checkFormat(type: string, format: string): void {
+  if (!(MODEL_FORMATS as readonly string[]).includes(format)) {
+    throw new ProtocolError(`'${type}' format '${format}' is not one of ${MODEL_FORMATS.join(', ')}`);
+  }
+}
+
+function checkFiles(files: readonly unknown[]): void {
+  const ok = files.length > 0 && files.every((f) => isRecord(f) && typeof f.name === 'string'
+    && ((typeof f.text === 'string' && f.bytes === null) || (f.text === null && f.bytes instanceof Uint8Array)));
+  if (!ok) throw new ProtocolError("'model/converted' files are not named texts or bytes");
+}
+
 /** The model requests. */
 export const MODEL_REQUESTS = {
   /** Validate a network against the data: every problem, each layer's output shape and parameters. */
   'model/check': request<{ spec: NetworkSpec; settings: DatasetSettings | null }>()('model/checked', { spec: 'object', settings: 'object?' }),
   /** The model file (JSON text) of a run. */
   'model/export': request<{ runId: string }>()('model/exported', { runId: 'string' }),
+  /** A run's model in another format (the Export view's downloads); an engine error says why it cannot be. */
+  'model/convert': request<{ runId: string; format: ModelFormat }>()(
+    'model/converted', { runId: 'string', format: 'string' }, { check: (m) => checkFormat('model/convert', m.format) },
+  ),
   /**
    * Give the worker a run's model file again (after a reload), so evaluate/predict/export work; the run's
    * dataset settings rebuild its test split from the current table.
@@ -60,6 +90,14 @@ export const MODEL_EVENTS = {
     { problems: 'array', layers: 'array', totalParams: 'number', task: 'object?' },
   ),
   'model/exported': reply<{ runId: string; json: string }>()({ runId: 'string', json: 'string' }),
+  /** The files of `model/convert`: one, or for TF.js `model.json` and `weights.bin`; the bytes are transferred. */
+  'model/converted': reply<{ runId: string; format: ModelFormat; files: ExportedFile[] }>()(
+    { runId: 'string', format: 'string', files: 'array' },
+    {
+      check: (m) => { checkFormat('model/converted', m.format); checkFiles(m.files); },
+      transfer: (m) => m.files.flatMap((f) => (f.bytes ? [f.bytes] : [])),
+    },
+  ),
   /** The model is ready in the worker; its weights come back for drawing. */
   'model/loaded': reply<{ runId: string; weights: WireTensor[] }>()(
     { runId: 'string', weights: 'array' },

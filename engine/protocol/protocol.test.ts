@@ -112,7 +112,7 @@ describe('protocol validation', () => {
   it('answers each request with its reply: every train request, and a sweep retrain, with train/state', () => {
     expect(REPLY_TYPE).toEqual({
       'data/load': 'data/loaded', 'data/rows': 'data/rows', 'data/prepare': 'data/prepared',
-      'model/check': 'model/checked', 'model/export': 'model/exported', 'model/load': 'model/loaded',
+      'model/check': 'model/checked', 'model/export': 'model/exported', 'model/convert': 'model/converted', 'model/load': 'model/loaded',
       'train/start': 'train/state', 'train/continue': 'train/state', 'train/pause': 'train/state', 'train/resume': 'train/state', 'train/stop': 'train/state',
       'evaluate/run': 'evaluate/done', 'predict/run': 'predict/done', 'runs/keep': 'memory/report', 'step/trace': 'step/traced',
       'sweep/check': 'sweep/checked', 'sweep/start': 'sweep/started', 'sweep/stop': 'sweep/state', 'trial/cancel': 'sweep/state',
@@ -138,6 +138,24 @@ describe('protocol validation', () => {
     const indices = new Int32Array(2);
     expect(transferablesOf({ type: 'data/rows', id: 1, start: 0, count: 2, indices })).toEqual([]);
     expect(transferablesOf({ type: 'data/rows', id: 1, start: 0, indices, cells: [] })).toEqual([]);
+  });
+
+  it('checks model/convert: a known format, answered by named text or bytes whose buffers are transferred', () => {
+    const convert = { type: 'model/convert', id: 1, runId: 'r', format: 'onnx-columns' };
+    expect(parseRequest(convert)).toBe(convert);
+    expect(() => parseRequest({ ...convert, format: 'onnx' }))
+      .toThrow(malformed("'model/convert' format 'onnx' is not one of onnx-columns, onnx-matrix, tfjs, json"));
+    expect(() => parseRequest({ ...convert, format: 2 })).toThrow(malformed("request 'model/convert' field 'format' is not string"));
+    const weights = new Uint8Array(8);
+    const files = [{ name: 'model.json', text: '{}', bytes: null }, { name: 'weights.bin', text: null, bytes: weights }];
+    const converted = { type: 'model/converted', id: 1, runId: 'r', format: 'tfjs', files } as const;
+    expect(parseEvent(converted)).toBe(converted);
+    expect(transferablesOf(converted)).toEqual([weights.buffer]);
+    const bad = "'model/converted' files are not named texts or bytes";
+    expect(() => parseEvent({ ...converted, files: [] })).toThrow(malformed(bad));
+    expect(() => parseEvent({ ...converted, files: [{ name: 'model.onnx', text: null, bytes: [1, 2] }] })).toThrow(malformed(bad));
+    expect(() => parseEvent({ ...converted, files: [{ name: 'model.json', text: '{}', bytes: weights }] })).toThrow(malformed(bad));
+    expect(() => parseEvent({ ...converted, format: 'zip' })).toThrow(malformed("'model/converted' format 'zip' is not one of onnx-columns, onnx-matrix, tfjs, json"));
   });
 
   it('keeps a user error\'s code, path and problems across the wire', () => {

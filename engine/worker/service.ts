@@ -17,6 +17,7 @@ import { evaluateTestSplit, predictions, predictionsCsv } from '../run/index.ts'
 import { resolveTraining } from '../train/index.ts';
 import { freshOptimizerMessage, planContinuation, type Continuation } from './continue-run.ts';
 import { typedArrayBytes } from './memory.ts';
+import { convertModel } from './model-convert.ts';
 import { toWire } from './models.ts';
 import { isSameTable, rowSplits } from './row-splits.ts';
 import type { RunEntry } from './run-entry.ts';
@@ -154,6 +155,9 @@ export class EngineService {
         this.#post({ type: 'model/exported', id: req.id, runId: req.runId, json: stringifyModelFile(model) });
         return;
       }
+      case 'model/convert':
+        this.#post({ type: 'model/converted', id: req.id, runId: req.runId, format: req.format, files: convertModel(this.#model(req.runId).model, req.format) });
+        return;
       case 'model/load': {
         let parsed: unknown;
         try {

@@ -15,9 +15,9 @@ function pick(accept: string): Promise<PickedFile | null> {
   });
 }
 
-/** Offer `text` as a download named `fileName`. */
-export function download(text: string, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+/** Offer `data` (text or bytes) as a download named `fileName`. */
+export function download(data: string | Uint8Array, fileName: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -39,6 +39,10 @@ export const browserPlatform: Platform = {
   },
   async exportModel(json, fileName) {
     download(json, fileName, 'application/json');
+    return true;
+  },
+  async exportModelFiles(files) {
+    for (const f of files) download(f.bytes, f.name, f.name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
     return true;
   },
   async exportPredictions(csv, fileName) {

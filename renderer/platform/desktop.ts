@@ -25,6 +25,7 @@ export function desktopPlatform(api: DesktopApi): Platform {
       return r ? r.path : null;
     },
     exportModel: async (json, fileName) => (await api.exportModel(json, fileName)) !== null,
+    exportModelFiles: async (files) => (await api.exportModelFiles(files)) !== null,
     exportPredictions: async (csv, fileName) => (await api.exportPredictions(csv, fileName)) !== null,
     exportTrials: async (csv, fileName) => (await api.exportTrials(csv, fileName)) !== null,
     onMenuCommand: (listener) => api.onMenuCommand(listener),

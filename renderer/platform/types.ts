@@ -19,6 +19,11 @@ export interface Platform {
   saveProject(json: string, fileName: string, saveAs: boolean): Promise<string | null>;
   /** Save a model file; false when cancelled. */
   exportModel(json: string, fileName: string): Promise<boolean>;
+  /**
+   * Save an exported model: one `.onnx` file, or TF.js `model.json` then `weights.bin` (the desktop writes the
+   * weights next to the chosen model.json; the browser downloads each); false when cancelled.
+   */
+  exportModelFiles(files: { name: string; bytes: Uint8Array }[]): Promise<boolean>;
   /** Save a predictions CSV; false when cancelled. */
   exportPredictions(csv: string, fileName: string): Promise<boolean>;
   /** Save a sweep's trial table as CSV; false when cancelled. */

@@ -144,6 +144,9 @@ export class ProjectFiles {
       case 'save-as': void this.saveProject(true); break;
       case 'import-csv': void this.importCsvPicked(); break;
       case 'export-model':
+      case 'export-onnx-columns':
+      case 'export-onnx-matrix':
+      case 'export-tfjs':
       case 'export-predictions': void modelExport.runCommand(command); break;
       case 'undo': project.network.undo(); break;
       case 'redo': project.network.redo(); break;

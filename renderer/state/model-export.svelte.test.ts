@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { DatasetSettings, NetworkSpec } from '../../engine/protocol/index.ts';
+import type { DatasetSettings, ModelFormat, NetworkSpec } from '../../engine/protocol/index.ts';
 import { EngineRequestError } from '../engine/engine-client.ts';
 import type { NoticeKind } from './notices.svelte.ts';
 import { fileBaseName, type ExportProject, modelFileName, ModelExport, predictionsFileName } from './model-export.svelte.ts';
@@ -16,6 +16,7 @@ function run(id: string, name: string, options: { model?: string | null; status?
 /** A project, platform and notices that record what exporting did; dialogs answer from `answers`. */
 function setup(runs: TrainingRun[], currentRun: TrainingRun | null = runs.at(-1) ?? null) {
   const saved: { what: 'model' | 'predictions'; text: string; fileName: string }[] = [];
+  const savedFiles: { name: string; bytes: Uint8Array }[][] = [];
   const notices: { kind: NoticeKind; message: string }[] = [];
   const answers: (boolean | Error)[] = [];
   const answer = async (): Promise<boolean> => {
@@ -30,6 +31,11 @@ function setup(runs: TrainingRun[], currentRun: TrainingRun | null = runs.at(-1)
     runs,
     currentRun,
     modelJson: async (r: TrainingRun) => r.model ?? '{}',
+    convertModel: async (_r: TrainingRun, format: ModelFormat) => {
+      if (format === 'tfjs') return [{ name: 'model.json', text: '{"format":"layers-model"}', bytes: null }, { name: 'weights.bin', text: null, bytes: new Uint8Array([1, 2]) }];
+      if (format === 'onnx-matrix') throw new EngineRequestError({ name: 'ExportError', code: 'export/x', path: '', message: 'The layer cannot be exported.', problems: [] });
+      return [{ name: 'model.onnx', text: null, bytes: new Uint8Array([8, 7]) }];
+    },
     predict: async (_r: TrainingRun, name: string) => {
       if (name === 'broken.csv') throw new Error('Row 3 has 2 values, expected 5.');
       return { csv: 'a,prediction\n1,setosa\n2,virginica\n', rows: 2, warnings: [], classes: 0 };
@@ -38,9 +44,10 @@ function setup(runs: TrainingRun[], currentRun: TrainingRun | null = runs.at(-1)
   const platform = {
     exportModel: async (text: string, fileName: string) => { saved.push({ what: 'model', text, fileName }); return answer(); },
     exportPredictions: async (text: string, fileName: string) => { saved.push({ what: 'predictions', text, fileName }); return answer(); },
+    exportModelFiles: async (files: { name: string; bytes: Uint8Array }[]) => { savedFiles.push(files); return answer(); },
   };
   const exporter = new ModelExport(project, platform, { show: (kind, message) => notices.push({ kind, message }) });
-  return { project, exporter, saved, notices, answers };
+  return { project, exporter, saved, savedFiles, notices, answers };
 }
 
 describe('file names', () => {
@@ -99,6 +106,38 @@ describe('File ▸ Export model…', () => {
     await exporter.runCommand('export-model');
     expect(exporter.exportError?.message).toBe('The disk is full.');
     expect(project.view).toBe('export');
+  });
+});
+
+describe('exports for other runtimes (ONNX, TF.js)', () => {
+  test('ONNX is saved under the project and run name; TF.js as model.json and weights.bin, its text as UTF-8 bytes', async () => {
+    const { exporter, savedFiles, notices } = setup([run('r1', 'Run 1')]);
+    expect(await exporter.exportFormat('onnx-columns')).toBe(true);
+    await exporter.runCommand('export-tfjs');
+    expect(savedFiles).toEqual([
+      [{ name: 'Iris-study-run-1.onnx', bytes: new Uint8Array([8, 7]) }],
+      [{ name: 'model.json', bytes: new TextEncoder().encode('{"format":"layers-model"}') }, { name: 'weights.bin', bytes: new Uint8Array([1, 2]) }],
+    ]);
+    expect(notices).toEqual([
+      { kind: 'ok', message: 'ONNX (raw columns) of Run 1 exported as Iris-study-run-1.onnx.' },
+      { kind: 'ok', message: 'TF.js of Run 1 exported as model.json and weights.bin.' },
+    ]);
+  });
+
+  test('an engine error is kept with its format, and File ▸ Export opens the Export view to show it', async () => {
+    const { project, exporter, savedFiles } = setup([run('r1', 'Run 1')]);
+    await exporter.runCommand('export-onnx-matrix');
+    expect(savedFiles).toEqual([]);
+    expect(exporter.formatError?.format).toBe('onnx-matrix');
+    expect(exporter.formatError?.error.message).toBe('The layer cannot be exported.');
+    expect(project.view).toBe('export');
+  });
+
+  test('without a trained model File ▸ Export ONNX says to train first', async () => {
+    const { project, exporter, notices } = setup([]);
+    await exporter.runCommand('export-onnx-columns');
+    expect(project.view).toBe('export');
+    expect(notices).toEqual([{ kind: 'info', message: 'Train a model first, then export it.' }]);
   });
 });
 

@@ -3,19 +3,30 @@
  * File menu, so that File ▸ Export model… and Export predictions… save straight away when there is
  * something to save, and otherwise open the Export view saying what to do first.
  */
-import type { Problem, WireError } from '../../engine/protocol/index.ts';
+import type { ModelFormat, Problem, WireError } from '../../engine/protocol/index.ts';
 import type { MenuCommand, Platform } from '../platform/index.ts';
 import { previewOf, type PredictionPreview } from '../lib/prediction-preview.ts';
 import { asWireError } from '../lib/wire-error.ts';
+import { exportBaseName, FORMAT_TITLES, formatFiles } from './model-formats.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { Project } from './project.svelte.ts';
 import type { TrainingRun } from './training-run.svelte.ts';
 
 /** The parts of the project exporting reads and drives. */
-export type ExportProject = Pick<Project, 'name' | 'view' | 'runs' | 'currentRun' | 'modelJson' | 'predict'>;
+export type ExportProject = Pick<Project, 'name' | 'view' | 'runs' | 'currentRun' | 'modelJson' | 'convertModel' | 'predict'>;
 
 /** The File menu commands handled here. */
-export type ExportCommand = Extract<MenuCommand, 'export-model' | 'export-predictions'>;
+export type ExportCommand = Extract<MenuCommand, 'export-model' | 'export-onnx-columns' | 'export-onnx-matrix' | 'export-tfjs' | 'export-predictions'>;
+
+/** The formats for other runtimes (the model file is `exportModel`). */
+export type RuntimeFormat = Exclude<ModelFormat, 'json'>;
+
+const COMMAND_FORMATS: Partial<Record<ExportCommand, RuntimeFormat>> = {
+  'export-onnx-columns': 'onnx-columns', 'export-onnx-matrix': 'onnx-matrix', 'export-tfjs': 'tfjs',
+};
+
+/** The platform's saving functions exporting uses. */
+export type ExportPlatform = Pick<Platform, 'exportModel' | 'exportModelFiles' | 'exportPredictions'>;
 
 /** One CSV predicted by one run's model, kept so it can be shown and saved again. */
 export interface Predictions {
@@ -49,6 +60,10 @@ export function predictionsFileName(csvName: string): string {
 export class ModelExport {
   isExporting = $state(false);
   exportError = $state.raw<WireError | null>(null);
+  /** The format being exported for another runtime, or null. */
+  exportingFormat = $state<RuntimeFormat | null>(null);
+  /** Why the last export to another runtime failed, with its format. */
+  formatError = $state.raw<{ format: RuntimeFormat; error: WireError } | null>(null);
   isPredicting = $state(false);
   predictError = $state.raw<WireError | null>(null);
   /** Saving predictions failed (the predicting itself worked). */
@@ -56,7 +71,7 @@ export class ModelExport {
   #latest = $state.raw<Predictions | null>(null);
 
   readonly #project: ExportProject;
-  readonly #platform: Pick<Platform, 'exportModel' | 'exportPredictions'>;
+  readonly #platform: ExportPlatform;
   readonly #notices: Pick<Notices, 'show'>;
 
   /** The run the Export view exports: the selected run when it has a model, else the last trained one. */
@@ -69,7 +84,7 @@ export class ModelExport {
   /** The latest predictions, while they come from the run the Export view exports. */
   readonly predictions = $derived(this.#latest !== null && this.#latest.run === this.run ? this.#latest : null);
 
-  constructor(project: ExportProject, platform: Pick<Platform, 'exportModel' | 'exportPredictions'>, notices: Pick<Notices, 'show'>) {
+  constructor(project: ExportProject, platform: ExportPlatform, notices: Pick<Notices, 'show'>) {
     this.#project = project;
     this.#platform = platform;
     this.#notices = notices;
@@ -91,6 +106,30 @@ export class ModelExport {
       return false;
     } finally {
       this.isExporting = false;
+    }
+  }
+
+  /**
+   * Save the run's model for another runtime: the worker converts it, then each file is saved (a save dialog
+   * on the desktop; downloads in the browser, two for TF.js); true when saved.
+   */
+  async exportFormat(format: RuntimeFormat): Promise<boolean> {
+    const run = this.run;
+    if (!run || this.exportingFormat !== null) return false;
+    this.exportingFormat = format;
+    this.formatError = null;
+    try {
+      const converted = await this.#project.convertModel(run, format);
+      const names = formatFiles(format, exportBaseName(modelFileName(this.#project.name, run.name)));
+      const files = converted.map((f, i) => ({ name: names[i] ?? f.name, bytes: f.bytes ?? new TextEncoder().encode(f.text ?? '') }));
+      if (!(await this.#platform.exportModelFiles(files))) return false;
+      this.#notices.show('ok', `${FORMAT_TITLES[format]} of ${run.name} exported as ${files.map((f) => f.name).join(' and ')}.`);
+      return true;
+    } catch (e) {
+      this.formatError = { format, error: asWireError(e) };
+      return false;
+    } finally {
+      this.exportingFormat = null;
     }
   }
 
@@ -136,8 +175,13 @@ export class ModelExport {
   async runCommand(command: ExportCommand): Promise<void> {
     if (!this.run) {
       const isTraining = this.#project.runs.some((r) => r.isActive);
-      const next = command === 'export-model' ? 'export it' : 'choose a CSV to predict with it here';
+      const next = command === 'export-predictions' ? 'choose a CSV to predict with it here' : 'export it';
       this.#explain(isTraining ? `The model is still training. When the run finishes, ${next}.` : `Train a model first, then ${next}.`);
+      return;
+    }
+    const format = COMMAND_FORMATS[command];
+    if (format) {
+      if (!(await this.exportFormat(format)) && this.formatError) this.#project.view = 'export';
       return;
     }
     if (command === 'export-model') {

@@ -3,6 +3,7 @@
  * together (model checks, training, evaluation, export, save/open).
  */
 import type {
+  ExportedFile, ModelFormat,
   BackendChoice, LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError, WorkerMemory,
 } from '../../engine/protocol/index.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
@@ -270,6 +271,12 @@ export class Project {
     const reply = await this.engine.request({ type: 'model/export', runId: run.id });
     run.model = reply.json;
     return reply.json;
+  }
+
+  /** A run's model in another format (ONNX, TF.js): the files the worker's exporters write. */
+  async convertModel(run: TrainingRun, format: ModelFormat): Promise<ExportedFile[]> {
+    await this.ensureModel(run);
+    return (await this.engine.request({ type: 'model/convert', runId: run.id, format })).files;
   }
 
   /** Predict a new CSV with a run's model. */
