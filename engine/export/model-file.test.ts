@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/index.ts';
 import { parseCsv, prepareDataset, targetScale } from '../data/index.ts';
 import { ModelFileError } from '../errors.ts';
-import { parseSpec } from '../spec/index.ts';
+import { explicitOptimizer, parseSpec } from '../spec/index.ts';
 import { trainNetwork } from '../train/index.ts';
 import { createModelFile, parseModelFile, stringifyModelFile, type ModelFile } from './index.ts';
 
@@ -59,5 +59,21 @@ describe('model file: CSV reading', () => {
     ]);
     expect(problemsOf({ ...json(), reading: { decimal: '.', dateOrder: 'month-first' } })).toHaveLength(1);
     expect(problemsOf({ ...json(), reading: 'comma' })).toHaveLength(1);
+  });
+});
+
+describe('the saved spec writes out what the optimizer used', () => {
+  it('fills the defaults of the optimizer it trained with (Adam by default), so another runtime need not know them', () => {
+    expect(model.spec.training?.optimizer).toEqual({ type: 'adam', learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+    expect(parseModelFile(json()).spec.training?.optimizer).toEqual(model.spec.training?.optimizer);
+  });
+
+  it.each([
+    [{ type: 'sgd', learningRate: 0.1 }, { type: 'sgd', learningRate: 0.1, momentum: 0, nesterov: false }],
+    [{ type: 'rmsprop', learningRate: 0.01, clipNorm: 5 }, { type: 'rmsprop', learningRate: 0.01, rho: 0.9, epsilon: 1e-7, momentum: 0, clipNorm: 5 }],
+    [{ type: 'adagrad', learningRate: 0.01, epsilon: 1e-8 }, { type: 'adagrad', learningRate: 0.01, epsilon: 1e-8, initialAccumulator: 0.1 }],
+    [{ type: 'adamw', learningRate: 0.002 }, { type: 'adamw', learningRate: 0.002, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0.01 }],
+  ] as const)('%j', (given, written) => {
+    expect(explicitOptimizer(given)).toEqual(written);
   });
 });

@@ -2,6 +2,7 @@
 import { isCsvReading, type CsvReading, type Preprocessing } from '../data/index.ts';
 import { ModelFileError, type Problem } from '../errors.ts';
 import { isRecord } from '../spec/fields.ts';
+import { explicitOptimizer, OPTIMIZER_DEFAULTS } from '../spec/index.ts';
 import { checkResolve, type ResolvedNetwork } from '../spec/resolve.ts';
 import { parseSpec } from '../spec/validate.ts';
 import type { NetworkSpec, Task } from '../spec/types.ts';
@@ -43,10 +44,12 @@ export interface ModelFile {
 
 /** The spec with everything the data decided written out, so the file stands alone. */
 export function explicitSpec(spec: NetworkSpec, net: ResolvedNetwork): NetworkSpec {
+  const optimizer = spec.training?.optimizer ?? { type: 'adam', learningRate: OPTIMIZER_DEFAULTS.learningRate };
   return {
     ...spec,
     inputs: net.inputs,
     loss: net.loss,
+    training: { ...spec.training, optimizer: explicitOptimizer(optimizer) },
     layers: net.layers.map((l, i) => {
       const orig = spec.layers[i];
       if (l.type === 'dense') {

@@ -1,5 +1,5 @@
 /** Default values of every optional spec and training setting, in one place. */
-import type { ActivationName, InitializerName, LossName, Task } from './types.ts';
+import type { ActivationName, InitializerName, LossName, OptimizerSpec, Task } from './types.ts';
 import { isReluFamily } from '../layers/activations.ts';
 
 /** Training defaults (also shown in the UI). */
@@ -23,6 +23,25 @@ export const OPTIMIZER_DEFAULTS = {
   beta2: 0.999,
   weightDecay: 0.01,
 } as const;
+
+/**
+ * `o` with every hyperparameter its update uses written out (the defaults above where `o` omits them), so a
+ * saved spec says exactly what ran: another runtime need not know our defaults. `clipNorm` stays optional.
+ */
+export function explicitOptimizer(o: OptimizerSpec): OptimizerSpec {
+  const D = OPTIMIZER_DEFAULTS;
+  const clip = o.clipNorm !== undefined ? { clipNorm: o.clipNorm } : {};
+  switch (o.type) {
+    case 'sgd': return { type: 'sgd', learningRate: o.learningRate, momentum: o.momentum ?? D.momentum, nesterov: o.nesterov ?? D.nesterov, ...clip };
+    case 'rmsprop': return { type: 'rmsprop', learningRate: o.learningRate, rho: o.rho ?? D.rho, epsilon: o.epsilon ?? D.epsilon, momentum: o.momentum ?? D.momentum, ...clip };
+    case 'adagrad': return { type: 'adagrad', learningRate: o.learningRate, epsilon: o.epsilon ?? D.epsilon, initialAccumulator: o.initialAccumulator ?? D.initialAccumulator, ...clip };
+    case 'adam': return { type: 'adam', learningRate: o.learningRate, beta1: o.beta1 ?? D.beta1, beta2: o.beta2 ?? D.beta2, epsilon: o.epsilon ?? D.epsilon, ...clip };
+    case 'adamw': return {
+      type: 'adamw', learningRate: o.learningRate, beta1: o.beta1 ?? D.beta1, beta2: o.beta2 ?? D.beta2, epsilon: o.epsilon ?? D.epsilon,
+      weightDecay: o.weightDecay ?? D.weightDecay, ...clip,
+    };
+  }
+}
 
 /** Early-stopping defaults when early stopping is switched on. */
 export const EARLY_STOPPING_DEFAULTS = { patience: 10, minDelta: 0, restoreBestWeights: true } as const;

@@ -7,7 +7,7 @@ export {
 } from './resolve.ts';
 export {
   TRAINING_DEFAULTS, OPTIMIZER_DEFAULTS, EARLY_STOPPING_DEFAULTS, BATCH_NORM_DEFAULTS,
-  lossFor, outputActivationFor, outputUnitsFor, kernelInitializerFor,
+  lossFor, outputActivationFor, outputUnitsFor, kernelInitializerFor, explicitOptimizer,
 } from './defaults.ts';
 export { defaultSpec, type TemplateName } from './templates.ts';
 export { LIMITS, estimateTrainingMemory, estimateMemory, networkParameters, formatBytes, type MemoryEstimate } from './limits.ts';
