@@ -1,19 +1,16 @@
-/** Checks an output path before any work is done, so a long export never fails at the last step. */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+/** Output paths of the export commands, checked before any work is done, so a long export never fails at the last step. */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { checkOutputs, type InputFile } from './outputs.ts';
 import { UsageError } from './usage-error.ts';
 
-/** Refuses a missing `--out`, a missing folder, an existing folder, or one of the command's own input files. */
-export function checkOutFile(command: string, out: string | boolean | undefined, inputs: readonly string[], placeholder: string): string {
+/**
+ * `--out` of a command that writes one file: required, then checked like every output (folder exists and takes
+ * a file, not a folder or device, not one of `inputs`) before any work.
+ */
+export function checkOutFile(command: string, out: string | boolean | undefined, inputs: readonly InputFile[], placeholder: string): string {
   if (typeof out !== 'string' || out === '') throw new UsageError('cli/no-out', `'${command}' needs --out ${placeholder}: the file to write.`);
-  const dir = dirname(out);
-  if (!existsSync(dir)) throw new UsageError('cli/no-folder', `Cannot write '${out}': the folder '${dir}' does not exist. Create it first.`);
-  if (!statSync(dir).isDirectory()) throw new UsageError('cli/no-folder', `Cannot write '${out}': '${dir}' is a file, not a folder.`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError('cli/out-is-directory', `Cannot write '${out}': it is a folder. Name a file, e.g. --out ${placeholder}.`);
-  checkNotSpecial(out, placeholder);
-  for (const input of inputs) {
-    if (resolve(input) === resolve(out)) throw new UsageError('cli/out-is-input', `--out '${out}' is also an input of '${command}'; writing it would destroy the input. Choose another file name.`);
-  }
+  checkOutputs([{ flag: '--out', path: out, example: placeholder }], inputs);
   return out;
 }
 
@@ -58,23 +55,3 @@ const WRITE_FAILURES: Readonly<Record<string, string>> = {
   EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only', ENOSPC: 'the disk is full',
   ENOENT: 'the folder cannot hold new files', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is a file',
 };
-
-/** Writes bytes atomically (a temporary file in the same folder, flushed, renamed over the target); a failure is one clear message. */
-export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code !== 'string') throw e;
-    if (existsSync(tmp)) rmSync(tmp);
-    throw new UsageError('cli/write-failed', `Cannot write '${path}': ${WRITE_FAILURES[code] ?? code}. Choose another place with --out.`);
-  }
-}

@@ -33,7 +33,8 @@ function probeFolder(flag: string, path: string, folder: string): void {
   try {
     closeSync(openSync(probe, 'wx', 0o600));
   } catch (e) {
-    const why = fsErrorReason(e);
+    // The folder exists (checked before), so ENOENT here means it takes no new files (/proc, a virtual file system).
+    const why = (e as { code?: unknown }).code === 'ENOENT' ? 'the folder cannot hold new files' : fsErrorReason(e);
     if (why === null) throw e;
     throw new UsageError('cli/output-not-writable', `${flag} '${path}': cannot create a file in '${folder}': ${why}. Nothing was computed.`);
   } finally {
@@ -91,18 +92,18 @@ function syncFolder(folder: string): void {
 }
 
 /**
- * Writes `text` to `path` atomically, as the desktop app does: a temporary file in the same folder, flushed,
+ * Writes `data` (text, or bytes as they are) to `path` atomically, as the desktop app does: a temporary file in the same folder, flushed,
  * renamed over the target, then the folder flushed so the rename survives a crash. The temporary file is
  * removed on any failure, and an existing file keeps its permissions.
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = temporaryPathFor(path);
   let renamed = false;
   try {
     const mode = statOrNull(path)?.mode;
     const fd = openSync(tmp, 'wx', 0o666);
     try {
-      const bytes = new TextEncoder().encode(text);
+      const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
       for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
       fsyncSync(fd);
     } finally {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { exportOnnx, exportTfjs, ONNX_INPUTS, parseModelFile, TFJS_WEIGHTS_FILE, type OnnxInputs } from '../../export/index.ts';
 import { helpText, parseFlags, type FlagSpec } from '../args.ts';
 import { readJson } from '../files.ts';
-import { checkOutFile, checkOutFolder, makeFolder, writeBytesAtomic } from '../out-path.ts';
+import { checkOutFile, checkOutFolder, makeFolder } from '../out-path.ts';
+import { writeFileAtomic } from '../outputs.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Formats `export` writes. */
@@ -41,13 +42,13 @@ export async function exportCommand(argv: string[]): Promise<void> {
     const folder = checkOutFolder('export', values.out, 'model-tfjs', ['model.json', TFJS_WEIGHTS_FILE]);
     const files = exportTfjs(parseModelFile(readJson(positionals[0]!, 'Model file')));
     makeFolder(folder);
-    writeBytesAtomic(join(folder, TFJS_WEIGHTS_FILE), files.weights);
-    writeBytesAtomic(join(folder, 'model.json'), new TextEncoder().encode(files.modelJson));
+    writeFileAtomic(join(folder, TFJS_WEIGHTS_FILE), files.weights);
+    writeFileAtomic(join(folder, 'model.json'), files.modelJson);
     process.stderr.write(`Wrote TF.js layers model to ${join(folder, 'model.json')} and ${join(folder, TFJS_WEIGHTS_FILE)}\n`);
     return;
   }
-  const out = checkOutFile('export', values.out, positionals, 'model.onnx');
+  const out = checkOutFile('export', values.out, [{ what: 'the model file', path: positionals[0]! }], 'model.onnx');
   const bytes = exportOnnx(parseModelFile(readJson(positionals[0]!, 'Model file')), inputs);
-  writeBytesAtomic(out, bytes);
+  writeFileAtomic(out, bytes);
   process.stderr.write(`Wrote ONNX (${inputs === 'matrix' ? 'input matrix' : 'raw columns'}) to ${out}\n`);
 }

@@ -3,7 +3,8 @@ import { checkedPreprocessing, inputMatrixCsv, parseModelFile } from '../../expo
 import { readJson } from '../files.ts';
 import { helpText, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
-import { checkOutFile, writeBytesAtomic } from '../out-path.ts';
+import { checkOutFile } from '../out-path.ts';
+import { writeFileAtomic } from '../outputs.ts';
 import { loadModelInput } from './model-input.ts';
 
 const flags: Record<string, FlagSpec> = {
@@ -20,10 +21,10 @@ export const transformHelp = helpText('backprop-studio transform MODEL.json DATA
 export async function transformCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags('transform', argv, flags, ['MODEL.json', 'DATA.csv']);
   if (values.help) return void process.stdout.write(transformHelp);
-  const out = checkOutFile('transform', values.out, positionals, 'X.csv');
+  const out = checkOutFile('transform', values.out, [{ what: 'the model file', path: positionals[0]! }, { what: 'the CSV file', path: positionals[1]! }], 'X.csv');
   checkedPreprocessing(parseModelFile(readJson(positionals[0]!, 'Model file')));
   const input = loadModelInput(positionals[0], positionals[1], csvOptionsOf(values));
   for (const w of input.warnings) process.stderr.write(`warning: ${w.message}\n`);
-  writeBytesAtomic(out, new TextEncoder().encode(inputMatrixCsv(input.model.featureNames, input.x, input.rows)));
+  writeFileAtomic(out, inputMatrixCsv(input.model.featureNames, input.x, input.rows));
   process.stderr.write(`Wrote ${input.rows} rows × ${input.model.featureNames.length} inputs to ${out}\n`);
 }
