@@ -89,7 +89,8 @@ test('the CLI command wraps and has a Copy button', async ({ app: page, context 
   await page.setViewportSize({ width: 1100, height: 800 });
 
   const command = page.getByLabel('Command line');
-  await expect(command).toHaveText('npx backprop-studio predict iris-run-1.model.json new-data.csv');
+  const lines = 'npx backprop-studio predict iris-run-1.model.json new-data.csv\npython3 backprop_studio.py iris-run-1.model.json new-data.csv --out predictions.csv';
+  await expect(command).toHaveText(lines);
   const clipped = await command.evaluate((el) => el.scrollWidth > el.clientWidth);
   expect(clipped, 'the command is not clipped').toBe(false);
   // The served app's Permissions-Policy allows clipboard writes only (no reads), so record what is written.
@@ -103,7 +104,7 @@ test('the CLI command wraps and has a Copy button', async ({ app: page, context 
   });
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(page.getByText('Copied the command.')).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe('npx backprop-studio predict iris-run-1.model.json new-data.csv');
+  expect(await page.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe(lines);
   await screenshot(page, 'export-command');
 });
 

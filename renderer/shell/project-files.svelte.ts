@@ -38,6 +38,13 @@ export class ProjectFiles {
     this.#d = deps;
   }
 
+  #restored: Promise<unknown> = Promise.resolve();
+
+  /** Replacing the project waits for `restored` (the autosave's restore at start-up). */
+  waitForRestore(restored: Promise<unknown>): void {
+    this.#restored = restored;
+  }
+
   /** Open a CSV (picked or dropped) as the project's dataset. */
   async importCsv(name: string, blob: Blob, target: string | null = null): Promise<void> {
     const { project, notices } = this.#d;
@@ -155,6 +162,9 @@ export class ProjectFiles {
 
   /** Run `proceed` (which replaces the project) now, or after the unsaved-changes question. */
   async #replaceProject(before: string, proceed: () => Promise<void>): Promise<void> {
+    // A New or Open while the last session is being restored would decide on a project half restored (not yet
+    // marked unsaved) and then be overwritten by the rest of the restore: decide once it has finished.
+    await this.#restored;
     if (this.replacing) return;
     if (!this.#d.project.hasUnsavedWork) {
       await proceed();
