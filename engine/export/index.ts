@@ -2,7 +2,7 @@
 export { MODEL_FORMAT, MODEL_VERSION, explicitSpec, parseModelFile, stringifyModelFile, type ModelFile } from './model-file.ts';
 export { createModelFile, type ModelFileParts } from './create.ts';
 export { SPLIT_NAMES, type HeadlineMetrics, type ModelMetrics, type SplitMetrics, type SplitName } from './check-metrics.ts';
-export { loadNetwork, predictWithModel, evaluateModel, scoreModel, modelGradients, type ModelScores } from './model.ts';
+export { loadNetwork, predictWithModel, scoreModel, modelGradients, type ModelScores } from './model.ts';
 export { float32Text, inputMatrixCsv } from './input-matrix.ts';
 export { exportOnnx, ONNX_INPUTS, type OnnxInputs } from './onnx/export.ts';
 export { ExportError } from './onnx/export-error.ts';

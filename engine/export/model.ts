@@ -63,14 +63,6 @@ export async function scoreModel(
   return { metrics, out, rows: kept.rows, leftOut: kept.leftOut, positions: kept.positions, y: kept.y };
 }
 
-/** Metrics of the model on preprocessed rows (rows without a known target left out, as scoreModel). */
-export async function evaluateModel(
-  model: ModelFile, backend: Backend, x: Float32Array, y: Float32Array, rows: number,
-  targetScale: { mean: number; std: number } | null,
-): Promise<Metrics> {
-  return (await scoreModel(model, backend, x, y, rows, targetScale)).metrics;
-}
-
 /** Gradients of the mean loss over the rows with a known target (the others are left out and counted). */
 export async function modelGradients(
   model: ModelFile, backend: Backend, x: Float32Array, y: Float32Array, rows: number, target = '',
