@@ -1,5 +1,5 @@
 /**
- * Browser mode of the benchmark (issue 3): trains W1 and W2 in Chromium, inside a module Web Worker (the
+ * Browser mode of the benchmark: trains W1 and W2 in Chromium, inside a module Web Worker (the
  * engine's home in the app), with this engine on gpu.js WebGPU / WebGL2 and on its WebAssembly SIMD kernels
  * (1 thread, and threads through Web Workers: the page is cross-origin isolated), and with TF.js on its
  * webgpu, webgl and wasm backends, all in the same browser. Data: the very bytes the Node benchmark trains
