@@ -8,7 +8,7 @@ import { createBackend } from '../../backend/index.ts';
 import { readingOptions } from '../../data/index.ts';
 import { DEFAULT_REPEATS, MAX_GRID } from '../../explain/index.ts';
 import { parseModelFile } from '../../export/index.ts';
-import { buildReport, collectReport, DEFAULT_TOP_COLUMNS } from '../../report/index.ts';
+import { BACKPROP_STUDIO_VERSION, buildReport, collectReport, DEFAULT_TOP_COLUMNS } from '../../report/index.ts';
 import { BACKEND_NAMES, type BackendChoice } from '../../spec/index.ts';
 import { helpText, MAX_SEED, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
@@ -105,7 +105,7 @@ export async function reportCommand(argv: string[]): Promise<void> {
       reproduce: {
         commands: [{ label: 'Make this report again:', command: commandLine(argv) }],
         versions: {
-          'Backprop Studio': '0.1.0',
+          'Backprop Studio': BACKPROP_STUDIO_VERSION,
           Node: process.version.replace(/^v/, ''),
           'Compute backend': backend.name,
         },
