@@ -45,6 +45,8 @@ export interface DesktopApi {
   exportPredictions(csv: string, suggestedName: string): Promise<SaveResult>;
   /** Save a sweep's trial table (CSV) through a dialog. */
   exportTrials(csv: string, suggestedName: string): Promise<SaveResult>;
+  /** Save a model's HTML report through a dialog. */
+  exportReport(html: string, suggestedName: string): Promise<SaveResult>;
   /** Write the crash-recovery copy of the project to the app-data folder. */
   autosave(json: string): Promise<void>;
   /** The recovery copy left by a crash, if the user has not dealt with it yet; null otherwise. */
