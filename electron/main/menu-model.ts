@@ -60,7 +60,8 @@ export function acceleratorFor(command: MenuCommand, platform: string): string |
     case 'export-predictions': return 'CmdOrCtrl+Shift+E';
     case 'export-onnx-columns':
     case 'export-onnx-matrix':
-    case 'export-tfjs': return undefined;
+    case 'export-tfjs':
+    case 'export-report': return undefined;
     case 'undo': return 'CmdOrCtrl+Z';
     // macOS and most Linux apps redo with Shift+Z; Windows apps with Ctrl+Y.
     case 'redo': return platform === 'win32' ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z';
@@ -132,6 +133,7 @@ export function buildMenuModel(context: MenuContext): MenuItemModel[] {
       command('export-onnx-matrix', 'Export ONNX (input matrix)…', platform),
       command('export-tfjs', 'Export TF.js…', platform),
       command('export-predictions', 'Export predictions…', platform),
+      command('export-report', 'Export report…', platform),
       SEPARATOR,
       { role: 'close' },
       ...(isMac ? [] : [SEPARATOR, { role: 'quit', label: platform === 'win32' ? 'Exit' : 'Quit' } satisfies MenuItemModel]),

@@ -10,8 +10,8 @@ import type { Notices } from './notices.svelte.ts';
 import type { Project } from './project.svelte.ts';
 import type { TrainingRun } from './training-run.svelte.ts';
 
-/** The parts of the project a report needs: its name, and the worker holding the run's model. */
-export type ReportProject = Pick<Project, 'name' | 'engine' | 'ensureModel'>;
+/** The parts of the project a report needs: its name and view, and the worker holding the run's model. */
+export type ReportProject = Pick<Project, 'name' | 'view' | 'engine' | 'ensureModel'>;
 
 /** The file name a report suggests: project and run, e.g. `iris-run-2.report.html`. */
 export function reportFileName(projectName: string, runName: string): string {
@@ -52,5 +52,18 @@ export class ReportExport {
     } finally {
       this.isBuilding = false;
     }
+  }
+
+  /**
+   * File ▸ Export report…: save `run`'s report straight away. Without a trained run, and when saving fails,
+   * open the Export view, which says what to do.
+   */
+  async runCommand(run: TrainingRun | null): Promise<void> {
+    if (!run) {
+      this.#project.view = 'export';
+      this.#notices.show('info', 'Train a model first, then export its report.');
+      return;
+    }
+    if (!(await this.save(run)) && this.error) this.#project.view = 'export';
   }
 }

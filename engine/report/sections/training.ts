@@ -28,10 +28,11 @@ function settings(model: ModelFile): [string, string][] {
     ['Batch size', String(t.batchSize ?? '—')],
     [
       'Learning-rate schedule',
-      t.schedule
-        ? Object.entries(t.schedule)
+      t.schedule && t.schedule.type !== 'constant'
+        ? `${t.schedule.type} (${Object.entries(t.schedule)
+            .filter(([k]) => k !== 'type')
             .map(([k, v]) => `${k} ${String(v)}`)
-            .join(', ')
+            .join(', ')})`
         : 'constant',
     ],
     [
