@@ -14,6 +14,9 @@ export function fmt(x: number | null | undefined, digits = 4): string {
   return String(Number(x.toPrecision(digits)));
 }
 
+/** Most rows a table lists, so a report of a wide, long or many-class model stays a few hundred KB. */
+export const MAX_TABLE_ROWS = 200;
+
 /** A whole number with thousands separators. */
 export function count(n: number): string {
   return n.toLocaleString('en-US');

@@ -1,6 +1,6 @@
 /** The Data section: the file, its rows and columns, each column's profile, and every warning. */
 import type { ColumnProfile } from '../../data/index.ts';
-import { count, esc, facts, fmt, table, type Cell } from '../html.ts';
+import { count, esc, facts, fmt, MAX_TABLE_ROWS, table, type Cell } from '../html.ts';
 import type { ReportDataInfo } from '../types.ts';
 
 function summaryOf(c: ColumnProfile): string {
@@ -17,7 +17,15 @@ function summaryOf(c: ColumnProfile): string {
 /** The section's HTML. */
 export function dataSection(d: ReportDataInfo, target: string, features: ReadonlySet<string>): string {
   const p = d.profile;
-  const rows: Cell[][] = p.columns.map((c) => [
+  // The target first when the columns are too many to list; then the file's order.
+  const listed =
+    p.columns.length > MAX_TABLE_ROWS
+      ? [...p.columns.filter((c) => c.name === target), ...p.columns.filter((c) => c.name !== target)].slice(
+          0,
+          MAX_TABLE_ROWS,
+        )
+      : p.columns;
+  const rows: Cell[][] = listed.map((c) => [
     c.name + (c.name === target ? ' (target)' : ''),
     c.type,
     { html: count(c.missing), num: true },
@@ -41,7 +49,7 @@ ${facts([
   ['Duplicate rows', count(p.duplicateRows)],
 ])}
 ${classes}
-${table('Each column of the file', ['Column', 'Type', 'Missing', 'Distinct', 'Values', 'Role'], rows)}
+${table(listed.length < p.columns.length ? `The first ${listed.length} of ${count(p.columns.length)} columns (backprop-studio profile lists them all)` : 'Each column of the file', ['Column', 'Type', 'Missing', 'Distinct', 'Values', 'Role'], rows)}
 <h3>Warnings</h3>
 ${unique.length ? `<ul class="warnings">${unique.map((w) => `<li>${esc(w.message)}</li>`).join('')}</ul>` : '<p>No data-quality warnings.</p>'}
 </section>`;

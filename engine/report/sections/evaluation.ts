@@ -4,13 +4,16 @@
  */
 import type { ClassificationEvaluation, Evaluation, RegressionEvaluation } from '../../protocol/evaluate.ts';
 import { xyChart, type Point } from '../chart.ts';
-import { count, esc, facts, fmt, folded, percent, table, type Cell } from '../html.ts';
+import { count, esc, facts, fmt, folded, MAX_TABLE_ROWS, percent, table, type Cell } from '../html.ts';
 import { thin } from '../scale.ts';
 
-/** Most rows listed in a chart's table (the chart draws them all, thinned past MAX_POINTS). */
-export const MAX_TABLE_ROWS = 200;
+/** Most classes the confusion matrix shows (a wider one is unreadable; the per-class table remains). */
+export const MAX_MATRIX_CLASSES = 30;
 
 function confusionTable(e: ClassificationEvaluation): string {
+  if (e.classes.length > MAX_MATRIX_CLASSES) {
+    return `<p>The confusion matrix of ${count(e.classes.length)} classes is too wide to show (at most ${MAX_MATRIX_CLASSES}); the scores per class follow.</p>`;
+  }
   const max = Math.max(1, ...e.confusion.flat());
   const rows: Cell[][] = e.classes.map((label, a) => [
     label,
@@ -56,13 +59,9 @@ function curve(
 function classification(e: ClassificationEvaluation): string {
   const macroF1 = e.perClass.reduce((s, c) => s + c.f1, 0) / Math.max(1, e.perClass.length);
   const scored = e.actual.length;
-  const perClass: Cell[][] = e.perClass.map((c) => [
-    c.label,
-    c.precision,
-    c.recall,
-    c.f1,
-    { html: count(c.support), num: true },
-  ]);
+  const perClass: Cell[][] = e.perClass
+    .slice(0, MAX_TABLE_ROWS)
+    .map((c) => [c.label, c.precision, c.recall, c.f1, { html: count(c.support), num: true }]);
   const positive = e.classes[1] ?? '';
   return `${facts([
     ['Rows scored', count(scored)],
@@ -71,7 +70,7 @@ function classification(e: ClassificationEvaluation): string {
     ['Loss', fmt(e.loss)],
   ])}
 ${confusionTable(e)}
-${table('Scores per class', ['Class', 'Precision', 'Recall', 'F1', 'Rows'], perClass)}
+${table(e.perClass.length > MAX_TABLE_ROWS ? `Scores of the first ${MAX_TABLE_ROWS} of ${count(e.perClass.length)} classes` : 'Scores per class', ['Class', 'Precision', 'Recall', 'F1', 'Rows'], perClass)}
 ${e.roc ? curve('roc', 'ROC', e.roc, 'false-positive rate', 'true-positive rate', positive) : ''}
 ${e.pr ? curve('pr', 'Precision-recall', e.pr, 'recall', 'precision', positive) : ''}`;
 }

@@ -1,8 +1,8 @@
 /** The Importance section: permutation importance with error bars, and the top columns' partial dependence. */
 import type { ImportanceResult, PartialDependence } from '../../explain/index.ts';
-import { barChart } from '../bars.ts';
+import { barChart, MAX_BARS } from '../bars.ts';
 import { xyChart, type Series } from '../chart.ts';
-import { esc, fmt, folded, table, type Cell } from '../html.ts';
+import { count, esc, fmt, folded, MAX_TABLE_ROWS, table, type Cell } from '../html.ts';
 
 /** Most outputs (classes) drawn in one partial-dependence chart; its table lists them all. */
 export const MAX_PDP_SERIES = 8;
@@ -17,20 +17,23 @@ function importance(r: ImportanceResult): string {
   const chart = barChart(
     'imp',
     `Drop of ${metric} when each column is shuffled (mean ± std)`,
-    `Permutation importance of ${r.columns.length} columns over ${r.rows} rows and ${r.repeats} repeats; most important first: ${ranked}.`,
+    `Permutation importance of ${r.columns.length} columns over ${r.rows} rows and ${r.repeats} repeats; most important first: ${ranked}.` +
+      (r.columns.length > MAX_BARS ? ` The chart draws the ${MAX_BARS} most important; the table lists more.` : ''),
     `drop of ${metric}`,
     r.columns.map((c) => ({ label: c.column, value: c.mean, error: c.std, strong: c.shownToMatter })),
   );
-  const rows: Cell[][] = r.columns.map((c, i) => [
-    { html: String(i + 1), header: true },
-    c.column,
-    { html: `${esc(fmt(c.mean))} ± ${esc(fmt(c.std))}`, num: true },
-    { html: `${esc(fmt(c.loss.mean))} ± ${esc(fmt(c.loss.std))}`, num: true },
-    c.shownToMatter ? 'yes' : 'not shown to matter',
-  ]);
+  const rows: Cell[][] = r.columns
+    .slice(0, MAX_TABLE_ROWS)
+    .map((c, i) => [
+      { html: String(i + 1), header: true },
+      c.column,
+      { html: `${esc(fmt(c.mean))} ± ${esc(fmt(c.std))}`, num: true },
+      { html: `${esc(fmt(c.loss.mean))} ± ${esc(fmt(c.loss.std))}`, num: true },
+      c.shownToMatter ? 'yes' : 'not shown to matter',
+    ]);
   return `<p>Each column's values were shuffled across the ${r.rows} scored rows ${r.repeats} times (seed ${r.seed}); the bars show how much ${metric} dropped (unshuffled: ${esc(fmt(r.baseline.metric))}, loss ${esc(fmt(r.baseline.loss))}). Columns whose mean ± std includes 0 are drawn pale: shuffling them did not clearly change ${metric}.</p>
 ${chart}
-${table('Permutation importance, most important first', ['Rank', 'Column', `${metric} drop`, 'Loss rise', 'Shown to matter'], rows, false)}`;
+${table(r.columns.length > MAX_TABLE_ROWS ? `Permutation importance of the ${MAX_TABLE_ROWS} most important of ${count(r.columns.length)} columns` : 'Permutation importance, most important first', ['Rank', 'Column', `${metric} drop`, 'Loss rise', 'Shown to matter'], rows, false)}`;
 }
 
 function dependence(p: PartialDependence, i: number): string {

@@ -2,7 +2,8 @@
 import type { ModelFile } from '../../export/index.ts';
 import type { EpochSummary } from '../../train/index.ts';
 import { xyChart, type Series } from '../chart.ts';
-import { count, facts, fmt, folded, table, type Cell } from '../html.ts';
+import { count, facts, fmt, folded, MAX_TABLE_ROWS, table, type Cell } from '../html.ts';
+import { thin } from '../scale.ts';
 
 const STOP_REASONS: Record<string, string> = {
   completed: 'ran every epoch it was given',
@@ -123,7 +124,8 @@ export function trainingSection(model: ModelFile): string {
               )
             : '',
         ].join('\n');
-  const rows: Cell[][] = h.map((e) => [
+  const listed = thin(h, MAX_TABLE_ROWS);
+  const rows: Cell[][] = listed.map((e) => [
     String(e.epoch),
     e.loss,
     e.valLoss ?? NaN,
@@ -140,6 +142,6 @@ export function trainingSection(model: ModelFile): string {
   return `<section id="training" aria-labelledby="training-h"><h2 id="training-h">Training</h2>
 ${facts(settings(model))}
 ${charts}
-${h.length ? folded(`The curves as a table (${count(h.length)} epochs)`, table('Loss and metric per epoch', head, rows)) : ''}
+${h.length ? folded(`The curves as a table (${count(h.length)} epochs)`, table(listed.length < h.length ? `Loss and metric at ${listed.length} of ${count(h.length)} epochs, evenly spaced` : 'Loss and metric per epoch', head, rows)) : ''}
 </section>`;
 }
