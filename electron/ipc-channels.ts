@@ -12,6 +12,7 @@ export const INVOKE = {
   exportModelFiles: 'model/export-files',
   exportPredictions: 'predictions/export',
   exportTrials: 'trials/export',
+  exportReport: 'report/export',
   autosave: 'recovery/autosave',
   takeRecovery: 'recovery/take',
 } as const;

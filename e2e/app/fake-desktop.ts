@@ -8,7 +8,7 @@ import type { DesktopApi, MenuCommand } from '../../electron/preload/api.ts';
 
 /** One save the renderer asked the shell for. */
 export interface DesktopSave {
-  method: 'saveProject' | 'exportModel' | 'exportModelFiles' | 'exportPredictions' | 'exportTrials';
+  method: 'saveProject' | 'exportModel' | 'exportModelFiles' | 'exportPredictions' | 'exportTrials' | 'exportReport';
   /** For `exportModelFiles`: the files' names joined with ' + '. */
   fileName: string;
   /** For `exportModelFiles`: the first file's first bytes, as hex. */
@@ -49,6 +49,7 @@ function installFakeDesktop(csv: FakeOpenedCsv | null): void {
     exportModelFiles: (files) => saved('exportModelFiles', Array.from(files[0]?.bytes.slice(0, 4) ?? [], (b) => b.toString(16).padStart(2, '0')).join(''), files.map((f) => f.name).join(' + ')),
     exportPredictions: (csv, suggestedName) => saved('exportPredictions', csv, suggestedName),
     exportTrials: (csv, suggestedName) => saved('exportTrials', csv, suggestedName),
+    exportReport: (html, suggestedName) => saved('exportReport', html, suggestedName),
     autosave: () => Promise.resolve(),
     takeRecovery: () => Promise.resolve(null),
     setDocumentState: () => {},

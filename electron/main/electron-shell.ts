@@ -18,6 +18,7 @@ const SAVE: Record<SaveKind, { title: string; filters: FileFilter[] }> = {
   onnx: { title: 'Export ONNX model', filters: [{ name: 'ONNX models', extensions: ['onnx'] }] },
   tfjs: { title: 'Export TF.js model (model.json; its weights file is saved next to it)', filters: [{ name: 'TF.js model.json', extensions: ['json'] }] },
   pytorch: { title: 'Export PyTorch package', filters: [{ name: 'Zip archives', extensions: ['zip'] }] },
+  report: { title: 'Export report', filters: [{ name: 'HTML pages', extensions: ['html'] }] },
 };
 
 /** Builds the shell for the app's windows; `sessionOf` finds a window's document. */

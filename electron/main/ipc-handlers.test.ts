@@ -184,6 +184,15 @@ describe('exports', () => {
     expect(await readFile(path.join(dir, 'trials.csv'), 'utf8')).toBe('trial,rank\n1,1\n');
   });
 
+  test('a report export asks with its own dialog kind and adds a missing .html', async () => {
+    const { dir, shell, invoke, context } = await setup();
+    shell.saveAnswers.push(path.join(dir, 'iris-report'));
+    await expect(invoke[INVOKE.exportReport]({ html: '<!DOCTYPE html>\n', suggestedName: 'iris-run-1.report.html' }, context))
+      .resolves.toEqual({ path: path.join(dir, 'iris-report.html') });
+    expect(shell.saveDialogs).toEqual([{ kind: 'report', defaultPath: path.join(dir, 'Documents', 'iris-run-1.report.html') }]);
+    expect(await readFile(path.join(dir, 'iris-report.html'), 'utf8')).toBe('<!DOCTYPE html>\n');
+  });
+
   test('a refused trials payload opens no dialog', async () => {
     const { shell, invoke, context } = await setup();
     await expect(invoke[INVOKE.exportTrials]({ csv: 'a\n', suggestedName: '../trials.csv' }, context))

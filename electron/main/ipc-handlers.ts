@@ -13,7 +13,7 @@ import type { DocumentSession } from './document-session.ts';
 import { describeFsError } from './fs-errors.ts';
 import {
   parseAutosave, parseDocumentState, parseDroppedFile, parseExportModel, parseExportModelFiles, parseExportPredictions,
-  parseExportTrials, parseNoPayload, parseSaveProject,
+  parseExportReport, parseExportTrials, parseNoPayload, parseSaveProject,
 } from './ipc-payloads.ts';
 import { checkDroppedPath, PROJECT_EXTENSION, readOpenedFile, type FileKind } from './project-files.ts';
 import type { RecoveryStore } from './recovery-store.ts';
@@ -147,6 +147,10 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
     [INVOKE.exportTrials]: async (payload, context) => {
       const { text, suggestedName } = parseExportTrials(payload);
       return exportFile('trials', text, suggestedName, context);
+    },
+    [INVOKE.exportReport]: async (payload, context) => {
+      const { text, suggestedName } = parseExportReport(payload);
+      return exportFile('report', text, suggestedName, context);
     },
 
     [INVOKE.autosave]: async (payload) => {

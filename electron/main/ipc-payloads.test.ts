@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   IpcPayloadError, MAX_NAME_CHARS, parseAutosave, parseDocumentState, parseDroppedFile, parseExportModel, parseExportModelFiles,
-  parseExportPredictions, parseExportTrials, parseNoPayload, parseSaveProject,
+  parseExportPredictions, parseExportReport, parseExportTrials, parseNoPayload, parseSaveProject,
 } from './ipc-payloads.ts';
 
 const project = JSON.stringify({ format: 'bpstudio', version: 1 });
@@ -78,6 +78,19 @@ describe('export payloads', () => {
     [{ csv: 'a', suggestedName: ' ' }, `Export sweep trials: 'suggestedName' must be a file name such as "model.json", got "" (string).`],
   ])('refuses the trials payload %j', (payload, message) => {
     expect(() => parseExportTrials(payload)).toThrow(new IpcPayloadError(message));
+  });
+
+  test.each([
+    [{ html: 7, suggestedName: 'r.html' }, "Export report: 'html' must be a string, got 7 (number)."],
+    [{ csv: 'a', suggestedName: 'r.html' }, "Export report: unexpected field 'csv'. Allowed fields: html, suggestedName."],
+    [{ html: 'a', suggestedName: '../r.html' }, `Export report: 'suggestedName' must be a file name without folders or control characters, got "../r.html" (string).`],
+  ])('refuses the report payload %j', (payload, message) => {
+    expect(() => parseExportReport(payload)).toThrow(new IpcPayloadError(message));
+  });
+
+  test('a report: its HTML text and a bare file name', () => {
+    expect(parseExportReport({ html: '<!DOCTYPE html>', suggestedName: ' iris.report.html ' }))
+      .toEqual({ text: '<!DOCTYPE html>', suggestedName: 'iris.report.html' });
   });
 
   test('predictions use the field name csv, not json', () => {

@@ -143,6 +143,13 @@ export function parseExportTrials(value: unknown): ExportPayload {
   return csvExport('Export sweep trials', value);
 }
 
+/** Validates `exportReport`: the report's HTML text plus a bare file name for the dialog. */
+export function parseExportReport(value: unknown): ExportPayload {
+  const request = 'Export report';
+  const record = fields(request, value, ['html', 'suggestedName']);
+  return { text: text(request, record, 'html', MAX_TEXT_CHARS), suggestedName: fileName(request, record, 'suggestedName') };
+}
+
 /** Validates `exportModelFiles`: 1 or 2 named files of bytes; an `.onnx` or `.zip` (PyTorch package) file alone, or `model.json` (TF.js) first. */
 export function parseExportModelFiles(value: unknown): ModelFilesPayload {
   const request = 'Export model files';

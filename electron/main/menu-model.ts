@@ -61,7 +61,8 @@ export function acceleratorFor(command: MenuCommand, platform: string): string |
     case 'export-onnx-columns':
     case 'export-onnx-matrix':
     case 'export-tfjs':
-    case 'export-pytorch': return undefined;
+    case 'export-pytorch':
+    case 'export-report': return undefined;
     case 'undo': return 'CmdOrCtrl+Z';
     // macOS and most Linux apps redo with Shift+Z; Windows apps with Ctrl+Y.
     case 'redo': return platform === 'win32' ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z';
@@ -134,6 +135,7 @@ export function buildMenuModel(context: MenuContext): MenuItemModel[] {
       command('export-tfjs', 'Export TF.js…', platform),
       command('export-pytorch', 'Export PyTorch package…', platform),
       command('export-predictions', 'Export predictions…', platform),
+      command('export-report', 'Export report…', platform),
       SEPARATOR,
       { role: 'close' },
       ...(isMac ? [] : [SEPARATOR, { role: 'quit', label: platform === 'win32' ? 'Exit' : 'Quit' } satisfies MenuItemModel]),

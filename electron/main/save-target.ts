@@ -9,7 +9,7 @@ import { PROJECT_EXTENSION } from './project-files.ts';
 import type { SaveKind } from './shell-port.ts';
 
 const EXTENSIONS: Record<SaveKind, string> = {
-  project: PROJECT_EXTENSION, model: '.json', predictions: '.csv', trials: '.csv', onnx: '.onnx', tfjs: '.json', pytorch: '.zip',
+  project: PROJECT_EXTENSION, model: '.json', predictions: '.csv', trials: '.csv', onnx: '.onnx', tfjs: '.json', pytorch: '.zip', report: '.html',
 };
 
 /** Adds the kind's extension when the user typed a name without it (Linux dialogs do not add it). */

@@ -19,7 +19,8 @@ export interface OpenedFile {
 /** Menu items the renderer handles (the shell owns the menu; the editor owns the action). */
 export type MenuCommand =
   | 'new-project' | 'open-project' | 'save' | 'save-as' | 'import-csv'
-  | 'export-model' | 'export-onnx-columns' | 'export-onnx-matrix' | 'export-tfjs' | 'export-pytorch' | 'export-predictions' | 'undo' | 'redo';
+  | 'export-model' | 'export-onnx-columns' | 'export-onnx-matrix' | 'export-tfjs' | 'export-pytorch' | 'export-predictions' | 'export-report'
+  | 'undo' | 'redo';
 
 /** Result of a save: where it went, or null when the user cancelled. */
 export type SaveResult = { path: string } | null;
@@ -45,6 +46,8 @@ export interface DesktopApi {
   exportPredictions(csv: string, suggestedName: string): Promise<SaveResult>;
   /** Save a sweep's trial table (CSV) through a dialog. */
   exportTrials(csv: string, suggestedName: string): Promise<SaveResult>;
+  /** Save a model's HTML report through a dialog. */
+  exportReport(html: string, suggestedName: string): Promise<SaveResult>;
   /** Write the crash-recovery copy of the project to the app-data folder. */
   autosave(json: string): Promise<void>;
   /** The recovery copy left by a crash, if the user has not dealt with it yet; null otherwise. */

@@ -36,7 +36,7 @@ describe('createDesktopApi', () => {
   test('exposes exactly the DesktopApi functions', () => {
     const api = createDesktopApi(new FakeIpcRenderer(), 'linux');
     const expected: (keyof DesktopApi)[] = [
-      'platform', 'openCsv', 'openProject', 'saveProject', 'exportModel', 'exportModelFiles', 'exportPredictions', 'exportTrials', 'autosave', 'takeRecovery',
+      'platform', 'openCsv', 'openProject', 'saveProject', 'exportModel', 'exportModelFiles', 'exportPredictions', 'exportTrials', 'exportReport', 'autosave', 'takeRecovery',
       'setDocumentState', 'resetProjectPath', 'onMenuCommand', 'onOpenFile',
     ];
     expect(Object.keys(api).sort()).toEqual([...expected].sort());

@@ -15,7 +15,7 @@ export interface IpcRendererLike {
 
 const MENU_COMMANDS: readonly MenuCommand[] = [
   'new-project', 'open-project', 'save', 'save-as', 'import-csv', 'export-model', 'export-onnx-columns', 'export-onnx-matrix', 'export-tfjs',
-  'export-pytorch', 'export-predictions', 'undo', 'redo',
+  'export-pytorch', 'export-predictions', 'export-report', 'undo', 'redo',
 ];
 
 function isMenuCommand(value: unknown): value is MenuCommand {
@@ -52,6 +52,7 @@ export function createDesktopApi(ipc: IpcRendererLike, platform: string): Deskto
     exportModelFiles: (files) => ipc.invoke(INVOKE.exportModelFiles, { files: files.map((f) => ({ name: f.name, bytes: f.bytes })) }) as Promise<SaveResult>,
     exportPredictions: (csv, suggestedName) => ipc.invoke(INVOKE.exportPredictions, { csv, suggestedName }) as Promise<SaveResult>,
     exportTrials: (csv, suggestedName) => ipc.invoke(INVOKE.exportTrials, { csv, suggestedName }) as Promise<SaveResult>,
+    exportReport: (html, suggestedName) => ipc.invoke(INVOKE.exportReport, { html, suggestedName }) as Promise<SaveResult>,
     autosave: async (json) => {
       await ipc.invoke(INVOKE.autosave, { json });
     },

@@ -7,6 +7,7 @@ import { explainCommand } from './commands/explain.ts';
 import { gradientsCommand } from './commands/gradients.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { predictCommand } from './commands/predict.ts';
+import { reportCommand } from './commands/report.ts';
 const profileCommand = async (argv: string[]) => (await import('./commands/profile.ts')).profileCommand(argv);
 import { trainCommand } from './commands/train.ts';
 import { sweepCommand } from './commands/sweep.ts';
@@ -24,6 +25,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: 
   sweep: { run: sweepCommand, about: 'search hyperparameters: trials in parallel, ranked by a validation metric' },
   export: { run: exportCommand, about: 'write a model for another runtime: ONNX (raw columns or input matrix), TF.js' },
   transform: { run: transformCommand, about: "the model's input matrix for a raw CSV (the numbers the network sees)" },
+  report: { run: reportCommand, about: 'one self-contained HTML report: data, network, training, evaluation, importance' },
 };
 
 /** Top-level help. */

@@ -8,7 +8,7 @@
  *   JSON arrays: `transferablesOf` lists them for `postMessage`.
  * - Every incoming message is `unknown` until `parseRequest` / `parseEvent` return a typed value.
  *
- * Each family (session, data, model, train, evaluate, memory, step, sweep) declares its messages once, in
+ * Each family (session, data, model, train, evaluate, memory, step, sweep, report) declares its messages once, in
  * one table; `messages.ts` derives the unions, the reply map and the validators from the tables.
  * Pure TypeScript: no DOM or worker types, so the engine's tsconfig checks it.
  */

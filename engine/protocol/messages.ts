@@ -7,6 +7,7 @@ import { EVALUATE_EVENTS, EVALUATE_REQUESTS } from './evaluate.ts';
 import { hasKind, isRecord, ProtocolError, type AnySpec, type UnionOf } from './fields.ts';
 import { MEMORY_EVENTS, MEMORY_REQUESTS } from './memory.ts';
 import { MODEL_EVENTS, MODEL_REQUESTS } from './model.ts';
+import { REPORT_EVENTS, REPORT_REQUESTS } from './report.ts';
 import { SESSION_EVENTS } from './session.ts';
 import { STEP_EVENTS, STEP_REQUESTS } from './step.ts';
 import { SWEEP_EVENTS, SWEEP_REQUESTS } from './sweep.ts';
@@ -14,10 +15,12 @@ import { TRAIN_EVENTS, TRAIN_REQUESTS } from './train.ts';
 
 const REQUESTS = {
   ...DATA_REQUESTS, ...MODEL_REQUESTS, ...TRAIN_REQUESTS, ...EVALUATE_REQUESTS, ...MEMORY_REQUESTS, ...STEP_REQUESTS, ...SWEEP_REQUESTS,
+  ...REPORT_REQUESTS,
 };
 
 const EVENTS = {
   ...SESSION_EVENTS, ...DATA_EVENTS, ...MODEL_EVENTS, ...TRAIN_EVENTS, ...EVALUATE_EVENTS, ...MEMORY_EVENTS, ...STEP_EVENTS, ...SWEEP_EVENTS,
+  ...REPORT_EVENTS,
 };
 
 /** Every request the worker serves (UI → worker). */

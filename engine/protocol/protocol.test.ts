@@ -63,6 +63,11 @@ const FAMILIES: Record<string, { good: [unknown, unknown]; bad: [unknown, string
     bad: [[{ type: 'trial/cancel', id: 1, sweepId: 's', trial: '2' }, "request 'trial/cancel' field 'trial' is not number"]],
     badEvents: [[{ type: 'sweep/events', sweepId: 's', events: [{ type: 'trial/start', trial: 1 }] }, "'sweep/events' has a malformed event"]],
   },
+  report: {
+    good: [{ type: 'report/build', id: 1, runId: 'r', modelFile: 'm.json' }, { type: 'report/built', id: 1, runId: 'r', html: '<!DOCTYPE html>' }],
+    bad: [[{ type: 'report/build', id: 1, runId: 'r' }, "request 'report/build' field 'modelFile' is not string"]],
+    badEvents: [[{ type: 'report/built', id: 1, runId: 'r', html: null }, "event 'report/built' field 'html' is not string"]],
+  },
 };
 
 describe('protocol validation', () => {
@@ -116,7 +121,7 @@ describe('protocol validation', () => {
       'train/start': 'train/state', 'train/continue': 'train/state', 'train/pause': 'train/state', 'train/resume': 'train/state', 'train/stop': 'train/state',
       'evaluate/run': 'evaluate/done', 'predict/run': 'predict/done', 'runs/keep': 'memory/report', 'step/trace': 'step/traced',
       'sweep/check': 'sweep/checked', 'sweep/start': 'sweep/started', 'sweep/stop': 'sweep/state', 'trial/cancel': 'sweep/state',
-      'sweep/apply': 'sweep/applied', 'sweep/retrain': 'train/state',
+      'sweep/apply': 'sweep/applied', 'sweep/retrain': 'train/state', 'report/build': 'report/built',
     });
   });
 

@@ -20,6 +20,7 @@ import { planContinuation, type Continuation } from './continue-run.ts';
 import { typedArrayBytes } from './memory.ts';
 import { continueMessages, runMessages } from './messages.ts';
 import { convertModel } from './model-convert.ts';
+import { buildRunReport } from './report.ts';
 import { toWire } from './models.ts';
 import { isSameTable, rowSplits } from './row-splits.ts';
 import type { RunEntry } from './run-entry.ts';
@@ -149,6 +150,15 @@ export class EngineService {
       case 'model/convert':
         this.#post({ type: 'model/converted', id: req.id, runId: req.runId, format: req.format, files: convertModel(this.#model(req.runId).model, req.format) });
         return;
+      case 'report/build': {
+        const { model } = this.#model(req.runId);
+        const prepared = this.#preparedFor(this.#runs.get(req.runId)?.settings ?? null, model);
+        const backend = new CpuBackend();
+        const report = { model, table: this.#tables.require(), tableName: this.#tables.name, prepared, modelFile: req.modelFile };
+        const html = await buildRunReport(report, backend).finally(() => backend.destroy());
+        this.#post({ type: 'report/built', id: req.id, runId: req.runId, html });
+        return;
+      }
       case 'model/load': {
         let parsed: unknown;
         try {

@@ -53,6 +53,10 @@ export const browserPlatform: Platform = {
     download(csv, fileName, 'text/csv');
     return true;
   },
+  async exportReport(html, fileName) {
+    download(html, fileName, 'text/html');
+    return true;
+  },
   onMenuCommand: () => () => {},
   onOpenFile: () => () => {},
   setDocumentState(state) {

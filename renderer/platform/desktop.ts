@@ -28,6 +28,7 @@ export function desktopPlatform(api: DesktopApi): Platform {
     exportModelFiles: async (files) => (await api.exportModelFiles(files)) !== null,
     exportPredictions: async (csv, fileName) => (await api.exportPredictions(csv, fileName)) !== null,
     exportTrials: async (csv, fileName) => (await api.exportTrials(csv, fileName)) !== null,
+    exportReport: async (html, fileName) => (await api.exportReport(html, fileName)) !== null,
     onMenuCommand: (listener) => api.onMenuCommand(listener),
     onOpenFile: (listener) => api.onOpenFile((f) => {
       const picked = toPicked(f);

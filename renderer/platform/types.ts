@@ -28,6 +28,8 @@ export interface Platform {
   exportPredictions(csv: string, fileName: string): Promise<boolean>;
   /** Save a sweep's trial table as CSV; false when cancelled. */
   exportTrials(csv: string, fileName: string): Promise<boolean>;
+  /** Save a model's HTML report; false when cancelled. */
+  exportReport(html: string, fileName: string): Promise<boolean>;
   /** Menu commands from the shell (none in the browser). */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Files opened from the OS (none in the browser; drops are handled by the page). */

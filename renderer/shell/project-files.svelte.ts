@@ -11,6 +11,7 @@ import type { Notices } from '../state/notices.svelte.ts';
 import { parseProjectFile, ProjectFileError } from '../state/project-file.ts';
 import { baseName, followsDataset, keptRunsNote } from '../state/project-naming.ts';
 import type { Project } from '../state/project.svelte.ts';
+import type { ReportExport } from '../state/report-export.svelte.ts';
 
 /** A replacement of the project waiting for the user's answer to the unsaved-changes question. */
 export interface PendingReplace {
@@ -26,6 +27,7 @@ export interface ProjectFilesDeps {
   notices: Notices;
   autosave: AutosaveStore;
   modelExport: ModelExport;
+  reportExport: ReportExport;
 }
 
 /** The app's file commands, shared by the toolbar, the keyboard, drag-and-drop and the desktop menus. */
@@ -143,7 +145,7 @@ export class ProjectFiles {
 
   /** A desktop menu command. */
   runMenu(command: MenuCommand): void {
-    const { project, modelExport } = this.#d;
+    const { project, modelExport, reportExport } = this.#d;
     switch (command) {
       case 'new-project': void this.newProject(); break;
       case 'open-project': void this.openProject(); break;
@@ -156,6 +158,7 @@ export class ProjectFiles {
       case 'export-tfjs':
       case 'export-pytorch':
       case 'export-predictions': void modelExport.runCommand(command); break;
+      case 'export-report': void reportExport.runCommand(modelExport.run); break;
       case 'undo': project.network.undo(); break;
       case 'redo': project.network.redo(); break;
     }

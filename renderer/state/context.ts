@@ -5,6 +5,7 @@ import type { Platform } from '../platform/index.ts';
 import type { ModelExport } from './model-export.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { Project } from './project.svelte.ts';
+import type { ReportExport } from './report-export.svelte.ts';
 import type { Theme } from './theme.svelte.ts';
 
 /** Everything a view may need. */
@@ -16,6 +17,8 @@ export interface AppContext {
   notices: Notices;
   /** Model and prediction exports, shared by the Export view and the desktop File menu. */
   modelExport: ModelExport;
+  /** The run's HTML report, shared by the Export view and File ▸ Export report…. */
+  reportExport: ReportExport;
   /** Open a CSV (picked or dropped) as the project's dataset. */
   importCsv(name: string, blob: Blob, target?: string | null): Promise<void>;
 }

@@ -1,0 +1,93 @@
+/**
+ * Gathers what a report shows, through the engine's own steps: the model's preprocessing of the rows,
+ * the run pipeline's evaluation, the data profile, permutation importance and partial dependence
+ * (engine/explain). Hosts (the CLI's `report`, the app's worker) call this, then `buildReport`.
+ */
+import type { Backend } from '../backend/index.ts';
+import { applyPreprocessing, profileTable, type ParsedTable } from '../data/index.ts';
+import { DatasetError } from '../errors.ts';
+import type { ModelFile } from '../export/index.ts';
+import { ExplainError, partialDependence, permutationImportance, type PartialDependence } from '../explain/index.ts';
+import { evaluateTestSplit, preprocessingOf } from '../run/index.ts';
+import { reportMessages } from './messages.ts';
+import { sha256Hex } from './sha256.ts';
+import { tableRows } from './table-rows.ts';
+import type { ReportInput, ReportReproduce } from './types.ts';
+
+/** Columns given a partial-dependence chart when not told. */
+export const DEFAULT_TOP_COLUMNS = 3;
+
+/** What the host knows and the engine does not. */
+export interface CollectOptions {
+  /** The data file's name as the user knows it. */
+  file: string;
+  /** The model file's bytes (or text) exactly as saved: their SHA-256 is the report's checksum. */
+  modelSource: string | Uint8Array;
+  /** Command lines and versions for Reproduce (the checksum is added here). */
+  reproduce: Omit<ReportReproduce, 'modelChecksum'>;
+  /** Score only these data rows of the table (0-based), e.g. the app's test split, named `rowsLabel`. */
+  rows?: { indices: Int32Array; label: string } | null;
+  title?: string;
+  /** Permutation importance's shuffles per column and seed (defaults: engine/explain's). */
+  repeats?: number;
+  seed?: number;
+  /** How many of the most important columns get a partial-dependence chart. */
+  top?: number;
+  createdAt?: string;
+}
+
+/** Everything `buildReport` needs, for `model` on `table`, computed on `backend`. */
+export async function collectReport(
+  model: ModelFile,
+  table: ParsedTable,
+  backend: Backend,
+  o: CollectOptions,
+): Promise<ReportInput> {
+  const pre = preprocessingOf(model);
+  const target = pre.target.column;
+  if (table.rows === 0) throw new DatasetError(reportMessages.noRows(o.file));
+  const data = o.rows ? tableRows(table, o.rows.indices) : table;
+  const applied = applyPreprocessing(pre, data);
+  if (!applied.y) throw new DatasetError(reportMessages.noTarget(target, o.file));
+  const rowIndices = o.rows ? Int32Array.from(o.rows.indices) : Int32Array.from({ length: applied.rows }, (_, i) => i);
+  const split = { x: applied.x, y: applied.y, rows: applied.rows, features: model.inputs, rowIndices };
+  const evaluation = await evaluateTestSplit(model, split, backend);
+  const importance = await permutationImportance(model, pre, backend, applied.x, applied.y, applied.rows, {
+    repeats: o.repeats,
+    seed: o.seed,
+  });
+  const dependence: PartialDependence[] = [];
+  const notes: string[] = [];
+  for (const c of importance.columns.slice(0, o.top ?? DEFAULT_TOP_COLUMNS)) {
+    try {
+      dependence.push(await partialDependence(model, pre, backend, data, applied.x, applied.rows, c.column));
+    } catch (e) {
+      // A column with no value in these rows has no curve; the section says so instead.
+      if (!(e instanceof ExplainError)) throw e;
+      notes.push(e.message);
+    }
+  }
+  const scoredRows = evaluation.actual.length;
+  const leftOut = applied.rows - scoredRows;
+  const where = o.rows
+    ? `${o.rows.label}: ${scoredRows.toLocaleString('en-US')} of ${table.rows.toLocaleString('en-US')} rows`
+    : `${scoredRows.toLocaleString('en-US')} of ${table.rows.toLocaleString('en-US')} rows`;
+  return {
+    title: o.title ?? `Report: ${model.spec.name ?? 'model'} on ${o.file}`,
+    createdAt: o.createdAt ?? new Date().toISOString(),
+    model,
+    data: {
+      file: o.file,
+      rows: table.rows,
+      columns: table.columns.length,
+      scored: leftOut > 0 ? `${where} (${leftOut.toLocaleString('en-US')} left out: target missing or unknown)` : where,
+      profile: profileTable(table, { target, preprocess: pre.preprocess }),
+      warnings: applied.warnings,
+    },
+    evaluation,
+    importance,
+    dependenceNotes: notes,
+    dependence,
+    reproduce: { ...o.reproduce, modelChecksum: sha256Hex(o.modelSource) },
+  };
+}

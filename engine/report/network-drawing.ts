@@ -1,0 +1,52 @@
+/** The network drawn as inline SVG: the inputs, then each layer as a box with its size, left to right. */
+import type { LayerSummary } from '../spec/index.ts';
+import { esc } from './html.ts';
+
+const BOX_W = 112;
+const GAP = 28;
+const H = 150;
+
+function layerLines(l: LayerSummary): [string, string] {
+  if (l.type === 'dense') return [`Dense ${l.outputShape[1] ?? '?'}`, l.detail.replace(/^\S+ units, /, '')];
+  if (l.type === 'batchNorm') return ['Batch norm', `${l.outputShape[1] ?? '?'} features`];
+  if (l.type === 'dropout') return ['Dropout', l.detail];
+  return [l.type[0]!.toUpperCase() + l.type.slice(1), l.detail];
+}
+
+/** The drawing as a figure: an SVG image whose description lists the layers in order. */
+export function networkDrawing(inputs: number, outputs: string, layers: readonly LayerSummary[]): string {
+  const boxes: [string, string, string][] = [
+    ['input', `Inputs ${inputs}`, 'features'],
+    ...layers.map((l): [string, string, string] => [l.type === 'dense' ? 'dense' : 'other', ...layerLines(l)]),
+  ];
+  const rows = Math.ceil(boxes.length / 5);
+  const perRow = Math.min(boxes.length, 5);
+  const w = perRow * BOX_W + (perRow - 1) * GAP + 16;
+  const h = rows * H;
+  const parts: string[] = [
+    '<defs><marker id="net-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L8 4L0 8z" class="arrowhead"/></marker></defs>',
+  ];
+  boxes.forEach(([kind, a, b], i) => {
+    const x = 8 + (i % 5) * (BOX_W + GAP);
+    const y = 20 + Math.floor(i / 5) * H;
+    const units = i === 0 ? inputs : (layers[i - 1]!.outputShape[1] ?? 1);
+    const bh = Math.max(56, Math.min(110, 40 + Math.log2(units + 1) * 8));
+    const top = y + (110 - bh) / 2;
+    parts.push(
+      `<rect class="box ${kind}" x="${x}" y="${top.toFixed(1)}" width="${BOX_W}" height="${bh.toFixed(1)}" rx="8"/>`,
+    );
+    parts.push(`<text x="${x + BOX_W / 2}" y="${y + 52}" text-anchor="middle" class="box-title">${esc(a)}</text>`);
+    parts.push(
+      `<text x="${x + BOX_W / 2}" y="${y + 70}" text-anchor="middle">${esc(b.length > 16 ? `${b.slice(0, 15)}…` : b)}</text>`,
+    );
+    if (i + 1 < boxes.length && (i + 1) % 5 !== 0) {
+      parts.push(
+        `<line class="link" x1="${x + BOX_W + 2}" y1="${y + 55}" x2="${x + BOX_W + GAP - 2}" y2="${y + 55}" marker-end="url(#net-arrow)"/>`,
+      );
+    }
+  });
+  const order = boxes.map(([, a, b]) => `${a} (${b})`).join(', then ');
+  const desc = `The network from left to right: ${order}. It outputs ${outputs}.`;
+  const svg = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="net-t net-d" style="max-width:${w}px"><title id="net-t">Network drawing</title><desc id="net-d">${esc(desc)}</desc>${parts.join('')}</svg>`;
+  return `<figure class="chart network">${svg}<figcaption>The network: inputs on the left, each layer in order (rows of five).</figcaption></figure>`;
+}
