@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { DatasetSettings, NetworkSpec } from '../../engine/protocol/index.ts';
+import type { DatasetSettings, NetworkSpec, WireError } from '../../engine/protocol/index.ts';
 import { EngineRequestError } from '../engine/engine-client.ts';
 import type { NoticeKind } from './notices.svelte.ts';
 import { ReportExport, reportFileName, type ReportProject } from './report-export.svelte.ts';
@@ -55,7 +55,7 @@ describe('ReportExport', () => {
   });
 
   test("the worker's refusal is kept for the Export view, and the menu command opens it", async () => {
-    const wire = {
+    const wire: WireError = {
       name: 'DatasetError',
       code: 'data/no-test-rows',
       path: 'split',
