@@ -8,7 +8,7 @@ import { FlushThrottle } from '../lib/flush-throttle.ts';
 import type { DatasetSettings, NetworkSpec, Problem, SweepCheck, WireError } from '../../engine/protocol/index.ts';
 import {
   parameterImportance, trialsCsv,
-  type ImportanceResult, type SweepEvent, type SweepPlan, type SweepResult, type TrialRecord,
+  type ImportanceResult, type SweepEvent, type SweepPlan, type SweepResult,
 } from '../../engine/protocol/index.ts';
 import type { EngineClient, SweepLiveEvent } from '../engine/engine-client.ts';
 import { asWireError } from '../lib/wire-error.ts';
@@ -17,7 +17,7 @@ import type { DatasetState } from './dataset.svelte.ts';
 import { splitOutput, type NetworkEditor } from './network-editor.svelte.ts';
 import type { SweepRecord, SweepResultRecord } from './sweep-record.ts';
 import { cores, SweepSpace, type SpaceSource } from './sweep-space.svelte.ts';
-import { applyEvents, passesFilters, thinPoints, type AxisFilter, type EpochPoint, type TrialView } from './sweep-trials.ts';
+import { applyEvents, passesFilters, thinPoints, type AxisFilter, type TrialView } from './sweep-trials.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
 /** Where the sweep is. */
