@@ -1,6 +1,9 @@
-/** `export MODEL.json --format onnx|tfjs --out PATH`: the model for other runtimes (onnxruntime, TF.js). */
+/** `export MODEL.json --format onnx|tfjs|pytorch --out PATH`: the model for other runtimes (onnxruntime, TF.js, PyTorch). */
 import { join } from 'node:path';
-import { exportOnnx, exportTfjs, ONNX_INPUTS, parseModelFile, TFJS_WEIGHTS_FILE, type OnnxInputs } from '../../export/index.ts';
+import {
+  exportOnnx, exportTfjs, ONNX_INPUTS, parseModelFile, PYTORCH_MODEL_FILE, PYTORCH_SOURCE_FILES, TFJS_WEIGHTS_FILE, type OnnxInputs,
+} from '../../export/index.ts';
+import { pytorchPackageFiles } from '../pytorch-sources.ts';
 import { helpText, parseFlags, type FlagSpec } from '../args.ts';
 import { readJson } from '../files.ts';
 import { checkOutFile, checkOutFolder, makeFolder } from '../out-path.ts';
@@ -8,19 +11,19 @@ import { writeFileAtomic } from '../outputs.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Formats `export` writes. */
-const FORMATS = ['onnx', 'tfjs'] as const;
+const FORMATS = ['onnx', 'tfjs', 'pytorch'] as const;
 type Format = (typeof FORMATS)[number];
 
 const flags: Record<string, FlagSpec> = {
   format: { type: 'string', help: `what to write: ${FORMATS.join(', ')}`, placeholder: 'FORMAT' },
   inputs: { type: 'string', help: "ONNX only: 'columns' (default: one input per raw CSV column, preprocessing inside) or 'matrix' (the input matrix of 'transform')", placeholder: 'columns|matrix' },
-  out: { type: 'string', help: 'ONNX: the file to write; TF.js: the folder for model.json and weights.bin (required)', placeholder: 'PATH' },
+  out: { type: 'string', help: 'ONNX: the file to write; TF.js: the folder for model.json and weights.bin; PyTorch: the package folder (required)', placeholder: 'PATH' },
   help: { type: 'boolean', help: 'show this help' },
 };
 
 /** Help for `export`. */
-export const exportHelp = helpText('backprop-studio export MODEL.json --format onnx|tfjs [--inputs columns|matrix] --out PATH',
-  "Write a trained model for another runtime. ONNX: one graph from raw columns (or the input matrix) to\n'probabilities' and 'label' (classification) or 'value' (regression); run it with onnxruntime.\nTF.js: a layers model (model.json + weights.bin) on the input matrix of 'transform'; load it with\ntf.loadLayersModel. Examples:\n  backprop-studio export iris.model.json --format onnx --out iris.onnx\n  backprop-studio export iris.model.json --format tfjs --out iris-tfjs", flags);
+export const exportHelp = helpText('backprop-studio export MODEL.json --format onnx|tfjs|pytorch [--inputs columns|matrix] --out PATH',
+  "Write a trained model for another runtime. ONNX: one graph from raw columns (or the input matrix) to\n'probabilities' and 'label' (classification) or 'value' (regression); run it with onnxruntime.\nTF.js: a layers model (model.json + weights.bin) on the input matrix of 'transform'; load it with\ntf.loadLayersModel. PyTorch: a folder of plain Python (predict.py, train.py for torchrun, model.py,\npreprocess.py, README.md) with the model file as model.json. Examples:\n  backprop-studio export iris.model.json --format onnx --out iris.onnx\n  backprop-studio export iris.model.json --format tfjs --out iris-tfjs\n  backprop-studio export iris.model.json --format pytorch --out iris-pytorch", flags);
 
 function choice<T extends string>(flag: string, value: string | boolean | undefined, options: readonly T[], fallback: T | undefined): T {
   if (value === undefined && fallback !== undefined) return fallback;
@@ -37,6 +40,17 @@ export async function exportCommand(argv: string[]): Promise<void> {
   const inputs: OnnxInputs = choice('inputs', values.inputs, ONNX_INPUTS, 'columns');
   if (format === 'tfjs' && values.inputs !== undefined) {
     throw new UsageError('cli/inputs-not-onnx', "--inputs applies to --format onnx only: a TF.js model always takes the input matrix (see 'backprop-studio transform'). Remove --inputs.");
+  }
+  if (format === 'pytorch' && values.inputs !== undefined) {
+    throw new UsageError('cli/inputs-not-onnx', '--inputs applies to --format onnx only: the PyTorch package always reads raw CSV columns (preprocess.py). Remove --inputs.');
+  }
+  if (format === 'pytorch') {
+    const folder = checkOutFolder('export', values.out, 'model-pytorch', [...PYTORCH_SOURCE_FILES, PYTORCH_MODEL_FILE]);
+    const files = pytorchPackageFiles(parseModelFile(readJson(positionals[0]!, 'Model file')));
+    makeFolder(folder);
+    for (const f of files) writeFileAtomic(join(folder, f.path), f.text);
+    process.stderr.write(`Wrote the PyTorch package (${files.map((f) => f.path).join(', ')}) to ${folder}\n`);
+    return;
   }
   if (format === 'tfjs') {
     const folder = checkOutFolder('export', values.out, 'model-tfjs', ['model.json', TFJS_WEIGHTS_FILE]);

@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""Train the model further (or from scratch) with PyTorch and write a Backprop Studio model file.
+
+    python3 train.py TRAIN.csv --epochs N --out MODEL.json [--model model.json] [--from-scratch]
+                     [--refit-preprocessing] [--device cpu|cuda] [--seed S]
+    torchrun --nproc_per_node K train.py TRAIN.csv --epochs N --out MODEL.json     # data-parallel (DDP)
+
+From Python: train_model(model_file, "train.csv", epochs=5) returns the new model file as a dict.
+"""
+import argparse
+import copy
+import json
+import math
+import os
+import sys
+import time
+from datetime import datetime, timezone
+
+import numpy as np
+import torch
+import torch.distributed as dist
+from torch.nn.parallel import DistributedDataParallel
+from torch.utils.data.distributed import DistributedSampler
+
+import data as datamod
+import losses
+import optim
+import preprocess
+from model import BatchNorm, Dense, Network
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TRAIN_METRIC_SAMPLE = 4096
+
+
+def evaluate(net, x, device, chunk=65536):
+    """The network's outputs (numpy float32) in eval mode, in chunks."""
+    was_training = net.training
+    net.eval()
+    with torch.no_grad():
+        out = [net(torch.from_numpy(x[i:i + chunk]).to(device)).cpu().numpy() for i in range(0, len(x), chunk)]
+    net.train(was_training)
+    return np.concatenate(out) if out else np.zeros((0, net.outputs), dtype=np.float32)
+
+
+def penalty(net):
+    """l1 sum|w| + l2 sum w^2 over the dense kernels."""
+    with torch.no_grad():
+        return float(sum(l.l1 * l.kernel.abs().sum() + l.l2 * (l.kernel ** 2).sum()
+                         for l in net.layers if isinstance(l, Dense)))
+
+
+def layer_norms(net, grad_sums, steps):
+    """Per trained layer: RMS over the epoch's steps of the gradient norm, and the weight norm at its end."""
+    out = []
+    for layer in net.layers:
+        params = [p for p in layer.parameters()]
+        if params:
+            w = math.sqrt(sum(float((p.detach().double() ** 2).sum()) for p in params))
+            out.append({"id": layer.id, "gradNorm": math.sqrt(grad_sums.get(layer.id, 0) / max(1, steps)), "weightNorm": w})
+    return out
+
+
+def distributed():
+    """(rank, world size) under torchrun (the process group started), else (0, 1)."""
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    if world > 1 and not dist.is_initialized():
+        dist.init_process_group("nccl" if torch.cuda.is_available() and os.environ.get("BPS_DEVICE") == "cuda" else "gloo")
+    return (dist.get_rank(), dist.get_world_size()) if world > 1 else (0, 1)
+
+
+def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_preprocessing=False, device="cpu",
+                seed=None, on_epoch=None, log=None):
+    """Train `model_file` (a dict) on a raw CSV for `epochs` more epochs; returns the new model file (a dict).
+
+    on_epoch(epoch, {"loss", "val_loss", "accuracy" or "r2"}) is called after each epoch (validation numbers
+    when there is a validation split); returning True stops training. Under torchrun, only rank 0's result
+    is complete; every rank returns it.
+    """
+    if epochs < 1:
+        raise datamod.DataError(f"--epochs must be at least 1, got {epochs}.")
+    rank, world = distributed()
+    model = copy.deepcopy(model_file)
+    df = datamod.read_csv(train_csv)
+    training = {**datamod.TRAINING_DEFAULTS, **(model["spec"].get("training") or {})}
+    seed = int(training["seed"] if seed is None else seed)
+    model, x_train, y_train, x_val, y_val = datamod.training_data(
+        model, df, float(training["validationSplit"]), seed, refit_preprocessing)
+    target = model["preprocessing"]["target"]
+    spec = datamod.resolve_spec(model["spec"], target, int(model["inputs"]))
+    cfg = spec["training"]
+    spec["training"]["seed"] = seed
+    dev = torch.device(f"cuda:{int(os.environ.get('LOCAL_RANK', 0))}" if device == "cuda" else device)
+    generator = torch.Generator().manual_seed(seed)
+    torch.manual_seed(seed + rank)
+    net = Network(spec, int(model["inputs"]))
+    if from_scratch:
+        net.initialize(generator)
+    else:
+        net.load_weights(model["weights"])
+    net.to(dev).train()
+    caller = _Wrapped(DistributedDataParallel(net), net) if world > 1 else net
+    params = list(net.parameters())
+    optimizer = optim.Optimizer(cfg["optimizer"], params)
+    dense_layers = [l for l in net.layers if isinstance(l, Dense)]
+    loss_name, delta = spec["loss"], float(spec.get("huberDelta", 1))
+    history = [] if from_scratch else list(model.get("history") or [])
+    done, total = len(history), len(history) + epochs
+    has_val = len(y_val) > 0
+    schedule = optim.Schedule(cfg.get("schedule"), cfg["optimizer"]["learningRate"], total, "valLoss" if has_val else "loss")
+    for h in history:
+        schedule.observe(optim.monitor_values(h))
+    stopping = optim.EarlyStopping(cfg.get("earlyStopping"), "valLoss" if has_val else "loss", has_val)
+    rows = len(y_train)
+    batch = max(1, math.ceil(min(int(cfg["batchSize"]), rows) / world))
+    sampler = DistributedSampler(range(rows), num_replicas=world, rank=rank, shuffle=bool(cfg["shuffle"]), seed=seed)
+    xt, yt = torch.from_numpy(x_train).to(dev), torch.from_numpy(y_train).to(dev)
+    is_class = target["kind"] == "classification"
+    stop_reason, best, best_epoch = "completed", None, 0
+    for e in range(done, total):
+        started = time.time()
+        lr = schedule.rate(e)
+        sampler.set_epoch(e)
+        order = torch.tensor(list(sampler), dtype=torch.long, device=dev)
+        sums = torch.zeros(3, dtype=torch.float64, device=dev)  # loss sum, correct, rows
+        grad_sums, steps = {}, 0
+        for start in range(0, len(order), batch):
+            idx = order[start:start + batch]
+            xb, yb = xt[idx], yt[idx]
+            for p in params:
+                p.grad = None
+            loss, out = losses.batch_loss(loss_name, caller, xb, yb, delta)
+            loss.backward()
+            optim.penalize_and_clip(dense_layers, params, cfg["optimizer"].get("clipNorm"))
+            for layer in net.layers:
+                g = sum(float((p.grad.double() ** 2).sum()) for p in layer.parameters() if p.grad is not None)
+                if g:
+                    grad_sums[layer.id] = grad_sums.get(layer.id, 0) + g
+            optimizer.step(lr)
+            steps += 1
+            sums[0] += float(loss) * len(idx)
+            sums[2] += len(idx)
+            if is_class:
+                sums[1] += float((torch.from_numpy(losses.predicted_class(out.cpu().numpy())).to(dev) == yb.long()).sum())
+        if world > 1:
+            dist.all_reduce(sums)
+        if not math.isfinite(float(sums[0])):
+            raise datamod.DataError(f"The loss became NaN or infinite in epoch {e + 1} (optimizer "
+                                    f"{cfg['optimizer']['type']}, learning rate {lr:g}). Lower the learning rate.")
+        summary = {"epoch": e + 1, "epochs": total, "loss": float(sums[0] / sums[2]), "metrics": {}, "valLoss": None,
+                   "valMetrics": None, "learningRate": lr}
+        if is_class:
+            summary["metrics"]["accuracy"] = float(sums[1] / sums[2])
+        else:
+            n = min(rows, TRAIN_METRIC_SAMPLE)
+            summary["metrics"] = losses.headline(losses.metrics(loss_name, target, evaluate(net, x_train[:n], dev), y_train[:n], delta))
+        if has_val:
+            mv = losses.metrics(loss_name, target, evaluate(net, x_val, dev), y_val, delta)
+            summary["valLoss"], summary["valMetrics"] = mv["loss"], losses.headline(mv)
+        summary["penalty"] = penalty(net)
+        summary["totalLoss"] = summary["loss"] + summary["penalty"]
+        summary["elapsedMs"] = (time.time() - started) * 1000
+        summary["layers"] = layer_norms(net, grad_sums, steps)
+        history.append(summary)
+        improved = stopping.improves(summary)
+        if improved and stopping.c and stopping.c["restoreBestWeights"]:
+            best = copy.deepcopy(net.state_dict())
+        schedule.observe(optim.monitor_values(summary))
+        stop = stopping.should_stop(summary, improved)
+        if stop:
+            stop_reason = "earlyStopping"
+        if rank == 0:
+            (log or _log)(summary)
+            if on_epoch is not None and on_epoch(e + 1, _reported(summary, is_class)):
+                stop, stop_reason = True, "stopped"
+        if world > 1:
+            flag = torch.tensor([1 if stop else 0], device=dev)
+            dist.broadcast(flag, 0)
+            stop = bool(flag.item())
+        if stop:
+            break
+    best_epoch = len(history)
+    if stop_reason == "earlyStopping" and best is not None:
+        net.load_state_dict(best)
+        best_epoch = stopping.best_epoch
+    metrics = {"train": losses.metrics(loss_name, target, evaluate(net, x_train, dev), y_train, delta)}
+    if has_val:
+        metrics["validation"] = losses.metrics(loss_name, target, evaluate(net, x_val, dev), y_val, delta)
+    backend = f"pytorch-{dev.type}" + (f" x{world}" if world > 1 else "")
+    model.update({"createdAt": datetime.now(timezone.utc).isoformat().replace("+00:00", "Z"), "spec": spec,
+                  "outputs": net.outputs, "weights": net.weights(), "metrics": metrics, "history": history, "seed": seed,
+                  "training": {"backend": backend, "stopReason": stop_reason, "bestEpoch": best_epoch,
+                               "epochsRun": len(history) - done}})
+    return model
+
+
+class _Wrapped:
+    """The DDP module called like the network (forward(x, logits)), with the network's output activation."""
+
+    def __init__(self, module, net):
+        self.module, self.output_activation = module, net.output_activation
+
+    def __call__(self, x, logits=False):
+        return self.module(x, logits=logits)
+
+
+def _reported(summary, is_class):
+    """What on_epoch gets: loss, val_loss and the main metric (validation when there is one)."""
+    main = "accuracy" if is_class else "r2"
+    source = summary["valMetrics"] or summary["metrics"]
+    return {"loss": summary["loss"], "val_loss": summary["valLoss"], main: source.get(main)}
+
+
+def _log(summary):
+    val = f" val_loss {summary['valLoss']:.6g}" if summary["valLoss"] is not None else ""
+    shown = " ".join(f"{k} {v:.4g}" for k, v in (summary["valMetrics"] or summary["metrics"]).items())
+    print(f"epoch {summary['epoch']}/{summary['epochs']} loss {summary['loss']:.6g}{val} {shown}", flush=True)
+
+
+def json_safe(value):
+    """NaN and infinities as null (JSON has no NaN; the studio reads null as NaN)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_safe(v) for v in value]
+    return value
+
+
+def write_model(model, path):
+    """Writes the model file atomically (a temporary file renamed over the target)."""
+    tmp = f"{path}.tmp-{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(json_safe(model), f, allow_nan=False)
+    os.replace(tmp, path)
+
+
+def main(argv):
+    p = argparse.ArgumentParser(prog="train.py", description="Train a Backprop Studio model with PyTorch.")
+    p.add_argument("train_csv", metavar="TRAIN.csv")
+    p.add_argument("--epochs", type=int, required=True)
+    p.add_argument("--out", required=True, metavar="MODEL.json")
+    p.add_argument("--model", default=os.path.join(HERE, "model.json"), help="model file to start from (default: the package's)")
+    p.add_argument("--from-scratch", action="store_true", help="fresh weights from the spec's initializers and the seed")
+    p.add_argument("--refit-preprocessing", action="store_true", help="fit the preprocessing on TRAIN.csv again")
+    p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    p.add_argument("--seed", type=int, default=None)
+    args = p.parse_args(argv)
+    if args.device == "cuda":
+        if not torch.cuda.is_available():
+            raise datamod.DataError("--device cuda: PyTorch sees no CUDA GPU here. Use --device cpu, or a machine with one.")
+        os.environ["BPS_DEVICE"] = "cuda"
+    model = preprocess.load_model(args.model)
+    result = train_model(model, args.train_csv, epochs=args.epochs, from_scratch=args.from_scratch,
+                         refit_preprocessing=args.refit_preprocessing, device=args.device, seed=args.seed)
+    rank = dist.get_rank() if dist.is_initialized() else 0
+    if rank == 0:
+        write_model(result, args.out)
+        print(f"Wrote {args.out}", flush=True)
+    if dist.is_initialized():
+        dist.destroy_process_group()
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except (preprocess.ModelFileError, datamod.DataError, KeyError, OSError, ValueError) as e:
+        sys.stderr.write(f"error: {e if isinstance(e, OSError) or not e.args else e.args[0]}\n")
+        sys.exit(1)
