@@ -65,9 +65,12 @@ describe('parseTrialsCsv', () => {
     expect(problemsOf('')).toEqual([
       "The trials CSV is empty. Open a file written by the Sweep view's Export CSV, 'backprop-studio sweep --out' or study.py --export-trials.",
     ]);
-    expect(problemsOf('sepal_length_cm,species\n5.1,setosa\n')[0]).toBe(
-      "Line 1: the trials CSV has no 'trial' column. Open a file written by the Sweep view's Export CSV, 'backprop-studio sweep --out' or study.py --export-trials.",
-    );
+    expect(problemsOf('sepal_length_cm,species\n5.1,setosa\n')).toEqual([
+      "Line 1: the trials CSV has no 'trial', 'rank', 'status', 'objective (METRIC)', 'epochs', 'keptEpoch', 'bracket', 'rung', 'seed', "
+      + "'durationMs', 'error' columns. Open a file written by the Sweep view's Export CSV, 'backprop-studio sweep --out' or study.py --export-trials.",
+    ]);
+    expect(problemsOf(HEADER.replace(',error', ''))[0]).toBe("Line 1: the trials CSV has no 'error' column. Open a file written by the Sweep view's Export CSV, "
+      + "'backprop-studio sweep --out' or study.py --export-trials.");
     expect(problemsOf(`${HEADER}\n`)).toEqual(['The trials CSV has a header but no trials. Export it again once some trials have finished.']);
     expect(problemsOf(HEADER.replace('valLoss)', 'f1)'))[0]).toMatch(/^Line 1: the objective column names 'f1', which is not a metric Backprop Studio reports\. Use one of 'loss', /);
     expect(problemsOf(HEADER.replace(',training.optimizer.type,layers[dense-1].units', ''))).toEqual([

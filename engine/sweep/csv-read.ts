@@ -66,7 +66,7 @@ export function parseTrialsCsv(text: string): SweepResult {
   const objectiveAt = header.findIndex((h) => /^objective \(.*\)$/.test(h));
   const missing = ['trial', 'rank', 'status', 'epochs', 'keptEpoch', ...TAIL].filter((c) => col(c) < 0);
   if (objectiveAt < 0) missing.splice(3, 0, 'objective (METRIC)');
-  if (missing.length) throw new SweepError(missing.map(m.missingColumn));
+  if (missing.length) throw new SweepError(m.missingColumns(missing));
   const metric = header[objectiveAt].slice('objective ('.length, -1);
   if (!(MONITOR_NAMES as readonly string[]).includes(metric)) throw new SweepError(m.unknownMetric(metric, MONITOR_NAMES));
   const epochsAt = header.indexOf('epochs', objectiveAt);

@@ -128,9 +128,9 @@ export const trialsCsvMessages = {
     code: 'sweep/csv-empty', path: '',
     message: `The trials CSV is empty. Open a file written by ${TRIALS_CSV_SOURCES}.`,
   }),
-  missingColumn: (column: string): Problem => ({
+  missingColumns: (columns: readonly string[]): Problem => ({
     code: 'sweep/csv-missing-column', path: 'line 1',
-    message: `Line 1: the trials CSV has no '${column}' column. Open a file written by ${TRIALS_CSV_SOURCES}.`,
+    message: `Line 1: the trials CSV has no ${list(columns)} column${columns.length > 1 ? 's' : ''}. Open a file written by ${TRIALS_CSV_SOURCES}.`,
   }),
   noParameters: (): Problem => ({
     code: 'sweep/csv-no-parameters', path: 'line 1',
@@ -173,6 +173,11 @@ export const optunaMessages = {
     code: 'sweep/optuna-objective', path: 'objective.metric',
     message: `objective.metric '${metric}' cannot be the objective of an Optuna study: the PyTorch package's train.py reports `
       + `${list(reported)} each epoch (valAccuracy for classification, valR2 for regression). Use one of them.`,
+  }),
+  fractionalEta: (eta: number, strategy: string): Problem => ({
+    code: 'sweep/optuna-eta', path: 'halving.eta',
+    message: `halving.eta is ${eta}, but Optuna's ${strategy === 'hyperband' ? 'HyperbandPruner' : 'SuccessiveHalvingPruner'} `
+      + `takes a whole reduction factor. Set halving.eta to ${Math.floor(eta)} or ${Math.ceil(eta)}.`,
   }),
   lagIgnored: (): string =>
     "tpe.lag has no Optuna counterpart: Optuna's TPESampler reads every trial finished so far, whichever process ran it, "

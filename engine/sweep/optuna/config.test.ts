@@ -77,6 +77,13 @@ describe('optunaStudy', () => {
     }]);
   });
 
+  it('refuses a fractional eta, which Optuna’s pruners cannot take', () => {
+    expect(study({ strategy: 'hyperband', halving: { eta: 2.5, minEpochs: 1, maxEpochs: 9 } }).problems).toEqual([{
+      code: 'sweep/optuna-eta', path: 'halving.eta',
+      message: "halving.eta is 2.5, but Optuna's HyperbandPruner takes a whole reduction factor. Set halving.eta to 2 or 3.",
+    }]);
+  });
+
   it('a space the engine refuses never reaches the mapping', () => {
     expect(() => study({}, TASK, { 'layers[nope].units': { distribution: 'int', min: 1, max: 2 } })).toThrow(SweepError);
   });

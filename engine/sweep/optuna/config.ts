@@ -4,7 +4,7 @@
  * `choice` → CategoricalDistribution); strategies to samplers and pruners (`random` → RandomSampler, `tpe` →
  * TPESampler, `grid` → GridSampler over the same grid values, `halving` → SuccessiveHalvingPruner and `hyperband`
  * → HyperbandPruner, both with RandomSampler and per-epoch reports). What the study cannot do is refused (`problems`,
- * with the path: an objective train.py does not report); what it does differently is noted (`notes`: `tpe.lag`).
+ * with the path: an objective train.py does not report, a fractional eta); what it does differently is noted (`notes`: `tpe.lag`).
  * Values the spec validator accepts are all Optuna values (no field takes both true and 1, which Python mixes up).
  */
 import type { Problem } from '../../errors.ts';
@@ -72,6 +72,8 @@ export function optunaStudy(setup: SweepSetup): { config: OptunaStudyConfig | nu
   const notes: string[] = [];
   const report = REPORTED[settings.objective.metric];
   if (!report) problems.push(m.objectiveNotReported(settings.objective.metric, Object.keys(REPORTED)));
+  const pruned = settings.strategy === 'halving' || settings.strategy === 'hyperband';
+  if (pruned && !Number.isInteger(settings.halving.eta)) problems.push(m.fractionalEta(settings.halving.eta, settings.strategy));
   if (space.tpe?.lag !== undefined && settings.strategy === 'tpe') notes.push(m.lagIgnored());
   if (problems.length || !report) return { config: null, problems, notes };
   const { seed, tpe, halving } = settings;
