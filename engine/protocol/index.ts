@@ -37,6 +37,7 @@ export { PROBABILITY_EPSILON } from '../losses/index.ts';
 export {
   DISTRIBUTION_NAMES, STRATEGY_NAMES, SPACE_FORMAT, SPACE_VERSION, DEFAULT_TRIALS,
   defaultConcurrency, directionOf, objectiveMetrics, sortTrials, compareTrials, trialsCsv, parameterImportance, MIN_IMPORTANCE_TRIALS,
+  parseTrialsCsv,
 } from '../sweep/index.ts';
 /** Sweep types the messages carry. */
 export type {
