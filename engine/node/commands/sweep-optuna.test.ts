@@ -113,6 +113,35 @@ describe(`sweep --export-optuna, study.py${missing}`, () => {
     expect(word.err.trim().split('\n').pop()).toBe("study.py: error: argument --trials: must be a whole number of trials, e.g. --trials 20, got 'many'");
   }, 300_000);
 
+  it.skipIf(skip)('hyperband: every epoch is reported to the HyperbandPruner, pruned trials stop at a rung; another space is refused', async () => {
+    const space = join(tmp, 'hyperband.json');
+    writeFileSync(space, JSON.stringify({
+      strategy: 'hyperband', halving: { eta: 3, minEpochs: 1, maxEpochs: 9 },
+      parameters: { 'training.optimizer.learningRate': { distribution: 'logUniform', min: 0.0001, max: 0.3 }, hiddenLayers: { distribution: 'int', min: 0, max: 2 } },
+    }));
+    const hb = join(tmp, 'hyperband');
+    const cli = spawnSync(process.execPath, [join(root, 'bin', 'backprop-studio.mjs'), 'sweep', join(root, 'resources', 'samples', 'iris.csv'),
+      '--target', 'species', '--space', space, '--export-optuna', hb], { encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    const storage = `sqlite:///${join(tmp, 'hyperband.db')}`;
+    expect((await python([join(hb, 'study.py'), '--storage', storage, '--trials', '6'])).code).toBe(0);
+    const script = 'import optuna, json, sys\noptuna.logging.set_verbosity(optuna.logging.ERROR)\n'
+      + 's = optuna.load_study(study_name="backprop-studio", storage=sys.argv[1])\n'
+      + 'print(json.dumps([[t.state.name, sorted(t.intermediate_values), t.user_attrs["epochs"]] for t in s.trials]))\n';
+    const trials = JSON.parse((await python(['-c', script, storage])).out) as [string, number[], number][];
+    expect(trials).toHaveLength(6);
+    for (const [state, reported, epochs] of trials) {
+      expect(reported).toEqual(Array.from({ length: epochs }, (_, i) => i + 1));
+      // A pruned trial stops at a rung (the pruner may also cut one at the last, 9th epoch); the others train all 9.
+      expect(state === 'COMPLETE' ? epochs === 9 : state === 'PRUNED' && epochs <= 9).toBe(true);
+    }
+    // The random-search study.py cannot join this study: it was started from another space.
+    expect(await python([study, '--storage', storage, '--trials', '1'])).toEqual({
+      code: 1, out: '', err: "error: The study 'backprop-studio' in this storage was started from another search space or network. "
+        + 'Choose another --study-name, or run the study.py that started it.\n',
+    });
+  }, 300_000);
+
   it.skipIf(skip)('sweep_space.py edits the spec exactly as the engine’s applyParams does', async () => {
     const base = parseSpec({
       layers: [{ id: 'dense-1', type: 'dense', units: 8 }, { id: 'dropout-1', type: 'dropout', rate: 0.1 },
