@@ -43,9 +43,12 @@ class ModelFileError(Exception):
 def load_model(path):
     """Reads and checks a model file (format and version)."""
     with open(path, encoding="utf-8") as f:
-        model = json.load(f)
-    if model.get("format") != "backprop-studio/model":
-        raise ModelFileError(f"{path} is not a Backprop Studio model file (format {model.get('format')!r}).")
+        try:
+            model = json.load(f)
+        except json.JSONDecodeError as e:
+            raise ModelFileError(f"{path} is not a Backprop Studio model file (it is not JSON: {e}).") from None
+    if not isinstance(model, dict) or model.get("format") != "backprop-studio/model":
+        raise ModelFileError(f"{path} is not a Backprop Studio model file (format {model.get('format') if isinstance(model, dict) else None!r}).")
     if not isinstance(model.get("version"), int) or model["version"] > SUPPORTED_VERSION:
         raise ModelFileError(f"{path} is version {model.get('version')}, this reader reads up to {SUPPORTED_VERSION}.")
     if model.get("preprocessing") is None:
