@@ -60,6 +60,12 @@ describe('sweep --export-optuna: refused before anything is written', () => {
     expect(r.stderr).toBe("error: halving.eta is 2.5, but Optuna's HyperbandPruner takes a whole reduction factor. Set halving.eta to 2 or 3.\n");
   });
 
+  it('flags of a sweep run here', () => {
+    expect(sweep(iris, '--target', 'species', '--space', space({}), '--export-optuna', join(dir, 'x'), '--out', 't.csv', '--concurrency=2').stderr)
+      .toBe("error: --export-optuna writes the sweep for Optuna instead of running it, so --out, --concurrency have no use with it: study.py's "
+        + '--export-trials and --best-model bring the trials and the best model back. Remove them.\n');
+  });
+
   it('DIR that is a file, or whose parent is missing', () => {
     expect(sweep(iris, '--target', 'species', '--space', space({}), '--export-optuna', iris).stderr)
       .toBe(`error: --export-optuna '${iris}' is a file; the study is a folder of files. Name a folder, e.g. --export-optuna study.\n`);

@@ -24,8 +24,20 @@ const STUDY_SOURCES = ['study.py', 'sweep_space.py', 'trials_csv.py'] as const;
 /** Every file the export writes: the study's, then the PyTorch package's (its model.json is the trials' base model). */
 export const STUDY_FILES = [...STUDY_SOURCES, 'study.json', 'data.csv', ...PYTORCH_SOURCE_FILES, PYTORCH_MODEL_FILE] as const;
 
-/** Refuses a DIR that is a file, has no parent folder, or holds a folder where a file of the study goes. */
-export function checkStudyFolder(dir: string): void {
+/** Flags of a sweep that runs here, which an exported study has no use for. */
+const RUN_FLAGS = ['--out', '--best-model', '--concurrency', '--quiet'];
+
+/**
+ * Refuses flags only a sweep run here uses, and a DIR that is a file, has no parent folder, or holds a folder where
+ * a file of the study goes.
+ */
+export function checkStudyFolder(dir: string, argv: readonly string[]): void {
+  const unused = RUN_FLAGS.filter((f) => argv.some((a) => a === f || a.startsWith(`${f}=`)));
+  if (unused.length) {
+    throw new UsageError('cli/export-optuna-flags', `--export-optuna writes the sweep for Optuna instead of running it, so ${unused.join(', ')} `
+      + `${unused.length > 1 ? 'have' : 'has'} no use with it: study.py's --export-trials and --best-model bring the trials and the best model back. `
+      + `Remove ${unused.length > 1 ? 'them' : 'it'}.`);
+  }
   if (dir === '') throw new UsageError('cli/no-out', '--export-optuna needs a folder, e.g. --export-optuna wine-study.');
   const parent = join(dir, '..');
   if (!existsSync(parent)) {
@@ -40,6 +52,11 @@ export function checkStudyFolder(dir: string): void {
       throw new UsageError('cli/out-is-directory', `Cannot write '${path}': it is not a regular file. Remove it or choose another --export-optuna folder.`);
     }
   }
+}
+
+function sameFile(a: string, b: string): boolean {
+  const [x, y] = [statSync(a), statSync(b)];
+  return x.dev === y.dev && x.ino === y.ino;
 }
 
 /** The base model file: the spec the trials start from and the preprocessing fitted on the training rows. */
@@ -76,7 +93,8 @@ export async function exportOptuna(o: OptunaExport): Promise<string[]> {
   for (const f of pytorchPackageFiles(model)) writeFileAtomic(join(o.dir, f.path), f.text);
   for (const name of STUDY_SOURCES) writeFileAtomic(join(o.dir, name), readFileSync(new URL(`../../sweep/optuna/${name}`, import.meta.url), 'utf8'));
   writeFileAtomic(join(o.dir, 'study.json'), `${JSON.stringify(config, null, 2)}\n`);
-  copyFileSync(o.dataPath, join(o.dir, 'data.csv'));
+  const data = join(o.dir, 'data.csv');
+  if (!existsSync(data) || !sameFile(o.dataPath, data)) copyFileSync(o.dataPath, data);
   const { settings } = o.setup;
   return [
     `Optuna study written to ${o.dir}: ${settings.strategy}, objective ${config.objective.direction} ${config.objective.metric}.`,

@@ -85,7 +85,7 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   if (typeof values.out === 'string') outputs.push({ flag: '--out', path: values.out, example: 'trials.csv' });
   if (typeof values['best-model'] === 'string') outputs.push({ flag: '--best-model', path: values['best-model'], example: 'best.model.json' });
   const optunaDir = values['export-optuna'];
-  if (typeof optunaDir === 'string') checkStudyFolder(optunaDir);
+  if (typeof optunaDir === 'string') checkStudyFolder(optunaDir, argv);
   checkOutputs(outputs, [
     { what: 'the CSV file', path: dataPath }, { what: 'the search space', path: values.space },
     ...(typeof values.spec === 'string' ? [{ what: 'the spec file', path: values.spec }] : []),
