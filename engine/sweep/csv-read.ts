@@ -37,7 +37,9 @@ function paramValue(cell: string): ParamValue | null {
 function inferDistribution(values: readonly ParamValue[]): Distribution {
   const distinct = [...new Set(values)];
   const nums = distinct.filter((v): v is number => typeof v === 'number');
-  if (nums.length !== distinct.length || nums.length < 2) return { type: 'choice', values: distinct.length ? distinct : [''] };
+  if (nums.length !== distinct.length || nums.length < 2) {
+    return { type: 'choice', values: distinct.length ? distinct : [''] };
+  }
   const min = Math.min(...nums);
   const max = Math.max(...nums);
   // Log-uniform draws crowd the bottom tenth of the linear range; uniform ones put about a tenth there.
@@ -49,7 +51,9 @@ function inferDistribution(values: readonly ParamValue[]): Distribution {
 
 /** The direction the `rank` column shows (rank 1 against the worst ranked trial), or null when it cannot tell. */
 function rankedDirection(trials: readonly { rank: number | null; objective: number | null }[]): Direction | null {
-  const ranked = trials.filter((t) => t.rank !== null && t.objective !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const ranked = trials
+    .filter((t) => t.rank !== null && t.objective !== null)
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   if (ranked.length < 2) return null;
   const first = ranked[0].objective ?? 0;
   const last = ranked[ranked.length - 1].objective ?? 0;
@@ -68,7 +72,9 @@ export function parseTrialsCsv(text: string): SweepResult {
   if (objectiveAt < 0) missing.splice(3, 0, 'objective (METRIC)');
   if (missing.length) throw new SweepError(m.missingColumns(missing));
   const metric = header[objectiveAt].slice('objective ('.length, -1);
-  if (!(MONITOR_NAMES as readonly string[]).includes(metric)) throw new SweepError(m.unknownMetric(metric, MONITOR_NAMES));
+  if (!(MONITOR_NAMES as readonly string[]).includes(metric)) {
+    throw new SweepError(m.unknownMetric(metric, MONITOR_NAMES));
+  }
   const epochsAt = header.indexOf('epochs', objectiveAt);
   const keptAt = col('keptEpoch');
   const tailAt = col('bracket');
@@ -109,12 +115,14 @@ export function parseTrialsCsv(text: string): SweepResult {
         const v = paramValue(cell(objectiveAt + 1 + k));
         return v === null ? [] : [[p, v]];
       })) as Record<string, ParamValue>,
-      epochs: num(epochsAt, { int: true, min: 0 }) ?? 0, keptEpoch: num(keptAt, { int: true, min: 0, optional: true }) ?? 0,
+      epochs: num(epochsAt, { int: true, min: 0 }) ?? 0,
+      keptEpoch: num(keptAt, { int: true, min: 0, optional: true }) ?? 0,
       metrics: Object.fromEntries(metricNames.flatMap((name, k) => {
         const v = num(keptAt + 1 + k, { optional: true });
         return v === null ? [] : [[name, v]];
       })) as Record<string, number>,
-      bracket: num(col('bracket'), { int: true, min: 0, optional: true }), rung: num(col('rung'), { int: true, min: 0, optional: true }),
+      bracket: num(col('bracket'), { int: true, min: 0, optional: true }),
+      rung: num(col('rung'), { int: true, min: 0, optional: true }),
       seed: num(col('seed'), { int: true, min: 0, optional: true }) ?? 0,
       durationMs: num(col('durationMs'), { min: 0, optional: true }) ?? 0,
       error: cell(col('error')) ? { code: 'sweep/trial-failed', message: cell(col('error')) } : null,
@@ -134,9 +142,14 @@ export function parseTrialsCsv(text: string): SweepResult {
   }));
   const objective = { metric: metric as MonitorName, direction };
   const best = bestTrial(trials, objective);
-  const strategy = trials.some((t) => t.bracket !== null) ? 'hyperband' : trials.some((t) => t.rung !== null) ? 'halving' : 'random';
+  const strategy = trials.some((t) => t.bracket !== null)
+    ? 'hyperband'
+    : trials.some((t) => t.rung !== null) ? 'halving' : 'random';
   return {
     status: 'completed', best, durationMs: trials.reduce((s, t) => s + t.durationMs, 0), trials,
-    plan: { strategy, trials: trials.length, epochBudget: null, objective, parameters, seed: trials[0]?.seed ?? 0, concurrency: 1 },
+    plan: {
+      strategy, trials: trials.length, epochBudget: null, objective, parameters,
+      seed: trials[0]?.seed ?? 0, concurrency: 1,
+    },
   };
 }

@@ -1,4 +1,4 @@
-/** Splitting CSV text into rows of cells (RFC 4180 quoting: `""` is a quote inside a quoted cell), with line numbers. */
+/** Splitting CSV text into rows of cells (RFC 4180 quoting: `""` is a quote inside a quoted cell), with lines. */
 
 /** One row and the line (from 1) it starts on. */
 export interface CsvRow {

@@ -12,20 +12,29 @@ const MAX_TRIALS_CSV_BYTES = 64 * 1024 * 1024;
 export function openTrialsCsv(path: string, argv: readonly string[]): void {
   const others = argv.filter((a) => a.startsWith('--') && !/^--(open|quiet)(=|$)/.test(a));
   if (others.length) {
-    throw new UsageError('cli/open-alone', `--open shows a trials CSV and runs nothing, so ${others.join(', ')} has no use with it. Remove ${others.length > 1 ? 'them' : 'it'}.`);
+    const many = others.length > 1;
+    throw new UsageError('cli/open-alone', `--open shows a trials CSV and runs nothing, so ${others.join(', ')} `
+      + `${many ? 'have' : 'has'} no use with it. Remove ${many ? 'them' : 'it'}.`);
   }
   const result = parseTrialsCsv(new TextDecoder().decode(readBytes(path, 'Trials CSV', MAX_TRIALS_CSV_BYTES)));
   const names = shortNames(result.plan.parameters.map((p) => p.path));
   const { objective } = result.plan;
-  const counts = ['done', 'pruned', 'failed'].map((s) => `${result.trials.filter((t) => t.status === s).length} ${s}`).join(', ');
-  process.stdout.write(`${path}: ${result.trials.length} trials (${counts}); objective: ${objective.direction} ${objective.metric}\n\n`);
-  process.stdout.write(`${resultTable(result, names)}\n\n`);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const count = (s: string) => `${result.trials.filter((t) => t.status === s).length} ${s}`;
+  out(`${path}: ${result.trials.length} trials (${['done', 'pruned', 'failed'].map(count).join(', ')}); `
+    + `objective: ${objective.direction} ${objective.metric}\n`);
+  out(`${resultTable(result, names)}\n`);
   const best = result.best;
-  process.stdout.write(best ? `Best: trial ${best.trial} — ${objective.metric} ${num(best.objective)} with ${paramsText(best.params, names)}\n` : 'No trial finished.\n');
+  const params = best ? paramsText(best.params, names) : '';
+  const score = best ? `${objective.metric} ${num(best.objective)}` : '';
+  out(best ? `Best: trial ${best.trial} — ${score} with ${params}` : 'No trial finished.');
   const importance = parameterImportance(result.trials, result.plan.parameters, objective.direction);
   const known = importance.parameters.filter((p) => p.importance !== null);
-  if (known.length) {
-    process.stdout.write(`\nImportance (share of the ${objective.metric} variance each parameter explains, from ${importance.trials} trials):\n`);
-    for (const p of known) process.stdout.write(`  ${(names.get(p.path) ?? p.path).padEnd(24)} ${num(p.importance)}${p.better ? `  (${p.better} is better)` : ''}\n`);
+  if (!known.length) return;
+  out(`\nImportance (share of the ${objective.metric} variance each parameter explains, `
+    + `from ${importance.trials} trials):`);
+  for (const p of known) {
+    const better = p.better ? `  (${p.better} is better)` : '';
+    out(`  ${(names.get(p.path) ?? p.path).padEnd(24)} ${num(p.importance)}${better}`);
   }
 }

@@ -22,7 +22,9 @@ import { pytorchPackageFiles } from '../pytorch-sources.ts';
 /** The Python files of the study runner, next to its TypeScript mapping (engine/sweep/optuna/). */
 const STUDY_SOURCES = ['study.py', 'sweep_space.py', 'trials_csv.py'] as const;
 /** Every file the export writes: the study's, then the PyTorch package's (its model.json is the trials' base model). */
-export const STUDY_FILES = [...STUDY_SOURCES, 'study.json', 'data.csv', ...PYTORCH_SOURCE_FILES, PYTORCH_MODEL_FILE] as const;
+export const STUDY_FILES = [
+  ...STUDY_SOURCES, 'study.json', 'data.csv', ...PYTORCH_SOURCE_FILES, PYTORCH_MODEL_FILE,
+] as const;
 
 /** Flags of a sweep that runs here, which an exported study has no use for. */
 const RUN_FLAGS = ['--out', '--best-model', '--concurrency', '--quiet'];
@@ -34,22 +36,29 @@ const RUN_FLAGS = ['--out', '--best-model', '--concurrency', '--quiet'];
 export function checkStudyFolder(dir: string, argv: readonly string[]): void {
   const unused = RUN_FLAGS.filter((f) => argv.some((a) => a === f || a.startsWith(`${f}=`)));
   if (unused.length) {
-    throw new UsageError('cli/export-optuna-flags', `--export-optuna writes the sweep for Optuna instead of running it, so ${unused.join(', ')} `
-      + `${unused.length > 1 ? 'have' : 'has'} no use with it: study.py's --export-trials and --best-model bring the trials and the best model back. `
-      + `Remove ${unused.length > 1 ? 'them' : 'it'}.`);
+    const many = unused.length > 1;
+    throw new UsageError('cli/export-optuna-flags',
+      '--export-optuna writes the sweep for Optuna instead of running it, '
+      + `so ${unused.join(', ')} ${many ? 'have' : 'has'} no use with it: study.py's --export-trials and --best-model `
+      + `bring the trials and the best model back. Remove ${many ? 'them' : 'it'}.`);
   }
-  if (dir === '') throw new UsageError('cli/no-out', '--export-optuna needs a folder, e.g. --export-optuna wine-study.');
+  if (dir === '') {
+    throw new UsageError('cli/no-out', '--export-optuna needs a folder, e.g. --export-optuna wine-study.');
+  }
   const parent = join(dir, '..');
   if (!existsSync(parent)) {
-    throw new UsageError('cli/no-folder', `Cannot write into '${dir}': its parent folder does not exist. Create it first.`);
+    throw new UsageError('cli/no-folder',
+      `Cannot write into '${dir}': its parent folder does not exist. Create it first.`);
   }
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new UsageError('cli/out-not-folder', `--export-optuna '${dir}' is a file; the study is a folder of files. Name a folder, e.g. --export-optuna study.`);
+    throw new UsageError('cli/out-not-folder',
+      `--export-optuna '${dir}' is a file; the study is a folder of files. Name a folder, e.g. --export-optuna study.`);
   }
   for (const name of STUDY_FILES) {
     const path = join(dir, name);
     if (existsSync(path) && !statSync(path).isFile()) {
-      throw new UsageError('cli/out-is-directory', `Cannot write '${path}': it is not a regular file. Remove it or choose another --export-optuna folder.`);
+      throw new UsageError('cli/out-is-directory',
+        `Cannot write '${path}': it is not a regular file. Remove it or choose another --export-optuna folder.`);
     }
   }
 }
@@ -60,7 +69,9 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** The base model file: the spec the trials start from and the preprocessing fitted on the training rows. */
-async function baseModel(setup: SweepSetup, prepared: PreparedDataset, validationSplit: number, backend: BackendChoice): Promise<ModelFile> {
+async function baseModel(
+  setup: SweepSetup, prepared: PreparedDataset, validationSplit: number, backend: BackendChoice,
+): Promise<ModelFile> {
   const training = resolveTraining(setup.spec.training);
   // One epoch gives a complete, valid model file; every trial trains from scratch, so these weights are never used.
   const spec = { ...setup.spec, training: { ...setup.spec.training, epochs: 1 } };
@@ -91,16 +102,20 @@ export async function exportOptuna(o: OptunaExport): Promise<string[]> {
   const model = await baseModel(o.setup, o.prepared, o.validationSplit, o.backend);
   makeFolder(o.dir);
   for (const f of pytorchPackageFiles(model)) writeFileAtomic(join(o.dir, f.path), f.text);
-  for (const name of STUDY_SOURCES) writeFileAtomic(join(o.dir, name), readFileSync(new URL(`../../sweep/optuna/${name}`, import.meta.url), 'utf8'));
+  for (const name of STUDY_SOURCES) {
+    writeFileAtomic(join(o.dir, name), readFileSync(new URL(`../../sweep/optuna/${name}`, import.meta.url), 'utf8'));
+  }
   writeFileAtomic(join(o.dir, 'study.json'), `${JSON.stringify(config, null, 2)}\n`);
   const data = join(o.dir, 'data.csv');
   if (!existsSync(data) || !sameFile(o.dataPath, data)) copyFileSync(o.dataPath, data);
   const { settings } = o.setup;
+  const study = join(o.dir, 'study.py');
   return [
-    `Optuna study written to ${o.dir}: ${settings.strategy}, objective ${config.objective.direction} ${config.objective.metric}.`,
+    `Optuna study written to ${o.dir}: ${settings.strategy}, objective ${config.objective.direction} `
+      + `${config.objective.metric}.`,
     ...notes.map((n) => `note: ${n}`),
     'Run it from any number of processes and machines that share one storage, e.g.:',
-    `  python3 ${join(o.dir, 'study.py')} --storage sqlite:///study.db --trials ${settings.trials}`,
-    `  python3 ${join(o.dir, 'study.py')} --storage sqlite:///study.db --export-trials trials.csv --best-model best.model.json`,
+    `  python3 ${study} --storage sqlite:///study.db --trials ${settings.trials}`,
+    `  python3 ${study} --storage sqlite:///study.db --export-trials trials.csv --best-model best.model.json`,
   ];
 }

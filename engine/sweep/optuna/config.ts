@@ -4,7 +4,8 @@
  * `choice` → CategoricalDistribution); strategies to samplers and pruners (`random` → RandomSampler, `tpe` →
  * TPESampler, `grid` → GridSampler over the same grid values, `halving` → SuccessiveHalvingPruner and `hyperband`
  * → HyperbandPruner, both with RandomSampler and per-epoch reports). What the study cannot do is refused (`problems`,
- * with the path: an objective train.py does not report, a fractional eta); what it does differently is noted (`notes`: `tpe.lag`).
+ * with the path: an objective train.py does not report, a fractional eta); what it does differently is noted
+ * (`notes`: `tpe.lag`).
  * Values the spec validator accepts are all Optuna values (no field takes both true and 1, which Python mixes up).
  */
 import type { Problem } from '../../errors.ts';
@@ -66,14 +67,20 @@ function distributionOf(p: Parameter): OptunaDistribution {
 }
 
 /** The study settings of a checked sweep, or the problems that keep it from being an Optuna study. */
-export function optunaStudy(setup: SweepSetup): { config: OptunaStudyConfig | null; problems: Problem[]; notes: string[] } {
+export function optunaStudy(setup: SweepSetup): {
+  config: OptunaStudyConfig | null;
+  problems: Problem[];
+  notes: string[];
+} {
   const { settings, space } = setup;
   const problems: Problem[] = [];
   const notes: string[] = [];
   const report = REPORTED[settings.objective.metric];
   if (!report) problems.push(m.objectiveNotReported(settings.objective.metric, Object.keys(REPORTED)));
   const pruned = settings.strategy === 'halving' || settings.strategy === 'hyperband';
-  if (pruned && !Number.isInteger(settings.halving.eta)) problems.push(m.fractionalEta(settings.halving.eta, settings.strategy));
+  if (pruned && !Number.isInteger(settings.halving.eta)) {
+    problems.push(m.fractionalEta(settings.halving.eta, settings.strategy));
+  }
   if (space.tpe?.lag !== undefined && settings.strategy === 'tpe') notes.push(m.lagIgnored());
   if (problems.length || !report) return { config: null, problems, notes };
   const { seed, tpe, halving } = settings;
@@ -85,7 +92,9 @@ export function optunaStudy(setup: SweepSetup): { config: OptunaStudyConfig | nu
   const pruner: OptunaPruner | null = settings.strategy === 'halving'
     ? { type: 'successiveHalving', minResource: halving.minEpochs, reductionFactor: halving.eta }
     : settings.strategy === 'hyperband'
-      ? { type: 'hyperband', minResource: halving.minEpochs, maxResource: halving.maxEpochs, reductionFactor: halving.eta }
+      ? {
+        type: 'hyperband', minResource: halving.minEpochs, maxResource: halving.maxEpochs, reductionFactor: halving.eta,
+      }
       : null;
   return {
     problems, notes,

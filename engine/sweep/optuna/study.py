@@ -49,7 +49,8 @@ def parse_args(argv):
     p.add_argument("--data", default=os.path.join(HERE, "data.csv"), help="the training CSV (default: data.csv here)")
     p.add_argument("--device", default="cpu", help="cpu (default) or cuda")
     p.add_argument("--export-trials", metavar="TRIALS.csv", help="write every trial of the study as a trials CSV")
-    p.add_argument("--best-model", metavar="MODEL.json", help="train the best configuration again and save its model file")
+    p.add_argument("--best-model", metavar="MODEL.json",
+                   help="train the best configuration again and save its model file")
     return p.parse_args(argv)
 
 
@@ -154,13 +155,13 @@ def open_study(optuna, args, config):
 
 
 def kept_epoch(trained, epochs_run):
-    """The epoch whose weights train_model kept (its bestEpoch: early stopping's best when it restored it, else the last)."""
+    """The epoch whose weights train_model kept: its bestEpoch (early stopping's best when restored, else the last)."""
     best = (trained.get("training") or {}).get("bestEpoch")
     return best if isinstance(best, int) and 1 <= best <= epochs_run else epochs_run
 
 
 def epoch_metrics(summary):
-    """An epoch's numbers under the studio's names: loss, accuracy, valLoss, valAccuracy, ... (engine/sweep/objective.ts)."""
+    """An epoch's numbers under the studio's names: loss, accuracy, valLoss, ... (engine/sweep/objective.ts)."""
     out = {"loss": summary["loss"], **(summary.get("metrics") or {})}
     if summary.get("valLoss") is not None:
         out["valLoss"] = summary["valLoss"]
@@ -268,11 +269,11 @@ def write_best(study, config, base, args):
     spec.setdefault("training", {})["seed"] = seed
     epochs = best.user_attrs.get("keptEpoch") or spec["training"].get("epochs", 1)
     spec["training"]["epochs"] = epochs
-    model = train_model(dict(base, spec=spec), args.data, epochs=epochs, from_scratch=True, device=args.device, seed=seed,
-                        log=lambda summary: None)
+    model = train_model(dict(base, spec=spec), args.data, epochs=epochs, from_scratch=True, device=args.device,
+                        seed=seed, log=lambda summary: None)
     write_atomic(args.best_model, json.dumps(model))
-    print(f"Best trial {best.number + 1} ({config['objective']['metric']} {best.value:.4g}) retrained: {args.best_model}",
-          file=sys.stderr)
+    metric = config["objective"]["metric"]
+    print(f"Best trial {best.number + 1} ({metric} {best.value:.4g}) retrained: {args.best_model}", file=sys.stderr)
 
 
 def main(argv):
