@@ -71,6 +71,10 @@ describe('parseTrialsCsv', () => {
     ]);
     expect(problemsOf(HEADER.replace(',error', ''))[0]).toBe("Line 1: the trials CSV has no 'error' column. Open a file written by the Sweep view's Export CSV, "
       + "'backprop-studio sweep --out' or study.py --export-trials.");
+    const wide = `trial,rank,status,objective (loss),${Array.from({ length: 1001 }, (_, i) => `p${i}`).join(',')},epochs,keptEpoch,`
+      + 'bracket,rung,seed,durationMs,error';
+    expect(problemsOf(wide)).toEqual(['Line 1: the trials CSV has 1,001 parameter columns, over the limit of 1,000. Is this a trials CSV? '
+      + 'Its parameter columns are the ones between the objective and epochs.']);
     expect(problemsOf(`${HEADER}\n`)).toEqual(['The trials CSV has a header but no trials. Export it again once some trials have finished.']);
     expect(problemsOf(HEADER.replace('valLoss)', 'f1)'))[0]).toMatch(/^Line 1: the objective column names 'f1', which is not a metric Backprop Studio reports\. Use one of 'loss', /);
     expect(problemsOf(HEADER.replace(',training.optimizer.type,layers[dense-1].units', ''))).toEqual([

@@ -19,6 +19,8 @@ import { splitCsv } from './csv-split.ts';
 
 const STATUSES: readonly TrialStatus[] = ['done', 'pruned', 'failed', 'cancelled', 'running', 'waiting'];
 const TAIL = ['bracket', 'rung', 'seed', 'durationMs', 'error'] as const;
+/** Parameter columns read (each is an axis of the parallel coordinates); search spaces have a few dozen at most. */
+const MAX_PARAMETERS = 1000;
 /** Problems listed before the reader gives up (a wrong file would otherwise list one per line). */
 const MAX_PROBLEMS = 20;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -80,6 +82,7 @@ export function parseTrialsCsv(text: string): SweepResult {
   const tailAt = col('bracket');
   const paramPaths = header.slice(objectiveAt + 1, epochsAt);
   if (paramPaths.length === 0 || epochsAt < 0) throw new SweepError(m.noParameters());
+  if (paramPaths.length > MAX_PARAMETERS) throw new SweepError(m.tooManyParameters(paramPaths.length, MAX_PARAMETERS));
   const metricNames = header.slice(keptAt + 1, tailAt);
   const body = rows.slice(1).filter((r) => !(r.cells.length === 1 && r.cells[0] === ''));
   if (body.length === 0) throw new SweepError(m.noTrials());

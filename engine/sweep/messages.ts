@@ -157,6 +157,11 @@ export const trialsCsvMessages = {
     code: 'sweep/csv-no-trials', path: '',
     message: 'The trials CSV has a header but no trials. Export it again once some trials have finished.',
   }),
+  tooManyParameters: (got: number, max: number): Problem => ({
+    code: 'sweep/csv-too-many-parameters', path: 'line 1',
+    message: `Line 1: the trials CSV has ${count(got)} parameter columns, over the limit of ${count(max)}. Is this a trials CSV? `
+      + 'Its parameter columns are the ones between the objective and epochs.',
+  }),
   tooManyTrials: (got: number, max: number): Problem => ({
     code: 'sweep/csv-too-many-trials', path: '',
     message: `The trials CSV has ${count(got)} trials, over the limit of ${count(max)}. Keep the best ${count(max)} rows.`,

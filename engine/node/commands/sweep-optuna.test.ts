@@ -109,6 +109,15 @@ describe(`sweep --export-optuna, study.py${missing}`, () => {
     const zero = await python([study, '--storage', db, '--trials', '0']);
     expect(zero.code).toBe(2);
     expect(zero.err.trim().split('\n').pop()).toBe('study.py: error: argument --trials: must be at least 1, got 0. Leave --trials out to only export.');
+    const gpu = await python([study, '--storage', db, '--trials', '1', '--device', 'gpu']);
+    expect(gpu.err.trim().split('\n').pop()).toBe("study.py: error: argument --device: invalid choice: 'gpu' (choose from 'cpu', 'cuda')");
+    const cuda = await python(['-c', 'import torch; print(torch.cuda.is_available())']);
+    if (cuda.out.trim() === 'False') {
+      expect(await python([study, '--storage', db, '--trials', '1', '--device', 'cuda'])).toEqual({
+        code: 1, out: '', err: 'error: --device cuda: PyTorch sees no CUDA GPU on this machine. Leave --device out to train on the CPU, '
+          + 'or install a CUDA build of PyTorch.\n',
+      });
+    }
     const word = await python([study, '--storage', db, '--trials', 'many']);
     expect(word.err.trim().split('\n').pop()).toBe("study.py: error: argument --trials: must be a whole number of trials, e.g. --trials 20, got 'many'");
   }, 300_000);

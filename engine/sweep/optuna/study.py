@@ -47,7 +47,7 @@ def parse_args(argv):
     p.add_argument("--trials", type=positive_int, help="trials this process runs (leave out to only export)")
     p.add_argument("--study-name", default="backprop-studio", help="the study in the storage (default backprop-studio)")
     p.add_argument("--data", default=os.path.join(HERE, "data.csv"), help="the training CSV (default: data.csv here)")
-    p.add_argument("--device", default="cpu", help="cpu (default) or cuda")
+    p.add_argument("--device", default="cpu", choices=["cpu", "cuda"], help="cpu (default) or cuda")
     p.add_argument("--export-trials", metavar="TRIALS.csv", help="write every trial of the study as a trials CSV")
     p.add_argument("--best-model", metavar="MODEL.json",
                    help="train the best configuration again and save its model file")
@@ -240,6 +240,11 @@ def run(args):
             check_writable(path, flag)
     if (args.trials or args.best_model) and not os.path.isfile(args.data):
         raise StudyError(f"--data {args.data}: no such file. Copy the training CSV there or name it with --data.")
+    if args.device == "cuda" and (args.trials or args.best_model):
+        import torch
+        if not torch.cuda.is_available():
+            raise StudyError("--device cuda: PyTorch sees no CUDA GPU on this machine. Leave --device out to train on "
+                             "the CPU, or install a CUDA build of PyTorch.")
     warnings.filterwarnings("ignore")
     import optuna
     optuna.logging.set_verbosity(optuna.logging.ERROR)
