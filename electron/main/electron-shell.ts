@@ -17,6 +17,7 @@ const SAVE: Record<SaveKind, { title: string; filters: FileFilter[] }> = {
   trials: { title: 'Export sweep trials', filters: [{ name: 'CSV files', extensions: ['csv'] }] },
   onnx: { title: 'Export ONNX model', filters: [{ name: 'ONNX models', extensions: ['onnx'] }] },
   tfjs: { title: 'Export TF.js model (model.json; its weights file is saved next to it)', filters: [{ name: 'TF.js model.json', extensions: ['json'] }] },
+  pytorch: { title: 'Export PyTorch package', filters: [{ name: 'Zip archives', extensions: ['zip'] }] },
 };
 
 /** Builds the shell for the app's windows; `sessionOf` finds a window's document. */

@@ -116,6 +116,7 @@ describe('parseExportModelFiles', () => {
     expect(parseExportModelFiles({ files: [{ name: ' iris.onnx ', bytes: onnx }] })).toEqual({ kind: 'onnx', files: [{ name: 'iris.onnx', bytes: onnx }] });
     const tfjs = [{ name: 'model.json', bytes: new Uint8Array(2) }, { name: 'weights.bin', bytes: weights }];
     expect(parseExportModelFiles({ files: tfjs })).toEqual({ kind: 'tfjs', files: tfjs });
+    expect(parseExportModelFiles({ files: [{ name: 'iris-pytorch.zip', bytes: onnx }] })).toEqual({ kind: 'pytorch', files: [{ name: 'iris-pytorch.zip', bytes: onnx }] });
   });
 
   test.each([
@@ -124,8 +125,9 @@ describe('parseExportModelFiles', () => {
     [{ files: [{ name: 'm.onnx', bytes: [8, 9] }] }, "Export model files (file 1): 'bytes' must be a Uint8Array, got an array."],
     [{ files: [{ name: '../m.onnx', bytes: onnx }] }, `Export model files (file 1): 'name' must be a file name without folders or control characters, got "../m.onnx" (string).`],
     [{ files: [{ name: 'm.onnx', bytes: onnx, path: '/tmp' }] }, "Export model files (file 1): unexpected field 'path'. Allowed fields: name, bytes."],
-    [{ files: [{ name: 'm.exe', bytes: onnx }] }, 'Export model files: expected one .onnx file, or a TF.js model.json followed by its weights file, got "m.exe".'],
-    [{ files: [{ name: 'model.json', bytes: onnx }] }, 'Export model files: expected one .onnx file, or a TF.js model.json followed by its weights file, got "model.json".'],
+    [{ files: [{ name: 'm.exe', bytes: onnx }] }, 'Export model files: expected one .onnx file, one .zip (PyTorch package), or a TF.js model.json followed by its weights file, got "m.exe".'],
+    [{ files: [{ name: 'p.zip', bytes: onnx }, { name: 'q.zip', bytes: onnx }] }, 'Export model files: expected one .onnx file, one .zip (PyTorch package), or a TF.js model.json followed by its weights file, got "p.zip", "q.zip".'],
+    [{ files: [{ name: 'model.json', bytes: onnx }] }, 'Export model files: expected one .onnx file, one .zip (PyTorch package), or a TF.js model.json followed by its weights file, got "model.json".'],
     [{ files: [{ name: 'model.json', bytes: onnx }, { name: 'MODEL.json', bytes: weights }] }, 'Export model files: the weights file must have its own name, got "MODEL.json" twice.'],
     [{ files: [{ name: 'm.onnx', bytes: onnx }], kind: 'onnx' }, "Export model files: unexpected field 'kind'. Allowed fields: files."],
   ])('refuses %j', (payload, message) => {

@@ -21,8 +21,8 @@ export interface SaveProjectPayload { json: string; saveAs: boolean }
 export interface ExportPayload { text: string; suggestedName: string }
 /** One file of `exportModelFiles`: a bare file name and its bytes. */
 export interface ModelFilePayload { name: string; bytes: Uint8Array }
-/** `exportModelFiles(files)`: an ONNX file, or a TF.js `model.json` followed by the weights it names. */
-export interface ModelFilesPayload { kind: 'onnx' | 'tfjs'; files: ModelFilePayload[] }
+/** `exportModelFiles(files)`: an ONNX file, a TF.js `model.json` followed by the weights it names, or the PyTorch package's zip. */
+export interface ModelFilesPayload { kind: 'onnx' | 'tfjs' | 'pytorch'; files: ModelFilePayload[] }
 /** The largest exported model file (bytes). */
 export const MAX_MODEL_BYTES = 1024 * 1024 * 1024;
 /** `autosave(json)`. */
@@ -142,7 +142,7 @@ export function parseExportTrials(value: unknown): ExportPayload {
   return csvExport('Export sweep trials', value);
 }
 
-/** Validates `exportModelFiles`: 1 or 2 named files of bytes; an `.onnx` file alone, or `model.json` (TF.js) first. */
+/** Validates `exportModelFiles`: 1 or 2 named files of bytes; an `.onnx` or `.zip` (PyTorch package) file alone, or `model.json` (TF.js) first. */
 export function parseExportModelFiles(value: unknown): ModelFilesPayload {
   const request = 'Export model files';
   const record = fields(request, value, ['files']);
@@ -162,9 +162,9 @@ export function parseExportModelFiles(value: unknown): ModelFilesPayload {
     return { name: fileName(`${request} (file ${i + 1})`, file, 'name'), bytes };
   });
   const first = files[0]!.name.toLowerCase();
-  const kind = first.endsWith('.onnx') ? 'onnx' : first.endsWith('.json') ? 'tfjs' : null;
-  if (kind === null || (kind === 'onnx' && files.length > 1) || (kind === 'tfjs' && files.length < 2)) {
-    throw new IpcPayloadError(`${request}: expected one .onnx file, or a TF.js model.json followed by its weights file, got ${files.map((f) => `"${f.name}"`).join(', ')}.`);
+  const kind = first.endsWith('.onnx') ? 'onnx' : first.endsWith('.json') ? 'tfjs' : first.endsWith('.zip') ? 'pytorch' : null;
+  if (kind === null || (kind !== 'tfjs' && files.length > 1) || (kind === 'tfjs' && files.length < 2)) {
+    throw new IpcPayloadError(`${request}: expected one .onnx file, one .zip (PyTorch package), or a TF.js model.json followed by its weights file, got ${files.map((f) => `"${f.name}"`).join(', ')}.`);
   }
   if (files.length === 2 && files[1]!.name.toLowerCase() === first) {
     throw new IpcPayloadError(`${request}: the weights file must have its own name, got "${files[1]!.name}" twice.`);

@@ -60,7 +60,8 @@ export function acceleratorFor(command: MenuCommand, platform: string): string |
     case 'export-predictions': return 'CmdOrCtrl+Shift+E';
     case 'export-onnx-columns':
     case 'export-onnx-matrix':
-    case 'export-tfjs': return undefined;
+    case 'export-tfjs':
+    case 'export-pytorch': return undefined;
     case 'undo': return 'CmdOrCtrl+Z';
     // macOS and most Linux apps redo with Shift+Z; Windows apps with Ctrl+Y.
     case 'redo': return platform === 'win32' ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z';
@@ -131,6 +132,7 @@ export function buildMenuModel(context: MenuContext): MenuItemModel[] {
       command('export-onnx-columns', 'Export ONNX (raw columns)…', platform),
       command('export-onnx-matrix', 'Export ONNX (input matrix)…', platform),
       command('export-tfjs', 'Export TF.js…', platform),
+      command('export-pytorch', 'Export PyTorch package…', platform),
       command('export-predictions', 'Export predictions…', platform),
       SEPARATOR,
       { role: 'close' },

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { PROJECT_EXTENSION } from './project-files.ts';
 import type { SaveKind } from './shell-port.ts';
 
-const EXTENSIONS: Record<SaveKind, string> = { project: PROJECT_EXTENSION, model: '.json', predictions: '.csv', trials: '.csv', onnx: '.onnx', tfjs: '.json' };
+const EXTENSIONS: Record<SaveKind, string> = {
+  project: PROJECT_EXTENSION, model: '.json', predictions: '.csv', trials: '.csv', onnx: '.onnx', tfjs: '.json', pytorch: '.zip',
+};
 
 /** Adds the kind's extension when the user typed a name without it (Linux dialogs do not add it). */
 export function withExtension(filePath: string, kind: SaveKind): string {

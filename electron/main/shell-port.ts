@@ -7,7 +7,7 @@ import type { UnsavedChoice, UnsavedPrompt } from './document-session.ts';
 import type { FileKind } from './project-files.ts';
 
 /** What a save dialog is saving. */
-export type SaveKind = 'project' | 'model' | 'predictions' | 'trials' | 'onnx' | 'tfjs';
+export type SaveKind = 'project' | 'model' | 'predictions' | 'trials' | 'onnx' | 'tfjs' | 'pytorch';
 
 /** Dialogs, messages and window actions. */
 export interface ShellPort<W> {

@@ -15,7 +15,7 @@ export interface IpcRendererLike {
 
 const MENU_COMMANDS: readonly MenuCommand[] = [
   'new-project', 'open-project', 'save', 'save-as', 'import-csv', 'export-model', 'export-onnx-columns', 'export-onnx-matrix', 'export-tfjs',
-  'export-predictions', 'undo', 'redo',
+  'export-pytorch', 'export-predictions', 'undo', 'redo',
 ];
 
 function isMenuCommand(value: unknown): value is MenuCommand {

@@ -96,6 +96,7 @@ describe(`train.py and predict.py say what is wrong in one line${TORCH_MISSING}`
     ['an empty CSV', ['train.py', empty, '--epochs', '1', '--out', 'o.json'],
       `error: ${empty} is empty. Give a CSV with a header row and at least one data row.\n`],
     ['--epochs 0', ['train.py', penguins, '--epochs', '0', '--out', 'o.json'], 'error: --epochs must be at least 1, got 0.\n'],
+    ['a CSV that is not there', ['predict.py', 'nowhere.csv'], 'error: nowhere.csv does not exist. Check the path.\n'],
     ['a model file that is not one', ['predict.py', penguins, '--model', noTarget],
       `error: ${noTarget} is not a Backprop Studio model file (it is not JSON: Expecting value: line 1 column 1 (char 0)).\n`],
     ['a CSV without a feature column', ['predict.py', join(root, 'resources', 'samples', 'iris.csv')],
@@ -103,6 +104,15 @@ describe(`train.py and predict.py say what is wrong in one line${TORCH_MISSING}`
     ['preprocessing fitted again to fewer inputs, without --from-scratch', ['train.py', gentooCsv(dir), '--epochs', '1', '--out', 'o.json', '--refit-preprocessing'],
       "error: Weights 'kernel' of layer 'h1' have shape [10, 6], the spec needs [8, 6]. Train from scratch (--from-scratch).\n"],
   ];
+  it.skipIf(skip)('reads a semicolon-separated CSV like a comma-separated one', () => {
+    const semicolons = join(dir, 'semicolons.csv');
+    writeFileSync(semicolons, csv.replaceAll(',', ';'));
+    const a = runPython(dir, ['predict.py', penguins]);
+    const b = runPython(dir, ['predict.py', semicolons]);
+    expect([b.stderr, b.status]).toEqual(['', 0]);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
   it.skipIf(skip).each(cases)('%s', (_name, args, message) => {
     const r = runPython(dir, args);
     expect(r.stderr).toBe(message);

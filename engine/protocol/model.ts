@@ -38,8 +38,11 @@ export function weightBuffers(weights: readonly WireTensor[]): Float32Array[] {
   return weights.map((w) => w.data);
 }
 
-/** The formats a run's model is exported in from the app: ONNX on raw columns or on the input matrix, TF.js, the model file. */
-export const MODEL_FORMATS = ['onnx-columns', 'onnx-matrix', 'tfjs', 'json'] as const;
+/**
+ * The formats a run's model is exported in from the app: ONNX on raw columns or on the input matrix, TF.js,
+ * the PyTorch package (one zip), the model file.
+ */
+export const MODEL_FORMATS = ['onnx-columns', 'onnx-matrix', 'tfjs', 'pytorch', 'json'] as const;
 
 /** One of `MODEL_FORMATS`. */
 export type ModelFormat = (typeof MODEL_FORMATS)[number];

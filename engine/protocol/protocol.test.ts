@@ -144,7 +144,7 @@ describe('protocol validation', () => {
     const convert = { type: 'model/convert', id: 1, runId: 'r', format: 'onnx-columns' };
     expect(parseRequest(convert)).toBe(convert);
     expect(() => parseRequest({ ...convert, format: 'onnx' }))
-      .toThrow(malformed("'model/convert' format 'onnx' is not one of onnx-columns, onnx-matrix, tfjs, json"));
+      .toThrow(malformed("'model/convert' format 'onnx' is not one of onnx-columns, onnx-matrix, tfjs, pytorch, json"));
     expect(() => parseRequest({ ...convert, format: 2 })).toThrow(malformed("request 'model/convert' field 'format' is not string"));
     const weights = new Uint8Array(8);
     const files = [{ name: 'model.json', text: '{}', bytes: null }, { name: 'weights.bin', text: null, bytes: weights }];
@@ -155,7 +155,7 @@ describe('protocol validation', () => {
     expect(() => parseEvent({ ...converted, files: [] })).toThrow(malformed(bad));
     expect(() => parseEvent({ ...converted, files: [{ name: 'model.onnx', text: null, bytes: [1, 2] }] })).toThrow(malformed(bad));
     expect(() => parseEvent({ ...converted, files: [{ name: 'model.json', text: '{}', bytes: weights }] })).toThrow(malformed(bad));
-    expect(() => parseEvent({ ...converted, format: 'zip' })).toThrow(malformed("'model/converted' format 'zip' is not one of onnx-columns, onnx-matrix, tfjs, json"));
+    expect(() => parseEvent({ ...converted, format: 'zip' })).toThrow(malformed("'model/converted' format 'zip' is not one of onnx-columns, onnx-matrix, tfjs, pytorch, json"));
   });
 
   it('keeps a user error\'s code, path and problems across the wire', () => {

@@ -154,6 +154,7 @@ export class ProjectFiles {
       case 'export-onnx-columns':
       case 'export-onnx-matrix':
       case 'export-tfjs':
+      case 'export-pytorch':
       case 'export-predictions': void modelExport.runCommand(command); break;
       case 'undo': project.network.undo(); break;
       case 'redo': project.network.redo(); break;

@@ -32,6 +32,7 @@ function setup(runs: TrainingRun[], currentRun: TrainingRun | null = runs.at(-1)
     currentRun,
     modelJson: async (r: TrainingRun) => r.model ?? '{}',
     convertModel: async (_r: TrainingRun, format: ModelFormat) => {
+      if (format === 'pytorch') return [{ name: 'model-pytorch.zip', text: null, bytes: new Uint8Array([80, 75]) }];
       if (format === 'tfjs') return [{ name: 'model.json', text: '{"format":"layers-model"}', bytes: null }, { name: 'weights.bin', text: null, bytes: new Uint8Array([1, 2]) }];
       if (format === 'onnx-matrix') throw new EngineRequestError({ name: 'ExportError', code: 'export/x', path: '', message: 'The layer cannot be exported.', problems: [] });
       return [{ name: 'model.onnx', text: null, bytes: new Uint8Array([8, 7]) }];
@@ -122,6 +123,13 @@ describe('exports for other runtimes (ONNX, TF.js)', () => {
       { kind: 'ok', message: 'ONNX (raw columns) of Run 1 exported as Iris-study-run-1.onnx.' },
       { kind: 'ok', message: 'TF.js of Run 1 exported as model.json and weights.bin.' },
     ]);
+  });
+
+  test('File ▸ Export PyTorch package… saves one zip under the project and run name', async () => {
+    const { exporter, savedFiles, notices } = setup([run('r1', 'Run 1')]);
+    await exporter.runCommand('export-pytorch');
+    expect(savedFiles).toEqual([[{ name: 'Iris-study-run-1-pytorch.zip', bytes: new Uint8Array([80, 75]) }]]);
+    expect(notices).toEqual([{ kind: 'ok', message: 'PyTorch package of Run 1 exported as Iris-study-run-1-pytorch.zip.' }]);
   });
 
   test('an engine error is kept with its format, and File ▸ Export opens the Export view to show it', async () => {

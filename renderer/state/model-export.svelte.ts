@@ -16,13 +16,15 @@ import type { TrainingRun } from './training-run.svelte.ts';
 export type ExportProject = Pick<Project, 'name' | 'view' | 'runs' | 'currentRun' | 'modelJson' | 'convertModel' | 'predict'>;
 
 /** The File menu commands handled here. */
-export type ExportCommand = Extract<MenuCommand, 'export-model' | 'export-onnx-columns' | 'export-onnx-matrix' | 'export-tfjs' | 'export-predictions'>;
+export type ExportCommand = Extract<
+  MenuCommand, 'export-model' | 'export-onnx-columns' | 'export-onnx-matrix' | 'export-tfjs' | 'export-pytorch' | 'export-predictions'
+>;
 
 /** The formats for other runtimes (the model file is `exportModel`). */
 export type RuntimeFormat = Exclude<ModelFormat, 'json'>;
 
 const COMMAND_FORMATS: Partial<Record<ExportCommand, RuntimeFormat>> = {
-  'export-onnx-columns': 'onnx-columns', 'export-onnx-matrix': 'onnx-matrix', 'export-tfjs': 'tfjs',
+  'export-onnx-columns': 'onnx-columns', 'export-onnx-matrix': 'onnx-matrix', 'export-tfjs': 'tfjs', 'export-pytorch': 'pytorch',
 };
 
 /** The platform's saving functions exporting uses. */

@@ -7,6 +7,18 @@ describe('downloads for other runtimes', () => {
     expect(formatFiles('onnx-columns', 'iris-run-2')).toEqual(['iris-run-2.onnx']);
     expect(formatFiles('onnx-matrix', 'iris-run-2')).toEqual(['iris-run-2.matrix.onnx']);
     expect(formatFiles('tfjs', 'iris-run-2')).toEqual(['model.json', 'weights.bin']);
+    expect(formatFiles('pytorch', 'iris-run-2')).toEqual(['iris-run-2-pytorch.zip']);
+  });
+
+  test('the PyTorch package comes last: one zip, predict.py and torchrun train.py', () => {
+    const downloads = formatDownloads('iris-run-1', null, 4, false);
+    expect(downloads.map((d) => d.format)).toEqual(['onnx-columns', 'onnx-matrix', 'tfjs', 'pytorch']);
+    const pytorch = downloads[3]!;
+    expect([pytorch.title, pytorch.files]).toEqual(['PyTorch package', ['iris-run-1-pytorch.zip']]);
+    expect(pytorch.snippet.split('\n')).toEqual([
+      'python3 predict.py RAW.csv --out PRED.csv  # in the unzipped pytorch-package folder',
+      'torchrun --nproc_per_node 2 train.py TRAIN.csv --epochs 20 --out MODEL.json  # then: backprop-studio evaluate MODEL.json TEST.csv',
+    ]);
   });
 
   test('give two lines each: Python and JavaScript onnxruntime, or tf.loadLayersModel', () => {

@@ -24,16 +24,21 @@ export function exportBaseName(modelFileName: string): string {
   return modelFileName.replace(/\.model\.json$/, '');
 }
 
-/** The names a format's files are saved under: TF.js keeps `model.json` and `weights.bin` (model.json names its weights). */
+/**
+ * The names a format's files are saved under: TF.js keeps `model.json` and `weights.bin` (model.json names its
+ * weights); the PyTorch package is one zip.
+ */
 export function formatFiles(format: Exclude<ModelFormat, 'json'>, base: string): string[] {
   if (format === 'onnx-columns') return [`${base}.onnx`];
   if (format === 'onnx-matrix') return [`${base}.matrix.onnx`];
+  if (format === 'pytorch') return [`${base}-pytorch.zip`];
   return ['model.json', 'weights.bin'];
 }
 
 /** The title of a format, as the Export view and its messages name it. */
 export const FORMAT_TITLES: Readonly<Record<ModelFormat, string>> = {
-  'onnx-columns': 'ONNX (raw columns)', 'onnx-matrix': 'ONNX (input matrix)', tfjs: 'TF.js', json: 'Model file (JSON)',
+  'onnx-columns': 'ONNX (raw columns)', 'onnx-matrix': 'ONNX (input matrix)', tfjs: 'TF.js', pytorch: 'PyTorch package',
+  json: 'Model file (JSON)',
 };
 
 function pythonFeed(c: SnippetColumn): string {
@@ -73,6 +78,13 @@ export function formatDownloads(base: string, column: SnippetColumn | null, inpu
         : 'A TF.js layers model on the input matrix: two downloads, model.json and weights.bin. Keep them in one folder: model.json names weights.bin.',
       snippet: `const model = await tf.loadLayersModel('model.json');  // weights.bin next to it\n`
         + `model.predict(tf.zeros([1, ${inputs}])).print();  // rows of the input matrix, as the CLI's transform writes them`,
+    },
+    {
+      format: 'pytorch', title: FORMAT_TITLES.pytorch, files: formatFiles('pytorch', base),
+      about: 'Plain Python (PyTorch + pandas) in one zip: predict.py on raw CSVs, train.py to train further on a GPU or '
+        + 'many machines with torchrun, and model.json. train.py writes a model file in this app’s format.',
+      snippet: 'python3 predict.py RAW.csv --out PRED.csv  # in the unzipped pytorch-package folder\n'
+        + 'torchrun --nproc_per_node 2 train.py TRAIN.csv --epochs 20 --out MODEL.json  # then: backprop-studio evaluate MODEL.json TEST.csv',
     },
   ];
 }

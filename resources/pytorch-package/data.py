@@ -26,12 +26,26 @@ class DataError(Exception):
     """The CSV or the spec cannot be used; the message says what to change."""
 
 
+def sniff_delimiter(path):
+    """The delimiter of the header line: whichever of , ; tab | it holds most (a comma when none)."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        header = f.readline()
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > 0 else ","
+
+
 def read_csv(path):
     """A CSV as raw texts (every cell a string, nothing parsed: preprocess.py reads the cells)."""
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
+        return pd.read_csv(path, dtype=str, keep_default_na=False, sep=sniff_delimiter(path), encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataError(f"{path} does not exist. Check the path.") from None
     except pd.errors.EmptyDataError:
         raise DataError(f"{path} is empty. Give a CSV with a header row and at least one data row.") from None
+    except pd.errors.ParserError as e:
+        raise DataError(f"{path} is not a CSV this package can read ({str(e).strip()}). "
+                        "Check that every row has as many cells as the header.") from None
 
 
 def output_units(target):
@@ -57,7 +71,8 @@ def resolve_spec(spec, target, inputs):
             if "activation" not in layer:
                 if is_output and i == len(layers) - 1:
                     classes = len(target.get("classes") or [])
-                    out["activation"] = "linear" if target["kind"] == "regression" else "sigmoid" if classes == 2 else "softmax"
+                    out["activation"] = ("linear" if target["kind"] == "regression"
+                                         else "sigmoid" if classes == 2 else "softmax")
                 else:
                     out["activation"] = "linear" if is_output and activated else "relu"
             out["units"] = units
@@ -93,7 +108,8 @@ def targets(model, df):
     target = model["preprocessing"]["target"]
     column = target["column"]
     if column not in df.columns:
-        raise DataError(f"The CSV has no target column '{column}'. Train on a CSV with the columns the model was trained on.")
+        raise DataError(f"The CSV has no target column '{column}'. "
+                        "Train on a CSV with the columns the model was trained on.")
     cells = preprocess.Cells(df[column].tolist(), model["preprocessing"]["missingValues"], model.get("reading"))
     if target["kind"] == "regression":
         v = cells.numbers()

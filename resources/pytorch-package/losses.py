@@ -91,8 +91,9 @@ def metrics(name, target, out, y, delta=1.0):
     t = y.astype(np.float64) * std + mean
     e = out[:, 0].astype(np.float64) * std + mean - t
     total = ((t - t.mean()) ** 2).sum()
-    return {"kind": "regression", "loss": loss, "mae": float(np.abs(e).mean()), "rmse": float(math.sqrt((e ** 2).mean())),
-            "r2": float(1 - (e ** 2).sum() / total) if total > 0 else math.nan}
+    r2 = float(1 - (e ** 2).sum() / total) if total > 0 else math.nan
+    mae, rmse = float(np.abs(e).mean()), float(math.sqrt((e ** 2).mean()))
+    return {"kind": "regression", "loss": loss, "mae": mae, "rmse": rmse, "r2": r2}
 
 
 def headline(m):

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import torch
 
+import data
 import preprocess
 from model import load_network
 
@@ -31,7 +32,8 @@ def predict_frame(model, df, device="cpu"):
         return {"values": y[:, 0] * target.get("std", 1) + target.get("mean", 0)}
     probabilities = np.hstack([1 - y, y]) if y.shape[1] == 1 else y
     classes = target["classes"]
-    return {"classes": classes, "probabilities": probabilities, "labels": [classes[i] for i in probabilities.argmax(axis=1)]}
+    labels = [classes[i] for i in probabilities.argmax(axis=1)]
+    return {"classes": classes, "probabilities": probabilities, "labels": labels}
 
 
 def js_text(v):
@@ -53,14 +55,14 @@ def number(v):
 
 
 def main(argv):
-    p = argparse.ArgumentParser(prog="predict.py", description="Predict a raw CSV with a Backprop Studio model in PyTorch.")
+    p = argparse.ArgumentParser(prog="predict.py", description="Predict a raw CSV with a Backprop Studio model.")
     p.add_argument("csv", metavar="RAW.csv")
     p.add_argument("--out", default=None, metavar="PRED.csv", help="write here (default: standard output)")
     p.add_argument("--model", default=os.path.join(HERE, "model.json"), help="model file (default: the package's)")
     p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     args = p.parse_args(argv)
     model = preprocess.load_model(args.model)
-    df = pd.read_csv(args.csv, dtype=str, keep_default_na=False)
+    df = data.read_csv(args.csv)
     result = predict_frame(model, df, args.device)
     if "values" in result:
         out = pd.DataFrame({"prediction": [number(v) for v in result["values"]]})
@@ -75,6 +77,6 @@ def main(argv):
 if __name__ == "__main__":
     try:
         sys.exit(main(sys.argv[1:]))
-    except (preprocess.ModelFileError, KeyError, OSError, ValueError) as e:
+    except (preprocess.ModelFileError, data.DataError, KeyError, OSError, ValueError) as e:
         sys.stderr.write(f"error: {e if isinstance(e, OSError) or not e.args else e.args[0]}\n")
         sys.exit(1)

@@ -26,7 +26,7 @@ import data as datamod
 import losses
 import optim
 import preprocess
-from model import BatchNorm, Dense, Network
+from model import Dense, Network
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRAIN_METRIC_SAMPLE = 4096
@@ -52,20 +52,67 @@ def penalty(net):
 def layer_norms(net, grad_sums, steps):
     """Per trained layer: RMS over the epoch's steps of the gradient norm, and the weight norm at its end."""
     out = []
-    for layer in net.layers:
-        params = [p for p in layer.parameters()]
-        if params:
-            w = math.sqrt(sum(float((p.detach().double() ** 2).sum()) for p in params))
-            out.append({"id": layer.id, "gradNorm": math.sqrt(grad_sums.get(layer.id, 0) / max(1, steps)), "weightNorm": w})
+    for i, layer in enumerate(l for l in net.layers if list(l.parameters())):
+        w = math.sqrt(sum(float((p.detach().double() ** 2).sum()) for p in layer.parameters()))
+        out.append({"id": layer.id, "gradNorm": math.sqrt(float(grad_sums[i]) / max(1, steps)), "weightNorm": w})
     return out
 
 
-def distributed():
-    """(rank, world size) under torchrun (the process group started), else (0, 1)."""
+def distributed(device):
+    """(rank, world size) under torchrun (the process group started: NCCL for cuda, else gloo), else (0, 1)."""
     world = int(os.environ.get("WORLD_SIZE", "1"))
     if world > 1 and not dist.is_initialized():
-        dist.init_process_group("nccl" if torch.cuda.is_available() and os.environ.get("BPS_DEVICE") == "cuda" else "gloo")
+        dist.init_process_group("nccl" if device == "cuda" else "gloo")
     return (dist.get_rank(), dist.get_world_size()) if world > 1 else (0, 1)
+
+
+class Run:
+    """One training run: the network, its optimizer and the training rows on the device."""
+
+    def __init__(self, spec, net, x_train, y_train, dev, rank, world, seed):
+        self.spec, self.cfg, self.net, self.dev = spec, spec["training"], net, dev
+        self.caller = _Wrapped(DistributedDataParallel(net), net) if world > 1 else net
+        self.params = list(net.parameters())
+        self.optimizer = optim.Optimizer(self.cfg["optimizer"], self.params)
+        self.dense = [l for l in net.layers if isinstance(l, Dense)]
+        self.trained = [list(l.parameters()) for l in net.layers if list(l.parameters())]
+        self.loss_name, self.delta = spec["loss"], float(spec.get("huberDelta", 1))
+        rows = len(y_train)
+        # the spec's batch is the batch of all processes together; each takes its share
+        self.batch = max(1, math.ceil(min(int(self.cfg["batchSize"]), rows) / world))
+        shuffle = bool(self.cfg["shuffle"])
+        self.sampler = DistributedSampler(range(rows), num_replicas=world, rank=rank, shuffle=shuffle, seed=seed)
+        self.x, self.y = torch.from_numpy(x_train).to(dev), torch.from_numpy(y_train).to(dev)
+        self.world = world
+
+    def epoch(self, e, lr, is_class):
+        """One epoch of mini-batch steps; (loss sum, correct, rows) over every process, squared grad norms, steps."""
+        self.sampler.set_epoch(e)
+        order = torch.tensor(list(self.sampler), dtype=torch.long, device=self.dev)
+        sums = torch.zeros(3, dtype=torch.float64, device=self.dev)
+        grad_sums = torch.zeros(len(self.trained), dtype=torch.float64, device=self.dev)
+        steps = 0
+        for start in range(0, len(order), self.batch):
+            idx = order[start:start + self.batch]
+            xb, yb = self.x[idx], self.y[idx]
+            for p in self.params:
+                p.grad = None
+            loss, out = losses.batch_loss(self.loss_name, self.caller, xb, yb, self.delta)
+            loss.backward()
+            optim.penalize_and_clip(self.dense, self.params, self.cfg["optimizer"].get("clipNorm"))
+            with torch.no_grad():
+                for i, params in enumerate(self.trained):
+                    grad_sums[i] += sum((p.grad.double() ** 2).sum() for p in params if p.grad is not None)
+                self.optimizer.step(lr)
+                sums[0] += loss.detach().double() * len(idx)
+                sums[2] += len(idx)
+                if is_class:
+                    predicted = (out[:, 0] >= 0.5).long() if out.shape[1] == 1 else out.argmax(dim=1)
+                    sums[1] += (predicted == yb.long()).sum()
+            steps += 1
+        if self.world > 1:
+            dist.all_reduce(sums)
+        return sums, grad_sums, steps
 
 
 def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_preprocessing=False, device="cpu",
@@ -73,12 +120,15 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
     """Train `model_file` (a dict) on a raw CSV for `epochs` more epochs; returns the new model file (a dict).
 
     on_epoch(epoch, {"loss", "val_loss", "accuracy" or "r2"}) is called after each epoch (validation numbers
-    when there is a validation split); returning True stops training. Under torchrun, only rank 0's result
-    is complete; every rank returns it.
+    when there is a validation split); returning True stops training. Under torchrun it is called on the
+    first process only, whose result is complete; every process returns its own.
     """
     if epochs < 1:
         raise datamod.DataError(f"--epochs must be at least 1, got {epochs}.")
-    rank, world = distributed()
+    if device == "cuda" and not torch.cuda.is_available():
+        raise datamod.DataError("--device cuda: PyTorch sees no CUDA GPU here. "
+                                "Use --device cpu, or a machine with one.")
+    rank, world = distributed(device)
     model = copy.deepcopy(model_file)
     df = datamod.read_csv(train_csv)
     training = {**datamod.TRAINING_DEFAULTS, **(model["spec"].get("training") or {})}
@@ -88,61 +138,31 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
     target = model["preprocessing"]["target"]
     spec = datamod.resolve_spec(model["spec"], target, int(model["inputs"]))
     cfg = spec["training"]
-    spec["training"]["seed"] = seed
+    cfg["seed"] = seed
     dev = torch.device(f"cuda:{int(os.environ.get('LOCAL_RANK', 0))}" if device == "cuda" else device)
-    generator = torch.Generator().manual_seed(seed)
-    torch.manual_seed(seed + rank)
+    torch.manual_seed(seed + rank)  # dropout masks differ between processes
     net = Network(spec, int(model["inputs"]))
     if from_scratch:
-        net.initialize(generator)
+        net.initialize(torch.Generator().manual_seed(seed))
     else:
         net.load_weights(model["weights"])
     net.to(dev).train()
-    caller = _Wrapped(DistributedDataParallel(net), net) if world > 1 else net
-    params = list(net.parameters())
-    optimizer = optim.Optimizer(cfg["optimizer"], params)
-    dense_layers = [l for l in net.layers if isinstance(l, Dense)]
-    loss_name, delta = spec["loss"], float(spec.get("huberDelta", 1))
+    run = Run(spec, net, x_train, y_train, dev, rank, world, seed)
+    loss_name, delta = run.loss_name, run.delta
     history = [] if from_scratch else list(model.get("history") or [])
     done, total = len(history), len(history) + epochs
     has_val = len(y_val) > 0
-    schedule = optim.Schedule(cfg.get("schedule"), cfg["optimizer"]["learningRate"], total, "valLoss" if has_val else "loss")
+    monitor = "valLoss" if has_val else "loss"
+    schedule = optim.Schedule(cfg.get("schedule"), cfg["optimizer"]["learningRate"], total, monitor)
     for h in history:
         schedule.observe(optim.monitor_values(h))
-    stopping = optim.EarlyStopping(cfg.get("earlyStopping"), "valLoss" if has_val else "loss", has_val)
-    rows = len(y_train)
-    batch = max(1, math.ceil(min(int(cfg["batchSize"]), rows) / world))
-    sampler = DistributedSampler(range(rows), num_replicas=world, rank=rank, shuffle=bool(cfg["shuffle"]), seed=seed)
-    xt, yt = torch.from_numpy(x_train).to(dev), torch.from_numpy(y_train).to(dev)
+    stopping = optim.EarlyStopping(cfg.get("earlyStopping"), monitor, has_val)
     is_class = target["kind"] == "classification"
-    stop_reason, best, best_epoch = "completed", None, 0
+    stop_reason, best = "completed", None
     for e in range(done, total):
         started = time.time()
         lr = schedule.rate(e)
-        sampler.set_epoch(e)
-        order = torch.tensor(list(sampler), dtype=torch.long, device=dev)
-        sums = torch.zeros(3, dtype=torch.float64, device=dev)  # loss sum, correct, rows
-        grad_sums, steps = {}, 0
-        for start in range(0, len(order), batch):
-            idx = order[start:start + batch]
-            xb, yb = xt[idx], yt[idx]
-            for p in params:
-                p.grad = None
-            loss, out = losses.batch_loss(loss_name, caller, xb, yb, delta)
-            loss.backward()
-            optim.penalize_and_clip(dense_layers, params, cfg["optimizer"].get("clipNorm"))
-            for layer in net.layers:
-                g = sum(float((p.grad.double() ** 2).sum()) for p in layer.parameters() if p.grad is not None)
-                if g:
-                    grad_sums[layer.id] = grad_sums.get(layer.id, 0) + g
-            optimizer.step(lr)
-            steps += 1
-            sums[0] += float(loss) * len(idx)
-            sums[2] += len(idx)
-            if is_class:
-                sums[1] += float((torch.from_numpy(losses.predicted_class(out.cpu().numpy())).to(dev) == yb.long()).sum())
-        if world > 1:
-            dist.all_reduce(sums)
+        sums, grad_sums, steps = run.epoch(e, lr, is_class)
         if not math.isfinite(float(sums[0])):
             raise datamod.DataError(f"The loss became NaN or infinite in epoch {e + 1} (optimizer "
                                     f"{cfg['optimizer']['type']}, learning rate {lr:g}). Lower the learning rate.")
@@ -151,8 +171,9 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
         if is_class:
             summary["metrics"]["accuracy"] = float(sums[1] / sums[2])
         else:
-            n = min(rows, TRAIN_METRIC_SAMPLE)
-            summary["metrics"] = losses.headline(losses.metrics(loss_name, target, evaluate(net, x_train[:n], dev), y_train[:n], delta))
+            n = min(len(y_train), TRAIN_METRIC_SAMPLE)
+            out = evaluate(net, x_train[:n], dev)
+            summary["metrics"] = losses.headline(losses.metrics(loss_name, target, out, y_train[:n], delta))
         if has_val:
             mv = losses.metrics(loss_name, target, evaluate(net, x_val, dev), y_val, delta)
             summary["valLoss"], summary["valMetrics"] = mv["loss"], losses.headline(mv)
@@ -173,6 +194,7 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
             if on_epoch is not None and on_epoch(e + 1, _reported(summary, is_class)):
                 stop, stop_reason = True, "stopped"
         if world > 1:
+            # the first process decides (its batch-norm statistics are the ones written)
             flag = torch.tensor([1 if stop else 0], device=dev)
             dist.broadcast(flag, 0)
             stop = bool(flag.item())
@@ -185,11 +207,12 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
     metrics = {"train": losses.metrics(loss_name, target, evaluate(net, x_train, dev), y_train, delta)}
     if has_val:
         metrics["validation"] = losses.metrics(loss_name, target, evaluate(net, x_val, dev), y_val, delta)
-    backend = f"pytorch-{dev.type}" + (f" x{world}" if world > 1 else "")
-    model.update({"createdAt": datetime.now(timezone.utc).isoformat().replace("+00:00", "Z"), "spec": spec,
-                  "outputs": net.outputs, "weights": net.weights(), "metrics": metrics, "history": history, "seed": seed,
-                  "training": {"backend": backend, "stopReason": stop_reason, "bestEpoch": best_epoch,
-                               "epochsRun": len(history) - done}})
+    model.update({
+        "createdAt": datetime.now(timezone.utc).isoformat().replace("+00:00", "Z"), "spec": spec,
+        "outputs": net.outputs, "weights": net.weights(), "metrics": metrics, "history": history, "seed": seed,
+        "training": {"backend": f"pytorch-{dev.type}" + (f" x{world}" if world > 1 else ""), "stopReason": stop_reason,
+                     "bestEpoch": best_epoch, "epochsRun": len(history) - done},
+    })
     return model
 
 
@@ -240,16 +263,14 @@ def main(argv):
     p.add_argument("train_csv", metavar="TRAIN.csv")
     p.add_argument("--epochs", type=int, required=True)
     p.add_argument("--out", required=True, metavar="MODEL.json")
-    p.add_argument("--model", default=os.path.join(HERE, "model.json"), help="model file to start from (default: the package's)")
-    p.add_argument("--from-scratch", action="store_true", help="fresh weights from the spec's initializers and the seed")
+    p.add_argument("--model", default=os.path.join(HERE, "model.json"),
+                   help="model file to start from (default: the package's)")
+    p.add_argument("--from-scratch", action="store_true",
+                   help="fresh weights from the spec's initializers and the seed")
     p.add_argument("--refit-preprocessing", action="store_true", help="fit the preprocessing on TRAIN.csv again")
     p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     p.add_argument("--seed", type=int, default=None)
     args = p.parse_args(argv)
-    if args.device == "cuda":
-        if not torch.cuda.is_available():
-            raise datamod.DataError("--device cuda: PyTorch sees no CUDA GPU here. Use --device cpu, or a machine with one.")
-        os.environ["BPS_DEVICE"] = "cuda"
     model = preprocess.load_model(args.model)
     result = train_model(model, args.train_csv, epochs=args.epochs, from_scratch=args.from_scratch,
                          refit_preprocessing=args.refit_preprocessing, device=args.device, seed=args.seed)
