@@ -109,6 +109,10 @@ describe(`sweep --export-optuna, study.py${missing}`, () => {
     const zero = await python([study, '--storage', db, '--trials', '0']);
     expect(zero.code).toBe(2);
     expect(zero.err.trim().split('\n').pop()).toBe('study.py: error: argument --trials: must be at least 1, got 0. Leave --trials out to only export.');
+    expect(await python([study, '--storage', db, '--best-model', join(tmp, 'none.model.json')])).toEqual({
+      code: 1, out: '', err: "Study 'backprop-studio': 0 trials finished.\nerror: No trial of the study is done (pruned and failed ones "
+        + 'do not count), so there is no best configuration yet. Run more trials; --export-trials shows why trials failed.\n',
+    });
     const gpu = await python([study, '--storage', db, '--trials', '1', '--device', 'gpu']);
     expect(gpu.err.trim().split('\n').pop()).toBe("study.py: error: argument --device: invalid choice: 'gpu' (choose from 'cpu', 'cuda')");
     const cuda = await python(['-c', 'import torch; print(torch.cuda.is_available())']);

@@ -268,7 +268,8 @@ def write_best(study, config, base, args):
     try:
         best = study.best_trial
     except ValueError:
-        raise StudyError("No trial of the study has finished, so there is no best configuration yet.") from None
+        raise StudyError("No trial of the study is done (pruned and failed ones do not count), so there is no best "
+                         "configuration yet. Run more trials; --export-trials shows why trials failed.") from None
     spec = apply_params(base["spec"], best.params)
     seed = best.user_attrs.get("seed", config["seed"])
     spec.setdefault("training", {})["seed"] = seed
