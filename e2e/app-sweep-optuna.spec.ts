@@ -57,6 +57,8 @@ test('an Optuna study run by two processes opens in the Sweep view: table and pa
   // No dataset loaded: the Sweep tab still offers to open the trials.
   await openView(page, 'Train');
   await page.getByRole('tab', { name: 'Sweep' }).click();
+  await expect(page.getByRole('heading', { name: 'Sweep hyperparameters' })).toBeVisible();
+  await screenshot(page, 'sweep-optuna-empty');
   await openTrials(page, csv);
   await expect(page.getByText('Opened 4 trials from optuna-trials.csv.')).toBeVisible();
   const r = page.getByRole('region', { name: 'Hyperparameter sweep' });
