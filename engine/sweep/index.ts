@@ -28,4 +28,4 @@ export { retrainBest, retrainSpec, type RetrainOptions, type RetrainResult } fro
 export { trialsCsv } from './csv.ts';
 export { parseTrialsCsv } from './csv-read.ts';
 export { parameterImportance, MIN_IMPORTANCE_TRIALS, type ImportanceResult, type ParameterImportance } from './importance.ts';
-export { optunaStudy, STUDY_FORMAT, type OptunaStudyConfig, type OptunaDistribution, type OptunaPruner, type OptunaSampler } from './optuna/config.ts';
+export { optunaStudy, type OptunaStudyConfig } from './optuna/config.ts';

@@ -5,7 +5,7 @@
  * Python lacks optuna, torch or pandas.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,12 @@ describe(`sweep --export-optuna, study.py${missing}`, () => {
       '--target', 'species', '--space', space, '--epochs', '3', '--export-optuna', dir], { encoding: 'utf8' });
     expect(cli.stderr).toBe('');
     expect(cli.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      'README.md', 'STUDY.md', 'data.csv', 'data.py', 'losses.py', 'model.json', 'model.py', 'optim.py', 'predict.py', 'preprocess.py',
+      'refit.py', 'study.json', 'study.py', 'sweep_space.py', 'train.py', 'trials_csv.py',
+    ]);
+    expect(readFileSync(join(dir, 'data.csv'), 'utf8')).toBe(readFileSync(join(root, 'resources', 'samples', 'iris.csv'), 'utf8'));
+    expect(cli.stdout).toContain(`python3 ${study} --storage sqlite:///study.db --trials 16\n`);
   }, 120_000);
 
   it.skipIf(skip)('two processes against one SQLite file finish 2 × 3 trials in one study; its CSV opens as a sweep', async () => {

@@ -13,7 +13,7 @@ import { PYTORCH_MODEL_FILE, PYTORCH_SOURCE_FILES, type ModelFile } from '../../
 import { trainRun, yieldToEventLoop } from '../../run/index.ts';
 import { resolveTraining } from '../../train/index.ts';
 import type { BackendChoice } from '../../spec/index.ts';
-import { optunaStudy, SweepError, type SweepSetup } from '../../sweep/index.ts';
+import { optunaStudy, SweepError, type OptunaStudyConfig, type SweepSetup } from '../../sweep/index.ts';
 import { makeFolder } from '../out-path.ts';
 import { writeFileAtomic } from '../outputs.ts';
 import { UsageError } from '../usage-error.ts';
@@ -22,8 +22,8 @@ import { pytorchPackageFiles } from '../pytorch-sources.ts';
 /** The Python files of the study runner, next to its TypeScript mapping (engine/sweep/optuna/). */
 const STUDY_SOURCES = ['study.py', 'sweep_space.py', 'trials_csv.py'] as const;
 /** Every file the export writes: the study's, then the PyTorch package's (its model.json is the trials' base model). */
-export const STUDY_FILES = [
-  ...STUDY_SOURCES, 'study.json', 'data.csv', ...PYTORCH_SOURCE_FILES, PYTORCH_MODEL_FILE,
+const STUDY_FILES = [
+  ...STUDY_SOURCES, 'study.json', 'STUDY.md', 'data.csv', ...PYTORCH_SOURCE_FILES, PYTORCH_MODEL_FILE,
 ] as const;
 
 /** Flags of a sweep that runs here, which an exported study has no use for. */
@@ -85,6 +85,28 @@ async function baseModel(
   }
 }
 
+/** The folder's guide to the study (README.md is the PyTorch package's). */
+function studyReadme(config: OptunaStudyConfig, trials: number): string {
+  const { sampler, pruner, objective } = config;
+  return `# Optuna study
+
+This folder runs a Backprop Studio search space as an Optuna study (${sampler.type} sampler${pruner ? `, ${pruner.type} pruner` : ''};
+objective: ${objective.direction} ${objective.metric}; parameters: ${config.parameters.map((p) => `\`${p.path}\``).join(', ')}).
+Needs Python 3 with PyTorch (1.13 or later), pandas and Optuna (3.1 or later). Copy the whole folder to each machine.
+
+\`\`\`sh
+python3 study.py --storage sqlite:///study.db --trials ${trials}                       # one machine
+python3 study.py --storage postgresql://USER:PASSWORD@HOST/DB --trials ${trials} --study-name NAME   # on every machine
+python3 study.py --storage URL [--study-name NAME] --export-trials trials.csv --best-model best.model.json
+\`\`\`
+
+Every process that names the same storage and study name adds trials to the same study. Each trial applies its
+values to the network in model.json and trains it from scratch on data.csv (or --data) with train.py's
+train_model (--device cuda for a GPU). The trials CSV opens in Backprop Studio (Sweep tab, Open trials CSV; or
+\`backprop-studio sweep --open trials.csv\`); the best model is a model file for \`backprop-studio evaluate\`, \`predict\`, ….
+`;
+}
+
 /** What the export needs from the sweep command. */
 export interface OptunaExport {
   dir: string;
@@ -106,6 +128,7 @@ export async function exportOptuna(o: OptunaExport): Promise<string[]> {
     writeFileAtomic(join(o.dir, name), readFileSync(new URL(`../../sweep/optuna/${name}`, import.meta.url), 'utf8'));
   }
   writeFileAtomic(join(o.dir, 'study.json'), `${JSON.stringify(config, null, 2)}\n`);
+  writeFileAtomic(join(o.dir, 'STUDY.md'), studyReadme(config, o.setup.settings.trials));
   const data = join(o.dir, 'data.csv');
   if (!existsSync(data) || !sameFile(o.dataPath, data)) copyFileSync(o.dataPath, data);
   const { settings } = o.setup;

@@ -55,7 +55,7 @@ export interface OptunaStudyConfig {
 }
 
 /** The per-epoch report keys of the PyTorch package's train_model (on_epoch), by our metric names. */
-export const REPORTED: Readonly<Partial<Record<MonitorName, string>>> = {
+const REPORTED: Readonly<Partial<Record<MonitorName, string>>> = {
   loss: 'loss', valLoss: 'val_loss', valAccuracy: 'accuracy', valR2: 'r2',
 };
 
