@@ -88,10 +88,12 @@ async function baseModel(
 /** The folder's guide to the study (README.md is the PyTorch package's). */
 function studyReadme(config: OptunaStudyConfig, trials: number): string {
   const { sampler, pruner, objective } = config;
+  const how = `${sampler.type} sampler${pruner ? `, ${pruner.type} pruner` : ''}`;
+  const params = config.parameters.map((p) => `\`${p.path}\``).join(', ');
   return `# Optuna study
 
-This folder runs a Backprop Studio search space as an Optuna study (${sampler.type} sampler${pruner ? `, ${pruner.type} pruner` : ''};
-objective: ${objective.direction} ${objective.metric}; parameters: ${config.parameters.map((p) => `\`${p.path}\``).join(', ')}).
+This folder runs a Backprop Studio search space as an Optuna study (${how}; objective: ${objective.direction}
+${objective.metric}; parameters: ${params}).
 Needs Python 3 with PyTorch (1.13 or later), pandas and Optuna (3.1 or later). Copy the whole folder to each machine.
 
 \`\`\`sh
@@ -103,7 +105,8 @@ python3 study.py --storage URL [--study-name NAME] --export-trials trials.csv --
 Every process that names the same storage and study name adds trials to the same study. Each trial applies its
 values to the network in model.json and trains it from scratch on data.csv (or --data) with train.py's
 train_model (--device cuda for a GPU). The trials CSV opens in Backprop Studio (Sweep tab, Open trials CSV; or
-\`backprop-studio sweep --open trials.csv\`); the best model is a model file for \`backprop-studio evaluate\`, \`predict\`, ….
+\`backprop-studio sweep --open trials.csv\`); the best model is a model file for \`backprop-studio evaluate\`,
+\`predict\` and the rest.
 `;
 }
 
