@@ -80,6 +80,8 @@ describe(`sweep --export-optuna, study.py${missing}`, () => {
       expect(t.params['layers[dense-1].units']).toSatisfy((u: unknown) => Number.isInteger(u) && (u as number) >= 4 && (u as number) <= 16);
       expect(['adam', 'sgd']).toContain(t.params['training.optimizer.type']);
     }
+    // Every trial trains with the sweep's seed, which also picks train.py's validation rows: all are scored on the same rows.
+    expect(result.trials.map((t) => t.seed)).toEqual(Array(6).fill(5));
     // Two processes draw their own values: six distinct configurations, not the same three twice.
     expect(new Set(result.trials.map((t) => t.params['training.optimizer.learningRate'])).size).toBe(6);
   }, 300_000);

@@ -50,7 +50,7 @@ export interface OptunaStudyConfig {
   pruner: OptunaPruner | null;
   /** Epochs of a trial whose spec does not decide them (halving, hyperband: the most a trial trains). */
   epochs: number | null;
-  /** Base seed: trial n trains with seed + n. */
+  /** The seed every trial trains with (train.py draws the validation rows from it, so all trials share them). */
   seed: number;
 }
 

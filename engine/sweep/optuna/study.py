@@ -177,7 +177,9 @@ def make_objective(optuna, config, base, args):
 
     def objective(trial):
         params = suggest(trial, config["parameters"])
-        seed = (config["seed"] + trial.number + 1) % 2**31
+        # train_model draws the validation rows and the initial weights from one seed: every trial takes the
+        # sweep's, so all are scored on the same rows (as the studio's own sweeps are).
+        seed = config["seed"]
         spec = apply_params(base["spec"], params)
         training = spec.setdefault("training", {})
         training["seed"] = seed
