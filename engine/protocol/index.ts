@@ -34,8 +34,9 @@ export { shownArithmetic, type ShownArithmetic } from '../train/shown-arithmetic
 export { PROBABILITY_EPSILON } from '../losses/index.ts';
 /** The sweep vocabulary and the pure helpers the renderer shows results with (importance, CSV, ranking). */
 export {
-  DISTRIBUTION_NAMES, STRATEGY_NAMES, SPACE_FORMAT, SPACE_VERSION,
-  defaultConcurrency, directionOf, objectiveMetrics, sortTrials, trialsCsv, parameterImportance, MIN_IMPORTANCE_TRIALS,
+  DISTRIBUTION_NAMES, STRATEGY_NAMES, SPACE_FORMAT, SPACE_VERSION, DEFAULT_TRIALS,
+  defaultConcurrency, directionOf, objectiveMetrics, sortTrials, compareTrials, trialsCsv, parameterImportance, MIN_IMPORTANCE_TRIALS,
+  parseTrialsCsv,
 } from '../sweep/index.ts';
 /** Sweep types the messages carry. */
 export type {

@@ -26,4 +26,6 @@ export { createTrialHost, type TrialHost, type TrialHostOptions } from './trial-
 export { parseTrialWorkerRequest, parseTrialWorkerEvent, type TrialWorkerRequest, type TrialWorkerEvent, type TrialWireError } from './wire.ts';
 export { retrainBest, retrainSpec, type RetrainOptions, type RetrainResult } from './retrain.ts';
 export { trialsCsv } from './csv.ts';
+export { parseTrialsCsv } from './csv-read.ts';
 export { parameterImportance, MIN_IMPORTANCE_TRIALS, type ImportanceResult, type ParameterImportance } from './importance.ts';
+export { optunaStudy, type OptunaStudyConfig } from './optuna/config.ts';

@@ -119,3 +119,72 @@ export const sweepMessages = {
     code: p.code, path: p.path ? `spec.${p.path}` : 'spec', message: `In the search space's spec: ${p.message}`,
   }),
 };
+
+const TRIALS_CSV_SOURCES = "the Sweep view's Export CSV, 'backprop-studio sweep --out' or study.py --export-trials";
+
+/** Problems of a trials CSV being opened (the Sweep view's Open trials CSV, `sweep --open`). */
+export const trialsCsvMessages = {
+  empty: (): Problem => ({
+    code: 'sweep/csv-empty', path: '',
+    message: `The trials CSV is empty. Open a file written by ${TRIALS_CSV_SOURCES}.`,
+  }),
+  missingColumns: (columns: readonly string[]): Problem => ({
+    code: 'sweep/csv-missing-column', path: 'line 1',
+    message: `Line 1: the trials CSV has no ${list(columns)} column${columns.length > 1 ? 's' : ''}. Open a file written by ${TRIALS_CSV_SOURCES}.`,
+  }),
+  noParameters: (): Problem => ({
+    code: 'sweep/csv-no-parameters', path: 'line 1',
+    message: "Line 1: the trials CSV has no parameter columns between 'objective (…)' and 'epochs'. Open a file written by "
+      + `${TRIALS_CSV_SOURCES}.`,
+  }),
+  unknownMetric: (metric: string, valid: readonly string[]): Problem => ({
+    code: 'sweep/csv-unknown-metric', path: 'line 1',
+    message: `Line 1: the objective column names '${metric}', which is not a metric Backprop Studio reports. Use one of ${list(valid)}.`,
+  }),
+  cellCount: (line: number, got: number, want: number): Problem => ({
+    code: 'sweep/csv-cell-count', path: `line ${line}`,
+    message: `Line ${line} has ${got} cells, but the header has ${want}. Fix the row or export the trials again.`,
+  }),
+  badCell: (line: number, column: string, got: string, want: string): Problem => ({
+    code: 'sweep/csv-bad-cell', path: `line ${line}`,
+    message: `Line ${line}, column '${column}' is ${got === '' ? 'empty' : `'${got.slice(0, 40)}'`}, not ${want}.`,
+  }),
+  duplicateTrial: (line: number, trial: number): Problem => ({
+    code: 'sweep/csv-duplicate-trial', path: `line ${line}`,
+    message: `Line ${line} repeats trial ${trial}. Each trial may appear once; remove the repeated row.`,
+  }),
+  noTrials: (): Problem => ({
+    code: 'sweep/csv-no-trials', path: '',
+    message: 'The trials CSV has a header but no trials. Export it again once some trials have finished.',
+  }),
+  tooManyParameters: (got: number, max: number): Problem => ({
+    code: 'sweep/csv-too-many-parameters', path: 'line 1',
+    message: `Line 1: the trials CSV has ${count(got)} parameter columns, over the limit of ${count(max)}. Is this a trials CSV? `
+      + 'Its parameter columns are the ones between the objective and epochs.',
+  }),
+  tooManyTrials: (got: number, max: number): Problem => ({
+    code: 'sweep/csv-too-many-trials', path: '',
+    message: `The trials CSV has ${count(got)} trials, over the limit of ${count(max)}. Keep the best ${count(max)} rows.`,
+  }),
+  unclosedQuote: (line: number): Problem => ({
+    code: 'sweep/csv-unclosed-quote', path: `line ${line}`,
+    message: `Line ${line} opens a quoted cell that never closes. Close the quote or export the trials again.`,
+  }),
+};
+
+/** Problems of a sweep exported as an Optuna study (`sweep --export-optuna`), and notes on what differs there. */
+export const optunaMessages = {
+  objectiveNotReported: (metric: string, reported: readonly string[]): Problem => ({
+    code: 'sweep/optuna-objective', path: 'objective.metric',
+    message: `objective.metric '${metric}' cannot be the objective of an Optuna study: the PyTorch package's train.py reports `
+      + `${list(reported)} each epoch (valAccuracy for classification, valR2 for regression). Use one of them.`,
+  }),
+  fractionalEta: (eta: number, strategy: string): Problem => ({
+    code: 'sweep/optuna-eta', path: 'halving.eta',
+    message: `halving.eta is ${eta}, but Optuna's ${strategy === 'hyperband' ? 'HyperbandPruner' : 'SuccessiveHalvingPruner'} `
+      + `takes a whole reduction factor. Set halving.eta to ${Math.floor(eta)} or ${Math.ceil(eta)}.`,
+  }),
+  lagIgnored: (): string =>
+    "tpe.lag has no Optuna counterpart: Optuna's TPESampler reads every trial finished so far, whichever process ran it, "
+    + 'so the study does not wait for trials to finish and its trials depend on timing.',
+};

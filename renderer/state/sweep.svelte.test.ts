@@ -122,4 +122,23 @@ describe('Sweep state', () => {
     expect(sweep.phase).toBe('idle');
     expect(sweep.problems.map((p) => p.path)).toEqual(['trials']);
   });
+
+  it('opens a trials CSV (an Optuna study’s export) as a finished sweep: table, best, CSV again, Use best on the current network', async () => {
+    const { project, sent } = fakeProject();
+    const sweep = new Sweep(project);
+    const csv = `trial,rank,status,objective (valAccuracy),${LR},epochs,keptEpoch,valAccuracy,valLoss,bracket,rung,seed,durationMs,error\n`
+      + '1,2,done,0.8,0.001,5,5,0.8,0.4,,,43,120,\n2,1,done,0.9,0.002,5,5,0.9,0.3,,,44,130,\n3,,pruned,0.5,0.1,1,1,0.5,0.9,,,45,20,\n';
+    sweep.openTrials(csv, 'study-trials.csv');
+    expect(sweep.phase).toBe('completed');
+    expect(sweep.openedFrom).toBe('study-trials.csv');
+    expect(sweep.trials.map((t) => [t.record.trial, t.record.status])).toEqual([[1, 'done'], [2, 'done'], [3, 'pruned']]);
+    expect(sweep.bestTrial?.record.params).toEqual({ [LR]: 0.002 });
+    expect(sweep.plan?.parameters[0].distribution).toEqual({ type: 'logUniform', min: 0.001, max: 0.1 });
+    expect(sweep.csv()).toBe(csv);
+    expect(project.touched).toBe(1);
+    expect(await sweep.useTrial(2)).toBe(true);
+    expect(sent.at(-1)).toEqual({ type: 'sweep/apply', spec: project.spec, params: { [LR]: 0.002 } });
+    expect(() => sweep.openTrials('a,b\n1,2\n', 'iris.csv')).toThrow("Line 1: the trials CSV has no 'trial', 'rank', 'status'");
+    expect(sweep.trials).toHaveLength(3);
+  });
 });

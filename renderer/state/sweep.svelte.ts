@@ -7,7 +7,7 @@
 import { FlushThrottle } from '../lib/flush-throttle.ts';
 import type { DatasetSettings, NetworkSpec, Problem, SweepCheck, WireError } from '../../engine/protocol/index.ts';
 import {
-  parameterImportance, trialsCsv,
+  parameterImportance, parseTrialsCsv, trialsCsv,
   type ImportanceResult, type SweepEvent, type SweepPlan, type SweepResult,
 } from '../../engine/protocol/index.ts';
 import type { SweepLiveEvent } from '../engine/engine-client.ts';
@@ -52,6 +52,8 @@ export class Sweep {
   highlighted = $state<number | null>(null);
   isApplying = $state(false);
   retrainError = $state.raw<WireError | null>(null);
+  /** The trials CSV these trials were opened from (a study that ran elsewhere); null for a sweep run here. */
+  openedFrom = $state<string | null>(null);
 
   #sweepId = '';
   #spec: NetworkSpec | null = null;
@@ -89,7 +91,7 @@ export class Sweep {
     const plan = this.plan;
     return plan ? parameterImportance(this.records, plan.parameters, plan.objective.direction) : null;
   });
-  /** The base the trials were applied to is known (false for a sweep restored without one). */
+  /** The best trial finished and there is a network to apply it to. */
   readonly canApply = $derived(this.bestTrial !== null && this.bestTrial.record.status === 'done');
 
   /** Check the space being edited against the current network and data, soon (edits come in bursts). */
@@ -215,6 +217,7 @@ export class Sweep {
     this.retrainError = null;
     this.filters = {};
     this.highlighted = null;
+    this.openedFrom = null;
     this.#pending = [];
     this.#startedAt = 0;
   }
@@ -232,6 +235,29 @@ export class Sweep {
   csv(): string | null {
     const r = this.result();
     return r ? trialsCsv(r) : null;
+  }
+
+  /**
+   * Show the trials of a trials CSV (the Sweep view's export, `sweep --out`, an Optuna study's `study.py
+   * --export-trials`) as a finished sweep; "Use best" and "Retrain" apply them to the current network and data.
+   * Throws the reader's SweepError (line and column of each problem) when the text is not a trials CSV.
+   */
+  openTrials(text: string, name: string): void {
+    if (this.isActive) return;
+    const result = parseTrialsCsv(text);
+    this.#off?.();
+    this.#off = null;
+    this.#reset();
+    this.phase = result.status;
+    this.plan = result.plan;
+    this.trials = result.trials.map((record) => ({ record, points: [], target: record.epochs, progress: null }));
+    this.best = result.best?.trial ?? null;
+    this.elapsedMs = result.durationMs;
+    this.openedFrom = name;
+    const settings = this.#project.dataset.settings;
+    this.#spec = this.#project.spec;
+    this.#settings = settings ? $state.snapshot(settings) : null;
+    this.#project.touch();
   }
 
   /** Apply a trial's configuration to the model: layers and training settings as one undo step. False when there is nothing to apply. */

@@ -17,6 +17,8 @@ import { readJson } from '../files.ts';
 import { checkOutputs, writeFileAtomic, type OutputFile } from '../outputs.ts';
 import { metricsBlock, num } from '../format.ts';
 import { createNodeTrialPool } from '../sweep-pool.ts';
+import { checkStudyFolder, exportOptuna } from './sweep-optuna.ts';
+import { openTrialsCsv } from './sweep-open.ts';
 import { bracketLines, paramsText, resultTable, shortNames, trialLine } from '../sweep-report.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -35,6 +37,8 @@ const flags: Record<string, FlagSpec> = {
   backend: { type: 'string', help: `compute backend of each trial: ${BACKEND_NAMES.join(', ')}`, placeholder: 'NAME' },
   out: { type: 'string', help: 'write every trial (parameters, metrics, epochs, duration, status) as CSV', placeholder: 'RESULTS.csv' },
   'best-model': { type: 'string', help: 'retrain the best trial on train+validation and save the model file', placeholder: 'MODEL.json' },
+  'export-optuna': { type: 'string', help: 'write the sweep as an Optuna study (DIR/study.py) instead of running it', placeholder: 'DIR' },
+  open: { type: 'string', help: 'show a trials CSV (--out, the app, study.py --export-trials); no data or space needed', placeholder: 'TRIALS.csv' },
   ...csvFlags('detected from the file'),
   quiet: { type: 'boolean', help: 'print only the final table' },
   help: { type: 'boolean', help: 'show this help' },
@@ -46,8 +50,9 @@ const MAX_TRIALS = 100_000;
 const MAX_CONCURRENCY = 256;
 
 /** Help for `sweep`. */
-export const sweepHelp = helpText('backprop-studio sweep DATA.csv --target COL --space SPACE.json [flags]',
-  'Try many hyperparameter configurations, several at once, and rank them by a validation metric.\nExample space: resources/examples/wine-space.json', flags);
+export const sweepHelp = helpText('backprop-studio sweep DATA.csv --target COL --space SPACE.json [flags]\n       backprop-studio sweep --open TRIALS.csv',
+  'Try many hyperparameter configurations, several at once, and rank them by a validation metric.\nExample space: resources/examples/wine-space.json\n'
+  + 'With --export-optuna DIR, write the sweep as an Optuna study to run from many machines (DIR/study.py);\n--open shows the trials CSV it exports.', flags);
 
 function choiceFlag<T extends string>(value: unknown, name: string, valid: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
@@ -57,8 +62,10 @@ function choiceFlag<T extends string>(value: unknown, name: string, valid: reado
 
 /** Run the command. */
 export async function sweepCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseFlags('sweep', argv, flags, ['DATA.csv']);
+  const opening = argv.some((a) => a === '--open' || a.startsWith('--open='));
+  const { values, positionals } = parseFlags('sweep', argv, flags, opening ? [] : ['DATA.csv']);
   if (values.help) return void process.stdout.write(sweepHelp);
+  if (typeof values.open === 'string') return openTrialsCsv(values.open, argv);
   const [dataPath] = positionals;
   const target = values.target;
   if (typeof target !== 'string') throw new UsageError('cli/missing-target', "sweep needs --target COL: the name of the column to predict. Run 'backprop-studio profile DATA.csv' to list the columns.");
@@ -77,6 +84,8 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   const outputs: OutputFile[] = [];
   if (typeof values.out === 'string') outputs.push({ flag: '--out', path: values.out, example: 'trials.csv' });
   if (typeof values['best-model'] === 'string') outputs.push({ flag: '--best-model', path: values['best-model'], example: 'best.model.json' });
+  const optunaDir = values['export-optuna'];
+  if (typeof optunaDir === 'string') checkStudyFolder(optunaDir, argv);
   checkOutputs(outputs, [
     { what: 'the CSV file', path: dataPath }, { what: 'the search space', path: values.space },
     ...(typeof values.spec === 'string' ? [{ what: 'the spec file', path: values.spec }] : []),
@@ -99,6 +108,10 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   });
   const { settings } = setup;
   const backendChoice = backendFlag ?? spec.training?.backend ?? 'auto';
+  if (typeof optunaDir === 'string') {
+    const lines = await exportOptuna({ dir: optunaDir, dataPath, setup, prepared, validationSplit: validation, backend: backendChoice });
+    return void process.stdout.write(`${lines.join('\n')}\n`);
+  }
   const names = shortNames(space.parameters.map((p) => p.path));
   info(`Data: ${basename(dataPath)} — ${prepared.train.rows} train / ${prepared.validation.rows} validation / ${prepared.test.rows} test rows, ${data.train.features} features`);
   const pool = createNodeTrialPool({ size: Math.min(settings.concurrency, settings.trials), data, backend: backendChoice });
