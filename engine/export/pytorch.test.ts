@@ -6,7 +6,11 @@ import { ExportError, pytorchPackage, PYTORCH_SOURCE_FILES, stringifyModelFile, 
 import { trainTestModel } from './test-models.ts';
 
 const csv = readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'samples', 'diabetes.csv'), 'utf8');
-const layers = [{ id: 'h', type: 'dense', units: 4 }, { id: 'bn', type: 'batchNorm' }, { id: 'out', type: 'dense', units: 'auto' }];
+const layers = [
+  { id: 'h', type: 'dense', units: 4 },
+  { id: 'bn', type: 'batchNorm' },
+  { id: 'out', type: 'dense', units: 'auto' },
+];
 const model = await trainTestModel(csv, { target: 'progression' }, layers, 1);
 const sources = Object.fromEntries(PYTORCH_SOURCE_FILES.map((f) => [f, `# ${f}\n{{model}}\n`])) as PytorchSources;
 
