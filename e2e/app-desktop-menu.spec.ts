@@ -77,8 +77,12 @@ test('File ▸ Export model… and Export predictions… save directly, or say w
   await expect(toast('ONNX (raw columns) of Run 1 exported as diabetes-run-1.onnx.')).toBeVisible();
   await runMenuCommand(page, 'export-tfjs');
   await expect(toast('TF.js of Run 1 exported as model.json and weights.bin.')).toBeVisible();
+  // File ▸ Export PyTorch package…: one zip (it starts with the zip signature PK\x03\x04).
+  await runMenuCommand(page, 'export-pytorch');
+  await expect(toast('PyTorch package of Run 1 exported as diabetes-run-1-pytorch.zip.')).toBeVisible();
   expect((await desktopSaves(page)).slice(3).map((s) => [s.method, s.fileName, s.text])).toEqual([
     ['exportModelFiles', 'diabetes-run-1.onnx', expect.stringMatching(/^0808/)],
     ['exportModelFiles', 'model.json + weights.bin', '7b22666f'], // '{"fo': model.json's format
+    ['exportModelFiles', 'diabetes-run-1-pytorch.zip', '504b0304'],
   ]);
 });

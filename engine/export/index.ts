@@ -8,4 +8,4 @@ export { exportOnnx, ONNX_INPUTS, type OnnxInputs } from './onnx/export.ts';
 export { ExportError } from './onnx/export-error.ts';
 export { exportTfjs, TFJS_WEIGHTS_FILE, type TfjsFiles } from './tfjs.ts';
 export { checkedPreprocessing } from './preprocessing-check.ts';
-export { pytorchPackage, PYTORCH_MODEL_FILE, PYTORCH_SOURCE_FILES, type PackageFile, type PytorchSourceFile, type PytorchSources } from './pytorch.ts';
+export { pytorchPackage, PYTORCH_MODEL_FILE, PYTORCH_SOURCE_FILES, type PackageFile, type PytorchSources } from './pytorch.ts';

@@ -23,7 +23,7 @@ export const PYTORCH_SOURCE_FILES = [
 ] as const;
 
 /** One source file's name. */
-export type PytorchSourceFile = (typeof PYTORCH_SOURCE_FILES)[number];
+type PytorchSourceFile = (typeof PYTORCH_SOURCE_FILES)[number];
 
 /** The text of every source file. */
 export type PytorchSources = Readonly<Record<PytorchSourceFile, string>>;

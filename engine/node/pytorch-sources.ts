@@ -19,7 +19,7 @@ function sourcePath(name: string): string {
 }
 
 /** The package's source files, read from disk. */
-export function readPytorchSources(): PytorchSources {
+function readPytorchSources(): PytorchSources {
   return Object.fromEntries(
     PYTORCH_SOURCE_FILES.map((name) => [name, readFileSync(sourcePath(name), 'utf8')]),
   ) as Record<keyof PytorchSources, string>;
