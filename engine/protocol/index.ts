@@ -8,7 +8,7 @@
  *   JSON arrays: `transferablesOf` lists them for `postMessage`.
  * - Every incoming message is `unknown` until `parseRequest` / `parseEvent` return a typed value.
  *
- * Each family (session, data, model, train, evaluate, memory, step, sweep) declares its messages once, in
+ * Each family (session, data, model, train, evaluate, explain, memory, step, sweep) declares its messages once, in
  * one table; `messages.ts` derives the unions, the reply map and the validators from the tables.
  * Pure TypeScript: no DOM or worker types, so the engine's tsconfig checks it.
  */
@@ -55,6 +55,12 @@ export { MODEL_FORMATS, type ExportedFile, type LayerShape, type ModelFormat, ty
 export type { DiagnosticRecord, EpochRecord, StopReason } from './train.ts';
 export type { ClassificationEvaluation, CurvePoint, Evaluation, RegressionEvaluation } from './evaluate.ts';
 export type { WorkerMemory } from './memory.ts';
+/** The attribution methods and the explain messages' results. */
+export { ATTRIBUTION_METHODS, type AttributionMethod } from '../explain/index.ts';
+export {
+  EXPLAIN_BASELINES,
+  type ExplainBaseline, type WireAttributions, type WireImportance, type WirePartialDependence, type WireRowAttribution,
+} from './explain.ts';
 export {
   isWireStepTrace, stepTransferables,
   type StepSource, type StepMatrix, type StepForward, type StepBackward, type StepTensor, type StepGradientScale, type WireStepTrace,
