@@ -6,6 +6,7 @@ import type { ModelExport } from './model-export.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { Project } from './project.svelte.ts';
 import type { Theme } from './theme.svelte.ts';
+import type { WhyState } from './why.svelte.ts';
 
 /** Everything a view may need. */
 export interface AppContext {
@@ -16,6 +17,8 @@ export interface AppContext {
   notices: Notices;
   /** Model and prediction exports, shared by the Export view and the desktop File menu. */
   modelExport: ModelExport;
+  /** The Evaluate view's explanations (a row picked on the Data view waits here). */
+  why: WhyState;
   /** Open a CSV (picked or dropped) as the project's dataset. */
   importCsv(name: string, blob: Blob, target?: string | null): Promise<void>;
 }

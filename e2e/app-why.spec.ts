@@ -1,0 +1,107 @@
+/**
+ * Issue 16, the app's "Why": train penguins briefly, then on Evaluate the importance chart (error bars,
+ * columns not shown to matter marked), the partial dependence of the top column and of a category column,
+ * and the waterfall of a row clicked in a confusion-matrix cell's row list and on the Data view's grid,
+ * with the row's values beside each column; each chart also as a table. Light and dark screenshots.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, openView, screenshot, test } from './app/fixtures.ts';
+
+function why(page: Page): Locator {
+  return page.getByRole('region', { name: 'Why: what the model relies on' });
+}
+
+async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.evaluate((t) => { document.documentElement.dataset['theme'] = t; }, theme);
+}
+
+/** Scroll the view's own scroll box so that the element is at its top. */
+async function scrollTo(page: Page, target: Locator): Promise<void> {
+  await target.evaluate((e) => {
+    const box = e.closest('.main');
+    if (box) box.scrollTop += e.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  });
+}
+
+test('penguins: importance, partial dependence and a clicked row\'s waterfall on Evaluate ▸ Why', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Use sample Palmer penguins' }).click();
+  await expect(page.getByText('Classification · 3 classes')).toBeVisible();
+  await openView(page, 'Model');
+  await page.getByRole('button', { name: 'Simple classifier' }).click();
+  await openView(page, 'Train');
+  await page.getByLabel('Epochs').fill('40');
+  await page.getByLabel('Backend').selectOption('cpu');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByText('Finished')).toBeVisible({ timeout: 90_000 });
+
+  await openView(page, 'Evaluate');
+  const panel = why(page);
+  // Importance is measured when Why is first shown: a ranked chart of the model's 7 columns.
+  const chart = panel.getByRole('img', { name: /^Permutation importance: the drop in accuracy/ });
+  await expect(chart).toBeVisible({ timeout: 60_000 });
+  const summary = (await chart.getAttribute('aria-label')) ?? '';
+  const columns = summary.split(/\. /)[1]!.split('; ').map((c) => c.split(' ')[0]);
+  expect([...columns].sort()).toEqual(['bill_depth_mm', 'bill_length_mm', 'body_mass_g', 'flipper_length_mm', 'island', 'sex', 'year']);
+  // The bill measurements tell the species apart; the year of the study does not.
+  expect(columns.indexOf('year')).toBeGreaterThan(columns.indexOf('bill_length_mm'));
+  expect(summary).toMatch(/year -?[\d.]+ ± [\d.]+ \(not shown to matter\)/);
+  await panel.getByText('Show as a table').first().click();
+  const table = panel.getByRole('table', { name: 'Permutation importance, most important first' });
+  await expect(table.getByRole('row')).toHaveCount(8);
+  await expect(table.getByRole('row', { name: /^year / })).toContainText('not shown to matter');
+
+  // The top column's partial dependence follows, with a class picker; then a category column as bars.
+  const column = panel.getByRole('combobox', { name: /^Column/ });
+  await expect(column).toHaveValue(columns[0]!);
+  await expect(panel.getByRole('img', { name: new RegExp(`^Partial dependence of P\\(Adelie\\) on ${columns[0]}`) })).toBeVisible();
+  await panel.getByRole('combobox', { name: /^Class/ }).selectOption('Gentoo');
+  await expect(panel.getByRole('img', { name: new RegExp(`^Partial dependence of P\\(Gentoo\\) on ${columns[0]}`) })).toBeVisible();
+  await column.selectOption('island');
+  const islands = panel.getByRole('img', { name: /^Partial dependence of P\(Gentoo\) on island over \d+ test rows: / });
+  await expect(islands).toBeVisible();
+  for (const name of ['Biscoe', 'Dream', 'Torgersen']) await expect(islands).toHaveAttribute('aria-label', new RegExp(`${name}: [\\d.]+`));
+  await scrollTo(page, panel);
+  await screenshot(page, 'why-importance-pdp');
+
+  // A row clicked in a confusion-matrix cell's list gets its waterfall, its values beside the columns.
+  await scrollTo(page, page.getByRole('heading', { name: 'Confusion matrix' }));
+  await page.getByRole('button', { name: /^Actual Gentoo, predicted Gentoo: \d+ rows$/ }).click();
+  const list = page.getByRole('region', { name: /^Actual Gentoo, predicted Gentoo/ });
+  const pick = list.getByRole('button', { name: /^Why\? Explain row \d+$/ }).first();
+  const row = Number((await pick.getAttribute('aria-label'))!.replace(/\D/g, ''));
+  await pick.click();
+  await expect(panel.getByRole('heading', { name: `Why this row — row ${row}` })).toBeVisible();
+  const waterfall = panel.getByRole('img', { name: new RegExp(`^Why row ${row} got P\\(Gentoo\\) = `) });
+  await expect(waterfall).toBeVisible();
+  await expect(waterfall).toHaveAttribute('aria-label', /island \((Biscoe|Dream|Torgersen)\) [+−]/);
+  await expect(panel.getByText(/^Predicted Gentoo with probability /)).toBeVisible();
+  await panel.getByText('Show as a table').nth(2).click();
+  const steps = panel.getByRole('table', { name: `Attributions of row ${row}, largest first` });
+  await expect(steps.getByRole('row')).toHaveCount(1 + 1 + 7 + 1);
+  await scrollTo(page, panel.getByRole('heading', { name: /^Why this row/ }));
+  await screenshot(page, 'why-waterfall');
+  await setTheme(page, 'dark');
+  await screenshot(page, 'why-waterfall-dark');
+  await scrollTo(page, panel);
+  await screenshot(page, 'why-importance-pdp-dark');
+  await setTheme(page, 'light');
+
+  // The quick method, and a row typed by number.
+  await panel.getByRole('combobox', { name: /^Method/ }).selectOption('gradient-x-input');
+  await expect(panel.getByText(/gradient × input need not add up/)).toBeVisible();
+  const typed = panel.getByRole('spinbutton', { name: 'Row (1 to 344)' });
+  await typed.fill('2.5');
+  await panel.getByRole('button', { name: 'Explain', exact: true }).click();
+  await expect(panel.getByText('Type a whole row number from 1 to 344.')).toBeVisible();
+  await typed.fill('999');
+  await panel.getByRole('button', { name: 'Explain', exact: true }).click();
+  await expect(panel.getByText('Row 999 does not exist: the loaded table has 344 rows. Pick a row from 1 to 344.')).toBeVisible();
+
+  // The Data view's grid: a row's Why button opens Evaluate with that row explained.
+  await openView(page, 'Data');
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Why? Explain row 3', exact: true }).click();
+  await expect(panel.getByRole('heading', { name: 'Why this row — row 3' })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /^Why row 3 got P\(\w+\) = / })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /^Why row 3 got/ })).toHaveAttribute('aria-label', /sex \(female\)/);
+});
