@@ -2,7 +2,8 @@
  * Issue 16, the app's "Why": train penguins briefly, then on Evaluate the importance chart (error bars,
  * columns not shown to matter marked), the partial dependence of the top column and of a category column,
  * and the waterfall of a row clicked in a confusion-matrix cell's row list and on the Data view's grid,
- * with the row's values beside each column; each chart also as a table. Light and dark screenshots.
+ * with the row's values beside each column; each chart also as a table. The step-through's backward pass
+ * ends at the gradient reaching the inputs, which links to Why. Light and dark screenshots.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, openView, screenshot, test } from './app/fixtures.ts';
@@ -104,4 +105,27 @@ test('penguins: importance, partial dependence and a clicked row\'s waterfall on
   await expect(panel.getByRole('heading', { name: 'Why this row — row 3' })).toBeVisible();
   await expect(panel.getByRole('img', { name: /^Why row 3 got P\(\w+\) = / })).toBeVisible();
   await expect(panel.getByRole('img', { name: /^Why row 3 got/ })).toHaveAttribute('aria-label', /sex \(female\)/);
+
+  // The step-through's backward pass has one more stop: the gradient reaching the inputs, linked to Why.
+  await openView(page, 'Train');
+  await page.getByRole('tab', { name: 'Step through' }).click();
+  const step = page.getByRole('region', { name: 'Step through one training iteration' });
+  await expect(step.getByRole('status').filter({ hasText: 'computed on' })).toBeVisible({ timeout: 30_000 });
+  await step.getByRole('button', { name: 'Update' }).click();
+  await step.getByRole('button', { name: 'Previous step' }).click();
+  await expect(step.getByRole('heading', { level: 2 })).toHaveText('Backward · the inputs');
+  const lesson = step.getByRole('region', { name: 'Backward · the inputs' });
+  await expect(lesson).toContainText('∂L/∂xi = Σj ∂L/∂zj · wij');
+  await expect(lesson).toContainText(/Largest for this row: \S+ -?[\d.e−-]+/);
+  await expect(lesson).toContainText('what the Why view on Evaluate adds up');
+  await expect(step.getByRole('img', { name: /Network at this step/ })).toContainText('∂L/∂x');
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  while (await dismiss.count()) await dismiss.first().click();
+  await page.mouse.move(1, 1);
+  await scrollTo(page, step.locator('.panels'));
+  await screenshot(page, 'why-step-through-inputs');
+  const link = lesson.getByRole('button', { name: /^See why row \d+ got its prediction$/ });
+  const linked = Number((await link.innerText()).replace(/\D/g, ''));
+  await link.click();
+  await expect(panel.getByRole('heading', { name: `Why this row — row ${linked}` })).toBeVisible();
 });
