@@ -129,3 +129,35 @@ test('penguins: importance, partial dependence and a clicked row\'s waterfall on
   await link.click();
   await expect(panel.getByRole('heading', { name: `Why this row — row ${linked}` })).toBeVisible();
 });
+
+test('diabetes: a clicked point of predicted-against-actual gets its waterfall; a number column a curve', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Use sample Diabetes progression' }).click();
+  await expect(page.getByText('Regression', { exact: true })).toBeVisible();
+  await openView(page, 'Model');
+  await page.getByRole('button', { name: 'Simple regressor' }).click();
+  await openView(page, 'Train');
+  await page.getByLabel('Epochs').fill('30');
+  await page.getByLabel('Backend').selectOption('cpu');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByText('Finished')).toBeVisible({ timeout: 90_000 });
+  await openView(page, 'Evaluate');
+  const panel = why(page);
+  await expect(panel.getByRole('img', { name: /^Permutation importance: the drop in R² when each column is shuffled/ })).toBeVisible({ timeout: 60_000 });
+  // The top column's curve: the predicted progression at each of its grid values.
+  const top = await panel.getByRole('combobox', { name: /^Column/ }).inputValue();
+  const curve = panel.getByRole('img', { name: new RegExp(`^Partial dependence of predicted progression on ${top} over \\d+ test rows: `) });
+  await expect(curve).toBeVisible();
+  await panel.getByRole('combobox', { name: /^Column/ }).selectOption('bmi');
+  await expect(panel.getByRole('img', { name: /^Partial dependence of predicted progression on bmi over \d+ test rows: / })).toBeVisible();
+  const point = page.getByRole('button', { name: /^Why\? Explain the point with actual [\d.,]+, predicted -?[\d.,]+$/ }).first();
+  await point.focus();
+  await page.keyboard.press('Enter');
+  const waterfall = panel.getByRole('img', { name: /^Why row \d+ got the prediction = -?[\d.,]+: from the baseline's/ });
+  await expect(waterfall).toBeVisible();
+  await expect(waterfall).toHaveAttribute('aria-label', /bmi \([\d.]+\) [+−]/);
+  await expect(panel.locator('p').filter({ hasText: /Predicted\s+-?[\d.]+;\s+the average test row gets [\d.]+\./ })).toBeVisible();
+  await scrollTo(page, panel);
+  await screenshot(page, 'why-regression');
+  await scrollTo(page, panel.getByRole('heading', { name: /^Why this row/ }));
+  await screenshot(page, 'why-regression-waterfall');
+});
