@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../engine/protocol/index.ts';
-import { featureColumns, waterfallSteps } from './why.ts';
+import { featureColumns, mostMoved, waterfallSteps } from './why.ts';
 
 const column = (name: string, exclusion: string | null = null): ColumnInfo => ({
   name, type: 'numeric', exclusion, missing: 0, distinct: 3, min: 0, max: 1, mean: 0.5, std: 0.2, histogram: [], topCategories: [],
@@ -30,5 +30,11 @@ describe('Why helpers', () => {
     expect(steps[2]!.value).toBe('3 columns');
     expect(steps[2]!.attribution).toBeCloseTo(0.02, 12);
     expect(steps.at(-1)!.to).toBeCloseTo(10.56, 12);
+  });
+
+  it('draws first the class whose average probability moves most along the column', () => {
+    const average = [[0.5, 0.3, 0.2], [0.45, 0.1, 0.45], [0.5, 0.05, 0.45]];
+    expect(mostMoved({ outputs: ['a', 'b', 'c'], average })).toBe(1);
+    expect(mostMoved({ outputs: ['value'], average: [[3], [3]] })).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 /** Pure helpers of the Why charts: which columns to offer, and a row's waterfall from baseline to prediction. */
-import type { ColumnInfo, DatasetSettings, WireRowAttribution } from '../../engine/protocol/index.ts';
+import type { ColumnInfo, DatasetSettings, WirePartialDependence, WireRowAttribution } from '../../engine/protocol/index.ts';
 
 /** Most columns a waterfall draws one by one; the rest are summed into one step. */
 export const WATERFALL_COLUMNS = 12;
@@ -25,6 +25,21 @@ export function featureColumns(columns: readonly ColumnInfo[], settings: Dataset
     const role = settings.columns?.[c.name]?.role;
     return role === 'feature' || (role === undefined && c.exclusion === null);
   }).map((c) => c.name);
+}
+
+/** The output (class) whose average prediction moves most as the column sweeps its grid: the one worth drawing first. */
+export function mostMoved(pdp: Pick<WirePartialDependence, 'average' | 'outputs'>): number {
+  let best = 0;
+  let bestRange = -1;
+  pdp.outputs.forEach((_, o) => {
+    const ys = pdp.average.map((a) => a[o] ?? 0);
+    const range = Math.max(...ys) - Math.min(...ys);
+    if (range > bestRange) {
+      best = o;
+      bestRange = range;
+    }
+  });
+  return best;
 }
 
 /**
