@@ -42,6 +42,7 @@ test('penguins: importance, partial dependence and a clicked row\'s waterfall on
   await expect(chart).toBeVisible({ timeout: 60_000 });
   const summary = (await chart.getAttribute('aria-label')) ?? '';
   const columns = summary.split(/\. /)[1]!.split('; ').map((c) => c.split(' ')[0]);
+  await expect(panel.getByText('Computed by the engine on the test rows (CPU · TypeScript)')).toBeVisible();
   expect([...columns].sort()).toEqual(['bill_depth_mm', 'bill_length_mm', 'body_mass_g', 'flipper_length_mm', 'island', 'sex', 'year']);
   // The bill measurements tell the species apart; the year of the study does not.
   expect(columns.indexOf('year')).toBeGreaterThan(columns.indexOf('bill_length_mm'));

@@ -91,19 +91,20 @@ export const EXPLAIN_REQUESTS = {
 export const EXPLAIN_EVENTS = {
   /** `done` of `total` steps of an explain request (shuffles, rows or grid values). */
   'explain/progress': reply<{ done: number; total: number }>()({ done: 'number', total: 'number' }),
-  'explain/importance-done': reply<{ runId: string; result: WireImportance }>()(
-    { runId: 'string', result: 'object' },
+  /** Each result names the backend that computed it (`backend`, its label). */
+  'explain/importance-done': reply<{ runId: string; backend: string; result: WireImportance }>()(
+    { runId: 'string', backend: 'string', result: 'object' },
     {
       check: (m) => {
         if (!Array.isArray(m.result.columns)) throw new ProtocolError("'explain/importance-done' result has no columns");
       },
     },
   ),
-  'explain/rows-done': reply<{ runId: string; result: WireAttributions }>()(
-    { runId: 'string', result: 'object' }, { check: (m) => checkAttributions(m.result) },
+  'explain/rows-done': reply<{ runId: string; backend: string; result: WireAttributions }>()(
+    { runId: 'string', backend: 'string', result: 'object' }, { check: (m) => checkAttributions(m.result) },
   ),
-  'explain/pdp-done': reply<{ runId: string; result: WirePartialDependence }>()(
-    { runId: 'string', result: 'object' },
+  'explain/pdp-done': reply<{ runId: string; backend: string; result: WirePartialDependence }>()(
+    { runId: 'string', backend: 'string', result: 'object' },
     {
       check: (m) => {
         const r = m.result;

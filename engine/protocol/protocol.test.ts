@@ -177,14 +177,15 @@ describe('protocol validation', () => {
     expect(() => parseRequest({ type: 'explain/cancel', id: 5 })).toThrow(malformed("request 'explain/cancel' field 'target' is not number"));
     const row = { row: 0, label: 'a', prediction: 0.9, baseline: 0.3, gap: 0, attributions: [0.6], values: ['1'] };
     const result = { method: 'integrated-gradients', output: 'probability', steps: 64, baseline: 'mean', baselineRows: 30, columns: ['x'], rows: [row] };
-    const done = { type: 'explain/rows-done', id: 2, runId: 'r', result };
+    const done = { type: 'explain/rows-done', id: 2, runId: 'r', backend: 'CPU', result };
     expect(parseEvent(done)).toBe(done);
     const perColumn = "'explain/rows-done' rows do not give one attribution and one value per column";
     expect(() => parseEvent({ ...done, result: { ...result, rows: [{ ...row, attributions: [] }] } })).toThrow(malformed(perColumn));
     expect(() => parseEvent({ ...done, result: { ...result, rows: [{ ...row, values: null }] } })).toThrow(malformed(perColumn));
-    expect(() => parseEvent({ type: 'explain/importance-done', id: 3, runId: 'r', result: {} }))
+    expect(() => parseEvent({ ...done, backend: null })).toThrow(malformed("event 'explain/rows-done' field 'backend' is not string"));
+    expect(() => parseEvent({ type: 'explain/importance-done', id: 3, runId: 'r', backend: 'CPU', result: {} }))
       .toThrow(malformed("'explain/importance-done' result has no columns"));
-    expect(() => parseEvent({ type: 'explain/pdp-done', id: 4, runId: 'r', result: { grid: ['a', 'b'], average: [[1]] } }))
+    expect(() => parseEvent({ type: 'explain/pdp-done', id: 4, runId: 'r', backend: 'CPU', result: { grid: ['a', 'b'], average: [[1]] } }))
       .toThrow(malformed("'explain/pdp-done' result has no average per grid value"));
     expect(() => parseEvent({ type: 'explain/progress', id: 3, done: 1 })).toThrow(malformed("event 'explain/progress' field 'total' is not number"));
     const cancelled = { type: 'explain/cancelled', id: 5, target: 3, cancelled: true };

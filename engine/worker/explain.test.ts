@@ -72,6 +72,7 @@ describe('explain in the worker', () => {
     backend.destroy();
     expect(done.result).toEqual(expected);
     expect(done.result.rows).toBe(prepared.test.rows);
+    expect(done.backend).toBe(new CpuBackend().label);
     const progress = events.flatMap((e) => (e.type === 'explain/progress' ? [[e.done, e.total]] : []));
     const total = expected.columns.length * 3;
     expect(progress).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
@@ -173,5 +174,31 @@ describe('explain in the worker', () => {
     await fresh.handle({ type: 'model/load', id: 1, runId: 'r1', model: exported.json, settings });
     await fresh.handle({ type: 'explain/pdp', id: 2, runId: 'r1', column: 'island', ice: false, points: null });
     expect(errorOf(events)).toBe("run/no-table: Load the run's dataset on the Data view to evaluate it.");
+  });
+
+  it('runs on the backend the run trained on: a WebAssembly run explains as the CPU reference does', async () => {
+    const events: EngineEvent[] = [];
+    const service = new EngineService((e) => events.push(e));
+    await service.handle({ type: 'data/load', id: 1, name: 'penguins.csv', source: bytes(penguinsBytes), options: null });
+    const wasmSpec = { ...spec, training: { ...spec.training, backend: 'wasm' as const } };
+    await service.handle({ type: 'train/start', id: 2, runId: 'w', spec: wasmSpec, settings });
+    expect(events.find((e) => e.type === 'train/started')).toMatchObject({ backend: 'wasm' });
+    await service.handle({ type: 'model/export', id: 3, runId: 'w' });
+    const exported = events.at(-1);
+    if (exported?.type !== 'model/exported') throw new Error(JSON.stringify(exported));
+    const wasmModel = parseModelFile(JSON.parse(exported.json));
+    await service.handle({ type: 'explain/rows', id: 4, runId: 'w', rows: Int32Array.of(10), method: 'integrated-gradients', baseline: 'mean', steps: null });
+    const done = events.at(-1);
+    if (done?.type !== 'explain/rows-done') throw new Error(JSON.stringify(done));
+    const backend = new CpuBackend();
+    const x = applyPreprocessing(wasmModel.preprocessing!, tableRows(table, Int32Array.of(10))).x;
+    const cpu = await attributeRows(wasmModel, wasmModel.preprocessing!, backend, x, 1, meanInputs(prepared.test.x, prepared.test.rows, wasmModel.inputs));
+    backend.destroy();
+    const row = done.result.rows[0]!;
+    expect(row.prediction).toBeCloseTo(cpu.rows[0]!.prediction, 4);
+    row.attributions.forEach((a, i) => expect(a).toBeCloseTo(cpu.rows[0]!.attributions[done.result.columns[i]!]!, 3));
+    expect(done.backend).toMatch(/WebAssembly/);
+    await service.handle({ type: 'explain/pdp', id: 5, runId: 'w', column: 'island', ice: false, points: null });
+    expect(events.at(-1)).toMatchObject({ type: 'explain/pdp-done', backend: done.backend });
   });
 });

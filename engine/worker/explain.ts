@@ -86,28 +86,29 @@ export class ExplainHost {
     const s = this.#options.source(req.runId);
     const test = s.prepared.test;
     if (req.type === 'explain/rows') {
-      const result = await this.#rows(s, req.rows, req.method, req.baseline, req.steps, step);
-      return { type: 'explain/rows-done', id: req.id, runId: req.runId, result };
+      const { result, backend } = await this.#rows(s, req.rows, req.method, req.baseline, req.steps, step);
+      return { type: 'explain/rows-done', id: req.id, runId: req.runId, backend, result };
     }
     if (test.rows === 0) throw new ExplainError(explainMessages.noTestRows(req.type === 'explain/pdp' ? 'sweep a column' : 'measure importance'));
     const backend = await this.#backendFor(s.model, s.prepared);
+    const label = backend.label;
     if (req.type === 'explain/importance') {
       const result = await permutationImportance(s.model, s.pre, backend, test.x, test.y, test.rows, {
         ...(req.repeats === null ? {} : { repeats: req.repeats }), ...(req.seed === null ? {} : { seed: req.seed }), onProgress: step,
       });
-      return { type: 'explain/importance-done', id: req.id, runId: req.runId, result };
+      return { type: 'explain/importance-done', id: req.id, runId: req.runId, backend: label, result };
     }
     const table = { columns: s.table.columns.map((c) => columnRows(c, test.rowIndices)) };
     const result = await partialDependence(s.model, s.pre, backend, table, test.x, test.rows, req.column, {
       ice: req.ice, ...(req.points === null ? {} : { points: req.points }), onProgress: step,
     });
-    return { type: 'explain/pdp-done', id: req.id, runId: req.runId, result };
+    return { type: 'explain/pdp-done', id: req.id, runId: req.runId, backend: label, result };
   }
 
   async #rows(
     s: ExplainSource, rows: Int32Array, method: WireAttributions['method'], baseline: WireAttributions['baseline'], steps: number | null,
     step: (done: number, total: number) => Promise<void>,
-  ): Promise<WireAttributions> {
+  ): Promise<{ result: WireAttributions; backend: string }> {
     if (rows.length === 0) throw new ExplainError(explainMessages.noRows());
     if (rows.length > MAX_EXPLAINED_ROWS) throw new ExplainError(explainMessages.tooManyRows(rows.length, MAX_EXPLAINED_ROWS));
     for (const r of rows) if (!(r >= 0 && r < s.table.rows)) throw new ExplainError(explainMessages.rowOutOfRange(r, s.table.rows));
@@ -123,7 +124,7 @@ export class ExplainHost {
     });
     const columns = s.pre.features.map((t) => t.column);
     const byName = new Map(picked.columns.map((c) => [c.name, c]));
-    return {
+    const result: WireAttributions = {
       method: r.method, output: r.output, steps: r.steps, baseline, baselineRows: baseline === 'mean' ? test.rows : 0, columns,
       rows: r.rows.map((row, i) => ({
         row: rows[i]!, label: row.label, prediction: row.prediction, baseline: row.baseline, gap: row.gap,
@@ -131,6 +132,7 @@ export class ExplainHost {
         values: columns.map((c) => cellLabel(byName.get(c)!, i) ?? ''),
       })),
     };
+    return { result, backend: backend.label };
   }
 
   /**

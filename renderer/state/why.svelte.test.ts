@@ -48,9 +48,10 @@ describe('WhyState', () => {
     expect(why.importance.status).toBe('running');
     job.progress({ type: 'explain/progress', id: job.id, done: 3, total: 20 });
     expect(why.importance.progress).toEqual({ done: 3, total: 20 });
-    job.resolve({ type: 'explain/importance-done', id: job.id, runId: 'r1', result: importance } as EngineEvent);
+    job.resolve({ type: 'explain/importance-done', id: job.id, runId: 'r1', backend: 'CPU · TypeScript', result: importance } as EngineEvent);
     await done;
     expect([why.importance.status, why.importance.result, why.importance.progress]).toEqual(['done', importance, null]);
+    expect(why.importance.backend).toBe('CPU · TypeScript');
   });
 
   it('cancels by the request\'s id, and reads the explain/cancelled error as cancelled, not failed', async () => {
@@ -75,8 +76,8 @@ describe('WhyState', () => {
     expect(sent).toEqual([{ type: 'explain/cancel', target: started[0]!.id }]);
     expect(started[1]!.body).toMatchObject({ type: 'explain/rows', rows: Int32Array.of(9), method: 'integrated-gradients', baseline: 'mean' });
     const result = { method: 'integrated-gradients', output: 'value', steps: 64, baseline: 'mean', baselineRows: 3, columns: [], rows: [] };
-    started[1]!.resolve({ type: 'explain/rows-done', id: started[1]!.id, runId: 'r1', result } as EngineEvent);
-    started[0]!.resolve({ type: 'explain/rows-done', id: started[0]!.id, runId: 'r1', result: { ...result, steps: 1 } } as EngineEvent);
+    started[1]!.resolve({ type: 'explain/rows-done', id: started[1]!.id, runId: 'r1', backend: 'CPU · TypeScript', result } as EngineEvent);
+    started[0]!.resolve({ type: 'explain/rows-done', id: started[0]!.id, runId: 'r1', backend: 'CPU · TypeScript', result: { ...result, steps: 1 } } as EngineEvent);
     await Promise.all([first, second]);
     expect([why.row, why.rows.result?.steps, why.rows.status]).toEqual([9, 64, 'done']);
   });
@@ -101,7 +102,7 @@ describe('WhyState', () => {
     const why = new WhyState(project);
     const done = why.measureImportance(run('r1'));
     await tick();
-    started[0]!.resolve({ type: 'explain/importance-done', id: started[0]!.id, runId: 'r1', result: importance } as EngineEvent);
+    started[0]!.resolve({ type: 'explain/importance-done', id: started[0]!.id, runId: 'r1', backend: 'CPU · TypeScript', result: importance } as EngineEvent);
     await done;
     why.show(run('r2'));
     expect([why.runId, why.importance.status, why.importance.result]).toEqual(['r2', 'idle', null]);

@@ -28,6 +28,8 @@ export class ExplainJob<T> {
   progress = $state.raw<{ done: number; total: number } | null>(null);
   result = $state.raw<T | null>(null);
   error = $state.raw<WireError | null>(null);
+  /** The label of the backend that computed the result. */
+  backend = $state<string | null>(null);
   #id: number | null = null;
   #project: Project;
 
@@ -51,6 +53,7 @@ export class ExplainJob<T> {
       const r = await reply;
       if (this.#id !== id) return;
       this.result = pick(r);
+      this.backend = r.backend;
       this.status = 'done';
     } catch (e) {
       if (this.#id !== id) return;
@@ -79,6 +82,7 @@ export class ExplainJob<T> {
     this.progress = null;
     this.result = null;
     this.error = null;
+    this.backend = null;
   }
 }
 
