@@ -13,7 +13,9 @@ function why(page: Page): Locator {
 }
 
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.evaluate((t) => { document.documentElement.dataset['theme'] = t; }, theme);
+  await page.evaluate((t) => {
+    document.documentElement.dataset['theme'] = t;
+  }, theme);
 }
 
 /** Scroll the view's own scroll box so that the element is at its top. */
@@ -24,7 +26,9 @@ async function scrollTo(page: Page, target: Locator): Promise<void> {
   });
 }
 
-test('penguins: importance, partial dependence and a clicked row\'s waterfall on Evaluate ▸ Why', async ({ app: page }) => {
+test("penguins: importance, partial dependence and a clicked row's waterfall on Evaluate ▸ Why", async ({
+  app: page,
+}) => {
   await page.getByRole('button', { name: 'Use sample Palmer penguins' }).click();
   await expect(page.getByText('Classification · 3 classes')).toBeVisible();
   await openView(page, 'Model');
@@ -41,9 +45,20 @@ test('penguins: importance, partial dependence and a clicked row\'s waterfall on
   const chart = panel.getByRole('img', { name: /^Permutation importance: the drop in accuracy/ });
   await expect(chart).toBeVisible({ timeout: 60_000 });
   const summary = (await chart.getAttribute('aria-label')) ?? '';
-  const columns = summary.split(/\. /)[1]!.split('; ').map((c) => c.split(' ')[0]);
+  const columns = summary
+    .split(/\. /)[1]!
+    .split('; ')
+    .map((c) => c.split(' ')[0]);
   await expect(panel.getByText('Computed by the engine on the test rows (CPU · TypeScript)')).toBeVisible();
-  expect([...columns].sort()).toEqual(['bill_depth_mm', 'bill_length_mm', 'body_mass_g', 'flipper_length_mm', 'island', 'sex', 'year']);
+  expect([...columns].sort()).toEqual([
+    'bill_depth_mm',
+    'bill_length_mm',
+    'body_mass_g',
+    'flipper_length_mm',
+    'island',
+    'sex',
+    'year',
+  ]);
   // The bill measurements tell the species apart; the year of the study does not.
   expect(columns.indexOf('year')).toBeGreaterThan(columns.indexOf('bill_length_mm'));
   expect(summary).toMatch(/year -?[\d.]+ ± [\d.]+ \(not shown to matter\)/);
@@ -56,13 +71,20 @@ test('penguins: importance, partial dependence and a clicked row\'s waterfall on
   const column = panel.getByRole('combobox', { name: /^Column/ });
   await expect(column).toHaveValue(columns[0]!);
   // The class drawn first is the one whose probability moves most along the column.
-  await expect(panel.getByRole('img', { name: new RegExp(`^Partial dependence of P\\((Adelie|Chinstrap|Gentoo)\\) on ${columns[0]}`) })).toBeVisible();
+  await expect(
+    panel.getByRole('img', {
+      name: new RegExp(`^Partial dependence of P\\((Adelie|Chinstrap|Gentoo)\\) on ${columns[0]}`),
+    }),
+  ).toBeVisible();
   await panel.getByRole('combobox', { name: /^Class/ }).selectOption('Gentoo');
-  await expect(panel.getByRole('img', { name: new RegExp(`^Partial dependence of P\\(Gentoo\\) on ${columns[0]}`) })).toBeVisible();
+  await expect(
+    panel.getByRole('img', { name: new RegExp(`^Partial dependence of P\\(Gentoo\\) on ${columns[0]}`) }),
+  ).toBeVisible();
   await column.selectOption('island');
   const islands = panel.getByRole('img', { name: /^Partial dependence of P\(Gentoo\) on island over \d+ test rows: / });
   await expect(islands).toBeVisible();
-  for (const name of ['Biscoe', 'Dream', 'Torgersen']) await expect(islands).toHaveAttribute('aria-label', new RegExp(`${name}: [\\d.]+`));
+  for (const name of ['Biscoe', 'Dream', 'Torgersen'])
+    await expect(islands).toHaveAttribute('aria-label', new RegExp(`${name}: [\\d.]+`));
   await scrollTo(page, panel);
   await screenshot(page, 'why-importance-pdp');
 
@@ -98,7 +120,9 @@ test('penguins: importance, partial dependence and a clicked row\'s waterfall on
   await expect(panel.getByText('Type a whole row number from 1 to 344.')).toBeVisible();
   await typed.fill('999');
   await panel.getByRole('button', { name: 'Explain', exact: true }).click();
-  await expect(panel.getByText('Row 999 does not exist: the loaded table has 344 rows. Pick a row from 1 to 344.')).toBeVisible();
+  await expect(
+    panel.getByText('Row 999 does not exist: the loaded table has 344 rows. Pick a row from 1 to 344.'),
+  ).toBeVisible();
 
   // The Data view's grid: a row's Why button opens Evaluate with that row explained.
   await openView(page, 'Data');
@@ -132,7 +156,9 @@ test('penguins: importance, partial dependence and a clicked row\'s waterfall on
   await expect(panel.getByRole('heading', { name: `Why this row — row ${linked}` })).toBeVisible();
 });
 
-test('diabetes: a clicked point of predicted-against-actual gets its waterfall; a number column a curve', async ({ app: page }) => {
+test('diabetes: a clicked point of predicted-against-actual gets its waterfall; a number column a curve', async ({
+  app: page,
+}) => {
   await page.getByRole('button', { name: 'Use sample Diabetes progression' }).click();
   await expect(page.getByText('Regression', { exact: true })).toBeVisible();
   await openView(page, 'Model');
@@ -144,20 +170,32 @@ test('diabetes: a clicked point of predicted-against-actual gets its waterfall; 
   await expect(page.getByText('Finished')).toBeVisible({ timeout: 90_000 });
   await openView(page, 'Evaluate');
   const panel = why(page);
-  await expect(panel.getByRole('img', { name: /^Permutation importance: the drop in R² when each column is shuffled/ })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    panel.getByRole('img', { name: /^Permutation importance: the drop in R² when each column is shuffled/ }),
+  ).toBeVisible({ timeout: 60_000 });
   // The top column's curve: the predicted progression at each of its grid values.
   const top = await panel.getByRole('combobox', { name: /^Column/ }).inputValue();
-  const curve = panel.getByRole('img', { name: new RegExp(`^Partial dependence of predicted progression on ${top} over \\d+ test rows: `) });
+  const curve = panel.getByRole('img', {
+    name: new RegExp(`^Partial dependence of predicted progression on ${top} over \\d+ test rows: `),
+  });
   await expect(curve).toBeVisible();
   await panel.getByRole('combobox', { name: /^Column/ }).selectOption('bmi');
-  await expect(panel.getByRole('img', { name: /^Partial dependence of predicted progression on bmi over \d+ test rows: / })).toBeVisible();
-  const point = page.getByRole('button', { name: /^Why\? Explain the point with actual [\d.,]+, predicted -?[\d.,]+$/ }).first();
+  await expect(
+    panel.getByRole('img', { name: /^Partial dependence of predicted progression on bmi over \d+ test rows: / }),
+  ).toBeVisible();
+  const point = page
+    .getByRole('button', { name: /^Why\? Explain the point with actual [\d.,]+, predicted -?[\d.,]+$/ })
+    .first();
   await point.focus();
   await page.keyboard.press('Enter');
-  const waterfall = panel.getByRole('img', { name: /^Why row \d+ got the prediction = -?[\d.,]+: from the baseline's/ });
+  const waterfall = panel.getByRole('img', {
+    name: /^Why row \d+ got the prediction = -?[\d.,]+: from the baseline's/,
+  });
   await expect(waterfall).toBeVisible();
   await expect(waterfall).toHaveAttribute('aria-label', /bmi \([\d.]+\) [+−]/);
-  await expect(panel.locator('p').filter({ hasText: /Predicted\s+-?[\d.]+;\s+the average test row gets [\d.]+\./ })).toBeVisible();
+  await expect(
+    panel.locator('p').filter({ hasText: /Predicted\s+-?[\d.]+;\s+the average test row gets [\d.]+\./ }),
+  ).toBeVisible();
   await scrollTo(page, panel);
   await screenshot(page, 'why-regression');
   await scrollTo(page, panel.getByRole('heading', { name: /^Why this row/ }));

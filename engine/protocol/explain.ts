@@ -9,7 +9,12 @@
  * - While one runs, `explain/progress` events carry its `id`; `explain/cancel` names that `id`, and the
  *   cancelled request is answered by an `error` event with code `explain/cancelled`.
  */
-import { ATTRIBUTION_METHODS, type AttributionMethod, type ImportanceResult, type PartialDependence } from '../explain/index.ts';
+import {
+  ATTRIBUTION_METHODS,
+  type AttributionMethod,
+  type ImportanceResult,
+  type PartialDependence,
+} from '../explain/index.ts';
 import { isRecord, ProtocolError, reply, request } from './fields.ts';
 
 /** What a row's prediction is compared with: the mean of the test rows' inputs, or every input 0. */
@@ -53,13 +58,22 @@ export type WireImportance = ImportanceResult;
 export type WirePartialDependence = PartialDependence;
 
 function oneOf(type: string, field: string, value: string, allowed: readonly string[]): void {
-  if (!allowed.includes(value)) throw new ProtocolError(`'${type}' ${field} '${value}' is not one of ${allowed.join(', ')}`);
+  if (!allowed.includes(value))
+    throw new ProtocolError(`'${type}' ${field} '${value}' is not one of ${allowed.join(', ')}`);
 }
 
 function checkAttributions(v: WireAttributions): void {
-  const ok = Array.isArray(v.columns) && Array.isArray(v.rows) && v.rows.every((r: unknown) => isRecord(r)
-    && Array.isArray(r.attributions) && r.attributions.length === v.columns.length
-    && Array.isArray(r.values) && r.values.length === v.columns.length);
+  const ok =
+    Array.isArray(v.columns) &&
+    Array.isArray(v.rows) &&
+    v.rows.every(
+      (r: unknown) =>
+        isRecord(r) &&
+        Array.isArray(r.attributions) &&
+        r.attributions.length === v.columns.length &&
+        Array.isArray(r.values) &&
+        r.values.length === v.columns.length,
+    );
   if (!ok) throw new ProtocolError("'explain/rows-done' rows do not give one attribution and one value per column");
 }
 
@@ -67,11 +81,19 @@ function checkAttributions(v: WireAttributions): void {
 export const EXPLAIN_REQUESTS = {
   /** Permutation importance on the run's test rows; `repeats` and `seed` null: the engine's defaults. */
   'explain/importance': request<{ runId: string; repeats: number | null; seed: number | null }>()(
-    'explain/importance-done', { runId: 'string', repeats: 'number?', seed: 'number?' },
+    'explain/importance-done',
+    { runId: 'string', repeats: 'number?', seed: 'number?' },
   ),
   /** Attributions of table rows `rows` (0-based); `steps` null: the engine's default. */
-  'explain/rows': request<{ runId: string; rows: Int32Array; method: AttributionMethod; baseline: ExplainBaseline; steps: number | null }>()(
-    'explain/rows-done', { runId: 'string', rows: 'i32', method: 'string', baseline: 'string', steps: 'number?' },
+  'explain/rows': request<{
+    runId: string;
+    rows: Int32Array;
+    method: AttributionMethod;
+    baseline: ExplainBaseline;
+    steps: number | null;
+  }>()(
+    'explain/rows-done',
+    { runId: 'string', rows: 'i32', method: 'string', baseline: 'string', steps: 'number?' },
     {
       check: (m) => {
         oneOf('explain/rows', 'method', m.method, ATTRIBUTION_METHODS);
@@ -80,9 +102,12 @@ export const EXPLAIN_REQUESTS = {
     },
   ),
   /** Partial dependence of `column` over the test rows; `points` null: the engine's default grid. */
-  'explain/pdp': request<{ runId: string; column: string; ice: boolean; points: number | null }>()(
-    'explain/pdp-done', { runId: 'string', column: 'string', ice: 'boolean', points: 'number?' },
-  ),
+  'explain/pdp': request<{ runId: string; column: string; ice: boolean; points: number | null }>()('explain/pdp-done', {
+    runId: 'string',
+    column: 'string',
+    ice: 'boolean',
+    points: 'number?',
+  }),
   /** Stop the explain request whose id is `target` (running or waiting); `cancelled` false when none was. */
   'explain/cancel': request<{ target: number }>()('explain/cancelled', { target: 'number' }),
 };
@@ -96,12 +121,14 @@ export const EXPLAIN_EVENTS = {
     { runId: 'string', backend: 'string', result: 'object' },
     {
       check: (m) => {
-        if (!Array.isArray(m.result.columns)) throw new ProtocolError("'explain/importance-done' result has no columns");
+        if (!Array.isArray(m.result.columns))
+          throw new ProtocolError("'explain/importance-done' result has no columns");
       },
     },
   ),
   'explain/rows-done': reply<{ runId: string; backend: string; result: WireAttributions }>()(
-    { runId: 'string', backend: 'string', result: 'object' }, { check: (m) => checkAttributions(m.result) },
+    { runId: 'string', backend: 'string', result: 'object' },
+    { check: (m) => checkAttributions(m.result) },
   ),
   'explain/pdp-done': reply<{ runId: string; backend: string; result: WirePartialDependence }>()(
     { runId: 'string', backend: 'string', result: 'object' },

@@ -3,7 +3,9 @@ import type { ParsedTable, TableColumn } from '../data/index.ts';
 
 function pick<T extends Float64Array | Int32Array>(values: T, rows: Int32Array): T {
   const out = new (values.constructor as new (n: number) => T)(rows.length);
-  rows.forEach((r, i) => { out[i] = values[r]!; });
+  rows.forEach((r, i) => {
+    out[i] = values[r]!;
+  });
   return out;
 }
 
@@ -21,5 +23,10 @@ export function columnRows(col: TableColumn, rows: Int32Array): TableColumn {
 
 /** A table of the rows `rows` of `table`, in that order (row i is table row rows[i]). */
 export function tableRows(table: ParsedTable, rows: Int32Array): ParsedTable {
-  return { ...table, rows: rows.length, lineNumbers: pick(table.lineNumbers, rows), columns: table.columns.map((c) => columnRows(c, rows)) };
+  return {
+    ...table,
+    rows: rows.length,
+    lineNumbers: pick(table.lineNumbers, rows),
+    columns: table.columns.map((c) => columnRows(c, rows)),
+  };
 }

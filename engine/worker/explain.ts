@@ -5,9 +5,20 @@
  * yields between steps, so an `explain/cancel` that arrives meanwhile stops it at the next step.
  */
 import type { Backend } from '../backend/index.ts';
-import { applyPreprocessing, cellLabel, type ParsedTable, type PreparedDataset, type Preprocessing } from '../data/index.ts';
 import {
-  attributeRows, ExplainError, explainMessages, meanInputs, partialDependence, permutationImportance,
+  applyPreprocessing,
+  cellLabel,
+  type ParsedTable,
+  type PreparedDataset,
+  type Preprocessing,
+} from '../data/index.ts';
+import {
+  attributeRows,
+  ExplainError,
+  explainMessages,
+  meanInputs,
+  partialDependence,
+  permutationImportance,
 } from '../explain/index.ts';
 import type { ModelFile } from '../export/index.ts';
 import type { EngineEvent, EngineRequest, WireAttributions } from '../protocol/index.ts';
@@ -82,52 +93,80 @@ export class ExplainHost {
     }
   }
 
-  async #run(req: Exclude<ExplainRequest, { type: 'explain/cancel' }>, step: (done: number, total: number) => Promise<void>): Promise<EngineEvent> {
+  async #run(
+    req: Exclude<ExplainRequest, { type: 'explain/cancel' }>,
+    step: (done: number, total: number) => Promise<void>,
+  ): Promise<EngineEvent> {
     const s = this.#options.source(req.runId);
     const test = s.prepared.test;
     if (req.type === 'explain/rows') {
       const { result, backend } = await this.#rows(s, req.rows, req.method, req.baseline, req.steps, step);
       return { type: 'explain/rows-done', id: req.id, runId: req.runId, backend, result };
     }
-    if (test.rows === 0) throw new ExplainError(explainMessages.noTestRows(req.type === 'explain/pdp' ? 'sweep a column' : 'measure importance'));
+    if (test.rows === 0)
+      throw new ExplainError(
+        explainMessages.noTestRows(req.type === 'explain/pdp' ? 'sweep a column' : 'measure importance'),
+      );
     const backend = await this.#backendFor(s.model, s.prepared);
     const label = backend.label;
     if (req.type === 'explain/importance') {
       const result = await permutationImportance(s.model, s.pre, backend, test.x, test.y, test.rows, {
-        ...(req.repeats === null ? {} : { repeats: req.repeats }), ...(req.seed === null ? {} : { seed: req.seed }), onProgress: step,
+        ...(req.repeats === null ? {} : { repeats: req.repeats }),
+        ...(req.seed === null ? {} : { seed: req.seed }),
+        onProgress: step,
       });
       return { type: 'explain/importance-done', id: req.id, runId: req.runId, backend: label, result };
     }
     const table = { columns: s.table.columns.map((c) => columnRows(c, test.rowIndices)) };
     const result = await partialDependence(s.model, s.pre, backend, table, test.x, test.rows, req.column, {
-      ice: req.ice, ...(req.points === null ? {} : { points: req.points }), onProgress: step,
+      ice: req.ice,
+      ...(req.points === null ? {} : { points: req.points }),
+      onProgress: step,
     });
     return { type: 'explain/pdp-done', id: req.id, runId: req.runId, backend: label, result };
   }
 
   async #rows(
-    s: ExplainSource, rows: Int32Array, method: WireAttributions['method'], baseline: WireAttributions['baseline'], steps: number | null,
+    s: ExplainSource,
+    rows: Int32Array,
+    method: WireAttributions['method'],
+    baseline: WireAttributions['baseline'],
+    steps: number | null,
     step: (done: number, total: number) => Promise<void>,
   ): Promise<{ result: WireAttributions; backend: string }> {
     if (rows.length === 0) throw new ExplainError(explainMessages.noRows());
-    if (rows.length > MAX_EXPLAINED_ROWS) throw new ExplainError(explainMessages.tooManyRows(rows.length, MAX_EXPLAINED_ROWS));
-    for (const r of rows) if (!(r >= 0 && r < s.table.rows)) throw new ExplainError(explainMessages.rowOutOfRange(r, s.table.rows));
+    if (rows.length > MAX_EXPLAINED_ROWS)
+      throw new ExplainError(explainMessages.tooManyRows(rows.length, MAX_EXPLAINED_ROWS));
+    for (const r of rows)
+      if (!(r >= 0 && r < s.table.rows)) throw new ExplainError(explainMessages.rowOutOfRange(r, s.table.rows));
     const test = s.prepared.test;
     const f = s.model.inputs;
-    if (baseline === 'mean' && test.rows === 0) throw new ExplainError(explainMessages.noTestRows('average a baseline'));
+    if (baseline === 'mean' && test.rows === 0)
+      throw new ExplainError(explainMessages.noTestRows('average a baseline'));
     const base = baseline === 'mean' ? meanInputs(test.x, test.rows, f) : new Float32Array(f);
     const picked = tableRows(s.table, rows);
     const x = applyPreprocessing(s.pre, picked).x;
     const backend = await this.#backendFor(s.model, s.prepared);
     const r = await attributeRows(s.model, s.pre, backend, x, rows.length, base, {
-      method, ...(steps === null ? {} : { steps }), onProgress: step,
+      method,
+      ...(steps === null ? {} : { steps }),
+      onProgress: step,
     });
     const columns = s.pre.features.map((t) => t.column);
     const byName = new Map(picked.columns.map((c) => [c.name, c]));
     const result: WireAttributions = {
-      method: r.method, output: r.output, steps: r.steps, baseline, baselineRows: baseline === 'mean' ? test.rows : 0, columns,
+      method: r.method,
+      output: r.output,
+      steps: r.steps,
+      baseline,
+      baselineRows: baseline === 'mean' ? test.rows : 0,
+      columns,
       rows: r.rows.map((row, i) => ({
-        row: rows[i]!, label: row.label, prediction: row.prediction, baseline: row.baseline, gap: row.gap,
+        row: rows[i]!,
+        label: row.label,
+        prediction: row.prediction,
+        baseline: row.baseline,
+        gap: row.gap,
         attributions: columns.map((c) => row.attributions[c] ?? 0),
         values: columns.map((c) => cellLabel(byName.get(c)!, i) ?? ''),
       })),
@@ -146,7 +185,10 @@ export class ExplainHost {
     const old = this.#backend;
     const backend = selectBackend(choice, model.spec, model.inputs, prepared.task).then((c) => c.backend);
     this.#backend = { key, backend };
-    void old?.backend.then((b) => b.destroy(), () => undefined);
+    void old?.backend.then(
+      (b) => b.destroy(),
+      () => undefined,
+    );
     backend.catch(() => {
       if (this.#backend?.backend === backend) this.#backend = null;
     });

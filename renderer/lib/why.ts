@@ -1,5 +1,10 @@
 /** Pure helpers of the Why charts: which columns to offer, and a row's waterfall from baseline to prediction. */
-import type { ColumnInfo, DatasetSettings, WirePartialDependence, WireRowAttribution } from '../../engine/protocol/index.ts';
+import type {
+  ColumnInfo,
+  DatasetSettings,
+  WirePartialDependence,
+  WireRowAttribution,
+} from '../../engine/protocol/index.ts';
 
 /** Most columns a waterfall draws one by one; the rest are summed into one step. */
 export const WATERFALL_COLUMNS = 12;
@@ -20,11 +25,13 @@ export interface WaterfallStep {
  * target that are features by choice, or by default when inference does not leave them out.
  */
 export function featureColumns(columns: readonly ColumnInfo[], settings: DatasetSettings): string[] {
-  return columns.filter((c) => {
-    if (c.name === settings.target) return false;
-    const role = settings.columns?.[c.name]?.role;
-    return role === 'feature' || (role === undefined && c.exclusion === null);
-  }).map((c) => c.name);
+  return columns
+    .filter((c) => {
+      if (c.name === settings.target) return false;
+      const role = settings.columns?.[c.name]?.role;
+      return role === 'feature' || (role === undefined && c.exclusion === null);
+    })
+    .map((c) => c.name);
 }
 
 /** The output (class) whose average prediction moves most as the column sweeps its grid: the one worth drawing first. */
@@ -46,8 +53,14 @@ export function mostMoved(pdp: Pick<WirePartialDependence, 'average' | 'outputs'
  * The waterfall of one row: its columns by the size of their attribution (largest first), each step
  * starting where the last ended, from the baseline's prediction; columns past `most` are one step.
  */
-export function waterfallSteps(columns: readonly string[], row: WireRowAttribution, most = WATERFALL_COLUMNS): WaterfallStep[] {
-  const order = columns.map((c, i) => i).sort((a, b) => Math.abs(row.attributions[b]!) - Math.abs(row.attributions[a]!));
+export function waterfallSteps(
+  columns: readonly string[],
+  row: WireRowAttribution,
+  most = WATERFALL_COLUMNS,
+): WaterfallStep[] {
+  const order = columns
+    .map((c, i) => i)
+    .sort((a, b) => Math.abs(row.attributions[b]!) - Math.abs(row.attributions[a]!));
   const steps: WaterfallStep[] = [];
   let at = row.baseline;
   const shown = order.length > most ? order.slice(0, most - 1) : order;

@@ -21,7 +21,9 @@ function fakeProject(hasModel = true) {
   const engine = {
     start: (body: RequestBody, progress: (e: ProgressEvent) => void) => {
       const id = next++;
-      const reply = new Promise<EngineEvent>((resolve, reject) => started.push({ id, body, progress, resolve, reject }));
+      const reply = new Promise<EngineEvent>((resolve, reject) =>
+        started.push({ id, body, progress, resolve, reject }),
+      );
       return { id, reply };
     },
     request: async (body: RequestBody) => {
@@ -35,7 +37,15 @@ function fakeProject(hasModel = true) {
 
 const run = (id: string) => ({ id }) as TrainingRun;
 const tick = () => new Promise((r) => setTimeout(r, 0));
-const importance = { metric: 'accuracy', baseline: { metric: 0.9, loss: 0.3 }, rows: 30, rowsLeftOut: 0, repeats: 5, seed: 1, columns: [] };
+const importance = {
+  metric: 'accuracy',
+  baseline: { metric: 0.9, loss: 0.3 },
+  rows: 30,
+  rowsLeftOut: 0,
+  repeats: 5,
+  seed: 1,
+  columns: [],
+};
 
 describe('WhyState', () => {
   it('shows progress while importance runs, then its result', async () => {
@@ -48,20 +58,34 @@ describe('WhyState', () => {
     expect(why.importance.status).toBe('running');
     job.progress({ type: 'explain/progress', id: job.id, done: 3, total: 20 });
     expect(why.importance.progress).toEqual({ done: 3, total: 20 });
-    job.resolve({ type: 'explain/importance-done', id: job.id, runId: 'r1', backend: 'CPU · TypeScript', result: importance } as EngineEvent);
+    job.resolve({
+      type: 'explain/importance-done',
+      id: job.id,
+      runId: 'r1',
+      backend: 'CPU · TypeScript',
+      result: importance,
+    } as EngineEvent);
     await done;
     expect([why.importance.status, why.importance.result, why.importance.progress]).toEqual(['done', importance, null]);
     expect(why.importance.backend).toBe('CPU · TypeScript');
   });
 
-  it('cancels by the request\'s id, and reads the explain/cancelled error as cancelled, not failed', async () => {
+  it("cancels by the request's id, and reads the explain/cancelled error as cancelled, not failed", async () => {
     const { project, started, sent } = fakeProject();
     const why = new WhyState(project);
     const done = why.sweep(run('r1'), 'island');
     await tick();
     why.pdp.cancel();
     expect(sent).toEqual([{ type: 'explain/cancel', target: started[0]!.id }]);
-    started[0]!.reject(new EngineRequestError({ name: 'ExplainError', code: 'explain/cancelled', path: '', message: 'Cancelled.', problems: [] }));
+    started[0]!.reject(
+      new EngineRequestError({
+        name: 'ExplainError',
+        code: 'explain/cancelled',
+        path: '',
+        message: 'Cancelled.',
+        problems: [],
+      }),
+    );
     await done;
     expect([why.pdp.status, why.pdp.error, why.column]).toEqual(['cancelled', null, 'island']);
   });
@@ -74,35 +98,74 @@ describe('WhyState', () => {
     const second = why.explainRow(run('r1'), 9);
     await tick();
     expect(sent).toEqual([{ type: 'explain/cancel', target: started[0]!.id }]);
-    expect(started[1]!.body).toMatchObject({ type: 'explain/rows', rows: Int32Array.of(9), method: 'integrated-gradients', baseline: 'mean' });
-    const result = { method: 'integrated-gradients', output: 'value', steps: 64, baseline: 'mean', baselineRows: 3, columns: [], rows: [] };
-    started[1]!.resolve({ type: 'explain/rows-done', id: started[1]!.id, runId: 'r1', backend: 'CPU · TypeScript', result } as EngineEvent);
-    started[0]!.resolve({ type: 'explain/rows-done', id: started[0]!.id, runId: 'r1', backend: 'CPU · TypeScript', result: { ...result, steps: 1 } } as EngineEvent);
+    expect(started[1]!.body).toMatchObject({
+      type: 'explain/rows',
+      rows: Int32Array.of(9),
+      method: 'integrated-gradients',
+      baseline: 'mean',
+    });
+    const result = {
+      method: 'integrated-gradients',
+      output: 'value',
+      steps: 64,
+      baseline: 'mean',
+      baselineRows: 3,
+      columns: [],
+      rows: [],
+    };
+    started[1]!.resolve({
+      type: 'explain/rows-done',
+      id: started[1]!.id,
+      runId: 'r1',
+      backend: 'CPU · TypeScript',
+      result,
+    } as EngineEvent);
+    started[0]!.resolve({
+      type: 'explain/rows-done',
+      id: started[0]!.id,
+      runId: 'r1',
+      backend: 'CPU · TypeScript',
+      result: { ...result, steps: 1 },
+    } as EngineEvent);
     await Promise.all([first, second]);
     expect([why.row, why.rows.result?.steps, why.rows.status]).toEqual([9, 64, 'done']);
   });
 
-  it('keeps the engine\'s error for the user, and says when the run has no model', async () => {
+  it("keeps the engine's error for the user, and says when the run has no model", async () => {
     const { project, started } = fakeProject();
     const why = new WhyState(project);
     const done = why.measureImportance(run('r1'));
     await tick();
-    const wire = { name: 'ExplainError', code: 'explain/no-test-rows', path: 'split', message: 'The test split has no rows.', problems: [] };
+    const wire = {
+      name: 'ExplainError',
+      code: 'explain/no-test-rows',
+      path: 'split',
+      message: 'The test split has no rows.',
+      problems: [],
+    };
     started[0]!.reject(new EngineRequestError(wire));
     await done;
     expect([why.importance.status, why.importance.error]).toEqual(['failed', wire]);
     const none = new WhyState(fakeProject(false).project);
     await none.measureImportance(run('r2'));
-    expect([none.importance.status, none.importance.error?.message])
-      .toEqual(['failed', 'This run has no trained model to explain. Train it again (a run that failed or stopped before its first epoch keeps no weights).']);
+    expect([none.importance.status, none.importance.error?.message]).toEqual([
+      'failed',
+      'This run has no trained model to explain. Train it again (a run that failed or stopped before its first epoch keeps no weights).',
+    ]);
   });
 
-  it('drops another run\'s results when a new run is shown', async () => {
+  it("drops another run's results when a new run is shown", async () => {
     const { project, started } = fakeProject();
     const why = new WhyState(project);
     const done = why.measureImportance(run('r1'));
     await tick();
-    started[0]!.resolve({ type: 'explain/importance-done', id: started[0]!.id, runId: 'r1', backend: 'CPU · TypeScript', result: importance } as EngineEvent);
+    started[0]!.resolve({
+      type: 'explain/importance-done',
+      id: started[0]!.id,
+      runId: 'r1',
+      backend: 'CPU · TypeScript',
+      result: importance,
+    } as EngineEvent);
     await done;
     why.show(run('r2'));
     expect([why.runId, why.importance.status, why.importance.result]).toEqual(['r2', 'idle', null]);

@@ -4,7 +4,12 @@
  * App-wide, so a row picked on the Data view's grid is explained when Evaluate opens.
  */
 import type {
-  AttributionMethod, ReplyOf, WireAttributions, WireError, WireImportance, WirePartialDependence,
+  AttributionMethod,
+  ReplyOf,
+  WireAttributions,
+  WireError,
+  WireImportance,
+  WirePartialDependence,
 } from '../../engine/protocol/index.ts';
 import type { ProgressOf, RequestBody } from '../engine/engine-client.ts';
 import { asWireError } from '../lib/wire-error.ts';
@@ -12,8 +17,12 @@ import type { Project } from './project.svelte.ts';
 import type { TrainingRun } from './training-run.svelte.ts';
 
 const NO_MODEL: WireError = {
-  name: 'TrainingError', code: 'run/no-model', path: '', problems: [],
-  message: 'This run has no trained model to explain. Train it again (a run that failed or stopped before its first epoch keeps no weights).',
+  name: 'TrainingError',
+  code: 'run/no-model',
+  path: '',
+  problems: [],
+  message:
+    'This run has no trained model to explain. Train it again (a run that failed or stopped before its first epoch keeps no weights).',
 };
 
 /** Where one computation stands. */
@@ -124,7 +133,10 @@ export class WhyState {
   async measureImportance(run: TrainingRun): Promise<void> {
     this.show(run);
     if (!(await this.#ready(run, this.importance))) return;
-    await this.importance.run({ type: 'explain/importance', runId: run.id, repeats: null, seed: null }, (r) => r.result);
+    await this.importance.run(
+      { type: 'explain/importance', runId: run.id, repeats: null, seed: null },
+      (r) => r.result,
+    );
   }
 
   /** Partial dependence of `column` over `run`'s test rows, with individual curves. */
@@ -140,7 +152,14 @@ export class WhyState {
     this.show(run);
     this.row = row;
     if (!(await this.#ready(run, this.rows))) return;
-    const body = { type: 'explain/rows', runId: run.id, rows: Int32Array.of(row), method: this.method, baseline: 'mean', steps: null } as const;
+    const body = {
+      type: 'explain/rows',
+      runId: run.id,
+      rows: Int32Array.of(row),
+      method: this.method,
+      baseline: 'mean',
+      steps: null,
+    } as const;
     await this.rows.run(body, (r) => r.result);
   }
 
