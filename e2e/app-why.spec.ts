@@ -201,3 +201,23 @@ test('diabetes: a clicked point of predicted-against-actual gets its waterfall; 
   await scrollTo(page, panel.getByRole('heading', { name: /^Why this row/ }));
   await screenshot(page, 'why-regression-waterfall');
 });
+
+test("iris on gpu.js WebGL2: importance and a row's waterfall are computed on the run's backend", async ({
+  app: page,
+}) => {
+  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await openView(page, 'Model');
+  await page.getByRole('button', { name: 'Simple classifier' }).click();
+  await openView(page, 'Train');
+  await page.getByLabel('Epochs').fill('20');
+  await page.getByLabel('Backend').selectOption('gpujs-webgl2');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByText('Finished')).toBeVisible({ timeout: 90_000 });
+  await openView(page, 'Evaluate');
+  const panel = why(page);
+  await expect(panel.getByRole('img', { name: /^Permutation importance/ })).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByText(/^Computed by the engine on the test rows \(.*WebGL2.*\)/)).toBeVisible();
+  await panel.getByRole('spinbutton', { name: 'Row (1 to 150)' }).fill('120');
+  await panel.getByRole('button', { name: 'Explain', exact: true }).click();
+  await expect(panel.getByRole('img', { name: /^Why row 120 got P\(\w+\) = / })).toBeVisible();
+});
