@@ -196,6 +196,26 @@ test('diabetes: a clicked point of predicted-against-actual gets its waterfall; 
   await expect(
     panel.locator('p').filter({ hasText: /Predicted\s+-?[\d.]+;\s+the average test row gets [\d.]+\./ }),
   ).toBeVisible();
+  // The residual plot: a bar lists its rows, and a row's number explains it.
+  await page
+    .getByRole('button', { name: /^-?[\d.,]+ to -?[\d.,]+: \d+ — list them$/ })
+    .first()
+    .click();
+  const residualRows = page.getByRole('region', { name: /^Residual -?[\d.,]+ to -?[\d.,]+/ });
+  const listed = residualRows.getByRole('button', { name: /^Why\? Explain row \d+$/ }).first();
+  const listedRow = Number((await listed.getAttribute('aria-label'))!.replace(/\D/g, ''));
+  await scrollTo(
+    page,
+    page
+      .getByRole('heading', { name: /^Residuals/ })
+      .or(page.getByText('Residuals (predicted − actual)'))
+      .first(),
+  );
+  await screenshot(page, 'why-residual-rows');
+  await listed.click();
+  await expect(
+    panel.getByRole('img', { name: new RegExp(`^Why row ${listedRow} got the prediction = `) }),
+  ).toBeVisible();
   await scrollTo(page, panel);
   await screenshot(page, 'why-regression');
   await scrollTo(page, panel.getByRole('heading', { name: /^Why this row/ }));
