@@ -107,17 +107,17 @@ test('iris: step through forward, loss, backward and update; the gradients equal
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
     await r.getByRole('button', { name: 'Forward' }).click();
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 10; i++) {
       const title = await stageTitle(page);
       if (theme === 'light') stages.push(title);
       await shoot(page, `step-${String(i + 1).padStart(2, '0')}-${title.replace(/[^\w]+/g, '-').toLowerCase()}-${theme}`);
-      if (i < 8) await r.getByRole('button', { name: 'Next step' }).click();
+      if (i < 9) await r.getByRole('button', { name: 'Next step' }).click();
     }
   }
   await setTheme(page, 'light');
   expect(stages).toEqual([
     'Forward · the inputs', 'Forward · layer dense_1', 'Forward · layer dense_2', 'Forward · the output layer',
-    'Loss', 'Backward · the output layer', 'Backward · layer dense_2', 'Backward · layer dense_1', 'Update',
+    'Loss', 'Backward · the output layer', 'Backward · layer dense_2', 'Backward · layer dense_1', 'Backward · the inputs', 'Update',
   ]);
 
   // Update: a small learning rate lowers the loss on the same row …

@@ -49,6 +49,14 @@ export interface AttributionResult {
   rows: RowAttribution[];
 }
 
+/** How to attribute. */
+export interface AttributionOptions {
+  method?: AttributionMethod;
+  steps?: number;
+  /** Called after each row: `done` of `total`; awaited, so a host can yield or throw to stop. */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+}
+
 /** The mean of the rows of x (rows × inputs): the `mean` baseline. */
 export function meanInputs(x: Float32Array, rows: number, inputs: number): Float32Array {
   const sum = new Float64Array(inputs);
@@ -62,7 +70,7 @@ export function meanInputs(x: Float32Array, rows: number, inputs: number): Float
  */
 export async function attributeRows(
   model: ModelFile, pre: Preprocessing, backend: Backend, x: Float32Array, rows: number, baseline: Float32Array,
-  options: { method?: AttributionMethod; steps?: number } = {},
+  options: AttributionOptions = {},
 ): Promise<AttributionResult> {
   const method = options.method ?? 'integrated-gradients';
   const steps = options.steps ?? DEFAULT_STEPS;
@@ -100,6 +108,7 @@ export async function attributeRows(
         prediction: row.prediction, baseline: row.baseline, label: t.kind === 'classification' ? t.classes[c]! : null,
         attributions: sumByColumn(blocks, row.attributions), gap: total - (row.prediction - row.baseline), points: row.points,
       });
+      await options.onProgress?.(r + 1, rows);
     }
     return { method, output: t.kind === 'classification' ? 'probability' : 'value', steps: method === 'integrated-gradients' ? steps : null, rows: result };
   } finally {

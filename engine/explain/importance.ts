@@ -57,8 +57,8 @@ export interface ImportanceResult {
 export interface ImportanceOptions {
   repeats?: number;
   seed?: number;
-  /** Called after each shuffled prediction: `done` of `total`. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each shuffled prediction: `done` of `total`; awaited, so a host can yield or throw to stop. */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
 function meanStd(xs: readonly number[]): MeanStd {
@@ -109,7 +109,7 @@ export async function permutationImportance(
         const s = await score(work);
         drops.push(base.metric - s.metric);
         rises.push(s.loss - base.loss);
-        options.onProgress?.(columns.length * repeats + r + 1, total);
+        await options.onProgress?.(columns.length * repeats + r + 1, total);
       }
       copyBlock(kept.x, work, f, b, null);
       const drop = meanStd(drops);

@@ -35,4 +35,21 @@ export const explainMessages = {
     code: 'explain/no-values', path: `column '${column}'`,
     message: `Column '${column}' has no values in this file (every cell is missing), so there is nothing to sweep. Use a file where it has values.`,
   }),
+  noTestRows: (what: string): Problem => ({
+    code: 'explain/no-test-rows', path: 'split',
+    message: `The test split has no rows, so there is nothing to ${what} on. Set a test fraction above 0 on the Data view and train again.`,
+  }),
+  noRows: (): Problem => ({
+    code: 'explain/no-rows', path: 'rows', message: 'Pick at least one row to explain: click a row in a list, a point in a plot, or a row of the data grid.',
+  }),
+  tooManyRows: (got: number, most: number): Problem => ({
+    code: 'explain/too-many-rows', path: 'rows', message: `Explain at most ${count(most)} rows at once, not ${count(got)}. Pick fewer rows.`,
+  }),
+  rowOutOfRange: (row: number, rows: number): Problem => ({
+    code: 'explain/row-out-of-range', path: 'rows',
+    message: `Row ${count(row + 1)} does not exist: the loaded table has ${count(rows)} rows. Pick a row from 1 to ${count(rows)}.`,
+  }),
+  cancelled: (): Problem => ({
+    code: 'explain/cancelled', path: '', message: 'Cancelled. Nothing was computed; start it again when you are ready.',
+  }),
 };

@@ -40,6 +40,14 @@ export interface PartialDependence {
   rows: number;
 }
 
+/** How to sweep. */
+export interface PdpOptions {
+  points?: number;
+  ice?: boolean;
+  /** Called after each grid value: `done` of `total`; awaited, so a host can yield or throw to stop. */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+}
+
 /** Rows (table positions) whose cells make the grid, and how to read it. */
 function gridRows(col: TableColumn, rows: number, kind: 'number' | 'category', points: number): number[] {
   if (kind === 'number') {
@@ -71,7 +79,7 @@ function gridRows(col: TableColumn, rows: number, kind: 'number' | 'category', p
  */
 export async function partialDependence(
   model: ModelFile, pre: Preprocessing, backend: Backend, table: { columns: readonly TableColumn[] }, x: Float32Array, rows: number,
-  column: string, options: { points?: number; ice?: boolean } = {},
+  column: string, options: PdpOptions = {},
 ): Promise<PartialDependence> {
   const points = options.points ?? DEFAULT_GRID;
   if (!Number.isInteger(points) || points < 2 || points > MAX_GRID) throw new ExplainError(explainMessages.badGrid(points));
@@ -102,6 +110,7 @@ export async function partialDependence(
       for (let r = 0; r < rows; r++) for (let o = 0; o < k; o++) sum[o] += per[r * k + o]!;
       average.push(Array.from(sum, (s) => s / rows));
       ice?.forEach((curve, r) => curve.push(Array.from(per.subarray(r * k, (r + 1) * k))));
+      await options.onProgress?.(average.length, grid.length);
     }
   } finally {
     network.dispose();

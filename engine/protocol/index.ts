@@ -8,7 +8,7 @@
  *   JSON arrays: `transferablesOf` lists them for `postMessage`.
  * - Every incoming message is `unknown` until `parseRequest` / `parseEvent` return a typed value.
  *
- * Each family (session, data, model, train, evaluate, memory, step, sweep, report) declares its messages once, in
+ * Each family (session, data, model, train, evaluate, explain, memory, step, sweep, report) declares its messages once, in
  * one table; `messages.ts` derives the unions, the reply map and the validators from the tables.
  * Pure TypeScript: no DOM or worker types, so the engine's tsconfig checks it.
  */
@@ -54,6 +54,12 @@ export type { ExportedFile, LayerShape, ModelFormat, WireTensor } from './model.
 export type { DiagnosticRecord, EpochRecord, StopReason } from './train.ts';
 export type { ClassificationEvaluation, CurvePoint, Evaluation, RegressionEvaluation } from './evaluate.ts';
 export type { WorkerMemory } from './memory.ts';
+/** The attribution methods and the explain messages' results. */
+export { ATTRIBUTION_METHODS, type AttributionMethod } from '../explain/index.ts';
+export {
+  EXPLAIN_BASELINES,
+  type ExplainBaseline, type WireAttributions, type WireImportance, type WirePartialDependence, type WireRowAttribution,
+} from './explain.ts';
 export type {
   StepSource, StepMatrix, StepTensor, StepGradientScale, WireStepTrace, StepRequest,
 } from './step.ts';

@@ -4,6 +4,7 @@
  */
 import { DATA_EVENTS, DATA_REQUESTS } from './data.ts';
 import { EVALUATE_EVENTS, EVALUATE_REQUESTS } from './evaluate.ts';
+import { EXPLAIN_EVENTS, EXPLAIN_REQUESTS } from './explain.ts';
 import { hasKind, isRecord, ProtocolError, type AnySpec, type UnionOf } from './fields.ts';
 import { MEMORY_EVENTS, MEMORY_REQUESTS } from './memory.ts';
 import { MODEL_EVENTS, MODEL_REQUESTS } from './model.ts';
@@ -15,12 +16,12 @@ import { TRAIN_EVENTS, TRAIN_REQUESTS } from './train.ts';
 
 const REQUESTS = {
   ...DATA_REQUESTS, ...MODEL_REQUESTS, ...TRAIN_REQUESTS, ...EVALUATE_REQUESTS, ...MEMORY_REQUESTS, ...STEP_REQUESTS, ...SWEEP_REQUESTS,
-  ...REPORT_REQUESTS,
+  ...REPORT_REQUESTS, ...EXPLAIN_REQUESTS,
 };
 
 const EVENTS = {
   ...SESSION_EVENTS, ...DATA_EVENTS, ...MODEL_EVENTS, ...TRAIN_EVENTS, ...EVALUATE_EVENTS, ...MEMORY_EVENTS, ...STEP_EVENTS, ...SWEEP_EVENTS,
-  ...REPORT_EVENTS,
+  ...REPORT_EVENTS, ...EXPLAIN_EVENTS,
 };
 
 /** Every request the worker serves (UI → worker). */

@@ -122,6 +122,8 @@ describe('protocol validation', () => {
       'evaluate/run': 'evaluate/done', 'predict/run': 'predict/done', 'runs/keep': 'memory/report', 'step/trace': 'step/traced',
       'sweep/check': 'sweep/checked', 'sweep/start': 'sweep/started', 'sweep/stop': 'sweep/state', 'trial/cancel': 'sweep/state',
       'sweep/apply': 'sweep/applied', 'sweep/retrain': 'train/state', 'report/build': 'report/built',
+      'explain/importance': 'explain/importance-done', 'explain/rows': 'explain/rows-done', 'explain/pdp': 'explain/pdp-done',
+      'explain/cancel': 'explain/cancelled',
     });
   });
 
@@ -161,6 +163,38 @@ describe('protocol validation', () => {
     expect(() => parseEvent({ ...converted, files: [{ name: 'model.onnx', text: null, bytes: [1, 2] }] })).toThrow(malformed(bad));
     expect(() => parseEvent({ ...converted, files: [{ name: 'model.json', text: '{}', bytes: weights }] })).toThrow(malformed(bad));
     expect(() => parseEvent({ ...converted, format: 'zip' })).toThrow(malformed("'model/converted' format 'zip' is not one of onnx-columns, onnx-matrix, tfjs, pytorch, json"));
+  });
+
+  it('checks the explain family: a known method and baseline, one attribution and value per column, a grid', () => {
+    const rows = { type: 'explain/rows', id: 2, runId: 'r', rows: new Int32Array([0, 4]), method: 'integrated-gradients', baseline: 'mean', steps: null };
+    expect(parseRequest(rows)).toBe(rows);
+    expect(() => parseRequest({ ...rows, rows: [0, 4] })).toThrow(malformed("request 'explain/rows' field 'rows' is not i32"));
+    expect(() => parseRequest({ ...rows, method: 'shap' }))
+      .toThrow(malformed("'explain/rows' method 'shap' is not one of integrated-gradients, gradient-x-input"));
+    expect(() => parseRequest({ ...rows, baseline: 'median' })).toThrow(malformed("'explain/rows' baseline 'median' is not one of mean, zeros"));
+    expect(() => parseRequest({ ...rows, steps: '64' })).toThrow(malformed("request 'explain/rows' field 'steps' is not number?"));
+    const importance = { type: 'explain/importance', id: 3, runId: 'r', repeats: 5, seed: null };
+    expect(parseRequest(importance)).toBe(importance);
+    expect(() => parseRequest({ ...importance, seed: undefined })).toThrow(malformed("request 'explain/importance' field 'seed' is not number?"));
+    const pdp = { type: 'explain/pdp', id: 4, runId: 'r', column: 'x', ice: false, points: null };
+    expect(parseRequest(pdp)).toBe(pdp);
+    expect(() => parseRequest({ ...pdp, ice: 'no' })).toThrow(malformed("request 'explain/pdp' field 'ice' is not boolean"));
+    expect(() => parseRequest({ type: 'explain/cancel', id: 5 })).toThrow(malformed("request 'explain/cancel' field 'target' is not number"));
+    const row = { row: 0, label: 'a', prediction: 0.9, baseline: 0.3, gap: 0, attributions: [0.6], values: ['1'] };
+    const result = { method: 'integrated-gradients', output: 'probability', steps: 64, baseline: 'mean', baselineRows: 30, columns: ['x'], rows: [row] };
+    const done = { type: 'explain/rows-done', id: 2, runId: 'r', backend: 'CPU', result };
+    expect(parseEvent(done)).toBe(done);
+    const perColumn = "'explain/rows-done' rows do not give one attribution and one value per column";
+    expect(() => parseEvent({ ...done, result: { ...result, rows: [{ ...row, attributions: [] }] } })).toThrow(malformed(perColumn));
+    expect(() => parseEvent({ ...done, result: { ...result, rows: [{ ...row, values: null }] } })).toThrow(malformed(perColumn));
+    expect(() => parseEvent({ ...done, backend: null })).toThrow(malformed("event 'explain/rows-done' field 'backend' is not string"));
+    expect(() => parseEvent({ type: 'explain/importance-done', id: 3, runId: 'r', backend: 'CPU', result: {} }))
+      .toThrow(malformed("'explain/importance-done' result has no columns"));
+    expect(() => parseEvent({ type: 'explain/pdp-done', id: 4, runId: 'r', backend: 'CPU', result: { grid: ['a', 'b'], average: [[1]] } }))
+      .toThrow(malformed("'explain/pdp-done' result has no average per grid value"));
+    expect(() => parseEvent({ type: 'explain/progress', id: 3, done: 1 })).toThrow(malformed("event 'explain/progress' field 'total' is not number"));
+    const cancelled = { type: 'explain/cancelled', id: 5, target: 3, cancelled: true };
+    expect(parseEvent(cancelled)).toBe(cancelled);
   });
 
   it('keeps a user error\'s code, path and problems across the wire', () => {

@@ -91,6 +91,8 @@ export interface WireStepTrace {
   target: number[];
   loss: { name: string; formula: string; value: number; perRow: number[]; example: string };
   backward: StepBackward[];
+  /** dLoss/dInputs [rows, inputs]: the backward pass carried on to the inputs (what explanations use). */
+  inputGradient: StepMatrix;
   update: { optimizer: string; learningRate: number; note: string; tensors: StepTensor[] };
   /** Mean loss over the same rows after the update, and per row. */
   lossAfter: number;
@@ -114,6 +116,7 @@ function isMatrixOrNull(v: unknown): boolean {
 function isWireStepTrace(v: unknown): v is WireStepTrace {
   if (!isRecord(v) || !isRecord(v.loss) || !isRecord(v.update) || !Array.isArray(v.forward) || !Array.isArray(v.backward)) return false;
   if (!(v.positions instanceof Int32Array) || !(v.rowIndices instanceof Int32Array) || !isMatrix(v.output)) return false;
+  if (!isMatrix(v.inputGradient)) return false;
   if (typeof v.loss.value !== 'number' || typeof v.lossAfter !== 'number' || !Array.isArray(v.update.tensors)) return false;
   const forwardOk = v.forward.every((f: unknown) => isRecord(f) && typeof f.layerId === 'string' && isMatrix(f.input)
     && isMatrix(f.output) && isMatrixOrNull(f.z) && isMatrixOrNull(f.derivative));
@@ -125,7 +128,7 @@ function isWireStepTrace(v: unknown): v is WireStepTrace {
 
 /** Every typed array of a trace, for `postMessage` to transfer. */
 function stepTransferables(t: WireStepTrace): ArrayBufferView[] {
-  const out: ArrayBufferView[] = [t.positions, t.rowIndices, t.output.data];
+  const out: ArrayBufferView[] = [t.positions, t.rowIndices, t.output.data, t.inputGradient.data];
   for (const f of t.forward) {
     out.push(f.input.data, f.output.data);
     if (f.z) out.push(f.z.data);

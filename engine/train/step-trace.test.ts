@@ -83,6 +83,29 @@ describe('traceStep', () => {
     expect(k.data[i * units + j]).toBeCloseTo(manual, 6);
   });
 
+  it('carries the gradient on to the inputs: ∂L/∂x = dz of the first layer · Wᵀ, matching finite differences', async () => {
+    const { backend, weights, x, y } = await setup();
+    const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend });
+    expect([t.inputGradient.rows, t.inputGradient.cols]).toEqual([2, 3]);
+    const w = weights.find((v) => v.layer === 'h1' && v.name === 'kernel')!;
+    const dz = t.backward.find((b) => b.layerId === 'h1')!.dz!;
+    for (let r = 0; r < 2; r++) {
+      for (let i = 0; i < 3; i++) {
+        const chain = Array.from({ length: 5 }, (_, j) => dz.data[r * 5 + j] * w.data[i * 5 + j]).reduce((a, b) => a + b, 0);
+        expect(t.inputGradient.data[r * 3 + i]).toBeCloseTo(chain, 6);
+      }
+    }
+    // Nudge input 1 of row 0 both ways: the mean loss moves by the gradient times the nudge.
+    const h = 1e-2;
+    const loss = async (delta: number) => {
+      const moved = Float32Array.from(x);
+      moved[1] += delta;
+      return (await traceStep({ spec, task, weights, x: moved, y, rows: 2, backend })).loss.value;
+    };
+    const numeric = ((await loss(h)) - (await loss(-h))) / (2 * h);
+    expect(Math.abs(numeric - t.inputGradient.data[1])).toBeLessThan(1e-3 + 1e-2 * Math.abs(numeric));
+  });
+
   it('gives f′(z) for each dense unit, and dz = dOutput ⊙ f′(z) with the engine\'s own numbers', async () => {
     const { backend, weights, x, y } = await setup();
     const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend });

@@ -74,6 +74,11 @@ export interface StepTrace {
   target: number[];
   loss: { name: string; formula: string; value: number; perRow: number[]; example: string };
   backward: BackwardTrace[];
+  /**
+   * dLoss/dInputs [rows, inputs]: the backward pass carried one layer further, to the inputs themselves
+   * (∂L/∂xᵢ = Σⱼ ∂L/∂zⱼ · wᵢⱼ through a first dense layer). Training never needs it; explanations do.
+   */
+  inputGradient: TraceMatrix;
   gradients: WeightTensor[];
   update: { optimizer: string; learningRate: number; note: string; tensors: UpdateTrace[] };
   lossAfter: number;
@@ -188,7 +193,8 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
     // 3. backward
     backend.lossGradient(net.loss, out, yt, d, net.huberDelta, net.fused);
     const arriving: { i: number; g: Tensor; fused: boolean }[] = [];
-    network.backward(rows, d, (i, g, fused) => arriving.push({ i, g: keep(g), fused }));
+    const dx = network.backward(rows, d, (i, g, fused) => arriving.push({ i, g: keep(g), fused }), true);
+    const inputGradient = await read(dx!, net.inputs);
     const backward: BackwardTrace[] = [];
     for (const a of arriving) {
       const l = net.layers[a.i];
@@ -234,7 +240,7 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
     return {
       rows, task: o.task, forward, output: { rows, cols: net.outputs, data: Array.from(outHost) }, target: yHost,
       loss: { name: net.loss, formula: math.formula, value, perRow, example: lossExample(net.loss, outHost, yHost[0], net.outputs, o.task, perRow[0]) },
-      backward, gradients,
+      backward, inputGradient, gradients,
       update: {
         optimizer: spec.type, learningRate: spec.learningRate,
         note: updateNote(spec),

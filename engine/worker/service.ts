@@ -20,6 +20,7 @@ import { planContinuation, type Continuation } from './continue-run.ts';
 import { typedArrayBytes } from './memory.ts';
 import { continueMessages, runMessages } from './messages.ts';
 import { convertModel } from './model-convert.ts';
+import { ExplainHost } from './explain.ts';
 import { buildRunReport } from './report.ts';
 import { toWire } from './models.ts';
 import { isSameTable, rowSplits } from './row-splits.ts';
@@ -49,6 +50,16 @@ export class EngineService {
   // ---- sweeps: trial workers are started here, through the pool in engine/sweep
   readonly #sweeps = new SweepHost({
     tables: this.#tables, post: (e) => this.#post(e), spawn: spawnTrialWorker, addRun: (runId, run) => this.#runs.set(runId, run),
+  });
+
+  // ---- explanations (issue 16): the run's model on the loaded table's test rows
+  readonly #explain = new ExplainHost({
+    post: (e) => this.#post(e),
+    source: (runId) => {
+      const { model, pre } = this.#model(runId);
+      const prepared = this.#preparedFor(this.#runs.get(runId)?.settings ?? null, model);
+      return { model, pre, prepared, table: this.#tables.require() };
+    },
   });
 
   constructor(post: Post) {
@@ -191,6 +202,13 @@ export class EngineService {
       case 'sweep/apply':
       case 'sweep/retrain':
         await this.#sweeps.handle(req);
+        return;
+      // ---- explanations (issue 16)
+      case 'explain/importance':
+      case 'explain/rows':
+      case 'explain/pdp':
+      case 'explain/cancel':
+        await this.#explain.handle(req);
         return;
     }
   }

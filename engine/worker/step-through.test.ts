@@ -73,8 +73,11 @@ describe('step/trace', () => {
     const { send } = await harness();
     const e = await send({ type: 'step/trace', source: { kind: 'initial', spec, settings }, positions: Int32Array.from([0]), learningRate: 0.001 });
     expect(parseEvent(e)).toBe(e);
-    // positions, rowIndices, output; input/z/output/f′ of 3 dense layers; dOutput (+ dz for 2) of 3; before/grad/after of 6 tensors.
-    expect(transferablesOf(e)).toHaveLength(3 + 3 * 4 + 3 + 2 + 6 * 3);
+    // positions, rowIndices, output, ∂L/∂x; input/z/output/f′ of 3 dense layers; dOutput (+ dz for 2) of 3; before/grad/after of 6 tensors.
+    expect(transferablesOf(e)).toHaveLength(4 + 3 * 4 + 3 + 2 + 6 * 3);
+    const t = traced(e);
+    expect([t.inputGradient.rows, t.inputGradient.cols]).toEqual([1, t.featureNames.length]);
+    expect(() => parseEvent({ type: 'step/traced', id: 1, trace: { ...t, inputGradient: null } })).toThrow("'step/traced' trace is malformed");
     expect(() => parseEvent({ type: 'step/traced', id: 1, trace: { ...traced(e), output: { rows: 1, cols: 3, data: [1, 2, 3] } } })).toThrow("'step/traced' trace is malformed");
     expect(traced(e).update.learningRate).toBe(0.001);
   });

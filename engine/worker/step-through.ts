@@ -158,7 +158,7 @@ export class StepThrough {
 }
 
 /** The engine's trace as the wire carries it: matrices and tensors as float32 arrays. */
-function toWire(t: StepTrace, about: Omit<WireStepTrace, 'rows' | 'forward' | 'output' | 'target' | 'loss' | 'backward' | 'update' | 'lossAfter' | 'lossAfterPerRow' | 'gradientScale' | 'gradientNote'>): WireStepTrace {
+function toWire(t: StepTrace, about: Omit<WireStepTrace, 'rows' | 'forward' | 'output' | 'target' | 'loss' | 'backward' | 'inputGradient' | 'update' | 'lossAfter' | 'lossAfterPerRow' | 'gradientScale' | 'gradientNote'>): WireStepTrace {
   return {
     ...about,
     rows: t.rows,
@@ -170,6 +170,7 @@ function toWire(t: StepTrace, about: Omit<WireStepTrace, 'rows' | 'forward' | 'o
     target: t.target,
     loss: t.loss,
     backward: t.backward.map((b) => ({ layerId: b.layerId, dOutput: matrix(b.dOutput), dz: b.dz ? matrix(b.dz) : null, fused: b.fused, formula: b.formula })),
+    inputGradient: matrix(t.inputGradient),
     update: {
       ...t.update,
       tensors: t.update.tensors.map((u) => ({

@@ -29,11 +29,17 @@ export class EngineRequestError extends Error {
   }
 }
 
+/** Progress of a request: bytes read (`data/load`), or steps of an explanation (`explain/*`). */
+export type ProgressEvent = Extract<EngineEvent, { type: 'data/progress' | 'explain/progress' }>;
+
+/** The progress events a request of type T gets. */
+export type ProgressOf<T extends RequestType> = Extract<ProgressEvent, { type: T extends 'data/load' ? 'data/progress' : 'explain/progress' }>;
+
 interface Pending {
   expect: string;
   resolve: (e: EngineEvent) => void;
   reject: (e: Error) => void;
-  onProgress?: (e: Extract<EngineEvent, { type: 'data/progress' }>) => void;
+  onProgress?: (e: ProgressEvent) => void;
 }
 
 /** Creates the engine worker. Separate so tests can pass a fake. */
@@ -74,18 +80,22 @@ export class EngineClient {
   }
 
   /** Send a request; resolves with its reply, rejects with EngineRequestError. */
-  request<B extends RequestBody>(
-    body: B,
-    onProgress?: Pending['onProgress'],
-  ): Promise<ReplyOf[B['type']]> {
+  request<B extends RequestBody>(body: B, onProgress?: (e: ProgressOf<B['type']>) => void): Promise<ReplyOf[B['type']]> {
+    return this.start(body, onProgress).reply;
+  }
+
+  /** Send a request and say its id at once (`explain/cancel` names it); `reply` settles as `request`'s does. */
+  start<B extends RequestBody>(body: B, onProgress?: (e: ProgressOf<B['type']>) => void): { id: number; reply: Promise<ReplyOf[B['type']]> } {
     const id = this.#nextId++;
     const message = { ...body, id } as EngineRequest;
-    return new Promise<ReplyOf[B['type']]>((resolve, reject) => {
+    const reply = new Promise<ReplyOf[B['type']]>((resolve, reject) => {
       const pending: Pending = { expect: REPLY_TYPE[body.type], resolve: resolve as (e: EngineEvent) => void, reject };
-      if (onProgress) pending.onProgress = onProgress;
+      // The worker sends a request only the progress events of its own kind.
+      if (onProgress) pending.onProgress = onProgress as (e: ProgressEvent) => void;
       this.#pending.set(id, pending);
       this.#worker.postMessage(message, transferablesOf(message));
     });
+    return { id, reply };
   }
 
   /** Listen to a run's live events; returns the unsubscribe function. */
@@ -152,7 +162,7 @@ export class EngineClient {
       this.#readyResolve(event.backends);
       return;
     }
-    if (event.type === 'data/progress') {
+    if (event.type === 'data/progress' || event.type === 'explain/progress') {
       this.#pending.get(event.id)?.onProgress?.(event);
       return;
     }

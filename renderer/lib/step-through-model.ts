@@ -118,7 +118,10 @@ export function inputName(columns: readonly StepColumn[], column: number, unitNa
   return note ? `${unitName} after ${note}` : unitName;
 }
 
-/** The stages of one iteration: forward column by column, the loss, backward from the output, the update. */
+/**
+ * The stages of one iteration: forward column by column, the loss, backward from the output down to the
+ * gradient reaching the inputs (what the Why view's explanations are made of), the update.
+ */
 export function stagesOf(columns: readonly StepColumn[]): Stage[] {
   const last = columns.length - 1;
   const forward = columns.map((c, i): Stage => ({
@@ -128,7 +131,8 @@ export function stagesOf(columns: readonly StepColumn[]): Stage[] {
   const backward = columns.slice(1).map((c, k) => ({ c, i: k + 1 })).reverse().map(({ c, i }): Stage => ({
     phase: 'backward', column: i, title: c.isOutput ? 'Backward · the output layer' : `Backward · layer ${c.title}`,
   }));
-  return [...forward, { phase: 'loss', column: last, title: 'Loss' }, ...backward, { phase: 'update', column: last, title: 'Update' }];
+  const inputs: Stage = { phase: 'backward', column: 0, title: 'Backward · the inputs' };
+  return [...forward, { phase: 'loss', column: last, title: 'Loss' }, ...backward, inputs, { phase: 'update', column: last, title: 'Update' }];
 }
 
 function at(data: Float32Array, row: number, cols: number, j: number): number {
@@ -173,6 +177,14 @@ function gradientView(trace: WireStepTrace, col: StepColumn, row: number, state:
   return { state, kind: 'gradient', lines, magnitude: signed.map(Math.abs), signed };
 }
 
+/** The inputs at the last backward stop: ∂L/∂x of each feature for the row. */
+function inputGradientView(trace: WireStepTrace, col: StepColumn, row: number): ColumnView {
+  const g = trace.inputGradient;
+  const signed = Float64Array.from({ length: col.units }, (_, j) => at(g.data, row, g.cols, j));
+  const lines = Array.from(signed, (v, j) => [{ label: 'x', value: at(trace.forward[0]?.input.data ?? new Float32Array(), row, col.units, j) }, { label: '∂L/∂x', value: v }]);
+  return { state: 'current', kind: 'gradient', lines, magnitude: signed.map(Math.abs), signed };
+}
+
 function updateView(trace: WireStepTrace, col: StepColumn, row: number): ColumnView {
   if (col.layer === null) return { ...forwardView(trace, col, row, 'done') };
   const bias = tensorOf(trace, col.id, 'bias');
@@ -205,6 +217,7 @@ export function columnViews(trace: WireStepTrace, columns: readonly StepColumn[]
       case 'loss':
         return forwardView(trace, col, row, c === stage.column ? 'current' : 'done');
       case 'backward':
+        if (c === 0 && stage.column === 0) return inputGradientView(trace, col, row);
         if (c === 0 || c < stage.column) return forwardView(trace, col, row, 'done');
         return gradientView(trace, col, row, c === stage.column ? 'current' : 'done');
       case 'update':
@@ -219,7 +232,9 @@ export function gapViews(trace: WireStepTrace, columns: readonly StepColumn[], s
     const g = k + 1;
     const kernel = tensorOf(trace, col.id, 'kernel');
     const size = (columns[g - 1]?.units ?? 0) * col.units;
-    const isCurrent = stage.phase === 'update' || (stage.phase !== 'loss' && g === stage.column);
+    // The gradient reaching the inputs flows back through the first gap's weights.
+    const entered = stage.phase === 'backward' && stage.column === 0 ? 1 : stage.column;
+    const isCurrent = stage.phase === 'update' || (stage.phase !== 'loss' && g === entered);
     if (!kernel || kernel.before.length !== size) return { kind: 'idle', isCurrent: false, values: new Float32Array(size) };
     switch (stage.phase) {
       case 'forward':

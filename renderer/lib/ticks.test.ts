@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { histogram, niceTicks } from './ticks.ts';
+import { binOf, histogram, niceTicks } from './ticks.ts';
 
 describe('axis helpers', () => {
   it('picks round ticks', () => {
@@ -10,5 +10,14 @@ describe('axis helpers', () => {
   it('bins values into equal widths, the maximum in the last bin', () => {
     const bins = histogram([0, 1, 2, 3, 4], 2);
     expect(bins.map((b) => b.count)).toEqual([2, 3]);
+  });
+
+  it('puts each value in the bin whose bar counts it, edges and the maximum included', () => {
+    const values = [0.1, 0.2, 0.30000000000000004, 0.7, 1, -0.5];
+    const bins = histogram(values, 3);
+    const of = binOf(values, 3);
+    expect(bins.map((_, k) => of.filter((b) => b === k).length)).toEqual(bins.map((b) => b.count));
+    expect(of[4]).toBe(2);
+    expect(of[5]).toBe(0);
   });
 });

@@ -12,8 +12,8 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return out;
 }
 
-/** Equal-width histogram of `values` in `bins` bins. */
-export function histogram(values: ArrayLike<number>, bins: number): { from: number; to: number; count: number }[] {
+/** The range of `values` and the width of each of `bins` equal bins; null when there are no values. */
+function binning(values: ArrayLike<number>, bins: number): { min: number; width: number } | null {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -21,9 +21,20 @@ export function histogram(values: ArrayLike<number>, bins: number): { from: numb
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (!(max >= min)) return [];
-  const width = (max - min) / bins || 1;
+  return max >= min ? { min, width: (max - min) / bins || 1 } : null;
+}
+
+/** The bin of each value in `histogram(values, bins)` (so a clicked bar lists exactly the values it counts). */
+export function binOf(values: ArrayLike<number>, bins: number): Int32Array {
+  const b = binning(values, bins);
+  return Int32Array.from({ length: values.length }, (_, i) => (b ? Math.min(bins - 1, Math.floor((values[i]! - b.min) / b.width)) : 0));
+}
+
+/** Equal-width histogram of `values` in `bins` bins. */
+export function histogram(values: ArrayLike<number>, bins: number): { from: number; to: number; count: number }[] {
+  const b = binning(values, bins);
+  if (!b) return [];
   const counts = new Array<number>(bins).fill(0);
-  for (let i = 0; i < values.length; i++) counts[Math.min(bins - 1, Math.floor((values[i]! - min) / width))]!++;
-  return counts.map((count, b) => ({ from: min + b * width, to: min + (b + 1) * width, count }));
+  for (const k of binOf(values, bins)) counts[k]!++;
+  return counts.map((count, k) => ({ from: b.min + k * b.width, to: b.min + (k + 1) * b.width, count }));
 }

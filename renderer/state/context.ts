@@ -7,6 +7,7 @@ import type { Notices } from './notices.svelte.ts';
 import type { Project } from './project.svelte.ts';
 import type { ReportExport } from './report-export.svelte.ts';
 import type { Theme } from './theme.svelte.ts';
+import type { WhyState } from './why.svelte.ts';
 
 /** Everything a view may need. */
 export interface AppContext {
@@ -19,6 +20,8 @@ export interface AppContext {
   modelExport: ModelExport;
   /** The run's HTML report, shared by the Export view and File ▸ Export report…. */
   reportExport: ReportExport;
+  /** The Evaluate view's explanations (a row picked on the Data view waits here). */
+  why: WhyState;
   /** Open a CSV (picked or dropped) as the project's dataset. */
   importCsv(name: string, blob: Blob, target?: string | null): Promise<void>;
 }

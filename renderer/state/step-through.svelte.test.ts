@@ -44,7 +44,7 @@ describe('StepThrough state', () => {
     expect(step.trace?.rows).toBe(2);
     expect(step.cells).toHaveLength(2);
     expect(step.tracedFrom).toBe('the initial weights of the current network (seed 42)');
-    expect(step.stages).toHaveLength(7);
+    expect(step.stages).toHaveLength(8);
   });
 
   it('keeps the rows inside the training split and at most 32', () => {
@@ -69,6 +69,8 @@ describe('StepThrough state', () => {
     expect(step.selected).toEqual({ column: 2, from: 0, to: 1 });
     step.go(99);
     expect(step.stage?.phase).toBe('update');
+    step.previous();
+    expect(step.stage?.title).toBe('Backward · the inputs');
     step.previous();
     expect(step.stage?.title).toBe('Backward · layer h');
   });

@@ -9,4 +9,6 @@ export interface DataGridProps {
   label: string;
   /** Rows for [start, start+count). */
   fetchRows: (start: number, count: number) => Promise<string[][]>;
+  /** Explain row r (0-based) with the latest trained model: each row gets a Why button. */
+  onexplain?: (row: number) => void;
 }

@@ -7,4 +7,6 @@ export interface RowListProps {
   /** Extra cells per listed row, e.g. the prediction. */
   extra: { name: string; values: readonly string[] }[];
   fetchRows: (indices: Int32Array) => Promise<string[][]>;
+  /** Explain a row (its table index): the row number becomes a button. */
+  onpick?: (row: number) => void;
 }

@@ -6,4 +6,6 @@ export interface ScatterProps {
   xLabel: string;
   yLabel: string;
   height?: number;
+  /** Explain point i: points become buttons (click, or Enter/Space when focused). */
+  onpick?: (i: number) => void;
 }

@@ -6,4 +6,8 @@ export interface HistogramProps {
   height?: number;
   /** Mark this x value (e.g. 0 for residuals). */
   marker?: number;
+  /** Pick bin k (its bars become buttons: click, or Enter/Space when focused). */
+  onpick?: (bin: number) => void;
+  /** The picked bin, drawn outlined. */
+  selected?: number | null;
 }
