@@ -39,7 +39,13 @@ const EPOCHS = 2;
 /** The engine's weights after EPOCHS full-batch epochs of `model` with `optimizer`, from the model's weights. */
 async function engineWeights(model: ModelFile, training: Record<string, unknown>): Promise<WeightTensor[]> {
   const prepared = prepareDataset(parseCsv(csv), { split: { validation: 0, test: 0 }, ...settings }, 7);
-  const data = { task: prepared.task, featureNames: prepared.featureNames, train: prepared.train, validation: null, targetScale: targetScale(prepared.preprocessing) };
+  const data = {
+    task: prepared.task,
+    featureNames: prepared.featureNames,
+    train: prepared.train,
+    validation: null,
+    targetScale: targetScale(prepared.preprocessing),
+  };
   const backend = new CpuBackend();
   try {
     const spec = parseSpec({ ...model.spec, training });
@@ -53,7 +59,9 @@ async function engineWeights(model: ModelFile, training: Record<string, unknown>
 function pythonWeights(model: ModelFile, training: Record<string, unknown>): WeightTensor[] {
   const dir = writePackage({ ...model, spec: { ...model.spec, training } }, 'train');
   const code = [
-    'import json, sys', 'import train', "model = json.load(open('model.json'))",
+    'import json, sys',
+    'import train',
+    "model = json.load(open('model.json'))",
     `result = train.train_model(model, ${JSON.stringify(csvPath)}, epochs=${EPOCHS}, log=lambda s: None)`,
     "json.dump(result['weights'], sys.stdout)",
   ].join('\n');
@@ -64,17 +72,25 @@ function pythonWeights(model: ModelFile, training: Record<string, unknown>): Wei
 }
 
 describe('train.py trains like the engine', () => {
-  it.skipIf(TORCH_MISSING !== '').each(optimizers)(`%s: full-batch epochs end within 1e-5 of the engine's weights${TORCH_MISSING}`, async (_name, optimizer) => {
-    const model = await trainTestModel(csv, settings, layers);
-    const training = { epochs: EPOCHS, batchSize: 100_000, shuffle: false, validationSplit: 0, seed: 7, optimizer };
-    const expected = await engineWeights(model, training);
-    const got = pythonWeights(model, training);
-    expect(got.map((w) => `${w.layer}.${w.name}`)).toEqual(expected.map((w) => `${w.layer}.${w.name}`));
-    // the step moved the weights, so agreeing is not just both leaving them alone
-    const moved = expected.some((w, i) => w.data.some((v, j) => Math.abs(v - model.weights[i]!.data[j]!) > 1e-4));
-    expect(moved).toBe(true);
-    expected.forEach((w, i) => w.data.forEach((v, j) => {
-      expect(Math.abs(got[i]!.data[j]! - v), `${w.layer}.${w.name}[${j}]: ${got[i]!.data[j]} vs ${v}`).toBeLessThanOrEqual(1e-5);
-    }));
-  });
+  it.skipIf(TORCH_MISSING !== '').each(optimizers)(
+    `%s: full-batch epochs end within 1e-5 of the engine's weights${TORCH_MISSING}`,
+    async (_name, optimizer) => {
+      const model = await trainTestModel(csv, settings, layers);
+      const training = { epochs: EPOCHS, batchSize: 100_000, shuffle: false, validationSplit: 0, seed: 7, optimizer };
+      const expected = await engineWeights(model, training);
+      const got = pythonWeights(model, training);
+      expect(got.map((w) => `${w.layer}.${w.name}`)).toEqual(expected.map((w) => `${w.layer}.${w.name}`));
+      // the step moved the weights, so agreeing is not just both leaving them alone
+      const moved = expected.some((w, i) => w.data.some((v, j) => Math.abs(v - model.weights[i]!.data[j]!) > 1e-4));
+      expect(moved).toBe(true);
+      expected.forEach((w, i) =>
+        w.data.forEach((v, j) => {
+          expect(
+            Math.abs(got[i]!.data[j]! - v),
+            `${w.layer}.${w.name}[${j}]: ${got[i]!.data[j]} vs ${v}`,
+          ).toBeLessThanOrEqual(1e-5);
+        }),
+      );
+    },
+  );
 });

@@ -9,9 +9,17 @@ import { stringifyModelFile, type ModelFile } from './model-file.ts';
 import { ExportError } from './onnx/export-error.ts';
 import { checkedPreprocessing } from './preprocessing-check.ts';
 
-/** The package's source files by name, as they are in resources/pytorch-package (preprocess.py: the reference reader). */
+/** The package's source files, named as in resources/pytorch-package (preprocess.py: the reference reader). */
 export const PYTORCH_SOURCE_FILES = [
-  'README.md', 'model.py', 'preprocess.py', 'data.py', 'losses.py', 'optim.py', 'refit.py', 'train.py', 'predict.py',
+  'README.md',
+  'model.py',
+  'preprocess.py',
+  'data.py',
+  'losses.py',
+  'optim.py',
+  'refit.py',
+  'train.py',
+  'predict.py',
 ] as const;
 
 /** One source file's name. */
@@ -29,12 +37,18 @@ export interface PackageFile {
 /** The model file's name inside the package; predict.py and train.py read it by default. */
 export const PYTORCH_MODEL_FILE = 'model.json';
 
+/** Up to 10 class labels, then '…'. */
+function classList(classes: readonly string[]): string {
+  return classes.slice(0, 10).join(', ') + (classes.length > 10 ? ', …' : '');
+}
+
 /** What the package's README says about this model (its `{{model}}` placeholder). */
 function describe(model: ModelFile): string {
   const column = `'${model.preprocessing?.target.column ?? 'the target'}'`;
-  const what = model.task.kind === 'classification'
-    ? `classifies ${column} into ${model.task.classes.length} classes (${model.task.classes.slice(0, 10).join(', ')}${model.task.classes.length > 10 ? ', …' : ''})`
-    : `predicts the value of ${column} (regression)`;
+  const what =
+    model.task.kind === 'classification'
+      ? `classifies ${column} into ${model.task.classes.length} classes (${classList(model.task.classes)})`
+      : `predicts the value of ${column} (regression)`;
   const layers = model.spec.layers.map((l) => (l.type === 'dense' ? `dense ${String(l.units)}` : l.type)).join(' → ');
   return `This model ${what} from ${model.inputs} inputs, with the layers ${layers}.`;
 }
@@ -45,7 +59,11 @@ function describe(model: ModelFile): string {
  */
 export function pytorchPackage(model: ModelFile, sources: PytorchSources): PackageFile[] {
   if (!checkedPreprocessing(model)) {
-    throw new ExportError('export/no-preprocessing', 'This model file has no preprocessing stored (it was trained by an old version), so the PyTorch package cannot turn raw CSV rows into its inputs. Train it again, then export.');
+    throw new ExportError(
+      'export/no-preprocessing',
+      'This model file has no preprocessing stored (it was trained by an old version), so the PyTorch package ' +
+        'cannot turn raw CSV rows into its inputs. Train it again, then export.',
+    );
   }
   const files = PYTORCH_SOURCE_FILES.map((path) => {
     const text = sources[path];

@@ -22,7 +22,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: 
   explain: { run: explainCommand, about: 'which columns matter (permutation importance), or why a row got its prediction' },
   profile: { run: profileCommand, about: 'column types, statistics and data-quality warnings of a CSV' },
   sweep: { run: sweepCommand, about: 'search hyperparameters: trials in parallel, ranked by a validation metric' },
-  export: { run: exportCommand, about: 'write a model for another runtime: ONNX (raw columns or input matrix), TF.js' },
+  export: { run: exportCommand, about: 'write a model for another runtime: ONNX (raw columns or input matrix), TF.js, PyTorch package' },
   transform: { run: transformCommand, about: "the model's input matrix for a raw CSV (the numbers the network sees)" },
 };
 

@@ -78,8 +78,8 @@ describe('export: user errors', () => {
   // FIFOs stand in for /dev/null: a device must never be replaced by the atomic rename
   spawnSync('mkfifo', [join(dir, 'fifo'), join(dir, 'tfjs-fifo', 'model.json')]);
   it.each([
-    [['export', 'mixed.model.json', '--out', 'x.onnx'], 'error: --format must be one of onnx, tfjs, got nothing. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n'],
-    [['export', 'mixed.model.json', '--format', 'pmml', '--out', 'x.onnx'], "error: --format must be one of onnx, tfjs, got 'pmml'. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n"],
+    [['export', 'mixed.model.json', '--out', 'x.onnx'], 'error: --format must be one of onnx, tfjs, pytorch, got nothing. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n'],
+    [['export', 'mixed.model.json', '--format', 'pmml', '--out', 'x.onnx'], "error: --format must be one of onnx, tfjs, pytorch, got 'pmml'. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n"],
     [['export', 'mixed.model.json', '--format', 'onnx', '--inputs', 'rows', '--out', 'x.onnx'], "error: --inputs must be one of columns, matrix, got 'rows'. Example: backprop-studio export MODEL.json --format onnx --out model.onnx\n"],
     [['export', 'mixed.model.json', '--format', 'onnx'], "error: 'export' needs --out model.onnx: the file to write.\n"],
     [['export', 'mixed.model.json', '--format', 'onnx', '--out', 'folder'], "error: --out 'folder' is a folder. Name a file inside it, e.g. 'folder/model.onnx'. Nothing was computed.\n"],

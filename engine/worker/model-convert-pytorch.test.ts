@@ -11,7 +11,10 @@ import { EngineService } from './service.ts';
 const iris = readFileSync(new URL('../../resources/samples/iris.csv', import.meta.url));
 const settings = { target: 'species', columns: {}, split: { validation: 0.1, test: 0.2 } };
 const spec = {
-  layers: [{ id: 'h1', type: 'dense' as const, units: 8 }, { id: 'out', type: 'dense' as const, units: 'auto' as const }],
+  layers: [
+    { id: 'h1', type: 'dense' as const, units: 8 },
+    { id: 'out', type: 'dense' as const, units: 'auto' as const },
+  ],
   training: { epochs: 3, batchSize: 16, seed: 7, backend: 'cpu' as const },
 };
 
@@ -26,7 +29,8 @@ describe('model/convert pytorch', () => {
     await service.handle({ type: 'model/convert', id: 3, runId: 'r1', format: 'json' });
     await service.handle({ type: 'model/convert', id: 4, runId: 'r1', format: 'pytorch' });
     const [json, zip] = events.slice(from);
-    if (json?.type !== 'model/converted' || zip?.type !== 'model/converted') throw new Error(JSON.stringify([json, zip]));
+    if (json?.type !== 'model/converted' || zip?.type !== 'model/converted')
+      throw new Error(JSON.stringify([json, zip]));
     expect(parseEvent(zip)).toBe(zip);
     expect(zip.files.map((f) => [f.name, f.text])).toEqual([['model-pytorch.zip', null]]);
     const unzipped = unzipSync(zip.files[0]!.bytes!);

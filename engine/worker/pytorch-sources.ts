@@ -15,6 +15,13 @@ import preprocess from '../../resources/reference-reader/backprop_studio.py?raw'
 
 /** Every source file of the package by name (preprocess.py is the reference reader). */
 export const PYTORCH_SOURCES: PytorchSources = {
-  'README.md': readme, 'model.py': model, 'preprocess.py': preprocess, 'data.py': data, 'losses.py': losses,
-  'optim.py': optim, 'refit.py': refit, 'train.py': train, 'predict.py': predict,
+  'README.md': readme,
+  'model.py': model,
+  'preprocess.py': preprocess,
+  'data.py': data,
+  'losses.py': losses,
+  'optim.py': optim,
+  'refit.py': refit,
+  'train.py': train,
+  'predict.py': predict,
 };

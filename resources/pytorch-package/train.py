@@ -151,6 +151,7 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
     loss_name, delta = run.loss_name, run.delta
     history = [] if from_scratch else list(model.get("history") or [])
     done, total = len(history), len(history) + epochs
+    cfg["epochs"] = total  # as in the studio: a continued run's epochs count the ones before it
     has_val = len(y_val) > 0
     monitor = "valLoss" if has_val else "loss"
     schedule = optim.Schedule(cfg.get("schedule"), cfg["optimizer"]["learningRate"], total, monitor)
