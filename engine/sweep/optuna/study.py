@@ -202,6 +202,9 @@ def make_objective(optuna, config, base, args):
         try:
             trained = train_model(dict(base, spec=spec), args.data, epochs=training.get("epochs", 1), from_scratch=True,
                                   device=args.device, seed=seed, on_epoch=on_epoch, log=lambda summary: None)
+        except KeyboardInterrupt:
+            trial.set_user_attr("error", "Stopped with Ctrl+C before it finished.")
+            raise
         except Exception as e:  # a diverged or invalid configuration fails its trial; the study goes on
             trial.set_user_attr("error", str(e).splitlines()[0] if str(e) else type(e).__name__)
             trial.set_user_attr("epochs", len(history))
