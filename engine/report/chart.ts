@@ -17,6 +17,8 @@ export interface Series {
   name: string;
   points: readonly Point[];
   style: 'line' | 'dots';
+  /** Marker radius of dots (default 2.5: many rows); few points read better larger. */
+  size?: number;
 }
 
 /** A reference line: y = x, a horizontal line, or a vertical line, with a label. */
@@ -52,6 +54,21 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** A dot of series `i` at (x, y): circle, square, triangle or diamond, so series differ by shape, not colour alone. */
+function marker(i: number, x: number, y: number, r: number): string {
+  const [cx, cy] = [x.toFixed(1), y.toFixed(1)];
+  switch (i % 4) {
+    case 0:
+      return `<circle cx="${cx}" cy="${cy}" r="${r}"/>`;
+    case 1:
+      return `<rect x="${(x - r).toFixed(1)}" y="${(y - r).toFixed(1)}" width="${2 * r}" height="${2 * r}"/>`;
+    case 2:
+      return `<path d="M${cx} ${(y - r * 1.2).toFixed(1)}L${(x + r * 1.1).toFixed(1)} ${(y + r * 0.8).toFixed(1)}H${(x - r * 1.1).toFixed(1)}Z"/>`;
+    default:
+      return `<path d="M${cx} ${(y - r * 1.3).toFixed(1)}L${(x + r * 1.1).toFixed(1)} ${cy}L${cx} ${(y + r * 1.3).toFixed(1)}L${(x - r * 1.1).toFixed(1)} ${cy}Z"/>`;
+  }
+}
+
 /** The legend under a chart: each series' name with its colour and dash or marker. */
 export function legend(series: readonly { name: string; style: 'line' | 'dots' | 'bar' }[]): string {
   if (series.length < 2) return '';
@@ -59,7 +76,7 @@ export function legend(series: readonly { name: string; style: 'line' | 'dots' |
     const mark =
       s.style === 'line'
         ? `<line x1="0" y1="6" x2="22" y2="6" class="s${i % 8}" stroke-dasharray="${DASHES[i % 4]}"/>`
-        : `<circle cx="11" cy="6" r="4" class="s${i % 8} dot"/>`;
+        : `<g class="s${i % 8} dot">${marker(i, 11, 6, 4)}</g>`;
     return `<li><svg width="22" height="12" aria-hidden="true">${mark}</svg>${esc(s.name)}</li>`;
   });
   return `<ul class="legend" aria-hidden="true">${items.join('')}</ul>`;
@@ -122,7 +139,7 @@ export function xyChart(c: XYChart): string {
       parts.push(`<path class="${cls}" d="${d}" stroke-dasharray="${DASHES[i % 4]}"/>`);
     } else {
       parts.push(
-        `<g class="${cls} dot">${pts.map((p) => `<circle cx="${xs.at(p.x).toFixed(1)}" cy="${ys.at(p.y).toFixed(1)}" r="2.5"/>`).join('')}</g>`,
+        `<g class="${cls} dot">${pts.map((p) => marker(i, xs.at(p.x), ys.at(p.y), s.size ?? 2.5)).join('')}</g>`,
       );
     }
   });

@@ -43,6 +43,7 @@ svg path { fill: none; stroke-width: 2; }
 svg .s0 { stroke: var(--c0); } svg .s1 { stroke: var(--c1); } svg .s2 { stroke: var(--c2); } svg .s3 { stroke: var(--c3); }
 svg .s4 { stroke: var(--c4); } svg .s5 { stroke: var(--c5); } svg .s6 { stroke: var(--c6); } svg .s7 { stroke: var(--c7); }
 svg .dot { stroke: none; opacity: 0.75; }
+svg .dot path { fill: inherit; stroke: none; }
 svg .s0.dot { fill: var(--c0); } svg .s1.dot { fill: var(--c1); } svg .s2.dot { fill: var(--c2); } svg .s3.dot { fill: var(--c3); }
 svg .s4.dot { fill: var(--c4); } svg .s5.dot { fill: var(--c5); } svg .s6.dot { fill: var(--c6); } svg .s7.dot { fill: var(--c7); }
 svg line.s0, svg line.s1, svg line.s2, svg line.s3, svg line.s4, svg line.s5, svg line.s6, svg line.s7 { stroke-width: 2; }

@@ -44,6 +44,7 @@ function dependence(p: PartialDependence, i: number): string {
     name: p.output === 'probability' ? `P(${name})` : name,
     points: p.grid.map((_, g) => ({ x: x(g), y: p.average[g]![o]! })),
     style: numeric ? 'line' : 'dots',
+    size: 5,
   }));
   const what =
     p.output === 'probability'

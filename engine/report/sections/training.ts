@@ -1,6 +1,6 @@
 /** The Training section: the settings, the backend, loss and metric curves (train and validation), the stop reason. */
 import type { ModelFile } from '../../export/index.ts';
-import type { EpochSummary } from '../../train/index.ts';
+import { resolveTraining, type EpochSummary } from '../../train/index.ts';
 import { xyChart, type Series } from '../chart.ts';
 import { count, facts, fmt, folded, MAX_TABLE_ROWS, table, type Cell } from '../html.ts';
 import { thin } from '../scale.ts';
@@ -14,37 +14,24 @@ const STOP_REASONS: Record<string, string> = {
 
 /** Every setting of the optimizer, schedule and early stopping as label → text. */
 function settings(model: ModelFile): [string, string][] {
-  const t = model.spec.training ?? {};
-  const o = t.optimizer;
-  const optimizer = o
-    ? Object.entries(o)
-        .filter(([k]) => k !== 'type')
-        .map(([k, v]) => `${k} ${String(v)}`)
-        .join(', ')
-    : '';
-  const es = t.earlyStopping;
+  // Every setting as training used it: what the spec leaves out is the default.
+  const t = resolveTraining(model.spec.training);
+  const listed = (o: object, skip = ''): string =>
+    Object.entries(o)
+      .filter(([k]) => k !== skip)
+      .map(([k, v]) => `${k} ${v === null ? 'default' : String(v)}`)
+      .join(', ');
+  const best = model.training.bestEpoch;
   return [
-    ['Optimizer', o ? `${o.type} (${optimizer})` : 'default'],
-    ['Epochs', `${count(model.training.epochsRun)} run of ${t.epochs ?? '—'}; best epoch ${model.training.bestEpoch}`],
-    ['Batch size', String(t.batchSize ?? '—')],
+    ['Optimizer', `${t.optimizer.type} (${listed(t.optimizer, 'type')})`],
+    ['Epochs', `${count(model.training.epochsRun)} run of ${count(t.epochs)}${best > 0 ? `; best epoch ${best}` : ''}`],
+    ['Batch size', String(t.batchSize)],
     [
       'Learning-rate schedule',
-      t.schedule && t.schedule.type !== 'constant'
-        ? `${t.schedule.type} (${Object.entries(t.schedule)
-            .filter(([k]) => k !== 'type')
-            .map(([k, v]) => `${k} ${String(v)}`)
-            .join(', ')})`
-        : 'constant',
+      t.schedule.type === 'constant' ? 'constant' : `${t.schedule.type} (${listed(t.schedule, 'type')})`,
     ],
-    [
-      'Early stopping',
-      es
-        ? Object.entries(es)
-            .map(([k, v]) => `${k} ${String(v)}`)
-            .join(', ')
-        : 'off',
-    ],
-    ['Validation split', t.validationSplit === undefined ? '—' : String(t.validationSplit)],
+    ['Early stopping', t.earlyStopping ? listed(t.earlyStopping) : 'off'],
+    ['Validation split', String(t.validationSplit)],
     ['Seed', String(model.seed)],
     ['Backend', model.training.backend || '—'],
     ['Stopped because', STOP_REASONS[model.training.stopReason] ?? (model.training.stopReason || '—')],
