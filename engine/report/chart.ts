@@ -3,7 +3,7 @@
  * and dark styles apply; series also differ by dash pattern or marker, not by colour alone. Every chart
  * is an `img` with a title and a description, and the caller adds a table as its text alternative.
  */
-import { esc, fmt } from './html.ts';
+import { esc, fmt, svgImage } from './html.ts';
 import { extent, linearScale, thin } from './scale.ts';
 
 /** A point in data units. */
@@ -57,15 +57,16 @@ function clip(text: string, max: number): string {
 /** A dot of series `i` at (x, y): circle, square, triangle or diamond, so series differ by shape, not colour alone. */
 function marker(i: number, x: number, y: number, r: number): string {
   const [cx, cy] = [x.toFixed(1), y.toFixed(1)];
+  const at = (dx: number, dy: number) => `${(x + r * dx).toFixed(1)} ${(y + r * dy).toFixed(1)}`;
   switch (i % 4) {
     case 0:
       return `<circle cx="${cx}" cy="${cy}" r="${r}"/>`;
     case 1:
       return `<rect x="${(x - r).toFixed(1)}" y="${(y - r).toFixed(1)}" width="${2 * r}" height="${2 * r}"/>`;
     case 2:
-      return `<path d="M${cx} ${(y - r * 1.2).toFixed(1)}L${(x + r * 1.1).toFixed(1)} ${(y + r * 0.8).toFixed(1)}H${(x - r * 1.1).toFixed(1)}Z"/>`;
+      return `<path d="M${at(0, -1.2)}L${at(1.1, 0.8)}L${at(-1.1, 0.8)}Z"/>`;
     default:
-      return `<path d="M${cx} ${(y - r * 1.3).toFixed(1)}L${(x + r * 1.1).toFixed(1)} ${cy}L${cx} ${(y + r * 1.3).toFixed(1)}L${(x - r * 1.1).toFixed(1)} ${cy}Z"/>`;
+      return `<path d="M${at(0, -1.3)}L${at(1.1, 0)}L${at(0, 1.3)}L${at(-1.1, 0)}Z"/>`;
   }
 }
 
@@ -125,7 +126,8 @@ export function xyChart(c: XYChart): string {
           ? [x0, r.at, x1, r.at]
           : [r.at, y0, r.at, y1];
     parts.push(
-      `<line class="ref" x1="${xs.at(ax).toFixed(1)}" y1="${ys.at(ay).toFixed(1)}" x2="${xs.at(bx).toFixed(1)}" y2="${ys.at(by).toFixed(1)}"><title>${esc(r.label)}</title></line>`,
+      `<line class="ref" x1="${xs.at(ax).toFixed(1)}" y1="${ys.at(ay).toFixed(1)}"` +
+        ` x2="${xs.at(bx).toFixed(1)}" y2="${ys.at(by).toFixed(1)}"><title>${esc(r.label)}</title></line>`,
     );
   }
   c.series.forEach((s, i) => {
@@ -147,8 +149,9 @@ export function xyChart(c: XYChart): string {
     `<text class="label" x="${(M.left + W - M.right) / 2}" y="${H - 8}" text-anchor="middle">${esc(c.xLabel)}</text>`,
   );
   parts.push(
-    `<text class="label" transform="translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(c.yLabel)}</text>`,
+    `<text class="label" transform="translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">` +
+      `${esc(c.yLabel)}</text>`,
   );
-  const svg = `<svg viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${c.id}-t ${c.id}-d"><title id="${c.id}-t">${esc(c.title)}</title><desc id="${c.id}-d">${esc(c.description)}</desc>${parts.join('')}</svg>`;
+  const svg = svgImage(c.id, { w: W, h: H }, c.title, c.description, parts.join(''));
   return `<figure class="chart">${svg}${legend(c.series)}<figcaption>${esc(c.title)}</figcaption></figure>`;
 }

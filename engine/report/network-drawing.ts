@@ -1,6 +1,6 @@
 /** The network drawn as inline SVG: the inputs, then each layer as a box with its size, left to right. */
 import type { LayerSummary } from '../spec/index.ts';
-import { esc } from './html.ts';
+import { esc, svgImage } from './html.ts';
 
 const BOX_W = 112;
 const GAP = 28;
@@ -24,7 +24,8 @@ export function networkDrawing(inputs: number, outputs: string, layers: readonly
   const w = perRow * BOX_W + (perRow - 1) * GAP + 16;
   const h = rows * H;
   const parts: string[] = [
-    '<defs><marker id="net-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L8 4L0 8z" class="arrowhead"/></marker></defs>',
+    '<defs><marker id="net-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">',
+    '<path d="M0 0L8 4L0 8z" class="arrowhead"/></marker></defs>',
   ];
   boxes.forEach(([kind, a, b], i) => {
     const x = 8 + (i % 5) * (BOX_W + GAP);
@@ -35,18 +36,21 @@ export function networkDrawing(inputs: number, outputs: string, layers: readonly
     parts.push(
       `<rect class="box ${kind}" x="${x}" y="${top.toFixed(1)}" width="${BOX_W}" height="${bh.toFixed(1)}" rx="8"/>`,
     );
-    parts.push(`<text x="${x + BOX_W / 2}" y="${y + 52}" text-anchor="middle" class="box-title">${esc(a)}</text>`);
+    const mid = x + BOX_W / 2;
+    parts.push(`<text x="${mid}" y="${y + 52}" text-anchor="middle" class="box-title">${esc(a)}</text>`);
     parts.push(
-      `<text x="${x + BOX_W / 2}" y="${y + 70}" text-anchor="middle">${esc(b.length > 16 ? `${b.slice(0, 15)}…` : b)}</text>`,
+      `<text x="${mid}" y="${y + 70}" text-anchor="middle">${esc(b.length > 16 ? `${b.slice(0, 15)}…` : b)}</text>`,
     );
     if (i + 1 < boxes.length && (i + 1) % 5 !== 0) {
       parts.push(
-        `<line class="link" x1="${x + BOX_W + 2}" y1="${y + 55}" x2="${x + BOX_W + GAP - 2}" y2="${y + 55}" marker-end="url(#net-arrow)"/>`,
+        `<line class="link" x1="${x + BOX_W + 2}" y1="${y + 55}" x2="${x + BOX_W + GAP - 2}" y2="${y + 55}"` +
+          ' marker-end="url(#net-arrow)"/>',
       );
     }
   });
   const order = boxes.map(([, a, b]) => `${a} (${b})`).join(', then ');
   const desc = `The network from left to right: ${order}. It outputs ${outputs}.`;
-  const svg = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="net-t net-d" style="max-width:${w}px"><title id="net-t">Network drawing</title><desc id="net-d">${esc(desc)}</desc>${parts.join('')}</svg>`;
-  return `<figure class="chart network">${svg}<figcaption>The network: inputs on the left, each layer in order (rows of five).</figcaption></figure>`;
+  const svg = svgImage('net', { w, h }, 'Network drawing', desc, parts.join(''));
+  const caption = 'The network: inputs on the left, each layer in order (rows of five).';
+  return `<figure class="chart network" style="max-width:${w}px">${svg}<figcaption>${caption}</figcaption></figure>`;
 }

@@ -27,10 +27,11 @@ export function networkSection(model: ModelFile): string {
       { html: count(l.params), num: true },
     ]),
   ];
-  const names =
-    model.featureNames.length > 12 ? `${model.featureNames.slice(0, 12).join(', ')}, …` : model.featureNames.join(', ');
+  const shown = model.featureNames.slice(0, 12).join(', ');
+  const names = model.featureNames.length > 12 ? `${shown}, …` : shown;
   return `<section id="network" aria-labelledby="network-h"><h2 id="network-h">Network</h2>
-<p>${esc(model.spec.name ?? 'Network')}: ${count(model.inputs)} inputs (${esc(names)}), ${layers.length} layers, ${count(total)} parameters; loss ${esc(model.spec.loss ?? '')}. It outputs ${esc(outputsText(model))}.</p>
+<p>${esc(model.spec.name ?? 'Network')}: ${count(model.inputs)} inputs (${esc(names)}), ${layers.length} layers,
+${count(total)} parameters; loss ${esc(model.spec.loss ?? '')}. It outputs ${esc(outputsText(model))}.</p>
 ${networkDrawing(model.inputs, outputsText(model), layers)}
 ${table(`Layers: ${count(total)} parameters in all`, ['Layer', 'Type', 'Details', 'Output shape', 'Parameters'], rows)}
 </section>`;

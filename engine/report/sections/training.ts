@@ -126,9 +126,13 @@ export function trainingSection(model: ModelFile): string {
     ...(metric ? [`Train ${metric}`, `Validation ${metric}`] : []),
     'Learning rate',
   ];
+  const caption =
+    listed.length < h.length
+      ? `Loss and metric at ${listed.length} of ${count(h.length)} epochs, evenly spaced`
+      : 'Loss and metric per epoch';
   return `<section id="training" aria-labelledby="training-h"><h2 id="training-h">Training</h2>
 ${facts(settings(model))}
 ${charts}
-${h.length ? folded(`The curves as a table (${count(h.length)} epochs)`, table(listed.length < h.length ? `Loss and metric at ${listed.length} of ${count(h.length)} epochs, evenly spaced` : 'Loss and metric per epoch', head, rows)) : ''}
+${h.length ? folded(`The curves as a table (${count(h.length)} epochs)`, table(caption, head, rows)) : ''}
 </section>`;
 }
