@@ -22,11 +22,11 @@ export interface Series {
 }
 
 /** A reference line: y = x, a horizontal line, or a vertical line, with a label. */
-export type RefLine =
+type RefLine =
   { kind: 'diagonal'; label: string } | { kind: 'horizontal' | 'vertical'; at: number; label: string };
 
 /** What an XY chart draws. */
-export interface XYChart {
+interface XYChart {
   /** Unique in the page: ids of the title and description derive from it. */
   id: string;
   title: string;

@@ -8,7 +8,7 @@ import { count, esc, facts, fmt, folded, MAX_TABLE_ROWS, percent, table, type Ce
 import { thin } from '../scale.ts';
 
 /** Most classes the confusion matrix shows (a wider one is unreadable; the per-class table remains). */
-export const MAX_MATRIX_CLASSES = 30;
+const MAX_MATRIX_CLASSES = 30;
 
 function confusionTable(e: ClassificationEvaluation): string {
   if (e.classes.length > MAX_MATRIX_CLASSES) {

@@ -5,7 +5,7 @@ import { xyChart, type Series } from '../chart.ts';
 import { count, esc, fmt, folded, MAX_TABLE_ROWS, table, type Cell } from '../html.ts';
 
 /** Most outputs (classes) drawn in one partial-dependence chart; its table lists them all. */
-export const MAX_PDP_SERIES = 8;
+const MAX_PDP_SERIES = 8;
 const PDP_ABOUT =
   'Each chart sets one column to each value in turn in every row, the other columns left as they are,' +
   ' and averages the predictions.';

@@ -5,7 +5,7 @@ import { count, esc, table, type Cell } from '../html.ts';
 import { networkDrawing } from '../network-drawing.ts';
 
 /** What the output layer gives, in words. */
-export function outputsText(model: ModelFile): string {
+function outputsText(model: ModelFile): string {
   const t = model.task;
   if (t.kind === 'regression') return `one value, the predicted '${model.preprocessing?.target.column ?? 'target'}'`;
   return t.classes.length === 2 && model.outputs === 1

@@ -22,9 +22,15 @@ function settings(model: ModelFile): [string, string][] {
       .map(([k, v]) => `${k} ${v === null ? 'default' : String(v)}`)
       .join(', ');
   const best = model.training.bestEpoch;
+  const run = model.training.epochsRun || model.history.length;
   return [
     ['Optimizer', `${t.optimizer.type} (${listed(t.optimizer, 'type')})`],
-    ['Epochs', `${count(model.training.epochsRun)} run of ${count(t.epochs)}${best > 0 ? `; best epoch ${best}` : ''}`],
+    [
+      'Epochs',
+      run > 0
+        ? `${count(run)} run of ${count(t.epochs)}${best > 0 ? `; best epoch ${best}` : ''}`
+        : `${count(t.epochs)} set; how many ran is not recorded in the model file`,
+    ],
     ['Batch size', String(t.batchSize)],
     [
       'Learning-rate schedule',
