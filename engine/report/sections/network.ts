@@ -3,6 +3,7 @@ import type { ModelFile } from '../../export/index.ts';
 import { summarizeLayers } from '../../spec/index.ts';
 import { count, esc, table, type Cell } from '../html.ts';
 import { networkDrawing } from '../network-drawing.ts';
+import { preprocessingTable } from './preprocessing.ts';
 
 /** What the output layer gives, in words. */
 function outputsText(model: ModelFile): string {
@@ -32,6 +33,9 @@ export function networkSection(model: ModelFile): string {
   return `<section id="network" aria-labelledby="network-h"><h2 id="network-h">Network</h2>
 <p>${esc(model.spec.name ?? 'Network')}: ${count(model.inputs)} inputs (${esc(names)}), ${layers.length} layers,
 ${count(total)} parameters; loss ${esc(model.spec.loss ?? '')}. It outputs ${esc(outputsText(model))}.</p>
+<h3>Preprocessing</h3>
+${model.preprocessing ? preprocessingTable(model.preprocessing) : '<p>The model file stores no preprocessing.</p>'}
+<h3>Layers</h3>
 ${networkDrawing(model.inputs, outputsText(model), layers)}
 ${table(`Layers: ${count(total)} parameters in all`, ['Layer', 'Type', 'Details', 'Output shape', 'Parameters'], rows)}
 </section>`;

@@ -44,6 +44,24 @@ function settings(model: ModelFile): [string, string][] {
   ];
 }
 
+/** The scores the model file stores per split, as computed at the end of training (none in older files). */
+function finalScores(model: ModelFile): string {
+  const splits = (['train', 'validation', 'test'] as const).filter((s) => model.metrics[s]);
+  const keys = ['loss', 'accuracy', 'macroF1', 'mae', 'rmse', 'r2'].filter((k) =>
+    splits.some((s) => typeof (model.metrics[s] as Record<string, unknown>)[k] === 'number'),
+  );
+  if (splits.length === 0 || keys.length === 0) return '';
+  const rows: Cell[][] = splits.map((s) => [
+    s,
+    ...keys.map((k) => {
+      const v = (model.metrics[s] as Record<string, unknown>)[k];
+      return typeof v === 'number' ? v : NaN;
+    }),
+  ]);
+  const head = ['Split', ...keys.map((k) => METRIC_NAMES[k] ?? k)];
+  return table('Scores at the end of training, per split of the training file', head, rows);
+}
+
 /** Metric keys of the history as the report names them. */
 const METRIC_NAMES: Record<string, string> = {
   accuracy: 'accuracy',
@@ -51,6 +69,7 @@ const METRIC_NAMES: Record<string, string> = {
   rmse: 'root mean squared error',
   r2: 'R²',
   macroF1: 'macro F1',
+  loss: 'loss',
 };
 
 function curve(
@@ -138,6 +157,7 @@ export function trainingSection(model: ModelFile): string {
       : 'Loss and metric per epoch';
   return `<section id="training" aria-labelledby="training-h"><h2 id="training-h">Training</h2>
 ${facts(settings(model))}
+${finalScores(model)}
 ${charts}
 ${h.length ? folded(`The curves as a table (${count(h.length)} epochs)`, table(caption, head, rows)) : ''}
 </section>`;
