@@ -23,13 +23,18 @@ function becomes(t: FeatureTransform): string {
   }
 }
 
+/** A timestamp as its ISO date; a dash when it is not a date. */
+function day(t: number): string {
+  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : '—';
+}
+
 function filled(t: FeatureTransform): string {
   const f = t.fill;
   const how = f.strategy === 'drop' ? 'rows dropped in training; filled' : `${f.strategy}`;
   let value: string;
   if (t.kind === 'oneHot') value = f.value < 0 ? 'no category' : (t.categories[f.value] ?? String(f.value));
   else if (t.kind === 'ordinal') value = t.categories[f.value] ?? String(f.value);
-  else if (t.kind === 'datetime') value = Number.isFinite(f.value) ? new Date(f.value).toISOString().slice(0, 10) : '—';
+  else if (t.kind === 'datetime') value = day(f.value);
   else value = fmt(f.value);
   return `${how}: ${value}${f.indicator ? ', plus a was-missing input' : ''}`;
 }
@@ -47,7 +52,8 @@ export function preprocessingTable(pre: Preprocessing): string {
   const name = esc(t.column);
   const target =
     t.kind === 'regression'
-      ? `The target '${name}' is learned as (y − ${esc(fmt(t.mean))}) / ${esc(fmt(t.std))}, predictions turned back into its units.`
+      ? `The target '${name}' is learned as (y − ${esc(fmt(t.mean))}) / ${esc(fmt(t.std))},` +
+        ' predictions turned back into its units.'
       : `The target '${name}' is one of ${count(t.classes.length)} classes.`;
   return `${table(caption, ['Column', 'Becomes', 'Inputs', 'Missing values'], rows)}\n<p>${target}</p>`;
 }
