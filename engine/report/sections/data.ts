@@ -5,7 +5,8 @@ import type { ReportDataInfo } from '../types.ts';
 
 function summaryOf(c: ColumnProfile): string {
   if (c.type === 'datetime') {
-    const day = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : '—');
+    const day = (t: number) =>
+      Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString().slice(0, 10) : '—';
     return `${day(c.min)} to ${day(c.max)}`;
   }
   if (c.type === 'numeric' || c.type === 'integer')

@@ -25,7 +25,7 @@ function becomes(t: FeatureTransform): string {
 
 /** A timestamp as its ISO date; a dash when it is not a date. */
 function day(t: number): string {
-  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : '—';
+  return Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString().slice(0, 10) : '—';
 }
 
 function filled(t: FeatureTransform): string {
