@@ -4,7 +4,7 @@ import { CpuBackend } from '../backend/index.ts';
 import { parseCsv } from '../data/index.ts';
 import { stringifyModelFile } from '../export/index.ts';
 import { syntheticCsv, trainedModel } from '../explain/fixtures/synthetic.ts';
-import type { ClassificationEvaluation } from '../protocol/evaluate.ts';
+import type { ClassificationEvaluation } from '../protocol/index.ts';
 import { buildReport, collectReport, type ReportInput } from './index.ts';
 
 const { model } = await trainedModel(syntheticCsv(200, 'classification'), { epochs: 5 });

@@ -3,7 +3,7 @@ import type { DatasetProfile } from '../data/index.ts';
 import type { Problem } from '../errors.ts';
 import type { ModelFile } from '../export/index.ts';
 import type { ImportanceResult, PartialDependence } from '../explain/index.ts';
-import type { Evaluation } from '../protocol/evaluate.ts';
+import type { Evaluation } from '../protocol/index.ts';
 
 /** The data the report evaluates on. */
 export interface ReportDataInfo {

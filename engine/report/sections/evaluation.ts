@@ -2,7 +2,7 @@
  * The Evaluation section, from the run pipeline's evaluation: metrics; the confusion matrix, per-class
  * scores and (two classes) ROC and precision-recall curves; or predicted against actual and residuals.
  */
-import type { ClassificationEvaluation, Evaluation, RegressionEvaluation } from '../../protocol/evaluate.ts';
+import type { ClassificationEvaluation, Evaluation, RegressionEvaluation } from '../../protocol/index.ts';
 import { xyChart, type Point } from '../chart.ts';
 import { count, esc, facts, fmt, folded, MAX_TABLE_ROWS, percent, table, type Cell } from '../html.ts';
 import { thin } from '../scale.ts';
