@@ -27,11 +27,15 @@ export function networkDrawing(inputs: number, outputs: string, layers: readonly
     '<defs><marker id="net-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">',
     '<path d="M0 0L8 4L0 8z" class="arrowhead"/></marker></defs>',
   ];
+  // A box's height grows with its width (log scale), centred on its row's line.
+  const heightOf = (i: number): number => {
+    const units = i === 0 ? inputs : (layers[i - 1]!.outputShape[1] ?? 1);
+    return Math.max(56, Math.min(110, 40 + Math.log2(units + 1) * 8));
+  };
   boxes.forEach(([kind, a, b], i) => {
     const x = 8 + (i % 5) * (BOX_W + GAP);
     const y = 20 + Math.floor(i / 5) * H;
-    const units = i === 0 ? inputs : (layers[i - 1]!.outputShape[1] ?? 1);
-    const bh = Math.max(56, Math.min(110, 40 + Math.log2(units + 1) * 8));
+    const bh = heightOf(i);
     const top = y + (110 - bh) / 2;
     parts.push(
       `<rect class="box ${kind}" x="${x}" y="${top.toFixed(1)}" width="${BOX_W}" height="${bh.toFixed(1)}" rx="8"/>`,
@@ -46,11 +50,16 @@ export function networkDrawing(inputs: number, outputs: string, layers: readonly
         `<line class="link" x1="${x + BOX_W + 2}" y1="${y + 55}" x2="${x + BOX_W + GAP - 2}" y2="${y + 55}"` +
           ' marker-end="url(#net-arrow)"/>',
       );
+    } else if (i + 1 < boxes.length) {
+      // The last box of a row leads down to the first box of the next row.
+      const nextTop = y + H + (110 - heightOf(i + 1)) / 2;
+      const d = `M${mid} ${(top + bh + 2).toFixed(1)}V${y + 128}H${8 + BOX_W / 2}V${(nextTop - 2).toFixed(1)}`;
+      parts.push(`<path class="link" d="${d}" marker-end="url(#net-arrow)"/>`);
     }
   });
   const order = boxes.map(([, a, b]) => `${a} (${b})`).join(', then ');
   const desc = `The network from left to right: ${order}. It outputs ${outputs}.`;
   const svg = svgImage('net', { w, h }, 'Network drawing', desc, parts.join(''));
-  const caption = 'The network: inputs on the left, each layer in order (rows of five).';
+  const caption = 'The network: inputs on the left, then each layer in order, five to a row.';
   return `<figure class="chart network" style="max-width:${w}px">${svg}<figcaption>${caption}</figcaption></figure>`;
 }
