@@ -61,7 +61,7 @@ ${dataSection(r.data, target, features)}
 ${networkSection(m)}
 ${trainingSection(m)}
 ${evaluationSection(r.evaluation, target, r.data.scored)}
-${importanceSection(r.importance, r.dependence, r.dependenceNotes)}
+${importanceSection(r.importance, r.dependence, r.dependenceNotes, r.explainedSample)}
 ${reproduceSection(m, r.reproduce)}
 </main>
 <footer>Made with Backprop Studio. This file is self-contained: it loads nothing and runs no scripts;

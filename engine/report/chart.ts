@@ -22,8 +22,7 @@ export interface Series {
 }
 
 /** A reference line: y = x, a horizontal line, or a vertical line, with a label. */
-type RefLine =
-  { kind: 'diagonal'; label: string } | { kind: 'horizontal' | 'vertical'; at: number; label: string };
+type RefLine = { kind: 'diagonal'; label: string } | { kind: 'horizontal' | 'vertical'; at: number; label: string };
 
 /** What an XY chart draws. */
 interface XYChart {

@@ -107,7 +107,9 @@ describe('buildReport', () => {
     expect(regression).not.toContain('id="roc-t"');
     expect(regression).toContain('<caption>How each column becomes inputs (fitted on the training rows)</caption>');
     expect(regression).toMatch(/<tr><th scope="row">a<\/th><td>number, standardized \(x − -?[\d.]+\) \/ [\d.]+<\/td>/);
-    expect(regression).toMatch(/<tr><th scope="row">cat<\/th><td>one 0\/1 input per category \(3\)<\/td><td class="num">3<\/td>/);
+    expect(regression).toMatch(
+      /<tr><th scope="row">cat<\/th><td>one 0\/1 input per category \(3\)<\/td><td class="num">3<\/td>/,
+    );
   });
 
   it('escapes column names, categories and class labels that are markup, wherever they appear', () => {

@@ -43,5 +43,7 @@ export interface ReportInput {
   dependence: PartialDependence[];
   /** Why a top column has no partial-dependence chart (no value in the rows), one message each. */
   dependenceNotes: string[];
+  /** When importance and partial dependence used a sample of the scored rows, which (in words); else null. */
+  explainedSample: string | null;
   reproduce: ReportReproduce;
 }

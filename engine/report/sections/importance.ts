@@ -95,8 +95,10 @@ export function importanceSection(
   r: ImportanceResult,
   pdp: readonly PartialDependence[],
   notes: readonly string[],
+  sample: string | null,
 ): string {
   return `<section id="importance" aria-labelledby="importance-h"><h2 id="importance-h">Importance</h2>
+${sample ? `<p>${esc(sample)}</p>` : ''}
 <h3>Permutation importance</h3>
 ${importance(r)}
 <h3>Partial dependence of the top columns</h3>
