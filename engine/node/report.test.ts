@@ -65,6 +65,8 @@ describe('report', () => {
       '<pre><code>backprop-studio report m.json --data test.csv --out report.html --repeats 2</code></pre>',
     );
     expect(html).toContain('<title id="loss-t">Loss per epoch</title>');
+    expect(html).toContain('<caption>Scores at the end of training, per split of the training file</caption>');
+    expect(html).toMatch(/<tr><th scope="row">train<\/th><td class="num">[\d.e-]+<\/td><td class="num">[\d.]+<\/td>/);
     expect(html).toContain(
       '<caption>Confusion matrix: rows are the actual classes, columns the predicted ones</caption>',
     );

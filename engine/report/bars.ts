@@ -1,5 +1,5 @@
 /** A horizontal bar chart with error bars (permutation importance: mean ± std per column) as inline SVG. */
-import { esc, fmt } from './html.ts';
+import { esc, fmt, svgImage } from './html.ts';
 import { linearScale } from './scale.ts';
 
 /** One bar: its label, value, spread, and whether it is drawn as shown to matter. */
@@ -28,7 +28,8 @@ export function barChart(id: string, title: string, description: string, axis: s
   for (const t of xs.ticks) {
     const x = xs.at(t).toFixed(1);
     parts.push(
-      `<line class="grid" x1="${x}" x2="${x}" y1="8" y2="${h - 28}"/><text x="${x}" y="${h - 14}" text-anchor="middle">${esc(fmt(t, 3))}</text>`,
+      `<line class="grid" x1="${x}" x2="${x}" y1="8" y2="${h - 28}"/>`,
+      `<text x="${x}" y="${h - 14}" text-anchor="middle">${esc(fmt(t, 3))}</text>`,
     );
   }
   shown.forEach((b, i) => {
@@ -38,7 +39,8 @@ export function barChart(id: string, title: string, description: string, axis: s
     const label = b.label.length > 24 ? `${b.label.slice(0, 23)}…` : b.label;
     parts.push(`<text x="${LEFT - 8}" y="${y + 8}" text-anchor="end" dominant-baseline="middle">${esc(label)}</text>`);
     parts.push(
-      `<rect class="${b.strong ? 'bar' : 'bar weak'}" x="${a.toFixed(1)}" y="${y + 2}" width="${w.toFixed(1)}" height="${ROW - 8}"/>`,
+      `<rect class="${b.strong ? 'bar' : 'bar weak'}" x="${a.toFixed(1)}" y="${y + 2}"`,
+      ` width="${w.toFixed(1)}" height="${ROW - 8}"/>`,
     );
     const e0 = xs.at(b.value - b.error).toFixed(1);
     const e1 = xs.at(b.value + b.error).toFixed(1);
@@ -48,6 +50,6 @@ export function barChart(id: string, title: string, description: string, axis: s
   const zero = xs.at(0).toFixed(1);
   parts.push(`<line class="axis" x1="${zero}" x2="${zero}" y1="8" y2="${h - 28}"/>`);
   parts.push(`<text class="label" x="${(LEFT + W - RIGHT) / 2}" y="${h - 1}" text-anchor="middle">${esc(axis)}</text>`);
-  const svg = `<svg viewBox="0 0 ${W} ${h + 4}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(title)}</title><desc id="${id}-d">${esc(description)}</desc>${parts.join('')}</svg>`;
+  const svg = svgImage(id, { w: W, h: h + 4 }, title, description, parts.join(''));
   return `<figure class="chart">${svg}<figcaption>${esc(title)}</figcaption></figure>`;
 }

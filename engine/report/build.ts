@@ -35,6 +35,7 @@ export function buildReport(r: ReportInput): string {
     m.task.kind === 'classification'
       ? `classification of '${target}' into ${m.task.classes.length} classes`
       : `regression of '${target}'`;
+  const made = r.createdAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
   const nav = Object.entries(REPORT_SECTIONS)
     .map(([id, name]) => `<li><a href="#${id}">${name}</a></li>`)
     .join('');
@@ -52,7 +53,7 @@ export function buildReport(r: ReportInput): string {
 <body>
 <header>
 <h1>${esc(r.title)}</h1>
-<p class="lead">${esc(m.spec.name ?? 'Network')}: ${esc(task)}. Report made ${esc(r.createdAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC'))} by Backprop Studio.</p>
+<p class="lead">${esc(m.spec.name ?? 'Network')}: ${esc(task)}. Report made ${esc(made)} by Backprop Studio.</p>
 <nav aria-label="Sections"><ul>${nav}</ul></nav>
 </header>
 <main>
@@ -60,10 +61,11 @@ ${dataSection(r.data, target, features)}
 ${networkSection(m)}
 ${trainingSection(m)}
 ${evaluationSection(r.evaluation, target, r.data.scored)}
-${importanceSection(r.importance, r.dependence, r.dependenceNotes)}
+${importanceSection(r.importance, r.dependence, r.dependenceNotes, r.explainedSample)}
 ${reproduceSection(m, r.reproduce)}
 </main>
-<footer>Made with Backprop Studio. This file is self-contained: it loads nothing and runs no scripts; print it to PDF from a browser.</footer>
+<footer>Made with Backprop Studio. This file is self-contained: it loads nothing and runs no scripts;
+print it to PDF from a browser.</footer>
 </body>
 </html>
 `;

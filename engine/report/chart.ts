@@ -3,7 +3,7 @@
  * and dark styles apply; series also differ by dash pattern or marker, not by colour alone. Every chart
  * is an `img` with a title and a description, and the caller adds a table as its text alternative.
  */
-import { esc, fmt } from './html.ts';
+import { esc, fmt, svgImage } from './html.ts';
 import { extent, linearScale, thin } from './scale.ts';
 
 /** A point in data units. */
@@ -17,14 +17,15 @@ export interface Series {
   name: string;
   points: readonly Point[];
   style: 'line' | 'dots';
+  /** Marker radius of dots (default 2.5: many rows); few points read better larger. */
+  size?: number;
 }
 
 /** A reference line: y = x, a horizontal line, or a vertical line, with a label. */
-export type RefLine =
-  { kind: 'diagonal'; label: string } | { kind: 'horizontal' | 'vertical'; at: number; label: string };
+type RefLine = { kind: 'diagonal'; label: string } | { kind: 'horizontal' | 'vertical'; at: number; label: string };
 
 /** What an XY chart draws. */
-export interface XYChart {
+interface XYChart {
   /** Unique in the page: ids of the title and description derive from it. */
   id: string;
   title: string;
@@ -52,6 +53,22 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** A dot of series `i` at (x, y): circle, square, triangle or diamond, so series differ by shape, not colour alone. */
+function marker(i: number, x: number, y: number, r: number): string {
+  const [cx, cy] = [x.toFixed(1), y.toFixed(1)];
+  const at = (dx: number, dy: number) => `${(x + r * dx).toFixed(1)} ${(y + r * dy).toFixed(1)}`;
+  switch (i % 4) {
+    case 0:
+      return `<circle cx="${cx}" cy="${cy}" r="${r}"/>`;
+    case 1:
+      return `<rect x="${(x - r).toFixed(1)}" y="${(y - r).toFixed(1)}" width="${2 * r}" height="${2 * r}"/>`;
+    case 2:
+      return `<path d="M${at(0, -1.2)}L${at(1.1, 0.8)}L${at(-1.1, 0.8)}Z"/>`;
+    default:
+      return `<path d="M${at(0, -1.3)}L${at(1.1, 0)}L${at(0, 1.3)}L${at(-1.1, 0)}Z"/>`;
+  }
+}
+
 /** The legend under a chart: each series' name with its colour and dash or marker. */
 export function legend(series: readonly { name: string; style: 'line' | 'dots' | 'bar' }[]): string {
   if (series.length < 2) return '';
@@ -59,7 +76,7 @@ export function legend(series: readonly { name: string; style: 'line' | 'dots' |
     const mark =
       s.style === 'line'
         ? `<line x1="0" y1="6" x2="22" y2="6" class="s${i % 8}" stroke-dasharray="${DASHES[i % 4]}"/>`
-        : `<circle cx="11" cy="6" r="4" class="s${i % 8} dot"/>`;
+        : `<g class="s${i % 8} dot">${marker(i, 11, 6, 4)}</g>`;
     return `<li><svg width="22" height="12" aria-hidden="true">${mark}</svg>${esc(s.name)}</li>`;
   });
   return `<ul class="legend" aria-hidden="true">${items.join('')}</ul>`;
@@ -108,7 +125,8 @@ export function xyChart(c: XYChart): string {
           ? [x0, r.at, x1, r.at]
           : [r.at, y0, r.at, y1];
     parts.push(
-      `<line class="ref" x1="${xs.at(ax).toFixed(1)}" y1="${ys.at(ay).toFixed(1)}" x2="${xs.at(bx).toFixed(1)}" y2="${ys.at(by).toFixed(1)}"><title>${esc(r.label)}</title></line>`,
+      `<line class="ref" x1="${xs.at(ax).toFixed(1)}" y1="${ys.at(ay).toFixed(1)}"` +
+        ` x2="${xs.at(bx).toFixed(1)}" y2="${ys.at(by).toFixed(1)}"><title>${esc(r.label)}</title></line>`,
     );
   }
   c.series.forEach((s, i) => {
@@ -122,7 +140,7 @@ export function xyChart(c: XYChart): string {
       parts.push(`<path class="${cls}" d="${d}" stroke-dasharray="${DASHES[i % 4]}"/>`);
     } else {
       parts.push(
-        `<g class="${cls} dot">${pts.map((p) => `<circle cx="${xs.at(p.x).toFixed(1)}" cy="${ys.at(p.y).toFixed(1)}" r="2.5"/>`).join('')}</g>`,
+        `<g class="${cls} dot">${pts.map((p) => marker(i, xs.at(p.x), ys.at(p.y), s.size ?? 2.5)).join('')}</g>`,
       );
     }
   });
@@ -130,8 +148,9 @@ export function xyChart(c: XYChart): string {
     `<text class="label" x="${(M.left + W - M.right) / 2}" y="${H - 8}" text-anchor="middle">${esc(c.xLabel)}</text>`,
   );
   parts.push(
-    `<text class="label" transform="translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(c.yLabel)}</text>`,
+    `<text class="label" transform="translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">` +
+      `${esc(c.yLabel)}</text>`,
   );
-  const svg = `<svg viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${c.id}-t ${c.id}-d"><title id="${c.id}-t">${esc(c.title)}</title><desc id="${c.id}-d">${esc(c.description)}</desc>${parts.join('')}</svg>`;
+  const svg = svgImage(c.id, { w: W, h: H }, c.title, c.description, parts.join(''));
   return `<figure class="chart">${svg}${legend(c.series)}<figcaption>${esc(c.title)}</figcaption></figure>`;
 }

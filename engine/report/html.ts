@@ -51,6 +51,21 @@ export function table(
   return `<table><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
+/**
+ * An SVG image: role img, named by its title and described by its description (ids `${id}-t`, `${id}-d`),
+ * `body` its trusted drawing.
+ */
+export function svgImage(
+  id: string,
+  size: { w: number; h: number },
+  title: string,
+  description: string,
+  body: string,
+): string {
+  const head = `<svg viewBox="0 0 ${size.w} ${size.h}" role="img" aria-labelledby="${id}-t ${id}-d">`;
+  return `${head}<title id="${id}-t">${esc(title)}</title><desc id="${id}-d">${esc(description)}</desc>${body}</svg>`;
+}
+
 /** A definition list of label → value (values escaped). */
 export function facts(pairs: readonly (readonly [string, string])[]): string {
   return `<dl class="facts">${pairs.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;

@@ -4,8 +4,9 @@ import { CpuBackend } from '../backend/index.ts';
 import { parseCsv } from '../data/index.ts';
 import { stringifyModelFile } from '../export/index.ts';
 import { syntheticCsv, trainedModel } from '../explain/fixtures/synthetic.ts';
-import type { ClassificationEvaluation } from '../protocol/evaluate.ts';
+import type { ClassificationEvaluation } from '../protocol/index.ts';
 import { buildReport, collectReport, type ReportInput } from './index.ts';
+import { MAX_EXPLAIN_ROWS } from './collect.ts';
 
 const { model } = await trainedModel(syntheticCsv(200, 'classification'), { epochs: 5 });
 const backend = new CpuBackend();
@@ -62,5 +63,28 @@ describe('report size limits', () => {
     expect(html).toContain('<caption>Scores of the first 200 of 1,000 classes</caption>');
     expect(html).toContain('The chart draws the 30 most important; the table lists more.');
     expect(html.match(/<rect class="bar/g)).toHaveLength(30);
+  });
+
+  it('measures importance and partial dependence on 20,000 evenly spaced rows of a larger file, and says so', async () => {
+    const rows = MAX_EXPLAIN_ROWS + 10;
+    const cpu = new CpuBackend();
+    const input = await collectReport(model, parseCsv(syntheticCsv(rows, 'classification', 8)), cpu, {
+      file: 'big.csv',
+      modelSource: '',
+      reproduce: { commands: [], versions: {} },
+      repeats: 1,
+      top: 1,
+    });
+    cpu.destroy();
+    expect([input.evaluation.actual.length, input.importance.rows, input.dependence[0]?.rows]).toEqual([
+      rows,
+      20_000,
+      20_000,
+    ]);
+    expect(input.explainedSample).toBe(
+      'Measured on 20,000 of the 20,010 rows, evenly spaced through the file, to keep the report quick.',
+    );
+    expect(buildReport(input)).toContain(`<p>${input.explainedSample}</p>`);
+    expect(base.explainedSample).toBeNull();
   });
 });

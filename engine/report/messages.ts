@@ -6,7 +6,9 @@ export const reportMessages = {
   noTarget: (target: string, file: string): Problem => ({
     code: 'report/no-target-column',
     path: `column '${target}'`,
-    message: `'${file}' has no column '${target}', the model's target, so the report has nothing to evaluate the predictions against. Use a labelled CSV with a '${target}' column (the test rows you held out).`,
+    message:
+      `'${file}' has no column '${target}', the model's target, so the report has nothing to evaluate the predictions` +
+      ` against. Use a labelled CSV with a '${target}' column (the test rows you held out).`,
   }),
   noRows: (file: string): Problem => ({
     code: 'report/no-rows',

@@ -1,6 +1,6 @@
 /** The network drawn as inline SVG: the inputs, then each layer as a box with its size, left to right. */
 import type { LayerSummary } from '../spec/index.ts';
-import { esc } from './html.ts';
+import { esc, svgImage } from './html.ts';
 
 const BOX_W = 112;
 const GAP = 28;
@@ -24,29 +24,42 @@ export function networkDrawing(inputs: number, outputs: string, layers: readonly
   const w = perRow * BOX_W + (perRow - 1) * GAP + 16;
   const h = rows * H;
   const parts: string[] = [
-    '<defs><marker id="net-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L8 4L0 8z" class="arrowhead"/></marker></defs>',
+    '<defs><marker id="net-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">',
+    '<path d="M0 0L8 4L0 8z" class="arrowhead"/></marker></defs>',
   ];
+  // A box's height grows with its width (log scale), centred on its row's line.
+  const heightOf = (i: number): number => {
+    const units = i === 0 ? inputs : (layers[i - 1]!.outputShape[1] ?? 1);
+    return Math.max(56, Math.min(110, 40 + Math.log2(units + 1) * 8));
+  };
   boxes.forEach(([kind, a, b], i) => {
     const x = 8 + (i % 5) * (BOX_W + GAP);
     const y = 20 + Math.floor(i / 5) * H;
-    const units = i === 0 ? inputs : (layers[i - 1]!.outputShape[1] ?? 1);
-    const bh = Math.max(56, Math.min(110, 40 + Math.log2(units + 1) * 8));
+    const bh = heightOf(i);
     const top = y + (110 - bh) / 2;
     parts.push(
       `<rect class="box ${kind}" x="${x}" y="${top.toFixed(1)}" width="${BOX_W}" height="${bh.toFixed(1)}" rx="8"/>`,
     );
-    parts.push(`<text x="${x + BOX_W / 2}" y="${y + 52}" text-anchor="middle" class="box-title">${esc(a)}</text>`);
+    const mid = x + BOX_W / 2;
+    parts.push(`<text x="${mid}" y="${y + 52}" text-anchor="middle" class="box-title">${esc(a)}</text>`);
     parts.push(
-      `<text x="${x + BOX_W / 2}" y="${y + 70}" text-anchor="middle">${esc(b.length > 16 ? `${b.slice(0, 15)}…` : b)}</text>`,
+      `<text x="${mid}" y="${y + 70}" text-anchor="middle">${esc(b.length > 16 ? `${b.slice(0, 15)}…` : b)}</text>`,
     );
     if (i + 1 < boxes.length && (i + 1) % 5 !== 0) {
       parts.push(
-        `<line class="link" x1="${x + BOX_W + 2}" y1="${y + 55}" x2="${x + BOX_W + GAP - 2}" y2="${y + 55}" marker-end="url(#net-arrow)"/>`,
+        `<line class="link" x1="${x + BOX_W + 2}" y1="${y + 55}" x2="${x + BOX_W + GAP - 2}" y2="${y + 55}"` +
+          ' marker-end="url(#net-arrow)"/>',
       );
+    } else if (i + 1 < boxes.length) {
+      // The last box of a row leads down to the first box of the next row.
+      const nextTop = y + H + (110 - heightOf(i + 1)) / 2;
+      const d = `M${mid} ${(top + bh + 2).toFixed(1)}V${y + 128}H${8 + BOX_W / 2}V${(nextTop - 2).toFixed(1)}`;
+      parts.push(`<path class="link" d="${d}" marker-end="url(#net-arrow)"/>`);
     }
   });
   const order = boxes.map(([, a, b]) => `${a} (${b})`).join(', then ');
   const desc = `The network from left to right: ${order}. It outputs ${outputs}.`;
-  const svg = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="net-t net-d" style="max-width:${w}px"><title id="net-t">Network drawing</title><desc id="net-d">${esc(desc)}</desc>${parts.join('')}</svg>`;
-  return `<figure class="chart network">${svg}<figcaption>The network: inputs on the left, each layer in order (rows of five).</figcaption></figure>`;
+  const svg = svgImage('net', { w, h }, 'Network drawing', desc, parts.join(''));
+  const caption = 'The network: inputs on the left, then each layer in order, five to a row.';
+  return `<figure class="chart network" style="max-width:${w}px">${svg}<figcaption>${caption}</figcaption></figure>`;
 }

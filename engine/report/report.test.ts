@@ -105,6 +105,11 @@ describe('buildReport', () => {
     expect(regression).toContain('<title id="resid-t">Residuals (predicted − actual) against predicted</title>');
     expect(regression).toContain('<caption>All 120 rows: actual, predicted and residual</caption>');
     expect(regression).not.toContain('id="roc-t"');
+    expect(regression).toContain('<caption>How each column becomes inputs (fitted on the training rows)</caption>');
+    expect(regression).toMatch(/<tr><th scope="row">a<\/th><td>number, standardized \(x − -?[\d.]+\) \/ [\d.]+<\/td>/);
+    expect(regression).toMatch(
+      /<tr><th scope="row">cat<\/th><td>one 0\/1 input per category \(3\)<\/td><td class="num">3<\/td>/,
+    );
   });
 
   it('escapes column names, categories and class labels that are markup, wherever they appear', () => {

@@ -1,5 +1,13 @@
 /** The report's one stylesheet: light and dark colours (prefers-color-scheme), chart classes, print rules. */
 
+const SERIES = [0, 1, 2, 3, 4, 5, 6, 7];
+/** Series i (class s0…s7) is drawn in colour --c<i>: its lines as strokes (2px in the legend too). */
+const SERIES_RULES = SERIES.map((i) => `svg .s${i} { stroke: var(--c${i}); } svg line.s${i} { stroke-width: 2; }`).join(
+  '\n',
+);
+/** Its dots filled with the same colour (placed after the .dot rule, which takes the stroke away). */
+const SERIES_DOT_RULES = SERIES.map((i) => `svg .s${i}.dot { fill: var(--c${i}); }`).join('\n');
+
 /** CSS inlined in the report's `<style>`; chart colours have at least 4.5:1 contrast on their background. */
 export const REPORT_CSS = `
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1a1a1a; --muted: #4a4a4a; --line: #c8c8c8; --panel: #f4f5f7;
@@ -22,7 +30,8 @@ a { color: var(--c0); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 3px 16px; margin: 10px 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-table { border-collapse: collapse; margin: 12px 0; font-size: 0.9rem; max-width: 100%; display: block; overflow-x: auto; }
+table { border-collapse: collapse; margin: 12px 0; font-size: 0.9rem; max-width: 100%; display: block;
+  overflow-x: auto; }
 caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
 th, td { border-bottom: 1px solid var(--line); padding: 3px 10px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--line); }
@@ -40,18 +49,18 @@ svg .frame { fill: none; stroke: var(--line); }
 svg .axis { stroke: var(--fg); stroke-width: 1; }
 svg .ref { stroke: var(--muted); stroke-width: 1.2; stroke-dasharray: 4 4; }
 svg path { fill: none; stroke-width: 2; }
-svg .s0 { stroke: var(--c0); } svg .s1 { stroke: var(--c1); } svg .s2 { stroke: var(--c2); } svg .s3 { stroke: var(--c3); }
-svg .s4 { stroke: var(--c4); } svg .s5 { stroke: var(--c5); } svg .s6 { stroke: var(--c6); } svg .s7 { stroke: var(--c7); }
+${SERIES_RULES}
 svg .dot { stroke: none; opacity: 0.75; }
-svg .s0.dot { fill: var(--c0); } svg .s1.dot { fill: var(--c1); } svg .s2.dot { fill: var(--c2); } svg .s3.dot { fill: var(--c3); }
-svg .s4.dot { fill: var(--c4); } svg .s5.dot { fill: var(--c5); } svg .s6.dot { fill: var(--c6); } svg .s7.dot { fill: var(--c7); }
-svg line.s0, svg line.s1, svg line.s2, svg line.s3, svg line.s4, svg line.s5, svg line.s6, svg line.s7 { stroke-width: 2; }
+svg .dot path { fill: inherit; stroke: none; }
+${SERIES_DOT_RULES}
 svg .bar { fill: var(--c0); } svg .bar.weak { fill: var(--weak); }
 svg .err { stroke: var(--fg); stroke-width: 1.3; }
-svg .box { fill: var(--panel); stroke: var(--c0); stroke-width: 1.5; } svg .box.input { stroke: var(--c2); }
+svg .box { fill: var(--panel); stroke: var(--c0); stroke-width: 1.5; }
+svg .box.input { stroke: var(--c2); }
 svg .box.other { stroke: var(--c7); stroke-dasharray: 4 3; }
 svg .link { stroke: var(--muted); stroke-width: 1.5; } svg .arrowhead { fill: var(--muted); }
-ul.legend { display: flex; flex-wrap: wrap; gap: 2px 16px; list-style: none; padding: 0; margin: 4px 0; font-size: 0.88rem; }
+ul.legend { display: flex; flex-wrap: wrap; gap: 2px 16px; list-style: none; padding: 0; margin: 4px 0;
+  font-size: 0.88rem; }
 ul.legend svg { vertical-align: middle; margin-right: 6px; }
 details { margin: 6px 0 14px; } summary { cursor: pointer; color: var(--c0); }
 pre { background: var(--panel); padding: 10px 12px; border-radius: 6px; overflow-x: auto; font-size: 0.85rem; }

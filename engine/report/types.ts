@@ -3,7 +3,7 @@ import type { DatasetProfile } from '../data/index.ts';
 import type { Problem } from '../errors.ts';
 import type { ModelFile } from '../export/index.ts';
 import type { ImportanceResult, PartialDependence } from '../explain/index.ts';
-import type { Evaluation } from '../protocol/evaluate.ts';
+import type { Evaluation } from '../protocol/index.ts';
 
 /** The data the report evaluates on. */
 export interface ReportDataInfo {
@@ -43,5 +43,7 @@ export interface ReportInput {
   dependence: PartialDependence[];
   /** Why a top column has no partial-dependence chart (no value in the rows), one message each. */
   dependenceNotes: string[];
+  /** When importance and partial dependence used a sample of the scored rows, which (in words); else null. */
+  explainedSample: string | null;
   reproduce: ReportReproduce;
 }

@@ -30,7 +30,9 @@ export async function buildRunReport(r: RunReport, backend: Backend): Promise<st
     reproduce: {
       commands: [
         {
-          label: `Make a report like this from the command line, with the model file (Export ▸ Model file) and a CSV of labelled rows it did not train on (with a '${target}' column):`,
+          label:
+            'Make a report like this from the command line, with the model file (Export ▸ Model file) and a CSV' +
+            ` of labelled rows it did not train on (with a '${target}' column):`,
           command: `backprop-studio report ${r.modelFile} --data TEST.csv --out report.html`,
         },
       ],

@@ -5,7 +5,8 @@ import type { ReportDataInfo } from '../types.ts';
 
 function summaryOf(c: ColumnProfile): string {
   if (c.type === 'datetime') {
-    const day = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : '—');
+    const day = (t: number) =>
+      Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString().slice(0, 10) : '—';
     return `${day(c.min)} to ${day(c.max)}`;
   }
   if (c.type === 'numeric' || c.type === 'integer')
@@ -36,10 +37,15 @@ export function dataSection(d: ReportDataInfo, target: string, features: Readonl
   const warnings = [...p.readingWarnings, ...p.warnings, ...d.warnings];
   const seen = new Set<string>();
   const unique = warnings.filter((w) => !seen.has(w.message) && seen.add(w.message));
-  const classes =
-    p.target && p.target.classes.length > 0
-      ? `<p>Classes of '${esc(p.target.name)}': ${p.target.classes.map((c) => `${esc(c.value)} ${count(c.count)}`).join(', ')}.</p>`
-      : '';
+  const counts = (p.target?.classes ?? []).map((c) => `${esc(c.value)} ${count(c.count)}`).join(', ');
+  const classes = p.target && counts ? `<p>Classes of '${esc(p.target.name)}': ${counts}.</p>` : '';
+  const caption =
+    listed.length < p.columns.length
+      ? `The first ${listed.length} of ${count(p.columns.length)} columns (backprop-studio profile lists them all)`
+      : 'Each column of the file';
+  const list = unique.length
+    ? `<ul class="warnings">${unique.map((w) => `<li>${esc(w.message)}</li>`).join('')}</ul>`
+    : '';
   return `<section id="data" aria-labelledby="data-h"><h2 id="data-h">Data</h2>
 ${facts([
   ['File', d.file],
@@ -49,8 +55,8 @@ ${facts([
   ['Duplicate rows', count(p.duplicateRows)],
 ])}
 ${classes}
-${table(listed.length < p.columns.length ? `The first ${listed.length} of ${count(p.columns.length)} columns (backprop-studio profile lists them all)` : 'Each column of the file', ['Column', 'Type', 'Missing', 'Distinct', 'Values', 'Role'], rows)}
+${table(caption, ['Column', 'Type', 'Missing', 'Distinct', 'Values', 'Role'], rows)}
 <h3>Warnings</h3>
-${unique.length ? `<ul class="warnings">${unique.map((w) => `<li>${esc(w.message)}</li>`).join('')}</ul>` : '<p>No data-quality warnings.</p>'}
+${list || '<p>No data-quality warnings.</p>'}
 </section>`;
 }

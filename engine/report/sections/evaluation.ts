@@ -2,17 +2,19 @@
  * The Evaluation section, from the run pipeline's evaluation: metrics; the confusion matrix, per-class
  * scores and (two classes) ROC and precision-recall curves; or predicted against actual and residuals.
  */
-import type { ClassificationEvaluation, Evaluation, RegressionEvaluation } from '../../protocol/evaluate.ts';
+import type { ClassificationEvaluation, Evaluation, RegressionEvaluation } from '../../protocol/index.ts';
 import { xyChart, type Point } from '../chart.ts';
 import { count, esc, facts, fmt, folded, MAX_TABLE_ROWS, percent, table, type Cell } from '../html.ts';
 import { thin } from '../scale.ts';
 
 /** Most classes the confusion matrix shows (a wider one is unreadable; the per-class table remains). */
-export const MAX_MATRIX_CLASSES = 30;
+const MAX_MATRIX_CLASSES = 30;
 
 function confusionTable(e: ClassificationEvaluation): string {
   if (e.classes.length > MAX_MATRIX_CLASSES) {
-    return `<p>The confusion matrix of ${count(e.classes.length)} classes is too wide to show (at most ${MAX_MATRIX_CLASSES}); the scores per class follow.</p>`;
+    const n = count(e.classes.length);
+    const why = `too wide to show (at most ${MAX_MATRIX_CLASSES})`;
+    return `<p>The confusion matrix of ${n} classes is ${why}; the scores per class follow.</p>`;
   }
   const max = Math.max(1, ...e.confusion.flat());
   const rows: Cell[][] = e.classes.map((label, a) => [
@@ -47,7 +49,9 @@ function curve(
     xRange: [0, 1],
     yRange: [0, 1],
     refLines: diagonal,
-    description: `${name} curve of the positive class '${positive}' over ${c.points.length} thresholds; the area under it is ${fmt(c.auc, 3)}.`,
+    description:
+      `${name} curve of the positive class '${positive}' over ${c.points.length} thresholds;` +
+      ` the area under it is ${fmt(c.auc, 3)}.`,
     series: [{ name, points: c.points, style: 'line' }],
   });
   const rows = thin(c.points, 50).map((p): Cell[] => [{ html: esc(fmt(p.x)), num: true, header: true }, p.y]);
@@ -63,6 +67,10 @@ function classification(e: ClassificationEvaluation): string {
     .slice(0, MAX_TABLE_ROWS)
     .map((c) => [c.label, c.precision, c.recall, c.f1, { html: count(c.support), num: true }]);
   const positive = e.classes[1] ?? '';
+  const perClassCaption =
+    e.perClass.length > MAX_TABLE_ROWS
+      ? `Scores of the first ${MAX_TABLE_ROWS} of ${count(e.perClass.length)} classes`
+      : 'Scores per class';
   return `${facts([
     ['Rows scored', count(scored)],
     ['Accuracy', percent(e.accuracy)],
@@ -70,10 +78,12 @@ function classification(e: ClassificationEvaluation): string {
     ['Loss', fmt(e.loss)],
   ])}
 ${confusionTable(e)}
-${table(e.perClass.length > MAX_TABLE_ROWS ? `Scores of the first ${MAX_TABLE_ROWS} of ${count(e.perClass.length)} classes` : 'Scores per class', ['Class', 'Precision', 'Recall', 'F1', 'Rows'], perClass)}
+${table(perClassCaption, ['Class', 'Precision', 'Recall', 'F1', 'Rows'], perClass)}
 ${e.roc ? curve('roc', 'ROC', e.roc, 'false-positive rate', 'true-positive rate', positive) : ''}
 ${e.pr ? curve('pr', 'Precision-recall', e.pr, 'recall', 'precision', positive) : ''}`;
 }
+
+const ROW_HEAD = ['Row', 'Actual', 'Predicted', 'Residual'];
 
 function regression(e: RegressionEvaluation, target: string): string {
   const n = e.actual.length;
@@ -87,16 +97,23 @@ function regression(e: RegressionEvaluation, target: string): string {
     title: `Predicted against actual '${target}'`,
     xLabel: `actual ${target}`,
     yLabel: `predicted ${target}`,
-    description: `${count(n)} rows; a perfect model puts every dot on the diagonal. R² ${fmt(e.r2)}, mean absolute error ${fmt(e.mae)}.`,
+    description:
+      `${count(n)} rows; a perfect model puts every dot on the diagonal.` +
+      ` R² ${fmt(e.r2)}, mean absolute error ${fmt(e.mae)}.`,
     series: [{ name: 'rows', points: pairs, style: 'dots' }],
     refLines: [{ kind: 'diagonal', label: 'predicted = actual' }],
   });
+  const lowest = r.reduce((a, b) => Math.min(a, b), Infinity);
+  const highest = r.reduce((a, b) => Math.max(a, b), -Infinity);
   const resid = xyChart({
     id: 'resid',
     title: 'Residuals (predicted − actual) against predicted',
     xLabel: `predicted ${target}`,
     yLabel: 'residual',
-    description: `${count(n)} residuals, mean ${fmt(mean)}, standard deviation ${fmt(sd)}, from ${fmt(r.reduce((a, b) => Math.min(a, b), Infinity))} to ${fmt(r.reduce((a, b) => Math.max(a, b), -Infinity))}. Dots spread evenly around 0 show no pattern left to learn.`,
+    description:
+      `${count(n)} residuals, mean ${fmt(mean)}, standard deviation ${fmt(sd)},` +
+      ` from ${fmt(lowest)} to ${fmt(highest)}.` +
+      ' Dots spread evenly around 0 show no pattern left to learn.',
     series: [{ name: 'rows', points: residuals, style: 'dots' }],
     refLines: [{ kind: 'horizontal', at: 0, label: 'no error' }],
   });
@@ -117,13 +134,14 @@ function regression(e: RegressionEvaluation, target: string): string {
   ])}
 ${scatter}
 ${resid}
-${folded(`${caption} as a table`, table(`${caption}: actual, predicted and residual`, ['Row', 'Actual', 'Predicted', 'Residual'], rows))}`;
+${folded(`${caption} as a table`, table(`${caption}: actual, predicted and residual`, ROW_HEAD, rows))}`;
 }
 
 /** The section's HTML. */
 export function evaluationSection(e: Evaluation, target: string, scored: string): string {
+  const unknown = e.kind === 'classification' ? "not one of the model's classes" : 'not a number';
   return `<section id="evaluation" aria-labelledby="evaluation-h"><h2 id="evaluation-h">Evaluation</h2>
-<p>Scored on ${esc(scored)}. Rows whose target is missing or ${e.kind === 'classification' ? "not one of the model's classes" : 'not a number'} are left out.</p>
+<p>Scored on ${esc(scored)}. Rows whose target is missing or ${unknown} are left out.</p>
 ${e.kind === 'classification' ? classification(e) : regression(e, target)}
 </section>`;
 }

@@ -5,7 +5,10 @@ import { xyChart, type Series } from '../chart.ts';
 import { count, esc, fmt, folded, MAX_TABLE_ROWS, table, type Cell } from '../html.ts';
 
 /** Most outputs (classes) drawn in one partial-dependence chart; its table lists them all. */
-export const MAX_PDP_SERIES = 8;
+const MAX_PDP_SERIES = 8;
+const PDP_ABOUT =
+  'Each chart sets one column to each value in turn in every row, the other columns left as they are,' +
+  ' and averages the predictions.';
 const METRIC = { accuracy: 'accuracy', r2: 'R²' } as const;
 
 function importance(r: ImportanceResult): string {
@@ -17,7 +20,8 @@ function importance(r: ImportanceResult): string {
   const chart = barChart(
     'imp',
     `Drop of ${metric} when each column is shuffled (mean ± std)`,
-    `Permutation importance of ${r.columns.length} columns over ${r.rows} rows and ${r.repeats} repeats; most important first: ${ranked}.` +
+    `Permutation importance of ${r.columns.length} columns over ${r.rows} rows and ${r.repeats} repeats;` +
+      ` most important first: ${ranked}.` +
       (r.columns.length > MAX_BARS ? ` The chart draws the ${MAX_BARS} most important; the table lists more.` : ''),
     `drop of ${metric}`,
     r.columns.map((c) => ({ label: c.column, value: c.mean, error: c.std, strong: c.shownToMatter })),
@@ -31,9 +35,16 @@ function importance(r: ImportanceResult): string {
       { html: `${esc(fmt(c.loss.mean))} ± ${esc(fmt(c.loss.std))}`, num: true },
       c.shownToMatter ? 'yes' : 'not shown to matter',
     ]);
-  return `<p>Each column's values were shuffled across the ${r.rows} scored rows ${r.repeats} times (seed ${r.seed}); the bars show how much ${metric} dropped (unshuffled: ${esc(fmt(r.baseline.metric))}, loss ${esc(fmt(r.baseline.loss))}). Columns whose mean ± std includes 0 are drawn pale: shuffling them did not clearly change ${metric}.</p>
+  const caption =
+    r.columns.length > MAX_TABLE_ROWS
+      ? `Permutation importance of the ${MAX_TABLE_ROWS} most important of ${count(r.columns.length)} columns`
+      : 'Permutation importance, most important first';
+  const unshuffled = `unshuffled: ${esc(fmt(r.baseline.metric))}, loss ${esc(fmt(r.baseline.loss))}`;
+  return `<p>Each column's values were shuffled across the ${r.rows} scored rows ${r.repeats} times (seed ${r.seed});
+the bars show how much ${metric} dropped (${unshuffled}). Columns whose mean ± std includes 0 are drawn pale:
+shuffling them did not clearly change ${metric}.</p>
 ${chart}
-${table(r.columns.length > MAX_TABLE_ROWS ? `Permutation importance of the ${MAX_TABLE_ROWS} most important of ${count(r.columns.length)} columns` : 'Permutation importance, most important first', ['Rank', 'Column', `${metric} drop`, 'Loss rise', 'Shown to matter'], rows, false)}`;
+${table(caption, ['Rank', 'Column', `${metric} drop`, 'Loss rise', 'Shown to matter'], rows, false)}`;
 }
 
 function dependence(p: PartialDependence, i: number): string {
@@ -44,6 +55,7 @@ function dependence(p: PartialDependence, i: number): string {
     name: p.output === 'probability' ? `P(${name})` : name,
     points: p.grid.map((_, g) => ({ x: x(g), y: p.average[g]![o]! })),
     style: numeric ? 'line' : 'dots',
+    size: 5,
   }));
   const what =
     p.output === 'probability'
@@ -55,7 +67,8 @@ function dependence(p: PartialDependence, i: number): string {
     xLabel: p.column,
     yLabel: p.output === 'probability' ? 'average probability' : `average ${p.outputs[0]}`,
     description:
-      `How ${what} changes as '${p.column}' takes ${p.grid.length} values (${p.grid[0]} to ${p.grid[p.grid.length - 1]}) in every one of ${p.rows} rows.` +
+      `How ${what} changes as '${p.column}' takes ${p.grid.length} values` +
+      ` (${p.grid[0]} to ${p.grid[p.grid.length - 1]}) in every one of ${p.rows} rows.` +
       (p.outputs.length > shown.length
         ? ` The chart draws the first ${shown.length} of ${p.outputs.length} classes; the table lists all.`
         : ''),
@@ -82,12 +95,14 @@ export function importanceSection(
   r: ImportanceResult,
   pdp: readonly PartialDependence[],
   notes: readonly string[],
+  sample: string | null,
 ): string {
   return `<section id="importance" aria-labelledby="importance-h"><h2 id="importance-h">Importance</h2>
+${sample ? `<p>${esc(sample)}</p>` : ''}
 <h3>Permutation importance</h3>
 ${importance(r)}
 <h3>Partial dependence of the top columns</h3>
-${pdp.length ? `<p>Each chart sets one column to each value in turn in every row, the other columns left as they are, and averages the predictions.</p>\n${pdp.map(dependence).join('\n')}` : ''}
+${pdp.length ? `<p>${PDP_ABOUT}</p>\n${pdp.map(dependence).join('\n')}` : ''}
 ${notes.map((n) => `<p>${esc(n)}</p>`).join('\n')}
 </section>`;
 }

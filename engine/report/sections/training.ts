@@ -1,6 +1,6 @@
 /** The Training section: the settings, the backend, loss and metric curves (train and validation), the stop reason. */
 import type { ModelFile } from '../../export/index.ts';
-import type { EpochSummary } from '../../train/index.ts';
+import { resolveTraining, type EpochSummary } from '../../train/index.ts';
 import { xyChart, type Series } from '../chart.ts';
 import { count, facts, fmt, folded, MAX_TABLE_ROWS, table, type Cell } from '../html.ts';
 import { thin } from '../scale.ts';
@@ -14,41 +14,52 @@ const STOP_REASONS: Record<string, string> = {
 
 /** Every setting of the optimizer, schedule and early stopping as label → text. */
 function settings(model: ModelFile): [string, string][] {
-  const t = model.spec.training ?? {};
-  const o = t.optimizer;
-  const optimizer = o
-    ? Object.entries(o)
-        .filter(([k]) => k !== 'type')
-        .map(([k, v]) => `${k} ${String(v)}`)
-        .join(', ')
-    : '';
-  const es = t.earlyStopping;
+  // Every setting as training used it: what the spec leaves out is the default.
+  const t = resolveTraining(model.spec.training);
+  const listed = (o: object, skip = ''): string =>
+    Object.entries(o)
+      .filter(([k]) => k !== skip)
+      .map(([k, v]) => `${k} ${v === null ? 'default' : String(v)}`)
+      .join(', ');
+  const best = model.training.bestEpoch;
+  const run = model.training.epochsRun || model.history.length;
   return [
-    ['Optimizer', o ? `${o.type} (${optimizer})` : 'default'],
-    ['Epochs', `${count(model.training.epochsRun)} run of ${t.epochs ?? '—'}; best epoch ${model.training.bestEpoch}`],
-    ['Batch size', String(t.batchSize ?? '—')],
+    ['Optimizer', `${t.optimizer.type} (${listed(t.optimizer, 'type')})`],
+    [
+      'Epochs',
+      run > 0
+        ? `${count(run)} run of ${count(t.epochs)}${best > 0 ? `; best epoch ${best}` : ''}`
+        : `${count(t.epochs)} set; how many ran is not recorded in the model file`,
+    ],
+    ['Batch size', String(t.batchSize)],
     [
       'Learning-rate schedule',
-      t.schedule && t.schedule.type !== 'constant'
-        ? `${t.schedule.type} (${Object.entries(t.schedule)
-            .filter(([k]) => k !== 'type')
-            .map(([k, v]) => `${k} ${String(v)}`)
-            .join(', ')})`
-        : 'constant',
+      t.schedule.type === 'constant' ? 'constant' : `${t.schedule.type} (${listed(t.schedule, 'type')})`,
     ],
-    [
-      'Early stopping',
-      es
-        ? Object.entries(es)
-            .map(([k, v]) => `${k} ${String(v)}`)
-            .join(', ')
-        : 'off',
-    ],
-    ['Validation split', t.validationSplit === undefined ? '—' : String(t.validationSplit)],
+    ['Early stopping', t.earlyStopping ? listed(t.earlyStopping) : 'off'],
+    ['Validation split', String(t.validationSplit)],
     ['Seed', String(model.seed)],
     ['Backend', model.training.backend || '—'],
     ['Stopped because', STOP_REASONS[model.training.stopReason] ?? (model.training.stopReason || '—')],
   ];
+}
+
+/** The scores the model file stores per split, as computed at the end of training (none in older files). */
+function finalScores(model: ModelFile): string {
+  const splits = (['train', 'validation', 'test'] as const).filter((s) => model.metrics[s]);
+  const keys = ['loss', 'accuracy', 'macroF1', 'mae', 'rmse', 'r2'].filter((k) =>
+    splits.some((s) => typeof (model.metrics[s] as Record<string, unknown>)[k] === 'number'),
+  );
+  if (splits.length === 0 || keys.length === 0) return '';
+  const rows: Cell[][] = splits.map((s) => [
+    s,
+    ...keys.map((k) => {
+      const v = (model.metrics[s] as Record<string, unknown>)[k];
+      return typeof v === 'number' ? v : NaN;
+    }),
+  ]);
+  const head = ['Split', ...keys.map((k) => METRIC_NAMES[k] ?? k)];
+  return table('Scores at the end of training, per split of the training file', head, rows);
 }
 
 /** Metric keys of the history as the report names them. */
@@ -58,6 +69,7 @@ const METRIC_NAMES: Record<string, string> = {
   rmse: 'root mean squared error',
   r2: 'R²',
   macroF1: 'macro F1',
+  loss: 'loss',
 };
 
 function curve(
@@ -139,9 +151,14 @@ export function trainingSection(model: ModelFile): string {
     ...(metric ? [`Train ${metric}`, `Validation ${metric}`] : []),
     'Learning rate',
   ];
+  const caption =
+    listed.length < h.length
+      ? `Loss and metric at ${listed.length} of ${count(h.length)} epochs, evenly spaced`
+      : 'Loss and metric per epoch';
   return `<section id="training" aria-labelledby="training-h"><h2 id="training-h">Training</h2>
 ${facts(settings(model))}
+${finalScores(model)}
 ${charts}
-${h.length ? folded(`The curves as a table (${count(h.length)} epochs)`, table(listed.length < h.length ? `Loss and metric at ${listed.length} of ${count(h.length)} epochs, evenly spaced` : 'Loss and metric per epoch', head, rows)) : ''}
+${h.length ? folded(`The curves as a table (${count(h.length)} epochs)`, table(caption, head, rows)) : ''}
 </section>`;
 }
