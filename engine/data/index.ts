@@ -16,6 +16,7 @@ export { DATE_PARTS, PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from './prepr
 export { DEFAULT_MISSING_VALUES } from './cells.ts';
 export { DEFAULT_DATE_ORDER } from './day-month-dates.ts';
 export { createCsvReader, parseCsv, type CsvReader } from './csv-reader.ts';
+export { checkCsvSize, csvTooLargeMessage, MAX_CSV_BYTES } from './limits.ts';
 export { missingTextAt, type MissingTexts } from './missing-texts.ts';
 export { DATE_ORDERS, DECIMAL_SEPARATORS, isCsvReading, readingOf, readingOptions } from './csv-reading.ts';
 export { prepareDataset } from './prepare-dataset.ts';

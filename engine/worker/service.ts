@@ -3,7 +3,7 @@
  * engine's public APIs. Posting is injected, so this runs (and is tested) outside a worker too.
  */
 import { CpuBackend, listBackends } from '../backend/index.ts';
-import { applyPreprocessing, profileTable, readingOptions, type DatasetSettings, type ParsedTable, type PreparedDataset, type Preprocessing } from '../data/index.ts';
+import { applyPreprocessing, checkCsvSize, profileTable, readingOptions, type DatasetSettings, type ParsedTable, type PreparedDataset, type Preprocessing } from '../data/index.ts';
 import { parseModelFile, stringifyModelFile, type ModelFile } from '../export/index.ts';
 import {
   PROTOCOL_VERSION, toWireError,
@@ -90,6 +90,7 @@ export class EngineService {
   async #dispatch(req: EngineRequest): Promise<void> {
     switch (req.type) {
       case 'data/load': {
+        checkCsvSize(req.name, req.source instanceof ArrayBuffer ? req.source.byteLength : req.source.size);
         const table = await readTable(req.source, (p) => {
           this.#post({ type: 'data/progress', id: req.id, bytes: p.bytes, rows: p.rows, fraction: p.fraction });
         }, req.options ?? {});
