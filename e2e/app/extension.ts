@@ -90,6 +90,8 @@ export const test = base.extend<ExtensionFixtures>({
   webUrl: async ({}, use) => {
     const { url, server } = await pageServer();
     await use(url);
+    // The browser keeps its connections alive: end them, or close() would wait for them to time out.
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   },
 });
