@@ -90,6 +90,24 @@ test('page tables open as datasets with their header names, the page kept as the
   expect(await web.content()).toBe(before);
 });
 
+test("a model trained on a page's table keeps the page in its model file", async ({ context, background, webUrl }) => {
+  const web = await context.newPage();
+  await web.goto(`${webUrl}/`);
+  await selectCellOf(web, '#plain');
+  const studio = await clickMenu(context, background, { menuItemId: 'open-table', pageUrl: `${webUrl}/` });
+  await expect(studio.getByRole('heading', { name: 'Harbour statistics 2025.csv' })).toBeVisible();
+  await studio.getByLabel('Target column').selectOption('full');
+  await openView(studio, 'Train');
+  await studio.getByLabel('Epochs').fill('5');
+  await studio.getByRole('button', { name: 'Start training' }).click();
+  await expect(studio.getByText('Finished')).toBeVisible({ timeout: 60_000 });
+  await openView(studio, 'Export');
+  const downloading = studio.waitForEvent('download');
+  await studio.getByRole('button', { name: 'Export model' }).click();
+  const model = JSON.parse(readFileSync(await (await downloading).path(), 'utf8')) as { sourcePage?: unknown };
+  expect(model.sourcePage).toEqual({ title: 'Harbour statistics 2025', url: `${webUrl}/` });
+});
+
 test('tables that are not one grid, and bad links, are refused with a message', async ({ context, background, webUrl }) => {
   const web = await context.newPage();
   await web.goto(`${webUrl}/`);

@@ -98,6 +98,10 @@ export class EngineService {
         this.#post({ type: 'data/loaded', id: req.id, table: tableInfo(req.name, table, profileTable(table)) });
         return;
       }
+      case 'data/source':
+        this.#tables.sourcePage = req.page;
+        this.#post({ type: 'data/sourced', id: req.id, page: req.page });
+        return;
       case 'data/rows':
         this.#post({ type: 'data/rows', id: req.id, start: req.start, indices: req.indices, cells: this.#tables.rows(req.start, req.count, req.indices) });
         return;

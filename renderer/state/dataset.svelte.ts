@@ -80,6 +80,8 @@ export class DatasetState {
       const reply = await this.#engine.request({ type: 'data/load', name, source: blob, options: reading }, (p) => {
         this.loading = { name, fraction: p.fraction, rows: p.rows };
       });
+      // The page goes to the worker too, so the model files of runs on this table keep it.
+      if (options.sourcePage) await this.#engine.request({ type: 'data/source', page: options.sourcePage });
       this.table = reply.table;
       this.source = blob;
       this.options = reading;
