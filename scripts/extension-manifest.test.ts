@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_PERMISSIONS, extensionManifest } from './extension-manifest.mjs';
@@ -45,5 +46,10 @@ describe('the extension manifest', () => {
     if (!existsSync(built)) return;
     const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
     expect(JSON.parse(readFileSync(built, 'utf8'))).toEqual(extensionManifest(version));
+    // The store zip holds the same manifest at its root, the studio page, both scripts, and no source maps.
+    const zip = unzipSync(readFileSync(new URL(`../dist/backprop-studio-extension-${version}.zip`, import.meta.url)));
+    expect(JSON.parse(new TextDecoder().decode(zip['manifest.json']))).toEqual(extensionManifest(version));
+    for (const name of ['index.html', 'background.js', 'table-reader.js', 'icons/128.png']) expect(Object.keys(zip)).toContain(name);
+    expect(Object.keys(zip).filter((n) => n.endsWith('.map'))).toEqual([]);
   });
 });
