@@ -11,7 +11,7 @@ import type { TableReading } from './table-dom.ts';
 
 /** The menu items: ids and titles. */
 export const MENU = {
-  table: { id: 'open-table', title: 'Open this table in Backprop Studio', contexts: ['page', 'selection'] },
+  table: { id: 'open-table', title: 'Open this table in Backprop Studio', contexts: ['page', 'selection', 'link'] },
   csv: { id: 'open-csv', title: 'Open CSV in Backprop Studio', contexts: ['link'] },
 } as const;
 

@@ -61,6 +61,12 @@ describe('fetchCsv', () => {
         message: `The link '${link}' is not an http or https address, so the extension cannot fetch it. Download the file and import it with Import CSV.`,
       });
     }
+    const { fetcher: html } = fakeFetch('<!doctype html><title>Sign in</title>', { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    expect(await fetchCsv('https://example.org/x.csv', 100, html)).toEqual({
+      ok: false,
+      message: 'The link https://example.org/x.csv leads to a web page (text/html), not a CSV file; the site may want you to sign in '
+        + 'or click through first. Download the file from the page and import it with Import CSV.',
+    });
     const failing = (async () => { throw new TypeError('Failed to fetch'); }) as unknown as typeof fetch;
     expect(await fetchCsv('https://example.org/x.csv', 100, failing)).toEqual({
       ok: false,

@@ -56,6 +56,10 @@ export async function fetchCsv(link: string, maxBytes: number, fetcher: typeof f
     return { ok: false, message: m.fetchFailed(url.href, e instanceof Error ? e.message : String(e)) };
   }
   if (!response.ok) return { ok: false, message: m.httpStatus(url.href, response.status, response.statusText) };
+  if (/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(response.headers.get('content-type') ?? '')) {
+    await response.body?.cancel();
+    return { ok: false, message: m.webPage(response.url || url.href) };
+  }
   const declared = Number(response.headers.get('content-length') ?? '');
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();

@@ -29,6 +29,9 @@ export const extensionMessages = {
   httpStatus: (url: string, status: number, statusText: string): string =>
     `The server answered ${status}${statusText ? ` ${statusText}` : ''} for ${url}, so there is no CSV to open. Check the `
     + 'link on the page, or download the file and import it with Import CSV.',
+  webPage: (url: string): string =>
+    `The link ${url} leads to a web page (text/html), not a CSV file; the site may want you to sign in or click `
+    + 'through first. Download the file from the page and import it with Import CSV.',
   fetchFailed: (url: string, reason: string): string =>
     `The CSV at ${url} could not be fetched (${reason}). The server may not let other sites read it, or the network is `
     + 'down: download the file and import it with Import CSV.',
