@@ -8,11 +8,15 @@ import { readFileSync } from 'node:fs';
 import { dragLayer, importCsv, openView, repoPath, screenshot } from './app/fixtures.ts';
 import { clickMenu, expect, selectCellOf, test } from './app/extension.ts';
 
-test('the extension loads, and its studio page trains and exports like the web app', async ({ context, studioUrl }) => {
-  const page = await context.newPage();
+test('the extension loads, and its studio page trains and exports like the web app', async ({ context, background, studioUrl }) => {
+  // The toolbar button's handler opens the studio in a tab.
+  const opened = context.waitForEvent('page', { predicate: (p) => p.url() === studioUrl });
+  await background.evaluate(async () => {
+    await (globalThis as unknown as { backpropStudioToolbarClicked: () => Promise<void> }).backpropStudioToolbarClicked();
+  });
+  const page = await opened;
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(studioUrl);
   await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
   // The extension's pages are cross-origin isolated (the manifest's COOP/COEP), so wasm threads can share memory.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
@@ -33,6 +37,12 @@ test('the extension loads, and its studio page trains and exports like the web a
   const model = JSON.parse(readFileSync(await (await downloading).path(), 'utf8')) as { format: string; inputs: number };
   expect(model.format).toBe('backprop-studio/model');
   expect(model.inputs).toBe(4);
+
+  // The autosave lives in the extension's IndexedDB: a reload brings the project back.
+  await expect(page.getByText('All changes saved in this browser')).toBeVisible();
+  await page.reload();
+  await openView(page, 'Data');
+  await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible({ timeout: 30_000 });
   expect(errors).toEqual([]);
 });
 
@@ -108,6 +118,12 @@ test("a model trained on a page's table keeps the page in its model file", async
   await studio.getByRole('button', { name: 'Export model' }).click();
   const model = JSON.parse(readFileSync(await (await downloading).path(), 'utf8')) as { sourcePage?: unknown };
   expect(model.sourcePage).toEqual({ title: 'Harbour statistics 2025', url: `${webUrl}/` });
+
+  // The project file keeps it too.
+  const saving = studio.waitForEvent('download');
+  await studio.getByRole('button', { name: 'Save project' }).first().click();
+  const project = JSON.parse(readFileSync(await (await saving).path(), 'utf8')) as { dataset: { sourcePage?: unknown } };
+  expect(project.dataset.sourcePage).toEqual({ title: 'Harbour statistics 2025', url: `${webUrl}/` });
 });
 
 test('tables that are not one grid, and bad links, are refused with a message', async ({ context, background, webUrl }) => {

@@ -62,5 +62,8 @@ chrome.runtime.onInstalled.addListener(() => {
 chrome.action.onClicked.addListener((tab) => void openStudio(null, tab));
 chrome.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 
-// The end-to-end tests call the menu's handler here: Playwright cannot click the browser's own context menu.
-Object.assign(globalThis, { backpropStudioMenuClicked: onMenuClicked });
+// The end-to-end tests call the handlers here: Playwright cannot click the browser's own menu or toolbar.
+Object.assign(globalThis, {
+  backpropStudioMenuClicked: onMenuClicked,
+  backpropStudioToolbarClicked: (tab?: chrome.tabs.Tab) => openStudio(null, tab),
+});
