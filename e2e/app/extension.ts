@@ -61,6 +61,7 @@ export interface ExtensionFixtures {
   webUrl: string;
 }
 
+/** Playwright's test with the extension loaded in a fresh profile, its service worker, and the local web page. */
 export const test = base.extend<ExtensionFixtures>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
