@@ -134,6 +134,7 @@ test('tables that are not one grid, and bad links, are refused with a message', 
     await expect(studio.getByText(message, { exact: true })).toBeVisible();
     // No dataset was loaded: the Data view still offers the import.
     await expect(studio.getByRole('heading', { name: /\.csv$/ })).toHaveCount(0);
+    await screenshot(studio, 'extension-refused');
     await studio.close();
   };
   await selectCellOf(web, '#section');
