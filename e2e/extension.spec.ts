@@ -153,3 +153,17 @@ test('tables that are not one grid, and bad links, are refused with a message', 
     `The server answered 404 Not Found for ${webUrl}/data/missing.csv, so there is no CSV to open. Check the link on the `
     + 'page, or download the file and import it with Import CSV. (page: Harbour statistics 2025)');
 });
+
+test.describe('the shipped manifest', () => {
+  test.use({ grantPageAccess: false });
+
+  test('cannot read a page the user has not invoked the menu on', async ({ context, background, webUrl }) => {
+    const web = await context.newPage();
+    await web.goto(`${webUrl}/`);
+    await selectCellOf(web, '#plain');
+    const studio = await clickMenu(context, background, { menuItemId: 'open-table', pageUrl: `${webUrl}/` });
+    const alert = studio.getByRole('alert');
+    await expect(alert).toContainText('The extension could not read this page (');
+    await expect(studio.getByRole('heading', { name: /\.csv$/ })).toHaveCount(0);
+  });
+});

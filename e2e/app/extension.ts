@@ -37,14 +37,18 @@ function pageServer(): Promise<{ url: string; server: Server }> {
   });
 }
 
-/** A copy of the built extension with host access to 127.0.0.1 added (the test's stand-in for the click's grant). */
-function extensionUnderTest(): string {
+/**
+ * A copy of the built extension; with `grant`, host access to 127.0.0.1 is added to its manifest (the test's
+ * stand-in for the click's grant), without it the manifest is the shipped one.
+ */
+function extensionUnderTest(grant: boolean): string {
   const built = repoPath('dist/extension');
   if (!existsSync(path.join(built, 'manifest.json'))) {
     throw new Error('The extension is not built: run `npm run build:extension` (npm test does it) before the extension end-to-end tests.');
   }
   const copy = mkdtempSync(path.join(tmpdir(), 'backprop-extension-'));
   cpSync(built, copy, { recursive: true });
+  if (!grant) return copy;
   const manifest = JSON.parse(readFileSync(path.join(copy, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   writeFileSync(path.join(copy, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
   return copy;
@@ -59,13 +63,15 @@ export interface ExtensionFixtures {
   studioUrl: string;
   /** The local web page's origin. */
   webUrl: string;
+  /** Whether the loaded extension may read 127.0.0.1 as if the user had clicked its menu there (default true). */
+  grantPageAccess: boolean;
 }
 
 /** Playwright's test with the extension loaded in a fresh profile, its service worker, and the local web page. */
 export const test = base.extend<ExtensionFixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const extension = extensionUnderTest();
+  grantPageAccess: [true, { option: true }],
+  context: async ({ grantPageAccess }, use) => {
+    const extension = extensionUnderTest(grantPageAccess);
     const profile = mkdtempSync(path.join(tmpdir(), 'backprop-profile-'));
     const launch = config.use?.launchOptions ?? {};
     const context = await chromium.launchPersistentContext(profile, {
@@ -118,8 +124,10 @@ export async function clickMenu(
       chrome: { tabs: { query(q: object): Promise<Tab[]> } };
       backpropStudioMenuClicked: (click: object, tab: Tab | undefined) => Promise<void>;
     };
-    // The page's tab, as the menu click hands it over (its title and address are visible with the host access).
-    const tab = (await sw.chrome.tabs.query({})).find((t) => t.url?.startsWith(info.pageUrl));
+    // The page's tab, as the menu click hands it over: found by its address where the extension may see it,
+    // else (the shipped manifest: no address visible) the active tab, the page the test opened last.
+    const tab = (await sw.chrome.tabs.query({})).find((t) => t.url?.startsWith(info.pageUrl))
+      ?? (await sw.chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
     await sw.backpropStudioMenuClicked({ ...info, frameId: 0 }, tab);
   }, menu);
   const studio = await opened;
