@@ -23,7 +23,7 @@ function count(label, ok) {
 }
 
 // 1. Type checks: each tsconfig is one check (engine core has no DOM/Node types, so a stray import fails here).
-const tsconfigs = ['engine/tsconfig.json', 'engine/node/tsconfig.json', 'engine/worker/tsconfig.json', 'engine/worker/tsconfig.test.json', 'electron/tsconfig.json', 'bench/tsconfig.json', 'bench/browser/page/tsconfig.json', 'e2e/tsconfig.json'];
+const tsconfigs = ['engine/tsconfig.json', 'engine/node/tsconfig.json', 'engine/worker/tsconfig.json', 'engine/worker/tsconfig.test.json', 'electron/tsconfig.json', 'extension/tsconfig.json', 'bench/tsconfig.json', 'bench/browser/page/tsconfig.json', 'e2e/tsconfig.json'];
 for (const cfg of tsconfigs.filter((c) => existsSync(c))) count(`typecheck ${cfg}`, run(`typecheck ${cfg}`, 'npx', ['tsc', '-p', cfg]));
 if (existsSync('renderer/tsconfig.json')) {
   count('svelte-check renderer', run('svelte-check renderer', 'npx', ['svelte-check', '--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error']));
@@ -56,6 +56,8 @@ if (existsSync('test-results/unit.json')) {
 if (existsSync('renderer/vite.config.ts')) {
   count('build web app', run('build web app', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']));
 }
+// The browser extension (dist/extension) for e2e/extension.spec.ts.
+if (existsSync('scripts/build-extension.mjs')) count('build extension', run('build extension', 'node', ['scripts/build-extension.mjs']));
 const hasE2e = existsSync('e2e') && spawnSync('sh', ['-c', 'ls e2e/*.spec.ts 2>/dev/null | head -1'], { encoding: 'utf8' }).stdout.trim() !== '';
 if (hasE2e) {
   const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test']);

@@ -17,6 +17,7 @@ export { DATE_PARTS, PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from './prepa
 export { DEFAULT_MISSING_VALUES } from './reading/cells.ts';
 export { DEFAULT_DATE_ORDER } from './reading/day-month-dates.ts';
 export { createCsvReader, parseCsv, type CsvReader } from './reading/csv-reader.ts';
+export { checkCsvSize, csvTooLargeMessage, MAX_CSV_BYTES } from './reading/limits.ts';
 export { missingTextAt, type MissingTexts } from './reading/missing-texts.ts';
 export { DATE_ORDERS, DECIMAL_SEPARATORS, isCsvReading, readingOf, readingOptions } from './reading/csv-reading.ts';
 export { prepareDataset } from './preparing/prepare-dataset.ts';

@@ -5,6 +5,7 @@
 import type { Problem } from '../errors.ts';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
+const mebibytes = (bytes: number): string => `${fmt(Math.ceil(bytes / 1024 ** 2))} MiB`;
 const plural = (n: number, word: string, many = `${word}s`): string => `${fmt(n)} ${n === 1 ? word : many}`;
 
 /** `'a', 'b', 'c' and 4 more`. */
@@ -82,6 +83,8 @@ export const messages = {
     p('duplicate-header', `column ${index + 1}`, `${plural(count, 'more column has', 'more columns have')} the name of an earlier column (first column ${fmt(index + 1)}); each was renamed the same way, with the next free _2, _3, … suffix. Give the columns different names in the file to choose your own.`),
   moreEmptyHeaders: (count: number, index: number) =>
     p('empty-header', `column ${index + 1}`, `${plural(count, 'more column has', 'more columns have')} no name in the header row (first column ${fmt(index + 1)}); each was named 'column N' after its position. Give them names in the file to choose your own.`),
+  fileTooLarge: (name: string, bytes: number, max: number) =>
+    p('file-too-large', '', `'${name}' is ${mebibytes(bytes)}; the studio reads at most ${mebibytes(max)}. Split the file or sample its rows, then open the part you need.`),
   tooManyColumns: (columns: number, max: number, row: number) =>
     p('too-many-columns', `row ${row}`, `Row ${row} has ${fmt(columns)} values; at most ${fmt(max)} columns can be read. Check that the delimiter is right (this may not be a CSV file), or keep only the columns you need.`),
   tooFewRows: (rows: number) =>

@@ -4,7 +4,7 @@ import { resolveNetwork } from '../spec/resolve.ts';
 import type { TrainResult, TrainingData } from '../train/index.ts';
 import { resolveTraining } from '../train/config.ts';
 import type { ModelMetrics } from './check-metrics.ts';
-import { MODEL_FORMAT, MODEL_VERSION, explicitSpec, type ModelFile } from './model-file.ts';
+import { MODEL_FORMAT, MODEL_VERSION, explicitSpec, type ModelFile, type SourcePage } from './model-file.ts';
 
 /** Everything a model file is made of. */
 export interface ModelFileParts {
@@ -16,6 +16,8 @@ export interface ModelFileParts {
   /** Metrics per split; engine/run's `buildModelFile` computes them (pass {} to score the draft first). */
   metrics: ModelMetrics;
   createdAt?: string;
+  /** The web page the training data came from (the browser extension); none for a file. */
+  sourcePage?: SourcePage | null;
 }
 
 /** Assemble the model file (spec made explicit, preprocessing and CSV reading, weights, metrics, history, seed). */
@@ -37,5 +39,6 @@ export function createModelFile(p: ModelFileParts): ModelFile {
     history: p.result.history,
     seed: resolveTraining(p.result.spec.training).seed,
     training: { backend: p.result.backend, stopReason: p.result.stopReason, bestEpoch: p.result.bestEpoch, epochsRun: p.result.history.length },
+    ...(p.sourcePage ? { sourcePage: { title: p.sourcePage.title, url: p.sourcePage.url } } : {}),
   };
 }

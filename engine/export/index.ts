@@ -1,5 +1,7 @@
 /** Public API of the model file: format, validation, creation, and use. */
-export { MODEL_FORMAT, MODEL_VERSION, explicitSpec, parseModelFile, stringifyModelFile, type ModelFile } from './model-file.ts';
+export {
+  MODEL_FORMAT, MODEL_VERSION, explicitSpec, isSourcePage, parseModelFile, stringifyModelFile, type ModelFile, type SourcePage,
+} from './model-file.ts';
 export { createModelFile, type ModelFileParts } from './create.ts';
 export { SPLIT_NAMES, type HeadlineMetrics, type ModelMetrics, type SplitMetrics, type SplitName } from './check-metrics.ts';
 export { loadNetwork, predictWithModel, scoreModel, modelGradients, type ModelScores } from './model.ts';

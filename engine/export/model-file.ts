@@ -17,6 +17,12 @@ export const MODEL_FORMAT = 'backprop-studio/model';
 /** Newest model-file version this engine reads and writes. */
 export const MODEL_VERSION = 1;
 
+/** The web page a model's training data came from (the browser extension's menu): its title and address. */
+export interface SourcePage {
+  title: string;
+  url: string;
+}
+
 /** A saved, trained model. */
 export interface ModelFile {
   format: typeof MODEL_FORMAT;
@@ -41,6 +47,13 @@ export interface ModelFile {
   history: EpochSummary[];
   seed: number;
   training: { backend: string; stopReason: string; bestEpoch: number; epochsRun: number };
+  /** The web page the training data came from; absent for a file (and in files written before it existed). */
+  sourcePage?: SourcePage;
+}
+
+/** Whether `v` is a `SourcePage`. */
+export function isSourcePage(v: unknown): v is SourcePage {
+  return isRecord(v) && typeof v.title === 'string' && typeof v.url === 'string';
 }
 
 /** The spec with everything the data decided written out, so the file stands alone. */
@@ -125,6 +138,8 @@ export function parseModelFile(input: unknown): ModelFile {
       backend: String(training.backend ?? ''), stopReason: String(training.stopReason ?? ''),
       bestEpoch: Number(training.bestEpoch ?? 0), epochsRun: Number(training.epochsRun ?? 0),
     },
+    // Informational: a malformed one is left out rather than refusing a model that predicts fine.
+    ...(isSourcePage(input.sourcePage) ? { sourcePage: { title: input.sourcePage.title, url: input.sourcePage.url } } : {}),
   };
 }
 

@@ -116,7 +116,7 @@ describe('protocol validation', () => {
 
   it('answers each request with its reply: every train request, and a sweep retrain, with train/state', () => {
     expect(REPLY_TYPE).toEqual({
-      'data/load': 'data/loaded', 'data/rows': 'data/rows', 'data/prepare': 'data/prepared',
+      'data/load': 'data/loaded', 'data/source': 'data/sourced', 'data/rows': 'data/rows', 'data/prepare': 'data/prepared',
       'model/check': 'model/checked', 'model/export': 'model/exported', 'model/convert': 'model/converted', 'model/load': 'model/loaded',
       'train/start': 'train/state', 'train/continue': 'train/state', 'train/pause': 'train/state', 'train/resume': 'train/state', 'train/stop': 'train/state',
       'evaluate/run': 'evaluate/done', 'predict/run': 'predict/done', 'runs/keep': 'memory/report', 'step/trace': 'step/traced',

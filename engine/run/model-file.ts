@@ -2,7 +2,7 @@
 import { CpuBackend, type Backend } from '../backend/index.ts';
 import { DatasetError } from '../errors.ts';
 import { targetScale, type PreparedDataset, type Split } from '../data/index.ts';
-import { createModelFile, scoreModel, SPLIT_NAMES, type ModelFile, type ModelMetrics } from '../export/index.ts';
+import { createModelFile, scoreModel, SPLIT_NAMES, type ModelFile, type ModelMetrics, type SourcePage } from '../export/index.ts';
 import type { Metrics, TrainResult } from '../train/index.ts';
 
 /** What `buildModelFile` needs. */
@@ -14,6 +14,8 @@ export interface ModelFileInput {
   backend?: Backend;
   /** Called with each split's metrics as they are computed. */
   onSplit?: (split: keyof ModelMetrics, metrics: Metrics) => void;
+  /** The web page the data came from (the browser extension), written into the file; none for a file. */
+  sourcePage?: SourcePage | null;
 }
 
 /** The full metrics of `model` on one split, or null when it has no row with a known target to score. */
@@ -36,7 +38,7 @@ export async function buildModelFile(o: ModelFileInput): Promise<ModelFile> {
   const { result, prepared } = o;
   const model = createModelFile({
     result, data: { task: prepared.task, featureNames: prepared.featureNames, features: prepared.featureNames.length },
-    preprocessing: prepared.preprocessing, reading: prepared.reading, metrics: {},
+    preprocessing: prepared.preprocessing, reading: prepared.reading, metrics: {}, sourcePage: o.sourcePage ?? null,
   });
   const backend = o.backend ?? new CpuBackend();
   try {

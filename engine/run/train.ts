@@ -1,7 +1,7 @@
 /** The train step of the run pipeline: training data from the prepared dataset, the training loop, the model file. */
 import type { Backend } from '../backend/index.ts';
 import type { PreparedDataset } from '../data/index.ts';
-import type { ModelFile, SplitName } from '../export/index.ts';
+import type { ModelFile, SourcePage, SplitName } from '../export/index.ts';
 import type { NetworkSpec } from '../spec/index.ts';
 import {
   trainNetwork, type EpochSummary, type Metrics, type OptimizerCheckpoint, type TrainControl, type TrainEvent, type TrainingData, type TrainResult, type WeightTensor,
@@ -37,6 +37,8 @@ export interface RunOptions {
   fallback?: () => Promise<Backend>;
   /** Scores the model file's splits (the CPU reference backend when omitted). */
   scoreOn?: Backend;
+  /** The web page the data came from (the browser extension), kept in the model file. */
+  sourcePage?: SourcePage | null;
 }
 
 /** A finished run: the training result and its model file. */
@@ -46,7 +48,7 @@ export interface RunResult {
 }
 
 /** The train step alone (sweep trials call it: they need the history, not a model file). */
-export function train(o: Omit<RunOptions, 'prepared' | 'scoreOn'> & { data: TrainingData }): Promise<TrainResult> {
+export function train(o: Omit<RunOptions, 'prepared' | 'scoreOn' | 'sourcePage'> & { data: TrainingData }): Promise<TrainResult> {
   return trainNetwork({
     spec: o.spec, data: o.data, backend: o.backend, control: o.control, yieldToHost: o.yieldToHost, onEvent: o.onEvent,
     fallback: o.fallback, returnOptimizer: o.returnOptimizer,
@@ -61,6 +63,7 @@ export async function trainRun(o: RunOptions): Promise<RunResult> {
   const result = await train({ ...o, data: trainingDataOf(o.prepared) });
   const model = await buildModelFile({
     result, prepared: o.prepared, backend: o.scoreOn, onSplit: (split, metrics) => o.onEvent?.({ type: 'scored', split, metrics }),
+    sourcePage: o.sourcePage ?? null,
   });
   return { result, model };
 }

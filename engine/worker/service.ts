@@ -3,7 +3,7 @@
  * engine's public APIs. Posting is injected, so this runs (and is tested) outside a worker too.
  */
 import { CpuBackend, listBackends } from '../backend/index.ts';
-import { applyPreprocessing, profileTable, readingOptions, type DatasetSettings, type ParsedTable, type PreparedDataset, type Preprocessing } from '../data/index.ts';
+import { applyPreprocessing, checkCsvSize, profileTable, readingOptions, type DatasetSettings, type ParsedTable, type PreparedDataset, type Preprocessing } from '../data/index.ts';
 import { DatasetError, ModelFileError, RunError } from '../errors.ts';
 import { parseModelFile, stringifyModelFile, type ModelFile } from '../export/index.ts';
 import {
@@ -93,6 +93,7 @@ export class EngineService {
   async #dispatch(req: EngineRequest): Promise<void> {
     switch (req.type) {
       case 'data/load': {
+        checkCsvSize(req.name, req.source instanceof ArrayBuffer ? req.source.byteLength : req.source.size);
         const table = await readTable(req.source, (p) => {
           this.#post({ type: 'data/progress', id: req.id, bytes: p.bytes, rows: p.rows, fraction: p.fraction });
         }, req.options ?? {});
@@ -100,6 +101,10 @@ export class EngineService {
         this.#post({ type: 'data/loaded', id: req.id, table: tableInfo(req.name, table, profileTable(table)) });
         return;
       }
+      case 'data/source':
+        this.#tables.sourcePage = req.page;
+        this.#post({ type: 'data/sourced', id: req.id, page: req.page });
+        return;
       case 'data/rows':
         this.#post({ type: 'data/rows', id: req.id, start: req.start, indices: req.indices, cells: this.#tables.rows(req.start, req.count, req.indices) });
         return;

@@ -3,6 +3,7 @@ import {
   createCsvReader, prepareDataset, profileTable,
   type CsvOptions, type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset,
 } from '../data/index.ts';
+import type { SourcePage } from '../export/index.ts';
 import type { ByteSource, DatasetSummary, DateOrderFound, TableInfo } from '../protocol/index.ts';
 import { cellText } from '../run/index.ts';
 import { columnInfo } from './profile.ts';
@@ -59,6 +60,8 @@ export function tableInfo(name: string, table: ParsedTable, profile: DatasetProf
 export class TableStore {
   table: ParsedTable | null = null;
   name = '';
+  /** The web page the current table came from (`data/source`, the browser extension); null for a file. */
+  sourcePage: SourcePage | null = null;
   #prepared = new Map<string, PreparedDataset>();
   #targetWarnings = new Map<string, DatasetSummary['warnings']>();
 
@@ -66,6 +69,7 @@ export class TableStore {
   set(name: string, table: ParsedTable): void {
     this.table = table;
     this.name = name;
+    this.sourcePage = null;
     this.#prepared.clear();
     this.#targetWarnings.clear();
   }

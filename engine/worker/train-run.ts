@@ -67,6 +67,7 @@ export async function trainInWorker(r: WorkerRun, host: WorkerRunHost): Promise<
     // The model file's splits are scored on the CPU reference backend (the app's evaluation uses it too).
     const { result, model } = await trainRun({
       spec, prepared, backend, control, yieldToHost: yieldToEventLoop, returnOptimizer: true, from: r.from ?? null, onEvent,
+      sourcePage: host.tables.sourcePage,
     });
     events.flush();
     entry.model = model;

@@ -4,6 +4,7 @@
  */
 import type { UnsavedChoice } from '../components/shell/UnsavedPrompt/types.ts';
 import { errorMessage } from '../lib/error-message.ts';
+import type { SourcePage } from '../../extension/inbox.ts';
 import type { MenuCommand, PickedFile, Platform } from '../platform/index.ts';
 import type { AutosaveStore } from '../state/autosave.ts';
 import type { ModelExport } from '../state/model-export.svelte.ts';
@@ -47,11 +48,11 @@ export class ProjectFiles {
     this.#restored = restored;
   }
 
-  /** Open a CSV (picked or dropped) as the project's dataset. */
-  async importCsv(name: string, blob: Blob, target: string | null = null): Promise<void> {
+  /** Open a CSV (picked, dropped, or from a web page: `sourcePage`) as the project's dataset. */
+  async importCsv(name: string, blob: Blob, target: string | null = null, sourcePage: SourcePage | null = null): Promise<void> {
     const { project, notices } = this.#d;
     const followName = followsDataset(project.name, project.dataset.table?.name ?? null);
-    const ok = await project.dataset.load(name, blob, { target });
+    const ok = await project.dataset.load(name, blob, { target, sourcePage });
     void project.releaseRuns();
     if (ok) {
       if (followName && project.name !== baseName(name)) {

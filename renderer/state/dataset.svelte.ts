@@ -4,6 +4,7 @@ import type {
 } from '../../engine/protocol/index.ts';
 import { DEFAULT_SPLIT } from '../../engine/protocol/index.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
+import type { SourcePage } from '../../extension/inbox.ts';
 import { asWireError } from '../lib/wire-error.ts';
 import { defaultTarget } from '../lib/default-target.ts';
 
@@ -30,6 +31,8 @@ export class DatasetState {
    * do with malformed rows. Kept with the project, and used again whenever the file is re-read.
    */
   options = $state.raw<LoadOptions>({});
+  /** The web page the table came from (the browser extension's menu), kept with the project; null for a file. */
+  sourcePage = $state.raw<SourcePage | null>(null);
   /** Bumped whenever a different table is loaded, so views refetch rows. */
   revision = $state(0);
 
@@ -57,15 +60,17 @@ export class DatasetState {
   }
 
   /** The file whose import failed, so it can be retried with other reading options. */
-  #failed: { name: string; blob: Blob; target: string | null; settings: DatasetSettings | null; options: LoadOptions } | null = null;
+  #failed: {
+    name: string; blob: Blob; target: string | null; settings: DatasetSettings | null; options: LoadOptions; sourcePage: SourcePage | null;
+  } | null = null;
 
   /**
    * Read a CSV into the worker with the reading `options` (none: detect); on success it replaces the
-   * current table (settings reset unless given).
+   * current table (settings reset unless given). `sourcePage` is the web page it came from (none: a file).
    */
   async load(
     name: string, blob: Blob,
-    options: { target?: string | null; settings?: DatasetSettings | null; options?: LoadOptions } = {},
+    options: { target?: string | null; settings?: DatasetSettings | null; options?: LoadOptions; sourcePage?: SourcePage | null } = {},
   ): Promise<boolean> {
     const reading = options.options ?? {};
     this.loading = { name, fraction: 0, rows: 0 };
@@ -75,9 +80,12 @@ export class DatasetState {
       const reply = await this.#engine.request({ type: 'data/load', name, source: blob, options: reading }, (p) => {
         this.loading = { name, fraction: p.fraction, rows: p.rows };
       });
+      // The page goes to the worker too, so the model files of runs on this table keep it.
+      if (options.sourcePage) await this.#engine.request({ type: 'data/source', page: options.sourcePage });
       this.table = reply.table;
       this.source = blob;
       this.options = reading;
+      this.sourcePage = options.sourcePage ?? null;
       this.revision++;
       this.summary = null;
       this.prepareError = null;
@@ -92,7 +100,9 @@ export class DatasetState {
       return true;
     } catch (e) {
       this.loadError = asWireError(e);
-      this.#failed = { name, blob, target: options.target ?? null, settings: options.settings ?? null, options: reading };
+      this.#failed = {
+        name, blob, target: options.target ?? null, settings: options.settings ?? null, options: reading, sourcePage: options.sourcePage ?? null,
+      };
       return false;
     } finally {
       this.loading = null;
@@ -103,7 +113,9 @@ export class DatasetState {
   async retrySkippingMalformedRows(): Promise<boolean> {
     const failed = this.#failed;
     if (!failed) return false;
-    return this.load(failed.name, failed.blob, { target: failed.target, settings: failed.settings, options: { ...failed.options, raggedRows: 'skip' } });
+    return this.load(failed.name, failed.blob, {
+      target: failed.target, settings: failed.settings, options: { ...failed.options, raggedRows: 'skip' }, sourcePage: failed.sourcePage,
+    });
   }
 
   /**
@@ -115,14 +127,14 @@ export class DatasetState {
     const options: LoadOptions = { ...this.options, ...change };
     for (const k of Object.keys(options) as (keyof LoadOptions)[]) if (options[k] === undefined) delete options[k];
     const settings = this.settings ? $state.snapshot(this.settings) : null;
-    return this.load(this.table.name, this.source, { settings, options });
+    return this.load(this.table.name, this.source, { settings, options, sourcePage: this.sourcePage });
   }
 
   /** Reload the same bytes into a fresh worker (after a crash), keeping the settings and reading options. */
   async reload(): Promise<void> {
     if (!this.source || !this.table) return;
     const settings = this.settings ? $state.snapshot(this.settings) : null;
-    await this.load(this.table.name, this.source, { settings, options: this.options });
+    await this.load(this.table.name, this.source, { settings, options: this.options, sourcePage: this.sourcePage });
   }
 
   /** Forget the table. */
@@ -130,6 +142,7 @@ export class DatasetState {
     this.table = null;
     this.source = null;
     this.options = {};
+    this.sourcePage = null;
     this.settings = null;
     this.summary = null;
     this.prepareError = null;

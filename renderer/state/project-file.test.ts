@@ -30,6 +30,17 @@ describe('project files', () => {
       .toThrow('g.bpstudio is damaged: "dataset.options" must be an object.');
   });
 
+  it('keeps the web page a dataset came from; files without it still open, a malformed one is named', () => {
+    const dataset = { name: 'a.csv', settings: null };
+    const sourcePage = { title: 'Harbour statistics', url: 'https://stats.example.org/harbours' };
+    expect(parseProjectFile(JSON.stringify({ ...minimal, dataset: { ...dataset, sourcePage } })).dataset?.sourcePage).toEqual(sourcePage);
+    expect(parseProjectFile(JSON.stringify({ ...minimal, dataset })).dataset?.sourcePage).toBeUndefined();
+    for (const bad of [null, 'https://stats.example.org', { title: 'x' }, { title: 1, url: 'https://x' }]) {
+      expect(() => parseProjectFile(JSON.stringify({ ...minimal, dataset: { ...dataset, sourcePage: bad } }), 'h.bpstudio'))
+        .toThrow('h.bpstudio is damaged: "dataset.sourcePage" must be the page the data came from: an object with a "title" and a "url".');
+    }
+  });
+
   it('keeps which run a run continues; older runs without it still open, a bad link is named', () => {
     const run = { id: 'r2', name: 'Run 2 (continues Run 1)', history: [], continues: { runId: 'r1', name: 'Run 1', epochs: 30 } };
     expect(parseProjectFile(JSON.stringify({ ...minimal, runs: [run] })).runs[0]?.continues).toEqual({ runId: 'r1', name: 'Run 1', epochs: 30 });

@@ -5,6 +5,7 @@
  */
 import type { DatasetSettings, LayerSpec, LoadOptions, TrainingSpec } from '../../engine/protocol/index.ts';
 import { LOAD_OPTION_VALUES } from '../../engine/protocol/index.ts';
+import type { SourcePage } from '../../extension/inbox.ts';
 import { isRecord } from '../lib/is-record.ts';
 import type { SweepRecord } from './sweep-record.ts';
 import type { RunRecord } from './run-record.ts';
@@ -27,6 +28,8 @@ export interface ProjectFile {
     settings: DatasetSettings | null;
     /** How to read the CSV (decimal separator, date order, malformed rows); absent in older files: detect. */
     options?: LoadOptions;
+    /** The web page the data came from (the browser extension); absent for a file, and in older files. */
+    sourcePage?: SourcePage;
   } | null;
   network: LayerSpec[];
   training: TrainingSpec;
@@ -99,8 +102,12 @@ function checkProject(data: unknown, fileName = 'the file'): ProjectFile {
   }
   if (data.dataset !== null && !(isRecord(data.dataset) && typeof data.dataset.name === 'string')) {
     problems.push('"dataset" must be null or an object with a name');
-  } else if (isRecord(data.dataset) && data.dataset.options !== undefined) {
-    problems.push(...loadOptionProblems(data.dataset.options));
+  } else if (isRecord(data.dataset)) {
+    if (data.dataset.options !== undefined) problems.push(...loadOptionProblems(data.dataset.options));
+    const page = data.dataset.sourcePage;
+    if (page !== undefined && !(isRecord(page) && typeof page.title === 'string' && typeof page.url === 'string')) {
+      problems.push('"dataset.sourcePage" must be the page the data came from: an object with a "title" and a "url"');
+    }
   }
   if (problems.length) throw new ProjectFileError(`${fileName} is damaged: ${problems.join('; ')}.`);
   return data as unknown as ProjectFile;

@@ -332,6 +332,7 @@ export class Project {
         ...(csv !== undefined ? { csv } : {}),
         settings: this.dataset.settings ? $state.snapshot(this.dataset.settings) : null,
         options: { ...this.dataset.options },
+        ...(this.dataset.sourcePage ? { sourcePage: { ...this.dataset.sourcePage } } : {}),
       } : null,
       network: $state.snapshot(this.network.allLayers),
       training: $state.snapshot(this.training),
@@ -356,7 +357,9 @@ export class Project {
     this.check = null;
     const bytes = csv ?? (file.dataset?.csv !== undefined ? new Blob([file.dataset.csv], { type: 'text/csv' }) : null);
     if (file.dataset && bytes) {
-      await this.dataset.load(file.dataset.name, bytes, { settings: file.dataset.settings, options: file.dataset.options ?? {} });
+      await this.dataset.load(file.dataset.name, bytes, {
+        settings: file.dataset.settings, options: file.dataset.options ?? {}, sourcePage: file.dataset.sourcePage ?? null,
+      });
     } else {
       this.dataset.clear();
     }
