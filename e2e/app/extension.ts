@@ -93,7 +93,6 @@ export const test = base.extend<ExtensionFixtures>({
   studioUrl: async ({ background }, use) => {
     await use(new URL('index.html', background.url()).href);
   },
-  // eslint-disable-next-line no-empty-pattern
   webUrl: async ({}, use) => {
     const { url, server } = await pageServer();
     await use(url);

@@ -34,8 +34,8 @@ export { shownArithmetic, type ShownArithmetic } from '../train/shown-arithmetic
 export { PROBABILITY_EPSILON } from '../losses/index.ts';
 /** The sweep vocabulary and the pure helpers the renderer shows results with (importance, CSV, ranking). */
 export {
-  DISTRIBUTION_NAMES, STRATEGY_NAMES, SPACE_FORMAT, SPACE_VERSION, DEFAULT_TRIALS,
-  defaultConcurrency, directionOf, objectiveMetrics, sortTrials, compareTrials, trialsCsv, parameterImportance, MIN_IMPORTANCE_TRIALS,
+  DISTRIBUTION_NAMES, STRATEGY_NAMES, SPACE_FORMAT, SPACE_VERSION,
+  defaultConcurrency, directionOf, objectiveMetrics, sortTrials, trialsCsv, parameterImportance, MIN_IMPORTANCE_TRIALS,
   parseTrialsCsv,
 } from '../sweep/index.ts';
 /** Sweep types the messages carry. */
@@ -56,9 +56,8 @@ export type { ClassificationEvaluation, CurvePoint, Evaluation, RegressionEvalua
 export type { WorkerMemory } from './memory.ts';
 /** The attribution methods and the explain messages' results. */
 export { ATTRIBUTION_METHODS, type AttributionMethod } from '../explain/index.ts';
-export {
-  EXPLAIN_BASELINES,
-  type ExplainBaseline, type WireAttributions, type WireImportance, type WirePartialDependence, type WireRowAttribution,
+export type {
+  WireAttributions, WireImportance, WirePartialDependence, WireRowAttribution,
 } from './explain.ts';
 export type {
   StepSource, StepMatrix, StepTensor, StepGradientScale, WireStepTrace, StepRequest,

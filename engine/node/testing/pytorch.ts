@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringifyModelFile, type ModelFile } from '../../export/index.ts';
+import type { ModelFile } from '../../export/index.ts';
 import { pytorchPackageFiles } from '../pytorch-sources.ts';
 
 /** The Python every test calls (Debian's, with python3-torch and python3-pandas). */
@@ -28,11 +28,6 @@ export function writePackage(model: ModelFile, name: string): string {
   mkdirSync(dir);
   for (const f of pytorchPackageFiles(model)) writeFileSync(join(dir, f.path), f.text);
   return dir;
-}
-
-/** Writes `model` as a model file at `path`. */
-export function writeModel(model: ModelFile, path: string): void {
-  writeFileSync(path, stringifyModelFile(model));
 }
 
 /** Runs `python3 args…` in the package folder; stdout, stderr and the exit status. */
