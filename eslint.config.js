@@ -10,8 +10,19 @@ import svelteConfig from './renderer/svelte.config.js';
 export default tseslint.config(
   {
     ignores: [
-      '**/node_modules/**', 'dist/**', 'out/**', 'build/**', 'release/**', 'test-results/**', 'playwright-report/**',
-      'bench/results/**', '.vite/**', '.device-kit/**', '**/*.generated.ts', 'resources/samples/**', '**/fixtures/**/*.csv',
+      '**/node_modules/**',
+      'dist/**',
+      'out/**',
+      'build/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+      '.vite/**',
+      '.device-kit/**',
+      '**/*.generated.ts',
+      'resources/samples/**',
+      '**/fixtures/**/*.csv',
       // AssemblyScript: TypeScript syntax over its own standard library (i32, f32, load<T>), checked by asc.
       'engine/backend/wasm/assembly/**',
     ],
@@ -23,9 +34,13 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true },
+      ],
       '@typescript-eslint/no-unused-vars': [
-        'error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
       ],
       // papa.ts points the compiler at papaparse's module declaration by path, so every tsconfig sees it.
       '@typescript-eslint/triple-slash-reference': ['error', { path: 'always', types: 'prefer-import', lib: 'never' }],
@@ -44,8 +59,18 @@ export default tseslint.config(
   {
     // Hosts and tools: the CLI, worker entries, Electron main and preload, scripts, benchmarks, tests.
     files: [
-      'engine/node/**', 'engine/worker/**', 'engine/backend/wasm/**', 'engine/backend/gpujs/**', 'electron/**',
-      'scripts/**', 'bench/**', 'e2e/**', 'bin/**', '**/*.test.ts', '*.config.{js,ts}', '**/vite.config.ts',
+      'engine/node/**',
+      'engine/worker/**',
+      'engine/backend/wasm/**',
+      'engine/backend/gpujs/**',
+      'electron/**',
+      'scripts/**',
+      'bench/**',
+      'e2e/**',
+      'bin/**',
+      '**/*.test.ts',
+      '*.config.{js,ts}',
+      '**/vite.config.ts',
     ],
     languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.worker } },
   },

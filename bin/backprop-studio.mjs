@@ -8,7 +8,8 @@ const { main, failureMessage } = await import('../engine/node/cli.ts');
 const fail = (error) => {
   const { message, code } = failureMessage(error);
   process.stderr.write(`error: ${message}\n`);
-  if (code === 70 && process.env.BACKPROP_STUDIO_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  if (code === 70 && process.env.BACKPROP_STUDIO_DEBUG && error instanceof Error)
+    process.stderr.write(`${error.stack}\n`);
   process.exit(code);
 };
 process.on('uncaughtException', fail);

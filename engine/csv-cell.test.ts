@@ -21,6 +21,6 @@ describe('spreadsheet-safe CSV cells', () => {
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
     expect(csvCell('a;b', ';')).toBe('"a;b"');
     expect(csvCell('a;b')).toBe('a;b');
-    expect(csvLine(['=1', 2, null, 'x,y'])).toBe("'=1,2,,\"x,y\"");
+    expect(csvLine(['=1', 2, null, 'x,y'])).toBe('\'=1,2,,"x,y"');
   });
 });

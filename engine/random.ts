@@ -28,7 +28,7 @@ export class Random {
   private spareNormal: number | null = null;
 
   constructor(seed: number) {
-    this.a = hash32(seed >>> 0 ^ 0x9e3779b9);
+    this.a = hash32((seed >>> 0) ^ 0x9e3779b9);
     this.b = hash32(this.a ^ 0x243f6a88);
     this.c = hash32(this.b ^ 0xb7e15162);
     this.d = 1;

@@ -28,7 +28,10 @@ async function openStudio(inboxKey: string | null, opener?: chrome.tabs.Tab): Pr
 async function readTable(tabId: number, frameId: number, page: SourcePage): Promise<InboxItem> {
   let results: chrome.scripting.InjectionResult[];
   try {
-    results = await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['table-reader.js'] });
+    results = await chrome.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      files: ['table-reader.js'],
+    });
   } catch (e) {
     return { kind: 'error', message: m.noFrame(e instanceof Error ? e.message : String(e)), page };
   }
@@ -41,14 +44,17 @@ async function readTable(tabId: number, frameId: number, page: SourcePage): Prom
 /** Fetch the CSV behind a link of the page. */
 async function readLink(link: string, page: SourcePage): Promise<InboxItem> {
   const fetched = await fetchCsv(link, MAX_CSV_BYTES);
-  return fetched.ok ? { kind: 'csv', name: fetched.name, csv: fetched.csv, page } : { kind: 'error', message: fetched.message, page };
+  return fetched.ok
+    ? { kind: 'csv', name: fetched.name, csv: fetched.csv, page }
+    : { kind: 'error', message: fetched.message, page };
 }
 
 /** A click on one of the menu items: read what it names, then open the studio on it. */
 export async function onMenuClicked(info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab): Promise<void> {
   const page = { title: tab?.title ?? '', url: info.frameUrl ?? info.pageUrl ?? tab?.url ?? '' };
   let item: InboxItem;
-  if (info.menuItemId === MENU.table.id && tab?.id !== undefined) item = await readTable(tab.id, info.frameId ?? 0, page);
+  if (info.menuItemId === MENU.table.id && tab?.id !== undefined)
+    item = await readTable(tab.id, info.frameId ?? 0, page);
   else if (info.menuItemId === MENU.csv.id && info.linkUrl) item = await readLink(info.linkUrl, page);
   else return;
   await openStudio(await putInboxItem(item), tab);

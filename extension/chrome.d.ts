@@ -6,20 +6,38 @@ declare namespace chrome {
     const onInstalled: { addListener(listener: () => void): void };
   }
   namespace tabs {
-    interface Tab { id?: number; title?: string; url?: string; index: number; windowId: number }
+    interface Tab {
+      id?: number;
+      title?: string;
+      url?: string;
+      index: number;
+      windowId: number;
+    }
     function create(properties: { url: string; index?: number; openerTabId?: number }): Promise<Tab>;
   }
   namespace action {
     const onClicked: { addListener(listener: (tab: tabs.Tab) => void): void };
   }
   namespace contextMenus {
-    interface OnClickData { menuItemId: string | number; frameId?: number; pageUrl?: string; frameUrl?: string; linkUrl?: string }
+    interface OnClickData {
+      menuItemId: string | number;
+      frameId?: number;
+      pageUrl?: string;
+      frameUrl?: string;
+      linkUrl?: string;
+    }
     function create(properties: { id: string; title: string; contexts: string[] }): void;
     function removeAll(): Promise<void>;
     const onClicked: { addListener(listener: (info: OnClickData, tab?: tabs.Tab) => void): void };
   }
   namespace scripting {
-    interface InjectionResult { result?: unknown; frameId: number }
-    function executeScript(injection: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<InjectionResult[]>;
+    interface InjectionResult {
+      result?: unknown;
+      frameId: number;
+    }
+    function executeScript(injection: {
+      target: { tabId: number; frameIds?: number[] };
+      files: string[];
+    }): Promise<InjectionResult[]>;
   }
 }

@@ -10,7 +10,11 @@ export type FetchedCsv = { ok: true; name: string; csv: Blob } | { ok: false; me
 
 /** The file name a link names: its last path segment (decoded), else the host. */
 export function linkFileName(url: URL): string {
-  const last = url.pathname.split('/').filter((s) => s !== '').at(-1) ?? '';
+  const last =
+    url.pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .at(-1) ?? '';
   let name = last;
   try {
     name = decodeURIComponent(last);

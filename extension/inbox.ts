@@ -13,8 +13,7 @@ export interface SourcePage {
 
 /** What one menu click hands over: a CSV to import, or the message saying why there is none. */
 export type InboxItem =
-  | { kind: 'csv'; name: string; csv: Blob; page: SourcePage }
-  | { kind: 'error'; message: string; page: SourcePage };
+  { kind: 'csv'; name: string; csv: Blob; page: SourcePage } | { kind: 'error'; message: string; page: SourcePage };
 
 interface Schema extends DBSchema {
   inbox: { key: string; value: InboxItem };
@@ -25,7 +24,11 @@ const DB_NAME = 'backprop-studio-inbox';
 export const INBOX_PARAM = 'inbox';
 
 function open(): Promise<IDBPDatabase<Schema>> {
-  return openDB<Schema>(DB_NAME, 1, { upgrade(db) { db.createObjectStore('inbox'); } });
+  return openDB<Schema>(DB_NAME, 1, {
+    upgrade(db) {
+      db.createObjectStore('inbox');
+    },
+  });
 }
 
 /** Store `item` under a fresh key and return the key. */

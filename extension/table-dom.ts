@@ -48,7 +48,10 @@ function rowInputs(table: HTMLTableElement): RowInput[] {
 /** A file name for the table: its caption, else the page's title. */
 function tableName(table: HTMLTableElement, doc: Document): string {
   const caption = table.caption ? cellText(table.caption) : '';
-  const base = (caption || doc.title.trim() || 'table').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const base = (caption || doc.title.trim() || 'table')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return `${base.slice(0, 80)}.csv`;
 }
 

@@ -85,7 +85,8 @@ export function tableGrid(rows: readonly RowInput[]): TableGrid {
     const row: string[] = [];
     for (let c = 0; c < width; c++) {
       const cell = grid[r]![c];
-      if (cell && origin[r]![c] && cell.colSpan > 1) return { ok: false, message: m.spanningCell(r + 1, c + 1, cell.colSpan, cell.text) };
+      if (cell && origin[r]![c] && cell.colSpan > 1)
+        return { ok: false, message: m.spanningCell(r + 1, c + 1, cell.colSpan, cell.text) };
       row.push(cell?.text ?? '');
     }
     body.push(row);
@@ -105,7 +106,10 @@ function utf8Length(text: string): number {
     const code = text.charCodeAt(i);
     if (code < 0x80) n += 1;
     else if (code < 0x800) n += 2;
-    else if (code >= 0xd800 && code < 0xdc00) { n += 4; i++; } else n += 3;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
 }
@@ -114,7 +118,11 @@ function utf8Length(text: string): number {
  * The grid as CSV text (a header line, then one line per row), or its size in UTF-8 bytes when that passes
  * `maxBytes` (lines past the limit are counted, not kept, so a huge table is refused without holding it twice).
  */
-export function gridCsv(names: readonly string[], rows: readonly string[][], maxBytes: number): { csv: string } | { tooLarge: number } {
+export function gridCsv(
+  names: readonly string[],
+  rows: readonly string[][],
+  maxBytes: number,
+): { csv: string } | { tooLarge: number } {
   const lines: string[] = [];
   let bytes = 0;
   for (const cells of [names, ...rows]) {

@@ -59,7 +59,9 @@ if (typeOnly.length) {
   for (const c of typeOnly) process.stdout.write(`  ${c}\n`);
 }
 if (runtime.length) {
-  process.stdout.write(`\n${runtime.length} import cycle(s) at run time; break each (move the shared piece into a module both import, or import only its type):\n`);
+  process.stdout.write(
+    `\n${runtime.length} import cycle(s) at run time; break each (move the shared piece into a module both import, or import only its type):\n`,
+  );
   for (const c of runtime) process.stdout.write(`  ${c}\n`);
   process.exit(1);
 }

@@ -30,17 +30,25 @@ export function findElectron() {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const binary = override
     ? path.join(override, relative ?? (process.platform === 'win32' ? 'electron.exe' : 'electron'))
-    : relative === null ? null : path.join(packageDir, 'dist', relative);
+    : relative === null
+      ? null
+      : path.join(packageDir, 'dist', relative);
   if (binary === null || !existsSync(binary)) {
     return {
       ok: false,
-      reason: "Electron's binary could not be found: it is downloaded from GitHub on first use, which needs network access (offline here?).",
-      fix: 'With network access run `npx install-electron` (or `npx electron --version`, which downloads it), '
-        + 'or point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron build.',
+      reason:
+        "Electron's binary could not be found: it is downloaded from GitHub on first use, which needs network access (offline here?).",
+      fix:
+        'With network access run `npx install-electron` (or `npx electron --version`, which downloads it), ' +
+        'or point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron build.',
     };
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return { ok: false, reason: 'there is no display (DISPLAY and WAYLAND_DISPLAY are unset).', fix: 'Run npm start in a desktop session, or under `xvfb-run npm start`.' };
+    return {
+      ok: false,
+      reason: 'there is no display (DISPLAY and WAYLAND_DISPLAY are unset).',
+      fix: 'Run npm start in a desktop session, or under `xvfb-run npm start`.',
+    };
   }
   return { ok: true, binary };
 }

@@ -22,20 +22,27 @@ export const RENDERER_OUT = path.join(ROOT, 'dist', 'renderer');
 export function buildRenderer() {
   if (!existsSync(RENDERER_CONFIG)) {
     if (existsSync(path.join(RENDERER_OUT, 'index.html'))) {
-      console.log(`${path.relative(ROOT, RENDERER_CONFIG)} is missing, so the renderer was not rebuilt; using the earlier build in dist/renderer.`);
+      console.log(
+        `${path.relative(ROOT, RENDERER_CONFIG)} is missing, so the renderer was not rebuilt; using the earlier build in dist/renderer.`,
+      );
       return;
     }
     throw new Error(
-      `${path.relative(ROOT, RENDERER_CONFIG)} does not exist, so there is no web renderer to build or serve yet.\n`
-      + '  The renderer (Svelte app) is built from renderer/; add it, then run this command again.',
+      `${path.relative(ROOT, RENDERER_CONFIG)} does not exist, so there is no web renderer to build or serve yet.\n` +
+        '  The renderer (Svelte app) is built from renderer/; add it, then run this command again.',
     );
   }
   console.log('building the renderer (vite build --config renderer/vite.config.ts)…');
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', RENDERER_CONFIG], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', RENDERER_CONFIG], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('the renderer build failed (its errors are above). Fix them and try again.');
   if (!existsSync(path.join(RENDERER_OUT, 'index.html'))) {
-    throw new Error(`the renderer build wrote no ${path.relative(ROOT, RENDERER_OUT)}/index.html. Set build.outDir to "dist/renderer" in renderer/vite.config.ts.`);
+    throw new Error(
+      `the renderer build wrote no ${path.relative(ROOT, RENDERER_OUT)}/index.html. Set build.outDir to "dist/renderer" in renderer/vite.config.ts.`,
+    );
   }
 }
 
@@ -56,7 +63,9 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLTo
   const started = Date.now();
   buildElectron().then(
     ({ main, preload }) => {
-      console.log(`electron-build: wrote ${path.relative(ROOT, main)} and ${path.relative(ROOT, preload)} in ${Date.now() - started} ms`);
+      console.log(
+        `electron-build: wrote ${path.relative(ROOT, main)} and ${path.relative(ROOT, preload)} in ${Date.now() - started} ms`,
+      );
     },
     (error) => {
       console.error(`electron-build: ${error instanceof Error ? error.message : String(error)}`);

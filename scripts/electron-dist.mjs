@@ -40,7 +40,9 @@ function electronBuilderCli() {
   try {
     return require.resolve('electron-builder/cli.js');
   } catch {
-    throw new Error('electron-builder is not installed. Run `npm install` (it is a devDependency), then `npm run dist` again.');
+    throw new Error(
+      'electron-builder is not installed. Run `npm install` (it is a devDependency), then `npm run dist` again.',
+    );
   }
 }
 
@@ -52,9 +54,15 @@ async function main() {
   console.log(`dist: staged the app in ${path.relative(ROOT, STAGE)}; running electron-builder…`);
   // electron-builder runs in out/app so it sees the staged, dependency-free package.json only.
   const config = path.join(ROOT, 'electron-builder.yml');
-  const result = spawnSync(process.execPath, [cli, '--projectDir', STAGE, '--config', config, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [cli, '--projectDir', STAGE, '--config', config, ...process.argv.slice(2)],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   if (result.status !== 0) {
-    throw new Error('electron-builder failed (its messages are above). It downloads Electron for the target platform, so it needs network access.');
+    throw new Error(
+      'electron-builder failed (its messages are above). It downloads Electron for the target platform, so it needs network access.',
+    );
   }
   console.log(`dist: installers are in ${path.relative(ROOT, path.join(ROOT, 'release'))}/`);
 }

@@ -60,7 +60,9 @@ export function encodePng(size, rgba) {
 const COUNTS = [3, 4, 2];
 const COLUMNS = [0.27, 0.5, 0.73];
 const SPACING = 0.15;
-const LAYERS = COUNTS.map((n, i) => Array.from({ length: n }, (_, k) => [COLUMNS[i], 0.5 + (k - (n - 1) / 2) * SPACING]));
+const LAYERS = COUNTS.map((n, i) =>
+  Array.from({ length: n }, (_, k) => [COLUMNS[i], 0.5 + (k - (n - 1) / 2) * SPACING]),
+);
 const NODES = LAYERS.flat();
 const EDGES = LAYERS.slice(0, -1).flatMap((layer, i) => layer.flatMap((a) => LAYERS[i + 1].map((b) => [a, b])));
 

@@ -22,7 +22,9 @@ export const EXTENSION_PERMISSIONS = Object.freeze({
  * on any http(s) site (the policy covers the service worker too; scripts still come from the extension only).
  */
 export function extensionContentSecurityPolicy() {
-  const directives = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim()).filter((d) => d !== '');
+  const directives = CONTENT_SECURITY_POLICY.split(';')
+    .map((d) => d.trim())
+    .filter((d) => d !== '');
   return [
     ...directives
       .filter((d) => !d.startsWith('frame-ancestors ') && !d.startsWith('connect-src '))
@@ -40,7 +42,10 @@ export function extensionManifest(version) {
     version,
     description: 'Build, train and export neural networks on the tables and CSV files you find on the web.',
     minimum_chrome_version: '116',
-    action: { default_title: 'Open Backprop Studio', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' } },
+    action: {
+      default_title: 'Open Backprop Studio',
+      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' },
+    },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     background: { service_worker: 'background.js', type: 'module' },
     permissions: Object.keys(EXTENSION_PERMISSIONS),

@@ -33,7 +33,8 @@ describe('the extension manifest', () => {
     expect(csp).not.toMatch(/script-src[^;]*(https?:|\*|blob:|data:)/);
     // Every directive of the web policy is kept, apart from the three the extension words its own way.
     const own = ['frame-ancestors', 'worker-src', 'connect-src'];
-    for (const d of CONTENT_SECURITY_POLICY.split('; ').filter((x) => !own.some((o) => x.startsWith(`${o} `)))) expect(csp).toContain(d);
+    for (const d of CONTENT_SECURITY_POLICY.split('; ').filter((x) => !own.some((o) => x.startsWith(`${o} `))))
+      expect(csp).toContain(d);
   });
 
   it('isolates its pages (COOP/COEP), so the WebAssembly threads can share memory', () => {
@@ -44,12 +45,15 @@ describe('the extension manifest', () => {
   it('is what npm run build:extension wrote, when it has been run', () => {
     const built = new URL('../dist/extension/manifest.json', import.meta.url);
     if (!existsSync(built)) return;
-    const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    const version = (
+      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+    ).version;
     expect(JSON.parse(readFileSync(built, 'utf8'))).toEqual(extensionManifest(version));
     // The store zip holds the same manifest at its root, the studio page, both scripts, and no source maps.
     const zip = unzipSync(readFileSync(new URL(`../dist/backprop-studio-extension-${version}.zip`, import.meta.url)));
     expect(JSON.parse(new TextDecoder().decode(zip['manifest.json']))).toEqual(extensionManifest(version));
-    for (const name of ['index.html', 'background.js', 'table-reader.js', 'icons/128.png']) expect(Object.keys(zip)).toContain(name);
+    for (const name of ['index.html', 'background.js', 'table-reader.js', 'icons/128.png'])
+      expect(Object.keys(zip)).toContain(name);
     expect(Object.keys(zip).filter((n) => n.endsWith('.map'))).toEqual([]);
   });
 });

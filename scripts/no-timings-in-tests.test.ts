@@ -9,7 +9,10 @@ import { describe, expect, test } from 'vitest';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const e2e = path.join(root, 'e2e');
-const specs = readdirSync(e2e).filter((f) => f.endsWith('.spec.ts')).map((f) => path.join(e2e, f)).concat(path.join(e2e, 'app/fixtures.ts'));
+const specs = readdirSync(e2e)
+  .filter((f) => f.endsWith('.spec.ts'))
+  .map((f) => path.join(e2e, f))
+  .concat(path.join(e2e, 'app/fixtures.ts'));
 
 /** Patterns of a timing measured in a test: long-task observers and page clocks. */
 const TIMING = [/longtask/i, /__longTasks/, /performance\.now\(\)/, /PerformanceObserver/];

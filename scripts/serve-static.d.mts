@@ -9,4 +9,9 @@ export declare function resolveRequestPath(requestPath: string, root: string): s
 /** An http server for `root` (not yet listening). */
 export declare function createStaticServer(options: { root: string; headers?: Record<string, string> }): Server;
 /** Serves `root` on `host:port` (port 0 picks a free one; a taken port falls back to a free one). */
-export declare function serveStatic(options: { root: string; port?: number; host?: string; headers?: Record<string, string> }): Promise<{ url: string; port: number; close: () => Promise<void>; server: Server }>;
+export declare function serveStatic(options: {
+  root: string;
+  port?: number;
+  host?: string;
+  headers?: Record<string, string>;
+}): Promise<{ url: string; port: number; close: () => Promise<void>; server: Server }>;

@@ -85,11 +85,17 @@ export function createStaticServer({ root, headers = {} }) {
   return createServer((request, response) => {
     const method = request.method ?? 'GET';
     if (!isAllowedHost(request.headers.host, request.socket.localPort)) {
-      sendText(response, 421, `This server answers only to ${LOOPBACK_NAMES.map((n) => `${n}:${request.socket.localPort}`).join(', ')}. Open the app at one of those addresses.`);
+      sendText(
+        response,
+        421,
+        `This server answers only to ${LOOPBACK_NAMES.map((n) => `${n}:${request.socket.localPort}`).join(', ')}. Open the app at one of those addresses.`,
+      );
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') {
-      sendText(response, 405, `${method} is not allowed; this server only serves files (${ALLOWED_METHODS}).`, { Allow: ALLOWED_METHODS });
+      sendText(response, 405, `${method} is not allowed; this server only serves files (${ALLOWED_METHODS}).`, {
+        Allow: ALLOWED_METHODS,
+      });
       return;
     }
     const file = resolveRequestPath(request.url ?? '/', root);
@@ -121,7 +127,8 @@ export function createStaticServer({ root, headers = {} }) {
       (error) => {
         const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
         if (code === 'ENOENT' || code === 'ENOTDIR') sendText(response, 404, 'Not found');
-        else sendText(response, 500, `Could not read the file: ${error instanceof Error ? error.message : String(error)}`);
+        else
+          sendText(response, 500, `Could not read the file: ${error instanceof Error ? error.message : String(error)}`);
       },
     );
   });
@@ -135,15 +142,16 @@ export function createStaticServer({ root, headers = {} }) {
 export async function serveStatic({ root, port = 0, host = '127.0.0.1', headers }) {
   const server = createStaticServer({ root, headers });
   /** @param {number} wanted */
-  const listen = (wanted) => new Promise((resolve, reject) => {
-    /** @param {Error} error */
-    const onError = (error) => reject(error);
-    server.once('error', onError);
-    server.listen(wanted, host, () => {
-      server.off('error', onError);
-      resolve(undefined);
+  const listen = (wanted) =>
+    new Promise((resolve, reject) => {
+      /** @param {Error} error */
+      const onError = (error) => reject(error);
+      server.once('error', onError);
+      server.listen(wanted, host, () => {
+        server.off('error', onError);
+        resolve(undefined);
+      });
     });
-  });
   try {
     await listen(port);
   } catch (error) {

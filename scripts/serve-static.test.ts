@@ -58,20 +58,33 @@ describe('serveStatic', () => {
   });
 
   test('answers only to loopback host names with its port (DNS rebinding)', async () => {
-    const status = (host: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = http.get({ host: '127.0.0.1', port: server.port, path: '/', headers: { Host: host } }, (response) => {
-        let body = '';
-        response.on('data', (chunk: Buffer) => { body += chunk.toString(); });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    const status = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.get(
+          { host: '127.0.0.1', port: server.port, path: '/', headers: { Host: host } },
+          (response) => {
+            let body = '';
+            response.on('data', (chunk: Buffer) => {
+              body += chunk.toString();
+            });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+          },
+        );
+        request.on('error', reject);
       });
-      request.on('error', reject);
-    });
-    for (const host of [`localhost:${server.port}`, `127.0.0.1:${server.port}`, `[::1]:${server.port}`, `LOCALHOST:${server.port}`]) {
+    for (const host of [
+      `localhost:${server.port}`,
+      `127.0.0.1:${server.port}`,
+      `[::1]:${server.port}`,
+      `LOCALHOST:${server.port}`,
+    ]) {
       expect((await status(host)).status, host).toBe(200);
     }
     const rebound = await status(`evil.example:${server.port}`);
     expect(rebound.status).toBe(421);
-    expect(rebound.body).toBe(`This server answers only to localhost:${server.port}, 127.0.0.1:${server.port}, [::1]:${server.port}. Open the app at one of those addresses.`);
+    expect(rebound.body).toBe(
+      `This server answers only to localhost:${server.port}, 127.0.0.1:${server.port}, [::1]:${server.port}. Open the app at one of those addresses.`,
+    );
     expect((await status('localhost:1')).status).toBe(421);
   });
 

@@ -33,7 +33,8 @@ function parseArgs(argv) {
     else if (argument === '--port') port = Number(argv[(i += 1)]);
     else throw new Error(`unknown option "${argument}". Options: --web, --port <number>.`);
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, got "${port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a whole number from 0 to 65535, got "${port}".`);
   return { web, port };
 }
 
@@ -51,7 +52,11 @@ function launchElectron(binary) {
   }
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(binary, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: '' } });
+    const child = spawn(binary, args, {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '' },
+    });
     child.on('error', (error) => {
       say(`could not start Electron: ${error.message}`);
       resolve({ code: 1, ms: Date.now() - started });
@@ -66,7 +71,10 @@ async function serveWeb(port) {
   say(`the web app is running at ${url}`);
   say('open it in Chrome, Edge or Firefox. Press Ctrl+C to stop.');
   const stop = () => {
-    close().then(() => process.exit(0), () => process.exit(1));
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

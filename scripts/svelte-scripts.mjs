@@ -7,10 +7,17 @@ function valueNames(clause) {
   const names = [];
   const braces = /\{([^}]*)\}/.exec(clause);
   for (const spec of braces ? braces[1].split(',') : []) {
-    const name = spec.trim().split(/\s+as\s+/).pop()?.trim();
+    const name = spec
+      .trim()
+      .split(/\s+as\s+/)
+      .pop()
+      ?.trim();
     if (name && !/^type\s/.test(spec.trim())) names.push(name);
   }
-  const outside = clause.replace(/\{[^}]*\}/, '').split(',').map((x) => x.trim().replace(/^\*\s+as\s+/, ''));
+  const outside = clause
+    .replace(/\{[^}]*\}/, '')
+    .split(',')
+    .map((x) => x.trim().replace(/^\*\s+as\s+/, ''));
   return [...names, ...outside.filter((x) => /^[\w$]+$/.test(x))];
 }
 

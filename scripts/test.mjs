@@ -23,10 +23,30 @@ function count(label, ok) {
 }
 
 // 1. Type checks: each tsconfig is one check (engine core has no DOM/Node types, so a stray import fails here).
-const tsconfigs = ['engine/tsconfig.json', 'engine/node/tsconfig.json', 'engine/worker/tsconfig.json', 'engine/worker/tsconfig.test.json', 'electron/tsconfig.json', 'extension/tsconfig.json', 'bench/tsconfig.json', 'bench/browser/page/tsconfig.json', 'e2e/tsconfig.json'];
-for (const cfg of tsconfigs.filter((c) => existsSync(c))) count(`typecheck ${cfg}`, run(`typecheck ${cfg}`, 'npx', ['tsc', '-p', cfg]));
+const tsconfigs = [
+  'engine/tsconfig.json',
+  'engine/node/tsconfig.json',
+  'engine/worker/tsconfig.json',
+  'engine/worker/tsconfig.test.json',
+  'electron/tsconfig.json',
+  'extension/tsconfig.json',
+  'bench/tsconfig.json',
+  'bench/browser/page/tsconfig.json',
+  'e2e/tsconfig.json',
+];
+for (const cfg of tsconfigs.filter((c) => existsSync(c)))
+  count(`typecheck ${cfg}`, run(`typecheck ${cfg}`, 'npx', ['tsc', '-p', cfg]));
 if (existsSync('renderer/tsconfig.json')) {
-  count('svelte-check renderer', run('svelte-check renderer', 'npx', ['svelte-check', '--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error']));
+  count(
+    'svelte-check renderer',
+    run('svelte-check renderer', 'npx', [
+      'svelte-check',
+      '--tsconfig',
+      'renderer/tsconfig.json',
+      '--threshold',
+      'error',
+    ]),
+  );
 }
 
 // Import cycles: none at run time across engine/, renderer/ (.ts) and electron/ (type-only ones are listed).
@@ -38,14 +58,22 @@ count('prettier', run('prettier', 'npx', ['prettier', '--check', '.', '--log-lev
 count('knip', run('knip', 'npx', ['knip']));
 
 // 2. Unit tests.
-const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+const unitOk = run('unit tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-results/unit.json',
+]);
 if (existsSync('test-results/unit.json')) {
   const u = JSON.parse(readFileSync('test-results/unit.json', 'utf8'));
   results.passed += u.numPassedTests ?? 0;
   results.failed += u.numFailedTests ?? 0;
   results.skipped += (u.numPendingTests ?? 0) + (u.numTodoTests ?? 0);
   // A test file that fails to load has no failed test, but its suite failed: count it once.
-  const brokenFiles = (u.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).every((a) => a.status !== 'failed')).length;
+  const brokenFiles = (u.testResults ?? []).filter(
+    (f) => f.status === 'failed' && (f.assertionResults ?? []).every((a) => a.status !== 'failed'),
+  ).length;
   results.failed += brokenFiles;
   if (!unitOk) failures.push('unit tests');
 } else {
@@ -54,11 +82,17 @@ if (existsSync('test-results/unit.json')) {
 
 // 3. End-to-end tests on the built web app.
 if (existsSync('renderer/vite.config.ts')) {
-  count('build web app', run('build web app', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']));
+  count(
+    'build web app',
+    run('build web app', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']),
+  );
 }
 // The browser extension (dist/extension) for e2e/extension.spec.ts.
-if (existsSync('scripts/build-extension.mjs')) count('build extension', run('build extension', 'node', ['scripts/build-extension.mjs']));
-const hasE2e = existsSync('e2e') && spawnSync('sh', ['-c', 'ls e2e/*.spec.ts 2>/dev/null | head -1'], { encoding: 'utf8' }).stdout.trim() !== '';
+if (existsSync('scripts/build-extension.mjs'))
+  count('build extension', run('build extension', 'node', ['scripts/build-extension.mjs']));
+const hasE2e =
+  existsSync('e2e') &&
+  spawnSync('sh', ['-c', 'ls e2e/*.spec.ts 2>/dev/null | head -1'], { encoding: 'utf8' }).stdout.trim() !== '';
 if (hasE2e) {
   const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test']);
   if (existsSync('test-results/e2e.json')) {

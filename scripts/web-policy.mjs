@@ -25,8 +25,18 @@ export const CONTENT_SECURITY_POLICY = [
  * (copying to the clipboard, full screen) stay for its own origin, as the desktop app's permission handler allows.
  */
 export const PERMISSIONS_POLICY = [
-  'camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()', 'hid=()', 'midi=()',
-  'display-capture=()', 'clipboard-read=()', 'clipboard-write=(self)', 'fullscreen=(self)',
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'midi=()',
+  'display-capture=()',
+  'clipboard-read=()',
+  'clipboard-write=(self)',
+  'fullscreen=(self)',
 ].join(', ');
 
 /**

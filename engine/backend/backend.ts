@@ -28,7 +28,8 @@ export interface Tensor {
 }
 
 /** Names of concrete backends (what actually runs, unlike the user's `auto`). */
-export type BackendName = 'cpu' | 'wasm' | 'gpujs-webgpu' | 'gpujs-webgl2' | 'gpujs-webgl' | 'gpujs-webasm' | 'gpujs-cpu';
+export type BackendName =
+  'cpu' | 'wasm' | 'gpujs-webgpu' | 'gpujs-webgl2' | 'gpujs-webgl' | 'gpujs-webasm' | 'gpujs-cpu';
 
 /** Hyperparameters of one optimizer step, resolved (no defaults left). `t` counts steps from 1. */
 export type OptimizerStep =
@@ -39,7 +40,15 @@ export type OptimizerStep =
   /** a ← a + g²; w ← w − lr·g/(√a + ε) */
   | { type: 'adagrad'; learningRate: number; epsilon: number }
   /** w ← w·(1 − lr·λ) (λ = 0 for adam); m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; w ← w − lr·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε) */
-  | { type: 'adam'; learningRate: number; beta1: number; beta2: number; epsilon: number; weightDecay: number; t: number };
+  | {
+      type: 'adam';
+      learningRate: number;
+      beta1: number;
+      beta2: number;
+      epsilon: number;
+      weightDecay: number;
+      t: number;
+    };
 
 /** The optimizer's per-tensor state buffers, allocated like the weight (zeros unless stated). */
 export interface OptimizerSlots {
@@ -66,7 +75,14 @@ export interface Backend extends BackendInfo {
   /** Copy `data` (length = t.size) into t. */
   write(t: Tensor, data: Float32Array): void;
   /** Copy rows `rowIndices` of the host matrix `source` ([?, cols]) into t ([rowIndices.length, cols]). */
-  gatherRows(t: Tensor, source: Float32Array, cols: number, rowIndices: Int32Array | Uint32Array, start: number, count: number): void;
+  gatherRows(
+    t: Tensor,
+    source: Float32Array,
+    cols: number,
+    rowIndices: Int32Array | Uint32Array,
+    start: number,
+    count: number,
+  ): void;
   /** Bring t's contents back to the host. */
   read(t: Tensor): Promise<Float32Array>;
   /** Copy src into dst (same size). */
@@ -105,14 +121,32 @@ export interface Backend extends BackendInfo {
    * `xhat` [n, f] and `invStd` [f] are saved for the backward pass.
    */
   batchNormForward(
-    x: Tensor, gamma: Tensor, beta: Tensor, runningMean: Tensor, runningVar: Tensor,
-    y: Tensor, xhat: Tensor, invStd: Tensor, momentum: number, epsilon: number, training: boolean,
+    x: Tensor,
+    gamma: Tensor,
+    beta: Tensor,
+    runningMean: Tensor,
+    runningVar: Tensor,
+    y: Tensor,
+    xhat: Tensor,
+    invStd: Tensor,
+    momentum: number,
+    epsilon: number,
+    training: boolean,
   ): void;
   /**
    * dγ = Σ_rows dy⊙x̂; dβ = Σ_rows dy; training: dx = γ·invStd/n · (n·dy − dβ − x̂·dγ);
    * inference (running statistics are constants): dx = γ·invStd·dy.
    */
-  batchNormBackward(dy: Tensor, xhat: Tensor, gamma: Tensor, invStd: Tensor, dx: Tensor, dgamma: Tensor, dbeta: Tensor, training: boolean): void;
+  batchNormBackward(
+    dy: Tensor,
+    xhat: Tensor,
+    gamma: Tensor,
+    invStd: Tensor,
+    dx: Tensor,
+    dgamma: Tensor,
+    dbeta: Tensor,
+    training: boolean,
+  ): void;
 
   // ---- losses; `pred` [n, k], `target` [n, t] (sparse class index for categoricalCrossentropy, t = 1)
   /**
@@ -126,7 +160,14 @@ export interface Backend extends BackendInfo {
    * probabilities after softmax (categoricalCrossentropy) or sigmoid (binaryCrossentropy) and the
    * result is the gradient with respect to the logits: (p − y)/n (divided by k for BCE).
    */
-  lossGradient(loss: LossName, pred: Tensor, target: Tensor, dpred: Tensor, huberDelta: number, fusedLogits: boolean): void;
+  lossGradient(
+    loss: LossName,
+    pred: Tensor,
+    target: Tensor,
+    dpred: Tensor,
+    huberDelta: number,
+    fusedLogits: boolean,
+  ): void;
 
   // ---- regularization and optimizers
   /** g ← g + l1·sign(w) + 2·l2·w. */

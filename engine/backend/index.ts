@@ -5,7 +5,15 @@ import type { Backend, BackendProvider } from './backend.ts';
 import { CpuBackend } from './cpu/index.ts';
 import { wasmBackendProvider } from './wasm/index.ts';
 
-export type { Backend, BackendInfo, BackendName, BackendProvider, OptimizerSlots, OptimizerStep, Tensor } from './backend.ts';
+export type {
+  Backend,
+  BackendInfo,
+  BackendName,
+  BackendProvider,
+  OptimizerSlots,
+  OptimizerStep,
+  Tensor,
+} from './backend.ts';
 export { CpuBackend, CpuTensor } from './cpu/index.ts';
 
 /** A backend ready to train, and why it was picked (shown in the CLI, the run log and the UI badge). */
@@ -45,12 +53,18 @@ export function gpujsProvider(mode: GpuMode, allowEval = false): BackendProvider
       }
       return p;
     },
-    create: async () => (await import('./gpujs/index.ts')).createGpuJsBackend(mode, mode === 'cpu' ? { allowEval } : {}),
+    create: async () =>
+      (await import('./gpujs/index.ts')).createGpuJsBackend(mode, mode === 'cpu' ? { allowEval } : {}),
   };
 }
 
 const providers: BackendProvider[] = [
-  cpuProvider, wasmProvider, gpujsProvider('webgpu'), gpujsProvider('webgl2'), gpujsProvider('webasm'), gpujsProvider('cpu'),
+  cpuProvider,
+  wasmProvider,
+  gpujsProvider('webgpu'),
+  gpujsProvider('webgl2'),
+  gpujsProvider('webasm'),
+  gpujsProvider('cpu'),
 ];
 
 /** Register an additional backend (the wasm and gpu.js modules register themselves through their hosts). */
@@ -62,10 +76,12 @@ export function registerBackend(p: BackendProvider): void {
 
 /** Every registered backend with its availability. */
 export async function listBackends(): Promise<{ name: string; available: boolean; reason: string | null }[]> {
-  return Promise.all(providers.map(async (p) => {
-    const why = await p.unavailable();
-    return { name: p.name, available: why === null, reason: why };
-  }));
+  return Promise.all(
+    providers.map(async (p) => {
+      const why = await p.unavailable();
+      return { name: p.name, available: why === null, reason: why };
+    }),
+  );
 }
 
 /** Backends `auto` considers: GPUs and the fast CPU path (gpu.js webasm/cpu are always slower than wasm). */
@@ -91,7 +107,13 @@ export async function createBackend(choice: BackendChoice = 'auto'): Promise<Cho
       const p = providers.find((x) => x.name === name);
       if (p && (await p.unavailable()) === null) {
         const backend = await p.create();
-        return { backend, reason: name === 'wasm' ? 'auto: WebAssembly SIMD, the fast CPU path' : 'auto: the TypeScript reference (no faster backend available here)' };
+        return {
+          backend,
+          reason:
+            name === 'wasm'
+              ? 'auto: WebAssembly SIMD, the fast CPU path'
+              : 'auto: the TypeScript reference (no faster backend available here)',
+        };
       }
     }
   }
@@ -100,7 +122,8 @@ export async function createBackend(choice: BackendChoice = 'auto'): Promise<Cho
   if (!p || why !== null) {
     const available = (await listBackends()).filter((b) => b.available).map((b) => `'${b.name}'`);
     throw new BackendError({
-      code: 'backend/unavailable', path: 'training.backend',
+      code: 'backend/unavailable',
+      path: 'training.backend',
       message: `Backend '${choice}' is not available here (${why}). Available: ${available.join(', ')}, or 'auto'.`,
     });
   }

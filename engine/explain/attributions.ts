@@ -69,13 +69,19 @@ export function meanInputs(x: Float32Array, rows: number, inputs: number): Float
  * for the probability of the class predicted for the row, or the predicted value.
  */
 export async function attributeRows(
-  model: ModelFile, pre: Preprocessing, backend: Backend, x: Float32Array, rows: number, baseline: Float32Array,
+  model: ModelFile,
+  pre: Preprocessing,
+  backend: Backend,
+  x: Float32Array,
+  rows: number,
+  baseline: Float32Array,
   options: AttributionOptions = {},
 ): Promise<AttributionResult> {
   const method = options.method ?? 'integrated-gradients';
   const steps = options.steps ?? DEFAULT_STEPS;
   const f = model.inputs;
-  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS) throw new ExplainError(explainMessages.badSteps(steps));
+  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS)
+    throw new ExplainError(explainMessages.badSteps(steps));
   if (baseline.length !== f) throw new ExplainError(explainMessages.baselineWidth(baseline.length, f));
   const blocks = columnBlocks(pre);
   const t = pre.target;
@@ -91,9 +97,10 @@ export async function attributeRows(
         alphas.forEach((alpha, s) => {
           for (let i = 0; i < f; i++) path[s * f + i] = baseline[i]! + alpha * (xr[i]! - baseline[i]!);
         });
-        const what: ExplainedOutput = t.kind === 'regression'
-          ? { kind: 'value', mean: t.mean, std: t.std }
-          : { kind: 'probability', classes: new Int32Array(alphas.length).fill(c) };
+        const what: ExplainedOutput =
+          t.kind === 'regression'
+            ? { kind: 'value', mean: t.mean, std: t.std }
+            : { kind: 'probability', classes: new Int32Array(alphas.length).fill(c) };
         return outputGradients(network, path, alphas.length, what);
       };
       let row: PathIntegral;
@@ -101,16 +108,30 @@ export async function attributeRows(
         row = await integrateGradients(evaluate, xr, baseline, steps);
       } else {
         const g = await evaluate([0, 1]);
-        row = { attributions: Float64Array.from(xr, (v, i) => (v - baseline[i]!) * g.gradients[f + i]!), prediction: g.values[1]!, baseline: g.values[0]!, points: 2 };
+        row = {
+          attributions: Float64Array.from(xr, (v, i) => (v - baseline[i]!) * g.gradients[f + i]!),
+          prediction: g.values[1]!,
+          baseline: g.values[0]!,
+          points: 2,
+        };
       }
       const total = row.attributions.reduce((a, b) => a + b, 0);
       result.push({
-        prediction: row.prediction, baseline: row.baseline, label: t.kind === 'classification' ? t.classes[c]! : null,
-        attributions: sumByColumn(blocks, row.attributions), gap: total - (row.prediction - row.baseline), points: row.points,
+        prediction: row.prediction,
+        baseline: row.baseline,
+        label: t.kind === 'classification' ? t.classes[c]! : null,
+        attributions: sumByColumn(blocks, row.attributions),
+        gap: total - (row.prediction - row.baseline),
+        points: row.points,
       });
       await options.onProgress?.(r + 1, rows);
     }
-    return { method, output: t.kind === 'classification' ? 'probability' : 'value', steps: method === 'integrated-gradients' ? steps : null, rows: result };
+    return {
+      method,
+      output: t.kind === 'classification' ? 'probability' : 'value',
+      steps: method === 'integrated-gradients' ? steps : null,
+      rows: result,
+    };
   } finally {
     network.dispose();
   }

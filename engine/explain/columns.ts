@@ -35,7 +35,13 @@ export function sumByColumn(blocks: readonly ColumnBlock[], values: ArrayLike<nu
  * Write block `b` of every row of `from` into `to` (both rows × `inputs`), row i taking row `order[i]`'s
  * values (row i's own when `order` is null): a shuffle of one column's inputs, the other columns untouched.
  */
-export function copyBlock(from: Float32Array, to: Float32Array, inputs: number, b: ColumnBlock, order: Int32Array | null): void {
+export function copyBlock(
+  from: Float32Array,
+  to: Float32Array,
+  inputs: number,
+  b: ColumnBlock,
+  order: Int32Array | null,
+): void {
   const rows = from.length / inputs;
   for (let i = 0; i < rows; i++) {
     const src = (order ? order[i]! : i) * inputs + b.start;

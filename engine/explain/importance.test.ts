@@ -20,7 +20,12 @@ describe('permutation importance', () => {
     const r = await importance(classifier, syntheticCsv(300, 'classification', 11));
     expect(r.metric).toBe('accuracy');
     expect(r.baseline.metric).toBeGreaterThan(0.9);
-    expect(r.columns.map((c) => c.column).slice(0, 2).sort()).toEqual(['a', 'cat']);
+    expect(
+      r.columns
+        .map((c) => c.column)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['a', 'cat']);
     expect(r.columns.map((c) => c.column).sort()).toEqual(['a', 'b', 'cat', 'day', 'noise', 'tag']);
     for (const c of r.columns.slice(0, 2)) {
       expect(c.shownToMatter).toBe(true);
@@ -54,7 +59,9 @@ describe('permutation importance', () => {
   });
 
   it('rows with a missing or unknown target are left out and counted', async () => {
-    const csv = syntheticCsv(50, 'classification', 15).replace(/,(yes|no)\n/, ',\n').replace(/,(yes|no)\n/, ',maybe\n');
+    const csv = syntheticCsv(50, 'classification', 15)
+      .replace(/,(yes|no)\n/, ',\n')
+      .replace(/,(yes|no)\n/, ',maybe\n');
     const r = await importance(classifier, csv, { repeats: 1 });
     expect([r.rows, r.rowsLeftOut]).toEqual([48, 2]);
   });
@@ -64,14 +71,17 @@ describe('permutation importance', () => {
     const e = await importance(classifier, csv).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DatasetError);
     expect((e as DatasetError).message).toBe(
-      "There is nothing to measure importance on: all 3 rows have a target in column 'target' that is missing or not one of the model's classes. Fill in the target, or use a labelled file.");
+      "There is nothing to measure importance on: all 3 rows have a target in column 'target' that is missing or not one of the model's classes. Fill in the target, or use a labelled file.",
+    );
   });
 
   it('repeats outside 1–1000 are refused with the valid range', async () => {
     for (const repeats of [0, 1.5, 1001]) {
       const e = await importance(classifier, syntheticCsv(5, 'classification'), { repeats }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(ExplainError);
-      expect((e as ExplainError).message).toBe(`repeats must be a whole number from 1 to 1000, got ${repeats}. 5 is usual; more narrows the ± interval.`);
+      expect((e as ExplainError).message).toBe(
+        `repeats must be a whole number from 1 to 1000, got ${repeats}. 5 is usual; more narrows the ± interval.`,
+      );
     }
   });
 });

@@ -76,11 +76,18 @@ function headline(m: Metrics): number {
  * preprocessing encodes them; NaN rows are left out and counted). Seeded: the same seed gives the same result.
  */
 export async function permutationImportance(
-  model: ModelFile, pre: Preprocessing, backend: Backend, x: Float32Array, y: Float32Array, rows: number, options: ImportanceOptions = {},
+  model: ModelFile,
+  pre: Preprocessing,
+  backend: Backend,
+  x: Float32Array,
+  y: Float32Array,
+  rows: number,
+  options: ImportanceOptions = {},
 ): Promise<ImportanceResult> {
   const repeats = options.repeats ?? DEFAULT_REPEATS;
   const seed = options.seed ?? model.seed;
-  if (!Number.isInteger(repeats) || repeats < 1 || repeats > MAX_REPEATS) throw new ExplainError(explainMessages.badRepeats(repeats));
+  if (!Number.isInteger(repeats) || repeats < 1 || repeats > MAX_REPEATS)
+    throw new ExplainError(explainMessages.badRepeats(repeats));
   const f = model.inputs;
   const kept = knownTargets(model.task, x, y, rows, f);
   if (kept.rows === 0) throw new DatasetError(explainMessages.noKnownTargets(rows, pre.target.column, model.task.kind));
@@ -89,7 +96,16 @@ export async function permutationImportance(
   const n = kept.rows;
   const score = async (input: Float32Array) => {
     const out = await predictRows(network, input, n);
-    const m = computeMetrics(model.task, network.resolved.loss, network.resolved.huberDelta, out, kept.y, n, model.outputs, targetScale(pre));
+    const m = computeMetrics(
+      model.task,
+      network.resolved.loss,
+      network.resolved.huberDelta,
+      out,
+      kept.y,
+      n,
+      model.outputs,
+      targetScale(pre),
+    );
     return { metric: headline(m), loss: m.loss };
   };
   try {
@@ -117,8 +133,13 @@ export async function permutationImportance(
     }
     columns.sort((a, c) => c.mean - a.mean || c.loss.mean - a.loss.mean);
     return {
-      metric: model.task.kind === 'classification' ? 'accuracy' : 'r2', baseline: base,
-      rows: n, rowsLeftOut: kept.leftOut, repeats, seed, columns,
+      metric: model.task.kind === 'classification' ? 'accuracy' : 'r2',
+      baseline: base,
+      rows: n,
+      rowsLeftOut: kept.leftOut,
+      repeats,
+      seed,
+      columns,
     };
   } finally {
     network.dispose();

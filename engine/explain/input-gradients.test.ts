@@ -29,7 +29,13 @@ async function expectFiniteDifferences(net: Network, what: ExplainedOutput): Pro
       xi[i]! += d;
       return xi;
     };
-    const at = (xi: Float32Array) => outputGradients(net, xi, 1, what.kind === 'value' ? what : { kind: 'probability', classes: what.classes.subarray(r, r + 1) });
+    const at = (xi: Float32Array) =>
+      outputGradients(
+        net,
+        xi,
+        1,
+        what.kind === 'value' ? what : { kind: 'probability', classes: what.classes.subarray(r, r + 1) },
+      );
     expect((await at(x.slice(r * INPUTS, (r + 1) * INPUTS))).values[0]).toBeCloseTo(g.values[r]!, 12);
     for (let i = 0; i < INPUTS; i++) {
       const numeric = ((await at(one(EPS, i))).values[0]! - (await at(one(-EPS, i))).values[0]!) / (2 * EPS);
@@ -43,20 +49,41 @@ const classes2 = Int32Array.from({ length: ROWS }, (_, r) => r % 2);
 
 describe('outputGradients: the backward pass carried through the first layer', () => {
   it('softmax fused with cross-entropy, through batch norm (first layer), tanh and dropout (off at prediction)', async () => {
-    const net = network([{ id: 'bn', type: 'batchNorm' }, { id: 'h', type: 'dense', units: 5, activation: 'tanh' }, { id: 'd', type: 'dropout', rate: 0.3 },
-      { id: 'output', type: 'dense', units: 'auto' }], three);
+    const net = network(
+      [
+        { id: 'bn', type: 'batchNorm' },
+        { id: 'h', type: 'dense', units: 5, activation: 'tanh' },
+        { id: 'd', type: 'dropout', rate: 0.3 },
+        { id: 'output', type: 'dense', units: 'auto' },
+      ],
+      three,
+    );
     expect([net.resolved.fused, net.resolved.outputActivation]).toEqual([true, 'softmax']);
     await expectFiniteDifferences(net, { kind: 'probability', classes: classes3 });
   });
 
   it('one sigmoid output fused with binary cross-entropy: class 1 is p, class 0 is 1 − p', async () => {
-    const net = network([{ id: 'h', type: 'dense', units: 5, activation: 'elu' }, { id: 'output', type: 'dense', units: 1, activation: 'sigmoid' }], two, 'binaryCrossentropy');
+    const net = network(
+      [
+        { id: 'h', type: 'dense', units: 5, activation: 'elu' },
+        { id: 'output', type: 'dense', units: 1, activation: 'sigmoid' },
+      ],
+      two,
+      'binaryCrossentropy',
+    );
     expect([net.resolved.fused, net.resolved.outputs]).toEqual([true, 1]);
     await expectFiniteDifferences(net, { kind: 'probability', classes: classes2 });
   });
 
-  it('regression value in the target\'s units, through a GELU activation layer', async () => {
-    const net = network([{ id: 'h', type: 'dense', units: 5 }, { id: 'act', type: 'activation', activation: 'gelu' }, { id: 'output', type: 'dense', units: 'auto' }], { kind: 'regression' });
+  it("regression value in the target's units, through a GELU activation layer", async () => {
+    const net = network(
+      [
+        { id: 'h', type: 'dense', units: 5 },
+        { id: 'act', type: 'activation', activation: 'gelu' },
+        { id: 'output', type: 'dense', units: 'auto' },
+      ],
+      { kind: 'regression' },
+    );
     await expectFiniteDifferences(net, { kind: 'value', mean: 10, std: 3 });
     const scaled = await outputGradients(net, x, ROWS, { kind: 'value', mean: 0, std: 1 });
     const units = await outputGradients(net, x, ROWS, { kind: 'value', mean: 10, std: 3 });

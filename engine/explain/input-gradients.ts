@@ -9,8 +9,7 @@ import type { Network } from '../train/index.ts';
 
 /** What F is for each row: the probability of a class, or the regression value in the target's units. */
 export type ExplainedOutput =
-  | { kind: 'probability'; classes: Int32Array }
-  | { kind: 'value'; mean: number; std: number };
+  { kind: 'probability'; classes: Int32Array } | { kind: 'value'; mean: number; std: number };
 
 /** F at each row and ∂F/∂x. */
 export interface OutputGradients {
@@ -34,7 +33,13 @@ function readHost(backend: Backend, t: Tensor): Promise<Float32Array | Float64Ar
  * its cross-entropy loss (the spec allows no other pairing). Softmax: ∂p_c/∂z_j = p_c(δ_cj − p_j). One
  * sigmoid output p is the probability of class 1, so class 0's is 1 − p: ∂p/∂z = p(1 − p), negated for class 0.
  */
-function seed(network: Network, what: ExplainedOutput, o: Float32Array | Float64Array, r: number, d: Float64Array): number {
+function seed(
+  network: Network,
+  what: ExplainedOutput,
+  o: Float32Array | Float64Array,
+  r: number,
+  d: Float64Array,
+): number {
   const { outputs: k, fused } = network.resolved;
   if (what.kind === 'value') {
     d[r * k] = what.std;
@@ -56,14 +61,20 @@ function seed(network: Network, what: ExplainedOutput, o: Float32Array | Float64
  * F(x) and ∂F/∂x for each row of x (rows × inputs), with dropout off and batch normalization on its
  * running statistics, as at prediction.
  */
-export async function outputGradients(network: Network, x: Float32Array, rows: number, what: ExplainedOutput): Promise<OutputGradients> {
+export async function outputGradients(
+  network: Network,
+  x: Float32Array,
+  rows: number,
+  what: ExplainedOutput,
+): Promise<OutputGradients> {
   const { backend } = network;
   const { inputs: f, outputs: k } = network.resolved;
   const values = new Float64Array(rows);
   const gradients = new Float64Array(rows * f);
   for (let start = 0; start < rows; start += CHUNK) {
     const n = Math.min(CHUNK, rows - start);
-    const part: ExplainedOutput = what.kind === 'value' ? what : { kind: 'probability', classes: what.classes.subarray(start, start + n) };
+    const part: ExplainedOutput =
+      what.kind === 'value' ? what : { kind: 'probability', classes: what.classes.subarray(start, start + n) };
     const xt = backend.tensor([n, f], x.subarray(start * f, (start + n) * f));
     let dt: Tensor | null = null;
     try {

@@ -43,7 +43,10 @@ describe('integrateGradients', () => {
   it('stops at its budget of extra points when the error cannot be reached (a jump in F itself)', async () => {
     const x = Float32Array.of(1);
     const b = Float32Array.of(0);
-    const jump: PathEvaluator = async (alphas) => ({ values: Float64Array.from(alphas, (a) => (a > 0.5 ? 1 : 0)), gradients: new Float64Array(alphas.length) });
+    const jump: PathEvaluator = async (alphas) => ({
+      values: Float64Array.from(alphas, (a) => (a > 0.5 ? 1 : 0)),
+      gradients: new Float64Array(alphas.length),
+    });
     const r = await integrateGradients(jump, x, b, 4);
     expect(r.points).toBeLessThanOrEqual(5 + 1024);
     expect(r.attributions[0]).toBe(0);

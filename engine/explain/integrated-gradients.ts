@@ -51,7 +51,12 @@ export interface PathIntegral {
 }
 
 /** Integrated Gradients from `baseline` to `x` (one row of inputs each). */
-export async function integrateGradients(evaluate: PathEvaluator, x: Float32Array, baseline: Float32Array, steps: number): Promise<PathIntegral> {
+export async function integrateGradients(
+  evaluate: PathEvaluator,
+  x: Float32Array,
+  baseline: Float32Array,
+  steps: number,
+): Promise<PathIntegral> {
   const f = x.length;
   const delta = Float64Array.from(x, (v, i) => v - baseline[i]!);
   const nodes = async (alphas: readonly number[]): Promise<Node[]> => {
@@ -77,7 +82,10 @@ export async function integrateGradients(evaluate: PathEvaluator, x: Float32Arra
   while (pending.length > 0) {
     // The worst intervals first, so a spent budget went where the error was (float32 rounding of a large
     // regression value can leave every interval just over its share).
-    const scored = pending.map((p) => ({ p, error: Math.abs(((p.b.alpha - p.a.alpha) / 2) * (p.a.slope + p.b.slope) - (p.b.value - p.a.value)) }));
+    const scored = pending.map((p) => ({
+      p,
+      error: Math.abs(((p.b.alpha - p.a.alpha) / 2) * (p.a.slope + p.b.slope) - (p.b.value - p.a.value)),
+    }));
     scored.sort((u, v) => v.error - u.error);
     const split: typeof pending = [];
     for (const { p, error } of scored) {
@@ -88,10 +96,15 @@ export async function integrateGradients(evaluate: PathEvaluator, x: Float32Arra
     budget -= split.length;
     points += split.length;
     const mids = await nodes(split.map((p) => (p.a.alpha + p.b.alpha) / 2));
-    pending = split.flatMap((p, k) => [{ a: p.a, b: mids[k]!, depth: p.depth + 1 }, { a: mids[k]!, b: p.b, depth: p.depth + 1 }]);
+    pending = split.flatMap((p, k) => [
+      { a: p.a, b: mids[k]!, depth: p.depth + 1 },
+      { a: mids[k]!, b: p.b, depth: p.depth + 1 },
+    ]);
   }
   return {
     attributions: integral.map((v, i) => v * delta[i]!),
-    prediction: first[steps]!.value, baseline: first[0]!.value, points,
+    prediction: first[steps]!.value,
+    baseline: first[0]!.value,
+    points,
   };
 }

@@ -12,7 +12,8 @@ const classifier = await trainedModel(syntheticCsv(300, 'classification'));
 const csv = syntheticCsv(120, 'regression', 41);
 const table = parseCsv(csv);
 const applied = applyPreprocessing(regressor.pre, table);
-const pdp = (column: string, options = {}) => partialDependence(regressor.model, regressor.pre, new CpuBackend(), table, applied.x, applied.rows, column, options);
+const pdp = (column: string, options = {}) =>
+  partialDependence(regressor.model, regressor.pre, new CpuBackend(), table, applied.x, applied.rows, column, options);
 
 describe('partial dependence', () => {
   it('of a (value = 3a + …): rises across the range with a slope near 3; the grid is quantiles of a', async () => {
@@ -42,7 +43,15 @@ describe('partial dependence', () => {
   it('is the mean prediction of the CSV with the column set to the grid value, preprocessed again', async () => {
     const r = await pdp('cat');
     const lines = csv.trim().split('\n');
-    const setTo = [lines[0], ...lines.slice(1).map((l) => l.split(',').map((c, i) => (i === 2 ? 'w' : c)).join(','))].join('\n');
+    const setTo = [
+      lines[0],
+      ...lines.slice(1).map((l) =>
+        l
+          .split(',')
+          .map((c, i) => (i === 2 ? 'w' : c))
+          .join(','),
+      ),
+    ].join('\n');
     const a = applyPreprocessing(regressor.pre, parseCsv(setTo));
     const out = await predictWithModel(regressor.model, new CpuBackend(), a.x, a.rows);
     const t = regressor.pre.target;
@@ -57,23 +66,45 @@ describe('partial dependence', () => {
     r.average.forEach((p, g) => expect(p[0]).toBeCloseTo(r.ice!.reduce((s, curve) => s + curve[g]![0]!, 0) / 120, 6));
   });
 
-  it('classification averages each class\'s probability; they sum to 1 at every grid point', async () => {
+  it("classification averages each class's probability; they sum to 1 at every grid point", async () => {
     const c = syntheticCsv(50, 'classification', 42);
     const t = parseCsv(c);
     const x = applyPreprocessing(classifier.pre, t);
-    const r = await partialDependence(classifier.model, classifier.pre, new CpuBackend(), t, x.x, x.rows, 'a', { points: 4 });
+    const r = await partialDependence(classifier.model, classifier.pre, new CpuBackend(), t, x.x, x.rows, 'a', {
+      points: 4,
+    });
     expect(r.outputs).toEqual(['no', 'yes']);
     for (const p of r.average) expect(p[0]! + p[1]!).toBeCloseTo(1, 6);
     expect(r.average[3]![1]).toBeGreaterThan(r.average[0]![1]!);
   });
 
   it('refuses a column the model does not use, a bad grid, and a column with no values', async () => {
-    const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as ExplainError);
-    expect((await fail(pdp('target')))?.message).toBe("'target' is not a column the model uses. Its columns: 'a', 'b', 'cat', 'noise', 'tag', 'day'.");
-    expect((await fail(pdp('a', { points: 1 })))?.message).toBe('The grid must have a whole number of points from 2 to 100, got 1. 20 is usual.');
+    const fail = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => e as ExplainError,
+      );
+    expect((await fail(pdp('target')))?.message).toBe(
+      "'target' is not a column the model uses. Its columns: 'a', 'b', 'cat', 'noise', 'tag', 'day'.",
+    );
+    expect((await fail(pdp('a', { points: 1 })))?.message).toBe(
+      'The grid must have a whole number of points from 2 to 100, got 1. 20 is usual.',
+    );
     const empty = parseCsv(csv.replace(/^(-?[\d.]+),/gm, ','));
-    const e = await fail(partialDependence(regressor.model, regressor.pre, new CpuBackend(), empty, applyPreprocessing(regressor.pre, empty).x, 120, 'a'));
+    const e = await fail(
+      partialDependence(
+        regressor.model,
+        regressor.pre,
+        new CpuBackend(),
+        empty,
+        applyPreprocessing(regressor.pre, empty).x,
+        120,
+        'a',
+      ),
+    );
     expect(e).toBeInstanceOf(ExplainError);
-    expect(e?.message).toBe("Column 'a' has no values in this file (every cell is missing), so there is nothing to sweep. Use a file where it has values.");
+    expect(e?.message).toBe(
+      "Column 'a' has no values in this file (every cell is missing), so there is nothing to sweep. Use a file where it has values.",
+    );
   });
 });

@@ -78,14 +78,27 @@ function gridRows(col: TableColumn, rows: number, kind: 'number' | 'category', p
  * `points` sets the grid of a number or date column.
  */
 export async function partialDependence(
-  model: ModelFile, pre: Preprocessing, backend: Backend, table: { columns: readonly TableColumn[] }, x: Float32Array, rows: number,
-  column: string, options: PdpOptions = {},
+  model: ModelFile,
+  pre: Preprocessing,
+  backend: Backend,
+  table: { columns: readonly TableColumn[] },
+  x: Float32Array,
+  rows: number,
+  column: string,
+  options: PdpOptions = {},
 ): Promise<PartialDependence> {
   const points = options.points ?? DEFAULT_GRID;
-  if (!Number.isInteger(points) || points < 2 || points > MAX_GRID) throw new ExplainError(explainMessages.badGrid(points));
+  if (!Number.isInteger(points) || points < 2 || points > MAX_GRID)
+    throw new ExplainError(explainMessages.badGrid(points));
   const blocks = columnBlocks(pre);
   const block = blocks.find((b) => b.column === column);
-  if (!block) throw new ExplainError(explainMessages.notAFeature(column, blocks.map((b) => b.column)));
+  if (!block)
+    throw new ExplainError(
+      explainMessages.notAFeature(
+        column,
+        blocks.map((b) => b.column),
+      ),
+    );
   const t = pre.features.find((f) => f.column === column)!;
   const col = table.columns.find((c) => c.name === column)!;
   const kind = t.kind === 'number' || t.kind === 'datetime' ? 'number' : 'category';
@@ -115,5 +128,14 @@ export async function partialDependence(
   } finally {
     network.dispose();
   }
-  return { column, kind, output: pre.target.kind === 'classification' ? 'probability' : 'value', outputs, grid: grid.map((r) => cellLabel(col, r) ?? ''), average, ice, rows };
+  return {
+    column,
+    kind,
+    output: pre.target.kind === 'classification' ? 'probability' : 'value',
+    outputs,
+    grid: grid.map((r) => cellLabel(col, r) ?? ''),
+    average,
+    ice,
+    rows,
+  };
 }

@@ -4,15 +4,29 @@
  */
 import type { Problem } from '../errors.ts';
 import type { Task } from '../spec/index.ts';
-import { DATE_ORDERS, DECIMAL_SEPARATORS, type ColumnType, type CsvOptions, type CsvReading, type DatasetSettings } from '../data/index.ts';
+import {
+  DATE_ORDERS,
+  DECIMAL_SEPARATORS,
+  type ColumnType,
+  type CsvOptions,
+  type CsvReading,
+  type DatasetSettings,
+} from '../data/index.ts';
 import { isSourcePage, type SourcePage } from '../export/index.ts';
 import { ProtocolError, reply, request, type ByteSource } from './fields.ts';
 
 /** A bar of a numeric column's histogram: values in [from, to). */
-export interface HistogramBin { from: number; to: number; count: number }
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
+}
 
 /** How often a category occurs. */
-export interface CategoryCount { value: string; count: number }
+export interface CategoryCount {
+  value: string;
+  count: number;
+}
 
 /** One column of a loaded table, as the data view shows it. */
 export interface ColumnInfo {
@@ -88,7 +102,9 @@ function checkLoadOptions(options: LoadOptions | null): void {
       throw new ProtocolError(`request 'data/load' field 'options.${key}' is not a reading option (${options})`);
     }
     if (v !== undefined && !valid.includes(v as string)) {
-      throw new ProtocolError(`request 'data/load' field 'options.${key}' is not one of ${valid.map((x) => `'${x}'`).join(', ')}`);
+      throw new ProtocolError(
+        `request 'data/load' field 'options.${key}' is not one of ${valid.map((x) => `'${x}'`).join(', ')}`,
+      );
     }
   }
 }
@@ -104,33 +120,52 @@ export const DATA_REQUESTS = {
    * with other `options` (decimal separator, date order, malformed rows) re-profiles it. Omitted options are detected.
    */
   'data/load': request<{ name: string; source: ByteSource | ArrayBuffer; options: LoadOptions | null }>()(
-    'data/loaded', { name: 'string', source: 'source', options: 'object?' },
+    'data/loaded',
+    { name: 'string', source: 'source', options: 'object?' },
     { check: (m) => checkLoadOptions(m.options), transfer: (m) => sourceBuffer(m.source) },
   ),
   /**
    * The web page the current table came from (the browser extension's menu), or null for a file; run model
    * files keep it. A `data/load` forgets it, so it is sent after each load it belongs to.
    */
-  'data/source': request<{ page: SourcePage | null }>()('data/sourced', { page: 'object?' }, {
-    check: (m) => {
-      if (m.page !== null && !isSourcePage(m.page)) throw new ProtocolError("request 'data/source' field 'page' is not { title, url }");
+  'data/source': request<{ page: SourcePage | null }>()(
+    'data/sourced',
+    { page: 'object?' },
+    {
+      check: (m) => {
+        if (m.page !== null && !isSourcePage(m.page))
+          throw new ProtocolError("request 'data/source' field 'page' is not { title, url }");
+      },
     },
-  }),
-  /** Rows of the current table as display strings: a window `start..start+count`, or the listed rows. */
-  'data/rows': request<{ start: number; count: number; indices: Int32Array | null }>()(
-    'data/rows', { start: 'number', count: 'number', indices: 'i32?' },
   ),
+  /** Rows of the current table as display strings: a window `start..start+count`, or the listed rows. */
+  'data/rows': request<{ start: number; count: number; indices: Int32Array | null }>()('data/rows', {
+    start: 'number',
+    count: 'number',
+    indices: 'i32?',
+  }),
   /** Check the dataset settings against the current table: task, features, split sizes, warnings. */
-  'data/prepare': request<{ settings: DatasetSettings; seed: number }>()('data/prepared', { settings: 'object', seed: 'number' }),
+  'data/prepare': request<{ settings: DatasetSettings; seed: number }>()('data/prepared', {
+    settings: 'object',
+    seed: 'number',
+  }),
 };
 
 /** The data events. */
 export const DATA_EVENTS = {
   /** Reading progress of a `data/load` (`fraction` null when the size is unknown). */
-  'data/progress': reply<{ bytes: number; rows: number; fraction: number | null }>()({ bytes: 'number', rows: 'number', fraction: 'number?' }),
+  'data/progress': reply<{ bytes: number; rows: number; fraction: number | null }>()({
+    bytes: 'number',
+    rows: 'number',
+    fraction: 'number?',
+  }),
   'data/loaded': reply<{ table: TableInfo }>()({ table: 'object' }),
   /** The source page of `data/source` is kept with the current table. */
   'data/sourced': reply<{ page: SourcePage | null }>()({ page: 'object?' }),
-  'data/rows': reply<{ start: number; indices: Int32Array | null; cells: string[][] }>()({ start: 'number', indices: 'i32?', cells: 'array' }),
+  'data/rows': reply<{ start: number; indices: Int32Array | null; cells: string[][] }>()({
+    start: 'number',
+    indices: 'i32?',
+    cells: 'array',
+  }),
   'data/prepared': reply<{ summary: DatasetSummary }>()({ summary: 'object' }),
 };

@@ -3,7 +3,10 @@ import type { Problem } from '../errors.ts';
 import { reply, request, type ByteSource } from './fields.ts';
 
 /** A point on a curve. */
-export interface CurvePoint { x: number; y: number }
+export interface CurvePoint {
+  x: number;
+  y: number;
+}
 
 /** Evaluation of a classifier on the test split. */
 export interface ClassificationEvaluation {
@@ -44,7 +47,8 @@ export const EVALUATE_REQUESTS = {
   'evaluate/run': request<{ runId: string }>()('evaluate/done', { runId: 'string' }),
   /** Predict a new CSV with a run's model; the reply is that CSV with prediction columns added. */
   'predict/run': request<{ runId: string; name: string; source: ByteSource | ArrayBuffer }>()(
-    'predict/done', { runId: 'string', name: 'string', source: 'source' },
+    'predict/done',
+    { runId: 'string', name: 'string', source: 'source' },
     { transfer: (m) => (m.source instanceof ArrayBuffer ? [m.source] : []) },
   ),
 };
@@ -55,7 +59,10 @@ export const EVALUATE_EVENTS = {
     { runId: 'string', evaluation: 'object' },
     { transfer: ({ evaluation: e }) => [e.rowIndices, e.actual, e.predicted] },
   ),
-  'predict/done': reply<{ runId: string; csv: string; rows: number; warnings: Problem[] }>()(
-    { runId: 'string', csv: 'string', rows: 'number', warnings: 'array' },
-  ),
+  'predict/done': reply<{ runId: string; csv: string; rows: number; warnings: Problem[] }>()({
+    runId: 'string',
+    csv: 'string',
+    rows: 'number',
+    warnings: 'array',
+  }),
 };

@@ -17,16 +17,23 @@ type BaseKind = 'number' | 'string' | 'boolean' | 'array' | 'object' | 'f32' | '
 /** Field kinds the validator checks. `?` suffix: may also be null. */
 export type FieldKind = BaseKind | `${BaseKind}?`;
 
-type Base<T> =
-  [T] extends [number] ? 'number'
-  : [T] extends [string] ? 'string'
-  : [T] extends [boolean] ? 'boolean'
-  : [T] extends [Int32Array] ? 'i32'
-  : [T] extends [Float32Array] ? 'f32'
-  : [T] extends [ByteSource | ArrayBuffer] ? 'source'
-  : [T] extends [readonly unknown[]] ? 'array'
-  : [T] extends [object] ? 'object'
-  : never;
+type Base<T> = [T] extends [number]
+  ? 'number'
+  : [T] extends [string]
+    ? 'string'
+    : [T] extends [boolean]
+      ? 'boolean'
+      : [T] extends [Int32Array]
+        ? 'i32'
+        : [T] extends [Float32Array]
+          ? 'f32'
+          : [T] extends [ByteSource | ArrayBuffer]
+            ? 'source'
+            : [T] extends [readonly unknown[]]
+              ? 'array'
+              : [T] extends [object]
+                ? 'object'
+                : never;
 
 /** The kind a field of type `T` is checked as: `string | null` is `'string?'`, `StopReason` is `'string'`. */
 export type KindOf<T> = null extends T ? `${Base<Exclude<T, null>>}?` : Base<T>;
@@ -62,7 +69,10 @@ export interface MessageExtras<Body> {
 export type WithId<T> = { id: number } & T;
 
 function spec<Body, Role extends MessageRole, Reply extends string>(
-  role: Role, reply: Reply, fields: Readonly<Record<string, FieldKind>>, extras: MessageExtras<Body>,
+  role: Role,
+  reply: Reply,
+  fields: Readonly<Record<string, FieldKind>>,
+  extras: MessageExtras<Body>,
 ): MessageSpec<Body, Role, Reply> {
   // The validator calls these only on a message whose fields were checked against `fields`, which the
   // `Fields<Body>` parameter of the builders below ties to `Body`.
@@ -96,7 +106,9 @@ type Flat<T> = { [K in keyof T]: T[K] } & {};
 
 /** The union of the messages of a table: each entry's body with its `type`. */
 export type UnionOf<Table> = {
-  [K in keyof Table & string]: Table[K] extends { readonly body?: infer Body } ? Flat<{ type: K } & Exclude<Body, undefined>> : never;
+  [K in keyof Table & string]: Table[K] extends { readonly body?: infer Body }
+    ? Flat<{ type: K } & Exclude<Body, undefined>>
+    : never;
 }[keyof Table & string];
 
 /** One plain-object check for the engine, re-exported for this folder's readers. */
@@ -106,13 +118,20 @@ export { isRecord };
 export function hasKind(v: unknown, kind: FieldKind): boolean {
   if (kind.endsWith('?') && v === null) return true;
   switch (kind.replace('?', '') as BaseKind) {
-    case 'number': return typeof v === 'number';
-    case 'string': return typeof v === 'string';
-    case 'boolean': return typeof v === 'boolean';
-    case 'object': return isRecord(v);
-    case 'array': return Array.isArray(v);
-    case 'f32': return v instanceof Float32Array;
-    case 'i32': return v instanceof Int32Array;
+    case 'number':
+      return typeof v === 'number';
+    case 'string':
+      return typeof v === 'string';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'object':
+      return isRecord(v);
+    case 'array':
+      return Array.isArray(v);
+    case 'f32':
+      return v instanceof Float32Array;
+    case 'i32':
+      return v instanceof Int32Array;
     case 'source':
       return v instanceof ArrayBuffer || (isRecord(v) && typeof v.size === 'number' && typeof v.slice === 'function');
   }

@@ -22,11 +22,16 @@ export const MEMORY_REQUESTS = {
    * Keep only these runs (the ones the project lists) and free every other finished run's model and
    * optimizer state; runs still training are kept. The reply says what the worker holds now.
    */
-  'runs/keep': request<{ runIds: string[] }>()('memory/report', { runIds: 'array' }, {
-    check: (m) => {
-      if (!m.runIds.every((r) => typeof r === 'string')) throw new ProtocolError("request 'runs/keep' field 'runIds' is not a list of run ids");
+  'runs/keep': request<{ runIds: string[] }>()(
+    'memory/report',
+    { runIds: 'array' },
+    {
+      check: (m) => {
+        if (!m.runIds.every((r) => typeof r === 'string'))
+          throw new ProtocolError("request 'runs/keep' field 'runIds' is not a list of run ids");
+      },
     },
-  }),
+  ),
 };
 
 /** The memory events. */

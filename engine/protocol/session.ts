@@ -15,8 +15,18 @@ export const PROTOCOL_VERSION = 2;
  * stopped (named by the app, never by the engine), and `Error`: a bug.
  */
 export const WIRE_ERROR_NAMES = [
-  'SpecError', 'DatasetError', 'TrainingError', 'RunError', 'ModelFileError', 'BackendError', 'SweepError',
-  'ExportError', 'ExplainError', 'ProtocolError', 'EngineStoppedError', 'Error',
+  'SpecError',
+  'DatasetError',
+  'TrainingError',
+  'RunError',
+  'ModelFileError',
+  'BackendError',
+  'SweepError',
+  'ExportError',
+  'ExplainError',
+  'ProtocolError',
+  'EngineStoppedError',
+  'Error',
 ] as const;
 
 /** One of `WIRE_ERROR_NAMES`. */
@@ -41,7 +51,11 @@ export const SESSION_EVENTS = {
   /** The worker started; lists the backends this browser can run. */
   ready: event<{ version: number; backends: BackendChoice[] }>()({ version: 'number', backends: 'array' }),
   /** A request failed (`id`), or a run failed outside a request (`id` null, `runId` set). */
-  error: event<{ id: number | null; runId: string | null; error: WireError }>()({ id: 'number?', runId: 'string?', error: 'object' }),
+  error: event<{ id: number | null; runId: string | null; error: WireError }>()({
+    id: 'number?',
+    runId: 'string?',
+    error: 'object',
+  }),
 };
 
 /** A thrown value as a WireError, keeping a user error's code, path and problems. */
@@ -57,5 +71,11 @@ export function toWireError(e: unknown): WireError {
       problems,
     };
   }
-  return { name: 'Error', code: 'internal', path: '', message: `Internal error (please report): ${String(e)}`, problems: [] };
+  return {
+    name: 'Error',
+    code: 'internal',
+    path: '',
+    message: `Internal error (please report): ${String(e)}`,
+    problems: [],
+  };
 }

@@ -16,7 +16,15 @@
 import type { DatasetSettings } from '../data/index.ts';
 import type { Problem } from '../errors.ts';
 import type { NetworkSpec } from '../spec/index.ts';
-import type { Direction, Objective, ParamValue, StrategyName, SweepEvent, SweepPlan, TrialParams } from '../sweep/index.ts';
+import type {
+  Direction,
+  Objective,
+  ParamValue,
+  StrategyName,
+  SweepEvent,
+  SweepPlan,
+  TrialParams,
+} from '../sweep/index.ts';
 import { event, isRecord, ProtocolError, reply, request, type UnionOf } from './fields.ts';
 import type { WireError } from './session.ts';
 
@@ -52,67 +60,117 @@ export interface SpaceJson {
 }
 
 const EVENT_TYPES = new Set<string>([
-  'sweep/start', 'trial/start', 'trial/progress', 'trial/epoch', 'trial/rung', 'trial/done', 'trial/pruned', 'trial/failed',
-  'trial/cancelled', 'sweep/best', 'sweep/done',
+  'sweep/start',
+  'trial/start',
+  'trial/progress',
+  'trial/epoch',
+  'trial/rung',
+  'trial/done',
+  'trial/pruned',
+  'trial/failed',
+  'trial/cancelled',
+  'sweep/best',
+  'sweep/done',
 ]);
 
 function isTrialRecord(v: unknown): boolean {
-  return isRecord(v) && typeof v.trial === 'number' && isRecord(v.params) && typeof v.status === 'string'
-    && (v.objective === null || typeof v.objective === 'number') && isRecord(v.metrics) && Array.isArray(v.history);
+  return (
+    isRecord(v) &&
+    typeof v.trial === 'number' &&
+    isRecord(v.params) &&
+    typeof v.status === 'string' &&
+    (v.objective === null || typeof v.objective === 'number') &&
+    isRecord(v.metrics) &&
+    Array.isArray(v.history)
+  );
 }
 
 /** True when `v` has the shape of a sweep event (records and the result checked one level deep). */
 function isWireSweepEvent(v: unknown): v is SweepEvent {
   if (!isRecord(v) || typeof v.type !== 'string' || !EVENT_TYPES.has(v.type)) return false;
   switch (v.type) {
-    case 'sweep/start': return isRecord(v.plan) && Array.isArray(v.plan.parameters);
-    case 'trial/start': return typeof v.trial === 'number' && isRecord(v.params) && typeof v.epochs === 'number';
-    case 'trial/progress': return typeof v.trial === 'number' && typeof v.epoch === 'number' && typeof v.batch === 'number';
-    case 'trial/epoch': return typeof v.trial === 'number' && isRecord(v.summary) && typeof v.summary.epoch === 'number';
-    case 'sweep/done': return isRecord(v.result) && Array.isArray(v.result.trials) && v.result.trials.every(isTrialRecord);
-    default: return isTrialRecord(v.record);
+    case 'sweep/start':
+      return isRecord(v.plan) && Array.isArray(v.plan.parameters);
+    case 'trial/start':
+      return typeof v.trial === 'number' && isRecord(v.params) && typeof v.epochs === 'number';
+    case 'trial/progress':
+      return typeof v.trial === 'number' && typeof v.epoch === 'number' && typeof v.batch === 'number';
+    case 'trial/epoch':
+      return typeof v.trial === 'number' && isRecord(v.summary) && typeof v.summary.epoch === 'number';
+    case 'sweep/done':
+      return isRecord(v.result) && Array.isArray(v.result.trials) && v.result.trials.every(isTrialRecord);
+    default:
+      return isTrialRecord(v.record);
   }
 }
 
-type SweepCheckRequest = { space: Record<string, unknown>; spec: NetworkSpec; settings: DatasetSettings; cores: number; concurrency: number | null };
-const SWEEP_CHECK_FIELDS = { space: 'object', spec: 'object', settings: 'object', cores: 'number', concurrency: 'number?' } as const;
+type SweepCheckRequest = {
+  space: Record<string, unknown>;
+  spec: NetworkSpec;
+  settings: DatasetSettings;
+  cores: number;
+  concurrency: number | null;
+};
+const SWEEP_CHECK_FIELDS = {
+  space: 'object',
+  spec: 'object',
+  settings: 'object',
+  cores: 'number',
+  concurrency: 'number?',
+} as const;
 
 /** The sweep requests. */
 export const SWEEP_REQUESTS = {
   /** Check a search space against the network and the data without running it. */
   'sweep/check': request<SweepCheckRequest>()('sweep/checked', SWEEP_CHECK_FIELDS),
   /** Run a search space; `sweep/events` follow with this sweepId until one carries `sweep/done` (or `sweep/failed`). */
-  'sweep/start': request<{ sweepId: string } & SweepCheckRequest>()('sweep/started', { sweepId: 'string', ...SWEEP_CHECK_FIELDS }),
+  'sweep/start': request<{ sweepId: string } & SweepCheckRequest>()('sweep/started', {
+    sweepId: 'string',
+    ...SWEEP_CHECK_FIELDS,
+  }),
   /** Stop every running trial after its current batch and start no more. */
   'sweep/stop': request<{ sweepId: string }>()('sweep/state', { sweepId: 'string' }),
   /** Stop one trial (running, queued or waiting between halving rungs); the sweep goes on. */
   'trial/cancel': request<{ sweepId: string; trial: number }>()('sweep/state', { sweepId: 'string', trial: 'number' }),
   /** The network spec a trial trains: `params` applied to `spec` (the seed stays the spec's). */
-  'sweep/apply': request<{ spec: NetworkSpec; params: TrialParams }>()('sweep/applied', { spec: 'object', params: 'object' }),
+  'sweep/apply': request<{ spec: NetworkSpec; params: TrialParams }>()('sweep/applied', {
+    spec: 'object',
+    params: 'object',
+  }),
   /**
    * Train `params` applied to `spec` on the training and validation rows together, for `epochs` (the
    * trial's kept epoch) without early stopping, as run `runId`; answered by `train/state` (running), and
    * followed by the run's events, `train/started` first.
    */
-  'sweep/retrain': request<{ runId: string; spec: NetworkSpec; settings: DatasetSettings; params: TrialParams; epochs: number }>()(
-    'train/state', { runId: 'string', spec: 'object', settings: 'object', params: 'object', epochs: 'number' },
-  ),
+  'sweep/retrain': request<{
+    runId: string;
+    spec: NetworkSpec;
+    settings: DatasetSettings;
+    params: TrialParams;
+    epochs: number;
+  }>()('train/state', { runId: 'string', spec: 'object', settings: 'object', params: 'object', epochs: 'number' }),
 };
 
 /** The sweep events. */
 export const SWEEP_EVENTS = {
   'sweep/checked': reply<{ problems: Problem[]; check: SweepCheck | null }>()({ problems: 'array', check: 'object?' }),
   /** The trial workers are up and the sweep has begun. */
-  'sweep/started': reply<{ sweepId: string; plan: SweepPlan; backend: string; rows: { train: number; validation: number } }>()(
-    { sweepId: 'string', plan: 'object', backend: 'string', rows: 'object' },
-  ),
+  'sweep/started': reply<{
+    sweepId: string;
+    plan: SweepPlan;
+    backend: string;
+    rows: { train: number; validation: number };
+  }>()({ sweepId: 'string', plan: 'object', backend: 'string', rows: 'object' }),
   'sweep/state': reply<{ sweepId: string; state: 'running' | 'stopping' }>()({ sweepId: 'string', state: 'string' }),
   /** Live events, coalesced; the last batch of a sweep ends with `sweep/done`. */
-  'sweep/events': event<{ sweepId: string; events: SweepEvent[] }>()({ sweepId: 'string', events: 'array' }, {
-    check: (m) => {
-      if (!m.events.every(isWireSweepEvent)) throw new ProtocolError("'sweep/events' has a malformed event");
+  'sweep/events': event<{ sweepId: string; events: SweepEvent[] }>()(
+    { sweepId: 'string', events: 'array' },
+    {
+      check: (m) => {
+        if (!m.events.every(isWireSweepEvent)) throw new ProtocolError("'sweep/events' has a malformed event");
+      },
     },
-  }),
+  ),
   /** The sweep could not go on (its workers failed); what finished is in the events before. */
   'sweep/failed': event<{ sweepId: string; error: WireError }>()({ sweepId: 'string', error: 'object' }),
   'sweep/applied': reply<{ spec: NetworkSpec }>()({ spec: 'object' }),

@@ -14,38 +14,74 @@ const base: NetworkSpec = parseSpec({
   training: { epochs: 20, optimizer: { type: 'adam', learningRate: 0.001, beta1: 0.8 } },
 });
 
-const shape = (s: NetworkSpec) => s.layers.map((l) => `${l.id}:${l.type === 'dense' ? l.units : l.type === 'dropout' ? l.rate : ''}`);
+const shape = (s: NetworkSpec) =>
+  s.layers.map((l) => `${l.id}:${l.type === 'dense' ? l.units : l.type === 'dropout' ? l.rate : ''}`);
 
 describe('applyParams', () => {
   it('sets training fields and leaves the base untouched', () => {
-    const s = applyParams(base, { 'training.optimizer.learningRate': 0.03, 'training.batchSize': 64, 'training.earlyStopping.patience': 5 });
-    expect(s.training).toEqual({ epochs: 20, batchSize: 64, optimizer: { type: 'adam', learningRate: 0.03, beta1: 0.8 }, earlyStopping: { patience: 5 } });
+    const s = applyParams(base, {
+      'training.optimizer.learningRate': 0.03,
+      'training.batchSize': 64,
+      'training.earlyStopping.patience': 5,
+    });
+    expect(s.training).toEqual({
+      epochs: 20,
+      batchSize: 64,
+      optimizer: { type: 'adam', learningRate: 0.03, beta1: 0.8 },
+      earlyStopping: { patience: 5 },
+    });
     expect(base.training?.optimizer?.learningRate).toBe(0.001);
   });
 
   it('sets a layer by id, and every layer of a type; *dense means the hidden dense layers, not the output', () => {
-    expect(shape(applyParams(base, { 'layers[dense-2].units': 8, 'layers[*dropout].rate': 0.4 }))).toEqual(['dense-1:32', 'dropout-1:0.4', 'dense-2:8', 'dropout-2:0.4', 'output:auto']);
-    expect(shape(applyParams(base, { 'layers[*dense].units': 50 }))).toEqual(['dense-1:50', 'dropout-1:0.2', 'dense-2:50', 'dropout-2:0.1', 'output:auto']);
+    expect(shape(applyParams(base, { 'layers[dense-2].units': 8, 'layers[*dropout].rate': 0.4 }))).toEqual([
+      'dense-1:32',
+      'dropout-1:0.4',
+      'dense-2:8',
+      'dropout-2:0.4',
+      'output:auto',
+    ]);
+    expect(shape(applyParams(base, { 'layers[*dense].units': 50 }))).toEqual([
+      'dense-1:50',
+      'dropout-1:0.2',
+      'dense-2:50',
+      'dropout-2:0.1',
+      'output:auto',
+    ]);
   });
 
   it('hiddenLayers removes blocks from the end or copies the last block (with fresh ids); *type values reach the copies', () => {
     expect(shape(applyParams(base, { hiddenLayers: 1 }))).toEqual(['dense-1:32', 'dropout-1:0.2', 'output:auto']);
     expect(shape(applyParams(base, { hiddenLayers: 0 }))).toEqual(['output:auto']);
-    expect(shape(applyParams(base, { hiddenLayers: 4, 'layers[dense-2].units': 12, 'layers[*dropout].rate': 0.3 }))).toEqual([
-      'dense-1:32', 'dropout-1:0.3', 'dense-2:12', 'dropout-2:0.3', 'dense-3:12', 'dropout-3:0.3', 'dense-4:12', 'dropout-4:0.3', 'output:auto',
+    expect(
+      shape(applyParams(base, { hiddenLayers: 4, 'layers[dense-2].units': 12, 'layers[*dropout].rate': 0.3 })),
+    ).toEqual([
+      'dense-1:32',
+      'dropout-1:0.3',
+      'dense-2:12',
+      'dropout-2:0.3',
+      'dense-3:12',
+      'dropout-3:0.3',
+      'dense-4:12',
+      'dropout-4:0.3',
+      'output:auto',
     ]);
   });
 
   it('switching the optimizer keeps the learning rate and drops fields the new one lacks', () => {
-    expect(applyParams(base, { 'training.optimizer.type': 'sgd', 'training.optimizer.momentum': 0.9 }).training?.optimizer)
-      .toEqual({ type: 'sgd', learningRate: 0.001, momentum: 0.9 });
-    expect(applyParams(base, { 'training.optimizer.type': 'adam', 'training.optimizer.momentum': 0.9 }).training?.optimizer)
-      .toEqual({ type: 'adam', learningRate: 0.001, beta1: 0.8 });
+    expect(
+      applyParams(base, { 'training.optimizer.type': 'sgd', 'training.optimizer.momentum': 0.9 }).training?.optimizer,
+    ).toEqual({ type: 'sgd', learningRate: 0.001, momentum: 0.9 });
+    expect(
+      applyParams(base, { 'training.optimizer.type': 'adam', 'training.optimizer.momentum': 0.9 }).training?.optimizer,
+    ).toEqual({ type: 'adam', learningRate: 0.001, beta1: 0.8 });
   });
 
   it('trialSpec validates and sets the seed and (for halving steps) the epochs', () => {
     const s = trialSpec(base, { 'layers[dense-1].units': 7 }, 1234, 5);
     expect(s.training).toMatchObject({ seed: 1234, epochs: 5 });
-    expect(() => trialSpec(base, { 'layers[dense-1].units': 7.5 }, 1)).toThrowError('layers[0].units must be a positive integer, got 7.5.');
+    expect(() => trialSpec(base, { 'layers[dense-1].units': 7.5 }, 1)).toThrowError(
+      'layers[0].units must be a positive integer, got 7.5.',
+    );
   });
 });

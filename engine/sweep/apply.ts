@@ -84,10 +84,13 @@ function matchesType(layers: readonly LayerSpec[], i: number, type: string): boo
 /** The base spec with the trial's values applied (not validated). */
 export function applyParams(base: NetworkSpec, params: TrialParams): NetworkSpec {
   const spec = cloneJson(base) as unknown as Json;
-  const targets = Object.entries(params).map(([path, value]) => ({ target: parsePath(path), value }))
+  const targets = Object.entries(params)
+    .map(([path, value]) => ({ target: parsePath(path), value }))
     .filter((t): t is { target: ParamTarget; value: ParamValue } => t.target !== null);
   const byKind = <K extends ParamTarget['kind']>(kind: K) =>
-    targets.filter((t): t is { target: Extract<ParamTarget, { kind: K }>; value: ParamValue } => t.target.kind === kind);
+    targets.filter(
+      (t): t is { target: Extract<ParamTarget, { kind: K }>; value: ParamValue } => t.target.kind === kind,
+    );
   const fields = byKind('field');
   const type = fields.find((t) => t.target.keys.join('.') === 'training.optimizer.type');
   for (const t of fields) setField(spec, t.target.keys, t.value);

@@ -14,12 +14,15 @@ import type { Parameter, ParamValue } from './types.ts';
 const OPTIMIZER_TYPE = 'training.optimizer.type';
 
 /** What the data tells about the network, when known: enables the checks that need shapes and the task. */
-export interface DataShape { inputs: number; task: Task }
+export interface DataShape {
+  inputs: number;
+  task: Task;
+}
 
 function networkProblem(spec: NetworkSpec, data: DataShape | null): Problem | null {
   const { spec: parsed, problems } = checkSpecStructure(spec);
   if (problems.length || !parsed) return problems[0] ?? null;
-  return data ? checkResolve(parsed, data.inputs, data.task).problems[0] ?? null : null;
+  return data ? (checkResolve(parsed, data.inputs, data.task).problems[0] ?? null) : null;
 }
 
 /** The problem of the first variant, unless some variant has none. */
@@ -37,11 +40,19 @@ function pathProblem(p: Parameter, spec: NetworkSpec): Problem | null {
   const target = parsePath(p.path);
   if (!target) return m.badPath(p.path);
   if (target.kind === 'layer' && !spec.layers.some((l) => l.id === target.id)) {
-    return m.unknownLayerId(p.path, target.id, spec.layers.map((l) => l.id));
+    return m.unknownLayerId(
+      p.path,
+      target.id,
+      spec.layers.map((l) => l.id),
+    );
   }
   if (target.kind === 'layerType') {
-    if (!(LAYER_TYPES as readonly string[]).includes(target.layerType)) return m.unknownLayerType(p.path, target.layerType, LAYER_TYPES);
-    const found = target.layerType === 'dense' ? hiddenDenseIndices(spec.layers).length > 0 : spec.layers.some((l) => l.type === target.layerType);
+    if (!(LAYER_TYPES as readonly string[]).includes(target.layerType))
+      return m.unknownLayerType(p.path, target.layerType, LAYER_TYPES);
+    const found =
+      target.layerType === 'dense'
+        ? hiddenDenseIndices(spec.layers).length > 0
+        : spec.layers.some((l) => l.type === target.layerType);
     if (!found) return m.noLayerOfType(p.path, target.layerType);
   }
   if (target.kind === 'hiddenLayers' && hiddenDenseIndices(spec.layers).length === 0) {
@@ -59,18 +70,28 @@ function probes(p: Parameter): { where: string; value: ParamValue; inside: boole
   return [
     { where: 'min', value: d.min, inside: false },
     { where: 'max', value: d.max, inside: false },
-    { where: 'distribution', value: d.type === 'int' ? Math.round(inside) : Number(inside.toPrecision(4)), inside: true },
+    {
+      where: 'distribution',
+      value: d.type === 'int' ? Math.round(inside) : Number(inside.toPrecision(4)),
+      inside: true,
+    },
   ];
 }
 
 /** Every problem of `parameters` against the base spec (and the data's shape, when given). */
-export function checkParameters(parameters: readonly Parameter[], spec: NetworkSpec, data: DataShape | null): Problem[] {
+export function checkParameters(
+  parameters: readonly Parameter[],
+  spec: NetworkSpec,
+  data: DataShape | null,
+): Problem[] {
   const problems: Problem[] = [];
   const optimizerType = parameters.find((p) => p.path === OPTIMIZER_TYPE)?.distribution;
   for (const p of parameters) {
     // A searched optimizer field is fine when it fits at least one optimizer type the sweep can draw.
-    const companions = optimizerType?.type === 'choice' && p.path.startsWith('training.optimizer.') && p.path !== OPTIMIZER_TYPE
-      ? optimizerType.values.map((t) => ({ [OPTIMIZER_TYPE]: t })) : [{}];
+    const companions =
+      optimizerType?.type === 'choice' && p.path.startsWith('training.optimizer.') && p.path !== OPTIMIZER_TYPE
+        ? optimizerType.values.map((t) => ({ [OPTIMIZER_TYPE]: t }))
+        : [{}];
     const wrongPath = pathProblem(p, spec);
     if (wrongPath) {
       problems.push(wrongPath);
@@ -79,14 +100,21 @@ export function checkParameters(parameters: readonly Parameter[], spec: NetworkS
     let failedEnd = false;
     for (const probe of probes(p)) {
       if (probe.inside && failedEnd) break;
-      const inner = firstProblem(companions.map((c) => applyParams(spec, { ...c, [p.path]: probe.value })), data);
+      const inner = firstProblem(
+        companions.map((c) => applyParams(spec, { ...c, [p.path]: probe.value })),
+        data,
+      );
       if (!inner) continue;
       if (inner.code === 'spec/unknown-field') {
         problems.push(m.notASetting(p.path, inner.message));
         break;
       }
       failedEnd = true;
-      problems.push(probe.inside ? m.drawsInvalid(p.path, p.distribution.type, probe.value, inner.message) : m.invalidNetwork(p.path, probe.where, probe.value, inner.message));
+      problems.push(
+        probe.inside
+          ? m.drawsInvalid(p.path, p.distribution.type, probe.value, inner.message)
+          : m.invalidNetwork(p.path, probe.where, probe.value, inner.message),
+      );
     }
   }
   return problems;

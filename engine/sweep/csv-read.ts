@@ -112,18 +112,24 @@ export function parseTrialsCsv(text: string): SweepResult {
     const status = cells[col('status')] as TrialStatus;
     if (!STATUSES.includes(status)) problems.push(m.badCell(line, 'status', status, `one of ${STATUSES.join(', ')}`));
     const record = {
-      trial: trial ?? 0, rank: num(col('rank'), { int: true, min: 1, optional: true }), status,
+      trial: trial ?? 0,
+      rank: num(col('rank'), { int: true, min: 1, optional: true }),
+      status,
       objective: num(objectiveAt, { optional: true }),
-      params: Object.fromEntries(paramPaths.flatMap((p, k) => {
-        const v = paramValue(cell(objectiveAt + 1 + k));
-        return v === null ? [] : [[p, v]];
-      })) as Record<string, ParamValue>,
+      params: Object.fromEntries(
+        paramPaths.flatMap((p, k) => {
+          const v = paramValue(cell(objectiveAt + 1 + k));
+          return v === null ? [] : [[p, v]];
+        }),
+      ) as Record<string, ParamValue>,
       epochs: num(epochsAt, { int: true, min: 0 }) ?? 0,
       keptEpoch: num(keptAt, { int: true, min: 0, optional: true }) ?? 0,
-      metrics: Object.fromEntries(metricNames.flatMap((name, k) => {
-        const v = num(keptAt + 1 + k, { optional: true });
-        return v === null ? [] : [[name, v]];
-      })) as Record<string, number>,
+      metrics: Object.fromEntries(
+        metricNames.flatMap((name, k) => {
+          const v = num(keptAt + 1 + k, { optional: true });
+          return v === null ? [] : [[name, v]];
+        }),
+      ) as Record<string, number>,
       bracket: num(col('bracket'), { int: true, min: 0, optional: true }),
       rung: num(col('rung'), { int: true, min: 0, optional: true }),
       seed: num(col('seed'), { int: true, min: 0, optional: true }) ?? 0,
@@ -140,19 +146,30 @@ export function parseTrialsCsv(text: string): SweepResult {
   const direction = rankedDirection(read) ?? directionOf(metric as MonitorName);
   const trials: TrialRecord[] = read.map(({ rank: _rank, ...t }) => t).sort((a, b) => a.trial - b.trial);
   const parameters: Parameter[] = paramPaths.map((path) => ({
-    path, gridPoints: 3,
+    path,
+    gridPoints: 3,
     distribution: inferDistribution(trials.flatMap((t) => (path in t.params ? [t.params[path]] : []))),
   }));
   const objective = { metric: metric as MonitorName, direction };
   const best = bestTrial(trials, objective);
   const strategy = trials.some((t) => t.bracket !== null)
     ? 'hyperband'
-    : trials.some((t) => t.rung !== null) ? 'halving' : 'random';
+    : trials.some((t) => t.rung !== null)
+      ? 'halving'
+      : 'random';
   return {
-    status: 'completed', best, durationMs: trials.reduce((s, t) => s + t.durationMs, 0), trials,
+    status: 'completed',
+    best,
+    durationMs: trials.reduce((s, t) => s + t.durationMs, 0),
+    trials,
     plan: {
-      strategy, trials: trials.length, epochBudget: null, objective, parameters,
-      seed: trials[0]?.seed ?? 0, concurrency: 1,
+      strategy,
+      trials: trials.length,
+      epochBudget: null,
+      objective,
+      parameters,
+      seed: trials[0]?.seed ?? 0,
+      concurrency: 1,
     },
   };
 }

@@ -4,7 +4,11 @@ import { splitCsv } from './csv-split.ts';
 describe('splitCsv', () => {
   it('splits quoted cells with commas, doubled quotes and line breaks, and numbers rows by the line they start on', () => {
     expect(splitCsv('a,"b, ""c""",d\r\n"x\ny",,\nlast')).toEqual({
-      rows: [{ cells: ['a', 'b, "c"', 'd'], line: 1 }, { cells: ['x\ny', '', ''], line: 2 }, { cells: ['last'], line: 4 }],
+      rows: [
+        { cells: ['a', 'b, "c"', 'd'], line: 1 },
+        { cells: ['x\ny', '', ''], line: 2 },
+        { cells: ['last'], line: 4 },
+      ],
       unclosedAt: null,
     });
   });

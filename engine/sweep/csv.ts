@@ -18,11 +18,50 @@ export function trialsCsv(result: SweepResult): string {
   const { trials, plan } = result;
   const params = plan.parameters.map((p) => p.path);
   const metrics = metricNames(trials);
-  const rank = new Map(sortTrials(trials, plan.objective).filter((t) => t.status === 'done').map((t, i) => [t.trial, i + 1]));
-  const header = ['trial', 'rank', 'status', `objective (${plan.objective.metric})`, ...params, 'epochs', 'keptEpoch', ...metrics, 'bracket', 'rung', 'seed', 'durationMs', 'error'];
+  const rank = new Map(
+    sortTrials(trials, plan.objective)
+      .filter((t) => t.status === 'done')
+      .map((t, i) => [t.trial, i + 1]),
+  );
+  const header = [
+    'trial',
+    'rank',
+    'status',
+    `objective (${plan.objective.metric})`,
+    ...params,
+    'epochs',
+    'keptEpoch',
+    ...metrics,
+    'bracket',
+    'rung',
+    'seed',
+    'durationMs',
+    'error',
+  ];
   const rows = trials.map((t) => [
-    t.trial, rank.get(t.trial) ?? '', t.status, t.objective, ...params.map((p) => t.params[p]), t.epochs, t.keptEpoch,
-    ...metrics.map((m) => t.metrics[m]), t.bracket, t.rung, t.seed, Math.round(t.durationMs), t.error?.message,
+    t.trial,
+    rank.get(t.trial) ?? '',
+    t.status,
+    t.objective,
+    ...params.map((p) => t.params[p]),
+    t.epochs,
+    t.keptEpoch,
+    ...metrics.map((m) => t.metrics[m]),
+    t.bracket,
+    t.rung,
+    t.seed,
+    Math.round(t.durationMs),
+    t.error?.message,
   ]);
-  return [header, ...rows].map((r) => csvLine(r.map((v) => (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean' ? v : String(v))))).join('\n') + '\n';
+  return (
+    [header, ...rows]
+      .map((r) =>
+        csvLine(
+          r.map((v) =>
+            v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean' ? v : String(v),
+          ),
+        ),
+      )
+      .join('\n') + '\n'
+  );
 }

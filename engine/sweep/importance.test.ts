@@ -4,13 +4,42 @@ import { Random } from '../random.ts';
 import { MIN_IMPORTANCE_TRIALS, parameterImportance } from './importance.ts';
 import type { Parameter, TrialParams, TrialRecord } from './types.ts';
 
-const lr: Parameter = { path: 'training.optimizer.learningRate', distribution: { type: 'logUniform', min: 1e-4, max: 1e-1 }, gridPoints: 3 };
-const units: Parameter = { path: 'layers[*dense].units', distribution: { type: 'int', min: 4, max: 64, log: false }, gridPoints: 3 };
-const act: Parameter = { path: 'layers[*dense].activation', distribution: { type: 'choice', values: ['relu', 'tanh', 'sigmoid'] }, gridPoints: 3 };
+const lr: Parameter = {
+  path: 'training.optimizer.learningRate',
+  distribution: { type: 'logUniform', min: 1e-4, max: 1e-1 },
+  gridPoints: 3,
+};
+const units: Parameter = {
+  path: 'layers[*dense].units',
+  distribution: { type: 'int', min: 4, max: 64, log: false },
+  gridPoints: 3,
+};
+const act: Parameter = {
+  path: 'layers[*dense].activation',
+  distribution: { type: 'choice', values: ['relu', 'tanh', 'sigmoid'] },
+  gridPoints: 3,
+};
 
-function trial(n: number, params: TrialParams, objective: number | null, status: TrialRecord['status'] = 'done'): TrialRecord {
+function trial(
+  n: number,
+  params: TrialParams,
+  objective: number | null,
+  status: TrialRecord['status'] = 'done',
+): TrialRecord {
   return {
-    trial: n, params, status, objective, metrics: {}, epochs: 10, keptEpoch: 10, durationMs: 1, seed: n, rung: null, bracket: null, error: null, history: [],
+    trial: n,
+    params,
+    status,
+    objective,
+    metrics: {},
+    epochs: 10,
+    keptEpoch: 10,
+    durationMs: 1,
+    seed: n,
+    rung: null,
+    bracket: null,
+    error: null,
+    history: [],
   };
 }
 
@@ -51,8 +80,16 @@ describe('parameterImportance', () => {
   });
 
   it('needs enough finished trials, and ignores unfinished ones', () => {
-    const few = [trial(1, { [lr.path]: 0.01 }, 0.9), trial(2, { [lr.path]: 0.02 }, 0.8), trial(3, { [lr.path]: 0.03 }, 0.7)];
-    const others = [trial(4, { [lr.path]: 0.04 }, 0.5, 'pruned'), trial(5, { [lr.path]: 0.05 }, null, 'failed'), trial(6, { [lr.path]: 0.06 }, 0.4, 'running')];
+    const few = [
+      trial(1, { [lr.path]: 0.01 }, 0.9),
+      trial(2, { [lr.path]: 0.02 }, 0.8),
+      trial(3, { [lr.path]: 0.03 }, 0.7),
+    ];
+    const others = [
+      trial(4, { [lr.path]: 0.04 }, 0.5, 'pruned'),
+      trial(5, { [lr.path]: 0.05 }, null, 'failed'),
+      trial(6, { [lr.path]: 0.06 }, 0.4, 'running'),
+    ];
     const r = parameterImportance([...few, ...others], [lr], 'maximize');
     expect(MIN_IMPORTANCE_TRIALS).toBe(4);
     expect(r).toEqual({ trials: 3, parameters: [] });
@@ -61,7 +98,9 @@ describe('parameterImportance', () => {
   it('says nothing explains a constant objective, and cannot tell with one trial per value', () => {
     const flat = Array.from({ length: 6 }, (_, i) => trial(i + 1, { [lr.path]: 0.001 * (i + 1) }, 14 / 15));
     expect(parameterImportance(flat, [lr], 'maximize').parameters[0]).toMatchObject({ importance: 0, better: null });
-    const each = Array.from({ length: 4 }, (_, i) => trial(i + 1, { [act.path]: ['relu', 'tanh', 'sigmoid', 'linear'][i] }, 0.5 + i / 10));
+    const each = Array.from({ length: 4 }, (_, i) =>
+      trial(i + 1, { [act.path]: ['relu', 'tanh', 'sigmoid', 'linear'][i] }, 0.5 + i / 10),
+    );
     expect(parameterImportance(each, [act], 'maximize').parameters[0].importance).toBeNull();
   });
 });

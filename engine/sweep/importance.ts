@@ -114,7 +114,11 @@ function explained(y: readonly number[], g: readonly number[]): { value: number 
  * Importance of each parameter over the `done` trials with an objective; empty when fewer than
  * MIN_IMPORTANCE_TRIALS finished. `direction` turns the rank correlation into which end scored better.
  */
-export function parameterImportance(trials: readonly TrialRecord[], parameters: readonly Parameter[], direction: Direction): ImportanceResult {
+export function parameterImportance(
+  trials: readonly TrialRecord[],
+  parameters: readonly Parameter[],
+  direction: Direction,
+): ImportanceResult {
   const done = trials.filter((t) => t.status === 'done' && t.objective !== null && Number.isFinite(t.objective));
   if (done.length < MIN_IMPORTANCE_TRIALS) return { trials: done.length, parameters: [] };
   const y = done.map((t) => t.objective as number);

@@ -18,7 +18,8 @@ function readChoices(r: SpaceReader): ParamValue[] | undefined {
   const values: ParamValue[] = [];
   raw.forEach((v: unknown, i: number) => {
     const at = `${r.path}.values[${i}]`;
-    if (!(typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) r.problems.push(m.badChoiceValue(at, v));
+    if (!(typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))))
+      r.problems.push(m.badChoiceValue(at, v));
     else if (values.includes(v)) r.problems.push(m.duplicateChoice(at, v));
     else values.push(v);
   });
@@ -27,7 +28,8 @@ function readChoices(r: SpaceReader): ParamValue[] | undefined {
 
 function readDistribution(r: SpaceReader): Distribution | undefined {
   const type = r.obj.distribution === undefined ? undefined : r.choice('distribution', DISTRIBUTION_NAMES);
-  if (r.obj.distribution === undefined) r.problems.push(m.invalidChoice(r.at('distribution'), undefined, DISTRIBUTION_NAMES));
+  if (r.obj.distribution === undefined)
+    r.problems.push(m.invalidChoice(r.at('distribution'), undefined, DISTRIBUTION_NAMES));
   if (!type) return undefined;
   if (type === 'choice') {
     r.only(['distribution', 'values']);
@@ -40,7 +42,13 @@ function readDistribution(r: SpaceReader): Distribution | undefined {
   if (typeof log !== 'boolean') r.problems.push(m.outOfRange(r.at('log'), log, 'true or false'));
   const positive = type === 'logUniform' || log === true;
   const check = (v: number) => (!isInt || Number.isInteger(v)) && (!positive || v > 0);
-  const range = isInt ? (positive ? 'a whole number ≥ 1 (log scale)' : 'a whole number') : positive ? 'a number > 0 (log scale)' : 'a number';
+  const range = isInt
+    ? positive
+      ? 'a whole number ≥ 1 (log scale)'
+      : 'a whole number'
+    : positive
+      ? 'a number > 0 (log scale)'
+      : 'a number';
   const min = r.number('min', true, check, range);
   const max = r.number('max', true, check, range);
   if (min === undefined || max === undefined) return undefined;
@@ -78,7 +86,11 @@ export function readParameter(key: string, raw: unknown, problems: Problem[]): P
   }
   if (target.kind === 'hiddenLayers' && distribution) {
     const ints = distribution.type === 'choice' ? distribution.values : [distribution.min, distribution.max];
-    if (distribution.type === 'uniform' || distribution.type === 'logUniform' || ints.some((v) => typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {
+    if (
+      distribution.type === 'uniform' ||
+      distribution.type === 'logUniform' ||
+      ints.some((v) => typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    ) {
       problems.push(m.outOfRange(path, raw, "an 'int' distribution (or a choice) of whole numbers ≥ 0"));
       return null;
     }

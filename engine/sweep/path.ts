@@ -16,12 +16,12 @@ const FIELD_PATH = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
 
 /** Fields that cannot be searched, with the reason shown to the user. */
 export const FIXED_FIELDS: Readonly<Record<string, string>> = {
-  'format': 'it names the file format',
-  'version': 'it is the file version',
-  'name': 'it is the network name',
-  'inputs': 'the data decides the number of inputs',
-  'layers': "address a layer field instead, e.g. 'layers[dense-1].units'",
-  'training': "address a training field instead, e.g. 'training.batchSize'",
+  format: 'it names the file format',
+  version: 'it is the file version',
+  name: 'it is the network name',
+  inputs: 'the data decides the number of inputs',
+  layers: "address a layer field instead, e.g. 'layers[dense-1].units'",
+  training: "address a training field instead, e.g. 'training.batchSize'",
   'training.seed': 'each trial gets its own seed from the sweep seed',
   'training.validationSplit': 'every trial must be scored on the same validation rows',
   'training.backend': 'the host chooses the backend for all trials',

@@ -74,9 +74,13 @@ export function prepareSweep(o: PrepareOptions): SweepSetup {
   // Hyperband's standard plan fixes its configurations; a given count scales its brackets.
   const brackets = strategy === 'hyperband' && minEpochs < maxEpochs ? hyperbandSizes(halving) : null;
   const grid = gridSize(space.parameters);
-  if (v.trials !== undefined && v.trials > LIMITS.trials) problems.push(m.tooManyTrials('trials', v.trials, LIMITS.trials));
+  if (v.trials !== undefined && v.trials > LIMITS.trials)
+    problems.push(m.tooManyTrials('trials', v.trials, LIMITS.trials));
   if (strategy === 'grid' && grid > LIMITS.trials) problems.push(m.gridTooLarge(grid, LIMITS.trials));
-  const wanted = v.trials ?? space.trials ?? (strategy === 'grid' ? grid : brackets ? brackets.reduce((a, b) => a + b, 0) : DEFAULT_TRIALS);
+  const wanted =
+    v.trials ??
+    space.trials ??
+    (strategy === 'grid' ? grid : brackets ? brackets.reduce((a, b) => a + b, 0) : DEFAULT_TRIALS);
   const trials = strategy === 'grid' ? Math.min(wanted, grid) : wanted;
   if (brackets && trials < brackets.length) problems.push(m.hyperbandTrials(trials, brackets, halving));
   const objective = resolveObjective(space, v.objective, data.task);
@@ -86,9 +90,12 @@ export function prepareSweep(o: PrepareOptions): SweepSetup {
   if (problems.length) throw new SweepError(problems);
   const t = space.tpe ?? {};
   return {
-    space, spec,
+    space,
+    spec,
     settings: {
-      strategy, trials, objective,
+      strategy,
+      trials,
+      objective,
       seed: v.seed ?? space.seed ?? resolveTraining(spec.training).seed,
       concurrency: v.concurrency ?? defaultConcurrency(o.cores),
       halving,

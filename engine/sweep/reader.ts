@@ -8,7 +8,11 @@ export { isRecord };
 
 /** Reads fields of one object at `path`, adding problems to `problems`. */
 export class SpaceReader {
-  constructor(readonly obj: Record<string, unknown>, readonly path: string, readonly problems: Problem[]) {}
+  constructor(
+    readonly obj: Record<string, unknown>,
+    readonly path: string,
+    readonly problems: Problem[],
+  ) {}
 
   /** Path of a key for messages. */
   at(key: string): string {
@@ -17,11 +21,17 @@ export class SpaceReader {
 
   /** Report keys that are not in `known`. */
   only(known: readonly string[]): void {
-    for (const k of Object.keys(this.obj)) if (!known.includes(k)) this.problems.push(m.unknownField(this.at(k), known));
+    for (const k of Object.keys(this.obj))
+      if (!known.includes(k)) this.problems.push(m.unknownField(this.at(k), known));
   }
 
   /** A finite number (required when `required`), checked by `ok` with `range` describing what is valid. */
-  number(key: string, required: boolean, ok: (v: number) => boolean = () => true, range = 'a number'): number | undefined {
+  number(
+    key: string,
+    required: boolean,
+    ok: (v: number) => boolean = () => true,
+    range = 'a number',
+  ): number | undefined {
     const v = this.obj[key];
     if (v === undefined && !required) return undefined;
     if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v)) {

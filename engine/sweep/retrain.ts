@@ -50,7 +50,12 @@ export async function retrainBest(o: RetrainOptions): Promise<RetrainResult> {
   const spec = retrainSpec(o.setup, o.trial);
   const metrics: Partial<Record<SplitName, Metrics>> = {};
   const { result, model } = await trainRun({
-    spec, prepared: withValidationInTrain(o.prepared), backend: o.backend, scoreOn: o.backend, control: o.control, yieldToHost: o.yieldToHost,
+    spec,
+    prepared: withValidationInTrain(o.prepared),
+    backend: o.backend,
+    scoreOn: o.backend,
+    control: o.control,
+    yieldToHost: o.yieldToHost,
     onEvent: (e) => {
       if (e.type === 'scored') metrics[e.split] = e.metrics;
       else o.onEvent?.(e);

@@ -27,13 +27,28 @@ export interface RunSweepOptions {
 
 /** The event announcing each way a trial step ends. */
 const END_EVENT = {
-  waiting: 'trial/rung', done: 'trial/done', pruned: 'trial/pruned', failed: 'trial/failed', cancelled: 'trial/cancelled',
+  waiting: 'trial/rung',
+  done: 'trial/done',
+  pruned: 'trial/pruned',
+  failed: 'trial/failed',
+  cancelled: 'trial/cancelled',
 } as const;
 
 function newRecord(step: TrialStep, seed: number): TrialRecord {
   return {
-    trial: step.trial, params: step.params, status: 'running', objective: null, metrics: {}, epochs: 0, keptEpoch: 0,
-    durationMs: 0, seed, rung: step.rung, bracket: step.bracket, error: null, history: [],
+    trial: step.trial,
+    params: step.params,
+    status: 'running',
+    objective: null,
+    metrics: {},
+    epochs: 0,
+    keptEpoch: 0,
+    durationMs: 0,
+    seed,
+    rung: step.rung,
+    bracket: step.bracket,
+    error: null,
+    history: [],
   };
 }
 
@@ -56,8 +71,12 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
   const strategy = createStrategy(space.parameters, settings);
   const fullEpochs = resolveTraining(base.training).epochs;
   const plan: SweepPlan = {
-    strategy: settings.strategy, trials: strategy.trials, seed: settings.seed, concurrency: settings.concurrency,
-    objective: settings.objective, parameters: space.parameters,
+    strategy: settings.strategy,
+    trials: strategy.trials,
+    seed: settings.seed,
+    concurrency: settings.concurrency,
+    objective: settings.objective,
+    parameters: space.parameters,
     epochBudget: space.parameters.some((p) => p.path === 'training.epochs') ? null : strategy.epochBudget(fullEpochs),
   };
   const started = now();
@@ -102,45 +121,82 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
       let execution: TrialExecution;
       let epochs: number;
       try {
-        const spec = trialSpec(base, step.params, trialSeed(settings.seed, step.trial, step.rung ?? 0), step.epochs === null ? undefined : step.epochs - offset);
+        const spec = trialSpec(
+          base,
+          step.params,
+          trialSeed(settings.seed, step.trial, step.rung ?? 0),
+          step.epochs === null ? undefined : step.epochs - offset,
+        );
         epochs = offset + resolveTraining(spec.training).epochs;
-        emit({ type: 'trial/start', trial: step.trial, params: step.params, seed, rung: step.rung, bracket: step.bracket, epochs });
-        const saved = weights.get(step.trial);
-        execution = executor.run({
-          trial: step.trial, spec, initialWeights: saved?.weights ?? null, initialOptimizer: saved?.optimizer ?? null, returnWeights: !step.final,
-        }, {
-          onEpoch: (s) => {
-            const summary = { ...s, epoch: offset + s.epoch, epochs };
-            r.history.push(summary);
-            r.epochs = r.history.length;
-            emit({ type: 'trial/epoch', trial: step.trial, summary, objective: objectiveValue(epochMetrics(summary), settings.objective) });
-          },
-          onProgress: (p) => emit({ type: 'trial/progress', trial: step.trial, ...p, epoch: offset + p.epoch, epochs }),
+        emit({
+          type: 'trial/start',
+          trial: step.trial,
+          params: step.params,
+          seed,
+          rung: step.rung,
+          bracket: step.bracket,
+          epochs,
         });
+        const saved = weights.get(step.trial);
+        execution = executor.run(
+          {
+            trial: step.trial,
+            spec,
+            initialWeights: saved?.weights ?? null,
+            initialOptimizer: saved?.optimizer ?? null,
+            returnWeights: !step.final,
+          },
+          {
+            onEpoch: (s) => {
+              const summary = { ...s, epoch: offset + s.epoch, epochs };
+              r.history.push(summary);
+              r.epochs = r.history.length;
+              emit({
+                type: 'trial/epoch',
+                trial: step.trial,
+                summary,
+                objective: objectiveValue(epochMetrics(summary), settings.objective),
+              });
+            },
+            onProgress: (p) =>
+              emit({ type: 'trial/progress', trial: step.trial, ...p, epoch: offset + p.epoch, epochs }),
+          },
+        );
       } catch (e) {
         r.error = failureOf(e);
         finish('failed', r);
         return;
       }
       running.set(step.trial, execution);
-      execution.result.then((res: TrialJobResult) => {
-        settle(r, offset, res.history.map((s) => ({ ...s, epoch: offset + s.epoch, epochs })), res.bestEpoch);
-        r.durationMs += now() - begun;
-        if (res.stopReason === 'stopped') finish('cancelled', r);
-        else if (step.final) finish('done', r);
-        else {
-          if (res.weights) weights.set(step.trial, { weights: res.weights, optimizer: res.optimizer });
-          finish('waiting', r);
-        }
-      }, (e: unknown) => {
-        settle(r, offset, r.history.slice(offset), 0);
-        r.durationMs += now() - begun;
-        r.error = failureOf(e);
-        finish('failed', r);
-      }).finally(() => {
-        running.delete(step.trial);
-        pump();
-      }).catch(reject);
+      execution.result
+        .then(
+          (res: TrialJobResult) => {
+            settle(
+              r,
+              offset,
+              res.history.map((s) => ({ ...s, epoch: offset + s.epoch, epochs })),
+              res.bestEpoch,
+            );
+            r.durationMs += now() - begun;
+            if (res.stopReason === 'stopped') finish('cancelled', r);
+            else if (step.final) finish('done', r);
+            else {
+              if (res.weights) weights.set(step.trial, { weights: res.weights, optimizer: res.optimizer });
+              finish('waiting', r);
+            }
+          },
+          (e: unknown) => {
+            settle(r, offset, r.history.slice(offset), 0);
+            r.durationMs += now() - begun;
+            r.error = failureOf(e);
+            finish('failed', r);
+          },
+        )
+        .finally(() => {
+          running.delete(step.trial);
+          pump();
+        })
+        .catch(reject);
     };
 
     /** Ask the strategy for work; true when that changed anything. */
@@ -172,7 +228,13 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
       o.control?.detach();
       for (const r of records.values()) if (r.status === 'waiting') finish('cancelled', r);
       const trials = [...records.values()].sort((a, b) => a.trial - b.trial);
-      const result: SweepResult = { status: cancelled ? 'cancelled' : 'completed', plan, trials, best: bestTrial(trials, settings.objective), durationMs: now() - started };
+      const result: SweepResult = {
+        status: cancelled ? 'cancelled' : 'completed',
+        plan,
+        trials,
+        best: bestTrial(trials, settings.objective),
+        durationMs: now() - started,
+      };
       emit({ type: 'sweep/done', result });
       resolve(result);
     };

@@ -58,7 +58,8 @@ export function checkSearchSpace(input: unknown): { space: SearchSpace | null; p
   if (!isRecord(input)) return { space: null, problems: [m.notObject('', input)] };
   const r = new SpaceReader(input, '', problems);
   r.only(TOP);
-  if (input.format !== undefined && input.format !== SPACE_FORMAT) problems.push(m.wrongFormat(input.format, SPACE_FORMAT));
+  if (input.format !== undefined && input.format !== SPACE_FORMAT)
+    problems.push(m.wrongFormat(input.format, SPACE_FORMAT));
   if (input.version !== undefined) {
     const v = r.int('version', true, 1);
     if (v !== undefined && v > SPACE_VERSION) return { space: null, problems: [m.newerVersion(v, SPACE_VERSION)] };
@@ -66,10 +67,11 @@ export function checkSearchSpace(input: unknown): { space: SearchSpace | null; p
   const parameters: Parameter[] = [];
   const raw = input.parameters;
   if (!isRecord(raw) || Object.keys(raw).length === 0) problems.push(m.noParameters());
-  else for (const [key, value] of Object.entries(raw)) {
-    const p = readParameter(key, value, problems);
-    if (p) parameters.push(p);
-  }
+  else
+    for (const [key, value] of Object.entries(raw)) {
+      const p = readParameter(key, value, problems);
+      if (p) parameters.push(p);
+    }
   const space: SearchSpace = { parameters };
   readSettings(r, space);
   if (input.spec !== undefined) {

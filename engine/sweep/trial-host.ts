@@ -44,7 +44,10 @@ export function createTrialHost(o: TrialHostOptions): TrialHost {
     try {
       if (!data || !backend) throw new Error("Internal error (please report): a trial worker got 'run' before 'init'.");
       const result = await trainTrialJob(job, {
-        data, backend: await backend, control, yieldToHost: o.yieldToHost,
+        data,
+        backend: await backend,
+        control,
+        yieldToHost: o.yieldToHost,
         onEpoch: (summary) => o.post({ type: 'epoch', trial: job.trial, summary }),
         onProgress: (progress) => o.post({ type: 'progress', trial: job.trial, progress }),
       });
@@ -62,19 +65,33 @@ export function createTrialHost(o: TrialHostOptions): TrialHost {
       try {
         request = parseTrialWorkerRequest(message);
       } catch (e) {
-        const trial = typeof message === 'object' && message !== null && 'job' in message ? (message.job as { trial?: unknown }).trial : null;
+        const trial =
+          typeof message === 'object' && message !== null && 'job' in message
+            ? (message.job as { trial?: unknown }).trial
+            : null;
         o.post({ type: 'failed', trial: typeof trial === 'number' ? trial : null, error: toWireError(e) });
         return;
       }
       if (!request) {
-        o.post({ type: 'failed', trial: null, error: { name: 'Error', code: 'sweep/bad-message', message: 'Internal error (please report): a trial worker got a malformed message.' } });
+        o.post({
+          type: 'failed',
+          trial: null,
+          error: {
+            name: 'Error',
+            code: 'sweep/bad-message',
+            message: 'Internal error (please report): a trial worker got a malformed message.',
+          },
+        });
         return;
       }
       switch (request.type) {
         case 'init': {
           data = request.data;
           backend = o.createBackend(request.backend);
-          backend.then((b) => o.post({ type: 'ready', backend: b.label }), (e: unknown) => o.post({ type: 'failed', trial: null, error: toWireError(e) }));
+          backend.then(
+            (b) => o.post({ type: 'ready', backend: b.label }),
+            (e: unknown) => o.post({ type: 'failed', trial: null, error: toWireError(e) }),
+          );
           return;
         }
         case 'run': {

@@ -16,16 +16,24 @@ export interface TrialContext extends TrialHooks {
 /** Train `job`; rejects with the training error (e.g. divergence) when it fails. */
 export async function trainTrialJob(job: TrialJob, c: TrialContext): Promise<TrialJobResult> {
   const result = await train({
-    spec: job.spec, data: c.data, backend: c.backend, control: c.control, yieldToHost: c.yieldToHost,
+    spec: job.spec,
+    data: c.data,
+    backend: c.backend,
+    control: c.control,
+    yieldToHost: c.yieldToHost,
     from: job.initialWeights ? { weights: job.initialWeights, optimizer: job.initialOptimizer ?? null } : null,
     returnOptimizer: job.returnWeights,
     onEvent: (e) => {
       if (e.type === 'epoch') c.onEpoch(e.summary);
-      else if (e.type === 'progress') c.onProgress?.({ epoch: e.epoch, epochs: e.epochs, batch: e.batch, batches: e.batches, loss: e.loss });
+      else if (e.type === 'progress')
+        c.onProgress?.({ epoch: e.epoch, epochs: e.epochs, batch: e.batch, batches: e.batches, loss: e.loss });
     },
   });
   return {
-    history: result.history, weights: job.returnWeights ? result.weights : null, optimizer: job.returnWeights ? result.optimizer ?? null : null,
-    stopReason: result.stopReason, bestEpoch: result.bestEpoch,
+    history: result.history,
+    weights: job.returnWeights ? result.weights : null,
+    optimizer: job.returnWeights ? (result.optimizer ?? null) : null,
+    stopReason: result.stopReason,
+    bestEpoch: result.bestEpoch,
   };
 }

@@ -155,8 +155,24 @@ export interface SweepResult {
 /** Streamed while a sweep runs, in the order things happen. Each is plain JSON. */
 export type SweepEvent =
   | { type: 'sweep/start'; plan: SweepPlan }
-  | { type: 'trial/start'; trial: number; params: TrialParams; seed: number; rung: number | null; bracket: number | null; epochs: number }
-  | { type: 'trial/progress'; trial: number; epoch: number; epochs: number; batch: number; batches: number; loss: number }
+  | {
+      type: 'trial/start';
+      trial: number;
+      params: TrialParams;
+      seed: number;
+      rung: number | null;
+      bracket: number | null;
+      epochs: number;
+    }
+  | {
+      type: 'trial/progress';
+      trial: number;
+      epoch: number;
+      epochs: number;
+      batch: number;
+      batches: number;
+      loss: number;
+    }
   | { type: 'trial/epoch'; trial: number; summary: EpochSummary; objective: number | null }
   | { type: 'trial/rung'; record: TrialRecord }
   | { type: 'trial/done'; record: TrialRecord }

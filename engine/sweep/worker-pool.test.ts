@@ -12,12 +12,23 @@ const rows = 64;
 const x = new Float32Array(rows * 2).map((_, i) => ((i * 7919) % 17) / 8 - 1);
 const y = new Float32Array(rows).map((_, r) => (x[2 * r] + x[2 * r + 1] > 0 ? 1 : 0));
 const data: TrainingData = {
-  task: { kind: 'classification', classes: ['no', 'yes'] }, featureNames: ['a', 'b'],
-  train: { x, y, rows, features: 2 }, validation: { x: x.slice(0, 32), y: y.slice(0, 16), rows: 16, features: 2 },
+  task: { kind: 'classification', classes: ['no', 'yes'] },
+  featureNames: ['a', 'b'],
+  train: { x, y, rows, features: 2 },
+  validation: { x: x.slice(0, 32), y: y.slice(0, 16), rows: 16, features: 2 },
 };
 const job = (trial: number, epochs: number, learningRate = 0.01): TrialJob => ({
-  trial, initialWeights: null, initialOptimizer: null, returnWeights: false,
-  spec: parseSpec({ layers: [{ id: 'h', type: 'dense', units: 4, activation: 'linear' }, { id: 'out', type: 'dense', units: 'auto' }], training: { epochs, seed: trial, optimizer: { type: 'sgd', learningRate } } }),
+  trial,
+  initialWeights: null,
+  initialOptimizer: null,
+  returnWeights: false,
+  spec: parseSpec({
+    layers: [
+      { id: 'h', type: 'dense', units: 4, activation: 'linear' },
+      { id: 'out', type: 'dense', units: 'auto' },
+    ],
+    training: { epochs, seed: trial, optimizer: { type: 'sgd', learningRate } },
+  }),
 });
 
 /** A port whose "worker" is a trial host in this thread; messages are cloned and delivered asynchronously, as postMessage does. */
@@ -26,7 +37,8 @@ function fakePort(log: { crash?: () => void; failBackend?: boolean }): TrialPort
   const host = createTrialHost({
     post: (e) => setImmediate(() => toPool(structuredClone(e))),
     createBackend: async (choice) => {
-      if (log.failBackend) throw new BackendError({ code: 'backend/unavailable', path: 'training.backend', message: 'No backend here.' });
+      if (log.failBackend)
+        throw new BackendError({ code: 'backend/unavailable', path: 'training.backend', message: 'No backend here.' });
       return (await createBackend(choice)).backend;
     },
     yieldToHost: () => new Promise((r) => setImmediate(r)),
@@ -47,7 +59,11 @@ describe('trial worker pool', () => {
     expect(await pool.ready).toMatch(/CPU|TypeScript|cpu/i);
     const epochs: number[] = [];
     const a = pool.run(job(1, 3), { onEpoch: (s) => epochs.push(s.epoch) });
-    const b = pool.run(job(2, 20000), { onEpoch: (s) => { if (s.epoch === 2) b.stop(); } });
+    const b = pool.run(job(2, 20000), {
+      onEpoch: (s) => {
+        if (s.epoch === 2) b.stop();
+      },
+    });
     const queued = pool.run(job(3, 5), { onEpoch: () => {} });
     queued.stop();
     const [ra, rb, rq] = [await a.result, await b.result, await queued.result];
@@ -65,13 +81,18 @@ describe('trial worker pool', () => {
     const first = await pool.run({ ...job(1, 2), returnWeights: true }, { onEpoch: () => {} }).result;
     // sgd without momentum keeps no state, but the step count (dropout masks, Adam's t) still carries on
     expect(first.optimizer?.steps).toBe(2 * Math.ceil(rows / 32));
-    expect(first.optimizer?.slots.every((sl) => sl.a instanceof Float32Array && sl.b instanceof Float32Array)).toBe(true);
-    const next = await pool.run({ ...job(1, 2), initialWeights: first.weights, initialOptimizer: first.optimizer }, { onEpoch: () => {} }).result;
+    expect(first.optimizer?.slots.every((sl) => sl.a instanceof Float32Array && sl.b instanceof Float32Array)).toBe(
+      true,
+    );
+    const next = await pool.run(
+      { ...job(1, 2), initialWeights: first.weights, initialOptimizer: first.optimizer },
+      { onEpoch: () => {} },
+    ).result;
     expect(next.stopReason).toBe('completed');
     await pool.close();
   });
 
-  it('reports a failing step with the engine\'s code, and goes on', async () => {
+  it("reports a failing step with the engine's code, and goes on", async () => {
     const pool = createPoolExecutor({ size: 1, spawn: () => fakePort({}), data, backend: 'cpu' });
     const bad = pool.run(job(1, 5, 1e12), { onEpoch: () => {} });
     await expect(bad.result).rejects.toMatchObject({ code: 'train/diverged' });
@@ -81,7 +102,16 @@ describe('trial worker pool', () => {
 
   it('replaces a crashed worker (its step fails) and fails everything when workers cannot start', async () => {
     const logs: { crash?: () => void }[] = [];
-    const pool = createPoolExecutor({ size: 1, spawn: () => { const l = {}; logs.push(l); return fakePort(l); }, data, backend: 'cpu' });
+    const pool = createPoolExecutor({
+      size: 1,
+      spawn: () => {
+        const l = {};
+        logs.push(l);
+        return fakePort(l);
+      },
+      data,
+      backend: 'cpu',
+    });
     const first = pool.run(job(1, 50), { onEpoch: () => logs[0].crash?.() });
     await expect(first.result).rejects.toMatchObject({ code: 'sweep/worker-crashed' });
     expect(logs).toHaveLength(2);

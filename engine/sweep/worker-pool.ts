@@ -34,7 +34,10 @@ export interface PoolExecutor extends TrialExecutor {
 
 /** Why a step failed in a worker, with the engine's error code. */
 export class TrialWorkerError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'TrialWorkerError';
   }
@@ -47,7 +50,11 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-interface Slot { port: TrialPort; ready: boolean; current: Pending | null }
+interface Slot {
+  port: TrialPort;
+  ready: boolean;
+  current: Pending | null;
+}
 
 /** Crashes tolerated per worker slot before the pool gives up. */
 const MAX_RESTARTS = 3;
@@ -61,14 +68,21 @@ export function createPoolExecutor(o: PoolOptions): PoolExecutor {
   let closed = false;
   let announce: (label: string) => void = () => {};
   let refuse: (e: Error) => void = () => {};
-  const ready = new Promise<string>((resolve, reject) => { announce = resolve; refuse = reject; });
+  const ready = new Promise<string>((resolve, reject) => {
+    announce = resolve;
+    refuse = reject;
+  });
   ready.catch(() => {});
 
   const fail = (e: Error) => {
     fatal = e;
     refuse(e);
     for (const p of queue.splice(0)) p.reject(e);
-    for (const s of slots) if (s.current) { s.current.reject(e); s.current = null; }
+    for (const s of slots)
+      if (s.current) {
+        s.current.reject(e);
+        s.current = null;
+      }
   };
 
   const dispatch = () => {
@@ -83,39 +97,55 @@ export function createPoolExecutor(o: PoolOptions): PoolExecutor {
 
   const start = (): Slot => {
     const slot: Slot = { port: o.spawn(), ready: false, current: null };
-    slot.port.listen((raw) => {
-      const event = parseTrialWorkerEvent(raw);
-      const current = slot.current;
-      if (!event) {
-        current?.reject(new TrialWorkerError('sweep/bad-message', 'Internal error (please report): a trial worker sent a malformed message.'));
+    slot.port.listen(
+      (raw) => {
+        const event = parseTrialWorkerEvent(raw);
+        const current = slot.current;
+        if (!event) {
+          current?.reject(
+            new TrialWorkerError(
+              'sweep/bad-message',
+              'Internal error (please report): a trial worker sent a malformed message.',
+            ),
+          );
+          slot.current = null;
+        } else if (event.type === 'ready') {
+          slot.ready = true;
+          announce(event.backend);
+        } else if (event.type === 'epoch') {
+          if (current && current.job.trial === event.trial) current.hooks.onEpoch(event.summary);
+          return;
+        } else if (event.type === 'progress') {
+          if (current && current.job.trial === event.trial) current.hooks.onProgress?.(event.progress);
+          return;
+        } else if (event.type === 'done' && current && current.job.trial === event.trial) {
+          slot.current = null;
+          current.resolve(event.result);
+        } else if (event.type === 'failed') {
+          if (event.trial === null) return fail(fromWire(event.error));
+          slot.current = null;
+          current?.reject(fromWire(event.error));
+        }
+        dispatch();
+      },
+      (error) => {
+        if (closed) return;
+        slot.current?.reject(
+          new TrialWorkerError('sweep/worker-crashed', `The trial's worker stopped unexpectedly (${error.message}).`),
+        );
         slot.current = null;
-      } else if (event.type === 'ready') {
-        slot.ready = true;
-        announce(event.backend);
-      } else if (event.type === 'epoch') {
-        if (current && current.job.trial === event.trial) current.hooks.onEpoch(event.summary);
-        return;
-      } else if (event.type === 'progress') {
-        if (current && current.job.trial === event.trial) current.hooks.onProgress?.(event.progress);
-        return;
-      } else if (event.type === 'done' && current && current.job.trial === event.trial) {
-        slot.current = null;
-        current.resolve(event.result);
-      } else if (event.type === 'failed') {
-        if (event.trial === null) return fail(fromWire(event.error));
-        slot.current = null;
-        current?.reject(fromWire(event.error));
-      }
-      dispatch();
-    }, (error) => {
-      if (closed) return;
-      slot.current?.reject(new TrialWorkerError('sweep/worker-crashed', `The trial's worker stopped unexpectedly (${error.message}).`));
-      slot.current = null;
-      slot.ready = false;
-      const i = slots.indexOf(slot);
-      if (++restarts > MAX_RESTARTS * o.size) return fail(new TrialWorkerError('sweep/worker-crashed', `Trial workers keep stopping unexpectedly (last: ${error.message}).`));
-      slots[i] = start();
-    });
+        slot.ready = false;
+        const i = slots.indexOf(slot);
+        if (++restarts > MAX_RESTARTS * o.size)
+          return fail(
+            new TrialWorkerError(
+              'sweep/worker-crashed',
+              `Trial workers keep stopping unexpectedly (last: ${error.message}).`,
+            ),
+          );
+        slots[i] = start();
+      },
+    );
     slot.port.post({ type: 'init', data: o.data, backend: o.backend });
     return slot;
   };
@@ -126,7 +156,10 @@ export function createPoolExecutor(o: PoolOptions): PoolExecutor {
     run(job, hooks) {
       let resolve: (r: TrialJobResult) => void = () => {};
       let reject: (e: Error) => void = () => {};
-      const result = new Promise<TrialJobResult>((res, rej) => { resolve = res; reject = rej; });
+      const result = new Promise<TrialJobResult>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
       const pending: Pending = { job, hooks, resolve, reject };
       if (fatal) reject(fatal);
       else {

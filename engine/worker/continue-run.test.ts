@@ -17,8 +17,14 @@ const spec = (epochs: number, training: Record<string, unknown> = {}) => ({
     { id: 'out', type: 'dense' as const, units: 'auto' as const },
   ],
   training: {
-    epochs, batchSize: 16, seed: 7, shuffle: false, optimizer: { type: 'adam' as const, learningRate: 0.02 },
-    schedule: { type: 'constant' as const }, backend: 'cpu' as const, ...training,
+    epochs,
+    batchSize: 16,
+    seed: 7,
+    shuffle: false,
+    optimizer: { type: 'adam' as const, learningRate: 0.02 },
+    schedule: { type: 'constant' as const },
+    backend: 'cpu' as const,
+    ...training,
   },
 });
 
@@ -45,7 +51,8 @@ function epochsOf(events: EngineEvent[]): EpochRecord[] {
 
 function doneOf(events: EngineEvent[]): Extract<EngineEvent, { type: 'train/done' }> {
   const done = events.find((e) => e.type === 'train/done');
-  if (done?.type !== 'train/done') throw new Error(`no train/done: ${JSON.stringify(events.find((e) => e.type === 'error'))}`);
+  if (done?.type !== 'train/done')
+    throw new Error(`no train/done: ${JSON.stringify(events.find((e) => e.type === 'error'))}`);
   if (done.error) throw new Error(done.error.message);
   return done;
 }
@@ -60,7 +67,11 @@ function errorOf(events: EngineEvent[]): { name: string; code: string; message: 
 function maxDiff(a: WireTensor[], b: WireTensor[]): number {
   expect(a.map((w) => `${w.layer}/${w.name}`)).toEqual(b.map((w) => `${w.layer}/${w.name}`));
   let most = 0;
-  a.forEach((w, i) => w.data.forEach((v, j) => { most = Math.max(most, Math.abs(v - b[i]!.data[j]!)); }));
+  a.forEach((w, i) =>
+    w.data.forEach((v, j) => {
+      most = Math.max(most, Math.abs(v - b[i]!.data[j]!));
+    }),
+  );
   return most;
 }
 
@@ -82,7 +93,13 @@ describe('train/continue', () => {
     // With its optimizer state kept, nothing says the optimizer started afresh.
     expect(events.filter((e) => e.type === 'train/diagnostic')).toEqual([]);
     const continued = epochsOf(events);
-    expect(continued.map((h) => [h.epoch, h.epochs])).toEqual([[6, 10], [7, 10], [8, 10], [9, 10], [10, 10]]);
+    expect(continued.map((h) => [h.epoch, h.epochs])).toEqual([
+      [6, 10],
+      [7, 10],
+      [8, 10],
+      [9, 10],
+      [10, 10],
+    ]);
     const progress = events.filter((e) => e.type === 'train/progress');
     expect(progress.every((p) => p.type === 'train/progress' && p.epoch >= 6 && p.epochs === 10)).toBe(true);
     const done = doneOf(events);
@@ -95,7 +112,11 @@ describe('train/continue', () => {
     expect(evaluated.evaluation.kind).toBe('classification');
     const [exported] = await send({ type: 'model/export', runId: 'r2' });
     if (exported?.type !== 'model/exported') throw new Error(JSON.stringify(exported));
-    const model = JSON.parse(exported.json) as { history: { epoch: number }[]; training: { epochsRun: number; bestEpoch: number }; spec: { training: { epochs: number } } };
+    const model = JSON.parse(exported.json) as {
+      history: { epoch: number }[];
+      training: { epochsRun: number; bestEpoch: number };
+      spec: { training: { epochs: number } };
+    };
     expect(model.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(model.training).toMatchObject({ epochsRun: 10, bestEpoch: 10 });
     expect(model.spec.training.epochs).toBe(10);
@@ -113,15 +134,24 @@ describe('train/continue', () => {
     await send({ type: 'model/load', runId: 'reopened', model: exported.json, settings });
     const events = await send({ type: 'train/continue', runId: 'fresh', fromRunId: 'reopened', epochs: 3 });
     const notes = events.filter((e) => e.type === 'train/diagnostic');
-    expect(notes).toEqual([{
-      type: 'train/diagnostic', runId: 'fresh',
-      diagnostic: {
-        code: 'optimizerReset', level: 'info', epoch: 6, layer: null,
-        message: "The earlier run's optimizer state is not kept (a run reopened from a file keeps only its weights), so this run continues from its weights with its optimizer (adam) started afresh; the loss may jump at epoch 6.",
+    expect(notes).toEqual([
+      {
+        type: 'train/diagnostic',
+        runId: 'fresh',
+        diagnostic: {
+          code: 'optimizerReset',
+          level: 'info',
+          epoch: 6,
+          layer: null,
+          message:
+            "The earlier run's optimizer state is not kept (a run reopened from a file keeps only its weights), so this run continues from its weights with its optimizer (adam) started afresh; the loss may jump at epoch 6.",
+        },
       },
-    }]);
+    ]);
     // It comes after train/started, so the UI has the run to show it on.
-    expect(events.findIndex((e) => e.type === 'train/diagnostic')).toBeGreaterThan(events.findIndex((e) => e.type === 'train/started'));
+    expect(events.findIndex((e) => e.type === 'train/diagnostic')).toBeGreaterThan(
+      events.findIndex((e) => e.type === 'train/started'),
+    );
     expect(epochsOf(events).map((h) => h.epoch)).toEqual([6, 7, 8]);
     // Adam's moments and bias correction restart, so the weights differ from continuing with the kept state.
     expect(maxDiff(doneOf(events).weights, kept.weights)).toBeGreaterThan(1e-4);
@@ -139,7 +169,11 @@ describe('train/continue', () => {
     });
     await send({ type: 'train/start', runId: 'r1', spec: spec(5), settings });
     const stopped = await send({ type: 'train/continue', runId: 'r2', fromRunId: 'r1', epochs: 200 });
-    expect(stopped.find((e) => e.type === 'train/state' && e.state === 'stopping')).toMatchObject({ id: 900, runId: 'r2', state: 'stopping' });
+    expect(stopped.find((e) => e.type === 'train/state' && e.state === 'stopping')).toMatchObject({
+      id: 900,
+      runId: 'r2',
+      state: 'stopping',
+    });
     const done = doneOf(stopped);
     expect(done.stopReason).toBe('stopped');
     expect(epochsOf(stopped).map((h) => h.epoch)).toEqual([6]);
@@ -166,7 +200,13 @@ describe('train/continue', () => {
       isAsked = true;
       trace = (async () => {
         await service.handle({ type: 'train/pause', id: 801, runId: 'r2' });
-        await service.handle({ type: 'step/trace', id: 802, source: { kind: 'run', runId: 'r2' }, positions: Int32Array.from([0]), learningRate: null });
+        await service.handle({
+          type: 'step/trace',
+          id: 802,
+          source: { kind: 'run', runId: 'r2' },
+          positions: Int32Array.from([0]),
+          learningRate: null,
+        });
         await service.handle({ type: 'train/resume', id: 803, runId: 'r2' });
         return events.find((x) => 'id' in x && x.id === 802);
       })();
@@ -181,41 +221,59 @@ describe('train/continue', () => {
 
   it('continues a sweep retrain on training and validation rows together, as it was trained', async () => {
     const { send } = await harness();
-    const retrained = await send({ type: 'sweep/retrain', runId: 'best', spec: spec(3), settings, params: { 'layers[h1].units': 6 }, epochs: 3 });
+    const retrained = await send({
+      type: 'sweep/retrain',
+      runId: 'best',
+      spec: spec(3),
+      settings,
+      params: { 'layers[h1].units': 6 },
+      epochs: 3,
+    });
     doneOf(retrained);
     const events = await send({ type: 'train/continue', runId: 'more', fromRunId: 'best', epochs: 2 });
     const started = events[0];
     expect(started?.type === 'train/started' && started.summary.rows).toEqual({ train: 120, validation: 0, test: 30 });
     expect(started?.type === 'train/started' && started.spec.layers[0]).toMatchObject({ id: 'h1', units: 6 });
     expect(events.filter((e) => e.type === 'train/diagnostic')).toEqual([]);
-    expect(epochsOf(events).map((h) => [h.epoch, h.valLoss])).toEqual([[4, null], [5, null]]);
+    expect(epochsOf(events).map((h) => [h.epoch, h.valLoss])).toEqual([
+      [4, null],
+      [5, null],
+    ]);
   });
 
   it('refuses an unknown run, a run still training, and another dataset, saying what to do', async () => {
     let busy: Promise<EngineEvent[]> | null = null;
     const { send, events } = await harness((e, service) => {
       if (!busy && e.type === 'train/started' && e.runId === 'long') {
-        busy = service.handle({ type: 'train/continue', id: 901, runId: 'x', fromRunId: 'long', epochs: 1 })
+        busy = service
+          .handle({ type: 'train/continue', id: 901, runId: 'x', fromRunId: 'long', epochs: 1 })
           .then(() => events.filter((x) => 'id' in x && x.id === 901))
           .finally(() => void service.handle({ type: 'train/stop', id: 902, runId: 'long' }));
       }
     });
     expect(errorOf(await send({ type: 'train/continue', runId: 'r2', fromRunId: 'nope', epochs: 5 }))).toEqual({
-      name: 'RunError', code: 'continue/unknown-run',
-      message: "The engine holds no run 'nope' to continue (it may have restarted since). Select the run in the run list so its model is loaded again, then continue it.",
+      name: 'RunError',
+      code: 'continue/unknown-run',
+      message:
+        "The engine holds no run 'nope' to continue (it may have restarted since). Select the run in the run list so its model is loaded again, then continue it.",
     });
     await send({ type: 'train/start', runId: 'long', spec: spec(500), settings });
     expect(errorOf(await busy!)).toEqual({
-      name: 'RunError', code: 'continue/still-training',
+      name: 'RunError',
+      code: 'continue/still-training',
       message: 'This run is still training. Wait for it to finish, or stop it, before continuing it.',
     });
 
     await send({ type: 'train/start', runId: 'r1', spec: spec(2), settings });
-    const other = new TextEncoder().encode('a,b,species\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n9,1,x\n2,3,y\n4,5,x\n6,7,y\n8,9,x\n1,3,y\n').buffer as ArrayBuffer;
+    const other = new TextEncoder().encode(
+      'a,b,species\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n9,1,x\n2,3,y\n4,5,x\n6,7,y\n8,9,x\n1,3,y\n',
+    ).buffer as ArrayBuffer;
     await send({ type: 'data/load', name: 'other.csv', source: other, options: null });
     expect(errorOf(await send({ type: 'train/continue', runId: 'r2', fromRunId: 'r1', epochs: 5 }))).toEqual({
-      name: 'DatasetError', code: 'continue/other-table',
-      message: "The loaded dataset is not the one this run was trained on: the run reads 4 features (sepal_length_cm, sepal_width_cm, petal_length_cm, petal_width_cm), the loaded table gives 2 (a, b). Load the run's dataset on the Data view to continue it.",
+      name: 'DatasetError',
+      code: 'continue/other-table',
+      message:
+        "The loaded dataset is not the one this run was trained on: the run reads 4 features (sepal_length_cm, sepal_width_cm, petal_length_cm, petal_width_cm), the loaded table gives 2 (a, b). Load the run's dataset on the Data view to continue it.",
     });
   });
 });

@@ -39,11 +39,19 @@ export interface Continuation {
 function isEpochSummary(v: unknown, i: number): boolean {
   if (typeof v !== 'object' || v === null) return false;
   const h = v as Partial<EpochSummary>;
-  return h.epoch === i + 1 && typeof h.loss === 'number' && typeof h.metrics === 'object' && h.metrics !== null && Array.isArray(h.layers);
+  return (
+    h.epoch === i + 1 &&
+    typeof h.loss === 'number' &&
+    typeof h.metrics === 'object' &&
+    h.metrics !== null &&
+    Array.isArray(h.layers)
+  );
 }
 
 function describeTask(task: Task): string {
-  return task.kind === 'regression' ? 'a number to predict (regression)' : `the classes ${task.classes.map((c) => `'${c}'`).join(', ')}`;
+  return task.kind === 'regression'
+    ? 'a number to predict (regression)'
+    : `the classes ${task.classes.map((c) => `'${c}'`).join(', ')}`;
 }
 
 function sameTask(a: Task, b: Task): boolean {
@@ -72,7 +80,9 @@ function preparedFor(model: ModelFile, settings: DatasetSettings, tables: TableS
     throw e;
   }
   if (prepared.featureNames.join('\u0000') !== model.featureNames.join('\u0000')) {
-    throw other(`the run reads ${model.featureNames.length} features (${someNames(model.featureNames)}), the loaded table gives ${prepared.featureNames.length} (${someNames(prepared.featureNames)})`);
+    throw other(
+      `the run reads ${model.featureNames.length} features (${someNames(model.featureNames)}), the loaded table gives ${prepared.featureNames.length} (${someNames(prepared.featureNames)})`,
+    );
   }
   if (!sameTask(prepared.task, model.task)) {
     throw other(`the run learned ${describeTask(model.task)}, the loaded target has ${describeTask(prepared.task)}`);
@@ -82,7 +92,12 @@ function preparedFor(model: ModelFile, settings: DatasetSettings, tables: TableS
 }
 
 /** Where continuing `from` (known as `fromRunId`) for `epochs` more epochs starts, or a user error saying why it cannot. */
-export function planContinuation(from: ContinuableRun | undefined, fromRunId: string, epochs: number, tables: TableStore): Continuation {
+export function planContinuation(
+  from: ContinuableRun | undefined,
+  fromRunId: string,
+  epochs: number,
+  tables: TableStore,
+): Continuation {
   if (!from) {
     throw new RunError(continueMessages.unknownRun(fromRunId));
   }

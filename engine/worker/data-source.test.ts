@@ -14,7 +14,7 @@ const spec = {
 const page = { title: 'Iris data set', url: 'https://stats.example.org/iris' };
 
 describe('data/source: the web page a table came from', () => {
-  it("is written into the model files of runs on that table, and forgotten when another table loads", async () => {
+  it('is written into the model files of runs on that table, and forgotten when another table loads', async () => {
     const events: EngineEvent[] = [];
     const service = new EngineService((e) => events.push(e));
     let id = 0;
@@ -45,7 +45,13 @@ describe('data/source: the web page a table came from', () => {
   });
 
   it('is checked on arrival: null or { title, url }', () => {
-    expect(parseRequest({ type: 'data/source', id: 1, page: null })).toEqual({ type: 'data/source', id: 1, page: null });
-    expect(() => parseRequest({ type: 'data/source', id: 1, page: { title: 'x' } })).toThrow("request 'data/source' field 'page' is not { title, url }");
+    expect(parseRequest({ type: 'data/source', id: 1, page: null })).toEqual({
+      type: 'data/source',
+      id: 1,
+      page: null,
+    });
+    expect(() => parseRequest({ type: 'data/source', id: 1, page: { title: 'x' } })).toThrow(
+      "request 'data/source' field 'page' is not { title, url }",
+    );
   });
 });

@@ -97,7 +97,8 @@ describe('explain in the worker: cancel, and what it says about bad requests', (
     expect(errorOf(await h.send({ type: 'explain/importance', runId: 'r1', repeats: 0, seed: null }))).toBe(
       'explain/bad-repeats: repeats must be a whole number from 1 to 1000, got 0. 5 is usual; more narrows the ± interval.',
     );
-    const grid = (points: number) => h.send({ type: 'explain/pdp', runId: 'r1', column: 'bill_length_mm', ice: false, points });
+    const grid = (points: number) =>
+      h.send({ type: 'explain/pdp', runId: 'r1', column: 'bill_length_mm', ice: false, points });
     for (const points of [1, 101, 2.5]) {
       expect(errorOf(await grid(points))).toBe(
         `explain/bad-grid: The grid must have a whole number of points from 2 to 100, got ${points}. 20 is usual.`,

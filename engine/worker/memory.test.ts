@@ -4,7 +4,11 @@ import { typedArrayBytes } from './memory.ts';
 describe('typedArrayBytes', () => {
   it('sums the typed arrays reachable from the roots, each buffer once, strings and single numbers not counted', () => {
     const weights = new Float32Array(10);
-    const model = { weights: [{ data: weights, shape: 10 }], history: [{ loss: 1, layers: [{ id: 'a' }] }], name: 'x'.repeat(1000) };
+    const model = {
+      weights: [{ data: weights, shape: 10 }],
+      history: [{ loss: 1, layers: [{ id: 'a' }] }],
+      name: 'x'.repeat(1000),
+    };
     const optimizer = { m: [new Float32Array(10)], v: [new Float32Array(10)] };
     expect(typedArrayBytes([model])).toBe(40);
     expect(typedArrayBytes([model, optimizer])).toBe(120);
@@ -12,8 +16,10 @@ describe('typedArrayBytes', () => {
     expect(typedArrayBytes([model, { weights }])).toBe(40);
   });
 
-  it('counts a plain number array (a model file\'s weights) at 8 bytes a number', () => {
-    expect(typedArrayBytes([{ layer: 'h1', name: 'kernel', shape: [2, 3], data: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6] }])).toBe(8 * 8);
+  it("counts a plain number array (a model file's weights) at 8 bytes a number", () => {
+    expect(
+      typedArrayBytes([{ layer: 'h1', name: 'kernel', shape: [2, 3], data: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6] }]),
+    ).toBe(8 * 8);
   });
 
   it('counts a view by its whole buffer, follows maps, and stops at cycles', () => {

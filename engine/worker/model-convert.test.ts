@@ -5,15 +5,30 @@ import type { Preprocessing } from '../data/index.ts';
 import { parseModelFile } from '../export/index.ts';
 import { rawFeeds } from '../node/testing/raw-feeds.ts';
 import { runOnnx } from '../node/testing/run-onnx.ts';
-import { parseEvent, transferablesOf, type EngineEvent, type EngineRequest, type ModelFormat } from '../protocol/index.ts';
+import {
+  parseEvent,
+  transferablesOf,
+  type EngineEvent,
+  type EngineRequest,
+  type ModelFormat,
+} from '../protocol/index.ts';
 import { EngineService } from './service.ts';
 
 const iris = readFileSync(new URL('../../resources/samples/iris.csv', import.meta.url));
 const irisText = iris.toString('utf8');
 const settings = { target: 'species', columns: {}, split: { validation: 0.1, test: 0.2 } };
 const spec = {
-  layers: [{ id: 'h1', type: 'dense' as const, units: 8, activation: 'gelu' as const }, { id: 'out', type: 'dense' as const, units: 'auto' as const }],
-  training: { epochs: 5, batchSize: 16, seed: 7, optimizer: { type: 'adam' as const, learningRate: 0.05 }, backend: 'cpu' as const },
+  layers: [
+    { id: 'h1', type: 'dense' as const, units: 8, activation: 'gelu' as const },
+    { id: 'out', type: 'dense' as const, units: 'auto' as const },
+  ],
+  training: {
+    epochs: 5,
+    batchSize: 16,
+    seed: 7,
+    optimizer: { type: 'adam' as const, learningRate: 0.05 },
+    backend: 'cpu' as const,
+  },
 };
 
 async function trainedService(): Promise<(req: EngineRequest) => Promise<EngineEvent[]>> {
@@ -45,9 +60,19 @@ describe('model/convert', () => {
     const [file] = await convert(send, 'onnx-columns');
     const [json] = await convert(send, 'json');
     const model = parseModelFile(JSON.parse(json!.text!));
-    const [predicted] = await send({ type: 'predict/run', id: 4, runId: 'r1', name: 'iris.csv', source: new Blob([irisText]) });
+    const [predicted] = await send({
+      type: 'predict/run',
+      id: 4,
+      runId: 'r1',
+      name: 'iris.csv',
+      source: new Blob([irisText]),
+    });
     if (predicted?.type !== 'predict/done') throw new Error(JSON.stringify(predicted));
-    const rows = predicted.csv.trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = predicted.csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const { feeds } = rawFeeds(model.preprocessing as Preprocessing, irisText);
     const out = await runOnnx(file!.bytes!, feeds);
     expect(file!.name).toBe('model.onnx');
@@ -72,9 +97,16 @@ describe('model/convert', () => {
 
   it('answers a run without a model with the usual error', async () => {
     const events: EngineEvent[] = [];
-    await new EngineService((e) => events.push(e)).handle({ type: 'model/convert', id: 9, runId: 'none', format: 'tfjs' });
+    await new EngineService((e) => events.push(e)).handle({
+      type: 'model/convert',
+      id: 9,
+      runId: 'none',
+      format: 'tfjs',
+    });
     expect(events).toEqual([expect.objectContaining({ type: 'error', id: 9, runId: 'none' })]);
     const [error] = events;
-    expect(error?.type === 'error' && error.error.message).toBe('This run has no trained model. Train it first (a run that failed keeps no weights).');
+    expect(error?.type === 'error' && error.error.message).toBe(
+      'This run has no trained model. Train it first (a run that failed keeps no weights).',
+    );
   });
 });

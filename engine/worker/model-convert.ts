@@ -5,7 +5,14 @@
  * usual `error` event with their message.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { exportOnnx, exportTfjs, pytorchPackage, stringifyModelFile, TFJS_WEIGHTS_FILE, type ModelFile } from '../export/index.ts';
+import {
+  exportOnnx,
+  exportTfjs,
+  pytorchPackage,
+  stringifyModelFile,
+  TFJS_WEIGHTS_FILE,
+  type ModelFile,
+} from '../export/index.ts';
 import type { ExportedFile, ModelFormat } from '../protocol/index.ts';
 import { PYTORCH_SOURCES } from './pytorch-sources.ts';
 

@@ -20,7 +20,11 @@ function sameColumn(a: TableColumn, b: TableColumn): boolean {
 
 /** True when two tables hold the same columns and cells, read the same way (so row r is the same row in both). */
 export function isSameTable(a: ParsedTable, b: ParsedTable): boolean {
-  return a.rows === b.rows && a.columns.length === b.columns.length && a.columns.every((c, i) => sameColumn(c, b.columns[i]!));
+  return (
+    a.rows === b.rows &&
+    a.columns.length === b.columns.length &&
+    a.columns.every((c, i) => sameColumn(c, b.columns[i]!))
+  );
 }
 
 /** Per row of the prepared table: 'train', 'validation', 'test', or `NOT_USED`. */

@@ -3,15 +3,35 @@ import type { EngineEvent, EpochRecord } from '../protocol/index.ts';
 import { FLUSH_MS, RunEvents } from './run-events.ts';
 
 const epoch = (n: number): EpochRecord => ({
-  epoch: n, epochs: 10, loss: 1 / n, metrics: {}, valLoss: null, valMetrics: null, learningRate: 0.1, elapsedMs: 1, layers: [],
+  epoch: n,
+  epochs: 10,
+  loss: 1 / n,
+  metrics: {},
+  valLoss: null,
+  valMetrics: null,
+  learningRate: 0.1,
+  elapsedMs: 1,
+  layers: [],
 });
-const progress = (epochN: number) => ({ epoch: epochN, epochs: 10, batch: 1, batches: 1, loss: 1, rowsPerSecond: 1, elapsedMs: 1 });
+const progress = (epochN: number) => ({
+  epoch: epochN,
+  epochs: 10,
+  batch: 1,
+  batches: 1,
+  loss: 1,
+  rowsPerSecond: 1,
+  elapsedMs: 1,
+});
 
 describe('RunEvents', () => {
   it('coalesces epochs and keeps only the latest progress between flushes', () => {
     const posted: EngineEvent[] = [];
     let now = 1000;
-    const events = new RunEvents('r1', (e) => posted.push(e), () => now);
+    const events = new RunEvents(
+      'r1',
+      (e) => posted.push(e),
+      () => now,
+    );
     events.epoch(epoch(1));
     expect(posted.map((e) => e.type)).toEqual(['train/epoch']);
     for (let n = 2; n <= 5; n++) {

@@ -18,7 +18,11 @@ export class RunEvents {
   #last = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly runId: string, private readonly post: Post, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly runId: string,
+    private readonly post: Post,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Batch progress: only the latest is kept. */
   progress(p: Omit<Progress, 'type' | 'runId'>): void {

@@ -30,7 +30,13 @@ const spec = {
     { id: 'h1', type: 'dense' as const, units: 8, activation: 'relu' as const },
     { id: 'out', type: 'dense' as const, units: 'auto' as const },
   ],
-  training: { epochs: 30, batchSize: 16, seed: 7, optimizer: { type: 'adam' as const, learningRate: 0.05 }, backend: 'cpu' as const },
+  training: {
+    epochs: 30,
+    batchSize: 16,
+    seed: 7,
+    optimizer: { type: 'adam' as const, learningRate: 0.05 },
+    backend: 'cpu' as const,
+  },
 };
 
 describe('EngineService', () => {
@@ -44,7 +50,11 @@ describe('EngineService', () => {
     const [rows] = await send({ type: 'data/rows', start: 0, count: 2, indices: null });
     expect(rows?.type === 'data/rows' && rows.cells[0]).toEqual(['5.1', '3.5', '1.4', '0.2', 'setosa']);
     const [prepared] = await send({ type: 'data/prepare', settings, seed: 7 });
-    expect(prepared?.type === 'data/prepared' && prepared.summary.rows).toEqual({ train: 105, validation: 15, test: 30 });
+    expect(prepared?.type === 'data/prepared' && prepared.summary.rows).toEqual({
+      train: 105,
+      validation: 15,
+      test: 30,
+    });
   });
 
   it('says once, not twice, that target classes differ only in case (the profile and preparation both find it)', async () => {
@@ -59,14 +69,22 @@ describe('EngineService', () => {
   it('reports every network problem with its path, and shapes', async () => {
     const { send } = harness();
     await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris), options: null });
-    const bad = { layers: [{ id: 'h1', type: 'dense' as const, units: -3 }, { id: 'out', type: 'dense' as const, units: 'auto' as const }] };
+    const bad = {
+      layers: [
+        { id: 'h1', type: 'dense' as const, units: -3 },
+        { id: 'out', type: 'dense' as const, units: 'auto' as const },
+      ],
+    };
     const [checked] = await send({ type: 'model/check', spec: bad, settings });
     if (checked?.type !== 'model/checked') throw new Error(`got ${checked?.type}`);
     expect(checked.problems.map((p) => p.path)).toContain('layers[0].units');
     const [ok] = await send({ type: 'model/check', spec, settings });
     if (ok?.type !== 'model/checked') throw new Error(`got ${ok?.type}`);
     expect(ok.problems).toEqual([]);
-    expect(ok.layers.map((l) => l.outputShape)).toEqual([[null, 8], [null, 3]]);
+    expect(ok.layers.map((l) => l.outputShape)).toEqual([
+      [null, 8],
+      [null, 3],
+    ]);
     expect(ok.totalParams).toBe(4 * 8 + 8 + 8 * 3 + 3);
   });
 
@@ -98,15 +116,25 @@ describe('EngineService', () => {
     expect(predicted.rows).toBe(150);
     // The run's own dataset: a split column says where each row was (as in the evaluation: 30 test rows).
     const lines = predicted.csv.trim().split('\n');
-    expect(lines[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,split,prediction,probability_setosa,probability_versicolor,probability_virginica');
+    expect(lines[0]).toBe(
+      'sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,split,prediction,probability_setosa,probability_versicolor,probability_virginica',
+    );
     const splits = lines.slice(1).map((l) => l.split(',')[5]);
-    expect([splits.filter((s) => s === 'train').length, splits.filter((s) => s === 'validation').length, splits.filter((s) => s === 'test').length]).toEqual([105, 15, 30]);
-    if (evaluated.evaluation.kind === 'classification') expect(splits[evaluated.evaluation.rowIndices[0]!]).toBe('test');
+    expect([
+      splits.filter((s) => s === 'train').length,
+      splits.filter((s) => s === 'validation').length,
+      splits.filter((s) => s === 'test').length,
+    ]).toEqual([105, 15, 30]);
+    if (evaluated.evaluation.kind === 'classification')
+      expect(splits[evaluated.evaluation.rowIndices[0]!]).toBe('test');
     // Another file has no split column.
-    const other = new TextEncoder().encode(`${iris.toString().split('\n').slice(0, 3).join('\n')}\n`).buffer as ArrayBuffer;
+    const other = new TextEncoder().encode(`${iris.toString().split('\n').slice(0, 3).join('\n')}\n`)
+      .buffer as ArrayBuffer;
     const [fresh] = await send({ type: 'predict/run', runId: 'r1', name: 'iris.csv', source: other });
     if (fresh?.type !== 'predict/done') throw new Error(JSON.stringify(fresh));
-    expect(fresh.csv.split('\n')[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,prediction,probability_setosa,probability_versicolor,probability_virginica');
+    expect(fresh.csv.split('\n')[0]).toBe(
+      'sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,prediction,probability_setosa,probability_versicolor,probability_virginica',
+    );
     // A reloaded model (from a saved project) evaluates the same.
     await send({ type: 'model/load', runId: 'r2', model: exported.json, settings });
     const [again] = await send({ type: 'evaluate/run', runId: 'r2' });
@@ -114,7 +142,7 @@ describe('EngineService', () => {
     expect(again.evaluation.loss).toBeCloseTo(evaluated.evaluation.loss, 6);
   });
 
-  it('frees a deleted run\'s model and optimizer state, and reports the bytes it holds', async () => {
+  it("frees a deleted run's model and optimizer state, and reports the bytes it holds", async () => {
     const { send } = harness();
     await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris), options: null });
     const memory = async (runIds: string[]) => {
@@ -147,7 +175,9 @@ describe('EngineService', () => {
 
   it('answers a bad CSV with a clear error for that request', async () => {
     const { send } = harness();
-    const error = (await send({ type: 'data/load', name: 'empty.csv', source: new ArrayBuffer(0), options: null })).at(-1);
+    const error = (await send({ type: 'data/load', name: 'empty.csv', source: new ArrayBuffer(0), options: null })).at(
+      -1,
+    );
     expect(error?.type).toBe('error');
     if (error?.type === 'error') {
       expect(error.id).toBe(1);
@@ -161,23 +191,37 @@ describe('EngineService', () => {
     const failure = async (req: Parameters<typeof send>[0]) => {
       const reply = (await send(req)).at(-1);
       if (reply?.type !== 'error') throw new Error(`expected an error, got ${reply?.type}`);
-      return { name: reply.error.name, code: reply.error.code, message: reply.error.message, problems: reply.error.problems.length };
+      return {
+        name: reply.error.name,
+        code: reply.error.code,
+        message: reply.error.message,
+        problems: reply.error.problems.length,
+      };
     };
     expect(await failure({ type: 'train/stop', runId: 'gone' })).toEqual({
-      name: 'RunError', code: 'run/not-running', message: 'This run is not training any more.', problems: 1,
+      name: 'RunError',
+      code: 'run/not-running',
+      message: 'This run is not training any more.',
+      problems: 1,
     });
     expect(await failure({ type: 'evaluate/run', runId: 'gone' })).toEqual({
-      name: 'RunError', code: 'run/no-model', problems: 1,
+      name: 'RunError',
+      code: 'run/no-model',
+      problems: 1,
       message: 'This run has no trained model. Train it first (a run that failed keeps no weights).',
     });
     expect(await failure({ type: 'model/load', runId: 'm', model: '{"format":', settings: null })).toEqual({
-      name: 'ModelFileError', code: 'model/not-json', message: 'The saved model is not valid JSON. Train the run again.', problems: 1,
+      name: 'ModelFileError',
+      code: 'model/not-json',
+      message: 'The saved model is not valid JSON. Train the run again.',
+      problems: 1,
     });
   });
 
   it('reads the file again with the reading options sent, and says what was detected', async () => {
     const { send } = harness();
-    const csv = new TextEncoder().encode('when;size;y\n03/04/2024;2,5;a\n01/11/2024;3,5;b\n10/02/2024;1,5;a\n').buffer as ArrayBuffer;
+    const csv = new TextEncoder().encode('when;size;y\n03/04/2024;2,5;a\n01/11/2024;3,5;b\n10/02/2024;1,5;a\n')
+      .buffer as ArrayBuffer;
     const load = async (options: LoadOptions | null) => {
       const loaded = (await send({ type: 'data/load', name: 'a.csv', source: csv.slice(0), options })).at(-1);
       if (loaded?.type !== 'data/loaded') throw new Error(JSON.stringify(loaded));
@@ -194,24 +238,56 @@ describe('EngineService', () => {
     const [rows] = await send({ type: 'data/rows', start: 0, count: 1, indices: null });
     expect(rows?.type === 'data/rows' && rows.cells[0]).toEqual(['2024-03-04', '2,5', 'a']);
     const other = async (text: string) => {
-      const loaded = (await send({ type: 'data/load', name: 'b.csv', source: new TextEncoder().encode(text).buffer as ArrayBuffer, options: null })).at(-1);
+      const loaded = (
+        await send({
+          type: 'data/load',
+          name: 'b.csv',
+          source: new TextEncoder().encode(text).buffer as ArrayBuffer,
+          options: null,
+        })
+      ).at(-1);
       if (loaded?.type !== 'data/loaded') throw new Error(JSON.stringify(loaded));
       return [loaded.table.reading, loaded.table.dateOrderFound];
     };
     expect(await other('a,b\n1,x\n2,y\n')).toEqual([{ decimal: '.', dateOrder: null }, 'none']);
-    expect(await other('a,b\n31/12/2023,12/31/2023\n01/02/2023,01/02/2023\n')).toEqual([{ decimal: '.', dateOrder: null }, 'differs']);
-    expect(await other('a,b\n31/12/2023,01/02/2023\n01/02/2023,03/04/2023\n')).toEqual([{ decimal: '.', dateOrder: 'dayFirst' }, 'detected']);
+    expect(await other('a,b\n31/12/2023,12/31/2023\n01/02/2023,01/02/2023\n')).toEqual([
+      { decimal: '.', dateOrder: null },
+      'differs',
+    ]);
+    expect(await other('a,b\n31/12/2023,01/02/2023\n01/02/2023,03/04/2023\n')).toEqual([
+      { decimal: '.', dateOrder: 'dayFirst' },
+      'detected',
+    ]);
   });
 
   it('a model stores how its CSV was read, and predicts new files read the same way', async () => {
     const { send } = harness();
-    const text = ['when;size;y', ...Array.from({ length: 12 }, (_, i) => `${String(i + 1).padStart(2, '0')}/${13 + i}/2023;${i},5;${i % 2 ? 'a' : 'b'}`)].join('\n');
-    await send({ type: 'data/load', name: 'train.csv', source: new TextEncoder().encode(text).buffer as ArrayBuffer, options: null });
+    const text = [
+      'when;size;y',
+      ...Array.from(
+        { length: 12 },
+        (_, i) => `${String(i + 1).padStart(2, '0')}/${13 + i}/2023;${i},5;${i % 2 ? 'a' : 'b'}`,
+      ),
+    ].join('\n');
+    await send({
+      type: 'data/load',
+      name: 'train.csv',
+      source: new TextEncoder().encode(text).buffer as ArrayBuffer,
+      options: null,
+    });
     const small = { ...spec, training: { ...spec.training, epochs: 2 } };
-    await send({ type: 'train/start', runId: 'r1', spec: small, settings: { target: 'y', columns: {}, split: { validation: 0, test: 0.25 } } });
+    await send({
+      type: 'train/start',
+      runId: 'r1',
+      spec: small,
+      settings: { target: 'y', columns: {}, split: { validation: 0, test: 0.25 } },
+    });
     const [exported] = await send({ type: 'model/export', runId: 'r1' });
     if (exported?.type !== 'model/exported') throw new Error(JSON.stringify(exported));
-    expect((JSON.parse(exported.json) as { reading: unknown }).reading).toEqual({ decimal: ',', dateOrder: 'monthFirst' });
+    expect((JSON.parse(exported.json) as { reading: unknown }).reading).toEqual({
+      decimal: ',',
+      dateOrder: 'monthFirst',
+    });
     const ambiguous = new TextEncoder().encode('when;size;y\n03/04/2024;2,5;a\n').buffer as ArrayBuffer;
     const [predicted] = await send({ type: 'predict/run', runId: 'r1', name: 'new.csv', source: ambiguous });
     if (predicted?.type !== 'predict/done') throw new Error(JSON.stringify(predicted));

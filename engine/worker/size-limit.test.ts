@@ -19,13 +19,16 @@ describe('data/load size limit', () => {
     const last = events.at(-1);
     expect(last?.type).toBe('error');
     if (last?.type !== 'error') return;
-    expect(last.error.message).toBe("'huge.csv' is 1,025 MiB; the studio reads at most 1,024 MiB. Split the file or sample its rows, then open the part you need.");
+    expect(last.error.message).toBe(
+      "'huge.csv' is 1,025 MiB; the studio reads at most 1,024 MiB. Split the file or sample its rows, then open the part you need.",
+    );
     expect(last.error.code).toBe('data/file-too-large');
     expect(sliced).toBe(0);
   });
 
   it('words a smaller cap (as the extension tests use) the same way', () => {
-    expect(csvTooLargeMessage('table on Example page', 3 * 1024 ** 2 + 1, 2 * 1024 ** 2))
-      .toBe("'table on Example page' is 4 MiB; the studio reads at most 2 MiB. Split the file or sample its rows, then open the part you need.");
+    expect(csvTooLargeMessage('table on Example page', 3 * 1024 ** 2 + 1, 2 * 1024 ** 2)).toBe(
+      "'table on Example page' is 4 MiB; the studio reads at most 2 MiB. Split the file or sample its rows, then open the part you need.",
+    );
   });
 });

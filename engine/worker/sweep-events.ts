@@ -21,14 +21,25 @@ function bare(r: TrialRecord): TrialRecord {
 /** The event as it crosses the wire, copied so later changes to the runner's records do not leak in. */
 export function wireSweepEvent(e: SweepEvent): SweepEvent {
   switch (e.type) {
-    case 'trial/epoch': return { ...e, summary: { ...e.summary, layers: [] } };
-    case 'trial/rung': case 'trial/done': case 'trial/pruned': case 'trial/failed': case 'trial/cancelled': case 'sweep/best':
+    case 'trial/epoch':
+      return { ...e, summary: { ...e.summary, layers: [] } };
+    case 'trial/rung':
+    case 'trial/done':
+    case 'trial/pruned':
+    case 'trial/failed':
+    case 'trial/cancelled':
+    case 'sweep/best':
       return { ...e, record: bare(e.record) };
     case 'sweep/done': {
-      const result: SweepResult = { ...e.result, trials: e.result.trials.map(bare), best: e.result.best ? bare(e.result.best) : null };
+      const result: SweepResult = {
+        ...e.result,
+        trials: e.result.trials.map(bare),
+        best: e.result.best ? bare(e.result.best) : null,
+      };
       return { ...e, result };
     }
-    default: return e;
+    default:
+      return e;
   }
 }
 
@@ -39,7 +50,11 @@ export class SweepEvents {
   #last = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly sweepId: string, private readonly post: Post, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly sweepId: string,
+    private readonly post: Post,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Take one event from the runner. */
   push(e: SweepEvent): void {

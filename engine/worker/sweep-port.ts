@@ -3,7 +3,10 @@ import type { TrialPort } from '../sweep/index.ts';
 
 /** Start one trial worker. */
 export function spawnTrialWorker(): TrialPort {
-  const worker = new Worker(new URL('./sweep-trial-worker.ts', import.meta.url), { type: 'module', name: 'backprop-trial' });
+  const worker = new Worker(new URL('./sweep-trial-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'backprop-trial',
+  });
   let ended = false;
   let terminating = false;
   return {

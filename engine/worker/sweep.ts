@@ -9,8 +9,18 @@ import { toWireError, type EngineEvent } from '../protocol/index.ts';
 import type { SweepCheck, SweepRequest } from '../protocol/index.ts';
 import { parseSpec, TRAINING_DEFAULTS, type NetworkSpec } from '../spec/index.ts';
 import {
-  checkSearchSpace, createPoolExecutor, createStrategy, parsePath, prepareSweep, runSweep, SweepControl, SweepError, trialSpec,
-  type SweepSetup, type TrialParams, type TrialPort,
+  checkSearchSpace,
+  createPoolExecutor,
+  createStrategy,
+  parsePath,
+  prepareSweep,
+  runSweep,
+  SweepControl,
+  SweepError,
+  trialSpec,
+  type SweepSetup,
+  type TrialParams,
+  type TrialPort,
 } from '../sweep/index.ts';
 import { trainingDataOf } from '../run/index.ts';
 import { resolveTraining } from '../train/index.ts';
@@ -24,7 +34,6 @@ type Post = (event: EngineEvent) => void;
 
 /** Most trials one sweep trains at once: each is a worker with its own copy of the data. */
 export const MAX_CONCURRENCY = 32;
-
 
 /** What the sweeps need from the service. */
 export interface SweepHostOptions {
@@ -41,7 +50,6 @@ interface Prepared {
   prepared: PreparedDataset;
   spec: NetworkSpec;
 }
-
 
 function seedOf(spec: NetworkSpec): number {
   return spec.training?.seed ?? TRAINING_DEFAULTS.seed;
@@ -122,8 +130,12 @@ export class SweepHost {
     const spec = parseSpec(req.spec);
     const prepared = this.#o.tables.prepare(req.settings, seedOf(spec));
     const setup = prepareSweep({
-      space, spec, data: { inputs: prepared.featureNames.length, task: prepared.task }, hasValidation: prepared.validation.rows > 0,
-      cores: req.cores, overrides: req.concurrency === null ? {} : { concurrency: req.concurrency },
+      space,
+      spec,
+      data: { inputs: prepared.featureNames.length, task: prepared.task },
+      hasValidation: prepared.validation.rows > 0,
+      cores: req.cores,
+      overrides: req.concurrency === null ? {} : { concurrency: req.concurrency },
     });
     return { setup, prepared, spec };
   }
@@ -133,7 +145,11 @@ export class SweepHost {
     const strategy = createStrategy(space.parameters, settings);
     const searchesEpochs = space.parameters.some((p) => p.path === 'training.epochs');
     return {
-      strategy: settings.strategy, trials: strategy.trials, concurrency: settings.concurrency, seed: settings.seed, objective: settings.objective,
+      strategy: settings.strategy,
+      trials: strategy.trials,
+      concurrency: settings.concurrency,
+      seed: settings.seed,
+      objective: settings.objective,
       epochBudget: searchesEpochs ? null : strategy.epochBudget(resolveTraining(spec.training).epochs),
       rows: { train: prepared.train.rows, validation: prepared.validation.rows },
     };
@@ -146,7 +162,10 @@ export class SweepHost {
     const p = this.#prepare(req);
     const { settings } = p.setup;
     const pool = createPoolExecutor({
-      size: Math.min(settings.concurrency, settings.trials), spawn, data: trainingDataOf(p.prepared), backend: p.spec.training?.backend ?? 'auto',
+      size: Math.min(settings.concurrency, settings.trials),
+      spawn,
+      data: trainingDataOf(p.prepared),
+      backend: p.spec.training?.backend ?? 'auto',
     });
     let backend: string;
     try {
@@ -161,11 +180,20 @@ export class SweepHost {
     let started = false;
     try {
       await runSweep({
-        setup: p.setup, executor: pool, control,
+        setup: p.setup,
+        executor: pool,
+        control,
         onEvent: (e) => {
           if (e.type === 'sweep/start' && !started) {
             started = true;
-            post({ type: 'sweep/started', id: req.id, sweepId, plan: e.plan, backend, rows: { train: p.prepared.train.rows, validation: p.prepared.validation.rows } });
+            post({
+              type: 'sweep/started',
+              id: req.id,
+              sweepId,
+              plan: e.plan,
+              backend,
+              rows: { train: p.prepared.train.rows, validation: p.prepared.validation.rows },
+            });
           }
           events.push(e);
         },

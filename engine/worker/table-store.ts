@@ -1,7 +1,14 @@
 /** The worker's current table: streamed in from bytes, shown as rows, prepared (cached) for training. */
 import {
-  createCsvReader, prepareDataset, profileTable,
-  type CsvOptions, type CsvProgress, type DatasetProfile, type DatasetSettings, type ParsedTable, type PreparedDataset,
+  createCsvReader,
+  prepareDataset,
+  profileTable,
+  type CsvOptions,
+  type CsvProgress,
+  type DatasetProfile,
+  type DatasetSettings,
+  type ParsedTable,
+  type PreparedDataset,
 } from '../data/index.ts';
 import type { SourcePage } from '../export/index.ts';
 import type { ByteSource, DatasetSummary, DateOrderFound, TableInfo } from '../protocol/index.ts';
@@ -17,7 +24,9 @@ const PREPARED_CACHE = 3;
 
 /** Read a whole CSV from a Blob-like source or bytes, reporting progress. */
 export async function readTable(
-  source: ByteSource | ArrayBuffer, onProgress: (p: CsvProgress) => void, options: CsvOptions = {},
+  source: ByteSource | ArrayBuffer,
+  onProgress: (p: CsvProgress) => void,
+  options: CsvOptions = {},
 ): Promise<ParsedTable> {
   const total = source instanceof ArrayBuffer ? source.byteLength : source.size;
   let last = 0;
@@ -29,7 +38,8 @@ export async function readTable(
     }
   });
   if (source instanceof ArrayBuffer) {
-    for (let at = 0; at < total; at += CHUNK_BYTES) reader.push(new Uint8Array(source, at, Math.min(CHUNK_BYTES, total - at)));
+    for (let at = 0; at < total; at += CHUNK_BYTES)
+      reader.push(new Uint8Array(source, at, Math.min(CHUNK_BYTES, total - at)));
   } else {
     for (let at = 0; at < total; at += CHUNK_BYTES) {
       reader.push(new Uint8Array(await source.slice(at, Math.min(total, at + CHUNK_BYTES)).arrayBuffer()));
@@ -37,7 +47,6 @@ export async function readTable(
   }
   return reader.finish();
 }
-
 
 /** Where the table's date order comes from (see `TableInfo.dateOrderFound`). */
 function dateOrderFound(table: ParsedTable): DateOrderFound {
@@ -50,8 +59,13 @@ function dateOrderFound(table: ParsedTable): DateOrderFound {
 /** The table as the UI sees it: reading warnings, and the engine's profile of every column. */
 export function tableInfo(name: string, table: ParsedTable, profile: DatasetProfile): TableInfo {
   return {
-    name, rows: table.rows, columns: profile.columns.map(columnInfo), delimiter: table.delimiter, encoding: table.encoding,
-    reading: table.reading, dateOrderFound: dateOrderFound(table),
+    name,
+    rows: table.rows,
+    columns: profile.columns.map(columnInfo),
+    delimiter: table.delimiter,
+    encoding: table.encoding,
+    reading: table.reading,
+    dateOrderFound: dateOrderFound(table),
     warnings: [...table.warnings, ...profile.warnings],
   };
 }
@@ -101,7 +115,8 @@ export class TableStore {
   /** Display rows: a window, or the listed row indices. */
   rows(start: number, count: number, indices: Int32Array | null): string[][] {
     const t = this.require();
-    const list = indices ?? Int32Array.from({ length: Math.max(0, Math.min(count, t.rows - start)) }, (_, i) => start + i);
+    const list =
+      indices ?? Int32Array.from({ length: Math.max(0, Math.min(count, t.rows - start)) }, (_, i) => start + i);
     const out: string[][] = [];
     for (const r of list) {
       if (r < 0 || r >= t.rows) continue;
@@ -132,7 +147,11 @@ export class TableStore {
 }
 
 /** What the UI shows about a prepared dataset; `extra` adds warnings (the target's profile). */
-export function summarize(table: ParsedTable, p: PreparedDataset, extra: DatasetSummary['warnings'] = []): DatasetSummary {
+export function summarize(
+  table: ParsedTable,
+  p: PreparedDataset,
+  extra: DatasetSummary['warnings'] = [],
+): DatasetSummary {
   const used = p.train.rows + p.validation.rows + p.test.rows;
   return {
     task: p.task,

@@ -10,8 +10,12 @@ export const MAX_APP_WASM_THREADS = 4;
 
 /** Threads for the wasm backend, and why, given `navigator.hardwareConcurrency` (undefined when unknown). */
 export function appWasmThreads(hardwareConcurrency: number | undefined): { count: number; reason: string } {
-  const cores = Number.isInteger(hardwareConcurrency) && (hardwareConcurrency ?? 0) > 0 ? (hardwareConcurrency as number) : 1;
+  const cores =
+    Number.isInteger(hardwareConcurrency) && (hardwareConcurrency ?? 0) > 0 ? (hardwareConcurrency as number) : 1;
   const count = Math.max(1, Math.min(MAX_APP_WASM_THREADS, cores - 1));
-  const why = cores === 1 ? 'this machine reports 1 logical CPU' : `this machine has ${cores} logical CPUs and the page keeps one`;
+  const why =
+    cores === 1
+      ? 'this machine reports 1 logical CPU'
+      : `this machine has ${cores} logical CPUs and the page keeps one`;
   return { count, reason: `${count} thread${count > 1 ? 's' : ''}: ${why}` };
 }

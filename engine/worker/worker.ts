@@ -13,7 +13,9 @@ declare const self: DedicatedWorkerGlobalScope;
 
 // The fast CPU path on the cores the page does not need (helpers are module workers on shared memory;
 // the app is served cross-origin isolated). Sweep trial workers keep the default single thread.
-registerBackend(wasmBackendProvider({ threads: { host: webThreadHost, ...appWasmThreads(self.navigator.hardwareConcurrency) } }));
+registerBackend(
+  wasmBackendProvider({ threads: { host: webThreadHost, ...appWasmThreads(self.navigator.hardwareConcurrency) } }),
+);
 
 function post(event: EngineEvent): void {
   self.postMessage(event, transferablesOf(event));

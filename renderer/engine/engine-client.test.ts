@@ -20,7 +20,11 @@ describe('EngineClient', () => {
     const error = await waiting.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineRequestError);
     expect((error as EngineRequestError).wire).toEqual({
-      name: 'EngineStoppedError', code: 'engine/crashed', path: '', message: 'The engine was shut down.', problems: [],
+      name: 'EngineStoppedError',
+      code: 'engine/crashed',
+      path: '',
+      message: 'The engine was shut down.',
+      problems: [],
     });
   });
 });

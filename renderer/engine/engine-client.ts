@@ -3,15 +3,22 @@
  * listeners for live training events, and crash detection. Every message from the worker is validated.
  */
 import {
-  parseEvent, REPLY_TYPE, transferablesOf,
-  type EngineEvent, type EngineRequest, type ReplyOf, type RequestType, type WireError,
+  parseEvent,
+  REPLY_TYPE,
+  transferablesOf,
+  type EngineEvent,
+  type EngineRequest,
+  type ReplyOf,
+  type RequestType,
+  type WireError,
 } from '../../engine/protocol/index.ts';
 import type { BackendChoice } from '../../engine/spec/types.ts';
 import { errorMessage } from '../lib/error-message.ts';
 
 /** A request without its `id` (the client numbers requests). */
-export type RequestBody<T extends RequestType = RequestType> =
-  T extends RequestType ? Omit<Extract<EngineRequest, { type: T }>, 'id'> : never;
+export type RequestBody<T extends RequestType = RequestType> = T extends RequestType
+  ? Omit<Extract<EngineRequest, { type: T }>, 'id'>
+  : never;
 
 /** Live events of a training run. */
 export type RunEvent = Extract<EngineEvent, { runId: unknown }>;
@@ -33,7 +40,10 @@ export class EngineRequestError extends Error {
 export type ProgressEvent = Extract<EngineEvent, { type: 'data/progress' | 'explain/progress' }>;
 
 /** The progress events a request of type T gets. */
-export type ProgressOf<T extends RequestType> = Extract<ProgressEvent, { type: T extends 'data/load' ? 'data/progress' : 'explain/progress' }>;
+export type ProgressOf<T extends RequestType> = Extract<
+  ProgressEvent,
+  { type: T extends 'data/load' ? 'data/progress' : 'explain/progress' }
+>;
 
 interface Pending {
   expect: string;
@@ -64,7 +74,9 @@ export class EngineClient {
 
   constructor(factory: WorkerFactory = createEngineWorker) {
     this.#factory = factory;
-    this.ready = new Promise((r) => { this.#readyResolve = r; });
+    this.ready = new Promise((r) => {
+      this.#readyResolve = r;
+    });
     this.#worker = this.#start();
   }
 
@@ -80,12 +92,18 @@ export class EngineClient {
   }
 
   /** Send a request; resolves with its reply, rejects with EngineRequestError. */
-  request<B extends RequestBody>(body: B, onProgress?: (e: ProgressOf<B['type']>) => void): Promise<ReplyOf[B['type']]> {
+  request<B extends RequestBody>(
+    body: B,
+    onProgress?: (e: ProgressOf<B['type']>) => void,
+  ): Promise<ReplyOf[B['type']]> {
     return this.start(body, onProgress).reply;
   }
 
   /** Send a request and say its id at once (`explain/cancel` names it); `reply` settles as `request`'s does. */
-  start<B extends RequestBody>(body: B, onProgress?: (e: ProgressOf<B['type']>) => void): { id: number; reply: Promise<ReplyOf[B['type']]> } {
+  start<B extends RequestBody>(
+    body: B,
+    onProgress?: (e: ProgressOf<B['type']>) => void,
+  ): { id: number; reply: Promise<ReplyOf[B['type']]> } {
     const id = this.#nextId++;
     const message = { ...body, id } as EngineRequest;
     const reply = new Promise<ReplyOf[B['type']]>((resolve, reject) => {
@@ -129,7 +147,9 @@ export class EngineClient {
   /** Replace the worker (after a crash); its state (table, runs) is gone and must be sent again. */
   restart(): void {
     this.#worker.terminate();
-    this.ready = new Promise((r) => { this.#readyResolve = r; });
+    this.ready = new Promise((r) => {
+      this.#readyResolve = r;
+    });
     this.#worker = this.#start();
   }
 

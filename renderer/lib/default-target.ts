@@ -12,7 +12,19 @@ const MOST_MISSING = 0.5;
 const MANY_CLASSES = 100;
 /** Names (any case) that usually mean "the column to predict". */
 const TARGET_NAMES: ReadonlySet<string> = new Set([
-  'target', 'label', 'labels', 'class', 'y', 'outcome', 'species', 'diagnosis', 'result', 'survived', 'cultivar', 'digit', 'quality',
+  'target',
+  'label',
+  'labels',
+  'class',
+  'y',
+  'outcome',
+  'species',
+  'diagnosis',
+  'result',
+  'survived',
+  'cultivar',
+  'digit',
+  'quality',
 ]);
 
 /** A sentence: several words ending in `.`, `!` or `?` ("Nest never observed with full clutch."). */
@@ -29,10 +41,15 @@ function targetProblem(column: ColumnInfo, rows: number): string | null {
   const share = rows > 0 ? column.missing / rows : 0;
   if (share > MOST_MISSING) return `${Math.round(share * 100)}% of its values are missing`;
   const top = column.topCategories;
-  if (column.type === 'categorical' && top.length > 0 && top.filter((c) => isSentence(c.value)).length * 2 > top.length) {
+  if (
+    column.type === 'categorical' &&
+    top.length > 0 &&
+    top.filter((c) => isSentence(c.value)).length * 2 > top.length
+  ) {
     return 'its values look like free text (sentences)';
   }
-  if (column.type === 'categorical' && column.distinct > MANY_CLASSES) return `it has ${column.distinct.toLocaleString('en-US')} different values, too many classes`;
+  if (column.type === 'categorical' && column.distinct > MANY_CLASSES)
+    return `it has ${column.distinct.toLocaleString('en-US')} different values, too many classes`;
   return null;
 }
 
@@ -59,7 +76,10 @@ export function chooseTarget(table: TableInfo): TargetChoice {
     };
   }
   const fallback = table.columns.filter((c) => c.exclusion === null).at(-1) ?? last;
-  return { name: fallback.name, doubt: `No column looks like a target, so '${fallback.name}' was chosen. Choose the column you want to predict.` };
+  return {
+    name: fallback.name,
+    doubt: `No column looks like a target, so '${fallback.name}' was chosen. Choose the column you want to predict.`,
+  };
 }
 
 /** The target a freshly loaded table starts with: the sample's known target `hint`, else `chooseTarget`. */

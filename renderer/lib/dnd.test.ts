@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { placeShadow } from './dnd.ts';
 
-interface Item { id: string; isDndShadowItem?: boolean }
+interface Item {
+  id: string;
+  isDndShadowItem?: boolean;
+}
 const a: Item = { id: 'a' };
 const b: Item = { id: 'b' };
 const c: Item = { id: 'c' };

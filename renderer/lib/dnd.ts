@@ -20,7 +20,11 @@ export interface LayerItem {
  * above `pointerY` (`middles[i]` is the vertical middle of the i-th item that is not the placeholder). The drop
  * gap so opens under the pointer, and aiming at a card's lower half puts the layer after it.
  */
-export function placeShadow<T extends { isDndShadowItem?: boolean }>(items: readonly T[], middles: readonly number[], pointerY: number): T[] {
+export function placeShadow<T extends { isDndShadowItem?: boolean }>(
+  items: readonly T[],
+  middles: readonly number[],
+  pointerY: number,
+): T[] {
   const shadow = items.find((i) => i.isDndShadowItem);
   if (!shadow) return [...items];
   const others = items.filter((i) => i !== shadow);

@@ -16,11 +16,16 @@ export interface DrawingColumn {
 
 /** Columns (input + each dense layer), kernels between them (when the weights fit), and notes per gap. */
 export function drawingOf(
-  layers: readonly LayerSpec[], shapes: readonly LayerShape[], featureNames: readonly string[] | null,
-  task: Task | null, weights: readonly WireTensor[] | null,
+  layers: readonly LayerSpec[],
+  shapes: readonly LayerShape[],
+  featureNames: readonly string[] | null,
+  task: Task | null,
+  weights: readonly WireTensor[] | null,
 ): { columns: DrawingColumn[]; kernels: (Float32Array | null)[]; notes: string[] } {
   const widths = new Map(shapes.map((s) => [s.id, s.outputShape.at(-1) ?? null]));
-  const columns: DrawingColumn[] = [{ id: '__input', title: 'Input', units: featureNames?.length ?? 0, labels: featureNames ?? [] }];
+  const columns: DrawingColumn[] = [
+    { id: '__input', title: 'Input', units: featureNames?.length ?? 0, labels: featureNames ?? [] },
+  ];
   const notes: string[] = [];
   let pending: string[] = [];
   const dense = layers.filter((l) => l.type === 'dense');
@@ -33,12 +38,21 @@ export function drawingOf(
     // Units the engine refuses are drawn as no neurons with the value as typed, never as the width it fell back to.
     const isInvalid = typeof l.units === 'number' && !(Number.isInteger(l.units) && l.units >= 1);
     // Typed units win over the last check's shapes, which lag an edit and are absent for a refused spec.
-    const units = isInvalid ? 0 : typeof l.units === 'number' ? l.units : widths.get(l.id) ?? 0;
+    const units = isInvalid ? 0 : typeof l.units === 'number' ? l.units : (widths.get(l.id) ?? 0);
     const isLast = l === last;
     let labels: string[] | undefined;
-    if (isLast && task) labels = task.kind === 'regression' ? ['value'] : task.classes.length === 2 && units === 1 ? [`P(${task.classes[1]})`] : [...task.classes];
+    if (isLast && task)
+      labels =
+        task.kind === 'regression'
+          ? ['value']
+          : task.classes.length === 2 && units === 1
+            ? [`P(${task.classes[1]})`]
+            : [...task.classes];
     columns.push({
-      id: l.id, title: isLast ? 'Output' : l.id, units: units ?? 0, ...(labels ? { labels } : {}),
+      id: l.id,
+      title: isLast ? 'Output' : l.id,
+      units: units ?? 0,
+      ...(labels ? { labels } : {}),
       ...(isInvalid && typeof l.units === 'number' ? { caption: unitsText(l.units) } : {}),
     });
     notes.push(pending.join(' · '));

@@ -3,7 +3,7 @@ import { errorMessage } from './error-message.ts';
 import { isRecord } from './is-record.ts';
 
 describe('errorMessage', () => {
-  it('is an Error\'s message, without its name or stack', () => {
+  it("is an Error's message, without its name or stack", () => {
     expect(errorMessage(new TypeError('The file is locked.'))).toBe('The file is locked.');
   });
   it('is any other thrown value as text', () => {

@@ -15,10 +15,17 @@ export function dropoutText(rate: number): string {
 
 /** A dropout rate as a short note between the drawing's columns. */
 export function dropoutNote(rate: number): string {
-  return Number.isFinite(rate) && rate >= 0 && rate < 1 ? `dropout ${Math.round(rate * 100)}%` : `dropout ${Number.isNaN(rate) ? '?' : String(rate)} (not valid)`;
+  return Number.isFinite(rate) && rate >= 0 && rate < 1
+    ? `dropout ${Math.round(rate * 100)}%`
+    : `dropout ${Number.isNaN(rate) ? '?' : String(rate)} (not valid)`;
 }
 
 /** Whether a dense layer's units are a count the engine accepts ('auto' or a whole number ≥ 1); its shape means nothing otherwise. */
 export function hasValidUnits(layer: { type: string; units?: number | 'auto' }): boolean {
-  return layer.type !== 'dense' || layer.units === 'auto' || layer.units === undefined || (Number.isInteger(layer.units) && layer.units >= 1);
+  return (
+    layer.type !== 'dense' ||
+    layer.units === 'auto' ||
+    layer.units === undefined ||
+    (Number.isInteger(layer.units) && layer.units >= 1)
+  );
 }

@@ -14,10 +14,20 @@ export interface PredictionPreview {
 export function previewOf(csv: string, classes: number): PredictionPreview {
   const lines = csv.split('\n').slice(0, 6);
   const width = 1 + classes;
-  const tail = (line: string): string[] => line.split(/[,;\t|]/).slice(-width).map((v) => {
-    const n = Number(v);
-    return v !== '' && Number.isFinite(n) && !Number.isInteger(n) ? n.toFixed(3) : v;
-  });
+  const tail = (line: string): string[] =>
+    line
+      .split(/[,;\t|]/)
+      .slice(-width)
+      .map((v) => {
+        const n = Number(v);
+        return v !== '' && Number.isFinite(n) && !Number.isInteger(n) ? n.toFixed(3) : v;
+      });
   const header = tail(lines[0] ?? '').map((h) => h.replace(/^probability_(.*)$/, 'P($1)'));
-  return { header, rows: lines.slice(1).filter((l) => l !== '').map(tail) };
+  return {
+    header,
+    rows: lines
+      .slice(1)
+      .filter((l) => l !== '')
+      .map(tail),
+  };
 }

@@ -8,7 +8,10 @@ export function mainMetric(task: Task | null | undefined): { key: string; label:
 }
 
 /** Per-epoch values of a metric on train and validation. */
-export function metricSeries(history: readonly EpochRecord[], key: string): { train: (number | null)[]; val: (number | null)[] } {
+export function metricSeries(
+  history: readonly EpochRecord[],
+  key: string,
+): { train: (number | null)[]; val: (number | null)[] } {
   return {
     train: history.map((h) => h.metrics[key] ?? null),
     val: history.map((h) => h.valMetrics?.[key] ?? null),
@@ -16,4 +19,12 @@ export function metricSeries(history: readonly EpochRecord[], key: string): { tr
 }
 
 /** Colour tokens for per-layer lines, in order. */
-export const LAYER_COLORS = ['--series-train', '--series-val', '--series-3', '--series-4', '--info', '--warn', '--text-2'] as const;
+export const LAYER_COLORS = [
+  '--series-train',
+  '--series-val',
+  '--series-3',
+  '--series-4',
+  '--info',
+  '--warn',
+  '--text-2',
+] as const;

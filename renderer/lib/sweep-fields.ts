@@ -46,7 +46,10 @@ export interface ParamDraft {
 
 /** Distribution names in words. */
 export const DISTRIBUTION_LABELS: Readonly<Record<DistributionName, string>> = {
-  uniform: 'Uniform', logUniform: 'Log-uniform', int: 'Integer', choice: 'Choice',
+  uniform: 'Uniform',
+  logUniform: 'Log-uniform',
+  int: 'Integer',
+  choice: 'Choice',
 };
 
 /** A round number near x (1, 2 or 5 times a power of ten). */
@@ -67,15 +70,72 @@ function layerFields(l: LayerSpec): SweepField[] {
   if (l.type === 'dense') {
     const units = typeof l.units === 'number' ? l.units : 16;
     return [
-      { path: at('units'), label: `Units · ${l.id}`, group: l.id, kind: 'int', current: String(l.units), start: { distribution: 'int', min: Math.max(1, Math.round(units / 4)), max: units * 4, log: true } },
-      { path: at('activation'), label: `Activation · ${l.id}`, group: l.id, kind: 'name', current: l.activation ?? 'relu', start: { distribution: 'choice', values: ['relu', 'tanh', 'sigmoid'] } },
-      { path: at('l2'), label: `L2 · ${l.id}`, group: l.id, kind: 'number', current: l.l2 === undefined ? '' : String(l.l2), start: { distribution: 'logUniform', min: 0.00001, max: 0.01 } },
-      { path: at('l1'), label: `L1 · ${l.id}`, group: l.id, kind: 'number', current: l.l1 === undefined ? '' : String(l.l1), start: { distribution: 'logUniform', min: 0.00001, max: 0.01 } },
+      {
+        path: at('units'),
+        label: `Units · ${l.id}`,
+        group: l.id,
+        kind: 'int',
+        current: String(l.units),
+        start: { distribution: 'int', min: Math.max(1, Math.round(units / 4)), max: units * 4, log: true },
+      },
+      {
+        path: at('activation'),
+        label: `Activation · ${l.id}`,
+        group: l.id,
+        kind: 'name',
+        current: l.activation ?? 'relu',
+        start: { distribution: 'choice', values: ['relu', 'tanh', 'sigmoid'] },
+      },
+      {
+        path: at('l2'),
+        label: `L2 · ${l.id}`,
+        group: l.id,
+        kind: 'number',
+        current: l.l2 === undefined ? '' : String(l.l2),
+        start: { distribution: 'logUniform', min: 0.00001, max: 0.01 },
+      },
+      {
+        path: at('l1'),
+        label: `L1 · ${l.id}`,
+        group: l.id,
+        kind: 'number',
+        current: l.l1 === undefined ? '' : String(l.l1),
+        start: { distribution: 'logUniform', min: 0.00001, max: 0.01 },
+      },
     ];
   }
-  if (l.type === 'dropout') return [{ path: at('rate'), label: `Dropout rate · ${l.id}`, group: l.id, kind: 'number', current: String(l.rate), start: { distribution: 'uniform', min: 0, max: 0.5 } }];
-  if (l.type === 'batchNorm') return [{ path: at('momentum'), label: `Momentum · ${l.id}`, group: l.id, kind: 'number', current: String(l.momentum ?? 0.99), start: { distribution: 'uniform', min: 0.9, max: 0.999 } }];
-  return [{ path: at('activation'), label: `Activation · ${l.id}`, group: l.id, kind: 'name', current: l.activation, start: { distribution: 'choice', values: ['relu', 'tanh'] } }];
+  if (l.type === 'dropout')
+    return [
+      {
+        path: at('rate'),
+        label: `Dropout rate · ${l.id}`,
+        group: l.id,
+        kind: 'number',
+        current: String(l.rate),
+        start: { distribution: 'uniform', min: 0, max: 0.5 },
+      },
+    ];
+  if (l.type === 'batchNorm')
+    return [
+      {
+        path: at('momentum'),
+        label: `Momentum · ${l.id}`,
+        group: l.id,
+        kind: 'number',
+        current: String(l.momentum ?? 0.99),
+        start: { distribution: 'uniform', min: 0.9, max: 0.999 },
+      },
+    ];
+  return [
+    {
+      path: at('activation'),
+      label: `Activation · ${l.id}`,
+      group: l.id,
+      kind: 'name',
+      current: l.activation,
+      start: { distribution: 'choice', values: ['relu', 'tanh'] },
+    },
+  ];
 }
 
 /** Every field a sweep can search in this network (hidden layers and the output layer last in `layers`) and these training settings. */
@@ -87,35 +147,124 @@ export function sweepFields(layers: readonly LayerSpec[], training: TrainingSpec
   const hidden = hiddenDense(layers);
   const units = hidden.map((l) => (l.type === 'dense' && typeof l.units === 'number' ? l.units : 16));
   const out: SweepField[] = [
-    { path: 'training.optimizer.learningRate', label: 'Learning rate', group: 'Training', kind: 'number', current: String(lr), start: { distribution: 'logUniform', min: nice(lr / 10), max: nice(lr * 10) } },
-    { path: 'training.batchSize', label: 'Batch size', group: 'Training', kind: 'int', current: String(batch), start: { distribution: 'choice', values: [...new Set([16, 32, 64, batch])].sort((a, b) => a - b) } },
-    { path: 'training.optimizer.type', label: 'Optimizer', group: 'Training', kind: 'name', current: opt.type, start: { distribution: 'choice', values: ['adam', 'sgd', 'rmsprop'] } },
-    { path: 'training.epochs', label: 'Epochs', group: 'Training', kind: 'int', current: String(epochs), start: { distribution: 'int', min: Math.max(1, Math.round(epochs / 2)), max: epochs * 2 } },
+    {
+      path: 'training.optimizer.learningRate',
+      label: 'Learning rate',
+      group: 'Training',
+      kind: 'number',
+      current: String(lr),
+      start: { distribution: 'logUniform', min: nice(lr / 10), max: nice(lr * 10) },
+    },
+    {
+      path: 'training.batchSize',
+      label: 'Batch size',
+      group: 'Training',
+      kind: 'int',
+      current: String(batch),
+      start: { distribution: 'choice', values: [...new Set([16, 32, 64, batch])].sort((a, b) => a - b) },
+    },
+    {
+      path: 'training.optimizer.type',
+      label: 'Optimizer',
+      group: 'Training',
+      kind: 'name',
+      current: opt.type,
+      start: { distribution: 'choice', values: ['adam', 'sgd', 'rmsprop'] },
+    },
+    {
+      path: 'training.epochs',
+      label: 'Epochs',
+      group: 'Training',
+      kind: 'int',
+      current: String(epochs),
+      start: { distribution: 'int', min: Math.max(1, Math.round(epochs / 2)), max: epochs * 2 },
+    },
   ];
   if (opt.type === 'sgd' || opt.type === 'rmsprop') {
-    out.push({ path: 'training.optimizer.momentum', label: 'Momentum', group: 'Training', kind: 'number', current: String(opt.momentum ?? 0), start: { distribution: 'uniform', min: 0, max: 0.95 } });
+    out.push({
+      path: 'training.optimizer.momentum',
+      label: 'Momentum',
+      group: 'Training',
+      kind: 'number',
+      current: String(opt.momentum ?? 0),
+      start: { distribution: 'uniform', min: 0, max: 0.95 },
+    });
   }
   if (opt.type === 'adamw') {
-    out.push({ path: 'training.optimizer.weightDecay', label: 'Weight decay', group: 'Training', kind: 'number', current: String(opt.weightDecay ?? 0.01), start: { distribution: 'logUniform', min: 0.0001, max: 0.1 } });
+    out.push({
+      path: 'training.optimizer.weightDecay',
+      label: 'Weight decay',
+      group: 'Training',
+      kind: 'number',
+      current: String(opt.weightDecay ?? 0.01),
+      start: { distribution: 'logUniform', min: 0.0001, max: 0.1 },
+    });
   }
-  out.push(
-    { path: 'training.optimizer.clipNorm', label: 'Gradient clipping (max norm)', group: 'Training', kind: 'number', current: opt.clipNorm === undefined ? '' : String(opt.clipNorm), start: { distribution: 'logUniform', min: 0.1, max: 10 } },
-  );
+  out.push({
+    path: 'training.optimizer.clipNorm',
+    label: 'Gradient clipping (max norm)',
+    group: 'Training',
+    kind: 'number',
+    current: opt.clipNorm === undefined ? '' : String(opt.clipNorm),
+    start: { distribution: 'logUniform', min: 0.1, max: 10 },
+  });
   if (training.earlyStopping) {
-    out.push({ path: 'training.earlyStopping.patience', label: 'Early-stopping patience', group: 'Training', kind: 'int', current: String(training.earlyStopping.patience ?? 10), start: { distribution: 'int', min: 3, max: 20 } });
+    out.push({
+      path: 'training.earlyStopping.patience',
+      label: 'Early-stopping patience',
+      group: 'Training',
+      kind: 'int',
+      current: String(training.earlyStopping.patience ?? 10),
+      start: { distribution: 'int', min: 3, max: 20 },
+    });
   }
-  out.push({ path: 'hiddenLayers', label: 'Number of hidden layers', group: 'Whole network', kind: 'int', current: String(hidden.length), start: { distribution: 'int', min: Math.max(1, hidden.length - 1), max: Math.max(2, hidden.length + 1) } });
+  out.push({
+    path: 'hiddenLayers',
+    label: 'Number of hidden layers',
+    group: 'Whole network',
+    kind: 'int',
+    current: String(hidden.length),
+    start: { distribution: 'int', min: Math.max(1, hidden.length - 1), max: Math.max(2, hidden.length + 1) },
+  });
   if (hidden.length) {
     const u = Math.max(...units);
     out.push(
-      { path: 'layers[*dense].units', label: 'Units · every hidden layer', group: 'Whole network', kind: 'int', current: [...new Set(units)].join(', '), start: { distribution: 'int', min: Math.max(1, Math.round(u / 4)), max: u * 4, log: true } },
-      { path: 'layers[*dense].activation', label: 'Activation · every hidden layer', group: 'Whole network', kind: 'name', current: [...new Set(hidden.map((l) => (l.type === 'dense' ? l.activation ?? 'relu' : '')))].join(', '), start: { distribution: 'choice', values: ['relu', 'tanh', 'sigmoid'] } },
-      { path: 'layers[*dense].l2', label: 'L2 · every hidden layer', group: 'Whole network', kind: 'number', current: '', start: { distribution: 'logUniform', min: 0.00001, max: 0.01 } },
+      {
+        path: 'layers[*dense].units',
+        label: 'Units · every hidden layer',
+        group: 'Whole network',
+        kind: 'int',
+        current: [...new Set(units)].join(', '),
+        start: { distribution: 'int', min: Math.max(1, Math.round(u / 4)), max: u * 4, log: true },
+      },
+      {
+        path: 'layers[*dense].activation',
+        label: 'Activation · every hidden layer',
+        group: 'Whole network',
+        kind: 'name',
+        current: [...new Set(hidden.map((l) => (l.type === 'dense' ? (l.activation ?? 'relu') : '')))].join(', '),
+        start: { distribution: 'choice', values: ['relu', 'tanh', 'sigmoid'] },
+      },
+      {
+        path: 'layers[*dense].l2',
+        label: 'L2 · every hidden layer',
+        group: 'Whole network',
+        kind: 'number',
+        current: '',
+        start: { distribution: 'logUniform', min: 0.00001, max: 0.01 },
+      },
     );
   }
   const dropouts = layers.filter((l) => l.type === 'dropout');
   if (dropouts.length > 1) {
-    out.push({ path: 'layers[*dropout].rate', label: 'Dropout rate · every dropout layer', group: 'Whole network', kind: 'number', current: [...new Set(dropouts.map((l) => (l.type === 'dropout' ? l.rate : 0)))].join(', '), start: { distribution: 'uniform', min: 0, max: 0.5 } });
+    out.push({
+      path: 'layers[*dropout].rate',
+      label: 'Dropout rate · every dropout layer',
+      group: 'Whole network',
+      kind: 'number',
+      current: [...new Set(dropouts.map((l) => (l.type === 'dropout' ? l.rate : 0)))].join(', '),
+      start: { distribution: 'uniform', min: 0, max: 0.5 },
+    });
   }
   for (const l of layers.slice(0, -1)) out.push(...layerFields(l));
   return out;
@@ -125,8 +274,13 @@ export function sweepFields(layers: readonly LayerSpec[], training: TrainingSpec
 export function draftFor(field: Pick<SweepField, 'path' | 'start'>, key: number): ParamDraft {
   const s = field.start;
   return {
-    key, path: field.path, distribution: s.distribution, min: s.min === undefined ? '' : String(s.min), max: s.max === undefined ? '' : String(s.max),
-    values: (s.values ?? []).join(', '), log: s.log ?? false,
+    key,
+    path: field.path,
+    distribution: s.distribution,
+    min: s.min === undefined ? '' : String(s.min),
+    max: s.max === undefined ? '' : String(s.max),
+    values: (s.values ?? []).join(', '),
+    log: s.log ?? false,
   };
 }
 
@@ -149,7 +303,11 @@ function choiceValue(text: string): ParamValue {
 /** The row as a search-space file entry (values left as typed where they are not numbers). */
 export function draftJson(d: ParamDraft): SpaceParameterJson {
   if (d.distribution === 'choice') {
-    const values = d.values.split(',').map((v) => v.trim()).filter((v) => v !== '').map(choiceValue);
+    const values = d.values
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '')
+      .map(choiceValue);
     return { distribution: 'choice', values };
   }
   const range = { min: numberOrText(d.min), max: numberOrText(d.max) } as { min: number; max: number };
@@ -165,7 +323,10 @@ export function withDistribution(d: ParamDraft, distribution: DistributionName):
     return { ...d, distribution, values };
   }
   if (d.distribution === 'choice') {
-    const nums = d.values.split(',').map((v) => Number(v.trim())).filter((v) => Number.isFinite(v));
+    const nums = d.values
+      .split(',')
+      .map((v) => Number(v.trim()))
+      .filter((v) => Number.isFinite(v));
     const min = nums.length ? String(Math.min(...nums)) : d.min;
     const max = nums.length ? String(Math.max(...nums)) : d.max;
     return { ...d, distribution, min, max, log: distribution === 'int' ? d.log : false };
@@ -174,9 +335,24 @@ export function withDistribution(d: ParamDraft, distribution: DistributionName):
 }
 
 const FIELD_WORDS: Readonly<Record<string, string>> = {
-  learningRate: 'Learning rate', batchSize: 'Batch size', epochs: 'Epochs', type: 'Optimizer', momentum: 'Momentum',
-  weightDecay: 'Weight decay', clipNorm: 'Clip norm', patience: 'Patience', units: 'Units', activation: 'Activation',
-  rate: 'Dropout rate', l1: 'L1', l2: 'L2', gamma: 'Gamma', beta1: 'β₁', beta2: 'β₂', rho: 'Rho', epsilon: 'Epsilon',
+  learningRate: 'Learning rate',
+  batchSize: 'Batch size',
+  epochs: 'Epochs',
+  type: 'Optimizer',
+  momentum: 'Momentum',
+  weightDecay: 'Weight decay',
+  clipNorm: 'Clip norm',
+  patience: 'Patience',
+  units: 'Units',
+  activation: 'Activation',
+  rate: 'Dropout rate',
+  l1: 'L1',
+  l2: 'L2',
+  gamma: 'Gamma',
+  beta1: 'β₁',
+  beta2: 'β₂',
+  rho: 'Rho',
+  epsilon: 'Epsilon',
 };
 
 /** A short name for a parameter path, for table headers and chart axes. */
@@ -191,7 +367,9 @@ export function paramLabel(path: string): string {
   }
   const last = path.split('.').at(-1) ?? path;
   if (path === 'training.schedule.type') return 'Schedule';
-  return FIELD_WORDS[last] ?? last.replace(/([A-Z])/g, (c) => ` ${c.toLowerCase()}`).replace(/^./, (c) => c.toUpperCase());
+  return (
+    FIELD_WORDS[last] ?? last.replace(/([A-Z])/g, (c) => ` ${c.toLowerCase()}`).replace(/^./, (c) => c.toUpperCase())
+  );
 }
 
 /** A parameter value as the tables show it (numbers to 3 significant digits). */

@@ -27,7 +27,9 @@ function binning(values: ArrayLike<number>, bins: number): { min: number; width:
 /** The bin of each value in `histogram(values, bins)` (so a clicked bar lists exactly the values it counts). */
 export function binOf(values: ArrayLike<number>, bins: number): Int32Array {
   const b = binning(values, bins);
-  return Int32Array.from({ length: values.length }, (_, i) => (b ? Math.min(bins - 1, Math.floor((values[i]! - b.min) / b.width)) : 0));
+  return Int32Array.from({ length: values.length }, (_, i) =>
+    b ? Math.min(bins - 1, Math.floor((values[i]! - b.min) / b.width)) : 0,
+  );
 }
 
 /** Equal-width histogram of `values` in `bins` bins. */

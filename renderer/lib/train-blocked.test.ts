@@ -12,6 +12,8 @@ describe('trainBlockedReason', () => {
     expect(trainBlockedReason({ ...ready, isChecking: true })).toBe('Checking the network…');
     expect(trainBlockedReason({ ...ready, problemCount: 1 })).toBe('Fix 1 problem in the network or settings first.');
     expect(trainBlockedReason({ ...ready, problemCount: 3 })).toBe('Fix 3 problems in the network or settings first.');
-    expect(trainBlockedReason({ ...ready, activeRunName: 'Run 2' })).toBe('Run 2 is training. Stop it or wait for it to finish.');
+    expect(trainBlockedReason({ ...ready, activeRunName: 'Run 2' })).toBe(
+      'Run 2 is training. Stop it or wait for it to finish.',
+    );
   });
 });

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import css from './theme.css?raw';
 
 /** Every `--name: light-dark(#light, #dark)` token. */
-const tokens = new Map(Array.from(css.matchAll(/--([\w-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/gi), (m: RegExpExecArray) => [m[1]!, { light: m[2]!, dark: m[3]! }]));
+const tokens = new Map(
+  Array.from(css.matchAll(/--([\w-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/gi), (m: RegExpExecArray) => [
+    m[1]!,
+    { light: m[2]!, dark: m[3]! },
+  ]),
+);
 
 /** WCAG 2 relative luminance of an sRGB colour `#rrggbb`. */
 function luminance(hex: string): number {
@@ -26,9 +31,14 @@ function contrast(a: string, b: string): number {
 const SURFACES = ['bg', 'surface', 'surface-2', 'surface-3'];
 /** Text tokens and the backgrounds each is drawn on. */
 const PAIRS: [string, string[]][] = [
-  ['text', SURFACES], ['text-2', SURFACES], ['text-3', SURFACES],
-  ['accent', [...SURFACES, 'accent-soft']], ['ok', [...SURFACES, 'ok-soft']], ['warn', [...SURFACES, 'warn-soft']],
-  ['danger', [...SURFACES, 'danger-soft']], ['info', SURFACES],
+  ['text', SURFACES],
+  ['text-2', SURFACES],
+  ['text-3', SURFACES],
+  ['accent', [...SURFACES, 'accent-soft']],
+  ['ok', [...SURFACES, 'ok-soft']],
+  ['warn', [...SURFACES, 'warn-soft']],
+  ['danger', [...SURFACES, 'danger-soft']],
+  ['info', SURFACES],
 ];
 
 describe('theme colour contrast', () => {

@@ -32,7 +32,15 @@ export function activationForward(name: ActivationName, z: Buf, y: Buf, rows: nu
 }
 
 /** dz = dy ⊙ f'(z); softmax: dzᵢ = yᵢ·(dyᵢ − Σⱼ dyⱼyⱼ). dz may be dy. */
-export function activationBackward(name: ActivationName, z: Buf, y: Buf, dy: Buf, dz: Buf, rows: number, cols: number): void {
+export function activationBackward(
+  name: ActivationName,
+  z: Buf,
+  y: Buf,
+  dy: Buf,
+  dz: Buf,
+  rows: number,
+  cols: number,
+): void {
   const a = ACTIVATIONS[name];
   if (a.kind === 'softmax') {
     for (let r = 0; r < rows; r++) {

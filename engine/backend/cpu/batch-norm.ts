@@ -6,8 +6,19 @@ import type { Buf } from './buffer.ts';
  * Inference: μ, σ² from the running statistics. x̂ = (x − μ)/√(σ² + ε); y = γx̂ + β.
  */
 export function batchNormForward(
-  x: Buf, gamma: Buf, beta: Buf, runMean: Buf, runVar: Buf, y: Buf, xhat: Buf, invStd: Buf,
-  n: number, f: number, momentum: number, epsilon: number, training: boolean,
+  x: Buf,
+  gamma: Buf,
+  beta: Buf,
+  runMean: Buf,
+  runVar: Buf,
+  y: Buf,
+  xhat: Buf,
+  invStd: Buf,
+  n: number,
+  f: number,
+  momentum: number,
+  epsilon: number,
+  training: boolean,
 ): void {
   for (let j = 0; j < f; j++) {
     let mean: number;
@@ -44,7 +55,16 @@ export function batchNormForward(
 
 /** dγ = Σ dy⊙x̂; dβ = Σ dy; training: dx = γ·invStd/n·(n·dy − dβ − x̂·dγ); inference: dx = γ·invStd·dy. */
 export function batchNormBackward(
-  dy: Buf, xhat: Buf, gamma: Buf, invStd: Buf, dx: Buf, dgamma: Buf, dbeta: Buf, n: number, f: number, training: boolean,
+  dy: Buf,
+  xhat: Buf,
+  gamma: Buf,
+  invStd: Buf,
+  dx: Buf,
+  dgamma: Buf,
+  dbeta: Buf,
+  n: number,
+  f: number,
+  training: boolean,
 ): void {
   for (let j = 0; j < f; j++) {
     let sdy = 0;

@@ -13,7 +13,11 @@ import * as opt from './optimizer.ts';
 /** A tensor of the CPU backend: a shape over a host array. */
 export class CpuTensor implements Tensor {
   disposed = false;
-  constructor(readonly shape: readonly number[], readonly size: number, readonly data: Buf) {}
+  constructor(
+    readonly shape: readonly number[],
+    readonly size: number,
+    readonly data: Buf,
+  ) {}
 }
 
 /** Options of the CPU backend. */
@@ -59,7 +63,14 @@ export class CpuBackend implements Backend {
     this.d(t).set(data);
   }
 
-  gatherRows(t: Tensor, source: Float32Array, cols: number, rows: Int32Array | Uint32Array, start: number, count: number): void {
+  gatherRows(
+    t: Tensor,
+    source: Float32Array,
+    cols: number,
+    rows: Int32Array | Uint32Array,
+    start: number,
+    count: number,
+  ): void {
     const out = this.d(t);
     assert(count * cols === t.size, 'gatherRows count does not match the tensor');
     for (let r = 0; r < count; r++) {
@@ -99,7 +110,17 @@ export class CpuBackend implements Backend {
 
   denseBackward(x: Tensor, w: Tensor, dz: Tensor, dw: Tensor, db: Tensor, dx: Tensor | null): void {
     const [inputs, units] = [w.shape[0], w.shape[1]];
-    dense.denseBackward(this.d(x), this.d(w), this.d(dz), this.d(dw), this.d(db), dx ? this.d(dx) : null, x.size / inputs, inputs, units);
+    dense.denseBackward(
+      this.d(x),
+      this.d(w),
+      this.d(dz),
+      this.d(dw),
+      this.d(db),
+      dx ? this.d(dx) : null,
+      x.size / inputs,
+      inputs,
+      units,
+    );
   }
 
   activationForward(name: ActivationName, z: Tensor, y: Tensor): void {
@@ -121,17 +142,59 @@ export class CpuBackend implements Backend {
   }
 
   batchNormForward(
-    x: Tensor, gamma: Tensor, beta: Tensor, runningMean: Tensor, runningVar: Tensor,
-    y: Tensor, xhat: Tensor, invStd: Tensor, momentum: number, epsilon: number, training: boolean,
+    x: Tensor,
+    gamma: Tensor,
+    beta: Tensor,
+    runningMean: Tensor,
+    runningVar: Tensor,
+    y: Tensor,
+    xhat: Tensor,
+    invStd: Tensor,
+    momentum: number,
+    epsilon: number,
+    training: boolean,
   ): void {
     const [n, f] = rowsCols(x);
-    bn.batchNormForward(this.d(x), this.d(gamma), this.d(beta), this.d(runningMean), this.d(runningVar),
-      this.d(y), this.d(xhat), this.d(invStd), n, f, momentum, epsilon, training);
+    bn.batchNormForward(
+      this.d(x),
+      this.d(gamma),
+      this.d(beta),
+      this.d(runningMean),
+      this.d(runningVar),
+      this.d(y),
+      this.d(xhat),
+      this.d(invStd),
+      n,
+      f,
+      momentum,
+      epsilon,
+      training,
+    );
   }
 
-  batchNormBackward(dy: Tensor, xhat: Tensor, gamma: Tensor, invStd: Tensor, dx: Tensor, dgamma: Tensor, dbeta: Tensor, training: boolean): void {
+  batchNormBackward(
+    dy: Tensor,
+    xhat: Tensor,
+    gamma: Tensor,
+    invStd: Tensor,
+    dx: Tensor,
+    dgamma: Tensor,
+    dbeta: Tensor,
+    training: boolean,
+  ): void {
     const [n, f] = rowsCols(dy);
-    bn.batchNormBackward(this.d(dy), this.d(xhat), this.d(gamma), this.d(invStd), this.d(dx), this.d(dgamma), this.d(dbeta), n, f, training);
+    bn.batchNormBackward(
+      this.d(dy),
+      this.d(xhat),
+      this.d(gamma),
+      this.d(invStd),
+      this.d(dx),
+      this.d(dgamma),
+      this.d(dbeta),
+      n,
+      f,
+      training,
+    );
   }
 
   lossAccumulate(loss: LossName, pred: Tensor, target: Tensor, acc: Tensor, huberDelta: number): void {
@@ -139,7 +202,14 @@ export class CpuBackend implements Backend {
     lossK.lossAccumulate(loss, this.d(pred), this.d(target), this.d(acc), n, k, huberDelta);
   }
 
-  lossGradient(loss: LossName, pred: Tensor, target: Tensor, dpred: Tensor, huberDelta: number, fusedLogits: boolean): void {
+  lossGradient(
+    loss: LossName,
+    pred: Tensor,
+    target: Tensor,
+    dpred: Tensor,
+    huberDelta: number,
+    fusedLogits: boolean,
+  ): void {
     const [n, k] = rowsCols(pred);
     lossK.lossGradient(loss, this.d(pred), this.d(target), this.d(dpred), n, k, huberDelta, fusedLogits);
   }
@@ -150,7 +220,10 @@ export class CpuBackend implements Backend {
 
   accumulateSquaredNorms(ts: readonly Tensor[], acc: Tensor, first: number): void {
     const a = this.d(acc);
-    assert(first >= 0 && first + ts.length <= acc.size, `squared-norm slots [${first}, ${first + ts.length}) outside an accumulator of ${acc.size}`);
+    assert(
+      first >= 0 && first + ts.length <= acc.size,
+      `squared-norm slots [${first}, ${first + ts.length}) outside an accumulator of ${acc.size}`,
+    );
     ts.forEach((t, i) => (a[first + i] += opt.sumSquares(this.d(t), t.size)));
   }
 
@@ -175,4 +248,3 @@ export class CpuBackend implements Backend {
 
   destroy(): void {}
 }
-

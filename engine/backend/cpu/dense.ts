@@ -18,7 +18,15 @@ export function denseForward(x: Buf, w: Buf, b: Buf, z: Buf, n: number, inputs: 
 
 /** dW = xᵀ·dz, db = Σ_rows dz, dx = dz·Wᵀ (when dx is given). */
 export function denseBackward(
-  x: Buf, w: Buf, dz: Buf, dw: Buf, db: Buf, dx: Buf | null, n: number, inputs: number, units: number,
+  x: Buf,
+  w: Buf,
+  dz: Buf,
+  dw: Buf,
+  db: Buf,
+  dx: Buf | null,
+  n: number,
+  inputs: number,
+  units: number,
 ): void {
   dw.fill(0);
   db.fill(0);

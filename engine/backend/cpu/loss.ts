@@ -4,7 +4,15 @@ import type { LossName } from '../../spec/types.ts';
 import type { Buf } from './buffer.ts';
 
 /** acc[0] += Σ_rows loss(row); acc[1] += correct predictions (classification losses). */
-export function lossAccumulate(loss: LossName, pred: Buf, target: Buf, acc: Buf, n: number, k: number, delta: number): void {
+export function lossAccumulate(
+  loss: LossName,
+  pred: Buf,
+  target: Buf,
+  acc: Buf,
+  n: number,
+  k: number,
+  delta: number,
+): void {
   const m = LOSSES[loss];
   let total = 0;
   let correct = 0;
@@ -36,7 +44,14 @@ export function lossAccumulate(loss: LossName, pred: Buf, target: Buf, acc: Buf,
 
 /** dpred = ∂(mean loss)/∂pred, or ∂/∂logits when fused with the output activation: (p − y)/(n·k). */
 export function lossGradient(
-  loss: LossName, pred: Buf, target: Buf, dpred: Buf, n: number, k: number, delta: number, fused: boolean,
+  loss: LossName,
+  pred: Buf,
+  target: Buf,
+  dpred: Buf,
+  n: number,
+  k: number,
+  delta: number,
+  fused: boolean,
 ): void {
   const m = LOSSES[loss];
   if (m.kind === 'sparse') {

@@ -44,7 +44,12 @@ describe('wasm activations match the CPU reference', () => {
 });
 
 describe('wasm dropout draws the very same mask as the CPU reference', () => {
-  for (const [size, rate, seed, step] of [[1, 0.5, 1, 0], [37, 0.1, 42, 3], [1000, 0.5, 0xdeadbeef, 123456], [257, 0.9, -5, 2 ** 31 + 7]]) {
+  for (const [size, rate, seed, step] of [
+    [1, 0.5, 1, 0],
+    [37, 0.1, 42, 3],
+    [1000, 0.5, 0xdeadbeef, 123456],
+    [257, 0.9, -5, 2 ** 31 + 7],
+  ]) {
     it(`${size} values, rate ${rate}, seed ${seed}, step ${step}`, async () => {
       const c = await createPairContext(size);
       const x = c.pair([size]);
@@ -64,7 +69,13 @@ describe('wasm dropout draws the very same mask as the CPU reference', () => {
 });
 
 describe('wasm batch norm matches the CPU reference', () => {
-  for (const [n, f] of [[1, 3], [2, 1], [7, 5], [33, 17], [128, 64]]) {
+  for (const [n, f] of [
+    [1, 3],
+    [2, 1],
+    [7, 5],
+    [33, 17],
+    [128, 64],
+  ]) {
     for (const training of [true, false]) {
       it(`[${n}, ${f}], ${training ? 'training' : 'inference'}`, async () => {
         const c = await createPairContext(n * 31 + f);
@@ -76,9 +87,22 @@ describe('wasm batch norm matches the CPU reference', () => {
         const [y, xhat, dx] = [c.pair([n, f]), c.pair([n, f]), c.pair([n, f])];
         const invStd = c.pair([f]);
         for (const s of ['wasm', 'cpu'] as const) {
-          c[s].batchNormForward(x[s], gamma[s], beta[s], mean[s], variance[s], y[s], xhat[s], invStd[s], 0.9, 1e-3, training);
+          c[s].batchNormForward(
+            x[s],
+            gamma[s],
+            beta[s],
+            mean[s],
+            variance[s],
+            y[s],
+            xhat[s],
+            invStd[s],
+            0.9,
+            1e-3,
+            training,
+          );
         }
-        for (const t of [y, xhat, invStd, mean, variance]) expect(await c.relativeError(t)).toBeLessThanOrEqual(TOLERANCE);
+        for (const t of [y, xhat, invStd, mean, variance])
+          expect(await c.relativeError(t)).toBeLessThanOrEqual(TOLERANCE);
         const dy = c.pair([n, f]);
         const [dgamma, dbeta] = [c.pair([f]), c.pair([f])];
         for (const s of ['wasm', 'cpu'] as const) {

@@ -18,7 +18,10 @@ export class BlockAllocator {
   private readonly used = new Map<number, number>();
   private end: number;
 
-  constructor(private readonly memory: WasmMemory, base: number) {
+  constructor(
+    private readonly memory: WasmMemory,
+    base: number,
+  ) {
     const start = Math.ceil(base / ALIGN) * ALIGN;
     this.end = memory.buffer.byteLength;
     if (this.end > start) this.free.push({ ptr: start, bytes: this.end - start });

@@ -10,8 +10,20 @@ const TOLERANCE = 1e-5;
 
 /** [rows, inputs, units]: n = 1, sizes off the 4- and 8-wide tiles, and the benchmark's shapes. */
 const SHAPES: [number, number, number][] = [
-  [1, 1, 1], [1, 3, 5], [1, 784, 10], [2, 7, 9], [3, 5, 4], [5, 33, 17], [7, 13, 8], [9, 6, 3],
-  [13, 64, 4], [31, 29, 23], [130, 50, 10], [128, 32, 128], [256, 256, 128], [67, 784, 37],
+  [1, 1, 1],
+  [1, 3, 5],
+  [1, 784, 10],
+  [2, 7, 9],
+  [3, 5, 4],
+  [5, 33, 17],
+  [7, 13, 8],
+  [9, 6, 3],
+  [13, 64, 4],
+  [31, 29, 23],
+  [130, 50, 10],
+  [128, 32, 128],
+  [256, 256, 128],
+  [67, 784, 37],
 ];
 
 describe('wasm dense layer matches the CPU reference', () => {
@@ -70,7 +82,10 @@ describe('wasm dense layer matches the CPU reference', () => {
 describe('activations fused into the dense forward kernel', () => {
   const FUSED = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu'] as const;
   // [rows, inputs, units]: a band split across tiles and edge columns, and the benchmark's W1 hidden layer.
-  for (const [n, inputs, units] of [[7, 13, 5], [128, 32, 128]] as const) {
+  for (const [n, inputs, units] of [
+    [7, 13, 5],
+    [128, 32, 128],
+  ] as const) {
     for (const activation of FUSED) {
       it(`${activation} on [${n}, ${inputs}]·[${inputs}, ${units}] equals the unfused pair bit for bit, on wasm and on the reference`, async () => {
         const c = await createPairContext(n + inputs + units);
@@ -78,7 +93,10 @@ describe('activations fused into the dense forward kernel', () => {
         const w = c.pair([inputs, units]);
         const b = c.pair([units]);
         const dy = c.pair([n, units]);
-        for (const [be, s] of [[c.wasm, 'wasm'], [c.cpu, 'cpu']] as const) {
+        for (const [be, s] of [
+          [c.wasm, 'wasm'],
+          [c.cpu, 'cpu'],
+        ] as const) {
           const [y, dz, z, y2, dz2] = [0, 1, 2, 3, 4].map(() => be.tensor([n, units]));
           be.denseForward(x[s], w[s], b[s], y, activation);
           be.activationBackward(activation, y, y, dy[s], dz);

@@ -38,13 +38,21 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   if (!isSharedMemoryAvailable()) {
     const { kernels, memory } = await loadKernels(false);
     const backend = new WasmBackend(kernels, memory);
-    backend.useThreads(null, '1 thread: SharedArrayBuffer is unavailable (in a browser the page must be cross-origin isolated)');
+    backend.useThreads(
+      null,
+      '1 thread: SharedArrayBuffer is unavailable (in a browser the page must be cross-origin isolated)',
+    );
     return backend;
   }
   const { kernels, memory, module } = await loadKernels(true);
   const backend = new WasmBackend(kernels, memory);
-  const threads = await startKernelThreads(t.host, count - 1, kernels, module, memory, (bytes) => backend.allocBytes(bytes));
-  backend.useThreads(threads, `${t.reason ?? `${count} threads`}; helpers take row bands of each large multiply and pause while other work keeps their cores busy`);
+  const threads = await startKernelThreads(t.host, count - 1, kernels, module, memory, (bytes) =>
+    backend.allocBytes(bytes),
+  );
+  backend.useThreads(
+    threads,
+    `${t.reason ?? `${count} threads`}; helpers take row bands of each large multiply and pause while other work keeps their cores busy`,
+  );
   return backend;
 }
 

@@ -17,7 +17,17 @@ import type { Kernels } from './kernels.ts';
  * Block layout: int32 slot indices, except `f64Args`, a float64 slot index (byte 72, after the int32 args). Counters sit on their
  * own cache lines; `sleeping` counts helpers blocked in Atomics.wait.
  */
-export const BLOCK = { bytes: 256, seq: 0, kind: 1, args: 2, f64Args: 9, claim: 32, finished: 48, failed: 49, sleeping: 50 } as const;
+export const BLOCK = {
+  bytes: 256,
+  seq: 0,
+  kind: 1,
+  args: 2,
+  f64Args: 9,
+  claim: 32,
+  finished: 48,
+  failed: 49,
+  sleeping: 50,
+} as const;
 /** Job kinds. */
 export const JOB = { gemmRows: 0, adam: 1 } as const;
 /** Low bits of the claim word: the chunk index (so at most 2^CHUNK_BITS chunks per job). */
@@ -42,15 +52,42 @@ export function runChunk(k: Kernels, { i32, f64 }: JobViews, index: number): voi
     const chunk = i32[a + ARG.gemm.chunk];
     const i0 = index * chunk;
     const i1 = Math.min(i32[a + ARG.gemm.m], i0 + chunk);
-    k.gemmRows(i32[a], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], i0, i1, i32[a + 7], i32[a + 8], i32[a + 9], i32[a + 10], i32[a + ARG.gemm.act]);
+    k.gemmRows(
+      i32[a],
+      i32[a + 1],
+      i32[a + 2],
+      i32[a + 3],
+      i32[a + 4],
+      i32[a + 5],
+      i32[a + 6],
+      i0,
+      i1,
+      i32[a + 7],
+      i32[a + 8],
+      i32[a + 9],
+      i32[a + 10],
+      i32[a + ARG.gemm.act],
+    );
     return;
   }
   const chunk = i32[a + ARG.adam.chunk];
   const o = index * chunk;
   const count = Math.min(i32[a + ARG.adam.n] - o, chunk);
   const d = BLOCK.f64Args;
-  k.adam(i32[a] + 4 * o, i32[a + 1] + 4 * o, i32[a + 2] + 4 * o, i32[a + 3] + 4 * o, count,
-    f64[d], f64[d + 1], f64[d + 2], f64[d + 3], f64[d + 4], f64[d + 5], f64[d + 6]);
+  k.adam(
+    i32[a] + 4 * o,
+    i32[a + 1] + 4 * o,
+    i32[a + 2] + 4 * o,
+    i32[a + 3] + 4 * o,
+    count,
+    f64[d],
+    f64[d + 1],
+    f64[d + 2],
+    f64[d + 3],
+    f64[d + 4],
+    f64[d + 5],
+    f64[d + 6],
+  );
 }
 
 /**

@@ -2,29 +2,107 @@
 import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels.generated.ts';
 import { wasmUnavailable } from './messages.ts';
 import {
-  decodeBase64, isWasmSimdAvailable, webAssemblyApi, type WasmApi, type WasmInstance, type WasmMemory, type WasmModule,
+  decodeBase64,
+  isWasmSimdAvailable,
+  webAssemblyApi,
+  type WasmApi,
+  type WasmInstance,
+  type WasmMemory,
+  type WasmModule,
 } from './webassembly.ts';
 
 /** The kernel module's exports. Pointers are byte addresses into `memory`; `bool` parameters take 0/1. */
 export interface Kernels {
   heapBase(): number;
-  gemmRows(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, i0: number, i1: number, n: number, k: number, init: number, bias: number, act: number): void;
+  gemmRows(
+    a: number,
+    sai: number,
+    sak: number,
+    b: number,
+    ldb: number,
+    c: number,
+    ldc: number,
+    i0: number,
+    i1: number,
+    n: number,
+    k: number,
+    init: number,
+    bias: number,
+    act: number,
+  ): void;
   transpose(s: number, t: number, rows: number, cols: number): void;
   columnSums(x: number, out: number, rows: number, cols: number): void;
   activationForward(code: number, z: number, y: number, rows: number, cols: number): void;
   activationBackward(code: number, z: number, y: number, dy: number, dz: number, rows: number, cols: number): void;
   dropoutForward(x: number, mask: number, y: number, n: number, rate: number, seed: number, step: number): void;
   dropoutBackward(dy: number, mask: number, dx: number, n: number): void;
-  batchNormForward(x: number, gamma: number, beta: number, runMean: number, runVar: number, y: number, xhat: number, invStd: number,
-    n: number, f: number, momentum: number, epsilon: number, training: number, scratch: number): void;
-  batchNormBackward(dy: number, xhat: number, gamma: number, invStd: number, dx: number, dgamma: number, dbeta: number,
-    n: number, f: number, training: number, scratch: number): void;
+  batchNormForward(
+    x: number,
+    gamma: number,
+    beta: number,
+    runMean: number,
+    runVar: number,
+    y: number,
+    xhat: number,
+    invStd: number,
+    n: number,
+    f: number,
+    momentum: number,
+    epsilon: number,
+    training: number,
+    scratch: number,
+  ): void;
+  batchNormBackward(
+    dy: number,
+    xhat: number,
+    gamma: number,
+    invStd: number,
+    dx: number,
+    dgamma: number,
+    dbeta: number,
+    n: number,
+    f: number,
+    training: number,
+    scratch: number,
+  ): void;
   lossAccumulate(code: number, pred: number, target: number, acc: number, n: number, k: number, delta: number): void;
-  lossGradient(code: number, pred: number, target: number, dpred: number, n: number, k: number, delta: number, fused: number): void;
+  lossGradient(
+    code: number,
+    pred: number,
+    target: number,
+    dpred: number,
+    n: number,
+    k: number,
+    delta: number,
+    fused: number,
+  ): void;
   sgd(w: number, g: number, a: number, n: number, lr: number, mu: number, nesterov: number): void;
-  rmsprop(w: number, g: number, a: number, b: number, n: number, lr: number, rho: number, eps: number, mu: number): void;
+  rmsprop(
+    w: number,
+    g: number,
+    a: number,
+    b: number,
+    n: number,
+    lr: number,
+    rho: number,
+    eps: number,
+    mu: number,
+  ): void;
   adagrad(w: number, g: number, a: number, n: number, lr: number, eps: number): void;
-  adam(w: number, g: number, a: number, b: number, n: number, lr: number, beta1: number, beta2: number, eps: number, decay: number, c1: number, c2: number): void;
+  adam(
+    w: number,
+    g: number,
+    a: number,
+    b: number,
+    n: number,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    eps: number,
+    decay: number,
+    c1: number,
+    c2: number,
+  ): void;
   addRegularizationGradient(w: number, g: number, n: number, l1: number, l2: number): void;
   accumulateSquaredNorm(t: number, n: number, acc: number, index: number): void;
   globalNorm(acc: number, from: number, to: number): number;
@@ -50,14 +128,33 @@ const SHARED_INITIAL_PAGES = 16;
 const SHARED_MAXIMUM_PAGES = 32768;
 
 const FUNCTIONS = [
-  'heapBase', 'gemmRows', 'transpose', 'columnSums', 'activationForward', 'activationBackward', 'dropoutForward', 'dropoutBackward',
-  'batchNormForward', 'batchNormBackward', 'lossAccumulate', 'lossGradient', 'sgd', 'rmsprop', 'adagrad', 'adam',
-  'addRegularizationGradient', 'accumulateSquaredNorm', 'globalNorm', 'scale',
+  'heapBase',
+  'gemmRows',
+  'transpose',
+  'columnSums',
+  'activationForward',
+  'activationBackward',
+  'dropoutForward',
+  'dropoutBackward',
+  'batchNormForward',
+  'batchNormBackward',
+  'lossAccumulate',
+  'lossGradient',
+  'sgd',
+  'rmsprop',
+  'adagrad',
+  'adam',
+  'addRegularizationGradient',
+  'accumulateSquaredNorm',
+  'globalNorm',
+  'scale',
 ] as const satisfies readonly (keyof Kernels)[];
 
 function checked(e: Record<string, unknown>): Kernels {
   if (!FUNCTIONS.every((f) => typeof e[f] === 'function')) {
-    throw new Error('Internal error (please report): the WebAssembly kernel module lacks expected exports; rebuild it with `npm run build:wasm`.');
+    throw new Error(
+      'Internal error (please report): the WebAssembly kernel module lacks expected exports; rebuild it with `npm run build:wasm`.',
+    );
   }
   return e as unknown as Kernels;
 }
@@ -88,6 +185,7 @@ export async function loadKernels(shared: boolean): Promise<LoadedKernels> {
   }
   const instance = await wasm.instantiate(module, {});
   const memory = instance.exports.memory as WasmMemory | undefined;
-  if (!memory || !(memory.buffer instanceof ArrayBuffer)) throw new Error('Internal error (please report): the WebAssembly kernel module exports no memory.');
+  if (!memory || !(memory.buffer instanceof ArrayBuffer))
+    throw new Error('Internal error (please report): the WebAssembly kernel module exports no memory.');
   return { kernels: checked(instance.exports), memory, module, shared };
 }

@@ -34,7 +34,14 @@ function inputs(c: PairContext, loss: LossName, n: number, k: number) {
 
 describe('wasm losses match the CPU reference', () => {
   for (const loss of LOSS_NAMES) {
-    for (const [n, k] of [[1, 1], [1, 3], [5, 1], [17, 4], [64, 10], [129, 7]]) {
+    for (const [n, k] of [
+      [1, 1],
+      [1, 3],
+      [5, 1],
+      [17, 4],
+      [64, 10],
+      [129, 7],
+    ]) {
       it(`${loss} on [${n}, ${k}]`, async () => {
         const c = await createPairContext(n * 17 + k);
         const { pred, target } = inputs(c, loss, n, k);

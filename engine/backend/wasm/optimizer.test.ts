@@ -45,7 +45,10 @@ describe('wasm gradient utilities match the CPU reference', () => {
   for (const size of [1, 5, 64, 1001]) {
     it(`regularization, squared norms and clipping on ${size} values`, async () => {
       const c = await createPairContext(size + 1);
-      const w = c.pair([size], c.uniform(size).map((v, i) => (i % 7 === 0 ? 0 : v)));
+      const w = c.pair(
+        [size],
+        c.uniform(size).map((v, i) => (i % 7 === 0 ? 0 : v)),
+      );
       const g = c.pair([size]);
       for (const s of ['wasm', 'cpu'] as const) c[s].addRegularizationGradient(w[s], g[s], 0.01, 0.02);
       expect(await c.absoluteError(g)).toBe(0);

@@ -30,19 +30,39 @@ describe('wasm backend on helper threads', () => {
     it(`dense forward/backward and Adam on ${threads} threads equal 1 thread bit for bit`, async () => {
       const [one, many] = [await setup(1), await setup(threads)];
       const rng = new Random(threads);
-      for (const [n, inputs, units] of [[1, 300, 257], [37, 129, 61], [130, 50, 10], [256, 784, 256], [128, 32, 128], [5, 999, 33]]) {
+      for (const [n, inputs, units] of [
+        [1, 300, 257],
+        [37, 129, 61],
+        [130, 50, 10],
+        [256, 784, 256],
+        [128, 32, 128],
+        [5, 999, 33],
+      ]) {
         const data = (size: number) => Float32Array.from({ length: size }, () => rng.uniform(-1, 1));
         const make = (shape: number[], values = data(shape.reduce((a, b) => a * b, 1))) =>
           [one.tensor(shape, values), many.tensor(shape, values)] as const;
-        const [x, w, b, z, dz, dw, db, dx] = [make([n, inputs]), make([inputs, units]), make([units]), make([n, units]),
-          make([n, units]), make([inputs, units]), make([units]), make([n, inputs])];
+        const [x, w, b, z, dz, dw, db, dx] = [
+          make([n, inputs]),
+          make([inputs, units]),
+          make([units]),
+          make([n, units]),
+          make([n, units]),
+          make([inputs, units]),
+          make([units]),
+          make([n, inputs]),
+        ];
         const m = make([inputs, units], new Float32Array(inputs * units));
         const v = make([inputs, units], new Float32Array(inputs * units));
         [one, many].forEach((be, i) => {
           be.denseForward(x[i], w[i], b[i], z[i]);
           be.denseBackward(x[i], w[i], dz[i], dw[i], db[i], dx[i]);
           for (let t = 1; t <= 3; t++) {
-            be.optimizerStep({ type: 'adam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0, t }, w[i], dw[i], { a: m[i], b: v[i] });
+            be.optimizerStep(
+              { type: 'adam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0, t },
+              w[i],
+              dw[i],
+              { a: m[i], b: v[i] },
+            );
           }
         });
         for (const [a, c] of [z, dw, db, dx, w, m, v] as (readonly [Tensor, Tensor])[]) {
@@ -54,7 +74,9 @@ describe('wasm backend on helper threads', () => {
 
   it('runs every chunk itself and pauses splitting when no helper ever takes work', async () => {
     // A host whose "threads" never start: the calling thread must still finish every job, alone.
-    const idle = await createWasmBackend({ threads: { host: { start: async () => ({ terminate: () => {} }) }, count: 2 } });
+    const idle = await createWasmBackend({
+      threads: { host: { start: async () => ({ terminate: () => {} }) }, count: 2 },
+    });
     const one = await setup(1);
     backends.push(idle);
     const rng = new Random(9);

@@ -72,8 +72,16 @@ export class KernelThreads {
    */
   readonly stats = { jobs: 0, chunks: 0, helped: 0, alone: 0, workMs: 0, waitMs: 0 };
 
-  constructor(private readonly k: Kernels, memory: WasmMemory, block: number, private readonly handles: readonly ThreadHandle[]) {
-    this.v = { i32: new Int32Array(memory.buffer, block, BLOCK.bytes / 4), f64: new Float64Array(memory.buffer, block, BLOCK.bytes / 8) };
+  constructor(
+    private readonly k: Kernels,
+    memory: WasmMemory,
+    block: number,
+    private readonly handles: readonly ThreadHandle[],
+  ) {
+    this.v = {
+      i32: new Int32Array(memory.buffer, block, BLOCK.bytes / 4),
+      f64: new Float64Array(memory.buffer, block, BLOCK.bytes / 8),
+    };
   }
 
   /** Threads taking part, the calling one included. */
@@ -82,7 +90,21 @@ export class KernelThreads {
   }
 
   /** C rows [0, m) = init + A·B (see assembly/gemm.ts), in bands of a multiple of 4 rows when big enough. */
-  gemmRows(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number, act: number): void {
+  gemmRows(
+    a: number,
+    sai: number,
+    sak: number,
+    b: number,
+    ldb: number,
+    c: number,
+    ldc: number,
+    m: number,
+    n: number,
+    k: number,
+    init: number,
+    bias: number,
+    act: number,
+  ): void {
     const chunk = Math.max(4, Math.ceil(m / (this.count * CHUNKS_PER_THREAD) / 4) * 4);
     const chunks = Math.ceil(m / chunk);
     if (m * n * k < SPLIT_GEMM_MACS || chunks < 2 || this.isPaused()) {
@@ -96,7 +118,20 @@ export class KernelThreads {
   }
 
   /** Adam update of n weights (assembly/optimizer.ts), in element ranges of a multiple of 4 when big enough. */
-  adam(w: number, g: number, a: number, b: number, n: number, lr: number, beta1: number, beta2: number, eps: number, decay: number, c1: number, c2: number): void {
+  adam(
+    w: number,
+    g: number,
+    a: number,
+    b: number,
+    n: number,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    eps: number,
+    decay: number,
+    c1: number,
+    c2: number,
+  ): void {
     if (n < SPLIT_ADAM || this.isPaused()) {
       this.k.adam(w, g, a, b, n, lr, beta1, beta2, eps, decay, c1, c2);
       return;
@@ -168,7 +203,8 @@ export class KernelThreads {
     const t1 = now();
     let spins = 0;
     while (Atomics.load(i32, BLOCK.finished) !== chunks) {
-      if ((++spins & 0xffff) === 0 && now() - t1 > TIMEOUT_MS) throw threadFailed(`a helper held its share for over ${TIMEOUT_MS / 1000} s`);
+      if ((++spins & 0xffff) === 0 && now() - t1 > TIMEOUT_MS)
+        throw threadFailed(`a helper held its share for over ${TIMEOUT_MS / 1000} s`);
     }
     Atomics.store(i32, BLOCK.claim, (this.seq << CHUNK_BITS) | CHUNK_MASK);
     if (Atomics.load(i32, BLOCK.failed) !== 0) throw threadFailed('a helper failed its share of a job');
@@ -178,7 +214,12 @@ export class KernelThreads {
 
 /** Start `helpers` threads on the shared kernels; `alloc` gives the job block. */
 export async function startKernelThreads(
-  host: ThreadHost, helpers: number, k: Kernels, module: WasmModule, memory: WasmMemory, alloc: (bytes: number) => number,
+  host: ThreadHost,
+  helpers: number,
+  k: Kernels,
+  module: WasmModule,
+  memory: WasmMemory,
+  alloc: (bytes: number) => number,
 ): Promise<KernelThreads> {
   assert(helpers >= 1, 'startKernelThreads needs at least one helper');
   const block = alloc(BLOCK.bytes);

@@ -53,17 +53,25 @@ function load(file: string): TrainingData | null {
 }
 
 const PLAIN: LayerSpec[] = [
-  { id: 'h1', type: 'dense', units: 37 }, { id: 'h2', type: 'dense', units: 19, activation: 'tanh' }, { id: 'out', type: 'dense', units: 'auto' },
+  { id: 'h1', type: 'dense', units: 37 },
+  { id: 'h2', type: 'dense', units: 19, activation: 'tanh' },
+  { id: 'out', type: 'dense', units: 'auto' },
 ];
 const REGULARIZED: LayerSpec[] = [
-  { id: 'h1', type: 'dense', units: 24, activation: 'gelu', l2: 1e-3 }, { id: 'bn', type: 'batchNorm' },
-  { id: 'drop', type: 'dropout', rate: 0.2 }, { id: 'out', type: 'dense', units: 'auto' },
+  { id: 'h1', type: 'dense', units: 24, activation: 'gelu', l2: 1e-3 },
+  { id: 'bn', type: 'batchNorm' },
+  { id: 'drop', type: 'dropout', rate: 0.2 },
+  { id: 'out', type: 'dense', units: 'auto' },
 ];
 
 const CASES: { file: string; layers: LayerSpec[]; optimizer: NonNullable<NetworkSpec['training']>['optimizer'] }[] = [
   { file: 'iris.csv', layers: PLAIN, optimizer: { type: 'adam', learningRate: 0.01 } },
   { file: 'wine.csv', layers: REGULARIZED, optimizer: { type: 'rmsprop', learningRate: 0.005, momentum: 0.5 } },
-  { file: 'iris.csv', layers: REGULARIZED, optimizer: { type: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: true } },
+  {
+    file: 'iris.csv',
+    layers: REGULARIZED,
+    optimizer: { type: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: true },
+  },
   { file: 'digits.csv', layers: PLAIN, optimizer: { type: 'adamw', learningRate: 0.003, clipNorm: 1 } },
   { file: 'diabetes.csv', layers: REGULARIZED, optimizer: { type: 'adagrad', learningRate: 0.05 } },
 ];
@@ -72,11 +80,18 @@ describe('a seeded training run ends the same on the wasm backend and the CPU re
   for (const c of CASES) {
     const data = load(c.file);
     it.skipIf(!data)(`${c.file}: ${c.layers.map((l) => l.type).join('-')}, ${c.optimizer?.type}`, async () => {
-      const spec: NetworkSpec = { layers: c.layers, training: { epochs: 6, batchSize: 32, seed: 11, optimizer: c.optimizer } };
-      const [a, b] = [await trainNetwork({ spec, data: data!, backend: await createWasmBackend() }), await trainNetwork({ spec, data: data!, backend: new CpuBackend() })];
+      const spec: NetworkSpec = {
+        layers: c.layers,
+        training: { epochs: 6, batchSize: 32, seed: 11, optimizer: c.optimizer },
+      };
+      const [a, b] = [
+        await trainNetwork({ spec, data: data!, backend: await createWasmBackend() }),
+        await trainNetwork({ spec, data: data!, backend: new CpuBackend() }),
+      ];
       const [la, lb] = [a.history.at(-1)!, b.history.at(-1)!];
       expect(Math.abs(la.loss - lb.loss)).toBeLessThanOrEqual(1e-4 * Math.abs(lb.loss));
-      if (lb.metrics.accuracy !== undefined) expect(Math.abs(la.metrics.accuracy - lb.metrics.accuracy)).toBeLessThanOrEqual(0.01);
+      if (lb.metrics.accuracy !== undefined)
+        expect(Math.abs(la.metrics.accuracy - lb.metrics.accuracy)).toBeLessThanOrEqual(0.01);
       a.weights.forEach((w, i) => {
         const ref = b.weights[i].data;
         const scale = Math.max(1, ...ref.map(Math.abs));

@@ -15,7 +15,12 @@ import type { WasmMemory } from './webassembly.ts';
 /** A tensor of the wasm backend: a shape over `size` float32 values at byte address `ptr`. */
 export class WasmTensor implements Tensor {
   disposed = false;
-  constructor(readonly shape: readonly number[], readonly size: number, readonly ptr: number, readonly owner: WasmBackend) {}
+  constructor(
+    readonly shape: readonly number[],
+    readonly size: number,
+    readonly ptr: number,
+    readonly owner: WasmBackend,
+  ) {}
 }
 
 function rowsCols(t: Tensor): [number, number] {
@@ -37,7 +42,10 @@ export class WasmBackend implements Backend {
   private scratchBytes = 0;
   private destroyed = false;
 
-  constructor(private readonly k: Kernels, private readonly memory: WasmMemory) {
+  constructor(
+    private readonly k: Kernels,
+    private readonly memory: WasmMemory,
+  ) {
     this.alloc = new BlockAllocator(memory, k.heapBase());
     this.f32 = new Float32Array(memory.buffer);
   }
@@ -80,12 +88,41 @@ export class WasmBackend implements Backend {
   }
 
   /** C rows [0, m) = act(init + A·B) (assembly/gemm.ts), on every thread when they are in use. */
-  gemm(a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number, act = ACTIVATION_CODES.linear): void {
+  gemm(
+    a: number,
+    sai: number,
+    sak: number,
+    b: number,
+    ldb: number,
+    c: number,
+    ldc: number,
+    m: number,
+    n: number,
+    k: number,
+    init: number,
+    bias: number,
+    act = ACTIVATION_CODES.linear,
+  ): void {
     this.gemmOn(this.threads, a, sai, sak, b, ldb, c, ldc, m, n, k, init, bias, act);
   }
 
   /** gemm on the given threads (null: this thread only). */
-  private gemmOn(threads: KernelThreads | null, a: number, sai: number, sak: number, b: number, ldb: number, c: number, ldc: number, m: number, n: number, k: number, init: number, bias: number, act: number): void {
+  private gemmOn(
+    threads: KernelThreads | null,
+    a: number,
+    sai: number,
+    sak: number,
+    b: number,
+    ldb: number,
+    c: number,
+    ldc: number,
+    m: number,
+    n: number,
+    k: number,
+    init: number,
+    bias: number,
+    act: number,
+  ): void {
     if (threads) threads.gemmRows(a, sai, sak, b, ldb, c, ldc, m, n, k, init, bias, act);
     else this.k.gemmRows(a, sai, sak, b, ldb, c, ldc, 0, m, n, k, init, bias, act);
   }
@@ -145,7 +182,14 @@ export class WasmBackend implements Backend {
     this.f32.set(data, this.at(t));
   }
 
-  gatherRows(t: Tensor, source: Float32Array, cols: number, rows: Int32Array | Uint32Array, start: number, count: number): void {
+  gatherRows(
+    t: Tensor,
+    source: Float32Array,
+    cols: number,
+    rows: Int32Array | Uint32Array,
+    start: number,
+    count: number,
+  ): void {
     assert(count * cols === t.size, 'gatherRows count does not match the tensor');
     const base = this.at(t);
     const f32 = this.f32;
@@ -195,7 +239,21 @@ export class WasmBackend implements Backend {
     const n = x.size / inputs;
     assert(y.size === n * units && b.size === units, 'denseForward shapes do not match');
     // y = f(x·W + b): A = x (row stride `inputs`), B = W, C starts from the bias row; f runs on each band as it is finished.
-    this.gemm(this.p(x), inputs, 1, this.p(w), units, this.p(y), units, n, units, inputs, INIT_BIAS, this.p(b), ACTIVATION_CODES[activation]);
+    this.gemm(
+      this.p(x),
+      inputs,
+      1,
+      this.p(w),
+      units,
+      this.p(y),
+      units,
+      n,
+      units,
+      inputs,
+      INIT_BIAS,
+      this.p(b),
+      ACTIVATION_CODES[activation],
+    );
   }
 
   denseBackward(x: Tensor, w: Tensor, dz: Tensor, dw: Tensor, db: Tensor, dx: Tensor | null): void {
@@ -232,20 +290,63 @@ export class WasmBackend implements Backend {
   }
 
   batchNormForward(
-    x: Tensor, gamma: Tensor, beta: Tensor, runningMean: Tensor, runningVar: Tensor,
-    y: Tensor, xhat: Tensor, invStd: Tensor, momentum: number, epsilon: number, training: boolean,
+    x: Tensor,
+    gamma: Tensor,
+    beta: Tensor,
+    runningMean: Tensor,
+    runningVar: Tensor,
+    y: Tensor,
+    xhat: Tensor,
+    invStd: Tensor,
+    momentum: number,
+    epsilon: number,
+    training: boolean,
   ): void {
     const [n, f] = rowsCols(x);
     const scratch = this.scratch(16 * f);
-    this.k.batchNormForward(this.p(x), this.p(gamma), this.p(beta), this.p(runningMean), this.p(runningVar),
-      this.p(y), this.p(xhat), this.p(invStd), n, f, momentum, epsilon, training ? 1 : 0, scratch);
+    this.k.batchNormForward(
+      this.p(x),
+      this.p(gamma),
+      this.p(beta),
+      this.p(runningMean),
+      this.p(runningVar),
+      this.p(y),
+      this.p(xhat),
+      this.p(invStd),
+      n,
+      f,
+      momentum,
+      epsilon,
+      training ? 1 : 0,
+      scratch,
+    );
   }
 
-  batchNormBackward(dy: Tensor, xhat: Tensor, gamma: Tensor, invStd: Tensor, dx: Tensor, dgamma: Tensor, dbeta: Tensor, training: boolean): void {
+  batchNormBackward(
+    dy: Tensor,
+    xhat: Tensor,
+    gamma: Tensor,
+    invStd: Tensor,
+    dx: Tensor,
+    dgamma: Tensor,
+    dbeta: Tensor,
+    training: boolean,
+  ): void {
     const [n, f] = rowsCols(dy);
     const scratch = this.scratch(16 * f);
-    this.k.batchNormBackward(this.p(dy), this.p(xhat), this.p(gamma), this.p(invStd), this.p(dx), this.p(dgamma), this.p(dbeta),
-      n, f, training ? 1 : 0, scratch);
+    this.k.batchNormBackward(
+      this.p(dy),
+      this.p(xhat),
+      this.p(gamma),
+      this.p(invStd),
+      this.p(dx),
+      this.p(dgamma),
+      this.p(dbeta),
+      n,
+      f,
+      training ? 1 : 0,
+      scratch,
+    );
   }
 
   lossAccumulate(loss: LossName, pred: Tensor, target: Tensor, acc: Tensor, huberDelta: number): void {
@@ -253,9 +354,25 @@ export class WasmBackend implements Backend {
     this.k.lossAccumulate(LOSS_CODES[loss], this.p(pred), this.p(target), this.p(acc), n, k, huberDelta);
   }
 
-  lossGradient(loss: LossName, pred: Tensor, target: Tensor, dpred: Tensor, huberDelta: number, fusedLogits: boolean): void {
+  lossGradient(
+    loss: LossName,
+    pred: Tensor,
+    target: Tensor,
+    dpred: Tensor,
+    huberDelta: number,
+    fusedLogits: boolean,
+  ): void {
     const [n, k] = rowsCols(pred);
-    this.k.lossGradient(LOSS_CODES[loss], this.p(pred), this.p(target), this.p(dpred), n, k, huberDelta, fusedLogits ? 1 : 0);
+    this.k.lossGradient(
+      LOSS_CODES[loss],
+      this.p(pred),
+      this.p(target),
+      this.p(dpred),
+      n,
+      k,
+      huberDelta,
+      fusedLogits ? 1 : 0,
+    );
   }
 
   addRegularizationGradient(w: Tensor, g: Tensor, l1: number, l2: number): void {
@@ -263,7 +380,10 @@ export class WasmBackend implements Backend {
   }
 
   accumulateSquaredNorms(ts: readonly Tensor[], acc: Tensor, first: number): void {
-    assert(first >= 0 && first + ts.length <= acc.size, `squared-norm slots [${first}, ${first + ts.length}) outside an accumulator of ${acc.size}`);
+    assert(
+      first >= 0 && first + ts.length <= acc.size,
+      `squared-norm slots [${first}, ${first + ts.length}) outside an accumulator of ${acc.size}`,
+    );
     ts.forEach((t, i) => this.k.accumulateSquaredNorm(this.p(t), t.size, this.p(acc), first + i));
   }
 

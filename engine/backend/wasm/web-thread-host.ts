@@ -37,8 +37,12 @@ export const WEB_THREAD_READY = 'wasm-helper-ready';
 /** Starts each helper as a module Web Worker; resolves once the helper has instantiated the kernels. */
 export const webThreadHost: ThreadHost = {
   start(init: KernelWorkerInit): Promise<ThreadHandle> {
-    if (typeof Worker !== 'function') return Promise.reject(new Error('this runtime has no Web Workers to run wasm helper threads on'));
-    const worker = new Worker(new URL('./web-thread-worker.ts', import.meta.url), { type: 'module', name: 'wasm-helper' });
+    if (typeof Worker !== 'function')
+      return Promise.reject(new Error('this runtime has no Web Workers to run wasm helper threads on'));
+    const worker = new Worker(new URL('./web-thread-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'wasm-helper',
+    });
     return new Promise((resolve, reject) => {
       worker.onmessage = (e) => {
         worker.onmessage = null;

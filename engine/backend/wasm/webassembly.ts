@@ -38,7 +38,12 @@ export const WASM_PAGE_BYTES = 65536;
 /** The runtime's WebAssembly API, or null where there is none. */
 export function webAssemblyApi(): WasmApi | null {
   const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  return api && typeof api.compile === 'function' && typeof api.instantiate === 'function' && typeof api.validate === 'function' ? api : null;
+  return api &&
+    typeof api.compile === 'function' &&
+    typeof api.instantiate === 'function' &&
+    typeof api.validate === 'function'
+    ? api
+    : null;
 }
 
 /** A module using SIMD instructions (from wasm-feature-detect): validates only with SIMD. */

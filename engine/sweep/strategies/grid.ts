@@ -11,7 +11,11 @@ export function gridSize(parameters: readonly Parameter[]): number {
 }
 
 /** The combination at `index` of the grid, in row-major order. */
-function gridPoint(values: readonly (readonly TrialParams[string][])[], parameters: readonly Parameter[], index: number): TrialParams {
+function gridPoint(
+  values: readonly (readonly TrialParams[string][])[],
+  parameters: readonly Parameter[],
+  index: number,
+): TrialParams {
   const out: TrialParams = {};
   let rest = index;
   for (let i = parameters.length - 1; i >= 0; i--) {
@@ -26,7 +30,11 @@ export function gridStrategy(parameters: readonly Parameter[], trials: number, s
   const values = parameters.map(gridValues);
   const size = gridSize(parameters);
   let indices = Array.from({ length: size }, (_, i) => i);
-  if (trials < size) indices = new Random(deriveSeed(seed, STREAM.grid, 0)).shuffle(indices).slice(0, trials).sort((a, b) => a - b);
+  if (trials < size)
+    indices = new Random(deriveSeed(seed, STREAM.grid, 0))
+      .shuffle(indices)
+      .slice(0, trials)
+      .sort((a, b) => a - b);
   let issued = false;
   return {
     trials: indices.length,
@@ -34,7 +42,14 @@ export function gridStrategy(parameters: readonly Parameter[], trials: number, s
     next() {
       if (issued) return null;
       issued = true;
-      const run = indices.map((g, i) => ({ trial: i + 1, params: gridPoint(values, parameters, g), epochs: null, rung: null, bracket: null, final: true }));
+      const run = indices.map((g, i) => ({
+        trial: i + 1,
+        params: gridPoint(values, parameters, g),
+        epochs: null,
+        rung: null,
+        bracket: null,
+        final: true,
+      }));
       return { run, prune: [] };
     },
   };

@@ -44,15 +44,28 @@ export function halvingBudget(run: HalvingRun): number {
 }
 
 /** The strategy that carries out one successive-halving run, each trial's values drawn from (seed, trial number). */
-export function successiveHalving(parameters: readonly Parameter[], seed: number, run: HalvingRun, objective: Objective): Strategy {
+export function successiveHalving(
+  parameters: readonly Parameter[],
+  seed: number,
+  run: HalvingRun,
+  objective: Objective,
+): Strategy {
   const { epochs, sizes, bracket } = run;
   const last = epochs.length - 1;
   let rung = -1;
   let members: number[] = [];
-  const step = (trial: number, params: TrialRecord['params']) => ({ trial, params, epochs: epochs[rung], rung, bracket, final: rung === last });
+  const step = (trial: number, params: TrialRecord['params']) => ({
+    trial,
+    params,
+    epochs: epochs[rung],
+    rung,
+    bracket,
+    final: rung === last,
+  });
   // A member has settled its rung when it waits after it, or will not train again (a promoted trial
   // cancelled before its step started keeps its earlier rung).
-  const isSettled = (r: TrialRecord | undefined) => !!r && (FINISHED.includes(r.status) || (r.status === 'waiting' && r.rung === rung));
+  const isSettled = (r: TrialRecord | undefined) =>
+    !!r && (FINISHED.includes(r.status) || (r.status === 'waiting' && r.rung === rung));
   return {
     trials: sizes[0],
     epochBudget: () => halvingBudget(run),
@@ -65,18 +78,34 @@ export function successiveHalving(parameters: readonly Parameter[], seed: number
       if (rung === last) return null;
       const rows = members.map((t) => records.get(t));
       if (!rows.every(isSettled)) return { run: [], prune: [] };
-      const ranked = (rows as TrialRecord[]).filter((r) => r.status === 'waiting').sort((a, b) => compareTrials(a, b, objective));
+      const ranked = (rows as TrialRecord[])
+        .filter((r) => r.status === 'waiting')
+        .sort((a, b) => compareTrials(a, b, objective));
       if (ranked.length === 0) return null;
       rung++;
       const promoted = ranked.slice(0, sizes[rung]);
       members = promoted.map((r) => r.trial);
-      return { run: promoted.map((r) => step(r.trial, r.params)), prune: ranked.slice(sizes[rung]).map((r) => r.trial) };
+      return {
+        run: promoted.map((r) => step(r.trial, r.params)),
+        prune: ranked.slice(sizes[rung]).map((r) => r.trial),
+      };
     },
   };
 }
 
 /** The successive-halving strategy: trials 1 … `trials`, rungs from the settings. */
-export function halvingStrategy(parameters: readonly Parameter[], trials: number, seed: number, h: HalvingSettings, objective: Objective): Strategy {
+export function halvingStrategy(
+  parameters: readonly Parameter[],
+  trials: number,
+  seed: number,
+  h: HalvingSettings,
+  objective: Objective,
+): Strategy {
   const epochs = rungEpochs(h);
-  return successiveHalving(parameters, seed, { first: 1, epochs, sizes: rungSizes(trials, epochs.length, h.eta), bracket: null }, objective);
+  return successiveHalving(
+    parameters,
+    seed,
+    { first: 1, epochs, sizes: rungSizes(trials, epochs.length, h.eta), bracket: null },
+    objective,
+  );
 }

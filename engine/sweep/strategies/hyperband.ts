@@ -39,12 +39,17 @@ export function hyperbandSizes(h: HalvingSettings): number[] {
 
 /** Epochs at the end of each rung of bracket s: r_i = R·eta^(i−s), rounded and at least r_min, for i = 0 … s (the last is R). */
 export function bracketEpochs(h: HalvingSettings, s: number): number[] {
-  return Array.from({ length: s + 1 }, (_, i) => (i === s ? h.maxEpochs : Math.max(h.minEpochs, Math.round(h.maxEpochs / h.eta ** (s - i)))));
+  return Array.from({ length: s + 1 }, (_, i) =>
+    i === s ? h.maxEpochs : Math.max(h.minEpochs, Math.round(h.maxEpochs / h.eta ** (s - i))),
+  );
 }
 
 /** `trials` split over brackets in the proportions of `standard`: shares rounded by largest remainders, each at least 1. */
 export function splitTrials(standard: readonly number[], trials: number): number[] {
-  assert(trials >= standard.length, `Hyperband needs a trial per bracket: ${trials} trials for ${standard.length} brackets`);
+  assert(
+    trials >= standard.length,
+    `Hyperband needs a trial per bracket: ${trials} trials for ${standard.length} brackets`,
+  );
   const total = standard.reduce((a, b) => a + b, 0);
   const quota = standard.map((n) => (trials * n) / total);
   const out = quota.map(Math.floor);
@@ -56,7 +61,8 @@ export function splitTrials(standard: readonly number[], trials: number): number
   for (let i = 0; i < out.length; i++) {
     if (out[i] > 0) continue;
     let from = -1;
-    for (let j = 0; j < out.length; j++) if (out[j] >= 2 && (from < 0 || out[j] - quota[j] > out[from] - quota[from])) from = j;
+    for (let j = 0; j < out.length; j++)
+      if (out[j] >= 2 && (from < 0 || out[j] - quota[j] > out[from] - quota[from])) from = j;
     out[from]--;
     out[i] = 1;
   }
@@ -78,7 +84,13 @@ export function hyperbandBrackets(h: HalvingSettings, trials: number): HalvingRu
 }
 
 /** The Hyperband strategy: its brackets' successive-halving runs, all at once. */
-export function hyperbandStrategy(parameters: readonly Parameter[], trials: number, seed: number, h: HalvingSettings, objective: Objective): Strategy {
+export function hyperbandStrategy(
+  parameters: readonly Parameter[],
+  trials: number,
+  seed: number,
+  h: HalvingSettings,
+  objective: Objective,
+): Strategy {
   const runs = hyperbandBrackets(h, trials);
   const brackets = runs.map((run) => successiveHalving(parameters, seed, run, objective));
   const isOver = brackets.map(() => false);

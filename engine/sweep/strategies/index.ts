@@ -17,10 +17,15 @@ export { suggest } from './tpe.ts';
 /** The strategy for these settings. */
 export function createStrategy(parameters: readonly Parameter[], s: SweepSettings): Strategy {
   switch (s.strategy) {
-    case 'grid': return gridStrategy(parameters, s.trials, s.seed);
-    case 'random': return randomStrategy(parameters, s.trials, s.seed);
-    case 'halving': return halvingStrategy(parameters, s.trials, s.seed, s.halving, s.objective);
-    case 'hyperband': return hyperbandStrategy(parameters, s.trials, s.seed, s.halving, s.objective);
-    case 'tpe': return tpeStrategy(parameters, s.trials, s.seed, s.tpe, s.objective);
+    case 'grid':
+      return gridStrategy(parameters, s.trials, s.seed);
+    case 'random':
+      return randomStrategy(parameters, s.trials, s.seed);
+    case 'halving':
+      return halvingStrategy(parameters, s.trials, s.seed, s.halving, s.objective);
+    case 'hyperband':
+      return hyperbandStrategy(parameters, s.trials, s.seed, s.halving, s.objective);
+    case 'tpe':
+      return tpeStrategy(parameters, s.trials, s.seed, s.tpe, s.objective);
   }
 }

@@ -18,7 +18,11 @@ export class Parzen {
   /** Probability mass of each component inside [lo, hi]. */
   private readonly mass: number[];
 
-  constructor(points: readonly number[], private readonly lo: number, private readonly hi: number) {
+  constructor(
+    points: readonly number[],
+    private readonly lo: number,
+    private readonly hi: number,
+  ) {
     const width = hi - lo;
     const prior = (lo + hi) / 2;
     const mus = [...points.map((p) => Math.min(hi, Math.max(lo, p))), prior].sort((a, b) => a - b);

@@ -19,7 +19,14 @@ export function randomStrategy(parameters: readonly Parameter[], trials: number,
     next() {
       if (issued) return null;
       issued = true;
-      const run = Array.from({ length: trials }, (_, i) => ({ trial: i + 1, params: randomParams(parameters, seed, i + 1), epochs: null, rung: null, bracket: null, final: true }));
+      const run = Array.from({ length: trials }, (_, i) => ({
+        trial: i + 1,
+        params: randomParams(parameters, seed, i + 1),
+        epochs: null,
+        rung: null,
+        bracket: null,
+        final: true,
+      }));
       return { run, prune: [] };
     },
   };

@@ -33,12 +33,17 @@ describe('grid', () => {
     const points = r.trials.map((t) => Object.values(t.params).join(' '));
     expect(new Set(points).size).toBe(24);
     expect(points.slice(0, 3)).toEqual(['0.0001 8 0', '0.0001 8 0.25', '0.0001 16 0']);
-    expect([...new Set(r.trials.map((t) => t.params['training.optimizer.learningRate']))]).toEqual([0.0001, 0.001, 0.01]);
+    expect([...new Set(r.trials.map((t) => t.params['training.optimizer.learningRate']))]).toEqual([
+      0.0001, 0.001, 0.01,
+    ]);
     expect([...new Set(r.trials.map((t) => t.params['layers[dense-1].units']))]).toEqual([8, 16, 32, 64]);
   });
 
   it('with fewer trials, takes a seeded sample of the grid, in grid order', () => {
-    const pick = (seed: number) => createStrategy(GRID.parameters, syntheticSetup({ strategy: 'grid', trials: 5, seed }, GRID).settings).next(new Map())?.run.map((s) => Object.values(s.params).join(' '));
+    const pick = (seed: number) =>
+      createStrategy(GRID.parameters, syntheticSetup({ strategy: 'grid', trials: 5, seed }, GRID).settings)
+        .next(new Map())
+        ?.run.map((s) => Object.values(s.params).join(' '));
     expect(pick(1)).toHaveLength(5);
     expect(pick(1)).toEqual(pick(1));
     expect(pick(1)).not.toEqual(pick(2));
@@ -46,7 +51,10 @@ describe('grid', () => {
 });
 
 describe('random', () => {
-  const draw = (seed: number, trials: number) => createStrategy(SPACE.parameters, syntheticSetup({ strategy: 'random', trials, seed }).settings).next(new Map())?.run.map((s) => s.params) ?? [];
+  const draw = (seed: number, trials: number) =>
+    createStrategy(SPACE.parameters, syntheticSetup({ strategy: 'random', trials, seed }).settings)
+      .next(new Map())
+      ?.run.map((s) => s.params) ?? [];
 
   it('is the same for the same seed, different for another, and trial t does not depend on the trial count', () => {
     expect(draw(5, 8)).toEqual(draw(5, 8));
@@ -77,18 +85,38 @@ describe('successive halving', () => {
     const setup = syntheticSetup({ strategy: 'halving', trials: 9, seed: 3 });
     expect(setup.settings.halving).toEqual({ eta: 3, minEpochs: 1, maxEpochs: 9 });
     const events: string[] = [];
-    const r = await runSweep({ setup, executor: syntheticExecutor(), onEvent: (e) => { if (e.type === 'trial/pruned') events.push(`${e.record.trial}@${e.record.epochs}`); } });
+    const r = await runSweep({
+      setup,
+      executor: syntheticExecutor(),
+      onEvent: (e) => {
+        if (e.type === 'trial/pruned') events.push(`${e.record.trial}@${e.record.epochs}`);
+      },
+    });
     expect(r.plan.epochBudget).toBe(9 * 1 + 3 * 2 + 1 * 6);
     const by = (s: string) => r.trials.filter((t) => t.status === s);
     expect(by('done')).toHaveLength(1);
     expect(by('pruned')).toHaveLength(8);
-    expect(by('pruned').map((t) => t.epochs).sort()).toEqual([1, 1, 1, 1, 1, 1, 3, 3]);
+    expect(
+      by('pruned')
+        .map((t) => t.epochs)
+        .sort(),
+    ).toEqual([1, 1, 1, 1, 1, 1, 3, 3]);
     expect(by('done')[0].epochs).toBe(9);
     expect(by('done')[0].history.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     // The three promoted after rung 0 were the three best at 1 epoch.
-    const promoted = r.trials.filter((t) => t.epochs >= 3).map((t) => t.trial).sort();
-    const atRung0 = r.trials.map((t) => ({ trial: t.trial, score: t.history[0].valMetrics?.accuracy ?? 0 })).sort((a, b) => b.score - a.score);
-    expect(promoted).toEqual(atRung0.slice(0, 3).map((t) => t.trial).sort());
+    const promoted = r.trials
+      .filter((t) => t.epochs >= 3)
+      .map((t) => t.trial)
+      .sort();
+    const atRung0 = r.trials
+      .map((t) => ({ trial: t.trial, score: t.history[0].valMetrics?.accuracy ?? 0 }))
+      .sort((a, b) => b.score - a.score);
+    expect(promoted).toEqual(
+      atRung0
+        .slice(0, 3)
+        .map((t) => t.trial)
+        .sort(),
+    );
     expect(r.best?.trial).toBe(by('done')[0].trial);
   });
 });
@@ -112,7 +140,17 @@ describe('Hyperband', () => {
     expect(setup.settings.trials).toBe(143);
     const strategy = createStrategy(space.parameters, setup.settings);
     // Σ over brackets and rungs of n_i·(r_i − r_{i−1}): each bracket about 5 R.
-    expect(strategy.epochBudget(81)).toBe((81 + 27 * 2 + 9 * 6 + 3 * 18 + 54) + (34 * 3 + 11 * 6 + 3 * 18 + 54) + (15 * 9 + 5 * 18 + 54) + (8 * 27 + 2 * 54) + 5 * 81);
+    expect(strategy.epochBudget(81)).toBe(
+      81 +
+        27 * 2 +
+        9 * 6 +
+        3 * 18 +
+        54 +
+        (34 * 3 + 11 * 6 + 3 * 18 + 54) +
+        (15 * 9 + 5 * 18 + 54) +
+        (8 * 27 + 2 * 54) +
+        5 * 81,
+    );
   });
 
   it('starts each bracket at R·eta^−s epochs (rounded, at least r_min), with s + 1 rungs up to R', () => {
@@ -131,7 +169,11 @@ describe('Hyperband', () => {
     expect(splitTrials([9, 5, 3], 34)).toEqual([18, 10, 6]);
     expect(splitTrials([9, 5, 3], 3)).toEqual([1, 1, 1]);
     expect(splitTrials([81, 34, 15, 8, 5], 6)).toEqual([2, 1, 1, 1, 1]);
-    expect(hyperbandBrackets({ eta: 3, minEpochs: 1, maxEpochs: 9 }, 12).map((b) => [b.first, b.sizes])).toEqual([[1, [6, 2, 1]], [7, [4, 1]], [11, [2]]]);
+    expect(hyperbandBrackets({ eta: 3, minEpochs: 1, maxEpochs: 9 }, 12).map((b) => [b.first, b.sizes])).toEqual([
+      [1, [6, 2, 1]],
+      [7, [4, 1]],
+      [11, [2]],
+    ]);
     expect(syntheticSetup({ strategy: 'hyperband', trials: 12 }).settings.trials).toBe(12);
   });
 
@@ -139,25 +181,58 @@ describe('Hyperband', () => {
     const setup = syntheticSetup({ strategy: 'hyperband', seed: 3, concurrency: 1 });
     expect(setup.settings).toMatchObject({ trials: 17, halving: { eta: 3, minEpochs: 1, maxEpochs: 9 } });
     const starts: [number, number | null, number | null, number][] = [];
-    const r = await runSweep({ setup, executor: syntheticExecutor(), onEvent: (e) => { if (e.type === 'trial/start') starts.push([e.trial, e.bracket, e.rung, e.epochs]); } });
+    const r = await runSweep({
+      setup,
+      executor: syntheticExecutor(),
+      onEvent: (e) => {
+        if (e.type === 'trial/start') starts.push([e.trial, e.bracket, e.rung, e.epochs]);
+      },
+    });
     // Brackets run together: every bracket's first rung starts before any promotion.
     expect(starts.slice(0, 17)).toEqual([
-      ...Array.from({ length: 9 }, (_, i) => [i + 1, 2, 0, 1]), ...Array.from({ length: 5 }, (_, i) => [i + 10, 1, 0, 3]), [15, 0, 0, 9], [16, 0, 0, 9], [17, 0, 0, 9],
+      ...Array.from({ length: 9 }, (_, i) => [i + 1, 2, 0, 1]),
+      ...Array.from({ length: 5 }, (_, i) => [i + 10, 1, 0, 3]),
+      [15, 0, 0, 9],
+      [16, 0, 0, 9],
+      [17, 0, 0, 9],
     ]);
     expect(r.trials.map((t) => t.trial)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
-    expect(r.trials.every((t) => JSON.stringify(t.params) === JSON.stringify(randomParams(SPACE.parameters, 3, t.trial)))).toBe(true);
+    expect(
+      r.trials.every((t) => JSON.stringify(t.params) === JSON.stringify(randomParams(SPACE.parameters, 3, t.trial))),
+    ).toBe(true);
     // The exact budget: 9·1 + 3·2 + 1·6 (bracket 2), 5·3 + 1·6 (bracket 1), 3·9 (bracket 0).
     expect(r.plan.epochBudget).toBe(21 + 21 + 27);
     expect(r.trials.reduce((sum, t) => sum + t.epochs, 0)).toBe(69);
     const inBracket = (s: number) => r.trials.filter((t) => t.bracket === s);
-    const summary = (s: number) => inBracket(s).map((t) => `${t.status}@${t.epochs}/rung ${t.rung}`).sort();
-    expect(summary(2)).toEqual(['done@9/rung 2', ...Array(6).fill('pruned@1/rung 0'), ...Array(2).fill('pruned@3/rung 1')]);
+    const summary = (s: number) =>
+      inBracket(s)
+        .map((t) => `${t.status}@${t.epochs}/rung ${t.rung}`)
+        .sort();
+    expect(summary(2)).toEqual([
+      'done@9/rung 2',
+      ...Array(6).fill('pruned@1/rung 0'),
+      ...Array(2).fill('pruned@3/rung 1'),
+    ]);
     expect(summary(1)).toEqual(['done@9/rung 1', ...Array(4).fill('pruned@3/rung 0')]);
     expect(summary(0)).toEqual(Array(3).fill('done@9/rung 0'));
     // Each promotion took the best of its own bracket's first rung (the synthetic score ranks the same at every epoch).
-    const best = (s: number, n: number) => inBracket(s).sort((a, b) => (b.history[0].valMetrics?.accuracy ?? 0) - (a.history[0].valMetrics?.accuracy ?? 0)).slice(0, n).map((t) => t.trial).sort();
-    expect(inBracket(2).filter((t) => t.epochs >= 3).map((t) => t.trial).sort()).toEqual(best(2, 3));
-    expect(inBracket(1).filter((t) => t.status === 'done').map((t) => t.trial)).toEqual(best(1, 1));
+    const best = (s: number, n: number) =>
+      inBracket(s)
+        .sort((a, b) => (b.history[0].valMetrics?.accuracy ?? 0) - (a.history[0].valMetrics?.accuracy ?? 0))
+        .slice(0, n)
+        .map((t) => t.trial)
+        .sort();
+    expect(
+      inBracket(2)
+        .filter((t) => t.epochs >= 3)
+        .map((t) => t.trial)
+        .sort(),
+    ).toEqual(best(2, 3));
+    expect(
+      inBracket(1)
+        .filter((t) => t.status === 'done')
+        .map((t) => t.trial),
+    ).toEqual(best(1, 1));
     expect(r.best?.status).toBe('done');
   });
 });
@@ -166,12 +241,17 @@ describe('TPE', () => {
   it('concentrates near the good region: later trials score far better than random ones', async () => {
     for (const seed of [1, 2, 3]) {
       const late = async (strategy: 'random' | 'tpe') => {
-        const r = await runSweep({ setup: syntheticSetup({ strategy, trials: 40, seed, concurrency: 2 }), executor: syntheticExecutor() });
+        const r = await runSweep({
+          setup: syntheticSetup({ strategy, trials: 40, seed, concurrency: 2 }),
+          executor: syntheticExecutor(),
+        });
         const xs = r.trials.slice(20);
         return {
           score: xs.reduce((s, t) => s + (t.objective ?? 0), 0) / xs.length,
           // Median distance, in decades, of the learning rate from the optimum 0.01.
-          lrDistance: xs.map((t) => Math.abs(Math.log10(t.params['training.optimizer.learningRate'] as number) + 2)).sort((a, b) => a - b)[10],
+          lrDistance: xs
+            .map((t) => Math.abs(Math.log10(t.params['training.optimizer.learningRate'] as number) + 2))
+            .sort((a, b) => a - b)[10],
         };
       };
       const [random, tpe] = [await late('random'), await late('tpe')];

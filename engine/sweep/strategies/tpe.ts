@@ -27,20 +27,37 @@ function dimension(p: Parameter, good: readonly TrialRecord[], bad: readonly Tri
   const d = p.distribution;
   if (d.type === 'choice') {
     const index = (r: TrialRecord) => d.values.indexOf(r.params[p.path]);
-    const l = new CategoricalParzen(good.map(index).filter((i) => i >= 0), d.values.length);
-    const g = new CategoricalParzen(bad.map(index).filter((i) => i >= 0), d.values.length);
+    const l = new CategoricalParzen(
+      good.map(index).filter((i) => i >= 0),
+      d.values.length,
+    );
+    const g = new CategoricalParzen(
+      bad.map(index).filter((i) => i >= 0),
+      d.values.length,
+    );
     return { sample: (rng) => l.sample(rng), score: (i) => l.logPdf(i) - g.logPdf(i), value: (i) => d.values[i] };
   }
   const nd: NumericDistribution = d;
   const { lo, hi } = internalRange(nd);
-  const at = (rs: readonly TrialRecord[]) => rs.map((r) => r.params[p.path]).filter((v): v is number => typeof v === 'number').map((v) => toInternal(nd, v));
+  const at = (rs: readonly TrialRecord[]) =>
+    rs
+      .map((r) => r.params[p.path])
+      .filter((v): v is number => typeof v === 'number')
+      .map((v) => toInternal(nd, v));
   const l = new Parzen(at(good), lo, hi);
   const g = new Parzen(at(bad), lo, hi);
   return { sample: (rng) => l.sample(rng), score: (x) => l.logPdf(x) - g.logPdf(x), value: (x) => fromInternal(nd, x) };
 }
 
 /** TPE's suggestion for trial `trial` from the finished trials `observed`; random while fewer than two have an objective. */
-export function suggest(parameters: readonly Parameter[], observed: readonly TrialRecord[], objective: Objective, s: TpeSettings, seed: number, trial: number): TrialParams {
+export function suggest(
+  parameters: readonly Parameter[],
+  observed: readonly TrialRecord[],
+  objective: Objective,
+  s: TpeSettings,
+  seed: number,
+  trial: number,
+): TrialParams {
   const usable = observed.filter((r) => (r.status === 'done' && r.objective !== null) || r.status === 'failed');
   if (usable.filter((r) => r.objective !== null).length < 2) return randomParams(parameters, seed, trial);
   const ranked = [...usable].sort((a, b) => compareTrials(a, b, objective));
@@ -61,7 +78,13 @@ export function suggest(parameters: readonly Parameter[], observed: readonly Tri
 }
 
 /** The TPE strategy: `initialTrials` random trials, then trial t from the results of trials 1 … t − lag. */
-export function tpeStrategy(parameters: readonly Parameter[], trials: number, seed: number, s: TpeSettings, objective: Objective): Strategy {
+export function tpeStrategy(
+  parameters: readonly Parameter[],
+  trials: number,
+  seed: number,
+  s: TpeSettings,
+  objective: Objective,
+): Strategy {
   let issued = 0;
   return {
     trials,
@@ -81,7 +104,10 @@ export function tpeStrategy(parameters: readonly Parameter[], trials: number, se
           }
           if (observed.length < basis) break;
         }
-        const params = t <= s.initialTrials ? randomParams(parameters, seed, t) : suggest(parameters, observed, objective, s, seed, t);
+        const params =
+          t <= s.initialTrials
+            ? randomParams(parameters, seed, t)
+            : suggest(parameters, observed, objective, s, seed, t);
         run.push({ trial: t, params, epochs: null, rung: null, bracket: null, final: true });
         issued++;
       }

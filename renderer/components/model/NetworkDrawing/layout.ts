@@ -2,11 +2,28 @@
 import type { DrawingColumn } from '../../../lib/drawing.ts';
 
 /** A neuron as drawn. */
-export interface PlacedNeuron { column: number; index: number; x: number; y: number }
+export interface PlacedNeuron {
+  column: number;
+  index: number;
+  x: number;
+  y: number;
+}
 /** A connection as drawn; `weight` is null before training. */
-export interface PlacedEdge { key: string; x1: number; y1: number; x2: number; y2: number; weight: number | null }
+export interface PlacedEdge {
+  key: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  weight: number | null;
+}
 /** A column's summary of the neurons not drawn. */
-export interface Hidden { column: number; count: number; x: number; y: number }
+export interface Hidden {
+  column: number;
+  count: number;
+  x: number;
+  y: number;
+}
 
 /**
  * Indices of the neurons to draw in a column of `units`: all when they fit, else the `max − 1` with the
@@ -23,7 +40,10 @@ export function shownNeurons(units: number, max: number, importance: Float32Arra
 }
 
 /** Σ|w| per neuron of every column, from the kernels on both sides. */
-function importanceOf(columns: readonly DrawingColumn[], kernels: readonly (Float32Array | null)[]): (Float32Array | null)[] {
+function importanceOf(
+  columns: readonly DrawingColumn[],
+  kernels: readonly (Float32Array | null)[],
+): (Float32Array | null)[] {
   return columns.map((col, c) => {
     const into = c > 0 ? kernels[c - 1] : null;
     const out = kernels[c] ?? null;
@@ -31,7 +51,8 @@ function importanceOf(columns: readonly DrawingColumn[], kernels: readonly (Floa
     const imp = new Float32Array(col.units);
     if (into) {
       const from = columns[c - 1]?.units ?? 0;
-      for (let j = 0; j < from; j++) for (let k = 0; k < col.units; k++) imp[k]! += Math.abs(into[j * col.units + k] ?? 0);
+      for (let j = 0; j < from; j++)
+        for (let k = 0; k < col.units; k++) imp[k]! += Math.abs(into[j * col.units + k] ?? 0);
     }
     if (out) {
       const to = columns[c + 1]?.units ?? 0;
@@ -43,8 +64,12 @@ function importanceOf(columns: readonly DrawingColumn[], kernels: readonly (Floa
 
 /** Positions of neurons, edges and summaries for a drawing of `width` × `height`. */
 export function layoutDrawing(
-  columns: readonly DrawingColumn[], kernels: readonly (Float32Array | null)[], width: number, height: number,
-  maxNeurons: number, margin: { left: number; right: number; top: number; bottom: number },
+  columns: readonly DrawingColumn[],
+  kernels: readonly (Float32Array | null)[],
+  width: number,
+  height: number,
+  maxNeurons: number,
+  margin: { left: number; right: number; top: number; bottom: number },
 ): { neurons: PlacedNeuron[][]; edges: PlacedEdge[][]; hidden: Hidden[]; maxWeight: number; xs: number[] } {
   const n = columns.length;
   const usable = Math.max(1, width - margin.left - margin.right);
@@ -58,7 +83,8 @@ export function layoutDrawing(
     const top = margin.top + (height - margin.top - margin.bottom - span) / 2;
     const step = span / Math.max(1, slots);
     const placed = shown.map((index, i) => ({ column: c, index, x: xs[c] ?? 0, y: top + step * (i + 0.5) }));
-    if (shown.length < col.units) hidden.push({ column: c, count: col.units - shown.length, x: xs[c] ?? 0, y: top + step * (shown.length + 0.5) });
+    if (shown.length < col.units)
+      hidden.push({ column: c, count: col.units - shown.length, x: xs[c] ?? 0, y: top + step * (shown.length + 0.5) });
     return placed;
   });
   let maxWeight = 0;

@@ -15,5 +15,7 @@ export interface LossCurve {
 export function lossCurve(objective: string | null, hasValidation: boolean): LossCurve | null {
   if (objective === 'valLoss') return { label: 'Training loss', pick: (p) => p.loss };
   if (objective === 'loss') return hasValidation ? { label: 'Validation loss', pick: (p) => p.valLoss } : null;
-  return hasValidation ? { label: 'Validation loss', pick: (p) => p.valLoss ?? p.loss } : { label: 'Training loss', pick: (p) => p.loss };
+  return hasValidation
+    ? { label: 'Validation loss', pick: (p) => p.valLoss ?? p.loss }
+    : { label: 'Training loss', pick: (p) => p.loss };
 }

@@ -4,14 +4,35 @@ import { OBJECTIVE_AXIS } from '../../../state/sweep-trials.ts';
 import { axesFor, brushFilter, filterSpan, position } from './axes.ts';
 
 const plan: SweepPlan = {
-  strategy: 'random', trials: 3, epochBudget: 30, seed: 1, concurrency: 1, objective: { metric: 'valLoss', direction: 'minimize' },
+  strategy: 'random',
+  trials: 3,
+  epochBudget: 30,
+  seed: 1,
+  concurrency: 1,
+  objective: { metric: 'valLoss', direction: 'minimize' },
   parameters: [
-    { path: 'training.optimizer.learningRate', distribution: { type: 'logUniform', min: 0.0001, max: 0.1 }, gridPoints: 3 },
+    {
+      path: 'training.optimizer.learningRate',
+      distribution: { type: 'logUniform', min: 0.0001, max: 0.1 },
+      gridPoints: 3,
+    },
     { path: 'training.batchSize', distribution: { type: 'choice', values: [64, 16, 32] }, gridPoints: 3 },
   ],
 };
 const trial = (objective: number): TrialRecord => ({
-  trial: 1, params: {}, status: 'done', objective, metrics: {}, epochs: 1, keptEpoch: 1, durationMs: 1, seed: 1, rung: null, bracket: null, error: null, history: [],
+  trial: 1,
+  params: {},
+  status: 'done',
+  objective,
+  metrics: {},
+  epochs: 1,
+  keptEpoch: 1,
+  durationMs: 1,
+  seed: 1,
+  rung: null,
+  bracket: null,
+  error: null,
+  history: [],
 });
 
 describe('parallel-coordinate axes', () => {

@@ -40,7 +40,8 @@ export function position(axis: Axis, value: ParamValue | null | undefined): numb
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   let t: number;
   if (axis.max === axis.min) t = 0.5;
-  else if (axis.kind === 'log') t = (Math.log(Math.max(value, axis.min)) - Math.log(axis.min)) / (Math.log(axis.max) - Math.log(axis.min));
+  else if (axis.kind === 'log')
+    t = (Math.log(Math.max(value, axis.min)) - Math.log(axis.min)) / (Math.log(axis.max) - Math.log(axis.min));
   else t = (value - axis.min) / (axis.max - axis.min);
   t = Math.min(1, Math.max(0, t));
   return axis.invert ? 1 - t : t;
@@ -67,11 +68,15 @@ function numericTicks(axis: Omit<Axis, 'ticks'>): Axis['ticks'] {
   let values = [axis.min, (axis.min + axis.max) / 2, axis.max];
   if (axis.isInt && axis.kind === 'linear') {
     const span = axis.max - axis.min;
-    values = span <= 6 ? Array.from({ length: span + 1 }, (_, i) => axis.min + i) : [axis.min, Math.round((axis.min + axis.max) / 2), axis.max];
+    values =
+      span <= 6
+        ? Array.from({ length: span + 1 }, (_, i) => axis.min + i)
+        : [axis.min, Math.round((axis.min + axis.max) / 2), axis.max];
   }
   if (axis.kind === 'log') {
     const decades: number[] = [];
-    for (let e = Math.ceil(Math.log10(axis.min) - 1e-9); e <= Math.floor(Math.log10(axis.max) + 1e-9); e++) decades.push(10 ** e);
+    for (let e = Math.ceil(Math.log10(axis.min) - 1e-9); e <= Math.floor(Math.log10(axis.max) + 1e-9); e++)
+      decades.push(10 ** e);
     const inner = decades.filter((d) => d > axis.min * 1.2 && d < axis.max / 1.2);
     values = [axis.min, ...(inner.length ? inner : [Math.sqrt(axis.min * axis.max)]), axis.max];
   }
@@ -84,7 +89,13 @@ function parameterAxis(p: Parameter): Axis {
   if (d.type === 'choice') {
     const categories = categoriesOf(d.values);
     const axis: Axis = { ...base, kind: 'category', min: 0, max: 1, categories, ticks: [] };
-    return { ...axis, ticks: categories.map((c) => ({ label: formatValue(Number.isFinite(Number(c)) && c.trim() !== '' ? Number(c) : c), pos: position(axis, c) ?? 0 })) };
+    return {
+      ...axis,
+      ticks: categories.map((c) => ({
+        label: formatValue(Number.isFinite(Number(c)) && c.trim() !== '' ? Number(c) : c),
+        pos: position(axis, c) ?? 0,
+      })),
+    };
   }
   const kind: Axis['kind'] = d.type === 'logUniform' || (d.type === 'int' && d.log) ? 'log' : 'linear';
   const axis: Omit<Axis, 'ticks'> = { ...base, kind, min: d.min, max: d.max, categories: [] };
@@ -101,7 +112,16 @@ function objectiveAxis(plan: SweepPlan, label: string, trials: readonly TrialRec
     min -= pad;
     max += pad;
   }
-  const axis: Omit<Axis, 'ticks'> = { key: OBJECTIVE_AXIS, label, kind: 'linear', min, max, categories: [], invert: plan.objective.direction === 'minimize', isInt: false };
+  const axis: Omit<Axis, 'ticks'> = {
+    key: OBJECTIVE_AXIS,
+    label,
+    kind: 'linear',
+    min,
+    max,
+    categories: [],
+    invert: plan.objective.direction === 'minimize',
+    isInt: false,
+  };
   return { ...axis, ticks: numericTicks(axis) };
 }
 
@@ -115,7 +135,13 @@ export function brushFilter(axis: Axis, a: number, b: number): AxisFilter {
   const lo = Math.min(a, b);
   const hi = Math.max(a, b);
   if (axis.kind === 'category') {
-    return { kind: 'values', values: axis.categories.filter((c) => { const p = position(axis, c) ?? -1; return p >= lo && p <= hi; }) };
+    return {
+      kind: 'values',
+      values: axis.categories.filter((c) => {
+        const p = position(axis, c) ?? -1;
+        return p >= lo && p <= hi;
+      }),
+    };
   }
   const [v1, v2] = [valueAt(axis, lo), valueAt(axis, hi)];
   return { kind: 'range', min: Math.min(v1, v2), max: Math.max(v1, v2) };

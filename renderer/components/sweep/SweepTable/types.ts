@@ -8,4 +8,5 @@ export interface SweepTableProps {
 }
 
 /** What the table is sorted by: rank (the engine's order), a column, or a parameter path. */
-export type SortKey = 'rank' | 'trial' | 'status' | 'objective' | 'epochs' | 'bracket' | 'rung' | 'duration' | `param:${string}`;
+export type SortKey =
+  'rank' | 'trial' | 'status' | 'objective' | 'epochs' | 'bracket' | 'rung' | 'duration' | `param:${string}`;
