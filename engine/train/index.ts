@@ -1,7 +1,7 @@
 /** Public API of training: the loop, control, metrics, predictions, gradients. */
 export { trainNetwork, type TrainOptions, type TrainResult } from './trainer.ts';
 export { TrainControl, type RunState, type RunWeightsSource, type RunPosition } from './control.ts';
-export { computeMetrics, headlineMetrics, predictedClass, meanLoss, type Metrics, type ClassificationMetrics, type RegressionMetrics, type ClassScores } from './metrics.ts';
+export { computeMetrics, headlineMetrics, predictedClass, meanLoss, balancedAccuracyOf, type Metrics, type ClassificationMetrics, type RegressionMetrics, type ClassScores } from './metrics.ts';
 export { Network } from './network.ts';
 export { knownTargets, type KnownTargets } from './known-targets.ts';
 export { predictRows } from './predict.ts';
