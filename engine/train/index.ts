@@ -7,6 +7,7 @@ export { knownTargets, type KnownTargets } from './known-targets.ts';
 export { predictRows } from './predict.ts';
 export { computeGradients, type GradientReport } from './gradients.ts';
 export { resolveTraining, type TrainingConfig } from './config.ts';
+export { resolveClassWeights, balancedWeights, STRONG_IMBALANCE_RATIO, type ResolvedClassWeights } from './class-weights.ts';
 export { checkGradients } from './diagnostics.ts';
 export type { Split, TrainingData, WeightTensor, OptimizerCheckpoint, EpochSummary, LayerNorms, Diagnostic, TrainEvent, StopReason } from './types.ts';
 export {

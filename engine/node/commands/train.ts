@@ -128,7 +128,9 @@ export async function trainCommand(argv: string[]): Promise<void> {
         info(epochLine(e.summary));
         if (logPath) writeLog(logPath, `${JSON.stringify({ ...e.summary, backend: backend.label, backendReason: reason })}\n`, true);
       } else if (e.type === 'diagnostic') {
-        process.stderr.write(`warning (epoch ${e.diagnostic.epoch}): ${e.diagnostic.message}\n`);
+        const d = e.diagnostic;
+        const note = d.kind === 'classWeights' || d.kind === 'refit' || d.kind === 'backendFallback';
+        process.stderr.write(note ? `note: ${d.message}\n` : `warning (epoch ${d.epoch}): ${d.message}\n`);
       }
     },
   }).finally(() => process.off('SIGINT', onSigint));
