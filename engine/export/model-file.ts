@@ -39,7 +39,8 @@ export interface ModelFile {
   metrics: ModelMetrics;
   history: EpochSummary[];
   seed: number;
-  training: { backend: string; stopReason: string; bestEpoch: number; epochsRun: number };
+  /** `refit`: the weights were trained afresh on `rows` training + validation rows for `epochs` epochs. */
+  training: { backend: string; stopReason: string; bestEpoch: number; epochsRun: number; refit?: { epochs: number; rows: number } };
 }
 
 /** The spec with everything the data decided written out, so the file stands alone. */
@@ -131,6 +132,7 @@ export function parseModelFile(input: unknown): ModelFile {
     training: {
       backend: String(training.backend ?? ''), stopReason: String(training.stopReason ?? ''),
       bestEpoch: Number(training.bestEpoch ?? 0), epochsRun: Number(training.epochsRun ?? 0),
+      ...(isRecord(training.refit) ? { refit: { epochs: Number(training.refit.epochs), rows: Number(training.refit.rows) } } : {}),
     },
   };
 }

@@ -68,6 +68,7 @@ export interface TrainResult {
   outputs: number;
   /** The optimizer's state after the last step, when asked for (TrainOptions.returnOptimizer). */
   optimizer?: OptimizerCheckpoint;
+  /** Set when the weights were refitted on `rows` training + validation rows (engine/run/refit.ts). */ refit?: { epochs: number; rows: number };
 }
 
 /** Rows of training data used to report regression train metrics each epoch (eval mode). */
@@ -84,8 +85,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   const emit = opts.onEvent ?? (() => {});
   const cfg = resolveTraining(spec.training);
   const net = resolveNetwork(spec, data.train.features, data.task);
-  const lossName = net.loss;
-  const lossMath = LOSSES[lossName];
+  const [lossName, lossMath] = [net.loss, LOSSES[net.loss]];
   const { train, validation } = data;
   if (train.rows === 0) {
     throw new TrainingError({ code: 'train/no-rows', path: 'data', message: 'The training split has no rows. Use a larger dataset or smaller validation/test fractions.' });

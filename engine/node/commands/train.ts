@@ -138,7 +138,8 @@ export async function trainCommand(argv: string[]): Promise<void> {
   writeFileAtomic(out, stringifyModelFile(model));
   const why = result.stopReason === 'earlyStopping' ? `stopped early after epoch ${result.history.length}; kept the best epoch, ${result.bestEpoch}`
     : result.stopReason === 'stopped' ? `stopped by you after ${result.history.length} epochs` : `${result.history.length} epochs`;
-  process.stdout.write(`\nTrained in ${((Date.now() - started) / 1000).toFixed(1)} s (${why}) on ${backend.label}.\n`);
+  const refit = result.refit ? `; final model refitted on ${result.refit.rows} train+validation rows for ${result.refit.epochs} epochs` : '';
+  process.stdout.write(`\nTrained in ${((Date.now() - started) / 1000).toFixed(1)} s (${why}${refit}) on ${backend.label}.\n`);
   for (const [name, m] of Object.entries(metrics)) process.stdout.write(`${metricsBlock(name, m)}\n`);
   process.stdout.write(`Model saved to ${out}\n`);
   backend.destroy();
