@@ -49,6 +49,13 @@ export class TrainingError extends UserError {
   }
 }
 
+/** A request about a run that its state cannot answer: it has ended, is still training, or has no model yet. */
+export class RunError extends UserError {
+  constructor(problems: readonly Problem[] | Problem) {
+    super(problems, 'RunError');
+  }
+}
+
 /** A model or project file is malformed or from a newer version. */
 export class ModelFileError extends UserError {
   constructor(problems: readonly Problem[] | Problem) {

@@ -2,30 +2,32 @@
 export type {
   ColumnFormat, ColumnInference, ColumnSummary, ColumnType, CsvOptions, CsvProgress, CsvReading, DateOrder, ParsedTable, TableColumn,
   TextEncodingName,
-} from './table.ts';
-export { COLUMN_TYPES } from './table.ts';
+} from './reading/table.ts';
+export { COLUMN_TYPES } from './reading/table.ts';
 export type {
   CategoryEncoding, ColumnRole, ColumnSettings, DatasetSettings, MissingStrategy, PreparedDataset, Scaling, Split, SplitOrder,
-} from './settings.ts';
-export { DEFAULT_MAX_CATEGORIES, DEFAULT_SPLIT, MISSING_STRATEGIES, SPLIT_ORDERS } from './settings.ts';
+} from './preparing/settings.ts';
+export { DEFAULT_MAX_CATEGORIES } from './reading/column-use.ts';
+export { DEFAULT_SPLIT, MISSING_STRATEGIES, SPLIT_ORDERS } from './preparing/settings.ts';
 export type {
   BooleanTransform, DatePart, DateTransform, FeatureTransform, FillRule, NumberTransform, OneHotTransform,
   OrdinalTransform, Preprocessing, TargetTransform,
-} from './preprocessing.ts';
-export { DATE_PARTS, PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from './preprocessing.ts';
-export { DEFAULT_MISSING_VALUES } from './cells.ts';
-export { DEFAULT_DATE_ORDER } from './day-month-dates.ts';
-export { createCsvReader, parseCsv, type CsvReader } from './csv-reader.ts';
-export { missingTextAt, type MissingTexts } from './missing-texts.ts';
-export { DATE_ORDERS, DECIMAL_SEPARATORS, isCsvReading, readingOf, readingOptions } from './csv-reading.ts';
-export { prepareDataset } from './prepare-dataset.ts';
-export { applyPreprocessing, type AppliedPreprocessing } from './apply-preprocessing.ts';
-export { transformNames } from './encode-features.ts';
-export { cellLabel } from './column-values.ts';
-export { decodeOutputs, targetScale, type DecodedOutputs } from './target.ts';
-export { inferTask, type LeftOutColumn } from './plan-columns.ts';
-export { kFoldSplits, splitRows, timeSplit, type Fold, type RowSplit } from './split.ts';
+} from './preparing/preprocessing.ts';
+export { DATE_PARTS, PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from './preparing/preprocessing.ts';
+export { DEFAULT_MISSING_VALUES } from './reading/cells.ts';
+export { DEFAULT_DATE_ORDER } from './reading/day-month-dates.ts';
+export { createCsvReader, parseCsv, type CsvReader } from './reading/csv-reader.ts';
+export { missingTextAt, type MissingTexts } from './reading/missing-texts.ts';
+export { DATE_ORDERS, DECIMAL_SEPARATORS, isCsvReading, readingOf, readingOptions } from './reading/csv-reading.ts';
+export { prepareDataset } from './preparing/prepare-dataset.ts';
+export { applyPreprocessing, type AppliedPreprocessing } from './preparing/apply-preprocessing.ts';
+export { transformNames } from './preparing/encode-features.ts';
+export { cellLabel } from './reading/column-values.ts';
+export { decodeOutputs, targetScale, type DecodedOutputs } from './preparing/target.ts';
+export { inferTask } from './reading/column-use.ts';
+export type { LeftOutColumn } from './preparing/plan-columns.ts';
+export { kFoldSplits, splitRows, timeSplit, type Fold, type RowSplit } from './preparing/split.ts';
 export {
   profileTable, type ColumnProfile, type DatasetProfile, type HistogramBin, type ProfileOptions, type TargetProfile,
-} from './profile.ts';
-export { formatProfile } from './format-profile.ts';
+} from './reading/profile.ts';
+export { formatProfile } from './reading/format-profile.ts';

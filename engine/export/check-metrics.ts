@@ -7,6 +7,7 @@
 import type { Problem } from '../errors.ts';
 import { isRecord } from '../spec/fields.ts';
 import { balancedAccuracyOf, type ClassScores, type Metrics } from '../train/index.ts';
+import { modelFileMessages } from './messages.ts';
 
 /** The splits a model file stores metrics for. */
 export const SPLIT_NAMES = ['train', 'validation', 'test'] as const;
@@ -37,7 +38,7 @@ class MetricsReader {
   constructor(readonly problems: Problem[]) {}
 
   bad(path: string, message: string): null {
-    this.problems.push({ code: 'model/bad-metrics', path, message: `${path} ${message} Export the model again, or remove "metrics".` });
+    this.problems.push(modelFileMessages.badMetrics(path, message));
     return null;
   }
 

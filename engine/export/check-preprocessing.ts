@@ -7,6 +7,7 @@ import { DATE_PARTS, PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../data
 import type { Problem } from '../errors.ts';
 import { isRecord } from '../spec/fields.ts';
 import type { Task } from '../spec/types.ts';
+import { modelFileMessages } from './messages.ts';
 
 const FEATURE_KINDS = ['number', 'boolean', 'oneHot', 'ordinal', 'datetime'] as const;
 const SCALINGS = ['standardize', 'minMax', 'none'] as const;
@@ -18,7 +19,7 @@ class Checker {
 
   add(path: string, message: string): void {
     const at = path ? `preprocessing.${path}` : 'preprocessing';
-    this.problems.push({ code: 'model/bad-preprocessing', path: at, message: `${at} ${message}` });
+    this.problems.push(modelFileMessages.badPreprocessing(at, message));
   }
 
   finite(obj: Record<string, unknown>, key: string, path: string, positive = false): void {

@@ -2,6 +2,7 @@
 import type { Problem } from '../errors.ts';
 import type { ResolvedNetwork } from '../spec/resolve.ts';
 import type { WeightTensor } from '../train/types.ts';
+import { modelFileMessages } from './messages.ts';
 
 /** Tensors of a resolved network: `layer/name` → shape. */
 export function expectedTensors(net: ResolvedNetwork): Map<string, number[]> {
@@ -31,16 +32,16 @@ export function checkTensors(weights: readonly (WeightTensor & { index: number }
     const first = seen.get(key);
     const shape = expected.get(key);
     if (first !== undefined) {
-      problems.push({ code: 'model/duplicate-tensor', path, message: `${path} ('${key}') repeats weights[${first}]; each tensor must appear once. Remove one of them.` });
+      problems.push(modelFileMessages.duplicateTensor(path, key, first));
     } else if (!shape) {
-      problems.push({ code: 'model/unknown-tensor', path, message: `${path} ('${key}') belongs to no layer of the spec. Its tensors are: ${[...expected.keys()].map((k) => `'${k}'`).join(', ')}.` });
+      problems.push(modelFileMessages.unknownTensor(path, key, [...expected.keys()]));
     } else if (shape.join(',') !== w.shape.join(',')) {
-      problems.push({ code: 'model/tensor-shape', path: `${path}.shape`, message: `${path}.shape ('${key}') is [${w.shape.join(', ')}] but the spec gives it [${shape.join(', ')}]. Export the model again.` });
+      problems.push(modelFileMessages.tensorShape(path, key, w.shape, shape));
     }
     if (first === undefined) seen.set(key, w.index);
   }
   for (const key of expected.keys()) {
-    if (!seen.has(key) && !damaged.has(key)) problems.push({ code: 'model/missing-tensor', path: 'weights', message: `weights lacks the tensor '${key}' that the spec needs. Export the model again.` });
+    if (!seen.has(key) && !damaged.has(key)) problems.push(modelFileMessages.missingTensor(key));
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 /** The model file: spec + preprocessing + weights + metrics + history + seed, as versioned JSON. */
 import { isCsvReading, type CsvReading, type Preprocessing } from '../data/index.ts';
-import { ModelFileError, type Problem } from '../errors.ts';
+import { isUserError, ModelFileError, type Problem } from '../errors.ts';
 import { isRecord } from '../spec/fields.ts';
 import { explicitOptimizer, OPTIMIZER_DEFAULTS } from '../spec/index.ts';
 import { checkResolve, type ResolvedNetwork } from '../spec/resolve.ts';
@@ -10,6 +10,7 @@ import type { EpochSummary, WeightTensor } from '../train/types.ts';
 import { readMetrics, type ModelMetrics } from './check-metrics.ts';
 import { checkPreprocessing } from './check-preprocessing.ts';
 import { checkTensors } from './check-tensors.ts';
+import { modelFileMessages } from './messages.ts';
 
 /** Identifies model files. */
 export const MODEL_FORMAT = 'backprop-studio/model';
@@ -70,30 +71,24 @@ export function stringifyModelFile(m: ModelFile): string {
 
 /** Validate untyped JSON as a model file; throws ModelFileError naming every problem. */
 export function parseModelFile(input: unknown): ModelFile {
-  const bad = (code: string, path: string, message: string): ModelFileError => new ModelFileError({ code, path, message });
-  if (!isRecord(input)) throw bad('model/not-object', '', 'This is not a Backprop Studio model file: expected a JSON object.');
-  if (input.format !== MODEL_FORMAT) {
-    throw bad('model/wrong-format', 'format', `This is not a Backprop Studio model file: format is ${JSON.stringify(input.format)}, expected '${MODEL_FORMAT}'. Export the model again from Backprop Studio.`);
-  }
+  if (!isRecord(input)) throw new ModelFileError(modelFileMessages.notObject());
+  if (input.format !== MODEL_FORMAT) throw new ModelFileError(modelFileMessages.wrongFormat(input.format, MODEL_FORMAT));
   const v = input.version;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw bad('model/bad-version', 'version', `version must be a positive integer, got ${JSON.stringify(v)}.`);
-  if (v > MODEL_VERSION) {
-    throw bad('model/newer-version', 'version', `This model file is version ${v}, but this Backprop Studio reads versions up to ${MODEL_VERSION}. Update Backprop Studio to open it.`);
-  }
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ModelFileError(modelFileMessages.badVersion(v));
+  if (v > MODEL_VERSION) throw new ModelFileError(modelFileMessages.newerVersion(v, MODEL_VERSION));
   const problems: Problem[] = [];
   let spec: NetworkSpec | null = null;
   try {
     spec = parseSpec(input.spec);
   } catch (e) {
-    if (e instanceof Error && 'problems' in e) {
-      for (const p of (e as ModelFileError).problems) problems.push({ ...p, path: `spec.${p.path}`, message: `In the model's spec: ${p.message}` });
-    } else throw e;
+    if (!isUserError(e)) throw e;
+    problems.push(...e.problems.map(modelFileMessages.inSpec));
   }
   const task = parseTask(input.task, problems);
   const int = (k: string): number => {
     const x = input[k];
     if (typeof x !== 'number' || !Number.isInteger(x) || x <= 0) {
-      problems.push({ code: 'model/bad-field', path: k, message: `${k} must be a positive integer, got ${JSON.stringify(x)}.` });
+      problems.push(modelFileMessages.notPositiveInteger(k, x));
       return 0;
     }
     return x;
@@ -107,14 +102,12 @@ export function parseModelFile(input: unknown): ModelFile {
   const namesOk = Array.isArray(input.featureNames) && featureNames.length === input.featureNames.length && (inputs === 0 || featureNames.length === inputs);
   if (input.featureNames !== undefined && !namesOk) {
     const got = Array.isArray(input.featureNames) ? `${input.featureNames.length} entries` : JSON.stringify(input.featureNames);
-    problems.push({ code: 'model/bad-field', path: 'featureNames', message: `featureNames must list the ${inputs} input names as texts, got ${got}. Export the model again.` });
+    problems.push(modelFileMessages.badFeatureNames(inputs, got));
   }
   if (spec && task && inputs && outputs) {
     const { network, problems: resolveProblems } = checkResolve(spec, inputs, task);
-    problems.push(...resolveProblems.map((p) => ({ ...p, path: `spec.${p.path}`, message: `In the model's spec: ${p.message}` })));
-    if (network && network.outputs !== outputs) {
-      problems.push({ code: 'model/bad-field', path: 'outputs', message: `outputs is ${outputs} but the spec's network gives ${network.outputs}. Export the model again.` });
-    }
+    problems.push(...resolveProblems.map(modelFileMessages.inSpec));
+    if (network && network.outputs !== outputs) problems.push(modelFileMessages.outputsDiffer(outputs, network.outputs));
     if (network) problems.push(...checkTensors(weights, network, damaged));
   }
   if (input.preprocessing !== undefined && input.preprocessing !== null) checkPreprocessing(input.preprocessing, inputs, task, problems);
@@ -141,7 +134,7 @@ export function parseModelFile(input: unknown): ModelFile {
 function parseReading(r: unknown, problems: Problem[]): CsvReading | null {
   if (r === undefined || r === null) return null;
   if (isCsvReading(r)) return { decimal: r.decimal, dateOrder: r.dateOrder };
-  problems.push({ code: 'model/bad-reading', path: 'reading', message: `reading must be { decimal: '.' or ',', dateOrder: 'dayFirst', 'monthFirst' or null }, got ${JSON.stringify(r)}. Export the model again, or remove "reading" to have new files' separators and dates detected.` });
+  problems.push(modelFileMessages.badReading(r));
   return null;
 }
 
@@ -149,13 +142,13 @@ function parseReading(r: unknown, problems: Problem[]): CsvReading | null {
 function readWeights(raw: unknown, problems: Problem[], damaged: Set<string>): (WeightTensor & { index: number })[] {
   const weights: (WeightTensor & { index: number })[] = [];
   if (!Array.isArray(raw)) {
-    problems.push({ code: 'model/no-weights', path: 'weights', message: 'weights must be a list of tensors { layer, name, shape, data }.' });
+    problems.push(modelFileMessages.noWeights());
     return weights;
   }
   raw.forEach((w: unknown, index: number) => {
     const path = `weights[${index}]`;
     if (!isRecord(w) || typeof w.layer !== 'string' || typeof w.name !== 'string' || !Array.isArray(w.shape) || !Array.isArray(w.data)) {
-      problems.push({ code: 'model/bad-tensor', path, message: `${path} must be { layer: string, name: string, shape: number[], data: number[] }.` });
+      problems.push(modelFileMessages.badTensor(path));
       return;
     }
     const shape = w.shape as unknown[];
@@ -163,17 +156,18 @@ function readWeights(raw: unknown, problems: Problem[], damaged: Set<string>): (
     const key = `'${w.layer}/${w.name}'`;
     damaged.add(`${w.layer}/${w.name}`);
     if (!shape.every((s) => typeof s === 'number' && Number.isInteger(s) && s > 0)) {
-      problems.push({ code: 'model/bad-tensor', path: `${path}.shape`, message: `${path}.shape (${key}) must be a list of positive whole numbers, got ${JSON.stringify(shape)}.` });
+      problems.push(modelFileMessages.badShape(path, key, shape));
       return;
     }
     const size = (shape as number[]).reduce((a, b) => a * b, 1);
     if (size !== data.length) {
-      problems.push({ code: 'model/bad-tensor', path: `${path}.data`, message: `${path}.data (${key}) has ${data.length} values but its shape ${JSON.stringify(shape)} needs ${size}.` });
+      problems.push(modelFileMessages.wrongSize(path, key, data.length, shape, size));
       return;
     }
     const bad = data.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
     if (bad >= 0) {
-      problems.push({ code: 'model/bad-tensor', path: `${path}.data[${bad}]`, message: `${path}.data[${bad}] (${key}) is ${JSON.stringify(data[bad]) ?? 'missing'}, not a finite number${data.filter((x) => typeof x !== 'number' || !Number.isFinite(x)).length > 1 ? ' (nor are others in it)' : ''}. The model is damaged: export it again.` });
+      const others = data.filter((x) => typeof x !== 'number' || !Number.isFinite(x)).length > 1;
+      problems.push(modelFileMessages.notFinite(path, key, bad, data[bad], others));
       return;
     }
     damaged.delete(`${w.layer}/${w.name}`);
@@ -188,11 +182,11 @@ function parseTask(t: unknown, problems: Problem[]): Task | null {
     const classes = t.classes as string[];
     const twice = classes.find((c, i) => classes.indexOf(c) !== i);
     if (twice !== undefined) {
-      problems.push({ code: 'model/bad-task', path: 'task.classes', message: `task.classes lists '${twice}' twice; each class must appear once. Export the model again.` });
+      problems.push(modelFileMessages.repeatedClass(twice));
       return null;
     }
     return { kind: 'classification', classes };
   }
-  problems.push({ code: 'model/bad-task', path: 'task', message: `task must be { kind: 'regression' } or { kind: 'classification', classes: [at least 2 labels] }, got ${JSON.stringify(t)}.` });
+  problems.push(modelFileMessages.badTask(t));
   return null;
 }

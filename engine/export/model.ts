@@ -4,6 +4,7 @@ import { DatasetError } from '../errors.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
 import type { Task } from '../spec/types.ts';
 import { computeGradients, computeMetrics, knownTargets, Network, predictRows, type GradientReport, type Metrics } from '../train/index.ts';
+import { scoreMessages } from './messages.ts';
 import type { ModelFile } from './model-file.ts';
 
 /** The model's network with its weights, on `backend`. */
@@ -38,12 +39,8 @@ export interface ModelScores {
 }
 
 function noKnownTarget(rows: number, target: string, task: Task): DatasetError {
-  if (rows === 0) return new DatasetError({ code: 'data/no-rows-to-score', path: 'rows', message: 'There is nothing to score: the data has no rows. Use a file (or split) with labelled rows.' });
-  const all = rows === 1 ? 'its one row has' : `all ${rows} rows have`;
-  return new DatasetError({
-    code: 'data/no-known-targets', path: target ? `column '${target}'` : 'target',
-    message: `There is nothing to score: ${all} a target${target ? ` in column '${target}'` : ''} that is missing or ${task.kind === 'regression' ? 'not a number' : "not one of the model's classes"}. Fill in the target, or use 'predict' for unlabelled data.`,
-  });
+  if (rows === 0) return new DatasetError(scoreMessages.noRows());
+  return new DatasetError(scoreMessages.noKnownTargets(rows, target, task.kind === 'regression'));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type DatePart, type Preprocessing } from '../data/index.ts';
 import { isRecord } from '../spec/fields.ts';
+import { exportMessages } from './messages.ts';
 import type { ModelFile } from './model-file.ts';
 import { ExportError } from './onnx/export-error.ts';
 
@@ -42,7 +43,7 @@ export function checkedPreprocessing(model: ModelFile): Preprocessing | null {
   const p = model.preprocessing;
   if (p === null || p === undefined) return null;
   const fail = (why: string): never => {
-    throw new ExportError('export/bad-preprocessing', `The model's preprocessing is not readable: ${why}. Train the model again, or update Backprop Studio if the model comes from a newer version.`);
+    throw new ExportError(exportMessages.badPreprocessing(why));
   };
   if (!isRecord(p) || p.format !== PREPROCESSING_FORMAT) return fail(`its format is not '${PREPROCESSING_FORMAT}'`);
   if (typeof p.version !== 'number' || p.version > PREPROCESSING_VERSION) return fail(`it is version ${JSON.stringify(p.version)}, newer than ${PREPROCESSING_VERSION}`);

@@ -5,6 +5,7 @@
  * the target's units (the target's scaling folded into the last dense layer, or appended as a 1×1 dense layer).
  */
 import { resolveNetwork, type ActivationName, type ResolvedLayer } from '../spec/index.ts';
+import { exportMessages } from './messages.ts';
 import type { ModelFile } from './model-file.ts';
 import { ExportError } from './onnx/export-error.ts';
 import { checkedPreprocessing } from './preprocessing-check.ts';
@@ -62,7 +63,7 @@ class Builder {
 
 function tensor(model: ModelFile, layer: string, name: string): number[] {
   const w = model.weights.find((t) => t.layer === layer && t.name === name);
-  if (!w) throw new ExportError('export/missing-weights', `The model file has no '${name}' for layer '${layer}'. Train and save the model again.`);
+  if (!w) throw new ExportError(exportMessages.missingWeights(name, layer));
   return w.data;
 }
 

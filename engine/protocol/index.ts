@@ -46,7 +46,7 @@ export type {
 } from '../sweep/index.ts';
 
 export { ProtocolError, type ByteSource } from './fields.ts';
-export { PROTOCOL_VERSION, toWireError, isUserWireError, type WireError } from './session.ts';
+export { PROTOCOL_VERSION, toWireError, WIRE_ERROR_NAMES, type WireError, type WireErrorName } from './session.ts';
 export {
   LOAD_OPTION_VALUES,
   type CategoryCount, type ColumnInfo, type DatasetSummary, type DateOrderFound, type HistogramBin, type LoadOptions, type TableInfo,

@@ -9,10 +9,27 @@ import { event } from './fields.ts';
 /** Bumped when a message changes shape (2: `train/started` is a run event; `train/start` is answered by `train/state`). */
 export const PROTOCOL_VERSION = 2;
 
+/**
+ * Every kind of failure a host can be told about, one name each: the engine's user errors (spec, data, training,
+ * a run's state, model file, backend, sweep, export, explanation), a malformed message, the engine worker having
+ * stopped (named by the app, never by the engine), and `Error`: a bug.
+ */
+export const WIRE_ERROR_NAMES = [
+  'SpecError', 'DatasetError', 'TrainingError', 'RunError', 'ModelFileError', 'BackendError', 'SweepError',
+  'ExportError', 'ExplainError', 'ProtocolError', 'EngineStoppedError', 'Error',
+] as const;
+
+/** One of `WIRE_ERROR_NAMES`. */
+export type WireErrorName = (typeof WIRE_ERROR_NAMES)[number];
+
+function wireName(name: string): WireErrorName {
+  return WIRE_ERROR_NAMES.find((n) => n === name) ?? 'Error';
+}
+
 /** An error as it crosses the wire: the engine's typed errors keep their code, path and problems. */
 export interface WireError {
-  /** `SpecError`, `DatasetError`, `TrainingError`, `ModelFileError`, `BackendError`, or `Error` for bugs. */
-  name: string;
+  /** The kind of failure; `Error` for a bug (its message then asks to report it). */
+  name: WireErrorName;
   code: string;
   path: string;
   message: string;
@@ -33,7 +50,7 @@ export function toWireError(e: unknown): WireError {
     const fields = e as Error & { code?: unknown; path?: unknown; problems?: unknown };
     const problems = Array.isArray(fields.problems) ? (fields.problems as Problem[]) : [];
     return {
-      name: e.name,
+      name: wireName(e.name),
       code: typeof fields.code === 'string' ? fields.code : 'internal',
       path: typeof fields.path === 'string' ? fields.path : '',
       message: e.message,
@@ -41,9 +58,4 @@ export function toWireError(e: unknown): WireError {
     };
   }
   return { name: 'Error', code: 'internal', path: '', message: `Internal error (please report): ${String(e)}`, problems: [] };
-}
-
-/** True when a wire error is one the user can fix (its message is meant for them). */
-export function isUserWireError(e: WireError): boolean {
-  return e.name !== 'Error' && e.name !== 'ProtocolError' && e.code !== 'internal';
 }

@@ -1,6 +1,7 @@
 /** Pause, resume and stop a run from outside (the worker's message handler, the CLI's Ctrl+C). */
 import type { Backend } from '../backend/backend.ts';
-import { TrainingError } from '../errors.ts';
+import { RunError } from '../errors.ts';
+import { trainMessages } from './messages.ts';
 import type { WeightTensor } from './types.ts';
 
 /** Run state as seen by the UI. */
@@ -80,10 +81,10 @@ export class TrainControl {
   async snapshot(): Promise<{ backend: Backend; weights: WeightTensor[]; position: RunPosition }> {
     if (this.current === 'paused' && !this.isParked) await new Promise<void>((resolve) => this.parkWaiters.push(resolve));
     if (!this.source) {
-      throw new TrainingError({ code: 'train/not-running', path: '', message: 'This run has ended. Step through its final weights instead.' });
+      throw new RunError(trainMessages.notRunning());
     }
     if (this.current !== 'paused') {
-      throw new TrainingError({ code: 'train/not-paused', path: '', message: 'This run is still training. Pause it to step through its current weights.' });
+      throw new RunError(trainMessages.notPaused());
     }
     const network = this.source();
     return { backend: network.backend, weights: await network.readWeights(), position: this.position() };

@@ -6,6 +6,7 @@
 import type { Backend } from '../backend/backend.ts';
 import { BackendError } from '../errors.ts';
 import type { DeviceState, HostState } from './device-state.ts';
+import { diagnosticMessages } from './messages.ts';
 import type { TrainEvent } from './types.ts';
 
 /** True when an error means the GPU device is gone. */
@@ -37,7 +38,7 @@ export class DeviceFallback {
     const next = await this.fallback();
     const moved = rebuild(next, host);
     emit({ type: 'diagnostic', diagnostic: { kind: 'backendFallback', layerId: null, epoch,
-      message: `The GPU stopped responding (${lost}: ${(e as Error).message}). Training continues on ${next.label} from the start of epoch ${epoch}; no step is lost.` } });
+      message: diagnosticMessages.backendFallback(lost, (e as Error).message, next.label, epoch) } });
     this.fallback = undefined;
     this.host = null;
     return moved;

@@ -3,6 +3,7 @@ import type { Backend, OptimizerSlots, Tensor } from '../backend/backend.ts';
 import { TrainingError } from '../errors.ts';
 import type { Optimizer } from '../optimizers/index.ts';
 import type { ResolvedNetwork } from '../spec/resolve.ts';
+import { trainMessages } from './messages.ts';
 import { Network } from './network.ts';
 import type { OptimizerCheckpoint, WeightTensor } from './types.ts';
 
@@ -108,10 +109,7 @@ export function checkedSlots(c: OptimizerCheckpoint, state: DeviceState): Optimi
   const fits = Number.isInteger(c.steps) && c.steps >= 0 && c.slots.length === sizes.length &&
     c.slots.every((s, i) => s.a.length === sizes[i][0] && s.b.length === sizes[i][1]);
   if (!fits) {
-    throw new TrainingError({
-      code: 'train/optimizer-state-mismatch', path: 'training.optimizer',
-      message: `The optimizer state to continue from does not fit this network and optimizer (${c.slots.length} tensors for ${sizes.length}). Continue with the same network and optimizer type, or start the optimizer afresh.`,
-    });
+    throw new TrainingError(trainMessages.optimizerStateMismatch(c.slots.length, sizes.length));
   }
   return c;
 }

@@ -1,4 +1,5 @@
 /** Gradient-health checks in plain words: vanishing and exploding gradients per layer. */
+import { diagnosticMessages } from './messages.ts';
 import type { Diagnostic, LayerNorms } from './types.ts';
 
 /** A layer whose gradient is this many times smaller than the largest layer's is "vanishing". */
@@ -37,7 +38,7 @@ export function checkGradients(
       reported.add(`x:${l.id}`);
       out.push({
         kind: 'explodingGradients', layerId: l.id, epoch,
-        message: `Gradients at layer '${l.id}' are exploding (norm ${fmt(l.gradNorm)} against weights of norm ${fmt(l.weightNorm)}): steps are too large to learn steadily. ${cap(explodingAdvice(context))}.`,
+        message: diagnosticMessages.explodingGradients(l.id, fmt(l.gradNorm), fmt(l.weightNorm), cap(explodingAdvice(context))),
       });
     }
     const vanish = top.gradNorm > 0 && l.gradNorm < VANISHING_RATIO * top.gradNorm;
@@ -46,7 +47,7 @@ export function checkGradients(
       const ratio = top.gradNorm / Math.max(l.gradNorm, 1e-30);
       out.push({
         kind: 'vanishingGradients', layerId: l.id, epoch,
-        message: `Gradients reaching layer '${l.id}' are ${fmt(ratio)}× smaller than at '${top.id}', so it barely learns. Use ReLU-family activations instead of sigmoid/tanh in hidden layers, He initialization, ${context.hasBatchNorm ? 'or fewer layers' : 'fewer layers, or batch normalization'}.`,
+        message: diagnosticMessages.vanishingGradients(l.id, fmt(ratio), top.id, context.hasBatchNorm),
       });
     }
   }

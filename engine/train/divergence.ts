@@ -5,6 +5,7 @@
 import { TrainingError } from '../errors.ts';
 import type { OptimizerName } from '../spec/types.ts';
 import { CLIPPING } from './diagnostics.ts';
+import { trainMessages } from './messages.ts';
 import type { EpochSummary, LayerNorms } from './types.ts';
 
 /** A layer whose weight norm grows past this many times its starting norm (at least 1) has diverged. */
@@ -21,10 +22,7 @@ export function suggestedRate(optimizer: OptimizerName, lr: number): number {
 }
 
 function diverged(what: string, optimizer: OptimizerName, lr: number): TrainingError {
-  return new TrainingError({
-    code: 'train/diverged', path: 'training.optimizer.learningRate',
-    message: `Training diverged: ${what}. Lower the learning rate (now ${lr}) to ${suggestedRate(optimizer, lr)} or less, make sure the inputs are scaled (standardize them), or use ${CLIPPING}.`,
-  });
+  return new TrainingError(trainMessages.diverged(what, lr, suggestedRate(optimizer, lr), CLIPPING));
 }
 
 /** The loss became NaN or infinite in a batch (`approximate`: noticed by that batch, not in it). */

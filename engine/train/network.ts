@@ -4,6 +4,7 @@ import { ModelFileError, type Problem } from '../errors.ts';
 import { createLayer, type BoundLayer, type ForwardMode, type LayerRuntime, type Param } from '../layers/index.ts';
 import { Random } from '../random.ts';
 import type { ResolvedNetwork } from '../spec/resolve.ts';
+import { trainMessages } from './messages.ts';
 import type { WeightTensor } from './types.ts';
 
 /** The network's layers and parameters, bound to a backend. */
@@ -81,12 +82,12 @@ export class Network {
       const w = byKey.get(`${p.layer}/${p.name}`);
       const path = `weights['${p.layer}/${p.name}']`;
       if (!w) {
-        problems.push({ code: 'model/missing-weight', path, message: `The model file has no tensor '${p.name}' for layer '${p.layer}'. Export the model again from the run that trained it.` });
+        problems.push(trainMessages.missingWeight(path, p.name, p.layer));
         continue;
       }
       const size = p.shape.reduce((a, c) => a * c, 1);
       if (w.shape.join(',') !== p.shape.join(',') || w.data.length !== size) {
-        problems.push({ code: 'model/weight-shape', path, message: `Tensor '${p.name}' of layer '${p.layer}' has shape [${w.shape.join(', ')}] with ${w.data.length} values, but the network needs [${p.shape.join(', ')}].` });
+        problems.push(trainMessages.weightShape(path, p.name, p.layer, w.shape, w.data.length, p.shape));
         continue;
       }
       this.backend.write(p.value, Float32Array.from(w.data));

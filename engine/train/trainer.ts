@@ -19,6 +19,7 @@ import { checkedSlots, DeviceState } from './device-state.ts';
 import { checkGradients } from './diagnostics.ts';
 import { DivergenceWatch, nonFiniteLoss } from './divergence.ts';
 import { EarlyStopping, monitorValues } from './early-stopping.ts';
+import { trainMessages } from './messages.ts';
 import { layerNorms, penaltyOf } from './norms.ts';
 import { computeMetrics, headlineMetrics } from './metrics.ts';
 import { predictRows } from './predict.ts';
@@ -88,15 +89,12 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   const [lossName, lossMath] = [net.loss, LOSSES[net.loss]];
   const { train, validation } = data;
   if (train.rows === 0) {
-    throw new TrainingError({ code: 'train/no-rows', path: 'data', message: 'The training split has no rows. Use a larger dataset or smaller validation/test fractions.' });
+    throw new TrainingError(trainMessages.noRows());
   }
   const done = opts.initialHistory?.length ?? 0;
   assert(opts.initialHistory?.every((h, i) => h.epoch === i + 1) ?? true, 'the history to continue is not numbered 1, 2, 3, …');
   if (done >= cfg.epochs) {
-    throw new TrainingError({
-      code: 'train/nothing-to-continue', path: 'training.epochs',
-      message: `The run to continue has already trained ${done} epochs, and training is set to ${cfg.epochs} in all. Set more than ${done} epochs to train more.`,
-    });
+    throw new TrainingError(trainMessages.nothingToContinue(done, cfg.epochs));
   }
   checkMemory(net, Math.min(cfg.batchSize, train.rows), cfg.optimizer.type, undefined, Math.max(train.rows, validation?.rows ?? 0));
   const classWeights = resolveClassWeights(cfg.classWeight, data.task, train.y, train.rows);

@@ -201,12 +201,12 @@ describe('train/continue', () => {
       }
     });
     expect(errorOf(await send({ type: 'train/continue', runId: 'r2', fromRunId: 'nope', epochs: 5 }))).toEqual({
-      name: 'TrainingError', code: 'continue/unknown-run',
+      name: 'RunError', code: 'continue/unknown-run',
       message: "The engine holds no run 'nope' to continue (it may have restarted since). Select the run in the run list so its model is loaded again, then continue it.",
     });
     await send({ type: 'train/start', runId: 'long', spec: spec(500), settings });
     expect(errorOf(await busy!)).toEqual({
-      name: 'TrainingError', code: 'continue/still-training',
+      name: 'RunError', code: 'continue/still-training',
       message: 'This run is still training. Wait for it to finish, or stop it, before continuing it.',
     });
 

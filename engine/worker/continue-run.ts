@@ -5,11 +5,12 @@
  * from its final weights, optimizer state and history, so epochs are numbered after the earlier ones.
  */
 import type { DatasetSettings, PreparedDataset } from '../data/index.ts';
-import { DatasetError, TrainingError } from '../errors.ts';
+import { DatasetError, RunError } from '../errors.ts';
 import type { ModelFile } from '../export/index.ts';
 import type { NetworkSpec, Task } from '../spec/index.ts';
 import type { EpochSummary, OptimizerCheckpoint, TrainControl, WeightTensor } from '../train/index.ts';
 import { withValidationInTrain } from '../run/index.ts';
+import { continueMessages } from './messages.ts';
 import type { TableStore } from './table-store.ts';
 
 /** What the worker keeps of a run that continuing reads. */
@@ -33,10 +34,6 @@ export interface Continuation {
   /** Null when the earlier run's optimizer state is not kept: the optimizer starts afresh. */
   optimizer: OptimizerCheckpoint | null;
   history: EpochSummary[];
-}
-
-function refuse(code: string, message: string): TrainingError {
-  return new TrainingError({ code, path: '', message });
 }
 
 function isEpochSummary(v: unknown, i: number): boolean {
@@ -65,11 +62,8 @@ function someNames(names: readonly string[]): string {
  * validation rows (a model is scored on every split with rows), and the rows are merged again.
  */
 function preparedFor(model: ModelFile, settings: DatasetSettings, tables: TableStore): PreparedDataset {
-  const other = (detail: string) => new DatasetError({
-    code: 'continue/other-table', path: '',
-    message: `The loaded dataset is not the one this run was trained on: ${detail}. Load the run's dataset on the Data view to continue it.`,
-  });
-  if (!tables.table) throw new DatasetError({ code: 'continue/no-table', path: '', message: "Load the run's dataset on the Data view to continue it." });
+  const other = (detail: string) => new DatasetError(continueMessages.otherTable(detail));
+  if (!tables.table) throw new DatasetError(continueMessages.noTable());
   let prepared: PreparedDataset;
   try {
     prepared = tables.prepare(settings, model.seed);
@@ -90,22 +84,17 @@ function preparedFor(model: ModelFile, settings: DatasetSettings, tables: TableS
 /** Where continuing `from` (known as `fromRunId`) for `epochs` more epochs starts, or a user error saying why it cannot. */
 export function planContinuation(from: ContinuableRun | undefined, fromRunId: string, epochs: number, tables: TableStore): Continuation {
   if (!from) {
-    throw refuse('continue/unknown-run', `The engine holds no run '${fromRunId}' to continue (it may have restarted since). Select the run in the run list so its model is loaded again, then continue it.`);
+    throw new RunError(continueMessages.unknownRun(fromRunId));
   }
-  if (from.control) throw refuse('continue/still-training', 'This run is still training. Wait for it to finish, or stop it, before continuing it.');
+  if (from.control) throw new RunError(continueMessages.stillTraining());
   const { model, settings } = from;
-  if (!model) throw refuse('continue/no-model', 'This run has no trained weights to continue from (a failed run keeps none). Start a new run instead.');
-  if (!settings) throw refuse('continue/no-settings', 'This run does not say how its data was prepared, so it cannot be continued. Start a new run instead.');
+  if (!model) throw new RunError(continueMessages.noModel());
+  if (!settings) throw new RunError(continueMessages.noSettings());
   if (!model.history.every(isEpochSummary)) {
-    throw refuse('continue/bad-history', "This run's saved epoch history is damaged, so its epochs cannot be continued. Start a new run instead.");
+    throw new RunError(continueMessages.badHistory());
   }
   const prepared = preparedFor(model, settings, tables);
   const history = model.history.slice();
   const spec: NetworkSpec = { ...model.spec, training: { ...model.spec.training, epochs: history.length + epochs } };
   return { spec, settings, prepared, weights: model.weights, optimizer: from.optimizer ?? null, history };
-}
-
-/** The one line a continued run shows when its optimizer starts afresh. */
-export function freshOptimizerMessage(optimizer: string, epoch: number): string {
-  return `The earlier run's optimizer state is not kept (a run reopened from a file keeps only its weights), so this run continues from its weights with its optimizer (${optimizer}) started afresh; the loss may jump at epoch ${epoch}.`;
 }

@@ -156,6 +156,25 @@ describe('EngineService', () => {
     }
   });
 
+  it('names each kind of failure: a run that cannot answer is a RunError, an unreadable model a ModelFileError', async () => {
+    const { send } = harness();
+    const failure = async (req: Parameters<typeof send>[0]) => {
+      const reply = (await send(req)).at(-1);
+      if (reply?.type !== 'error') throw new Error(`expected an error, got ${reply?.type}`);
+      return { name: reply.error.name, code: reply.error.code, message: reply.error.message, problems: reply.error.problems.length };
+    };
+    expect(await failure({ type: 'train/stop', runId: 'gone' })).toEqual({
+      name: 'RunError', code: 'run/not-running', message: 'This run is not training any more.', problems: 1,
+    });
+    expect(await failure({ type: 'evaluate/run', runId: 'gone' })).toEqual({
+      name: 'RunError', code: 'run/no-model', problems: 1,
+      message: 'This run has no trained model. Train it first (a run that failed keeps no weights).',
+    });
+    expect(await failure({ type: 'model/load', runId: 'm', model: '{"format":', settings: null })).toEqual({
+      name: 'ModelFileError', code: 'model/not-json', message: 'The saved model is not valid JSON. Train the run again.', problems: 1,
+    });
+  });
+
   it('reads the file again with the reading options sent, and says what was detected', async () => {
     const { send } = harness();
     const csv = new TextEncoder().encode('when;size;y\n03/04/2024;2,5;a\n01/11/2024;3,5;b\n10/02/2024;1,5;a\n').buffer as ArrayBuffer;

@@ -4,6 +4,7 @@
  */
 import { CpuBackend, listBackends } from '../backend/index.ts';
 import { applyPreprocessing, profileTable, readingOptions, type DatasetSettings, type ParsedTable, type PreparedDataset, type Preprocessing } from '../data/index.ts';
+import { DatasetError, ModelFileError, RunError } from '../errors.ts';
 import { parseModelFile, stringifyModelFile, type ModelFile } from '../export/index.ts';
 import {
   PROTOCOL_VERSION, toWireError,
@@ -15,8 +16,9 @@ import {
 } from '../spec/index.ts';
 import { evaluateTestSplit, predictions, predictionsCsv } from '../run/index.ts';
 import { resolveTraining } from '../train/index.ts';
-import { freshOptimizerMessage, planContinuation, type Continuation } from './continue-run.ts';
+import { planContinuation, type Continuation } from './continue-run.ts';
 import { typedArrayBytes } from './memory.ts';
+import { continueMessages, runMessages } from './messages.ts';
 import { convertModel } from './model-convert.ts';
 import { toWire } from './models.ts';
 import { isSameTable, rowSplits } from './row-splits.ts';
@@ -31,16 +33,6 @@ type Post = (event: EngineEvent) => void;
 
 function seedOf(spec: NetworkSpec): number {
   return spec.training?.seed ?? TRAINING_DEFAULTS.seed;
-}
-
-function fail(code: string, message: string, path = ''): WireError {
-  return { name: 'DatasetError', code, path, message, problems: [{ code, path, message }] };
-}
-
-class WireFailure extends Error {
-  constructor(readonly wire: WireError) {
-    super(wire.message);
-  }
 }
 
 /** The engine side of the protocol. */
@@ -82,8 +74,7 @@ export class EngineService {
     try {
       await this.#dispatch(req);
     } catch (e) {
-      const error = e instanceof WireFailure ? e.wire : toWireError(e);
-      this.#post({ type: 'error', id: req.id, runId: 'runId' in req ? req.runId : null, error });
+      this.#post({ type: 'error', id: req.id, runId: 'runId' in req ? req.runId : null, error: toWireError(e) });
     }
   }
 
@@ -122,7 +113,7 @@ export class EngineService {
       case 'train/stop': {
         const entry = this.#runs.get(req.runId);
         const control = entry?.control;
-        if (!control) throw new WireFailure(fail('run/not-running', 'This run is not training any more.'));
+        if (!control) throw new RunError(runMessages.notRunning());
         entry.events?.flush();
         if (req.type === 'train/pause') control.pause();
         else if (req.type === 'train/resume') control.resume();
@@ -163,7 +154,7 @@ export class EngineService {
         try {
           parsed = JSON.parse(req.model);
         } catch {
-          throw new WireFailure({ name: 'ModelFileError', code: 'model/not-json', path: '', message: 'The saved model is not valid JSON. Train the run again.', problems: [] });
+          throw new ModelFileError(runMessages.modelNotJson());
         }
         const model = parseModelFile(parsed);
         this.#runs.set(req.runId, { control: null, events: null, model, settings: req.settings });
@@ -241,7 +232,7 @@ export class EngineService {
     const epoch = (from?.history.length ?? 0) + 1;
     const note: EngineEvent | null = from && !from.optimizer ? {
       type: 'train/diagnostic', runId,
-      diagnostic: { code: 'optimizerReset', level: 'info', message: freshOptimizerMessage(resolveTraining(spec.training).optimizer.type, epoch), epoch, layer: null },
+      diagnostic: { code: 'optimizerReset', level: 'info', message: continueMessages.freshOptimizer(resolveTraining(spec.training).optimizer.type, epoch), epoch, layer: null },
     } : null;
     await trainInWorker({ id, runId, spec, settings, prepared, from, note }, {
       tables: this.#tables, post: this.#post, addRun: (key, run) => this.#runs.set(key, run),
@@ -250,13 +241,12 @@ export class EngineService {
 
   #model(runId: string): { model: ModelFile; pre: Preprocessing } {
     const model = this.#runs.get(runId)?.model;
-    if (!model) throw new WireFailure(fail('run/no-model', 'This run has no trained model. Train it first (a run that failed keeps no weights).'));
+    if (!model) throw new RunError(runMessages.noModel());
     const pre = model.preprocessing;
-    if (!pre) throw new WireFailure(fail('run/no-preprocessing', 'This model was saved without its preprocessing, so it cannot read CSV rows. Train it again in Backprop Studio.'));
+    if (!pre) throw new RunError(runMessages.noPreprocessing());
     return { model, pre };
   }
 
-  /** The prepared dataset a run was trained on, rebuilt from the current table when needed. */
   /** Each row's split when `table` is the loaded dataset the run was trained on; null otherwise (a new file). */
   #splitsOf(table: ParsedTable, runId: string, model: ModelFile): string[] | null {
     const current = this.#tables.table;
@@ -267,12 +257,13 @@ export class EngineService {
     return rowSplits(table.rows, prepared);
   }
 
+  /** The prepared dataset a run was trained on, rebuilt from the current table. */
   #preparedFor(settings: DatasetSettings | null, model: ModelFile): PreparedDataset {
-    if (!settings) throw new WireFailure(fail('run/no-settings', 'This run does not say how its data was prepared. Train it again.'));
-    if (!this.#tables.table) throw new WireFailure(fail('run/no-table', "Load the run's dataset on the Data view to evaluate it."));
+    if (!settings) throw new RunError(runMessages.noSettings());
+    if (!this.#tables.table) throw new DatasetError(runMessages.noTable());
     const prepared = this.#tables.prepare(settings, model.seed);
     if (prepared.featureNames.join('\u0000') !== model.featureNames.join('\u0000')) {
-      throw new WireFailure(fail('run/other-table', "The loaded dataset is not the one this run was trained on. Load the run's dataset to evaluate it."));
+      throw new DatasetError(runMessages.otherTable());
     }
     return prepared;
   }

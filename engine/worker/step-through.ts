@@ -5,7 +5,7 @@
  */
 import type { Backend } from '../backend/index.ts';
 import type { DatasetSettings, PreparedDataset } from '../data/index.ts';
-import { DatasetError, SpecError, TrainingError } from '../errors.ts';
+import { DatasetError, RunError, SpecError } from '../errors.ts';
 import type { ModelFile } from '../export/index.ts';
 import type { StepMatrix, StepRequest, StepSource, WireStepTrace } from '../protocol/index.ts';
 import { parseSpec, type NetworkSpec, type OptimizerSpec } from '../spec/index.ts';
@@ -13,6 +13,7 @@ import {
   initialWeights, resolveClassWeights, resolveTraining, selectBackend, traceStep,
   type StepTrace, type TraceMatrix, type TrainControl, type WeightTensor,
 } from '../train/index.ts';
+import { stepMessages } from './messages.ts';
 import type { TableStore } from './table-store.ts';
 
 /** Most rows one step traces: a teaching view of a small batch, not a training batch. */
@@ -47,10 +48,6 @@ function matrix(m: TraceMatrix): StepMatrix {
   return { rows: m.rows, cols: m.cols, data: Float32Array.from(m.data) };
 }
 
-function rowsError(message: string): DatasetError {
-  return new DatasetError({ code: 'step/rows', path: 'positions', message });
-}
-
 /** Serves `step/trace`. */
 export class StepThrough {
   readonly #tables: TableStore;
@@ -72,10 +69,10 @@ export class StepThrough {
 
   async #trace(req: StepRequest): Promise<WireStepTrace> {
     const source = await this.#resolve(req.source);
-    if (!this.#tables.table) throw new DatasetError({ code: 'step/no-table', path: '', message: 'Load the dataset on the Data view to step through training on its rows.' });
+    if (!this.#tables.table) throw new DatasetError(stepMessages.noTable());
     const prepared = this.#tables.prepare(source.settings, source.seed);
     if (source.featureNames && source.featureNames.join('\u0000') !== prepared.featureNames.join('\u0000')) {
-      throw new DatasetError({ code: 'step/other-table', path: '', message: "The loaded dataset is not the one this run was trained on. Load the run's dataset, or step through the current network's initial weights." });
+      throw new DatasetError(stepMessages.otherTable());
     }
     const positions = this.#checkPositions(req.positions, prepared);
     const optimizer = this.#optimizer(source.spec, req.learningRate);
@@ -109,8 +106,8 @@ export class StepThrough {
       return { spec, settings: source.settings, seed: resolveTraining(spec.training).seed, weights: null, backend: null, featureNames: null, position: null };
     }
     const run = this.#run(source.runId);
-    if (!run) throw new TrainingError({ code: 'step/no-run', path: '', message: 'The engine does not know this run (it restarted). Open the run again, or step through the initial weights.' });
-    if (!run.settings) throw new DatasetError({ code: 'step/no-settings', path: '', message: 'This run does not say how its data was prepared. Train it again to step through it.' });
+    if (!run) throw new RunError(stepMessages.noRun());
+    if (!run.settings) throw new RunError(stepMessages.noSettings());
     if (run.control && run.spec) {
       const { backend, weights, position } = await run.control.snapshot();
       return { spec: run.spec, settings: run.settings, seed: resolveTraining(run.spec.training).seed, weights, backend, featureNames: null, position };
@@ -119,15 +116,15 @@ export class StepThrough {
       const m = run.model;
       return { spec: m.spec, settings: run.settings, seed: m.seed, weights: m.weights, backend: null, featureNames: m.featureNames, position: null };
     }
-    throw new TrainingError({ code: 'step/no-weights', path: '', message: 'This run has no weights yet (it failed before its first step). Step through the initial weights instead.' });
+    throw new RunError(stepMessages.noWeights());
   }
 
   #checkPositions(positions: Int32Array, prepared: PreparedDataset): Int32Array {
     const n = prepared.train.rows;
-    if (positions.length === 0) throw rowsError('Pick at least one training row to step through.');
-    if (positions.length > MAX_STEP_ROWS) throw rowsError(`A step traces at most ${MAX_STEP_ROWS} rows, not ${positions.length}. Pick fewer rows.`);
+    if (positions.length === 0) throw new DatasetError(stepMessages.noRows());
+    if (positions.length > MAX_STEP_ROWS) throw new DatasetError(stepMessages.tooManyRows(MAX_STEP_ROWS, positions.length));
     for (const p of positions) {
-      if (!Number.isInteger(p) || p < 0 || p >= n) throw rowsError(`Training row ${p + 1} does not exist: the training split has ${n.toLocaleString('en-US')} rows. Pick a row from 1 to ${n.toLocaleString('en-US')}.`);
+      if (!Number.isInteger(p) || p < 0 || p >= n) throw new DatasetError(stepMessages.noSuchRow(p + 1, n));
     }
     return positions;
   }
@@ -136,7 +133,7 @@ export class StepThrough {
     const optimizer = resolveTraining(spec.training).optimizer;
     if (learningRate === null) return optimizer;
     if (!Number.isFinite(learningRate) || learningRate <= 0) {
-      throw new SpecError({ code: 'step/learning-rate', path: 'learningRate', message: `The learning rate for this step must be a number above 0, not ${learningRate}. Try ${optimizer.learningRate}.` });
+      throw new SpecError(stepMessages.learningRate(learningRate, optimizer.learningRate));
     }
     return { ...optimizer, learningRate };
   }

@@ -14,6 +14,7 @@ import { trialSpec, type TrialParams } from '../sweep/index.ts';
 import type { RunEntry } from './run-entry.ts';
 import type { TableStore } from './table-store.ts';
 import { trainInWorker } from './train-run.ts';
+import { sweepRequestMessages } from './messages.ts';
 
 /** What a retrain needs. */
 export interface RetrainRequest {
@@ -35,7 +36,7 @@ export async function retrainRun(
   const seed = base.training?.seed ?? TRAINING_DEFAULTS.seed;
   const applied = trialSpec(base, req.params, seed, Math.max(1, Math.round(req.epochs)));
   const spec: NetworkSpec = { ...applied, training: { ...applied.training, earlyStopping: null } };
-  if (!o.tables.table) throw new DatasetError({ code: 'sweep/no-data', path: '', message: 'Load the dataset on the Data view to retrain on it.' });
+  if (!o.tables.table) throw new DatasetError(sweepRequestMessages.noDataToRetrain());
   const prepared = withValidationInTrain(o.tables.prepare(req.settings, seed));
   await trainInWorker({ id: req.id, runId: req.runId, spec, settings: req.settings, prepared }, o);
 }

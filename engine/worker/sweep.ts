@@ -4,7 +4,7 @@
  * trial's parameters to a spec, and retrain a configuration on train+validation as a run.
  */
 import type { PreparedDataset } from '../data/index.ts';
-import { isUserError, type Problem } from '../errors.ts';
+import { DatasetError, isUserError, type Problem } from '../errors.ts';
 import { toWireError, type EngineEvent } from '../protocol/index.ts';
 import type { SweepCheck, SweepRequest } from '../protocol/index.ts';
 import { parseSpec, TRAINING_DEFAULTS, type NetworkSpec } from '../spec/index.ts';
@@ -14,6 +14,7 @@ import {
 } from '../sweep/index.ts';
 import { trainingDataOf } from '../run/index.ts';
 import { resolveTraining } from '../train/index.ts';
+import { sweepRequestMessages } from './messages.ts';
 import type { RunEntry } from './run-entry.ts';
 import { retrainRun } from './sweep-retrain.ts';
 import { SweepEvents } from './sweep-events.ts';
@@ -47,15 +48,12 @@ function seedOf(spec: NetworkSpec): number {
 }
 
 function notRunning(): SweepError {
-  return new SweepError({ code: 'sweep/not-running', path: '', message: 'This sweep is not running any more.' });
+  return new SweepError(sweepRequestMessages.notRunning());
 }
 
 function concurrencyProblem(value: number | null, cores: number): Problem | null {
   if (value === null || (Number.isInteger(value) && value >= 1 && value <= MAX_CONCURRENCY)) return null;
-  return {
-    code: 'sweep/bad-concurrency', path: 'concurrency',
-    message: `Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${value}. This computer has ${cores} cores; ${Math.max(1, cores - 1)} leaves one for the app.`,
-  };
+  return sweepRequestMessages.badConcurrency(value, MAX_CONCURRENCY, cores);
 }
 
 /** Serves the sweep requests. */
@@ -119,7 +117,7 @@ export class SweepHost {
     if (concurrency) problems.push(concurrency);
     if (!space || problems.length) throw new SweepError(problems);
     if (!this.#o.tables.table) {
-      throw new SweepError({ code: 'sweep/no-data', path: '', message: 'Load a dataset and choose the target column on the Data view first.' });
+      throw new DatasetError(sweepRequestMessages.noData());
     }
     const spec = parseSpec(req.spec);
     const prepared = this.#o.tables.prepare(req.settings, seedOf(spec));
@@ -144,7 +142,7 @@ export class SweepHost {
   async #start(req: Extract<SweepRequest, { type: 'sweep/start' }>): Promise<void> {
     const { post, spawn } = this.#o;
     const { sweepId } = req;
-    if (this.#active.has(sweepId)) throw new SweepError({ code: 'sweep/already-running', path: '', message: 'This sweep is already running.' });
+    if (this.#active.has(sweepId)) throw new SweepError(sweepRequestMessages.alreadyRunning());
     const p = this.#prepare(req);
     const { settings } = p.setup;
     const pool = createPoolExecutor({
@@ -186,10 +184,10 @@ export class SweepHost {
 /** A trial's parameters as sent: every value a number, text or boolean, every key a parameter path. */
 function checkParams(params: unknown): TrialParams {
   const out: TrialParams = {};
-  if (typeof params !== 'object' || params === null) throw new SweepError({ code: 'sweep/bad-params', path: 'params', message: 'Internal error (please report): the trial parameters are not an object.' });
+  if (typeof params !== 'object' || params === null) throw new SweepError(sweepRequestMessages.paramsNotObject());
   for (const [path, v] of Object.entries(params)) {
     if (!parsePath(path) || !(typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean')) {
-      throw new SweepError({ code: 'sweep/bad-params', path: `params.${path}`, message: `Internal error (please report): '${path}' = ${JSON.stringify(v)} is not a trial parameter.` });
+      throw new SweepError(sweepRequestMessages.badParam(path, v));
     }
     out[path] = v;
   }

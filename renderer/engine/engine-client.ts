@@ -135,7 +135,7 @@ export class EngineClient {
   }
 
   #failAll(message: string): void {
-    const wire: WireError = { name: 'Error', code: 'engine/crashed', path: '', message, problems: [] };
+    const wire: WireError = { name: 'EngineStoppedError', code: 'engine/crashed', path: '', message, problems: [] };
     for (const p of this.#pending.values()) p.reject(new EngineRequestError(wire));
     this.#pending.clear();
   }

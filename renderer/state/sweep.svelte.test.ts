@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepEvent, SweepPlan, TrialRecord } from '../../engine/protocol/index.ts';
+import type { SweepEvent, SweepPlan, TrialRecord, WireError } from '../../engine/protocol/index.ts';
 import type { RequestBody, SweepLiveEvent } from '../engine/engine-client.ts';
 import { NetworkEditor } from './network-editor.svelte.ts';
 import type { Project } from './project.svelte.ts';
@@ -114,7 +114,7 @@ describe('Sweep state', () => {
 
   it('shows a refused start as problems beside the fields', async () => {
     const { project } = fakeProject();
-    const wire = { name: 'SweepError', code: 'sweep/empty-range', path: 'trials', message: 'trials must be a whole number ≥ 1, got 0.', problems: [{ code: 'sweep/out-of-range', path: 'trials', message: 'trials must be a whole number ≥ 1, got 0.' }] };
+    const wire: WireError = { name: 'SweepError', code: 'sweep/empty-range', path: 'trials', message: 'trials must be a whole number ≥ 1, got 0.', problems: [{ code: 'sweep/out-of-range', path: 'trials', message: 'trials must be a whole number ≥ 1, got 0.' }] };
     const { EngineRequestError } = await import('../engine/engine-client.ts');
     (project.engine as unknown as { request: () => Promise<never> }).request = async () => { throw new EngineRequestError(wire); };
     const sweep = new Sweep(project);

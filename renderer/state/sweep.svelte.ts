@@ -83,7 +83,7 @@ export class Sweep {
     project.engine.onCrash((message) => {
       if (!this.isActive) return;
       this.#end('failed');
-      this.error = { name: 'Error', code: 'engine/crashed', path: '', message: `${message} The sweep stopped; the trials that finished are kept.`, problems: [] };
+      this.error = { name: 'EngineStoppedError', code: 'engine/crashed', path: '', message: `${message} The sweep stopped; the trials that finished are kept.`, problems: [] };
     });
   }
 

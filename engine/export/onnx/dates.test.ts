@@ -1,7 +1,7 @@
 /** Date parts in the graph equal the engine's (Date's UTC getters) across leap years, centuries and before 1970. */
 import { describe, expect, it } from 'vitest';
-import { DATE_PARTS } from '../../data/preprocessing.ts';
-import { datePart } from '../../data/raw-values.ts';
+import { DATE_PARTS } from '../../data/preparing/preprocessing.ts';
+import { datePart } from '../../data/preparing/raw-values.ts';
 import { runOnnx } from '../../node/testing/run-onnx.ts';
 import { emitDateParts } from './dates.ts';
 import { GraphBuilder } from './graph.ts';

@@ -1,9 +1,9 @@
 /** A model that cannot be exported in the asked format, with what to change. */
-import { UserError } from '../../errors.ts';
+import { UserError, type Problem } from '../../errors.ts';
 
-/** Thrown by the exporters; the CLI prints its message on one line. */
+/** Thrown by the exporters; the CLI prints its message on one line. Takes a catalog problem, or its fields. */
 export class ExportError extends UserError {
-  constructor(code: string, message: string, path = '') {
-    super({ code, path, message }, 'ExportError');
+  constructor(problem: Problem | string, message = '', path = '') {
+    super(typeof problem === 'string' ? { code: problem, path, message } : problem, 'ExportError');
   }
 }
