@@ -156,8 +156,16 @@ class Cells:
 
 # ---- preprocessing -----------------------------------------------------------------------------
 
+# Cycles of the sine/cosine date parts: (plain part, offset, period); theta = 2*pi*(part - offset)/period.
+DATE_CYCLES = {"month": ("month", 1, 12), "dayOfWeek": ("dayOfWeek", 0, 7), "dayOfYear": ("dayOfYear", 1, 365.25), "hour": ("hours", 0, 24)}
+
+
 def date_part(t, part):
-    """year, month 1-12, day of week 0-6 from Sunday, day of year from 1 (UTC)."""
+    """year, month 1-12, day of week 0-6 from Sunday, day of year from 1, hour 0-23 (UTC); or <cycle>Sin / <cycle>Cos."""
+    if part.endswith("Sin") or part.endswith("Cos"):
+        name, offset, period = DATE_CYCLES[part[:-3]]
+        theta = 2 * math.pi * (date_part(t, name) - offset) / period
+        return math.sin(theta) if part.endswith("Sin") else math.cos(theta)
     d = EPOCH + timedelta(milliseconds=t)
     if part == "year":
         return d.year
@@ -165,6 +173,10 @@ def date_part(t, part):
         return d.month
     if part == "dayOfWeek":
         return (d.weekday() + 1) % 7
+    if part == "hour":
+        return d.hour
+    if part == "hours":  # hours since midnight, with fractions (the hour cycle)
+        return (t - math.floor(t / 86400000) * 86400000) / 3600000
     return d.timetuple().tm_yday
 
 

@@ -61,12 +61,21 @@ export interface OrdinalTransform {
   scale: number;
 }
 
+/** The plain parts of a date (UTC), in feature order: year, month 1–12, day of week 0–6 from Sunday, day of year from 1, hour 0–23. */
+export const RAW_DATE_PARTS = ['year', 'month', 'dayOfWeek', 'dayOfYear', 'hour'] as const;
+/**
+ * Sine and cosine of the cycles, in feature order: θ = 2π·(month − 1)/12, 2π·dayOfWeek/7, 2π·(dayOfYear − 1)/365.25,
+ * 2π·(hours since midnight, with fractions)/24; so December sits next to January and 23:00 next to midnight.
+ */
+export const CYCLICAL_DATE_PARTS = [
+  'monthSin', 'monthCos', 'dayOfWeekSin', 'dayOfWeekCos', 'dayOfYearSin', 'dayOfYearCos', 'hourSin', 'hourCos',
+] as const;
 /** Parts a date column becomes. */
-export type DatePart = 'year' | 'month' | 'dayOfWeek' | 'dayOfYear';
-/** Every date part, in feature order. */
-export const DATE_PARTS: readonly DatePart[] = ['year', 'month', 'dayOfWeek', 'dayOfYear'];
+export type DatePart = (typeof RAW_DATE_PARTS)[number] | (typeof CYCLICAL_DATE_PARTS)[number];
+/** Every date part a model file may name. */
+export const DATE_PARTS: readonly DatePart[] = [...RAW_DATE_PARTS, ...CYCLICAL_DATE_PARTS];
 
-/** A date column as numbers (year, month 1–12, day of week 0–6 from Sunday, day of year 1–366), each scaled. */
+/** A date column as numbers (plain parts and/or the sine and cosine of its cycles), each scaled. */
 export interface DateTransform {
   kind: 'datetime';
   column: string;

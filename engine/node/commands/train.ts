@@ -2,10 +2,10 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createBackend } from '../../backend/index.ts';
-import { prepareDataset, SPLIT_ORDERS, type SplitOrder } from '../../data/index.ts';
+import { DATE_ENCODINGS, prepareDataset, SPLIT_ORDERS, type DateEncoding, type SplitOrder } from '../../data/index.ts';
 import { stringifyModelFile, type SplitName } from '../../export/index.ts';
 import { trainRun, yieldToEventLoop } from '../../run/index.ts';
-import { defaultSpec, parseSpec, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
+import { defaultSpec, parseSpec, CLASS_WEIGHT_NAMES, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
 import { selectBackend, TrainControl, type Metrics } from '../../train/index.ts';
 import { helpText, MAX_EPOCHS, MAX_SEED, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
@@ -27,6 +27,9 @@ const flags: Record<string, FlagSpec> = {
   'validation-split': { type: 'string', help: 'fraction of rows held out for validation (default 0.1)', placeholder: 'F' },
   'test-split': { type: 'string', help: 'fraction of rows held out for the final test (default 0.2)', placeholder: 'F' },
   split: { type: 'string', help: 'random (default, stratified) or time: train on the earliest rows of the first date column, test on the latest', placeholder: 'random|time' },
+  dates: { type: 'string', help: 'date columns become their varying parts (default), year + sine/cosine of each cycle, or both', placeholder: 'parts|cyclical|both' },
+  'class-weight': { type: 'string', help: "auto (default: balanced when the classes are strongly imbalanced), balanced or none", placeholder: 'auto|balanced|none' },
+  'no-refit': { type: 'boolean', help: 'keep the early-stopped model instead of refitting it on train+validation rows' },
   backend: { type: 'string', help: `compute backend: ${BACKEND_NAMES.join(', ')}`, placeholder: 'NAME' },
   out: { type: 'string', help: 'where to write the model file (default: <data>.model.json)', placeholder: 'MODEL.json' },
   log: { type: 'string', help: 'write one JSON object per epoch to this file', placeholder: 'RUN.jsonl' },
@@ -80,8 +83,16 @@ export async function trainCommand(argv: string[]): Promise<void> {
 
   const splitOrder = values.split ?? 'random';
   if (!SPLIT_ORDERS.includes(splitOrder as SplitOrder)) throw new UsageError('cli/bad-split', `--split must be one of ${SPLIT_ORDERS.join(', ')}, got '${String(splitOrder)}'.`);
+  const dates = values.dates ?? 'parts';
+  if (!DATE_ENCODINGS.includes(dates as DateEncoding)) throw new UsageError('cli/bad-dates', `--dates must be one of ${DATE_ENCODINGS.join(', ')}, got '${String(dates)}'.`);
+  const classWeight = values['class-weight'];
+  if (classWeight !== undefined && !(CLASS_WEIGHT_NAMES as readonly string[]).includes(String(classWeight))) {
+    throw new UsageError('cli/bad-class-weight', `--class-weight must be one of ${CLASS_WEIGHT_NAMES.join(', ')}, got '${String(classWeight)}'. Per-class weights go in the spec's training.classWeight.`);
+  }
   const table = loadCsv(dataPath, csvOptions);
-  const prepared = prepareDataset(table, { target, split: { validation, test }, splitOrder: splitOrder as SplitOrder, preprocess: !values['no-preprocess'] }, seed);
+  const dateColumns = table.columns.filter((c) => c.inferred.type === 'datetime' && c.name !== target);
+  const columns = Object.fromEntries(dateColumns.map((c) => [c.name, { dateEncoding: dates as DateEncoding }]));
+  const prepared = prepareDataset(table, { target, columns, split: { validation, test }, splitOrder: splitOrder as SplitOrder, preprocess: !values['no-preprocess'] }, seed);
   const quiet = !!values.quiet;
   for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
   const features = prepared.featureNames.length;
@@ -97,6 +108,8 @@ export async function trainCommand(argv: string[]): Promise<void> {
     t.optimizer = { ...(prev && prev.type === type ? prev : {}), type, learningRate: lr ?? prev?.learningRate ?? 0.001 } as OptimizerSpec;
   }
   t.backend = backendChoice;
+  if (classWeight !== undefined) t.classWeight = classWeight as (typeof CLASS_WEIGHT_NAMES)[number];
+  if (values['no-refit']) t.refit = false;
   spec = parseSpec({ ...spec, training: t });
 
   const { backend, reason } = await selectBackend(backendChoice, spec, features, prepared.task);
