@@ -39,3 +39,20 @@ it('refuses unknown --dates and --class-weight values with the valid choices', (
     "error: --class-weight must be one of auto, balanced, none, got 'heavy'. Per-class weights go in the spec's training.classWeight.",
   );
 });
+
+it('--auto searches within its budget, prints a leaderboard and the linear baseline, and saves the refitted winner', () => {
+  const r = train('--auto', '--budget', '8', '--out', 'auto.json');
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^Leaderboard \(\d+ trials in [\d.]+ s, scored on \d+ validation rows\):\nrank {2}trial {2}status {2}valLoss/m);
+  expect(r.stdout).toMatch(/^Best network \(trial \d+\), refitted on train\+validation for \d+ epochs:$/m);
+  expect(r.stdout).toMatch(/^On the test rows: best network accuracy [\d.]+, balanced accuracy [\d.]+; linear baseline \(no hidden layer\) accuracy [\d.]+/m);
+  const model = JSON.parse(readFileSync(join(dir, 'auto.json'), 'utf8')) as { metrics: Record<string, unknown> };
+  expect(Object.keys(model.metrics)).toEqual(['train', 'test']);
+});
+
+it('refuses --auto with --spec, --budget without --auto, and a budget under 5 seconds', () => {
+  writeFileSync(join(dir, 'spec.json'), JSON.stringify({ layers: [{ id: 'o', type: 'dense', units: 'auto' }] }));
+  expect(train('--auto', '--spec', 'spec.json').stderr.trim()).toBe('error: --auto searches for the network itself, so it takes no --spec. Leave out one of them.');
+  expect(train('--budget', '30').stderr.trim()).toBe('error: --budget sets the time of --auto. Add --auto, or leave out --budget.');
+  expect(train('--auto', '--budget', '1').stderr.trim()).toBe("error: --budget must be a decimal number ≥ 5 and ≤ 86,400, got '1'.");
+});

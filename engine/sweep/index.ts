@@ -27,3 +27,4 @@ export { parseTrialWorkerRequest, parseTrialWorkerEvent, type TrialWorkerRequest
 export { retrainBest, retrainSpec, type RetrainOptions, type RetrainResult } from './retrain.ts';
 export { trialsCsv } from './csv.ts';
 export { parameterImportance, MIN_IMPORTANCE_TRIALS, type ImportanceResult, type ParameterImportance } from './importance.ts';
+export { autoBaseSpec, autoSearchSpace, linearBaselineSpec, AUTO_TRIALS } from './auto.ts';

@@ -15,6 +15,7 @@ import { checkOutputs, writeFileAtomic } from '../outputs.ts';
 import { epochLine, metricsBlock } from '../format.ts';
 import { rethrowFsError } from '../fs-errors.ts';
 import { UsageError } from '../usage-error.ts';
+import { trainAuto } from './train-auto.ts';
 
 const flags: Record<string, FlagSpec> = {
   target: { type: 'string', help: 'column to predict (required)', placeholder: 'COL' },
@@ -29,6 +30,8 @@ const flags: Record<string, FlagSpec> = {
   split: { type: 'string', help: 'random (default, stratified) or time: train on the earliest rows of the first date column, test on the latest', placeholder: 'random|time' },
   dates: { type: 'string', help: 'date columns become their varying parts (default), year + sine/cosine of each cycle, or both', placeholder: 'parts|cyclical|both' },
   'class-weight': { type: 'string', help: "auto (default: balanced when the classes are strongly imbalanced), balanced or none", placeholder: 'auto|balanced|none' },
+  auto: { type: 'boolean', help: 'find a good network: a budgeted search (TPE) over depth, width, activation, dropout, L2, learning rate, batch size and class weights' },
+  budget: { type: 'string', help: 'seconds --auto may take (default 60)', placeholder: 'SECONDS' },
   'no-refit': { type: 'boolean', help: 'keep the early-stopped model instead of refitting it on train+validation rows' },
   backend: { type: 'string', help: `compute backend: ${BACKEND_NAMES.join(', ')}`, placeholder: 'NAME' },
   out: { type: 'string', help: 'where to write the model file (default: <data>.model.json)', placeholder: 'MODEL.json' },
@@ -70,7 +73,12 @@ export async function trainCommand(argv: string[]): Promise<void> {
   checkOutputs([{ flag: '--out', path: out, example: 'model.json' }, ...(logPath ? [{ flag: '--log', path: logPath, example: 'run.jsonl' }] : [])], inputs);
   let spec: NetworkSpec | null = typeof values.spec === 'string' ? parseSpec(readJson(values.spec, 'Spec file')) : null;
   const seed = seedFlag ?? spec?.training?.seed ?? 42;
-  const validation = numberFlag(values, 'validation-split', { min: 0, max: 1, maxExclusive: true }) ?? spec?.training?.validationSplit ?? 0.1;
+  const auto = !!values.auto;
+  const budget = numberFlag(values, 'budget', { min: 5, max: 86_400 }) ?? 60;
+  if (auto && spec) throw new UsageError('cli/auto-with-spec', '--auto searches for the network itself, so it takes no --spec. Leave out one of them.');
+  if (!auto && values.budget !== undefined) throw new UsageError('cli/budget-without-auto', '--budget sets the time of --auto. Add --auto, or leave out --budget.');
+  const validation = numberFlag(values, 'validation-split', { min: 0, max: 1, maxExclusive: true }) ?? spec?.training?.validationSplit ?? (auto ? 0.2 : 0.1);
+  if (auto && validation === 0) throw new UsageError('cli/auto-without-validation', '--auto scores its trials on validation rows. Set --validation-split above 0.');
   const test = numberFlag(values, 'test-split', { min: 0, max: 1, maxExclusive: true }) ?? 0.2;
   if (validation + test >= 0.9) throw new UsageError('cli/splits-too-large', `--validation-split ${validation} and --test-split ${test} leave less than 10% of the rows for training. Lower them.`);
   const optimizer = values.optimizer;
@@ -95,6 +103,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const prepared = prepareDataset(table, { target, columns, split: { validation, test }, splitOrder: splitOrder as SplitOrder, preprocess: !values['no-preprocess'] }, seed);
   const quiet = !!values.quiet;
   for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
+  if (auto) return trainAuto({ prepared, seed, budgetSeconds: budget, backend: backendChoice, out, quiet: !!values.quiet });
   const features = prepared.featureNames.length;
   spec ??= defaultSpec(prepared.task, features, "simple", prepared.train.rows);
   const t = { ...(spec.training ?? {}) };
