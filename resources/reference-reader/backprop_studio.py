@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 SUPPORTED_VERSION = 1
+SUPPORTED_PREPROCESSING_VERSION = 2  # 2: the hour and sine/cosine date parts
 PLAIN = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
 COMMA = re.compile(r"^([+-]?)(?:(\d+)|([1-9]\d{0,2}(?:([. \u00a0\u202f])\d{3})(?:\4\d{3})*))?(?:,(\d+))?$")
@@ -50,6 +51,8 @@ def load_model(path):
         raise ModelFileError(f"{path} is version {model.get('version')}, this reader reads up to {SUPPORTED_VERSION}.")
     if model.get("preprocessing") is None:
         raise ModelFileError(f"{path} has no preprocessing, so raw CSV rows cannot become its inputs.")
+    if model["preprocessing"].get("version", 1) > SUPPORTED_PREPROCESSING_VERSION:
+        raise ModelFileError(f"{path} has preprocessing version {model['preprocessing'].get('version')}, this reader reads up to {SUPPORTED_PREPROCESSING_VERSION}.")
     return model
 
 

@@ -131,6 +131,8 @@ describe('booleans and dates', () => {
     const both = prep(csv, { when: { dateEncoding: 'both' } }, { preprocess: false });
     expect(both.featureNames.slice(0, 5)).toEqual(['when:year', 'when:month', 'when:dayOfWeek', 'when:dayOfYear', 'when:monthSin']);
     expect(both.featureNames).toHaveLength(4 + 6);
+    // the new parts need preprocessing version 2; plain parts stay version 1, which older readers read
+    expect([d.preprocessing.version, prep(csv, {}, { preprocess: false }).preprocessing.version]).toEqual([2, 1]);
   });
 });
 

@@ -6,8 +6,17 @@ import type { MissingStrategy, Scaling } from './settings.ts';
 
 /** Identifies a preprocessing object. */
 export const PREPROCESSING_FORMAT = 'backprop-studio/preprocessing';
-/** Newest preprocessing version this engine reads and writes. */
-export const PREPROCESSING_VERSION = 1;
+/**
+ * Newest preprocessing version this engine reads and writes. 2 added the `hour` and sine/cosine date parts; a
+ * file that uses none of them is written as version 1, which older readers read the same.
+ */
+export const PREPROCESSING_VERSION = 2;
+
+/** The version a preprocessing needs: 2 when a date transform uses a part version 1 lacked, else 1. */
+export function preprocessingVersionOf(features: readonly FeatureTransform[]): number {
+  const v1 = ['year', 'month', 'dayOfWeek', 'dayOfYear'];
+  return features.some((f) => f.kind === 'datetime' && f.parts.some((p) => !v1.includes(p))) ? 2 : 1;
+}
 
 /** How missing values of one feature are filled: `value` is in the column's raw units before scaling. */
 export interface FillRule {
