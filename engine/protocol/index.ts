@@ -18,7 +18,7 @@ export {
   ACTIVATION_NAMES, BACKEND_NAMES, INITIALIZER_NAMES, LAYER_TYPES, LOSS_NAMES, MONITOR_NAMES, OPTIMIZER_NAMES,
   SCHEDULE_NAMES, TRAINING_DEFAULTS, OPTIMIZER_DEFAULTS, EARLY_STOPPING_DEFAULTS, BATCH_NORM_DEFAULTS,
 } from '../spec/index.ts';
-export { COLUMN_TYPES, MISSING_STRATEGIES, DEFAULT_SPLIT, DEFAULT_MAX_CATEGORIES, DATE_ORDERS, DECIMAL_SEPARATORS } from '../data/index.ts';
+export { COLUMN_TYPES, DATE_ENCODINGS, MISSING_STRATEGIES, DEFAULT_SPLIT, DEFAULT_MAX_CATEGORIES, DATE_ORDERS, DECIMAL_SEPARATORS } from '../data/index.ts';
 /** Engine types the messages carry, re-exported for the renderer. */
 export type {
   ActivationName, BackendChoice, DenseLayerSpec, InitializerName, LayerSpec, LayerType, LossName, NetworkSpec, OptimizerName, OptimizerSpec,
@@ -28,7 +28,7 @@ export type {
 export type { Problem } from '../errors.ts';
 /** Dataset types the messages carry. */
 export type {
-  CsvOptions, CsvReading, DateOrder, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType,
+  CsvOptions, CsvReading, DateEncoding, DateOrder, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType,
 } from '../data/index.ts';
 /** The step-through arithmetic the renderer shows, and the loss's probability floor. */
 export { shownArithmetic, type ShownArithmetic } from '../train/shown-arithmetic.ts';
