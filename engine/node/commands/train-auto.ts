@@ -1,7 +1,8 @@
 /**
  * `train DATA.csv --target COL --auto [--budget SECONDS]`: a budgeted search for a good network through the sweep
- * engine (TPE over engine/sweep/auto.ts's space, trials in worker threads, scored on the validation rows), the best
- * configuration refitted on training + validation rows, and a linear baseline trained beside it.
+ * engine (TPE over engine/sweep/auto.ts's space, trials in worker threads, scored on the validation rows); the best
+ * trial, the default network and a linear baseline compete on the same validation rows, and the winner is refitted
+ * on training + validation rows.
  */
 import { availableParallelism } from 'node:os';
 import { createBackend } from '../../backend/index.ts';
@@ -9,7 +10,8 @@ import { TrainingError } from '../../errors.ts';
 import type { PreparedDataset } from '../../data/index.ts';
 import { stringifyModelFile, type ModelFile } from '../../export/index.ts';
 import { trainingDataOf, trainRun, yieldToEventLoop } from '../../run/index.ts';
-import type { BackendChoice } from '../../spec/index.ts';
+import { defaultSpec, type BackendChoice, type MonitorName, type NetworkSpec } from '../../spec/index.ts';
+import type { Metrics, TrainResult } from '../../train/index.ts';
 import {
   autoBaseSpec, autoSearchSpace, linearBaselineSpec, prepareSweep, retrainBest, runSweep, SweepControl, type SweepEvent,
 } from '../../sweep/index.ts';
@@ -38,6 +40,14 @@ function testScore(model: ModelFile): string {
   const t = model.metrics.test;
   if (!t || !('kind' in t)) return '–';
   return t.kind === 'classification' ? `accuracy ${num(t.accuracy)}, balanced accuracy ${num(t.balancedAccuracy)}` : `R² ${num(t.r2)}`;
+}
+
+/** A run's validation score by the search's objective at the epoch it kept (null without one). */
+function validationScore(r: TrainResult, metric: MonitorName): number | null {
+  const h = r.history[r.bestEpoch - 1];
+  if (!h) return null;
+  const v = metric === 'valLoss' ? h.valLoss : metric.startsWith('val') ? h.valMetrics?.[metric.charAt(3).toLowerCase() + metric.slice(4)] : undefined;
+  return v === null || v === undefined || !Number.isFinite(v) ? null : v;
 }
 
 /** Search, refit the winner, train the linear baseline, print the leaderboard and both scores; save the winner. */
@@ -82,12 +92,27 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
   }
   const { backend } = await createBackend(o.backend);
   try {
-    const winner = await retrainBest({ setup, trial: best, prepared: o.prepared, backend, yieldToHost: yieldToEventLoop });
-    const baseline = await trainRun({ spec: linearBaselineSpec(data.train.rows, o.seed), prepared: o.prepared, backend, scoreOn: backend, yieldToHost: yieldToEventLoop });
-    writeFileAtomic(o.out, stringifyModelFile(winner.model));
-    process.stdout.write(`\nBest network (trial ${best.trial}), refitted on train+validation for ${winner.result.history.length} epochs:\n`);
-    for (const [name, m] of Object.entries(winner.metrics)) process.stdout.write(`${metricsBlock(name, m)}\n`);
-    process.stdout.write(`\nOn the test rows: best network ${testScore(winner.model)}; linear baseline (no hidden layer) ${testScore(baseline.model)}.\n`);
+    const run = (spec: NetworkSpec) => trainRun({ spec, prepared: o.prepared, backend, scoreOn: backend, yieldToHost: yieldToEventLoop });
+    const baseline = await run(linearBaselineSpec(data.train.rows, o.seed));
+    // The default network competes too, on the same validation rows: a short search on noisy validation
+    // scores can pick worse than the defaults, and the analyst should never get less from --auto.
+    const defaults = await run(defaultSpec(data.task, data.train.features, 'simple', data.train.rows));
+    const objective = setup.settings.objective;
+    const better = (a: number | null, b: number | null): boolean =>
+      a !== null && (b === null || (objective.direction === 'maximize' ? a > b : a < b));
+    const candidates = [
+      { name: `the searched network (trial ${best.trial})`, score: best.objective, model: null as ModelFile | null },
+      { name: 'the default network', score: validationScore(defaults.result, objective.metric), model: defaults.model },
+      { name: 'the linear baseline', score: validationScore(baseline.result, objective.metric), model: baseline.model },
+    ];
+    const pick = candidates.reduce((a, b) => (better(b.score, a.score) ? b : a));
+    const model = pick.model ?? (await retrainBest({ setup, trial: best, prepared: o.prepared, backend, yieldToHost: yieldToEventLoop })).model;
+    writeFileAtomic(o.out, stringifyModelFile(model));
+    process.stdout.write(`\nValidation ${objective.metric}: ${candidates.map((c) => `${c.name} ${c.score === null ? '–' : num(c.score)}`).join('; ')}.\n`);
+    const refitted = pick.model === null || model.training.refit !== undefined;
+    process.stdout.write(`Best: ${pick.name}${refitted ? ', refitted on train+validation' : ''}:\n`);
+    for (const [name, m] of Object.entries(model.metrics)) if (m && 'kind' in m) process.stdout.write(`${metricsBlock(name, m as Metrics)}\n`);
+    process.stdout.write(`\nOn the test rows: best ${testScore(model)}; linear baseline (no hidden layer) ${testScore(baseline.model)}.\n`);
     process.stdout.write(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s of a ${o.budgetSeconds} s budget. Model saved to ${o.out}\n`);
   } finally {
     backend.destroy();
