@@ -163,7 +163,7 @@ async function waitForQuiet(seconds: number): Promise<number | null> {
 
 /**
  * Per workload where both ran: the engine on gpu.js WebGPU against TF.js's WebGPU backend in the same Node,
- * through the same Dawn adapter (issue 3's GPU goal is W2; it counts only on a hardware adapter).
+ * through the same Dawn adapter (the GPU goal is W2; it counts only on a hardware adapter).
  */
 function webGpuLines(rows: readonly SummaryRow[], software: boolean): string[] {
   const out: string[] = [];

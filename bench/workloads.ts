@@ -1,4 +1,4 @@
-/** The benchmark workloads (issue 3): fixed shapes, seeds and epoch counts, identical for every contender. */
+/** The benchmark workloads: fixed shapes, seeds and epoch counts, identical for every contender. */
 
 /** One workload: data shape, network, optimizer settings and how long to run. */
 export interface Workload {

@@ -1,5 +1,5 @@
 /**
- * Keyboard operability (issue 5: every action can be done from the keyboard): workflow navigation,
+ * Keyboard operability (every action can be done from the keyboard): workflow navigation,
  * adding, moving, duplicating and deleting layers, undo/redo, and starting a run — without the mouse.
  */
 import { epochStatus, expect, networkItems, screenshot, test } from './app/fixtures.ts';

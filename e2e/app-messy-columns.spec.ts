@@ -1,5 +1,5 @@
 /**
- * A penguins_raw-like file (issue 12): the default target is Species, not the mostly missing free-text
+ * A penguins_raw-like file: the default target is Species, not the mostly missing free-text
  * Comments, with a note saying why; the "84% missing" warning shows once and goes when the column is
  * ignored; a column with missing values offers a "was missing" indicator; a file with dates offers a
  * time-ordered split and warns about the random one.

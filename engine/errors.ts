@@ -75,6 +75,11 @@ export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`Internal error (please report): ${message}`);
 }
 
+/** The message of any thrown value: an Error's message, anything else as text. */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** True for errors the user caused and can fix (they carry a message meant for them). */
 export function isUserError(e: unknown): e is UserError {
   return e instanceof UserError;

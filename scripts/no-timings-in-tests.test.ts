@@ -1,6 +1,6 @@
 /**
- * The end-to-end suite asserts what the app does, never how long it takes: a timing fails on a busy machine
- * (issue 12). Timings belong in `npm run bench:ui`. This scans the specs for the ways a timing gets in.
+ * The end-to-end suite asserts what the app does, never how long it takes: a timing fails on a busy machine.
+ * Timings belong in `npm run bench:ui`. This scans the specs for the ways a timing gets in.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type checks, the import-cycle check, unit suites (Vitest), then the end-to-end suites (Playwright on the built app).
+// `npm test`: type checks, the import-cycle check, lint, layout and unused-code checks, unit suites (Vitest), then the end-to-end suites (Playwright on the built app).
 // Ends with one line `N passed, N failed[, N skipped]` summing every suite, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -31,6 +31,11 @@ if (existsSync('renderer/tsconfig.json')) {
 
 // Import cycles: none at run time across engine/, renderer/ (.ts) and electron/ (type-only ones are listed).
 count('import cycles', run('import cycles', 'node', ['scripts/check-cycles.mjs']));
+
+// Lint (eslint.config.js), layout (.prettierrc) and unused files, exports and dependencies (knip.json).
+count('eslint', run('eslint', 'npx', ['eslint', '.']));
+count('prettier', run('prettier', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']));
+count('knip', run('knip', 'npx', ['knip']));
 
 // 2. Unit tests.
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);

@@ -1,5 +1,5 @@
 /**
- * Browser mode of the benchmark (issue 3): trains W1 and W2 in Chromium, inside a module Web Worker (the
+ * Browser mode of the benchmark: trains W1 and W2 in Chromium, inside a module Web Worker (the
  * engine's home in the app), with this engine on gpu.js WebGPU / WebGL2 and on its WebAssembly SIMD kernels
  * (1 thread, and threads through Web Workers: the page is cross-origin isolated), and with TF.js on its
  * webgpu, webgl and wasm backends, all in the same browser. Data: the very bytes the Node benchmark trains
@@ -27,15 +27,11 @@
  * Writes bench/results/browser-<time>.json and .md (git-ignored).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import os from 'node:os';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from '../../scripts/web-policy.mjs';
 import { generateData, writeData } from '../data.ts';
 import { describeMachine } from '../machine.ts';
 import { WORKLOADS, flopsPerEpoch, type Workload } from '../workloads.ts';
@@ -43,20 +39,15 @@ import {
   BROWSER_CONTENDERS, PROGRESS_PREFIX, fnv1a, isSoftware,
   type BrowserBenchPage, type BrowserContender, type BrowserInfo, type RunResult, type WorkerAnswer, type WorkerRequest,
 } from './protocol.ts';
+import { buildPage, serve } from './page-server.ts';
 import { browserMarkdownTable, browserTextTable, summarizeBrowser, type BrowserRow } from './report.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(HERE, '..', '..');
 /** Flags for a real GPU on Linux (Chrome's headless GPU testing guidance: ANGLE and WebGPU on Vulkan). */
 const GPU_FLAGS = ['--use-angle=vulkan', '--enable-features=Vulkan', '--disable-vulkan-surface', '--ignore-gpu-blocklist'];
 /** --quick: this share of each workload's rows, this many epochs. */
 const QUICK_FRACTION = 0.1;
 const QUICK_EPOCHS = 3;
-/**
- * The app's content security policy, plus `blob:` scripts: TF.js's threaded wasm backend starts its
- * pthread workers from a blob and importScripts() another blob. The engine needs nothing beyond the app's policy.
- */
-const BENCH_CSP = CONTENT_SECURITY_POLICY.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'wasm-unsafe-eval' blob:");
 
 interface Flags {
   quick: boolean;
@@ -101,52 +92,6 @@ function plan(w: Workload, f: Flags): { rows: number; epochs: number } {
   const fraction = f.fraction ?? (f.quick ? QUICK_FRACTION : null);
   const rows = Math.min(w.rows, Math.floor(f.rows ?? (fraction ? w.rows * Math.min(1, fraction) : w.rows)));
   return { rows: Math.max(w.batchSize, rows), epochs: f.epochs ?? (f.quick ? QUICK_EPOCHS : w.epochs) };
-}
-
-/** Serve `root` on localhost (a secure context, so WebGPU is exposed) with the app's isolation headers. */
-async function serve(root: string): Promise<{ url: string; server: Server }> {
-  const base = resolve(root);
-  const server = createServer((req, res) => {
-    let path = '';
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    } catch {
-      // a malformed URL names no file
-    }
-    const file = resolve(base, `.${path.endsWith('/') ? `${path}index.html` : path}`);
-    if (!path || !file.startsWith(base + sep)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    stat(file).then(
-      (s) => {
-        if (!s.isFile()) throw new Error('not a file');
-        res.writeHead(200, {
-          'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-          'Content-Length': String(s.size),
-          'Content-Security-Policy': BENCH_CSP,
-          'Cross-Origin-Opener-Policy': 'same-origin',
-          'Cross-Origin-Embedder-Policy': 'require-corp',
-          'Cross-Origin-Resource-Policy': 'same-origin',
-          'Cache-Control': 'no-store',
-        });
-        createReadStream(file).pipe(res);
-      },
-      () => res.writeHead(404).end('not found'),
-    );
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://localhost:${(server.address() as AddressInfo).port}/`, server };
-}
-
-/** Build the page with Vite into `outDir`, and put TF.js's wasm binaries next to it. */
-async function buildPage(outDir: string): Promise<void> {
-  await build({ configFile: join(HERE, 'vite.config.ts'), build: { outDir }, logLevel: 'error' });
-  const wasmDir = join(ROOT, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
-  mkdirSync(join(outDir, 'tfjs-wasm'));
-  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
-    copyFileSync(join(wasmDir, f), join(outDir, 'tfjs-wasm', f));
-  }
 }
 
 /** Ask a fresh page (and so a fresh worker) one question; rejects after `timeoutS`. */

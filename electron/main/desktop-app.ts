@@ -27,6 +27,7 @@ import { RecoveryStore } from './recovery-store.ts';
 import { APP_ORIGIN, APP_SCHEME, originOf } from './sender-check.ts';
 import { restrictPermissions } from './web-security.ts';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state.ts';
+import { errorMessage } from './error-message.ts';
 
 /** Where things are, decided by `main.ts`. */
 export interface DesktopPaths {
@@ -36,10 +37,6 @@ export interface DesktopPaths {
   appDir: string;
   /** The Vite dev server URL in development, or null to serve `dist/renderer` on `app://`. */
   devServerUrl: string | null;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** One app instance. Call `start()` once Electron is ready. */
@@ -159,11 +156,11 @@ export class DesktopApp {
       contextFor: (sender) => this.#contextFor(sender),
       onError: (channel, error, context) => {
         if (context !== null && channel === SEND.openDroppedFile) {
-          void this.#shell.showError(context.window, message(error));
+          void this.#shell.showError(context.window, errorMessage(error));
           return;
         }
         // A one-way message has no reply; a bad one is a renderer bug or a foreign page, so it goes to the log.
-        console.error(`IPC ${channel}: ${message(error)}`);
+        console.error(`IPC ${channel}: ${errorMessage(error)}`);
       },
     });
   }
@@ -171,7 +168,7 @@ export class DesktopApp {
   #installMenu(): void {
     const model = buildMenuModel({ platform: process.platform, isPackaged: app.isPackaged, appName: APP_NAME, recent: this.#recent.list });
     Menu.setApplicationMenu(Menu.buildFromTemplate(toMenuTemplate(model, (action) => {
-      this.#onMenuAction(action).catch((error: unknown) => dialog.showErrorBox(APP_NAME, message(error)));
+      this.#onMenuAction(action).catch((error: unknown) => dialog.showErrorBox(APP_NAME, errorMessage(error)));
     })));
   }
 
@@ -204,7 +201,7 @@ export class DesktopApp {
   }
 
   #track(write: Promise<unknown>, what: string): void {
-    const tracked = write.catch((error: unknown) => console.error(`Could not ${what}: ${message(error)}`));
+    const tracked = write.catch((error: unknown) => console.error(`Could not ${what}: ${errorMessage(error)}`));
     this.#pendingWrites.add(tracked);
     void tracked.finally(() => this.#pendingWrites.delete(tracked));
   }
@@ -245,7 +242,7 @@ export class DesktopApp {
   /** Keeps the last autosave for the reloaded page (it asks `takeRecovery`); a failure must not block the offer. */
   async #keepAutosave(): Promise<boolean> {
     return this.#recovery.markCrashed().catch((error: unknown) => {
-      console.error(`Could not keep the recovery copy: ${message(error)}`);
+      console.error(`Could not keep the recovery copy: ${errorMessage(error)}`);
       return false;
     });
   }

@@ -9,6 +9,7 @@ import type { ChosenPaths } from './chosen-paths.ts';
 import { type DocumentSession, type OpenFileEvent, unsavedPrompt } from './document-session.ts';
 import { readOpenedFile } from './project-files.ts';
 import type { ShellPort } from './shell-port.ts';
+import { errorMessage } from './error-message.ts';
 
 /** The stores the actions update. */
 export interface DocumentServices {
@@ -42,7 +43,7 @@ export class DocumentActions<W> {
       file = await readOpenedFile(filePath);
     } catch (error) {
       await this.#services.recent.remove(filePath);
-      await this.#shell.showError(window, error instanceof Error ? error.message : String(error));
+      await this.#shell.showError(window, errorMessage(error));
       return;
     }
     const open = async (): Promise<void> => {
@@ -66,7 +67,7 @@ export class DocumentActions<W> {
       return;
     }
     session.afterSave = () => {
-      void open().catch((error: unknown) => this.#shell.showError(window, error instanceof Error ? error.message : String(error)));
+      void open().catch((error: unknown) => this.#shell.showError(window, errorMessage(error)));
     };
     this.#shell.send(window, EVENT.menuCommand, 'save');
   }
@@ -78,7 +79,7 @@ export class DocumentActions<W> {
   allowClose(window: W, session: DocumentSession): boolean {
     if (session.closeApproved || !session.dirty) return true;
     this.#askBeforeClose(window, session).catch((error: unknown) =>
-      this.#shell.showError(window, `Could not ask about unsaved changes: ${error instanceof Error ? error.message : String(error)}`));
+      this.#shell.showError(window, `Could not ask about unsaved changes: ${errorMessage(error)}`));
     return false;
   }
 

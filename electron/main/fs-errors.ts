@@ -1,5 +1,6 @@
 /** Turns Node file-system errors into sentences that say what failed and what to try. */
 import path from 'node:path';
+import { errorMessage } from './error-message.ts';
 
 const ADVICE: Record<string, string> = {
   ENOENT: 'it does not exist (was it moved or deleted?)',
@@ -17,7 +18,7 @@ const ADVICE: Record<string, string> = {
 /** `"Could not save "x.bpstudio" in /dir: permission denied. …"` for any error thrown by node:fs. */
 export function describeFsError(error: unknown, action: 'open' | 'save', filePath: string): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  const reason = ADVICE[code] ?? (error instanceof Error ? error.message : String(error));
+  const reason = ADVICE[code] ?? (errorMessage(error));
   const where = `"${path.basename(filePath)}" in ${path.dirname(filePath)}`;
   return `Could not ${action} ${where}: ${reason}${code && !(code in ADVICE) ? ` (${code})` : ''}.`;
 }

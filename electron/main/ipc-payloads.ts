@@ -2,6 +2,7 @@
  * Hand-written validators for every IPC payload. Payloads arrive as `unknown`; each parser returns a typed
  * value or throws `IpcPayloadError` saying which field is wrong, what it got, and what it expects.
  */
+import { errorMessage } from './error-message.ts';
 
 /** Thrown when a renderer sends a payload of the wrong shape. Its message names the request and the field. */
 export class IpcPayloadError extends Error {
@@ -80,7 +81,7 @@ function jsonObject(request: string, key: string, value: string): string {
   try {
     parsed = JSON.parse(value);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new IpcPayloadError(`${request}: '${key}' is not valid JSON (${reason}). Nothing was written.`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

@@ -2,6 +2,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
+import { errorMessage } from './error-message.ts';
 
 /** What reading a settings file found. A corrupt file is reported, not thrown: settings fall back to defaults. */
 export type JsonFileRead =
@@ -21,7 +22,7 @@ export async function readJsonFile(filePath: string): Promise<JsonFileRead> {
   try {
     return { status: 'ok', value: JSON.parse(text) };
   } catch (error) {
-    return { status: 'corrupt', reason: error instanceof Error ? error.message : String(error) };
+    return { status: 'corrupt', reason: errorMessage(error) };
   }
 }
 

@@ -10,6 +10,7 @@ import { DesktopApp } from './desktop-app.ts';
 import { filesFromArgv } from './project-files.ts';
 import { APP_SCHEME } from './sender-check.ts';
 import { hardenWebContents } from './web-security.ts';
+import { errorMessage } from './error-message.ts';
 
 app.setName(APP_NAME);
 // Windows groups the taskbar button and the Open recent jump list by this id; it matches electron-builder's appId.
@@ -35,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   const report = (error: unknown): void => {
-    dialog.showErrorBox(APP_NAME, error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(APP_NAME, errorMessage(error));
   };
   let desktop: DesktopApp | null = null;
   // macOS delivers double-clicked files through 'open-file', possibly before 'ready'.

@@ -25,7 +25,7 @@ export { transformNames } from './preparing/encode-features.ts';
 export { cellLabel } from './reading/column-values.ts';
 export { decodeOutputs, targetScale, type DecodedOutputs } from './preparing/target.ts';
 export { inferTask } from './reading/column-use.ts';
-export type { LeftOutColumn } from './preparing/plan-columns.ts';
+export type { LeftOutColumn } from './preparing/settings.ts';
 export { kFoldSplits, splitRows, timeSplit, type Fold, type RowSplit } from './preparing/split.ts';
 export {
   profileTable, type ColumnProfile, type DatasetProfile, type HistogramBin, type ProfileOptions, type TargetProfile,

@@ -1,5 +1,5 @@
 /** The command-line interface: dispatch, help, and one clear message (no stack trace) for user errors. */
-import { isUserError } from '../errors.ts';
+import { errorMessage, isUserError } from '../errors.ts';
 import { registerNodeBackends } from './backends.ts';
 import { fsErrorCode, fsErrorReason } from './fs-errors.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
@@ -85,6 +85,6 @@ export function failureMessage(e: unknown): { message: string; code: 1 | 70 } {
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return { message: 'An input nests too deeply to process (the call stack ran out). Check that the files are the ones you meant; if they are ordinary, this is a bug in Backprop Studio: please report it.', code: 1 };
   }
-  const what = e instanceof Error ? e.message : String(e);
+  const what = errorMessage(e);
   return { message: `internal error, a bug in Backprop Studio (not in your input): ${what}. Please report it with the command you ran; set BACKPROP_STUDIO_DEBUG=1 to print the stack trace.`, code: 70 };
 }

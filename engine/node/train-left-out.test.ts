@@ -1,4 +1,4 @@
-/** `train` names every column it leaves out of the features, and why (issue 12). */
+/** `train` names every column it leaves out of the features, and why. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-/** `train --split time|random` (issue 12). */
+/** `train --split time|random`. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

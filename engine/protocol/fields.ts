@@ -4,6 +4,7 @@
  * table that leaves out a field, adds one, or checks it as the wrong kind does not compile; the unions,
  * the reply map and the validator in `messages.ts` are all derived from these tables.
  */
+import { isRecord } from '../spec/fields.ts';
 
 /** Something bytes can be read from in slices: a browser `Blob`/`File` fits, so large files stream. */
 export interface ByteSource {
@@ -98,10 +99,8 @@ export type UnionOf<Table> = {
   [K in keyof Table & string]: Table[K] extends { readonly body?: infer Body } ? Flat<{ type: K } & Exclude<Body, undefined>> : never;
 }[keyof Table & string];
 
-/** True for a plain object (not null, not an array). */
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** One plain-object check for the engine, re-exported for this folder's readers. */
+export { isRecord };
 
 /** True when `v` has the field kind `kind`. */
 export function hasKind(v: unknown, kind: FieldKind): boolean {

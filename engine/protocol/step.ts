@@ -112,7 +112,7 @@ function isMatrixOrNull(v: unknown): boolean {
 }
 
 /** True when `v` has the shape of a trace (every matrix and tensor a Float32Array of the right size). */
-export function isWireStepTrace(v: unknown): v is WireStepTrace {
+function isWireStepTrace(v: unknown): v is WireStepTrace {
   if (!isRecord(v) || !isRecord(v.loss) || !isRecord(v.update) || !Array.isArray(v.forward) || !Array.isArray(v.backward)) return false;
   if (!(v.positions instanceof Int32Array) || !(v.rowIndices instanceof Int32Array) || !isMatrix(v.output)) return false;
   if (typeof v.loss.value !== 'number' || typeof v.lossAfter !== 'number' || !Array.isArray(v.update.tensors)) return false;
@@ -125,7 +125,7 @@ export function isWireStepTrace(v: unknown): v is WireStepTrace {
 }
 
 /** Every typed array of a trace, for `postMessage` to transfer. */
-export function stepTransferables(t: WireStepTrace): ArrayBufferView[] {
+function stepTransferables(t: WireStepTrace): ArrayBufferView[] {
   const out: ArrayBufferView[] = [t.positions, t.rowIndices, t.output.data];
   for (const f of t.forward) {
     out.push(f.input.data, f.output.data);
@@ -163,6 +163,3 @@ export const STEP_EVENTS = {
 
 /** The step-through request, as a message. */
 export type StepRequest = UnionOf<typeof STEP_REQUESTS>;
-
-/** The step-through reply, as a message. */
-export type StepEvent = UnionOf<typeof STEP_EVENTS>;

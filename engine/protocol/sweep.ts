@@ -62,7 +62,7 @@ function isTrialRecord(v: unknown): boolean {
 }
 
 /** True when `v` has the shape of a sweep event (records and the result checked one level deep). */
-export function isWireSweepEvent(v: unknown): v is SweepEvent {
+function isWireSweepEvent(v: unknown): v is SweepEvent {
   if (!isRecord(v) || typeof v.type !== 'string' || !EVENT_TYPES.has(v.type)) return false;
   switch (v.type) {
     case 'sweep/start': return isRecord(v.plan) && Array.isArray(v.plan.parameters);
@@ -120,6 +120,3 @@ export const SWEEP_EVENTS = {
 
 /** The sweep requests, as messages. */
 export type SweepRequest = UnionOf<typeof SWEEP_REQUESTS>;
-
-/** The sweep events, as messages. */
-export type SweepEngineEvent = UnionOf<typeof SWEEP_EVENTS>;

@@ -1,11 +1,10 @@
 /** Small readers for the search-space file: each checks one field and records a problem instead of throwing. */
+import { isRecord } from '../spec/fields.ts';
 import type { Problem } from '../errors.ts';
 import { sweepMessages as m } from './messages.ts';
 
-/** True for a plain JSON object. */
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** One plain-object check for the engine, re-exported for this folder's readers. */
+export { isRecord };
 
 /** Reads fields of one object at `path`, adding problems to `problems`. */
 export class SpaceReader {

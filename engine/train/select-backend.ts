@@ -6,6 +6,7 @@ import { resolveNetwork } from '../spec/resolve.ts';
 import type { BackendChoice, NetworkSpec, Task } from '../spec/types.ts';
 import { resolveTraining } from './config.ts';
 import { DeviceState } from './device-state.ts';
+import { errorMessage } from '../errors.ts';
 
 /** Steps timed per candidate, after warm-up steps that compile every kernel (GPU backends compile a second copy of some on the second step). */
 const CALIBRATION_STEPS = 5;
@@ -73,7 +74,7 @@ async function choose(
     try {
       backend = await p.create();
     } catch (e) {
-      calibration.push({ name: p.name, msPerStep: null, error: e instanceof Error ? e.message : String(e) });
+      calibration.push({ name: p.name, msPerStep: null, error: errorMessage(e) });
       continue;
     }
     const ms = await timeSteps(backend, spec, inputs, task, now);

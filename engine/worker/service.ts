@@ -40,12 +40,12 @@ export class EngineService {
   readonly #post: Post;
   readonly #tables = new TableStore();
   readonly #runs = new Map<string, RunEntry>();
-  // ---- step-through (issue 8)
+  // ---- step-through
   readonly #steps = new StepThrough(this.#tables, (runId) => {
     const run = this.#runs.get(runId);
     return run ? { spec: run.spec ?? null, settings: run.settings, control: run.control, model: run.model } : null;
   });
-  // ---- sweeps (issue 7): trial workers are started here, through the pool in engine/sweep
+  // ---- sweeps: trial workers are started here, through the pool in engine/sweep
   readonly #sweeps = new SweepHost({
     tables: this.#tables, post: (e) => this.#post(e), spawn: spawnTrialWorker, addRun: (runId, run) => this.#runs.set(runId, run),
   });
@@ -169,11 +169,11 @@ export class EngineService {
         this.#post({ type: 'memory/report', id: req.id, memory: this.memory() });
         return;
       }
-      // ---- step-through (issue 8)
+      // ---- step-through
       case 'step/trace':
         this.#post({ type: 'step/traced', id: req.id, trace: await this.#steps.trace(req) });
         return;
-      // ---- sweeps (issue 7)
+      // ---- sweeps
       case 'sweep/check':
       case 'sweep/start':
       case 'sweep/stop':

@@ -1,5 +1,5 @@
 /**
- * The step-through requests (issue 8): trace one training iteration on chosen training rows, for the
+ * The step-through requests: trace one training iteration on chosen training rows, for the
  * current spec's initial weights or a run's weights (current while paused, final once finished), on the
  * backend a run uses. Traces run one at a time, so the cached backend is never replaced while in use.
  */

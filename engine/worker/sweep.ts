@@ -1,5 +1,5 @@
 /**
- * The sweep requests (issue 7): check and run search spaces with trials in trial workers this worker
+ * The sweep requests: check and run search spaces with trials in trial workers this worker
  * owns (one per concurrent trial, through the engine's pool executor), stop a sweep or one trial, apply a
  * trial's parameters to a spec, and retrain a configuration on train+validation as a run.
  */

@@ -30,11 +30,3 @@ export function formatDuration(ms: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
-
-/** A metric key as words ("valLoss" → "Validation loss"). */
-export function metricLabel(key: string): string {
-  const names: Record<string, string> = {
-    loss: 'Loss', accuracy: 'Accuracy', mae: 'MAE', rmse: 'RMSE', r2: 'R²',
-  };
-  return names[key] ?? key;
-}

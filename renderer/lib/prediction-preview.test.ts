@@ -3,7 +3,7 @@ import { previewOf } from './prediction-preview.ts';
 
 describe('previewOf', () => {
   test('keeps the prediction and probability columns of the first five rows, rounded', () => {
-    const rows = Array.from({ length: 8 }, (_, i) => `5.1,3.5,setosa,setosa,0.98765,0.0123,0`);
+    const rows = Array.from({ length: 8 }, () => `5.1,3.5,setosa,setosa,0.98765,0.0123,0`);
     const csv = ['a,b,species,prediction,probability_setosa,probability_versicolor,probability_virginica', ...rows, ''].join('\n');
     const preview = previewOf(csv, 3);
     expect(preview.header).toEqual(['prediction', 'P(setosa)', 'P(versicolor)', 'P(virginica)']);

@@ -49,9 +49,6 @@ export const DISTRIBUTION_LABELS: Readonly<Record<DistributionName, string>> = {
   uniform: 'Uniform', logUniform: 'Log-uniform', int: 'Integer', choice: 'Choice',
 };
 
-/** Hidden-layer activations worth trying (softmax and linear belong to output layers). */
-const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'leakyRelu', 'elu', 'gelu'] as const;
-
 /** A round number near x (1, 2 or 5 times a power of ten). */
 function nice(x: number): number {
   if (!(x > 0)) return x;

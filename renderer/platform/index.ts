@@ -4,7 +4,6 @@ import { desktopPlatform } from './desktop.ts';
 import type { Platform } from './types.ts';
 
 export type { Platform, PickedFile, MenuCommand } from './types.ts';
-export { download } from './browser.ts';
 
 /** Pick the platform for this window. */
 export function detectPlatform(): Platform {

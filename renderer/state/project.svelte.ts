@@ -18,7 +18,7 @@ import { Sweep } from './sweep.svelte.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
 /** What the engine said about the current network. */
-export interface ModelCheck {
+export interface NetworkCheck {
   problems: Problem[];
   layers: LayerShape[];
   totalParams: number;
@@ -54,7 +54,7 @@ export class Project {
   training = $state<TrainingSpec>(defaultTraining());
   runs = $state.raw<TrainingRun[]>([]);
   currentRunId = $state<string | null>(null);
-  check = $state.raw<ModelCheck | null>(null);
+  check = $state.raw<NetworkCheck | null>(null);
   checkError = $state.raw<WireError | null>(null);
   /** Unsaved changes since the last save to a file. */
   isDirty = $state(false);

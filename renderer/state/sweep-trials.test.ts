@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepEvent, TrialRecord } from '../../engine/protocol/index.ts';
-import { applyEvents, OBJECTIVE_AXIS, passesFilters, thinPoints, type TrialView } from './sweep-trials.ts';
+import type { SweepEvent, SweepPlan, TrialRecord } from '../../engine/protocol/index.ts';
+import {
+  applyEvents, OBJECTIVE_AXIS, passesFilters, savedTrialView, sweepProgress, thinPoints, type TrialView,
+} from './sweep-trials.ts';
 
 const summary = (epoch: number, loss: number) => ({
   epoch, epochs: 3, loss, metrics: { accuracy: 0.5 }, valLoss: loss + 0.1, valMetrics: { accuracy: 0.6 }, learningRate: 0.01, elapsedMs: 1, layers: [],
@@ -99,5 +101,30 @@ describe('long trials', () => {
     expect(points.length).toBeLessThanOrEqual(4000);
     expect(points.at(-1)?.epoch).toBe(5000);
     expect(trials.get(1)?.record.epochs).toBe(5000);
+  });
+});
+
+describe('progress and saved trials', () => {
+  const plan = (epochBudget: number | null): SweepPlan => ({
+    strategy: 'random', trials: 4, epochBudget, parameters: [], seed: 1, concurrency: 1,
+    objective: { metric: 'valLoss', direction: 'minimize' },
+  });
+
+  it('counts epochs against the budget, else finished trials, and gives the time left from the pace', () => {
+    expect(sweepProgress(null, 'running', 5, 1, 4000)).toEqual({ fraction: null, etaMs: null });
+    // 10 of 40 epochs in 4 s: a quarter done, 12 s to go.
+    expect(sweepProgress(plan(40), 'running', 10, 1, 4000)).toEqual({ fraction: 0.25, etaMs: 12000 });
+    // No epoch budget (epochs searched): 1 of 4 trials in 2 s, 6 s to go.
+    expect(sweepProgress(plan(null), 'running', 10, 1, 2000)).toEqual({ fraction: 0.25, etaMs: 6000 });
+    // Under a second, or not running: no estimate; a completed sweep is all done.
+    expect(sweepProgress(plan(40), 'running', 10, 1, 500).etaMs).toBeNull();
+    expect(sweepProgress(plan(40), 'completed', 10, 1, 4000)).toEqual({ fraction: 1, etaMs: null });
+  });
+
+  it('reads a saved trial without a Hyperband bracket as having none', () => {
+    const saved = { record: { ...record(2, 'done', 0.4, 7), bracket: undefined as unknown as null }, points: [] };
+    expect(savedTrialView(saved)).toEqual({
+      record: { ...record(2, 'done', 0.4, 7), bracket: null }, points: [], target: 7, progress: null,
+    });
   });
 });

@@ -3,7 +3,7 @@
  * (one point per epoch) and its live progress, built from the engine's sweep events. Pure, so it is
  * unit-tested without a worker.
  */
-import type { SweepEvent, TrialRecord } from '../../engine/protocol/index.ts';
+import type { SweepEvent, SweepPlan, TrialRecord } from '../../engine/protocol/index.ts';
 
 /** One epoch of a trial's learning curve. */
 export interface EpochPoint {
@@ -147,4 +147,22 @@ export function passesFilters(t: TrialRecord, filters: Readonly<Record<string, A
     }
   }
   return true;
+}
+
+/** How far a sweep is: 0–1 of the work planned (epochs when the plan knows them, else trials), and the
+ * milliseconds left from the pace so far (null until there is a pace to go by). */
+export function sweepProgress(
+  plan: SweepPlan | null, phase: string, epochsDone: number, finished: number, elapsedMs: number,
+): { fraction: number | null; etaMs: number | null } {
+  if (!plan) return { fraction: null, etaMs: null };
+  const fraction = phase === 'completed' ? 1
+    : plan.epochBudget ? Math.min(1, epochsDone / plan.epochBudget) : finished / Math.max(1, plan.trials);
+  if (phase !== 'running' || elapsedMs < 1000) return { fraction, etaMs: null };
+  const [done, planned] = plan.epochBudget ? [epochsDone, plan.epochBudget] : [finished, plan.trials];
+  return { fraction, etaMs: done > 0 ? ((planned - done) * elapsedMs) / done : null };
+}
+
+/** A trial as a project file keeps it, ready to show (projects saved before Hyperband have no bracket). */
+export function savedTrialView(t: { record: TrialRecord; points: EpochPoint[] }): TrialView {
+  return { record: { ...t.record, bracket: t.record.bracket ?? null }, points: t.points, target: t.record.epochs, progress: null };
 }

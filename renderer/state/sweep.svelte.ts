@@ -8,34 +8,20 @@ import { FlushThrottle } from '../lib/flush-throttle.ts';
 import type { DatasetSettings, NetworkSpec, Problem, SweepCheck, WireError } from '../../engine/protocol/index.ts';
 import {
   parameterImportance, trialsCsv,
-  type ImportanceResult, type SweepEvent, type SweepPlan, type SweepResult, type TrialRecord,
+  type ImportanceResult, type SweepEvent, type SweepPlan, type SweepResult,
 } from '../../engine/protocol/index.ts';
-import type { EngineClient, SweepLiveEvent } from '../engine/engine-client.ts';
+import type { SweepLiveEvent } from '../engine/engine-client.ts';
 import { asWireError } from '../lib/wire-error.ts';
-import { followRun, newRunId } from './follow-run.ts';
-import type { DatasetState } from './dataset.svelte.ts';
-import { splitOutput, type NetworkEditor } from './network-editor.svelte.ts';
+import type { SweepPhase, SweepProject } from './sweep-project.ts';
 import type { SweepRecord, SweepResultRecord } from './sweep-record.ts';
-import { cores, SweepSpace, type SpaceSource } from './sweep-space.svelte.ts';
-import { applyEvents, passesFilters, thinPoints, type AxisFilter, type EpochPoint, type TrialView } from './sweep-trials.ts';
-import { TrainingRun } from './training-run.svelte.ts';
+import { cores, SweepSpace } from './sweep-space.svelte.ts';
+import { applyTrial, checkSpace, retrainTrial } from './sweep-trial-actions.ts';
+import {
+  applyEvents, passesFilters, savedTrialView, sweepProgress, thinPoints, type AxisFilter, type TrialView,
+} from './sweep-trials.ts';
+import type { TrainingRun } from './training-run.svelte.ts';
 
-/** Where the sweep is. */
-export type SweepPhase = 'idle' | 'starting' | 'running' | 'stopping' | 'completed' | 'cancelled' | 'failed';
-
-/** What the sweep uses of the project (the project passes itself; this module never imports it). */
-export interface SweepProject extends SpaceSource {
-  readonly engine: EngineClient;
-  readonly dataset: DatasetState;
-  readonly network: NetworkEditor;
-  readonly spec: NetworkSpec;
-  readonly activeRun: TrainingRun | null;
-  runs: TrainingRun[];
-  currentRunId: string | null;
-  touch(): void;
-  modelJson(run: TrainingRun): Promise<string>;
-  evaluate(run: TrainingRun): Promise<void>;
-}
+export type { SweepPhase, SweepProject } from './sweep-project.ts';
 
 /** Live state is applied at most this often (and once per animation frame). */
 const FLUSH_MS = 100;
@@ -93,20 +79,11 @@ export class Sweep {
   readonly running = $derived(this.trials.filter((t) => t.record.status === 'running'));
   readonly finished = $derived(this.trials.filter((t) => ['done', 'pruned', 'failed', 'cancelled'].includes(t.record.status)).length);
   readonly epochsDone = $derived(this.trials.reduce((s, t) => s + t.record.epochs, 0));
+  readonly #progress = $derived(sweepProgress(this.plan, this.phase, this.epochsDone, this.finished, this.elapsedMs));
   /** 0–1 of the work planned (epochs when the plan knows them, else trials). */
-  readonly fraction = $derived.by<number | null>(() => {
-    const plan = this.plan;
-    if (!plan) return null;
-    if (this.phase === 'completed') return 1;
-    return plan.epochBudget ? Math.min(1, this.epochsDone / plan.epochBudget) : this.finished / Math.max(1, plan.trials);
-  });
+  readonly fraction = $derived(this.#progress.fraction);
   /** Milliseconds left, from the pace so far; null until there is a pace to go by. */
-  readonly etaMs = $derived.by<number | null>(() => {
-    const plan = this.plan;
-    if (!plan || this.phase !== 'running' || this.elapsedMs < 1000) return null;
-    if (plan.epochBudget) return this.epochsDone > 0 ? ((plan.epochBudget - this.epochsDone) * this.elapsedMs) / this.epochsDone : null;
-    return this.finished > 0 ? ((plan.trials - this.finished) * this.elapsedMs) / this.finished : null;
-  });
+  readonly etaMs = $derived(this.#progress.etaMs);
   readonly visible = $derived(this.trials.filter((t) => passesFilters(t.record, this.filters)));
   readonly importance = $derived.by<ImportanceResult | null>(() => {
     const plan = this.plan;
@@ -114,8 +91,6 @@ export class Sweep {
   });
   /** The base the trials were applied to is known (false for a sweep restored without one). */
   readonly canApply = $derived(this.bestTrial !== null && this.bestTrial.record.status === 'done');
-
-  // ---------------------------------------------------------------- checking the space
 
   /** Check the space being edited against the current network and data, soon (edits come in bursts). */
   scheduleCheck(): void {
@@ -130,29 +105,13 @@ export class Sweep {
 
   /** Ask the engine about the space now. */
   async runCheck(): Promise<void> {
-    const p = this.#project;
-    const settings = p.dataset.settings;
     const seq = ++this.#checkSeq;
-    if (!settings || !p.dataset.table) {
-      this.check = null;
-      this.problems = [{ code: 'sweep/no-data', path: '', message: 'Load a dataset and choose the target column on the Data view first.' }];
-      return;
-    }
-    try {
-      const reply = await p.engine.request({
-        type: 'sweep/check', space: { ...this.space.json }, spec: p.spec, settings: $state.snapshot(settings), cores: cores(), concurrency: this.space.concurrencyValue,
-      });
-      if (seq !== this.#checkSeq) return;
-      this.check = reply.check;
-      this.problems = reply.problems;
-    } catch (e) {
-      if (seq !== this.#checkSeq) return;
-      this.check = null;
-      this.problems = [{ code: 'internal', path: '', message: asWireError(e).message }];
-    }
+    const settings = this.#project.dataset.settings;
+    const { check, problems } = await checkSpace(this.#project, this.space, settings && $state.snapshot(settings));
+    if (seq !== this.#checkSeq) return;
+    this.check = check;
+    this.problems = problems;
   }
-
-  // ---------------------------------------------------------------- running
 
   /** Start the sweep with the space being edited, on the current network and data. */
   async start(): Promise<void> {
@@ -260,8 +219,6 @@ export class Sweep {
     this.#startedAt = 0;
   }
 
-  // ---------------------------------------------------------------- results
-
   /** The sweep as the engine's result (for the CSV). */
   result(): SweepResult | null {
     if (!this.plan) return null;
@@ -281,14 +238,9 @@ export class Sweep {
   async useTrial(trial: number): Promise<boolean> {
     const t = this.trials.find((x) => x.record.trial === trial);
     if (!t || !this.#spec) return false;
-    const p = this.#project;
     this.isApplying = true;
     try {
-      const reply = await p.engine.request({ type: 'sweep/apply', spec: this.#spec, params: t.record.params });
-      const { hidden, output } = splitOutput(reply.spec.layers);
-      const keep = { seed: p.training.seed, backend: p.training.backend };
-      // One undo step for the layers and the training settings: Undo brings back the learning rate too.
-      p.network.applyConfiguration(hidden, output, { ...reply.spec.training, ...keep });
+      await applyTrial(this.#project, this.#spec, t.record);
       return true;
     } finally {
       this.isApplying = false;
@@ -298,51 +250,20 @@ export class Sweep {
   /** Retrain the best trial's configuration on train+validation as a new run (shown in the run list, evaluated, exportable). */
   async retrainBest(): Promise<TrainingRun | null> {
     const t = this.bestTrial;
-    const p = this.#project;
-    if (!t || !this.#spec || !this.#settings || p.activeRun) return null;
-    const runId = newRunId();
-    const settings = this.#settings;
-    const name = `Sweep trial ${t.record.trial} (train+val)`;
-    let run: TrainingRun | null = null;
+    if (!t || !this.#spec || !this.#settings || this.#project.activeRun) return null;
     this.retrainError = null;
-    const off = followRun(p.engine, runId, (event) => {
-      if (!run && event.type === 'train/started') {
-        run = new TrainingRun({ id: runId, name, spec: event.spec, settings, dataset: p.dataset.table?.name ?? null });
-        p.runs = [...p.runs, run];
-        p.currentRunId = runId;
-      }
-      return run;
-    }, (r) => void this.#afterRetrain(r));
-    try {
-      await p.engine.request({ type: 'sweep/retrain', runId, spec: this.#spec, settings, params: t.record.params, epochs: Math.max(1, t.record.keptEpoch) });
-    } catch (e) {
-      off();
-      this.retrainError = asWireError(e);
-    }
+    const { run, error } = await retrainTrial(this.#project, this.#spec, this.#settings, t.record);
+    this.retrainError = error;
     return run;
   }
-
-  async #afterRetrain(run: TrainingRun): Promise<void> {
-    const p = this.#project;
-    if (run.weights?.length) {
-      try {
-        await p.modelJson(run);
-      } catch (e) {
-        run.evaluationError = asWireError(e);
-      }
-    }
-    p.touch();
-    if (run.hasModel && p.currentRunId === run.id) await p.evaluate(run);
-  }
-
-  // ---------------------------------------------------------------- project file
 
   /** Plain data for the project file. */
   toRecord(): SweepRecord {
     this.#throttle.flush();
     const settled = this.phase === 'completed' || this.phase === 'cancelled' || this.phase === 'failed';
     const result: SweepResultRecord | null = settled && this.plan && this.#spec && this.#settings ? {
-      status: this.phase as SweepResultRecord['status'], plan: this.plan, trials: this.trials.map((t) => ({ record: t.record, points: thinPoints(t.points, SAVED_POINTS) })),
+      status: this.phase as SweepResultRecord['status'], plan: this.plan,
+      trials: this.trials.map((t) => ({ record: t.record, points: thinPoints(t.points, SAVED_POINTS) })),
       best: this.best, durationMs: this.elapsedMs, backend: this.backend, rows: this.rows ?? { train: 0, validation: 0 },
       spec: this.#spec, settings: this.#settings, error: this.error,
     } : null;
@@ -361,8 +282,7 @@ export class Sweep {
     if (!r) return;
     this.phase = r.status;
     this.plan = r.plan;
-    // Projects saved before Hyperband have no bracket in their records.
-    this.trials = r.trials.map((t) => ({ record: { ...t.record, bracket: t.record.bracket ?? null }, points: t.points, target: t.record.epochs, progress: null }));
+    this.trials = r.trials.map(savedTrialView);
     this.best = r.best;
     this.elapsedMs = r.durationMs;
     this.backend = r.backend;

@@ -1,2 +1,2 @@
 /** Public API of the CPU reference backend. */
-export { CpuBackend, CpuTensor, type CpuBackendOptions } from './cpu-backend.ts';
+export { CpuBackend, CpuTensor } from './cpu-backend.ts';

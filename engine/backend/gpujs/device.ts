@@ -9,6 +9,7 @@ import {
   hasWebAssembly, webGpuAdapterName, webGpuApi,
 } from './facade/host.ts';
 import { modeUnavailable } from './messages.ts';
+import { errorMessage } from '../../errors.ts';
 
 /** Options of `createGpuJsBackend`. */
 export interface GpuJsBackendOptions {
@@ -74,7 +75,7 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       try {
         ctx = await pending;
       } catch (e) {
-        throw modeUnavailable(mode, e instanceof Error ? e.message : String(e));
+        throw modeUnavailable(mode, errorMessage(e));
       }
       const device = prop(ctx, 'device');
       return {

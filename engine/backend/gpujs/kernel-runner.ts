@@ -2,13 +2,13 @@
  * Compiles kernels (cached by body, output size and constants: gpu.js fixes both at compile time) and
  * runs them through the op queue, binding the output tensors to views of the result.
  */
-import { assert, BackendError } from '../../errors.ts';
+import { assert, BackendError, errorMessage } from '../../errors.ts';
 import type { Device } from './device.ts';
 import { DeviceBuffer, GpuJsTensor, type BufferStats } from './device-buffer.ts';
 import { asDeviceValue, type CompiledKernel, type KernelArgument, type KernelHelper } from './facade/gpujs-module.ts';
 import { isPromiseLike } from './facade/reflect.ts';
 import type { KernelThis } from './kernels/kernel-types.ts';
-import { deviceLost, errorText, kernelDegraded, kernelFailed, mentionsDeviceLoss } from './messages.ts';
+import { deviceLost, kernelDegraded, kernelFailed, mentionsDeviceLoss } from './messages.ts';
 import type { OpQueue } from './op-queue.ts';
 
 /** Compile-time integers of a kernel (sizes, loop bounds). */
@@ -80,8 +80,8 @@ export class KernelRunner {
   /** Map a failure to a BackendError: device loss first (it explains most others), then kernel failure. */
   toBackendError(e: unknown, kernel: string): BackendError {
     if (e instanceof BackendError) return e;
-    if (this.device.isLost() || mentionsDeviceLoss(e)) return deviceLost(this.device.label, errorText(e));
-    return kernelFailed(this.device.label, kernel, errorText(e));
+    if (this.device.isLost() || mentionsDeviceLoss(e)) return deviceLost(this.device.label, errorMessage(e));
+    return kernelFailed(this.device.label, kernel, errorMessage(e));
   }
 
   /** Destroy the least recently used kernels past the device's limit (ops run one at a time, so none is in use). */

@@ -1,5 +1,5 @@
 /** The gpu.js backend's user-facing messages, in one catalog. */
-import { BackendError } from '../../errors.ts';
+import { BackendError, errorMessage } from '../../errors.ts';
 import type { GpuJsMode } from './facade/gpujs-module.ts';
 
 /** Codes of the errors this backend throws. */
@@ -44,12 +44,8 @@ export function modeUnavailable(mode: GpuJsMode, why: string): BackendError {
   });
 }
 
-/** The message of any thrown value. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** True when an error message says the device or context is gone. */
 export function mentionsDeviceLoss(e: unknown): boolean {
-  return /\b(device|context)\b[^.]*\blost\b|\blost\b[^.]*\b(device|context)\b/i.test(errorText(e));
+  return /\b(device|context)\b[^.]*\blost\b|\blost\b[^.]*\b(device|context)\b/i.test(errorMessage(e));
 }

@@ -1,8 +1,8 @@
 /** Which gpu.js modes work here: each is started and must run a small kernel correctly. */
+import { errorMessage } from '../../errors.ts';
 import { createDevice } from './device.ts';
 import type { GpuJsMode } from './facade/gpujs-module.ts';
 import { GpuJsBackend } from './gpujs-backend.ts';
-import { errorText } from './messages.ts';
 
 /** The verdict on one mode. */
 export interface GpuJsModeProbe {
@@ -38,7 +38,7 @@ async function probe(mode: GpuJsMode): Promise<GpuJsModeProbe> {
     if (got.some((v, i) => v !== want[i])) return { mode, available: false, reason: `a test kernel returned [${got.join(', ')}] instead of [${want.join(', ')}]` };
     return { mode, available: true, label: backend.label };
   } catch (e) {
-    return { mode, available: false, reason: errorText(e) };
+    return { mode, available: false, reason: errorMessage(e) };
   } finally {
     backend?.destroy();
   }

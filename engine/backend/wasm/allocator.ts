@@ -1,5 +1,5 @@
 /** A first-fit free-list allocator over a growable WebAssembly memory (byte addresses). */
-import { assert } from '../../errors.ts';
+import { assert, errorMessage } from '../../errors.ts';
 import { wasmOutOfMemory } from './messages.ts';
 import { WASM_PAGE_BYTES, type WasmMemory } from './webassembly.ts';
 
@@ -78,7 +78,7 @@ export class BlockAllocator {
     try {
       this.memory.grow(pages);
     } catch (e) {
-      throw wasmOutOfMemory(Math.round((this.end + pages * WASM_PAGE_BYTES) / 2 ** 20), e instanceof Error ? e.message : String(e));
+      throw wasmOutOfMemory(Math.round((this.end + pages * WASM_PAGE_BYTES) / 2 ** 20), errorMessage(e));
     }
     const added = pages * WASM_PAGE_BYTES;
     if (tail > 0) last.bytes += added;

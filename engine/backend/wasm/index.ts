@@ -5,8 +5,8 @@ import { startKernelThreads, type ThreadHost } from './threads.ts';
 import { WasmBackend } from './wasm-backend.ts';
 import { isSharedMemoryAvailable, isWasmSimdAvailable } from './webassembly.ts';
 
-export { isSharedMemoryAvailable, isWasmSimdAvailable } from './webassembly.ts';
-export { WasmBackend, WasmTensor } from './wasm-backend.ts';
+export { isWasmSimdAvailable } from './webassembly.ts';
+export { WasmBackend } from './wasm-backend.ts';
 export { runKernelWorker } from './kernel-worker.ts';
 export type { KernelWorkerInit, ThreadHandle, ThreadHost } from './threads.ts';
 

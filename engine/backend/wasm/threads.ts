@@ -12,7 +12,7 @@
  */
 import { assert } from '../../errors.ts';
 import { now } from './clock.ts';
-import { ARG, BLOCK, CHUNK_BITS, CHUNK_MASK, JOB, MAX_CHUNKS, runOwnShare, type JobViews } from './job.ts';
+import { BLOCK, CHUNK_BITS, CHUNK_MASK, JOB, MAX_CHUNKS, runOwnShare, type JobViews } from './job.ts';
 import type { Kernels } from './kernels.ts';
 import { threadFailed } from './messages.ts';
 import type { WasmMemory, WasmModule } from './webassembly.ts';

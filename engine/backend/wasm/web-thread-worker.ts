@@ -6,6 +6,7 @@
 import { runKernelWorker } from './kernel-worker.ts';
 import type { KernelWorkerInit } from './threads.ts';
 import { WEB_THREAD_READY } from './web-thread-host.ts';
+import { errorMessage } from '../../errors.ts';
 
 /** The worker global scope, as far as used here (the engine compiles without DOM types). */
 const scope = globalThis as unknown as {
@@ -16,6 +17,6 @@ const scope = globalThis as unknown as {
 scope.onmessage = (event) => {
   scope.onmessage = null;
   runKernelWorker(event.data as KernelWorkerInit, () => scope.postMessage(WEB_THREAD_READY)).catch((e: unknown) => {
-    scope.postMessage(`failed: ${e instanceof Error ? e.message : String(e)}`);
+    scope.postMessage(`failed: ${errorMessage(e)}`);
   });
 };

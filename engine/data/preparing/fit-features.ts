@@ -7,7 +7,8 @@ import { messages } from '../messages.ts';
 import type { FeaturePlan } from './plan-columns.ts';
 import { RAW_DATE_PARTS, type DatePart, type FeatureTransform, type FillRule } from './preprocessing.ts';
 import { rawBoolean, rawCategories, rawDatePart } from './raw-values.ts';
-import type { DateEncoding, MissingStrategy, Scaling } from './settings.ts';
+import type { MissingStrategy, Scaling } from './preprocessing.ts';
+import type { DateEncoding } from './settings.ts';
 import { mean, median, mostFrequent, observed, range, std } from './statistics.ts';
 
 /** Settings that apply to every feature. */

@@ -4,7 +4,7 @@ import { cellLabel } from '../reading/column-values.ts';
 import { DISTINCT_LIMIT } from '../reading/column-types.ts';
 import { inferTask, MAX_ENCODED_CATEGORIES } from '../reading/column-use.ts';
 import { messages } from '../messages.ts';
-import type { ColumnSettings, DatasetSettings } from './settings.ts';
+import type { ColumnSettings, DatasetSettings, LeftOutColumn } from './settings.ts';
 import type { ColumnType, ParsedTable, TableColumn } from '../reading/table.ts';
 
 /** One column used as a feature. */
@@ -12,13 +12,6 @@ export interface FeaturePlan {
   column: TableColumn;
   type: ColumnType;
   settings: ColumnSettings;
-}
-
-/** A column that is neither the target nor a feature, and why. */
-export interface LeftOutColumn {
-  column: string;
-  /** Why, as a clause: "it looks like an identifier (…)", "its role is set to ignore". */
-  reason: string;
 }
 
 /** The target, the task and the features. */

@@ -2,7 +2,11 @@
  * The fitted preprocessing: plain JSON stored in the model file, so predictions on new raw CSVs apply
  * exactly the transforms fitted on the training split. Each feature maps to x' = (x − center) / scale.
  */
-import type { MissingStrategy, Scaling } from './settings.ts';
+
+/** How missing values of a column are handled. */
+export type MissingStrategy = 'drop' | 'mean' | 'median' | 'mostFrequent' | 'constant';
+/** How a numeric column is scaled. */
+export type Scaling = 'standardize' | 'minMax' | 'none';
 
 /** Identifies a preprocessing object. */
 export const PREPROCESSING_FORMAT = 'backprop-studio/preprocessing';

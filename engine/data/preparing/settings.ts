@@ -1,16 +1,13 @@
 /** What the user chooses about a dataset, and the prepared arrays that come out. */
 import type { Problem } from '../../errors.ts';
 import type { Task } from '../../spec/types.ts';
-import type { LeftOutColumn } from './plan-columns.ts';
-import type { Preprocessing } from './preprocessing.ts';
+import type { MissingStrategy, Preprocessing, Scaling } from './preprocessing.ts';
 import type { ColumnType, CsvReading } from '../reading/table.ts';
 
-/** How missing values of a column are handled. */
-export type MissingStrategy = 'drop' | 'mean' | 'median' | 'mostFrequent' | 'constant';
+export type { MissingStrategy, Scaling } from './preprocessing.ts';
+
 /** Every missing-value strategy. */
 export const MISSING_STRATEGIES: readonly MissingStrategy[] = ['drop', 'mean', 'median', 'mostFrequent', 'constant'];
-/** How a numeric column is scaled. */
-export type Scaling = 'standardize' | 'minMax' | 'none';
 /** How a categorical column becomes numbers. */
 export type CategoryEncoding = 'oneHot' | 'ordinal';
 /** How a date column becomes numbers: its plain parts, year plus sine/cosine of its cycles, or both. */
@@ -19,6 +16,13 @@ export type DateEncoding = 'parts' | 'cyclical' | 'both';
 export const DATE_ENCODINGS: readonly DateEncoding[] = ['parts', 'cyclical', 'both'];
 /** What a column is used for. */
 export type ColumnRole = 'feature' | 'target' | 'ignore';
+
+/** A column that is neither the target nor a feature, and why. */
+export interface LeftOutColumn {
+  column: string;
+  /** Why, as a clause: "it looks like an identifier (…)", "its role is set to ignore". */
+  reason: string;
+}
 
 /** The user's choices for one column; omitted fields are inferred. */
 export interface ColumnSettings {

@@ -1,6 +1,6 @@
 /** A profile as a plain-text report for the terminal (`backprop-studio profile`). */
 import { dateLabel } from './column-values.ts';
-import type { ColumnProfile, DatasetProfile, HistogramBin } from './profile.ts';
+import type { ColumnProfile, DatasetProfile, HistogramBin } from './profile-types.ts';
 
 const BARS = ' ▁▂▃▄▅▆▇█';
 /** Longest column name shown before it is cut with '…'. */

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_CATEGORIES } from './column-use.ts';
 import { categoryView, strayText } from './column-values.ts';
 import type { Duplicates } from './duplicates.ts';
 import { messages } from '../messages.ts';
-import type { ColumnProfile, TargetProfile } from './profile.ts';
+import type { ColumnProfile, TargetProfile } from './profile-types.ts';
 import type { ParsedTable, TableColumn } from './table.ts';
 
 /** A class this many times rarer than the most common one is reported. */

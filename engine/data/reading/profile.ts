@@ -1,64 +1,20 @@
 /** Per-column profile of a table: type, missing and distinct counts, statistics, top values, histogram. */
-import { DatasetError, type Problem } from '../../errors.ts';
+import { DatasetError } from '../../errors.ts';
 import { categoryView, strayText } from './column-values.ts';
 import { DISTINCT_LIMIT } from './column-types.ts';
 import { inferTask } from './column-use.ts';
 import { countDuplicateRows } from './duplicates.ts';
 import { messages } from '../messages.ts';
 import { profileWarnings } from './profile-warnings.ts';
-import type { ColumnFormat, ColumnType, ParsedTable, TableColumn } from './table.ts';
+import type { ColumnProfile, DatasetProfile, HistogramBin, TargetProfile } from './profile-types.ts';
+import type { ParsedTable, TableColumn } from './table.ts';
 
 /** Bins of a histogram. */
 export const HISTOGRAM_BINS = 10;
 /** Values listed in `topValues`. */
 export const TOP_VALUES = 5;
 
-/** One histogram bin: values in [from, to) (the last bin includes `to`). */
-export interface HistogramBin { from: number; to: number; count: number }
-
-/** What one column holds. Dates have their statistics and bins in milliseconds since 1970 UTC. */
-export interface ColumnProfile {
-  name: string;
-  type: ColumnType;
-  /** Why the column is left out by default; null when it is a feature. */
-  exclusion: string | null;
-  /** The decimal comma or date order the column was read with; null when it needed none. */
-  format: ColumnFormat | null;
-  missing: number;
-  distinct: number;
-  /** `distinct` is a lower bound (there are more than DISTINCT_LIMIT values). */
-  distinctIsLowerBound: boolean;
-  min: number;
-  max: number;
-  mean: number;
-  std: number;
-  /** Cells that are text in a number or date column. */
-  strayText: number;
-  /** Most frequent values with their counts (categories, booleans, few-valued integers, identifiers). */
-  topValues: { value: string; count: number }[];
-  /** Equal-width bins over [min, max] (number and date columns). */
-  histogram: HistogramBin[];
-}
-
-/** The target as the profile sees it. */
-export interface TargetProfile {
-  name: string;
-  task: 'classification' | 'regression' | null;
-  /** Class counts, most frequent first (classification). */
-  classes: { value: string; count: number }[];
-}
-
-/** A whole table's profile with its data-quality warnings. */
-export interface DatasetProfile {
-  rows: number;
-  columns: ColumnProfile[];
-  target: TargetProfile | null;
-  duplicateRows: number;
-  /** What reading the file found (the table's `warnings`: decimal comma, date order, renamed headers, encoding, …). */
-  readingWarnings: Problem[];
-  /** Data-quality warnings. */
-  warnings: Problem[];
-}
+export type { ColumnProfile, DatasetProfile, HistogramBin, TargetProfile } from './profile-types.ts';
 
 /** Options of `profileTable`. */
 export interface ProfileOptions {

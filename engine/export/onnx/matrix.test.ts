@@ -1,7 +1,7 @@
 /** ONNX `--inputs matrix`: run in onnxruntime, outputs equal `predict` (probabilities 1e-5, values 1e-5 relative). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { DatasetSettings } from '../../data/index.ts';
 import { expectSameAsPredict, predictReference } from '../../node/testing/predict-reference.ts';
 import { runOnnx } from '../../node/testing/run-onnx.ts';

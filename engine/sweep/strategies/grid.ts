@@ -11,7 +11,7 @@ export function gridSize(parameters: readonly Parameter[]): number {
 }
 
 /** The combination at `index` of the grid, in row-major order. */
-export function gridPoint(values: readonly (readonly TrialParams[string][])[], parameters: readonly Parameter[], index: number): TrialParams {
+function gridPoint(values: readonly (readonly TrialParams[string][])[], parameters: readonly Parameter[], index: number): TrialParams {
   const out: TrialParams = {};
   let rest = index;
   for (let i = parameters.length - 1; i >= 0; i--) {

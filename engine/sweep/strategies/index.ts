@@ -8,7 +8,7 @@ import type { Strategy } from './strategy.ts';
 import { tpeStrategy } from './tpe.ts';
 
 export type { Strategy, StrategyStep, TrialStep } from './strategy.ts';
-export { gridSize, gridPoint } from './grid.ts';
+export { gridSize } from './grid.ts';
 export { rungEpochs, rungSizes, halvingBudget, type HalvingRun } from './halving.ts';
 export { hyperbandBrackets, hyperbandMaxBracket, hyperbandSizes } from './hyperband.ts';
 export { randomParams } from './random.ts';

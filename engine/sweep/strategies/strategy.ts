@@ -35,7 +35,5 @@ export interface Strategy {
   next(records: ReadonlyMap<number, TrialRecord>): StrategyStep | null;
 }
 
-/** Statuses of a trial that has stopped training for now (it may still continue in a halving rung). */
-export const SETTLED: readonly TrialStatus[] = ['waiting', 'done', 'pruned', 'failed', 'cancelled'];
 /** Statuses of a trial that will not train again. */
 export const FINISHED: readonly TrialStatus[] = ['done', 'pruned', 'failed', 'cancelled'];

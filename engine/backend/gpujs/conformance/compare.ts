@@ -1,6 +1,7 @@
 /** Compare a subject backend's outputs with the reference's. */
 import type { Backend } from '../../backend.ts';
 import { EXACT, type CaseOutputs, type CaseResult, type ConformanceCase, type Tolerance } from './conformance-types.ts';
+import { errorMessage } from '../../../errors.ts';
 
 /** Largest error and the worst element (by error relative to its allowance) of `got` against `want`. */
 export function compareOutputs(got: CaseOutputs, want: CaseOutputs, tol: Tolerance, exact: readonly string[] = []): { pass: boolean; maxAbsError: number; detail: string } {
@@ -37,7 +38,7 @@ export async function runCase(c: ConformanceCase, subject: Backend, reference: B
   try {
     got = await c.run(subject);
   } catch (e) {
-    return { name: c.name, pass: false, maxAbsError: Infinity, tolerance: c.tolerance, detail: `threw: ${e instanceof Error ? e.message : String(e)}`, ms: now() - started };
+    return { name: c.name, pass: false, maxAbsError: Infinity, tolerance: c.tolerance, detail: `threw: ${errorMessage(e)}`, ms: now() - started };
   }
   const ms = now() - started;
   return { name: c.name, tolerance: c.tolerance, ms, ...compareOutputs(got, want, c.tolerance, c.exact) };

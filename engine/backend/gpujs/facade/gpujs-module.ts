@@ -4,9 +4,11 @@
  * `skipLibCheck` they would silently become `any`. So the module is loaded as `unknown` and narrowed
  * here to the handful of calls this backend makes; nothing else in the engine touches gpu.js.
  */
-import { kernelSources } from './kernel-source.ts';
+import { kernelSources, type KernelBody, type KernelHelper } from './kernel-source.ts';
 import { recycleWebGpuOutput } from './recycle-webgpu-output.ts';
 import { callFunction, callMethod, construct, isBag, isCallable, isPromiseLike, prop, stringProp, type Bag } from './reflect.ts';
+
+export type { KernelBody, KernelHelper } from './kernel-source.ts';
 
 /** The gpu.js backends this engine can ask for. */
 export type GpuJsMode = 'webgpu' | 'webgl2' | 'webgl' | 'webasm' | 'cpu';
@@ -24,12 +26,6 @@ export type DeviceValue = DeviceHandle | Float32Array;
 
 /** An argument of a kernel call: a tensor's memory or a float scalar. */
 export type KernelArgument = DeviceValue | number;
-
-/** A helper function a kernel may call (self-contained, numbers in and out). */
-export type KernelHelper = (...args: number[]) => number;
-
-/** A kernel body: run once per output element by gpu.js (see kernels/kernel-types.ts). */
-export type KernelBody = (this: never, ...args: never[]) => number;
 
 /** The kernel settings this backend uses (a subset of gpu.js's). */
 export interface KernelSettings {

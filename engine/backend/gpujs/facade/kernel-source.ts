@@ -4,7 +4,11 @@
  * names but not in function names, so GLSL rejects the shader. Every helper is therefore renamed to a
  * stable `kernelHelperN` at its declaration and at each call in the kernel and the other helpers.
  */
-import type { KernelBody, KernelHelper } from './gpujs-module.ts';
+
+/** A helper function a kernel may call (self-contained, numbers in and out). */
+export type KernelHelper = (...args: number[]) => number;
+/** A kernel body: run once per output element by gpu.js (see kernels/kernel-types.ts). */
+export type KernelBody = (this: never, ...args: never[]) => number;
 
 /** Sources ready for gpu.js: the kernel and its helpers, helpers renamed. */
 export interface KernelSources {

@@ -24,8 +24,3 @@ export function rowsCols(t: Tensor): [number, number] {
   const s = t.shape;
   return s.length === 1 ? [1, s[0]] : [s[0], t.size / s[0]];
 }
-
-/** Assert two tensors have the same number of elements. */
-export function sameSize(a: Tensor, b: Tensor, what: string): void {
-  assert(a.size === b.size, `${what}: ${a.size} elements vs ${b.size}`);
-}

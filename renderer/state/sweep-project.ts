@@ -1,0 +1,24 @@
+/** What a sweep uses of the project, and where it is: the types the sweep's modules share. */
+import type { NetworkSpec } from '../../engine/protocol/index.ts';
+import type { EngineClient } from '../engine/engine-client.ts';
+import type { DatasetState } from './dataset.svelte.ts';
+import type { NetworkEditor } from './network-editor.svelte.ts';
+import type { SpaceSource } from './sweep-space.svelte.ts';
+import type { TrainingRun } from './training-run.svelte.ts';
+
+/** Where the sweep is. */
+export type SweepPhase = 'idle' | 'starting' | 'running' | 'stopping' | 'completed' | 'cancelled' | 'failed';
+
+/** What the sweep uses of the project (the project passes itself; the sweep's modules never import it). */
+export interface SweepProject extends SpaceSource {
+  readonly engine: EngineClient;
+  readonly dataset: DatasetState;
+  readonly network: NetworkEditor;
+  readonly spec: NetworkSpec;
+  readonly activeRun: TrainingRun | null;
+  runs: TrainingRun[];
+  currentRunId: string | null;
+  touch(): void;
+  modelJson(run: TrainingRun): Promise<string>;
+  evaluate(run: TrainingRun): Promise<void>;
+}
