@@ -22,7 +22,16 @@ test('penguins_raw: target, warnings, indicator and split by time', async ({ app
   const features = page.locator('dt', { hasText: 'Input features' }).locator('xpath=following-sibling::dd[1]');
   const before = Number(await features.textContent());
   const sex = page.getByRole('article', { name: 'Sex' });
-  await sex.getByRole('checkbox', { name: 'Add a "was missing" indicator (1 where the value was missing)' }).check();
+  await sex.getByLabel('"Was missing" feature').selectOption('true');
+  await expect(features).toHaveText(String(before + 1));
+
+  // A date column can feed the sine and cosine of its cycles instead of its plain parts.
+  const eggDate = page.getByRole('article', { name: 'Date Egg' });
+  await expect(eggDate.getByLabel('Date encoding')).toHaveValue('parts');
+  await eggDate.getByLabel('Date encoding').selectOption('cyclical');
+  await expect(features).not.toHaveText(String(before + 1));
+  await screenshot(page, 'messy-columns-cyclical-dates');
+  await eggDate.getByLabel('Date encoding').selectOption('parts');
   await expect(features).toHaveText(String(before + 1));
 
   const comments = page.getByRole('article', { name: 'Comments' });

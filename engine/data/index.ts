@@ -5,15 +5,15 @@ export type {
 } from './reading/table.ts';
 export { COLUMN_TYPES } from './reading/table.ts';
 export type {
-  CategoryEncoding, ColumnRole, ColumnSettings, DatasetSettings, MissingStrategy, PreparedDataset, Scaling, Split, SplitOrder,
+  CategoryEncoding, ColumnRole, ColumnSettings, DatasetSettings, DateEncoding, MissingStrategy, PreparedDataset, Scaling, Split, SplitOrder,
 } from './preparing/settings.ts';
 export { DEFAULT_MAX_CATEGORIES } from './reading/column-use.ts';
-export { DEFAULT_SPLIT, MISSING_STRATEGIES, SPLIT_ORDERS } from './preparing/settings.ts';
+export { DATE_ENCODINGS, DEFAULT_SPLIT, MISSING_STRATEGIES, SPLIT_ORDERS } from './preparing/settings.ts';
 export type {
   BooleanTransform, DatePart, DateTransform, FeatureTransform, FillRule, NumberTransform, OneHotTransform,
   OrdinalTransform, Preprocessing, TargetTransform,
 } from './preparing/preprocessing.ts';
-export { DATE_PARTS, PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from './preparing/preprocessing.ts';
+export { CYCLICAL_DATE_PARTS, DATE_PARTS, PREPROCESSING_FORMAT, PREPROCESSING_VERSION, RAW_DATE_PARTS } from './preparing/preprocessing.ts';
 export { DEFAULT_MISSING_VALUES } from './reading/cells.ts';
 export { DEFAULT_DATE_ORDER } from './reading/day-month-dates.ts';
 export { createCsvReader, parseCsv, type CsvReader } from './reading/csv-reader.ts';

@@ -10,7 +10,7 @@ function read(raw: unknown): { metrics: unknown; problems: string[] } {
 }
 
 const classification = {
-  kind: 'classification', loss: 0.5, accuracy: 0.75, macroF1: 0.7,
+  kind: 'classification', loss: 0.5, accuracy: 0.75, macroF1: 0.7, balancedAccuracy: 0.75,
   classes: [{ label: 'a', precision: 1, recall: 0.5, f1: 0.667, support: 2 }, { label: 'b', precision: 0.667, recall: 1, f1: 0.8, support: 2 }],
   confusion: [[1, 1], [0, 2]],
 };
@@ -20,6 +20,14 @@ describe('readMetrics', () => {
     const r = read({ train: classification, test: { kind: 'regression', loss: 1, mae: 0.5, rmse: 0.7, r2: null } });
     expect(r.problems).toEqual([]);
     expect(r.metrics).toEqual({ train: classification, test: { kind: 'regression', loss: 1, mae: 0.5, rmse: 0.7, r2: NaN } });
+  });
+
+  it('derives balanced accuracy (mean recall of the classes with rows) for files written before it was stored', () => {
+    const { balancedAccuracy: _stored, ...older } = classification;
+    const classes = [...older.classes, { label: 'c', precision: 0, recall: 0, f1: 0, support: 0 }];
+    const r = read({ test: { ...older, classes, confusion: [[1, 1, 0], [0, 2, 0], [0, 0, 0]] } });
+    expect(r.problems).toEqual([]);
+    expect(r.metrics).toMatchObject({ test: { balancedAccuracy: 0.75 } });
   });
 
   it('still reads the headline numbers older app exports stored, and no metrics at all', () => {

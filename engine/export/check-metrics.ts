@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../errors.ts';
 import { isRecord } from '../spec/fields.ts';
-import type { ClassScores, Metrics } from '../train/index.ts';
+import { balancedAccuracyOf, type ClassScores, type Metrics } from '../train/index.ts';
 import { modelFileMessages } from './messages.ts';
 
 /** The splits a model file stores metrics for. */
@@ -68,7 +68,11 @@ class MetricsReader {
       const classes = Array.isArray(v.classes) ? v.classes.map((c, i) => this.classScores(c, `${path}.classes[${i}]`)) : [this.bad(`${path}.classes`, `must be a list of per-class scores, got ${show(v.classes)}.`)];
       const confusion = this.confusion(v.confusion, `${path}.confusion`);
       if (loss === null || accuracy === null || macroF1 === null || confusion === null || classes.some((c) => c === null)) return null;
-      return { kind: 'classification', loss, accuracy, macroF1, classes: classes as ClassScores[], confusion };
+      const scores = classes as ClassScores[];
+      // Files written before balanced accuracy was stored: it follows from the per-class recalls.
+      const balanced = v.balancedAccuracy === undefined ? balancedAccuracyOf(scores) : this.number(v, 'balancedAccuracy', path);
+      if (balanced === null) return null;
+      return { kind: 'classification', loss, accuracy, macroF1, balancedAccuracy: balanced, classes: scores, confusion };
     }
     if (v.kind === 'regression') {
       const [loss, mae, rmse, r2] = (['loss', 'mae', 'rmse', 'r2'] as const).map((k) => this.number(v, k, path));

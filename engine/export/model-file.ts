@@ -46,7 +46,8 @@ export interface ModelFile {
   metrics: ModelMetrics;
   history: EpochSummary[];
   seed: number;
-  training: { backend: string; stopReason: string; bestEpoch: number; epochsRun: number };
+  /** `refit`: the weights were trained afresh on `rows` training + validation rows for `epochs` epochs. */
+  training: { backend: string; stopReason: string; bestEpoch: number; epochsRun: number; refit?: { epochs: number; rows: number } };
   /** The web page the training data came from; absent for a file (and in files written before it existed). */
   sourcePage?: SourcePage;
 }
@@ -137,6 +138,7 @@ export function parseModelFile(input: unknown): ModelFile {
     training: {
       backend: String(training.backend ?? ''), stopReason: String(training.stopReason ?? ''),
       bestEpoch: Number(training.bestEpoch ?? 0), epochsRun: Number(training.epochsRun ?? 0),
+      ...(isRecord(training.refit) ? { refit: { epochs: Number(training.refit.epochs), rows: Number(training.refit.rows) } } : {}),
     },
     // Informational: a malformed one is left out rather than refusing a model that predicts fine.
     ...(isSourcePage(input.sourcePage) ? { sourcePage: { title: input.sourcePage.title, url: input.sourcePage.url } } : {}),

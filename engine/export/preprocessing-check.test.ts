@@ -21,7 +21,7 @@ const feature0 = (pre: Record<string, unknown>): Record<string, unknown> => (pre
 describe('checkedPreprocessing', () => {
   it('passes a trained model through', () => expect(checkedPreprocessing(model)).toBe(model.preprocessing));
   it.each([
-    ['a newer version', (p: Record<string, unknown>) => { p.version = 2; }, 'it is version 2, newer than 1'],
+    ['a newer version', (p: Record<string, unknown>) => { p.version = 3; }, 'it is version 3, newer than 2'],
     ['features not a list', (p: Record<string, unknown>) => { p.features = 'x'; }, 'features is not a list'],
     ['an unknown kind', (p: Record<string, unknown>) => { feature0(p).kind = 'weird'; }, 'features[0].kind is "weird" (valid: number, boolean, oneHot, ordinal, datetime)'],
     ['a fill without a value', (p: Record<string, unknown>) => { feature0(p).fill = {}; }, 'features[0].fill must be { value: number, indicator: boolean }'],

@@ -2,14 +2,13 @@
  * The exporters read `model.preprocessing` (untyped JSON in the model file) through this check, so a
  * damaged or newer file is one clear message instead of a crash or a silently wrong graph.
  */
-import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type DatePart, type Preprocessing } from '../data/index.ts';
+import { DATE_PARTS, PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type Preprocessing } from '../data/index.ts';
 import { isRecord } from '../spec/fields.ts';
 import { exportMessages } from './messages.ts';
 import type { ModelFile } from './model-file.ts';
 import { ExportError } from './onnx/export-error.ts';
 
 const KINDS = ['number', 'boolean', 'oneHot', 'ordinal', 'datetime'];
-const DATE_PARTS: readonly DatePart[] = ['year', 'month', 'dayOfWeek', 'dayOfYear'];
 const isNum = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every((s) => typeof s === 'string');
 const isNums = (v: unknown, n: number): boolean => Array.isArray(v) && v.length === n && v.every(isNum);

@@ -17,7 +17,7 @@
 export {
   ACTIVATION_NAMES, BACKEND_NAMES, INITIALIZER_NAMES, LAYER_TYPES, MONITOR_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES,
 } from '../spec/index.ts';
-export { COLUMN_TYPES, MISSING_STRATEGIES, DEFAULT_SPLIT } from '../data/index.ts';
+export { COLUMN_TYPES, DATE_ENCODINGS, MISSING_STRATEGIES, DEFAULT_SPLIT } from '../data/index.ts';
 /** Engine types the messages carry, re-exported for the renderer. */
 export type {
   BackendChoice, DenseLayerSpec, LayerSpec, LayerType, LossName, NetworkSpec, OptimizerName, OptimizerSpec,
@@ -27,7 +27,7 @@ export type {
 export type { Problem } from '../errors.ts';
 /** Dataset types the messages carry. */
 export type {
-  DateOrder, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType,
+  DateEncoding, DateOrder, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType,
 } from '../data/index.ts';
 /** The step-through arithmetic the renderer shows, and the loss's probability floor. */
 export { shownArithmetic, type ShownArithmetic } from '../train/shown-arithmetic.ts';

@@ -89,7 +89,8 @@ export interface WireStepTrace {
   output: StepMatrix;
   /** Per row: the true class index, or the (standardized) target value. */
   target: number[];
-  loss: { name: string; formula: string; value: number; perRow: number[]; example: string };
+  /** `value` is Σ w_r·ℓ_r / rows; `rowWeights` each row's class weight, null when every class weighs 1. */
+  loss: { name: string; formula: string; value: number; perRow: number[]; rowWeights: number[] | null; example: string };
   backward: StepBackward[];
   /** dLoss/dInputs [rows, inputs]: the backward pass carried on to the inputs (what explanations use). */
   inputGradient: StepMatrix;

@@ -32,6 +32,6 @@ describe('buildModelFile through trainRun', () => {
     expect(Object.keys(model.metrics)).toEqual(['train', 'test']);
     const train = model.metrics.train;
     expect(train?.kind === 'classification' && train.classes.reduce((s, c) => s + c.support, 0)).toBe(prepared.train.rows);
-    expect(Object.keys(train ?? {}).sort()).toEqual(['accuracy', 'classes', 'confusion', 'kind', 'loss', 'macroF1']);
+    expect(Object.keys(train ?? {}).sort()).toEqual(['accuracy', 'balancedAccuracy', 'classes', 'confusion', 'kind', 'loss', 'macroF1']);
   });
 });

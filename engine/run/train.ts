@@ -6,8 +6,10 @@ import type { NetworkSpec } from '../spec/index.ts';
 import {
   trainNetwork, type EpochSummary, type Metrics, type OptimizerCheckpoint, type TrainControl, type TrainEvent, type TrainingData, type TrainResult, type WeightTensor,
 } from '../train/index.ts';
+import { runMessages } from './messages.ts';
 import { buildModelFile } from './model-file.ts';
-import { trainingDataOf } from './training-data.ts';
+import { refitEpochs, refitResult, refitSpec } from './refit.ts';
+import { trainingDataOf, withValidationInTrain } from './training-data.ts';
 
 /** What a run reports while it trains (the training loop's events) and once each split is scored. */
 export type RunEvent = TrainEvent | { type: 'scored'; split: SplitName; metrics: Metrics };
@@ -58,11 +60,29 @@ export function train(o: Omit<RunOptions, 'prepared' | 'scoreOn' | 'sourcePage'>
   });
 }
 
-/** Train on the prepared dataset and build the model file with the metrics of every split (prepare → train → modelFile). */
+/**
+ * Train on the prepared dataset and build the model file with the metrics of every split (prepare → train →
+ * refit → modelFile). When early stopping chose the epochs, the final model is refitted on training +
+ * validation rows (engine/run/refit.ts; a note says so, and only the refit's diagnostics are passed on), and
+ * the file then scores its training rows (train + validation) and the test split.
+ */
 export async function trainRun(o: RunOptions): Promise<RunResult> {
-  const result = await train({ ...o, data: trainingDataOf(o.prepared) });
+  let result = await train({ ...o, data: trainingDataOf(o.prepared) });
+  let prepared = o.prepared;
+  const epochs = refitEpochs(o.spec, prepared, result, !!o.from);
+  if (epochs !== null) {
+    const message = runMessages.refit(epochs, prepared.train.rows, prepared.validation.rows);
+    o.onEvent?.({ type: 'diagnostic', diagnostic: { kind: 'refit', layerId: null, epoch: result.history.length, message } });
+    const merged = withValidationInTrain(prepared);
+    const refit = await train({
+      ...o, spec: refitSpec(result.spec, epochs), data: trainingDataOf(merged), from: null, returnOptimizer: false,
+      onEvent: (e) => { if (e.type === 'diagnostic') o.onEvent?.(e); },
+    });
+    const final = refitResult(result, refit, merged.train.rows);
+    if (final !== result) [result, prepared] = [final, merged];
+  }
   const model = await buildModelFile({
-    result, prepared: o.prepared, backend: o.scoreOn, onSplit: (split, metrics) => o.onEvent?.({ type: 'scored', split, metrics }),
+    result, prepared, backend: o.scoreOn, onSplit: (split, metrics) => o.onEvent?.({ type: 'scored', split, metrics }),
     sourcePage: o.sourcePage ?? null,
   });
   return { result, model };

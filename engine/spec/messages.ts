@@ -84,6 +84,18 @@ export const specMessages = {
     code: 'spec/too-much-memory', path: 'layers',
     message: `Training this network (${count(parameters)} parameters${batchRows > 1 ? `, batches of ${count(batchRows)} rows` : ''}) needs about ${need} for weights, gradients, optimizer state and activations, over the limit of ${limit}. Use fewer or smaller layers${batchRows > 1 ? `, or ${fewerRows}` : ''}.`,
   }),
+  badClassWeight: (path: string, got: unknown): Problem => ({
+    code: 'spec/bad-class-weight', path,
+    message: `${path} must be 'auto', 'balanced', 'none' or an object of class weights such as { "yes": 3, "no": 1 }, got ${show(got)}.`,
+  }),
+  unknownClassWeight: (path: string, label: string, classes: readonly string[]): Problem => ({
+    code: 'spec/unknown-class-weight', path,
+    message: `${path} names the class '${label}', which the target does not have. Its classes are ${list(classes)}.`,
+  }),
+  classWeightRegression: (path: string): Problem => ({
+    code: 'spec/class-weight-regression', path,
+    message: `${path} weighs classes, but the target is a number (regression). Remove ${path} or set it to 'none'.`,
+  }),
   unknownField: (path: string, valid: readonly string[]): Problem => ({
     code: 'spec/unknown-field', path, message: `${path} is not a known setting. Valid settings here: ${list(valid)}.`,
   }),

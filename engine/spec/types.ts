@@ -128,6 +128,16 @@ export const BACKEND_NAMES = ['auto', 'cpu', 'wasm', 'gpujs-webgpu', 'gpujs-webg
 /** Which compute backend runs training. */
 export type BackendChoice = (typeof BACKEND_NAMES)[number];
 
+/** The named class-weight settings; a per-class object `{ label: weight }` is the other form. */
+export const CLASS_WEIGHT_NAMES = ['auto', 'balanced', 'none'] as const;
+/**
+ * How much each class counts in the loss and its gradient (classification only). `balanced`: class c weighs
+ * n / (classes·n_c) over the training rows, as scikit-learn's class_weight='balanced'; `none`: 1 each;
+ * `auto` (the default): balanced when the training rows are strongly imbalanced, else none; an object gives
+ * each class label its weight (classes it leaves out weigh 1).
+ */
+export type ClassWeightSpec = (typeof CLASS_WEIGHT_NAMES)[number] | Record<string, number>;
+
 /** How to train: epochs, batches, optimizer, schedule, stopping, seed. */
 export interface TrainingSpec {
   epochs?: number;
@@ -140,6 +150,13 @@ export interface TrainingSpec {
   schedule?: ScheduleSpec;
   earlyStopping?: EarlyStoppingSpec | null;
   backend?: BackendChoice;
+  /** Class weights in the loss (default `auto`). */
+  classWeight?: ClassWeightSpec;
+  /**
+   * After early stopping chose the best epoch, train the final model afresh on training + validation rows for
+   * that many epochs (default true). The test rows stay out either way.
+   */
+  refit?: boolean;
 }
 
 /** A whole spec file. */

@@ -36,6 +36,22 @@ describe('spec validation', () => {
       "training.backend must be one of 'auto', 'cpu', 'wasm', 'gpujs-webgpu', 'gpujs-webgl2', 'gpujs-webasm', 'gpujs-cpu', got 'tpu'.",
     ]);
   });
+  it('checks class weights and refit', () => {
+    const layers = [{ id: 'o', type: 'dense', units: 1 }];
+    expect(messages({ layers, training: { classWeight: 'heavy', refit: 'yes' } })).toEqual([
+      "training.classWeight must be one of 'auto', 'balanced', 'none', got 'heavy'.",
+      "training.refit must be true or false, got 'yes'.",
+    ]);
+    expect(messages({ layers, training: { classWeight: [1, 2] } })).toEqual([
+      'training.classWeight must be \'auto\', \'balanced\', \'none\' or an object of class weights such as { "yes": 3, "no": 1 }, got [1,2].',
+    ]);
+    expect(messages({ layers, training: { classWeight: { yes: -1, no: 'x', maybe: 2 } } })).toEqual([
+      'training.classWeight.yes must be a number ≥ 0, got -1.',
+      "training.classWeight.no must be a number ≥ 0, got 'x'.",
+    ]);
+    const ok = parseSpec({ layers, training: { classWeight: JSON.parse('{"__proto__": 2, "yes": 3}'), refit: false } });
+    expect(ok.training).toEqual({ classWeight: JSON.parse('{"__proto__": 2, "yes": 3}'), refit: false });
+  });
   it('rejects auto units except on the last layer, and softmax in hidden layers', () => {
     expect(messages({ layers: [{ id: 'h', type: 'dense', units: 'auto', activation: 'softmax' }, { id: 'o', type: 'dense', units: 1 }] })).toEqual([
       "layers[0].units is 'auto', which only the last dense layer may use (it means \"as many outputs as the target needs\"). Set a number of units.",

@@ -4,9 +4,9 @@ import { FieldReader, isRecord } from './fields.ts';
 import { LIMITS } from './limits.ts';
 import { specMessages as m } from './messages.ts';
 import {
-  ACTIVATION_NAMES, BACKEND_NAMES, INITIALIZER_NAMES, LAYER_TYPES, LOSS_NAMES, MONITOR_NAMES, OPTIMIZER_NAMES,
+  ACTIVATION_NAMES, BACKEND_NAMES, CLASS_WEIGHT_NAMES, INITIALIZER_NAMES, LAYER_TYPES, LOSS_NAMES, MONITOR_NAMES, OPTIMIZER_NAMES,
   SCHEDULE_NAMES, SPEC_FORMAT, SPEC_VERSION,
-  type LayerSpec, type NetworkSpec, type OptimizerSpec, type ScheduleSpec, type TrainingSpec,
+  type ClassWeightSpec, type LayerSpec, type NetworkSpec, type OptimizerSpec, type ScheduleSpec, type TrainingSpec,
 } from './types.ts';
 
 function readLayer(raw: unknown, path: string, isLast: boolean, isLastDense: boolean, problems: Problem[]): LayerSpec | null {
@@ -147,8 +147,23 @@ function readSchedule(r: FieldReader): ScheduleSpec | undefined {
   return out as unknown as ScheduleSpec;
 }
 
+/** `training.classWeight`: a name, or an object of class label → weight ≥ 0. */
+function readClassWeight(r: FieldReader): ClassWeightSpec | undefined {
+  const v = r.obj.classWeight;
+  const path = `${r.path}.classWeight`;
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') return r.choice('classWeight', CLASS_WEIGHT_NAMES);
+  if (!isRecord(v)) {
+    r.problems.push(m.badClassWeight(path, v));
+    return undefined;
+  }
+  const bad = Object.entries(v).filter(([, w]) => typeof w !== 'number' || !Number.isFinite(w) || w < 0);
+  for (const [label, w] of bad) r.problems.push(m.outOfRange(`${path}.${label}`, w, 'a number ≥ 0'));
+  return bad.length ? undefined : Object.fromEntries(Object.entries(v)) as Record<string, number>;
+}
+
 function readTraining(r: FieldReader): TrainingSpec {
-  r.only(['epochs', 'batchSize', 'seed', 'validationSplit', 'shuffle', 'optimizer', 'schedule', 'earlyStopping', 'backend']);
+  r.only(['epochs', 'batchSize', 'seed', 'validationSplit', 'shuffle', 'optimizer', 'schedule', 'earlyStopping', 'backend', 'classWeight', 'refit']);
   const t: TrainingSpec = {};
   const epochs = r.positiveInt('epochs');
   if (epochs !== undefined) t.epochs = epochs;
@@ -180,6 +195,10 @@ function readTraining(r: FieldReader): TrainingSpec {
   }
   const backend = r.choice('backend', BACKEND_NAMES);
   if (backend) t.backend = backend;
+  const classWeight = readClassWeight(r);
+  if (classWeight !== undefined) t.classWeight = classWeight;
+  const refit = r.boolean('refit');
+  if (refit !== undefined) t.refit = refit;
   return t;
 }
 

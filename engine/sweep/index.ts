@@ -29,3 +29,4 @@ export { trialsCsv } from './csv.ts';
 export { parseTrialsCsv } from './csv-read.ts';
 export { parameterImportance, MIN_IMPORTANCE_TRIALS, type ImportanceResult, type ParameterImportance } from './importance.ts';
 export { optunaStudy, type OptunaStudyConfig } from './optuna/config.ts';
+export { autoBaseSpec, autoSearchSpace, linearBaselineSpec, AUTO_TRIALS } from './auto.ts';

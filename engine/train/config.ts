@@ -1,6 +1,6 @@
 /** Training settings with every default filled in. */
 import { EARLY_STOPPING_DEFAULTS, OPTIMIZER_DEFAULTS, TRAINING_DEFAULTS } from '../spec/defaults.ts';
-import type { BackendChoice, MonitorName, OptimizerSpec, ScheduleSpec, TrainingSpec } from '../spec/types.ts';
+import type { BackendChoice, ClassWeightSpec, MonitorName, OptimizerSpec, ScheduleSpec, TrainingSpec } from '../spec/types.ts';
 
 /** Resolved training settings. */
 export interface TrainingConfig {
@@ -13,6 +13,8 @@ export interface TrainingConfig {
   schedule: ScheduleSpec;
   earlyStopping: { monitor: MonitorName | null; patience: number; minDelta: number; restoreBestWeights: boolean } | null;
   backend: BackendChoice;
+  classWeight: ClassWeightSpec;
+  refit: boolean;
 }
 
 /** Fill defaults into the spec's training section. */
@@ -36,5 +38,7 @@ export function resolveTraining(t: TrainingSpec | undefined): TrainingConfig {
         }
       : null,
     backend: s.backend ?? 'auto',
+    classWeight: s.classWeight ?? 'auto',
+    refit: s.refit ?? true,
   };
 }

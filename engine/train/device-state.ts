@@ -27,6 +27,7 @@ export class DeviceState {
   readonly weightAcc: Tensor;
   readonly grads: Tensor[];
   private readonly io = new Map<number, { x: Tensor; y: Tensor; d: Tensor }>();
+  private readonly weighting = new Map<number, { w: Tensor; weighted: Tensor }>();
 
   constructor(readonly backend: Backend, readonly net: ResolvedNetwork, seed: number, optimizer: Optimizer, weights?: readonly WeightTensor[]) {
     this.network = new Network(net, backend, seed, weights);
@@ -53,6 +54,16 @@ export class DeviceState {
       this.io.set(rows, t);
     }
     return t;
+  }
+
+  /** Class-weighting buffers for batches of `rows`: each row's weight per output, and the weighted dLoss/dOutput. */
+  weightBuffers(rows: number): { w: Tensor; d: Tensor; weighted: Tensor } {
+    let t = this.weighting.get(rows);
+    if (!t) {
+      t = { w: this.backend.tensor([rows, this.net.outputs]), weighted: this.backend.tensor([rows, this.net.outputs]) };
+      this.weighting.set(rows, t);
+    }
+    return { ...t, d: this.batchBuffers(rows).d };
   }
 
   /** Copy weights and optimizer slots to the host. */
@@ -82,6 +93,10 @@ export class DeviceState {
       b.dispose(t.x);
       b.dispose(t.y);
       b.dispose(t.d);
+    }
+    for (const t of this.weighting.values()) {
+      b.dispose(t.w);
+      b.dispose(t.weighted);
     }
     for (const t of [this.acc, this.normAcc, this.stepAcc, this.weightAcc]) b.dispose(t);
     this.network.dispose();

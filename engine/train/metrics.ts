@@ -12,6 +12,8 @@ export interface ClassificationMetrics {
   accuracy: number;
   classes: ClassScores[];
   macroF1: number;
+  /** Mean recall over the classes that have rows (scikit-learn's balanced_accuracy_score). */
+  balancedAccuracy: number;
   /** confusion[true][predicted] counts. */
   confusion: number[][];
 }
@@ -76,7 +78,8 @@ export function computeMetrics(
       return { label, precision, recall, f1, support };
     });
     const macroF1 = classes.reduce((s, x) => s + x.f1, 0) / Math.max(1, c);
-    return { kind: 'classification', loss: l, accuracy: rows ? correct / rows : NaN, classes, macroF1, confusion };
+    const balancedAccuracy = balancedAccuracyOf(classes);
+    return { kind: 'classification', loss: l, accuracy: rows ? correct / rows : NaN, classes, macroF1, balancedAccuracy, confusion };
   }
   const mean = targetScale?.mean ?? 0;
   const std = targetScale?.std ?? 1;
@@ -94,6 +97,12 @@ export function computeMetrics(
     tot += (t - meanY) * (t - meanY);
   }
   return { kind: 'regression', loss: l, mae: abs / rows, rmse: Math.sqrt(sq / rows), r2: tot > 0 ? 1 - sq / tot : NaN };
+}
+
+/** Mean recall over the classes with support (NaN when none has rows): each class counts the same, whatever its size. */
+export function balancedAccuracyOf(classes: readonly ClassScores[]): number {
+  const present = classes.filter((c) => c.support > 0);
+  return present.length ? present.reduce((s, c) => s + c.recall, 0) / present.length : NaN;
 }
 
 /** The flat numbers an epoch summary shows for a metrics object. */

@@ -63,11 +63,13 @@ const ELEMENT_GRADIENT: Readonly<Record<LossName, string>> = {
  * outputs of elementwise losses), hence the division. Fused: softmax/sigmoid and cross-entropy are
  * differentiated together, which gives ∂L/∂z directly.
  */
-export function outputGradientFormula(loss: LossName, fused: boolean, outputs: number): string {
+export function outputGradientFormula(loss: LossName, fused: boolean, outputs: number, weighted = false): string {
   const per = loss === 'categoricalCrossentropy' || outputs === 1 ? 'rows' : `(rows · ${outputs})`;
-  if (fused && loss === 'categoricalCrossentropy') return `∂L/∂zⱼ = (pⱼ − [j = true class]) / ${per}`;
-  if (fused) return `∂L/∂z = (p − y) / ${per}`;
-  return `∂L/∂p = ${ELEMENT_GRADIENT[loss]} / ${per}`;
+  const w = weighted ? 'w · ' : '';
+  const note = weighted ? ', w the class weight of the row' : '';
+  if (fused && loss === 'categoricalCrossentropy') return `∂L/∂zⱼ = ${w}(pⱼ − [j = true class]) / ${per}${note}`;
+  if (fused) return `∂L/∂z = ${w}(p − y) / ${per}${note}`;
+  return `∂L/∂p = ${w}${ELEMENT_GRADIENT[loss]} / ${per}${note}`;
 }
 
 /** Gradient size of one layer's weights for the traced rows. */

@@ -43,6 +43,22 @@ describe('traceStep', () => {
     for (const u of t.update.tensors) u.after.forEach((a, i) => expect(a).toBeCloseTo(u.before[i] - 0.01 * u.grad[i], 6));
   });
 
+  it('shows class weights: each row weighs its class in the loss and in the gradient', async () => {
+    const { backend, weights, x, y } = await setup();
+    const classWeights = [3, 1, 0.5];
+    const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend, classWeights });
+    expect(t.loss.rowWeights).toEqual([0.5, 3]);
+    expect(t.loss.value).toBeCloseTo((0.5 * t.loss.perRow[0]! + 3 * t.loss.perRow[1]!) / 2, 6);
+    expect(t.backward[0]!.formula).toBe('∂L/∂zⱼ = w · (pⱼ − [j = true class]) / rows, w the class weight of the row');
+    const one = async (r: number) => computeGradients(spec, task, weights, x.subarray(r * 3, r * 3 + 3), y.subarray(r, r + 1), 1, backend);
+    const [g0, g1] = [await one(0), await one(1)];
+    t.gradients.forEach((g, i) => g.data.forEach((v, j) => {
+      expect(v).toBeCloseTo((0.5 * g0.gradients[i]!.data[j]! + 3 * g1.gradients[i]!.data[j]!) / 2, 6);
+    }));
+    const plain = await traceStep({ spec, task, weights, x, y, rows: 2, backend });
+    expect(plain.loss.rowWeights).toBeNull();
+  });
+
   it('shows the same gradients as the gradients command', async () => {
     const { backend, weights, x, y } = await setup();
     const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend });

@@ -13,6 +13,7 @@ import { ACTIVATIONS } from '../layers/activations.ts';
 import { createOptimizer } from '../optimizers/index.ts';
 import { resolveNetwork, type ResolvedLayer } from '../spec/resolve.ts';
 import type { NetworkSpec, OptimizerSpec, Task } from '../spec/types.ts';
+import { rowWeightMatrix } from './class-weights.ts';
 import { resolveTraining } from './config.ts';
 import { meanLoss } from './metrics.ts';
 import { Network } from './network.ts';
@@ -72,7 +73,8 @@ export interface StepTrace {
   /** Network outputs (probabilities or values), and the targets (class index or value, standardized for regression). */
   output: TraceMatrix;
   target: number[];
-  loss: { name: string; formula: string; value: number; perRow: number[]; example: string };
+  /** `value` is the weighted mean Σ w_r·ℓ_r / n; `rowWeights` each row's class weight (null when all weigh 1). */
+  loss: { name: string; formula: string; value: number; perRow: number[]; rowWeights: number[] | null; example: string };
   backward: BackwardTrace[];
   /**
    * dLoss/dInputs [rows, inputs]: the backward pass carried one layer further, to the inputs themselves
@@ -101,6 +103,8 @@ export interface TraceOptions {
   backend: Backend;
   /** Defaults to the spec's optimizer. */
   optimizer?: OptimizerSpec;
+  /** Per-class weights of the loss (class-index order), as the run resolves them; none when omitted. */
+  classWeights?: readonly number[] | null;
 }
 
 /**
@@ -189,11 +193,21 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
     const yHost = Array.from(o.y.subarray(0, rows));
     const math = LOSSES[net.loss];
     const perRow = yHost.map((_, r) => meanLoss(net.loss, outHost.subarray(r * net.outputs, (r + 1) * net.outputs), o.y.subarray(r, r + 1), 1, net.outputs, net.huberDelta));
-    const value = perRow.reduce((a, b) => a + b, 0) / rows;
-    // 3. backward
+    const weighted = o.classWeights ? rowWeightMatrix(o.classWeights, o.y, rows, net.outputs) : null;
+    const rowWeights = weighted ? yHost.map((_, r) => weighted[r * net.outputs]!) : null;
+    const weighedMean = (ls: number[]): number => ls.reduce((a, l, r) => a + l * (rowWeights?.[r] ?? 1), 0) / rows;
+    const value = weighedMean(perRow);
+    // 3. backward (dLoss/dOutput of each row times its class weight, as in training)
     backend.lossGradient(net.loss, out, yt, d, net.huberDelta, net.fused);
+    let dOut = d;
+    if (weighted) {
+      const wt = backend.tensor([rows, net.outputs], weighted);
+      dOut = backend.tensor([rows, net.outputs]);
+      temps.push(wt, dOut);
+      backend.dropoutBackward(d, wt, dOut);
+    }
     const arriving: { i: number; g: Tensor; fused: boolean }[] = [];
-    const dx = network.backward(rows, d, (i, g, fused) => arriving.push({ i, g: keep(g), fused }), true);
+    const dx = network.backward(rows, dOut, (i, g, fused) => arriving.push({ i, g: keep(g), fused }), true);
     const inputGradient = await read(dx!, net.inputs);
     const backward: BackwardTrace[] = [];
     for (const a of arriving) {
@@ -203,7 +217,8 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
       if (l.type === 'dense') {
         dz = a.fused || l.activation === 'linear' ? await read(a.g, l.units) : await read(buf.dz, l.units);
       }
-      const formula = a.i === net.layers.length - 1 ? outputGradientFormula(net.loss, net.fused, net.outputs) : arrivingFormula(net.layers[a.i + 1], l.id);
+      const formula = a.i === net.layers.length - 1
+        ? outputGradientFormula(net.loss, net.fused, net.outputs, !!weighted) : arrivingFormula(net.layers[a.i + 1], l.id);
       backward.push({ layerId: l.id, dOutput: await read(a.g, l.units), dz, fused: a.fused, formula });
     }
     const gradients: WeightTensor[] = [];
@@ -234,12 +249,12 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
       });
     }
     const after = await backend.read(network.forward(xt, rows, mode));
-    const lossAfter = meanLoss(net.loss, after, o.y, rows, net.outputs, net.huberDelta);
     const lossAfterPerRow = yHost.map((_, r) => meanLoss(net.loss, after.subarray(r * net.outputs, (r + 1) * net.outputs), o.y.subarray(r, r + 1), 1, net.outputs, net.huberDelta));
+    const lossAfter = weighedMean(lossAfterPerRow);
     const gradientScale = scalesOf(gradients);
     return {
       rows, task: o.task, forward, output: { rows, cols: net.outputs, data: Array.from(outHost) }, target: yHost,
-      loss: { name: net.loss, formula: math.formula, value, perRow, example: lossExample(net.loss, outHost, yHost[0], net.outputs, o.task, perRow[0]) },
+      loss: { name: net.loss, formula: math.formula, value, perRow, rowWeights, example: lossExample(net.loss, outHost, yHost[0], net.outputs, o.task, perRow[0]) },
       backward, inputGradient, gradients,
       update: {
         optimizer: spec.type, learningRate: spec.learningRate,

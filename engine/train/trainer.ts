@@ -10,6 +10,7 @@ import { createOptimizer, createSchedule } from '../optimizers/index.ts';
 import { Random } from '../random.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
 import type { MonitorName, NetworkSpec } from '../spec/types.ts';
+import { resolveClassWeights, rowWeightMatrix, weighGradient } from './class-weights.ts';
 import { checkMemory } from './memory.ts';
 import { resolveTraining } from './config.ts';
 import type { TrainControl } from './control.ts';
@@ -34,29 +35,23 @@ export interface TrainOptions {
   /** Start from these weights instead of a fresh initialization. */
   initialWeights?: readonly WeightTensor[];
   /**
-   * Continue the optimizer from where an earlier run of the same network left it (with `initialWeights`
-   * from that run): its moment/velocity buffers and step count, so Adam's bias correction and momentum
-   * carry on instead of restarting. A successive-halving trial continues this way.
+   * Continue the optimizer where an earlier run of the same network (`initialWeights`) left it: moments,
+   * velocities and step count carry on instead of restarting (a successive-halving trial continues so).
    */
   initialOptimizer?: OptimizerCheckpoint;
   /** Return the optimizer's state at the end (TrainResult.optimizer), to continue the run later. */
   returnOptimizer?: boolean;
   /**
-   * The epochs an earlier run of this spec and data already trained, when continuing it (with its
-   * `initialWeights` and `initialOptimizer`). `spec.training.epochs` is then the total, as in Keras's
-   * `fit(initial_epoch=…)`: epochs are numbered after these, the schedule and the shuffled order pick up
-   * at that epoch, and reduce-on-plateau replays their metrics, so the run goes on as one run would.
-   * Early stopping watches the new epochs only. The result's history starts with these epochs.
+   * Epochs an earlier run of this spec and data trained, when continuing it (with its weights and optimizer):
+   * `spec.training.epochs` is the total (Keras's `initial_epoch`); numbering, schedule, shuffled order and
+   * reduce-on-plateau pick up after them; early stopping watches the new epochs; the history starts with them.
    */
   initialHistory?: readonly EpochSummary[];
   /** Lets the host process messages (pause/stop) during long epochs; called every ~30 ms of work. */
   yieldToHost?: () => Promise<void>;
   /** Milliseconds clock (injectable for tests). */
   now?: () => number;
-  /**
-   * Where to continue if the backend's device is lost mid-run (a BackendError 'backend/device-lost'):
-   * the epoch restarts there from its starting weights and optimizer state, so no step is lost.
-   */
+  /** Where to go on if the device is lost mid-run ('backend/device-lost'): the epoch restarts there, losing no step. */
   fallback?: () => Promise<Backend>;
 }
 
@@ -74,6 +69,7 @@ export interface TrainResult {
   outputs: number;
   /** The optimizer's state after the last step, when asked for (TrainOptions.returnOptimizer). */
   optimizer?: OptimizerCheckpoint;
+  /** Set when the weights were refitted on `rows` training + validation rows (engine/run/refit.ts). */ refit?: { epochs: number; rows: number };
 }
 
 /** Rows of training data used to report regression train metrics each epoch (eval mode). */
@@ -90,8 +86,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   const emit = opts.onEvent ?? (() => {});
   const cfg = resolveTraining(spec.training);
   const net = resolveNetwork(spec, data.train.features, data.task);
-  const lossName = net.loss;
-  const lossMath = LOSSES[lossName];
+  const [lossName, lossMath] = [net.loss, LOSSES[net.loss]];
   const { train, validation } = data;
   if (train.rows === 0) {
     throw new TrainingError(trainMessages.noRows());
@@ -102,6 +97,9 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
     throw new TrainingError(trainMessages.nothingToContinue(done, cfg.epochs));
   }
   checkMemory(net, Math.min(cfg.batchSize, train.rows), cfg.optimizer.type, undefined, Math.max(train.rows, validation?.rows ?? 0));
+  const classWeights = resolveClassWeights(cfg.classWeight, data.task, train.y, train.rows);
+  if (classWeights?.note) emit({ type: 'diagnostic', diagnostic: { kind: 'classWeights', layerId: null, epoch: done, message: classWeights.note } });
+  const rowWeights = classWeights ? rowWeightMatrix(classWeights.weights, train.y, train.rows, net.outputs) : null;
   const optimizer = createOptimizer(cfg.optimizer);
   let state = new DeviceState(opts.backend, net, cfg.seed, optimizer, opts.initialWeights);
   if (opts.initialOptimizer) state.loadSlots(checkedSlots(opts.initialOptimizer, state));
@@ -134,16 +132,17 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   let lastYield = now();
 
   /** One step of backpropagation on a batch of `rows` rows already gathered into x and y. */
-  function backpropagate(x: Tensor, y: Tensor, d: Tensor, rows: number, step: OptimizerStep): void {
+  function backpropagate(x: Tensor, y: Tensor, d: Tensor, start: number, rows: number, step: OptimizerStep): void {
     const { backend, network, acc, slots } = state;
     // 1. forward: the network's outputs for the batch (dropout draws its mask from the step number)
     const out = network.forward(x, rows, { training: true, seed: dropoutSeed, step: t });
     // 2. loss: added to the epoch's sum (and the correct count, for classification)
     backend.lossAccumulate(lossName, out, y, acc, net.huberDelta);
     // 3. backward: dLoss/dOutput (dLoss/dLogits when fused), then the chain rule back through the layers,
-    //    plus the penalty's gradient and clipping
+    //    (each row's scaled by its class weight), plus the penalty's gradient and clipping
     backend.lossGradient(lossName, out, y, d, net.huberDelta, net.fused);
-    network.backward(rows, d);
+    const k = net.outputs;
+    network.backward(rows, rowWeights ? weighGradient(backend, rowWeights, k, order, start, rows, state.weightBuffers(rows)) : d);
     penalizeAndClip(state, optimizer.clipNorm);
     // 4. update: every weight against its gradient, scaled by the learning rate (via the optimizer)
     t++;
@@ -175,7 +174,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
       const { x, y, d } = state.batchBuffers(rows);
       backend.gatherRows(x, train.x, net.inputs, order, start, rows);
       backend.gatherRows(y, train.y, 1, order, start, rows);
-      backpropagate(x, y, d, rows, step);
+      backpropagate(x, y, d, start, rows, step);
       seen += rows;
       const time = now();
       if (readsEveryBatch || time - lastProgress >= PROGRESS_MS || b === batches - 1) {
@@ -272,7 +271,9 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
     // toHost reads the weights too, so they are read back once either way
     const last = opts.returnOptimizer ? await state.toHost() : null;
     const weights = last ? last.weights : await state.network.readWeights();
-    const result: TrainResult = { spec, weights, history, stopReason, bestEpoch, backend: state.backend.label, outputs: net.outputs };
+    // The spec says which class weights ran (`auto` resolved), so a saved model file states them.
+    const ran: NetworkSpec = data.task.kind === 'classification' ? { ...spec, training: { ...spec.training, classWeight: classWeights?.setting ?? 'none' } } : spec;
+    const result: TrainResult = { spec: ran, weights, history, stopReason, bestEpoch, backend: state.backend.label, outputs: net.outputs };
     if (last) result.optimizer = { steps: t, slots: last.slots };
     return result;
   } finally {

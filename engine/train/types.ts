@@ -66,7 +66,8 @@ export interface EpochSummary {
 
 /** A warning about gradient health (or other training advice), in plain words. */
 export interface Diagnostic {
-  kind: 'vanishingGradients' | 'explodingGradients' | 'backendFallback';
+  /** `classWeights` and `refit` are notes about what the run chose for you, not warnings. */
+  kind: 'vanishingGradients' | 'explodingGradients' | 'backendFallback' | 'classWeights' | 'refit';
   layerId: string | null;
   epoch: number;
   message: string;

@@ -10,7 +10,7 @@ import type { ModelFile } from '../export/index.ts';
 import type { StepMatrix, StepRequest, StepSource, WireStepTrace } from '../protocol/index.ts';
 import { parseSpec, type NetworkSpec, type OptimizerSpec } from '../spec/index.ts';
 import {
-  initialWeights, resolveTraining, selectBackend, traceStep,
+  initialWeights, resolveClassWeights, resolveTraining, selectBackend, traceStep,
   type StepTrace, type TraceMatrix, type TrainControl, type WeightTensor,
 } from '../train/index.ts';
 import { stepMessages } from './messages.ts';
@@ -86,7 +86,9 @@ export class StepThrough {
       x.set(prepared.train.x.subarray(p * inputs, (p + 1) * inputs), r * inputs);
       y[r] = prepared.train.y[p];
     });
-    const trace = await traceStep({ spec: source.spec, task: prepared.task, weights, x, y, rows, backend, optimizer });
+    const { classWeight } = resolveTraining(source.spec.training);
+    const classWeights = resolveClassWeights(classWeight, prepared.task, prepared.train.y, prepared.train.rows)?.weights ?? null;
+    const trace = await traceStep({ spec: source.spec, task: prepared.task, weights, x, y, rows, backend, optimizer, classWeights });
     const target = prepared.preprocessing.target;
     return toWire(trace, {
       backend: backend.label, seed: source.seed, position: source.position, featureNames: prepared.featureNames, task: prepared.task,

@@ -90,7 +90,7 @@ describe('one model file from every host', async () => {
   });
 
   it('the full metric set on every split: accuracy, loss, macro F1, per-class scores, the confusion matrix', () => {
-    const full = ['accuracy', 'classes', 'confusion', 'kind', 'loss', 'macroF1', 'classes.f1', 'classes.label', 'classes.precision', 'classes.recall', 'classes.support'];
+    const full = ['accuracy', 'balancedAccuracy', 'classes', 'confusion', 'kind', 'loss', 'macroF1', 'classes.f1', 'classes.label', 'classes.precision', 'classes.recall', 'classes.support'];
     expect(metricSets(fromCli)).toEqual({ train: full, validation: full, test: full });
     expect(metricSets(fromApp)).toEqual(metricSets(fromCli));
     // A sweep's best model trains on the training and validation rows together, so it has no validation split.

@@ -36,7 +36,7 @@ export interface WorkerRunHost {
 }
 
 function diagnosticLevel(d: Diagnostic): string {
-  return d.kind === 'backendFallback' ? 'info' : 'warning';
+  return d.kind === 'backendFallback' || d.kind === 'classWeights' || d.kind === 'refit' ? 'info' : 'warning';
 }
 
 /** Train `r` through the run pipeline, registered as run `r.runId`; ends with `train/done` whatever happens. */

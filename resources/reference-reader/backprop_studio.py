@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 SUPPORTED_VERSION = 1
+SUPPORTED_PREPROCESSING_VERSION = 2  # 2: the hour and sine/cosine date parts
 PLAIN = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
 COMMA = re.compile(r"^([+-]?)(?:(\d+)|([1-9]\d{0,2}(?:([. \u00a0\u202f])\d{3})(?:\4\d{3})*))?(?:,(\d+))?$")
@@ -53,6 +54,8 @@ def load_model(path):
         raise ModelFileError(f"{path} is version {model.get('version')}, this reader reads up to {SUPPORTED_VERSION}.")
     if model.get("preprocessing") is None:
         raise ModelFileError(f"{path} has no preprocessing, so raw CSV rows cannot become its inputs.")
+    if (pre_version := model["preprocessing"].get("version", 1)) > SUPPORTED_PREPROCESSING_VERSION:
+        raise ModelFileError(f"{path} has preprocessing version {pre_version}, this reader reads up to {SUPPORTED_PREPROCESSING_VERSION}.")
     return model
 
 
@@ -159,16 +162,18 @@ class Cells:
 
 # ---- preprocessing -----------------------------------------------------------------------------
 
+DATE_CYCLES = {"month": ("month", 1, 12), "dayOfWeek": ("dayOfWeek", 0, 7), "dayOfYear": ("dayOfYear", 1, 365.25), "hour": ("hours", 0, 24)}
+
+
 def date_part(t, part):
-    """year, month 1-12, day of week 0-6 from Sunday, day of year from 1 (UTC)."""
+    """year, month 1-12, weekday 0-6 from Sunday, day of year from 1, hour 0-23 (UTC); <cycle>Sin/Cos: theta by DATE_CYCLES."""
+    if part[-3:] in ("Sin", "Cos"):
+        name, offset, period = DATE_CYCLES[part[:-3]]
+        theta = 2 * math.pi * (date_part(t, name) - offset) / period
+        return math.sin(theta) if part.endswith("Sin") else math.cos(theta)
     d = EPOCH + timedelta(milliseconds=t)
-    if part == "year":
-        return d.year
-    if part == "month":
-        return d.month
-    if part == "dayOfWeek":
-        return (d.weekday() + 1) % 7
-    return d.timetuple().tm_yday
+    plain = {"year": lambda: d.year, "month": lambda: d.month, "dayOfWeek": lambda: (d.weekday() + 1) % 7, "hour": lambda: d.hour, "hours": lambda: (t - math.floor(t / 86400000) * 86400000) / 3600000, "dayOfYear": lambda: d.timetuple().tm_yday}
+    return plain[part]()
 
 
 def encode(t, cells):

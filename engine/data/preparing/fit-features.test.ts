@@ -19,12 +19,20 @@ const numbers = 'x,y\n1,a\n2,b\n3,a\n\n,b\n6,a\n';
 describe('number columns', () => {
   test('standardize (default), mean fill: (x − mean) / std with population std', () => {
     const d = prep(numbers);
-    // observed 1 2 3 6: mean 3, std √3.5; the missing row gets the mean, so 0
+    // observed 1 2 3 6: mean 3, std √3.5; the missing row gets the mean, so 0 (and, 1 row in 5 missing, its indicator 1)
     expect(d.preprocessing.features[0]).toEqual({
-      kind: 'number', column: 'x', fill: { strategy: 'mean', value: 3, indicator: false }, scaling: 'standardize', center: 3, scale: Math.sqrt(3.5),
+      kind: 'number', column: 'x', fill: { strategy: 'mean', value: 3, indicator: true }, scaling: 'standardize', center: 3, scale: Math.sqrt(3.5),
     });
-    expect(rowOf(d, 3)).toEqual([0]);
-    expect(rowOf(d, 4)).toEqual([Math.round((3 / Math.sqrt(3.5)) * 1e4) / 1e4]);
+    expect(rowOf(d, 3)).toEqual([0, 1]);
+    expect(rowOf(d, 4)).toEqual([Math.round((3 / Math.sqrt(3.5)) * 1e4) / 1e4, 0]);
+  });
+
+  test('a "was missing" feature by default only above 5% missing training rows, never with drop', () => {
+    const rows = (missing: number): string => `x,y\n${Array.from({ length: 40 }, (_, i) => `${i < missing ? '' : i},${i % 2}`).join('\n')}\n`;
+    expect(prep(rows(2)).featureNames).toEqual(['x']); // 2 of 40 = 5%
+    expect(prep(rows(3)).featureNames).toEqual(['x', 'x:missing']);
+    expect(prep(rows(3), { x: { missingIndicator: false } }).featureNames).toEqual(['x']);
+    expect(prep(rows(3), { x: { missing: 'drop' } }).featureNames).toEqual(['x']);
   });
 
   test('min-max scaling, median fill and a missing indicator', () => {
@@ -36,7 +44,7 @@ describe('number columns', () => {
   });
 
   test('a constant fill and no scaling', () => {
-    const d = prep(numbers, { x: { scaling: 'none', missing: 'constant', fillValue: -1 } });
+    const d = prep(numbers, { x: { scaling: 'none', missing: 'constant', fillValue: -1, missingIndicator: false } });
     expect(rowOf(d, 3)).toEqual([-1]);
   });
 
@@ -93,10 +101,38 @@ describe('booleans and dates', () => {
 
   test('a date becomes year, month, day of week and day of year', () => {
     const d = prep('when,y\n2024-01-01,a\n2024-03-01,b\n2023-12-31,a\n,b\n', {}, { preprocess: false });
-    expect(d.featureNames).toEqual(['when:year', 'when:month', 'when:dayOfWeek', 'when:dayOfYear']);
-    expect(rowOf(d, 0)).toEqual([2024, 1, 1, 1]);
-    expect(rowOf(d, 1)).toEqual([2024, 3, 5, 61]);
-    expect(rowOf(d, 3)).toEqual([2024, 1, 1, 1]); // median of three dates
+    // the hour is midnight in every row, so it is left out; 1 date in 4 is missing, so it gets an indicator
+    expect(d.featureNames).toEqual(['when:year', 'when:month', 'when:dayOfWeek', 'when:dayOfYear', 'when:missing']);
+    expect(rowOf(d, 0)).toEqual([2024, 1, 1, 1, 0]);
+    expect(rowOf(d, 1)).toEqual([2024, 3, 5, 61, 0]);
+    expect(rowOf(d, 3)).toEqual([2024, 1, 1, 1, 1]); // median of three dates
+  });
+
+  test('parts constant in the training rows are left out (car years written as 1 January)', () => {
+    const d = prep('made,y\n2019-01-01,a\n2021-01-01,b\n2015-01-01,a\n2020-01-01,b\n', {}, { preprocess: false });
+    expect(d.featureNames).toEqual(['made:year']);
+    const hours = prep('at,y\n2024-05-01T08:00:00Z,a\n2024-05-01T17:30:00Z,b\n2024-05-01T23:00:00Z,a\n', {}, { preprocess: false });
+    expect(hours.featureNames).toEqual(['at:hour']);
+    expect(rowOf(hours, 1)).toEqual([17]);
+  });
+
+  test('cyclical: the year, then sine and cosine of each varying cycle; both: the plain parts, then the cycles', () => {
+    const csv = 'when,y\n2024-01-01,a\n2024-04-01,b\n2024-07-01,a\n2024-10-01,b\n2023-12-31,a\n';
+    const d = prep(csv, { when: { dateEncoding: 'cyclical' } }, { preprocess: false });
+    expect(d.featureNames).toEqual([
+      'when:year', 'when:monthSin', 'when:monthCos', 'when:dayOfWeekSin', 'when:dayOfWeekCos', 'when:dayOfYearSin', 'when:dayOfYearCos',
+    ]);
+    const r = (v: number): number => Math.round(v * 1e4) / 1e4;
+    // 1 April 2024 is a Monday and day 92: θ = 2π·3/12, 2π·1/7, 2π·91/365.25
+    expect(rowOf(d, 1)).toEqual([2024, 1, 0, r(Math.sin((2 * Math.PI) / 7)), r(Math.cos((2 * Math.PI) / 7)),
+      r(Math.sin((2 * Math.PI * 91) / 365.25)), r(Math.cos((2 * Math.PI * 91) / 365.25))]);
+    // 31 December sits next to 1 January on the circle (sin 2π·364/365.25 ≈ −0.0215, sin 0 = 0)
+    expect(Math.abs(rowOf(d, 4)[5]! - rowOf(d, 0)[5]!)).toBeLessThan(0.03);
+    const both = prep(csv, { when: { dateEncoding: 'both' } }, { preprocess: false });
+    expect(both.featureNames.slice(0, 5)).toEqual(['when:year', 'when:month', 'when:dayOfWeek', 'when:dayOfYear', 'when:monthSin']);
+    expect(both.featureNames).toHaveLength(4 + 6);
+    // the new parts need preprocessing version 2; plain parts stay version 1, which older readers read
+    expect([d.preprocessing.version, prep(csv, {}, { preprocess: false }).preprocessing.version]).toEqual([2, 1]);
   });
 });
 

@@ -5,9 +5,10 @@ import { categoryView, sortLabels } from '../reading/column-values.ts';
 import { FALSE_WORDS, TRUE_WORDS } from '../reading/infer-column.ts';
 import { messages } from '../messages.ts';
 import type { FeaturePlan } from './plan-columns.ts';
-import { DATE_PARTS, type DatePart, type FeatureTransform, type FillRule } from './preprocessing.ts';
+import { RAW_DATE_PARTS, type DatePart, type FeatureTransform, type FillRule } from './preprocessing.ts';
 import { rawBoolean, rawCategories, rawDatePart } from './raw-values.ts';
 import type { MissingStrategy, Scaling } from './preprocessing.ts';
+import type { DateEncoding } from './settings.ts';
 import { mean, median, mostFrequent, observed, range, std } from './statistics.ts';
 
 /** Settings that apply to every feature. */
@@ -105,27 +106,38 @@ function fitBoolean(plan: FeaturePlan, rows: number, train: Int32Array): Feature
 }
 
 /**
- * The date parts that vary over the training rows: a constant part (every date on 1 January) would be a
- * constant input. When the day of the year is constant the day of the week only follows the year, so it
- * goes too. At least the year is kept.
+ * The date parts that vary over the training rows: a constant part (every date on 1 January, every time
+ * midnight) would be a constant input. When the day of the year is constant the day of the week only follows
+ * the year, so it goes too. At least the year is kept. `cyclical` keeps the year and puts the sine and cosine
+ * of each varying cycle (month, day of week, day of year, hour) in place of the plain part; `both` keeps both.
  */
-function varyingParts(column: FeaturePlan['column'], rows: number, train: Int32Array): DatePart[] {
+export function varyingParts(column: FeaturePlan['column'], rows: number, train: Int32Array, encoding: DateEncoding = 'parts'): DatePart[] {
   const varies = (part: DatePart): boolean => {
     const { min, max } = range(observed(rawDatePart(column, rows, part), train));
     return max > min;
   };
   const dayVaries = varies('dayOfYear');
-  const parts = DATE_PARTS.filter((part) => (part === 'dayOfWeek' ? dayVaries && varies(part) : varies(part)));
+  const plain = RAW_DATE_PARTS.filter((part) => (part === 'dayOfWeek' ? dayVaries && varies(part) : varies(part)));
+  const cycles = plain.filter((p) => p !== 'year').flatMap((p): DatePart[] => [`${p}Sin`, `${p}Cos`]);
+  const parts = encoding === 'parts' ? plain : encoding === 'both' ? [...plain, ...cycles] : [...plain.filter((p) => p === 'year'), ...cycles];
   return parts.length > 0 ? parts : ['year'];
+}
+
+/** Above this share of missing training values, a number or date column gets a "was missing" feature by default. */
+export const MISSING_INDICATOR_SHARE = 0.05;
+
+/** True when more than MISSING_INDICATOR_SHARE of the training rows miss the value (`known`: the observed values). */
+function oftenMissing(known: ArrayLike<number>, train: Int32Array): boolean {
+  return train.length - known.length > MISSING_INDICATOR_SHARE * train.length;
 }
 
 function fitDate(plan: FeaturePlan, rows: number, train: Int32Array, options: FitOptions): FeatureTransform {
   const { column, settings: s } = plan;
   const stamps = observed(column.dates ?? new Float64Array(rows).fill(NaN), train);
   const constant = typeof s.fillValue === 'string' ? parseDate(s.fillValue) : (s.fillValue ?? 0);
-  const fill = fillRule(s.missing ?? 'median', stamps, constant, s.missingIndicator ?? false);
+  const fill = fillRule(s.missing ?? 'median', stamps, constant, s.missingIndicator ?? (s.missing !== 'drop' && oftenMissing(stamps, train)));
   const scaling: Scaling = options.preprocess ? (s.scaling ?? 'standardize') : 'none';
-  const parts = varyingParts(column, rows, train);
+  const parts = varyingParts(column, rows, train, s.dateEncoding);
   const fits = parts.map((part) => scaleFor(scaling, observed(rawDatePart(column, rows, part), train)));
   return {
     kind: 'datetime', column: column.name, parts, fill, scaling,
@@ -140,7 +152,7 @@ export function fitFeature(plan: FeaturePlan, rows: number, train: Int32Array, o
   if (type === 'boolean') return fitBoolean(plan, rows, train);
   if (type === 'datetime') return fitDate(plan, rows, train, options);
   const values = observed(column.numbers, train);
-  const fill = fillRule(s.missing ?? 'mean', values, Number(s.fillValue ?? 0), s.missingIndicator ?? false);
+  const fill = fillRule(s.missing ?? 'mean', values, Number(s.fillValue ?? 0), s.missingIndicator ?? (s.missing !== 'drop' && oftenMissing(values, train)));
   const scaling: Scaling = options.preprocess ? (s.scaling ?? 'standardize') : 'none';
   return { kind: 'number', column: column.name, fill, scaling, ...scaleFor(scaling, values) };
 }

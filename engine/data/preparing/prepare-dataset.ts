@@ -6,7 +6,7 @@ import { fitFeature } from './fit-features.ts';
 import { caseOnlyGroups } from '../reading/profile-warnings.ts';
 import { messages } from '../messages.ts';
 import { planColumns, type ColumnPlan } from './plan-columns.ts';
-import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type Preprocessing } from './preprocessing.ts';
+import { PREPROCESSING_FORMAT, preprocessingVersionOf, type Preprocessing } from './preprocessing.ts';
 import { withMissingValues } from './remark-missing.ts';
 import { DEFAULT_MAX_CATEGORIES } from '../reading/column-use.ts';
 import { DEFAULT_SPLIT, type DatasetSettings, type PreparedDataset, type Split } from './settings.ts';
@@ -129,7 +129,7 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
   const features = plan.features.map((f) => fitFeature(f, table.rows, split.train, options));
   const preprocessing: Preprocessing = {
     format: PREPROCESSING_FORMAT,
-    version: PREPROCESSING_VERSION,
+    version: preprocessingVersionOf(features),
     target: fitTarget(plan.target.name, target, split.train, options.preprocess),
     features,
     featureNames: features.flatMap(transformNames),

@@ -10,8 +10,17 @@ export type Scaling = 'standardize' | 'minMax' | 'none';
 
 /** Identifies a preprocessing object. */
 export const PREPROCESSING_FORMAT = 'backprop-studio/preprocessing';
-/** Newest preprocessing version this engine reads and writes. */
-export const PREPROCESSING_VERSION = 1;
+/**
+ * Newest preprocessing version this engine reads and writes. 2 added the `hour` and sine/cosine date parts; a
+ * file that uses none of them is written as version 1, which older readers read the same.
+ */
+export const PREPROCESSING_VERSION = 2;
+
+/** The version a preprocessing needs: 2 when a date transform uses a part version 1 lacked, else 1. */
+export function preprocessingVersionOf(features: readonly FeatureTransform[]): number {
+  const v1 = ['year', 'month', 'dayOfWeek', 'dayOfYear'];
+  return features.some((f) => f.kind === 'datetime' && f.parts.some((p) => !v1.includes(p))) ? 2 : 1;
+}
 
 /** How missing values of one feature are filled: `value` is in the column's raw units before scaling. */
 export interface FillRule {
@@ -65,12 +74,21 @@ export interface OrdinalTransform {
   scale: number;
 }
 
+/** The plain parts of a date (UTC), in feature order: year, month 1–12, day of week 0–6 from Sunday, day of year from 1, hour 0–23. */
+export const RAW_DATE_PARTS = ['year', 'month', 'dayOfWeek', 'dayOfYear', 'hour'] as const;
+/**
+ * Sine and cosine of the cycles, in feature order: θ = 2π·(month − 1)/12, 2π·dayOfWeek/7, 2π·(dayOfYear − 1)/365.25,
+ * 2π·(hours since midnight, with fractions)/24; so December sits next to January and 23:00 next to midnight.
+ */
+export const CYCLICAL_DATE_PARTS = [
+  'monthSin', 'monthCos', 'dayOfWeekSin', 'dayOfWeekCos', 'dayOfYearSin', 'dayOfYearCos', 'hourSin', 'hourCos',
+] as const;
 /** Parts a date column becomes. */
-export type DatePart = 'year' | 'month' | 'dayOfWeek' | 'dayOfYear';
-/** Every date part, in feature order. */
-export const DATE_PARTS: readonly DatePart[] = ['year', 'month', 'dayOfWeek', 'dayOfYear'];
+export type DatePart = (typeof RAW_DATE_PARTS)[number] | (typeof CYCLICAL_DATE_PARTS)[number];
+/** Every date part a model file may name. */
+export const DATE_PARTS: readonly DatePart[] = [...RAW_DATE_PARTS, ...CYCLICAL_DATE_PARTS];
 
-/** A date column as numbers (year, month 1–12, day of week 0–6 from Sunday, day of year 1–366), each scaled. */
+/** A date column as numbers (plain parts and/or the sine and cosine of its cycles), each scaled. */
 export interface DateTransform {
   kind: 'datetime';
   column: string;

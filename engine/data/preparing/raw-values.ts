@@ -57,15 +57,32 @@ export function rawBoolean(col: TableColumn, rows: number, positive: readonly st
   return { values, unknownCount, unknownExamples: [...unknown] };
 }
 
-/** One part of a date (UTC): year, month 1–12, day of week 0–6 (Sunday 0), day of year 1–366. */
+const TAU = 2 * Math.PI;
+
+/**
+ * One part of a date (UTC): year, month 1–12, day of week 0–6 (Sunday 0), day of year 1–366, hour 0–23; or the
+ * sine/cosine of a cycle (CYCLICAL_DATE_PARTS: θ = 2π·(month − 1)/12, 2π·dayOfWeek/7, 2π·(dayOfYear − 1)/365.25,
+ * 2π·(ms since midnight / 3,600,000)/24).
+ */
 export function datePart(t: number, part: DatePart): number {
   if (t !== t) return NaN;
   const d = new Date(t);
+  const dayOfYear = (): number => Math.floor((t - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+  const hours = (): number => (t - Math.floor(t / 86_400_000) * 86_400_000) / 3_600_000;
   switch (part) {
     case 'year': return d.getUTCFullYear();
     case 'month': return d.getUTCMonth() + 1;
     case 'dayOfWeek': return d.getUTCDay();
-    case 'dayOfYear': return Math.floor((t - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+    case 'dayOfYear': return dayOfYear();
+    case 'hour': return d.getUTCHours();
+    case 'monthSin': return Math.sin(d.getUTCMonth() * (TAU / 12));
+    case 'monthCos': return Math.cos(d.getUTCMonth() * (TAU / 12));
+    case 'dayOfWeekSin': return Math.sin(d.getUTCDay() * (TAU / 7));
+    case 'dayOfWeekCos': return Math.cos(d.getUTCDay() * (TAU / 7));
+    case 'dayOfYearSin': return Math.sin((dayOfYear() - 1) * (TAU / 365.25));
+    case 'dayOfYearCos': return Math.cos((dayOfYear() - 1) * (TAU / 365.25));
+    case 'hourSin': return Math.sin(hours() * (TAU / 24));
+    case 'hourCos': return Math.cos(hours() * (TAU / 24));
   }
 }
 

@@ -10,6 +10,10 @@ export type { MissingStrategy, Scaling } from './preprocessing.ts';
 export const MISSING_STRATEGIES: readonly MissingStrategy[] = ['drop', 'mean', 'median', 'mostFrequent', 'constant'];
 /** How a categorical column becomes numbers. */
 export type CategoryEncoding = 'oneHot' | 'ordinal';
+/** How a date column becomes numbers: its plain parts, year plus sine/cosine of its cycles, or both. */
+export type DateEncoding = 'parts' | 'cyclical' | 'both';
+/** Every date encoding. */
+export const DATE_ENCODINGS: readonly DateEncoding[] = ['parts', 'cyclical', 'both'];
 /** What a column is used for. */
 export type ColumnRole = 'feature' | 'target' | 'ignore';
 
@@ -35,8 +39,13 @@ export interface ColumnSettings {
   encoding?: CategoryEncoding;
   /** Default `standardize` (when preprocessing is on). */
   scaling?: Scaling;
-  /** Adds a 0/1 feature that is 1 where the value was missing. Default false. */
+  /**
+   * Adds a 0/1 feature that is 1 where the value was missing. Default: on for a number or date column missing in
+   * more than 5% of the training rows (MISSING_INDICATOR_SHARE), else off.
+   */
   missingIndicator?: boolean;
+  /** Date columns: default `parts` (the plain parts that vary in the training rows). */
+  dateEncoding?: DateEncoding;
 }
 
 /** Everything that decides how a table becomes training arrays. */

@@ -59,7 +59,8 @@ describe('parseCsv: decimal comma detection', () => {
     expect(p.columns.find((c) => c.name === 'sepal_width')!.format).toMatchObject({ decimalComma: true });
     expect(p.readingWarnings.map((w) => w.code)).toEqual(['data/decimal-comma', 'data/decimal-comma', 'data/decimal-comma']);
     const d = prepareDataset(t, { target: 'species', split: { validation: 0, test: 0 } }, 1);
-    expect(d.featureNames).toEqual(['sepal_length', 'sepal_width', 'price', 'stock']);
+    // stock is missing in 1 of 6 rows, over 5%: a "was missing" feature by default
+    expect(d.featureNames).toEqual(['sepal_length', 'sepal_width', 'price', 'stock', 'stock:missing']);
     expect(d.preprocessing.features[2]).toMatchObject({ kind: 'number', center: (1234.5 + 999.99 + 2500 + 1050 + 875.25 + 1999.9) / 6 });
   });
 

@@ -1,6 +1,6 @@
 /** Date parts in the graph equal the engine's (Date's UTC getters) across leap years, centuries and before 1970. */
 import { describe, expect, it } from 'vitest';
-import { DATE_PARTS } from '../../data/preparing/preprocessing.ts';
+import { DATE_PARTS, RAW_DATE_PARTS } from '../../data/preparing/preprocessing.ts';
 import { datePart } from '../../data/preparing/raw-values.ts';
 import { runOnnx } from '../../node/testing/run-onnx.ts';
 import { emitDateParts } from './dates.ts';
@@ -14,7 +14,7 @@ const stamps = [
 ].map((s) => Date.parse(s));
 
 describe('date parts in ONNX', () => {
-  it('year, month, day of week and day of year match the engine', async () => {
+  it('year, month, day of week, day of year, hour and the sine/cosine of each cycle match the engine', async () => {
     const g = new GraphBuilder();
     g.reserve('t');
     const parts = emitDateParts(g, 't', DATE_PARTS, 'd');
@@ -25,6 +25,9 @@ describe('date parts in ONNX', () => {
       outputs: outputs.map((name) => ({ name, type: DataType.DOUBLE, shape: ['N', 1] })),
     });
     const out = await runOnnx(bytes, { t: { type: 'float64', data: stamps, dims: [stamps.length, 1] } });
-    for (const p of DATE_PARTS) expect(out[p]!.data, p).toEqual(stamps.map((t) => datePart(t, p)));
+    for (const p of RAW_DATE_PARTS) expect(out[p]!.data, p).toEqual(stamps.map((t) => datePart(t, p)));
+    for (const p of DATE_PARTS.filter((q) => !(RAW_DATE_PARTS as readonly string[]).includes(q))) {
+      out[p]!.data.forEach((v, i) => expect(v, `${p} of ${new Date(stamps[i]!).toISOString()}`).toBeCloseTo(datePart(stamps[i]!, p), 12));
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Date parts inside the graph, in float64 from milliseconds since 1970 UTC: the proleptic Gregorian
  * calendar by integer arithmetic (H. Hinnant's civil_from_days / days_from_civil), as `Date`'s UTC getters.
- * year; month 1–12; day of week 0–6 from Sunday; day of year from 1.
+ * year; month 1–12; day of week 0–6 from Sunday; day of year from 1; hour 0–23; and the sine and cosine of
+ * each cycle, θ = 2π·(month − 1)/12, 2π·dayOfWeek/7, 2π·(dayOfYear − 1)/365.25, 2π·(hours since midnight)/24.
  */
 import type { DatePart } from '../../data/index.ts';
 import { DataType } from './proto.ts';
@@ -46,12 +47,24 @@ export function emitDateParts(g: GraphBuilder, t: string, parts: readonly DatePa
   // month = mp + 3 for March…December (mp < 10), mp − 9 for January and February
   const month = f.sub(f.add(mp, f.c(3)), f.mul(f.sub(f.c(1), f.less(mp, 10)), f.c(12)));
   const year = f.add(f.add(yoe, f.mul(era, f.c(400))), f.less(month, 3));
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === 'year') out.push(year);
-    else if (p === 'month') out.push(month);
-    else if (p === 'dayOfWeek') out.push(f.sub(f.add(days, f.c(4)), f.mul(f.floorDiv(f.add(days, f.c(4)), 7), f.c(7))));
-    else out.push(f.add(f.sub(days, daysFromCivilJan1(f, year)), f.c(1)));
-  }
-  return out;
+  const dayOfWeek = (): string => f.sub(f.add(days, f.c(4)), f.mul(f.floorDiv(f.add(days, f.c(4)), 7), f.c(7)));
+  const dayOfYear = (): string => f.add(f.sub(days, daysFromCivilJan1(f, year)), f.c(1));
+  // hours since midnight, with fractions: (t − days·86,400,000) / 3,600,000
+  const hours = (): string => g.op('Div', [f.sub(t, f.mul(days, f.c(86_400_000))), f.c(3_600_000)], `${base}/div`);
+  /** sin or cos of θ = 2π·(x − offset)/period. */
+  const cycle = (op: 'Sin' | 'Cos', x: string, offset: number, period: number): string =>
+    g.op(op, [f.mul(f.sub(x, f.c(offset)), f.c((2 * Math.PI) / period))], `${base}/${op.toLowerCase()}`);
+  const plain: Record<'year' | 'month' | 'dayOfWeek' | 'dayOfYear' | 'hour', () => string> = {
+    year: () => year, month: () => month, dayOfWeek, dayOfYear, hour: () => g.op('Floor', [hours()], `${base}/floor`),
+  };
+  const cycles = {
+    month: () => [month, 1, 12], dayOfWeek: () => [dayOfWeek(), 0, 7], dayOfYear: () => [dayOfYear(), 1, 365.25], hour: () => [hours(), 0, 24],
+  } as const satisfies Record<string, () => [string, number, number]>;
+  return parts.map((p) => {
+    if (p in plain) return plain[p as keyof typeof plain]();
+    const m = /^(month|dayOfWeek|dayOfYear|hour)(Sin|Cos)$/.exec(p);
+    if (!m) throw new Error(`Internal error (please report): no ONNX form for the date part '${p}'.`);
+    const [x, offset, period] = cycles[m[1] as keyof typeof cycles]();
+    return cycle(m[2] as 'Sin' | 'Cos', x, offset, period);
+  });
 }

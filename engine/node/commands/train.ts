@@ -2,10 +2,10 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createBackend } from '../../backend/index.ts';
-import { prepareDataset, SPLIT_ORDERS, type SplitOrder } from '../../data/index.ts';
+import { DATE_ENCODINGS, prepareDataset, SPLIT_ORDERS, type DateEncoding, type SplitOrder } from '../../data/index.ts';
 import { stringifyModelFile, type SplitName } from '../../export/index.ts';
 import { trainRun, yieldToEventLoop } from '../../run/index.ts';
-import { defaultSpec, parseSpec, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
+import { defaultSpec, parseSpec, CLASS_WEIGHT_NAMES, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
 import { selectBackend, TrainControl, type Metrics } from '../../train/index.ts';
 import { helpText, MAX_EPOCHS, MAX_SEED, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
@@ -15,6 +15,7 @@ import { checkOutputs, writeFileAtomic } from '../outputs.ts';
 import { epochLine, metricsBlock } from '../format.ts';
 import { rethrowFsError } from '../fs-errors.ts';
 import { UsageError } from '../usage-error.ts';
+import { trainAuto } from './train-auto.ts';
 
 const flags: Record<string, FlagSpec> = {
   target: { type: 'string', help: 'column to predict (required)', placeholder: 'COL' },
@@ -27,6 +28,11 @@ const flags: Record<string, FlagSpec> = {
   'validation-split': { type: 'string', help: 'fraction of rows held out for validation (default 0.1)', placeholder: 'F' },
   'test-split': { type: 'string', help: 'fraction of rows held out for the final test (default 0.2)', placeholder: 'F' },
   split: { type: 'string', help: 'random (default, stratified) or time: train on the earliest rows of the first date column, test on the latest', placeholder: 'random|time' },
+  dates: { type: 'string', help: 'date columns become their varying parts (default), year + sine/cosine of each cycle, or both', placeholder: 'parts|cyclical|both' },
+  'class-weight': { type: 'string', help: "auto (default: balanced when the classes are strongly imbalanced), balanced or none", placeholder: 'auto|balanced|none' },
+  auto: { type: 'boolean', help: 'find a good network: a budgeted search (TPE) over depth, width, activation, dropout, L2, learning rate, batch size and class weights' },
+  budget: { type: 'string', help: 'seconds --auto may take (default 60)', placeholder: 'SECONDS' },
+  'no-refit': { type: 'boolean', help: 'keep the early-stopped model instead of refitting it on train+validation rows' },
   backend: { type: 'string', help: `compute backend: ${BACKEND_NAMES.join(', ')}`, placeholder: 'NAME' },
   out: { type: 'string', help: 'where to write the model file (default: <data>.model.json)', placeholder: 'MODEL.json' },
   log: { type: 'string', help: 'write one JSON object per epoch to this file', placeholder: 'RUN.jsonl' },
@@ -67,7 +73,12 @@ export async function trainCommand(argv: string[]): Promise<void> {
   checkOutputs([{ flag: '--out', path: out, example: 'model.json' }, ...(logPath ? [{ flag: '--log', path: logPath, example: 'run.jsonl' }] : [])], inputs);
   let spec: NetworkSpec | null = typeof values.spec === 'string' ? parseSpec(readJson(values.spec, 'Spec file')) : null;
   const seed = seedFlag ?? spec?.training?.seed ?? 42;
-  const validation = numberFlag(values, 'validation-split', { min: 0, max: 1, maxExclusive: true }) ?? spec?.training?.validationSplit ?? 0.1;
+  const auto = !!values.auto;
+  const budget = numberFlag(values, 'budget', { min: 5, max: 86_400 }) ?? 60;
+  if (auto && spec) throw new UsageError('cli/auto-with-spec', '--auto searches for the network itself, so it takes no --spec. Leave out one of them.');
+  if (!auto && values.budget !== undefined) throw new UsageError('cli/budget-without-auto', '--budget sets the time of --auto. Add --auto, or leave out --budget.');
+  const validation = numberFlag(values, 'validation-split', { min: 0, max: 1, maxExclusive: true }) ?? spec?.training?.validationSplit ?? (auto ? 0.2 : 0.1);
+  if (auto && validation === 0) throw new UsageError('cli/auto-without-validation', '--auto scores its trials on validation rows. Set --validation-split above 0.');
   const test = numberFlag(values, 'test-split', { min: 0, max: 1, maxExclusive: true }) ?? 0.2;
   if (validation + test >= 0.9) throw new UsageError('cli/splits-too-large', `--validation-split ${validation} and --test-split ${test} leave less than 10% of the rows for training. Lower them.`);
   const optimizer = values.optimizer;
@@ -80,10 +91,19 @@ export async function trainCommand(argv: string[]): Promise<void> {
 
   const splitOrder = values.split ?? 'random';
   if (!SPLIT_ORDERS.includes(splitOrder as SplitOrder)) throw new UsageError('cli/bad-split', `--split must be one of ${SPLIT_ORDERS.join(', ')}, got '${String(splitOrder)}'.`);
+  const dates = values.dates ?? 'parts';
+  if (!DATE_ENCODINGS.includes(dates as DateEncoding)) throw new UsageError('cli/bad-dates', `--dates must be one of ${DATE_ENCODINGS.join(', ')}, got '${String(dates)}'.`);
+  const classWeight = values['class-weight'];
+  if (classWeight !== undefined && !(CLASS_WEIGHT_NAMES as readonly string[]).includes(String(classWeight))) {
+    throw new UsageError('cli/bad-class-weight', `--class-weight must be one of ${CLASS_WEIGHT_NAMES.join(', ')}, got '${String(classWeight)}'. Per-class weights go in the spec's training.classWeight.`);
+  }
   const table = loadCsv(dataPath, csvOptions);
-  const prepared = prepareDataset(table, { target, split: { validation, test }, splitOrder: splitOrder as SplitOrder, preprocess: !values['no-preprocess'] }, seed);
+  const dateColumns = table.columns.filter((c) => c.inferred.type === 'datetime' && c.name !== target);
+  const columns = Object.fromEntries(dateColumns.map((c) => [c.name, { dateEncoding: dates as DateEncoding }]));
+  const prepared = prepareDataset(table, { target, columns, split: { validation, test }, splitOrder: splitOrder as SplitOrder, preprocess: !values['no-preprocess'] }, seed);
   const quiet = !!values.quiet;
   for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
+  if (auto) return trainAuto({ prepared, seed, budgetSeconds: budget, backend: backendChoice, out, quiet: !!values.quiet });
   const features = prepared.featureNames.length;
   spec ??= defaultSpec(prepared.task, features, "simple", prepared.train.rows);
   const t = { ...(spec.training ?? {}) };
@@ -97,6 +117,8 @@ export async function trainCommand(argv: string[]): Promise<void> {
     t.optimizer = { ...(prev && prev.type === type ? prev : {}), type, learningRate: lr ?? prev?.learningRate ?? 0.001 } as OptimizerSpec;
   }
   t.backend = backendChoice;
+  if (classWeight !== undefined) t.classWeight = classWeight as (typeof CLASS_WEIGHT_NAMES)[number];
+  if (values['no-refit']) t.refit = false;
   spec = parseSpec({ ...spec, training: t });
 
   const { backend, reason } = await selectBackend(backendChoice, spec, features, prepared.task);
@@ -128,7 +150,9 @@ export async function trainCommand(argv: string[]): Promise<void> {
         info(epochLine(e.summary));
         if (logPath) writeLog(logPath, `${JSON.stringify({ ...e.summary, backend: backend.label, backendReason: reason })}\n`, true);
       } else if (e.type === 'diagnostic') {
-        process.stderr.write(`warning (epoch ${e.diagnostic.epoch}): ${e.diagnostic.message}\n`);
+        const d = e.diagnostic;
+        const note = d.kind === 'classWeights' || d.kind === 'refit' || d.kind === 'backendFallback';
+        process.stderr.write(note ? `note: ${d.message}\n` : `warning (epoch ${d.epoch}): ${d.message}\n`);
       }
     },
   }).finally(() => process.off('SIGINT', onSigint));
@@ -136,7 +160,8 @@ export async function trainCommand(argv: string[]): Promise<void> {
   writeFileAtomic(out, stringifyModelFile(model));
   const why = result.stopReason === 'earlyStopping' ? `stopped early after epoch ${result.history.length}; kept the best epoch, ${result.bestEpoch}`
     : result.stopReason === 'stopped' ? `stopped by you after ${result.history.length} epochs` : `${result.history.length} epochs`;
-  process.stdout.write(`\nTrained in ${((Date.now() - started) / 1000).toFixed(1)} s (${why}) on ${backend.label}.\n`);
+  const refit = result.refit ? `; final model refitted on ${result.refit.rows} train+validation rows for ${result.refit.epochs} epochs` : '';
+  process.stdout.write(`\nTrained in ${((Date.now() - started) / 1000).toFixed(1)} s (${why}${refit}) on ${backend.label}.\n`);
   for (const [name, m] of Object.entries(metrics)) process.stdout.write(`${metricsBlock(name, m)}\n`);
   process.stdout.write(`Model saved to ${out}\n`);
   backend.destroy();
