@@ -4,6 +4,9 @@ The input matrix comes from preprocess.py (the model file's preprocessing, exact
 Targets: a class index into `preprocessing.target.classes`, or the regression value standardized with the
 target's mean and std. Rows whose target is missing or not one of the classes are left out, as in the studio.
 """
+import os
+import tempfile
+
 import numpy as np
 import pandas as pd
 
@@ -24,6 +27,26 @@ TRAINING_DEFAULTS = {"epochs": 100, "batchSize": 32, "seed": 42, "validationSpli
 
 class DataError(Exception):
     """The CSV or the spec cannot be used; the message says what to change."""
+
+
+def check_output(path, flag, inputs, example):
+    """Fail before any work when `path` cannot take the output: a folder, a missing folder, a folder that cannot be
+    written, or one of `inputs` ((what, path) pairs the command reads; compared by file identity, so `./x.csv`,
+    absolute paths and links are seen through). `example` is a file name to suggest inside a folder."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise DataError(f"{flag} {path} is a folder. Name a file inside it, e.g. {flag} {os.path.join(path, example)}.")
+    if not os.path.isdir(folder):
+        raise DataError(f"{flag} {path}: the folder {folder} does not exist. Create it or choose another path.")
+    for what, other in inputs:
+        if os.path.exists(path) and os.path.exists(other) and os.path.samefile(path, other):
+            raise DataError(f"{flag} {path} is {what}, which this command reads; writing there would overwrite it. "
+                            "Choose another file.")
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".check-"):
+            pass
+    except OSError as e:
+        raise DataError(f"{flag} {path}: cannot write into {folder} ({e.strerror}). Choose another path.") from None
 
 
 def sniff_delimiter(path):

@@ -272,6 +272,8 @@ def main(argv):
     p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     p.add_argument("--seed", type=int, default=None)
     args = p.parse_args(argv)
+    datamod.check_output(args.out, "--out", [("the training CSV", args.train_csv), ("the model file", args.model)],
+                         "trained.model.json")
     model = preprocess.load_model(args.model)
     result = train_model(model, args.train_csv, epochs=args.epochs, from_scratch=args.from_scratch,
                          refit_preprocessing=args.refit_preprocessing, device=args.device, seed=args.seed)
