@@ -46,7 +46,7 @@ describe(`the PyTorch package's --out${TORCH_MISSING}`, () => {
     refused(['predict.py', 'iris.csv', '--out', './model.json'], `--out ./model.json is the model file, ${overwrite}`);
   });
 
-  it.skipIf(skip)('train.py refuses, before training, the training CSV, the model file, a folder, a missing folder', () => {
+  it.skipIf(skip)('train.py refuses before training: the training CSV, the model file, a folder, a missing one', () => {
     const overwrite = 'which this command reads; writing there would overwrite it. Choose another file.';
     const train = (out: string): string[] => ['train.py', 'iris.csv', '--epochs', '1', '--out', out];
     refused(train(join(pkg, 'iris.csv')), `--out ${join(pkg, 'iris.csv')} is the training CSV, ${overwrite}`);
