@@ -1,13 +1,15 @@
 /**
  * The PyTorch package's predict.py and train.py check `--out` before any work, as the CLI does: never the CSV they
  * read or the package's model.json (which they would overwrite), not a folder, not in a missing folder. Each bad
- * `--out` ends in one line, exit status 1, and the file it named is left as it was.
+ * `--out` ends in one line, exit status 1, and the file it named is left as it was. Ctrl+C in train.py stops
+ * after the epoch and still writes the model file, as the studio's `train` does.
  */
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { trainTestModel } from '../export/test-models.ts';
-import { runPython, TORCH_MISSING, writePackage } from './testing/pytorch.ts';
+import { PYTHON, runPython, TORCH_MISSING, writePackage } from './testing/pytorch.ts';
 
 const sample = join(import.meta.dirname, '..', '..', 'resources', 'samples', 'iris.csv');
 const skip = TORCH_MISSING !== '';
@@ -68,4 +70,28 @@ describe(`the PyTorch package's --out${TORCH_MISSING}`, () => {
     expect(t.status, t.stderr).toBe(0);
     expect(t.stdout).toContain('Wrote trained.model.json');
   }, 60_000);
+
+  it.skipIf(skip)('Ctrl+C in train.py stops after the epoch and writes the model file, stopped', async () => {
+    const child = spawn(PYTHON, ['train.py', 'iris.csv', '--epochs', '100000', '--out', 'ctrlc.json'], { cwd: pkg });
+    let out = '';
+    let err = '';
+    let sent = false;
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      // after two epochs have been printed
+      if (!sent && (out.match(/^epoch \d+\//gm) ?? []).length >= 2) sent = child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toBe(
+      'Ctrl+C: stopping after this epoch and writing the model (press it again to quit without writing).\n',
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/\nWrote ctrlc\.json\n$/);
+    const written = JSON.parse(readFileSync(join(pkg, 'ctrlc.json'), 'utf8')) as {
+      training: { stopReason: string; epochsRun: number };
+    };
+    expect(written.training.stopReason).toBe('stopped');
+    expect(written.training.epochsRun).toBeLessThan(100000);
+  }, 120_000);
 });

@@ -4,6 +4,8 @@ The input matrix comes from preprocess.py (the model file's preprocessing, exact
 Targets: a class index into `preprocessing.target.classes`, or the regression value standardized with the
 target's mean and std. Rows whose target is missing or not one of the classes are left out, as in the studio.
 """
+import json
+import math
 import os
 import tempfile
 
@@ -47,6 +49,25 @@ def check_output(path, flag, inputs, example):
             pass
     except OSError as e:
         raise DataError(f"{flag} {path}: cannot write into {folder} ({e.strerror}). Choose another path.") from None
+
+
+def json_safe(value):
+    """NaN and infinities as null (JSON has no NaN; the studio reads null as NaN)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_safe(v) for v in value]
+    return value
+
+
+def write_model(model, path):
+    """Writes the model file atomically (a temporary file renamed over the target)."""
+    tmp = f"{path}.tmp-{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(json_safe(model), f, allow_nan=False)
+    os.replace(tmp, path)
 
 
 def sniff_delimiter(path):
