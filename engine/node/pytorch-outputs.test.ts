@@ -41,11 +41,12 @@ describe(`the PyTorch package's --out${TORCH_MISSING}`, () => {
     expect(readFileSync(join(pkg, 'model.json'), 'utf8')).toBe(model);
   }
 
-  it.skipIf(skip)('predict.py refuses to write over the CSV it reads or the model file', () => {
+  it.skipIf(skip)('predict.py refuses to write over the CSV it reads or the model file, and a folder to read', () => {
     const overwrite = 'which this command reads; writing there would overwrite it. Choose another file.';
     refused(['predict.py', 'iris.csv', '--out', 'iris.csv'], `--out iris.csv is the CSV to predict, ${overwrite}`);
     refused(['predict.py', 'iris.csv', '--out', 'link.csv'], `--out link.csv is the CSV to predict, ${overwrite}`);
     refused(['predict.py', 'iris.csv', '--out', './model.json'], `--out ./model.json is the model file, ${overwrite}`);
+    refused(['predict.py', 'out'], 'out is a folder, not a CSV file. Name the CSV file inside it.');
   });
 
   it.skipIf(skip)('train.py refuses before training: the training CSV, the model file, a folder, a missing one', () => {

@@ -85,6 +85,8 @@ def read_csv(path):
         return pd.read_csv(path, dtype=str, keep_default_na=False, sep=sniff_delimiter(path), encoding="utf-8-sig")
     except FileNotFoundError:
         raise DataError(f"{path} does not exist. Check the path.") from None
+    except IsADirectoryError:
+        raise DataError(f"{path} is a folder, not a CSV file. Name the CSV file inside it.") from None
     except pd.errors.EmptyDataError:
         raise DataError(f"{path} is empty. Give a CSV with a header row and at least one data row.") from None
     except pd.errors.ParserError as e:
