@@ -4,6 +4,11 @@ The input matrix comes from preprocess.py (the model file's preprocessing, exact
 Targets: a class index into `preprocessing.target.classes`, or the regression value standardized with the
 target's mean and std. Rows whose target is missing or not one of the classes are left out, as in the studio.
 """
+import json
+import math
+import os
+import tempfile
+
 import numpy as np
 import pandas as pd
 
@@ -26,6 +31,45 @@ class DataError(Exception):
     """The CSV or the spec cannot be used; the message says what to change."""
 
 
+def check_output(path, flag, inputs, example):
+    """Fail before any work when `path` cannot take the output: a folder, a missing folder, a folder that cannot be
+    written, or one of `inputs` ((what, path) pairs the command reads; compared by file identity, so `./x.csv`,
+    absolute paths and links are seen through). `example` is a file name to suggest inside a folder."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise DataError(f"{flag} {path} is a folder. Name a file inside it, e.g. {flag} {os.path.join(path, example)}.")
+    if not os.path.isdir(folder):
+        raise DataError(f"{flag} {path}: the folder {folder} does not exist. Create it or choose another path.")
+    for what, other in inputs:
+        if os.path.exists(path) and os.path.exists(other) and os.path.samefile(path, other):
+            raise DataError(f"{flag} {path} is {what}, which this command reads; writing there would overwrite it. "
+                            "Choose another file.")
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".check-"):
+            pass
+    except OSError as e:
+        raise DataError(f"{flag} {path}: cannot write into {folder} ({e.strerror}). Choose another path.") from None
+
+
+def json_safe(value):
+    """NaN and infinities as null (JSON has no NaN; the studio reads null as NaN)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_safe(v) for v in value]
+    return value
+
+
+def write_model(model, path):
+    """Writes the model file atomically (a temporary file renamed over the target)."""
+    tmp = f"{path}.tmp-{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(json_safe(model), f, allow_nan=False)
+    os.replace(tmp, path)
+
+
 def sniff_delimiter(path):
     """The delimiter of the header line: whichever of , ; tab | it holds most (a comma when none)."""
     with open(path, encoding="utf-8-sig", newline="") as f:
@@ -41,6 +85,8 @@ def read_csv(path):
         return pd.read_csv(path, dtype=str, keep_default_na=False, sep=sniff_delimiter(path), encoding="utf-8-sig")
     except FileNotFoundError:
         raise DataError(f"{path} does not exist. Check the path.") from None
+    except IsADirectoryError:
+        raise DataError(f"{path} is a folder, not a CSV file. Name the CSV file inside it.") from None
     except pd.errors.EmptyDataError:
         raise DataError(f"{path} is empty. Give a CSV with a header row and at least one data row.") from None
     except pd.errors.ParserError as e:

@@ -61,6 +61,9 @@ def main(argv):
     p.add_argument("--model", default=os.path.join(HERE, "model.json"), help="model file (default: the package's)")
     p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     args = p.parse_args(argv)
+    if args.out:
+        data.check_output(args.out, "--out", [("the CSV to predict", args.csv), ("the model file", args.model)],
+                          "predictions.csv")
     model = preprocess.load_model(args.model)
     df = data.read_csv(args.csv)
     result = predict_frame(model, df, args.device)

@@ -9,9 +9,9 @@ From Python: train_model(model_file, "train.csv", epochs=5) returns the new mode
 """
 import argparse
 import copy
-import json
 import math
 import os
+import signal
 import sys
 import time
 from datetime import datetime, timezone
@@ -240,25 +240,6 @@ def _log(summary):
     print(f"epoch {summary['epoch']}/{summary['epochs']} loss {summary['loss']:.6g}{val} {shown}", flush=True)
 
 
-def json_safe(value):
-    """NaN and infinities as null (JSON has no NaN; the studio reads null as NaN)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: json_safe(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [json_safe(v) for v in value]
-    return value
-
-
-def write_model(model, path):
-    """Writes the model file atomically (a temporary file renamed over the target)."""
-    tmp = f"{path}.tmp-{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(json_safe(model), f, allow_nan=False)
-    os.replace(tmp, path)
-
-
 def main(argv):
     p = argparse.ArgumentParser(prog="train.py", description="Train a Backprop Studio model with PyTorch.")
     p.add_argument("train_csv", metavar="TRAIN.csv")
@@ -272,12 +253,24 @@ def main(argv):
     p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     p.add_argument("--seed", type=int, default=None)
     args = p.parse_args(argv)
+    datamod.check_output(args.out, "--out", [("the training CSV", args.train_csv), ("the model file", args.model)],
+                         "trained.model.json")
     model = preprocess.load_model(args.model)
+    interrupted = []
+
+    def on_interrupt(signum, frame):  # the first Ctrl+C ends the run after this epoch, as the studio's train does
+        interrupted.append(True)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        print("Ctrl+C: stopping after this epoch and writing the model (press it again to quit without writing).",
+              file=sys.stderr, flush=True)
+
+    signal.signal(signal.SIGINT, on_interrupt)
     result = train_model(model, args.train_csv, epochs=args.epochs, from_scratch=args.from_scratch,
-                         refit_preprocessing=args.refit_preprocessing, device=args.device, seed=args.seed)
+                         refit_preprocessing=args.refit_preprocessing, device=args.device, seed=args.seed,
+                         on_epoch=lambda epoch, numbers: bool(interrupted))
     rank = dist.get_rank() if dist.is_initialized() else 0
     if rank == 0:
-        write_model(result, args.out)
+        datamod.write_model(result, args.out)
         print(f"Wrote {args.out}", flush=True)
     if dist.is_initialized():
         dist.destroy_process_group()
@@ -290,3 +283,6 @@ if __name__ == "__main__":
     except (preprocess.ModelFileError, datamod.DataError, KeyError, OSError, ValueError) as e:
         sys.stderr.write(f"error: {e if isinstance(e, OSError) or not e.args else e.args[0]}\n")
         sys.exit(1)
+    except KeyboardInterrupt:
+        sys.stderr.write("Stopped with Ctrl+C; no model file was written.\n")
+        sys.exit(130)

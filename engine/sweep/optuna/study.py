@@ -64,13 +64,35 @@ def read_json(name):
                          "'backprop-studio sweep --export-optuna' wrote, or export it again.") from None
 
 
-def check_writable(path, flag):
-    """Fail before any training when `path` cannot be written (missing folder, a folder, no permission)."""
+def sqlite_file(url):
+    """The database file of a sqlite:/// storage URL (relative to the current folder, as SQLAlchemy opens it)."""
+    return url[len("sqlite:///"):].split("?", 1)[0] if url.startswith("sqlite:///") else None
+
+
+def study_inputs(args):
+    """(what, path) of the files study.py reads, which no output may overwrite."""
+    inputs = [("the training CSV (--data)", args.data), ("study.json", os.path.join(HERE, "study.json")),
+              ("model.json", os.path.join(HERE, "model.json"))]
+    db = sqlite_file(args.storage)
+    return inputs + [("the study's SQLite database (--storage)", db)] if db else inputs
+
+
+def same_file(a, b):
+    return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
+
+
+def check_writable(path, flag, inputs=()):
+    """Fail before any training when `path` cannot be written (missing folder, a folder, no permission) or is one
+    of `inputs` ((what, path) pairs study.py reads; compared by file identity, so links are seen through)."""
     folder = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path):
         raise StudyError(f"{flag} {path} is a folder. Name a file, e.g. {flag} {os.path.join(path, 'trials.csv')}.")
     if not os.path.isdir(folder):
         raise StudyError(f"{flag} {path}: the folder {folder} does not exist. Create it or choose another path.")
+    for what, other in inputs:
+        if same_file(path, other) or os.path.abspath(path) == os.path.abspath(other):
+            raise StudyError(f"{flag} {path} is {what}, which study.py reads; writing there would overwrite it. "
+                             "Choose another file.")
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".study-check-"):
             pass
@@ -242,7 +264,10 @@ def run(args):
     config, base = read_json("study.json"), read_json("model.json")
     for path, flag in ((args.export_trials, "--export-trials"), (args.best_model, "--best-model")):
         if path:
-            check_writable(path, flag)
+            check_writable(path, flag, study_inputs(args))
+    if args.export_trials and args.best_model and os.path.abspath(args.export_trials) == os.path.abspath(
+            args.best_model):
+        raise StudyError(f"--export-trials and --best-model both name {args.best_model}. Give each its own file.")
     if (args.trials or args.best_model) and not os.path.isfile(args.data):
         raise StudyError(f"--data {args.data}: no such file. Copy the training CSV there or name it with --data.")
     if args.device == "cuda" and (args.trials or args.best_model):
@@ -270,11 +295,12 @@ def run(args):
 def write_best(study, config, base, args):
     from sweep_space import apply_params
     from train import train_model
-    try:
-        best = study.best_trial
-    except ValueError:
+    from trials_csv import ranked_trials
+    ranked = ranked_trials(study.get_trials(deepcopy=False), config["objective"])
+    if not ranked:
         raise StudyError("No trial of the study is done (pruned and failed ones do not count), so there is no best "
-                         "configuration yet. Run more trials; --export-trials shows why trials failed.") from None
+                         "configuration yet. Run more trials; --export-trials shows why trials failed.")
+    best = ranked[0]
     spec = apply_params(base["spec"], best.params)
     seed = best.user_attrs.get("seed", config["seed"])
     spec.setdefault("training", {})["seed"] = seed

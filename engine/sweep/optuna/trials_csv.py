@@ -48,17 +48,22 @@ def metric_names(trials):
     return sorted(names, key=lambda n: (n.startswith("val"), n))
 
 
+def ranked_trials(trials, objective):
+    """The done trials, best first: by the objective, ties by the lower valLoss, then by trial number (as the
+    engine ranks a sweep). study.py's --best-model retrains the first, so it is the trial the CSV ranks 1."""
+    done = [t for t in trials if t.state.name == "COMPLETE" and t.value is not None and math.isfinite(t.value)]
+    sign = -1 if objective["direction"] == "maximize" else 1
+    val_loss = lambda t: t.user_attrs.get("metrics", {}).get("valLoss", math.inf)  # noqa: E731
+    return sorted(done, key=lambda t: (sign * t.value, val_loss(t), t.number))
+
+
 def trials_csv(study, config):
     """The CSV text of every trial of the study, by trial number."""
     objective = config["objective"]
     paths = [p["path"] for p in config["parameters"]]
     trials = sorted(study.get_trials(deepcopy=False), key=lambda t: t.number)
     metrics = metric_names(trials)
-    done = [t for t in trials if t.state.name == "COMPLETE" and t.value is not None and math.isfinite(t.value)]
-    sign = -1 if objective["direction"] == "maximize" else 1
-    val_loss = lambda t: t.user_attrs.get("metrics", {}).get("valLoss", math.inf)  # noqa: E731
-    ranked = sorted(done, key=lambda t: (sign * t.value, val_loss(t), t.number))
-    rank = {t.number: i + 1 for i, t in enumerate(ranked)}
+    rank = {t.number: i + 1 for i, t in enumerate(ranked_trials(trials, objective))}
     header = ["trial", "rank", "status", f"objective ({objective['metric']})", *paths, "epochs", "keptEpoch", *metrics,
               "bracket", "rung", "seed", "durationMs", "error"]
     lines = [",".join(cell(h) for h in header)]
