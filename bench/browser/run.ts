@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const workloadFilter = flags.only.filter((o) => WORKLOADS.some((w) => w.id === o));
   const contenderFilter = flags.only.filter((o) => !workloadFilter.includes(o));
-  const workloads = WORKLOADS.filter((w) => !workloadFilter.length || workloadFilter.includes(w.id));
+  const workloads = flags.matmulOnly ? [] : WORKLOADS.filter((w) => !workloadFilter.length || workloadFilter.includes(w.id));
   const contenders = BROWSER_CONTENDERS.filter((c) => !contenderFilter.length || contenderFilter.some((o) => c.includes(o)));
   const executablePath = flags.chromium ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   const args = [
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
       console.log('*** Run on a machine with a GPU (see bench/RESULTS.md, "Browser mode"): --gpu-flags, or --headed. ***');
     }
 
-    for (const w of flags.matmulOnly ? [] : workloads) {
+    for (const w of workloads) {
       const p = plan(w, flags);
       plans[w.id] = p;
       const subset = p.rows < w.rows ? ` — ROW SUBSET: the first ${p.rows.toLocaleString('en-US')} of ${w.rows.toLocaleString('en-US')} rows` : '';
@@ -226,7 +226,7 @@ async function main(): Promise<void> {
       rows.push(...summarizeBrowser(w, results));
     }
 
-    console.log(`\n${browserTextTable(rows)}`);
+    if (rows.length) console.log(`\n${browserTextTable(rows)}`);
     for (const r of rows) for (const n of r.notes) console.log(`  ${r.workload} ${r.contender}: ${n}`);
     for (const f of failures) console.log(`  ${f.workload} ${f.contender}: FAILED — ${f.error}`);
     const subsetNote = workloads.filter((w) => plans[w.id].rows < w.rows).map((w) => `${w.id} on its first ${plans[w.id].rows} of ${w.rows} rows`);
