@@ -25,8 +25,10 @@ export function w2Layers(): MatmulRequest['layers'] {
   return widths.slice(1).map((units, i) => ({ rows: w2.batchSize, inputs: widths[i], units }));
 }
 
+/** Median of the finite values (NaN when none): a derived timing may be missing in a round. */
 const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
@@ -51,12 +53,13 @@ export async function matmulBench(
         continue;
       }
       results.set(contender, [...(results.get(contender) ?? []), answer.matmul]);
-      const gf = answer.matmul.seconds.map((s, i) => MATMUL_KINDS.map((k) => gflops(layers[i], s[k]).toFixed(2)).join('/'));
+      const gf = answer.matmul.seconds.map((s, i) => MATMUL_KINDS.map((k) => fixed(gflops(layers[i], s[k]))).join('/'));
       log(`  matmul round ${round} ${contender}: GFLOP/s (forward/weightGrad/inputGrad) ${gf.join(', ')}`);
     }
   }
   const lines = [
-    `Matrix multiplies of W2's layers, ${rounds} interleaved round(s) × ${reps} launches each; GFLOP/s medians over the rounds,`,
+    `Matrix multiplies of W2's layers, ${rounds} interleaved round(s) × ${reps} launches each;`,
+    'GFLOP/s are medians over the rounds,',
     'ratio = engine GFLOP/s ÷ TF.js GFLOP/s in each round (≥ 1: the engine is as fast or faster).', '',
     '| multiply | shape [m·k·n] | engine | GFLOP/s | TF.js | GFLOP/s | ratio per round | median ratio |',
     '| --- | --- | --- | ---: | --- | ---: | --- | ---: |',
@@ -71,8 +74,8 @@ export async function matmulBench(
         const ga = a.map((r) => gflops(l, r.seconds[i][k]));
         const gb = b.map((r) => gflops(l, r.seconds[i][k]));
         const ratios = ga.slice(0, Math.min(ga.length, gb.length)).map((g, j) => g / gb[j]);
-        lines.push(`| layer ${i + 1} ${k} | ${shape} | ${ours} | ${median(ga).toFixed(2)} | ${theirs} | ${median(gb).toFixed(2)} | `
-          + `${ratios.map((r) => r.toFixed(2)).join(', ')} | ${median(ratios).toFixed(2)} |`);
+        const cells = [`layer ${i + 1} ${k}`, shape, ours, fixed(median(ga)), theirs, fixed(median(gb))];
+        lines.push(`| ${[...cells, ratios.map(fixed).join(', '), fixed(median(ratios))].join(' | ')} |`);
       }
     });
   }
@@ -80,12 +83,17 @@ export async function matmulBench(
   return [...lines, '', ...devices.map((d) => `- ${d}`), ...failures.map((f) => `- FAILED ${f}`)];
 }
 
+const fixed = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+
 function gflops(l: MatmulRequest['layers'][number], seconds: number): number {
   return (2 * l.rows * l.inputs * l.units) / seconds / 1e9;
 }
 
 /** The multiply's [m·k·n]: forward rows·inputs·units, weight gradient inputs·rows·units, input gradient rows·units·inputs. */
 function shapeOf(l: MatmulRequest['layers'][number], k: MatmulKind): string {
-  const dims = k === 'forward' ? [l.rows, l.inputs, l.units] : k === 'weightGrad' ? [l.inputs, l.rows, l.units] : [l.rows, l.units, l.inputs];
+  const byKind: Record<MatmulKind, number[]> = {
+    forward: [l.rows, l.inputs, l.units], weightGrad: [l.inputs, l.rows, l.units], inputGrad: [l.rows, l.units, l.inputs],
+  };
+  const dims = byKind[k];
   return dims.join('·');
 }

@@ -5,7 +5,8 @@
  * then downloads the last result, so it ends when the device has finished them; one untimed launch before
  * compiles the kernel. The engine's forward kernel also adds the bias (fused, one add per output), and
  * its weight-gradient kernel also sums db; the input gradient has no launch of its own through the
- * Backend interface, so it is the time of the whole backward (dW, db and dx) minus the dW + db part.
+ * Backend interface, so it is the time of the whole backward (dW, db and dx) minus the dW + db part
+ * (NaN, reported as n/a, when that difference is not positive).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Backend, Tensor } from '../../../engine/backend/backend.ts';
@@ -39,12 +40,14 @@ async function perLaunch(launch: () => void, finish: () => Promise<unknown>, rep
 async function engineLayer(backend: Backend, l: Layer, reps: number): Promise<Record<MatmulKind, number>> {
   const t = (shape: number[], seed: number): Tensor => backend.tensor(shape, values(shape[0] * (shape[1] ?? 1), seed));
   const [x, w, b, dz] = [t([l.rows, l.inputs], 1), t([l.inputs, l.units], 2), t([l.units], 3), t([l.rows, l.units], 4)];
-  const [y, dw, db, dx] = [t([l.rows, l.units], 5), t([l.inputs, l.units], 6), t([l.units], 7), t([l.rows, l.inputs], 8)];
+  const [y, dw] = [t([l.rows, l.units], 5), t([l.inputs, l.units], 6)];
+  const [db, dx] = [t([l.units], 7), t([l.rows, l.inputs], 8)];
   const forward = await perLaunch(() => backend.denseForward(x, w, b, y, 'linear'), () => backend.read(y), reps);
   const weightGrad = await perLaunch(() => backend.denseBackward(x, w, dz, dw, db, null), () => backend.read(dw), reps);
   const both = await perLaunch(() => backend.denseBackward(x, w, dz, dw, db, dx), () => backend.read(dx), reps);
   for (const tensor of [x, w, b, dz, y, dw, db, dx]) backend.dispose(tensor);
-  return { forward, weightGrad, inputGrad: both - weightGrad };
+  // under load the difference of two noisy timings can come out at or below zero: no measurement then
+  return { forward, weightGrad, inputGrad: both > weightGrad ? both - weightGrad : NaN };
 }
 
 async function tfjsLayer(l: Layer, reps: number): Promise<Record<MatmulKind, number>> {
@@ -87,6 +90,7 @@ export async function runMatmul(r: MatmulRequest): Promise<MatmulResult> {
     progress(`matmul ${r.contender} ${l.rows}×${l.inputs}·${l.units} done`);
   }
   const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
-  const device = variant === 'webgpu' ? adapterName((await adapterFor('high-performance'))?.info) : gl ? glNames(gl).renderer : 'unknown';
+  const glName = gl ? glNames(gl).renderer : 'unknown';
+  const device = variant === 'webgpu' ? adapterName((await adapterFor('high-performance'))?.info) : glName;
   return { contender: r.contender, device, seconds };
 }

@@ -49,7 +49,8 @@ function shapeCase(n: number, inputs: number, units: number): ConformanceCase {
       const w = be.tensor([inputs, units], uniform(22, inputs * units));
       const b = be.tensor([units], uniform(23, units));
       const dz = be.tensor([n, units], uniform(24, n * units));
-      const [y, dw, db, dx] = [be.tensor([n, units]), be.tensor([inputs, units]), be.tensor([units]), be.tensor([n, inputs])];
+      const [y, dw] = [be.tensor([n, units]), be.tensor([inputs, units])];
+      const [db, dx] = [be.tensor([units]), be.tensor([n, inputs])];
       be.denseForward(x, w, b, y);
       be.denseBackward(x, w, dz, dw, db, dx);
       const out = await readAll(be, { y, dw, db, dx });

@@ -18,7 +18,9 @@ function gpujsWgsl(source: string, args: unknown[]): string {
   const mod: unknown = createRequire(import.meta.url)('gpu.js/src/backend/web-gpu/kernel.js');
   const Kernel: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, 'WebGPUKernel') : null;
   if (typeof Kernel !== 'function') throw new Error('gpu.js has no WebGPUKernel');
-  const settings = { output: [4], constants: { n: 3 }, dynamicArguments: true, pipeline: true, immutable: true, precision: 'single' };
+  const settings = {
+    output: [4], constants: { n: 3 }, dynamicArguments: true, pipeline: true, immutable: true, precision: 'single',
+  };
   const k = Reflect.construct(Kernel, [source, settings]) as WgslKernel;
   k.setupConstants();
   k.setupArguments(args);
@@ -52,7 +54,8 @@ describe('withFlatReads', () => {
     const wgsl = gpujsWgsl(source, [[new Float32Array(4), new Float32Array(4)], new Float32Array(4)]);
     expect(wgsl).toMatch(/get_user_x\(0, [^0]/);
     const patched = withFlatReads(wgsl);
-    expect(patched).toContain('return user_x[u32(x + i32(params.user_x_dims.x) * (y + i32(params.user_x_dims.y) * z))];');
+    const general = 'return user_x[u32(x + i32(params.user_x_dims.x) * (y + i32(params.user_x_dims.y) * z))];';
+    expect(patched).toContain(general);
     expect(patched).toContain('return user_w[u32(x)];');
   });
 

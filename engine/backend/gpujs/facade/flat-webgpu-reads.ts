@@ -22,7 +22,8 @@ export function withFlatReads(wgsl: string): string {
   return wgsl.replace(ACCESSOR, (accessor: string, name: string) => {
     const calls = wgsl.split(`get_${name}(`).length - 2;
     const flat = wgsl.split(`get_${name}(0, 0, `).length - 1;
-    return calls === flat ? `fn get_${name}(z : i32, y : i32, x : i32) -> f32 {\n  return ${name}[u32(x)];\n}` : accessor;
+    if (calls !== flat) return accessor;
+    return `fn get_${name}(z : i32, y : i32, x : i32) -> f32 {\n  return ${name}[u32(x)];\n}`;
   });
 }
 

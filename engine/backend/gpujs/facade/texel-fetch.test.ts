@@ -11,6 +11,9 @@ function gpujsTemplate(backend: 'web-gl2' | 'web-gl'): string {
   return text;
 }
 
+/** gpu.js's own getMemoryOptimized32, whole. */
+const READ = /float getMemoryOptimized32\(sampler2D[^{]*\{[^{}]*\}/;
+
 describe('withTexelFetch', () => {
   it("replaces gpu.js's WebGL2 getMemoryOptimized32 with the texelFetch one and keeps every other line", () => {
     const shader = gpujsTemplate('web-gl2');
@@ -18,7 +21,7 @@ describe('withTexelFetch', () => {
     expect(patched).toContain(TEXEL_FETCH_READ);
     expect(patched.match(/float getMemoryOptimized32\(/g)).toHaveLength(1);
     // the rest of the template is untouched: removing the new function leaves the old text minus the old one
-    const old = /float getMemoryOptimized32\(sampler2D[^{]*\{[^{}]*\}/.exec(shader)?.[0] ?? '';
+    const old = READ.exec(shader)?.[0] ?? '';
     expect(old).toContain('texture(tex, st / vec2(texSize))');
     expect(patched.replace(TEXEL_FETCH_READ, '')).toBe(shader.replace(old, ''));
   });
@@ -38,7 +41,7 @@ describe('useTexelFetch', () => {
   it("wraps a kernel's getFragmentShader and passes its arguments through", () => {
     const seen: unknown[] = [];
     const kernel = {
-      source: `#version 300 es\n${/float getMemoryOptimized32\(sampler2D[^{]*\{[^{}]*\}/.exec(gpujsTemplate('web-gl2'))?.[0]}`,
+      source: `#version 300 es\n${READ.exec(gpujsTemplate('web-gl2'))?.[0]}`,
       getFragmentShader(args: unknown): string {
         seen.push(args);
         return this.source;

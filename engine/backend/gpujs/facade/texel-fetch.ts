@@ -15,10 +15,12 @@
 import { isBag, isCallable, prop } from './reflect.ts';
 
 /** gpu.js 2.x's WebGL2 `getMemoryOptimized32` (one function: its body holds no braces). */
-const GPUJS_READ = /float getMemoryOptimized32\(sampler2D tex, ivec2 texSize, ivec3 texDim, int z, int y, int x\) \{[^{}]*\}/;
+const GPUJS_READ =
+  /float getMemoryOptimized32\(sampler2D tex, ivec2 texSize, ivec3 texDim, int z, int y, int x\) \{[^{}]*\}/;
 
 /** The integer-addressed replacement, with the same signature and result. */
-export const TEXEL_FETCH_READ = `float getMemoryOptimized32(sampler2D tex, ivec2 texSize, ivec3 texDim, int z, int y, int x) {
+export const TEXEL_FETCH_READ = `float getMemoryOptimized32(
+  sampler2D tex, ivec2 texSize, ivec3 texDim, int z, int y, int x) {
   int index = x + texDim.x * (y + texDim.y * z);
   int t = index >> 2;
   return texelFetch(tex, ivec2(t % texSize.x, t / texSize.x), 0)[index & 3];
