@@ -53,14 +53,41 @@ export interface BrowserInfo {
   webgl2: { available: boolean; vendor: string; renderer: string; reason: string | null };
 }
 
+/** Backends of the matrix-multiply micro-benchmark (matmul.ts): the engine's gpu.js kernels and tf.matMul. */
+export const MATMUL_CONTENDERS = ['engine-gpujs-webgpu', 'engine-gpujs-webgl2', 'tfjs-webgpu', 'tfjs-webgl'] as const;
+export type MatmulContender = (typeof MATMUL_CONTENDERS)[number];
+
+/** The three multiplies of one dense layer: forward x·W, weight gradient xᵀ·dz, input gradient dz·Wᵀ. */
+export const MATMUL_KINDS = ['forward', 'weightGrad', 'inputGrad'] as const;
+export type MatmulKind = (typeof MATMUL_KINDS)[number];
+
+/** Time every multiply of a dense layer [rows, inputs] · [inputs, units] on one backend. */
+export interface MatmulRequest {
+  contender: MatmulContender;
+  layers: readonly { rows: number; inputs: number; units: number }[];
+  /** Launches timed per multiply (after one untimed warm-up launch that compiles). */
+  reps: number;
+}
+
+/** Seconds per launch of each multiply of each layer (same order as the request's layers). */
+export interface MatmulResult {
+  contender: MatmulContender;
+  device: string;
+  seconds: Record<MatmulKind, number>[];
+}
+
 /** A worker's final message. */
-export type WorkerAnswer = { ok: true; result: RunResult } | { ok: true; info: BrowserInfo } | { ok: false; error: string };
+export type WorkerAnswer =
+  | { ok: true; result: RunResult }
+  | { ok: true; info: BrowserInfo }
+  | { ok: true; matmul: MatmulResult }
+  | { ok: false; error: string };
 
 /** A worker's progress line (forwarded to the runner's terminal through the page's console). */
 export const PROGRESS_PREFIX = 'BENCH-PROGRESS ';
 
 /** What the runner asks the worker. */
-export type WorkerRequest = { type: 'run'; run: RunRequest } | { type: 'info' };
+export type WorkerRequest = { type: 'run'; run: RunRequest } | { type: 'info' } | { type: 'matmul'; matmul: MatmulRequest };
 
 /** The page's API, called by run.ts through page.evaluate. */
 export interface BrowserBenchPage {

@@ -23,6 +23,8 @@
  *   --threads=N        threads for engine-wasm-threads and tfjs-wasm (default navigator.hardwareConcurrency)
  *   --timeout=S        seconds one run may take before it is stopped and reported as failed (default 1800)
  *   --verbose          print every browser console message (default: progress, warnings and errors)
+ *   --matmul=R[,N]     then the multiply micro-benchmark (matmul.ts): R interleaved rounds of N launches (default 3,3)
+ *   --matmul-only      the micro-benchmark alone, no training
  *
  * Writes bench/results/browser-<time>.json and .md (git-ignored).
  */
@@ -39,6 +41,7 @@ import {
   BROWSER_CONTENDERS, PROGRESS_PREFIX, fnv1a, isSoftware,
   type BrowserBenchPage, type BrowserContender, type BrowserInfo, type RunResult, type WorkerAnswer, type WorkerRequest,
 } from './protocol.ts';
+import { matmulBench } from './matmul.ts';
 import { buildPage, serve } from './page-server.ts';
 import { browserMarkdownTable, browserTextTable, summarizeBrowser, type BrowserRow } from './report.ts';
 
@@ -63,6 +66,9 @@ interface Flags {
   timeoutS: number;
   verbose: boolean;
   requireGpu: boolean;
+  /** Micro-benchmark rounds and launches per timing; null: not asked for. */
+  matmul: [rounds: number, reps: number] | null;
+  matmulOnly: boolean;
 }
 
 function parseFlags(argv: readonly string[]): Flags {
@@ -74,8 +80,8 @@ function parseFlags(argv: readonly string[]): Flags {
     if (!(n > 0)) throw new Error(`--${name}=${v}: expected a positive number`);
     return n;
   };
-  const known = ['--browser', '--quick', '--headed', '--gpu-flags', '--verbose', '--require-gpu'];
-  const valued = ['only', 'epochs', 'rows', 'fraction', 'chromium', 'flag', 'threads', 'timeout'];
+  const known = ['--browser', '--quick', '--headed', '--gpu-flags', '--verbose', '--require-gpu', '--matmul-only'];
+  const valued = ['only', 'epochs', 'rows', 'fraction', 'chromium', 'flag', 'threads', 'timeout', 'matmul'];
   for (const a of argv) {
     if (!known.includes(a) && !valued.some((v) => a.startsWith(`--${v}=`))) throw new Error(`unknown flag ${a} (see the top of bench/browser/run.ts)`);
   }
@@ -84,7 +90,17 @@ function parseFlags(argv: readonly string[]): Flags {
     fraction: num('fraction'), headed: argv.includes('--headed'), chromium: get('chromium') ?? process.env.CHROMIUM_PATH ?? null,
     gpuFlags: argv.includes('--gpu-flags'), extraFlags: argv.filter((a) => a.startsWith('--flag=')).map((a) => a.slice('--flag='.length)),
     threads: num('threads'), timeoutS: num('timeout') ?? 1800, verbose: argv.includes('--verbose'), requireGpu: argv.includes('--require-gpu'),
+    matmul: matmulFlag(get('matmul') ?? (argv.includes('--matmul-only') ? '3,3' : undefined)), matmulOnly: argv.includes('--matmul-only'),
   };
+}
+
+function matmulFlag(v: string | undefined): [number, number] | null {
+  if (v === undefined) return null;
+  const [rounds, reps = 3] = v.split(',').map(Number);
+  if (!Number.isInteger(rounds) || !Number.isInteger(reps) || rounds < 1 || reps < 1) {
+    throw new Error(`--matmul=${v}: expected rounds[,launches], two whole numbers from 1 (e.g. --matmul=3,3)`);
+  }
+  return [rounds, reps];
 }
 
 /** Rows and epochs of one workload under the flags. */
@@ -136,7 +152,7 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const workloadFilter = flags.only.filter((o) => WORKLOADS.some((w) => w.id === o));
   const contenderFilter = flags.only.filter((o) => !workloadFilter.includes(o));
-  const workloads = WORKLOADS.filter((w) => !workloadFilter.length || workloadFilter.includes(w.id));
+  const workloads = flags.matmulOnly ? [] : WORKLOADS.filter((w) => !workloadFilter.length || workloadFilter.includes(w.id));
   const contenders = BROWSER_CONTENDERS.filter((c) => !contenderFilter.length || contenderFilter.some((o) => c.includes(o)));
   const executablePath = flags.chromium ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   const args = [
@@ -210,13 +226,16 @@ async function main(): Promise<void> {
       rows.push(...summarizeBrowser(w, results));
     }
 
-    console.log(`\n${browserTextTable(rows)}`);
+    if (rows.length) console.log(`\n${browserTextTable(rows)}`);
     for (const r of rows) for (const n of r.notes) console.log(`  ${r.workload} ${r.contender}: ${n}`);
     for (const f of failures) console.log(`  ${f.workload} ${f.contender}: FAILED — ${f.error}`);
     const subsetNote = workloads.filter((w) => plans[w.id].rows < w.rows).map((w) => `${w.id} on its first ${plans[w.id].rows} of ${w.rows} rows`);
     if (subsetNote.length) console.log(`\nRow subset (--quick / --rows): ${subsetNote.join(', ')}; accuracy after ${workloads.map((w) => plans[w.id].epochs).join('/')} epochs is not comparable with full runs.`);
     const goal = goalLine(rows, workloads, plans);
     if (goal) console.log(goal);
+    const matmulLines = flags.matmul ? await matmulBench((r) => ask(browser!, served.url, r, flags.timeoutS, flags.verbose, console.log),
+      contenderFilter, flags.matmul[0], flags.matmul[1], console.log) : [];
+    if (matmulLines.length) console.log(`\n${matmulLines.join('\n')}`);
     if (rows.some((r) => r.device === 'software')) console.log('Software rendering (SwiftShader): the WebGPU/WebGL rows measure a CPU emulating a GPU, not a GPU.');
 
     const resultsDir = join(HERE, '..', 'results');
@@ -225,7 +244,8 @@ async function main(): Promise<void> {
     const json = join(resultsDir, `browser-${stamp}.json`);
     const browserDesc = { version: browser.version(), executablePath: executablePath ?? 'playwright', headless: !flags.headed, args };
     machine.loadAverage.end = os.loadavg()[0];
-    writeFileSync(json, JSON.stringify({ mode: 'browser', softwareRendering: software, machine, browser: browserDesc, info, flags, plans, workloads, rows, failures, raw }, null, 2));
+    const record = { mode: 'browser', softwareRendering: software, machine, browser: browserDesc, info, flags, plans, workloads, rows, failures, raw, matmulLines };
+    writeFileSync(json, JSON.stringify(record, null, 2));
     const cli = process.argv.slice(2).join(' ');
     const md = [
       `Measured ${new Date().toISOString()} with \`tsx bench/browser/run.ts${cli ? ` ${cli}` : ''}\` in Chromium ${browserDesc.version} (${flags.headed ? 'headed' : 'headless'}).`, '',
@@ -236,7 +256,7 @@ async function main(): Promise<void> {
       ...rows.flatMap((r) => r.notes.map((n) => `- ${r.workload} ${r.contender}: ${n}`)),
       ...failures.map((f) => `- ${f.workload} ${f.contender}: failed — ${f.error}`),
       ...(subsetNote.length ? [`- Row subset: ${subsetNote.join(', ')}.`] : []),
-      ...(goal ? [`- ${goal}`] : []), '',
+      ...(goal ? [`- ${goal}`] : []), '', ...matmulLines,
     ].join('\n');
     writeFileSync(json.replace(/\.json$/, '.md'), md);
     console.log(`load average (1 min) at start ${machine.loadAverage.start.toFixed(2)}, at end ${machine.loadAverage.end.toFixed(2)} (other work on the machine skews timings)`);

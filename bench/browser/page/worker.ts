@@ -24,6 +24,7 @@ async function run(r: RunRequest): Promise<RunResult> {
 
 async function handle(request: WorkerRequest): Promise<WorkerAnswer> {
   if (request.type === 'info') return { ok: true, info: await browserInfo() };
+  if (request.type === 'matmul') return { ok: true, matmul: await (await import('./matmul-run.ts')).runMatmul(request.matmul) };
   return { ok: true, result: await run(request.run) };
 }
 

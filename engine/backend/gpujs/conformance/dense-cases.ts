@@ -36,6 +36,30 @@ function fusedCase(activation: FusedActivation): ConformanceCase {
   };
 }
 
+/**
+ * Forward and full backward on [n, inputs]·[inputs, units]: the kernels unroll their loops four times,
+ * so shapes below 4 (no unrolled step), multiples of 4 (no remainder) and the odd case above cover both loops.
+ */
+function shapeCase(n: number, inputs: number, units: number): ConformanceCase {
+  return {
+    name: `dense: forward and backward on [${n}, ${inputs}]·[${inputs}, ${units}]`,
+    tolerance: FLOAT32,
+    async run(be) {
+      const x = be.tensor([n, inputs], uniform(21, n * inputs));
+      const w = be.tensor([inputs, units], uniform(22, inputs * units));
+      const b = be.tensor([units], uniform(23, units));
+      const dz = be.tensor([n, units], uniform(24, n * units));
+      const [y, dw] = [be.tensor([n, units]), be.tensor([inputs, units])];
+      const [db, dx] = [be.tensor([units]), be.tensor([n, inputs])];
+      be.denseForward(x, w, b, y);
+      be.denseBackward(x, w, dz, dw, db, dx);
+      const out = await readAll(be, { y, dw, db, dx });
+      disposeAll(be, [x, w, b, dz, y, dw, db, dx]);
+      return out;
+    },
+  };
+}
+
 /** Dense cases. */
 export const DENSE_CASES: readonly ConformanceCase[] = [
   {
@@ -69,5 +93,8 @@ export const DENSE_CASES: readonly ConformanceCase[] = [
       return { ...first, ...second };
     },
   },
+  shapeCase(3, 2, 3),
+  shapeCase(8, 16, 4),
+  shapeCase(1, 1, 1),
   ...FUSED.map(fusedCase),
 ];

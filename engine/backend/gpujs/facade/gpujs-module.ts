@@ -4,8 +4,10 @@
  * `skipLibCheck` they would silently become `any`. So the module is loaded as `unknown` and narrowed
  * here to the handful of calls this backend makes; nothing else in the engine touches gpu.js.
  */
+import { flatWebGpuReads } from './flat-webgpu-reads.ts';
 import { kernelSources, type KernelBody, type KernelHelper } from './kernel-source.ts';
 import { recycleWebGpuOutput } from './recycle-webgpu-output.ts';
+import { useTexelFetch } from './texel-fetch.ts';
 import { callFunction, callMethod, construct, isBag, isCallable, isPromiseLike, prop, stringProp, type Bag } from './reflect.ts';
 
 export type { KernelBody, KernelHelper } from './kernel-source.ts';
@@ -118,7 +120,11 @@ function wrapInstance(gpu: unknown, mode: GpuJsMode): GpuJsInstance {
       if (!isCallable(kernel)) throw new Error('gpu.js createKernel returned no callable kernel');
       // a webasm kernel's own setting (not read from the settings object): bounds its wasm memories
       const inner = prop(kernel, 'kernel');
-      if (mode === 'webgpu') recycleWebGpuOutput(inner);
+      if (mode === 'webgpu') {
+        recycleWebGpuOutput(inner);
+        flatWebGpuReads(inner);
+      }
+      if (mode === 'webgl2') useTexelFetch(inner);
       if (moduleCacheLimit !== undefined && isBag(inner) && typeof prop(inner, 'moduleCacheLimit') === 'number') {
         Reflect.set(inner, 'moduleCacheLimit', moduleCacheLimit);
       }

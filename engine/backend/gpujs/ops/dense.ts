@@ -21,7 +21,9 @@ function sizes(x: GpuJsTensor, w: GpuJsTensor): DenseSizes {
   assert(w.shape.length === 2, `dense kernel must be [inputs, units], got [${w.shape.join(', ')}]`);
   const [inputs, units] = [w.shape[0], w.shape[1]];
   assert(x.size % inputs === 0, `dense input of ${x.size} elements is not [rows, ${inputs}]`);
-  return { rows: x.size / inputs, inputs, units };
+  const rows = x.size / inputs;
+  const [rows4, inputs4, units4] = [rows, inputs, units].map((n) => Math.floor(n / 4));
+  return { rows, inputs, units, rows4, inputs4, units4, rowsR: rows % 4, inputsR: inputs % 4, unitsR: units % 4 };
 }
 
 /** y = f(x·W + b) in one launch (x [n, in], W [in, out], b [out], y [n, out]). */
