@@ -5,8 +5,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
-  app, BrowserWindow, dialog, ipcMain, Menu, screen, session as electronSession, shell as electronShell,
-  type Event, type WebContents,
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  screen,
+  session as electronSession,
+  shell as electronShell,
+  type Event,
+  type WebContents,
 } from 'electron';
 import { EVENT, SEND } from '../ipc-channels.ts';
 import { APP_NAME, DOCUMENTATION_URL } from './app-info.ts';
@@ -24,6 +32,7 @@ import { createMainWindow, currentWindowState } from './main-window.ts';
 import { buildMenuModel, type MenuAction } from './menu-model.ts';
 import { RecentFiles } from './recent-files.ts';
 import { RecoveryStore } from './recovery-store.ts';
+import { watchRendererHealth } from './renderer-health.ts';
 import { APP_ORIGIN, APP_SCHEME, originOf } from './sender-check.ts';
 import { restrictPermissions } from './web-security.ts';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state.ts';
@@ -47,12 +56,20 @@ export class DesktopApp {
   readonly #recent = new RecentFiles(path.join(app.getPath('userData'), 'recent-files.json'));
   readonly #recovery = new RecoveryStore(path.join(app.getPath('userData'), 'recovery'));
   readonly #windowStateFile = path.join(app.getPath('userData'), 'window-state.json');
-  readonly #shell = createElectronShell({ appName: APP_NAME, platform: process.platform, sessionOf: (window) => this.#sessions.get(window) ?? null });
+  readonly #shell = createElectronShell({
+    appName: APP_NAME,
+    platform: process.platform,
+    sessionOf: (window) => this.#sessions.get(window) ?? null,
+  });
   readonly #recentStore = {
     add: async (filePath: string) => this.#updateRecent(await this.#recent.add(filePath), filePath),
     remove: async (filePath: string) => this.#updateRecent(await this.#recent.remove(filePath)),
   };
-  readonly #documents = new DocumentActions(this.#shell, { platform: process.platform, chosen: this.#chosen, recent: this.#recentStore });
+  readonly #documents = new DocumentActions(this.#shell, {
+    platform: process.platform,
+    chosen: this.#chosen,
+    recent: this.#recentStore,
+  });
   readonly #pendingWrites = new Set<Promise<unknown>>();
   #quitting = false;
 
@@ -67,7 +84,10 @@ export class DesktopApp {
   /** Registers protocol, IPC and menu, then opens the window and any files passed at launch. */
   async start(initialFiles: readonly string[]): Promise<void> {
     if (this.#paths.devServerUrl === null && !existsSync(path.join(this.#rendererRoot, 'index.html'))) {
-      dialog.showErrorBox(APP_NAME, `The app's interface is not built: ${this.#rendererRoot} has no index.html.\n\nRun "npm start" (it builds everything) or "npx vite build --config renderer/vite.config.ts".`);
+      dialog.showErrorBox(
+        APP_NAME,
+        `The app's interface is not built: ${this.#rendererRoot} has no index.html.\n\nRun "npm start" (it builds everything) or "npx vite build --config renderer/vite.config.ts".`,
+      );
       app.exit(1);
       return;
     }
@@ -75,8 +95,14 @@ export class DesktopApp {
     await Promise.all([this.#recent.load(), this.#recovery.claimLeftover()]);
     this.#registerIpc();
     this.#installMenu();
-    app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion(), website: DOCUMENTATION_URL });
-    app.on('before-quit', () => { this.#quitting = true; });
+    app.setAboutPanelOptions({
+      applicationName: APP_NAME,
+      applicationVersion: app.getVersion(),
+      website: DOCUMENTATION_URL,
+    });
+    app.on('before-quit', () => {
+      this.#quitting = true;
+    });
     app.on('will-quit', (event) => this.#finishWrites(event));
     const window = await this.openWindow();
     await this.openFiles(initialFiles, window);
@@ -99,7 +125,10 @@ export class DesktopApp {
   /** Creates the main window at its remembered place. */
   async openWindow(): Promise<BrowserWindow> {
     const stored = await loadWindowState(this.#windowStateFile);
-    const state = fitToDisplays(stored, screen.getAllDisplays().map((display) => display.workArea));
+    const state = fitToDisplays(
+      stored,
+      screen.getAllDisplays().map((display) => display.workArea),
+    );
     const icon = path.join(this.#paths.appDir, 'resources', 'icons', 'icon.png');
     const window = createMainWindow({
       state,
@@ -125,14 +154,21 @@ export class DesktopApp {
 
   #serveRenderer(): void {
     const root = this.#rendererRoot;
-    electronSession.defaultSession.protocol.handle(APP_SCHEME, (request) => appResponse(request.method, request.url, root));
+    electronSession.defaultSession.protocol.handle(APP_SCHEME, (request) =>
+      appResponse(request.method, request.url, root),
+    );
     restrictPermissions(electronSession.defaultSession);
     const devUrl = this.#paths.devServerUrl;
     if (devUrl === null) return;
     // The dev server does not send our policy; add it so development runs under the same rules.
-    electronSession.defaultSession.webRequest.onHeadersReceived({ urls: [`${originOf(devUrl) ?? devUrl}/*`] }, (details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-    });
+    electronSession.defaultSession.webRequest.onHeadersReceived(
+      { urls: [`${originOf(devUrl) ?? devUrl}/*`] },
+      (details, callback) => {
+        callback({
+          responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+        });
+      },
+    );
   }
 
   #contextFor(sender: WebContents): RequestContext<BrowserWindow> | null {
@@ -166,10 +202,19 @@ export class DesktopApp {
   }
 
   #installMenu(): void {
-    const model = buildMenuModel({ platform: process.platform, isPackaged: app.isPackaged, appName: APP_NAME, recent: this.#recent.list });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(toMenuTemplate(model, (action) => {
-      this.#onMenuAction(action).catch((error: unknown) => dialog.showErrorBox(APP_NAME, errorMessage(error)));
-    })));
+    const model = buildMenuModel({
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      appName: APP_NAME,
+      recent: this.#recent.list,
+    });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        toMenuTemplate(model, (action) => {
+          this.#onMenuAction(action).catch((error: unknown) => dialog.showErrorBox(APP_NAME, errorMessage(error)));
+        }),
+      ),
+    );
   }
 
   #updateRecent(list: readonly string[], added?: string): readonly string[] {
@@ -229,49 +274,7 @@ export class DesktopApp {
     contents.on('did-start-navigation', (details) => {
       if (details.isMainFrame && !details.isSameDocument) session.markRendererGone();
     });
-    contents.on('render-process-gone', (_event, details) => {
-      if (details.reason === 'clean-exit') return;
-      session.markRendererGone();
-      void this.#offerReload(window, session, 'crashed', `stopped (${details.reason}, exit code ${details.exitCode})`);
-    });
-    contents.on('unresponsive', () => {
-      void this.#offerReload(window, session, 'hung', 'is not responding');
-    });
-  }
-
-  /** Keeps the last autosave for the reloaded page (it asks `takeRecovery`); a failure must not block the offer. */
-  async #keepAutosave(): Promise<boolean> {
-    return this.#recovery.markCrashed().catch((error: unknown) => {
-      console.error(`Could not keep the recovery copy: ${errorMessage(error)}`);
-      return false;
-    });
-  }
-
-  async #offerReload(window: BrowserWindow, session: DocumentSession, state: 'crashed' | 'hung', what: string): Promise<void> {
-    const kept = state === 'crashed' ? await this.#keepAutosave() : true;
-    if (window.isDestroyed()) return;
-    const buttons = state === 'crashed' ? ['Reload', 'Close window'] : ['Reload', 'Wait'];
-    const { response } = await dialog.showMessageBox(window, {
-      type: state === 'crashed' ? 'error' : 'warning',
-      message: `The ${APP_NAME} window ${what}.`,
-      detail: kept
-        ? 'Your project is autosaved. Reload to continue from the last autosave.'
-        : 'Reload the window to continue. Changes since your last save may be lost.',
-      buttons,
-      defaultId: 0,
-      cancelId: 1,
-      noLink: true,
-    });
-    if (window.isDestroyed()) return;
-    if (response === 0) {
-      if (state === 'hung') await this.#keepAutosave();
-      session.markRendererGone();
-      window.webContents.reload();
-      return;
-    }
-    if (state === 'hung') return;
-    session.closeApproved = true;
-    window.close();
+    watchRendererHealth(window, session, this.#recovery);
   }
 
   #finishWrites(event: Event): void {

@@ -1,7 +1,7 @@
 /**
  * The step-through's pure model: the drawing's columns (inputs, then each dense layer), the stages of one
- * iteration, and what every neuron and connection shows at a stage. All numbers are the engine's; this
- * only picks which ones to show.
+ * iteration, and which units to draw (what each shows at a stage is in `step-through-views.ts`). All
+ * numbers are the engine's; this only picks which ones to show.
  */
 import type { StepTensor, WireStepTrace } from '../../engine/protocol/index.ts';
 
@@ -40,7 +40,10 @@ export interface Stage {
 }
 
 /** A value shown beside a neuron, e.g. `a 0.392`. */
-export interface NeuronLine { label: string; value: number }
+export interface NeuronLine {
+  label: string;
+  value: number;
+}
 
 /** How a column looks at a stage. */
 export interface ColumnView {
@@ -81,16 +84,25 @@ function layerWords(type: string, activation: string | null): string {
 /** Output labels: class names, P(positive class) for one sigmoid output, or `value`. */
 function outputLabels(trace: WireStepTrace, units: number): string[] {
   const task = trace.task;
-  if (task.kind === 'regression') return units === 1 ? ['value'] : Array.from({ length: units }, (_, i) => `value ${i + 1}`);
+  if (task.kind === 'regression')
+    return units === 1 ? ['value'] : Array.from({ length: units }, (_, i) => `value ${i + 1}`);
   if (units === 1 && task.classes.length === 2) return [`P(${task.classes[1]})`];
   return [...task.classes];
 }
 
 /** The drawing's columns: the inputs, then each dense layer, with the other layers as notes. */
 export function columnsOf(trace: WireStepTrace): StepColumn[] {
-  const columns: StepColumn[] = [{
-    id: '__input', title: 'Input', units: trace.featureNames.length, labels: trace.featureNames, layer: null, note: '', isOutput: false,
-  }];
+  const columns: StepColumn[] = [
+    {
+      id: '__input',
+      title: 'Input',
+      units: trace.featureNames.length,
+      labels: trace.featureNames,
+      layer: null,
+      note: '',
+      isOutput: false,
+    },
+  ];
   const lastDense = trace.forward.map((f) => f.type).lastIndexOf('dense');
   let pending: string[] = [];
   trace.forward.forEach((f, i) => {
@@ -100,8 +112,13 @@ export function columnsOf(trace: WireStepTrace): StepColumn[] {
     }
     const isOutput = i === lastDense;
     columns.push({
-      id: f.layerId, title: isOutput ? 'Output' : f.layerId, units: f.output.cols,
-      labels: isOutput ? outputLabels(trace, f.output.cols) : [], layer: i, note: pending.join(' · '), isOutput,
+      id: f.layerId,
+      title: isOutput ? 'Output' : f.layerId,
+      units: f.output.cols,
+      labels: isOutput ? outputLabels(trace, f.output.cols) : [],
+      layer: i,
+      note: pending.join(' · '),
+      isOutput,
     });
     pending = [];
   });
@@ -125,137 +142,41 @@ export function inputName(columns: readonly StepColumn[], column: number, unitNa
 export function stagesOf(columns: readonly StepColumn[]): Stage[] {
   const last = columns.length - 1;
   const forward = columns.map((c, i): Stage => ({
-    phase: 'forward', column: i,
+    phase: 'forward',
+    column: i,
     title: i === 0 ? 'Forward · the inputs' : c.isOutput ? 'Forward · the output layer' : `Forward · layer ${c.title}`,
   }));
-  const backward = columns.slice(1).map((c, k) => ({ c, i: k + 1 })).reverse().map(({ c, i }): Stage => ({
-    phase: 'backward', column: i, title: c.isOutput ? 'Backward · the output layer' : `Backward · layer ${c.title}`,
-  }));
+  const backward = columns
+    .slice(1)
+    .map((c, k) => ({ c, i: k + 1 }))
+    .reverse()
+    .map(({ c, i }): Stage => ({
+      phase: 'backward',
+      column: i,
+      title: c.isOutput ? 'Backward · the output layer' : `Backward · layer ${c.title}`,
+    }));
   const inputs: Stage = { phase: 'backward', column: 0, title: 'Backward · the inputs' };
-  return [...forward, { phase: 'loss', column: last, title: 'Loss' }, ...backward, inputs, { phase: 'update', column: last, title: 'Update' }];
-}
-
-function at(data: Float32Array, row: number, cols: number, j: number): number {
-  return data[row * cols + j] ?? Number.NaN;
-}
-
-function forwardView(trace: WireStepTrace, col: StepColumn, row: number, state: ColumnView['state']): ColumnView {
-  const lines: NeuronLine[][] = [];
-  const signed = new Float64Array(col.units);
-  const input = trace.forward[0]?.input;
-  const f = col.layer === null ? null : trace.forward[col.layer];
-  for (let j = 0; j < col.units; j++) {
-    if (!f) {
-      const x = input ? at(input.data, row, input.cols, j) : Number.NaN;
-      lines.push([{ label: 'x', value: x }]);
-      signed[j] = x;
-      continue;
-    }
-    const z = f.z ? at(f.z.data, row, f.z.cols, j) : Number.NaN;
-    const a = col.isOutput ? at(trace.output.data, row, trace.output.cols, j) : at(f.output.data, row, f.output.cols, j);
-    lines.push([{ label: col.isOutput ? (trace.task.kind === 'regression' ? 'ŷ' : 'p') : 'a', value: a }, { label: 'z', value: z }]);
-    signed[j] = a;
-  }
-  return { state, kind: 'forward', lines, magnitude: signed.map(Math.abs), signed };
-}
-
-function gradientView(trace: WireStepTrace, col: StepColumn, row: number, state: ColumnView['state']): ColumnView {
-  const f = col.layer === null ? null : trace.forward[col.layer];
-  const b = f ? trace.backward.find((x) => x.layerId === f.layerId) : undefined;
-  const lines: NeuronLine[][] = [];
-  const signed = new Float64Array(col.units);
-  for (let j = 0; j < col.units; j++) {
-    if (!b) {
-      lines.push([]);
-      continue;
-    }
-    const dOut = at(b.dOutput.data, row, b.dOutput.cols, j);
-    const dz = b.dz ? at(b.dz.data, row, b.dz.cols, j) : dOut;
-    lines.push(b.fused ? [{ label: '∂L/∂z', value: dOut }] : [{ label: '∂L/∂a', value: dOut }, { label: '∂L/∂z', value: dz }]);
-    signed[j] = dz;
-  }
-  return { state, kind: 'gradient', lines, magnitude: signed.map(Math.abs), signed };
-}
-
-/** The inputs at the last backward stop: ∂L/∂x of each feature for the row. */
-function inputGradientView(trace: WireStepTrace, col: StepColumn, row: number): ColumnView {
-  const g = trace.inputGradient;
-  const signed = Float64Array.from({ length: col.units }, (_, j) => at(g.data, row, g.cols, j));
-  const lines = Array.from(signed, (v, j) => [{ label: 'x', value: at(trace.forward[0]?.input.data ?? new Float32Array(), row, col.units, j) }, { label: '∂L/∂x', value: v }]);
-  return { state: 'current', kind: 'gradient', lines, magnitude: signed.map(Math.abs), signed };
-}
-
-function updateView(trace: WireStepTrace, col: StepColumn, row: number): ColumnView {
-  if (col.layer === null) return { ...forwardView(trace, col, row, 'done') };
-  const bias = tensorOf(trace, col.id, 'bias');
-  const kernel = tensorOf(trace, col.id, 'kernel');
-  const lines: NeuronLine[][] = [];
-  const signed = new Float64Array(col.units);
-  const magnitude = new Float64Array(col.units);
-  for (let j = 0; j < col.units; j++) {
-    const before = bias?.before[j] ?? Number.NaN;
-    const after = bias?.after[j] ?? Number.NaN;
-    lines.push(bias ? [{ label: 'b', value: before }, { label: '→', value: after }] : []);
-    signed[j] = after - before;
-    let moved = Math.abs(after - before) || 0;
-    if (kernel) {
-      const from = kernel.shape[0] ?? 0;
-      for (let i = 0; i < from; i++) moved += Math.abs((kernel.after[i * col.units + j] ?? 0) - (kernel.before[i * col.units + j] ?? 0));
-    }
-    magnitude[j] = moved;
-  }
-  return { state: 'done', kind: 'update', lines, magnitude, signed };
-}
-
-/** How every column looks at a stage, for traced row `row`. */
-export function columnViews(trace: WireStepTrace, columns: readonly StepColumn[], stage: Stage, row: number): ColumnView[] {
-  return columns.map((col, c) => {
-    switch (stage.phase) {
-      case 'forward':
-        if (c > stage.column) return { state: 'future', kind: 'forward', lines: [], magnitude: new Float64Array(col.units), signed: new Float64Array(col.units) };
-        return forwardView(trace, col, row, c === stage.column ? 'current' : 'done');
-      case 'loss':
-        return forwardView(trace, col, row, c === stage.column ? 'current' : 'done');
-      case 'backward':
-        if (c === 0 && stage.column === 0) return inputGradientView(trace, col, row);
-        if (c === 0 || c < stage.column) return forwardView(trace, col, row, 'done');
-        return gradientView(trace, col, row, c === stage.column ? 'current' : 'done');
-      case 'update':
-        return updateView(trace, col, row);
-    }
-  });
-}
-
-/** The connections of every gap at a stage: weights, their gradients, or how far they moved. */
-export function gapViews(trace: WireStepTrace, columns: readonly StepColumn[], stage: Stage): GapView[] {
-  return columns.slice(1).map((col, k) => {
-    const g = k + 1;
-    const kernel = tensorOf(trace, col.id, 'kernel');
-    const size = (columns[g - 1]?.units ?? 0) * col.units;
-    // The gradient reaching the inputs flows back through the first gap's weights.
-    const entered = stage.phase === 'backward' && stage.column === 0 ? 1 : stage.column;
-    const isCurrent = stage.phase === 'update' || (stage.phase !== 'loss' && g === entered);
-    if (!kernel || kernel.before.length !== size) return { kind: 'idle', isCurrent: false, values: new Float32Array(size) };
-    switch (stage.phase) {
-      case 'forward':
-        return { kind: g <= stage.column ? 'weight' : 'idle', isCurrent, values: kernel.before };
-      case 'loss':
-        return { kind: 'weight', isCurrent, values: kernel.before };
-      case 'backward':
-        return g >= stage.column ? { kind: 'grad', isCurrent, values: kernel.grad } : { kind: 'idle', isCurrent, values: kernel.before };
-      case 'update':
-        return { kind: 'delta', isCurrent, values: kernel.after.map((a, i) => a - (kernel.before[i] ?? 0)) };
-    }
-  });
+  return [
+    ...forward,
+    { phase: 'loss', column: last, title: 'Loss' },
+    ...backward,
+    inputs,
+    { phase: 'update', column: last, title: 'Update' },
+  ];
 }
 
 /** The connection (from → to) into column `column` with the largest |∂L/∂w|. */
-export function largestGradient(trace: WireStepTrace, columns: readonly StepColumn[], column: number): { column: number; from: number; to: number } | null {
+export function largestGradient(
+  trace: WireStepTrace,
+  columns: readonly StepColumn[],
+  column: number,
+): { column: number; from: number; to: number } | null {
   const col = columns[column];
   const kernel = col ? tensorOf(trace, col.id, 'kernel') : null;
   if (!col || !kernel || kernel.grad.length === 0) return null;
   let best = 0;
-  for (let k = 1; k < kernel.grad.length; k++) if (Math.abs(kernel.grad[k] ?? 0) > Math.abs(kernel.grad[best] ?? 0)) best = k;
+  for (let k = 1; k < kernel.grad.length; k++)
+    if (Math.abs(kernel.grad[k] ?? 0) > Math.abs(kernel.grad[best] ?? 0)) best = k;
   return { column, from: Math.floor(best / col.units), to: best % col.units };
 }
 
@@ -264,7 +185,9 @@ export function shownUnits(magnitude: Float64Array, max: number, keep: readonly 
   const units = magnitude.length;
   if (units <= max) return Array.from({ length: units }, (_, i) => i);
   const room = Math.max(1, max - 1);
-  const order = Array.from({ length: units }, (_, i) => i).sort((a, b) => (magnitude[b] ?? 0) - (magnitude[a] ?? 0) || a - b);
+  const order = Array.from({ length: units }, (_, i) => i).sort(
+    (a, b) => (magnitude[b] ?? 0) - (magnitude[a] ?? 0) || a - b,
+  );
   const forced = keep.filter((k) => k >= 0 && k < units);
   const chosen = new Set(forced.slice(0, room));
   for (const i of order) {
@@ -275,7 +198,10 @@ export function shownUnits(magnitude: Float64Array, max: number, keep: readonly 
 }
 
 /** The units not drawn, summarised: how many, and their mean and largest magnitude. */
-export function aggregateOf(magnitude: Float64Array, shown: readonly number[]): { count: number; mean: number; max: number } | null {
+export function aggregateOf(
+  magnitude: Float64Array,
+  shown: readonly number[],
+): { count: number; mean: number; max: number } | null {
   const drawn = new Set(shown);
   let count = 0;
   let sum = 0;
