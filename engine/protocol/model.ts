@@ -5,6 +5,7 @@
 import type { Problem } from '../errors.ts';
 import type { DatasetSettings } from '../data/index.ts';
 import type { ModelMetrics } from '../export/index.ts';
+import type { DatasetSummary } from './data.ts';
 import type { NetworkSpec, Task } from '../spec/index.ts';
 import type { EpochSummary } from '../train/index.ts';
 import { isRecord, ProtocolError, reply, request } from './fields.ts';
@@ -51,6 +52,8 @@ export interface OpenedModel {
   metrics: ModelMetrics;
   /** The data settings that rebuild its splits from the loaded table; null when they cannot (see `dataProblem`). */
   settings: DatasetSettings | null;
+  /** The loaded dataset as the model's settings prepare it (rows per split); null with `settings`. */
+  summary: DatasetSummary | null;
   /** Why the loaded dataset cannot evaluate it (no dataset, missing columns), or null. */
   dataProblem: string | null;
   backend: string;

@@ -63,6 +63,7 @@ describe('model/open', () => {
     const evaluated = await send({ type: 'evaluate/run', runId: 'm1' });
     if (evaluated.type !== 'evaluate/done') throw new Error(errorOf(evaluated));
     expect(evaluated.evaluation.kind === 'classification' && evaluated.evaluation.accuracy).toBeCloseTo(stored.metrics.test.accuracy, 6);
+    expect(opened.opened.summary?.rows.test).toBe(evaluated.evaluation.rowIndices.length);
   });
 
   it('without a dataset, or on one that lacks its columns, says why it shows only its stored metrics', async () => {
@@ -71,6 +72,7 @@ describe('model/open', () => {
     const bare = await send({ type: 'model/open', runId: 'm1', model: json, fileName: 'm.json' });
     if (bare.type !== 'model/opened') throw new Error(errorOf(bare));
     expect(bare.opened.settings).toBeNull();
+    expect(bare.opened.summary).toBeNull();
     expect(bare.opened.dataProblem).toBe('No dataset is loaded, so the model shows its stored metrics only. '
       + "Load the model's dataset on the Data view, then open the model again to evaluate it.");
     await send({ type: 'data/load', name: 'iris.csv', source: sample('iris.csv'), options: null });

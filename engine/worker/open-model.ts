@@ -6,10 +6,11 @@
 import type { ColumnSettings, DatasetSettings, FeatureTransform, ParsedTable, Preprocessing } from '../data/index.ts';
 import { DatasetError, ModelFileError } from '../errors.ts';
 import { parseModelFile, type ModelFile } from '../export/index.ts';
-import type { OpenedModel } from '../protocol/index.ts';
+import type { DatasetSummary, OpenedModel } from '../protocol/index.ts';
 import { isRecord } from '../spec/fields.ts';
 import type { EpochSummary } from '../train/index.ts';
 import { openModelMessages, runMessages } from './messages.ts';
+import { summarize, type TableStore } from './table-store.ts';
 
 /** Bigger model files are refused before they are read (the app checks the size first too). */
 export const MAX_MODEL_FILE_BYTES = 256 * 1024 * 1024;
@@ -81,14 +82,20 @@ function chartableHistory(history: readonly unknown[]): EpochSummary[] {
 }
 
 /** What the app shows of an opened model, with the settings it is evaluated with (null: why not, in `dataProblem`). */
-export function openedModel(model: ModelFile, table: ParsedTable | null): { opened: OpenedModel; settings: DatasetSettings | null } {
+export function openedModel(model: ModelFile, tables: TableStore): { opened: OpenedModel; settings: DatasetSettings | null } {
   let settings: DatasetSettings | null = null;
+  let summary: DatasetSummary | null = null;
   let dataProblem: string | null = null;
   if (!model.preprocessing) dataProblem = openModelMessages.noPreprocessing().message;
-  else if (!table) dataProblem = openModelMessages.noTable().message;
+  else if (!tables.table) dataProblem = openModelMessages.noTable().message;
   else {
     try {
-      settings = settingsForModel(model.preprocessing, table);
+      const s = settingsForModel(model.preprocessing, tables.table);
+      const prepared = tables.prepare(s, model.seed);
+      // Other categories or an other split give other inputs: the model's test rows cannot be rebuilt.
+      if (prepared.featureNames.join('\u0000') !== model.featureNames.join('\u0000')) throw new DatasetError(runMessages.otherTable());
+      settings = s;
+      summary = summarize(tables.table, prepared);
     } catch (e) {
       if (!(e instanceof DatasetError)) throw e;
       dataProblem = e.problems.map((p) => p.message).join(' ');
@@ -96,7 +103,7 @@ export function openedModel(model: ModelFile, table: ParsedTable | null): { open
   }
   const opened: OpenedModel = {
     spec: model.spec, task: model.task, featureNames: model.featureNames, history: chartableHistory(model.history),
-    metrics: model.metrics, settings, dataProblem, backend: model.training.backend,
+    metrics: model.metrics, settings, summary, dataProblem, backend: model.training.backend,
     stopReason: model.training.stopReason, bestEpoch: model.training.bestEpoch,
   };
   return { opened, settings };

@@ -179,7 +179,7 @@ export class EngineService {
       }
       case 'model/open': {
         const model = readModelText(req.model, req.fileName);
-        const { opened, settings } = openedModel(model, this.#tables.table);
+        const { opened, settings } = openedModel(model, this.#tables);
         this.#runs.set(req.runId, { control: null, events: null, model, settings });
         this.#post({ type: 'model/opened', id: req.id, runId: req.runId, weights: toWire(model.weights), opened });
         return;
