@@ -1,17 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { EngineEvent, EngineRequest } from '../../engine/protocol/index.ts';
 import { EngineService } from '../../engine/worker/service.ts';
+import penguinsCsv from '../../resources/samples/penguins.csv?raw';
 import { EngineRequestError } from '../engine/engine-client.ts';
 import { MAX_MODEL_FILE_BYTES, ModelOpener, runNameOf, type OpenerProject } from './model-opener.svelte.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
 type Body = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
 
-const penguins = (): ArrayBuffer => {
-  const buf = readFileSync(new URL('../../resources/samples/penguins.csv', import.meta.url));
-  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-};
+const penguins = (): ArrayBuffer => new TextEncoder().encode(penguinsCsv).buffer as ArrayBuffer;
 
 /** The real engine service in this process, answering like the worker client (an error reply throws). */
 function engine() {
@@ -82,7 +79,8 @@ describe('ModelOpener', () => {
     expect(touched()).toBe(1);
     expect(run?.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4]);
     expect(run?.opened).toEqual({ file: 'penguins.model.json', metrics: JSON.parse(text).metrics, dataProblem: null });
-    expect(run?.opened?.metrics.test?.accuracy).toBe(stored.metrics.test.accuracy);
+    const test = run?.opened?.metrics.test;
+    expect(test && 'accuracy' in test && test.accuracy).toBe(stored.metrics.test.accuracy);
     expect(run?.settings.target).toBe('species');
     expect(run?.summary?.task.kind).toBe('classification');
     expect(run?.dataset).toBe('penguins.csv');
