@@ -1,0 +1,95 @@
+/**
+ * Open model file… (issue 15's "opened again in the app"): a model file trained by the CLI opens as a run on the
+ * Train view, with its curves and stored metrics; Evaluate scores it on the loaded dataset's test split; Export
+ * writes it again. Files that are not model files say what they are.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+
+/** A penguins model file written by the CLI. */
+function cliModel(): { path: string; model: { metrics: { test: { accuracy: number } }; history: unknown[] } } {
+  const dir = mkdtempSync(join(tmpdir(), 'bps-e2e-open-model-'));
+  const path = join(dir, 'penguins.model.json');
+  const cli = spawnSync(process.execPath, [
+    repoPath('bin/backprop-studio.mjs'), 'train', repoPath('resources/samples/penguins.csv'), '--target', 'species',
+    '--epochs', '12', '--seed', '3', '--backend', 'cpu', '--out', path, '--quiet',
+  ], { encoding: 'utf8' });
+  expect(cli.status, cli.stderr).toBe(0);
+  return { path, model: JSON.parse(readFileSync(path, 'utf8')) };
+}
+
+/** Open a file through the Open model file… button of the current view. */
+async function openModelFile(page: Page, file: string): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open model file…' }).first().click(),
+  ]);
+  await chooser.setFiles(file);
+}
+
+test('a CLI-trained model file opens as a run: curves, stored metrics, Evaluate, Export', async ({ app: page }) => {
+  const { path, model } = cliModel();
+  await page.getByRole('button', { name: 'Use sample Palmer penguins' }).click();
+  await expect(page.getByRole('heading', { name: 'penguins.csv' })).toBeVisible();
+  await openView(page, 'Train');
+
+  // A CSV opened by mistake says what it is, and adds no run.
+  await openModelFile(page, repoPath('resources/samples/penguins.csv'));
+  await expect(page.getByRole('alert')).toContainText('penguins.csv looks like a CSV table, not a model file. '
+    + 'Load it on the Data view (Load CSV), or open a model file (.json) exported by Backprop Studio.');
+
+  await openModelFile(page, path);
+  await expect(page.getByText('Opened penguins.model.json as run "penguins".')).toBeVisible();
+  const runs = page.getByRole('region', { name: /^Runs/ });
+  await expect(runs.getByRole('button', { name: /^penguins from/ })).toContainText('from penguins.model.json');
+  await expect(runs.getByRole('button', { name: /^penguins from/ })).toContainText(`${model.history.length} ep`);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Epoch 12 / 12' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Loss' })).toContainText(/Epoch 12: train loss \d/);
+  await expect(page.getByRole('figure', { name: 'Accuracy' })).toContainText(/Epoch 12: train Accuracy/);
+  await screenshot(page, 'open-model-train');
+
+  await openView(page, 'Evaluate');
+  const stored = page.getByRole('region', { name: 'Metrics stored in penguins.model.json' });
+  await expect(stored.getByRole('row', { name: /^Test/ })).toContainText(`${(model.metrics.test.accuracy * 100).toFixed(1)}%`);
+  // Scored again on the loaded dataset's test split: the same rows, the same accuracy.
+  await expect(page.getByText('Test accuracy')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.cards')).toContainText(`${(model.metrics.test.accuracy * 100).toFixed(1)}%`);
+  await screenshot(page, 'open-model-evaluate');
+
+  await openView(page, 'Export');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export model' }).click(),
+  ]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as typeof model;
+  expect(exported.metrics).toEqual(model.metrics);
+  const [onnx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download penguins-penguins.onnx' }).click(),
+  ]);
+  expect(readFileSync(await onnx.path()).length).toBeGreaterThan(1000);
+});
+
+test('without its dataset, a model file shows its stored metrics and says which columns are missing', async ({ app: page }) => {
+  const { path, model } = cliModel();
+  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await openView(page, 'Evaluate');
+  await openModelFile(page, path);
+  await openView(page, 'Evaluate');
+  const stored = page.getByRole('region', { name: 'Metrics stored in penguins.model.json' });
+  await expect(stored.getByRole('row', { name: /^Test/ })).toContainText(`${(model.metrics.test.accuracy * 100).toFixed(1)}%`);
+  await expect(page.getByRole('alert')).toContainText("The loaded dataset lacks the columns 'island', "
+    + "'bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex', 'year' that the model was trained on");
+
+  // A project file opened as a model says where to open it instead.
+  const project = join(mkdtempSync(join(tmpdir(), 'bps-e2e-open-model-')), 'study.json');
+  writeFileSync(project, JSON.stringify({ format: 'backprop-studio/project', version: 1, runs: [] }));
+  await openModelFile(page, project);
+  await expect(page.getByRole('alert').first()).toContainText('study.json is a Backprop Studio project, not a model '
+    + 'file. Open it with Open project (File ▸ Open… or Ctrl+O)');
+});
