@@ -86,6 +86,17 @@ test('without its dataset, a model file shows its stored metrics and says which 
   await expect(page.getByRole('alert')).toContainText("The loaded dataset lacks the columns 'island', "
     + "'bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex', 'year' that the model was trained on");
 
+  // Dropped on the window, a model file (.json) opens as a run too.
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.model.json'));
+    return dt;
+  }, readFileSync(path, 'utf8'));
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
+  await expect(page.getByText('Opened dropped.model.json as run "dropped".')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Run' }).locator('option:checked')).toHaveText('dropped');
+
   // A project file opened as a model says where to open it instead.
   const project = join(mkdtempSync(join(tmpdir(), 'bps-e2e-open-model-')), 'study.json');
   writeFileSync(project, JSON.stringify({ format: 'backprop-studio/project', version: 1, runs: [] }));
