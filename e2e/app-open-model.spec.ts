@@ -4,11 +4,14 @@
  * writes it again. Files that are not model files say what they are.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+
+const hasTorch = spawnSync('/usr/bin/python3', ['-c', 'import torch, pandas'], { encoding: 'utf8' }).status === 0;
 
 /** A penguins model file written by the CLI. */
 function cliModel(): { path: string; model: { metrics: { test: { accuracy: number } }; history: unknown[] } } {
@@ -103,4 +106,50 @@ test('without its dataset, a model file shows its stored metrics and says which 
   await openModelFile(page, project);
   await expect(page.getByRole('alert').first()).toContainText('study.json is a Backprop Studio project, not a model '
     + 'file. Open it with Open project (File ▸ Open… or Ctrl+O)');
+});
+
+test('round trip: an app-trained model, exported as a PyTorch package and trained on under torchrun, opens again', async ({ app: page }) => {
+  test.skip(!hasTorch, '/usr/bin/python3 has no torch and pandas: the PyTorch package cannot run here');
+  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await openView(page, 'Model');
+  await page.getByRole('button', { name: 'Simple classifier' }).click();
+  await openView(page, 'Train');
+  await page.getByLabel('Epochs').fill('5');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByText('Finished')).toBeVisible({ timeout: 60_000 });
+  await openView(page, 'Export');
+  const [zip] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('group', { name: 'PyTorch package' }).getByRole('button', { name: 'Download iris-run-1-pytorch.zip' }).click(),
+  ]);
+  const root = mkdtempSync(join(tmpdir(), 'bps-e2e-open-model-torch-'));
+  for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(await zip.path()))))) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), bytes);
+  }
+  const pkg = join(root, 'pytorch-package');
+  const trained = spawnSync('/usr/bin/torchrun', [
+    // torchrun 1.13 needs --redirects/--tee given (its defaults crash); they change nothing else.
+    '--standalone', '--nproc_per_node', '2', '--redirects', '2', '--tee', '2', 'train.py', repoPath('resources/samples/iris.csv'), '--epochs', '3',
+    '--out', 'trained.model.json',
+  ], { cwd: pkg, encoding: 'utf8' });
+  expect(trained.status, trained.stderr).toBe(0);
+  const model = JSON.parse(readFileSync(join(pkg, 'trained.model.json'), 'utf8')) as {
+    history: unknown[]; metrics: { validation: { accuracy: number } };
+  };
+
+  await openView(page, 'Train');
+  await openModelFile(page, join(pkg, 'trained.model.json'));
+  await expect(page.getByText('Opened trained.model.json as run "trained".')).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Runs/ }).getByRole('button', { name: /^trained from/ }))
+    .toContainText(`${model.history.length} ep`);
+  await screenshot(page, 'open-model-torchrun-train');
+  await openView(page, 'Evaluate');
+  // train.py scores the rows it trained on and its validation rows; the app scores the loaded dataset's test split.
+  const stored = page.getByRole('region', { name: 'Metrics stored in trained.model.json' });
+  await expect(stored.getByRole('row', { name: /^Validation/ }))
+    .toContainText(`${(model.metrics.validation.accuracy * 100).toFixed(1)}%`);
+  await expect(page.getByText('Test accuracy')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await screenshot(page, 'open-model-torchrun-evaluate');
 });
