@@ -14,7 +14,9 @@ import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts'
 const hasTorch = spawnSync('/usr/bin/python3', ['-c', 'import torch, pandas'], { encoding: 'utf8' }).status === 0;
 
 /** A penguins model file written by the CLI. */
-function cliModel(): { path: string; model: { metrics: { test: { accuracy: number } }; history: unknown[] } } {
+function cliModel(): {
+  path: string; model: { metrics: { test: { accuracy: number } }; history: unknown[]; spec: { layers: unknown[] } };
+} {
   const dir = mkdtempSync(join(tmpdir(), 'bps-e2e-open-model-'));
   const path = join(dir, 'penguins.model.json');
   const cli = spawnSync(process.execPath, [
@@ -76,6 +78,19 @@ test('a CLI-trained model file opens as a run: curves, stored metrics, Evaluate,
     page.getByRole('button', { name: 'Download penguins-penguins.onnx' }).click(),
   ]);
   expect(readFileSync(await onnx.path()).length).toBeGreaterThan(1000);
+
+  // The opened network reaches the Model view only when asked, as one undo step.
+  await openView(page, 'Model');
+  const network = page.getByRole('list', { name: 'Network' }).getByRole('listitem');
+  await expect(network).toHaveCount(0);
+  await openView(page, 'Train');
+  await page.getByRole('button', { name: 'Use this network' }).click();
+  // The hidden layers are listed; the output layer ends every network below the list.
+  await expect(network).toHaveCount(model.spec.layers.length - 1);
+  await expect(network.first()).toHaveAccessibleName('Dense dense-1');
+  await page.getByRole('button', { name: 'Undo' }).first().click();
+  await expect(network).toHaveCount(0);
+  await screenshot(page, 'open-model-use-network');
 });
 
 test('without its dataset, a model file shows its stored metrics and says which columns are missing', async ({ app: page }) => {

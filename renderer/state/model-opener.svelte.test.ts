@@ -3,7 +3,8 @@ import type { EngineEvent, EngineRequest } from '../../engine/protocol/index.ts'
 import { EngineService } from '../../engine/worker/service.ts';
 import penguinsCsv from '../../resources/samples/penguins.csv?raw';
 import { EngineRequestError } from '../engine/engine-client.ts';
-import { MAX_MODEL_FILE_BYTES, ModelOpener, runNameOf, type OpenerProject } from './model-opener.svelte.ts';
+import { MAX_MODEL_FILE_BYTES, ModelOpener, runNameOf, useNetworkOf, type OpenerProject } from './model-opener.svelte.ts';
+import { NetworkEditor } from './network-editor.svelte.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
 type Body = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
@@ -98,6 +99,20 @@ describe('ModelOpener', () => {
     expect(run?.opened?.dataProblem).toBe('No dataset is loaded, so the model shows its stored metrics only. '
       + "Load the model's dataset on the Data view, then open the model again to evaluate it.");
     expect(run?.dataset).toBeNull();
+  });
+
+  test('Use this network puts the opened layers and training on the Model view as one undo step', async () => {
+    const { opener } = await setup(false);
+    const run = await opener.open('m.json', file(await modelText()));
+    let training = { epochs: 100, seed: 42, backend: 'auto' as const, optimizer: { type: 'sgd' as const, learningRate: 0.1 } };
+    const editor = new NetworkEditor(() => {}, { get: () => training, set: (t) => { training = t as typeof training; } });
+    editor.setLayers([{ id: 'mine', type: 'dense', units: 99 }]);
+    useNetworkOf(run!, editor, training);
+    expect(editor.allLayers.map((l) => [l.id, l.type === 'dense' ? l.units : null])).toEqual([['h1', 6], ['out', 3]]);
+    expect(training).toMatchObject({ epochs: 4, batchSize: 32, seed: 42, backend: 'auto', optimizer: { type: 'adam' } });
+    editor.undo();
+    expect(editor.layers.map((l) => l.id)).toEqual(['mine']);
+    expect(training).toMatchObject({ epochs: 100, optimizer: { type: 'sgd' } });
   });
 
   test('each bad file is refused with its message and adds no run', async () => {

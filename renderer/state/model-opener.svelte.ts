@@ -2,9 +2,10 @@
  * Open model…: a model file (picked, dropped, or from the desktop File menu) checked by the engine and added
  * to the project as a run named after the file, with its curves, its stored metrics and its weights in the worker.
  */
-import type { ReplyOf, WireError } from '../../engine/protocol/index.ts';
+import type { ReplyOf, TrainingSpec, WireError } from '../../engine/protocol/index.ts';
 import { asWireError } from '../lib/wire-error.ts';
 import { newRunId } from './follow-run.ts';
+import { splitOutput, type NetworkEditor } from './network-editor.svelte.ts';
 import type { RunRecord } from './run-record.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
@@ -92,4 +93,15 @@ export class ModelOpener {
       this.isOpening = false;
     }
   }
+}
+
+/**
+ * Use this network: an opened run's layers and training settings go to the Model view as one undo step (Undo
+ * brings the user's network back); the project's seed and backend stay.
+ */
+export function useNetworkOf(run: TrainingRun, network: Pick<NetworkEditor, 'applyConfiguration'>, training: TrainingSpec): void {
+  const { hidden, output } = splitOutput(run.spec.layers);
+  network.applyConfiguration(structuredClone(hidden), structuredClone(output), {
+    ...structuredClone(run.training), seed: training.seed, backend: training.backend,
+  });
 }
