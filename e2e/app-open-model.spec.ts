@@ -27,6 +27,8 @@ function cliModel(): {
   return { path, model: JSON.parse(readFileSync(path, 'utf8')) };
 }
 
+const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
 /** Open a file through the Open model file… button of the current view. */
 async function openModelFile(page: Page, file: string): Promise<void> {
   const [chooser] = await Promise.all([
@@ -60,10 +62,10 @@ test('a CLI-trained model file opens as a run: curves, stored metrics, Evaluate,
 
   await openView(page, 'Evaluate');
   const stored = page.getByRole('region', { name: 'Metrics stored in penguins.model.json' });
-  await expect(stored.getByRole('row', { name: /^Test/ })).toContainText(`${(model.metrics.test.accuracy * 100).toFixed(1)}%`);
+  await expect(stored.getByRole('row', { name: /^Test/ })).toContainText(percent(model.metrics.test.accuracy));
   // Scored again on the loaded dataset's test split: the same rows, the same accuracy.
   await expect(page.getByText('Test accuracy')).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('.cards')).toContainText(`${(model.metrics.test.accuracy * 100).toFixed(1)}%`);
+  await expect(page.locator('.cards')).toContainText(percent(model.metrics.test.accuracy));
   await screenshot(page, 'open-model-evaluate');
 
   await openView(page, 'Export');
@@ -90,19 +92,26 @@ test('a CLI-trained model file opens as a run: curves, stored metrics, Evaluate,
   await expect(network.first()).toHaveAccessibleName('Dense dense-1');
   await page.getByRole('button', { name: 'Undo' }).first().click();
   await expect(network).toHaveCount(0);
+
+  // Kept by the autosave: after a reload the opened run comes back, with its model in the worker again.
+  await page.reload();
+  await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
+  await openView(page, 'Evaluate');
+  await expect(page.getByRole('region', { name: 'Metrics stored in penguins.model.json' })).toBeVisible();
+  await expect(page.locator('.cards')).toContainText(percent(model.metrics.test.accuracy), { timeout: 30_000 });
   await screenshot(page, 'open-model-use-network');
 });
 
-test('without its dataset, a model file shows its stored metrics and says which columns are missing', async ({ app: page }) => {
+test('without its dataset, a model file shows its stored metrics and names the missing columns', async ({ app: page }) => {
   const { path, model } = cliModel();
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await openView(page, 'Evaluate');
   await openModelFile(page, path);
   await openView(page, 'Evaluate');
   const stored = page.getByRole('region', { name: 'Metrics stored in penguins.model.json' });
-  await expect(stored.getByRole('row', { name: /^Test/ })).toContainText(`${(model.metrics.test.accuracy * 100).toFixed(1)}%`);
-  await expect(page.getByRole('alert')).toContainText("The loaded dataset lacks the columns 'island', "
-    + "'bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex', 'year' that the model was trained on");
+  await expect(stored.getByRole('row', { name: /^Test/ })).toContainText(percent(model.metrics.test.accuracy));
+  await expect(page.getByRole('alert')).toContainText("The loaded dataset lacks the columns 'island', 'bill_length_mm', "
+    + "'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex', 'year' that the model was trained on");
 
   // Dropped on the window, a model file (.json) opens as a run too.
   const transfer = await page.evaluateHandle((text) => {
@@ -123,7 +132,7 @@ test('without its dataset, a model file shows its stored metrics and says which 
     + 'file. Open it with Open project (File ▸ Open… or Ctrl+O)');
 });
 
-test('round trip: an app-trained model, exported as a PyTorch package and trained on under torchrun, opens again', async ({ app: page }) => {
+test('round trip: app-trained, exported as a PyTorch package, trained on under torchrun, opened again', async ({ app: page }) => {
   test.skip(!hasTorch, '/usr/bin/python3 has no torch and pandas: the PyTorch package cannot run here');
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await openView(page, 'Model');
@@ -135,7 +144,8 @@ test('round trip: an app-trained model, exported as a PyTorch package and traine
   await openView(page, 'Export');
   const [zip] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('group', { name: 'PyTorch package' }).getByRole('button', { name: 'Download iris-run-1-pytorch.zip' }).click(),
+    page.getByRole('group', { name: 'PyTorch package' })
+      .getByRole('button', { name: 'Download iris-run-1-pytorch.zip' }).click(),
   ]);
   const root = mkdtempSync(join(tmpdir(), 'bps-e2e-open-model-torch-'));
   for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(await zip.path()))))) {
@@ -145,8 +155,8 @@ test('round trip: an app-trained model, exported as a PyTorch package and traine
   const pkg = join(root, 'pytorch-package');
   const trained = spawnSync('/usr/bin/torchrun', [
     // torchrun 1.13 needs --redirects/--tee given (its defaults crash); they change nothing else.
-    '--standalone', '--nproc_per_node', '2', '--redirects', '2', '--tee', '2', 'train.py', repoPath('resources/samples/iris.csv'), '--epochs', '3',
-    '--out', 'trained.model.json',
+    '--standalone', '--nproc_per_node', '2', '--redirects', '2', '--tee', '2',
+    'train.py', repoPath('resources/samples/iris.csv'), '--epochs', '3', '--out', 'trained.model.json',
   ], { cwd: pkg, encoding: 'utf8' });
   expect(trained.status, trained.stderr).toBe(0);
   const model = JSON.parse(readFileSync(join(pkg, 'trained.model.json'), 'utf8')) as {

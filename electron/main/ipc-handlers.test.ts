@@ -131,7 +131,8 @@ describe('open dialogs', () => {
     const file = path.join(dir, 'penguins.model.json');
     await writeFile(file, '{"format":"backprop-studio/model"}');
     shell.openAnswers.push(file);
-    await expect(invoke[INVOKE.openModel](undefined, context)).resolves.toMatchObject({ path: file, name: 'penguins.model.json' });
+    await expect(invoke[INVOKE.openModel](undefined, context))
+      .resolves.toMatchObject({ path: file, name: 'penguins.model.json' });
     expect(shell.openDialogs).toEqual(['model']);
     expect(recentAdded).toEqual([file]);
     expect(context.session.path).toBeNull();

@@ -13,7 +13,7 @@ import { openModelMessages, runMessages } from './messages.ts';
 import { summarize, type TableStore } from './table-store.ts';
 
 /** Bigger model files are refused before they are read (the app checks the size first too). */
-export const MAX_MODEL_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_MODEL_FILE_BYTES = 256 * 1024 * 1024;
 
 /** The first line of `text` looks like a CSV header (a delimiter, no JSON opening brace). */
 function looksLikeCsv(text: string): boolean {
