@@ -81,11 +81,19 @@ test('a CLI-trained model file opens as a run: curves, stored metrics, Evaluate,
   ]);
   expect(readFileSync(await onnx.path()).length).toBeGreaterThan(1000);
 
+  // Continue training goes on from the opened weights, as a new run.
+  await openView(page, 'Train');
+  await expect(page.getByText('its optimizer starts afresh (a model file keeps no optimizer state)')).toBeVisible();
+  await page.getByLabel('Continue for').fill('2');
+  await page.getByRole('button', { name: 'Continue training' }).click();
+  await expect(runs.getByRole('button', { name: /^Run 2 \(continues penguins\)/ })).toContainText('14 ep', { timeout: 60_000 });
+
   // The opened network reaches the Model view only when asked, as one undo step.
   await openView(page, 'Model');
   const network = page.getByRole('list', { name: 'Network' }).getByRole('listitem');
   await expect(network).toHaveCount(0);
   await openView(page, 'Train');
+  await runs.getByRole('button', { name: /^penguins from/ }).click();
   await page.getByRole('button', { name: 'Use this network' }).click();
   // The hidden layers are listed; the output layer ends every network below the list.
   await expect(network).toHaveCount(model.spec.layers.length - 1);

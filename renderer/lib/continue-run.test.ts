@@ -28,6 +28,8 @@ describe('continueBlocker', () => {
     expect(continueBlocker(run(), { activeRun: { name: 'Run 3' }, table: table() })).toBe('Run 3 is training. Wait for it to end, or stop it, to continue Run 1.');
     expect(continueBlocker(run({ hasModel: false, status: 'failed' }), { activeRun: null, table: table() })).toBe('Run 1 failed, so it has no trained weights to continue from. Start a new run instead.');
     expect(continueBlocker(run(), { activeRun: null, table: null })).toBe('Load the dataset Run 1 was trained on (Data view) to continue it.');
+    const lacks = "The loaded dataset lacks the column 'x' that the model was trained on, so it cannot be evaluated on it.";
+    expect(continueBlocker(run({ opened: { dataProblem: lacks } }), { activeRun: null, table: table() })).toBe(lacks);
     expect(continueBlocker(run(), { activeRun: null, table: table({ name: 'penguins.csv', columns: [{ name: 'island' }] as TableInfo['columns'] }) }))
       .toBe("The loaded dataset (penguins.csv) has no column 'species', which Run 1 predicts, so its weights do not fit it. Load the dataset Run 1 was trained on (Data view).");
     expect(continueBlocker(run(), { activeRun: null, table: table({ rows: 149 }) }))
