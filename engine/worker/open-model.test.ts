@@ -55,7 +55,7 @@ describe('model/open', () => {
     const opened = await send({ type: 'model/open', runId: 'm1', model: json, fileName: 'penguins.model.json' });
     if (opened.type !== 'model/opened') throw new Error(errorOf(opened));
     expect(opened.opened.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(opened.opened.metrics.test?.accuracy).toBe(stored.metrics.test.accuracy);
+    expect(opened.opened.metrics.test).toMatchObject({ kind: 'classification', accuracy: stored.metrics.test.accuracy });
     expect(opened.opened.dataProblem).toBeNull();
     expect(opened.opened.settings?.columns?.year).toEqual({ role: 'ignore' });
     expect(opened.opened.settings?.columns?.bill_length_mm).toMatchObject({ role: 'feature', scaling: 'minMax' });
