@@ -6,7 +6,7 @@ import { expect, test } from './app/fixtures.ts';
 import { desktopPathResets, desktopSaves, runMenuCommand, useFakeDesktop } from './app/fake-desktop.ts';
 import type { Page } from '@playwright/test';
 
-const OVERLAY = 'Drop a CSV to import it, or a .bpstudio project to open it';
+const OVERLAY = 'Drop a CSV to import it, a .bpstudio project to open it, or a model file (.json) to add it as a run';
 
 /** Drag a file over the window and drop it, as the OS does. */
 async function dropFile(page: Page, name: string, text: string): Promise<void> {

@@ -7,6 +7,7 @@
 export const INVOKE = {
   openCsv: 'dialog/open-csv',
   openProject: 'dialog/open-project',
+  openModel: 'dialog/open-model',
   saveProject: 'project/save',
   exportModel: 'model/export',
   exportModelFiles: 'model/export-files',

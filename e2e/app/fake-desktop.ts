@@ -44,6 +44,7 @@ function installFakeDesktop(csv: FakeOpenedCsv | null): void {
     platform: 'linux',
     openCsv: () => Promise.resolve(csv ? { path: `/home/ana/Documents/${csv.name}`, name: csv.name, bytes: new Uint8Array(csv.bytes) } : null),
     openProject: () => Promise.resolve(null),
+    openModel: () => Promise.resolve(null),
     saveProject: (json) => saved('saveProject', json, 'project.bpstudio'),
     exportModel: (json, suggestedName) => saved('exportModel', json, suggestedName),
     exportModelFiles: (files) => saved('exportModelFiles', Array.from(files[0]?.bytes.slice(0, 4) ?? [], (b) => b.toString(16).padStart(2, '0')).join(''), files.map((f) => f.name).join(' + ')),

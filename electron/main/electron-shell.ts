@@ -8,6 +8,7 @@ import type { SaveKind, ShellPort } from './shell-port.ts';
 const OPEN: Record<FileKind, { title: string; filters: FileFilter[] }> = {
   csv: { title: 'Import CSV', filters: [{ name: 'CSV files', extensions: ['csv'] }] },
   project: { title: 'Open project', filters: [{ name: 'Backprop Studio projects', extensions: ['bpstudio'] }] },
+  model: { title: 'Open model file', filters: [{ name: 'Model files (JSON)', extensions: ['json'] }] },
 };
 
 const SAVE: Record<SaveKind, { title: string; filters: FileFilter[] }> = {

@@ -126,6 +126,18 @@ describe('open dialogs', () => {
     expect(context.session.path).toBe(file);
   });
 
+  test('openModel reads the chosen model file in a model dialog and leaves the project path alone', async () => {
+    const { dir, shell, invoke, context, recentAdded } = await setup();
+    const file = path.join(dir, 'penguins.model.json');
+    await writeFile(file, '{"format":"backprop-studio/model"}');
+    shell.openAnswers.push(file);
+    await expect(invoke[INVOKE.openModel](undefined, context))
+      .resolves.toMatchObject({ path: file, name: 'penguins.model.json' });
+    expect(shell.openDialogs).toEqual(['model']);
+    expect(recentAdded).toEqual([file]);
+    expect(context.session.path).toBeNull();
+  });
+
   test('cancelled → null; arguments → refused', async () => {
     const { shell, invoke, context } = await setup();
     shell.openAnswers.push(null);

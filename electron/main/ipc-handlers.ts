@@ -59,7 +59,7 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
     parseNoPayload(request, payload);
     const chosenPath = await shell.chooseFileToOpen(context.window, kind);
     if (chosenPath === null) return null;
-    const file = await readOpenedFile(chosen.allow(chosenPath));
+    const file = await readOpenedFile(chosen.allow(chosenPath), kind === 'model' ? 'model' : null);
     await recent.add(file.path);
     if (kind === 'project') {
       context.session.path = file.path;
@@ -88,6 +88,7 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
   return {
     [INVOKE.openCsv]: (payload, context) => openChosen('csv', 'Open CSV', payload, context),
     [INVOKE.openProject]: (payload, context) => openChosen('project', 'Open project', payload, context),
+    [INVOKE.openModel]: (payload, context) => openChosen('model', 'Open model', payload, context),
 
     [INVOKE.saveProject]: async (payload, context) => {
       const { json, saveAs } = parseSaveProject(payload);

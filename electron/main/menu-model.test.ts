@@ -37,7 +37,7 @@ describe('buildMenuModel', () => {
   test('the File menu has every project and data command, in order', () => {
     expect(labels(find(buildMenuModel(base), 'file')?.submenu)).toEqual([
       'New project', 'Open project…', 'Open recent', '—', 'Save', 'Save as…', '—',
-      'Import CSV…', 'Export model…', 'Export ONNX (raw columns)…', 'Export ONNX (input matrix)…', 'Export TF.js…', 'Export PyTorch package…',
+      'Import CSV…', 'Open model file…', 'Export model…', 'Export ONNX (raw columns)…', 'Export ONNX (input matrix)…', 'Export TF.js…', 'Export PyTorch package…',
       'Export predictions…', 'Export report…', '—', '(close)', '—', 'Quit',
     ]);
     expect(find(buildMenuModel({ ...base, platform: 'win32' }), 'file')?.submenu?.at(-1)).toEqual({ role: 'quit', label: 'Exit' });
@@ -70,7 +70,7 @@ describe('buildMenuModel', () => {
 
   test('every menu command of the API has a menu item', () => {
     const commands: MenuCommand[] = [
-      'new-project', 'open-project', 'save', 'save-as', 'import-csv', 'export-model', 'export-onnx-columns', 'export-onnx-matrix', 'export-tfjs',
+      'new-project', 'open-project', 'open-model', 'save', 'save-as', 'import-csv', 'export-model', 'export-onnx-columns', 'export-onnx-matrix', 'export-tfjs',
       'export-pytorch', 'export-predictions', 'export-report', 'undo', 'redo',
     ];
     const menu = buildMenuModel(base);

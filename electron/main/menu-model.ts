@@ -56,6 +56,7 @@ export function acceleratorFor(command: MenuCommand, platform: string): string |
     case 'save': return 'CmdOrCtrl+S';
     case 'save-as': return 'CmdOrCtrl+Shift+S';
     case 'import-csv': return 'CmdOrCtrl+I';
+    case 'open-model': return undefined;
     case 'export-model': return 'CmdOrCtrl+E';
     case 'export-predictions': return 'CmdOrCtrl+Shift+E';
     case 'export-onnx-columns':
@@ -129,6 +130,7 @@ export function buildMenuModel(context: MenuContext): MenuItemModel[] {
       command('save-as', 'Save as…', platform),
       SEPARATOR,
       command('import-csv', 'Import CSV…', platform),
+      command('open-model', 'Open model file…', platform),
       command('export-model', 'Export model…', platform),
       command('export-onnx-columns', 'Export ONNX (raw columns)…', platform),
       command('export-onnx-matrix', 'Export ONNX (input matrix)…', platform),

@@ -1,5 +1,5 @@
 /**
- * The two kinds of file the app opens, how to tell them apart, and how a path the OS hands over
+ * The kinds of file the app opens (a model file only from its own dialog), how to tell them apart, and how a path the OS hands over
  * (command line, file association, drop) becomes an `OpenedFile`.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -15,7 +15,7 @@ export const CSV_EXTENSION = '.csv';
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 /** What a file is, judged by its extension. */
-export type FileKind = 'csv' | 'project';
+export type FileKind = 'csv' | 'project' | 'model';
 
 /** The kind of file at `filePath`, or null when the app does not open that extension. */
 export function fileKind(filePath: string): FileKind | null {
@@ -61,11 +61,12 @@ export function checkDroppedPath(filePath: string): string {
 
 /**
  * Reads a file the user chose, as bytes: decoding is the engine's (a CSV in Latin-1 or UTF-16 must reach its
- * decoder intact). Refuses folders, unknown extensions and files over `MAX_FILE_BYTES`.
+ * decoder intact). Refuses folders, unknown extensions and files over `MAX_FILE_BYTES`. A file chosen in the
+ * model dialog (`as` 'model') is a model file whatever its extension: the engine's checker says what else it is.
  */
-export async function readOpenedFile(filePath: string): Promise<OpenedFile & { kind: FileKind }> {
+export async function readOpenedFile(filePath: string, as: FileKind | null = null): Promise<OpenedFile & { kind: FileKind }> {
   const name = path.basename(filePath);
-  const kind = fileKind(filePath);
+  const kind = as ?? fileKind(filePath);
   if (kind === null) {
     throw new FileOpenError(`Can't open "${name}": choose a CSV file (${CSV_EXTENSION}) or a project (${PROJECT_EXTENSION}).`);
   }

@@ -18,7 +18,7 @@ export interface OpenedFile {
 
 /** Menu items the renderer handles (the shell owns the menu; the editor owns the action). */
 export type MenuCommand =
-  | 'new-project' | 'open-project' | 'save' | 'save-as' | 'import-csv'
+  | 'new-project' | 'open-project' | 'open-model' | 'save' | 'save-as' | 'import-csv'
   | 'export-model' | 'export-onnx-columns' | 'export-onnx-matrix' | 'export-tfjs' | 'export-pytorch' | 'export-predictions' | 'export-report'
   | 'undo' | 'redo';
 
@@ -33,6 +33,8 @@ export interface DesktopApi {
   openCsv(): Promise<OpenedFile | null>;
   /** Show an open dialog for a `.bpstudio` project; null when cancelled. */
   openProject(): Promise<OpenedFile | null>;
+  /** Show an open dialog for a model file (`.json`) to open as a run; null when cancelled. */
+  openModel(): Promise<OpenedFile | null>;
   /** Save the project JSON: to its current path, or through a dialog when `saveAs` or never saved. Atomic. */
   saveProject(json: string, saveAs: boolean): Promise<SaveResult>;
   /** Save a model file through a dialog. */

@@ -36,7 +36,7 @@ describe('createDesktopApi', () => {
   test('exposes exactly the DesktopApi functions', () => {
     const api = createDesktopApi(new FakeIpcRenderer(), 'linux');
     const expected: (keyof DesktopApi)[] = [
-      'platform', 'openCsv', 'openProject', 'saveProject', 'exportModel', 'exportModelFiles', 'exportPredictions', 'exportTrials', 'exportReport', 'autosave', 'takeRecovery',
+      'platform', 'openCsv', 'openProject', 'openModel', 'saveProject', 'exportModel', 'exportModelFiles', 'exportPredictions', 'exportTrials', 'exportReport', 'autosave', 'takeRecovery',
       'setDocumentState', 'resetProjectPath', 'onMenuCommand', 'onOpenFile',
     ];
     expect(Object.keys(api).sort()).toEqual([...expected].sort());
@@ -49,6 +49,7 @@ describe('createDesktopApi', () => {
     const api = createDesktopApi(ipc, 'linux');
     await api.openCsv();
     await api.openProject();
+    await api.openModel();
     await api.saveProject('{"a":1}', true);
     await api.exportModel('{}', 'm.json');
     const onnx = new Uint8Array([8, 7]);
@@ -60,6 +61,7 @@ describe('createDesktopApi', () => {
     expect(ipc.invoked).toEqual([
       { channel: INVOKE.openCsv, args: [] },
       { channel: INVOKE.openProject, args: [] },
+      { channel: INVOKE.openModel, args: [] },
       { channel: INVOKE.saveProject, args: [{ json: '{"a":1}', saveAs: true }] },
       { channel: INVOKE.exportModel, args: [{ json: '{}', suggestedName: 'm.json' }] },
       { channel: INVOKE.exportModelFiles, args: [{ files: [{ name: 'm.onnx', bytes: onnx }] }] },

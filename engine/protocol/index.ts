@@ -50,7 +50,7 @@ export {
   LOAD_OPTION_VALUES,
   type ColumnInfo, type DatasetSummary, type DateOrderFound, type LoadOptions, type TableInfo,
 } from './data.ts';
-export type { ExportedFile, LayerShape, ModelFormat, WireTensor } from './model.ts';
+export type { ExportedFile, LayerShape, ModelFormat, OpenedModel, WireTensor } from './model.ts';
 export type { DiagnosticRecord, EpochRecord, StopReason } from './train.ts';
 export type { ClassificationEvaluation, CurvePoint, Evaluation, RegressionEvaluation } from './evaluate.ts';
 export type { WorkerMemory } from './memory.ts';

@@ -4,7 +4,10 @@
  */
 import type { Problem } from '../errors.ts';
 import type { DatasetSettings } from '../data/index.ts';
+import type { ModelMetrics } from '../export/index.ts';
+import type { DatasetSummary } from './data.ts';
 import type { NetworkSpec, Task } from '../spec/index.ts';
+import type { EpochSummary } from '../train/index.ts';
 import { isRecord, ProtocolError, reply, request } from './fields.ts';
 
 /** Output shape and parameter count of one layer. */
@@ -36,6 +39,26 @@ export function checkWeights(type: string, weights: readonly unknown[]): void {
 /** The buffers of a list of weight tensors. */
 export function weightBuffers(weights: readonly WireTensor[]): Float32Array[] {
   return weights.map((w) => w.data);
+}
+
+/** A model file opened in the app (`model/open`): what its run shows, and how it reads the loaded dataset. */
+export interface OpenedModel {
+  spec: NetworkSpec;
+  task: Task;
+  featureNames: string[];
+  /** The epochs the file records (those the charts can draw). */
+  history: EpochSummary[];
+  /** The metrics stored per split when the model was written. */
+  metrics: ModelMetrics;
+  /** The data settings that rebuild its splits from the loaded table; null when they cannot (see `dataProblem`). */
+  settings: DatasetSettings | null;
+  /** The loaded dataset as the model's settings prepare it (rows per split); null with `settings`. */
+  summary: DatasetSummary | null;
+  /** Why the loaded dataset cannot evaluate it (no dataset, missing columns), or null. */
+  dataProblem: string | null;
+  backend: string;
+  stopReason: string;
+  bestEpoch: number;
 }
 
 /**
@@ -84,6 +107,13 @@ export const MODEL_REQUESTS = {
   'model/load': request<{ runId: string; model: string; settings: DatasetSettings | null }>()(
     'model/loaded', { runId: 'string', model: 'string', settings: 'object?' },
   ),
+  /**
+   * Open a model file's text as run `runId` (checked by the model-file checker; a project or a CSV says what it
+   * is); the worker keeps it as a run, with settings for the loaded table when it has the model's columns.
+   */
+  'model/open': request<{ runId: string; model: string; fileName: string }>()(
+    'model/opened', { runId: 'string', model: 'string', fileName: 'string' },
+  ),
 };
 
 /** The model events. */
@@ -105,5 +135,10 @@ export const MODEL_EVENTS = {
   'model/loaded': reply<{ runId: string; weights: WireTensor[] }>()(
     { runId: 'string', weights: 'array' },
     { check: (m) => checkWeights('model/loaded', m.weights), transfer: (m) => weightBuffers(m.weights) },
+  ),
+  /** The opened model: its weights, and what its run shows. */
+  'model/opened': reply<{ runId: string; weights: WireTensor[]; opened: OpenedModel }>()(
+    { runId: 'string', weights: 'array', opened: 'object' },
+    { check: (m) => checkWeights('model/opened', m.weights), transfer: (m) => weightBuffers(m.weights) },
   ),
 };

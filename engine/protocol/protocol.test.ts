@@ -118,6 +118,7 @@ describe('protocol validation', () => {
     expect(REPLY_TYPE).toEqual({
       'data/load': 'data/loaded', 'data/source': 'data/sourced', 'data/rows': 'data/rows', 'data/prepare': 'data/prepared',
       'model/check': 'model/checked', 'model/export': 'model/exported', 'model/convert': 'model/converted', 'model/load': 'model/loaded',
+      'model/open': 'model/opened',
       'train/start': 'train/state', 'train/continue': 'train/state', 'train/pause': 'train/state', 'train/resume': 'train/state', 'train/stop': 'train/state',
       'evaluate/run': 'evaluate/done', 'predict/run': 'predict/done', 'runs/keep': 'memory/report', 'step/trace': 'step/traced',
       'sweep/check': 'sweep/checked', 'sweep/start': 'sweep/started', 'sweep/stop': 'sweep/state', 'trial/cancel': 'sweep/state',

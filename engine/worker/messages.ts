@@ -79,3 +79,24 @@ export const continueMessages = {
     + 'reopened from a file keeps only its weights), so this run continues from its weights with its optimizer '
     + `(${optimizer}) started afresh; the loss may jump at epoch ${epoch}.`,
 };
+
+const quoted = (names: readonly string[]): string => names.map((n) => `'${n}'`).join(', ');
+
+/** `model/open`: a file opened as a model that is not one, and a model the loaded dataset cannot evaluate. */
+export const openModelMessages = {
+  tooLarge: (file: string, max: number): Problem => problem('model/too-large', `${file} is larger than `
+    + `${Math.round(max / 1024 / 1024)} MB, more than any model file this app opens. Open the model file a run exported.`),
+  notJson: (file: string): Problem => problem('model/not-json', `${file} is not a Backprop Studio model file: it is `
+    + 'not valid JSON. Open a model file (.json) exported by Backprop Studio, its CLI or its PyTorch package.'),
+  csv: (file: string): Problem => problem('model/csv', `${file} looks like a CSV table, not a model file. Load it on `
+    + 'the Data view (Load CSV), or open a model file (.json) exported by Backprop Studio.'),
+  project: (file: string): Problem => problem('model/project', `${file} is a Backprop Studio project, not a model `
+    + 'file. Open it with Open project (File ▸ Open… or Ctrl+O); to open one of its runs, export the run\'s model first.'),
+  missingColumns: (names: readonly string[]): Problem => problem('model/missing-columns', 'The loaded dataset lacks '
+    + `${names.length === 1 ? 'the column' : 'the columns'} ${quoted(names)} that the model was trained on, so it cannot `
+    + "be evaluated on it. Load the model's dataset on the Data view, then open the model again."),
+  noTable: (): Problem => problem('model/no-table', 'No dataset is loaded, so the model shows its stored metrics only. '
+    + "Load the model's dataset on the Data view, then open the model again to evaluate it."),
+  noPreprocessing: (): Problem => problem('model/no-preprocessing', 'This model was saved without its preprocessing, '
+    + 'so it cannot read the loaded dataset; it shows its stored metrics only.'),
+};

@@ -4,8 +4,8 @@
  */
 import { CpuBackend, listBackends } from '../backend/index.ts';
 import { applyPreprocessing, checkCsvSize, profileTable, readingOptions, type DatasetSettings, type ParsedTable, type PreparedDataset, type Preprocessing } from '../data/index.ts';
-import { DatasetError, ModelFileError, RunError } from '../errors.ts';
-import { parseModelFile, stringifyModelFile, type ModelFile } from '../export/index.ts';
+import { DatasetError, RunError } from '../errors.ts';
+import { stringifyModelFile, type ModelFile } from '../export/index.ts';
 import {
   PROTOCOL_VERSION, toWireError,
   type EngineEvent, type EngineRequest, type LayerShape, type WireError, type WorkerMemory,
@@ -20,6 +20,7 @@ import { planContinuation, type Continuation } from './continue-run.ts';
 import { typedArrayBytes } from './memory.ts';
 import { continueMessages, runMessages } from './messages.ts';
 import { convertModel } from './model-convert.ts';
+import { openedModel, readModelText, readSavedModel } from './open-model.ts';
 import { ExplainHost } from './explain.ts';
 import { buildRunReport } from './report.ts';
 import { toWire } from './models.ts';
@@ -176,15 +177,16 @@ export class EngineService {
         return;
       }
       case 'model/load': {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(req.model);
-        } catch {
-          throw new ModelFileError(runMessages.modelNotJson());
-        }
-        const model = parseModelFile(parsed);
+        const model = readSavedModel(req.model);
         this.#runs.set(req.runId, { control: null, events: null, model, settings: req.settings });
         this.#post({ type: 'model/loaded', id: req.id, runId: req.runId, weights: toWire(model.weights) });
+        return;
+      }
+      case 'model/open': {
+        const model = readModelText(req.model, req.fileName);
+        const { opened, settings } = openedModel(model, this.#tables);
+        this.#runs.set(req.runId, { control: null, events: null, model, settings });
+        this.#post({ type: 'model/opened', id: req.id, runId: req.runId, weights: toWire(model.weights), opened });
         return;
       }
       case 'runs/keep': {

@@ -23,6 +23,8 @@ export interface ContinuableRun {
   history: readonly unknown[];
   stopReason: StopReason | null;
   bestEpoch: number;
+  /** Set for a run opened from a model file: why the loaded dataset cannot read it, or null. */
+  opened?: { dataProblem: string | null } | null;
 }
 
 /** The epochs field's value when the panel opens. */
@@ -37,6 +39,8 @@ export function continueBlocker(
     return `${now.activeRun.name} is training. Wait for it to end, or stop it, to continue ${run.name}.`;
   if (!run.hasModel)
     return `${run.name} ${run.status === 'failed' ? 'failed, so it has' : 'has'} no trained weights to continue from. Start a new run instead.`;
+  // An opened model whose columns the dataset lacks cannot train on it; the opener said why.
+  if (run.opened?.dataProblem) return run.opened.dataProblem;
   const table = now.table;
   if (!table) return `Load the dataset ${run.name} was trained on (Data view) to continue it.`;
   const target = run.settings.target;

@@ -33,6 +33,7 @@ export const browserPlatform: Platform = {
   isDesktop: false,
   pickCsv: () => pick('.csv,.tsv,.txt,text/csv'),
   pickProject: () => pick('.bpstudio,.json,application/json'),
+  pickModel: () => pick('.json,application/json'),
   async saveProject(json, fileName) {
     download(json, fileName, 'application/json');
     return fileName;

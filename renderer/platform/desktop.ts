@@ -20,6 +20,7 @@ export function desktopPlatform(api: DesktopApi): Platform {
     isDesktop: true,
     pickCsv: async () => toPicked(await api.openCsv()),
     pickProject: async () => toPicked(await api.openProject()),
+    pickModel: async () => toPicked(await api.openModel()),
     async saveProject(json, _fileName, saveAs) {
       const r = await api.saveProject(json, saveAs);
       return r ? r.path : null;

@@ -15,6 +15,8 @@ export interface Platform {
   pickCsv(): Promise<PickedFile | null>;
   /** Ask for a `.bpstudio` project; null when cancelled. */
   pickProject(): Promise<PickedFile | null>;
+  /** Ask for a model file (`.json`) to open as a run; null when cancelled. */
+  pickModel(): Promise<PickedFile | null>;
   /** Save the project; returns a description of where it went, or null when cancelled. */
   saveProject(json: string, fileName: string, saveAs: boolean): Promise<string | null>;
   /** Save a model file; false when cancelled. */

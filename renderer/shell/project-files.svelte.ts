@@ -8,11 +8,17 @@ import type { SourcePage } from '../../extension/inbox.ts';
 import type { MenuCommand, PickedFile, Platform } from '../platform/index.ts';
 import type { AutosaveStore } from '../state/autosave.ts';
 import type { ModelExport } from '../state/model-export.svelte.ts';
+import { openModelMessages } from '../state/model-opener.svelte.ts';
 import type { Notices } from '../state/notices.svelte.ts';
 import { parseProjectFile, ProjectFileError } from '../state/project-file.ts';
 import { baseName, followsDataset, keptRunsNote } from '../state/project-naming.ts';
 import type { Project } from '../state/project.svelte.ts';
 import type { ReportExport } from '../state/report-export.svelte.ts';
+
+/** Whether a `.json` file's first bytes name the project format (projects are written with it first). */
+async function isProjectText(file: Blob): Promise<boolean> {
+  return (await file.slice(0, 4096).text()).includes('"backprop-studio/project"');
+}
 
 /** A replacement of the project waiting for the user's answer to the unsaved-changes question. */
 export interface PendingReplace {
@@ -129,9 +135,29 @@ export class ProjectFiles {
     if (picked) await this.importCsv(picked.name, picked.blob);
   }
 
-  /** A file dropped onto the window: a project opens (asking first), anything else imports as a CSV. */
+  /** Open model file (File ▸ Open model file…, the Train and Evaluate views): pick a model file and add it as a run. */
+  async openModelPicked(): Promise<void> {
+    const picked = await this.#d.platform.pickModel();
+    if (picked) await this.openModel(picked.name, picked.blob);
+  }
+
+  /** Open a model file as a run and show it on the Train view; a file that cannot be opened says why there. */
+  async openModel(name: string, blob: Blob): Promise<void> {
+    const { project, notices } = this.#d;
+    const run = await project.opener.open(name, blob);
+    // A file that cannot be opened says why beside the Open model file button of the view it lands on.
+    if (run) notices.show('ok', openModelMessages.opened(name, run.name));
+    if (project.view !== 'evaluate') project.view = 'train';
+  }
+
+  /**
+   * A file dropped onto the window: a `.json` model file opens as a run; a project (`.bpstudio`, or `.json`
+   * whose start names the project format) opens asking first; anything else imports as a CSV.
+   */
   async openDropped(file: File): Promise<void> {
-    if (/\.(bpstudio|json)$/i.test(file.name)) {
+    if (/\.json$/i.test(file.name) && !(await isProjectText(file))) {
+      await this.openModel(file.name, file);
+    } else if (/\.(bpstudio|json)$/i.test(file.name)) {
       await this.#replaceProject('before opening another project', async () => this.openProjectText(await file.text(), file.name));
     } else {
       await this.importCsv(file.name, file);
@@ -153,6 +179,7 @@ export class ProjectFiles {
       case 'save': void this.saveProject(false); break;
       case 'save-as': void this.saveProject(true); break;
       case 'import-csv': void this.importCsvPicked(); break;
+      case 'open-model': void this.openModelPicked(); break;
       case 'export-model':
       case 'export-onnx-columns':
       case 'export-onnx-matrix':

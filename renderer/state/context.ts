@@ -24,6 +24,8 @@ export interface AppContext {
   why: WhyState;
   /** Open a CSV (picked or dropped) as the project's dataset. */
   importCsv(name: string, blob: Blob, target?: string | null): Promise<void>;
+  /** Open model file…: pick a model file and add it to the project as a run. */
+  openModelPicked(): Promise<void>;
 }
 
 const [getApp, setApp] = createContext<AppContext>();

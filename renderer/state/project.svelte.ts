@@ -11,6 +11,7 @@ import { asWireError } from '../lib/wire-error.ts';
 import { DatasetState } from './dataset.svelte.ts';
 import type { ViewName } from './views.ts';
 import { followRun, newRunId } from './follow-run.ts';
+import { ModelOpener } from './model-opener.svelte.ts';
 import { NetworkEditor } from './network-editor.svelte.ts';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectFile } from './project-file.ts';
 import { readSweepRecord } from './sweep-record.ts';
@@ -76,6 +77,8 @@ export class Project {
   readonly network: NetworkEditor;
   /** The Sweep tab: its search space and the last sweep's results. */
   readonly sweep: Sweep;
+  /** Open model…: model files opened as runs. */
+  readonly opener: ModelOpener;
 
   readonly currentRun = $derived(this.runs.find((r) => r.id === this.currentRunId) ?? this.runs.at(-1) ?? null);
   readonly activeRun = $derived(this.runs.find((r) => r.isActive) ?? null);
@@ -128,6 +131,7 @@ export class Project {
       set: (training) => { this.training = training; },
     });
     this.sweep = new Sweep(this);
+    this.opener = new ModelOpener(this);
   }
 
   /** Record a change (after any edit): marks dirty, re-checks the model, triggers autosave. */
@@ -246,7 +250,9 @@ export class Project {
   async ensureModel(run: TrainingRun): Promise<boolean> {
     if (run.isInWorker) return true;
     if (!run.model) return false;
-    const reply = await this.engine.request({ type: 'model/load', runId: run.id, model: run.model, settings: run.settings });
+    // An opened model the dataset could not read has no settings (its `opened.dataProblem` says why).
+    const settings = run.opened?.dataProblem ? null : run.settings;
+    const reply = await this.engine.request({ type: 'model/load', runId: run.id, model: run.model, settings });
     run.weights = reply.weights;
     run.isInWorker = true;
     return true;
@@ -254,6 +260,12 @@ export class Project {
 
   /** Evaluate a run's model on its test split. */
   async evaluate(run: TrainingRun): Promise<void> {
+    // An opened model that the loaded dataset cannot read says why instead.
+    const problem = run.opened?.dataProblem;
+    if (problem) {
+      run.evaluationError = { name: 'DatasetError', code: 'model/data', path: '', message: problem, problems: [] };
+      return;
+    }
     try {
       if (!(await this.ensureModel(run))) return;
       const reply = await this.engine.request({ type: 'evaluate/run', runId: run.id });

@@ -3,8 +3,9 @@
  * and checked without the live run state.
  */
 import type {
-  DatasetSettings, DatasetSummary, DiagnosticRecord, EpochRecord, NetworkSpec, StopReason, WireError,
+  DatasetSettings, DatasetSummary, DiagnosticRecord, EpochRecord, NetworkSpec, OpenedModel, StopReason, WireError,
 } from '../../engine/protocol/index.ts';
+import { isRecord } from '../lib/is-record.ts';
 
 /** Where a run is in its life. */
 export type RunStatus = 'starting' | 'running' | 'paused' | 'stopping' | 'done' | 'failed';
@@ -27,6 +28,22 @@ export interface RunLink {
   runId: string;
   name: string;
   epochs: number;
+}
+
+/** Where an opened run came from: a model file, with the metrics it stored. */
+export interface RunOrigin {
+  /** The model file's name. */
+  file: string;
+  /** The metrics per split the file stored when the model was written. */
+  metrics: OpenedModel['metrics'];
+  /** Why the dataset loaded when it was opened cannot evaluate it (no dataset, missing columns), or null. */
+  dataProblem: string | null;
+}
+
+/** A stored `opened` field: absent or null (a run trained here), or where the run was opened from. */
+export function readRunOrigin(v: unknown): RunOrigin | null {
+  if (!isRecord(v) || typeof v.file !== 'string' || !isRecord(v.metrics)) return null;
+  return { file: v.file, metrics: v.metrics as OpenedModel['metrics'], dataProblem: typeof v.dataProblem === 'string' ? v.dataProblem : null };
 }
 
 /** A run as stored in a project file. */
@@ -56,6 +73,8 @@ export interface RunRecord {
    * or crash): its epochs are kept, its weights are not. `unreported` until the user has been told once.
    */
   interrupted?: RunInterruption;
+  /** The model file the run was opened from (absent or null: trained in the app). */
+  opened?: RunOrigin | null;
 }
 
 /** Whether the user has been told that an interrupted run lost its weights. */

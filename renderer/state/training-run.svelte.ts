@@ -5,7 +5,7 @@ import type {
   TrainingSpec, WireError, WireTensor,
 } from '../../engine/protocol/index.ts';
 import type { RunEvent } from '../engine/engine-client.ts';
-import type { BatchSeries, RunBackend, RunInterruption, RunLink, RunRecord, RunStatus } from './run-record.ts';
+import { readRunOrigin, type BatchSeries, type RunBackend, type RunInterruption, type RunLink, type RunOrigin, type RunRecord, type RunStatus } from './run-record.ts';
 
 /** Latest batch progress. */
 export interface RunProgress {
@@ -37,6 +37,8 @@ export class TrainingRun {
   readonly continues: RunLink | null;
   /** The file name of the dataset it was trained on; null when not known (older project files). */
   readonly dataset: string | null;
+  /** The model file this run was opened from (Open model…); null for a run trained here. */
+  readonly opened: RunOrigin | null;
 
   name = $state('');
   status = $state<RunStatus>('starting');
@@ -76,7 +78,7 @@ export class TrainingRun {
 
   constructor(init: {
     id: string; name: string; spec: NetworkSpec; settings: DatasetSettings; createdAt?: number; continues?: RunLink | null;
-    dataset?: string | null;
+    dataset?: string | null; opened?: RunOrigin | null;
   }) {
     this.id = init.id;
     this.name = init.name;
@@ -85,6 +87,7 @@ export class TrainingRun {
     this.createdAt = init.createdAt ?? Date.now();
     this.continues = init.continues ?? null;
     this.dataset = init.dataset ?? null;
+    this.opened = init.opened ?? null;
   }
 
   /**
@@ -206,6 +209,7 @@ export class TrainingRun {
       stopReason: this.isActive ? 'stopped' : this.stopReason, bestEpoch: this.bestEpoch, error: this.error, model: this.model,
       continues: this.continues,
       dataset: this.dataset,
+      ...(this.opened ? { opened: this.opened } : {}),
       ...(this.isActive ? { interrupted: 'unreported' as const } : this.interrupted ? { interrupted: this.interrupted } : {}),
     };
   }
@@ -213,7 +217,7 @@ export class TrainingRun {
   /** A run from a project file (its model still has to be loaded into the worker). */
   static fromRecord(r: RunRecord): TrainingRun {
     const run = new TrainingRun({ id: r.id, name: r.name, spec: r.spec, settings: r.settings, createdAt: r.createdAt, continues: r.continues ?? null,
-      dataset: typeof r.dataset === 'string' ? r.dataset : null,
+      dataset: typeof r.dataset === 'string' ? r.dataset : null, opened: readRunOrigin(r.opened),
     });
     run.status = r.status === 'failed' ? 'failed' : 'done';
     run.backend = r.backend;
