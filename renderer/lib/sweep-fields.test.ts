@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  draftFor,
-  draftJson,
-  formatValue,
-  paramLabel,
-  sweepFields,
-  withDistribution,
-  type ParamDraft,
-} from './sweep-fields.ts';
+import { sweepFields } from './sweep-fields.ts';
 
 const layers = [
   { id: 'dense_1', type: 'dense' as const, units: 32, activation: 'relu' as const },
@@ -48,50 +40,5 @@ describe('sweepFields', () => {
       start: { distribution: 'int', min: 8, max: 128, log: true },
     });
     expect(fields.find((f) => f.path === 'training.batchSize')?.start.values).toEqual([16, 32, 64]);
-  });
-});
-
-describe('parameter rows', () => {
-  const row = (patch: Partial<ParamDraft>): ParamDraft => ({
-    ...draftFor({ path: 'x', start: { distribution: 'uniform', min: 0, max: 1 } }, 1),
-    ...patch,
-  });
-
-  it('writes search-space entries, keeping what is not a number as typed for the engine to report', () => {
-    expect(draftJson(row({ min: '0.1', max: ' 0.5 ' }))).toEqual({ distribution: 'uniform', min: 0.1, max: 0.5 });
-    expect(draftJson(row({ min: 'abc', max: '' }))).toEqual({ distribution: 'uniform', min: 'abc', max: undefined });
-    expect(draftJson(row({ distribution: 'int', min: '4', max: '64', log: true }))).toEqual({
-      distribution: 'int',
-      min: 4,
-      max: 64,
-      log: true,
-    });
-    expect(draftJson(row({ distribution: 'choice', values: '16, 32,, relu, true' }))).toEqual({
-      distribution: 'choice',
-      values: [16, 32, 'relu', true],
-    });
-  });
-
-  it('turns a range into choices and back when the distribution changes', () => {
-    const choice = withDistribution(row({ min: '16', max: '64' }), 'choice');
-    expect(choice.values).toBe('16, 64');
-    const back = withDistribution({ ...choice, values: '8, 128, 32' }, 'int');
-    expect([back.min, back.max]).toEqual(['8', '128']);
-  });
-});
-
-describe('labels', () => {
-  it('names paths and values briefly', () => {
-    expect(paramLabel('training.optimizer.learningRate')).toBe('Learning rate');
-    expect(paramLabel('layers[*dense].units')).toBe('Units (all hidden)');
-    expect(paramLabel('layers[dropout_1].rate')).toBe('Dropout rate · dropout_1');
-    expect(paramLabel('hiddenLayers')).toBe('Hidden layers');
-    expect(paramLabel('training.schedule.stepSize')).toBe('Step size');
-    expect([formatValue(0.012345), formatValue(0.00001234), formatValue(64), formatValue('tanh')]).toEqual([
-      '0.0123',
-      '1.23e-5',
-      '64',
-      'tanh',
-    ]);
   });
 });

@@ -1,10 +1,8 @@
 /**
  * The fields a sweep can search, read from the current network and training settings, with a starting
- * range for each; and the parameter rows of the editor turned into a search-space file's `parameters`.
+ * range for each. The editor's rows are in sweep-drafts.ts, the words for paths and values in sweep-labels.ts.
  */
-import type { LayerSpec, SpaceParameterJson, TrainingSpec } from '../../engine/protocol/index.ts';
-import { formatDuration } from './format.ts';
-import type { DistributionName, ParamValue } from '../../engine/protocol/index.ts';
+import type { DistributionName, LayerSpec, ParamValue, TrainingSpec } from '../../engine/protocol/index.ts';
 
 /** What values a field takes: any number, whole numbers, or names. */
 export type FieldKind = 'number' | 'int' | 'name';
@@ -29,28 +27,6 @@ export interface SweepField {
   current: string;
   start: FieldStart;
 }
-
-/** One parameter row of the editor (texts as typed, so the engine can say what is wrong with them). */
-export interface ParamDraft {
-  /** Stable key for the list. */
-  key: number;
-  path: string;
-  distribution: DistributionName;
-  min: string;
-  max: string;
-  /** Choice values, separated by commas. */
-  values: string;
-  /** Int ranges: spread on a log scale. */
-  log: boolean;
-}
-
-/** Distribution names in words. */
-export const DISTRIBUTION_LABELS: Readonly<Record<DistributionName, string>> = {
-  uniform: 'Uniform',
-  logUniform: 'Log-uniform',
-  int: 'Integer',
-  choice: 'Choice',
-};
 
 /** A round number near x (1, 2 or 5 times a power of ten). */
 function nice(x: number): number {
@@ -268,123 +244,4 @@ export function sweepFields(layers: readonly LayerSpec[], training: TrainingSpec
   }
   for (const l of layers.slice(0, -1)) out.push(...layerFields(l));
   return out;
-}
-
-/** A new row for a field, with its starting range. */
-export function draftFor(field: Pick<SweepField, 'path' | 'start'>, key: number): ParamDraft {
-  const s = field.start;
-  return {
-    key,
-    path: field.path,
-    distribution: s.distribution,
-    min: s.min === undefined ? '' : String(s.min),
-    max: s.max === undefined ? '' : String(s.max),
-    values: (s.values ?? []).join(', '),
-    log: s.log ?? false,
-  };
-}
-
-/** A typed number, or the text itself (so the engine's message quotes it), or nothing for an empty box. */
-function numberOrText(text: string): number | string | undefined {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
-}
-
-/** A choice value as typed: a number, true/false, or a name. */
-function choiceValue(text: string): ParamValue {
-  const t = text.trim();
-  if (t === 'true' || t === 'false') return t === 'true';
-  const n = Number(t);
-  return t !== '' && Number.isFinite(n) ? n : t;
-}
-
-/** The row as a search-space file entry (values left as typed where they are not numbers). */
-export function draftJson(d: ParamDraft): SpaceParameterJson {
-  if (d.distribution === 'choice') {
-    const values = d.values
-      .split(',')
-      .map((v) => v.trim())
-      .filter((v) => v !== '')
-      .map(choiceValue);
-    return { distribution: 'choice', values };
-  }
-  const range = { min: numberOrText(d.min), max: numberOrText(d.max) } as { min: number; max: number };
-  if (d.distribution === 'int') return { distribution: 'int', ...range, ...(d.log ? { log: true } : {}) };
-  return { distribution: d.distribution, ...range };
-}
-
-/** Switch a row's distribution, keeping what still makes sense (a range's ends become choices and back). */
-export function withDistribution(d: ParamDraft, distribution: DistributionName): ParamDraft {
-  if (distribution === d.distribution) return d;
-  if (distribution === 'choice') {
-    const values = d.values.trim() || [d.min, d.max].filter((v) => v.trim() !== '').join(', ');
-    return { ...d, distribution, values };
-  }
-  if (d.distribution === 'choice') {
-    const nums = d.values
-      .split(',')
-      .map((v) => Number(v.trim()))
-      .filter((v) => Number.isFinite(v));
-    const min = nums.length ? String(Math.min(...nums)) : d.min;
-    const max = nums.length ? String(Math.max(...nums)) : d.max;
-    return { ...d, distribution, min, max, log: distribution === 'int' ? d.log : false };
-  }
-  return { ...d, distribution, log: distribution === 'int' ? d.log : false };
-}
-
-const FIELD_WORDS: Readonly<Record<string, string>> = {
-  learningRate: 'Learning rate',
-  batchSize: 'Batch size',
-  epochs: 'Epochs',
-  type: 'Optimizer',
-  momentum: 'Momentum',
-  weightDecay: 'Weight decay',
-  clipNorm: 'Clip norm',
-  patience: 'Patience',
-  units: 'Units',
-  activation: 'Activation',
-  rate: 'Dropout rate',
-  l1: 'L1',
-  l2: 'L2',
-  gamma: 'Gamma',
-  beta1: 'β₁',
-  beta2: 'β₂',
-  rho: 'Rho',
-  epsilon: 'Epsilon',
-};
-
-/** A short name for a parameter path, for table headers and chart axes. */
-export function paramLabel(path: string): string {
-  if (path === 'hiddenLayers') return 'Hidden layers';
-  const layer = /^layers\[(\*?)([^\]]+)\]\.(\w+)$/.exec(path);
-  if (layer) {
-    const [, star, name, field] = layer;
-    const word = FIELD_WORDS[field ?? ''] ?? field ?? '';
-    if (star) return `${word} (all ${name === 'dense' ? 'hidden' : name})`;
-    return `${word} · ${name}`;
-  }
-  const last = path.split('.').at(-1) ?? path;
-  if (path === 'training.schedule.type') return 'Schedule';
-  return (
-    FIELD_WORDS[last] ?? last.replace(/([A-Z])/g, (c) => ` ${c.toLowerCase()}`).replace(/^./, (c) => c.toUpperCase())
-  );
-}
-
-/** A parameter value as the tables show it (numbers to 3 significant digits). */
-export function formatValue(v: ParamValue | undefined): string {
-  if (v === undefined) return '—';
-  if (typeof v !== 'number') return String(v);
-  if (Number.isInteger(v)) return v.toLocaleString('en-US');
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(2);
-  return String(Number(v.toPrecision(3)));
-}
-
-/** A duration that may be short (small networks train a trial in milliseconds): ms, tenths of a second, then minutes. */
-export function shortDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '—';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : formatDuration(ms);
 }

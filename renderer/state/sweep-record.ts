@@ -5,7 +5,7 @@
 import type { DatasetSettings, NetworkSpec, WireError } from '../../engine/protocol/index.ts';
 import type { Direction, StrategyName, SweepPlan, TrialRecord } from '../../engine/protocol/index.ts';
 import { isRecord } from '../lib/is-record.ts';
-import type { ParamDraft } from '../lib/sweep-fields.ts';
+import type { ParamDraft } from '../lib/sweep-drafts.ts';
 import type { EpochPoint } from './sweep-trials.ts';
 
 /** The editor's settings as saved in the project. */
@@ -44,7 +44,19 @@ export interface SweepRecord {
 export function readSweepRecord(v: unknown): SweepRecord | null {
   if (!isRecord(v) || !isRecord(v.space) || !Array.isArray(v.space.params)) return null;
   const r = v.result;
-  if (r !== null && !(isRecord(r) && isRecord(r.plan) && Array.isArray(r.trials) && isRecord(r.spec) && isRecord(r.settings)
-    && r.trials.every((t) => isRecord(t) && isRecord(t.record) && typeof t.record.trial === 'number' && Array.isArray(t.points)))) return null;
+  if (
+    r !== null &&
+    !(
+      isRecord(r) &&
+      isRecord(r.plan) &&
+      Array.isArray(r.trials) &&
+      isRecord(r.spec) &&
+      isRecord(r.settings) &&
+      r.trials.every(
+        (t) => isRecord(t) && isRecord(t.record) && typeof t.record.trial === 'number' && Array.isArray(t.points),
+      )
+    )
+  )
+    return null;
   return v as unknown as SweepRecord;
 }

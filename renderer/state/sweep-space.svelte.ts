@@ -6,10 +6,17 @@
  */
 import type { Problem, SpaceJson, Task, TrainingSpec } from '../../engine/protocol/index.ts';
 import {
-  defaultConcurrency, directionOf, objectiveMetrics, SPACE_FORMAT, SPACE_VERSION,
-  type Direction, type DistributionName, type StrategyName,
+  defaultConcurrency,
+  directionOf,
+  objectiveMetrics,
+  SPACE_FORMAT,
+  SPACE_VERSION,
+  type Direction,
+  type DistributionName,
+  type StrategyName,
 } from '../../engine/protocol/index.ts';
-import { draftFor, draftJson, sweepFields, withDistribution, type ParamDraft, type SweepField } from '../lib/sweep-fields.ts';
+import { sweepFields, type SweepField } from '../lib/sweep-fields.ts';
+import { draftFor, draftJson, withDistribution, type ParamDraft } from '../lib/sweep-drafts.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { NetworkEditor } from './network-editor.svelte.ts';
 import type { SpaceDraft } from './sweep-record.ts';
@@ -24,8 +31,16 @@ export interface SpaceSource {
 
 /** Objective metrics in words. */
 export const METRIC_LABELS: Readonly<Record<string, string>> = {
-  valAccuracy: 'Validation accuracy', valLoss: 'Validation loss', accuracy: 'Training accuracy', loss: 'Training loss',
-  valR2: 'Validation R²', valMae: 'Validation MAE', valRmse: 'Validation RMSE', r2: 'Training R²', mae: 'Training MAE', rmse: 'Training RMSE',
+  valAccuracy: 'Validation accuracy',
+  valLoss: 'Validation loss',
+  accuracy: 'Training accuracy',
+  loss: 'Training loss',
+  valR2: 'Validation R²',
+  valMae: 'Validation MAE',
+  valRmse: 'Validation RMSE',
+  r2: 'Training R²',
+  mae: 'Training MAE',
+  rmse: 'Training RMSE',
 };
 
 /** Cores of this machine, as the browser reports them. */
@@ -56,7 +71,9 @@ export function rowMessage(message: string, prefix: string): string {
   const text = message
     .replace(new RegExp(`^${esc}: `), '')
     .replace(new RegExp(`${esc}\\.values\\[(\\d+)\\]`, 'g'), (_m, i: string) => `value ${Number(i) + 1}`)
-    .replace(new RegExp(`${esc}\\.(min|max|values|distribution)`, 'g'), (_m, part: string) => (part === 'distribution' ? 'the distribution' : part))
+    .replace(new RegExp(`${esc}\\.(min|max|values|distribution)`, 'g'), (_m, part: string) =>
+      part === 'distribution' ? 'the distribution' : part,
+    )
     .replace(new RegExp(`${esc}\\.log`, 'g'), 'log scale')
     .replace(new RegExp(esc, 'g'), 'this parameter');
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -83,11 +100,19 @@ export class SweepSpace {
     this.#project = project;
   }
 
-  readonly task = $derived.by<Task | null>(() => this.#project.dataset.summary?.task ?? this.#project.check?.task ?? null);
-  readonly fields = $derived.by<SweepField[]>(() => sweepFields(this.#project.network.allLayers, this.#project.training));
+  readonly task = $derived.by<Task | null>(
+    () => this.#project.dataset.summary?.task ?? this.#project.check?.task ?? null,
+  );
+  readonly fields = $derived.by<SweepField[]>(() =>
+    sweepFields(this.#project.network.allLayers, this.#project.training),
+  );
   readonly metrics = $derived<string[]>(objectiveMetrics(this.task ?? { kind: 'classification', classes: [] }));
-  readonly effectiveMetric = $derived(this.metric && this.metrics.includes(this.metric) ? this.metric : this.metrics[0] ?? 'valAccuracy');
-  readonly effectiveDirection = $derived<Direction>(this.direction || directionOf(this.effectiveMetric as Parameters<typeof directionOf>[0]));
+  readonly effectiveMetric = $derived(
+    this.metric && this.metrics.includes(this.metric) ? this.metric : (this.metrics[0] ?? 'valAccuracy'),
+  );
+  readonly effectiveDirection = $derived<Direction>(
+    this.direction || directionOf(this.effectiveMetric as Parameters<typeof directionOf>[0]),
+  );
   readonly defaultConcurrency = $derived(defaultConcurrency(cores()));
   readonly defaultSeed = $derived.by(() => this.#project.training.seed ?? 42);
   /** Fields not searched yet, for the "Add parameter" menu. */
@@ -95,8 +120,11 @@ export class SweepSpace {
 
   /** The search-space file the engine checks and runs. */
   readonly json = $derived.by<SpaceJson>(() => ({
-    format: SPACE_FORMAT, version: SPACE_VERSION, strategy: this.strategy,
-    trials: this.#whole(this.trials, 1), seed: this.#whole(this.seed, this.defaultSeed),
+    format: SPACE_FORMAT,
+    version: SPACE_VERSION,
+    strategy: this.strategy,
+    trials: this.#whole(this.trials, 1),
+    seed: this.#whole(this.seed, this.defaultSeed),
     objective: { metric: this.effectiveMetric, direction: this.effectiveDirection },
     parameters: Object.fromEntries(this.params.map((p) => [p.path, draftJson(p)])),
   }));
@@ -120,7 +148,10 @@ export class SweepSpace {
 
   /** Add a row searching `path` (a catalog field, or any path typed by the user). */
   add(path: string): void {
-    const field = this.fields.find((f) => f.path === path) ?? { path, start: { distribution: 'uniform' as const, min: 0, max: 1 } };
+    const field = this.fields.find((f) => f.path === path) ?? {
+      path,
+      start: { distribution: 'uniform' as const, min: 0, max: 1 },
+    };
     this.params.push(draftFor(field, this.#nextKey++));
   }
 
@@ -149,8 +180,13 @@ export class SweepSpace {
   /** Plain data for the project file. */
   toDraft(): SpaceDraft {
     return {
-      params: $state.snapshot(this.params), strategy: this.strategy, trials: this.trials, seed: this.seed,
-      concurrency: this.concurrency, metric: this.metric, direction: this.direction,
+      params: $state.snapshot(this.params),
+      strategy: this.strategy,
+      trials: this.trials,
+      seed: this.seed,
+      concurrency: this.concurrency,
+      metric: this.metric,
+      direction: this.direction,
     };
   }
 

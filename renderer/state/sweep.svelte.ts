@@ -5,19 +5,30 @@
  * the network editor as one undo step; "Retrain" adds a run trained on train+validation.
  */
 import { FlushThrottle } from '../lib/flush-throttle.ts';
-import type { DatasetSettings, NetworkSpec, Problem, SweepCheck, WireError } from '../../engine/protocol/index.ts';
+import type { DatasetSettings, NetworkSpec, WireError } from '../../engine/protocol/index.ts';
 import {
-  parameterImportance, parseTrialsCsv, trialsCsv,
-  type ImportanceResult, type SweepEvent, type SweepPlan, type SweepResult,
+  parameterImportance,
+  parseTrialsCsv,
+  trialsCsv,
+  type ImportanceResult,
+  type SweepEvent,
+  type SweepPlan,
 } from '../../engine/protocol/index.ts';
 import type { SweepLiveEvent } from '../engine/engine-client.ts';
 import { asWireError } from '../lib/wire-error.ts';
 import type { SweepPhase, SweepProject } from './sweep-project.ts';
-import type { SweepRecord, SweepResultRecord } from './sweep-record.ts';
+import { SpaceCheck } from './sweep-check.svelte.ts';
+import type { SweepRecord } from './sweep-record.ts';
+import { engineCrashed, savedResult, sweepResult } from './sweep-result.ts';
 import { cores, SweepSpace } from './sweep-space.svelte.ts';
-import { applyTrial, checkSpace, retrainTrial } from './sweep-trial-actions.ts';
+import { applyTrial, retrainTrial } from './sweep-trial-actions.ts';
 import {
-  applyEvents, passesFilters, savedTrialView, sweepProgress, thinPoints, type AxisFilter, type TrialView,
+  applyEvents,
+  passesFilters,
+  savedTrialView,
+  sweepProgress,
+  type AxisFilter,
+  type TrialView,
 } from './sweep-trials.ts';
 import type { TrainingRun } from './training-run.svelte.ts';
 
@@ -25,14 +36,13 @@ export type { SweepPhase, SweepProject } from './sweep-project.ts';
 
 /** Live state is applied at most this often (and once per animation frame). */
 const FLUSH_MS = 100;
-const CHECK_DELAY_MS = 150;
-/** Points of each learning curve kept in the project file. */
-const SAVED_POINTS = 500;
 
 /** The project's sweep. */
 export class Sweep {
   readonly #project: SweepProject;
   readonly space: SweepSpace;
+  /** The engine's check of the space being edited. */
+  readonly checker: SpaceCheck;
 
   phase = $state<SweepPhase>('idle');
   plan = $state.raw<SweepPlan | null>(null);
@@ -43,9 +53,6 @@ export class Sweep {
   /** Milliseconds the sweep has run (live: up to the last update). */
   elapsedMs = $state(0);
   error = $state.raw<WireError | null>(null);
-  /** The engine's check of the space being edited. */
-  check = $state.raw<SweepCheck | null>(null);
-  problems = $state.raw<Problem[]>([]);
   /** Brushes of the parallel-coordinates chart, by axis. */
   filters = $state.raw<Record<string, AxisFilter>>({});
   /** The trial the pointer or the table picked out. */
@@ -62,16 +69,15 @@ export class Sweep {
   #off: (() => void) | null = null;
   #pending: SweepEvent[] = [];
   readonly #throttle = new FlushThrottle(FLUSH_MS, () => this.#apply());
-  #checkTimer = 0;
-  #checkSeq = 0;
 
   constructor(project: SweepProject) {
     this.#project = project;
     this.space = new SweepSpace(project);
+    this.checker = new SpaceCheck(project, this.space);
     project.engine.onCrash((message) => {
       if (!this.isActive) return;
       this.#end('failed');
-      this.error = { name: 'EngineStoppedError', code: 'engine/crashed', path: '', message: `${message} The sweep stopped; the trials that finished are kept.`, problems: [] };
+      this.error = engineCrashed(message);
     });
   }
 
@@ -79,7 +85,9 @@ export class Sweep {
   readonly records = $derived(this.trials.map((t) => t.record));
   readonly bestTrial = $derived(this.trials.find((t) => t.record.trial === this.best) ?? null);
   readonly running = $derived(this.trials.filter((t) => t.record.status === 'running'));
-  readonly finished = $derived(this.trials.filter((t) => ['done', 'pruned', 'failed', 'cancelled'].includes(t.record.status)).length);
+  readonly finished = $derived(
+    this.trials.filter((t) => ['done', 'pruned', 'failed', 'cancelled'].includes(t.record.status)).length,
+  );
   readonly epochsDone = $derived(this.trials.reduce((s, t) => s + t.record.epochs, 0));
   readonly #progress = $derived(sweepProgress(this.plan, this.phase, this.epochsDone, this.finished, this.elapsedMs));
   /** 0–1 of the work planned (epochs when the plan knows them, else trials). */
@@ -93,27 +101,6 @@ export class Sweep {
   });
   /** The best trial finished and there is a network to apply it to. */
   readonly canApply = $derived(this.bestTrial !== null && this.bestTrial.record.status === 'done');
-
-  /** Check the space being edited against the current network and data, soon (edits come in bursts). */
-  scheduleCheck(): void {
-    clearTimeout(this.#checkTimer);
-    this.#checkTimer = window.setTimeout(() => void this.runCheck(), CHECK_DELAY_MS);
-  }
-
-  /** Stop a check that is waiting (the view closed). */
-  cancelCheck(): void {
-    clearTimeout(this.#checkTimer);
-  }
-
-  /** Ask the engine about the space now. */
-  async runCheck(): Promise<void> {
-    const seq = ++this.#checkSeq;
-    const settings = this.#project.dataset.settings;
-    const { check, problems } = await checkSpace(this.#project, this.space, settings && $state.snapshot(settings));
-    if (seq !== this.#checkSeq) return;
-    this.check = check;
-    this.problems = problems;
-  }
 
   /** Start the sweep with the space being edited, on the current network and data. */
   async start(): Promise<void> {
@@ -129,7 +116,13 @@ export class Sweep {
     this.#off = p.engine.onSweep(sweepId, (e) => this.#receive(e));
     try {
       const reply = await p.engine.request({
-        type: 'sweep/start', sweepId, space: { ...this.space.json }, spec: this.#spec, settings: this.#settings, cores: cores(), concurrency: this.space.concurrencyValue,
+        type: 'sweep/start',
+        sweepId,
+        space: { ...this.space.json },
+        spec: this.#spec,
+        settings: this.#settings,
+        cores: cores(),
+        concurrency: this.space.concurrencyValue,
       });
       this.#startedAt = performance.now();
       this.plan = reply.plan;
@@ -141,7 +134,7 @@ export class Sweep {
       this.#off = null;
       const wire = asWireError(e);
       this.phase = 'idle';
-      if (wire.problems.length) this.problems = wire.problems;
+      if (wire.problems.length) this.checker.problems = wire.problems;
       else this.error = wire;
     }
   }
@@ -222,18 +215,9 @@ export class Sweep {
     this.#startedAt = 0;
   }
 
-  /** The sweep as the engine's result (for the CSV). */
-  result(): SweepResult | null {
-    if (!this.plan) return null;
-    return {
-      status: this.phase === 'cancelled' || this.phase === 'failed' ? 'cancelled' : 'completed', plan: this.plan, trials: this.records,
-      best: this.bestTrial?.record ?? null, durationMs: this.elapsedMs,
-    };
-  }
-
   /** The trial table as CSV (the engine's format, as the CLI writes it). */
   csv(): string | null {
-    const r = this.result();
+    const r = sweepResult(this);
     return r ? trialsCsv(r) : null;
   }
 
@@ -286,14 +270,7 @@ export class Sweep {
   /** Plain data for the project file. */
   toRecord(): SweepRecord {
     this.#throttle.flush();
-    const settled = this.phase === 'completed' || this.phase === 'cancelled' || this.phase === 'failed';
-    const result: SweepResultRecord | null = settled && this.plan && this.#spec && this.#settings ? {
-      status: this.phase as SweepResultRecord['status'], plan: this.plan,
-      trials: this.trials.map((t) => ({ record: t.record, points: thinPoints(t.points, SAVED_POINTS) })),
-      best: this.best, durationMs: this.elapsedMs, backend: this.backend, rows: this.rows ?? { train: 0, validation: 0 },
-      spec: this.#spec, settings: this.#settings, error: this.error,
-    } : null;
-    return { space: this.space.toDraft(), result };
+    return { space: this.space.toDraft(), result: savedResult(this, this.#spec, this.#settings) };
   }
 
   /** Show a sweep from a project file (or clear it), stopping one that runs. */

@@ -5,7 +5,7 @@
  */
 import type { Parameter, ParamValue, SweepPlan, TrialRecord } from '../../../../engine/protocol/index.ts';
 import { OBJECTIVE_AXIS, type AxisFilter } from '../../../state/sweep-trials.ts';
-import { formatValue, paramLabel } from '../../../lib/sweep-fields.ts';
+import { formatValue, paramLabel } from '../../../lib/sweep-labels.ts';
 
 /** One vertical axis. */
 export interface Axis {
