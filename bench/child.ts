@@ -35,7 +35,9 @@ export function contenderArgs(argv: readonly string[] = process.argv.slice(2)): 
   const [id, dataPath, epochs, variant = ''] = argv;
   const workload = WORKLOADS.find((w) => w.id === id);
   if (!workload || !dataPath || !(Number(epochs) >= 1)) {
-    throw new Error(`usage: <${WORKLOADS.map((w) => w.id).join('|')}> <data file> <epochs> [variant]; got ${argv.join(' ')}`);
+    throw new Error(
+      `usage: <${WORKLOADS.map((w) => w.id).join('|')}> <data file> <epochs> [variant]; got ${argv.join(' ')}`,
+    );
   }
   return { workload, dataPath, epochs: Number(epochs), variant };
 }

@@ -5,7 +5,17 @@
  * Flags: --rows=N (default 1,000,000).
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +28,15 @@ const CHUNK = 1 << 20;
 function generate(path: string, rows: number): void {
   const rng = new Random(20261128);
   const fd = openSync(path, 'w');
-  const header = [...Array.from({ length: 14 }, (_, i) => `x${i}`), 'count_a', 'count_b', 'year', 'region', 'segment', 'label'];
+  const header = [
+    ...Array.from({ length: 14 }, (_, i) => `x${i}`),
+    'count_a',
+    'count_b',
+    'year',
+    'region',
+    'segment',
+    'label',
+  ];
   writeSync(fd, `${header.join(',')}\n`);
   const regions = ['north', 'south', 'east', 'west'];
   const segments = ['retail', 'online', 'wholesale'];
@@ -62,7 +80,9 @@ async function child(mode: string, path: string): Promise<void> {
       let n = 0;
       Papa.parse(createReadStream(path, { highWaterMark: CHUNK }), {
         delimiter: ',',
-        chunk: (r: { data: unknown[] }) => { n += r.data.length; },
+        chunk: (r: { data: unknown[] }) => {
+          n += r.data.length;
+        },
         complete: () => resolve(n),
         error: (e: Error) => reject(e),
       });
@@ -99,7 +119,11 @@ async function main(): Promise<void> {
     generate(path, rows);
     const sizeMiB = statSync(path).size / 2 ** 20;
     const run = (mode: string) => {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, path], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, path],
+        { encoding: 'utf8', maxBuffer: 1 << 24 },
+      );
       if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr}`);
       return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
     };
@@ -115,7 +139,10 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     mkdirSync(join(HERE, 'results'), { recursive: true });
-    writeFileSync(join(HERE, 'results', 'csv-import.json'), JSON.stringify({ rows, sizeMiB, floor, engine, profiled, ratio }, null, 2));
+    writeFileSync(
+      join(HERE, 'results', 'csv-import.json'),
+      JSON.stringify({ rows, sizeMiB, floor, engine, profiled, ratio }, null, 2),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -60,6 +60,7 @@ export function readData(path: string, w: Workload): BenchData {
   const buf = readFileSync(path);
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   const n = w.rows * w.features;
-  if (all.length !== n + w.rows) throw new Error(`${path} holds ${all.length} floats; ${w.id} needs ${n + w.rows}. Delete it and rerun.`);
+  if (all.length !== n + w.rows)
+    throw new Error(`${path} holds ${all.length} floats; ${w.id} needs ${n + w.rows}. Delete it and rerun.`);
   return { x: all.subarray(0, n), y: all.subarray(n), rows: w.rows, features: w.features, classes: w.classes };
 }

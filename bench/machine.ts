@@ -16,8 +16,14 @@ export interface MachineInfo {
 
 function lscpu(): string[] {
   try {
-    return execFileSync('lscpu', { encoding: 'utf8' }).split('\n').filter((l) => /^(Architecture|Model name|CPU\(s\)|Thread|Core|Socket|Vendor ID|L1d|L2|L3|Flags)/.test(l))
-      .map((l) => (l.startsWith('Flags') ? `Flags: ${['avx2', 'avx512f', 'fma'].filter((f) => l.includes(` ${f}`)).join(' ')} (selected)` : l.replace(/\s+/g, ' ')));
+    return execFileSync('lscpu', { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => /^(Architecture|Model name|CPU\(s\)|Thread|Core|Socket|Vendor ID|L1d|L2|L3|Flags)/.test(l))
+      .map((l) =>
+        l.startsWith('Flags')
+          ? `Flags: ${['avx2', 'avx512f', 'fma'].filter((f) => l.includes(` ${f}`)).join(' ')} (selected)`
+          : l.replace(/\s+/g, ' '),
+      );
   } catch (e) {
     return [`lscpu unavailable: ${e instanceof Error ? e.message : String(e)}`];
   }
@@ -26,8 +32,11 @@ function lscpu(): string[] {
 /** Describe this machine now. */
 export function describeMachine(): MachineInfo {
   return {
-    lscpu: lscpu(), cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version, platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    lscpu: lscpu(),
+    cpus: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
     loadAverage: { start: os.loadavg()[0], end: null },
   };
 }

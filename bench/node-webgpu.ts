@@ -41,8 +41,10 @@ async function loadDawn(): Promise<DawnModule> {
   const pkg = JSON.parse(safeRead(join(dir, 'package.json')) ?? '{}') as { version?: string };
   const [major, minor] = (pkg.version ?? '0.0').split('.').map(Number);
   if (major === 0 && minor < 3) {
-    throw new Error(`the 'webgpu' package at ${dir} is ${pkg.version} (gpu.js's pin; its Dawn needs a newer glibc). ` +
-      'Install Dawn for Node with `npm install --no-save webgpu@0.6.2`, or set BACKPROP_WEBGPU_MODULE to a copy of 0.3 or newer.');
+    throw new Error(
+      `the 'webgpu' package at ${dir} is ${pkg.version} (gpu.js's pin; its Dawn needs a newer glibc). ` +
+        'Install Dawn for Node with `npm install --no-save webgpu@0.6.2`, or set BACKPROP_WEBGPU_MODULE to a copy of 0.3 or newer.',
+    );
   }
   return (await import(pathToFileURL(entry).href)) as DawnModule;
 }
@@ -65,10 +67,12 @@ export async function installNodeWebGpu(): Promise<NodeWebGpu> {
   if (nav) Object.defineProperty(nav, 'gpu', { value: gpu, configurable: true });
   else Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true });
   const adapter = await gpu.requestAdapter();
-  if (!adapter) throw new Error('Dawn found no WebGPU adapter (no Vulkan driver? set VK_ICD_FILENAMES or VK_DRIVER_FILES to its ICD file)');
+  if (!adapter)
+    throw new Error(
+      'Dawn found no WebGPU adapter (no Vulkan driver? set VK_ICD_FILENAMES or VK_DRIVER_FILES to its ICD file)',
+    );
   const info = adapter.info ?? {};
   const name = info.description || info.device || 'unknown adapter';
   const detail = [info.vendor, info.architecture].filter(Boolean).join(', ');
   return { adapter: detail ? `${name} (${detail})` : name, software: isSoftware(`${name} ${info.architecture ?? ''}`) };
 }
-

@@ -20,7 +20,8 @@ function timed(inner: Backend, times: Map<string, { ms: number; calls: number }>
       return (...args: unknown[]) => {
         const t0 = performance.now();
         const r = f.apply(target, args);
-        const key = prop === 'activationForward' || prop === 'activationBackward' ? `${prop}(${String(args[0])})` : prop;
+        const key =
+          prop === 'activationForward' || prop === 'activationBackward' ? `${prop}(${String(args[0])})` : prop;
         const e = times.get(key) ?? { ms: 0, calls: 0 };
         e.ms += performance.now() - t0;
         e.calls++;
@@ -36,19 +37,31 @@ const w = WORKLOADS.find((x) => x.id === id);
 if (!w) throw new Error(`unknown workload ${id}`);
 const d = generateData(w);
 const times = new Map<string, { ms: number; calls: number }>();
-const inner = which === 'cpu' ? new CpuBackend()
-  : await createWasmBackend(which === 'wasm-threads' ? { threads: { host: nodeThreadHost, count: 2 } } : {});
+const inner =
+  which === 'cpu'
+    ? new CpuBackend()
+    : await createWasmBackend(which === 'wasm-threads' ? { threads: { host: nodeThreadHost, count: 2 } } : {});
 const backend = timed(inner, times);
 const epochs = Number(epochArg);
 const marks: number[] = [performance.now()];
 await trainNetwork({
   spec: {
-    layers: [...w.hidden.map((units, i) => ({ id: `h${i}`, type: 'dense' as const, units })), { id: 'out', type: 'dense', units: w.classes }],
-    training: { epochs, batchSize: w.batchSize, seed: w.seed, optimizer: { type: 'adam', learningRate: w.learningRate } },
+    layers: [
+      ...w.hidden.map((units, i) => ({ id: `h${i}`, type: 'dense' as const, units })),
+      { id: 'out', type: 'dense', units: w.classes },
+    ],
+    training: {
+      epochs,
+      batchSize: w.batchSize,
+      seed: w.seed,
+      optimizer: { type: 'adam', learningRate: w.learningRate },
+    },
   },
   data: {
-    task: { kind: 'classification', classes: Array.from({ length: w.classes }, (_, i) => `c${i}`) }, featureNames: [],
-    train: { x: d.x, y: d.y, rows: d.rows, features: d.features }, validation: null,
+    task: { kind: 'classification', classes: Array.from({ length: w.classes }, (_, i) => `c${i}`) },
+    featureNames: [],
+    train: { x: d.x, y: d.y, rows: d.rows, features: d.features },
+    validation: null,
   },
   backend,
   onEvent: (e) => {
@@ -59,9 +72,13 @@ await trainNetwork({
 });
 const ms = (marks[marks.length - 1] - marks[1]) / (epochs - 1);
 const inOps = [...times.values()].reduce((s, e) => s + e.ms, 0) / (epochs - 1);
-console.log(`${w.id} on ${backend.label}: ${ms.toFixed(1)} ms/epoch after the first (${(flopsPerEpoch(w) / ms / 1e6).toFixed(1)} GFLOP/s), ${inOps.toFixed(1)} ms in backend calls`);
+console.log(
+  `${w.id} on ${backend.label}: ${ms.toFixed(1)} ms/epoch after the first (${(flopsPerEpoch(w) / ms / 1e6).toFixed(1)} GFLOP/s), ${inOps.toFixed(1)} ms in backend calls`,
+);
 for (const [k, e] of [...times.entries()].sort((a, b) => b[1].ms - a[1].ms)) {
-  console.log(`  ${k.padEnd(32)} ${(e.ms / (epochs - 1)).toFixed(2).padStart(9)} ms/epoch  ${Math.round(e.calls / (epochs - 1))} calls`);
+  console.log(
+    `  ${k.padEnd(32)} ${(e.ms / (epochs - 1)).toFixed(2).padStart(9)} ms/epoch  ${Math.round(e.calls / (epochs - 1))} calls`,
+  );
 }
 if ('threadStats' in inner) console.log('thread stats', JSON.stringify(inner.threadStats));
 inner.destroy();

@@ -19,7 +19,11 @@ const ROOT = join(HERE, '..');
 const SHARED = process.env.BPS_DATASETS ?? join(ROOT, '..', '..', 'shared', 'datasets');
 const PYTHON = '/usr/bin/python3';
 
-interface Dataset { path: string; target: string; task: 'classification' | 'regression' }
+interface Dataset {
+  path: string;
+  target: string;
+  task: 'classification' | 'regression';
+}
 /** One contender's test scores, one per split. */
 type Scores = Record<string, number[]>;
 
@@ -40,12 +44,16 @@ function datasets(): Dataset[] {
   const names = (flag('datasets') ?? Object.keys(BUILT_IN).join(',')).split(',').filter(Boolean);
   const chosen = names.map((n) => {
     const known = BUILT_IN[n];
-    if (!known) throw new Error(`Unknown dataset '${n}'. Use one of ${Object.keys(BUILT_IN).join(', ')}, or --data=PATH:TARGET:TASK.`);
+    if (!known)
+      throw new Error(
+        `Unknown dataset '${n}'. Use one of ${Object.keys(BUILT_IN).join(', ')}, or --data=PATH:TARGET:TASK.`,
+      );
     return { path: join(SHARED, `${n}.csv`), ...known };
   });
   for (const a of process.argv.filter((x) => x.startsWith('--data='))) {
     const [path, target, task] = a.slice('--data='.length).split(':');
-    if (!path || !target || (task !== 'classification' && task !== 'regression')) throw new Error(`--data must be PATH:TARGET:classification|regression, got '${a}'.`);
+    if (!path || !target || (task !== 'classification' && task !== 'regression'))
+      throw new Error(`--data must be PATH:TARGET:classification|regression, got '${a}'.`);
     chosen.push({ path, target, task });
   }
   return chosen;
@@ -53,7 +61,11 @@ function datasets(): Dataset[] {
 
 /** Runs the CLI; its stdout, or an error naming the command and its stderr. */
 function cli(args: string[], cwd: string): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'backprop-studio.mjs'), ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'backprop-studio.mjs'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`backprop-studio ${args.join(' ')} failed:\n${r.stderr}`);
   return r.stdout;
 }
@@ -66,7 +78,8 @@ function ours(d: Dataset, dir: string, extra: string[]): number {
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-const cell = (xs: number[] | undefined): string => (xs && xs.length && xs.every(Number.isFinite) ? mean(xs).toFixed(3) : '');
+const cell = (xs: number[] | undefined): string =>
+  xs && xs.length && xs.every(Number.isFinite) ? mean(xs).toFixed(3) : '';
 
 function main(): void {
   const splits = Number(flag('splits') ?? 5);
@@ -78,13 +91,21 @@ function main(): void {
     for (let seed = 0; seed < splits; seed++) {
       const dir = mkdtempSync(join(tmpdir(), 'bps-quality-'));
       try {
-        const py = spawnSync(PYTHON, [join(HERE, 'quality', 'sklearn_quality.py'), d.path, d.target, d.task, String(seed), dir], { encoding: 'utf8' });
+        const py = spawnSync(
+          PYTHON,
+          [join(HERE, 'quality', 'sklearn_quality.py'), d.path, d.target, d.task, String(seed), dir],
+          { encoding: 'utf8' },
+        );
         if (py.status !== 0) throw new Error(`${PYTHON} sklearn_quality.py failed on ${d.path}:\n${py.stderr}`);
         const sk = JSON.parse(py.stdout) as Record<string, number | null>;
         for (const k of ['mlp', 'hgb', 'ridge']) if (sk[k] !== null && sk[k] !== undefined) scores[k]!.push(sk[k]!);
         scores.defaults!.push(ours(d, dir, []));
         if (auto) scores.auto!.push(ours(d, dir, ['--auto', '--budget', budget]));
-        process.stderr.write(`${basename(d.path)} split ${seed}: ${Object.entries(scores).map(([k, v]) => `${k} ${v.at(-1)?.toFixed(3) ?? '–'}`).join('  ')}\n`);
+        process.stderr.write(
+          `${basename(d.path)} split ${seed}: ${Object.entries(scores)
+            .map(([k, v]) => `${k} ${v.at(-1)?.toFixed(3) ?? '–'}`)
+            .join('  ')}\n`,
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -92,7 +113,13 @@ function main(): void {
     rows.push({ name: basename(d.path, '.csv'), metric: d.task === 'classification' ? 'acc' : 'R²', scores });
   }
   const columns = ['defaults', ...(auto ? ['auto'] : []), 'mlp', 'hgb', 'ridge'];
-  const head = { defaults: 'our defaults', auto: `--auto --budget ${budget}`, mlp: 'sklearn MLP', hgb: 'HGB', ridge: 'Ridge' } as Record<string, string>;
+  const head = {
+    defaults: 'our defaults',
+    auto: `--auto --budget ${budget}`,
+    mlp: 'sklearn MLP',
+    hgb: 'HGB',
+    ridge: 'Ridge',
+  } as Record<string, string>;
   const table = [
     `| data | metric | ${columns.map((c) => head[c]).join(' | ')} |`,
     `|---|---|${columns.map(() => '---:').join('|')}|`,

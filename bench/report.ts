@@ -46,31 +46,68 @@ export function summarize(w: Workload, results: readonly ContenderResult[]): Sum
     const s = secondsPerEpoch(r);
     const rss = r.rssAfterEpochMiB;
     return {
-      workload: w.id, contender: r.contender, label: r.label, secondsPerEpoch: s, gflops: flopsPerEpoch(w) / s / 1e9,
-      finalAccuracy: r.finalAccuracy, epochs: r.epochSeconds.length,
-      speedupVsTfjsWasm: tfjs === null ? null : tfjs / s, timeVsPytorch: torch === null ? null : s / torch,
-      peakRssMiB: r.peakRssMiB, rssGrowthMiB: rss.length ? rss[rss.length - 1] - rss[0] : 0, notes: r.notes,
+      workload: w.id,
+      contender: r.contender,
+      label: r.label,
+      secondsPerEpoch: s,
+      gflops: flopsPerEpoch(w) / s / 1e9,
+      finalAccuracy: r.finalAccuracy,
+      epochs: r.epochSeconds.length,
+      speedupVsTfjsWasm: tfjs === null ? null : tfjs / s,
+      timeVsPytorch: torch === null ? null : s / torch,
+      peakRssMiB: r.peakRssMiB,
+      rssGrowthMiB: rss.length ? rss[rss.length - 1] - rss[0] : 0,
+      notes: r.notes,
     };
   });
 }
 
-const HEAD = ['workload', 'contender', 's/epoch', 'GFLOP/s', 'epochs', 'train acc', '× faster than TF.js-wasm', 'time ÷ PyTorch', 'peak RSS MiB', 'RSS growth MiB', 'ran as'];
+const HEAD = [
+  'workload',
+  'contender',
+  's/epoch',
+  'GFLOP/s',
+  'epochs',
+  'train acc',
+  '× faster than TF.js-wasm',
+  'time ÷ PyTorch',
+  'peak RSS MiB',
+  'RSS growth MiB',
+  'ran as',
+];
 
 function cells(r: SummaryRow): string[] {
   const f = (v: number | null, d: number) => (v === null ? '–' : v.toFixed(d));
-  return [r.workload, r.contender, f(r.secondsPerEpoch, 3), f(r.gflops, 1), String(r.epochs), f(r.finalAccuracy, 3), f(r.speedupVsTfjsWasm, 2),
-    f(r.timeVsPytorch, 2), f(r.peakRssMiB, 0), f(r.rssGrowthMiB, 1), r.label];
+  return [
+    r.workload,
+    r.contender,
+    f(r.secondsPerEpoch, 3),
+    f(r.gflops, 1),
+    String(r.epochs),
+    f(r.finalAccuracy, 3),
+    f(r.speedupVsTfjsWasm, 2),
+    f(r.timeVsPytorch, 2),
+    f(r.peakRssMiB, 0),
+    f(r.rssGrowthMiB, 1),
+    r.label,
+  ];
 }
 
 /** A fixed-width text table. */
 export function textTable(rows: readonly SummaryRow[]): string {
   const all = [HEAD, ...rows.map(cells)];
   const width = HEAD.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  return all.map((r) => r.map((c, i) => (i < 2 || i === r.length - 1 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ')).join('\n');
+  return all
+    .map((r) => r.map((c, i) => (i < 2 || i === r.length - 1 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  '))
+    .join('\n');
 }
 
 /** A Markdown table. */
 export function markdownTable(rows: readonly SummaryRow[]): string {
   const line = (c: string[]) => `| ${c.join(' | ')} |`;
-  return [line(HEAD), line(HEAD.map((_, i) => (i < 2 || i === HEAD.length - 1 ? '---' : '---:'))), ...rows.map((r) => line(cells(r)))].join('\n');
+  return [
+    line(HEAD),
+    line(HEAD.map((_, i) => (i < 2 || i === HEAD.length - 1 ? '---' : '---:'))),
+    ...rows.map((r) => line(cells(r))),
+  ].join('\n');
 }

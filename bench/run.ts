@@ -38,7 +38,11 @@ interface Contender {
   unavailable: string | null;
   /** Slow contenders run at most this many epochs (one warm-up, the rest timed) to keep the whole run to minutes. */
   maxEpochs?: number;
-  commands(w: Workload, dataPath: string, epochs: number): { cmd: string; args: string[]; env?: Record<string, string> }[];
+  commands(
+    w: Workload,
+    dataPath: string,
+    epochs: number,
+  ): { cmd: string; args: string[]; env?: Record<string, string> }[];
 }
 
 /**
@@ -51,9 +55,12 @@ function tsScript(file: string): string[] {
   return ['--import', 'tsx', join(HERE, file)];
 }
 
-const tsChild = (file: string, variant: string) => (w: Workload, dataPath: string, epochs: number) => [{
-  cmd: process.execPath, args: [...tsScript(join('contenders', file)), w.id, dataPath, String(epochs), variant],
-}];
+const tsChild = (file: string, variant: string) => (w: Workload, dataPath: string, epochs: number) => [
+  {
+    cmd: process.execPath,
+    args: [...tsScript(join('contenders', file)), w.id, dataPath, String(epochs), variant],
+  },
+];
 
 /**
  * Why WebGPU through Dawn for Node cannot be timed here, or null (bench/node-webgpu.ts). A software adapter
@@ -69,21 +76,28 @@ function nodeWebGpuUnavailable(softwareOk: boolean): string | null {
     return `the WebGPU probe failed (${(r.stderr || line || `exit ${r.status}`).trim().split('\n').pop()})`;
   }
   if (probe.error) return probe.error;
-  if (probe.software && !softwareOk) return `the only WebGPU adapter is a software rasterizer (${probe.adapter}); pass --software-gpu to time it anyway`;
+  if (probe.software && !softwareOk)
+    return `the only WebGPU adapter is a software rasterizer (${probe.adapter}); pass --software-gpu to time it anyway`;
   return null;
 }
 
 function torchUnavailable(): string | null {
   if (!existsSync(SYSTEM_PYTHON)) return `${SYSTEM_PYTHON} not found`;
   const r = spawnSync(SYSTEM_PYTHON, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
-  return r.status === 0 ? null : `\`${SYSTEM_PYTHON} -c 'import torch'\` failed (${(r.stderr || '').trim().split('\n').pop()}); install python3-torch`;
+  return r.status === 0
+    ? null
+    : `\`${SYSTEM_PYTHON} -c 'import torch'\` failed (${(r.stderr || '').trim().split('\n').pop()}); install python3-torch`;
 }
 
 function contenders(flags: { only: string[]; softwareGpu: boolean }): Contender[] {
-  const gpujs = process.env.BENCH_BUNDLE_DIR || existsSync(join(ROOT, 'engine', 'backend', 'gpujs', 'index.ts')) ? null : 'engine/backend/gpujs/index.ts does not exist yet';
+  const gpujs =
+    process.env.BENCH_BUNDLE_DIR || existsSync(join(ROOT, 'engine', 'backend', 'gpujs', 'index.ts'))
+      ? null
+      : 'engine/backend/gpujs/index.ts does not exist yet';
   // Probing starts Dawn (a second or two): only when a WebGPU contender is asked for, or none is named.
   const named = flags.only.filter((o) => !WORKLOADS.some((w) => w.id === o));
-  const wantsWebGpu = !named.length || named.some((o) => ['engine-gpujs-webgpu', 'tfjs-webgpu'].some((id) => id.includes(o)));
+  const wantsWebGpu =
+    !named.length || named.some((o) => ['engine-gpujs-webgpu', 'tfjs-webgpu'].some((id) => id.includes(o)));
   const webgpu = wantsWebGpu ? nodeWebGpuUnavailable(flags.softwareGpu) : 'not asked for';
   const torchWhy = torchUnavailable();
   return [
@@ -99,21 +113,44 @@ function contenders(flags: { only: string[]; softwareGpu: boolean }): Contender[
     { id: 'tfjs-wasm', unavailable: null, maxEpochs: 3, commands: tsChild('tfjs.ts', 'wasm') },
     { id: 'tfjs-cpu', unavailable: null, maxEpochs: 2, commands: tsChild('tfjs.ts', 'cpu') },
     {
-      id: 'torch', unavailable: torchWhy,
+      id: 'torch',
+      unavailable: torchWhy,
       // PyTorch at its best: 1 and 2 intra-op threads, each with 1 and 2 BLAS threads (measured here: 1 + 1 is
       // best for W1, 1 + 2 for W2, and 2 + 2 oversubscribes 2 cores); the fastest is reported.
-      commands: (w, dataPath, epochs) => [[1, 1], [1, 2], [2, 1], [2, 2]].map(([threads, blas]) => ({
-        cmd: SYSTEM_PYTHON,
-        args: [join(HERE, 'contenders', 'torch_bench.py'), String(w.rows), String(w.features), String(w.classes), w.hidden.join(','),
-          String(w.batchSize), String(w.learningRate), String(epochs), String(w.seed), dataPath, String(threads), String(blas)],
-        env: { OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(blas), MKL_NUM_THREADS: String(blas) },
-      })),
+      commands: (w, dataPath, epochs) =>
+        [
+          [1, 1],
+          [1, 2],
+          [2, 1],
+          [2, 2],
+        ].map(([threads, blas]) => ({
+          cmd: SYSTEM_PYTHON,
+          args: [
+            join(HERE, 'contenders', 'torch_bench.py'),
+            String(w.rows),
+            String(w.features),
+            String(w.classes),
+            w.hidden.join(','),
+            String(w.batchSize),
+            String(w.learningRate),
+            String(epochs),
+            String(w.seed),
+            dataPath,
+            String(threads),
+            String(blas),
+          ],
+          env: { OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(blas), MKL_NUM_THREADS: String(blas) },
+        })),
     },
   ];
 }
 
 /** Run one command; resolves to its parsed RESULT line, or an Error saying why there is none. */
-function runChild(cmd: string, args: string[], env: Record<string, string> | undefined): Promise<ContenderResult | Error> {
+function runChild(
+  cmd: string,
+  args: string[],
+  env: Record<string, string> | undefined,
+): Promise<ContenderResult | Error> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -136,7 +173,14 @@ function parseFlags(argv: readonly string[]) {
   const epochs = get('epochs');
   const rounds = Math.max(1, Number(get('rounds') ?? 1) || 1);
   const quiet = Math.max(0, Number(get('quiet') ?? 0) || 0);
-  return { quick: argv.includes('--quick'), only, epochs: epochs ? Number(epochs) : null, rounds, quiet, softwareGpu: argv.includes('--software-gpu') };
+  return {
+    quick: argv.includes('--quick'),
+    only,
+    epochs: epochs ? Number(epochs) : null,
+    rounds,
+    quiet,
+    softwareGpu: argv.includes('--software-gpu'),
+  };
 }
 
 /** Busy fraction of all CPUs over the next `ms` (from /proc/stat); null where there is no /proc/stat. */
@@ -172,8 +216,14 @@ function webGpuLines(rows: readonly SummaryRow[], software: boolean): string[] {
     const theirs = rows.find((r) => r.workload === w && r.contender === 'tfjs-webgpu');
     if (!ours || !theirs) continue;
     const x = theirs.secondsPerEpoch / ours.secondsPerEpoch;
-    const counts = software ? 'software adapter: not a GPU result' : w === 'W2' ? `goal "WebGPU W2 beats TF.js's WebGPU backend": ${x > 1 ? 'MET' : 'NOT MET'}` : 'on the GPU';
-    out.push(`${w}: engine gpu.js WebGPU runs at ${x.toFixed(2)}× TF.js-webgpu's speed (${ours.secondsPerEpoch.toFixed(3)} vs ${theirs.secondsPerEpoch.toFixed(3)} s/epoch; ${counts}).`);
+    const counts = software
+      ? 'software adapter: not a GPU result'
+      : w === 'W2'
+        ? `goal "WebGPU W2 beats TF.js's WebGPU backend": ${x > 1 ? 'MET' : 'NOT MET'}`
+        : 'on the GPU';
+    out.push(
+      `${w}: engine gpu.js WebGPU runs at ${x.toFixed(2)}× TF.js-webgpu's speed (${ours.secondsPerEpoch.toFixed(3)} vs ${theirs.secondsPerEpoch.toFixed(3)} s/epoch; ${counts}).`,
+    );
   }
   return out;
 }
@@ -184,8 +234,12 @@ async function main(): Promise<void> {
   const workloadFilter = flags.only.filter((o) => WORKLOADS.some((w) => w.id === o));
   const contenderFilter = flags.only.filter((o) => !workloadFilter.includes(o));
   const workloads = WORKLOADS.filter((w) => !workloadFilter.length || workloadFilter.includes(w.id));
-  const list = contenders(flags).filter((c) => !contenderFilter.length || contenderFilter.some((o) => c.id.includes(o)));
-  console.log(`Backprop Studio benchmark — ${machine.lscpu.find((l) => l.startsWith('Model name')) ?? os.cpus()[0]?.model}, ${machine.cpus} CPUs, Node ${machine.node}`);
+  const list = contenders(flags).filter(
+    (c) => !contenderFilter.length || contenderFilter.some((o) => c.id.includes(o)),
+  );
+  console.log(
+    `Backprop Studio benchmark — ${machine.lscpu.find((l) => l.startsWith('Model name')) ?? os.cpus()[0]?.model}, ${machine.cpus} CPUs, Node ${machine.node}`,
+  );
   for (const c of list) if (c.unavailable) console.log(`skipping ${c.id}: ${c.unavailable}`);
 
   const dir = mkdtempSync(join(os.tmpdir(), 'backprop-bench-'));
@@ -196,7 +250,9 @@ async function main(): Promise<void> {
       const epochs = flags.epochs ?? (flags.quick ? w.quickEpochs : w.epochs);
       const dataPath = join(dir, `${w.id}.f32`);
       writeData(dataPath, generateData(w));
-      console.log(`\n${w.id} ${w.title}; ${epochs} epochs (slow contenders fewer), ${(flopsPerEpoch(w) / 1e9).toFixed(2)} GFLOP of matrix multiplies per epoch`);
+      console.log(
+        `\n${w.id} ${w.title}; ${epochs} epochs (slow contenders fewer), ${(flopsPerEpoch(w) / 1e9).toFixed(2)} GFLOP of matrix multiplies per epoch`,
+      );
       const runnable = list.filter((x) => !x.unavailable);
       const runs = new Map<string, ContenderResult[]>(runnable.map((c) => [c.id, []]));
       for (let round = 1; round <= flags.rounds; round++) {
@@ -211,7 +267,9 @@ async function main(): Promise<void> {
               runs.get(c.id)!.push(r);
               raw.push({ ...r, round, cpuBusyBefore: busy });
               const other = busy === null ? '' : `, CPUs ${Math.round(busy * 100)} % busy before`;
-              console.log(`  ${c.id} (${r.label}): ${r.epochSeconds.map((s) => s.toFixed(3)).join(' ')} s/epoch, accuracy ${r.finalAccuracy.toFixed(3)}${other}`);
+              console.log(
+                `  ${c.id} (${r.label}): ${r.epochSeconds.map((s) => s.toFixed(3)).join(' ')} s/epoch, accuracy ${r.finalAccuracy.toFixed(3)}${other}`,
+              );
             }
           }
         }
@@ -221,7 +279,11 @@ async function main(): Promise<void> {
         const all = runs.get(c.id)!.sort((a, b) => secondsPerEpoch(a) - secondsPerEpoch(b));
         const best = all[0];
         if (!best) continue;
-        if (all.length > 1) best.notes = [...best.notes, `fastest of: ${all.map((r) => `${r.label} ${secondsPerEpoch(r).toFixed(3)} s`).join(', ')}`];
+        if (all.length > 1)
+          best.notes = [
+            ...best.notes,
+            `fastest of: ${all.map((r) => `${r.label} ${secondsPerEpoch(r).toFixed(3)} s`).join(', ')}`,
+          ];
         results.push(best);
       }
       rows.push(...summarize(w, results));
@@ -232,7 +294,14 @@ async function main(): Promise<void> {
   machine.loadAverage.end = os.loadavg()[0];
   console.log(`\n${textTable(rows)}`);
   for (const r of rows) for (const n of r.notes) console.log(`  ${r.workload} ${r.contender}: ${n}`);
-  const gpuLines = webGpuLines(rows, rows.some((r) => r.contender.endsWith('webgpu') && (isSoftware(r.label) || r.notes.some((n) => n.startsWith('adapter:') && isSoftware(n)))));
+  const gpuLines = webGpuLines(
+    rows,
+    rows.some(
+      (r) =>
+        r.contender.endsWith('webgpu') &&
+        (isSoftware(r.label) || r.notes.some((n) => n.startsWith('adapter:') && isSoftware(n))),
+    ),
+  );
   if (gpuLines.length) console.log(`\n${gpuLines.join('\n')}`);
 
   const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(HERE, 'results');
@@ -241,10 +310,23 @@ async function main(): Promise<void> {
   const json = join(resultsDir, `bench-${stamp}.json`);
   writeFileSync(json, JSON.stringify({ machine, flags, workloads, rows, raw }, null, 2));
   const args = process.argv.slice(2).join(' ');
-  const md = [`Measured ${new Date().toISOString()} with \`npm run bench${args ? ` -- ${args}` : ''}\`.`, '',
-    'Machine (`lscpu`, selected lines):', '```', ...machine.lscpu, `Node ${machine.node}, ${machine.platform}, ${machine.memoryGiB} GiB`,
-    `load average (1 min) at start ${machine.loadAverage.start.toFixed(2)}, at end ${machine.loadAverage.end.toFixed(2)}`, '```', '',
-    markdownTable(rows), '', ...rows.flatMap((r) => r.notes.map((n) => `- ${r.workload} ${r.contender}: ${n}`)), '', ...gpuLines, ''].join('\n');
+  const md = [
+    `Measured ${new Date().toISOString()} with \`npm run bench${args ? ` -- ${args}` : ''}\`.`,
+    '',
+    'Machine (`lscpu`, selected lines):',
+    '```',
+    ...machine.lscpu,
+    `Node ${machine.node}, ${machine.platform}, ${machine.memoryGiB} GiB`,
+    `load average (1 min) at start ${machine.loadAverage.start.toFixed(2)}, at end ${machine.loadAverage.end.toFixed(2)}`,
+    '```',
+    '',
+    markdownTable(rows),
+    '',
+    ...rows.flatMap((r) => r.notes.map((n) => `- ${r.workload} ${r.contender}: ${n}`)),
+    '',
+    ...gpuLines,
+    '',
+  ].join('\n');
   writeFileSync(json.replace(/\.json$/, '.md'), md);
   console.log(`\nwrote ${json} (and .md)`);
 }

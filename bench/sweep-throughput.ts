@@ -35,17 +35,26 @@ import { describeMachine } from './machine.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const TRIALS = arg('trials', 8);
-const EPOCH_LIST = (process.argv.find((a) => a.startsWith('--epochs='))?.split('=')[1] ?? '40,160').split(',').map(Number);
+const EPOCH_LIST = (process.argv.find((a) => a.startsWith('--epochs='))?.split('=')[1] ?? '40,160')
+  .split(',')
+  .map(Number);
 const REPEATS = arg('repeats', 5);
 const MAX_OTHER = arg('max-other', 0.1);
 const WAIT_S = arg('wait', 30);
 const REQUIRED_SPEEDUP = 1.7;
 
 interface Run {
-  epochs: number; concurrency: number; repeat: number; startupMs: number; sweepMs: number; meanTrialMs: number;
-  trialsPerSecond: number; trialsPerSecondWithStartup: number;
+  epochs: number;
+  concurrency: number;
+  repeat: number;
+  startupMs: number;
+  sweepMs: number;
+  meanTrialMs: number;
+  trialsPerSecond: number;
+  trialsPerSecondWithStartup: number;
   /** Share of all CPUs used by other processes during the sweep; null where /proc/stat is missing. */
   otherCpuShare: number | null;
 }
@@ -73,15 +82,22 @@ async function waitForQuiet(): Promise<void> {
 }
 
 const machine = describeMachine();
-const prepared = prepareDataset(loadCsv(join(ROOT, 'resources', 'samples', 'digits.csv')), { target: 'digit', split: { validation: 0.2, test: 0 } }, 1);
+const prepared = prepareDataset(
+  loadCsv(join(ROOT, 'resources', 'samples', 'digits.csv')),
+  { target: 'digit', split: { validation: 0.2, test: 0 } },
+  1,
+);
 const data = trainingData(prepared);
-const specFor = (epochs: number) => parseSpec({
-  layers: [
-    { id: 'dense-1', type: 'dense', units: 128 }, { id: 'dropout-1', type: 'dropout', rate: 0.1 },
-    { id: 'dense-2', type: 'dense', units: 64 }, { id: 'output', type: 'dense', units: 'auto' },
-  ],
-  training: { epochs, batchSize: 32, optimizer: { type: 'adam', learningRate: 0.001 } },
-});
+const specFor = (epochs: number) =>
+  parseSpec({
+    layers: [
+      { id: 'dense-1', type: 'dense', units: 128 },
+      { id: 'dropout-1', type: 'dropout', rate: 0.1 },
+      { id: 'dense-2', type: 'dense', units: 64 },
+      { id: 'output', type: 'dense', units: 'auto' },
+    ],
+    training: { epochs, batchSize: 32, optimizer: { type: 'adam', learningRate: 0.001 } },
+  });
 const space = parseSearchSpace({
   parameters: {
     'training.optimizer.learningRate': { distribution: 'logUniform', min: 3e-4, max: 1e-2 },
@@ -89,9 +105,17 @@ const space = parseSearchSpace({
   },
 });
 
-async function sweepOnce(epochs: number, concurrency: number, repeat: number): Promise<{ run: Run; result: SweepResult; backend: string }> {
+async function sweepOnce(
+  epochs: number,
+  concurrency: number,
+  repeat: number,
+): Promise<{ run: Run; result: SweepResult; backend: string }> {
   const setup = prepareSweep({
-    space, spec: specFor(epochs), data: { inputs: data.train.features, task: data.task }, hasValidation: true, cores: os.cpus().length,
+    space,
+    spec: specFor(epochs),
+    data: { inputs: data.train.features, task: data.task },
+    hasValidation: true,
+    cores: os.cpus().length,
     overrides: { strategy: 'random', trials: TRIALS, seed: 5, concurrency },
   });
   const started = performance.now();
@@ -107,13 +131,21 @@ async function sweepOnce(epochs: number, concurrency: number, repeat: number): P
     const end = performance.now();
     const sweepMs = end - ready;
     const mine = (cpu.user + cpu.system) / 1000;
-    const otherCpuShare = busy0 === null || busy1 === null ? null : Math.max(0, busy1 - busy0 - mine) / (sweepMs * os.cpus().length);
+    const otherCpuShare =
+      busy0 === null || busy1 === null ? null : Math.max(0, busy1 - busy0 - mine) / (sweepMs * os.cpus().length);
     return {
-      backend, result,
+      backend,
+      result,
       run: {
-        epochs, concurrency, repeat, startupMs: ready - started, sweepMs, otherCpuShare,
+        epochs,
+        concurrency,
+        repeat,
+        startupMs: ready - started,
+        sweepMs,
+        otherCpuShare,
         meanTrialMs: result.trials.reduce((sum, t) => sum + t.durationMs, 0) / result.trials.length,
-        trialsPerSecond: (TRIALS * 1000) / sweepMs, trialsPerSecondWithStartup: (TRIALS * 1000) / (end - started),
+        trialsPerSecond: (TRIALS * 1000) / sweepMs,
+        trialsPerSecondWithStartup: (TRIALS * 1000) / (end - started),
       },
     };
   } finally {
@@ -122,13 +154,16 @@ async function sweepOnce(epochs: number, concurrency: number, repeat: number): P
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const table = (r: SweepResult) => JSON.stringify(r.trials.map((t) => [t.trial, t.status, t.params, t.objective, t.metrics, t.epochs]));
+const table = (r: SweepResult) =>
+  JSON.stringify(r.trials.map((t) => [t.trial, t.status, t.params, t.objective, t.metrics, t.epochs]));
 const pct = (x: number | null) => (x === null ? '?' : `${Math.round(x * 100)}%`);
 
 const runs: Run[] = [];
 const tables = new Map<string, string>();
 let backend = '';
-process.stderr.write(`Sweep throughput: ${TRIALS} trials of ${EPOCH_LIST.join(' and ')} epochs on digits (${data.train.rows} train rows), ${REPEATS} repeats, ${machine.cpus} CPUs, load ${machine.loadAverage.start.toFixed(2)}\n`);
+process.stderr.write(
+  `Sweep throughput: ${TRIALS} trials of ${EPOCH_LIST.join(' and ')} epochs on digits (${data.train.rows} train rows), ${REPEATS} repeats, ${machine.cpus} CPUs, load ${machine.loadAverage.start.toFixed(2)}\n`,
+);
 for (const epochs of EPOCH_LIST) {
   for (let repeat = 1; repeat <= REPEATS; repeat++) {
     for (const concurrency of [1, 2]) {
@@ -137,7 +172,9 @@ for (const epochs of EPOCH_LIST) {
       backend = r.backend;
       runs.push(r.run);
       tables.set(`${epochs}/${concurrency}`, table(r.result));
-      process.stderr.write(`  ${epochs} epochs, concurrency ${concurrency}, repeat ${repeat}: ${(r.run.sweepMs / 1000).toFixed(2)} s, ${r.run.trialsPerSecond.toFixed(3)} trials/s, ${Math.round(r.run.meanTrialMs)} ms per trial, other processes ${pct(r.run.otherCpuShare)} of the CPUs (start-up ${(r.run.startupMs / 1000).toFixed(2)} s)\n`);
+      process.stderr.write(
+        `  ${epochs} epochs, concurrency ${concurrency}, repeat ${repeat}: ${(r.run.sweepMs / 1000).toFixed(2)} s, ${r.run.trialsPerSecond.toFixed(3)} trials/s, ${Math.round(r.run.meanTrialMs)} ms per trial, other processes ${pct(r.run.otherCpuShare)} of the CPUs (start-up ${(r.run.startupMs / 1000).toFixed(2)} s)\n`,
+      );
     }
   }
 }
@@ -147,17 +184,27 @@ machine.loadAverage.end = os.loadavg()[0];
 function summarize(set: Run[]) {
   const per = (k: number, f: (r: Run) => number) => median(set.filter((r) => r.concurrency === k).map(f));
   const tps = { 1: per(1, (r) => r.trialsPerSecond), 2: per(2, (r) => r.trialsPerSecond) };
-  const withStartup = { 1: per(1, (r) => r.trialsPerSecondWithStartup), 2: per(2, (r) => r.trialsPerSecondWithStartup) };
+  const withStartup = {
+    1: per(1, (r) => r.trialsPerSecondWithStartup),
+    2: per(2, (r) => r.trialsPerSecondWithStartup),
+  };
   return {
-    runs: set.length, trialsPerSecond: tps, trialsPerSecondWithStartup: withStartup,
+    runs: set.length,
+    trialsPerSecond: tps,
+    trialsPerSecondWithStartup: withStartup,
     meanTrialMs: { 1: per(1, (r) => r.meanTrialMs), 2: per(2, (r) => r.meanTrialMs) },
-    speedup: tps[2] / tps[1], speedupWithStartup: withStartup[2] / withStartup[1],
+    speedup: tps[2] / tps[1],
+    speedupWithStartup: withStartup[2] / withStartup[1],
   };
 }
 const isQuiet = (r: Run) => r.otherCpuShare !== null && r.otherCpuShare <= MAX_OTHER;
 const report = (name: string, s: ReturnType<typeof summarize>) => {
-  process.stdout.write(`  ${name} (${s.runs} runs): ${s.trialsPerSecond[1].toFixed(3)} → ${s.trialsPerSecond[2].toFixed(3)} trials/s, speedup ${s.speedup.toFixed(2)}× `);
-  process.stdout.write(`(${s.speedupWithStartup.toFixed(2)}× counting worker start-up); each trial ${Math.round(s.meanTrialMs[1])} ms alone, ${Math.round(s.meanTrialMs[2])} ms two at once\n`);
+  process.stdout.write(
+    `  ${name} (${s.runs} runs): ${s.trialsPerSecond[1].toFixed(3)} → ${s.trialsPerSecond[2].toFixed(3)} trials/s, speedup ${s.speedup.toFixed(2)}× `,
+  );
+  process.stdout.write(
+    `(${s.speedupWithStartup.toFixed(2)}× counting worker start-up); each trial ${Math.round(s.meanTrialMs[1])} ms alone, ${Math.round(s.meanTrialMs[2])} ms two at once\n`,
+  );
 };
 process.stdout.write(`\nSweep trial throughput, concurrency 1 → 2, ${backend}, medians:\n`);
 const workloads = EPOCH_LIST.map((epochs) => {
@@ -168,21 +215,47 @@ const workloads = EPOCH_LIST.map((epochs) => {
   const sameTrialTable = tables.get(`${epochs}/1`) === tables.get(`${epochs}/2`);
   process.stdout.write(`${epochs}-epoch trials (same trial table at both: ${sameTrialTable ? 'yes' : 'NO'}):\n`);
   if (quiet) report(`other processes ≤ ${pct(MAX_OTHER)} of the CPUs`, quiet);
-  else process.stdout.write(`  no quiet runs: other processes used more than ${pct(MAX_OTHER)} of the CPUs throughout\n`);
+  else
+    process.stdout.write(`  no quiet runs: other processes used more than ${pct(MAX_OTHER)} of the CPUs throughout\n`);
   report('all runs', all);
   return { epochs, quiet, all, sameTrialTable };
 });
 const checked = workloads[workloads.length - 1];
-const passed = checked.quiet !== null && checked.quiet.speedup >= REQUIRED_SPEEDUP && workloads.every((w) => w.sameTrialTable);
-process.stdout.write(`Required ≥ ${REQUIRED_SPEEDUP}× (${checked.epochs}-epoch trials, quiet runs): ${passed ? 'PASS' : checked.quiet ? 'FAIL' : 'NOT MEASURED (machine busy)'}\n`);
-process.stdout.write(`Load average ${machine.loadAverage.start.toFixed(2)} → ${machine.loadAverage.end.toFixed(2)} on ${machine.cpus} CPUs\n`);
+const passed =
+  checked.quiet !== null && checked.quiet.speedup >= REQUIRED_SPEEDUP && workloads.every((w) => w.sameTrialTable);
+process.stdout.write(
+  `Required ≥ ${REQUIRED_SPEEDUP}× (${checked.epochs}-epoch trials, quiet runs): ${passed ? 'PASS' : checked.quiet ? 'FAIL' : 'NOT MEASURED (machine busy)'}\n`,
+);
+process.stdout.write(
+  `Load average ${machine.loadAverage.start.toFixed(2)} → ${machine.loadAverage.end.toFixed(2)} on ${machine.cpus} CPUs\n`,
+);
 
 const dir = join(HERE, 'results');
 mkdirSync(dir, { recursive: true });
 const file = join(dir, `sweep-throughput-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, `${JSON.stringify({
-  benchmark: 'sweep-throughput', settings: { trials: TRIALS, epochs: EPOCH_LIST, repeats: REPEATS, maxOtherCpuShare: MAX_OTHER, data: 'digits.csv' },
-  machine, backend, workloads, requiredSpeedup: REQUIRED_SPEEDUP, checkedEpochs: checked.epochs, passed, runs,
-}, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify(
+    {
+      benchmark: 'sweep-throughput',
+      settings: {
+        trials: TRIALS,
+        epochs: EPOCH_LIST,
+        repeats: REPEATS,
+        maxOtherCpuShare: MAX_OTHER,
+        data: 'digits.csv',
+      },
+      machine,
+      backend,
+      workloads,
+      requiredSpeedup: REQUIRED_SPEEDUP,
+      checkedEpochs: checked.epochs,
+      passed,
+      runs,
+    },
+    null,
+    2,
+  )}\n`,
+);
 process.stdout.write(`Results written to ${file}\n`);
 process.exitCode = passed ? 0 : 1;

@@ -20,12 +20,23 @@ export function buildTfjsModel(w: TfjsModelShape): tfl.Sequential {
   const seeded = (i: number) => ({ seed: w.seed * 100 + i });
   const model = tfl.sequential();
   w.hidden.forEach((units, i) => {
-    model.add(tfl.layers.dense({
-      units, activation: 'relu', ...(i === 0 ? { inputShape: [w.features] } : {}),
-      kernelInitializer: tfl.initializers.heNormal(seeded(i)), biasInitializer: 'zeros',
-    }));
+    model.add(
+      tfl.layers.dense({
+        units,
+        activation: 'relu',
+        ...(i === 0 ? { inputShape: [w.features] } : {}),
+        kernelInitializer: tfl.initializers.heNormal(seeded(i)),
+        biasInitializer: 'zeros',
+      }),
+    );
   });
-  model.add(tfl.layers.dense({ units: w.classes, activation: 'softmax', kernelInitializer: tfl.initializers.glorotUniform(seeded(9)) }));
+  model.add(
+    tfl.layers.dense({
+      units: w.classes,
+      activation: 'softmax',
+      kernelInitializer: tfl.initializers.glorotUniform(seeded(9)),
+    }),
+  );
   model.compile({ optimizer: tf.train.adam(w.learningRate, 0.9, 0.999, 1e-7), loss: 'sparseCategoricalCrossentropy' });
   return model;
 }

@@ -14,17 +14,29 @@ const rng = new Random(5);
 
 /** The dense layers of one step of workload `w`, on backend `b`. */
 function step(b: WasmBackend, dims: number[], n: number) {
-  const t = (shape: number[]) => b.tensor(shape, Float32Array.from({ length: shape[0] * (shape[1] ?? 1) }, () => rng.uniform(-0.5, 0.5)));
+  const t = (shape: number[]) =>
+    b.tensor(
+      shape,
+      Float32Array.from({ length: shape[0] * (shape[1] ?? 1) }, () => rng.uniform(-0.5, 0.5)),
+    );
   const x = t([n, dims[0]]);
   const layers = dims.slice(1).map((units, i) => ({
-    inputs: dims[i], units, w: t([dims[i], units]), b: t([units]), z: t([n, units]), dz: t([n, units]),
-    dw: t([dims[i], units]), db: t([units]), dx: t([n, dims[i]]),
+    inputs: dims[i],
+    units,
+    w: t([dims[i], units]),
+    b: t([units]),
+    z: t([n, units]),
+    dz: t([n, units]),
+    dw: t([dims[i], units]),
+    db: t([units]),
+    dx: t([n, dims[i]]),
   }));
   const input = (i: number): Tensor => (i === 0 ? x : layers[i - 1].z);
   return {
     layers,
     forward: (i: number) => b.denseForward(input(i), layers[i].w, layers[i].b, layers[i].z),
-    backward: (i: number) => b.denseBackward(input(i), layers[i].w, layers[i].dz, layers[i].dw, layers[i].db, i > 0 ? layers[i].dx : null),
+    backward: (i: number) =>
+      b.denseBackward(input(i), layers[i].w, layers[i].dz, layers[i].dw, layers[i].db, i > 0 ? layers[i].dx : null),
   };
 }
 
@@ -54,13 +66,27 @@ for (const w of WORKLOADS) {
   console.log('op                              1 thread   2 threads   speedup');
   const row = (name: string, f1: () => void, f2: () => void) => {
     const [a, b] = [time(f1), time(f2)];
-    console.log(`${name.padEnd(30)} ${a.toFixed(4).padStart(9)} ${b.toFixed(4).padStart(11)} ${(a / b).toFixed(2).padStart(8)}×`);
+    console.log(
+      `${name.padEnd(30)} ${a.toFixed(4).padStart(9)} ${b.toFixed(4).padStart(11)} ${(a / b).toFixed(2).padStart(8)}×`,
+    );
   };
   s1.layers.forEach((l, i) => {
-    row(`forward  ${w.batchSize}×${l.inputs}·${l.inputs}×${l.units}`, () => s1.forward(i), () => s2.forward(i));
-    row(`backward ${i > 0 ? '(dW, db, dx)' : '(dW, db)'} layer ${i + 1}`, () => s1.backward(i), () => s2.backward(i));
+    row(
+      `forward  ${w.batchSize}×${l.inputs}·${l.inputs}×${l.units}`,
+      () => s1.forward(i),
+      () => s2.forward(i),
+    );
+    row(
+      `backward ${i > 0 ? '(dW, db, dx)' : '(dW, db)'} layer ${i + 1}`,
+      () => s1.backward(i),
+      () => s2.backward(i),
+    );
   });
-  const all = (s: typeof s1) => () => s.layers.forEach((_, i) => { s.forward(i); s.backward(i); });
+  const all = (s: typeof s1) => () =>
+    s.layers.forEach((_, i) => {
+      s.forward(i);
+      s.backward(i);
+    });
   row('whole dense part of a step', all(s1), all(s2));
 }
 console.log(`\nhelpers ran ${JSON.stringify(two.threadStats)}`);

@@ -26,7 +26,9 @@ export function bigCsv(rows: number): Buffer {
   const lines = ['a,b,c,d,e,f,g,h,colour,label'];
   for (let r = 0; r < rows; r++) {
     const xs = Array.from({ length: 8 }, () => (next() * 10 - 5).toFixed(3));
-    lines.push(`${xs.join(',')},${['red', 'green', 'blue'][r % 3]},${Number(xs[0]) + Number(xs[1]) > 0 ? 'yes' : 'no'}`);
+    lines.push(
+      `${xs.join(',')},${['red', 'green', 'blue'][r % 3]},${Number(xs[0]) + Number(xs[1]) > 0 ? 'yes' : 'no'}`,
+    );
   }
   return Buffer.from(`${lines.join('\n')}\n`);
 }
@@ -47,15 +49,23 @@ async function irisNetwork(page: Page, root: string, hidden: number): Promise<vo
 }
 
 /** What `waitInPage`'s check reads of the page (bench/ has no DOM types). */
-interface PageGlobals { document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> } }
+interface PageGlobals {
+  document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
+}
 
 /**
  * Wait until an element matching `selector` (and whose text is `text`, if given) is in the page, checking
  * inside the page five times a second, so the wait adds little main-thread work to what is measured.
  */
 async function waitInPage(page: Page, selector: string, text: string | null, timeoutS: number): Promise<void> {
-  await page.waitForFunction(([sel, want]) => Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll(sel))
-    .some((e) => want === null || e.textContent?.trim() === want), [selector, text] as const, { timeout: timeoutS * 1000, polling: 200 });
+  await page.waitForFunction(
+    ([sel, want]) =>
+      Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll(sel)).some(
+        (e) => want === null || e.textContent?.trim() === want,
+      ),
+    [selector, text] as const,
+    { timeout: timeoutS * 1000, polling: 200 },
+  );
 }
 
 /** The flows, in the order they run. */
@@ -64,10 +74,16 @@ export const UI_FLOWS: readonly UiFlow[] = [
     id: 'scroll',
     title: 'wheel-scroll the 100,000-row preview (30 × 600 px)',
     async prepare(page) {
-      await page.getByLabel('Import CSV').first().setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: bigCsv(100_000) });
+      await page
+        .getByLabel('Import CSV')
+        .first()
+        .setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: bigCsv(100_000) });
       await page.getByRole('heading', { name: 'large.csv' }).waitFor({ timeout: 120_000 });
       await page.getByRole('tab', { name: 'Preview' }).click();
-      await page.getByTestId('autosave-status').and(page.locator('[data-up-to-date="true"]')).waitFor({ timeout: 60_000 });
+      await page
+        .getByTestId('autosave-status')
+        .and(page.locator('[data-up-to-date="true"]'))
+        .waitFor({ timeout: 60_000 });
       await page.getByRole('grid', { name: 'Data preview' }).hover();
     },
     async measure(page) {
@@ -75,7 +91,10 @@ export const UI_FLOWS: readonly UiFlow[] = [
         await page.mouse.wheel(0, 600);
         await page.waitForTimeout(30);
       }
-      await page.getByRole('grid', { name: 'Data preview' }).getByRole('rowheader', { name: '1', exact: true }).waitFor({ state: 'detached' });
+      await page
+        .getByRole('grid', { name: 'Data preview' })
+        .getByRole('rowheader', { name: '1', exact: true })
+        .waitFor({ state: 'detached' });
     },
   },
   {
@@ -101,13 +120,18 @@ export const UI_FLOWS: readonly UiFlow[] = [
       await page.getByLabel('Batch size').fill('4');
       await page.getByLabel('Validation split %').fill('30');
       await page.getByRole('tab', { name: 'Sweep' }).click();
-      const space = page.getByRole('region', { name: 'Hyperparameter sweep' }).getByRole('region', { name: 'Search space' });
+      const space = page
+        .getByRole('region', { name: 'Hyperparameter sweep' })
+        .getByRole('region', { name: 'Search space' });
       await space.getByLabel('Learning rate: min').fill('0.0001');
       await space.getByLabel('Trials').fill('6');
       await space.getByLabel('Concurrency').fill('');
     },
     async measure(page) {
-      await page.getByRole('region', { name: 'Hyperparameter sweep' }).getByRole('button', { name: 'Start sweep' }).click();
+      await page
+        .getByRole('region', { name: 'Hyperparameter sweep' })
+        .getByRole('button', { name: 'Start sweep' })
+        .click();
       await waitInPage(page, '[data-testid="sweep-progress"][data-phase="completed"]', null, 300);
     },
   },

@@ -25,7 +25,15 @@ export interface TaskStats {
   spanS: number;
 }
 
-interface TraceEvent { name?: unknown; ph?: unknown; pid?: unknown; tid?: unknown; ts?: unknown; dur?: unknown; args?: unknown }
+interface TraceEvent {
+  name?: unknown;
+  ph?: unknown;
+  pid?: unknown;
+  tid?: unknown;
+  ts?: unknown;
+  dur?: unknown;
+  args?: unknown;
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
@@ -38,7 +46,8 @@ function pageProcess(events: readonly TraceEvent[], url: string): number | null 
     const frames = e.args['data']['frames'];
     if (!Array.isArray(frames)) continue;
     for (const f of frames) {
-      if (isRecord(f) && typeof f['url'] === 'string' && f['url'].startsWith(url) && typeof f['processId'] === 'number') return f['processId'];
+      if (isRecord(f) && typeof f['url'] === 'string' && f['url'].startsWith(url) && typeof f['processId'] === 'number')
+        return f['processId'];
     }
   }
   return null;
@@ -47,12 +56,28 @@ function pageProcess(events: readonly TraceEvent[], url: string): number | null 
 /** The durations (ms) of the page's main-thread tasks in a trace, in trace order. */
 export function mainThreadTasks(traceJson: string, pageUrl: string): { durationsMs: number[]; spanS: number } {
   const parsed: unknown = JSON.parse(traceJson);
-  const events: TraceEvent[] = isRecord(parsed) && Array.isArray(parsed['traceEvents']) ? parsed['traceEvents'].filter(isRecord) : [];
+  const events: TraceEvent[] =
+    isRecord(parsed) && Array.isArray(parsed['traceEvents']) ? parsed['traceEvents'].filter(isRecord) : [];
   const pid = pageProcess(events, pageUrl);
-  const mains = events.filter((e) => e.name === 'thread_name' && isRecord(e.args) && e.args['name'] === 'CrRendererMain' && (pid === null || e.pid === pid));
-  if (mains.length !== 1) throw new Error(`expected one renderer main thread for ${pageUrl} in the trace, found ${mains.length}`);
+  const mains = events.filter(
+    (e) =>
+      e.name === 'thread_name' &&
+      isRecord(e.args) &&
+      e.args['name'] === 'CrRendererMain' &&
+      (pid === null || e.pid === pid),
+  );
+  if (mains.length !== 1)
+    throw new Error(`expected one renderer main thread for ${pageUrl} in the trace, found ${mains.length}`);
   const main = mains[0]!;
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && typeof e.dur === 'number' && typeof e.ts === 'number');
+  const tasks = events.filter(
+    (e) =>
+      e.name === 'RunTask' &&
+      e.ph === 'X' &&
+      e.pid === main.pid &&
+      e.tid === main.tid &&
+      typeof e.dur === 'number' &&
+      typeof e.ts === 'number',
+  );
   if (!tasks.length) return { durationsMs: [], spanS: 0 };
   const start = Math.min(...tasks.map((t) => t.ts as number));
   const end = Math.max(...tasks.map((t) => (t.ts as number) + (t.dur as number)));

@@ -23,12 +23,24 @@ import { LONG_TASK_MS, TASK_CATEGORIES, mainThreadTasks, taskStats, type TaskSta
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The flags the end-to-end suite runs Chromium with. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
-interface FlowResult extends TaskStats { id: string; title: string }
+interface FlowResult extends TaskStats {
+  id: string;
+  title: string;
+}
 
 function flag(name: string): string | undefined {
-  return process.argv.slice(2).find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  return process.argv
+    .slice(2)
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3);
 }
 
 function fixed(ms: number): string {
@@ -61,9 +73,13 @@ async function runFlow(browser: Browser, url: string, flow: (typeof UI_FLOWS)[nu
 async function main(): Promise<void> {
   const only = (flag('only') ?? '').split(',').filter(Boolean);
   const unknown = only.filter((o) => !UI_FLOWS.some((f) => f.id === o));
-  if (unknown.length) throw new Error(`unknown flow ${unknown.join(', ')}: choose from ${UI_FLOWS.map((f) => f.id).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown flow ${unknown.join(', ')}: choose from ${UI_FLOWS.map((f) => f.id).join(', ')}`);
   const flows = UI_FLOWS.filter((f) => !only.length || only.includes(f.id));
-  const executablePath = flag('chromium') ?? process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  const executablePath =
+    flag('chromium') ??
+    process.env['CHROMIUM_PATH'] ??
+    ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   const machine = describeMachine();
 
   if (!process.argv.includes('--no-build')) {
@@ -71,13 +87,16 @@ async function main(): Promise<void> {
     await build({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'warn' });
     console.log('done');
   }
-  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('dist/renderer is missing: run without --no-build');
+  if (!existsSync(join(ROOT, 'dist/renderer/index.html')))
+    throw new Error('dist/renderer is missing: run without --no-build');
 
   const server = await serveStatic({ root: join(ROOT, 'dist/renderer'), port: 0 });
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   const results: FlowResult[] = [];
   try {
-    console.log(`Chromium ${browser.version()} headless${executablePath ? ` (${executablePath})` : ''}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(2)}`);
+    console.log(
+      `Chromium ${browser.version()} headless${executablePath ? ` (${executablePath})` : ''}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(2)}`,
+    );
     for (const flow of flows) {
       process.stdout.write(`${flow.id}: ${flow.title}... `);
       const r = await runFlow(browser, server.url, flow);
@@ -93,9 +112,13 @@ async function main(): Promise<void> {
   console.log(`\nMain-thread tasks of the page (trace RunTask on CrRendererMain; long = over ${LONG_TASK_MS} ms)`);
   console.log('flow     tasks   p99 ms  longest ms  long tasks');
   for (const r of results) {
-    console.log(`${r.id.padEnd(7)} ${String(r.tasks).padStart(6)} ${fixed(r.p99Ms).padStart(8)} ${fixed(r.longestMs).padStart(11)} ${String(r.longTasks).padStart(11)}`);
+    console.log(
+      `${r.id.padEnd(7)} ${String(r.tasks).padStart(6)} ${fixed(r.p99Ms).padStart(8)} ${fixed(r.longestMs).padStart(11)} ${String(r.longTasks).padStart(11)}`,
+    );
   }
-  console.log(`load average (1 min) at start ${machine.loadAverage.start.toFixed(2)}, at end ${machine.loadAverage.end?.toFixed(2)}`);
+  console.log(
+    `load average (1 min) at start ${machine.loadAverage.start.toFixed(2)}, at end ${machine.loadAverage.end?.toFixed(2)}`,
+  );
 
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });

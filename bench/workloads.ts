@@ -21,12 +21,30 @@ export interface Workload {
 /** W1 tabular and W2 image-shaped, exactly as the issue states them. */
 export const WORKLOADS: readonly Workload[] = [
   {
-    id: 'W1', title: 'tabular: 50,000 × 32, 4 classes, 32-128-64-4, batch 128',
-    rows: 50_000, features: 32, classes: 4, hidden: [128, 64], batchSize: 128, learningRate: 1e-3, epochs: 5, quickEpochs: 2, seed: 1,
+    id: 'W1',
+    title: 'tabular: 50,000 × 32, 4 classes, 32-128-64-4, batch 128',
+    rows: 50_000,
+    features: 32,
+    classes: 4,
+    hidden: [128, 64],
+    batchSize: 128,
+    learningRate: 1e-3,
+    epochs: 5,
+    quickEpochs: 2,
+    seed: 1,
   },
   {
-    id: 'W2', title: 'image-shaped: 20,000 × 784, 10 classes, 784-256-128-10, batch 256',
-    rows: 20_000, features: 784, classes: 10, hidden: [256, 128], batchSize: 256, learningRate: 1e-3, epochs: 4, quickEpochs: 2, seed: 2,
+    id: 'W2',
+    title: 'image-shaped: 20,000 × 784, 10 classes, 784-256-128-10, batch 256',
+    rows: 20_000,
+    features: 784,
+    classes: 10,
+    hidden: [256, 128],
+    batchSize: 256,
+    learningRate: 1e-3,
+    epochs: 4,
+    quickEpochs: 2,
+    seed: 2,
   },
 ];
 

@@ -12,15 +12,25 @@ const LONG = 'Adelie Penguin (Pygoscelis adeliae), collected on Torgersen Island
 function longClassCsv(): { name: string; mimeType: string; buffer: Buffer } {
   const names = [LONG, 'Chinstrap penguin (Pygoscelis antarctica), Dream Island', 'Gentoo penguin (Pygoscelis papua)'];
   const rows = ['a,b,species'];
-  for (let i = 0; i < 90; i++) rows.push(`${(i % 3) + ((i * 37) % 100) / 100},${((i * 53) % 100) / 100},"${names[i % 3]}"`);
+  for (let i = 0; i < 90; i++)
+    rows.push(`${(i % 3) + ((i * 37) % 100) / 100},${((i * 53) % 100) / 100},"${names[i % 3]}"`);
   return { name: 'long-classes.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) };
 }
 
 /** The legend of a chart as label → value. */
 async function legend(chart: Locator): Promise<Record<string, string>> {
-  return chart.locator('.u-legend tr.u-series').evaluateAll((rows) => Object.fromEntries(rows.slice(1).map((r) => [
-    (r.querySelector('.u-label')?.textContent ?? '').trim(), (r.querySelector('.u-value')?.textContent ?? '').trim(),
-  ])));
+  return chart
+    .locator('.u-legend tr.u-series')
+    .evaluateAll((rows) =>
+      Object.fromEntries(
+        rows
+          .slice(1)
+          .map((r) => [
+            (r.querySelector('.u-label')?.textContent ?? '').trim(),
+            (r.querySelector('.u-value')?.textContent ?? '').trim(),
+          ]),
+      ),
+    );
 }
 
 async function train(page: Page, epochs: string): Promise<void> {
@@ -39,16 +49,23 @@ test('after training, legends show the last values and the run list names its me
 
   // Three significant digits, as everywhere in the app (0.508, 1.23, 6.05e-4), where "—" was shown.
   const number = expect.stringMatching(/^(\d+(\.\d{1,3})?|\d\.\d{2}e-\d+)$/);
-  await expect.poll(() => legend(page.getByRole('figure', { name: 'Loss', exact: true })))
+  await expect
+    .poll(() => legend(page.getByRole('figure', { name: 'Loss', exact: true })))
     .toMatchObject({ 'Train (epoch)': number, 'Validation (epoch)': number });
-  await expect.poll(() => legend(page.getByRole('figure', { name: 'Accuracy', exact: true })))
+  await expect
+    .poll(() => legend(page.getByRole('figure', { name: 'Accuracy', exact: true })))
     .toMatchObject({ Train: number, Validation: number });
   // No legend row reads "—": a series without points (a fast run's per-batch line) has none.
-  const values = await page.getByRole('figure', { name: 'Loss', exact: true }).locator('.u-legend tr.u-series:visible .u-value').allInnerTexts();
+  const values = await page
+    .getByRole('figure', { name: 'Loss', exact: true })
+    .locator('.u-legend tr.u-series:visible .u-value')
+    .allInnerTexts();
   expect(values.length).toBeGreaterThanOrEqual(2);
   expect(values).not.toContain('—');
 
-  await expect(page.getByRole('region', { name: 'Runs' }).getByRole('button', { name: /^Run 1/ })).toContainText(/5 ep · validation accuracy \d+\.\d%/);
+  await expect(page.getByRole('region', { name: 'Runs' }).getByRole('button', { name: /^Run 1/ })).toContainText(
+    /5 ep · validation accuracy \d+\.\d%/,
+  );
   await screenshot(page, 'charts-legend-after-training');
 
   // Compared, accuracy reads as a percentage as in the run list and Evaluate.
@@ -56,7 +73,10 @@ test('after training, legends show the last values and the run list names its me
   await page.getByLabel('Compare Run 1').check();
   await page.getByLabel('Compare Run 2').check();
   await page.getByRole('tab', { name: /^Compare runs/ }).click();
-  await expect(page.getByRole('row', { name: /^Best validation accuracy/ }).getByRole('cell')).toHaveText([/^\d+\.\d%$/, /^\d+\.\d%$/]);
+  await expect(page.getByRole('row', { name: /^Best validation accuracy/ }).getByRole('cell')).toHaveText([
+    /^\d+\.\d%$/,
+    /^\d+\.\d%$/,
+  ]);
 });
 
 test('the inner Train tabs control a tab panel', async ({ app: page }) => {
@@ -89,7 +109,8 @@ test('the CLI command wraps and has a Copy button', async ({ app: page, context 
   await page.setViewportSize({ width: 1100, height: 800 });
 
   const command = page.getByLabel('Command line');
-  const lines = 'npx backprop-studio predict iris-run-1.model.json new-data.csv\npython3 backprop_studio.py iris-run-1.model.json new-data.csv --out predictions.csv';
+  const lines =
+    'npx backprop-studio predict iris-run-1.model.json new-data.csv\npython3 backprop_studio.py iris-run-1.model.json new-data.csv --out predictions.csv';
   await expect(command).toHaveText(lines);
   const clipped = await command.evaluate((el) => el.scrollWidth > el.clientWidth);
   expect(clipped, 'the command is not clipped').toBe(false);
@@ -116,26 +137,35 @@ test('long class names stay inside the sidebar and the network drawing', async (
   await expect(chip).toBeVisible();
   const sidebar = await page.locator('aside').first().boundingBox();
   const box = await chip.boundingBox();
-  expect(box && sidebar && box.x + box.width <= sidebar.x + sidebar.width, 'the class chip ends inside the sidebar').toBe(true);
+  expect(
+    box && sidebar && box.x + box.width <= sidebar.x + sidebar.width,
+    'the class chip ends inside the sidebar',
+  ).toBe(true);
   await expect(chip).toHaveAttribute('title', LONG);
 
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   const drawing = page.getByRole('img', { name: /^Network drawing/ });
   const card = await drawing.locator('xpath=ancestor::*[contains(@class, "card")][1]').boundingBox();
-  const labels = await drawing.locator('text.label').evaluateAll((els) => els.map((e) => {
-    const r = e.getBoundingClientRect();
-    return { text: e.textContent ?? '', left: r.left, right: r.right };
-  }));
+  const labels = await drawing.locator('text.label').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { text: e.textContent ?? '', left: r.left, right: r.right };
+    }),
+  );
   expect(labels.length).toBeGreaterThan(0);
   for (const l of labels) {
-    expect(card && l.left >= card.x && l.right <= card.x + card.width, `'${l.text}' lies inside the drawing`).toBe(true);
+    expect(card && l.left >= card.x && l.right <= card.x + card.width, `'${l.text}' lies inside the drawing`).toBe(
+      true,
+    );
   }
   await expect(drawing.locator('circle.output title').first()).toHaveText(LONG);
   await screenshot(page, 'drawing-long-labels');
 });
 
-test('the learning-curve switch offers two different curves when the objective is the validation loss', async ({ app: page }) => {
+test('the learning-curve switch offers two different curves when the objective is the validation loss', async ({
+  app: page,
+}) => {
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
@@ -147,7 +177,9 @@ test('the learning-curve switch offers two different curves when the objective i
   await space.getByLabel('Trials').fill('2');
   await space.getByLabel('Objective').selectOption({ label: 'Validation loss' });
   await r.getByRole('button', { name: 'Start sweep' }).click();
-  await expect(r.getByRole('region', { name: 'Sweep progress' }).getByRole('status')).toHaveText('2 / 2 trials', { timeout: 60_000 });
+  await expect(r.getByRole('region', { name: 'Sweep progress' }).getByRole('status')).toHaveText('2 / 2 trials', {
+    timeout: 60_000,
+  });
   const curve = r.getByRole('radiogroup', { name: 'Curve' }).getByRole('radio');
   await expect(curve).toHaveText(['Validation loss', 'Training loss']);
 });

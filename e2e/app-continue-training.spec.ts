@@ -16,7 +16,10 @@ interface ModelJson {
 
 /** A run's entry in the run list, by its exact name. */
 function runEntry(page: Page, name: string) {
-  return page.getByRole('region', { name: /^Runs/ }).getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+  return page
+    .getByRole('region', { name: /^Runs/ })
+    .getByRole('listitem')
+    .filter({ has: page.getByText(name, { exact: true }) });
 }
 
 /** The Continue training panel. */
@@ -24,7 +27,9 @@ function panel(page: Page) {
   return page.getByRole('region', { name: 'Continue training' });
 }
 
-test('continue a run for more epochs: the counter, the chart and the model go on; stopped and reopened runs continue too', async ({ app: page }) => {
+test('continue a run for more epochs: the counter, the chart and the model go on; stopped and reopened runs continue too', async ({
+  app: page,
+}) => {
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await openView(page, 'Model');
@@ -80,10 +85,16 @@ test('continue a run for more epochs: the counter, the chart and the model go on
   await expect(runEntry(page, 'Run 3 (continues Run 2)')).toBeVisible();
   await expect.poll(async () => (await epochStatus(page)).epoch, { timeout: 30_000 }).toBeGreaterThan(15);
   await expect(panel(page)).toHaveCount(0);
-  await runEntry(page, 'Run 1').getByRole('button', { name: /^Run 1/ }).click();
+  await runEntry(page, 'Run 1')
+    .getByRole('button', { name: /^Run 1/ })
+    .click();
   await expect(panel(page).getByRole('button', { name: 'Continue training' })).toBeDisabled();
-  await expect(panel(page)).toContainText('Run 3 (continues Run 2) is training. Wait for it to end, or stop it, to continue Run 1.');
-  await runEntry(page, 'Run 3 (continues Run 2)').getByRole('button', { name: /^Run 3/ }).click();
+  await expect(panel(page)).toContainText(
+    'Run 3 (continues Run 2) is training. Wait for it to end, or stop it, to continue Run 1.',
+  );
+  await runEntry(page, 'Run 3 (continues Run 2)')
+    .getByRole('button', { name: /^Run 3/ })
+    .click();
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByText('Stopped', { exact: true })).toBeVisible({ timeout: 30_000 });
   const stopped = await epochStatus(page);
@@ -97,7 +108,9 @@ test('continue a run for more epochs: the counter, the chart and the model go on
   await page.keyboard.type('3');
   await page.keyboard.press('Enter');
   await expect(runEntry(page, 'Run 4 (continues Run 3)')).toBeVisible();
-  await expect.poll(() => epochStatus(page), { timeout: 60_000 }).toEqual({ epoch: stopped.epoch + 3, of: stopped.epoch + 3 });
+  await expect
+    .poll(() => epochStatus(page), { timeout: 60_000 })
+    .toEqual({ epoch: stopped.epoch + 3, of: stopped.epoch + 3 });
   await expect(page.getByText('Finished')).toBeVisible();
   expect(await chartPoints(page, 'Loss')).toBe(stopped.epoch + 3);
 
@@ -107,9 +120,14 @@ test('continue a run for more epochs: the counter, the chart and the model go on
   await page.getByRole('button', { name: 'Save project' }).first().click();
   const project = test.info().outputPath('continued.bpstudio');
   await (await saving).saveAs(project);
-  const saved = JSON.parse(readFileSync(project, 'utf8')) as { name: string; runs: { name: string; continues: { name: string; epochs: number } | null; history: unknown[] }[] };
+  const saved = JSON.parse(readFileSync(project, 'utf8')) as {
+    name: string;
+    runs: { name: string; continues: { name: string; epochs: number } | null; history: unknown[] }[];
+  };
   expect(saved.runs.map((r) => [r.name, r.continues?.name ?? null, r.history.length])).toEqual([
-    ['Run 1', null, 6], ['Run 2 (continues Run 1)', 'Run 1', 10], ['Run 3 (continues Run 2)', 'Run 2 (continues Run 1)', stopped.epoch],
+    ['Run 1', null, 6],
+    ['Run 2 (continues Run 1)', 'Run 1', 10],
+    ['Run 3 (continues Run 2)', 'Run 2 (continues Run 1)', stopped.epoch],
     ['Run 4 (continues Run 3)', 'Run 3 (continues Run 2)', stopped.epoch + 3],
   ]);
   await page.getByRole('button', { name: 'New project' }).click();
@@ -124,8 +142,12 @@ test('continue a run for more epochs: the counter, the chart and the model go on
   await panel(page).getByLabel('Continue for').fill('2');
   await panel(page).getByRole('button', { name: 'Continue training' }).click();
   await expect(runEntry(page, 'Run 5 (continues Run 4)')).toBeVisible();
-  await expect.poll(() => epochStatus(page), { timeout: 60_000 }).toEqual({ epoch: stopped.epoch + 5, of: stopped.epoch + 5 });
-  await expect(page.getByText("The earlier run's optimizer state is not kept (a run reopened from a file keeps only its weights)")).toBeVisible();
+  await expect
+    .poll(() => epochStatus(page), { timeout: 60_000 })
+    .toEqual({ epoch: stopped.epoch + 5, of: stopped.epoch + 5 });
+  await expect(
+    page.getByText("The earlier run's optimizer state is not kept (a run reopened from a file keeps only its weights)"),
+  ).toBeVisible();
   await screenshot(page, 'train-continued-reopened');
 
   // ---- Another dataset: the run's weights do not fit it, and the control names it.
@@ -133,7 +155,11 @@ test('continue a run for more epochs: the counter, the chart and the model go on
   await importCsv(page, repoPath('resources/samples/diabetes.csv'));
   await expect(page.getByRole('heading', { name: 'diabetes.csv' })).toBeVisible();
   await openView(page, 'Train');
-  await runEntry(page, 'Run 1').getByRole('button', { name: /^Run 1/ }).click();
+  await runEntry(page, 'Run 1')
+    .getByRole('button', { name: /^Run 1/ })
+    .click();
   await expect(panel(page).getByRole('button', { name: 'Continue training' })).toBeDisabled();
-  await expect(panel(page)).toContainText("The loaded dataset (diabetes.csv) has no column 'species', which Run 1 predicts");
+  await expect(panel(page)).toContainText(
+    "The loaded dataset (diabetes.csv) has no column 'species', which Run 1 predicts",
+  );
 });

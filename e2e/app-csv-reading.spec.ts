@@ -7,14 +7,23 @@
 import { readFileSync } from 'node:fs';
 import { expect, importCsv, openView, repoPath, screenshot, test } from './app/fixtures.ts';
 
-test('decimal separator and date order: detected, changed, kept with the project and stored in the model', async ({ app: page }) => {
+test('decimal separator and date order: detected, changed, kept with the project and stored in the model', async ({
+  app: page,
+}) => {
   await importCsv(page, repoPath('e2e/app/fixtures/european.csv'));
   await expect(page.getByRole('heading', { name: 'european.csv' })).toBeVisible();
   const numbers = page.getByLabel('Numbers');
   const dates = page.getByLabel('Dates');
   const sizeType = page.getByRole('article', { name: 'size' }).locator('.type');
-  const ambiguity = page.locator('.warnings li').filter({ hasText: "Column 'when' has dates such as '01/03/2024' (row 2) that could be day-first or month-first" });
-  const firstDate = page.getByRole('grid', { name: 'Data preview' }).getByRole('row').nth(1).getByRole('gridcell').first();
+  const ambiguity = page
+    .locator('.warnings li')
+    .filter({ hasText: "Column 'when' has dates such as '01/03/2024' (row 2) that could be day-first or month-first" });
+  const firstDate = page
+    .getByRole('grid', { name: 'Data preview' })
+    .getByRole('row')
+    .nth(1)
+    .getByRole('gridcell')
+    .first();
 
   // Detected: decimal commas (so 'size' is numeric), and dates read day-first by default, with a warning.
   await expect(numbers).toHaveValue('auto');

@@ -53,7 +53,9 @@ test('File ▸ Export model… and Export predictions… save directly, or say w
   await expect(exportTab).toHaveAttribute('aria-selected', 'true');
   await expect(toast('Choose a CSV to predict with Run 1 first.')).toBeVisible();
   await page.getByLabel('CSV to predict').setInputFiles(repoPath('resources/samples/diabetes.csv'));
-  await expect(page.getByRole('status').filter({ hasText: /Predicted [\d,]+ rows of diabetes\.csv; the CSV was saved\./ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /Predicted [\d,]+ rows of diabetes\.csv; the CSV was saved\./ }),
+  ).toBeVisible();
 
   // Predictions exist: Export predictions… saves them again from any view, and the Export view still shows them.
   await openView(page, 'Evaluate');

@@ -12,7 +12,7 @@ const test = base.extend({
   },
 });
 
-test('File ▸ Export report… saves the run\'s report, or says to train first', async ({ app: page }) => {
+test("File ▸ Export report… saves the run's report, or says to train first", async ({ app: page }) => {
   const toast = (text: string) => page.locator('.toast').filter({ hasText: text });
   await runMenuCommand(page, 'export-report');
   await expect(page.getByRole('tab', { name: /Export$/ })).toHaveAttribute('aria-selected', 'true');

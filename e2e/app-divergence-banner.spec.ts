@@ -1,7 +1,9 @@
 /** Issue 12: the divergence banner goes once the settings that caused it are changed (it stayed after the fix). */
 import { expect, openView, screenshot, test } from './app/fixtures.ts';
 
-test('the divergence banner goes once the learning rate is changed, and comes back if it is set back', async ({ app: page }) => {
+test('the divergence banner goes once the learning rate is changed, and comes back if it is set back', async ({
+  app: page,
+}) => {
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
@@ -19,7 +21,9 @@ test('the divergence banner goes once the learning rate is changed, and comes ba
   await expect(banner).toBeVisible();
   await page.getByLabel('Learning rate').fill('0.01');
   await expect(banner).toHaveCount(0);
-  await expect(page.getByText('Run 1 diverged; the settings have changed since. Start training to try them.')).toBeVisible();
+  await expect(
+    page.getByText('Run 1 diverged; the settings have changed since. Start training to try them.'),
+  ).toBeVisible();
   await screenshot(page, 'divergence-banner-gone');
 
   await page.getByLabel('Learning rate').fill('1e30');

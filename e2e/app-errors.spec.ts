@@ -9,10 +9,16 @@ test('malformed CSVs and invalid settings show clear messages, and the app keeps
 
   // An empty file.
   await importCsv(page, repoPath('e2e/app/fixtures/empty.csv'));
-  await expect(importError).toContainText('The file is empty. Choose a CSV file that has a header row and at least one row of data.');
+  await expect(importError).toContainText(
+    'The file is empty. Choose a CSV file that has a header row and at least one row of data.',
+  );
 
   // A binary file.
-  await importCsv(page, { name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe, 0, 1, 2, 3]) });
+  await importCsv(page, {
+    name: 'photo.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe, 0, 1, 2, 3]),
+  });
   await expect(importError).toContainText('This file is not text');
 
   // Rows with the wrong number of values: named, and can be skipped.
@@ -28,8 +34,9 @@ test('malformed CSVs and invalid settings show clear messages, and the app keeps
   await importCsv(page, repoPath('e2e/app/fixtures/one-class.csv'));
   await expect(page.getByRole('heading', { name: 'one-class.csv' })).toBeVisible();
   await page.getByLabel('Target column').selectOption('label');
-  await expect(page.getByRole('alert').filter({ hasText: 'These settings do not work yet' }))
-    .toContainText("The target column 'label' has only one value ('a')");
+  await expect(page.getByRole('alert').filter({ hasText: 'These settings do not work yet' })).toContainText(
+    "The target column 'label' has only one value ('a')",
+  );
   await screenshot(page, 'data-error-one-class');
 
   // The app still works: a good file loads.

@@ -24,7 +24,9 @@ test('Evaluate after a failed run shows the latest finished run', async ({ app: 
   await expect(page.getByText('Training diverged and was stopped')).toBeVisible({ timeout: 60_000 });
 
   await openView(page, 'Evaluate');
-  await expect(page.getByText('Run 2 failed, so it has no model to evaluate. Showing Run 1, the latest finished run.')).toBeVisible();
+  await expect(
+    page.getByText('Run 2 failed, so it has no model to evaluate. Showing Run 1, the latest finished run.'),
+  ).toBeVisible();
   await expect(page.getByLabel('Run')).toHaveValue(/.+/);
   await expect(page.getByLabel('Run').locator('option:checked')).toHaveText('Run 1');
   await expect(page.getByText('Test accuracy')).toBeVisible({ timeout: 30_000 });
@@ -42,7 +44,9 @@ test('Evaluate with only a failed run says there is none', async ({ app: page })
 
   await openView(page, 'Evaluate');
   await expect(page.getByRole('heading', { name: 'Nothing to evaluate yet' })).toBeVisible();
-  await expect(page.getByText(/^Run 1 failed, so it has no model to evaluate\. No run has finished yet\./)).toBeVisible();
+  await expect(
+    page.getByText(/^Run 1 failed, so it has no model to evaluate\. No run has finished yet\./),
+  ).toBeVisible();
   await expect(page.getByLabel('Run')).toHaveCount(0);
   await screenshot(page, 'evaluate-only-failed-run');
 });

@@ -6,8 +6,18 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
-  chartPoints, dragLayer, epochStatus, expect, importCsv, liveSamples, networkItems, openView, recordLive, repoPath,
-  screenshot, test,
+  chartPoints,
+  dragLayer,
+  epochStatus,
+  expect,
+  importCsv,
+  liveSamples,
+  networkItems,
+  openView,
+  recordLive,
+  repoPath,
+  screenshot,
+  test,
 } from './app/fixtures.ts';
 
 interface ModelJson {
@@ -73,10 +83,16 @@ test('iris: drag-and-drop network, live training, model export loaded by the CLI
   await page.getByLabel('CSV to predict').setInputFiles(repoPath('resources/samples/iris.csv'));
   const predictions = await predicting;
   expect(predictions.suggestedFilename()).toBe('iris-predictions.csv');
-  const predicted = readFileSync(await predictions.path(), 'utf8').trim().split('\n');
-  expect(predicted[0]).toBe('sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,split,prediction,probability_setosa,probability_versicolor,probability_virginica');
+  const predicted = readFileSync(await predictions.path(), 'utf8')
+    .trim()
+    .split('\n');
+  expect(predicted[0]).toBe(
+    'sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,split,prediction,probability_setosa,probability_versicolor,probability_virginica',
+  );
   expect(predicted).toHaveLength(151);
-  await expect(page.getByRole('status').filter({ hasText: 'Predicted 150 rows of iris.csv; the CSV was downloaded.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Predicted 150 rows of iris.csv; the CSV was downloaded.' }),
+  ).toBeVisible();
   await screenshot(page, 'export-iris');
 
   // The predictions stay with the run: after another view they are still shown and can be saved again.
@@ -87,14 +103,22 @@ test('iris: drag-and-drop network, live training, model export loaded by the CLI
   await page.getByRole('button', { name: 'Save predictions again' }).click();
   const second = await again;
   expect(second.suggestedFilename()).toBe('iris-predictions.csv');
-  expect(readFileSync(await second.path(), 'utf8').trim().split('\n')).toEqual(predicted);
+  expect(
+    readFileSync(await second.path(), 'utf8')
+      .trim()
+      .split('\n'),
+  ).toEqual(predicted);
 
   const model = JSON.parse(readFileSync(file, 'utf8')) as ModelJson;
   expect(model.format).toBe('backprop-studio/model');
   expect(model.inputs).toBe(4);
   // Kernels are [inputs, units] in layer order, each with a bias of [units].
   const kernels = model.weights.filter((w) => w.name === 'kernel');
-  expect(kernels.map((w) => w.shape)).toEqual([[4, 16], [16, 16], [16, 3]]);
+  expect(kernels.map((w) => w.shape)).toEqual([
+    [4, 16],
+    [16, 16],
+    [16, 3],
+  ]);
   expect(kernels.at(-1)?.layer).toBe('output');
   for (const k of kernels) {
     expect(model.weights.find((w) => w.layer === k.layer && w.name === 'bias')?.shape).toEqual([k.shape[1]]);
@@ -102,14 +126,22 @@ test('iris: drag-and-drop network, live training, model export loaded by the CLI
   for (const w of model.weights) expect(w.data.length).toBe(w.shape.reduce((a, b) => a * b, 1));
 
   // The engine's CLI loads the exported file and predicts with it.
-  const out = execFileSync('node', [repoPath('bin/backprop-studio.mjs'), 'predict', file, repoPath('resources/samples/iris.csv')], { encoding: 'utf8' });
+  const out = execFileSync(
+    'node',
+    [repoPath('bin/backprop-studio.mjs'), 'predict', file, repoPath('resources/samples/iris.csv')],
+    { encoding: 'utf8' },
+  );
   const lines = out.trim().split('\n');
   expect(lines.length).toBe(151);
   expect(lines[0]).toBe('prediction,probability_setosa,probability_versicolor,probability_virginica');
   const labels = lines.slice(1).map((l) => l.split(',')[0]);
   expect(labels.every((l) => ['setosa', 'versicolor', 'virginica'].includes(l ?? ''))).toBe(true);
   // The model the app trained is good: the CLI's predictions match the true species on most rows.
-  const truth = readFileSync(repoPath('resources/samples/iris.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').at(-1));
+  const truth = readFileSync(repoPath('resources/samples/iris.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').at(-1));
   const right = labels.filter((l, i) => l === truth[i]).length;
   expect(right / 150).toBeGreaterThan(0.9);
 });

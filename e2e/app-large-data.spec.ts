@@ -15,7 +15,9 @@ function bigCsv(rows: number): Buffer {
   const lines = ['a,b,c,d,e,f,g,h,colour,label'];
   for (let r = 0; r < rows; r++) {
     const xs = Array.from({ length: 8 }, () => (next() * 10 - 5).toFixed(3));
-    lines.push(`${xs.join(',')},${['red', 'green', 'blue'][r % 3]},${Number(xs[0]) + Number(xs[1]) > 0 ? 'yes' : 'no'}`);
+    lines.push(
+      `${xs.join(',')},${['red', 'green', 'blue'][r % 3]},${Number(xs[0]) + Number(xs[1]) > 0 ? 'yes' : 'no'}`,
+    );
   }
   return Buffer.from(`${lines.join('\n')}\n`);
 }
@@ -35,8 +37,16 @@ test('100,000 rows import and scroll in the preview', async ({ app: page }) => {
   await expect(grid.getByRole('rowheader', { name: /^\d+$/ }).first()).not.toHaveText('1');
 
   // Jump to the end (the scrollbar dragged down): the last row is there, with its cells.
-  await grid.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await grid.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
   await expect(grid.getByRole('rowheader', { name: '100000', exact: true })).toBeVisible();
-  await expect(grid.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '100000', exact: true }) }).getByRole('gridcell').first()).not.toHaveText('');
+  await expect(
+    grid
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: '100000', exact: true }) })
+      .getByRole('gridcell')
+      .first(),
+  ).not.toHaveText('');
   await screenshot(page, 'data-preview-100k');
 });

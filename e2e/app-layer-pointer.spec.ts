@@ -14,12 +14,19 @@ async function order(page: Page): Promise<(string | null)[]> {
 async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  for (let i = 1; i <= 20; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 20, from.y + ((to.y - from.y) * i) / 20);
+  for (let i = 1; i <= 20; i++)
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / 20, from.y + ((to.y - from.y) * i) / 20);
   await page.waitForTimeout(250);
   // The preview (the dragged element, or the card that fills it) paints a background over what it passes.
-  const backgrounds = await page.locator('#dnd-action-dragged-el').evaluate((el) =>
-    [el, el.firstElementChild].filter((e) => e !== null).map((e) => getComputedStyle(e).backgroundColor));
-  expect(backgrounds.some((b) => b !== 'rgba(0, 0, 0, 0)' && !b.endsWith(', 0)')), 'the drag preview is opaque').toBe(true);
+  const backgrounds = await page
+    .locator('#dnd-action-dragged-el')
+    .evaluate((el) =>
+      [el, el.firstElementChild].filter((e) => e !== null).map((e) => getComputedStyle(e).backgroundColor),
+    );
+  expect(
+    backgrounds.some((b) => b !== 'rgba(0, 0, 0, 0)' && !b.endsWith(', 0)')),
+    'the drag preview is opaque',
+  ).toBe(true);
   await page.mouse.up();
 }
 
@@ -40,13 +47,18 @@ test('Enter on a palette entry adds its layer and leaves the palette as it was',
   await page.keyboard.press('Enter');
   await expect(networkItems(page)).toHaveCount(1);
   expect(await order(page)).toEqual(['dropout_1']);
-  expect(await palette.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))))
-    .toEqual(['Dense', 'Activation', 'Dropout', 'Batch normalization']);
+  expect(await palette.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual([
+    'Dense',
+    'Activation',
+    'Dropout',
+    'Batch normalization',
+  ]);
 });
 
 test('a keyboard drag from the palette, cancelled or dropped, leaves the palette whole', async ({ app: page }) => {
   const palette = page.getByRole('list', { name: 'Layer palette' }).getByRole('listitem');
-  const entries = (): Promise<(string | null)[]> => palette.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const entries = (): Promise<(string | null)[]> =>
+    palette.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   await page.getByRole('listitem', { name: 'Dense', exact: true }).focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('Escape');
@@ -67,7 +79,10 @@ test('move and delete buttons work on a card that is not selected', async ({ app
   expect(await order(page)).toEqual(['dense_1', 'dense_2', 'dropout_1']);
   await page.getByRole('button', { name: 'Delete dropout_1' }).click();
   expect(await order(page)).toEqual(['dense_1', 'dense_2']);
-  await expect(page.getByRole('button', { name: 'Move dense_1 up' })).toHaveAttribute('title', 'Already the first hidden layer');
+  await expect(page.getByRole('button', { name: 'Move dense_1 up' })).toHaveAttribute(
+    'title',
+    'Already the first hidden layer',
+  );
 });
 
 test('a dragged layer lands where the pointer aims', async ({ app: page }) => {

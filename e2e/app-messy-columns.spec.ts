@@ -10,12 +10,16 @@ test('penguins_raw: target, warnings, indicator and split by time', async ({ app
   await importCsv(page, repoPath('engine/data/fixtures/penguins-raw.csv'));
   await expect(page.getByLabel('Target column')).toHaveValue('Species');
   const note = page.getByRole('note');
-  await expect(note).toHaveText("The last column, 'Comments', is not used as the target because 84% of its values are missing; 'Species' was chosen by its name. Choose the column you want to predict.");
+  await expect(note).toHaveText(
+    "The last column, 'Comments', is not used as the target because 84% of its values are missing; 'Species' was chosen by its name. Choose the column you want to predict.",
+  );
   await expect(page.getByText('Classification · 3 classes')).toBeVisible();
 
   const missing = page.locator('.warnings li').filter({ hasText: "84% of column 'Comments' is missing" });
   await expect(missing).toHaveCount(1);
-  const randomSplit = page.locator('.warnings li').filter({ hasText: "The rows are split at random, but column 'Date Egg' holds dates." });
+  const randomSplit = page
+    .locator('.warnings li')
+    .filter({ hasText: "The rows are split at random, but column 'Date Egg' holds dates." });
   await expect(randomSplit).toHaveCount(1);
   await screenshot(page, 'messy-columns-loaded');
 
@@ -43,6 +47,8 @@ test('penguins_raw: target, warnings, indicator and split by time', async ({ app
   await expect(page.getByText("Rows are ordered by 'Date Egg': the latest are tested.")).toBeVisible();
 
   await page.getByLabel('Target column').selectOption('Comments');
-  await expect(note).toHaveText("'Comments' may not be a good target: 84% of its values are missing. Choose the column you want to predict.");
+  await expect(note).toHaveText(
+    "'Comments' may not be a good target: 84% of its values are missing. Choose the column you want to predict.",
+  );
   await screenshot(page, 'messy-columns-doubtful-target');
 });

@@ -17,7 +17,9 @@ function prompt(page: Page) {
   return page.getByRole('dialog', { name: QUESTION });
 }
 
-test('New project asks before discarding a loaded dataset; Cancel keeps it, Discard empties, nothing unsaved asks nothing', async ({ app: page }) => {
+test('New project asks before discarding a loaded dataset; Cancel keeps it, Discard empties, nothing unsaved asks nothing', async ({
+  app: page,
+}) => {
   // An empty project: no question.
   await page.getByRole('button', { name: 'New project' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -46,7 +48,9 @@ test('New project asks before discarding a loaded dataset; Cancel keeps it, Disc
   await expect(page.getByLabel('Project name')).toHaveValue('Untitled project');
 });
 
-test('Save in the prompt downloads the project, then starts over; a saved project asks nothing', async ({ app: page }) => {
+test('Save in the prompt downloads the project, then starts over; a saved project asks nothing', async ({
+  app: page,
+}) => {
   await loadIris(page);
   await page.getByRole('button', { name: 'New project' }).click();
   const downloading = page.waitForEvent('download');
@@ -72,7 +76,10 @@ test('unsaved work restored from the autosave after a reload still asks', async 
   await expect(prompt(page)).toBeVisible();
 });
 
-test('desktop File ▸ New goes through the same prompt; Save saves through the shell first', async ({ page, app: _ }) => {
+test('desktop File ▸ New goes through the same prompt; Save saves through the shell first', async ({
+  page,
+  app: _,
+}) => {
   void _;
   await useFakeDesktop(page);
   await page.reload();
@@ -96,10 +103,14 @@ test('desktop File ▸ New goes through the same prompt; Save saves through the 
   expect(await desktopPathResets(page)).toBe(resets + 1);
 });
 
-test('Open project with unsaved work asks first; Cancel keeps the project and opens no file picker', async ({ app: page }) => {
+test('Open project with unsaved work asks first; Cancel keeps the project and opens no file picker', async ({
+  app: page,
+}) => {
   await loadIris(page);
   let pickers = 0;
-  page.on('filechooser', () => { pickers++; });
+  page.on('filechooser', () => {
+    pickers++;
+  });
   await page.getByRole('button', { name: 'Open project' }).click();
   const question = page.getByRole('dialog', { name: 'Save changes to "iris" before opening another project?' });
   await expect(question).toBeVisible();

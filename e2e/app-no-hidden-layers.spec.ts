@@ -79,7 +79,11 @@ test('a disabled train button says why', async ({ app: page }) => {
   await page.getByLabel('Epochs').fill('100000');
   await start.click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
-  await expect(page.getByRole('note').filter({ hasText: 'Run 1 is training: these settings are locked until it ends. They apply to the next run.' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('note')
+      .filter({ hasText: 'Run 1 is training: these settings are locked until it ends. They apply to the next run.' }),
+  ).toBeVisible();
   await openView(page, 'Model');
   await next.click();
   await page.getByRole('button', { name: 'Stop' }).click();

@@ -15,14 +15,31 @@ const hasTorch = spawnSync('/usr/bin/python3', ['-c', 'import torch, pandas'], {
 
 /** A penguins model file written by the CLI. */
 function cliModel(): {
-  path: string; model: { metrics: { test: { accuracy: number } }; history: unknown[]; spec: { layers: unknown[] } };
+  path: string;
+  model: { metrics: { test: { accuracy: number } }; history: unknown[]; spec: { layers: unknown[] } };
 } {
   const dir = mkdtempSync(join(tmpdir(), 'bps-e2e-open-model-'));
   const path = join(dir, 'penguins.model.json');
-  const cli = spawnSync(process.execPath, [
-    repoPath('bin/backprop-studio.mjs'), 'train', repoPath('resources/samples/penguins.csv'), '--target', 'species',
-    '--epochs', '12', '--seed', '3', '--backend', 'cpu', '--out', path, '--quiet',
-  ], { encoding: 'utf8' });
+  const cli = spawnSync(
+    process.execPath,
+    [
+      repoPath('bin/backprop-studio.mjs'),
+      'train',
+      repoPath('resources/samples/penguins.csv'),
+      '--target',
+      'species',
+      '--epochs',
+      '12',
+      '--seed',
+      '3',
+      '--backend',
+      'cpu',
+      '--out',
+      path,
+      '--quiet',
+    ],
+    { encoding: 'utf8' },
+  );
   expect(cli.status, cli.stderr).toBe(0);
   return { path, model: JSON.parse(readFileSync(path, 'utf8')) };
 }
@@ -46,8 +63,10 @@ test('a CLI-trained model file opens as a run: curves, stored metrics, Evaluate,
 
   // A CSV opened by mistake says what it is, and adds no run.
   await openModelFile(page, repoPath('resources/samples/penguins.csv'));
-  await expect(page.getByRole('alert')).toContainText('penguins.csv looks like a CSV table, not a model file. '
-    + 'Load it on the Data view (Load CSV), or open a model file (.json) exported by Backprop Studio.');
+  await expect(page.getByRole('alert')).toContainText(
+    'penguins.csv looks like a CSV table, not a model file. ' +
+      'Load it on the Data view (Load CSV), or open a model file (.json) exported by Backprop Studio.',
+  );
 
   await openModelFile(page, path);
   await expect(page.getByText('Opened penguins.model.json as run "penguins".')).toBeVisible();
@@ -86,7 +105,9 @@ test('a CLI-trained model file opens as a run: curves, stored metrics, Evaluate,
   await expect(page.getByText('its optimizer starts afresh (a model file keeps no optimizer state)')).toBeVisible();
   await page.getByLabel('Continue for').fill('2');
   await page.getByRole('button', { name: 'Continue training' }).click();
-  await expect(runs.getByRole('button', { name: /^Run 2 \(continues penguins\)/ })).toContainText('14 ep', { timeout: 60_000 });
+  await expect(runs.getByRole('button', { name: /^Run 2 \(continues penguins\)/ })).toContainText('14 ep', {
+    timeout: 60_000,
+  });
 
   // The opened network reaches the Model view only when asked, as one undo step.
   await openView(page, 'Model');
@@ -110,7 +131,9 @@ test('a CLI-trained model file opens as a run: curves, stored metrics, Evaluate,
   await screenshot(page, 'open-model-use-network');
 });
 
-test('without its dataset, a model file shows its stored metrics and names the missing columns', async ({ app: page }) => {
+test('without its dataset, a model file shows its stored metrics and names the missing columns', async ({
+  app: page,
+}) => {
   const { path, model } = cliModel();
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await openView(page, 'Evaluate');
@@ -118,15 +141,20 @@ test('without its dataset, a model file shows its stored metrics and names the m
   await openView(page, 'Evaluate');
   const stored = page.getByRole('region', { name: 'Metrics stored in penguins.model.json' });
   await expect(stored.getByRole('row', { name: /^Test/ })).toContainText(percent(model.metrics.test.accuracy));
-  await expect(page.getByRole('alert')).toContainText("The loaded dataset lacks the columns 'island', 'bill_length_mm', "
-    + "'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex', 'year' that the model was trained on");
+  await expect(page.getByRole('alert')).toContainText(
+    "The loaded dataset lacks the columns 'island', 'bill_length_mm', " +
+      "'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex', 'year' that the model was trained on",
+  );
 
   // Dropped on the window, a model file (.json) opens as a run too.
-  const transfer = await page.evaluateHandle((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'dropped.model.json'));
-    return dt;
-  }, readFileSync(path, 'utf8'));
+  const transfer = await page.evaluateHandle(
+    (text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.model.json'));
+      return dt;
+    },
+    readFileSync(path, 'utf8'),
+  );
   await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
   await expect(page.getByText('Opened dropped.model.json as run "dropped".')).toBeVisible();
@@ -136,11 +164,15 @@ test('without its dataset, a model file shows its stored metrics and names the m
   const project = join(mkdtempSync(join(tmpdir(), 'bps-e2e-open-model-')), 'study.json');
   writeFileSync(project, JSON.stringify({ format: 'backprop-studio/project', version: 1, runs: [] }));
   await openModelFile(page, project);
-  await expect(page.getByRole('alert').first()).toContainText('study.json is a Backprop Studio project, not a model '
-    + 'file. Open it with Open project (File ▸ Open… or Ctrl+O)');
+  await expect(page.getByRole('alert').first()).toContainText(
+    'study.json is a Backprop Studio project, not a model ' +
+      'file. Open it with Open project (File ▸ Open… or Ctrl+O)',
+  );
 });
 
-test('round trip: app-trained, exported as a PyTorch package, trained on under torchrun, opened again', async ({ app: page }) => {
+test('round trip: app-trained, exported as a PyTorch package, trained on under torchrun, opened again', async ({
+  app: page,
+}) => {
   test.skip(!hasTorch, '/usr/bin/python3 has no torch and pandas: the PyTorch package cannot run here');
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await openView(page, 'Model');
@@ -152,8 +184,10 @@ test('round trip: app-trained, exported as a PyTorch package, trained on under t
   await openView(page, 'Export');
   const [zip] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('group', { name: 'PyTorch package' })
-      .getByRole('button', { name: 'Download iris-run-1-pytorch.zip' }).click(),
+    page
+      .getByRole('group', { name: 'PyTorch package' })
+      .getByRole('button', { name: 'Download iris-run-1-pytorch.zip' })
+      .click(),
   ]);
   const root = mkdtempSync(join(tmpdir(), 'bps-e2e-open-model-torch-'));
   for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(await zip.path()))))) {
@@ -161,27 +195,45 @@ test('round trip: app-trained, exported as a PyTorch package, trained on under t
     writeFileSync(join(root, name), bytes);
   }
   const pkg = join(root, 'pytorch-package');
-  const trained = spawnSync('/usr/bin/torchrun', [
-    // torchrun 1.13 needs --redirects/--tee given (its defaults crash); they change nothing else.
-    '--standalone', '--nproc_per_node', '2', '--redirects', '2', '--tee', '2',
-    'train.py', repoPath('resources/samples/iris.csv'), '--epochs', '3', '--out', 'trained.model.json',
-  ], { cwd: pkg, encoding: 'utf8' });
+  const trained = spawnSync(
+    '/usr/bin/torchrun',
+    [
+      // torchrun 1.13 needs --redirects/--tee given (its defaults crash); they change nothing else.
+      '--standalone',
+      '--nproc_per_node',
+      '2',
+      '--redirects',
+      '2',
+      '--tee',
+      '2',
+      'train.py',
+      repoPath('resources/samples/iris.csv'),
+      '--epochs',
+      '3',
+      '--out',
+      'trained.model.json',
+    ],
+    { cwd: pkg, encoding: 'utf8' },
+  );
   expect(trained.status, trained.stderr).toBe(0);
   const model = JSON.parse(readFileSync(join(pkg, 'trained.model.json'), 'utf8')) as {
-    history: unknown[]; metrics: { validation: { accuracy: number } };
+    history: unknown[];
+    metrics: { validation: { accuracy: number } };
   };
 
   await openView(page, 'Train');
   await openModelFile(page, join(pkg, 'trained.model.json'));
   await expect(page.getByText('Opened trained.model.json as run "trained".')).toBeVisible();
-  await expect(page.getByRole('region', { name: /^Runs/ }).getByRole('button', { name: /^trained from/ }))
-    .toContainText(`${model.history.length} ep`);
+  await expect(
+    page.getByRole('region', { name: /^Runs/ }).getByRole('button', { name: /^trained from/ }),
+  ).toContainText(`${model.history.length} ep`);
   await screenshot(page, 'open-model-torchrun-train');
   await openView(page, 'Evaluate');
   // train.py scores the rows it trained on and its validation rows; the app scores the loaded dataset's test split.
   const stored = page.getByRole('region', { name: 'Metrics stored in trained.model.json' });
-  await expect(stored.getByRole('row', { name: /^Validation/ }))
-    .toContainText(`${(model.metrics.validation.accuracy * 100).toFixed(1)}%`);
+  await expect(stored.getByRole('row', { name: /^Validation/ })).toContainText(
+    `${(model.metrics.validation.accuracy * 100).toFixed(1)}%`,
+  );
   await expect(page.getByText('Test accuracy')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('alert')).toHaveCount(0);
   await screenshot(page, 'open-model-torchrun-evaluate');

@@ -13,7 +13,9 @@ test('penguins: missing values and text columns, test accuracy ≥ 0.95 in Evalu
   const sex = page.getByRole('article', { name: 'sex' });
   await expect(sex.getByText(/missing \(\d+%\)/)).toBeVisible();
   await expect(sex.getByText('Categorical', { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole('article', { name: 'island' }).getByText('Categorical', { exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByRole('article', { name: 'island' }).getByText('Categorical', { exact: true }).first(),
+  ).toBeVisible();
   await screenshot(page, 'data-penguins');
 
   await openView(page, 'Model');
@@ -35,6 +37,11 @@ test('penguins: missing values and text columns, test accuracy ≥ 0.95 in Evalu
   expect(accuracy, `test accuracy shown: ${text}`).toBeGreaterThanOrEqual(0.95);
   // Clicking a confusion-matrix cell lists its rows.
   await page.getByRole('button', { name: /^Actual Adelie, predicted Adelie: \d+ rows$/ }).click();
-  await expect(page.getByRole('region', { name: /^Actual Adelie, predicted Adelie/ }).getByRole('row').nth(1)).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: /^Actual Adelie, predicted Adelie/ })
+      .getByRole('row')
+      .nth(1),
+  ).toBeVisible();
   await screenshot(page, 'evaluate-penguins');
 });

@@ -46,7 +46,11 @@ test('save a project to a .bpstudio file and open it again', async ({ app: page 
   // A file that is not a project says so and changes nothing.
   const again = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open project' }).click();
-  await (await again).setFiles({ name: 'notes.bpstudio', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
-  await expect(page.getByRole('alert').filter({ hasText: 'notes.bpstudio is not a Backprop Studio project' })).toBeVisible();
+  await (
+    await again
+  ).setFiles({ name: 'notes.bpstudio', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'notes.bpstudio is not a Backprop Studio project' }),
+  ).toBeVisible();
   await expect(page.getByLabel('Project name')).toHaveValue('diabetes');
 });

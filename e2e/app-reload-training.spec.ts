@@ -8,21 +8,30 @@ import { epochStatus, expect, networkItems, openView, test } from './app/fixture
 
 /** Epochs of each run in the browser's autosave record, as IndexedDB holds it now. */
 async function autosavedEpochs(page: Page): Promise<number[]> {
-  return page.evaluate(() => new Promise<number[]>((resolve, reject) => {
-    const open = indexedDB.open('backprop-studio');
-    open.onerror = () => reject(new Error('could not open the autosave database'));
-    open.onsuccess = () => {
-      const get = open.result.transaction('autosave').objectStore('autosave').get('current');
-      get.onsuccess = () => {
-        const stored = get.result as { project: string } | undefined;
-        open.result.close();
-        resolve(stored ? (JSON.parse(stored.project) as { runs: { history: unknown[] }[] }).runs.map((r) => r.history.length) : []);
-      };
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<number[]>((resolve, reject) => {
+        const open = indexedDB.open('backprop-studio');
+        open.onerror = () => reject(new Error('could not open the autosave database'));
+        open.onsuccess = () => {
+          const get = open.result.transaction('autosave').objectStore('autosave').get('current');
+          get.onsuccess = () => {
+            const stored = get.result as { project: string } | undefined;
+            open.result.close();
+            resolve(
+              stored
+                ? (JSON.parse(stored.project) as { runs: { history: unknown[] }[] }).runs.map((r) => r.history.length)
+                : [],
+            );
+          };
+        };
+      }),
+  );
 }
 
-test('a reload during training keeps the running run as an interrupted run and says what was lost', async ({ app: page }) => {
+test('a reload during training keeps the running run as an interrupted run and says what was lost', async ({
+  app: page,
+}) => {
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await openView(page, 'Model');
@@ -42,8 +51,9 @@ test('a reload during training keeps the running run as an interrupted run and s
 
   await page.reload();
   await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('was still training when the page closed'))
-    .toContainText('The epochs so far are kept as a stopped run, but the weights were not saved, so it cannot be evaluated, continued or exported. Train again to get a model.');
+  await expect(page.getByText('was still training when the page closed')).toContainText(
+    'The epochs so far are kept as a stopped run, but the weights were not saved, so it cannot be evaluated, continued or exported. Train again to get a model.',
+  );
   await openView(page, 'Train');
   const runs = page.getByRole('region', { name: 'Runs' });
   await expect(runs.getByText('interrupted')).toBeVisible();

@@ -13,7 +13,11 @@ import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts'
 const SECTIONS = ['Data', 'Network', 'Training', 'Evaluation', 'Importance', 'Reproduce'];
 
 /** Open a report file; returns what the page logged as errors and every request other than the file itself. */
-async function openReport(browser: Browser, file: string, name: string): Promise<{ errors: string[]; requests: string[] }> {
+async function openReport(
+  browser: Browser,
+  file: string,
+  name: string,
+): Promise<{ errors: string[]; requests: string[] }> {
   const url = pathToFileURL(file).href;
   const errors: string[] = [];
   const requests: string[] = [];
@@ -28,7 +32,8 @@ async function openReport(browser: Browser, file: string, name: string): Promise
     });
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 2 })).toHaveText(SECTIONS);
-    for (const s of SECTIONS) await expect(page.getByRole('link', { name: s })).toHaveAttribute('href', `#${s.toLowerCase()}`);
+    for (const s of SECTIONS)
+      await expect(page.getByRole('link', { name: s })).toHaveAttribute('href', `#${s.toLowerCase()}`);
     // Every chart is an image with a name screen readers read out.
     const charts = page.locator('figure.chart > svg[role="img"]');
     expect(await charts.count()).toBeGreaterThanOrEqual(6);
@@ -50,8 +55,12 @@ test('the CLI report opens with no errors and loads nothing', async ({ browser }
   const [header, ...rows] = readFileSync(repoPath('resources/samples/penguins.csv'), 'utf8').trim().split('\n');
   writeFileSync(join(dir, 'train.csv'), `${[header, ...rows.filter((_, i) => i % 4 !== 0)].join('\n')}\n`);
   writeFileSync(join(dir, 'test.csv'), `${[header, ...rows.filter((_, i) => i % 4 === 0)].join('\n')}\n`);
-  const cli = (...args: string[]) => spawnSync(process.execPath, [repoPath('bin/backprop-studio.mjs'), ...args], { cwd: dir, encoding: 'utf8' });
-  expect(cli('train', 'train.csv', '--target', 'sex', '--out', 'm.json', '--quiet', '--epochs', '60', '--test-split', '0').status).toBe(0);
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [repoPath('bin/backprop-studio.mjs'), ...args], { cwd: dir, encoding: 'utf8' });
+  expect(
+    cli('train', 'train.csv', '--target', 'sex', '--out', 'm.json', '--quiet', '--epochs', '60', '--test-split', '0')
+      .status,
+  ).toBe(0);
   const made = cli('report', 'm.json', '--data', 'test.csv', '--out', 'report.html');
   expect(made.stderr).toMatch(/Wrote the report \(\d+ KB\) to report\.html\n$/);
   mkdirSync(repoPath('test-results/screenshots'), { recursive: true });
@@ -60,7 +69,10 @@ test('the CLI report opens with no errors and loads nothing', async ({ browser }
   expect(requests).toEqual([]);
 });
 
-test('Export ▸ Report downloads the run\'s report, which opens with no errors and loads nothing', async ({ app: page, browser }) => {
+test("Export ▸ Report downloads the run's report, which opens with no errors and loads nothing", async ({
+  app: page,
+  browser,
+}) => {
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
@@ -80,7 +92,9 @@ test('Export ▸ Report downloads the run\'s report, which opens with no errors 
   const html = readFileSync(await download.path(), 'utf8');
   expect(html).toContain('<dt>File</dt><dd>iris.csv</dd>');
   expect(html).toMatch(/<dt>Scored<\/dt><dd>the test split: \d+ of 150 rows<\/dd>/);
-  expect(html).toContain('<pre><code>backprop-studio report iris-run-1.model.json --data TEST.csv --out report.html</code></pre>');
+  expect(html).toContain(
+    '<pre><code>backprop-studio report iris-run-1.model.json --data TEST.csv --out report.html</code></pre>',
+  );
   const file = join(mkdtempSync(join(tmpdir(), 'bps-report-app-')), 'iris-run-1.report.html');
   writeFileSync(file, html);
   const { errors, requests } = await openReport(browser, file, 'report-app');

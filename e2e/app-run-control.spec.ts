@@ -26,12 +26,14 @@ test('pause, resume and stop a run; a reload restores the project and the stoppe
   await expect(page.getByText('Paused', { exact: true })).toBeVisible();
   // Epochs finished just before the pause are still on their way to the screen for a moment.
   let pausedAt = -1;
-  await expect.poll(async () => {
-    const before = (await epochStatus(page)).epoch;
-    await page.waitForTimeout(250);
-    pausedAt = (await epochStatus(page)).epoch;
-    return pausedAt === before;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const before = (await epochStatus(page)).epoch;
+      await page.waitForTimeout(250);
+      pausedAt = (await epochStatus(page)).epoch;
+      return pausedAt === before;
+    })
+    .toBe(true);
   await page.waitForTimeout(1000);
   expect((await epochStatus(page)).epoch).toBe(pausedAt);
   await screenshot(page, 'train-paused');
@@ -56,7 +58,11 @@ test('pause, resume and stop a run; a reload restores the project and the stoppe
   // The stopped run's model is usable: it is evaluated.
   await openView(page, 'Evaluate');
   await expect(page.locator('.metric').filter({ hasText: 'Test accuracy' })).toBeVisible();
-  const accuracyBefore = await page.locator('.metric').filter({ hasText: 'Test accuracy' }).locator('.value').innerText();
+  const accuracyBefore = await page
+    .locator('.metric')
+    .filter({ hasText: 'Test accuracy' })
+    .locator('.value')
+    .innerText();
 
   // Everything is autosaved; reload the page.
   await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true', { timeout: 15_000 });

@@ -10,18 +10,23 @@ const OVERLAY = 'Drop a CSV to import it, a .bpstudio project to open it, or a m
 
 /** Drag a file over the window and drop it, as the OS does. */
 async function dropFile(page: Page, name: string, text: string): Promise<void> {
-  const transfer = await page.evaluateHandle(({ name, text }) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], name));
-    return dt;
-  }, { name, text });
+  const transfer = await page.evaluateHandle(
+    ({ name, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name));
+      return dt;
+    },
+    { name, text },
+  );
   await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
   await expect(page.getByText(OVERLAY)).toBeVisible();
   await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
   await expect(page.getByText(OVERLAY)).toHaveCount(0);
 }
 
-test('a CSV dropped onto the window is imported; a dropped project asks before replacing unsaved work', async ({ app: page }) => {
+test('a CSV dropped onto the window is imported; a dropped project asks before replacing unsaved work', async ({
+  app: page,
+}) => {
   await dropFile(page, 'tiny.csv', 'x,y\n1,2\n3,4\n5,6\n');
   await expect(page.getByText('Loaded tiny.csv: 3 rows.')).toBeVisible();
   await expect(page.getByLabel('Project name')).toHaveValue('tiny');
@@ -30,12 +35,17 @@ test('a CSV dropped onto the window is imported; a dropped project asks before r
   const prompt = page.getByRole('dialog', { name: 'Save changes to "tiny" before opening another project?' });
   await expect(prompt).toBeVisible();
   await prompt.getByRole('button', { name: 'Discard' }).click();
-  await expect(page.getByText(
-    'other.bpstudio is not a Backprop Studio project (its "format" is not "backprop-studio/project"). Open a .bpstudio file saved by Backprop Studio.',
-  )).toBeVisible();
+  await expect(
+    page.getByText(
+      'other.bpstudio is not a Backprop Studio project (its "format" is not "backprop-studio/project"). Open a .bpstudio file saved by Backprop Studio.',
+    ),
+  ).toBeVisible();
 });
 
-test('desktop: the crash copy of the last session is offered; Restore opens it as a project with no file', async ({ page, app: _ }) => {
+test('desktop: the crash copy of the last session is offered; Restore opens it as a project with no file', async ({
+  page,
+  app: _,
+}) => {
   void _;
   await useFakeDesktop(page);
   await page.reload();
@@ -52,11 +62,14 @@ test('desktop: the crash copy of the last session is offered; Restore opens it a
   await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true');
 
   await page.addInitScript((text) => {
-    const api = (window as Window & { backpropDesktop?: { takeRecovery: () => Promise<string | null> } }).backpropDesktop;
+    const api = (window as Window & { backpropDesktop?: { takeRecovery: () => Promise<string | null> } })
+      .backpropDesktop;
     if (api) api.takeRecovery = () => Promise.resolve(text);
   }, copy);
   await page.reload();
-  await expect(page.getByText('Backprop Studio closed unexpectedly last time. Restore the project it was editing?')).toBeVisible();
+  await expect(
+    page.getByText('Backprop Studio closed unexpectedly last time. Restore the project it was editing?'),
+  ).toBeVisible();
   await expect(page.getByLabel('Project name')).toHaveValue('later name');
   const resets = await desktopPathResets(page);
   await page.getByRole('button', { name: 'Restore' }).click();

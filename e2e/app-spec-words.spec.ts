@@ -23,9 +23,13 @@ test('invalid units and dropout rate are named as the app labels them and shown 
   await screenshot(page, 'spec-words-units');
 
   await page.getByLabel('Units').fill('');
-  await expect(inspector.getByRole('alert')).toHaveText('Dense 1: Units must be a whole number of at least 1; the box holds no number.');
+  await expect(inspector.getByRole('alert')).toHaveText(
+    'Dense 1: Units must be a whole number of at least 1; the box holds no number.',
+  );
   await page.getByLabel('Units').fill('1e999');
-  await expect(inspector.getByRole('alert')).toHaveText('Dense 1: Units must be a whole number of at least 1; the box holds no number.');
+  await expect(inspector.getByRole('alert')).toHaveText(
+    'Dense 1: Units must be a whole number of at least 1; the box holds no number.',
+  );
   await expect(card).toContainText('Units: no number (not valid)');
 
   // A billion units (the engine judges the size; the drawing shows a few and counts the rest, without hanging).
@@ -51,5 +55,7 @@ test('training settings problems name the field by its label', async ({ app: pag
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await openView(page, 'Train');
   await page.getByLabel('Epochs').fill('0');
-  await expect(page.getByRole('form', { name: 'Training settings' }).getByRole('alert')).toHaveText('Epochs must be a whole number of at least 1, got 0.');
+  await expect(page.getByRole('form', { name: 'Training settings' }).getByRole('alert')).toHaveText(
+    'Epochs must be a whole number of at least 1, got 0.',
+  );
 });

@@ -26,7 +26,9 @@ async function setStepField(page: Page, label: string, value: string): Promise<v
   await expect(r.getByRole('status').filter({ hasText: 'computed on' })).toBeVisible();
 }
 
-test('a fitted row: the numbers shown add up, the loss floor is explained, batch-norm inputs are named', async ({ app: page }) => {
+test('a fitted row: the numbers shown add up, the loss floor is explained, batch-norm inputs are named', async ({
+  app: page,
+}) => {
   test.setTimeout(180_000);
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
@@ -68,12 +70,16 @@ test('a fitted row: the numbers shown add up, the loss floor is explained, batch
   await chain.getByLabel('Connection layer').selectOption({ index: 1 });
   await chain.getByLabel('Connection from').selectOption({ label: 'dense_1 #3 after batch norm' });
   await expect(chain.getByText('w[dense_1 #3 after batch norm → dense_2 #1]')).toBeVisible();
-  await expect(chain.getByTestId('chain-input-note')).toHaveText("xi is what dense_2 receives: dense_1 #3's activation after batch norm, not the activation itself.");
+  await expect(chain.getByTestId('chain-input-note')).toHaveText(
+    "xi is what dense_2 receives: dense_1 #3's activation after batch norm, not the activation itself.",
+  );
 
   // The update pushes the fitted row onto the clip's floor: said in words, not as "went down 96%".
   await r.getByRole('button', { name: /^\d Update$/ }).click();
   await expect(r.getByTestId('loss-verdict')).toHaveText('down to its floor');
-  await expect(r.getByTestId('loss-floor')).toContainText('The loss is on its floor: probabilities are clipped to [1e-7, 1 − 1e-7] so that ln never sees 0, so it cannot go below about 1e-7.');
+  await expect(r.getByTestId('loss-floor')).toContainText(
+    'The loss is on its floor: probabilities are clipped to [1e-7, 1 − 1e-7] so that ln never sees 0, so it cannot go below about 1e-7.',
+  );
   await r.getByTestId('loss-floor').scrollIntoViewIfNeeded();
   await screenshot(page, 'step-numbers-floor');
 });

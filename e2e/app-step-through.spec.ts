@@ -10,7 +10,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, importCsv, networkItems, openView, repoPath, screenshot, test } from './app/fixtures.ts';
 
-interface GradientsJson { loss: number; gradients: { layer: string; name: string; shape: number[]; data: number[] }[] }
+interface GradientsJson {
+  loss: number;
+  gradients: { layer: string; name: string; shape: number[]; data: number[] }[];
+}
 
 /** The step-through region. */
 function region(page: Page): Locator {
@@ -43,10 +46,13 @@ function expectShown(shown: string, exact: number): void {
 
 /** Scroll the view's own scroll box so that the element is at its top. */
 async function scrollTo(page: Page, selector: string): Promise<void> {
-  await page.locator(selector).first().evaluate((e) => {
-    const box = e.closest('.main');
-    if (box) box.scrollTop += e.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
-  });
+  await page
+    .locator(selector)
+    .first()
+    .evaluate((e) => {
+      const box = e.closest('.main');
+      if (box) box.scrollTop += e.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    });
 }
 
 /** Screenshots of a stage: the drawing (stepper at the top), then the panels below it. */
@@ -60,7 +66,9 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.evaluate((t) => { document.documentElement.dataset['theme'] = t; }, theme);
+  await page.evaluate((t) => {
+    document.documentElement.dataset['theme'] = t;
+  }, theme);
 }
 
 async function dismissToasts(page: Page): Promise<void> {
@@ -79,7 +87,7 @@ async function setStepField(page: Page, label: string, value: string): Promise<v
 // Screenshots right after a theme switch must not catch colour transitions half-way.
 test.use({ reducedMotion: 'reduce' });
 
-test('iris: step through forward, loss, backward and update; the gradients equal the CLI\'s', async ({ app: page }) => {
+test("iris: step through forward, loss, backward and update; the gradients equal the CLI's", async ({ app: page }) => {
   test.setTimeout(240_000);
   await importCsv(page, repoPath('resources/samples/iris.csv'));
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
@@ -110,14 +118,25 @@ test('iris: step through forward, loss, backward and update; the gradients equal
     for (let i = 0; i < 10; i++) {
       const title = await stageTitle(page);
       if (theme === 'light') stages.push(title);
-      await shoot(page, `step-${String(i + 1).padStart(2, '0')}-${title.replace(/[^\w]+/g, '-').toLowerCase()}-${theme}`);
+      await shoot(
+        page,
+        `step-${String(i + 1).padStart(2, '0')}-${title.replace(/[^\w]+/g, '-').toLowerCase()}-${theme}`,
+      );
       if (i < 9) await r.getByRole('button', { name: 'Next step' }).click();
     }
   }
   await setTheme(page, 'light');
   expect(stages).toEqual([
-    'Forward · the inputs', 'Forward · layer dense_1', 'Forward · layer dense_2', 'Forward · the output layer',
-    'Loss', 'Backward · the output layer', 'Backward · layer dense_2', 'Backward · layer dense_1', 'Backward · the inputs', 'Update',
+    'Forward · the inputs',
+    'Forward · layer dense_1',
+    'Forward · layer dense_2',
+    'Forward · the output layer',
+    'Loss',
+    'Backward · the output layer',
+    'Backward · layer dense_2',
+    'Backward · layer dense_1',
+    'Backward · the inputs',
+    'Update',
   ]);
 
   // Update: a small learning rate lowers the loss on the same row …
@@ -130,7 +149,9 @@ test('iris: step through forward, loss, backward and update; the gradients equal
   const batchBefore = parseShown(await r.getByTestId('loss-before').innerText());
   expect(parseShown(await r.getByTestId('loss-after').innerText())).toBeGreaterThan(batchBefore);
   await expect(r.getByTestId('loss-verdict')).toContainText('went up');
-  await expect(r.getByRole('note').filter({ hasText: 'The step was too large.' })).toContainText('Try a smaller learning rate for this step, such as 0.1.');
+  await expect(r.getByRole('note').filter({ hasText: 'The step was too large.' })).toContainText(
+    'Try a smaller learning rate for this step, such as 0.1.',
+  );
   await shoot(page, 'step-10-update-too-large-light');
   await setStepField(page, 'Learning rate for this step', '0.1');
   expect(parseShown(await r.getByTestId('loss-after').innerText())).toBeLessThan(batchBefore);
@@ -177,7 +198,9 @@ test('iris: step through forward, loss, backward and update; the gradients equal
   await r.getByLabel('Connection to').selectOption({ label: 'dense_1 #4' });
   await expect(r.getByText('equals the sum')).toBeVisible();
   const shownGradient = await r.getByTestId('engine-gradient').innerText();
-  const dataRow = Number(await r.getByRole('group', { name: 'The rows of this step' }).locator('tbody td').first().innerText());
+  const dataRow = Number(
+    await r.getByRole('group', { name: 'The rows of this step' }).locator('tbody td').first().innerText(),
+  );
   await shoot(page, 'step-12-run-gradient-light');
 
   await openView(page, 'Export');
@@ -188,7 +211,11 @@ test('iris: step through forward, loss, backward and update; the gradients equal
   const csv = readFileSync(repoPath('resources/samples/iris.csv'), 'utf8').trim().split('\n');
   const rowFile = test.info().outputPath('row.csv');
   writeFileSync(rowFile, `${csv[0]}\n${csv[dataRow]}\n`);
-  const out = execFileSync('node', [repoPath('bin/backprop-studio.mjs'), 'gradients', modelFile, rowFile, '--rows', '1'], { encoding: 'utf8' });
+  const out = execFileSync(
+    'node',
+    [repoPath('bin/backprop-studio.mjs'), 'gradients', modelFile, rowFile, '--rows', '1'],
+    { encoding: 'utf8' },
+  );
   const cli = JSON.parse(out) as GradientsJson;
   const kernel = cli.gradients.find((g) => g.layer === 'dense_1' && g.name === 'kernel');
   expect(kernel?.shape).toEqual([4, 16]);
@@ -256,13 +283,19 @@ test('regression with six sigmoid layers: the gradient strip explains vanishing 
   await expect(computed(page)).toBeVisible();
   await dismissToasts(page);
   await r.getByRole('button', { name: 'Update' }).click();
-  await expect(r.getByRole('note').filter({ hasText: 'vanishing gradients' })).toContainText(/at 'dense_1' they are [\d,.e+]+× smaller than at 'output'/);
+  await expect(r.getByRole('note').filter({ hasText: 'vanishing gradients' })).toContainText(
+    /at 'dense_1' they are [\d,.e+]+× smaller than at 'output'/,
+  );
   await scrollTo(page, '.step-through .panels');
   await screenshot(page, 'step-16-vanishing-light');
   await r.getByRole('button', { name: 'Forward' }).click();
   for (let i = 0; i < 7; i++) await r.getByRole('button', { name: 'Next step' }).click();
   expect(await stageTitle(page)).toBe('Forward · the output layer');
-  await expect(r.getByText(/The output layer gives the prediction ŷ = -?[\d.]+; the true target is -?[\d.]+ \(standardized; [\d.]+ in the data's units\)\./)).toBeVisible();
+  await expect(
+    r.getByText(
+      /The output layer gives the prediction ŷ = -?[\d.]+; the true target is -?[\d.]+ \(standardized; [\d.]+ in the data's units\)\./,
+    ),
+  ).toBeVisible();
   await shoot(page, 'step-17-regression-output-light');
 });
 
@@ -274,7 +307,10 @@ test('the same step on the CPU and on gpu.js WebGL2 shows the same gradients', a
   await page.getByRole('button', { name: 'Add Dense layer' }).click();
   await openView(page, 'Train');
   const shown: Record<string, string> = {};
-  for (const [backend, label] of [['cpu', 'CPU'], ['gpujs-webgl2', 'WebGL2']] as const) {
+  for (const [backend, label] of [
+    ['cpu', 'CPU'],
+    ['gpujs-webgl2', 'WebGL2'],
+  ] as const) {
     await page.getByLabel('Backend').selectOption(backend);
     await page.getByRole('tab', { name: 'Step through' }).click();
     const r = region(page);

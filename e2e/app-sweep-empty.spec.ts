@@ -16,7 +16,11 @@ test('an empty search space explains what to add, without an error or JSON', asy
   await expect(remove.first()).toBeVisible();
   while (await remove.count()) await remove.first().click();
 
-  await expect(space.getByText('No parameters yet. Choose one from “+ Add parameter…” above: the learning rate, the units of the hidden layers or any other setting. Each trial trains the network with values drawn from the ranges you give.')).toBeVisible();
+  await expect(
+    space.getByText(
+      'No parameters yet. Choose one from “+ Add parameter…” above: the learning rate, the units of the hidden layers or any other setting. Each trial trains the network with values drawn from the ranges you give.',
+    ),
+  ).toBeVisible();
   await expect(space.getByRole('status')).toHaveText('Add a parameter to search to start.');
   await expect(space.getByRole('alert')).toHaveCount(0);
   await expect(space).not.toContainText('{');
@@ -29,7 +33,9 @@ test('an empty search space explains what to add, without an error or JSON', asy
   await expect(r.getByRole('button', { name: 'Start sweep' })).toBeEnabled();
 });
 
-test('with validation loss as the objective, the curve toggle offers the training loss, not "Validation loss" twice', async ({ app: page }) => {
+test('with validation loss as the objective, the curve toggle offers the training loss, not "Validation loss" twice', async ({
+  app: page,
+}) => {
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await openView(page, 'Model');
@@ -42,7 +48,9 @@ test('with validation loss as the objective, the curve toggle offers the trainin
   await space.getByLabel('Trials').fill('2');
   await space.getByLabel('Objective').selectOption({ label: 'Validation loss' });
   await r.getByRole('button', { name: 'Start sweep' }).click();
-  await expect(r.getByRole('region', { name: 'Sweep progress' }).getByText('Finished')).toBeVisible({ timeout: 60_000 });
+  await expect(r.getByRole('region', { name: 'Sweep progress' }).getByText('Finished')).toBeVisible({
+    timeout: 60_000,
+  });
   const curves = r.getByRole('figure', { name: 'Learning curves' });
   await expect(curves.getByRole('radio')).toHaveText(['Validation loss', 'Training loss']);
   await curves.getByRole('radio', { name: 'Training loss' }).click();

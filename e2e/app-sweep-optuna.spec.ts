@@ -12,7 +12,10 @@ import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts'
 
 const PYTHON = '/usr/bin/python3';
 const probe = spawnSync(PYTHON, ['-c', 'import optuna, torch, pandas'], { encoding: 'utf8' });
-const noPython = probe.status === 0 ? '' : `${PYTHON} cannot import optuna, torch and pandas: install python3-optuna, python3-torch, python3-pandas`;
+const noPython =
+  probe.status === 0
+    ? ''
+    : `${PYTHON} cannot import optuna, torch and pandas: install python3-optuna, python3-torch, python3-pandas`;
 const tmp = mkdtempSync(path.join(tmpdir(), 'bps-e2e-optuna-'));
 
 function cli(...args: string[]): void {
@@ -33,17 +36,28 @@ async function openTrials(page: Page, file: string): Promise<void> {
 }
 
 const space = path.join(tmp, 'space.json');
-writeFileSync(space, JSON.stringify({
-  seed: 3,
-  parameters: {
-    'training.optimizer.learningRate': { distribution: 'logUniform', min: 0.003, max: 0.03 },
-    'layers[dense-1].units': { distribution: 'int', min: 4, max: 16 },
-  },
-  spec: { layers: [{ id: 'dense-1', type: 'dense', units: 8 }, { id: 'output', type: 'dense', units: 'auto' }], training: { epochs: 3 } },
-}));
+writeFileSync(
+  space,
+  JSON.stringify({
+    seed: 3,
+    parameters: {
+      'training.optimizer.learningRate': { distribution: 'logUniform', min: 0.003, max: 0.03 },
+      'layers[dense-1].units': { distribution: 'int', min: 4, max: 16 },
+    },
+    spec: {
+      layers: [
+        { id: 'dense-1', type: 'dense', units: 8 },
+        { id: 'output', type: 'dense', units: 'auto' },
+      ],
+      training: { epochs: 3 },
+    },
+  }),
+);
 const iris = repoPath('resources/samples/iris.csv');
 
-test('an Optuna study run by two processes opens in the Sweep view: table and parallel coordinates', async ({ app: page }) => {
+test('an Optuna study run by two processes opens in the Sweep view: table and parallel coordinates', async ({
+  app: page,
+}) => {
   test.skip(noPython !== '', noPython);
   test.setTimeout(300_000);
   const dir = path.join(tmp, 'study');
@@ -67,20 +81,42 @@ test('an Optuna study run by two processes opens in the Sweep view: table and pa
   await expect(table.getByRole('row')).toHaveCount(5);
   const parallel = r.getByRole('figure', { name: 'Parallel coordinates' });
   await expect(parallel).toHaveAttribute('data-lines', '4');
-  await expect(parallel.locator('svg .axis-label')).toHaveText(['Learning rate', 'Units · dense-1', 'Validation accuracy']);
+  await expect(parallel.locator('svg .axis-label')).toHaveText([
+    'Learning rate',
+    'Units · dense-1',
+    'Validation accuracy',
+  ]);
   await expect(r.getByRole('region', { name: 'Best trial' })).toContainText('Validation accuracy');
   await screenshot(page, 'sweep-optuna-opened');
 });
 
-test('a trials CSV from `sweep --out` opens next to the data; a file that is not one says why', async ({ app: page }) => {
+test('a trials CSV from `sweep --out` opens next to the data; a file that is not one says why', async ({
+  app: page,
+}) => {
   const csv = path.join(tmp, 'cli-trials.csv');
-  cli('sweep', iris, '--target', 'species', '--space', space, '--trials', '3', '--concurrency', '1', '--out', csv, '--quiet');
+  cli(
+    'sweep',
+    iris,
+    '--target',
+    'species',
+    '--space',
+    space,
+    '--trials',
+    '3',
+    '--concurrency',
+    '1',
+    '--out',
+    csv,
+    '--quiet',
+  );
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
   await openView(page, 'Train');
   await page.getByRole('tab', { name: 'Sweep' }).click();
   const r = page.getByRole('region', { name: 'Hyperparameter sweep' });
   await openTrials(page, iris);
-  await expect(page.getByText("iris.csv could not be opened as trials: Line 1: the trials CSV has no 'trial', 'rank', 'status',")).toBeVisible();
+  await expect(
+    page.getByText("iris.csv could not be opened as trials: Line 1: the trials CSV has no 'trial', 'rank', 'status',"),
+  ).toBeVisible();
   await expect(r.getByRole('table', { name: 'Trial table' })).toHaveCount(0);
 
   await openTrials(page, csv);

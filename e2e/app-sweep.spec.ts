@@ -42,14 +42,19 @@ async function shootAt(page: Page, target: Locator, name: string): Promise<void>
 
 /** The CSV as rows of named cells. */
 function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...rows] = text.trim().split('\n').map((l) => l.split(','));
+  const [head, ...rows] = text
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   return rows.map((r) => Object.fromEntries((head ?? []).map((h, i) => [h, r[i] ?? ''])));
 }
 
 // Screenshots right after a theme switch must not catch colour transitions half-way.
 test.use({ reducedMotion: 'reduce' });
 
-test('iris: a sweep fills the table and the parallel coordinates, and its best trial is applied and retrained', async ({ app: page }) => {
+test('iris: a sweep fills the table and the parallel coordinates, and its best trial is applied and retrained', async ({
+  app: page,
+}) => {
   test.setTimeout(240_000);
   await importCsv(page, repoPath('resources/samples/iris.csv'));
   await page.getByLabel('Target column').selectOption('species');
@@ -76,7 +81,11 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
 
   // The engine's message appears beside the range it is about, and goes when the range is fixed.
   await space.getByLabel('Learning rate: max').fill('0.0001');
-  await expect(space.getByRole('alert').filter({ hasText: 'Max (0.0001) must be greater than min (0.001). Swap or widen the bounds.' })).toBeVisible();
+  await expect(
+    space
+      .getByRole('alert')
+      .filter({ hasText: 'Max (0.0001) must be greater than min (0.001). Swap or widen the bounds.' }),
+  ).toBeVisible();
   await expect(space.getByLabel('Learning rate: max')).toHaveAttribute('aria-invalid', 'true');
   await expect(r.getByRole('button', { name: 'Start sweep' })).toBeDisabled();
   await space.getByLabel('Learning rate: max').fill('0.1');
@@ -84,7 +93,9 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
   await expect(space.getByRole('alert').filter({ hasText: 'trials must be a whole number' })).toBeVisible();
   await space.getByLabel('Trials').fill('4');
   await space.getByLabel('Concurrency').fill('2');
-  await expect(space.getByRole('status')).toHaveText('4 trials, 2 at once · up to 400,000 epochs in all · scored on 15 validation rows');
+  await expect(space.getByRole('status')).toHaveText(
+    '4 trials, 2 at once · up to 400,000 epochs in all · scored on 15 validation rows',
+  );
   await expect(space.getByRole('alert')).toHaveCount(0);
 
   // Trials run two at a time in their own workers; one can be cancelled while the sweep goes on.
@@ -118,7 +129,9 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
   await space.getByLabel('Concurrency').fill('');
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await expect(space.getByLabel('Concurrency')).toHaveAttribute('placeholder', String(Math.max(1, cores - 1)));
-  await expect(space.getByRole('status')).toHaveText(`6 trials, ${Math.max(1, cores - 1)} at once · up to 300 epochs in all · scored on 45 validation rows`);
+  await expect(space.getByRole('status')).toHaveText(
+    `6 trials, ${Math.max(1, cores - 1)} at once · up to 300 epochs in all · scored on 45 validation rows`,
+  );
   await shootAt(page, r, 'sweep-02-space-light');
   await r.getByRole('button', { name: 'Start sweep' }).click();
   await expect(progress.getByText('Finished')).toBeVisible({ timeout: 120_000 });
@@ -131,7 +144,11 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
   await expect(parallel).toHaveAttribute('data-lines', '6');
   await expect(parallel.locator('svg g.lines path:not(.best):not(.hot)')).toHaveCount(6);
   await expect(parallel.locator('svg path.best')).toHaveCount(1);
-  await expect(parallel.locator('svg .axis-label')).toHaveText(['Learning rate', 'Units (all hidden)', 'Validation accuracy']);
+  await expect(parallel.locator('svg .axis-label')).toHaveText([
+    'Learning rate',
+    'Units (all hidden)',
+    'Validation accuracy',
+  ]);
   await expect(r.getByRole('figure', { name: 'Learning curves' })).toHaveAttribute('data-series', '6');
   await expect(r.getByRole('figure', { name: 'Learning curves' }).locator('canvas')).toHaveCount(1);
   await expect(r.getByRole('region', { name: 'Hyperparameter importance' }).getByRole('meter')).toHaveCount(2);
@@ -187,14 +204,18 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
   expect(csv.every((row) => row.status === 'done')).toBe(true);
   const first = csv.find((row) => row.rank === '1');
   expect(Number(first?.trial)).toBe(bestTrial);
-  expect(Object.keys(first ?? {})).toEqual(expect.arrayContaining(['trial', 'rank', 'status', 'valAccuracy', LR, UNITS, 'epochs', 'seed', 'durationMs']));
+  expect(Object.keys(first ?? {})).toEqual(
+    expect.arrayContaining(['trial', 'rank', 'status', 'valAccuracy', LR, UNITS, 'epochs', 'seed', 'durationMs']),
+  );
   const bestLr = first?.[LR] ?? '';
   const bestUnits = Number(first?.[UNITS]);
 
   // "Use best" sets the training settings and the network to the best trial's values.
   await r.getByRole('button', { name: 'Use best' }).click();
-  await expect(page.getByRole('form', { name: 'Training settings' }).getByLabel('Learning rate', { exact: true })).toHaveValue(bestLr);
-  const params = (4 * bestUnits + bestUnits) + (bestUnits * 3 + 3);
+  await expect(
+    page.getByRole('form', { name: 'Training settings' }).getByLabel('Learning rate', { exact: true }),
+  ).toHaveValue(bestLr);
+  const params = 4 * bestUnits + bestUnits + (bestUnits * 3 + 3);
   await expect(page.getByRole('contentinfo').getByText(`${params.toLocaleString('en-US')} parameters`)).toBeVisible();
   await openView(page, 'Model');
   await expect(page.getByText(`2 layers · ${params.toLocaleString('en-US')} parameters`)).toBeVisible();
@@ -218,7 +239,9 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
 
   // Retrain the best configuration on train+validation: a run the Evaluate view scores on the test rows.
   await best.getByRole('button', { name: 'Retrain best on train+validation' }).click();
-  await expect(best.getByRole('status')).toContainText(`Sweep trial ${bestTrial} (train+val): trained`, { timeout: 60_000 });
+  await expect(best.getByRole('status')).toContainText(`Sweep trial ${bestTrial} (train+val): trained`, {
+    timeout: 60_000,
+  });
   await best.getByRole('button', { name: 'Evaluate' }).click();
   await expect(page.getByText('Test accuracy')).toBeVisible();
   await screenshot(page, 'sweep-06-retrained-evaluate-light');
@@ -227,14 +250,21 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
   const exporting = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export model' }).click();
   const model = JSON.parse(readFileSync(await (await exporting).path(), 'utf8')) as {
-    weights: { layer: string; name: string; shape: number[] }[]; metrics: Record<string, unknown>; spec: { training: { epochs: number } };
+    weights: { layer: string; name: string; shape: number[] }[];
+    metrics: Record<string, unknown>;
+    spec: { training: { epochs: number } };
   };
-  expect(model.weights.filter((w) => w.name === 'kernel').map((w) => w.shape)).toEqual([[4, bestUnits], [bestUnits, 3]]);
+  expect(model.weights.filter((w) => w.name === 'kernel').map((w) => w.shape)).toEqual([
+    [4, bestUnits],
+    [bestUnits, 3],
+  ]);
   expect(Object.keys(model.metrics).sort()).toEqual(['test', 'train']);
 });
 
 // Hyperband in the app: cheap (9 epochs at most per trial), so it runs to the end.
-test('iris: Hyperband can be chosen, splits its trials over its brackets and shows each trial\'s bracket and rung', async ({ app: page }) => {
+test("iris: Hyperband can be chosen, splits its trials over its brackets and shows each trial's bracket and rung", async ({
+  app: page,
+}) => {
   await importCsv(page, repoPath('resources/samples/iris.csv'));
   await page.getByLabel('Target column').selectOption('species');
   await expect(page.getByText('Classification · 3 classes')).toBeVisible();
@@ -248,13 +278,23 @@ test('iris: Hyperband can be chosen, splits its trials over its brackets and sho
   await expect(space.getByText('Successive halving in several brackets')).toBeVisible();
   await space.getByLabel('Concurrency').fill('2');
   await space.getByLabel('Trials').fill('2');
-  await expect(space.getByRole('alert').filter({ hasText: "trials (2) is too few for 'hyperband': from 1 to 9 epochs with eta 3 it runs 3 brackets" })).toBeVisible();
+  await expect(
+    space
+      .getByRole('alert')
+      .filter({ hasText: "trials (2) is too few for 'hyperband': from 1 to 9 epochs with eta 3 it runs 3 brackets" }),
+  ).toBeVisible();
   await expect(r.getByRole('button', { name: 'Start sweep' })).toBeDisabled();
   // 6 trials split 3 + 2 + 1: 3×1 → 1×3 → 1×9, 2×3 → 1×9 and 1×9 epochs, 11 + 12 + 9 in all.
   await space.getByLabel('Trials').fill('6');
-  await expect(space.getByRole('status')).toHaveText('6 trials, 2 at once · up to 32 epochs in all · scored on 15 validation rows');
+  await expect(space.getByRole('status')).toHaveText(
+    '6 trials, 2 at once · up to 32 epochs in all · scored on 15 validation rows',
+  );
   await r.getByRole('button', { name: 'Start sweep' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="sweep-progress"]')?.getAttribute('data-phase') === 'completed', null, { timeout: 60_000, polling: 200 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="sweep-progress"]')?.getAttribute('data-phase') === 'completed',
+    null,
+    { timeout: 60_000, polling: 200 },
+  );
   const table = r.getByRole('table', { name: 'Trial table' });
   await expect(table.locator('tbody tr[data-trial]')).toHaveCount(6);
   await expect(table.getByText('Done')).toHaveCount(3);
@@ -269,7 +309,11 @@ test('iris: Hyperband can be chosen, splits its trials over its brackets and sho
   const rungs = await cells('Rung');
   expect(brackets).toEqual(['2', '2', '2', '1', '1', '0']);
   // In each bracket the best trial went on to the last rung, the rest stopped at the first.
-  expect([rungs.slice(0, 3).sort(), rungs.slice(3, 5).sort(), rungs.slice(5)]).toEqual([['0', '0', '2'], ['0', '1'], ['0']]);
+  expect([rungs.slice(0, 3).sort(), rungs.slice(3, 5).sort(), rungs.slice(5)]).toEqual([
+    ['0', '0', '2'],
+    ['0', '1'],
+    ['0'],
+  ]);
   await dismissToasts(page);
   await shootAt(page, table, 'sweep-07-hyperband-light');
 });

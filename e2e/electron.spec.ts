@@ -90,7 +90,9 @@ test.describe('desktop app', () => {
     const first = await launch(path.join(scratch, 'user-data-1'));
     try {
       const { app, page } = first;
-      expect(await page.evaluate(() => typeof (window as { backpropDesktop?: unknown }).backpropDesktop)).toBe('object');
+      expect(await page.evaluate(() => typeof (window as { backpropDesktop?: unknown }).backpropDesktop)).toBe(
+        'object',
+      );
       expect(await page.evaluate(() => typeof (window as { require?: unknown }).require)).toBe('undefined');
 
       await answerDialogs(app, { open: [IRIS], save: [projectPath] });
@@ -140,11 +142,19 @@ test.describe('desktop app', () => {
         // "Reload" is the first button of the crash dialog.
         dialog.showMessageBox = (async () => ({ response: 0, checkboxChecked: false })) as typeof dialog.showMessageBox;
       });
-      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer());
-      await expect.poll(() => app.evaluate(({ BrowserWindow }) => {
-        const contents = BrowserWindow.getAllWindows()[0]?.webContents;
-        return contents !== undefined && !contents.isCrashed() && !contents.isLoading();
-      }), { timeout: 30_000 }).toBe(true);
+      await app.evaluate(({ BrowserWindow }) =>
+        BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer(),
+      );
+      await expect
+        .poll(
+          () =>
+            app.evaluate(({ BrowserWindow }) => {
+              const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+              return contents !== undefined && !contents.isCrashed() && !contents.isLoading();
+            }),
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       await answerDialogs(app, { open: [IRIS] });
       await clickMenu(app, 'import-csv');
       await expect(page.getByLabel('Target column')).toBeVisible({ timeout: 30_000 });

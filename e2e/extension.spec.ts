@@ -8,11 +8,17 @@ import { readFileSync } from 'node:fs';
 import { dragLayer, importCsv, openView, repoPath, screenshot } from './app/fixtures.ts';
 import { clickMenu, expect, selectCellOf, test } from './app/extension.ts';
 
-test('the extension loads, and its studio page trains and exports like the web app', async ({ context, background, studioUrl }) => {
+test('the extension loads, and its studio page trains and exports like the web app', async ({
+  context,
+  background,
+  studioUrl,
+}) => {
   // The toolbar button's handler opens the studio in a tab.
   const opened = context.waitForEvent('page', { predicate: (p) => p.url() === studioUrl });
   await background.evaluate(async () => {
-    await (globalThis as unknown as { backpropStudioToolbarClicked: () => Promise<void> }).backpropStudioToolbarClicked();
+    await (
+      globalThis as unknown as { backpropStudioToolbarClicked: () => Promise<void> }
+    ).backpropStudioToolbarClicked();
   });
   const page = await opened;
   const errors: string[] = [];
@@ -34,7 +40,10 @@ test('the extension loads, and its studio page trains and exports like the web a
   await openView(page, 'Export');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export model' }).click();
-  const model = JSON.parse(readFileSync(await (await downloading).path(), 'utf8')) as { format: string; inputs: number };
+  const model = JSON.parse(readFileSync(await (await downloading).path(), 'utf8')) as {
+    format: string;
+    inputs: number;
+  };
   expect(model.format).toBe('backprop-studio/model');
   expect(model.inputs).toBe(4);
 
@@ -51,7 +60,11 @@ async function columnTypes(page: import('@playwright/test').Page): Promise<strin
   return page.getByRole('list', { name: 'Column profiles' }).getByRole('listitem').allInnerTexts();
 }
 
-test('page tables open as datasets with their header names, the page kept as their source', async ({ context, background, webUrl }) => {
+test('page tables open as datasets with their header names, the page kept as their source', async ({
+  context,
+  background,
+  webUrl,
+}) => {
   const web = await context.newPage();
   await web.goto(`${webUrl}/`);
   const before = await web.content();
@@ -68,7 +81,11 @@ test('page tables open as datasets with their header names, the page kept as the
   expect(plainTypes.find((c) => c.startsWith('ships'))).toContain('Integer');
 
   // The CSV link with the same rows (and one more) reads the same way: the cells are the reader's job.
-  const csv = await clickMenu(context, background, { menuItemId: 'open-csv', pageUrl: `${webUrl}/`, linkUrl: `${webUrl}/data/harbours.csv` });
+  const csv = await clickMenu(context, background, {
+    menuItemId: 'open-csv',
+    pageUrl: `${webUrl}/`,
+    linkUrl: `${webUrl}/data/harbours.csv`,
+  });
   await expect(csv.getByRole('heading', { name: 'harbours.csv' })).toBeVisible();
   await expect(csv.getByText('5 rows · 4 columns', { exact: false })).toBeVisible();
   await expect(csv.getByRole('link', { name: 'Harbour statistics 2025' })).toBeVisible();
@@ -84,7 +101,11 @@ test('page tables open as datasets with their header names, the page kept as the
   await expect(thead.getByRole('heading', { name: 'Crossings by month.csv' })).toBeVisible();
   await expect(thead.getByText('3 rows · 3 columns', { exact: false })).toBeVisible();
   await thead.getByRole('tab', { name: 'Preview' }).click();
-  await expect(thead.getByRole('grid', { name: 'Data preview' }).getByRole('columnheader')).toContainText(['month', 'crossings', 'delay (min)']);
+  await expect(thead.getByRole('grid', { name: 'Data preview' }).getByRole('columnheader')).toContainText([
+    'month',
+    'crossings',
+    'delay (min)',
+  ]);
   await thead.close();
 
   // Merged cells: two header rows give 'temperature min' and 'temperature max'; a row span repeats down.
@@ -122,11 +143,17 @@ test("a model trained on a page's table keeps the page in its model file", async
   // The project file keeps it too.
   const saving = studio.waitForEvent('download');
   await studio.getByRole('button', { name: 'Save project' }).first().click();
-  const project = JSON.parse(readFileSync(await (await saving).path(), 'utf8')) as { dataset: { sourcePage?: unknown } };
+  const project = JSON.parse(readFileSync(await (await saving).path(), 'utf8')) as {
+    dataset: { sourcePage?: unknown };
+  };
   expect(project.dataset.sourcePage).toEqual({ title: 'Harbour statistics 2025', url: `${webUrl}/` });
 });
 
-test('tables that are not one grid, and bad links, are refused with a message', async ({ context, background, webUrl }) => {
+test('tables that are not one grid, and bad links, are refused with a message', async ({
+  context,
+  background,
+  webUrl,
+}) => {
   const web = await context.newPage();
   await web.goto(`${webUrl}/`);
   const refused = async (menu: Parameters<typeof clickMenu>[2], message: string): Promise<void> => {
@@ -138,20 +165,28 @@ test('tables that are not one grid, and bad links, are refused with a message', 
     await studio.close();
   };
   await selectCellOf(web, '#section');
-  await refused({ menuItemId: 'open-table', pageUrl: `${webUrl}/` },
-    "Row 2 of this table has a cell spanning 2 columns ('Group A', from column 1), so its values do not line up with the "
-    + 'columns. Open a table without such rows, or save the data as CSV and import it. (page: Harbour statistics 2025)');
+  await refused(
+    { menuItemId: 'open-table', pageUrl: `${webUrl}/` },
+    "Row 2 of this table has a cell spanning 2 columns ('Group A', from column 1), so its values do not line up with the " +
+      'columns. Open a table without such rows, or save the data as CSV and import it. (page: Harbour statistics 2025)',
+  );
   await selectCellOf(web, '#nested');
-  await refused({ menuItemId: 'open-table', pageUrl: `${webUrl}/` },
-    'This table has another table inside its cell at row 2, column 2, so its rows cannot be read as one grid. Select text '
-    + 'in the inner table to open that one, or save the data as CSV and import it. (page: Harbour statistics 2025)');
+  await refused(
+    { menuItemId: 'open-table', pageUrl: `${webUrl}/` },
+    'This table has another table inside its cell at row 2, column 2, so its rows cannot be read as one grid. Select text ' +
+      'in the inner table to open that one, or save the data as CSV and import it. (page: Harbour statistics 2025)',
+  );
   await web.evaluate(() => document.getSelection()?.removeAllRanges());
-  await refused({ menuItemId: 'open-table', pageUrl: `${webUrl}/` },
-    'This page has 5 tables, and none holds the selected text. Select some text in the table you want (drag across a cell), '
-    + 'then choose "Open this table in Backprop Studio" again. (page: Harbour statistics 2025)');
-  await refused({ menuItemId: 'open-csv', pageUrl: `${webUrl}/`, linkUrl: `${webUrl}/data/missing.csv` },
-    `The server answered 404 Not Found for ${webUrl}/data/missing.csv, so there is no CSV to open. Check the link on the `
-    + 'page, or download the file and import it with Import CSV. (page: Harbour statistics 2025)');
+  await refused(
+    { menuItemId: 'open-table', pageUrl: `${webUrl}/` },
+    'This page has 5 tables, and none holds the selected text. Select some text in the table you want (drag across a cell), ' +
+      'then choose "Open this table in Backprop Studio" again. (page: Harbour statistics 2025)',
+  );
+  await refused(
+    { menuItemId: 'open-csv', pageUrl: `${webUrl}/`, linkUrl: `${webUrl}/data/missing.csv` },
+    `The server answered 404 Not Found for ${webUrl}/data/missing.csv, so there is no CSV to open. Check the link on the ` +
+      'page, or download the file and import it with Import CSV. (page: Harbour statistics 2025)',
+  );
 });
 
 test.describe('the shipped manifest', () => {

@@ -26,7 +26,10 @@ test.afterAll(async () => {
 async function ask(page: Page, request: HarnessRequest): Promise<Extract<HarnessResponse, { ok: true }>> {
   await page.goto(served.url);
   await page.waitForFunction(() => 'gpujsHarness' in globalThis);
-  const res = await page.evaluate((r) => (globalThis as unknown as { gpujsHarness: Harness }).gpujsHarness.run(r), request);
+  const res = await page.evaluate(
+    (r) => (globalThis as unknown as { gpujsHarness: Harness }).gpujsHarness.run(r),
+    request,
+  );
   if (!res.ok) throw new Error(`harness failed: ${res.error}`);
   return res;
 }
@@ -48,7 +51,8 @@ for (const [mode, threads] of [['webgl2'], ['webgpu'], ['webgl'], ['webasm', tru
   test(`gpu.js ${mode}: every op and short training run agrees with the CPU reference`, async ({ page }) => {
     const res = await ask(page, { type: 'ops', mode, threads });
     console.log(`${res.label}: ${res.results.length} cases, ${res.kernels} kernels compiled, ${Math.round(res.ms)} ms`);
-    for (const r of res.results) console.log(`  ${r.pass ? 'ok  ' : 'FAIL'} ${r.maxAbsError.toExponential(2)} ${Math.round(r.ms)} ms  ${r.name}`);
+    for (const r of res.results)
+      console.log(`  ${r.pass ? 'ok  ' : 'FAIL'} ${r.maxAbsError.toExponential(2)} ${Math.round(r.ms)} ms  ${r.name}`);
     expect(res.results.length).toBeGreaterThan(40);
     for (const r of res.results) expect.soft(r.pass, `${r.name}: ${r.detail}`).toBe(true);
   });
@@ -59,7 +63,9 @@ for (const mode of ['webgl2', 'webgpu'] as const) {
     const csv = readFileSync(fileURLToPath(new URL('../resources/samples/iris.csv', import.meta.url)), 'utf8');
     const res = await ask(page, { type: 'dataset', mode, name: 'iris', csv });
     const [r] = res.results;
-    console.log(`${res.label}: iris ${r.pass ? 'ok' : 'FAIL'}, max |Δ| ${r.maxAbsError.toExponential(2)}, ${Math.round(r.ms)} ms`);
+    console.log(
+      `${res.label}: iris ${r.pass ? 'ok' : 'FAIL'}, max |Δ| ${r.maxAbsError.toExponential(2)}, ${Math.round(r.ms)} ms`,
+    );
     expect(r.pass, r.detail).toBe(true);
   });
 
@@ -74,9 +80,13 @@ for (const mode of ['webgl2', 'webgpu'] as const) {
 
 // The app's fast CPU path on machines with more than 2 cores: the wasm backend with helper threads as module
 // workers on shared memory (engine/worker/wasm-threads.ts decides how many), here forced to 2.
-test('wasm on 2 threads in a worker: every op agrees with the CPU reference, and the helper takes bands of the multiplies', async ({ page }) => {
+test('wasm on 2 threads in a worker: every op agrees with the CPU reference, and the helper takes bands of the multiplies', async ({
+  page,
+}) => {
   const res = await ask(page, { type: 'wasm-threads' });
-  console.log(`${res.label}: ${res.results.length} cases, ${Math.round(res.ms)} ms, threads ${JSON.stringify(res.threads)}`);
+  console.log(
+    `${res.label}: ${res.results.length} cases, ${Math.round(res.ms)} ms, threads ${JSON.stringify(res.threads)}`,
+  );
   expect(res.label).toBe('WebAssembly SIMD · 2 threads');
   expect(res.results.length).toBeGreaterThan(40);
   for (const r of res.results) expect.soft(r.pass, `${r.name}: ${r.detail}`).toBe(true);

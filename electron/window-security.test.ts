@@ -13,8 +13,12 @@ const ELECTRON_DIR = path.dirname(fileURLToPath(import.meta.url));
 const WINDOW_CLASSES = new Set(['BrowserWindow', 'BrowserView', 'WebContentsView']);
 const REQUIRED: Readonly<Record<string, boolean>> = { contextIsolation: true, sandbox: true, nodeIntegration: false };
 const FORBIDDEN: Readonly<Record<string, boolean>> = {
-  nodeIntegrationInWorker: true, nodeIntegrationInSubFrames: true, webSecurity: false,
-  allowRunningInsecureContent: true, webviewTag: true, experimentalFeatures: true,
+  nodeIntegrationInWorker: true,
+  nodeIntegrationInSubFrames: true,
+  webSecurity: false,
+  allowRunningInsecureContent: true,
+  webviewTag: true,
+  experimentalFeatures: true,
 };
 
 function sourceFiles(dir: string): string[] {
@@ -48,23 +52,36 @@ function checkWindowCreations(fileName: string, text: string): { windows: number
       const { line } = source.getLineAndCharacterOfPosition(node.getStart());
       const where = `${path.basename(fileName)}:${line + 1} new ${node.expression.text}`;
       const options = node.arguments?.[0];
-      const preferences = options !== undefined && ts.isObjectLiteralExpression(options)
-        ? options.properties.find((property) => propertyName(property) === 'webPreferences')
-        : undefined;
-      if (preferences === undefined || !ts.isPropertyAssignment(preferences) || !ts.isObjectLiteralExpression(preferences.initializer)) {
-        problems.push(`${where}: pass an object literal with webPreferences written out (${Object.entries(REQUIRED).map(([k, v]) => `${k}: ${v}`).join(', ')}).`);
+      const preferences =
+        options !== undefined && ts.isObjectLiteralExpression(options)
+          ? options.properties.find((property) => propertyName(property) === 'webPreferences')
+          : undefined;
+      if (
+        preferences === undefined ||
+        !ts.isPropertyAssignment(preferences) ||
+        !ts.isObjectLiteralExpression(preferences.initializer)
+      ) {
+        problems.push(
+          `${where}: pass an object literal with webPreferences written out (${Object.entries(REQUIRED)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', ')}).`,
+        );
       } else {
         const properties = preferences.initializer.properties;
         if (properties.some((property) => ts.isSpreadAssignment(property))) {
-          problems.push(`${where}: webPreferences must not use a spread; write every setting out so it can be checked.`);
+          problems.push(
+            `${where}: webPreferences must not use a spread; write every setting out so it can be checked.`,
+          );
         }
         for (const [name, value] of Object.entries(REQUIRED)) {
           const property = properties.find((candidate) => propertyName(candidate) === name);
-          if (property === undefined || literalBoolean(property) !== value) problems.push(`${where}: set ${name}: ${value}.`);
+          if (property === undefined || literalBoolean(property) !== value)
+            problems.push(`${where}: set ${name}: ${value}.`);
         }
         for (const [name, value] of Object.entries(FORBIDDEN)) {
           const property = properties.find((candidate) => propertyName(candidate) === name);
-          if (property !== undefined && literalBoolean(property) !== !value) problems.push(`${where}: ${name} must not be ${value}.`);
+          if (property !== undefined && literalBoolean(property) !== !value)
+            problems.push(`${where}: ${name} must not be ${value}.`);
         }
       }
     }
@@ -89,18 +106,36 @@ describe('static check of window creation', () => {
 
   test('the check catches insecure or unverifiable windows', () => {
     const check = (code: string) => checkWindowCreations('sample.ts', code).problems;
-    expect(check('new BrowserWindow({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } })')).toEqual([]);
-    expect(check('new BrowserWindow({ webPreferences: { contextIsolation: true, sandbox: false, nodeIntegration: false } })'))
-      .toEqual(['sample.ts:1 new BrowserWindow: set sandbox: true.']);
-    expect(check('new BrowserWindow({ webPreferences: { sandbox: true, nodeIntegration: true } })'))
-      .toEqual(['sample.ts:1 new BrowserWindow: set contextIsolation: true.', 'sample.ts:1 new BrowserWindow: set nodeIntegration: false.']);
+    expect(
+      check('new BrowserWindow({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } })'),
+    ).toEqual([]);
+    expect(
+      check(
+        'new BrowserWindow({ webPreferences: { contextIsolation: true, sandbox: false, nodeIntegration: false } })',
+      ),
+    ).toEqual(['sample.ts:1 new BrowserWindow: set sandbox: true.']);
+    expect(check('new BrowserWindow({ webPreferences: { sandbox: true, nodeIntegration: true } })')).toEqual([
+      'sample.ts:1 new BrowserWindow: set contextIsolation: true.',
+      'sample.ts:1 new BrowserWindow: set nodeIntegration: false.',
+    ]);
     expect(check('new BrowserWindow(options)')).toEqual([
       'sample.ts:1 new BrowserWindow: pass an object literal with webPreferences written out (contextIsolation: true, sandbox: true, nodeIntegration: false).',
     ]);
-    expect(check('new BrowserWindow({ webPreferences: { ...secure, contextIsolation: true, sandbox: true, nodeIntegration: false } })'))
-      .toEqual(['sample.ts:1 new BrowserWindow: webPreferences must not use a spread; write every setting out so it can be checked.']);
-    expect(check('const flag = true;\nnew BrowserWindow({ webPreferences: { contextIsolation: flag, sandbox: true, nodeIntegration: false, webSecurity: false } })'))
-      .toEqual(['sample.ts:2 new BrowserWindow: set contextIsolation: true.', 'sample.ts:2 new BrowserWindow: webSecurity must not be false.']);
+    expect(
+      check(
+        'new BrowserWindow({ webPreferences: { ...secure, contextIsolation: true, sandbox: true, nodeIntegration: false } })',
+      ),
+    ).toEqual([
+      'sample.ts:1 new BrowserWindow: webPreferences must not use a spread; write every setting out so it can be checked.',
+    ]);
+    expect(
+      check(
+        'const flag = true;\nnew BrowserWindow({ webPreferences: { contextIsolation: flag, sandbox: true, nodeIntegration: false, webSecurity: false } })',
+      ),
+    ).toEqual([
+      'sample.ts:2 new BrowserWindow: set contextIsolation: true.',
+      'sample.ts:2 new BrowserWindow: webSecurity must not be false.',
+    ]);
     expect(check('new WebContentsView({})')).toHaveLength(1);
     expect(check('// new BrowserWindow({})\nconst s = "new BrowserWindow({})";')).toEqual([]);
   });
@@ -110,7 +145,11 @@ describe('static check of window creation', () => {
     const source = ts.createSourceFile('preload.ts', preload, ts.ScriptTarget.Latest, true);
     const exposed: string[] = [];
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'exposeInMainWorld') {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        node.expression.name.text === 'exposeInMainWorld'
+      ) {
         exposed.push(node.arguments.map((argument) => argument.getText(source)).join(', '));
       }
       ts.forEachChild(node, visit);
@@ -119,7 +158,9 @@ describe('static check of window creation', () => {
     expect(exposed).toEqual(["'backpropDesktop', createDesktopApi(ipcRenderer, process.platform)"]);
     for (const file of sourceFiles(ELECTRON_DIR)) {
       if (file.endsWith(path.join('preload', 'preload.ts'))) continue;
-      expect(readFileSync(file, 'utf8'), `${file} must not call exposeInMainWorld`).not.toMatch(/exposeInMainWorld\s*\(/);
+      expect(readFileSync(file, 'utf8'), `${file} must not call exposeInMainWorld`).not.toMatch(
+        /exposeInMainWorld\s*\(/,
+      );
     }
   });
 
@@ -129,8 +170,14 @@ describe('static check of window creation', () => {
     for (const file of sourceFiles(ELECTRON_DIR)) {
       const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
       const visit = (node: ts.Node): void => {
-        if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node))
-          && node.text.includes("'unsafe-eval'")) {
+        if (
+          (ts.isStringLiteral(node) ||
+            ts.isNoSubstitutionTemplateLiteral(node) ||
+            ts.isTemplateHead(node) ||
+            ts.isTemplateMiddle(node) ||
+            ts.isTemplateTail(node)) &&
+          node.text.includes("'unsafe-eval'")
+        ) {
           offenders.push(`${path.relative(ELECTRON_DIR, file)}: ${node.text}`);
         }
         ts.forEachChild(node, visit);

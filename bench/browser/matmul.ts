@@ -7,8 +7,14 @@
  */
 import { WORKLOADS } from '../workloads.ts';
 import {
-  MATMUL_CONTENDERS, MATMUL_KINDS, type MatmulContender, type MatmulKind, type MatmulRequest, type MatmulResult,
-  type WorkerAnswer, type WorkerRequest,
+  MATMUL_CONTENDERS,
+  MATMUL_KINDS,
+  type MatmulContender,
+  type MatmulKind,
+  type MatmulRequest,
+  type MatmulResult,
+  type WorkerAnswer,
+  type WorkerRequest,
 } from './protocol.ts';
 
 /** Engine contender and the TF.js one it is compared with. */
@@ -37,7 +43,10 @@ const median = (xs: readonly number[]): number => {
  * empty) and return the report's lines (Markdown table). Failures are reported in the lines.
  */
 export async function matmulBench(
-  ask: (request: WorkerRequest) => Promise<WorkerAnswer>, filter: readonly string[], rounds: number, reps: number,
+  ask: (request: WorkerRequest) => Promise<WorkerAnswer>,
+  filter: readonly string[],
+  rounds: number,
+  reps: number,
   log: (line: string) => void,
 ): Promise<string[]> {
   const layers = w2Layers();
@@ -60,7 +69,8 @@ export async function matmulBench(
   const lines = [
     `Matrix multiplies of W2's layers, ${rounds} interleaved round(s) × ${reps} launches each;`,
     'GFLOP/s are medians over the rounds,',
-    'ratio = engine GFLOP/s ÷ TF.js GFLOP/s in each round (≥ 1: the engine is as fast or faster).', '',
+    'ratio = engine GFLOP/s ÷ TF.js GFLOP/s in each round (≥ 1: the engine is as fast or faster).',
+    '',
     '| multiply | shape [m·k·n] | engine | GFLOP/s | TF.js | GFLOP/s | ratio per round | median ratio |',
     '| --- | --- | --- | ---: | --- | ---: | --- | ---: |',
   ];
@@ -92,7 +102,9 @@ function gflops(l: MatmulRequest['layers'][number], seconds: number): number {
 /** The multiply's [m·k·n]: forward rows·inputs·units, weight gradient inputs·rows·units, input gradient rows·units·inputs. */
 function shapeOf(l: MatmulRequest['layers'][number], k: MatmulKind): string {
   const byKind: Record<MatmulKind, number[]> = {
-    forward: [l.rows, l.inputs, l.units], weightGrad: [l.inputs, l.rows, l.units], inputGrad: [l.rows, l.units, l.inputs],
+    forward: [l.rows, l.inputs, l.units],
+    weightGrad: [l.inputs, l.rows, l.units],
+    inputGrad: [l.rows, l.units, l.inputs],
   };
   const dims = byKind[k];
   return dims.join('·');

@@ -14,7 +14,10 @@ const ROOT = join(HERE, '..', '..');
  * The app's content security policy, plus `blob:` scripts: TF.js's threaded wasm backend starts its
  * pthread workers from a blob and importScripts() another blob. The engine needs nothing beyond the app's policy.
  */
-const BENCH_CSP = CONTENT_SECURITY_POLICY.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'wasm-unsafe-eval' blob:");
+const BENCH_CSP = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
+);
 
 /** Serve `root` on localhost (a secure context, so WebGPU is exposed) with the app's isolation headers. */
 export async function serve(root: string): Promise<{ url: string; server: Server }> {

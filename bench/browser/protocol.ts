@@ -6,7 +6,13 @@ import type { Workload } from '../workloads.ts';
 
 /** The contenders of the browser mode, in run order. */
 export const BROWSER_CONTENDERS = [
-  'engine-gpujs-webgpu', 'engine-gpujs-webgl2', 'engine-wasm', 'engine-wasm-threads', 'tfjs-webgpu', 'tfjs-webgl', 'tfjs-wasm',
+  'engine-gpujs-webgpu',
+  'engine-gpujs-webgl2',
+  'engine-wasm',
+  'engine-wasm-threads',
+  'tfjs-webgpu',
+  'tfjs-webgl',
+  'tfjs-wasm',
 ] as const;
 export type BrowserContender = (typeof BROWSER_CONTENDERS)[number];
 
@@ -49,7 +55,15 @@ export interface BrowserInfo {
   hardwareConcurrency: number;
   crossOriginIsolated: boolean;
   wasmSimd: boolean;
-  webgpu: { available: boolean; vendor: string; architecture: string; device: string; description: string; fallback: boolean | null; reason: string | null };
+  webgpu: {
+    available: boolean;
+    vendor: string;
+    architecture: string;
+    device: string;
+    description: string;
+    fallback: boolean | null;
+    reason: string | null;
+  };
   webgl2: { available: boolean; vendor: string; renderer: string; reason: string | null };
 }
 
@@ -87,7 +101,8 @@ export type WorkerAnswer =
 export const PROGRESS_PREFIX = 'BENCH-PROGRESS ';
 
 /** What the runner asks the worker. */
-export type WorkerRequest = { type: 'run'; run: RunRequest } | { type: 'info' } | { type: 'matmul'; matmul: MatmulRequest };
+export type WorkerRequest =
+  { type: 'run'; run: RunRequest } | { type: 'info' } | { type: 'matmul'; matmul: MatmulRequest };
 
 /** The page's API, called by run.ts through page.evaluate. */
 export interface BrowserBenchPage {

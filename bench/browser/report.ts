@@ -40,20 +40,51 @@ export function summarizeBrowser(w: Workload, results: readonly RunResult[]): Br
   return results.map((r) => {
     const s = browserSecondsPerEpoch(r);
     return {
-      workload: w.id, contender: r.contender, label: r.label, rows: r.rows, secondsPerEpoch: s,
-      gflops: flopsPerEpoch({ ...w, rows: r.rows }) / s / 1e9, epochs: r.epochSeconds.length, finalAccuracy: r.finalAccuracy,
-      speedupVsTfjsWebgpu: webgpu === null ? null : webgpu / s, speedupVsTfjsWebgl: webgl === null ? null : webgl / s,
-      device: r.device === null ? 'CPU' : isSoftware(r.device) ? 'software' : 'GPU', notes: r.notes,
+      workload: w.id,
+      contender: r.contender,
+      label: r.label,
+      rows: r.rows,
+      secondsPerEpoch: s,
+      gflops: flopsPerEpoch({ ...w, rows: r.rows }) / s / 1e9,
+      epochs: r.epochSeconds.length,
+      finalAccuracy: r.finalAccuracy,
+      speedupVsTfjsWebgpu: webgpu === null ? null : webgpu / s,
+      speedupVsTfjsWebgl: webgl === null ? null : webgl / s,
+      device: r.device === null ? 'CPU' : isSoftware(r.device) ? 'software' : 'GPU',
+      notes: r.notes,
     };
   });
 }
 
-const HEAD = ['workload', 'contender', 'rows', 's/epoch', 'GFLOP/s', 'epochs', 'train acc', '× faster than TF.js-webgpu', '× faster than TF.js-webgl', 'device', 'ran as'];
+const HEAD = [
+  'workload',
+  'contender',
+  'rows',
+  's/epoch',
+  'GFLOP/s',
+  'epochs',
+  'train acc',
+  '× faster than TF.js-webgpu',
+  '× faster than TF.js-webgl',
+  'device',
+  'ran as',
+];
 
 function cells(r: BrowserRow): string[] {
   const f = (v: number | null, d: number) => (v === null ? '–' : v.toFixed(d));
-  return [r.workload, r.contender, String(r.rows), f(r.secondsPerEpoch, 3), f(r.gflops, 2), String(r.epochs), f(r.finalAccuracy, 3),
-    f(r.speedupVsTfjsWebgpu, 2), f(r.speedupVsTfjsWebgl, 2), r.device, r.label];
+  return [
+    r.workload,
+    r.contender,
+    String(r.rows),
+    f(r.secondsPerEpoch, 3),
+    f(r.gflops, 2),
+    String(r.epochs),
+    f(r.finalAccuracy, 3),
+    f(r.speedupVsTfjsWebgpu, 2),
+    f(r.speedupVsTfjsWebgl, 2),
+    r.device,
+    r.label,
+  ];
 }
 
 /** A fixed-width text table. */
@@ -67,5 +98,9 @@ export function browserTextTable(rows: readonly BrowserRow[]): string {
 /** A Markdown table. */
 export function browserMarkdownTable(rows: readonly BrowserRow[]): string {
   const line = (c: string[]) => `| ${c.join(' | ')} |`;
-  return [line(HEAD), line(HEAD.map((_, i) => (i < 2 || i >= HEAD.length - 2 ? '---' : '---:'))), ...rows.map((r) => line(cells(r)))].join('\n');
+  return [
+    line(HEAD),
+    line(HEAD.map((_, i) => (i < 2 || i >= HEAD.length - 2 ? '---' : '---:'))),
+    ...rows.map((r) => line(cells(r))),
+  ].join('\n');
 }

@@ -8,6 +8,12 @@ export default defineConfig({
   logLevel: 'warn',
   // Not minified: TF.js's threaded wasm backend starts its pthreads from the source text of a factory function
   // (Function.prototype.toString), which a minifier breaks by renaming what that text refers to.
-  build: { target: 'es2022', emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 8192, minify: false },
+  build: {
+    target: 'es2022',
+    emptyOutDir: true,
+    reportCompressedSize: false,
+    chunkSizeWarningLimit: 8192,
+    minify: false,
+  },
   worker: { format: 'es' },
 });

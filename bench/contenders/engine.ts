@@ -33,7 +33,9 @@ async function backendFor(variant: string): Promise<Backend> {
   if (variant === 'gpujs-webgpu') await installNodeWebGpu();
   const mode = GPUJS_MODES.find((m) => variant === `gpujs-${m}`);
   if (mode) return gpuJsBackend(mode);
-  throw new Error(`unknown engine backend '${variant}': use wasm, wasm-threads, cpu, gpujs-webasm, gpujs-cpu or gpujs-webgpu`);
+  throw new Error(
+    `unknown engine backend '${variant}': use wasm, wasm-threads, cpu, gpujs-webasm, gpujs-cpu or gpujs-webgpu`,
+  );
 }
 
 const { workload: w, dataPath, epochs, variant } = contenderArgs();
@@ -45,12 +47,20 @@ const spec: NetworkSpec = {
     { id: 'out', type: 'dense', units: w.classes, activation: 'softmax' },
   ],
   loss: 'categoricalCrossentropy',
-  training: { epochs, batchSize: w.batchSize, seed: w.seed, shuffle: true, optimizer: { type: 'adam', learningRate: w.learningRate } },
+  training: {
+    epochs,
+    batchSize: w.batchSize,
+    seed: w.seed,
+    shuffle: true,
+    optimizer: { type: 'adam', learningRate: w.learningRate },
+  },
 };
 const classes = Array.from({ length: w.classes }, (_, i) => `c${i}`);
 const data: TrainingData = {
-  task: { kind: 'classification', classes }, featureNames: Array.from({ length: w.features }, (_, i) => `f${i}`),
-  train: { x: d.x, y: d.y, rows: d.rows, features: d.features }, validation: null,
+  task: { kind: 'classification', classes },
+  featureNames: Array.from({ length: w.features }, (_, i) => `f${i}`),
+  train: { x: d.x, y: d.y, rows: d.rows, features: d.features },
+  validation: null,
 };
 
 const epochSeconds: number[] = [];
@@ -59,7 +69,9 @@ const rssAfterEpochMiB: number[] = [];
 const wasmMiB: number[] = [];
 let last = performance.now();
 const result = await trainNetwork({
-  spec, data, backend,
+  spec,
+  data,
+  backend,
   onEvent: (e) => {
     if (e.type !== 'epoch') return;
     const now = performance.now();
@@ -72,13 +84,25 @@ const result = await trainNetwork({
 const peak = peakRssMiB();
 
 // Untimed: accuracy of the final weights over the whole training set, evaluated on the wasm kernels.
-const evalNet = new Network(resolveNetwork(spec, w.features, data.task), await createWasmBackend(), w.seed, result.weights);
+const evalNet = new Network(
+  resolveNetwork(spec, w.features, data.task),
+  await createWasmBackend(),
+  w.seed,
+  result.weights,
+);
 const out = await predictRows(evalNet, d.x, d.rows);
 report({
-  contender: `engine-${variant}`, label: `engine · ${result.backend}`, workload: w.id, epochSeconds,
-  finalAccuracy: accuracy(out, d.y, w.classes), peakRssMiB: peak, rssAfterEpochMiB,
-  notes: backend instanceof WasmBackend
-    ? [backend.threadsDetail, `wasm memory after each epoch: ${wasmMiB.map((m) => m.toFixed(1)).join(', ')} MiB`] : [],
+  contender: `engine-${variant}`,
+  label: `engine · ${result.backend}`,
+  workload: w.id,
+  epochSeconds,
+  finalAccuracy: accuracy(out, d.y, w.classes),
+  peakRssMiB: peak,
+  rssAfterEpochMiB,
+  notes:
+    backend instanceof WasmBackend
+      ? [backend.threadsDetail, `wasm memory after each epoch: ${wasmMiB.map((m) => m.toFixed(1)).join(', ')} MiB`]
+      : [],
 });
 backend.destroy();
 evalNet.backend.destroy();

@@ -12,7 +12,8 @@ import { readData } from '../data.ts';
 import { installNodeWebGpu } from '../node-webgpu.ts';
 
 const { workload: w, dataPath, epochs, variant } = contenderArgs();
-if (variant !== 'wasm' && variant !== 'cpu' && variant !== 'webgpu') throw new Error(`unknown TF.js backend '${variant}': use wasm, cpu or webgpu`);
+if (variant !== 'wasm' && variant !== 'cpu' && variant !== 'webgpu')
+  throw new Error(`unknown TF.js backend '${variant}': use wasm, cpu or webgpu`);
 // webgpu: Dawn for Node provides navigator.gpu (bench/node-webgpu.ts); the backend registers on import
 const gpu = variant === 'webgpu' ? await installNodeWebGpu() : null;
 if (gpu) await import('@tensorflow/tfjs-backend-webgpu');
@@ -28,7 +29,10 @@ const epochSeconds: number[] = [];
 const rssAfterEpochMiB: number[] = [];
 let last = performance.now();
 await model.fit(xs, ys, {
-  batchSize: w.batchSize, epochs, shuffle: true, verbose: 0,
+  batchSize: w.batchSize,
+  epochs,
+  shuffle: true,
+  verbose: 0,
   callbacks: {
     onEpochEnd: async () => {
       const now = performance.now();
@@ -44,9 +48,20 @@ const predicted = tf.tidy(() => model.predict(xs, { batchSize: 1024 }) as tf.Ten
 const out = (await predicted.data()) as Float32Array;
 const flags = tf.env().getFlags();
 report({
-  contender: `tfjs-${variant}`, label: `TF.js ${tf.version_core} · ${variant}`, workload: w.id, epochSeconds,
-  finalAccuracy: accuracy(out, d.y, w.classes), peakRssMiB: peak, rssAfterEpochMiB,
-  notes: variant === 'wasm' ? [`SIMD ${flags.WASM_HAS_SIMD_SUPPORT ? 'on' : 'off'}, threads ${flags.WASM_HAS_MULTITHREAD_SUPPORT ? 'on' : 'off'}`]
-    : gpu ? [`adapter: ${gpu.adapter}`] : [],
+  contender: `tfjs-${variant}`,
+  label: `TF.js ${tf.version_core} · ${variant}`,
+  workload: w.id,
+  epochSeconds,
+  finalAccuracy: accuracy(out, d.y, w.classes),
+  peakRssMiB: peak,
+  rssAfterEpochMiB,
+  notes:
+    variant === 'wasm'
+      ? [
+          `SIMD ${flags.WASM_HAS_SIMD_SUPPORT ? 'on' : 'off'}, threads ${flags.WASM_HAS_MULTITHREAD_SUPPORT ? 'on' : 'off'}`,
+        ]
+      : gpu
+        ? [`adapter: ${gpu.adapter}`]
+        : [],
 });
 if (gpu) process.exit(0);

@@ -7,7 +7,18 @@
 //   .device-kit/run.sh             unpacks, points Vulkan at the NVIDIA driver, runs the benchmark into $OUT
 // Usage: node bench/device/prepare.mjs   (then: device run, carry [".device-kit"], command "bash .device-kit/run.sh")
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +40,12 @@ function dawnPackage() {
   if (given) return given;
   const tmp = mkdtempSync(join(tmpdir(), 'dawn-'));
   step(`fetching webgpu@${DAWN_VERSION} from the npm registry`);
-  const tgz = execFileSync('npm', ['pack', `webgpu@${DAWN_VERSION}`, '--pack-destination', tmp, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop();
+  const tgz = execFileSync('npm', ['pack', `webgpu@${DAWN_VERSION}`, '--pack-destination', tmp, '--silent'], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop();
   execFileSync('tar', ['-xzf', join(tmp, tgz), '-C', tmp]);
   return join(tmp, 'package');
 }
@@ -50,10 +66,17 @@ await build({
     tfjs: join(ROOT, 'bench/contenders/tfjs.ts'),
     'node-webgpu-probe': join(ROOT, 'bench/node-webgpu-probe.ts'),
   },
-  outdir: join(KIT, 'bench'), outExtension: { '.js': '.mjs' },
-  bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
+  outdir: join(KIT, 'bench'),
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
   // CommonJS dependencies (gpu.js, TF.js) call require inside the ES module bundle
-  banner: { js: "import { createRequire as __kitRequire } from 'node:module'; const require = __kitRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __kitRequire } from 'node:module'; const require = __kitRequire(import.meta.url);",
+  },
   // headless-gl is gpu.js's optional Node WebGL; the kit runs WebGPU only
   external: ['gl'],
 });
@@ -62,7 +85,8 @@ step('copying Dawn for Node (linux-x64 only)');
 const dawn = dawnPackage();
 const dawnOut = join(KIT, 'webgpu');
 mkdirSync(join(dawnOut, 'dist', 'linux-x64'), { recursive: true });
-for (const f of ['package.json', 'index.js', 'LICENSE.md']) if (existsSync(join(dawn, f))) cpSync(join(dawn, f), join(dawnOut, f));
+for (const f of ['package.json', 'index.js', 'LICENSE.md'])
+  if (existsSync(join(dawn, f))) cpSync(join(dawn, f), join(dawnOut, f));
 cpSync(join(dawn, 'dist', 'linux-x64', 'dawn.node'), join(dawnOut, 'dist', 'linux-x64', 'dawn.node'));
 execFileSync('xz', ['-9', '-T0', join(dawnOut, 'dist', 'linux-x64', 'dawn.node')]);
 
@@ -72,7 +96,10 @@ execFileSync('sh', ['-c', `xz -9 -T0 -c "${process.execPath}" > "${join(KIT, 'no
 step('downloading the Vulkan loader (libvulkan1)');
 mkdirSync(join(KIT, 'debs'), { recursive: true });
 const apt = spawnSync('apt-get', ['download', 'libvulkan1'], { cwd: join(KIT, 'debs'), encoding: 'utf8' });
-if (apt.status !== 0) console.warn(`device kit: could not download libvulkan1 (${(apt.stderr || '').trim().split('\n').pop()}); the device must have a Vulkan loader`);
+if (apt.status !== 0)
+  console.warn(
+    `device kit: could not download libvulkan1 (${(apt.stderr || '').trim().split('\n').pop()}); the device must have a Vulkan loader`,
+  );
 
 writeFileSync(join(KIT, 'run.sh'), readFileSync(join(ROOT, 'bench/device/run.sh'), 'utf8'));
 chmodSync(join(KIT, 'run.sh'), 0o755);
@@ -80,6 +107,8 @@ chmodSync(join(KIT, 'run.sh'), 0o755);
 const bytes = size(KIT);
 step(`${(bytes / 2 ** 20).toFixed(1)} MiB in ${KIT}`);
 if (bytes > BUDGET_BYTES) {
-  console.error(`device kit: ${(bytes / 2 ** 20).toFixed(1)} MiB is over the ${BUDGET_BYTES / 2 ** 20} MiB that can travel beside the repository`);
+  console.error(
+    `device kit: ${(bytes / 2 ** 20).toFixed(1)} MiB is over the ${BUDGET_BYTES / 2 ** 20} MiB that can travel beside the repository`,
+  );
   process.exit(1);
 }

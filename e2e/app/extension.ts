@@ -33,7 +33,9 @@ function pageServer(): Promise<{ url: string; server: Server }> {
     res.writeHead(200, { 'Content-Type': file[1] }).end(readFileSync(path.join(dir, file[0])));
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }));
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
+    );
   });
 }
 
@@ -44,13 +46,18 @@ function pageServer(): Promise<{ url: string; server: Server }> {
 function extensionUnderTest(grant: boolean): string {
   const built = repoPath('dist/extension');
   if (!existsSync(path.join(built, 'manifest.json'))) {
-    throw new Error('The extension is not built: run `npm run build:extension` (npm test does it) before the extension end-to-end tests.');
+    throw new Error(
+      'The extension is not built: run `npm run build:extension` (npm test does it) before the extension end-to-end tests.',
+    );
   }
   const copy = mkdtempSync(path.join(tmpdir(), 'backprop-extension-'));
   cpSync(built, copy, { recursive: true });
   if (!grant) return copy;
   const manifest = JSON.parse(readFileSync(path.join(copy, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(path.join(copy, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+  writeFileSync(
+    path.join(copy, 'manifest.json'),
+    JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }),
+  );
   return copy;
 }
 
@@ -87,7 +94,7 @@ export const test = base.extend<ExtensionFixtures>({
     rmSync(profile, { recursive: true, force: true });
   },
   background: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await use(worker);
   },
   studioUrl: async ({ background }, use) => {
@@ -114,19 +121,24 @@ export async function selectCellOf(page: Page, selector: string): Promise<void> 
  * the studio tab it opens, with the engine ready.
  */
 export async function clickMenu(
-  context: BrowserContext, background: Worker, menu: { menuItemId: 'open-table' | 'open-csv'; pageUrl: string; linkUrl?: string },
+  context: BrowserContext,
+  background: Worker,
+  menu: { menuItemId: 'open-table' | 'open-csv'; pageUrl: string; linkUrl?: string },
 ): Promise<Page> {
   const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('index.html?inbox=') });
   await background.evaluate(async (info) => {
-    interface Tab { url?: string }
+    interface Tab {
+      url?: string;
+    }
     const sw = globalThis as unknown as {
       chrome: { tabs: { query(q: object): Promise<Tab[]> } };
       backpropStudioMenuClicked: (click: object, tab: Tab | undefined) => Promise<void>;
     };
     // The page's tab, as the menu click hands it over: found by its address where the extension may see it,
     // else (the shipped manifest: no address visible) the active tab, the page the test opened last.
-    const tab = (await sw.chrome.tabs.query({})).find((t) => t.url?.startsWith(info.pageUrl))
-      ?? (await sw.chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+    const tab =
+      (await sw.chrome.tabs.query({})).find((t) => t.url?.startsWith(info.pageUrl)) ??
+      (await sw.chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
     await sw.backpropStudioMenuClicked({ ...info, frameId: 0 }, tab);
   }, menu);
   const studio = await opened;

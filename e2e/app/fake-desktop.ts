@@ -42,22 +42,34 @@ function installFakeDesktop(csv: FakeOpenedCsv | null): void {
   };
   const api: DesktopApi = {
     platform: 'linux',
-    openCsv: () => Promise.resolve(csv ? { path: `/home/ana/Documents/${csv.name}`, name: csv.name, bytes: new Uint8Array(csv.bytes) } : null),
+    openCsv: () =>
+      Promise.resolve(
+        csv ? { path: `/home/ana/Documents/${csv.name}`, name: csv.name, bytes: new Uint8Array(csv.bytes) } : null,
+      ),
     openProject: () => Promise.resolve(null),
     openModel: () => Promise.resolve(null),
     saveProject: (json) => saved('saveProject', json, 'project.bpstudio'),
     exportModel: (json, suggestedName) => saved('exportModel', json, suggestedName),
-    exportModelFiles: (files) => saved('exportModelFiles', Array.from(files[0]?.bytes.slice(0, 4) ?? [], (b) => b.toString(16).padStart(2, '0')).join(''), files.map((f) => f.name).join(' + ')),
+    exportModelFiles: (files) =>
+      saved(
+        'exportModelFiles',
+        Array.from(files[0]?.bytes.slice(0, 4) ?? [], (b) => b.toString(16).padStart(2, '0')).join(''),
+        files.map((f) => f.name).join(' + '),
+      ),
     exportPredictions: (csv, suggestedName) => saved('exportPredictions', csv, suggestedName),
     exportTrials: (csv, suggestedName) => saved('exportTrials', csv, suggestedName),
     exportReport: (html, suggestedName) => saved('exportReport', html, suggestedName),
     autosave: () => Promise.resolve(),
     takeRecovery: () => Promise.resolve(null),
     setDocumentState: () => {},
-    resetProjectPath: () => { window.__desktopPathResets = (window.__desktopPathResets ?? 0) + 1; },
+    resetProjectPath: () => {
+      window.__desktopPathResets = (window.__desktopPathResets ?? 0) + 1;
+    },
     onMenuCommand: (listener) => {
       window.__desktopMenu = listener;
-      return () => { window.__desktopMenu = undefined; };
+      return () => {
+        window.__desktopMenu = undefined;
+      };
     },
     onOpenFile: () => () => {},
   };

@@ -17,7 +17,10 @@ export function repoPath(relative: string): string {
 }
 
 /** What the page showed at one moment while training: the epoch status and the loss chart's points. */
-export interface LiveSample { epoch: number; points: number }
+export interface LiveSample {
+  epoch: number;
+  points: number;
+}
 
 declare global {
   interface Window {
@@ -31,15 +34,20 @@ export const test = base.extend<{ app: Page }, { appUrl: string }>({
   // A laptop-sized window, so screenshots show the layout as users see it.
   viewport: { width: 1440, height: 900 },
 
-  appUrl: [async ({}, use) => {
-    const dist = repoPath('dist/renderer/index.html');
-    if (!existsSync(dist)) {
-      throw new Error('The web app is not built: run `npx vite build --config renderer/vite.config.ts` (npm test does it) before the app end-to-end tests.');
-    }
-    const server = await serveStatic({ root: repoPath('dist/renderer'), port: 0 });
-    await use(server.url);
-    await server.close();
-  }, { scope: 'worker' }],
+  appUrl: [
+    async ({}, use) => {
+      const dist = repoPath('dist/renderer/index.html');
+      if (!existsSync(dist)) {
+        throw new Error(
+          'The web app is not built: run `npx vite build --config renderer/vite.config.ts` (npm test does it) before the app end-to-end tests.',
+        );
+      }
+      const server = await serveStatic({ root: repoPath('dist/renderer'), port: 0 });
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
 
   app: async ({ page, appUrl }, use) => {
     const errors: string[] = [];
@@ -66,12 +74,18 @@ export async function openView(page: Page, view: 'Data' | 'Model' | 'Train' | 'E
 }
 
 /** Import a CSV through the "Import CSV" file input. */
-export async function importCsv(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+export async function importCsv(
+  page: Page,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
   await page.getByLabel('Import CSV').first().setInputFiles(file);
 }
 
 /** Drag a palette item onto the network drop region. */
-export async function dragLayer(page: Page, type: 'Dense' | 'Activation' | 'Dropout' | 'Batch normalization'): Promise<void> {
+export async function dragLayer(
+  page: Page,
+  type: 'Dense' | 'Activation' | 'Dropout' | 'Batch normalization',
+): Promise<void> {
   const before = await networkItems(page).count();
   const zone = await page.getByRole('list', { name: 'Network' }).boundingBox();
   const source = await page.getByRole('listitem', { name: type, exact: true }).boundingBox();
@@ -82,7 +96,8 @@ export async function dragLayer(page: Page, type: 'Dense' | 'Activation' | 'Drop
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   const steps = 15;
-  for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+  for (let i = 1; i <= steps; i++)
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
   // Hold still a moment over the drop place, as a person does, so the drop zone registers the item.
   await page.waitForTimeout(250);
   await page.mouse.up();
@@ -96,7 +111,10 @@ export function networkItems(page: Page): Locator {
 
 /** The "Epoch N / M" status while (or after) training. */
 export async function epochStatus(page: Page): Promise<{ epoch: number; of: number }> {
-  const text = await page.getByRole('status').filter({ hasText: /^Epoch \d+ \/ \d+$/ }).innerText();
+  const text = await page
+    .getByRole('status')
+    .filter({ hasText: /^Epoch \d+ \/ \d+$/ })
+    .innerText();
   const m = /^Epoch (\d+) \/ (\d+)$/.exec(text.trim());
   if (!m) throw new Error(`unexpected epoch status '${text}'`);
   return { epoch: Number(m[1]), of: Number(m[2]) };
@@ -115,13 +133,21 @@ export async function recordLive(page: Page): Promise<void> {
   await page.evaluate(() => {
     window.__live = [];
     const sample = (): void => {
-      const status = Array.from(document.querySelectorAll('[role="status"]')).map((e) => e.textContent ?? '').find((t) => /^Epoch \d+ \/ \d+$/.test(t.trim()));
+      const status = Array.from(document.querySelectorAll('[role="status"]'))
+        .map((e) => e.textContent ?? '')
+        .find((t) => /^Epoch \d+ \/ \d+$/.test(t.trim()));
       const epoch = status ? Number(/Epoch (\d+)/.exec(status)?.[1] ?? -1) : -1;
       const points = Number(document.querySelector('figure[aria-label="Loss"]')?.getAttribute('data-points') ?? 0);
       const last = window.__live?.at(-1);
       if (!last || last.epoch !== epoch || last.points !== points) window.__live?.push({ epoch, points });
     };
-    new MutationObserver(sample).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-points'] });
+    new MutationObserver(sample).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['data-points'],
+    });
     sample();
   });
 }

@@ -34,10 +34,16 @@ export interface LostReport {
 /** The worker's answer. */
 export type HarnessResponse =
   | {
-    ok: true; label: string | null; results: CaseResult[]; probes: GpuJsModeProbe[]; lost: LostReport | null; ms: number; kernels: number;
-    /** wasm-threads: how the helper threads shared the work. */
-    threads?: { count: number; jobs: number; chunks: number; helped: number };
-  }
+      ok: true;
+      label: string | null;
+      results: CaseResult[];
+      probes: GpuJsModeProbe[];
+      lost: LostReport | null;
+      ms: number;
+      kernels: number;
+      /** wasm-threads: how the helper threads shared the work. */
+      threads?: { count: number; jobs: number; chunks: number; helped: number };
+    }
   | { ok: false; error: string };
 
 /** The page's API for the spec. */

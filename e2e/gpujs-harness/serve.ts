@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
 };
 
 /** A served build of the harness. */
@@ -24,9 +27,16 @@ export interface ServedHarness {
 /** Build and serve; close() stops the server and deletes the build. */
 export async function serveHarness(): Promise<ServedHarness> {
   const outDir = await mkdtemp(join(tmpdir(), 'gpujs-harness-'));
-  await build({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)), build: { outDir }, logLevel: 'error' });
+  await build({
+    configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)),
+    build: { outDir },
+    logLevel: 'error',
+  });
   const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(outDir, path.endsWith('/') ? `${path}index.html` : path);
     stat(file).then(
       (s) => {

@@ -1,7 +1,18 @@
 /** The harness worker: the gpu.js backend and the CPU reference side by side, as the engine worker would hold them. */
 import { CpuBackend } from '../../engine/backend/cpu/index.ts';
-import { ALL_CASES, datasetCase, parseSimpleCsv, runCase, type CaseResult } from '../../engine/backend/gpujs/conformance/index.ts';
-import { createGpuJsBackend, probeGpuJsModes, type GpuJsBackend, type GpuJsMode } from '../../engine/backend/gpujs/index.ts';
+import {
+  ALL_CASES,
+  datasetCase,
+  parseSimpleCsv,
+  runCase,
+  type CaseResult,
+} from '../../engine/backend/gpujs/conformance/index.ts';
+import {
+  createGpuJsBackend,
+  probeGpuJsModes,
+  type GpuJsBackend,
+  type GpuJsMode,
+} from '../../engine/backend/gpujs/index.ts';
 import type { Backend } from '../../engine/backend/backend.ts';
 import { createWasmBackend } from '../../engine/backend/wasm/index.ts';
 import { webThreadHost } from '../../engine/backend/wasm/web-thread-host.ts';
@@ -43,30 +54,57 @@ async function timeEpochs(backend: Backend, r: Extract<HarnessRequest, { type: '
   const y = Float32Array.from({ length: r.rows }, () => rng.int(classes));
   const result = await trainNetwork({
     spec: {
-      layers: [...hidden.map((units, i) => ({ id: `h${i}`, type: 'dense' as const, units, activation: 'relu' as const })), { id: 'out', type: 'dense', units: 'auto' }],
+      layers: [
+        ...hidden.map((units, i) => ({ id: `h${i}`, type: 'dense' as const, units, activation: 'relu' as const })),
+        { id: 'out', type: 'dense', units: 'auto' },
+      ],
       training: { epochs: r.epochs, batchSize: r.batchSize, seed: 1, optimizer: { type: 'adam', learningRate: 1e-3 } },
     },
     data: {
       task: { kind: 'classification', classes: Array.from({ length: classes }, (_, i) => `c${i}`) },
-      featureNames: Array.from({ length: features }, (_, i) => `f${i}`), train: { x, y, rows: r.rows, features }, validation: null,
+      featureNames: Array.from({ length: features }, (_, i) => `f${i}`),
+      train: { x, y, rows: r.rows, features },
+      validation: null,
     },
     backend,
   });
-  return result.history.map((h) => ({ name: `epoch ${h.epoch}`, pass: true, maxAbsError: 0, tolerance: { abs: 0, rel: 0 }, detail: `loss ${h.loss}`, ms: h.elapsedMs }));
+  return result.history.map((h) => ({
+    name: `epoch ${h.epoch}`,
+    pass: true,
+    maxAbsError: 0,
+    tolerance: { abs: 0, rel: 0 },
+    detail: `loss ${h.loss}`,
+    ms: h.elapsedMs,
+  }));
 }
 
 /** The wasm backend on 2 threads against the reference, then W1-shaped epochs (split multiplies). */
 async function wasmThreads(started: number): Promise<HarnessResponse> {
-  const backend = await createWasmBackend({ threads: { host: webThreadHost, count: 2, reason: 'asked for 2 by the harness' } });
+  const backend = await createWasmBackend({
+    threads: { host: webThreadHost, count: 2, reason: 'asked for 2 by the harness' },
+  });
   const reference = new CpuBackend();
   const results: CaseResult[] = [];
   try {
     for (const c of ALL_CASES) results.push(await runCase(c, backend, reference, now));
-    const epochs = await timeEpochs(backend, { type: 'time', mode: 'reference', rows: 4096, layers: [32, 128, 64, 4], batchSize: 128, epochs: 2 });
+    const epochs = await timeEpochs(backend, {
+      type: 'time',
+      mode: 'reference',
+      rows: 4096,
+      layers: [32, 128, 64, 4],
+      batchSize: 128,
+      epochs: 2,
+    });
     results.push(...epochs.map((e) => ({ ...e, pass: Number.isFinite(Number(e.detail.replace('loss ', ''))) })));
     const s = backend.threadStats;
     return {
-      ok: true, label: backend.label, results, probes: [], lost: null, ms: now() - started, kernels: 0,
+      ok: true,
+      label: backend.label,
+      results,
+      probes: [],
+      lost: null,
+      ms: now() - started,
+      kernels: 0,
       threads: { count: backend.threadCount, jobs: s?.jobs ?? 0, chunks: s?.chunks ?? 0, helped: s?.helped ?? 0 },
     };
   } finally {
@@ -77,7 +115,15 @@ async function wasmThreads(started: number): Promise<HarnessResponse> {
 async function handle(request: HarnessRequest): Promise<HarnessResponse> {
   const started = now();
   if (request.type === 'time' && request.mode === 'reference') {
-    return { ok: true, label: 'CPU reference', results: await timeEpochs(new CpuBackend(), request), probes: [], lost: null, ms: now() - started, kernels: 0 };
+    return {
+      ok: true,
+      label: 'CPU reference',
+      results: await timeEpochs(new CpuBackend(), request),
+      probes: [],
+      lost: null,
+      ms: now() - started,
+      kernels: 0,
+    };
   }
   if (request.type === 'wasm-threads') return wasmThreads(started);
   if (request.type === 'probe') {
@@ -118,6 +164,10 @@ async function handle(request: HarnessRequest): Promise<HarnessResponse> {
 self.onmessage = (e: MessageEvent<HarnessRequest>) => {
   handle(e.data).then(
     (r) => self.postMessage(r),
-    (err: unknown) => self.postMessage({ ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) } satisfies HarnessResponse),
+    (err: unknown) =>
+      self.postMessage({
+        ok: false,
+        error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      } satisfies HarnessResponse),
   );
 };

@@ -3,7 +3,10 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuAction, MenuItemModel } from './menu-model.ts';
 
 /** The Electron template for a menu model; clicks on action items call `onAction`. */
-export function toMenuTemplate(items: readonly MenuItemModel[], onAction: (action: MenuAction) => void): MenuItemConstructorOptions[] {
+export function toMenuTemplate(
+  items: readonly MenuItemModel[],
+  onAction: (action: MenuAction) => void,
+): MenuItemConstructorOptions[] {
   return items.map((item): MenuItemConstructorOptions => {
     if (item.type === 'separator') return { type: 'separator' };
     const options: MenuItemConstructorOptions = {};

@@ -18,12 +18,12 @@ describe('resolveAppPath', () => {
     expect(resolveAppPath(url, root)).toBe(file);
   });
 
-  test.each([
-    'app://bundle/../../etc/passwd',
-    'app://bundle/%2e%2e/%2e%2e/etc/passwd',
-  ])('URL parsing clamps dot segments of %s inside the root', (url) => {
-    expect(resolveAppPath(url, root)).toBe('/srv/dist/renderer/etc/passwd');
-  });
+  test.each(['app://bundle/../../etc/passwd', 'app://bundle/%2e%2e/%2e%2e/etc/passwd'])(
+    'URL parsing clamps dot segments of %s inside the root',
+    (url) => {
+      expect(resolveAppPath(url, root)).toBe('/srv/dist/renderer/etc/passwd');
+    },
+  );
 
   test.each([
     'app://bundle/assets/..%2f..%2f..%2fetc%2fpasswd',

@@ -39,7 +39,8 @@ function notFound(status: number, text: string): Response {
 
 /** The response for one request to the app scheme. */
 export async function appResponse(method: string, requestUrl: string, root: string): Promise<Response> {
-  if (method !== 'GET' && method !== 'HEAD') return notFound(405, `${method} is not allowed; the app serves files only.`);
+  if (method !== 'GET' && method !== 'HEAD')
+    return notFound(405, `${method} is not allowed; the app serves files only.`);
   const file = resolveAppPath(requestUrl, root);
   if (file === null) return notFound(404, `Not found: ${requestUrl}`);
   try {
@@ -51,7 +52,12 @@ export async function appResponse(method: string, requestUrl: string, root: stri
       headers: { 'Content-Type': contentTypeFor(file), 'Content-Length': String(info.size), ...SECURITY_HEADERS },
     });
   } catch (error) {
-    if (typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) {
+    if (
+      typeof error === 'object' &&
+      error !== null &&
+      'code' in error &&
+      (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+    ) {
       return notFound(404, `Not found: ${requestUrl}`);
     }
     throw error;

@@ -36,7 +36,9 @@ describe('writeFileAtomic', () => {
     const dir = await tempDir();
     const target = path.join(dir, 'taken');
     await mkdir(path.join(target, 'child'), { recursive: true });
-    await expect(writeFileAtomic(target, 'x')).rejects.toMatchObject({ code: expect.stringMatching(/EISDIR|ENOTEMPTY|EEXIST|EPERM/) });
+    await expect(writeFileAtomic(target, 'x')).rejects.toMatchObject({
+      code: expect.stringMatching(/EISDIR|ENOTEMPTY|EEXIST|EPERM/),
+    });
     expect(await readdir(dir)).toEqual(['taken']);
     expect(await readdir(target)).toEqual(['child']);
   });

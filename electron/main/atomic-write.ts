@@ -50,7 +50,11 @@ async function existingMode(target: string): Promise<number | null> {
 }
 
 /** Writes `data` to `target` atomically: temp file, fsync, rename, fsync the folder. Keeps an existing file's mode. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, platform: string = process.platform): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  platform: string = process.platform,
+): Promise<void> {
   const temporary = temporaryPathFor(target);
   const mode = await existingMode(target);
   let renamed = false;

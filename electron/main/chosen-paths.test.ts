@@ -27,7 +27,8 @@ describe('ChosenPaths', () => {
 
   test('assertChosen explains the refusal and the fix', () => {
     const chosen = new ChosenPaths('linux');
-    expect(() => chosen.assertChosen('/etc/passwd', 'Save project'))
-      .toThrow('Save project: refused to use "/etc/passwd" because it was not chosen in a dialog. Use Save as… to pick the file.');
+    expect(() => chosen.assertChosen('/etc/passwd', 'Save project')).toThrow(
+      'Save project: refused to use "/etc/passwd" because it was not chosen in a dialog. Use Save as… to pick the file.',
+    );
   });
 });

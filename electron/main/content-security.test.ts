@@ -17,7 +17,19 @@ describe('content security policy', () => {
   test('the web server sends exactly the desktop app’s headers and content types', () => {
     expect(webServer.CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY);
     expect(webServer.SECURITY_HEADERS).toEqual(SECURITY_HEADERS);
-    for (const file of ['a.html', 'a.js', 'a.mjs', 'a.css', 'a.json', 'a.wasm', 'a.csv', 'a.svg', 'a.png', 'a.woff2', 'a.unknown']) {
+    for (const file of [
+      'a.html',
+      'a.js',
+      'a.mjs',
+      'a.css',
+      'a.json',
+      'a.wasm',
+      'a.csv',
+      'a.svg',
+      'a.png',
+      'a.woff2',
+      'a.unknown',
+    ]) {
       expect(webServer.contentTypeFor(file)).toBe(contentTypeFor(file));
     }
   });

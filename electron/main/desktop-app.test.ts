@@ -23,17 +23,33 @@ async function launch(options: { argv?: string[] } = {}) {
   const dir = await tempDir();
   const appPath = path.join(dir, 'app');
   await mkdir(path.join(appPath, 'dist', 'renderer'), { recursive: true });
-  await writeFile(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Backprop Studio</title>');
-  const fake = createFakeElectron({ userData: path.join(dir, 'user-data'), documents: path.join(dir, 'Documents'), appPath });
+  await writeFile(
+    path.join(appPath, 'dist', 'renderer', 'index.html'),
+    '<!doctype html><title>Backprop Studio</title>',
+  );
+  const fake = createFakeElectron({
+    userData: path.join(dir, 'user-data'),
+    documents: path.join(dir, 'Documents'),
+    appPath,
+  });
   process.argv = ['/opt/electron', '.', ...(options.argv ?? [])];
   vi.resetModules();
   vi.doMock('electron', () => fake.module);
   await import('./main.ts');
   const { control } = fake;
-  expect(control.privilegedSchemes).toEqual([{
-    scheme: 'app',
-    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true },
-  }]);
+  expect(control.privilegedSchemes).toEqual([
+    {
+      scheme: 'app',
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: true,
+        stream: true,
+        codeCache: true,
+      },
+    },
+  ]);
   expect(control.windows).toEqual([]);
   control.ready();
   await vi.waitFor(() => expect(control.windows).toHaveLength(1));
@@ -50,7 +66,12 @@ async function launch(options: { argv?: string[] } = {}) {
 describe('desktop app wiring', () => {
   test('opens one secure window on the app protocol, serving the built renderer', async () => {
     const { control, window, contents } = await launch();
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
     expect(contents.url).toBe('app://bundle/index.html');
     expect(window.shown).toBe(true);
@@ -72,29 +93,40 @@ describe('desktop app wiring', () => {
     expect(fileDrop.defaultPrevented).toBe(true);
     expect(contents.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'https://example.org/popup' })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(control.externalUrls).toEqual(['https://example.org/guide', 'https://example.org/popup']));
+    await vi.waitFor(() =>
+      expect(control.externalUrls).toEqual(['https://example.org/guide', 'https://example.org/popup']),
+    );
   });
 
   test('IPC from a foreign page is refused; from the app it saves through the dialog', async () => {
     const { dir, control, invoke } = await launch();
     const json = JSON.stringify({ format: 'bpstudio' });
-    await expect(invoke(INVOKE.saveProject, { json, saveAs: false }, 'https://evil.example/'))
-      .rejects.toThrow('project/save: refused, it came from https://evil.example/, not from app://bundle.');
+    await expect(invoke(INVOKE.saveProject, { json, saveAs: false }, 'https://evil.example/')).rejects.toThrow(
+      'project/save: refused, it came from https://evil.example/, not from app://bundle.',
+    );
     control.saveAnswers.push(path.join(dir, 'study'));
-    await expect(invoke(INVOKE.saveProject, { json, saveAs: false })).resolves.toEqual({ path: path.join(dir, 'study.bpstudio') });
+    await expect(invoke(INVOKE.saveProject, { json, saveAs: false })).resolves.toEqual({
+      path: path.join(dir, 'study.bpstudio'),
+    });
     expect(await readFile(path.join(dir, 'study.bpstudio'), 'utf8')).toBe(json);
   });
 
   test('each export has its own save dialog title: sweep trials are not "Export predictions"', async () => {
     const { dir, control, invoke } = await launch();
     control.saveAnswers.push(path.join(dir, 'out'), path.join(dir, 'sweep'));
-    await expect(invoke(INVOKE.exportPredictions, { csv: 'x,prediction\n1,a\n', suggestedName: 'iris-predictions.csv' }))
-      .resolves.toEqual({ path: path.join(dir, 'out.csv') });
-    await expect(invoke(INVOKE.exportTrials, { csv: 'trial,rank\n1,1\n', suggestedName: 'iris-trials.csv' }))
-      .resolves.toEqual({ path: path.join(dir, 'sweep.csv') });
+    await expect(
+      invoke(INVOKE.exportPredictions, { csv: 'x,prediction\n1,a\n', suggestedName: 'iris-predictions.csv' }),
+    ).resolves.toEqual({ path: path.join(dir, 'out.csv') });
+    await expect(
+      invoke(INVOKE.exportTrials, { csv: 'trial,rank\n1,1\n', suggestedName: 'iris-trials.csv' }),
+    ).resolves.toEqual({ path: path.join(dir, 'sweep.csv') });
     const csvFilter = [{ name: 'CSV files', extensions: ['csv'] }];
     expect(control.saveDialogs).toEqual([
-      { title: 'Export predictions', defaultPath: path.join(dir, 'Documents', 'iris-predictions.csv'), filters: csvFilter },
+      {
+        title: 'Export predictions',
+        defaultPath: path.join(dir, 'Documents', 'iris-predictions.csv'),
+        filters: csvFilter,
+      },
       { title: 'Export sweep trials', defaultPath: path.join(dir, 'Documents', 'iris-trials.csv'), filters: csvFilter },
     ]);
     expect(await readFile(path.join(dir, 'sweep.csv'), 'utf8')).toBe('trial,rank\n1,1\n');
@@ -120,9 +152,17 @@ describe('desktop app wiring', () => {
     window.close();
     expect(window.destroyed).toBe(false);
     await vi.waitFor(() => expect(window.destroyed).toBe(true));
-    expect(control.messages[0]).toEqual({ message: 'Save changes to "Iris" before closing?', buttons: ['Save', 'Don’t Save', 'Cancel'] });
+    expect(control.messages[0]).toEqual({
+      message: 'Save changes to "Iris" before closing?',
+      buttons: ['Save', 'Don’t Save', 'Cancel'],
+    });
     await vi.waitFor(() => expect(existsSync(path.join(userData, 'recovery', 'recovery.bpstudio'))).toBe(false));
-    await vi.waitFor(async () => expect(JSON.parse(await readFile(path.join(userData, 'window-state.json'), 'utf8'))).toMatchObject({ width: 1280, height: 820 }));
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(path.join(userData, 'window-state.json'), 'utf8'))).toMatchObject({
+        width: 1280,
+        height: 820,
+      }),
+    );
   });
 
   test('a crashed renderer is offered a reload, and the reloaded page gets the autosave back', async () => {
@@ -143,7 +183,17 @@ describe('desktop app wiring', () => {
     const { contents, send } = await launch({ argv: ['--no-sandbox', csv] });
     expect(contents.sent.filter((message) => message.channel === EVENT.openFile)).toEqual([]);
     send(SEND.openFileReady);
-    await vi.waitFor(() => expect(contents.sent).toContainEqual({ channel: EVENT.openFile, payload: { path: csv, name: 'iris.csv', bytes: new Uint8Array(Buffer.from('sepal,species\n5.1,setosa\n')), kind: 'csv' } }));
+    await vi.waitFor(() =>
+      expect(contents.sent).toContainEqual({
+        channel: EVENT.openFile,
+        payload: {
+          path: csv,
+          name: 'iris.csv',
+          bytes: new Uint8Array(Buffer.from('sepal,species\n5.1,setosa\n')),
+          kind: 'csv',
+        },
+      }),
+    );
   });
 
   test('a second launch with a project focuses this window and opens it', async () => {

@@ -21,7 +21,14 @@ async function setup() {
   const actions = new DocumentActions(shell, {
     platform: 'linux',
     chosen,
-    recent: { add: async (p: string) => { recent.push(p); }, remove: async (p: string) => { removed.push(p); } },
+    recent: {
+      add: async (p: string) => {
+        recent.push(p);
+      },
+      remove: async (p: string) => {
+        removed.push(p);
+      },
+    },
   });
   const window = { name: 'main' };
   const session = new DocumentSession();
@@ -78,7 +85,17 @@ describe('opening from the OS', () => {
   test('a project replaces a clean document and becomes its file', async () => {
     const { actions, window, session, shell, chosen, recent, projectFile } = await setup();
     await actions.openFromOs(window, session, projectFile);
-    expect(shell.sent).toEqual([{ channel: EVENT.openFile, payload: { path: projectFile, name: 'penguins.bpstudio', bytes: new Uint8Array(Buffer.from('{"format":"bpstudio"}')), kind: 'project' } }]);
+    expect(shell.sent).toEqual([
+      {
+        channel: EVENT.openFile,
+        payload: {
+          path: projectFile,
+          name: 'penguins.bpstudio',
+          bytes: new Uint8Array(Buffer.from('{"format":"bpstudio"}')),
+          kind: 'project',
+        },
+      },
+    ]);
     expect(session.path).toBe(projectFile);
     expect(chosen.has(projectFile)).toBe(true);
     expect(recent).toEqual([projectFile]);
@@ -123,7 +140,9 @@ describe('opening from the OS', () => {
     const { dir, actions, window, session, shell, removed } = await setup();
     const gone = path.join(dir, 'gone.bpstudio');
     await actions.openFromOs(window, session, gone);
-    expect(shell.errors).toEqual([`Could not open "gone.bpstudio" in ${dir}: it does not exist (was it moved or deleted?).`]);
+    expect(shell.errors).toEqual([
+      `Could not open "gone.bpstudio" in ${dir}: it does not exist (was it moved or deleted?).`,
+    ]);
     expect(removed).toEqual([gone]);
   });
 
@@ -148,7 +167,15 @@ describe('titles and prompts', () => {
   });
 
   test('buttons follow each OS’s order', () => {
-    expect(unsavedPrompt('Iris', 'close', 'win32')).toMatchObject({ buttons: ['Save', 'Don’t Save', 'Cancel'], defaultId: 0, cancelId: 2 });
-    expect(unsavedPrompt('Iris', 'close', 'darwin')).toMatchObject({ buttons: ['Save', 'Cancel', 'Don’t Save'], defaultId: 0, cancelId: 1 });
+    expect(unsavedPrompt('Iris', 'close', 'win32')).toMatchObject({
+      buttons: ['Save', 'Don’t Save', 'Cancel'],
+      defaultId: 0,
+      cancelId: 2,
+    });
+    expect(unsavedPrompt('Iris', 'close', 'darwin')).toMatchObject({
+      buttons: ['Save', 'Cancel', 'Don’t Save'],
+      defaultId: 0,
+      cancelId: 1,
+    });
   });
 });

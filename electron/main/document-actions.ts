@@ -79,7 +79,8 @@ export class DocumentActions<W> {
   allowClose(window: W, session: DocumentSession): boolean {
     if (session.closeApproved || !session.dirty) return true;
     this.#askBeforeClose(window, session).catch((error: unknown) =>
-      this.#shell.showError(window, `Could not ask about unsaved changes: ${errorMessage(error)}`));
+      this.#shell.showError(window, `Could not ask about unsaved changes: ${errorMessage(error)}`),
+    );
     return false;
   }
 

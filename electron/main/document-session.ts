@@ -42,7 +42,11 @@ export class DocumentSession {
 }
 
 /** The window title: `• iris — Backprop Studio` when dirty (macOS marks the close button instead). */
-export function windowTitle(session: Pick<DocumentSession, 'dirty' | 'title'>, appName: string, platform: string): string {
+export function windowTitle(
+  session: Pick<DocumentSession, 'dirty' | 'title'>,
+  appName: string,
+  platform: string,
+): string {
   const name = session.title.trim() === '' ? 'Untitled' : session.title.trim();
   const marker = session.dirty && platform !== 'darwin' ? '• ' : '';
   return `${marker}${name} — ${appName}`;
@@ -64,12 +68,14 @@ export interface UnsavedPrompt {
 /** The unsaved-changes prompt, with buttons in each OS's usual order. */
 export function unsavedPrompt(title: string, reason: 'close' | 'open', platform: string): UnsavedPrompt {
   const name = title.trim() === '' ? 'Untitled' : title.trim();
-  const message = reason === 'close'
-    ? `Save changes to "${name}" before closing?`
-    : `Save changes to "${name}" before opening another project?`;
+  const message =
+    reason === 'close'
+      ? `Save changes to "${name}" before closing?`
+      : `Save changes to "${name}" before opening another project?`;
   const detail = 'Your changes will be lost if you don’t save them.';
   // macOS puts the default rightmost and "Don't Save" on the left; Windows and Linux read Save, Don't Save, Cancel.
-  const choices: UnsavedChoice[] = platform === 'darwin' ? ['save', 'cancel', 'discard'] : ['save', 'discard', 'cancel'];
+  const choices: UnsavedChoice[] =
+    platform === 'darwin' ? ['save', 'cancel', 'discard'] : ['save', 'discard', 'cancel'];
   const labels: Record<UnsavedChoice, string> = { save: 'Save', discard: 'Don’t Save', cancel: 'Cancel' };
   return {
     message,

@@ -17,7 +17,10 @@ const SAVE: Record<SaveKind, { title: string; filters: FileFilter[] }> = {
   predictions: { title: 'Export predictions', filters: [{ name: 'CSV files', extensions: ['csv'] }] },
   trials: { title: 'Export sweep trials', filters: [{ name: 'CSV files', extensions: ['csv'] }] },
   onnx: { title: 'Export ONNX model', filters: [{ name: 'ONNX models', extensions: ['onnx'] }] },
-  tfjs: { title: 'Export TF.js model (model.json; its weights file is saved next to it)', filters: [{ name: 'TF.js model.json', extensions: ['json'] }] },
+  tfjs: {
+    title: 'Export TF.js model (model.json; its weights file is saved next to it)',
+    filters: [{ name: 'TF.js model.json', extensions: ['json'] }],
+  },
   pytorch: { title: 'Export PyTorch package', filters: [{ name: 'Zip archives', extensions: ['zip'] }] },
   report: { title: 'Export report', filters: [{ name: 'HTML pages', extensions: ['html'] }] },
 };
@@ -33,19 +36,27 @@ export function createElectronShell(options: {
     async chooseFileToOpen(window, kind) {
       const { title, filters } = OPEN[kind];
       const result = await dialog.showOpenDialog(window, { title, filters, properties: ['openFile'] });
-      return result.canceled ? null : result.filePaths[0] ?? null;
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseFileToSave(window: BrowserWindow, kind: SaveKind, defaultPath: string) {
       const { title, filters } = SAVE[kind];
       const result = await dialog.showSaveDialog(window, {
-        title, filters, defaultPath, properties: ['createDirectory', 'showOverwriteConfirmation'],
+        title,
+        filters,
+        defaultPath,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       return result.canceled || result.filePath === '' ? null : result.filePath;
     },
     async confirmReplace(window: BrowserWindow, question: { message: string; detail: string }): Promise<boolean> {
       const { response } = await dialog.showMessageBox(window, {
-        type: 'warning', message: question.message, detail: question.detail,
-        buttons: ['Replace', 'Cancel'], defaultId: 1, cancelId: 1, noLink: true,
+        type: 'warning',
+        message: question.message,
+        detail: question.detail,
+        buttons: ['Replace', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
       });
       return response === 0;
     },

@@ -10,8 +10,15 @@ describe('externalHttpsUrl', () => {
   });
 
   test.each([
-    'http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'ms-msdt:/id',
-    'app://bundle/index.html', 'https://user:pass@example.org/', 'not a url', '',
+    'http://example.org/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'smb://server/share',
+    'ms-msdt:/id',
+    'app://bundle/index.html',
+    'https://user:pass@example.org/',
+    'not a url',
+    '',
   ])('refuses %s', (url) => {
     expect(externalHttpsUrl(url)).toBeNull();
   });

@@ -8,6 +8,7 @@ export function externalHttpsUrl(url: string): string | null {
   } catch {
     return null; // Unparseable: never handed to the OS.
   }
-  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '' || parsed.hostname === '') return null;
+  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '' || parsed.hostname === '')
+    return null;
   return parsed.href;
 }

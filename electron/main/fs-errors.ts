@@ -18,7 +18,7 @@ const ADVICE: Record<string, string> = {
 /** `"Could not save "x.bpstudio" in /dir: permission denied. …"` for any error thrown by node:fs. */
 export function describeFsError(error: unknown, action: 'open' | 'save', filePath: string): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  const reason = ADVICE[code] ?? (errorMessage(error));
+  const reason = ADVICE[code] ?? errorMessage(error);
   const where = `"${path.basename(filePath)}" in ${path.dirname(filePath)}`;
   return `Could not ${action} ${where}: ${reason}${code && !(code in ADVICE) ? ` (${code})` : ''}.`;
 }

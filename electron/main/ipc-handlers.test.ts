@@ -18,7 +18,9 @@ async function setup() {
   const chosen = new ChosenPaths();
   const recentAdded: string[] = [];
   const recent = {
-    add: async (filePath: string) => { recentAdded.push(filePath); },
+    add: async (filePath: string) => {
+      recentAdded.push(filePath);
+    },
     remove: async () => undefined,
   };
   const recovery = new RecoveryStore(path.join(dir, 'app-data'));
@@ -39,8 +41,12 @@ describe('saveProject', () => {
     const target = path.join(dir, 'iris.bpstudio');
     shell.saveAnswers.push(target);
 
-    await expect(invoke[INVOKE.saveProject]({ json: project('v1'), saveAs: false }, context)).resolves.toEqual({ path: target });
-    expect(shell.saveDialogs).toEqual([{ kind: 'project', defaultPath: path.join(dir, 'Documents', 'Iris study.bpstudio') }]);
+    await expect(invoke[INVOKE.saveProject]({ json: project('v1'), saveAs: false }, context)).resolves.toEqual({
+      path: target,
+    });
+    expect(shell.saveDialogs).toEqual([
+      { kind: 'project', defaultPath: path.join(dir, 'Documents', 'Iris study.bpstudio') },
+    ]);
     expect(await readFile(target, 'utf8')).toBe(project('v1'));
     expect(context.session.path).toBe(target);
     expect(recentAdded).toEqual([target]);
@@ -55,7 +61,9 @@ describe('saveProject', () => {
     const { dir, shell, invoke, context } = await setup();
     shell.saveAnswers.push(path.join(dir, 'a.bpstudio'), path.join(dir, 'b'));
     await invoke[INVOKE.saveProject]({ json: project('a'), saveAs: false }, context);
-    await expect(invoke[INVOKE.saveProject]({ json: project('b'), saveAs: true }, context)).resolves.toEqual({ path: path.join(dir, 'b.bpstudio') });
+    await expect(invoke[INVOKE.saveProject]({ json: project('b'), saveAs: true }, context)).resolves.toEqual({
+      path: path.join(dir, 'b.bpstudio'),
+    });
     expect(shell.saveDialogs[1]).toEqual({ kind: 'project', defaultPath: path.join(dir, 'a.bpstudio') });
     expect(context.session.path).toBe(path.join(dir, 'b.bpstudio'));
     expect(await readFile(path.join(dir, 'a.bpstudio'), 'utf8')).toBe(project('a'));
@@ -74,7 +82,9 @@ describe('saveProject', () => {
     const target = path.join(dir, 'keep.bpstudio');
     await writeFile(target, project('good'));
     context.session.path = chosen.allow(target);
-    await expect(invoke[INVOKE.saveProject]({ json: '{"trunc', saveAs: false }, context)).rejects.toThrow(/not valid JSON/);
+    await expect(invoke[INVOKE.saveProject]({ json: '{"trunc', saveAs: false }, context)).rejects.toThrow(
+      /not valid JSON/,
+    );
     expect(shell.saveDialogs).toEqual([]);
     expect(await readFile(target, 'utf8')).toBe(project('good'));
   });
@@ -82,16 +92,18 @@ describe('saveProject', () => {
   test('refuses to write a path the user never chose', async () => {
     const { dir, invoke, context } = await setup();
     context.session.path = path.join(dir, 'planted.bpstudio');
-    await expect(invoke[INVOKE.saveProject]({ json: project('x'), saveAs: false }, context))
-      .rejects.toThrow(`Save project: refused to use "${path.join(dir, 'planted.bpstudio')}" because it was not chosen in a dialog. Use Save as… to pick the file.`);
+    await expect(invoke[INVOKE.saveProject]({ json: project('x'), saveAs: false }, context)).rejects.toThrow(
+      `Save project: refused to use "${path.join(dir, 'planted.bpstudio')}" because it was not chosen in a dialog. Use Save as… to pick the file.`,
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 
   test('a failed write says where and what to do', async () => {
     const { dir, shell, invoke, context } = await setup();
     shell.saveAnswers.push(path.join(dir, 'missing-folder', 'p.bpstudio'));
-    await expect(invoke[INVOKE.saveProject]({ json: project('x'), saveAs: false }, context))
-      .rejects.toThrow(`Could not save "p.bpstudio" in ${path.join(dir, 'missing-folder')}: it does not exist (was it moved or deleted?).`);
+    await expect(invoke[INVOKE.saveProject]({ json: project('x'), saveAs: false }, context)).rejects.toThrow(
+      `Could not save "p.bpstudio" in ${path.join(dir, 'missing-folder')}: it does not exist (was it moved or deleted?).`,
+    );
   });
 
   test('saving clears the recovery copy', async () => {
@@ -110,7 +122,11 @@ describe('open dialogs', () => {
     const csv = path.join(dir, 'iris.csv');
     await writeFile(csv, '\uFEFFsepal,species\n5.1,setosa\n');
     shell.openAnswers.push(csv);
-    await expect(invoke[INVOKE.openCsv](undefined, context)).resolves.toEqual({ path: csv, name: 'iris.csv', bytes: new Uint8Array(Buffer.from('\uFEFFsepal,species\n5.1,setosa\n')) });
+    await expect(invoke[INVOKE.openCsv](undefined, context)).resolves.toEqual({
+      path: csv,
+      name: 'iris.csv',
+      bytes: new Uint8Array(Buffer.from('\uFEFFsepal,species\n5.1,setosa\n')),
+    });
     expect(shell.openDialogs).toEqual(['csv']);
     expect(chosen.has(csv)).toBe(true);
     expect(recentAdded).toEqual([csv]);
@@ -131,8 +147,10 @@ describe('open dialogs', () => {
     const file = path.join(dir, 'penguins.model.json');
     await writeFile(file, '{"format":"backprop-studio/model"}');
     shell.openAnswers.push(file);
-    await expect(invoke[INVOKE.openModel](undefined, context))
-      .resolves.toMatchObject({ path: file, name: 'penguins.model.json' });
+    await expect(invoke[INVOKE.openModel](undefined, context)).resolves.toMatchObject({
+      path: file,
+      name: 'penguins.model.json',
+    });
     expect(shell.openDialogs).toEqual(['model']);
     expect(recentAdded).toEqual([file]);
     expect(context.session.path).toBeNull();
@@ -142,7 +160,9 @@ describe('open dialogs', () => {
     const { shell, invoke, context } = await setup();
     shell.openAnswers.push(null);
     await expect(invoke[INVOKE.openProject](undefined, context)).resolves.toBeNull();
-    await expect(invoke[INVOKE.openCsv]({ path: '/etc/passwd' }, context)).rejects.toThrow('Open CSV: takes no arguments, got an object.');
+    await expect(invoke[INVOKE.openCsv]({ path: '/etc/passwd' }, context)).rejects.toThrow(
+      'Open CSV: takes no arguments, got an object.',
+    );
   });
 });
 
@@ -150,8 +170,9 @@ describe('exports', () => {
   test('model export starts at the suggested name and adds a missing extension', async () => {
     const { dir, shell, invoke, context } = await setup();
     shell.saveAnswers.push(path.join(dir, 'my-model'));
-    await expect(invoke[INVOKE.exportModel]({ json: '{"weights":[]}', suggestedName: 'iris-model' }, context))
-      .resolves.toEqual({ path: path.join(dir, 'my-model.json') });
+    await expect(
+      invoke[INVOKE.exportModel]({ json: '{"weights":[]}', suggestedName: 'iris-model' }, context),
+    ).resolves.toEqual({ path: path.join(dir, 'my-model.json') });
     expect(shell.saveDialogs).toEqual([{ kind: 'model', defaultPath: path.join(dir, 'Documents', 'iris-model.json') }]);
     expect(await readFile(path.join(dir, 'my-model.json'), 'utf8')).toBe('{"weights":[]}');
   });
@@ -162,10 +183,16 @@ describe('exports', () => {
     await writeFile(existing, '{"old":true}');
     shell.saveAnswers.push(path.join(dir, 'model'), path.join(dir, 'model'));
     shell.replaceAnswers.push(false, true);
-    await expect(invoke[INVOKE.exportModel]({ json: '{"new":true}', suggestedName: 'iris-model' }, context)).resolves.toBeNull();
-    expect(shell.replaceQuestions).toEqual([`"model.json" already exists. Replace it? You typed "model"; the file is saved with its extension, as "model.json" in ${dir}. Replace it, or cancel and choose another name.`]);
+    await expect(
+      invoke[INVOKE.exportModel]({ json: '{"new":true}', suggestedName: 'iris-model' }, context),
+    ).resolves.toBeNull();
+    expect(shell.replaceQuestions).toEqual([
+      `"model.json" already exists. Replace it? You typed "model"; the file is saved with its extension, as "model.json" in ${dir}. Replace it, or cancel and choose another name.`,
+    ]);
     expect(await readFile(existing, 'utf8')).toBe('{"old":true}');
-    await expect(invoke[INVOKE.exportModel]({ json: '{"new":true}', suggestedName: 'iris-model' }, context)).resolves.toEqual({ path: existing });
+    await expect(
+      invoke[INVOKE.exportModel]({ json: '{"new":true}', suggestedName: 'iris-model' }, context),
+    ).resolves.toEqual({ path: existing });
     expect(await readFile(existing, 'utf8')).toBe('{"new":true}');
   });
 
@@ -190,25 +217,32 @@ describe('exports', () => {
   test('sweep trials export asks with its own dialog kind and adds a missing .csv', async () => {
     const { dir, shell, invoke, context } = await setup();
     shell.saveAnswers.push(path.join(dir, 'trials'));
-    await expect(invoke[INVOKE.exportTrials]({ csv: 'trial,rank\n1,1\n', suggestedName: 'iris-trials.csv' }, context))
-      .resolves.toEqual({ path: path.join(dir, 'trials.csv') });
-    expect(shell.saveDialogs).toEqual([{ kind: 'trials', defaultPath: path.join(dir, 'Documents', 'iris-trials.csv') }]);
+    await expect(
+      invoke[INVOKE.exportTrials]({ csv: 'trial,rank\n1,1\n', suggestedName: 'iris-trials.csv' }, context),
+    ).resolves.toEqual({ path: path.join(dir, 'trials.csv') });
+    expect(shell.saveDialogs).toEqual([
+      { kind: 'trials', defaultPath: path.join(dir, 'Documents', 'iris-trials.csv') },
+    ]);
     expect(await readFile(path.join(dir, 'trials.csv'), 'utf8')).toBe('trial,rank\n1,1\n');
   });
 
   test('a report export asks with its own dialog kind and adds a missing .html', async () => {
     const { dir, shell, invoke, context } = await setup();
     shell.saveAnswers.push(path.join(dir, 'iris-report'));
-    await expect(invoke[INVOKE.exportReport]({ html: '<!DOCTYPE html>\n', suggestedName: 'iris-run-1.report.html' }, context))
-      .resolves.toEqual({ path: path.join(dir, 'iris-report.html') });
-    expect(shell.saveDialogs).toEqual([{ kind: 'report', defaultPath: path.join(dir, 'Documents', 'iris-run-1.report.html') }]);
+    await expect(
+      invoke[INVOKE.exportReport]({ html: '<!DOCTYPE html>\n', suggestedName: 'iris-run-1.report.html' }, context),
+    ).resolves.toEqual({ path: path.join(dir, 'iris-report.html') });
+    expect(shell.saveDialogs).toEqual([
+      { kind: 'report', defaultPath: path.join(dir, 'Documents', 'iris-run-1.report.html') },
+    ]);
     expect(await readFile(path.join(dir, 'iris-report.html'), 'utf8')).toBe('<!DOCTYPE html>\n');
   });
 
   test('a refused trials payload opens no dialog', async () => {
     const { shell, invoke, context } = await setup();
-    await expect(invoke[INVOKE.exportTrials]({ csv: 'a\n', suggestedName: '../trials.csv' }, context))
-      .rejects.toThrow(`Export sweep trials: 'suggestedName' must be a file name without folders or control characters, got "../trials.csv" (string).`);
+    await expect(invoke[INVOKE.exportTrials]({ csv: 'a\n', suggestedName: '../trials.csv' }, context)).rejects.toThrow(
+      `Export sweep trials: 'suggestedName' must be a file name without folders or control characters, got "../trials.csv" (string).`,
+    );
     expect(shell.saveDialogs).toEqual([]);
   });
 
@@ -216,17 +250,23 @@ describe('exports', () => {
     const { dir, shell, invoke, context } = await setup();
     shell.saveAnswers.push(path.join(dir, 'iris'));
     const bytes = new Uint8Array([8, 7, 18, 0, 255]);
-    await expect(invoke[INVOKE.exportModelFiles]({ files: [{ name: 'iris-run-1.onnx', bytes }] }, context))
-      .resolves.toEqual({ path: path.join(dir, 'iris.onnx') });
+    await expect(
+      invoke[INVOKE.exportModelFiles]({ files: [{ name: 'iris-run-1.onnx', bytes }] }, context),
+    ).resolves.toEqual({ path: path.join(dir, 'iris.onnx') });
     expect(shell.saveDialogs).toEqual([{ kind: 'onnx', defaultPath: path.join(dir, 'Documents', 'iris-run-1.onnx') }]);
     expect(new Uint8Array(await readFile(path.join(dir, 'iris.onnx')))).toEqual(bytes);
   });
 
   test('a TF.js export writes model.json where chosen and weights.bin next to it, asking before replacing old weights', async () => {
     const { dir, shell, invoke, context } = await setup();
-    const files = [{ name: 'model.json', bytes: new TextEncoder().encode('{"format":"layers-model"}') }, { name: 'weights.bin', bytes: new Uint8Array([1, 2, 3, 4]) }];
+    const files = [
+      { name: 'model.json', bytes: new TextEncoder().encode('{"format":"layers-model"}') },
+      { name: 'weights.bin', bytes: new Uint8Array([1, 2, 3, 4]) },
+    ];
     shell.saveAnswers.push(path.join(dir, 'model.json'));
-    await expect(invoke[INVOKE.exportModelFiles]({ files }, context)).resolves.toEqual({ path: path.join(dir, 'model.json') });
+    await expect(invoke[INVOKE.exportModelFiles]({ files }, context)).resolves.toEqual({
+      path: path.join(dir, 'model.json'),
+    });
     expect(shell.saveDialogs[0]?.kind).toBe('tfjs');
     expect(await readFile(path.join(dir, 'model.json'), 'utf8')).toBe('{"format":"layers-model"}');
     expect(new Uint8Array(await readFile(path.join(dir, 'weights.bin')))).toEqual(new Uint8Array([1, 2, 3, 4]));
@@ -234,7 +274,9 @@ describe('exports', () => {
     shell.saveAnswers.push(path.join(dir, 'other.json'));
     shell.replaceAnswers.push(false);
     await expect(invoke[INVOKE.exportModelFiles]({ files }, context)).resolves.toBeNull();
-    expect(shell.replaceQuestions).toEqual([`"weights.bin" already exists. Replace it? The TF.js model's weights are saved next to other.json, as "weights.bin" in ${dir}. Replace it, or cancel and choose another folder.`]);
+    expect(shell.replaceQuestions).toEqual([
+      `"weights.bin" already exists. Replace it? The TF.js model's weights are saved next to other.json, as "weights.bin" in ${dir}. Replace it, or cancel and choose another folder.`,
+    ]);
     expect((await readdir(dir)).sort()).toEqual(['model.json', 'weights.bin']);
   });
 
@@ -280,7 +322,12 @@ describe('one-way messages', () => {
     await send[SEND.openDroppedFile]({ path: csv }, context);
     expect(shell.sent).toEqual([]);
     await send[SEND.openFileReady](undefined, context);
-    expect(shell.sent).toEqual([{ channel: EVENT.openFile, payload: { path: csv, name: 'wine.csv', bytes: new Uint8Array(Buffer.from('a,b\n1,2\n')), kind: 'csv' } }]);
+    expect(shell.sent).toEqual([
+      {
+        channel: EVENT.openFile,
+        payload: { path: csv, name: 'wine.csv', bytes: new Uint8Array(Buffer.from('a,b\n1,2\n')), kind: 'csv' },
+      },
+    ]);
     expect(chosen.has(csv)).toBe(true);
   });
 
@@ -296,7 +343,9 @@ describe('one-way messages', () => {
     const { dir, send, context, shell } = await setup();
     await send[SEND.openFileReady](undefined, context);
     await send[SEND.openDroppedFile]({ path: path.join(dir, 'gone.csv') }, context);
-    expect(shell.errors).toEqual([`Could not open "gone.csv" in ${dir}: it does not exist (was it moved or deleted?).`]);
+    expect(shell.errors).toEqual([
+      `Could not open "gone.csv" in ${dir}: it does not exist (was it moved or deleted?).`,
+    ]);
     expect(shell.sent).toEqual([]);
   });
 });

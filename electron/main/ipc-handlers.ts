@@ -12,8 +12,16 @@ import type { DocumentActions } from './document-actions.ts';
 import type { DocumentSession } from './document-session.ts';
 import { describeFsError } from './fs-errors.ts';
 import {
-  parseAutosave, parseDocumentState, parseDroppedFile, parseExportModel, parseExportModelFiles, parseExportPredictions,
-  parseExportReport, parseExportTrials, parseNoPayload, parseSaveProject,
+  parseAutosave,
+  parseDocumentState,
+  parseDroppedFile,
+  parseExportModel,
+  parseExportModelFiles,
+  parseExportPredictions,
+  parseExportReport,
+  parseExportTrials,
+  parseNoPayload,
+  parseSaveProject,
 } from './ipc-payloads.ts';
 import { checkDroppedPath, PROJECT_EXTENSION, readOpenedFile, type FileKind } from './project-files.ts';
 import type { RecoveryStore } from './recovery-store.ts';
@@ -21,7 +29,10 @@ import { pathExists, saveTarget, withExtension } from './save-target.ts';
 import type { SaveKind, ShellPort } from './shell-port.ts';
 
 /** The window a request came from, and its document. */
-export interface RequestContext<W> { window: W; session: DocumentSession }
+export interface RequestContext<W> {
+  window: W;
+  session: DocumentSession;
+}
 
 /** Everything the handlers use. */
 export interface HandlerDeps<W> {
@@ -52,10 +63,17 @@ async function writeChosen(target: string, text: string | Uint8Array): Promise<v
 }
 
 /** The request handlers (`ipcMain.handle`), by channel. */
-export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChannel, (payload: unknown, context: RequestContext<W>) => Promise<unknown>> {
+export function createInvokeHandlers<W>(
+  deps: HandlerDeps<W>,
+): Record<InvokeChannel, (payload: unknown, context: RequestContext<W>) => Promise<unknown>> {
   const { shell, chosen, recent, recovery } = deps;
 
-  async function openChosen(kind: FileKind, request: string, payload: unknown, context: RequestContext<W>): Promise<OpenedFile | null> {
+  async function openChosen(
+    kind: FileKind,
+    request: string,
+    payload: unknown,
+    context: RequestContext<W>,
+  ): Promise<OpenedFile | null> {
     parseNoPayload(request, payload);
     const chosenPath = await shell.chooseFileToOpen(context.window, kind);
     if (chosenPath === null) return null;
@@ -75,9 +93,18 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
     return chosen.allow(target);
   }
 
-  async function exportFile(kind: SaveKind, text: string, suggestedName: string, context: RequestContext<W>): Promise<SaveResult> {
+  async function exportFile(
+    kind: SaveKind,
+    text: string,
+    suggestedName: string,
+    context: RequestContext<W>,
+  ): Promise<SaveResult> {
     const folder = context.session.path === null ? deps.defaultFolder() : path.dirname(context.session.path);
-    const chosenPath = await shell.chooseFileToSave(context.window, kind, path.join(folder, withExtension(suggestedName, kind)));
+    const chosenPath = await shell.chooseFileToSave(
+      context.window,
+      kind,
+      path.join(folder, withExtension(suggestedName, kind)),
+    );
     if (chosenPath === null) return null;
     const target = await confirmedTarget(kind, chosenPath, context.window);
     if (target === null) return null;
@@ -101,7 +128,10 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
         target = session.path;
       } else {
         const folder = session.path === null ? deps.defaultFolder() : path.dirname(session.path);
-        const name = session.path === null ? `${session.title.trim() || 'Untitled'}${PROJECT_EXTENSION}` : path.basename(session.path);
+        const name =
+          session.path === null
+            ? `${session.title.trim() || 'Untitled'}${PROJECT_EXTENSION}`
+            : path.basename(session.path);
         const chosenPath = await shell.chooseFileToSave(window, 'project', path.join(folder, name));
         if (chosenPath === null) return null;
         const confirmed = await confirmedTarget('project', chosenPath, window);
@@ -125,17 +155,25 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
       const { kind, files } = parseExportModelFiles(payload);
       const [first, ...companions] = files;
       const folder = context.session.path === null ? deps.defaultFolder() : path.dirname(context.session.path);
-      const chosenPath = await shell.chooseFileToSave(context.window, kind, path.join(folder, withExtension(first!.name, kind)));
+      const chosenPath = await shell.chooseFileToSave(
+        context.window,
+        kind,
+        path.join(folder, withExtension(first!.name, kind)),
+      );
       if (chosenPath === null) return null;
       const target = await confirmedTarget(kind, chosenPath, context.window);
       if (target === null) return null;
       // TF.js: model.json names its weights file, so that file goes next to it under its own name.
       const others = companions.map((f) => ({ ...f, path: chosen.allow(path.join(path.dirname(target), f.name)) }));
       for (const other of others) {
-        if (await pathExists(other.path) && !(await shell.confirmReplace(context.window, {
-          message: `"${other.name}" already exists. Replace it?`,
-          detail: `The TF.js model's weights are saved next to ${path.basename(target)}, as "${other.name}" in ${path.dirname(target)}. Replace it, or cancel and choose another folder.`,
-        }))) return null;
+        if (
+          (await pathExists(other.path)) &&
+          !(await shell.confirmReplace(context.window, {
+            message: `"${other.name}" already exists. Replace it?`,
+            detail: `The TF.js model's weights are saved next to ${path.basename(target)}, as "${other.name}" in ${path.dirname(target)}. Replace it, or cancel and choose another folder.`,
+          }))
+        )
+          return null;
       }
       await writeChosen(target, first!.bytes);
       for (const other of others) await writeChosen(other.path, other.bytes);
@@ -165,7 +203,9 @@ export function createInvokeHandlers<W>(deps: HandlerDeps<W>): Record<InvokeChan
 }
 
 /** The one-way message handlers (`ipcMain.on`), by channel. */
-export function createSendHandlers<W>(deps: HandlerDeps<W>): Record<SendChannel, (payload: unknown, context: RequestContext<W>) => Promise<void>> {
+export function createSendHandlers<W>(
+  deps: HandlerDeps<W>,
+): Record<SendChannel, (payload: unknown, context: RequestContext<W>) => Promise<void>> {
   const { shell, documents, recovery } = deps;
   return {
     [SEND.setDocumentState]: async (payload, { window, session }) => {

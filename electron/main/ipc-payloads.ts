@@ -17,21 +17,40 @@ export const MAX_TEXT_CHARS = 256 * 1024 * 1024;
 export const MAX_NAME_CHARS = 200;
 
 /** `saveProject(json, saveAs)`. */
-export interface SaveProjectPayload { json: string; saveAs: boolean }
+export interface SaveProjectPayload {
+  json: string;
+  saveAs: boolean;
+}
 /** `exportModel(json, suggestedName)`, `exportPredictions(csv, suggestedName)` and `exportTrials(csv, suggestedName)`. */
-export interface ExportPayload { text: string; suggestedName: string }
+export interface ExportPayload {
+  text: string;
+  suggestedName: string;
+}
 /** One file of `exportModelFiles`: a bare file name and its bytes. */
-export interface ModelFilePayload { name: string; bytes: Uint8Array }
+export interface ModelFilePayload {
+  name: string;
+  bytes: Uint8Array;
+}
 /** `exportModelFiles(files)`: an ONNX file, a TF.js `model.json` followed by the weights it names, or the PyTorch package's zip. */
-export interface ModelFilesPayload { kind: 'onnx' | 'tfjs' | 'pytorch'; files: ModelFilePayload[] }
+export interface ModelFilesPayload {
+  kind: 'onnx' | 'tfjs' | 'pytorch';
+  files: ModelFilePayload[];
+}
 /** The largest exported model file (bytes). */
 export const MAX_MODEL_BYTES = 1024 * 1024 * 1024;
 /** `autosave(json)`. */
-export interface AutosavePayload { json: string }
+export interface AutosavePayload {
+  json: string;
+}
 /** `setDocumentState({ dirty, title })`. */
-export interface DocumentStatePayload { dirty: boolean; title: string }
+export interface DocumentStatePayload {
+  dirty: boolean;
+  title: string;
+}
 /** A file the user dropped on the window; the preload reads its path from the OS. */
-export interface DroppedFilePayload { path: string }
+export interface DroppedFilePayload {
+  path: string;
+}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -85,7 +104,9 @@ function jsonObject(request: string, key: string, value: string): string {
     throw new IpcPayloadError(`${request}: '${key}' is not valid JSON (${reason}). Nothing was written.`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new IpcPayloadError(`${request}: '${key}' must be a JSON object, got ${describe(parsed)}. Nothing was written.`);
+    throw new IpcPayloadError(
+      `${request}: '${key}' must be a JSON object, got ${describe(parsed)}. Nothing was written.`,
+    );
   }
   return value;
 }
@@ -99,7 +120,9 @@ function fileName(request: string, record: Record<string, unknown>, key: string)
     throw new IpcPayloadError(`${request}: '${key}' must be a file name such as "model.json", got ${describe(value)}.`);
   }
   if (/[/\\]/.test(value) || CONTROL_CHARS.test(value)) {
-    throw new IpcPayloadError(`${request}: '${key}' must be a file name without folders or control characters, got ${describe(value)}.`);
+    throw new IpcPayloadError(
+      `${request}: '${key}' must be a file name without folders or control characters, got ${describe(value)}.`,
+    );
   }
   return value;
 }
@@ -147,7 +170,10 @@ export function parseExportTrials(value: unknown): ExportPayload {
 export function parseExportReport(value: unknown): ExportPayload {
   const request = 'Export report';
   const record = fields(request, value, ['html', 'suggestedName']);
-  return { text: text(request, record, 'html', MAX_TEXT_CHARS), suggestedName: fileName(request, record, 'suggestedName') };
+  return {
+    text: text(request, record, 'html', MAX_TEXT_CHARS),
+    suggestedName: fileName(request, record, 'suggestedName'),
+  };
 }
 
 /** Validates `exportModelFiles`: 1 or 2 named files of bytes; an `.onnx` or `.zip` (PyTorch package) file alone, or `model.json` (TF.js) first. */
@@ -156,7 +182,9 @@ export function parseExportModelFiles(value: unknown): ModelFilesPayload {
   const record = fields(request, value, ['files']);
   const list = record.files;
   if (!Array.isArray(list) || list.length < 1 || list.length > 2) {
-    throw new IpcPayloadError(`${request}: 'files' must be a list of 1 or 2 files, got ${Array.isArray(list) ? `${list.length} files` : describe(list)}.`);
+    throw new IpcPayloadError(
+      `${request}: 'files' must be a list of 1 or 2 files, got ${Array.isArray(list) ? `${list.length} files` : describe(list)}.`,
+    );
   }
   const files = list.map((item: unknown, i) => {
     const file = fields(`${request} (file ${i + 1})`, item, ['name', 'bytes']);
@@ -165,14 +193,24 @@ export function parseExportModelFiles(value: unknown): ModelFilesPayload {
       throw new IpcPayloadError(`${request} (file ${i + 1}): 'bytes' must be a Uint8Array, got ${describe(bytes)}.`);
     }
     if (bytes.byteLength > MAX_MODEL_BYTES) {
-      throw new IpcPayloadError(`${request} (file ${i + 1}): 'bytes' is ${bytes.byteLength} bytes; the limit is ${MAX_MODEL_BYTES}.`);
+      throw new IpcPayloadError(
+        `${request} (file ${i + 1}): 'bytes' is ${bytes.byteLength} bytes; the limit is ${MAX_MODEL_BYTES}.`,
+      );
     }
     return { name: fileName(`${request} (file ${i + 1})`, file, 'name'), bytes };
   });
   const first = files[0]!.name.toLowerCase();
-  const kind = first.endsWith('.onnx') ? 'onnx' : first.endsWith('.json') ? 'tfjs' : first.endsWith('.zip') ? 'pytorch' : null;
+  const kind = first.endsWith('.onnx')
+    ? 'onnx'
+    : first.endsWith('.json')
+      ? 'tfjs'
+      : first.endsWith('.zip')
+        ? 'pytorch'
+        : null;
   if (kind === null || (kind !== 'tfjs' && files.length > 1) || (kind === 'tfjs' && files.length < 2)) {
-    throw new IpcPayloadError(`${request}: expected one .onnx file, one .zip (PyTorch package), or a TF.js model.json followed by its weights file, got ${files.map((f) => `"${f.name}"`).join(', ')}.`);
+    throw new IpcPayloadError(
+      `${request}: expected one .onnx file, one .zip (PyTorch package), or a TF.js model.json followed by its weights file, got ${files.map((f) => `"${f.name}"`).join(', ')}.`,
+    );
   }
   if (files.length === 2 && files[1]!.name.toLowerCase() === first) {
     throw new IpcPayloadError(`${request}: the weights file must have its own name, got "${files[1]!.name}" twice.`);

@@ -36,10 +36,15 @@ export class UnknownWindowError extends Error {
   override readonly name = 'UnknownWindowError';
 }
 
-function checkedContext<S, W>(channel: string, event: IpcEventLike<S>, options: RegisterOptions<S, W>): RequestContext<W> {
+function checkedContext<S, W>(
+  channel: string,
+  event: IpcEventLike<S>,
+  options: RegisterOptions<S, W>,
+): RequestContext<W> {
   assertTrustedSender(channel, event.senderFrame, options.trustedOrigins);
   const context = options.contextFor(event.sender);
-  if (context === null) throw new UnknownWindowError(`${channel}: refused, the sender is not one of the app's windows.`);
+  if (context === null)
+    throw new UnknownWindowError(`${channel}: refused, the sender is not one of the app's windows.`);
   return context;
 }
 
@@ -50,13 +55,19 @@ export function registerIpc<S, W>(
   sendHandlers: Record<SendChannel, (payload: unknown, context: RequestContext<W>) => Promise<void>>,
   options: RegisterOptions<S, W>,
 ): void {
-  for (const [channel, handler] of Object.entries(invokeHandlers) as [InvokeChannel, typeof invokeHandlers[InvokeChannel]][]) {
+  for (const [channel, handler] of Object.entries(invokeHandlers) as [
+    InvokeChannel,
+    (typeof invokeHandlers)[InvokeChannel],
+  ][]) {
     ipcMain.handle(channel, async (event, ...args) => {
       const context = checkedContext(channel, event, options);
       return handler(args.length > 1 ? args : args[0], context);
     });
   }
-  for (const [channel, handler] of Object.entries(sendHandlers) as [SendChannel, typeof sendHandlers[SendChannel]][]) {
+  for (const [channel, handler] of Object.entries(sendHandlers) as [
+    SendChannel,
+    (typeof sendHandlers)[SendChannel],
+  ][]) {
     ipcMain.on(channel, (event, ...args) => {
       let context: RequestContext<W> | null = null;
       try {
@@ -66,7 +77,9 @@ export function registerIpc<S, W>(
         return;
       }
       const known = context;
-      handler(args.length > 1 ? args : args[0], known).catch((error: unknown) => options.onError(channel, error, known));
+      handler(args.length > 1 ? args : args[0], known).catch((error: unknown) =>
+        options.onError(channel, error, known),
+      );
     });
   }
 }

@@ -6,9 +6,7 @@ import { errorMessage } from './error-message.ts';
 
 /** What reading a settings file found. A corrupt file is reported, not thrown: settings fall back to defaults. */
 export type JsonFileRead =
-  | { status: 'ok'; value: unknown }
-  | { status: 'missing' }
-  | { status: 'corrupt'; reason: string };
+  { status: 'ok'; value: unknown } | { status: 'missing' } | { status: 'corrupt'; reason: string };
 
 /** Reads and parses a JSON settings file. */
 export async function readJsonFile(filePath: string): Promise<JsonFileRead> {
@@ -16,7 +14,8 @@ export async function readJsonFile(filePath: string): Promise<JsonFileRead> {
   try {
     text = await readFile(filePath, 'utf8');
   } catch (error) {
-    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return { status: 'missing' };
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT')
+      return { status: 'missing' };
     throw error;
   }
   try {

@@ -24,10 +24,19 @@ if (!app.requestSingleInstanceLock()) {
   // Another instance runs: it receives our argv through 'second-instance' and opens the files.
   app.quit();
 } else {
-  protocol.registerSchemesAsPrivileged([{
-    scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true },
-  }]);
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: true,
+        stream: true,
+        codeCache: true,
+      },
+    },
+  ]);
 
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, (url) => {
@@ -52,20 +61,25 @@ if (!app.requestSingleInstanceLock()) {
 
   const devUrl = devServerUrl(process.env[DEV_SERVER_ENV], app.isPackaged);
   if (devUrl === null && process.env[DEV_SERVER_ENV]) {
-    console.warn(`Ignoring ${DEV_SERVER_ENV}=${process.env[DEV_SERVER_ENV]}: only a local http(s) URL is used, and never in packaged builds.`);
+    console.warn(
+      `Ignoring ${DEV_SERVER_ENV}=${process.env[DEV_SERVER_ENV]}: only a local http(s) URL is used, and never in packaged builds.`,
+    );
   }
 
-  app.whenReady().then(async () => {
-    desktop = new DesktopApp({ bundleDir: __dirname, appDir: app.getAppPath(), devServerUrl: devUrl });
-    await desktop.start([...filesFromArgv(process.argv, process.cwd()), ...early.splice(0)]);
-    // macOS keeps the app running with no window; clicking the dock icon opens one again.
-    app.on('activate', () => {
-      desktop?.ensureWindow().catch(report);
+  app
+    .whenReady()
+    .then(async () => {
+      desktop = new DesktopApp({ bundleDir: __dirname, appDir: app.getAppPath(), devServerUrl: devUrl });
+      await desktop.start([...filesFromArgv(process.argv, process.cwd()), ...early.splice(0)]);
+      // macOS keeps the app running with no window; clicking the dock icon opens one again.
+      app.on('activate', () => {
+        desktop?.ensureWindow().catch(report);
+      });
+    })
+    .catch((error: unknown) => {
+      report(error);
+      app.exit(1);
     });
-  }).catch((error: unknown) => {
-    report(error);
-    app.exit(1);
-  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

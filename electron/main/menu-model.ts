@@ -8,10 +8,24 @@ import type { MenuCommand } from '../preload/api.ts';
 
 /** Electron roles the menu uses (Electron implements these itself). */
 export type MenuRole =
-  | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit' | 'close'
-  | 'cut' | 'copy' | 'paste' | 'selectAll'
-  | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen'
-  | 'reload' | 'forceReload' | 'toggleDevTools'
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'quit'
+  | 'close'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'reload'
+  | 'forceReload'
+  | 'toggleDevTools'
   | 'windowMenu';
 
 /** What main does when a non-role item is clicked. */
@@ -51,22 +65,33 @@ const SEPARATOR: MenuItemModel = { type: 'separator' };
 /** Per-OS accelerators for the app's own commands (none for the other export formats). `CmdOrCtrl` maps to ⌘ on macOS and Ctrl elsewhere. */
 export function acceleratorFor(command: MenuCommand, platform: string): string | undefined {
   switch (command) {
-    case 'new-project': return 'CmdOrCtrl+N';
-    case 'open-project': return 'CmdOrCtrl+O';
-    case 'save': return 'CmdOrCtrl+S';
-    case 'save-as': return 'CmdOrCtrl+Shift+S';
-    case 'import-csv': return 'CmdOrCtrl+I';
-    case 'open-model': return undefined;
-    case 'export-model': return 'CmdOrCtrl+E';
-    case 'export-predictions': return 'CmdOrCtrl+Shift+E';
+    case 'new-project':
+      return 'CmdOrCtrl+N';
+    case 'open-project':
+      return 'CmdOrCtrl+O';
+    case 'save':
+      return 'CmdOrCtrl+S';
+    case 'save-as':
+      return 'CmdOrCtrl+Shift+S';
+    case 'import-csv':
+      return 'CmdOrCtrl+I';
+    case 'open-model':
+      return undefined;
+    case 'export-model':
+      return 'CmdOrCtrl+E';
+    case 'export-predictions':
+      return 'CmdOrCtrl+Shift+E';
     case 'export-onnx-columns':
     case 'export-onnx-matrix':
     case 'export-tfjs':
     case 'export-pytorch':
-    case 'export-report': return undefined;
-    case 'undo': return 'CmdOrCtrl+Z';
+    case 'export-report':
+      return undefined;
+    case 'undo':
+      return 'CmdOrCtrl+Z';
     // macOS and most Linux apps redo with Shift+Z; Windows apps with Ctrl+Y.
-    case 'redo': return platform === 'win32' ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z';
+    case 'redo':
+      return platform === 'win32' ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z';
   }
 }
 
@@ -88,17 +113,22 @@ function topLabel(label: string, mnemonicIndex: number, platform: string): strin
 
 function recentMenu(recent: readonly string[], platform: string): MenuItemModel {
   const flavour = platform === 'win32' ? path.win32 : path.posix;
-  const items: MenuItemModel[] = recent.length === 0
-    ? [{ id: 'recent-empty', label: 'No recent files', enabled: false }]
-    : recent.map((filePath, index) => ({
-      id: `recent-${index}`,
-      label: literal(`${flavour.basename(filePath)}  —  ${flavour.dirname(filePath)}`, platform),
-      action: { kind: 'open-recent', path: filePath },
-    }));
+  const items: MenuItemModel[] =
+    recent.length === 0
+      ? [{ id: 'recent-empty', label: 'No recent files', enabled: false }]
+      : recent.map((filePath, index) => ({
+          id: `recent-${index}`,
+          label: literal(`${flavour.basename(filePath)}  —  ${flavour.dirname(filePath)}`, platform),
+          action: { kind: 'open-recent', path: filePath },
+        }));
   return {
     id: 'open-recent',
     label: 'Open recent',
-    submenu: [...items, SEPARATOR, { id: 'clear-recent', label: 'Clear recent', enabled: recent.length > 0, action: { kind: 'clear-recent' } }],
+    submenu: [
+      ...items,
+      SEPARATOR,
+      { id: 'clear-recent', label: 'Clear recent', enabled: recent.length > 0, action: { kind: 'clear-recent' } },
+    ],
   };
 }
 
@@ -112,8 +142,15 @@ export function buildMenuModel(context: MenuContext): MenuItemModel[] {
     menus.push({
       label: appName,
       submenu: [
-        { role: 'about' }, SEPARATOR, { role: 'services' }, SEPARATOR,
-        { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, SEPARATOR, { role: 'quit' },
+        { role: 'about' },
+        SEPARATOR,
+        { role: 'services' },
+        SEPARATOR,
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        SEPARATOR,
+        { role: 'quit' },
       ],
     });
   }
@@ -140,7 +177,9 @@ export function buildMenuModel(context: MenuContext): MenuItemModel[] {
       command('export-report', 'Export report…', platform),
       SEPARATOR,
       { role: 'close' },
-      ...(isMac ? [] : [SEPARATOR, { role: 'quit', label: platform === 'win32' ? 'Exit' : 'Quit' } satisfies MenuItemModel]),
+      ...(isMac
+        ? []
+        : [SEPARATOR, { role: 'quit', label: platform === 'win32' ? 'Exit' : 'Quit' } satisfies MenuItemModel]),
     ],
   });
 
@@ -151,7 +190,10 @@ export function buildMenuModel(context: MenuContext): MenuItemModel[] {
       command('undo', 'Undo', platform),
       command('redo', 'Redo', platform),
       SEPARATOR,
-      { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
     ],
   });
 
@@ -162,7 +204,10 @@ export function buildMenuModel(context: MenuContext): MenuItemModel[] {
     id: 'view',
     label: topLabel('View', 0, platform),
     submenu: [
-      { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, SEPARATOR,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      SEPARATOR,
       { role: 'togglefullscreen' },
       ...developerItems,
     ],

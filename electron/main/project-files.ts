@@ -64,11 +64,16 @@ export function checkDroppedPath(filePath: string): string {
  * decoder intact). Refuses folders, unknown extensions and files over `MAX_FILE_BYTES`. A file chosen in the
  * model dialog (`as` 'model') is a model file whatever its extension: the engine's checker says what else it is.
  */
-export async function readOpenedFile(filePath: string, as: FileKind | null = null): Promise<OpenedFile & { kind: FileKind }> {
+export async function readOpenedFile(
+  filePath: string,
+  as: FileKind | null = null,
+): Promise<OpenedFile & { kind: FileKind }> {
   const name = path.basename(filePath);
   const kind = as ?? fileKind(filePath);
   if (kind === null) {
-    throw new FileOpenError(`Can't open "${name}": choose a CSV file (${CSV_EXTENSION}) or a project (${PROJECT_EXTENSION}).`);
+    throw new FileOpenError(
+      `Can't open "${name}": choose a CSV file (${CSV_EXTENSION}) or a project (${PROJECT_EXTENSION}).`,
+    );
   }
   let bytes: Uint8Array<ArrayBuffer>;
   try {

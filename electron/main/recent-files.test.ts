@@ -28,8 +28,9 @@ describe('recent list rules', () => {
   });
 
   test('a stored list keeps only absolute paths of files the app opens', () => {
-    expect(parseRecentList(['/p/a.bpstudio', 'relative.csv', '/p/notes.txt', 3, null, '/p/a.bpstudio', '/p/b.CSV'], 'linux'))
-      .toEqual(['/p/a.bpstudio', '/p/b.CSV']);
+    expect(
+      parseRecentList(['/p/a.bpstudio', 'relative.csv', '/p/notes.txt', 3, null, '/p/a.bpstudio', '/p/b.CSV'], 'linux'),
+    ).toEqual(['/p/a.bpstudio', '/p/b.CSV']);
     expect(parseRecentList({ not: 'a list' }, 'linux')).toEqual([]);
   });
 });

@@ -36,7 +36,11 @@ export function withRecent(list: readonly string[], filePath: string, platform: 
 }
 
 /** The list without `filePath`. */
-export function withoutRecent(list: readonly string[], filePath: string, platform: string = process.platform): string[] {
+export function withoutRecent(
+  list: readonly string[],
+  filePath: string,
+  platform: string = process.platform,
+): string[] {
   return list.filter((known) => !sameFile(known, filePath, platform));
 }
 

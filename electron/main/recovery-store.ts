@@ -35,7 +35,10 @@ export class RecoveryStore {
   #enqueue<T>(operation: () => Promise<T>): Promise<T> {
     const run = this.#tail.then(operation);
     // The tail only orders the work; each caller still gets its own error through `run`.
-    this.#tail = run.then(() => undefined, () => undefined);
+    this.#tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 

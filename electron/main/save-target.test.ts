@@ -10,13 +10,22 @@ describe('saveTarget', () => {
   test('a name with its extension is written as chosen, with no second question (the dialog asked)', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'model.json'), '{}');
-    await expect(saveTarget(path.join(dir, 'model.json'), 'model')).resolves.toEqual({ target: path.join(dir, 'model.json'), replaceQuestion: null });
+    await expect(saveTarget(path.join(dir, 'model.json'), 'model')).resolves.toEqual({
+      target: path.join(dir, 'model.json'),
+      replaceQuestion: null,
+    });
   });
 
   test('a typed name without the extension gets it; no question when that file does not exist', async () => {
     const dir = await tempDir();
-    await expect(saveTarget(path.join(dir, 'model'), 'model')).resolves.toEqual({ target: path.join(dir, 'model.json'), replaceQuestion: null });
-    await expect(saveTarget(path.join(dir, 'study'), 'project')).resolves.toEqual({ target: path.join(dir, 'study.bpstudio'), replaceQuestion: null });
+    await expect(saveTarget(path.join(dir, 'model'), 'model')).resolves.toEqual({
+      target: path.join(dir, 'model.json'),
+      replaceQuestion: null,
+    });
+    await expect(saveTarget(path.join(dir, 'study'), 'project')).resolves.toEqual({
+      target: path.join(dir, 'study.bpstudio'),
+      replaceQuestion: null,
+    });
   });
 
   test('typing "model" where model.json exists asks before replacing it, naming the file', async () => {

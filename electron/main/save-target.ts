@@ -9,7 +9,14 @@ import { PROJECT_EXTENSION } from './project-files.ts';
 import type { SaveKind } from './shell-port.ts';
 
 const EXTENSIONS: Record<SaveKind, string> = {
-  project: PROJECT_EXTENSION, model: '.json', predictions: '.csv', trials: '.csv', onnx: '.onnx', tfjs: '.json', pytorch: '.zip', report: '.html',
+  project: PROJECT_EXTENSION,
+  model: '.json',
+  predictions: '.csv',
+  trials: '.csv',
+  onnx: '.onnx',
+  tfjs: '.json',
+  pytorch: '.zip',
+  report: '.html',
 };
 
 /** Adds the kind's extension when the user typed a name without it (Linux dialogs do not add it). */
@@ -36,7 +43,11 @@ export async function pathExists(filePath: string): Promise<boolean> {
 }
 
 /** The path a save dialog returned, turned into the file to write; `exists` checks the disk. */
-export async function saveTarget(chosenPath: string, kind: SaveKind, exists: (filePath: string) => Promise<boolean> = pathExists): Promise<SaveTarget> {
+export async function saveTarget(
+  chosenPath: string,
+  kind: SaveKind,
+  exists: (filePath: string) => Promise<boolean> = pathExists,
+): Promise<SaveTarget> {
   const target = withExtension(chosenPath, kind);
   if (target === chosenPath || !(await exists(target))) return { target, replaceQuestion: null };
   const name = path.basename(target);

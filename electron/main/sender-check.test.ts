@@ -36,22 +36,29 @@ describe('isTrustedUrl', () => {
 
 describe('assertTrustedSender', () => {
   test('accepts the app page', () => {
-    expect(() => assertTrustedSender('Save project', { url: 'app://bundle/index.html', parent: null }, [APP_ORIGIN])).not.toThrow();
+    expect(() =>
+      assertTrustedSender('Save project', { url: 'app://bundle/index.html', parent: null }, [APP_ORIGIN]),
+    ).not.toThrow();
   });
 
   test('refuses a foreign page, naming it', () => {
-    expect(() => assertTrustedSender('Save project', { url: 'https://evil.example/', parent: null }, [APP_ORIGIN]))
-      .toThrow(new ForeignSenderError('Save project: refused, it came from https://evil.example/, not from app://bundle.'));
+    expect(() =>
+      assertTrustedSender('Save project', { url: 'https://evil.example/', parent: null }, [APP_ORIGIN]),
+    ).toThrow(
+      new ForeignSenderError('Save project: refused, it came from https://evil.example/, not from app://bundle.'),
+    );
   });
 
   test('refuses an embedded frame even on the app origin', () => {
-    expect(() => assertTrustedSender('Autosave', { url: 'app://bundle/frame.html', parent: {} }, [APP_ORIGIN]))
-      .toThrow('Autosave: refused, it came from an embedded frame (app://bundle/frame.html), not the app window.');
+    expect(() => assertTrustedSender('Autosave', { url: 'app://bundle/frame.html', parent: {} }, [APP_ORIGIN])).toThrow(
+      'Autosave: refused, it came from an embedded frame (app://bundle/frame.html), not the app window.',
+    );
   });
 
   test('refuses a frame that is gone', () => {
-    expect(() => assertTrustedSender('Autosave', null, [APP_ORIGIN]))
-      .toThrow('Autosave: refused, the sending frame is gone (it navigated or closed).');
+    expect(() => assertTrustedSender('Autosave', null, [APP_ORIGIN])).toThrow(
+      'Autosave: refused, the sending frame is gone (it navigated or closed).',
+    );
   });
 
   test('the dev server is trusted only when listed', () => {

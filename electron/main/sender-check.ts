@@ -43,14 +43,22 @@ export class ForeignSenderError extends Error {
 }
 
 /** Throws unless the frame is the app's own top-level page. */
-export function assertTrustedSender(request: string, frame: SenderFrame | null, trustedOrigins: readonly string[]): void {
+export function assertTrustedSender(
+  request: string,
+  frame: SenderFrame | null,
+  trustedOrigins: readonly string[],
+): void {
   if (frame === null) {
     throw new ForeignSenderError(`${request}: refused, the sending frame is gone (it navigated or closed).`);
   }
   if (frame.parent !== null) {
-    throw new ForeignSenderError(`${request}: refused, it came from an embedded frame (${frame.url}), not the app window.`);
+    throw new ForeignSenderError(
+      `${request}: refused, it came from an embedded frame (${frame.url}), not the app window.`,
+    );
   }
   if (!isTrustedUrl(frame.url, trustedOrigins)) {
-    throw new ForeignSenderError(`${request}: refused, it came from ${frame.url || 'an unknown page'}, not from ${trustedOrigins.join(' or ')}.`);
+    throw new ForeignSenderError(
+      `${request}: refused, it came from ${frame.url || 'an unknown page'}, not from ${trustedOrigins.join(' or ')}.`,
+    );
   }
 }

@@ -9,8 +9,13 @@ function fakeContents() {
   const listeners = new Map<string, Listener>();
   let openHandler: ((details: { url: string }) => { action: string }) | null = null;
   const contents = {
-    on(name: string, listener: Listener) { listeners.set(name, listener); return contents; },
-    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) { openHandler = handler; },
+    on(name: string, listener: Listener) {
+      listeners.set(name, listener);
+      return contents;
+    },
+    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+      openHandler = handler;
+    },
   };
   return {
     contents: contents as unknown as WebContents,
@@ -24,7 +29,12 @@ describe('hardenWebContents', () => {
     const { contents, emit } = fakeContents();
     const opened: string[] = [];
     hardenWebContents(contents, (url) => opened.push(url));
-    for (const url of ['https://example.org/a', 'http://example.org/b', 'file:///home/ana/iris.csv', 'app://bundle/other.html']) {
+    for (const url of [
+      'https://example.org/a',
+      'http://example.org/b',
+      'file:///home/ana/iris.csv',
+      'app://bundle/other.html',
+    ]) {
       const event = fakeEvent();
       emit('will-navigate', event, url);
       expect(event.defaultPrevented, url).toBe(true);
@@ -54,7 +64,16 @@ describe('isPermissionAllowed', () => {
   test('only clipboard writes and full screen', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
     expect(isPermissionAllowed('fullscreen')).toBe(true);
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'midi', 'hid', 'serial', 'usb']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'midi',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       expect(isPermissionAllowed(permission)).toBe(false);
     }
   });

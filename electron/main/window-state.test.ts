@@ -3,7 +3,13 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { useTempDirs } from './fixtures/temp-dir.ts';
 import {
-  DEFAULT_WINDOW_STATE, fitToDisplays, loadWindowState, MIN_SIZE, parseWindowState, saveWindowState, type Rect,
+  DEFAULT_WINDOW_STATE,
+  fitToDisplays,
+  loadWindowState,
+  MIN_SIZE,
+  parseWindowState,
+  saveWindowState,
+  type Rect,
 } from './window-state.ts';
 
 const tempDir = useTempDirs();
@@ -12,12 +18,18 @@ const rightMonitor: Rect = { x: 1440, y: 0, width: 2560, height: 1400 };
 
 describe('parseWindowState', () => {
   test('accepts a stored state and rounds it', () => {
-    expect(parseWindowState({ x: 10.4, y: 20, width: 1000.6, height: 700, isMaximized: true, isFullScreen: false }))
-      .toEqual({ x: 10, y: 20, width: 1001, height: 700, isMaximized: true, isFullScreen: false });
+    expect(
+      parseWindowState({ x: 10.4, y: 20, width: 1000.6, height: 700, isMaximized: true, isFullScreen: false }),
+    ).toEqual({ x: 10, y: 20, width: 1001, height: 700, isMaximized: true, isFullScreen: false });
   });
 
   test('drops a half-stored position and refuses nonsense sizes', () => {
-    expect(parseWindowState({ x: 10, width: 1000, height: 700 })).toEqual({ width: 1000, height: 700, isMaximized: false, isFullScreen: false });
+    expect(parseWindowState({ x: 10, width: 1000, height: 700 })).toEqual({
+      width: 1000,
+      height: 700,
+      isMaximized: false,
+      isFullScreen: false,
+    });
     expect(parseWindowState({ width: -5, height: 700 })).toBeNull();
     expect(parseWindowState({ width: Number.NaN, height: 700 })).toBeNull();
     expect(parseWindowState({ width: '1000', height: 700 })).toBeNull();
@@ -33,7 +45,12 @@ describe('fitToDisplays', () => {
 
   test('centres a window whose display was unplugged', () => {
     const state = { x: 1600, y: 100, width: 1200, height: 800, isMaximized: true, isFullScreen: false };
-    expect(fitToDisplays(state, [laptop])).toEqual({ width: 1200, height: 800, isMaximized: true, isFullScreen: false });
+    expect(fitToDisplays(state, [laptop])).toEqual({
+      width: 1200,
+      height: 800,
+      isMaximized: true,
+      isFullScreen: false,
+    });
   });
 
   test('shrinks to the largest display but not below the minimum size', () => {

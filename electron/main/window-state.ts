@@ -5,7 +5,12 @@
 import { readJsonFile, writeJsonFile } from './json-file.ts';
 
 /** A rectangle in screen coordinates. */
-export interface Rect { x: number; y: number; width: number; height: number }
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** What is remembered. `x`/`y` are absent when the window should be centred. */
 export interface WindowState {

@@ -18,9 +18,21 @@ export interface OpenedFile {
 
 /** Menu items the renderer handles (the shell owns the menu; the editor owns the action). */
 export type MenuCommand =
-  | 'new-project' | 'open-project' | 'open-model' | 'save' | 'save-as' | 'import-csv'
-  | 'export-model' | 'export-onnx-columns' | 'export-onnx-matrix' | 'export-tfjs' | 'export-pytorch' | 'export-predictions' | 'export-report'
-  | 'undo' | 'redo';
+  | 'new-project'
+  | 'open-project'
+  | 'open-model'
+  | 'save'
+  | 'save-as'
+  | 'import-csv'
+  | 'export-model'
+  | 'export-onnx-columns'
+  | 'export-onnx-matrix'
+  | 'export-tfjs'
+  | 'export-pytorch'
+  | 'export-predictions'
+  | 'export-report'
+  | 'undo'
+  | 'redo';
 
 /** Result of a save: where it went, or null when the user cancelled. */
 export type SaveResult = { path: string } | null;

@@ -36,8 +36,22 @@ describe('createDesktopApi', () => {
   test('exposes exactly the DesktopApi functions', () => {
     const api = createDesktopApi(new FakeIpcRenderer(), 'linux');
     const expected: (keyof DesktopApi)[] = [
-      'platform', 'openCsv', 'openProject', 'openModel', 'saveProject', 'exportModel', 'exportModelFiles', 'exportPredictions', 'exportTrials', 'exportReport', 'autosave', 'takeRecovery',
-      'setDocumentState', 'resetProjectPath', 'onMenuCommand', 'onOpenFile',
+      'platform',
+      'openCsv',
+      'openProject',
+      'openModel',
+      'saveProject',
+      'exportModel',
+      'exportModelFiles',
+      'exportPredictions',
+      'exportTrials',
+      'exportReport',
+      'autosave',
+      'takeRecovery',
+      'setDocumentState',
+      'resetProjectPath',
+      'onMenuCommand',
+      'onOpenFile',
     ];
     expect(Object.keys(api).sort()).toEqual([...expected].sort());
     expect(api.platform).toBe('linux');

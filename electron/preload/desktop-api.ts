@@ -14,8 +14,20 @@ export interface IpcRendererLike {
 }
 
 const MENU_COMMANDS: readonly MenuCommand[] = [
-  'new-project', 'open-project', 'save', 'save-as', 'import-csv', 'export-model', 'export-onnx-columns', 'export-onnx-matrix', 'export-tfjs',
-  'export-pytorch', 'export-predictions', 'export-report', 'undo', 'redo',
+  'new-project',
+  'open-project',
+  'save',
+  'save-as',
+  'import-csv',
+  'export-model',
+  'export-onnx-columns',
+  'export-onnx-matrix',
+  'export-tfjs',
+  'export-pytorch',
+  'export-predictions',
+  'export-report',
+  'undo',
+  'redo',
 ];
 
 function isMenuCommand(value: unknown): value is MenuCommand {
@@ -27,13 +39,21 @@ type OpenFileEvent = OpenedFile & { kind: 'csv' | 'project' };
 function isOpenFileEvent(value: unknown): value is OpenFileEvent {
   if (typeof value !== 'object' || value === null) return false;
   const file = value as Record<string, unknown>;
-  return typeof file.path === 'string' && typeof file.name === 'string' && file.bytes instanceof Uint8Array
-    && (file.kind === 'csv' || file.kind === 'project');
+  return (
+    typeof file.path === 'string' &&
+    typeof file.name === 'string' &&
+    file.bytes instanceof Uint8Array &&
+    (file.kind === 'csv' || file.kind === 'project')
+  );
 }
 
 /** The API object the preload exposes. Main is the trusted side, so its replies are typed by its handlers. */
 export function createDesktopApi(ipc: IpcRendererLike, platform: string): DesktopApi {
-  function subscribe<T>(channel: string, accept: (value: unknown) => value is T, listener: (value: T) => void): () => void {
+  function subscribe<T>(
+    channel: string,
+    accept: (value: unknown) => value is T,
+    listener: (value: T) => void,
+  ): () => void {
     const handler = (_event: unknown, value: unknown): void => {
       if (accept(value)) listener(value);
     };
@@ -49,11 +69,18 @@ export function createDesktopApi(ipc: IpcRendererLike, platform: string): Deskto
     openProject: () => ipc.invoke(INVOKE.openProject) as Promise<OpenedFile | null>,
     openModel: () => ipc.invoke(INVOKE.openModel) as Promise<OpenedFile | null>,
     saveProject: (json, saveAs) => ipc.invoke(INVOKE.saveProject, { json, saveAs }) as Promise<SaveResult>,
-    exportModel: (json, suggestedName) => ipc.invoke(INVOKE.exportModel, { json, suggestedName }) as Promise<SaveResult>,
-    exportModelFiles: (files) => ipc.invoke(INVOKE.exportModelFiles, { files: files.map((f) => ({ name: f.name, bytes: f.bytes })) }) as Promise<SaveResult>,
-    exportPredictions: (csv, suggestedName) => ipc.invoke(INVOKE.exportPredictions, { csv, suggestedName }) as Promise<SaveResult>,
-    exportTrials: (csv, suggestedName) => ipc.invoke(INVOKE.exportTrials, { csv, suggestedName }) as Promise<SaveResult>,
-    exportReport: (html, suggestedName) => ipc.invoke(INVOKE.exportReport, { html, suggestedName }) as Promise<SaveResult>,
+    exportModel: (json, suggestedName) =>
+      ipc.invoke(INVOKE.exportModel, { json, suggestedName }) as Promise<SaveResult>,
+    exportModelFiles: (files) =>
+      ipc.invoke(INVOKE.exportModelFiles, {
+        files: files.map((f) => ({ name: f.name, bytes: f.bytes })),
+      }) as Promise<SaveResult>,
+    exportPredictions: (csv, suggestedName) =>
+      ipc.invoke(INVOKE.exportPredictions, { csv, suggestedName }) as Promise<SaveResult>,
+    exportTrials: (csv, suggestedName) =>
+      ipc.invoke(INVOKE.exportTrials, { csv, suggestedName }) as Promise<SaveResult>,
+    exportReport: (html, suggestedName) =>
+      ipc.invoke(INVOKE.exportReport, { html, suggestedName }) as Promise<SaveResult>,
     autosave: async (json) => {
       await ipc.invoke(INVOKE.autosave, { json });
     },

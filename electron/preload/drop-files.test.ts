@@ -23,10 +23,19 @@ function dragEvent(names: string[]) {
   let prevented = false;
   const event = {
     stopped: false,
-    dataTransfer: { files: names.map((name) => ({ name }) as File), types: names.length > 0 ? ['Files'] : ['text/plain'] },
-    get defaultPrevented() { return prevented; },
-    preventDefault() { prevented = true; },
-    stopPropagation() { event.stopped = true; },
+    dataTransfer: {
+      files: names.map((name) => ({ name }) as File),
+      types: names.length > 0 ? ['Files'] : ['text/plain'],
+    },
+    get defaultPrevented() {
+      return prevented;
+    },
+    preventDefault() {
+      prevented = true;
+    },
+    stopPropagation() {
+      event.stopped = true;
+    },
   };
   return event;
 }
@@ -35,7 +44,12 @@ function setup() {
   const window = new FakeWindow();
   const opened: string[] = [];
   const deferred: (() => void)[] = [];
-  installFileDrop(window, (file) => (file.name === 'no-path.csv' ? '' : `/home/ana/${file.name}`), (p) => opened.push(p), (callback) => deferred.push(callback));
+  installFileDrop(
+    window,
+    (file) => (file.name === 'no-path.csv' ? '' : `/home/ana/${file.name}`),
+    (p) => opened.push(p),
+    (callback) => deferred.push(callback),
+  );
   const finishDispatch = () => deferred.splice(0).forEach((callback) => callback());
   return { window, opened, finishDispatch };
 }
@@ -57,7 +71,9 @@ describe('installFileDrop', () => {
     const { window, opened } = setup();
     let pageSaw = false;
     const event = dragEvent(['study.BPSTUDIO']);
-    window.dispatch('drop', event, () => { pageSaw = true; });
+    window.dispatch('drop', event, () => {
+      pageSaw = true;
+    });
     expect(opened).toEqual(['/home/ana/study.BPSTUDIO']);
     expect(pageSaw).toBe(false);
     expect(event.defaultPrevented).toBe(true);

@@ -16,7 +16,11 @@ export interface DragEventLike {
 
 /** Where the listeners go (the window). */
 export interface DropTarget {
-  addEventListener(type: 'dragover' | 'drop', listener: (event: DragEventLike) => void, options?: { capture: boolean }): void;
+  addEventListener(
+    type: 'dragover' | 'drop',
+    listener: (event: DragEventLike) => void,
+    options?: { capture: boolean },
+  ): void;
 }
 
 const PROJECT = /\.bpstudio$/i;
@@ -34,7 +38,10 @@ export function installFileDrop(
 ): void {
   const dropped = (event: DragEventLike, pattern: RegExp): string[] => {
     const files = event.dataTransfer === null ? [] : Array.from(event.dataTransfer.files);
-    return files.filter((file) => pattern.test(file.name)).map(pathOf).filter((path) => path !== '');
+    return files
+      .filter((file) => pattern.test(file.name))
+      .map(pathOf)
+      .filter((path) => path !== '');
   };
 
   target.addEventListener('dragover', (event) => {
@@ -43,13 +50,17 @@ export function installFileDrop(
   });
 
   // Capture phase on the window: runs before any listener of the page.
-  target.addEventListener('drop', (event) => {
-    const projects = dropped(event, PROJECT);
-    if (projects.length === 0) return;
-    event.preventDefault();
-    event.stopPropagation();
-    for (const path of projects) open(path);
-  }, { capture: true });
+  target.addEventListener(
+    'drop',
+    (event) => {
+      const projects = dropped(event, PROJECT);
+      if (projects.length === 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      for (const path of projects) open(path);
+    },
+    { capture: true },
+  );
 
   target.addEventListener('drop', (event) => {
     // Paths must be read now: the drop's file list is emptied once the event is over.

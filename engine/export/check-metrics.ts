@@ -26,7 +26,7 @@ export type SplitMetrics = Metrics | HeadlineMetrics;
 /** Metrics per split; a split without rows has none. */
 export type ModelMetrics = Partial<Record<SplitName, SplitMetrics>>;
 
-const show = (v: unknown): string => (v === undefined ? 'missing' : JSON.stringify(v) ?? String(v));
+const show = (v: unknown): string => (v === undefined ? 'missing' : (JSON.stringify(v) ?? String(v)));
 
 /** A number as stored: JSON null is NaN; anything else that is not a number is a problem (null returned). */
 function num(v: unknown): number | null {
@@ -48,15 +48,22 @@ class MetricsReader {
   }
 
   classScores(v: unknown, path: string): ClassScores | null {
-    if (!isRecord(v) || typeof v.label !== 'string') return this.bad(path, `must be { label, precision, recall, f1, support }, got ${show(v)}.`);
-    const [precision, recall, f1, support] = (['precision', 'recall', 'f1', 'support'] as const).map((k) => this.number(v, k, path));
+    if (!isRecord(v) || typeof v.label !== 'string')
+      return this.bad(path, `must be { label, precision, recall, f1, support }, got ${show(v)}.`);
+    const [precision, recall, f1, support] = (['precision', 'recall', 'f1', 'support'] as const).map((k) =>
+      this.number(v, k, path),
+    );
     if (precision === null || recall === null || f1 === null || support === null) return null;
     return { label: v.label, precision, recall, f1, support };
   }
 
   confusion(v: unknown, path: string): number[][] | null {
-    const ok = Array.isArray(v) && v.every((row) => Array.isArray(row) && row.every((c) => typeof c === 'number' && Number.isInteger(c) && c >= 0));
-    return ok ? (v as number[][]).map((row) => [...row]) : this.bad(path, `must be a table of counts (number[][]), got ${show(v)}.`);
+    const ok =
+      Array.isArray(v) &&
+      v.every((row) => Array.isArray(row) && row.every((c) => typeof c === 'number' && Number.isInteger(c) && c >= 0));
+    return ok
+      ? (v as number[][]).map((row) => [...row])
+      : this.bad(path, `must be a table of counts (number[][]), got ${show(v)}.`);
   }
 
   split(v: unknown, path: string): SplitMetrics | null {
@@ -65,21 +72,40 @@ class MetricsReader {
       const loss = this.number(v, 'loss', path);
       const accuracy = this.number(v, 'accuracy', path);
       const macroF1 = this.number(v, 'macroF1', path);
-      const classes = Array.isArray(v.classes) ? v.classes.map((c, i) => this.classScores(c, `${path}.classes[${i}]`)) : [this.bad(`${path}.classes`, `must be a list of per-class scores, got ${show(v.classes)}.`)];
+      const classes = Array.isArray(v.classes)
+        ? v.classes.map((c, i) => this.classScores(c, `${path}.classes[${i}]`))
+        : [this.bad(`${path}.classes`, `must be a list of per-class scores, got ${show(v.classes)}.`)];
       const confusion = this.confusion(v.confusion, `${path}.confusion`);
-      if (loss === null || accuracy === null || macroF1 === null || confusion === null || classes.some((c) => c === null)) return null;
+      if (
+        loss === null ||
+        accuracy === null ||
+        macroF1 === null ||
+        confusion === null ||
+        classes.some((c) => c === null)
+      )
+        return null;
       const scores = classes as ClassScores[];
       // Files written before balanced accuracy was stored: it follows from the per-class recalls.
-      const balanced = v.balancedAccuracy === undefined ? balancedAccuracyOf(scores) : this.number(v, 'balancedAccuracy', path);
+      const balanced =
+        v.balancedAccuracy === undefined ? balancedAccuracyOf(scores) : this.number(v, 'balancedAccuracy', path);
       if (balanced === null) return null;
-      return { kind: 'classification', loss, accuracy, macroF1, balancedAccuracy: balanced, classes: scores, confusion };
+      return {
+        kind: 'classification',
+        loss,
+        accuracy,
+        macroF1,
+        balancedAccuracy: balanced,
+        classes: scores,
+        confusion,
+      };
     }
     if (v.kind === 'regression') {
       const [loss, mae, rmse, r2] = (['loss', 'mae', 'rmse', 'r2'] as const).map((k) => this.number(v, k, path));
       if (loss === null || mae === null || rmse === null || r2 === null) return null;
       return { kind: 'regression', loss, mae, rmse, r2 };
     }
-    if (v.kind !== undefined) return this.bad(`${path}.kind`, `must be 'classification' or 'regression', got ${show(v.kind)}.`);
+    if (v.kind !== undefined)
+      return this.bad(`${path}.kind`, `must be 'classification' or 'regression', got ${show(v.kind)}.`);
     const headline: Record<string, number> = {};
     for (const [k, x] of Object.entries(v)) {
       const n = num(x);

@@ -11,7 +11,7 @@ import { modelFileMessages } from './messages.ts';
 
 const FEATURE_KINDS = ['number', 'boolean', 'oneHot', 'ordinal', 'datetime'] as const;
 const SCALINGS = ['standardize', 'minMax', 'none'] as const;
-const show = (v: unknown): string => (v === undefined ? 'missing' : JSON.stringify(v) ?? String(v));
+const show = (v: unknown): string => (v === undefined ? 'missing' : (JSON.stringify(v) ?? String(v)));
 
 /** Collects problems under `preprocessing.…` paths. */
 class Checker {
@@ -28,7 +28,10 @@ class Checker {
 
   finiteAt(v: unknown, path: string, positive = false): void {
     if (typeof v !== 'number' || !Number.isFinite(v) || (positive && v <= 0)) {
-      this.add(path, `must be a finite number${positive ? ' > 0' : ''}, got ${show(v)}.${positive ? ' A scale of 0 would make every value the same: train the model again.' : ''}`);
+      this.add(
+        path,
+        `must be a finite number${positive ? ' > 0' : ''}, got ${show(v)}.${positive ? ' A scale of 0 would make every value the same: train the model again.' : ''}`,
+      );
     }
   }
 
@@ -48,11 +51,13 @@ class Checker {
 function checkFill(c: Checker, f: Record<string, unknown>, path: string): void {
   if (!isRecord(f.fill)) return c.add(`${path}.fill`, `must be { strategy, value, indicator }, got ${show(f.fill)}.`);
   c.finite(f.fill, 'value', `${path}.fill`);
-  if (typeof f.fill.indicator !== 'boolean') c.add(`${path}.fill.indicator`, `must be true or false, got ${show(f.fill.indicator)}.`);
+  if (typeof f.fill.indicator !== 'boolean')
+    c.add(`${path}.fill.indicator`, `must be true or false, got ${show(f.fill.indicator)}.`);
 }
 
 function checkScaling(c: Checker, f: Record<string, unknown>, path: string): void {
-  if (!(SCALINGS as readonly unknown[]).includes(f.scaling)) c.add(`${path}.scaling`, `must be one of ${SCALINGS.map((s) => `'${s}'`).join(', ')}, got ${show(f.scaling)}.`);
+  if (!(SCALINGS as readonly unknown[]).includes(f.scaling))
+    c.add(`${path}.scaling`, `must be one of ${SCALINGS.map((s) => `'${s}'`).join(', ')}, got ${show(f.scaling)}.`);
 }
 
 /** Encoded inputs a feature gives (null when unknown), after checking it. */
@@ -109,11 +114,15 @@ function checkFeature(c: Checker, f: unknown, path: string): number | null {
 function checkTarget(c: Checker, t: unknown, task: Task | null): void {
   if (!isRecord(t)) return c.add('target', `must describe the target column, got ${show(t)}.`);
   if (typeof t.column !== 'string') c.add('target.column', `must be the target column's name, got ${show(t.column)}.`);
-  if (task && t.kind !== task.kind) return c.add('target.kind', `is ${show(t.kind)} but the model's task is '${task.kind}'. Train the model again.`);
+  if (task && t.kind !== task.kind)
+    return c.add('target.kind', `is ${show(t.kind)} but the model's task is '${task.kind}'. Train the model again.`);
   if (t.kind === 'classification') {
     const classes = c.labels(t, 'classes', 'target');
     if (classes && task?.kind === 'classification' && classes.join('\u0000') !== task.classes.join('\u0000')) {
-      c.add('target.classes', `(${show(classes)}) differ from the model's task classes (${show(task.classes)}). Train the model again.`);
+      c.add(
+        'target.classes',
+        `(${show(classes)}) differ from the model's task classes (${show(task.classes)}). Train the model again.`,
+      );
     }
   } else if (t.kind === 'regression') {
     c.finite(t, 'mean', 'target');
@@ -127,20 +136,32 @@ function checkTarget(c: Checker, t: unknown, task: Task | null): void {
 export function checkPreprocessing(pre: unknown, inputs: number, task: Task | null, problems: Problem[]): void {
   const c = new Checker(problems);
   if (!isRecord(pre)) return c.add('', `must be an object (or null when preprocessing was off), got ${show(pre)}.`);
-  if (pre.format !== PREPROCESSING_FORMAT) c.add('format', `must be '${PREPROCESSING_FORMAT}', got ${show(pre.format)}.`);
-  if (typeof pre.version !== 'number' || !Number.isInteger(pre.version) || pre.version < 1 || pre.version > PREPROCESSING_VERSION) {
-    c.add('version', `must be a whole number from 1 to ${PREPROCESSING_VERSION}, got ${show(pre.version)}. Update Backprop Studio if the model comes from a newer version.`);
+  if (pre.format !== PREPROCESSING_FORMAT)
+    c.add('format', `must be '${PREPROCESSING_FORMAT}', got ${show(pre.format)}.`);
+  if (
+    typeof pre.version !== 'number' ||
+    !Number.isInteger(pre.version) ||
+    pre.version < 1 ||
+    pre.version > PREPROCESSING_VERSION
+  ) {
+    c.add(
+      'version',
+      `must be a whole number from 1 to ${PREPROCESSING_VERSION}, got ${show(pre.version)}. Update Backprop Studio if the model comes from a newer version.`,
+    );
   }
   checkTarget(c, pre.target, task);
-  if (!Array.isArray(pre.features)) return c.add('features', `must be a list of column transforms, got ${show(pre.features)}.`);
+  if (!Array.isArray(pre.features))
+    return c.add('features', `must be a list of column transforms, got ${show(pre.features)}.`);
   let encoded: number | null = 0;
   pre.features.forEach((f: unknown, i: number) => {
     const n = checkFeature(c, f, `features[${i}]`);
     encoded = encoded === null || n === null ? null : encoded + n;
   });
   const names = pre.featureNames;
-  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) c.add('featureNames', `must be a list of texts, got ${show(names)}.`);
-  else if (names.length !== inputs) c.add('featureNames', `lists ${names.length} inputs but the model takes ${inputs}. Train the model again.`);
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))
+    c.add('featureNames', `must be a list of texts, got ${show(names)}.`);
+  else if (names.length !== inputs)
+    c.add('featureNames', `lists ${names.length} inputs but the model takes ${inputs}. Train the model again.`);
   if (encoded !== null && inputs > 0 && encoded !== inputs) {
     c.add('features', `give ${encoded} inputs but the model takes ${inputs}. Train the model again.`);
   }

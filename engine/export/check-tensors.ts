@@ -22,7 +22,11 @@ export function expectedTensors(net: ResolvedNetwork): Map<string, number[]> {
  * Problems of `weights` (read from `weights[i]`) against the network: duplicates, unknown, missing, wrong
  * shapes. Tensors in `damaged` were present but unreadable (already reported), so they are not "missing".
  */
-export function checkTensors(weights: readonly (WeightTensor & { index: number })[], net: ResolvedNetwork, damaged: ReadonlySet<string> = new Set()): Problem[] {
+export function checkTensors(
+  weights: readonly (WeightTensor & { index: number })[],
+  net: ResolvedNetwork,
+  damaged: ReadonlySet<string> = new Set(),
+): Problem[] {
   const expected = expectedTensors(net);
   const problems: Problem[] = [];
   const seen = new Map<string, number>();

@@ -39,7 +39,10 @@ export function createModelFile(p: ModelFileParts): ModelFile {
     history: p.result.history,
     seed: resolveTraining(p.result.spec.training).seed,
     training: {
-      backend: p.result.backend, stopReason: p.result.stopReason, bestEpoch: p.result.bestEpoch, epochsRun: p.result.history.length,
+      backend: p.result.backend,
+      stopReason: p.result.stopReason,
+      bestEpoch: p.result.bestEpoch,
+      epochsRun: p.result.history.length,
       ...(p.result.refit ? { refit: p.result.refit } : {}),
     },
     ...(p.sourcePage ? { sourcePage: { title: p.sourcePage.title, url: p.sourcePage.url } } : {}),

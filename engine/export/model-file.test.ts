@@ -9,15 +9,29 @@ import { createModelFile, parseModelFile, stringifyModelFile, type ModelFile } f
 
 /** A tiny model trained on a semicolon file with decimal commas and month-first dates. */
 async function trainedModel(): Promise<ModelFile> {
-  const csv = 'when;size;kind\n12/31/2023;1,5;a\n01/02/2023;2,25;b\n02/03/2023;1,75;a\n04/05/2023;2,5;b\n05/06/2023;1,25;a\n06/07/2023;2,75;b\n';
+  const csv =
+    'when;size;kind\n12/31/2023;1,5;a\n01/02/2023;2,25;b\n02/03/2023;1,75;a\n04/05/2023;2,5;b\n05/06/2023;1,25;a\n06/07/2023;2,75;b\n';
   const prepared = prepareDataset(parseCsv(csv), { target: 'kind', split: { validation: 0, test: 0 } }, 1);
-  const spec = parseSpec({ layers: [{ id: 'output', type: 'dense', units: 'auto' }], training: { epochs: 1, batchSize: 6 } });
-  const data = { task: prepared.task, featureNames: prepared.featureNames, train: prepared.train, validation: null, targetScale: targetScale(prepared.preprocessing) };
+  const spec = parseSpec({
+    layers: [{ id: 'output', type: 'dense', units: 'auto' }],
+    training: { epochs: 1, batchSize: 6 },
+  });
+  const data = {
+    task: prepared.task,
+    featureNames: prepared.featureNames,
+    train: prepared.train,
+    validation: null,
+    targetScale: targetScale(prepared.preprocessing),
+  };
   const backend = new CpuBackend();
   const result = await trainNetwork({ spec, data, backend });
   backend.destroy();
   return createModelFile({
-    result, data: { ...data, features: data.train.features }, preprocessing: prepared.preprocessing, reading: prepared.reading, metrics: {},
+    result,
+    data: { ...data, features: data.train.features },
+    preprocessing: prepared.preprocessing,
+    reading: prepared.reading,
+    metrics: {},
   });
 }
 
@@ -64,15 +78,33 @@ describe('model file: CSV reading', () => {
 
 describe('the saved spec writes out what the optimizer used', () => {
   it('fills the defaults of the optimizer it trained with (Adam by default), so another runtime need not know them', () => {
-    expect(model.spec.training?.optimizer).toEqual({ type: 'adam', learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+    expect(model.spec.training?.optimizer).toEqual({
+      type: 'adam',
+      learningRate: 0.001,
+      beta1: 0.9,
+      beta2: 0.999,
+      epsilon: 1e-7,
+    });
     expect(parseModelFile(json()).spec.training?.optimizer).toEqual(model.spec.training?.optimizer);
   });
 
   it.each([
-    [{ type: 'sgd', learningRate: 0.1 }, { type: 'sgd', learningRate: 0.1, momentum: 0, nesterov: false }],
-    [{ type: 'rmsprop', learningRate: 0.01, clipNorm: 5 }, { type: 'rmsprop', learningRate: 0.01, rho: 0.9, epsilon: 1e-7, momentum: 0, clipNorm: 5 }],
-    [{ type: 'adagrad', learningRate: 0.01, epsilon: 1e-8 }, { type: 'adagrad', learningRate: 0.01, epsilon: 1e-8, initialAccumulator: 0.1 }],
-    [{ type: 'adamw', learningRate: 0.002 }, { type: 'adamw', learningRate: 0.002, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0.01 }],
+    [
+      { type: 'sgd', learningRate: 0.1 },
+      { type: 'sgd', learningRate: 0.1, momentum: 0, nesterov: false },
+    ],
+    [
+      { type: 'rmsprop', learningRate: 0.01, clipNorm: 5 },
+      { type: 'rmsprop', learningRate: 0.01, rho: 0.9, epsilon: 1e-7, momentum: 0, clipNorm: 5 },
+    ],
+    [
+      { type: 'adagrad', learningRate: 0.01, epsilon: 1e-8 },
+      { type: 'adagrad', learningRate: 0.01, epsilon: 1e-8, initialAccumulator: 0.1 },
+    ],
+    [
+      { type: 'adamw', learningRate: 0.002 },
+      { type: 'adamw', learningRate: 0.002, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0.01 },
+    ],
   ] as const)('%j', (given, written) => {
     expect(explicitOptimizer(given)).toEqual(written);
   });

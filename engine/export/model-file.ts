@@ -47,7 +47,13 @@ export interface ModelFile {
   history: EpochSummary[];
   seed: number;
   /** `refit`: the weights were trained afresh on `rows` training + validation rows for `epochs` epochs. */
-  training: { backend: string; stopReason: string; bestEpoch: number; epochsRun: number; refit?: { epochs: number; rows: number } };
+  training: {
+    backend: string;
+    stopReason: string;
+    bestEpoch: number;
+    epochsRun: number;
+    refit?: { epochs: number; rows: number };
+  };
   /** The web page the training data came from; absent for a file (and in files written before it existed). */
   sourcePage?: SourcePage;
 }
@@ -68,8 +74,16 @@ export function explicitSpec(spec: NetworkSpec, net: ResolvedNetwork): NetworkSp
     layers: net.layers.map((l, i) => {
       const orig = spec.layers[i];
       if (l.type === 'dense') {
-        return { id: l.id, type: 'dense', units: l.units, activation: l.activation, kernelInitializer: l.kernelInitializer,
-          biasInitializer: l.biasInitializer, ...(l.l1 ? { l1: l.l1 } : {}), ...(l.l2 ? { l2: l.l2 } : {}) };
+        return {
+          id: l.id,
+          type: 'dense',
+          units: l.units,
+          activation: l.activation,
+          kernelInitializer: l.kernelInitializer,
+          biasInitializer: l.biasInitializer,
+          ...(l.l1 ? { l1: l.l1 } : {}),
+          ...(l.l2 ? { l2: l.l2 } : {}),
+        };
       }
       if (l.type === 'batchNorm') return { id: l.id, type: 'batchNorm', momentum: l.momentum, epsilon: l.epsilon };
       return orig;
@@ -85,7 +99,8 @@ export function stringifyModelFile(m: ModelFile): string {
 /** Validate untyped JSON as a model file; throws ModelFileError naming every problem. */
 export function parseModelFile(input: unknown): ModelFile {
   if (!isRecord(input)) throw new ModelFileError(modelFileMessages.notObject());
-  if (input.format !== MODEL_FORMAT) throw new ModelFileError(modelFileMessages.wrongFormat(input.format, MODEL_FORMAT));
+  if (input.format !== MODEL_FORMAT)
+    throw new ModelFileError(modelFileMessages.wrongFormat(input.format, MODEL_FORMAT));
   const v = input.version;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ModelFileError(modelFileMessages.badVersion(v));
   if (v > MODEL_VERSION) throw new ModelFileError(modelFileMessages.newerVersion(v, MODEL_VERSION));
@@ -111,37 +126,61 @@ export function parseModelFile(input: unknown): ModelFile {
   const damaged = new Set<string>();
   const weights = readWeights(input.weights, problems, damaged);
   const reading = parseReading(input.reading, problems);
-  const featureNames = Array.isArray(input.featureNames) && input.featureNames.every((f) => typeof f === 'string') ? (input.featureNames as string[]) : [];
-  const namesOk = Array.isArray(input.featureNames) && featureNames.length === input.featureNames.length && (inputs === 0 || featureNames.length === inputs);
+  const featureNames =
+    Array.isArray(input.featureNames) && input.featureNames.every((f) => typeof f === 'string')
+      ? (input.featureNames as string[])
+      : [];
+  const namesOk =
+    Array.isArray(input.featureNames) &&
+    featureNames.length === input.featureNames.length &&
+    (inputs === 0 || featureNames.length === inputs);
   if (input.featureNames !== undefined && !namesOk) {
-    const got = Array.isArray(input.featureNames) ? `${input.featureNames.length} entries` : JSON.stringify(input.featureNames);
+    const got = Array.isArray(input.featureNames)
+      ? `${input.featureNames.length} entries`
+      : JSON.stringify(input.featureNames);
     problems.push(modelFileMessages.badFeatureNames(inputs, got));
   }
   if (spec && task && inputs && outputs) {
     const { network, problems: resolveProblems } = checkResolve(spec, inputs, task);
     problems.push(...resolveProblems.map(modelFileMessages.inSpec));
-    if (network && network.outputs !== outputs) problems.push(modelFileMessages.outputsDiffer(outputs, network.outputs));
+    if (network && network.outputs !== outputs)
+      problems.push(modelFileMessages.outputsDiffer(outputs, network.outputs));
     if (network) problems.push(...checkTensors(weights, network, damaged));
   }
-  if (input.preprocessing !== undefined && input.preprocessing !== null) checkPreprocessing(input.preprocessing, inputs, task, problems);
+  if (input.preprocessing !== undefined && input.preprocessing !== null)
+    checkPreprocessing(input.preprocessing, inputs, task, problems);
   const metrics = readMetrics(input.metrics, problems);
   if (problems.length || !spec || !task) throw new ModelFileError(problems);
   const training = isRecord(input.training) ? input.training : {};
   return {
-    format: MODEL_FORMAT, version: v, createdAt: typeof input.createdAt === 'string' ? input.createdAt : '',
+    format: MODEL_FORMAT,
+    version: v,
+    createdAt: typeof input.createdAt === 'string' ? input.createdAt : '',
     // checkPreprocessing checked every field the transforms use: no problem means it is a Preprocessing.
-    spec, task, inputs, outputs, featureNames, preprocessing: (input.preprocessing ?? null) as Preprocessing | null, reading,
+    spec,
+    task,
+    inputs,
+    outputs,
+    featureNames,
+    preprocessing: (input.preprocessing ?? null) as Preprocessing | null,
+    reading,
     weights: weights.map(({ layer, name, shape, data }) => ({ layer, name, shape, data })),
     metrics,
     history: Array.isArray(input.history) ? (input.history as EpochSummary[]) : [],
     seed: typeof input.seed === 'number' ? input.seed : 0,
     training: {
-      backend: String(training.backend ?? ''), stopReason: String(training.stopReason ?? ''),
-      bestEpoch: Number(training.bestEpoch ?? 0), epochsRun: Number(training.epochsRun ?? 0),
-      ...(isRecord(training.refit) ? { refit: { epochs: Number(training.refit.epochs), rows: Number(training.refit.rows) } } : {}),
+      backend: String(training.backend ?? ''),
+      stopReason: String(training.stopReason ?? ''),
+      bestEpoch: Number(training.bestEpoch ?? 0),
+      epochsRun: Number(training.epochsRun ?? 0),
+      ...(isRecord(training.refit)
+        ? { refit: { epochs: Number(training.refit.epochs), rows: Number(training.refit.rows) } }
+        : {}),
     },
     // Informational: a malformed one is left out rather than refusing a model that predicts fine.
-    ...(isSourcePage(input.sourcePage) ? { sourcePage: { title: input.sourcePage.title, url: input.sourcePage.url } } : {}),
+    ...(isSourcePage(input.sourcePage)
+      ? { sourcePage: { title: input.sourcePage.title, url: input.sourcePage.url } }
+      : {}),
   };
 }
 
@@ -162,7 +201,13 @@ function readWeights(raw: unknown, problems: Problem[], damaged: Set<string>): (
   }
   raw.forEach((w: unknown, index: number) => {
     const path = `weights[${index}]`;
-    if (!isRecord(w) || typeof w.layer !== 'string' || typeof w.name !== 'string' || !Array.isArray(w.shape) || !Array.isArray(w.data)) {
+    if (
+      !isRecord(w) ||
+      typeof w.layer !== 'string' ||
+      typeof w.name !== 'string' ||
+      !Array.isArray(w.shape) ||
+      !Array.isArray(w.data)
+    ) {
       problems.push(modelFileMessages.badTensor(path));
       return;
     }
@@ -193,7 +238,13 @@ function readWeights(raw: unknown, problems: Problem[], damaged: Set<string>): (
 
 function parseTask(t: unknown, problems: Problem[]): Task | null {
   if (isRecord(t) && t.kind === 'regression') return { kind: 'regression' };
-  if (isRecord(t) && t.kind === 'classification' && Array.isArray(t.classes) && t.classes.length >= 2 && t.classes.every((c) => typeof c === 'string')) {
+  if (
+    isRecord(t) &&
+    t.kind === 'classification' &&
+    Array.isArray(t.classes) &&
+    t.classes.length >= 2 &&
+    t.classes.every((c) => typeof c === 'string')
+  ) {
     const classes = t.classes as string[];
     const twice = classes.find((c, i) => classes.indexOf(c) !== i);
     if (twice !== undefined) {

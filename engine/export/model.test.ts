@@ -11,13 +11,35 @@ const rows = Array.from({ length: 12 }, (_, i) => `${i},${(i * 7) % 5},${i % 2 ?
 const csv = `x,z,label,value\n${rows.join('\n')}\n`;
 
 async function trained(target: string, drop: string): Promise<{ model: ModelFile; pre: Preprocessing }> {
-  const prepared = prepareDataset(parseCsv(csv), { target, split: { validation: 0, test: 0 }, columns: { [drop]: { role: 'ignore' } } }, 1);
-  const spec = parseSpec({ layers: [{ id: 'h', type: 'dense', units: 3, l2: 0.01 }, { id: 'output', type: 'dense', units: 'auto' }], training: { epochs: 2, batchSize: 4 } });
-  const data = { task: prepared.task, featureNames: prepared.featureNames, train: prepared.train, validation: null, targetScale: targetScale(prepared.preprocessing) };
+  const prepared = prepareDataset(
+    parseCsv(csv),
+    { target, split: { validation: 0, test: 0 }, columns: { [drop]: { role: 'ignore' } } },
+    1,
+  );
+  const spec = parseSpec({
+    layers: [
+      { id: 'h', type: 'dense', units: 3, l2: 0.01 },
+      { id: 'output', type: 'dense', units: 'auto' },
+    ],
+    training: { epochs: 2, batchSize: 4 },
+  });
+  const data = {
+    task: prepared.task,
+    featureNames: prepared.featureNames,
+    train: prepared.train,
+    validation: null,
+    targetScale: targetScale(prepared.preprocessing),
+  };
   const backend = new CpuBackend();
   const result = await trainNetwork({ spec, data, backend });
   backend.destroy();
-  const model = createModelFile({ result, data: { ...data, features: data.train.features }, preprocessing: prepared.preprocessing, reading: prepared.reading, metrics: {} });
+  const model = createModelFile({
+    result,
+    data: { ...data, features: data.train.features },
+    preprocessing: prepared.preprocessing,
+    reading: prepared.reading,
+    metrics: {},
+  });
   return { model, pre: prepared.preprocessing };
 }
 
@@ -27,7 +49,15 @@ const regressor = await trained('value', 'label');
 /** Scores of `text` through the model's preprocessing, and the warnings applying it gave. */
 async function score(m: { model: ModelFile; pre: Preprocessing }, text: string) {
   const applied = applyPreprocessing(m.pre, parseCsv(text));
-  const s = await scoreModel(m.model, new CpuBackend(), applied.x, applied.y!, applied.rows, targetScale(m.pre), m.pre.target.column);
+  const s = await scoreModel(
+    m.model,
+    new CpuBackend(),
+    applied.x,
+    applied.y!,
+    applied.rows,
+    targetScale(m.pre),
+    m.pre.target.column,
+  );
   return { ...s, warnings: applied.warnings.map((w) => w.message) };
 }
 
@@ -60,14 +90,17 @@ describe('scoring leaves out rows without a known target and scores the rest', (
   it('regression: no row with a number as target says so, without speaking of classes', async () => {
     const e = await score(regressor, [header, '4,3,a,', '5,0,b,NA'].join('\n')).catch((x: unknown) => x);
     expect((e as DatasetError).message).toBe(
-      "There is nothing to score: all 2 rows have a target in column 'value' that is missing or not a number. Fill in the target, or use 'predict' for unlabelled data.");
+      "There is nothing to score: all 2 rows have a target in column 'value' that is missing or not a number. Fill in the target, or use 'predict' for unlabelled data.",
+    );
   });
 
   it('no row with a known target is an error saying so', async () => {
     const e = await score(classifier, [header, '4,3,,9', '5,0,zzz,11'].join('\n')).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DatasetError);
-    expect([(e as DatasetError).code, (e as DatasetError).message]).toEqual(['data/no-known-targets',
-      "There is nothing to score: all 2 rows have a target in column 'label' that is missing or not one of the model's classes. Fill in the target, or use 'predict' for unlabelled data."]);
+    expect([(e as DatasetError).code, (e as DatasetError).message]).toEqual([
+      'data/no-known-targets',
+      "There is nothing to score: all 2 rows have a target in column 'label' that is missing or not one of the model's classes. Fill in the target, or use 'predict' for unlabelled data.",
+    ]);
   });
 });
 

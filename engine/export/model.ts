@@ -3,7 +3,15 @@ import type { Backend } from '../backend/backend.ts';
 import { DatasetError } from '../errors.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
 import type { Task } from '../spec/types.ts';
-import { computeGradients, computeMetrics, knownTargets, Network, predictRows, type GradientReport, type Metrics } from '../train/index.ts';
+import {
+  computeGradients,
+  computeMetrics,
+  knownTargets,
+  Network,
+  predictRows,
+  type GradientReport,
+  type Metrics,
+} from '../train/index.ts';
 import { scoreMessages } from './messages.ts';
 import type { ModelFile } from './model-file.ts';
 
@@ -14,7 +22,12 @@ export function loadNetwork(model: ModelFile, backend: Backend): Network {
 }
 
 /** Outputs [rows, model.outputs] for already-preprocessed inputs. */
-export async function predictWithModel(model: ModelFile, backend: Backend, x: Float32Array, rows: number): Promise<Float32Array> {
+export async function predictWithModel(
+  model: ModelFile,
+  backend: Backend,
+  x: Float32Array,
+  rows: number,
+): Promise<Float32Array> {
   const network = loadNetwork(model, backend);
   try {
     return await predictRows(network, x, rows);
@@ -49,23 +62,49 @@ function noKnownTarget(rows: number, target: string, task: Task): DatasetError {
  * `target` names the target column in the message when no row can be scored.
  */
 export async function scoreModel(
-  model: ModelFile, backend: Backend, x: Float32Array, y: Float32Array, rows: number,
-  targetScale: { mean: number; std: number } | null, target = '',
+  model: ModelFile,
+  backend: Backend,
+  x: Float32Array,
+  y: Float32Array,
+  rows: number,
+  targetScale: { mean: number; std: number } | null,
+  target = '',
 ): Promise<ModelScores> {
   const kept = knownTargets(model.task, x, y, rows, model.inputs);
   if (kept.rows === 0) throw noKnownTarget(rows, target, model.task);
   const out = await predictWithModel(model, backend, kept.x, kept.rows);
   const net = resolveNetwork(model.spec, model.inputs, model.task);
-  const metrics = computeMetrics(model.task, net.loss, net.huberDelta, out, kept.y, kept.rows, model.outputs, targetScale);
+  const metrics = computeMetrics(
+    model.task,
+    net.loss,
+    net.huberDelta,
+    out,
+    kept.y,
+    kept.rows,
+    model.outputs,
+    targetScale,
+  );
   return { metrics, out, rows: kept.rows, leftOut: kept.leftOut, positions: kept.positions, y: kept.y };
 }
 
 /** Gradients of the mean loss over the rows with a known target (the others are left out and counted). */
 export async function modelGradients(
-  model: ModelFile, backend: Backend, x: Float32Array, y: Float32Array, rows: number, target = '',
+  model: ModelFile,
+  backend: Backend,
+  x: Float32Array,
+  y: Float32Array,
+  rows: number,
+  target = '',
 ): Promise<GradientReport & { rowsLeftOut: number }> {
   const kept = knownTargets(model.task, x, y, rows, model.inputs);
   if (kept.rows === 0) throw noKnownTarget(rows, target, model.task);
   const r = await computeGradients(model.spec, model.task, model.weights, kept.x, kept.y, kept.rows, backend);
-  return { loss: r.loss, penalty: r.penalty, totalLoss: r.totalLoss, rows: r.rows, rowsLeftOut: kept.leftOut, gradients: r.gradients };
+  return {
+    loss: r.loss,
+    penalty: r.penalty,
+    totalLoss: r.totalLoss,
+    rows: r.rows,
+    rowsLeftOut: kept.leftOut,
+    gradients: r.gradients,
+  };
 }

@@ -19,21 +19,31 @@ function featureProblem(f: unknown, i: number): string | null {
   if (!KINDS.includes(f.kind as string)) return `${at}.kind is ${JSON.stringify(f.kind)} (valid: ${KINDS.join(', ')})`;
   if (typeof f.column !== 'string') return `${at}.column is not a column name`;
   const fill = f.fill;
-  if (!isRecord(fill) || !isNum(fill.value) || typeof fill.indicator !== 'boolean') return `${at}.fill must be { value: number, indicator: boolean }`;
-  if ((f.kind === 'oneHot' || f.kind === 'ordinal') && (!isStrings(f.categories) || (f.categories as string[]).length === 0)) return `${at}.categories must be a list of texts`;
+  if (!isRecord(fill) || !isNum(fill.value) || typeof fill.indicator !== 'boolean')
+    return `${at}.fill must be { value: number, indicator: boolean }`;
+  if (
+    (f.kind === 'oneHot' || f.kind === 'ordinal') &&
+    (!isStrings(f.categories) || (f.categories as string[]).length === 0)
+  )
+    return `${at}.categories must be a list of texts`;
   if (f.kind === 'oneHot' && typeof f.hasOther !== 'boolean') return `${at}.hasOther must be true or false`;
-  if (f.kind === 'boolean' && (!isStrings(f.positive) || !isStrings(f.negative))) return `${at}.positive and .negative must be lists of texts`;
-  if ((f.kind === 'number' || f.kind === 'ordinal') && (!isNum(f.center) || !isNum(f.scale) || f.scale === 0)) return `${at}.center and .scale must be numbers (scale not 0)`;
+  if (f.kind === 'boolean' && (!isStrings(f.positive) || !isStrings(f.negative)))
+    return `${at}.positive and .negative must be lists of texts`;
+  if ((f.kind === 'number' || f.kind === 'ordinal') && (!isNum(f.center) || !isNum(f.scale) || f.scale === 0))
+    return `${at}.center and .scale must be numbers (scale not 0)`;
   if (f.kind === 'datetime') {
     const parts = f.parts;
-    if (!Array.isArray(parts) || parts.length === 0 || !parts.every((p) => DATE_PARTS.includes(p as never))) return `${at}.parts must be some of ${DATE_PARTS.join(', ')}`;
-    if (!isNums(f.center, parts.length) || !isNums(f.scale, parts.length)) return `${at}.center and .scale must hold one number per part`;
+    if (!Array.isArray(parts) || parts.length === 0 || !parts.every((p) => DATE_PARTS.includes(p as never)))
+      return `${at}.parts must be some of ${DATE_PARTS.join(', ')}`;
+    if (!isNums(f.center, parts.length) || !isNums(f.scale, parts.length))
+      return `${at}.center and .scale must hold one number per part`;
   }
   return null;
 }
 
 function width(f: Preprocessing['features'][number]): number {
-  const base = f.kind === 'oneHot' ? f.categories.length + (f.hasOther ? 1 : 0) : f.kind === 'datetime' ? f.parts.length : 1;
+  const base =
+    f.kind === 'oneHot' ? f.categories.length + (f.hasOther ? 1 : 0) : f.kind === 'datetime' ? f.parts.length : 1;
   return base + (f.fill.indicator ? 1 : 0);
 }
 
@@ -45,7 +55,8 @@ export function checkedPreprocessing(model: ModelFile): Preprocessing | null {
     throw new ExportError(exportMessages.badPreprocessing(why));
   };
   if (!isRecord(p) || p.format !== PREPROCESSING_FORMAT) return fail(`its format is not '${PREPROCESSING_FORMAT}'`);
-  if (typeof p.version !== 'number' || p.version > PREPROCESSING_VERSION) return fail(`it is version ${JSON.stringify(p.version)}, newer than ${PREPROCESSING_VERSION}`);
+  if (typeof p.version !== 'number' || p.version > PREPROCESSING_VERSION)
+    return fail(`it is version ${JSON.stringify(p.version)}, newer than ${PREPROCESSING_VERSION}`);
   if (!Array.isArray(p.features)) return fail('features is not a list');
   p.features.forEach((f, i) => {
     const problem = featureProblem(f, i);
@@ -53,7 +64,10 @@ export function checkedPreprocessing(model: ModelFile): Preprocessing | null {
   });
   if (!isStrings(p.missingValues)) return fail('missingValues is not a list of texts');
   const t = p.target;
-  const targetOk = isRecord(t) && ((t.kind === 'classification' && isStrings(t.classes)) || (t.kind === 'regression' && isNum(t.mean) && isNum(t.std)));
+  const targetOk =
+    isRecord(t) &&
+    ((t.kind === 'classification' && isStrings(t.classes)) ||
+      (t.kind === 'regression' && isNum(t.mean) && isNum(t.std)));
   if (!targetOk) return fail('target must be { kind: classification, classes } or { kind: regression, mean, std }');
   const pre = p as unknown as Preprocessing;
   const total = pre.features.reduce((n, f) => n + width(f), 0);

@@ -21,12 +21,26 @@ export interface TfjsFiles {
   weights: Uint8Array;
 }
 
-interface KerasLayer { class_name: string; config: Record<string, unknown> }
-interface WeightSpec { name: string; shape: number[]; dtype: 'float32' }
+interface KerasLayer {
+  class_name: string;
+  config: Record<string, unknown>;
+}
+interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: 'float32';
+}
 
 /** Keras activation names; leakyRelu has none and becomes a LeakyReLU layer (α 0.01). */
 const KERAS_ACTIVATIONS: Readonly<Record<Exclude<ActivationName, 'leakyRelu'>, string>> = {
-  linear: 'linear', sigmoid: 'sigmoid', tanh: 'tanh', relu: 'relu', elu: 'elu', gelu: 'gelu', softplus: 'softplus', softmax: 'softmax',
+  linear: 'linear',
+  sigmoid: 'sigmoid',
+  tanh: 'tanh',
+  relu: 'relu',
+  elu: 'elu',
+  gelu: 'gelu',
+  softplus: 'softplus',
+  softmax: 'softmax',
 };
 
 class Builder {
@@ -47,7 +61,10 @@ class Builder {
     const name = this.name(String(config.name));
     const first = this.layers.length === 0 ? { batch_input_shape: config.batch_input_shape } : {};
     delete config.batch_input_shape;
-    this.layers.push({ class_name: className, config: { ...config, ...first, name, trainable: true, dtype: 'float32' } });
+    this.layers.push({
+      class_name: className,
+      config: { ...config, ...first, name, trainable: true, dtype: 'float32' },
+    });
     for (const [w, shape, data] of weights) {
       this.specs.push({ name: `${name}/${w}`, shape, dtype: 'float32' });
       this.data.push(data);
@@ -56,8 +73,10 @@ class Builder {
 
   activation(a: ActivationName, base: string, inputShape: unknown): void {
     if (a === 'linear') return;
-    if (a === 'leakyRelu') this.add('LeakyReLU', { name: `${base}_leaky_relu`, alpha: 0.01, batch_input_shape: inputShape });
-    else this.add('Activation', { name: `${base}_${a}`, activation: KERAS_ACTIVATIONS[a], batch_input_shape: inputShape });
+    if (a === 'leakyRelu')
+      this.add('LeakyReLU', { name: `${base}_leaky_relu`, alpha: 0.01, batch_input_shape: inputShape });
+    else
+      this.add('Activation', { name: `${base}_${a}`, activation: KERAS_ACTIVATIONS[a], batch_input_shape: inputShape });
   }
 }
 
@@ -67,16 +86,43 @@ function tensor(model: ModelFile, layer: string, name: string): number[] {
   return w.data;
 }
 
-function dense(b: Builder, name: string, inputs: number, units: number, kernel: number[], bias: number[], activation: ActivationName, inputShape: unknown): void {
+function dense(
+  b: Builder,
+  name: string,
+  inputs: number,
+  units: number,
+  kernel: number[],
+  bias: number[],
+  activation: ActivationName,
+  inputShape: unknown,
+): void {
   const fused = activation !== 'leakyRelu';
-  b.add('Dense', {
-    name, units, activation: fused ? KERAS_ACTIVATIONS[activation as Exclude<ActivationName, 'leakyRelu'>] : 'linear', use_bias: true,
-    kernel_initializer: { class_name: 'Zeros', config: {} }, bias_initializer: { class_name: 'Zeros', config: {} }, batch_input_shape: inputShape,
-  }, [['kernel', [inputs, units], kernel], ['bias', [units], bias]]);
+  b.add(
+    'Dense',
+    {
+      name,
+      units,
+      activation: fused ? KERAS_ACTIVATIONS[activation as Exclude<ActivationName, 'leakyRelu'>] : 'linear',
+      use_bias: true,
+      kernel_initializer: { class_name: 'Zeros', config: {} },
+      bias_initializer: { class_name: 'Zeros', config: {} },
+      batch_input_shape: inputShape,
+    },
+    [
+      ['kernel', [inputs, units], kernel],
+      ['bias', [units], bias],
+    ],
+  );
   if (!fused) b.activation(activation, name, undefined);
 }
 
-function emitLayer(b: Builder, model: ModelFile, l: ResolvedLayer, inputShape: unknown, target: { mean: number; std: number } | null): void {
+function emitLayer(
+  b: Builder,
+  model: ModelFile,
+  l: ResolvedLayer,
+  inputShape: unknown,
+  target: { mean: number; std: number } | null,
+): void {
   if (l.type === 'dense') {
     let kernel = tensor(model, l.id, 'kernel');
     let bias = tensor(model, l.id, 'bias');
@@ -86,9 +132,24 @@ function emitLayer(b: Builder, model: ModelFile, l: ResolvedLayer, inputShape: u
     }
     dense(b, l.id, l.inputs, l.units, kernel, bias, l.activation, inputShape);
   } else if (l.type === 'batchNorm') {
-    const p = (n: string): [string, number[], number[]] => [n.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), [l.units], tensor(model, l.id, n)];
-    b.add('BatchNormalization', { name: l.id, axis: -1, momentum: l.momentum, epsilon: l.epsilon, center: true, scale: true, batch_input_shape: inputShape },
-      [p('gamma'), p('beta'), p('movingMean'), p('movingVariance')]);
+    const p = (n: string): [string, number[], number[]] => [
+      n.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+      [l.units],
+      tensor(model, l.id, n),
+    ];
+    b.add(
+      'BatchNormalization',
+      {
+        name: l.id,
+        axis: -1,
+        momentum: l.momentum,
+        epsilon: l.epsilon,
+        center: true,
+        scale: true,
+        batch_input_shape: inputShape,
+      },
+      [p('gamma'), p('beta'), p('movingMean'), p('movingVariance')],
+    );
   } else if (l.type === 'dropout') {
     b.add('Dropout', { name: l.id, rate: l.rate, batch_input_shape: inputShape });
   } else {
@@ -104,9 +165,12 @@ export function exportTfjs(model: ModelFile, producerVersion = '0.1.0'): TfjsFil
   const last = net.layers[net.layers.length - 1]!;
   const fold = target !== null && last.type === 'dense' && last.activation === 'linear';
   const b = new Builder();
-  net.layers.forEach((l, i) => emitLayer(b, model, l, i === 0 ? [null, model.inputs] : undefined, fold && l === last ? target : null));
+  net.layers.forEach((l, i) =>
+    emitLayer(b, model, l, i === 0 ? [null, model.inputs] : undefined, fold && l === last ? target : null),
+  );
   if (target && !fold) dense(b, 'target_units', 1, 1, [target.std], [target.mean], 'linear', undefined);
-  if (model.task.kind === 'classification' && model.outputs === 1) dense(b, 'probabilities', 1, 2, [-1, 1], [1, 0], 'linear', undefined);
+  if (model.task.kind === 'classification' && model.outputs === 1)
+    dense(b, 'probabilities', 1, 2, [-1, 1], [1, 0], 'linear', undefined);
   const topology = {
     class_name: 'Sequential',
     config: { name: 'backprop_studio_model', layers: b.layers },
@@ -117,7 +181,7 @@ export function exportTfjs(model: ModelFile, producerVersion = '0.1.0'): TfjsFil
   const weights = new Uint8Array(size * 4);
   const view = new DataView(weights.buffer);
   let at = 0;
-  for (const d of b.data) for (const v of d) view.setFloat32((at++) * 4, v, true);
+  for (const d of b.data) for (const v of d) view.setFloat32(at++ * 4, v, true);
   const modelJson = {
     format: 'layers-model',
     generatedBy: `backprop-studio ${producerVersion}`,
@@ -126,7 +190,9 @@ export function exportTfjs(model: ModelFile, producerVersion = '0.1.0'): TfjsFil
     weightsManifest: [{ paths: [TFJS_WEIGHTS_FILE], weights: b.specs }],
     userDefinedMetadata: {
       featureNames: model.featureNames,
-      ...(model.task.kind === 'classification' ? { classes: model.task.classes } : { target: target ? 'value in the target\'s units' : 'value' }),
+      ...(model.task.kind === 'classification'
+        ? { classes: model.task.classes }
+        : { target: target ? "value in the target's units" : 'value' }),
     },
   };
   return { modelJson: JSON.stringify(modelJson), weights };

@@ -7,7 +7,9 @@ import type { BoundLayer, LayerRuntime } from './layer.ts';
 export function createActivation(spec: ResolvedActivation, backend: Backend): LayerRuntime {
   const { id, units, activation } = spec;
   return {
-    id, type: 'activation', params: [],
+    id,
+    type: 'activation',
+    params: [],
     bind(rows: number): BoundLayer {
       const y = backend.tensor([rows, units]);
       const dx = backend.tensor([rows, units]);

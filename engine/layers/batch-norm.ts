@@ -12,15 +12,22 @@ export function createBatchNorm(spec: ResolvedBatchNorm, backend: Backend): Laye
   const { id, units, momentum, epsilon } = spec;
   const ones = new Float32Array(units).fill(1);
   const p = (name: string, init: Float32Array | undefined, trained: boolean): Param => ({
-    layer: id, name, shape: [units], value: backend.tensor([units], init),
-    grad: trained ? backend.tensor([units]) : null, l1: 0, l2: 0,
+    layer: id,
+    name,
+    shape: [units],
+    value: backend.tensor([units], init),
+    grad: trained ? backend.tensor([units]) : null,
+    l1: 0,
+    l2: 0,
   });
   const gamma = p('gamma', ones, true);
   const beta = p('beta', undefined, true);
   const movingMean = p('movingMean', undefined, false);
   const movingVariance = p('movingVariance', ones, false);
   return {
-    id, type: 'batchNorm', params: [gamma, beta, movingMean, movingVariance],
+    id,
+    type: 'batchNorm',
+    params: [gamma, beta, movingMean, movingVariance],
     bind(rows: number): BoundLayer {
       const y = backend.tensor([rows, units]);
       const xhat = backend.tensor([rows, units]);
@@ -32,8 +39,19 @@ export function createBatchNorm(spec: ResolvedBatchNorm, backend: Backend): Laye
         forward(input, mode) {
           x = input;
           training = mode.training;
-          backend.batchNormForward(input, gamma.value, beta.value, movingMean.value, movingVariance.value,
-            y, xhat, invStd, momentum, epsilon, training);
+          backend.batchNormForward(
+            input,
+            gamma.value,
+            beta.value,
+            movingMean.value,
+            movingVariance.value,
+            y,
+            xhat,
+            invStd,
+            momentum,
+            epsilon,
+            training,
+          );
           return y;
         },
         backward(dy, needDx) {

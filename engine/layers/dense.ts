@@ -15,17 +15,27 @@ import type { BoundLayer, LayerRuntime, Param } from './layer.ts';
 export function createDense(spec: ResolvedDense, backend: Backend, rng: Random): LayerRuntime {
   const { id, inputs, units, activation } = spec;
   const kernel: Param = {
-    layer: id, name: 'kernel', shape: [inputs, units],
+    layer: id,
+    name: 'kernel',
+    shape: [inputs, units],
     value: backend.tensor([inputs, units], initialize(spec.kernelInitializer, inputs * units, inputs, units, rng)),
-    grad: backend.tensor([inputs, units]), l1: spec.l1, l2: spec.l2,
+    grad: backend.tensor([inputs, units]),
+    l1: spec.l1,
+    l2: spec.l2,
   };
   const bias: Param = {
-    layer: id, name: 'bias', shape: [units],
+    layer: id,
+    name: 'bias',
+    shape: [units],
     value: backend.tensor([units], initialize(spec.biasInitializer, units, inputs, units, rng)),
-    grad: backend.tensor([units]), l1: 0, l2: 0,
+    grad: backend.tensor([units]),
+    l1: 0,
+    l2: 0,
   };
   return {
-    id, type: 'dense', params: [kernel, bias],
+    id,
+    type: 'dense',
+    params: [kernel, bias],
     bind(rows: number): BoundLayer {
       // Fused: y = f(x·W + b) in one kernel and f' read from y; otherwise z is kept for f'(z).
       const fused = fusesIntoDense(activation);

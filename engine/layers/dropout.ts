@@ -11,7 +11,9 @@ import type { BoundLayer, LayerRuntime } from './layer.ts';
 export function createDropout(spec: ResolvedDropout, backend: Backend, index: number): LayerRuntime {
   const { id, units, rate } = spec;
   return {
-    id, type: 'dropout', params: [],
+    id,
+    type: 'dropout',
+    params: [],
     bind(rows: number): BoundLayer {
       const mask = backend.tensor([rows, units]);
       const y = backend.tensor([rows, units]);
@@ -23,7 +25,14 @@ export function createDropout(spec: ResolvedDropout, backend: Backend, index: nu
           x = input;
           active = mode.training && rate > 0;
           if (!active) return input;
-          backend.dropoutForward(input, mask, y, rate, hash32((mode.seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0), mode.step);
+          backend.dropoutForward(
+            input,
+            mask,
+            y,
+            rate,
+            hash32((mode.seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0),
+            mode.step,
+          );
           return y;
         },
         backward(dy, needDx) {

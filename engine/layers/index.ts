@@ -15,9 +15,13 @@ export { initialize } from './initializers.ts';
 /** Create the runtime of one layer; `index` is its position in the stack. */
 export function createLayer(spec: ResolvedLayer, backend: Backend, rng: Random, index: number): LayerRuntime {
   switch (spec.type) {
-    case 'dense': return createDense(spec, backend, rng);
-    case 'activation': return createActivation(spec, backend);
-    case 'dropout': return createDropout(spec, backend, index);
-    case 'batchNorm': return createBatchNorm(spec, backend);
+    case 'dense':
+      return createDense(spec, backend, rng);
+    case 'activation':
+      return createActivation(spec, backend);
+    case 'dropout':
+      return createDropout(spec, backend, index);
+    case 'batchNorm':
+      return createBatchNorm(spec, backend);
   }
 }

@@ -3,7 +3,13 @@ import type { Random } from '../random.ts';
 import type { InitializerName } from '../spec/types.ts';
 
 /** Draw `size` values for a tensor with the given fans. */
-export function initialize(name: InitializerName, size: number, fanIn: number, fanOut: number, rng: Random): Float32Array {
+export function initialize(
+  name: InitializerName,
+  size: number,
+  fanIn: number,
+  fanOut: number,
+  rng: Random,
+): Float32Array {
   const out = new Float32Array(size);
   switch (name) {
     case 'zeros':

@@ -6,7 +6,10 @@ import { clipProbability, type LossMath } from './loss.ts';
 
 /** BCE, for a single sigmoid output (binary classification). */
 export const binaryCrossentropy: LossMath = {
-  formula: 'L = −[y·ln p + (1 − y)·ln(1 − p)]', kind: 'elementwise', isClassification: true, fusesWith: 'sigmoid',
+  formula: 'L = −[y·ln p + (1 − y)·ln(1 − p)]',
+  kind: 'elementwise',
+  isClassification: true,
+  fusesWith: 'sigmoid',
   value: (p, y) => {
     const q = clipProbability(p);
     return -(y * Math.log(q) + (1 - y) * Math.log(1 - q));

@@ -7,7 +7,10 @@ import { clipProbability, type LossMath } from './loss.ts';
 
 /** Cross-entropy over classes, the default multiclass loss. */
 export const categoricalCrossentropy: LossMath = {
-  formula: 'L = −ln p[true class]', kind: 'sparse', isClassification: true, fusesWith: 'softmax',
+  formula: 'L = −ln p[true class]',
+  kind: 'sparse',
+  isClassification: true,
+  fusesWith: 'softmax',
   value: (p, isTrue) => (isTrue ? -Math.log(clipProbability(p)) : 0),
   grad: (p, isTrue) => (isTrue ? -1 / clipProbability(p) : 0),
 };

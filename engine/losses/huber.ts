@@ -3,7 +3,10 @@ import type { LossMath } from './loss.ts';
 
 /** Huber: quadratic near zero, linear in the tails. */
 export const huber: LossMath = {
-  formula: 'L = ½(p − y)² if |p − y| ≤ δ, else δ·(|p − y| − ½δ)', kind: 'elementwise', isClassification: false, fusesWith: null,
+  formula: 'L = ½(p − y)² if |p − y| ≤ δ, else δ·(|p − y| − ½δ)',
+  kind: 'elementwise',
+  isClassification: false,
+  fusesWith: null,
   value: (p, y, d) => {
     const e = Math.abs(p - y);
     return e <= d ? 0.5 * e * e : d * (e - 0.5 * d);

@@ -12,5 +12,9 @@ export { PROBABILITY_EPSILON, clipProbability } from './loss.ts';
 
 /** Every loss by name. */
 export const LOSSES: Readonly<Record<LossName, LossMath>> = {
-  meanSquaredError, meanAbsoluteError, huber, binaryCrossentropy, categoricalCrossentropy,
+  meanSquaredError,
+  meanAbsoluteError,
+  huber,
+  binaryCrossentropy,
+  categoricalCrossentropy,
 };

@@ -7,8 +7,11 @@ import type { Optimizer } from './optimizer.ts';
 export function createAdagrad(spec: AdagradSpec): Optimizer {
   const epsilon = spec.epsilon ?? D.epsilon;
   return {
-    type: 'adagrad', learningRate: spec.learningRate, clipNorm: spec.clipNorm ?? null,
-    slotInit: { a: spec.initialAccumulator ?? D.initialAccumulator, b: 0 }, usesSlotB: false,
+    type: 'adagrad',
+    learningRate: spec.learningRate,
+    clipNorm: spec.clipNorm ?? null,
+    slotInit: { a: spec.initialAccumulator ?? D.initialAccumulator, b: 0 },
+    usesSlotB: false,
     step: (lr) => ({ type: 'adagrad', learningRate: lr, epsilon }),
   };
 }

@@ -9,8 +9,11 @@ export function createAdam(spec: AdamSpec): Optimizer {
   const beta2 = spec.beta2 ?? D.beta2;
   const epsilon = spec.epsilon ?? D.epsilon;
   return {
-    type: 'adam', learningRate: spec.learningRate, clipNorm: spec.clipNorm ?? null,
-    slotInit: { a: 0, b: 0 }, usesSlotB: true,
+    type: 'adam',
+    learningRate: spec.learningRate,
+    clipNorm: spec.clipNorm ?? null,
+    slotInit: { a: 0, b: 0 },
+    usesSlotB: true,
     step: (lr, t) => ({ type: 'adam', learningRate: lr, beta1, beta2, epsilon, weightDecay: 0, t }),
   };
 }

@@ -10,8 +10,11 @@ export function createAdamw(spec: AdamwSpec): Optimizer {
   const epsilon = spec.epsilon ?? D.epsilon;
   const weightDecay = spec.weightDecay ?? D.weightDecay;
   return {
-    type: 'adamw', learningRate: spec.learningRate, clipNorm: spec.clipNorm ?? null,
-    slotInit: { a: 0, b: 0 }, usesSlotB: true,
+    type: 'adamw',
+    learningRate: spec.learningRate,
+    clipNorm: spec.clipNorm ?? null,
+    slotInit: { a: 0, b: 0 },
+    usesSlotB: true,
     step: (lr, t) => ({ type: 'adam', learningRate: lr, beta1, beta2, epsilon, weightDecay, t }),
   };
 }

@@ -13,10 +13,15 @@ export { createSchedule, isMaximized, type Schedule } from './schedules.ts';
 /** Configure the optimizer a spec names. */
 export function createOptimizer(spec: OptimizerSpec): Optimizer {
   switch (spec.type) {
-    case 'sgd': return createSgd(spec);
-    case 'rmsprop': return createRmsprop(spec);
-    case 'adagrad': return createAdagrad(spec);
-    case 'adam': return createAdam(spec);
-    case 'adamw': return createAdamw(spec);
+    case 'sgd':
+      return createSgd(spec);
+    case 'rmsprop':
+      return createRmsprop(spec);
+    case 'adagrad':
+      return createAdagrad(spec);
+    case 'adam':
+      return createAdam(spec);
+    case 'adamw':
+      return createAdamw(spec);
   }
 }

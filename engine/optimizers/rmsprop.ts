@@ -9,8 +9,11 @@ export function createRmsprop(spec: RmspropSpec): Optimizer {
   const epsilon = spec.epsilon ?? D.epsilon;
   const momentum = spec.momentum ?? 0;
   return {
-    type: 'rmsprop', learningRate: spec.learningRate, clipNorm: spec.clipNorm ?? null,
-    slotInit: { a: 0, b: 0 }, usesSlotB: momentum > 0,
+    type: 'rmsprop',
+    learningRate: spec.learningRate,
+    clipNorm: spec.clipNorm ?? null,
+    slotInit: { a: 0, b: 0 },
+    usesSlotB: momentum > 0,
     step: (lr) => ({ type: 'rmsprop', learningRate: lr, rho, epsilon, momentum }),
   };
 }

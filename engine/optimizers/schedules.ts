@@ -13,7 +13,12 @@ export function isMaximized(monitor: MonitorName): boolean {
 }
 
 /** Build a schedule for base rate lr0 over `epochs` epochs; `fallbackMonitor` when reduceOnPlateau names none. */
-export function createSchedule(spec: ScheduleSpec | undefined, lr0: number, epochs: number, fallbackMonitor: MonitorName): Schedule {
+export function createSchedule(
+  spec: ScheduleSpec | undefined,
+  lr0: number,
+  epochs: number,
+  fallbackMonitor: MonitorName,
+): Schedule {
   const s = spec ?? { type: 'constant' };
   switch (s.type) {
     case 'constant':
@@ -24,7 +29,10 @@ export function createSchedule(spec: ScheduleSpec | undefined, lr0: number, epoc
       return { rate: (e) => lr0 * Math.pow(s.gamma, e), observe: () => {} };
     case 'cosine': {
       const min = s.minLearningRate ?? 0;
-      return { rate: (e) => min + ((lr0 - min) * (1 + Math.cos((Math.PI * e) / Math.max(1, epochs)))) / 2, observe: () => {} };
+      return {
+        rate: (e) => min + ((lr0 - min) * (1 + Math.cos((Math.PI * e) / Math.max(1, epochs)))) / 2,
+        observe: () => {},
+      };
     }
     case 'reduceOnPlateau': {
       const monitor = s.monitor ?? fallbackMonitor;

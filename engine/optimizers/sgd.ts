@@ -8,8 +8,11 @@ export function createSgd(spec: SgdSpec): Optimizer {
   const momentum = spec.momentum ?? D.momentum;
   const nesterov = spec.nesterov ?? D.nesterov;
   return {
-    type: 'sgd', learningRate: spec.learningRate, clipNorm: spec.clipNorm ?? null,
-    slotInit: { a: 0, b: 0 }, usesSlotB: false,
+    type: 'sgd',
+    learningRate: spec.learningRate,
+    clipNorm: spec.clipNorm ?? null,
+    slotInit: { a: 0, b: 0 },
+    usesSlotB: false,
     step: (lr) => ({ type: 'sgd', learningRate: lr, momentum, nesterov }),
   };
 }

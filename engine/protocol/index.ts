@@ -15,40 +15,86 @@
 
 /** The vocabulary the UI offers (names and defaults), re-exported so the renderer imports values only from here. */
 export {
-  ACTIVATION_NAMES, BACKEND_NAMES, INITIALIZER_NAMES, LAYER_TYPES, MONITOR_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES,
+  ACTIVATION_NAMES,
+  BACKEND_NAMES,
+  INITIALIZER_NAMES,
+  LAYER_TYPES,
+  MONITOR_NAMES,
+  OPTIMIZER_NAMES,
+  SCHEDULE_NAMES,
 } from '../spec/index.ts';
 export { COLUMN_TYPES, DATE_ENCODINGS, MISSING_STRATEGIES, DEFAULT_SPLIT } from '../data/index.ts';
 /** Engine types the messages carry, re-exported for the renderer. */
 export type {
-  BackendChoice, DenseLayerSpec, LayerSpec, LayerType, LossName, NetworkSpec, OptimizerName, OptimizerSpec,
-  ScheduleName, ScheduleSpec, Task, TrainingSpec,
+  BackendChoice,
+  DenseLayerSpec,
+  LayerSpec,
+  LayerType,
+  LossName,
+  NetworkSpec,
+  OptimizerName,
+  OptimizerSpec,
+  ScheduleName,
+  ScheduleSpec,
+  Task,
+  TrainingSpec,
 } from '../spec/index.ts';
 /** A user-facing problem: code, path and message. */
 export type { Problem } from '../errors.ts';
 /** Dataset types the messages carry. */
 export type {
-  DateEncoding, DateOrder, DatasetSettings, ColumnSettings, ColumnRole, MissingStrategy, Scaling, CategoryEncoding, ColumnType,
+  DateEncoding,
+  DateOrder,
+  DatasetSettings,
+  ColumnSettings,
+  ColumnRole,
+  MissingStrategy,
+  Scaling,
+  CategoryEncoding,
+  ColumnType,
 } from '../data/index.ts';
 /** The step-through arithmetic the renderer shows, and the loss's probability floor. */
 export { shownArithmetic, type ShownArithmetic } from '../train/shown-arithmetic.ts';
 export { PROBABILITY_EPSILON } from '../losses/index.ts';
 /** The sweep vocabulary and the pure helpers the renderer shows results with (importance, CSV, ranking). */
 export {
-  DISTRIBUTION_NAMES, STRATEGY_NAMES, SPACE_FORMAT, SPACE_VERSION,
-  defaultConcurrency, directionOf, objectiveMetrics, sortTrials, trialsCsv, parameterImportance, MIN_IMPORTANCE_TRIALS,
+  DISTRIBUTION_NAMES,
+  STRATEGY_NAMES,
+  SPACE_FORMAT,
+  SPACE_VERSION,
+  defaultConcurrency,
+  directionOf,
+  objectiveMetrics,
+  sortTrials,
+  trialsCsv,
+  parameterImportance,
+  MIN_IMPORTANCE_TRIALS,
   parseTrialsCsv,
 } from '../sweep/index.ts';
 /** Sweep types the messages carry. */
 export type {
-  ImportanceResult, Direction, DistributionName, Parameter, ParamValue, StrategyName, SweepEvent, SweepPlan, SweepResult,
-  TrialRecord, TrialStatus,
+  ImportanceResult,
+  Direction,
+  DistributionName,
+  Parameter,
+  ParamValue,
+  StrategyName,
+  SweepEvent,
+  SweepPlan,
+  SweepResult,
+  TrialRecord,
+  TrialStatus,
 } from '../sweep/index.ts';
 
 export type { ByteSource } from './fields.ts';
 export { PROTOCOL_VERSION, toWireError, type WireError } from './session.ts';
 export {
   LOAD_OPTION_VALUES,
-  type ColumnInfo, type DatasetSummary, type DateOrderFound, type LoadOptions, type TableInfo,
+  type ColumnInfo,
+  type DatasetSummary,
+  type DateOrderFound,
+  type LoadOptions,
+  type TableInfo,
 } from './data.ts';
 export type { ExportedFile, LayerShape, ModelFormat, OpenedModel, WireTensor } from './model.ts';
 export type { DiagnosticRecord, EpochRecord, StopReason } from './train.ts';
@@ -56,14 +102,16 @@ export type { ClassificationEvaluation, CurvePoint, Evaluation, RegressionEvalua
 export type { WorkerMemory } from './memory.ts';
 /** The attribution methods and the explain messages' results. */
 export { ATTRIBUTION_METHODS, type AttributionMethod } from '../explain/index.ts';
-export type {
-  WireAttributions, WireImportance, WirePartialDependence, WireRowAttribution,
-} from './explain.ts';
-export type {
-  StepSource, StepMatrix, StepTensor, StepGradientScale, WireStepTrace, StepRequest,
-} from './step.ts';
+export type { WireAttributions, WireImportance, WirePartialDependence, WireRowAttribution } from './explain.ts';
+export type { StepSource, StepMatrix, StepTensor, StepGradientScale, WireStepTrace, StepRequest } from './step.ts';
 export type { SweepRequest, SweepCheck, SpaceJson, SpaceParameterJson } from './sweep.ts';
 export {
-  parseEvent, parseRequest, REPLY_TYPE, transferablesOf,
-  type EngineEvent, type EngineRequest, type ReplyOf, type RequestType,
+  parseEvent,
+  parseRequest,
+  REPLY_TYPE,
+  transferablesOf,
+  type EngineEvent,
+  type EngineRequest,
+  type ReplyOf,
+  type RequestType,
 } from './messages.ts';

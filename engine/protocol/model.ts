@@ -27,8 +27,13 @@ export interface WireTensor {
 }
 
 function isWireTensor(v: unknown): v is WireTensor {
-  return isRecord(v) && typeof v.layer === 'string' && typeof v.name === 'string'
-    && Array.isArray(v.shape) && v.data instanceof Float32Array;
+  return (
+    isRecord(v) &&
+    typeof v.layer === 'string' &&
+    typeof v.name === 'string' &&
+    Array.isArray(v.shape) &&
+    v.data instanceof Float32Array
+  );
 }
 
 /** Throws unless every weight is a tensor (for `train/done` and `model/loaded`). */
@@ -85,49 +90,70 @@ function checkFormat(type: string, format: string): void {
 }
 
 function checkFiles(files: readonly unknown[]): void {
-  const ok = files.length > 0 && files.every((f) => isRecord(f) && typeof f.name === 'string'
-    && ((typeof f.text === 'string' && f.bytes === null) || (f.text === null && f.bytes instanceof Uint8Array)));
+  const ok =
+    files.length > 0 &&
+    files.every(
+      (f) =>
+        isRecord(f) &&
+        typeof f.name === 'string' &&
+        ((typeof f.text === 'string' && f.bytes === null) || (f.text === null && f.bytes instanceof Uint8Array)),
+    );
   if (!ok) throw new ProtocolError("'model/converted' files are not named texts or bytes");
 }
 
 /** The model requests. */
 export const MODEL_REQUESTS = {
   /** Validate a network against the data: every problem, each layer's output shape and parameters. */
-  'model/check': request<{ spec: NetworkSpec; settings: DatasetSettings | null }>()('model/checked', { spec: 'object', settings: 'object?' }),
+  'model/check': request<{ spec: NetworkSpec; settings: DatasetSettings | null }>()('model/checked', {
+    spec: 'object',
+    settings: 'object?',
+  }),
   /** The model file (JSON text) of a run. */
   'model/export': request<{ runId: string }>()('model/exported', { runId: 'string' }),
   /** A run's model in another format (the Export view's downloads); an engine error says why it cannot be. */
   'model/convert': request<{ runId: string; format: ModelFormat }>()(
-    'model/converted', { runId: 'string', format: 'string' }, { check: (m) => checkFormat('model/convert', m.format) },
+    'model/converted',
+    { runId: 'string', format: 'string' },
+    { check: (m) => checkFormat('model/convert', m.format) },
   ),
   /**
    * Give the worker a run's model file again (after a reload), so evaluate/predict/export work; the run's
    * dataset settings rebuild its test split from the current table.
    */
-  'model/load': request<{ runId: string; model: string; settings: DatasetSettings | null }>()(
-    'model/loaded', { runId: 'string', model: 'string', settings: 'object?' },
-  ),
+  'model/load': request<{ runId: string; model: string; settings: DatasetSettings | null }>()('model/loaded', {
+    runId: 'string',
+    model: 'string',
+    settings: 'object?',
+  }),
   /**
    * Open a model file's text as run `runId` (checked by the model-file checker; a project or a CSV says what it
    * is); the worker keeps it as a run, with settings for the loaded table when it has the model's columns.
    */
-  'model/open': request<{ runId: string; model: string; fileName: string }>()(
-    'model/opened', { runId: 'string', model: 'string', fileName: 'string' },
-  ),
+  'model/open': request<{ runId: string; model: string; fileName: string }>()('model/opened', {
+    runId: 'string',
+    model: 'string',
+    fileName: 'string',
+  }),
 };
 
 /** The model events. */
 export const MODEL_EVENTS = {
   /** The check's problems, each layer's shape, and the task the data gives (null without data). */
-  'model/checked': reply<{ problems: Problem[]; layers: LayerShape[]; totalParams: number; task: Task | null }>()(
-    { problems: 'array', layers: 'array', totalParams: 'number', task: 'object?' },
-  ),
+  'model/checked': reply<{ problems: Problem[]; layers: LayerShape[]; totalParams: number; task: Task | null }>()({
+    problems: 'array',
+    layers: 'array',
+    totalParams: 'number',
+    task: 'object?',
+  }),
   'model/exported': reply<{ runId: string; json: string }>()({ runId: 'string', json: 'string' }),
   /** The files of `model/convert`: one, or for TF.js `model.json` and `weights.bin`; the bytes are transferred. */
   'model/converted': reply<{ runId: string; format: ModelFormat; files: ExportedFile[] }>()(
     { runId: 'string', format: 'string', files: 'array' },
     {
-      check: (m) => { checkFormat('model/converted', m.format); checkFiles(m.files); },
+      check: (m) => {
+        checkFormat('model/converted', m.format);
+        checkFiles(m.files);
+      },
       transfer: (m) => m.files.flatMap((f) => (f.bytes ? [f.bytes] : [])),
     },
   ),

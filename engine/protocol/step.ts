@@ -20,7 +20,11 @@ export type StepSource =
   | { kind: 'run'; runId: string };
 
 /** A matrix [rows, cols], row-major: row r of the traced rows, column j of the layer. */
-export interface StepMatrix { rows: number; cols: number; data: Float32Array }
+export interface StepMatrix {
+  rows: number;
+  cols: number;
+  data: Float32Array;
+}
 
 /** One layer's forward pass on the traced rows. */
 export interface StepForward {
@@ -65,7 +69,11 @@ export interface StepTensor {
 }
 
 /** How large one layer's weight gradients are. */
-export interface StepGradientScale { layer: string; rms: number; maxAbs: number }
+export interface StepGradientScale {
+  layer: string;
+  rms: number;
+  maxAbs: number;
+}
 
 /** The whole iteration, and what it was run on. */
 export interface WireStepTrace {
@@ -90,7 +98,14 @@ export interface WireStepTrace {
   /** Per row: the true class index, or the (standardized) target value. */
   target: number[];
   /** `value` is Σ w_r·ℓ_r / rows; `rowWeights` each row's class weight, null when every class weighs 1. */
-  loss: { name: string; formula: string; value: number; perRow: number[]; rowWeights: number[] | null; example: string };
+  loss: {
+    name: string;
+    formula: string;
+    value: number;
+    perRow: number[];
+    rowWeights: number[] | null;
+    example: string;
+  };
   backward: StepBackward[];
   /** dLoss/dInputs [rows, inputs]: the backward pass carried on to the inputs (what explanations use). */
   inputGradient: StepMatrix;
@@ -103,10 +118,14 @@ export interface WireStepTrace {
   gradientNote: string | null;
 }
 
-
 function isMatrix(v: unknown): v is StepMatrix {
-  return isRecord(v) && typeof v.rows === 'number' && typeof v.cols === 'number' && v.data instanceof Float32Array
-    && v.data.length === v.rows * v.cols;
+  return (
+    isRecord(v) &&
+    typeof v.rows === 'number' &&
+    typeof v.cols === 'number' &&
+    v.data instanceof Float32Array &&
+    v.data.length === v.rows * v.cols
+  );
 }
 
 function isMatrixOrNull(v: unknown): boolean {
@@ -115,15 +134,39 @@ function isMatrixOrNull(v: unknown): boolean {
 
 /** True when `v` has the shape of a trace (every matrix and tensor a Float32Array of the right size). */
 function isWireStepTrace(v: unknown): v is WireStepTrace {
-  if (!isRecord(v) || !isRecord(v.loss) || !isRecord(v.update) || !Array.isArray(v.forward) || !Array.isArray(v.backward)) return false;
-  if (!(v.positions instanceof Int32Array) || !(v.rowIndices instanceof Int32Array) || !isMatrix(v.output)) return false;
+  if (
+    !isRecord(v) ||
+    !isRecord(v.loss) ||
+    !isRecord(v.update) ||
+    !Array.isArray(v.forward) ||
+    !Array.isArray(v.backward)
+  )
+    return false;
+  if (!(v.positions instanceof Int32Array) || !(v.rowIndices instanceof Int32Array) || !isMatrix(v.output))
+    return false;
   if (!isMatrix(v.inputGradient)) return false;
-  if (typeof v.loss.value !== 'number' || typeof v.lossAfter !== 'number' || !Array.isArray(v.update.tensors)) return false;
-  const forwardOk = v.forward.every((f: unknown) => isRecord(f) && typeof f.layerId === 'string' && isMatrix(f.input)
-    && isMatrix(f.output) && isMatrixOrNull(f.z) && isMatrixOrNull(f.derivative));
-  const backwardOk = v.backward.every((b: unknown) => isRecord(b) && typeof b.layerId === 'string' && isMatrix(b.dOutput) && isMatrixOrNull(b.dz));
-  const tensorsOk = v.update.tensors.every((t: unknown) => isRecord(t) && t.before instanceof Float32Array
-    && t.grad instanceof Float32Array && t.after instanceof Float32Array && (t.penalty === null || t.penalty instanceof Float32Array));
+  if (typeof v.loss.value !== 'number' || typeof v.lossAfter !== 'number' || !Array.isArray(v.update.tensors))
+    return false;
+  const forwardOk = v.forward.every(
+    (f: unknown) =>
+      isRecord(f) &&
+      typeof f.layerId === 'string' &&
+      isMatrix(f.input) &&
+      isMatrix(f.output) &&
+      isMatrixOrNull(f.z) &&
+      isMatrixOrNull(f.derivative),
+  );
+  const backwardOk = v.backward.every(
+    (b: unknown) => isRecord(b) && typeof b.layerId === 'string' && isMatrix(b.dOutput) && isMatrixOrNull(b.dz),
+  );
+  const tensorsOk = v.update.tensors.every(
+    (t: unknown) =>
+      isRecord(t) &&
+      t.before instanceof Float32Array &&
+      t.grad instanceof Float32Array &&
+      t.after instanceof Float32Array &&
+      (t.penalty === null || t.penalty instanceof Float32Array),
+  );
   return forwardOk && backwardOk && tensorsOk;
 }
 
@@ -149,19 +192,24 @@ function stepTransferables(t: WireStepTrace): ArrayBufferView[] {
 /** The step-through requests. */
 export const STEP_REQUESTS = {
   /** Trace one iteration on training rows `positions` (0-based, in the training split). */
-  'step/trace': request<{ source: StepSource; positions: Int32Array; learningRate: number | null }>()(
-    'step/traced', { source: 'object', positions: 'i32', learningRate: 'number?' },
-  ),
+  'step/trace': request<{ source: StepSource; positions: Int32Array; learningRate: number | null }>()('step/traced', {
+    source: 'object',
+    positions: 'i32',
+    learningRate: 'number?',
+  }),
 };
 
 /** The step-through events. */
 export const STEP_EVENTS = {
-  'step/traced': reply<{ trace: WireStepTrace }>()({ trace: 'object' }, {
-    check: (m) => {
-      if (!isWireStepTrace(m.trace)) throw new ProtocolError("'step/traced' trace is malformed");
+  'step/traced': reply<{ trace: WireStepTrace }>()(
+    { trace: 'object' },
+    {
+      check: (m) => {
+        if (!isWireStepTrace(m.trace)) throw new ProtocolError("'step/traced' trace is malformed");
+      },
+      transfer: (m) => stepTransferables(m.trace),
     },
-    transfer: (m) => stepTransferables(m.trace),
-  }),
+  ),
 };
 
 /** The step-through request, as a message. */

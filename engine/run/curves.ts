@@ -15,7 +15,10 @@ function thin(points: CurvePoint[]): CurvePoint[] {
  * every threshold of `scores` (P(positive)) against `positive` (1 = positive row). AUC by the trapezoid
  * rule; the PR area is average precision: Σ (Rₙ − Rₙ₋₁)·Pₙ.
  */
-export function binaryCurves(scores: ArrayLike<number>, positive: ArrayLike<number>): {
+export function binaryCurves(
+  scores: ArrayLike<number>,
+  positive: ArrayLike<number>,
+): {
   roc: { points: CurvePoint[]; auc: number };
   pr: { points: CurvePoint[]; auc: number };
 } | null {
@@ -41,7 +44,7 @@ export function binaryCurves(scores: ArrayLike<number>, positive: ArrayLike<numb
     const tpr = tp / pos;
     const fpr = fp / neg;
     const last = roc[roc.length - 1]!;
-    auc += (fpr - last.x) * (tpr + last.y) / 2;
+    auc += ((fpr - last.x) * (tpr + last.y)) / 2;
     roc.push({ x: fpr, y: tpr });
     const precision = tp / (tp + fp);
     ap += (tpr - prevRecall) * precision;

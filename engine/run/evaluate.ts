@@ -34,14 +34,25 @@ export async function evaluateTestSplit(model: ModelFile, test: Split, backend?:
   const rowIndices = Int32Array.from(scored.positions, (p) => test.rowIndices[p]!);
   if (metrics.kind === 'classification' && decoded.kind === 'classification') {
     const actual = Int32Array.from(scored.y);
-    const binary = decoded.classes.length === 2 ? binaryCurves(
-      Float32Array.from({ length: rows }, (_, i) => decoded.probabilities[i * 2 + 1] ?? 0),
-      actual,
-    ) : null;
+    const binary =
+      decoded.classes.length === 2
+        ? binaryCurves(
+            Float32Array.from({ length: rows }, (_, i) => decoded.probabilities[i * 2 + 1] ?? 0),
+            actual,
+          )
+        : null;
     const evaluation: ClassificationEvaluation = {
-      kind: 'classification', classes: decoded.classes, loss: metrics.loss, accuracy: metrics.accuracy,
-      confusion: metrics.confusion, perClass: metrics.classes, rowIndices, actual,
-      predicted: Int32Array.from(decoded.classIndices), roc: binary?.roc ?? null, pr: binary?.pr ?? null,
+      kind: 'classification',
+      classes: decoded.classes,
+      loss: metrics.loss,
+      accuracy: metrics.accuracy,
+      confusion: metrics.confusion,
+      perClass: metrics.classes,
+      rowIndices,
+      actual,
+      predicted: Int32Array.from(decoded.classIndices),
+      roc: binary?.roc ?? null,
+      pr: binary?.pr ?? null,
     };
     return evaluation;
   }
@@ -50,7 +61,12 @@ export async function evaluateTestSplit(model: ModelFile, test: Split, backend?:
   }
   const scale = targetScale(pre) ?? { mean: 0, std: 1 };
   const evaluation: RegressionEvaluation = {
-    kind: 'regression', loss: metrics.loss, mae: metrics.mae, rmse: metrics.rmse, r2: metrics.r2, rowIndices,
+    kind: 'regression',
+    loss: metrics.loss,
+    mae: metrics.mae,
+    rmse: metrics.rmse,
+    r2: metrics.r2,
+    rowIndices,
     actual: Float32Array.from(scored.y, (y) => y * scale.std + scale.mean),
     predicted: Float32Array.from(decoded.values),
   };

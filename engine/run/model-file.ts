@@ -2,7 +2,14 @@
 import { CpuBackend, type Backend } from '../backend/index.ts';
 import { DatasetError } from '../errors.ts';
 import { targetScale, type PreparedDataset, type Split } from '../data/index.ts';
-import { createModelFile, scoreModel, SPLIT_NAMES, type ModelFile, type ModelMetrics, type SourcePage } from '../export/index.ts';
+import {
+  createModelFile,
+  scoreModel,
+  SPLIT_NAMES,
+  type ModelFile,
+  type ModelMetrics,
+  type SourcePage,
+} from '../export/index.ts';
 import type { Metrics, TrainResult } from '../train/index.ts';
 
 /** What `buildModelFile` needs. */
@@ -19,10 +26,25 @@ export interface ModelFileInput {
 }
 
 /** The full metrics of `model` on one split, or null when it has no row with a known target to score. */
-async function splitMetrics(model: ModelFile, prepared: PreparedDataset, split: Split, backend: Backend): Promise<Metrics | null> {
+async function splitMetrics(
+  model: ModelFile,
+  prepared: PreparedDataset,
+  split: Split,
+  backend: Backend,
+): Promise<Metrics | null> {
   if (split.rows === 0) return null;
   try {
-    return (await scoreModel(model, backend, split.x, split.y, split.rows, targetScale(prepared.preprocessing), prepared.preprocessing.target.column)).metrics;
+    return (
+      await scoreModel(
+        model,
+        backend,
+        split.x,
+        split.y,
+        split.rows,
+        targetScale(prepared.preprocessing),
+        prepared.preprocessing.target.column,
+      )
+    ).metrics;
   } catch (e) {
     // A split whose every target is unknown has nothing to score; the file then has no metrics for it.
     if (e instanceof DatasetError && e.code === 'data/no-known-targets') return null;
@@ -37,8 +59,12 @@ async function splitMetrics(model: ModelFile, prepared: PreparedDataset, split: 
 export async function buildModelFile(o: ModelFileInput): Promise<ModelFile> {
   const { result, prepared } = o;
   const model = createModelFile({
-    result, data: { task: prepared.task, featureNames: prepared.featureNames, features: prepared.featureNames.length },
-    preprocessing: prepared.preprocessing, reading: prepared.reading, metrics: {}, sourcePage: o.sourcePage ?? null,
+    result,
+    data: { task: prepared.task, featureNames: prepared.featureNames, features: prepared.featureNames.length },
+    preprocessing: prepared.preprocessing,
+    reading: prepared.reading,
+    metrics: {},
+    sourcePage: o.sourcePage ?? null,
   });
   const backend = o.backend ?? new CpuBackend();
   try {

@@ -1,12 +1,23 @@
 /** The predictions step of the run pipeline: a model's outputs for new rows, decoded, and the one predictions-CSV writer. */
 import type { Backend } from '../backend/index.ts';
 import { csvCell } from '../csv-cell.ts';
-import { decodeOutputs, missingTextAt, type DecodedOutputs, type ParsedTable, type TableColumn } from '../data/index.ts';
+import {
+  decodeOutputs,
+  missingTextAt,
+  type DecodedOutputs,
+  type ParsedTable,
+  type TableColumn,
+} from '../data/index.ts';
 import { predictWithModel, type ModelFile } from '../export/index.ts';
 import { preprocessingOf } from './evaluate.ts';
 
 /** Predicted labels with probabilities, or values in the target's units, for preprocessed rows x [rows, inputs]. */
-export async function predictions(model: ModelFile, backend: Backend, x: Float32Array, rows: number): Promise<DecodedOutputs> {
+export async function predictions(
+  model: ModelFile,
+  backend: Backend,
+  x: Float32Array,
+  rows: number,
+): Promise<DecodedOutputs> {
   const pre = preprocessingOf(model);
   const out = await predictWithModel(model, backend, x, rows);
   return decodeOutputs(pre, out, rows, model.outputs);

@@ -10,13 +10,18 @@ const csv = `x,z,label\n${Array.from({ length: 60 }, (_, i) => `${i % 13},${(i *
 
 async function run(training: TrainingSpec) {
   const spec = parseSpec({
-    layers: [{ id: 'h', type: 'dense', units: 4 }, { id: 'output', type: 'dense', units: 'auto' }],
+    layers: [
+      { id: 'h', type: 'dense', units: 4 },
+      { id: 'output', type: 'dense', units: 'auto' },
+    ],
     training: { epochs: 6, batchSize: 8, earlyStopping: { patience: 1, minDelta: 10 }, ...training },
   });
   const prepared = prepareDataset(parseCsv(csv), { target: 'label', split: { validation: 0.2, test: 0.2 } }, 3);
   const events: RunEvent[] = [];
   const backend = new CpuBackend();
-  const out = await trainRun({ spec, prepared, backend, onEvent: (e) => events.push(e) }).finally(() => backend.destroy());
+  const out = await trainRun({ spec, prepared, backend, onEvent: (e) => events.push(e) }).finally(() =>
+    backend.destroy(),
+  );
   return { ...out, prepared, events };
 }
 
@@ -29,9 +34,13 @@ describe('refit on training + validation rows', () => {
     expect(result.history.length).toBeGreaterThan(1);
     expect(result.refit).toEqual({ epochs: 1, rows });
     const notes = events.flatMap((e) => (e.type === 'diagnostic' ? [e.diagnostic] : []));
-    expect(notes.map((d) => [d.kind, d.message])).toEqual([['refit',
-      `Early stopping chose 1 epoch; training the final model afresh on the training and validation rows together (${rows} rows) for 1 epoch. ` +
-      'Its validation rows are now training rows, so judge it by the test split. Set training.refit to false to keep the early-stopped model.']]);
+    expect(notes.map((d) => [d.kind, d.message])).toEqual([
+      [
+        'refit',
+        `Early stopping chose 1 epoch; training the final model afresh on the training and validation rows together (${rows} rows) for 1 epoch. ` +
+          'Its validation rows are now training rows, so judge it by the test split. Set training.refit to false to keep the early-stopped model.',
+      ],
+    ]);
     expect(Object.keys(model.metrics)).toEqual(['train', 'test']);
     const train = model.metrics.train;
     expect(train?.kind === 'classification' ? train.confusion.flat().reduce((a, b) => a + b, 0) : 0).toBe(rows);

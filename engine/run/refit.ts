@@ -8,7 +8,12 @@ import type { NetworkSpec } from '../spec/index.ts';
 import { resolveTraining, type TrainResult } from '../train/index.ts';
 
 /** The epochs to refit for, or null when this run keeps its own model (no early stopping, refit off, no validation rows). */
-export function refitEpochs(spec: NetworkSpec, prepared: PreparedDataset, result: TrainResult, continued: boolean): number | null {
+export function refitEpochs(
+  spec: NetworkSpec,
+  prepared: PreparedDataset,
+  result: TrainResult,
+  continued: boolean,
+): number | null {
   const cfg = resolveTraining(spec.training);
   if (!cfg.refit || !cfg.earlyStopping || continued || prepared.validation.rows === 0) return null;
   if (result.stopReason === 'stopped' || result.bestEpoch < 1) return null;
@@ -28,7 +33,13 @@ export function refitSpec(ran: NetworkSpec, epochs: number): NetworkSpec {
 export function refitResult(first: TrainResult, refit: TrainResult, rows: number): TrainResult {
   if (refit.stopReason === 'stopped') return first;
   return {
-    spec: first.spec, weights: refit.weights, history: first.history, stopReason: first.stopReason, bestEpoch: first.bestEpoch,
-    backend: refit.backend, outputs: refit.outputs, refit: { epochs: refit.history.length, rows },
+    spec: first.spec,
+    weights: refit.weights,
+    history: first.history,
+    stopReason: first.stopReason,
+    bestEpoch: first.bestEpoch,
+    backend: refit.backend,
+    outputs: refit.outputs,
+    refit: { epochs: refit.history.length, rows },
   };
 }

@@ -4,7 +4,15 @@ import type { PreparedDataset } from '../data/index.ts';
 import type { ModelFile, SourcePage, SplitName } from '../export/index.ts';
 import type { NetworkSpec } from '../spec/index.ts';
 import {
-  trainNetwork, type EpochSummary, type Metrics, type OptimizerCheckpoint, type TrainControl, type TrainEvent, type TrainingData, type TrainResult, type WeightTensor,
+  trainNetwork,
+  type EpochSummary,
+  type Metrics,
+  type OptimizerCheckpoint,
+  type TrainControl,
+  type TrainEvent,
+  type TrainingData,
+  type TrainResult,
+  type WeightTensor,
 } from '../train/index.ts';
 import { runMessages } from './messages.ts';
 import { buildModelFile } from './model-file.ts';
@@ -50,10 +58,18 @@ export interface RunResult {
 }
 
 /** The train step alone (sweep trials call it: they need the history, not a model file). */
-export function train(o: Omit<RunOptions, 'prepared' | 'scoreOn' | 'sourcePage'> & { data: TrainingData }): Promise<TrainResult> {
+export function train(
+  o: Omit<RunOptions, 'prepared' | 'scoreOn' | 'sourcePage'> & { data: TrainingData },
+): Promise<TrainResult> {
   return trainNetwork({
-    spec: o.spec, data: o.data, backend: o.backend, control: o.control, yieldToHost: o.yieldToHost, onEvent: o.onEvent,
-    fallback: o.fallback, returnOptimizer: o.returnOptimizer,
+    spec: o.spec,
+    data: o.data,
+    backend: o.backend,
+    control: o.control,
+    yieldToHost: o.yieldToHost,
+    onEvent: o.onEvent,
+    fallback: o.fallback,
+    returnOptimizer: o.returnOptimizer,
     ...(o.from ? { initialWeights: o.from.weights } : {}),
     ...(o.from?.history ? { initialHistory: o.from.history } : {}),
     ...(o.from?.optimizer ? { initialOptimizer: o.from.optimizer } : {}),
@@ -72,17 +88,29 @@ export async function trainRun(o: RunOptions): Promise<RunResult> {
   const epochs = refitEpochs(o.spec, prepared, result, !!o.from);
   if (epochs !== null) {
     const message = runMessages.refit(epochs, prepared.train.rows, prepared.validation.rows);
-    o.onEvent?.({ type: 'diagnostic', diagnostic: { kind: 'refit', layerId: null, epoch: result.history.length, message } });
+    o.onEvent?.({
+      type: 'diagnostic',
+      diagnostic: { kind: 'refit', layerId: null, epoch: result.history.length, message },
+    });
     const merged = withValidationInTrain(prepared);
     const refit = await train({
-      ...o, spec: refitSpec(result.spec, epochs), data: trainingDataOf(merged), from: null, returnOptimizer: false,
-      onEvent: (e) => { if (e.type === 'diagnostic') o.onEvent?.(e); },
+      ...o,
+      spec: refitSpec(result.spec, epochs),
+      data: trainingDataOf(merged),
+      from: null,
+      returnOptimizer: false,
+      onEvent: (e) => {
+        if (e.type === 'diagnostic') o.onEvent?.(e);
+      },
     });
     const final = refitResult(result, refit, merged.train.rows);
     if (final !== result) [result, prepared] = [final, merged];
   }
   const model = await buildModelFile({
-    result, prepared, backend: o.scoreOn, onSplit: (split, metrics) => o.onEvent?.({ type: 'scored', split, metrics }),
+    result,
+    prepared,
+    backend: o.scoreOn,
+    onSplit: (split, metrics) => o.onEvent?.({ type: 'scored', split, metrics }),
     sourcePage: o.sourcePage ?? null,
   });
   return { result, model };

@@ -5,7 +5,9 @@ import type { TrainingData } from '../train/index.ts';
 /** The part of a prepared dataset that training needs (validation only when it has rows; regression target scaling). */
 export function trainingDataOf(d: PreparedDataset): TrainingData {
   return {
-    task: d.task, featureNames: d.featureNames, train: d.train,
+    task: d.task,
+    featureNames: d.featureNames,
+    train: d.train,
     validation: d.validation.rows > 0 ? d.validation : null,
     targetScale: targetScale(d.preprocessing),
   };
@@ -21,8 +23,11 @@ export function mergeSplits(a: Split, b: Split): Split {
     return out;
   };
   return {
-    x: cat(a.x, b.x, (n) => new Float32Array(n)), y: cat(a.y, b.y, (n) => new Float32Array(n)),
-    rowIndices: cat(a.rowIndices, b.rowIndices, (n) => new Int32Array(n)), rows: a.rows + b.rows, features: a.features,
+    x: cat(a.x, b.x, (n) => new Float32Array(n)),
+    y: cat(a.y, b.y, (n) => new Float32Array(n)),
+    rowIndices: cat(a.rowIndices, b.rowIndices, (n) => new Int32Array(n)),
+    rows: a.rows + b.rows,
+    features: a.features,
   };
 }
 

@@ -32,14 +32,50 @@ export function explicitOptimizer(o: OptimizerSpec): OptimizerSpec {
   const D = OPTIMIZER_DEFAULTS;
   const clip = o.clipNorm !== undefined ? { clipNorm: o.clipNorm } : {};
   switch (o.type) {
-    case 'sgd': return { type: 'sgd', learningRate: o.learningRate, momentum: o.momentum ?? D.momentum, nesterov: o.nesterov ?? D.nesterov, ...clip };
-    case 'rmsprop': return { type: 'rmsprop', learningRate: o.learningRate, rho: o.rho ?? D.rho, epsilon: o.epsilon ?? D.epsilon, momentum: o.momentum ?? D.momentum, ...clip };
-    case 'adagrad': return { type: 'adagrad', learningRate: o.learningRate, epsilon: o.epsilon ?? D.epsilon, initialAccumulator: o.initialAccumulator ?? D.initialAccumulator, ...clip };
-    case 'adam': return { type: 'adam', learningRate: o.learningRate, beta1: o.beta1 ?? D.beta1, beta2: o.beta2 ?? D.beta2, epsilon: o.epsilon ?? D.epsilon, ...clip };
-    case 'adamw': return {
-      type: 'adamw', learningRate: o.learningRate, beta1: o.beta1 ?? D.beta1, beta2: o.beta2 ?? D.beta2, epsilon: o.epsilon ?? D.epsilon,
-      weightDecay: o.weightDecay ?? D.weightDecay, ...clip,
-    };
+    case 'sgd':
+      return {
+        type: 'sgd',
+        learningRate: o.learningRate,
+        momentum: o.momentum ?? D.momentum,
+        nesterov: o.nesterov ?? D.nesterov,
+        ...clip,
+      };
+    case 'rmsprop':
+      return {
+        type: 'rmsprop',
+        learningRate: o.learningRate,
+        rho: o.rho ?? D.rho,
+        epsilon: o.epsilon ?? D.epsilon,
+        momentum: o.momentum ?? D.momentum,
+        ...clip,
+      };
+    case 'adagrad':
+      return {
+        type: 'adagrad',
+        learningRate: o.learningRate,
+        epsilon: o.epsilon ?? D.epsilon,
+        initialAccumulator: o.initialAccumulator ?? D.initialAccumulator,
+        ...clip,
+      };
+    case 'adam':
+      return {
+        type: 'adam',
+        learningRate: o.learningRate,
+        beta1: o.beta1 ?? D.beta1,
+        beta2: o.beta2 ?? D.beta2,
+        epsilon: o.epsilon ?? D.epsilon,
+        ...clip,
+      };
+    case 'adamw':
+      return {
+        type: 'adamw',
+        learningRate: o.learningRate,
+        beta1: o.beta1 ?? D.beta1,
+        beta2: o.beta2 ?? D.beta2,
+        epsilon: o.epsilon ?? D.epsilon,
+        weightDecay: o.weightDecay ?? D.weightDecay,
+        ...clip,
+      };
   }
 }
 

@@ -4,7 +4,11 @@ import { specMessages as m } from './messages.ts';
 
 /** A record being read, with the path prefix for messages and the problem list to add to. */
 export class FieldReader {
-  constructor(readonly obj: Record<string, unknown>, readonly path: string, readonly problems: Problem[]) {}
+  constructor(
+    readonly obj: Record<string, unknown>,
+    readonly path: string,
+    readonly problems: Problem[],
+  ) {}
 
   private p(key: string): string {
     return this.path ? `${this.path}.${key}` : key;
@@ -16,13 +20,23 @@ export class FieldReader {
   }
 
   /** A number in [min, max] (open ends when `exclusive`), or undefined when absent. */
-  number(key: string, min: number, max: number, opts: { minExclusive?: boolean; maxExclusive?: boolean; range?: string } = {}): number | undefined {
+  number(
+    key: string,
+    min: number,
+    max: number,
+    opts: { minExclusive?: boolean; maxExclusive?: boolean; range?: string } = {},
+  ): number | undefined {
     const v = this.obj[key];
     if (v === undefined) return undefined;
-    const ok = typeof v === 'number' && Number.isFinite(v) &&
-      (opts.minExclusive ? v > min : v >= min) && (opts.maxExclusive ? v < max : v <= max);
+    const ok =
+      typeof v === 'number' &&
+      Number.isFinite(v) &&
+      (opts.minExclusive ? v > min : v >= min) &&
+      (opts.maxExclusive ? v < max : v <= max);
     if (!ok) {
-      const range = opts.range ?? `a number ${opts.minExclusive ? '>' : '≥'} ${min}${Number.isFinite(max) ? ` and ${opts.maxExclusive ? '<' : '≤'} ${max}` : ''}`;
+      const range =
+        opts.range ??
+        `a number ${opts.minExclusive ? '>' : '≥'} ${min}${Number.isFinite(max) ? ` and ${opts.maxExclusive ? '<' : '≤'} ${max}` : ''}`;
       this.problems.push(m.outOfRange(this.p(key), v, range));
       return undefined;
     }

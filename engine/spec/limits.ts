@@ -38,7 +38,8 @@ export interface MemoryEstimate {
 /** Number of stored values of a network: dense kernels and biases, batch-norm γ, β and running statistics. */
 export function networkParameters(net: Pick<ResolvedNetwork, 'layers'>): number {
   let n = 0;
-  for (const l of net.layers) n += l.type === 'dense' ? l.inputs * l.units + l.units : l.type === 'batchNorm' ? 4 * l.units : 0;
+  for (const l of net.layers)
+    n += l.type === 'dense' ? l.inputs * l.units + l.units : l.type === 'batchNorm' ? 4 * l.units : 0;
   return n;
 }
 
@@ -47,15 +48,26 @@ export function networkParameters(net: Pick<ResolvedNetwork, 'layers'>): number 
  * epoch's metrics) on up to `predictRows` rows: an upper bound, not a measure.
  */
 export function estimateTrainingMemory(
-  net: Pick<ResolvedNetwork, 'inputs' | 'layers'>, batchRows: number, optimizer: OptimizerName = 'adam', predictRows = batchRows,
+  net: Pick<ResolvedNetwork, 'inputs' | 'layers'>,
+  batchRows: number,
+  optimizer: OptimizerName = 'adam',
+  predictRows = batchRows,
 ): MemoryEstimate {
   const widths = net.layers.reduce((s, l) => s + l.units, 0);
-  return estimateMemory({ parameters: networkParameters(net), inputs: net.inputs, widths }, batchRows, optimizer, predictRows);
+  return estimateMemory(
+    { parameters: networkParameters(net), inputs: net.inputs, widths },
+    batchRows,
+    optimizer,
+    predictRows,
+  );
 }
 
 /** The same estimate from a network's size: its parameters, input width and the sum of its layers' widths. */
 export function estimateMemory(
-  size: { parameters: number; inputs: number; widths: number }, batchRows: number, optimizer: OptimizerName = 'adam', predictRows = batchRows,
+  size: { parameters: number; inputs: number; widths: number },
+  batchRows: number,
+  optimizer: OptimizerName = 'adam',
+  predictRows = batchRows,
 ): MemoryEstimate {
   const { parameters } = size;
   const weights = 4 * parameters * (2 + OPTIMIZER_SLOTS[optimizer]);

@@ -2,21 +2,51 @@
 import { SpecError, type Problem } from '../errors.ts';
 import { LOSSES } from '../losses/index.ts';
 import {
-  BATCH_NORM_DEFAULTS, DEFAULT_HIDDEN_ACTIVATION, kernelInitializerFor, lossFor, outputActivationFor, outputUnitsFor,
+  BATCH_NORM_DEFAULTS,
+  DEFAULT_HIDDEN_ACTIVATION,
+  kernelInitializerFor,
+  lossFor,
+  outputActivationFor,
+  outputUnitsFor,
 } from './defaults.ts';
 import { estimateTrainingMemory, formatBytes, LIMITS } from './limits.ts';
 import { specMessages as m } from './messages.ts';
 import type { ActivationName, InitializerName, LayerSpec, LossName, NetworkSpec, Task } from './types.ts';
 
 /** A dense layer with every setting decided. */
-export interface ResolvedDense { id: string; type: 'dense'; inputs: number; units: number; activation: ActivationName;
-  kernelInitializer: InitializerName; biasInitializer: InitializerName; l1: number; l2: number }
+export interface ResolvedDense {
+  id: string;
+  type: 'dense';
+  inputs: number;
+  units: number;
+  activation: ActivationName;
+  kernelInitializer: InitializerName;
+  biasInitializer: InitializerName;
+  l1: number;
+  l2: number;
+}
 /** An activation layer with its width. */
-export interface ResolvedActivation { id: string; type: 'activation'; units: number; activation: ActivationName }
+export interface ResolvedActivation {
+  id: string;
+  type: 'activation';
+  units: number;
+  activation: ActivationName;
+}
 /** A dropout layer with its width. */
-export interface ResolvedDropout { id: string; type: 'dropout'; units: number; rate: number }
+export interface ResolvedDropout {
+  id: string;
+  type: 'dropout';
+  units: number;
+  rate: number;
+}
 /** A batch-norm layer with its width. */
-export interface ResolvedBatchNorm { id: string; type: 'batchNorm'; units: number; momentum: number; epsilon: number }
+export interface ResolvedBatchNorm {
+  id: string;
+  type: 'batchNorm';
+  units: number;
+  momentum: number;
+  epsilon: number;
+}
 /** Any resolved layer; `units` is its output width. */
 export type ResolvedLayer = ResolvedDense | ResolvedActivation | ResolvedDropout | ResolvedBatchNorm;
 
@@ -33,7 +63,13 @@ export interface ResolvedNetwork {
 }
 
 /** One row of the layer table: output shape and parameter count. */
-export interface LayerSummary { id: string; type: LayerSpec['type']; outputShape: (number | null)[]; params: number; detail: string }
+export interface LayerSummary {
+  id: string;
+  type: LayerSpec['type'];
+  outputShape: (number | null)[];
+  params: number;
+  detail: string;
+}
 
 /** Number of learnable and stored parameters of a resolved layer. */
 export function parameterCount(l: ResolvedLayer): number {
@@ -43,7 +79,11 @@ export function parameterCount(l: ResolvedLayer): number {
 }
 
 /** Resolve a structurally valid spec for data with `inputs` features and the given task; lists every problem. */
-export function checkResolve(spec: NetworkSpec, inputs: number, task: Task): { network: ResolvedNetwork | null; problems: Problem[] } {
+export function checkResolve(
+  spec: NetworkSpec,
+  inputs: number,
+  task: Task,
+): { network: ResolvedNetwork | null; problems: Problem[] } {
   const problems: Problem[] = [];
   if (spec.inputs !== undefined && spec.inputs !== inputs) problems.push(m.inputsMismatch(spec.inputs, inputs));
   const lastDense = spec.layers.map((l) => l.type).lastIndexOf('dense');
@@ -61,16 +101,29 @@ export function checkResolve(spec: NetworkSpec, inputs: number, task: Task): { n
         let units = l.units === 'auto' ? needOut : l.units;
         // An output layer followed by an activation layer gives that layer its logits (linear by default).
         const activated = spec.layers.slice(i + 1).some((n) => n.type === 'activation');
-        const activation = l.activation ?? (isOutput && isLast ? outputActivationFor(task) : isOutput && activated ? 'linear' : DEFAULT_HIDDEN_ACTIVATION);
+        const activation =
+          l.activation ??
+          (isOutput && isLast
+            ? outputActivationFor(task)
+            : isOutput && activated
+              ? 'linear'
+              : DEFAULT_HIDDEN_ACTIVATION);
         if (isOutput && l.units !== 'auto' && units !== needOut) {
-          const softmaxBinary = task.kind === 'classification' && task.classes.length === 2 && units === 2 && activation === 'softmax';
+          const softmaxBinary =
+            task.kind === 'classification' && task.classes.length === 2 && units === 2 && activation === 'softmax';
           if (!softmaxBinary) problems.push(m.outputUnitsMismatch(`${path}.units`, units, needOut, taskName));
           else units = 2;
         }
         layers.push({
-          id: l.id, type: 'dense', inputs: width, units, activation,
+          id: l.id,
+          type: 'dense',
+          inputs: width,
+          units,
+          activation,
           kernelInitializer: l.kernelInitializer ?? kernelInitializerFor(activation),
-          biasInitializer: l.biasInitializer ?? 'zeros', l1: l.l1 ?? 0, l2: l.l2 ?? 0,
+          biasInitializer: l.biasInitializer ?? 'zeros',
+          l1: l.l1 ?? 0,
+          l2: l.l2 ?? 0,
         });
         width = units;
         return;
@@ -82,8 +135,13 @@ export function checkResolve(spec: NetworkSpec, inputs: number, task: Task): { n
         layers.push({ id: l.id, type: 'dropout', units: width, rate: l.rate });
         return;
       case 'batchNorm':
-        layers.push({ id: l.id, type: 'batchNorm', units: width,
-          momentum: l.momentum ?? BATCH_NORM_DEFAULTS.momentum, epsilon: l.epsilon ?? BATCH_NORM_DEFAULTS.epsilon });
+        layers.push({
+          id: l.id,
+          type: 'batchNorm',
+          units: width,
+          momentum: l.momentum ?? BATCH_NORM_DEFAULTS.momentum,
+          epsilon: l.epsilon ?? BATCH_NORM_DEFAULTS.epsilon,
+        });
         return;
     }
   });
@@ -104,16 +162,34 @@ export function checkResolve(spec: NetworkSpec, inputs: number, task: Task): { n
     problems.push(m.outputUnitsMismatch(`layers[${lastDense}].units`, width, 1, `loss 'binaryCrossentropy'`));
   }
   if (loss === 'categoricalCrossentropy' && task.kind === 'classification' && width !== task.classes.length) {
-    problems.push(m.outputUnitsMismatch(`layers[${lastDense}].units`, width, task.classes.length, `loss 'categoricalCrossentropy' on ${taskName}`));
+    problems.push(
+      m.outputUnitsMismatch(
+        `layers[${lastDense}].units`,
+        width,
+        task.classes.length,
+        `loss 'categoricalCrossentropy' on ${taskName}`,
+      ),
+    );
   }
   if (problems.length === 0) {
     // Before anything is allocated: the weights alone (a batch of one row) must fit; trainNetwork checks the real batch.
     const memory = estimateTrainingMemory({ inputs, layers }, 1, spec.training?.optimizer?.type);
-    if (memory.total > LIMITS.trainingBytes) problems.push(m.tooMuchMemory(memory.parameters, 1, formatBytes(memory.total), formatBytes(LIMITS.trainingBytes)));
+    if (memory.total > LIMITS.trainingBytes)
+      problems.push(
+        m.tooMuchMemory(memory.parameters, 1, formatBytes(memory.total), formatBytes(LIMITS.trainingBytes)),
+      );
   }
   if (problems.length) return { network: null, problems };
   return {
-    network: { inputs, outputs: width, layers, loss, huberDelta: spec.huberDelta ?? 1, outputActivation, fused: math.fusesWith === outputActivation },
+    network: {
+      inputs,
+      outputs: width,
+      layers,
+      loss,
+      huberDelta: spec.huberDelta ?? 1,
+      outputActivation,
+      fused: math.fusesWith === outputActivation,
+    },
     problems,
   };
 }
@@ -135,7 +211,15 @@ export function summarizeLayers(spec: NetworkSpec, inputs: number | null, task: 
     if (l.type === 'dense') {
       const units = l.units === 'auto' ? (task ? outputUnitsFor(task) : null) : l.units;
       const activated = spec.layers.slice(i + 1).some((n) => n.type === 'activation');
-      const activation = l.activation ?? (i === lastDense && activated ? 'linear' : i === lastDense && task ? outputActivationFor(task) : i === lastDense ? 'auto' : DEFAULT_HIDDEN_ACTIVATION);
+      const activation =
+        l.activation ??
+        (i === lastDense && activated
+          ? 'linear'
+          : i === lastDense && task
+            ? outputActivationFor(task)
+            : i === lastDense
+              ? 'auto'
+              : DEFAULT_HIDDEN_ACTIVATION);
       params = width !== null && units !== null ? width * units + units : 0;
       width = units;
       detail = `${units ?? 'auto'} units, ${activation}`;

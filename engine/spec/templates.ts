@@ -15,17 +15,30 @@ export const SMALL_DATA_ROWS = 1000;
 function trainingFor(rows: number, regression: boolean): TrainingSpec {
   if (regression) {
     return {
-      epochs: 300, batchSize: 32, seed: 42, validationSplit: 0.1,
+      epochs: 300,
+      batchSize: 32,
+      seed: 42,
+      validationSplit: 0.1,
       optimizer: { type: 'adam', learningRate: 0.003 },
       earlyStopping: { monitor: 'valLoss', patience: 30, restoreBestWeights: true },
     };
   }
   if (rows < SMALL_DATA_ROWS) {
-    return { epochs: 300, batchSize: 16, seed: 42, validationSplit: 0.1, optimizer: { type: 'adam', learningRate: 0.001 }, earlyStopping: null };
+    return {
+      epochs: 300,
+      batchSize: 16,
+      seed: 42,
+      validationSplit: 0.1,
+      optimizer: { type: 'adam', learningRate: 0.001 },
+      earlyStopping: null,
+    };
   }
   const steps = Math.ceil(rows / 32);
   return {
-    epochs: Math.max(30, Math.min(200, Math.round(20000 / steps))), batchSize: 32, seed: 42, validationSplit: 0.1,
+    epochs: Math.max(30, Math.min(200, Math.round(20000 / steps))),
+    batchSize: 32,
+    seed: 42,
+    validationSplit: 0.1,
     optimizer: { type: 'adam', learningRate: 0.001 },
     earlyStopping: { monitor: 'valLoss', patience: 20, restoreBestWeights: true },
   };
@@ -36,7 +49,12 @@ function trainingFor(rows: number, regression: boolean): TrainingSpec {
  * Regression: one ELU layer with strong L2 and dropout — tabular regression sets are small and noisy,
  * and a well-regularized net should at least match a linear model.
  */
-export function defaultSpec(task: Task, inputs: number, template: TemplateName = 'simple', rows = SMALL_DATA_ROWS): NetworkSpec {
+export function defaultSpec(
+  task: Task,
+  inputs: number,
+  template: TemplateName = 'simple',
+  rows = SMALL_DATA_ROWS,
+): NetworkSpec {
   const deeper = template === 'deeper';
   const base = { format: SPEC_FORMAT, version: SPEC_VERSION } as const;
   if (task.kind === 'regression') {
@@ -45,7 +63,12 @@ export function defaultSpec(task: Task, inputs: number, template: TemplateName =
       name: deeper ? 'Deeper regressor' : 'Simple regressor',
       layers: [
         { id: 'dense-1', type: 'dense', units: deeper ? 64 : 32, activation: 'elu', l2: 0.01 },
-        ...(deeper ? [{ id: 'batchnorm-1', type: 'batchNorm' as const }, { id: 'dense-2', type: 'dense' as const, units: 32, activation: 'elu' as const, l2: 0.01 }] : []),
+        ...(deeper
+          ? [
+              { id: 'batchnorm-1', type: 'batchNorm' as const },
+              { id: 'dense-2', type: 'dense' as const, units: 32, activation: 'elu' as const, l2: 0.01 },
+            ]
+          : []),
         { id: 'dropout-1', type: 'dropout', rate: 0.3 },
         { id: 'output', type: 'dense', units: 'auto' },
       ],
@@ -58,9 +81,16 @@ export function defaultSpec(task: Task, inputs: number, template: TemplateName =
     name: deeper ? 'Deeper classifier' : 'Simple classifier',
     layers: [
       { id: 'dense-1', type: 'dense', units: deeper ? wide : 64, activation: 'relu' },
-      ...(deeper ? [{ id: 'batchnorm-1', type: 'batchNorm' as const }, { id: 'dropout-1', type: 'dropout' as const, rate: 0.2 }] : []),
+      ...(deeper
+        ? [
+            { id: 'batchnorm-1', type: 'batchNorm' as const },
+            { id: 'dropout-1', type: 'dropout' as const, rate: 0.2 },
+          ]
+        : []),
       { id: 'dense-2', type: 'dense', units: deeper ? Math.max(16, wide / 2) : 32, activation: 'relu' },
-      ...(deeper ? [{ id: 'dense-3', type: 'dense' as const, units: Math.max(8, wide / 4), activation: 'relu' as const }] : []),
+      ...(deeper
+        ? [{ id: 'dense-3', type: 'dense' as const, units: Math.max(8, wide / 4), activation: 'relu' as const }]
+        : []),
       { id: 'output', type: 'dense', units: 'auto' },
     ],
     training: trainingFor(rows, false),

@@ -7,14 +7,27 @@ export const SPEC_VERSION = 1;
 
 /** Every activation the engine knows; the table in `layers/activations.ts` holds their math. */
 export const ACTIVATION_NAMES = [
-  'linear', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'gelu', 'softplus', 'softmax',
+  'linear',
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leakyRelu',
+  'elu',
+  'gelu',
+  'softplus',
+  'softmax',
 ] as const;
 /** Name of an activation function. */
 export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 
 /** Every weight initializer the engine knows. */
 export const INITIALIZER_NAMES = [
-  'glorotUniform', 'glorotNormal', 'heUniform', 'heNormal', 'lecunNormal', 'zeros',
+  'glorotUniform',
+  'glorotNormal',
+  'heUniform',
+  'heNormal',
+  'lecunNormal',
+  'zeros',
 ] as const;
 /** Name of a weight initializer. */
 export type InitializerName = (typeof INITIALIZER_NAMES)[number];
@@ -71,21 +84,59 @@ export const LAYER_TYPES: readonly LayerType[] = ['dense', 'activation', 'dropou
 
 /** Every loss the engine knows. */
 export const LOSS_NAMES = [
-  'meanSquaredError', 'meanAbsoluteError', 'huber', 'binaryCrossentropy', 'categoricalCrossentropy',
+  'meanSquaredError',
+  'meanAbsoluteError',
+  'huber',
+  'binaryCrossentropy',
+  'categoricalCrossentropy',
 ] as const;
 /** Name of a loss function. */
 export type LossName = (typeof LOSS_NAMES)[number];
 
 /** Plain (or momentum / Nesterov) stochastic gradient descent. */
-export interface SgdSpec { type: 'sgd'; learningRate: number; momentum?: number; nesterov?: boolean; clipNorm?: number }
+export interface SgdSpec {
+  type: 'sgd';
+  learningRate: number;
+  momentum?: number;
+  nesterov?: boolean;
+  clipNorm?: number;
+}
 /** RMSprop: divides by a running RMS of gradients. */
-export interface RmspropSpec { type: 'rmsprop'; learningRate: number; rho?: number; epsilon?: number; momentum?: number; clipNorm?: number }
+export interface RmspropSpec {
+  type: 'rmsprop';
+  learningRate: number;
+  rho?: number;
+  epsilon?: number;
+  momentum?: number;
+  clipNorm?: number;
+}
 /** Adagrad: divides by the root of all past squared gradients. */
-export interface AdagradSpec { type: 'adagrad'; learningRate: number; epsilon?: number; initialAccumulator?: number; clipNorm?: number }
+export interface AdagradSpec {
+  type: 'adagrad';
+  learningRate: number;
+  epsilon?: number;
+  initialAccumulator?: number;
+  clipNorm?: number;
+}
 /** Adam: bias-corrected first and second moments. */
-export interface AdamSpec { type: 'adam'; learningRate: number; beta1?: number; beta2?: number; epsilon?: number; clipNorm?: number }
+export interface AdamSpec {
+  type: 'adam';
+  learningRate: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+  clipNorm?: number;
+}
 /** AdamW: Adam with decoupled weight decay. */
-export interface AdamwSpec { type: 'adamw'; learningRate: number; beta1?: number; beta2?: number; epsilon?: number; weightDecay?: number; clipNorm?: number }
+export interface AdamwSpec {
+  type: 'adamw';
+  learningRate: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+  weightDecay?: number;
+  clipNorm?: number;
+}
 /** Any optimizer; `clipNorm` clips gradients by their global norm before the update. */
 export type OptimizerSpec = SgdSpec | RmspropSpec | AdagradSpec | AdamSpec | AdamwSpec;
 /** Name of an optimizer. */
@@ -94,7 +145,18 @@ export type OptimizerName = OptimizerSpec['type'];
 export const OPTIMIZER_NAMES: readonly OptimizerName[] = ['sgd', 'rmsprop', 'adagrad', 'adam', 'adamw'];
 
 /** Names of the quantities training reports and can monitor. */
-export const MONITOR_NAMES = ['loss', 'valLoss', 'accuracy', 'valAccuracy', 'mae', 'valMae', 'rmse', 'valRmse', 'r2', 'valR2'] as const;
+export const MONITOR_NAMES = [
+  'loss',
+  'valLoss',
+  'accuracy',
+  'valAccuracy',
+  'mae',
+  'valMae',
+  'rmse',
+  'valRmse',
+  'r2',
+  'valR2',
+] as const;
 /** A metric that early stopping or reduce-on-plateau can watch. */
 export type MonitorName = (typeof MONITOR_NAMES)[number];
 
@@ -108,7 +170,14 @@ export type ScheduleSpec =
   /** lr = min + (lr₀ − min)·(1 + cos(π·epoch/epochs))/2 */
   | { type: 'cosine'; minLearningRate?: number }
   /** lr ← lr·factor after `patience` epochs without improvement of `monitor` */
-  | { type: 'reduceOnPlateau'; monitor?: MonitorName; factor?: number; patience?: number; minDelta?: number; minLearningRate?: number };
+  | {
+      type: 'reduceOnPlateau';
+      monitor?: MonitorName;
+      factor?: number;
+      patience?: number;
+      minDelta?: number;
+      minLearningRate?: number;
+    };
 /** Name of a learning-rate schedule. */
 export type ScheduleName = ScheduleSpec['type'];
 /** Every schedule name. */
@@ -124,7 +193,15 @@ export interface EarlyStoppingSpec {
 }
 
 /** Backend names a user can ask for. */
-export const BACKEND_NAMES = ['auto', 'cpu', 'wasm', 'gpujs-webgpu', 'gpujs-webgl2', 'gpujs-webasm', 'gpujs-cpu'] as const;
+export const BACKEND_NAMES = [
+  'auto',
+  'cpu',
+  'wasm',
+  'gpujs-webgpu',
+  'gpujs-webgl2',
+  'gpujs-webasm',
+  'gpujs-cpu',
+] as const;
 /** Which compute backend runs training. */
 export type BackendChoice = (typeof BACKEND_NAMES)[number];
 
@@ -175,6 +252,4 @@ export interface NetworkSpec {
 }
 
 /** What the data asks the network to predict. */
-export type Task =
-  | { kind: 'classification'; classes: readonly string[] }
-  | { kind: 'regression' };
+export type Task = { kind: 'classification'; classes: readonly string[] } | { kind: 'regression' };

@@ -4,12 +4,32 @@ import { FieldReader, isRecord } from './fields.ts';
 import { LIMITS } from './limits.ts';
 import { specMessages as m } from './messages.ts';
 import {
-  ACTIVATION_NAMES, BACKEND_NAMES, CLASS_WEIGHT_NAMES, INITIALIZER_NAMES, LAYER_TYPES, LOSS_NAMES, MONITOR_NAMES, OPTIMIZER_NAMES,
-  SCHEDULE_NAMES, SPEC_FORMAT, SPEC_VERSION,
-  type ClassWeightSpec, type LayerSpec, type NetworkSpec, type OptimizerSpec, type ScheduleSpec, type TrainingSpec,
+  ACTIVATION_NAMES,
+  BACKEND_NAMES,
+  CLASS_WEIGHT_NAMES,
+  INITIALIZER_NAMES,
+  LAYER_TYPES,
+  LOSS_NAMES,
+  MONITOR_NAMES,
+  OPTIMIZER_NAMES,
+  SCHEDULE_NAMES,
+  SPEC_FORMAT,
+  SPEC_VERSION,
+  type ClassWeightSpec,
+  type LayerSpec,
+  type NetworkSpec,
+  type OptimizerSpec,
+  type ScheduleSpec,
+  type TrainingSpec,
 } from './types.ts';
 
-function readLayer(raw: unknown, path: string, isLast: boolean, isLastDense: boolean, problems: Problem[]): LayerSpec | null {
+function readLayer(
+  raw: unknown,
+  path: string,
+  isLast: boolean,
+  isLastDense: boolean,
+  problems: Problem[],
+): LayerSpec | null {
   if (!isRecord(raw)) {
     problems.push(m.notObject(path, raw));
     return null;
@@ -51,7 +71,8 @@ function readLayer(raw: unknown, path: string, isLast: boolean, isLastDense: boo
     case 'activation': {
       r.only(['id', 'type', 'activation']);
       const activation = raw.activation === undefined ? undefined : r.choice('activation', ACTIVATION_NAMES);
-      if (raw.activation === undefined) problems.push(m.notInChoices(`${path}.activation`, undefined, ACTIVATION_NAMES));
+      if (raw.activation === undefined)
+        problems.push(m.notInChoices(`${path}.activation`, undefined, ACTIVATION_NAMES));
       if (activation === 'softmax' && !isLast) problems.push(m.softmaxHidden(`${path}.activation`));
       return { id: id ?? '', type, activation: activation ?? 'linear' };
     }
@@ -84,7 +105,9 @@ function readOptimizer(r: FieldReader): OptimizerSpec | undefined {
   const out: Record<string, unknown> = { type, learningRate: lr };
   const clip = r.number('clipNorm', 0, Infinity, { minExclusive: true });
   if (clip !== undefined) out.clipNorm = clip;
-  const add = (k: string, v: unknown) => { if (v !== undefined) out[k] = v; };
+  const add = (k: string, v: unknown) => {
+    if (v !== undefined) out[k] = v;
+  };
   switch (type) {
     case 'sgd':
       r.only([...common, 'momentum', 'nesterov']);
@@ -118,9 +141,13 @@ function readSchedule(r: FieldReader): ScheduleSpec | undefined {
   const type = r.choice('type', SCHEDULE_NAMES);
   if (r.obj.type === undefined) r.problems.push(m.notInChoices(`${r.path}.type`, undefined, SCHEDULE_NAMES));
   const out: Record<string, unknown> = { type };
-  const add = (k: string, v: unknown) => { if (v !== undefined) out[k] = v; };
+  const add = (k: string, v: unknown) => {
+    if (v !== undefined) out[k] = v;
+  };
   switch (type) {
-    case 'constant': r.only(['type']); break;
+    case 'constant':
+      r.only(['type']);
+      break;
     case 'step':
       r.only(['type', 'stepSize', 'gamma']);
       out.stepSize = r.positiveInt('stepSize') ?? 10;
@@ -142,7 +169,8 @@ function readSchedule(r: FieldReader): ScheduleSpec | undefined {
       add('minDelta', r.number('minDelta', 0, Infinity));
       add('minLearningRate', r.number('minLearningRate', 0, Infinity));
       break;
-    default: return undefined;
+    default:
+      return undefined;
   }
   return out as unknown as ScheduleSpec;
 }
@@ -159,11 +187,23 @@ function readClassWeight(r: FieldReader): ClassWeightSpec | undefined {
   }
   const bad = Object.entries(v).filter(([, w]) => typeof w !== 'number' || !Number.isFinite(w) || w < 0);
   for (const [label, w] of bad) r.problems.push(m.outOfRange(`${path}.${label}`, w, 'a number ≥ 0'));
-  return bad.length ? undefined : Object.fromEntries(Object.entries(v)) as Record<string, number>;
+  return bad.length ? undefined : (Object.fromEntries(Object.entries(v)) as Record<string, number>);
 }
 
 function readTraining(r: FieldReader): TrainingSpec {
-  r.only(['epochs', 'batchSize', 'seed', 'validationSplit', 'shuffle', 'optimizer', 'schedule', 'earlyStopping', 'backend', 'classWeight', 'refit']);
+  r.only([
+    'epochs',
+    'batchSize',
+    'seed',
+    'validationSplit',
+    'shuffle',
+    'optimizer',
+    'schedule',
+    'earlyStopping',
+    'backend',
+    'classWeight',
+    'refit',
+  ]);
   const t: TrainingSpec = {};
   const epochs = r.positiveInt('epochs');
   if (epochs !== undefined) t.epochs = epochs;

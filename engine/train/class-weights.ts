@@ -40,7 +40,12 @@ export function balancedWeights(counts: readonly number[]): number[] {
  * (`none`, regression with `auto`, or `auto` on rows that are not strongly imbalanced). A per-class object
  * naming a class the target lacks, or any weighting of a regression target, is a SpecError.
  */
-export function resolveClassWeights(setting: ClassWeightSpec, task: Task, y: Float32Array, rows: number): ResolvedClassWeights | null {
+export function resolveClassWeights(
+  setting: ClassWeightSpec,
+  task: Task,
+  y: Float32Array,
+  rows: number,
+): ResolvedClassWeights | null {
   const path = 'training.classWeight';
   if (setting === 'none') return null;
   if (task.kind === 'regression') {
@@ -50,7 +55,8 @@ export function resolveClassWeights(setting: ClassWeightSpec, task: Task, y: Flo
   const counts = classCounts(y, rows, task.classes.length);
   if (typeof setting === 'object') {
     const unknown = Object.keys(setting).filter((label) => !task.classes.includes(label));
-    if (unknown.length) throw new SpecError(unknown.map((l) => specMessages.unknownClassWeight(`${path}.${l}`, l, task.classes)));
+    if (unknown.length)
+      throw new SpecError(unknown.map((l) => specMessages.unknownClassWeight(`${path}.${l}`, l, task.classes)));
     return { weights: task.classes.map((c) => (Object.hasOwn(setting, c) ? setting[c]! : 1)), setting, note: null };
   }
   const present = counts.filter((c) => c > 0);
@@ -60,7 +66,8 @@ export function resolveClassWeights(setting: ClassWeightSpec, task: Task, y: Flo
     if (present.length < 2 || rare * STRONG_IMBALANCE_RATIO > common) return null;
     const weights = balancedWeights(counts);
     const rareClass = task.classes[counts.indexOf(rare)]!;
-    const note = `The classes are strongly imbalanced ('${rareClass}' has ${rare} training rows, the most common class ` +
+    const note =
+      `The classes are strongly imbalanced ('${rareClass}' has ${rare} training rows, the most common class ` +
       `${common}), so each class is weighted in the loss to count the same (training.classWeight 'balanced': ` +
       `'${rareClass}' weighs ${weights[counts.indexOf(rare)]!.toPrecision(3)}). Set training.classWeight to 'none' to turn it off.`;
     return { weights, setting: 'balanced', note };
@@ -81,7 +88,12 @@ export function rowWeightMatrix(weights: readonly number[], y: Float32Array, row
  * backend's dropout-backward op (dx = dy ⊙ mask), which every backend has: weighted = d ⊙ w.
  */
 export function weighGradient(
-  backend: Backend, rowWeights: Float32Array, k: number, order: Int32Array, start: number, rows: number,
+  backend: Backend,
+  rowWeights: Float32Array,
+  k: number,
+  order: Int32Array,
+  start: number,
+  rows: number,
   buffers: { w: Tensor; d: Tensor; weighted: Tensor },
 ): Tensor {
   backend.gatherRows(buffers.w, rowWeights, k, order, start, rows);

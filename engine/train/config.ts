@@ -1,6 +1,13 @@
 /** Training settings with every default filled in. */
 import { EARLY_STOPPING_DEFAULTS, OPTIMIZER_DEFAULTS, TRAINING_DEFAULTS } from '../spec/defaults.ts';
-import type { BackendChoice, ClassWeightSpec, MonitorName, OptimizerSpec, ScheduleSpec, TrainingSpec } from '../spec/types.ts';
+import type {
+  BackendChoice,
+  ClassWeightSpec,
+  MonitorName,
+  OptimizerSpec,
+  ScheduleSpec,
+  TrainingSpec,
+} from '../spec/types.ts';
 
 /** Resolved training settings. */
 export interface TrainingConfig {
@@ -11,7 +18,12 @@ export interface TrainingConfig {
   shuffle: boolean;
   optimizer: OptimizerSpec;
   schedule: ScheduleSpec;
-  earlyStopping: { monitor: MonitorName | null; patience: number; minDelta: number; restoreBestWeights: boolean } | null;
+  earlyStopping: {
+    monitor: MonitorName | null;
+    patience: number;
+    minDelta: number;
+    restoreBestWeights: boolean;
+  } | null;
   backend: BackendChoice;
   classWeight: ClassWeightSpec;
   refit: boolean;

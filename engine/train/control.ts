@@ -14,7 +14,11 @@ export interface RunWeightsSource {
 }
 
 /** Where a run is: `batch` of its `batches` batches of epoch `epoch` (from 1) are done. */
-export interface RunPosition { epoch: number; batch: number; batches: number }
+export interface RunPosition {
+  epoch: number;
+  batch: number;
+  batches: number;
+}
 
 /** Shared switch between the caller and the training loop; the loop checks it between batches. */
 export class TrainControl {
@@ -79,7 +83,8 @@ export class TrainControl {
    * loop then waits between batches, so no step is half applied.
    */
   async snapshot(): Promise<{ backend: Backend; weights: WeightTensor[]; position: RunPosition }> {
-    if (this.current === 'paused' && !this.isParked) await new Promise<void>((resolve) => this.parkWaiters.push(resolve));
+    if (this.current === 'paused' && !this.isParked)
+      await new Promise<void>((resolve) => this.parkWaiters.push(resolve));
     if (!this.source) {
       throw new RunError(trainMessages.notRunning());
     }

@@ -30,15 +30,27 @@ export class DeviceFallback {
    * After `e` was thrown mid-epoch: when it is a lost device and the fallback is unused, the saved state
    * rebuilt on the fallback backend by `rebuild` (and a `backendFallback` diagnostic emitted); else rethrows `e`.
    */
-  async recover(e: unknown, state: DeviceState, epoch: number, rebuild: (backend: Backend, host: HostState) => DeviceState,
-    emit: (event: TrainEvent) => void): Promise<DeviceState> {
+  async recover(
+    e: unknown,
+    state: DeviceState,
+    epoch: number,
+    rebuild: (backend: Backend, host: HostState) => DeviceState,
+    emit: (event: TrainEvent) => void,
+  ): Promise<DeviceState> {
     const host = this.host;
     if (!isDeviceLost(e) || !host || !this.fallback) throw e;
     const lost = state.backend.label;
     const next = await this.fallback();
     const moved = rebuild(next, host);
-    emit({ type: 'diagnostic', diagnostic: { kind: 'backendFallback', layerId: null, epoch,
-      message: diagnosticMessages.backendFallback(lost, (e as Error).message, next.label, epoch) } });
+    emit({
+      type: 'diagnostic',
+      diagnostic: {
+        kind: 'backendFallback',
+        layerId: null,
+        epoch,
+        message: diagnosticMessages.backendFallback(lost, (e as Error).message, next.label, epoch),
+      },
+    });
     this.fallback = undefined;
     this.host = null;
     return moved;

@@ -29,7 +29,13 @@ export class DeviceState {
   private readonly io = new Map<number, { x: Tensor; y: Tensor; d: Tensor }>();
   private readonly weighting = new Map<number, { w: Tensor; weighted: Tensor }>();
 
-  constructor(readonly backend: Backend, readonly net: ResolvedNetwork, seed: number, optimizer: Optimizer, weights?: readonly WeightTensor[]) {
+  constructor(
+    readonly backend: Backend,
+    readonly net: ResolvedNetwork,
+    seed: number,
+    optimizer: Optimizer,
+    weights?: readonly WeightTensor[],
+  ) {
     this.network = new Network(net, backend, seed, weights);
     const trainable = this.network.trainable;
     this.slots = trainable.map((p) => {
@@ -106,7 +112,10 @@ export class DeviceState {
 /** The checkpoint's slots, when they fit this network and optimizer (else a TrainingError saying what differs). */
 export function checkedSlots(c: OptimizerCheckpoint, state: DeviceState): OptimizerCheckpoint {
   const sizes = state.slots.map((s) => [s.a.size, s.b.size]);
-  const fits = Number.isInteger(c.steps) && c.steps >= 0 && c.slots.length === sizes.length &&
+  const fits =
+    Number.isInteger(c.steps) &&
+    c.steps >= 0 &&
+    c.slots.length === sizes.length &&
     c.slots.every((s, i) => s.a.length === sizes[i][0] && s.b.length === sizes[i][1]);
   if (!fits) {
     throw new TrainingError(trainMessages.optimizerStateMismatch(c.slots.length, sizes.length));

@@ -8,7 +8,10 @@ export const VANISHING_RATIO = 1e-3;
 export const EXPLODING_NORM = 1e3;
 
 /** What the advice depends on: whether the network already has batch normalization, and the clipping norm (null: off). */
-export interface GradientAdviceContext { hasBatchNorm: boolean; clipNorm: number | null }
+export interface GradientAdviceContext {
+  hasBatchNorm: boolean;
+  clipNorm: number | null;
+}
 
 /** How the clipping field is named where the user sets it: its label in the app, its field in a spec. */
 export const CLIPPING = "'Gradient clipping (max norm)' (clipNorm in a spec)";
@@ -26,7 +29,10 @@ export function explodingAdvice(c: GradientAdviceContext): string {
  * `context` keeps the advice to what the network does not have yet.
  */
 export function checkGradients(
-  layers: readonly LayerNorms[], epoch: number, reported: Set<string>, context: GradientAdviceContext = { hasBatchNorm: false, clipNorm: null },
+  layers: readonly LayerNorms[],
+  epoch: number,
+  reported: Set<string>,
+  context: GradientAdviceContext = { hasBatchNorm: false, clipNorm: null },
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const trained = layers.filter((l) => l.weightNorm > 0);
@@ -37,8 +43,15 @@ export function checkGradients(
     if (explode && !reported.has(`x:${l.id}`)) {
       reported.add(`x:${l.id}`);
       out.push({
-        kind: 'explodingGradients', layerId: l.id, epoch,
-        message: diagnosticMessages.explodingGradients(l.id, fmt(l.gradNorm), fmt(l.weightNorm), cap(explodingAdvice(context))),
+        kind: 'explodingGradients',
+        layerId: l.id,
+        epoch,
+        message: diagnosticMessages.explodingGradients(
+          l.id,
+          fmt(l.gradNorm),
+          fmt(l.weightNorm),
+          cap(explodingAdvice(context)),
+        ),
       });
     }
     const vanish = top.gradNorm > 0 && l.gradNorm < VANISHING_RATIO * top.gradNorm;
@@ -46,7 +59,9 @@ export function checkGradients(
       reported.add(`v:${l.id}`);
       const ratio = top.gradNorm / Math.max(l.gradNorm, 1e-30);
       out.push({
-        kind: 'vanishingGradients', layerId: l.id, epoch,
+        kind: 'vanishingGradients',
+        layerId: l.id,
+        epoch,
         message: diagnosticMessages.vanishingGradients(l.id, fmt(ratio), top.id, context.hasBatchNorm),
       });
     }

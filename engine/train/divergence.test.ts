@@ -4,7 +4,7 @@ import { DivergenceWatch, suggestedRate } from './divergence.ts';
 import type { EpochSummary } from './types.ts';
 
 describe('suggestedRate', () => {
-  it('a tenth of the rate that diverged, never above the optimizer\'s safe rate', () => {
+  it("a tenth of the rate that diverged, never above the optimizer's safe rate", () => {
     expect(suggestedRate('rmsprop', 1e300)).toBe(0.001);
     expect(suggestedRate('sgd', 1000)).toBe(0.01);
     expect(suggestedRate('adam', 1e6)).toBe(0.001);
@@ -15,7 +15,17 @@ describe('suggestedRate', () => {
 
 describe('DivergenceWatch', () => {
   const epoch = (n: number, loss: number, weightNorm: number): EpochSummary => ({
-    epoch: n, epochs: 10, loss, penalty: 0, totalLoss: loss, metrics: {}, valLoss: null, valMetrics: null, learningRate: 0.1, elapsedMs: 1, layers: [{ id: 'd', gradNorm: 1, weightNorm }],
+    epoch: n,
+    epochs: 10,
+    loss,
+    penalty: 0,
+    totalLoss: loss,
+    metrics: {},
+    valLoss: null,
+    valMetrics: null,
+    learningRate: 0.1,
+    elapsedMs: 1,
+    layers: [{ id: 'd', gradNorm: 1, weightNorm }],
   });
   it('lets weights grow a thousandfold and the loss wobble', () => {
     const w = new DivergenceWatch([{ id: 'd', gradNorm: 0, weightNorm: 2 }], 'sgd');
@@ -24,15 +34,21 @@ describe('DivergenceWatch', () => {
   it('regression: large weights while the loss improves are not divergence (an unscaled target); once it stops improving they are', () => {
     const w = new DivergenceWatch([{ id: 'd', gradNorm: 0, weightNorm: 2 }], 'adam', true);
     expect(() => [epoch(1, 1e9, 5e4), epoch(2, 1e8, 9e4)].forEach((e) => w.check(e))).not.toThrow();
-    expect(() => w.check(epoch(3, 2e8, 1e5))).toThrow("Training diverged: the weights of layer 'd' grew to norm 1.00e+5 (from 2 at the start) by epoch 3.");
+    expect(() => w.check(epoch(3, 2e8, 1e5))).toThrow(
+      "Training diverged: the weights of layer 'd' grew to norm 1.00e+5 (from 2 at the start) by epoch 3.",
+    );
   });
 
   it('stops on exploding weights, an exploding loss, or a non-finite one', () => {
     const w = new DivergenceWatch([{ id: 'd', gradNorm: 0, weightNorm: 2 }], 'sgd');
-    expect(() => w.check(epoch(1, 1, 3e4))).toThrow("Training diverged: the weights of layer 'd' grew to norm 3.00e+4 (from 2 at the start) by epoch 1. Lower the learning rate (now 0.1) to 0.01 or less");
+    expect(() => w.check(epoch(1, 1, 3e4))).toThrow(
+      "Training diverged: the weights of layer 'd' grew to norm 3.00e+4 (from 2 at the start) by epoch 1. Lower the learning rate (now 0.1) to 0.01 or less",
+    );
     const l = new DivergenceWatch([{ id: 'd', gradNorm: 0, weightNorm: 2 }], 'sgd');
     l.check(epoch(1, 0.5, 3));
-    expect(() => l.check(epoch(2, 6000, 3))).toThrow('Training diverged: the loss exploded to 6000 in epoch 2 (it was 0.5).');
+    expect(() => l.check(epoch(2, 6000, 3))).toThrow(
+      'Training diverged: the loss exploded to 6000 in epoch 2 (it was 0.5).',
+    );
     expect(() => l.check(epoch(3, NaN, 3))).toThrow('Training diverged: the loss became NaN or infinite in epoch 3.');
   });
 });

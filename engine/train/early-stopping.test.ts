@@ -4,8 +4,15 @@ import type { EpochSummary } from './types.ts';
 
 function epoch(n: number, loss: number, valLoss: number | null, accuracy?: number): EpochSummary {
   return {
-    epoch: n, epochs: 10, loss, metrics: accuracy === undefined ? {} : { accuracy }, valLoss,
-    valMetrics: valLoss === null ? null : {}, learningRate: 0.1, elapsedMs: 1, layers: [],
+    epoch: n,
+    epochs: 10,
+    loss,
+    metrics: accuracy === undefined ? {} : { accuracy },
+    valLoss,
+    valMetrics: valLoss === null ? null : {},
+    learningRate: 0.1,
+    elapsedMs: 1,
+    layers: [],
   };
 }
 
@@ -20,7 +27,14 @@ describe('EarlyStopping', () => {
 
   it('stops after patience epochs in a row that do not improve the monitor by more than minDelta, and remembers the best epoch', () => {
     const s = new EarlyStopping(config, 'valLoss', true);
-    const stop = stopAt(s, [epoch(1, 1, 0.9), epoch(2, 1, 0.8), epoch(3, 1, 0.795), epoch(4, 1, 0.85), epoch(5, 1, 0.81), epoch(6, 1, 0.7)]);
+    const stop = stopAt(s, [
+      epoch(1, 1, 0.9),
+      epoch(2, 1, 0.8),
+      epoch(3, 1, 0.795),
+      epoch(4, 1, 0.85),
+      epoch(5, 1, 0.81),
+      epoch(6, 1, 0.7),
+    ]);
     expect(stop).toBe(5);
     expect(s.bestEpoch).toBe(2);
     expect(s.keepsBestWeights).toBe(true);

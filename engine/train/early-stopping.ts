@@ -26,10 +26,17 @@ export class EarlyStopping {
   bestWeights: WeightTensor[] | null = null;
 
   /** `defaultMonitor` is used when the config names none; without validation rows a `val*` monitor falls back to its training counterpart. */
-  constructor(private readonly config: TrainingConfig['earlyStopping'], defaultMonitor: MonitorName, hasValidation: boolean) {
+  constructor(
+    private readonly config: TrainingConfig['earlyStopping'],
+    defaultMonitor: MonitorName,
+    hasValidation: boolean,
+  ) {
     const named = config?.monitor;
-    this.monitor = !named ? defaultMonitor : !hasValidation && named.startsWith('val')
-      ? ((named.charAt(3).toLowerCase() + named.slice(4)) as MonitorName) : named;
+    this.monitor = !named
+      ? defaultMonitor
+      : !hasValidation && named.startsWith('val')
+        ? ((named.charAt(3).toLowerCase() + named.slice(4)) as MonitorName)
+        : named;
     this.maximize = isMaximized(this.monitor);
     this.bestValue = this.maximize ? -Infinity : Infinity;
   }
@@ -43,7 +50,9 @@ export class EarlyStopping {
   improves(summary: EpochSummary): boolean {
     const c = this.config;
     const v = monitorValues(summary)[this.monitor];
-    return !!c && v !== undefined && (this.maximize ? v > this.bestValue + c.minDelta : v < this.bestValue - c.minDelta);
+    return (
+      !!c && v !== undefined && (this.maximize ? v > this.bestValue + c.minDelta : v < this.bestValue - c.minDelta)
+    );
   }
 
   /** Record an epoch once it is in the history (`improved` from `improves`); true when the run should stop here. */

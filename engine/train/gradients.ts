@@ -31,7 +31,13 @@ function readHost(backend: Backend, t: Tensor): Promise<Float32Array | Float64Ar
  * norm on its running statistics, so the result is deterministic.
  */
 export async function computeGradients(
-  spec: NetworkSpec, task: Task, weights: readonly WeightTensor[], x: Float32Array, y: Float32Array, rows: number, backend: Backend,
+  spec: NetworkSpec,
+  task: Task,
+  weights: readonly WeightTensor[],
+  x: Float32Array,
+  y: Float32Array,
+  rows: number,
+  backend: Backend,
 ): Promise<GradientReport> {
   const net = resolveNetwork(spec, x.length / Math.max(1, rows), task);
   checkMemory(net, rows, 'sgd', 'fewer rows at once', 0);
@@ -52,7 +58,12 @@ export async function computeGradients(
         backend.addRegularizationGradient(p.value, p.grad!, p.l1, p.l2);
         for (const w of await readHost(backend, p.value)) penalty += p.l1 * Math.abs(w) + p.l2 * w * w;
       }
-      gradients.push({ layer: p.layer, name: p.name, shape: [...p.shape], data: Array.from(await readHost(backend, p.grad!)) });
+      gradients.push({
+        layer: p.layer,
+        name: p.name,
+        shape: [...p.shape],
+        data: Array.from(await readHost(backend, p.grad!)),
+      });
     }
     for (const t of [xt, yt, d]) backend.dispose(t);
     return { loss, penalty, totalLoss: loss + penalty, rows, gradients };

@@ -21,11 +21,23 @@ function isKnown(y: number, task: Task): boolean {
 }
 
 /** Keep the rows whose target is known; the inputs are returned as they are when every target is. */
-export function knownTargets(task: Task, x: Float32Array, y: Float32Array, rows: number, features: number): KnownTargets {
+export function knownTargets(
+  task: Task,
+  x: Float32Array,
+  y: Float32Array,
+  rows: number,
+  features: number,
+): KnownTargets {
   const positions: number[] = [];
   for (let r = 0; r < rows; r++) if (isKnown(y[r], task)) positions.push(r);
   if (positions.length === rows) {
-    return { x: x.subarray(0, rows * features), y: y.subarray(0, rows), rows, leftOut: 0, positions: Int32Array.from(positions) };
+    return {
+      x: x.subarray(0, rows * features),
+      y: y.subarray(0, rows),
+      rows,
+      leftOut: 0,
+      positions: Int32Array.from(positions),
+    };
   }
   const kx = new Float32Array(positions.length * features);
   const ky = new Float32Array(positions.length);
@@ -33,5 +45,11 @@ export function knownTargets(task: Task, x: Float32Array, y: Float32Array, rows:
     kx.set(x.subarray(p * features, (p + 1) * features), i * features);
     ky[i] = y[p];
   });
-  return { x: kx, y: ky, rows: positions.length, leftOut: rows - positions.length, positions: Int32Array.from(positions) };
+  return {
+    x: kx,
+    y: ky,
+    rows: positions.length,
+    leftOut: rows - positions.length,
+    positions: Int32Array.from(positions),
+  };
 }

@@ -9,9 +9,23 @@ import type { OptimizerName } from '../spec/types.ts';
  * Throw a SpecError with the estimate and the limit when training `net` in batches of `batchRows` would not
  * fit (`predictRows`: the most rows the epoch's metrics predict); `fewerRows` says how to use fewer rows at once.
  */
-export function checkMemory(net: ResolvedNetwork, batchRows: number, optimizer: OptimizerName, fewerRows?: string, predictRows = batchRows): void {
+export function checkMemory(
+  net: ResolvedNetwork,
+  batchRows: number,
+  optimizer: OptimizerName,
+  fewerRows?: string,
+  predictRows = batchRows,
+): void {
   const m = estimateTrainingMemory(net, batchRows, optimizer, predictRows);
   if (m.total > LIMITS.trainingBytes) {
-    throw new SpecError(specMessages.tooMuchMemory(m.parameters, batchRows, formatBytes(m.total), formatBytes(LIMITS.trainingBytes), fewerRows));
+    throw new SpecError(
+      specMessages.tooMuchMemory(
+        m.parameters,
+        batchRows,
+        formatBytes(m.total),
+        formatBytes(LIMITS.trainingBytes),
+        fewerRows,
+      ),
+    );
   }
 }

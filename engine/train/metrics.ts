@@ -3,7 +3,13 @@ import { LOSSES } from '../losses/index.ts';
 import type { LossName, Task } from '../spec/types.ts';
 
 /** Per-class scores. */
-export interface ClassScores { label: string; precision: number; recall: number; f1: number; support: number }
+export interface ClassScores {
+  label: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
 
 /** Classification results. */
 export interface ClassificationMetrics {
@@ -19,7 +25,13 @@ export interface ClassificationMetrics {
 }
 
 /** Regression results, in the target's original units. */
-export interface RegressionMetrics { kind: 'regression'; loss: number; mae: number; rmse: number; r2: number }
+export interface RegressionMetrics {
+  kind: 'regression';
+  loss: number;
+  mae: number;
+  rmse: number;
+  r2: number;
+}
 
 /** Either kind. */
 export type Metrics = ClassificationMetrics | RegressionMetrics;
@@ -33,7 +45,14 @@ export function predictedClass(out: Float32Array, r: number, k: number): number 
 }
 
 /** Mean loss over rows, with the same definition the backends use. */
-export function meanLoss(loss: LossName, out: Float32Array | Float64Array, y: Float32Array | Float64Array, rows: number, k: number, delta: number): number {
+export function meanLoss(
+  loss: LossName,
+  out: Float32Array | Float64Array,
+  y: Float32Array | Float64Array,
+  rows: number,
+  k: number,
+  delta: number,
+): number {
   const m = LOSSES[loss];
   let total = 0;
   for (let r = 0; r < rows; r++) {
@@ -50,7 +69,13 @@ export function meanLoss(loss: LossName, out: Float32Array | Float64Array, y: Fl
 
 /** Compute every metric for the task; `targetScale` maps standardized regression values back. */
 export function computeMetrics(
-  task: Task, loss: LossName, delta: number, out: Float32Array, y: Float32Array, rows: number, k: number,
+  task: Task,
+  loss: LossName,
+  delta: number,
+  out: Float32Array,
+  y: Float32Array,
+  rows: number,
+  k: number,
   targetScale?: { mean: number; std: number } | null,
 ): Metrics {
   const l = meanLoss(loss, out, y, rows, k, delta);
@@ -79,7 +104,15 @@ export function computeMetrics(
     });
     const macroF1 = classes.reduce((s, x) => s + x.f1, 0) / Math.max(1, c);
     const balancedAccuracy = balancedAccuracyOf(classes);
-    return { kind: 'classification', loss: l, accuracy: rows ? correct / rows : NaN, classes, macroF1, balancedAccuracy, confusion };
+    return {
+      kind: 'classification',
+      loss: l,
+      accuracy: rows ? correct / rows : NaN,
+      classes,
+      macroF1,
+      balancedAccuracy,
+      confusion,
+    };
   }
   const mean = targetScale?.mean ?? 0;
   const std = targetScale?.std ?? 1;

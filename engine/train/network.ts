@@ -16,7 +16,12 @@ export class Network {
   readonly trainable: Param[];
   private readonly bound = new Map<number, BoundLayer[]>();
 
-  constructor(readonly resolved: ResolvedNetwork, readonly backend: Backend, seed: number, weights?: readonly WeightTensor[]) {
+  constructor(
+    readonly resolved: ResolvedNetwork,
+    readonly backend: Backend,
+    seed: number,
+    weights?: readonly WeightTensor[],
+  ) {
     const rng = new Random(seed);
     this.layers = resolved.layers.map((l, i) => createLayer(l, backend, rng, i));
     this.params = this.layers.flatMap((l) => l.params);
@@ -49,7 +54,12 @@ export class Network {
    * first layer also passes the gradient on, and the result is dOutput/dInputs [rows, inputs] (owned by the
    * network, valid until the next pass); without it, null.
    */
-  backward(rows: number, dOut: Tensor, observe?: (layer: number, g: Tensor, fused: boolean) => void, toInputs = false): Tensor | null {
+  backward(
+    rows: number,
+    dOut: Tensor,
+    observe?: (layer: number, g: Tensor, fused: boolean) => void,
+    toInputs = false,
+  ): Tensor | null {
     const b = this.bind(rows);
     let g: Tensor | null = dOut;
     let fusedPending = this.resolved.fused;

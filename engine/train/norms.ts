@@ -16,7 +16,11 @@ export async function penaltyOf(network: DeviceState['network']): Promise<number
 export async function layerNorms(state: DeviceState, steps: number, ids: string[]): Promise<LayerNorms[]> {
   const { backend: b, network, normAcc, weightAcc } = state;
   b.fill(weightAcc, 0);
-  b.accumulateSquaredNorms(network.trainable.map((p) => p.value), weightAcc, 0);
+  b.accumulateSquaredNorms(
+    network.trainable.map((p) => p.value),
+    weightAcc,
+    0,
+  );
   const g = await b.read(normAcc);
   const w = await b.read(weightAcc);
   return ids.map((id) => {

@@ -7,7 +7,10 @@ import { selectBackend, timeSteps } from './select-backend.ts';
 
 const task: Task = { kind: 'classification', classes: ['a', 'b', 'c'] };
 const spec: NetworkSpec = {
-  layers: [{ id: 'h', type: 'dense', units: 8, activation: 'relu' }, { id: 'out', type: 'dense', units: 'auto' }],
+  layers: [
+    { id: 'h', type: 'dense', units: 8, activation: 'relu' },
+    { id: 'out', type: 'dense', units: 'auto' },
+  ],
   training: { batchSize: 16, optimizer: { type: 'adam', learningRate: 1e-3 } },
 };
 
@@ -50,13 +53,19 @@ describe('selectBackend', () => {
   it('keeps the candidate whose steps ran fastest and says so', async () => {
     const clock = { t: 0 };
     // stand-ins for a GPU that is 5× slower per op and the wasm path
-    registerBackend({ name: 'gpujs-webgl2', unavailable: async () => null, create: async () => clocked(clock, 5, 'gpujs-webgl2') });
+    registerBackend({
+      name: 'gpujs-webgl2',
+      unavailable: async () => null,
+      create: async () => clocked(clock, 5, 'gpujs-webgl2'),
+    });
     registerBackend({ name: 'wasm', unavailable: async () => null, create: async () => clocked(clock, 1, 'wasm') });
     const chosen = await selectBackend('auto', spec, 4, task, () => clock.t);
     expect(chosen.backend.name).toBe('wasm');
     expect(chosen.calibration.map((c) => c.name)).toEqual(['gpujs-webgl2', 'wasm']);
     const [gpu, wasm] = chosen.calibration.map((c) => c.msPerStep!);
     expect(gpu / wasm).toBeCloseTo(5, 5);
-    expect(chosen.reason).toMatch(/^auto: fastest for this network at batch size 16 — [\d.]+ ms per step \(vs gpujs-webgl2 [\d.]+ ms\)$/);
+    expect(chosen.reason).toMatch(
+      /^auto: fastest for this network at batch size 16 — [\d.]+ ms per step \(vs gpujs-webgl2 [\d.]+ ms\)$/,
+    );
   });
 });

@@ -13,10 +13,20 @@ const CALIBRATION_STEPS = 5;
 const WARMUP_STEPS = 2;
 
 /** What calibration measured, for the run log. */
-export interface Calibration { name: string; msPerStep: number | null; error?: string }
+export interface Calibration {
+  name: string;
+  msPerStep: number | null;
+  error?: string;
+}
 
 /** Time training steps of `spec` at its batch size on a backend (random data, the real ops). */
-export async function timeSteps(backend: Backend, spec: NetworkSpec, inputs: number, task: Task, now: () => number): Promise<number> {
+export async function timeSteps(
+  backend: Backend,
+  spec: NetworkSpec,
+  inputs: number,
+  task: Task,
+  now: () => number,
+): Promise<number> {
   const net = resolveNetwork(spec, inputs, task);
   const cfg = resolveTraining(spec.training);
   const optimizer = createOptimizer(cfg.optimizer);
@@ -36,7 +46,9 @@ export async function timeSteps(backend: Backend, spec: NetworkSpec, inputs: num
       backend.lossGradient(net.loss, out, y, d, net.huberDelta, net.fused);
       state.network.backward(rows, d);
       backend.accumulateSquaredNorms(state.grads, state.normAcc, 0);
-      state.network.trainable.forEach((p, i) => backend.optimizerStep(optimizer.step(1e-9, 1), p.value, p.grad!, state.slots[i]));
+      state.network.trainable.forEach((p, i) =>
+        backend.optimizerStep(optimizer.step(1e-9, 1), p.value, p.grad!, state.slots[i]),
+      );
     };
     for (let i = 0; i < WARMUP_STEPS; i++) step();
     await backend.read(state.acc);
@@ -54,7 +66,11 @@ export async function timeSteps(backend: Backend, spec: NetworkSpec, inputs: num
  * steps of this very network on every candidate that works here and keeps the fastest.
  */
 export async function selectBackend(
-  choice: BackendChoice, spec: NetworkSpec, inputs: number, task: Task, now: () => number = Date.now,
+  choice: BackendChoice,
+  spec: NetworkSpec,
+  inputs: number,
+  task: Task,
+  now: () => number = Date.now,
 ): Promise<ChosenBackend & { calibration: Calibration[] }> {
   const chosen = await choose(choice, spec, inputs, task, now);
   const detail = chosen.backend.detail;
@@ -62,7 +78,11 @@ export async function selectBackend(
 }
 
 async function choose(
-  choice: BackendChoice, spec: NetworkSpec, inputs: number, task: Task, now: () => number,
+  choice: BackendChoice,
+  spec: NetworkSpec,
+  inputs: number,
+  task: Task,
+  now: () => number,
 ): Promise<ChosenBackend & { calibration: Calibration[] }> {
   if (choice !== 'auto') return { ...(await createBackend(choice)), calibration: [] };
   const candidates = await autoCandidates();
@@ -87,10 +107,13 @@ async function choose(
     }
   }
   if (!best) return { ...(await createBackend('auto')), calibration };
-  const others = calibration.filter((c) => c.name !== best!.backend.name)
-    .map((c) => (c.msPerStep === null ? `${c.name} failed to start` : `${c.name} ${c.msPerStep.toFixed(2)} ms`)).join(', ');
+  const others = calibration
+    .filter((c) => c.name !== best!.backend.name)
+    .map((c) => (c.msPerStep === null ? `${c.name} failed to start` : `${c.name} ${c.msPerStep.toFixed(2)} ms`))
+    .join(', ');
   return {
-    backend: best.backend, calibration,
+    backend: best.backend,
+    calibration,
     reason: `auto: fastest for this network at batch size ${resolveTraining(spec.training).batchSize} — ${best.ms.toFixed(2)} ms per step${others ? ` (vs ${others})` : ''}`,
   };
 }

@@ -14,8 +14,11 @@ describe('arithmetic shown with its numbers adds up as printed', () => {
   });
 
   it('keeps the usual digits when they already add up', () => {
-    expect(shownArithmetic([0.3120], ([q]) => -Math.log(q!), -Math.log(0.3120), traceNumber))
-      .toEqual({ operands: ['0.3120'], result: '1.165', isExact: true });
+    expect(shownArithmetic([0.312], ([q]) => -Math.log(q!), -Math.log(0.312), traceNumber)).toEqual({
+      operands: ['0.3120'],
+      result: '1.165',
+      isExact: true,
+    });
   });
 
   it('says "not exact" when no float32 precision gives the shown result', () => {
@@ -34,23 +37,32 @@ describe('the loss example of the step-through', () => {
   });
 
   it('is unchanged for an ordinary probability', () => {
-    const out = Float32Array.of(0.3120, 0.4, 0.288);
-    expect(lossExample('categoricalCrossentropy', out, 0, 3, iris, -Math.log(Math.fround(0.3120)))).toBe('L = −ln p[setosa] = −ln 0.3120 = 1.165');
+    const out = Float32Array.of(0.312, 0.4, 0.288);
+    expect(lossExample('categoricalCrossentropy', out, 0, 3, iris, -Math.log(Math.fround(0.312)))).toBe(
+      'L = −ln p[setosa] = −ln 0.3120 = 1.165',
+    );
   });
 
   it('says when the probability was clipped, and writes ≈ when the printed numbers do not give the loss', () => {
     const out = Float32Array.of(Math.fround(0.99999994), 0, 0);
-    expect(lossExample('categoricalCrossentropy', out, 0, 3, iris, -Math.log(1 - 1e-7)))
-      .toBe('L = −ln p[setosa] = −ln 0.9999999 = 1.000e-7 (p is clipped to [1e-7, 1 − 1e-7] so that ln never sees 0)');
+    expect(lossExample('categoricalCrossentropy', out, 0, 3, iris, -Math.log(1 - 1e-7))).toBe(
+      'L = −ln p[setosa] = −ln 0.9999999 = 1.000e-7 (p is clipped to [1e-7, 1 − 1e-7] so that ln never sees 0)',
+    );
     // A float32 kernel's loss that float64 −ln of the shown probability cannot reproduce.
-    expect(lossExample('categoricalCrossentropy', Float32Array.of(0.5, 0.25, 0.25), 0, 3, iris, 0.6932)).toBe('L = −ln p[setosa] = −ln 0.5000 ≈ 0.6932');
+    expect(lossExample('categoricalCrossentropy', Float32Array.of(0.5, 0.25, 0.25), 0, 3, iris, 0.6932)).toBe(
+      'L = −ln p[setosa] = −ln 0.5000 ≈ 0.6932',
+    );
   });
 
   it('binary cross-entropy and squared error get the same digits', () => {
     const binary = { kind: 'classification', classes: ['no', 'yes'] } as const;
     const p = Math.fround(0.00001234);
-    expect(lossExample('binaryCrossentropy', Float32Array.of(p), 0, 1, binary, -Math.log(1 - p))).toBe('L = −ln(1 − p) = −ln(1 − 1.234e-5) = 1.234e-5');
+    expect(lossExample('binaryCrossentropy', Float32Array.of(p), 0, 1, binary, -Math.log(1 - p))).toBe(
+      'L = −ln(1 − p) = −ln(1 − 1.234e-5) = 1.234e-5',
+    );
     const q = Math.fround(1.00004);
-    expect(lossExample('meanSquaredError', Float32Array.of(q), 1, 1, { kind: 'regression' }, (q - 1) ** 2)).toBe('L = (p − y)² = (1.00004005 − 1.000)² = 1.604e-9');
+    expect(lossExample('meanSquaredError', Float32Array.of(q), 1, 1, { kind: 'regression' }, (q - 1) ** 2)).toBe(
+      'L = (p − y)² = (1.00004005 − 1.000)² = 1.604e-9',
+    );
   });
 });

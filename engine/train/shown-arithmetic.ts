@@ -30,11 +30,22 @@ function rounded(v: number, digits: number): number {
  * printed operands prints as `result` does (at `digits` digits). Whole numbers (targets, row counts) are
  * exact at any precision and keep the usual digits.
  */
-export function shownArithmetic(operands: readonly number[], compute: (xs: readonly number[]) => number, result: number, format: DigitsFormat, digits = 4): ShownArithmetic {
+export function shownArithmetic(
+  operands: readonly number[],
+  compute: (xs: readonly number[]) => number,
+  result: number,
+  format: DigitsFormat,
+  digits = 4,
+): ShownArithmetic {
   const shownResult = format(result, digits);
   for (let d = digits; d <= MAX_SHOWN_DIGITS; d++) {
     const xs = operands.map((v) => rounded(v, d));
-    if (format(compute(xs), digits) === shownResult) return { operands: operands.map((v) => format(v, Number.isInteger(v) ? digits : d)), result: shownResult, isExact: true };
+    if (format(compute(xs), digits) === shownResult)
+      return {
+        operands: operands.map((v) => format(v, Number.isInteger(v) ? digits : d)),
+        result: shownResult,
+        isExact: true,
+      };
   }
   return { operands: operands.map((v) => format(v, digits)), result: shownResult, isExact: false };
 }

@@ -17,13 +17,23 @@ export function traceNumber(v: number, digits = 4): string {
  * operands get as many digits as it takes for the printed numbers to give the printed loss
  * (`−ln 0.99995732 = 4.268e-5`, not `−ln 1.000`), else "≈"; a clipped probability says so.
  */
-export function lossExample(loss: LossName, out: Float32Array, y: number, k: number, task: Task, value: number): string {
+export function lossExample(
+  loss: LossName,
+  out: Float32Array,
+  y: number,
+  k: number,
+  task: Task,
+  value: number,
+): string {
   const p = out[0] ?? Number.NaN;
   const show = (operands: number[], compute: (xs: readonly number[]) => number) => {
     const s = shownArithmetic(operands, compute, value, traceNumber);
     return { ...s, eq: s.isExact ? '=' : '≈' };
   };
-  const clipped = (q: number) => (clipProbability(q) === q ? '' : ` (p is clipped to [${PROBABILITY_EPSILON}, 1 − ${PROBABILITY_EPSILON}] so that ln never sees 0)`);
+  const clipped = (q: number) =>
+    clipProbability(q) === q
+      ? ''
+      : ` (p is clipped to [${PROBABILITY_EPSILON}, 1 − ${PROBABILITY_EPSILON}] so that ln never sees 0)`;
   if (loss === 'categoricalCrossentropy' && task.kind === 'classification') {
     const py = out[y] ?? Number.NaN;
     const s = show([clipProbability(py)], ([q]) => -Math.log(q ?? Number.NaN));
@@ -84,7 +94,10 @@ export interface LayerGradientScale {
  * A plain-words reading of the per-layer gradient sizes (forward order), or null when they are within a
  * few orders of magnitude of each other and none is zero.
  */
-export function gradientNote(scales: readonly LayerGradientScale[], context: GradientAdviceContext = { hasBatchNorm: false, clipNorm: null }): string | null {
+export function gradientNote(
+  scales: readonly LayerGradientScale[],
+  context: GradientAdviceContext = { hasBatchNorm: false, clipNorm: null },
+): string | null {
   const dead = scales.filter((s) => s.rms === 0);
   if (dead.length && dead.length < scales.length) {
     const names = dead.map((s) => `'${s.layer}'`).join(', ');

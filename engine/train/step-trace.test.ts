@@ -36,11 +36,20 @@ describe('traceStep', () => {
   it('records the four steps, and a small SGD step lowers the loss on the same rows', async () => {
     const { backend, weights, x, y } = await setup();
     const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend });
-    expect(t.forward.map((f) => [f.layerId, f.input.cols, f.output.cols])).toEqual([['h1', 3, 5], ['h2', 5, 4], ['out', 4, 3]]);
-    expect(t.backward.map((b) => [b.layerId, b.fused])).toEqual([['out', true], ['h2', false], ['h1', false]]);
+    expect(t.forward.map((f) => [f.layerId, f.input.cols, f.output.cols])).toEqual([
+      ['h1', 3, 5],
+      ['h2', 5, 4],
+      ['out', 4, 3],
+    ]);
+    expect(t.backward.map((b) => [b.layerId, b.fused])).toEqual([
+      ['out', true],
+      ['h2', false],
+      ['h1', false],
+    ]);
     expect(t.loss.example).toMatch(/^L = −ln p\[c\] = −ln 0\.\d+ = \d\.\d+$/);
     expect(t.lossAfter).toBeLessThan(t.loss.value);
-    for (const u of t.update.tensors) u.after.forEach((a, i) => expect(a).toBeCloseTo(u.before[i] - 0.01 * u.grad[i], 6));
+    for (const u of t.update.tensors)
+      u.after.forEach((a, i) => expect(a).toBeCloseTo(u.before[i] - 0.01 * u.grad[i], 6));
   });
 
   it('shows class weights: each row weighs its class in the loss and in the gradient', async () => {
@@ -50,11 +59,14 @@ describe('traceStep', () => {
     expect(t.loss.rowWeights).toEqual([0.5, 3]);
     expect(t.loss.value).toBeCloseTo((0.5 * t.loss.perRow[0]! + 3 * t.loss.perRow[1]!) / 2, 6);
     expect(t.backward[0]!.formula).toBe('∂L/∂zⱼ = w · (pⱼ − [j = true class]) / rows, w the class weight of the row');
-    const one = async (r: number) => computeGradients(spec, task, weights, x.subarray(r * 3, r * 3 + 3), y.subarray(r, r + 1), 1, backend);
+    const one = async (r: number) =>
+      computeGradients(spec, task, weights, x.subarray(r * 3, r * 3 + 3), y.subarray(r, r + 1), 1, backend);
     const [g0, g1] = [await one(0), await one(1)];
-    t.gradients.forEach((g, i) => g.data.forEach((v, j) => {
-      expect(v).toBeCloseTo((0.5 * g0.gradients[i]!.data[j]! + 3 * g1.gradients[i]!.data[j]!) / 2, 6);
-    }));
+    t.gradients.forEach((g, i) =>
+      g.data.forEach((v, j) => {
+        expect(v).toBeCloseTo((0.5 * g0.gradients[i]!.data[j]! + 3 * g1.gradients[i]!.data[j]!) / 2, 6);
+      }),
+    );
     const plain = await traceStep({ spec, task, weights, x, y, rows: 2, backend });
     expect(plain.loss.rowWeights).toBeNull();
   });
@@ -79,7 +91,10 @@ describe('traceStep', () => {
           let z = b.data[j];
           for (let k = 0; k < inputs; k++) z += f.input.data[r * inputs + k] * w.data[k * units + j];
           expect(f.z!.data[r * units + j]).toBeCloseTo(z, 5);
-          expect(f.output.data[r * units + j]).toBeCloseTo(ACTIVATIONS[f.activation as ActivationName].f(f.z!.data[r * units + j]), 6);
+          expect(f.output.data[r * units + j]).toBeCloseTo(
+            ACTIVATIONS[f.activation as ActivationName].f(f.z!.data[r * units + j]),
+            6,
+          );
         }
       }
     }
@@ -90,7 +105,9 @@ describe('traceStep', () => {
     const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend });
     const h2f = t.forward[1];
     const h2b = t.backward.find((b) => b.layerId === 'h2')!;
-    h2b.dz!.data.forEach((v, i) => expect(v).toBeCloseTo(h2b.dOutput.data[i] * ACTIVATIONS.relu.df(h2f.z!.data[i], h2f.output.data[i]), 6));
+    h2b.dz!.data.forEach((v, i) =>
+      expect(v).toBeCloseTo(h2b.dOutput.data[i] * ACTIVATIONS.relu.df(h2f.z!.data[i], h2f.output.data[i]), 6),
+    );
     const k = t.gradients.find((g) => g.layer === 'h2' && g.name === 'kernel')!;
     const [, units] = k.shape;
     const i = 1;
@@ -107,7 +124,10 @@ describe('traceStep', () => {
     const dz = t.backward.find((b) => b.layerId === 'h1')!.dz!;
     for (let r = 0; r < 2; r++) {
       for (let i = 0; i < 3; i++) {
-        const chain = Array.from({ length: 5 }, (_, j) => dz.data[r * 5 + j] * w.data[i * 5 + j]).reduce((a, b) => a + b, 0);
+        const chain = Array.from({ length: 5 }, (_, j) => dz.data[r * 5 + j] * w.data[i * 5 + j]).reduce(
+          (a, b) => a + b,
+          0,
+        );
         expect(t.inputGradient.data[r * 3 + i]).toBeCloseTo(chain, 6);
       }
     }
@@ -122,7 +142,7 @@ describe('traceStep', () => {
     expect(Math.abs(numeric - t.inputGradient.data[1])).toBeLessThan(1e-3 + 1e-2 * Math.abs(numeric));
   });
 
-  it('gives f′(z) for each dense unit, and dz = dOutput ⊙ f′(z) with the engine\'s own numbers', async () => {
+  it("gives f′(z) for each dense unit, and dz = dOutput ⊙ f′(z) with the engine's own numbers", async () => {
     const { backend, weights, x, y } = await setup();
     const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend });
     for (const id of ['h1', 'h2']) {
@@ -158,7 +178,16 @@ describe('traceStep', () => {
 
   it('a large step can raise the loss on the same rows', async () => {
     const { backend, weights, x, y } = await setup();
-    const t = await traceStep({ spec, task, weights, x, y, rows: 2, backend, optimizer: { type: 'sgd', learningRate: 200 } });
+    const t = await traceStep({
+      spec,
+      task,
+      weights,
+      x,
+      y,
+      rows: 2,
+      backend,
+      optimizer: { type: 'sgd', learningRate: 200 },
+    });
     expect(t.lossAfter).toBeGreaterThan(t.loss.value);
     expect(t.update.note).toBe('w ← w − learningRate · ∂L/∂w');
   });
@@ -175,8 +204,15 @@ describe('initialWeights', () => {
     const rng = new Random(3);
     const x = Float32Array.from({ length: 12 }, () => rng.normal());
     const run = await trainNetwork({
-      spec: seeded, backend, control,
-      data: { task, featureNames: ['a', 'b', 'c'], train: { x, y: Float32Array.from([0, 1, 2, 0]), rows: 4, features: 3 }, validation: null },
+      spec: seeded,
+      backend,
+      control,
+      data: {
+        task,
+        featureNames: ['a', 'b', 'c'],
+        train: { x, y: Float32Array.from([0, 1, 2, 0]), rows: 4, features: 3 },
+        validation: null,
+      },
     });
     expect(run.stopReason).toBe('stopped');
     expect(w).toEqual(run.weights);
@@ -186,7 +222,7 @@ describe('initialWeights', () => {
 });
 
 describe('TrainControl.snapshot', () => {
-  it('reads a paused run\'s current weights and backend, and refuses while it runs', async () => {
+  it("reads a paused run's current weights and backend, and refuses while it runs", async () => {
     const backend = new CpuBackend();
     const control = new TrainControl();
     const rng = new Random(4);
@@ -194,9 +230,13 @@ describe('TrainControl.snapshot', () => {
     const y = Float32Array.from({ length: 20 }, (_, i) => i % 3);
     await expect(control.snapshot()).rejects.toThrow('This run has ended. Step through its final weights instead.');
     let reachedPause: () => void = () => {};
-    const paused = new Promise<void>((r) => { reachedPause = r; });
+    const paused = new Promise<void>((r) => {
+      reachedPause = r;
+    });
     const done = trainNetwork({
-      spec: { ...spec, training: { ...spec.training, epochs: 5, batchSize: 5 } }, backend, control,
+      spec: { ...spec, training: { ...spec.training, epochs: 5, batchSize: 5 } },
+      backend,
+      control,
       data: { task, featureNames: ['a', 'b', 'c'], train: { x, y, rows: 20, features: 3 }, validation: null },
       onEvent: (e) => {
         if (e.type === 'epoch' && e.summary.epoch === 2) {
@@ -213,14 +253,18 @@ describe('TrainControl.snapshot', () => {
     const initial = await initialWeights(spec, 3, task, backend);
     expect(snap.weights[0].data).not.toEqual(initial[0].data);
     control.resume();
-    await expect(control.snapshot()).rejects.toThrow('This run is still training. Pause it to step through its current weights.');
+    await expect(control.snapshot()).rejects.toThrow(
+      'This run is still training. Pause it to step through its current weights.',
+    );
     const result = await done;
     expect(result.history).toHaveLength(5);
     // Paused after its last batch, a run ends anyway; a snapshot waiting for the pause is refused, not left hanging.
     const late = new TrainControl();
     let snapshot: Promise<unknown> = Promise.resolve(null);
     await trainNetwork({
-      spec: { ...spec, training: { ...spec.training, epochs: 1, batchSize: 20 } }, backend, control: late,
+      spec: { ...spec, training: { ...spec.training, epochs: 1, batchSize: 20 } },
+      backend,
+      control: late,
       data: { task, featureNames: ['a', 'b', 'c'], train: { x, y, rows: 20, features: 3 }, validation: null },
       onEvent: (e) => {
         if (e.type !== 'epoch') return;
@@ -234,22 +278,55 @@ describe('TrainControl.snapshot', () => {
 
 describe('gradientNote', () => {
   it('says nothing for similar sizes, and names vanishing, exploding and dead layers', () => {
-    expect(gradientNote([{ layer: 'a', rms: 0.01, maxAbs: 0.1 }, { layer: 'b', rms: 0.5, maxAbs: 1 }])).toBeNull();
-    expect(gradientNote([{ layer: 'a', rms: 1e-6, maxAbs: 1e-5 }, { layer: 'b', rms: 0.1, maxAbs: 1 }]))
-      .toBe("The gradients span 5.0 orders of magnitude: at 'a' they are 1.0e+5× smaller than at 'b'. They shrink as they flow back towards the input (vanishing gradients), so the early layers barely learn. ReLU-family activations, He initialization, batch normalization or fewer layers help.");
-    expect(gradientNote([{ layer: 'a', rms: 50, maxAbs: 90 }, { layer: 'b', rms: 0.01, maxAbs: 1 }])).toMatch(/^The gradients span 3\.7 orders of magnitude: at 'b' they are 5,000× smaller than at 'a'\. They grow as they flow back towards the input \(exploding gradients\)/);
-    expect(gradientNote([{ layer: 'a', rms: 0, maxAbs: 0 }, { layer: 'b', rms: 0.1, maxAbs: 1 }])).toMatch(/^No gradient reaches 'a' for these rows/);
+    expect(
+      gradientNote([
+        { layer: 'a', rms: 0.01, maxAbs: 0.1 },
+        { layer: 'b', rms: 0.5, maxAbs: 1 },
+      ]),
+    ).toBeNull();
+    expect(
+      gradientNote([
+        { layer: 'a', rms: 1e-6, maxAbs: 1e-5 },
+        { layer: 'b', rms: 0.1, maxAbs: 1 },
+      ]),
+    ).toBe(
+      "The gradients span 5.0 orders of magnitude: at 'a' they are 1.0e+5× smaller than at 'b'. They shrink as they flow back towards the input (vanishing gradients), so the early layers barely learn. ReLU-family activations, He initialization, batch normalization or fewer layers help.",
+    );
+    expect(
+      gradientNote([
+        { layer: 'a', rms: 50, maxAbs: 90 },
+        { layer: 'b', rms: 0.01, maxAbs: 1 },
+      ]),
+    ).toMatch(
+      /^The gradients span 3\.7 orders of magnitude: at 'b' they are 5,000× smaller than at 'a'\. They grow as they flow back towards the input \(exploding gradients\)/,
+    );
+    expect(
+      gradientNote([
+        { layer: 'a', rms: 0, maxAbs: 0 },
+        { layer: 'b', rms: 0.1, maxAbs: 1 },
+      ]),
+    ).toMatch(/^No gradient reaches 'a' for these rows/);
   });
-  it('exploding: names the app\'s clipping field and leaves out batch normalization when the network has it', () => {
-    const scales = [{ layer: 'a', rms: 50, maxAbs: 90 }, { layer: 'b', rms: 0.01, maxAbs: 1 }];
-    expect(gradientNote(scales)).toMatch(/Lower the learning rate, turn on 'Gradient clipping \(max norm\)' \(clipNorm in a spec\), or add batch normalization\.$/);
-    expect(gradientNote(scales, { hasBatchNorm: true, clipNorm: null })).toMatch(/huge, unstable steps\. Lower the learning rate, or turn on 'Gradient clipping \(max norm\)' \(clipNorm in a spec\)\.$/);
+  it("exploding: names the app's clipping field and leaves out batch normalization when the network has it", () => {
+    const scales = [
+      { layer: 'a', rms: 50, maxAbs: 90 },
+      { layer: 'b', rms: 0.01, maxAbs: 1 },
+    ];
+    expect(gradientNote(scales)).toMatch(
+      /Lower the learning rate, turn on 'Gradient clipping \(max norm\)' \(clipNorm in a spec\), or add batch normalization\.$/,
+    );
+    expect(gradientNote(scales, { hasBatchNorm: true, clipNorm: null })).toMatch(
+      /huge, unstable steps\. Lower the learning rate, or turn on 'Gradient clipping \(max norm\)' \(clipNorm in a spec\)\.$/,
+    );
   });
 });
 
 describe('traceStep on a network of only the output layer', () => {
   it('traces logistic regression: one dense layer, its fused softmax gradient, and a loss that drops', async () => {
-    const linear: NetworkSpec = { layers: [{ id: 'out', type: 'dense', units: 'auto' }], training: { optimizer: { type: 'sgd', learningRate: 0.1 } } };
+    const linear: NetworkSpec = {
+      layers: [{ id: 'out', type: 'dense', units: 'auto' }],
+      training: { optimizer: { type: 'sgd', learningRate: 0.1 } },
+    };
     const backend = new CpuBackend();
     const weights = await new Network(resolveNetwork(linear, 3, task), backend, 9).readWeights();
     const rng = new Random(2);

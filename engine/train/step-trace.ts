@@ -17,13 +17,23 @@ import { rowWeightMatrix } from './class-weights.ts';
 import { resolveTraining } from './config.ts';
 import { meanLoss } from './metrics.ts';
 import { Network } from './network.ts';
-import { gradientNote, lossExample, outputGradientFormula, updateNote, type LayerGradientScale } from './step-trace-text.ts';
+import {
+  gradientNote,
+  lossExample,
+  outputGradientFormula,
+  updateNote,
+  type LayerGradientScale,
+} from './step-trace-text.ts';
 import type { WeightTensor } from './types.ts';
 
 export type { LayerGradientScale } from './step-trace-text.ts';
 
 /** A matrix [rows, cols] as flat row-major numbers. */
-export interface TraceMatrix { rows: number; cols: number; data: number[] }
+export interface TraceMatrix {
+  rows: number;
+  cols: number;
+  data: number[];
+}
 
 /** Forward values of one layer for the traced rows. */
 export interface ForwardTrace {
@@ -74,7 +84,14 @@ export interface StepTrace {
   output: TraceMatrix;
   target: number[];
   /** `value` is the weighted mean Σ w_r·ℓ_r / n; `rowWeights` each row's class weight (null when all weigh 1). */
-  loss: { name: string; formula: string; value: number; perRow: number[]; rowWeights: number[] | null; example: string };
+  loss: {
+    name: string;
+    formula: string;
+    value: number;
+    perRow: number[];
+    rowWeights: number[] | null;
+    example: string;
+  };
   backward: BackwardTrace[];
   /**
    * dLoss/dInputs [rows, inputs]: the backward pass carried one layer further, to the inputs themselves
@@ -111,7 +128,12 @@ export interface TraceOptions {
  * The weights a run of this spec starts from: the initializers drawn with the spec's seed, as the training
  * loop draws them, so stepping through before training shows the run's first step.
  */
-export async function initialWeights(spec: NetworkSpec, inputs: number, task: Task, backend: Backend): Promise<WeightTensor[]> {
+export async function initialWeights(
+  spec: NetworkSpec,
+  inputs: number,
+  task: Task,
+  backend: Backend,
+): Promise<WeightTensor[]> {
   const network = new Network(resolveNetwork(spec, inputs, task), backend, resolveTraining(spec.training).seed);
   try {
     return await network.readWeights();
@@ -123,10 +145,14 @@ export async function initialWeights(spec: NetworkSpec, inputs: number, task: Ta
 /** How the gradient arriving at layer i's output came back from the layer after it. */
 function arrivingFormula(next: ResolvedLayer, id: string): string {
   switch (next.type) {
-    case 'dense': return `∂L/∂aⱼ = Σₖ w[j→k] · ∂L/∂zₖ, the ∂L/∂z of '${next.id}' sent back through its weights`;
-    case 'activation': return `∂L/∂a = ∂L/∂(output of '${next.id}') ⊙ f′ of its ${next.activation}`;
-    case 'dropout': return `∂L/∂a = ∂L/∂(output of '${next.id}'): dropout is off in this step, so it passes the gradient of '${id}' through`;
-    default: return `∂L/∂a = ∂L/∂(output of '${next.id}') · γ / √(running variance + ε), through batch normalization`;
+    case 'dense':
+      return `∂L/∂aⱼ = Σₖ w[j→k] · ∂L/∂zₖ, the ∂L/∂z of '${next.id}' sent back through its weights`;
+    case 'activation':
+      return `∂L/∂a = ∂L/∂(output of '${next.id}') ⊙ f′ of its ${next.activation}`;
+    case 'dropout':
+      return `∂L/∂a = ∂L/∂(output of '${next.id}'): dropout is off in this step, so it passes the gradient of '${id}' through`;
+    default:
+      return `∂L/∂a = ∂L/∂(output of '${next.id}') · γ / √(running variance + ε), through batch normalization`;
   }
 }
 
@@ -150,7 +176,11 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
   const { backend, rows } = o;
   const net = resolveNetwork(o.spec, o.x.length / Math.max(1, rows), o.task);
   const network = new Network(net, backend, 0, o.weights);
-  const read = async (t: Tensor, cols: number): Promise<TraceMatrix> => ({ rows, cols, data: Array.from(await backend.read(t)) });
+  const read = async (t: Tensor, cols: number): Promise<TraceMatrix> => ({
+    rows,
+    cols,
+    data: Array.from(await backend.read(t)),
+  });
   const temps: Tensor[] = [];
   const keep = (t: Tensor): Tensor => {
     const c = backend.tensor(t.shape);
@@ -181,18 +211,35 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
       const z = l.type === 'dense' && zt ? await read(zt, l.units) : null;
       const output = await read(buf.y, l.units);
       const math = act ? ACTIVATIONS[act] : null;
-      const derivative = z && math?.kind === 'elementwise'
-        ? { rows, cols: l.units, data: z.data.map((v, k) => math.df(v, output.data[k])) } : null;
+      const derivative =
+        z && math?.kind === 'elementwise'
+          ? { rows, cols: l.units, data: z.data.map((v, k) => math.df(v, output.data[k])) }
+          : null;
       forward.push({
-        layerId: l.id, type: l.type, activation: act, formula: math ? math.formula : null,
-        input: await read(buf.input, inCols), z, output, derivative,
+        layerId: l.id,
+        type: l.type,
+        activation: act,
+        formula: math ? math.formula : null,
+        input: await read(buf.input, inCols),
+        z,
+        output,
+        derivative,
       });
     }
     // 2. loss
     const outHost = await backend.read(out);
     const yHost = Array.from(o.y.subarray(0, rows));
     const math = LOSSES[net.loss];
-    const perRow = yHost.map((_, r) => meanLoss(net.loss, outHost.subarray(r * net.outputs, (r + 1) * net.outputs), o.y.subarray(r, r + 1), 1, net.outputs, net.huberDelta));
+    const perRow = yHost.map((_, r) =>
+      meanLoss(
+        net.loss,
+        outHost.subarray(r * net.outputs, (r + 1) * net.outputs),
+        o.y.subarray(r, r + 1),
+        1,
+        net.outputs,
+        net.huberDelta,
+      ),
+    );
     const weighted = o.classWeights ? rowWeightMatrix(o.classWeights, o.y, rows, net.outputs) : null;
     const rowWeights = weighted ? yHost.map((_, r) => weighted[r * net.outputs]!) : null;
     const weighedMean = (ls: number[]): number => ls.reduce((a, l, r) => a + l * (rowWeights?.[r] ?? 1), 0) / rows;
@@ -217,8 +264,10 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
       if (l.type === 'dense') {
         dz = a.fused || l.activation === 'linear' ? await read(a.g, l.units) : await read(buf.dz, l.units);
       }
-      const formula = a.i === net.layers.length - 1
-        ? outputGradientFormula(net.loss, net.fused, net.outputs, !!weighted) : arrivingFormula(net.layers[a.i + 1], l.id);
+      const formula =
+        a.i === net.layers.length - 1
+          ? outputGradientFormula(net.loss, net.fused, net.outputs, !!weighted)
+          : arrivingFormula(net.layers[a.i + 1], l.id);
       backward.push({ layerId: l.id, dOutput: await read(a.g, l.units), dz, fused: a.fused, formula });
     }
     const gradients: WeightTensor[] = [];
@@ -228,9 +277,17 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
         const dataOnly = await backend.read(p.grad!);
         backend.addRegularizationGradient(p.value, p.grad!, p.l1, p.l2);
         const total = await backend.read(p.grad!);
-        penalties.set(`${p.layer}/${p.name}`, Array.from(total, (g, k) => g - dataOnly[k]));
+        penalties.set(
+          `${p.layer}/${p.name}`,
+          Array.from(total, (g, k) => g - dataOnly[k]),
+        );
       }
-      gradients.push({ layer: p.layer, name: p.name, shape: [...p.shape], data: Array.from(await backend.read(p.grad!)) });
+      gradients.push({
+        layer: p.layer,
+        name: p.name,
+        shape: [...p.shape],
+        data: Array.from(await backend.read(p.grad!)),
+      });
     }
     // 4. update: one step of a fresh optimizer (t = 1)
     const spec = o.optimizer ?? resolveTraining(o.spec.training).optimizer;
@@ -244,24 +301,58 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
       temps.push(a, b);
       backend.optimizerStep(opt.step(opt.learningRate, 1), p.value, p.grad!, { a, b });
       tensors.push({
-        layer: p.layer, name: p.name, shape: [...p.shape], before, grad: gradients.find((g) => g.layer === p.layer && g.name === p.name)!.data,
-        after: Array.from(await backend.read(p.value)), penalty: penalties.get(`${p.layer}/${p.name}`) ?? null,
+        layer: p.layer,
+        name: p.name,
+        shape: [...p.shape],
+        before,
+        grad: gradients.find((g) => g.layer === p.layer && g.name === p.name)!.data,
+        after: Array.from(await backend.read(p.value)),
+        penalty: penalties.get(`${p.layer}/${p.name}`) ?? null,
       });
     }
     const after = await backend.read(network.forward(xt, rows, mode));
-    const lossAfterPerRow = yHost.map((_, r) => meanLoss(net.loss, after.subarray(r * net.outputs, (r + 1) * net.outputs), o.y.subarray(r, r + 1), 1, net.outputs, net.huberDelta));
+    const lossAfterPerRow = yHost.map((_, r) =>
+      meanLoss(
+        net.loss,
+        after.subarray(r * net.outputs, (r + 1) * net.outputs),
+        o.y.subarray(r, r + 1),
+        1,
+        net.outputs,
+        net.huberDelta,
+      ),
+    );
     const lossAfter = weighedMean(lossAfterPerRow);
     const gradientScale = scalesOf(gradients);
     return {
-      rows, task: o.task, forward, output: { rows, cols: net.outputs, data: Array.from(outHost) }, target: yHost,
-      loss: { name: net.loss, formula: math.formula, value, perRow, rowWeights, example: lossExample(net.loss, outHost, yHost[0], net.outputs, o.task, perRow[0]) },
-      backward, inputGradient, gradients,
+      rows,
+      task: o.task,
+      forward,
+      output: { rows, cols: net.outputs, data: Array.from(outHost) },
+      target: yHost,
+      loss: {
+        name: net.loss,
+        formula: math.formula,
+        value,
+        perRow,
+        rowWeights,
+        example: lossExample(net.loss, outHost, yHost[0], net.outputs, o.task, perRow[0]),
+      },
+      backward,
+      inputGradient,
+      gradients,
       update: {
-        optimizer: spec.type, learningRate: spec.learningRate,
+        optimizer: spec.type,
+        learningRate: spec.learningRate,
         note: updateNote(spec),
         tensors,
       },
-      lossAfter, lossAfterPerRow, gradientScale, gradientNote: gradientNote(gradientScale, { hasBatchNorm: net.layers.some((l) => l.type === 'batchNorm'), clipNorm: spec.clipNorm ?? null }),
+      lossAfter,
+      lossAfterPerRow,
+      gradientScale,
+      gradientNote: gradientNote(gradientScale, {
+        hasBatchNorm: net.layers.some((l) => l.type === 'batchNorm'),
+        clipNorm: spec.clipNorm ?? null,
+      }),
     };
   } finally {
     for (const t of temps) backend.dispose(t);
@@ -283,4 +374,3 @@ function scalesOf(gradients: readonly WeightTensor[]): LayerGradientScale[] {
   }
   return [...byLayer].map(([layer, a]) => ({ layer, rms: Math.sqrt(a.sum / Math.max(1, a.n)), maxAbs: a.max }));
 }
-

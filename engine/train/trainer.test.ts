@@ -22,14 +22,20 @@ function blobs(rows: number, seed: number): TrainingData {
   }
   const cut = Math.floor(rows * 0.8);
   return {
-    task: { kind: 'classification', classes: ['in', 'right', 'left'] }, featureNames: ['a', 'b'],
+    task: { kind: 'classification', classes: ['in', 'right', 'left'] },
+    featureNames: ['a', 'b'],
     train: { x: x.subarray(0, cut * 2), y: y.subarray(0, cut), rows: cut, features: 2 },
     validation: { x: x.subarray(cut * 2), y: y.subarray(cut), rows: rows - cut, features: 2 },
   };
 }
 
 const spec = (training: NetworkSpec['training'] = {}): NetworkSpec => ({
-  layers: [{ id: 'h1', type: 'dense', units: 16 }, { id: 'd', type: 'dropout', rate: 0.1 }, { id: 'h2', type: 'dense', units: 8, activation: 'tanh' }, { id: 'out', type: 'dense', units: 'auto' }],
+  layers: [
+    { id: 'h1', type: 'dense', units: 16 },
+    { id: 'd', type: 'dropout', rate: 0.1 },
+    { id: 'h2', type: 'dense', units: 8, activation: 'tanh' },
+    { id: 'out', type: 'dense', units: 'auto' },
+  ],
   training: { epochs: 30, batchSize: 16, optimizer: { type: 'adam', learningRate: 0.01 }, ...training },
 });
 
@@ -42,7 +48,13 @@ describe('trainNetwork: continuing a run', () => {
     const whole = await trainNetwork({ spec: s(4), data, backend: be });
     const first = await trainNetwork({ spec: s(2), data, backend: be, returnOptimizer: true });
     expect(first.optimizer?.steps).toBe(2 * Math.ceil(data.train.rows / 16));
-    const second = await trainNetwork({ spec: s(2), data, backend: be, initialWeights: first.weights, initialOptimizer: first.optimizer });
+    const second = await trainNetwork({
+      spec: s(2),
+      data,
+      backend: be,
+      initialWeights: first.weights,
+      initialOptimizer: first.optimizer,
+    });
     expect(second.weights).toEqual(whole.weights);
     // without it Adam restarts (moments and bias correction), and the result differs
     const restarted = await trainNetwork({ spec: s(2), data, backend: be, initialWeights: first.weights });
@@ -53,12 +65,23 @@ describe('trainNetwork: continuing a run', () => {
     const be = new CpuBackend();
     const training = { shuffle: true, schedule: { type: 'step' as const, stepSize: 3, gamma: 0.5 } };
     const whole = await trainNetwork({ spec: spec({ ...training, epochs: 10 }), data, backend: be });
-    const first = await trainNetwork({ spec: spec({ ...training, epochs: 5 }), data, backend: be, returnOptimizer: true });
+    const first = await trainNetwork({
+      spec: spec({ ...training, epochs: 5 }),
+      data,
+      backend: be,
+      returnOptimizer: true,
+    });
     const events: number[] = [];
     const rest = await trainNetwork({
-      spec: spec({ ...training, epochs: 10 }), data, backend: be,
-      initialWeights: first.weights, initialOptimizer: first.optimizer, initialHistory: first.history,
-      onEvent: (e) => { if (e.type === 'epoch') events.push(e.summary.epoch); },
+      spec: spec({ ...training, epochs: 10 }),
+      data,
+      backend: be,
+      initialWeights: first.weights,
+      initialOptimizer: first.optimizer,
+      initialHistory: first.history,
+      onEvent: (e) => {
+        if (e.type === 'epoch') events.push(e.summary.epoch);
+      },
     });
     expect(events).toEqual([6, 7, 8, 9, 10]);
     expect(rest.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -71,12 +94,24 @@ describe('trainNetwork: continuing a run', () => {
   it('reduce-on-plateau replays the earlier epochs, so its rate continues where it was', async () => {
     const be = new CpuBackend();
     // With minDelta 1 no epoch after the first counts as better: the rate halves after epochs 3, 5 and 7.
-    const training = { shuffle: false, schedule: { type: 'reduceOnPlateau' as const, patience: 1, factor: 0.5, minDelta: 1 } };
+    const training = {
+      shuffle: false,
+      schedule: { type: 'reduceOnPlateau' as const, patience: 1, factor: 0.5, minDelta: 1 },
+    };
     const whole = await trainNetwork({ spec: spec({ ...training, epochs: 8 }), data, backend: be });
-    const first = await trainNetwork({ spec: spec({ ...training, epochs: 4 }), data, backend: be, returnOptimizer: true });
+    const first = await trainNetwork({
+      spec: spec({ ...training, epochs: 4 }),
+      data,
+      backend: be,
+      returnOptimizer: true,
+    });
     const rest = await trainNetwork({
-      spec: spec({ ...training, epochs: 8 }), data, backend: be,
-      initialWeights: first.weights, initialOptimizer: first.optimizer, initialHistory: first.history,
+      spec: spec({ ...training, epochs: 8 }),
+      data,
+      backend: be,
+      initialWeights: first.weights,
+      initialOptimizer: first.optimizer,
+      initialHistory: first.history,
     });
     const rates = whole.history.map((h) => h.learningRate);
     expect(rates).toEqual([0.01, 0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025, 0.00125]);
@@ -87,7 +122,9 @@ describe('trainNetwork: continuing a run', () => {
   it('refuses to continue when the total epochs are not more than those already done', async () => {
     const be = new CpuBackend();
     const first = await trainNetwork({ spec: s(3), data, backend: be, returnOptimizer: true });
-    await expect(trainNetwork({ spec: s(3), data, backend: be, initialWeights: first.weights, initialHistory: first.history })).rejects.toThrowError(
+    await expect(
+      trainNetwork({ spec: s(3), data, backend: be, initialWeights: first.weights, initialHistory: first.history }),
+    ).rejects.toThrowError(
       'The run to continue has already trained 3 epochs, and training is set to 3 in all. Set more than 3 epochs to train more.',
     );
   });
@@ -95,8 +132,16 @@ describe('trainNetwork: continuing a run', () => {
   it('refuses optimizer state from another network, saying what to do', async () => {
     const be = new CpuBackend();
     const first = await trainNetwork({ spec: s(1), data, backend: be, returnOptimizer: true });
-    const other: NetworkSpec = { ...s(1), layers: [{ id: 'h1', type: 'dense', units: 4 }, { id: 'out', type: 'dense', units: 'auto' }] };
-    await expect(trainNetwork({ spec: other, data, backend: be, initialOptimizer: first.optimizer })).rejects.toThrowError(
+    const other: NetworkSpec = {
+      ...s(1),
+      layers: [
+        { id: 'h1', type: 'dense', units: 4 },
+        { id: 'out', type: 'dense', units: 'auto' },
+      ],
+    };
+    await expect(
+      trainNetwork({ spec: other, data, backend: be, initialOptimizer: first.optimizer }),
+    ).rejects.toThrowError(
       'The optimizer state to continue from does not fit this network and optimizer (6 tensors for 4). Continue with the same network and optimizer type, or start the optimizer afresh.',
     );
   });
@@ -105,7 +150,12 @@ describe('trainNetwork: continuing a run', () => {
 describe('trainNetwork', () => {
   it('learns a non-linear boundary and reports each epoch', async () => {
     const events: TrainEvent[] = [];
-    const r = await trainNetwork({ spec: spec(), data: blobs(600, 1), backend: new CpuBackend(), onEvent: (e) => events.push(e) });
+    const r = await trainNetwork({
+      spec: spec(),
+      data: blobs(600, 1),
+      backend: new CpuBackend(),
+      onEvent: (e) => events.push(e),
+    });
     const epochs = events.filter((e) => e.type === 'epoch');
     expect(epochs).toHaveLength(30);
     const last = r.history[r.history.length - 1];
@@ -113,11 +163,19 @@ describe('trainNetwork', () => {
     expect(last.loss).toBeLessThan(r.history[0].loss);
     expect(last.layers.map((l) => l.id)).toEqual(['h1', 'h2', 'out']);
     expect(last.layers.every((l) => l.gradNorm > 0 && l.weightNorm > 0)).toBe(true);
-    expect(r.weights.map((w) => `${w.layer}/${w.name}:${w.shape.join('x')}`)).toEqual(['h1/kernel:2x16', 'h1/bias:16', 'h2/kernel:16x8', 'h2/bias:8', 'out/kernel:8x3', 'out/bias:3']);
+    expect(r.weights.map((w) => `${w.layer}/${w.name}:${w.shape.join('x')}`)).toEqual([
+      'h1/kernel:2x16',
+      'h1/bias:16',
+      'h2/kernel:16x8',
+      'h2/bias:8',
+      'out/kernel:8x3',
+      'out/bias:3',
+    ]);
   });
 
   it('gives bit-identical weights for the same seed, and different ones for another seed', async () => {
-    const run = async (seed: number) => (await trainNetwork({ spec: spec({ epochs: 3, seed }), data: blobs(200, 2), backend: new CpuBackend() })).weights;
+    const run = async (seed: number) =>
+      (await trainNetwork({ spec: spec({ epochs: 3, seed }), data: blobs(200, 2), backend: new CpuBackend() })).weights;
     const a = await run(5);
     const b = await run(5);
     const c = await run(6);
@@ -129,7 +187,10 @@ describe('trainNetwork', () => {
     const control = new TrainControl();
     let epochsSeen = 0;
     const pending = trainNetwork({
-      spec: spec({ epochs: 50 }), data: blobs(300, 3), backend: new CpuBackend(), control,
+      spec: spec({ epochs: 50 }),
+      data: blobs(300, 3),
+      backend: new CpuBackend(),
+      control,
       onEvent: (e) => {
         if (e.type !== 'epoch') return;
         epochsSeen++;
@@ -151,30 +212,59 @@ describe('trainNetwork', () => {
 
   it('stops on a NaN loss and says which epoch and batch, and what to do', async () => {
     const d = blobs(200, 4);
-    const regression: TrainingData = { ...d, task: { kind: 'regression' }, train: { ...d.train, y: d.train.y.map((v) => v * 100) } };
+    const regression: TrainingData = {
+      ...d,
+      task: { kind: 'regression' },
+      train: { ...d.train, y: d.train.y.map((v) => v * 100) },
+    };
     const err = await trainNetwork({
       spec: spec({ epochs: 5, optimizer: { type: 'sgd', learningRate: 1e6 } }),
-      data: regression, backend: new CpuBackend(),
+      data: regression,
+      backend: new CpuBackend(),
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TrainingError);
-    expect((err as TrainingError).message).toMatch(/^Training diverged: the loss became NaN or infinite in epoch \d+, batch \d+\. Lower the learning rate \(now 1000000\) to 0\.01 or less, make sure the inputs are scaled \(standardize them\), or use 'Gradient clipping \(max norm\)' \(clipNorm in a spec\)\.$/);
+    expect((err as TrainingError).message).toMatch(
+      /^Training diverged: the loss became NaN or infinite in epoch \d+, batch \d+\. Lower the learning rate \(now 1000000\) to 0\.01 or less, make sure the inputs are scaled \(standardize them\), or use 'Gradient clipping \(max norm\)' \(clipNorm in a spec\)\.$/,
+    );
   });
 
   it('stops when the weights explode even though the loss stays finite (Adam at 1e6), and suggests a rate likely to work', async () => {
-    const err = await trainNetwork({ spec: spec({ epochs: 20, optimizer: { type: 'adam', learningRate: 1e6 } }), data: blobs(200, 4), backend: new CpuBackend() }).catch((e: unknown) => e);
+    const err = await trainNetwork({
+      spec: spec({ epochs: 20, optimizer: { type: 'adam', learningRate: 1e6 } }),
+      data: blobs(200, 4),
+      backend: new CpuBackend(),
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TrainingError);
-    expect((err as TrainingError).message).toMatch(/^Training diverged: the weights of layer 'h1' grew to norm \d\.\d\de\+\d+ \(from \d+(\.\d+)? at the start\) by epoch 1\. Lower the learning rate \(now 1000000\) to 0\.001 or less/);
+    expect((err as TrainingError).message).toMatch(
+      /^Training diverged: the weights of layer 'h1' grew to norm \d\.\d\de\+\d+ \(from \d+(\.\d+)? at the start\) by epoch 1\. Lower the learning rate \(now 1000000\) to 0\.001 or less/,
+    );
   });
 
   it('refuses, before allocating, a batch whose activations would not fit in the memory limit', async () => {
-    const wide: NetworkSpec = { layers: [{ id: 'h', type: 'dense', units: 50_000 }, { id: 'out', type: 'dense', units: 'auto' }], training: { epochs: 1, batchSize: 5000 } };
-    const err = await trainNetwork({ spec: wide, data: blobs(6250, 1), backend: new CpuBackend() }).catch((e: unknown) => e);
+    const wide: NetworkSpec = {
+      layers: [
+        { id: 'h', type: 'dense', units: 50_000 },
+        { id: 'out', type: 'dense', units: 'auto' },
+      ],
+      training: { epochs: 1, batchSize: 5000 },
+    };
+    const err = await trainNetwork({ spec: wide, data: blobs(6250, 1), backend: new CpuBackend() }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(SpecError);
-    expect((err as SpecError).message).toBe('Training this network (300,003 parameters, batches of 5,000 rows) needs about 9.8 GB for weights, gradients, optimizer state and activations, over the limit of 1 GB. Use fewer or smaller layers, or a smaller batch size.');
+    expect((err as SpecError).message).toBe(
+      'Training this network (300,003 parameters, batches of 5,000 rows) needs about 9.8 GB for weights, gradients, optimizer state and activations, over the limit of 1 GB. Use fewer or smaller layers, or a smaller batch size.',
+    );
   });
 
-  it('reports each epoch\'s loss without the L1/L2 penalty, the penalty, and their sum', async () => {
-    const penalized: NetworkSpec = { ...spec({ epochs: 3 }), layers: [{ id: 'h1', type: 'dense', units: 8, l1: 0.01, l2: 0.02 }, { id: 'out', type: 'dense', units: 'auto' }] };
+  it("reports each epoch's loss without the L1/L2 penalty, the penalty, and their sum", async () => {
+    const penalized: NetworkSpec = {
+      ...spec({ epochs: 3 }),
+      layers: [
+        { id: 'h1', type: 'dense', units: 8, l1: 0.01, l2: 0.02 },
+        { id: 'out', type: 'dense', units: 'auto' },
+      ],
+    };
     const r = await trainNetwork({ spec: penalized, data: blobs(100, 2), backend: new CpuBackend() });
     const last = r.history[r.history.length - 1];
     const kernel = r.weights.find((w) => w.layer === 'h1' && w.name === 'kernel')!.data;
@@ -187,8 +277,13 @@ describe('trainNetwork', () => {
 
   it('stops early and restores the best weights', async () => {
     const r = await trainNetwork({
-      spec: spec({ epochs: 200, earlyStopping: { patience: 3, monitor: 'valLoss' }, optimizer: { type: 'adam', learningRate: 0.05 } }),
-      data: blobs(120, 5), backend: new CpuBackend(),
+      spec: spec({
+        epochs: 200,
+        earlyStopping: { patience: 3, monitor: 'valLoss' },
+        optimizer: { type: 'adam', learningRate: 0.05 },
+      }),
+      data: blobs(120, 5),
+      backend: new CpuBackend(),
     });
     expect(r.stopReason).toBe('earlyStopping');
     expect(r.history.length).toBe(r.bestEpoch + 4);
@@ -209,7 +304,8 @@ describe('losing the device mid-run', () => {
         if (prop === 'label') return 'WebGL2 · test device';
         if (prop === 'read') {
           return async (t: Parameters<CpuBackend['read']>[0]) => {
-            if (++reads === 30) throw new BackendError({ code: 'backend/device-lost', path: '', message: 'context lost' });
+            if (++reads === 30)
+              throw new BackendError({ code: 'backend/device-lost', path: '', message: 'context lost' });
             return target.read(t);
           };
         }
@@ -219,7 +315,13 @@ describe('losing the device mid-run', () => {
     });
     const events: TrainEvent[] = [];
     const s = spec({ epochs: 6 });
-    const r = await trainNetwork({ spec: s, data: blobs(300, 8), backend: flaky, fallback: async () => new CpuBackend(), onEvent: (e) => events.push(e) });
+    const r = await trainNetwork({
+      spec: s,
+      data: blobs(300, 8),
+      backend: flaky,
+      fallback: async () => new CpuBackend(),
+      onEvent: (e) => events.push(e),
+    });
     const fallback = events.filter((e) => e.type === 'diagnostic' && e.diagnostic.kind === 'backendFallback');
     expect(fallback).toHaveLength(1);
     expect(r.backend).toBe('CPU · TypeScript');

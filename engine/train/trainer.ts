@@ -69,7 +69,10 @@ export interface TrainResult {
   outputs: number;
   /** The optimizer's state after the last step, when asked for (TrainOptions.returnOptimizer). */
   optimizer?: OptimizerCheckpoint;
-  /** Set when the weights were refitted on `rows` training + validation rows (engine/run/refit.ts). */ refit?: { epochs: number; rows: number };
+  /** Set when the weights were refitted on `rows` training + validation rows (engine/run/refit.ts). */ refit?: {
+    epochs: number;
+    rows: number;
+  };
 }
 
 /** Rows of training data used to report regression train metrics each epoch (eval mode). */
@@ -92,13 +95,26 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
     throw new TrainingError(trainMessages.noRows());
   }
   const done = opts.initialHistory?.length ?? 0;
-  assert(opts.initialHistory?.every((h, i) => h.epoch === i + 1) ?? true, 'the history to continue is not numbered 1, 2, 3, …');
+  assert(
+    opts.initialHistory?.every((h, i) => h.epoch === i + 1) ?? true,
+    'the history to continue is not numbered 1, 2, 3, …',
+  );
   if (done >= cfg.epochs) {
     throw new TrainingError(trainMessages.nothingToContinue(done, cfg.epochs));
   }
-  checkMemory(net, Math.min(cfg.batchSize, train.rows), cfg.optimizer.type, undefined, Math.max(train.rows, validation?.rows ?? 0));
+  checkMemory(
+    net,
+    Math.min(cfg.batchSize, train.rows),
+    cfg.optimizer.type,
+    undefined,
+    Math.max(train.rows, validation?.rows ?? 0),
+  );
   const classWeights = resolveClassWeights(cfg.classWeight, data.task, train.y, train.rows);
-  if (classWeights?.note) emit({ type: 'diagnostic', diagnostic: { kind: 'classWeights', layerId: null, epoch: done, message: classWeights.note } });
+  if (classWeights?.note)
+    emit({
+      type: 'diagnostic',
+      diagnostic: { kind: 'classWeights', layerId: null, epoch: done, message: classWeights.note },
+    });
   const rowWeights = classWeights ? rowWeightMatrix(classWeights.weights, train.y, train.rows, net.outputs) : null;
   const optimizer = createOptimizer(cfg.optimizer);
   let state = new DeviceState(opts.backend, net, cfg.seed, optimizer, opts.initialWeights);
@@ -106,7 +122,10 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   // A paused run shows its current weights in the step-through view (read through the control), and
   // where it paused: `batch` batches of epoch `epoch` are done.
   const position = { epoch: 0, batch: 0, batches: 0 };
-  opts.control?.attach(() => state.network, () => ({ ...position }));
+  opts.control?.attach(
+    () => state.network,
+    () => ({ ...position }),
+  );
   const hasVal = !!validation && validation.rows > 0;
   const defaultMonitor: MonitorName = hasVal ? 'valLoss' : 'loss';
   const schedule = createSchedule(cfg.schedule, optimizer.learningRate, cfg.epochs, defaultMonitor);
@@ -142,7 +161,10 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
     //    (each row's scaled by its class weight), plus the penalty's gradient and clipping
     backend.lossGradient(lossName, out, y, d, net.huberDelta, net.fused);
     const k = net.outputs;
-    network.backward(rows, rowWeights ? weighGradient(backend, rowWeights, k, order, start, rows, state.weightBuffers(rows)) : d);
+    network.backward(
+      rows,
+      rowWeights ? weighGradient(backend, rowWeights, k, order, start, rows, state.weightBuffers(rows)) : d,
+    );
     penalizeAndClip(state, optimizer.clipNorm);
     // 4. update: every weight against its gradient, scaled by the learning rate (via the optimizer)
     t++;
@@ -183,7 +205,16 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
         if (time - lastProgress >= PROGRESS_MS || b === batches - 1) {
           lastProgress = time;
           const elapsed = Math.max(1, time - started);
-          emit({ type: 'progress', epoch: epoch + 1, epochs: cfg.epochs, batch: b + 1, batches, loss: a[0] / seen, rowsPerSecond: (seen / elapsed) * 1000, elapsedMs: elapsed });
+          emit({
+            type: 'progress',
+            epoch: epoch + 1,
+            epochs: cfg.epochs,
+            batch: b + 1,
+            batches,
+            loss: a[0] / seen,
+            rowsPerSecond: (seen / elapsed) * 1000,
+            elapsedMs: elapsed,
+          });
         }
       }
     }
@@ -201,25 +232,55 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
     else {
       const n = Math.min(train.rows, TRAIN_METRIC_SAMPLE);
       const outTrain = await predictRows(network, train.x.subarray(0, n * net.inputs), n);
-      Object.assign(metrics, headlineMetrics(computeMetrics(data.task, lossName, net.huberDelta, outTrain, train.y, n, net.outputs, data.targetScale)));
+      Object.assign(
+        metrics,
+        headlineMetrics(
+          computeMetrics(data.task, lossName, net.huberDelta, outTrain, train.y, n, net.outputs, data.targetScale),
+        ),
+      );
     }
     let valLoss: number | null = null;
     let valMetrics: Record<string, number> | null = null;
     if (hasVal && validation) {
       const outVal = await predictRows(network, validation.x, validation.rows);
-      const mv = computeMetrics(data.task, lossName, net.huberDelta, outVal, validation.y, validation.rows, net.outputs, data.targetScale);
+      const mv = computeMetrics(
+        data.task,
+        lossName,
+        net.huberDelta,
+        outVal,
+        validation.y,
+        validation.rows,
+        net.outputs,
+        data.targetScale,
+      );
       valLoss = mv.loss;
       valMetrics = headlineMetrics(mv);
     }
     const penalty = await penaltyOf(network);
-    return { epoch: epoch + 1, epochs: cfg.epochs, loss, penalty, totalLoss: loss + penalty, metrics, valLoss, valMetrics, learningRate: lr, elapsedMs: now() - started, layers };
+    return {
+      epoch: epoch + 1,
+      epochs: cfg.epochs,
+      loss,
+      penalty,
+      totalLoss: loss + penalty,
+      metrics,
+      valLoss,
+      valMetrics,
+      learningRate: lr,
+      elapsedMs: now() - started,
+      layers,
+    };
   }
 
   /**
    * Train one epoch and summarize it (keeping the best weights when it improves); null when the user
    * stopped the run. A lost GPU moves the run to the fallback backend and reruns the epoch from its start.
    */
-  async function trainEpoch(epoch: number, lr: number, started: number): Promise<{ summary: EpochSummary; improved: boolean } | null> {
+  async function trainEpoch(
+    epoch: number,
+    lr: number,
+    started: number,
+  ): Promise<{ summary: EpochSummary; improved: boolean } | null> {
     const stepsAtStart = t;
     for (;;) {
       try {
@@ -230,11 +291,17 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
         await fallback.save(state);
         return { summary, improved };
       } catch (e) {
-        state = await fallback.recover(e, state, epoch + 1, (backend, host) => {
-          const moved = new DeviceState(backend, net, cfg.seed, optimizer, host.weights);
-          moved.loadSlots(host);
-          return moved;
-        }, emit);
+        state = await fallback.recover(
+          e,
+          state,
+          epoch + 1,
+          (backend, host) => {
+            const moved = new DeviceState(backend, net, cfg.seed, optimizer, host.weights);
+            moved.loadSlots(host);
+            return moved;
+          },
+          emit,
+        );
         t = stepsAtStart;
       }
     }
@@ -242,7 +309,11 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
 
   try {
     await fallback.save(state);
-    const watch = new DivergenceWatch(await layerNorms(state, 1, layerIds), cfg.optimizer.type, data.task.kind === 'regression');
+    const watch = new DivergenceWatch(
+      await layerNorms(state, 1, layerIds),
+      cfg.optimizer.type,
+      data.task.kind === 'regression',
+    );
     for (let epoch = done; epoch < cfg.epochs; epoch++) {
       const started = now();
       const lr = schedule.rate(epoch);
@@ -256,7 +327,8 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
       watch.check(summary);
       history.push(summary);
       emit({ type: 'epoch', summary });
-      for (const diagnostic of checkGradients(summary.layers, epoch + 1, reported, advice)) emit({ type: 'diagnostic', diagnostic });
+      for (const diagnostic of checkGradients(summary.layers, epoch + 1, reported, advice))
+        emit({ type: 'diagnostic', diagnostic });
       schedule.observe(monitorValues(summary));
       if (stopping.shouldStop(summary, improved)) {
         stopReason = 'earlyStopping';
@@ -272,8 +344,19 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
     const last = opts.returnOptimizer ? await state.toHost() : null;
     const weights = last ? last.weights : await state.network.readWeights();
     // The spec says which class weights ran (`auto` resolved), so a saved model file states them.
-    const ran: NetworkSpec = data.task.kind === 'classification' ? { ...spec, training: { ...spec.training, classWeight: classWeights?.setting ?? 'none' } } : spec;
-    const result: TrainResult = { spec: ran, weights, history, stopReason, bestEpoch, backend: state.backend.label, outputs: net.outputs };
+    const ran: NetworkSpec =
+      data.task.kind === 'classification'
+        ? { ...spec, training: { ...spec.training, classWeight: classWeights?.setting ?? 'none' } }
+        : spec;
+    const result: TrainResult = {
+      spec: ran,
+      weights,
+      history,
+      stopReason,
+      bestEpoch,
+      backend: state.backend.label,
+      outputs: net.outputs,
+    };
     if (last) result.optimizer = { steps: t, slots: last.slots };
     return result;
   } finally {

@@ -75,7 +75,16 @@ export interface Diagnostic {
 
 /** Streamed while training. */
 export type TrainEvent =
-  | { type: 'progress'; epoch: number; epochs: number; batch: number; batches: number; loss: number; rowsPerSecond: number; elapsedMs: number }
+  | {
+      type: 'progress';
+      epoch: number;
+      epochs: number;
+      batch: number;
+      batches: number;
+      loss: number;
+      rowsPerSecond: number;
+      elapsedMs: number;
+    }
   | { type: 'epoch'; summary: EpochSummary }
   | { type: 'diagnostic'; diagnostic: Diagnostic };
 

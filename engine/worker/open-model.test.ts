@@ -29,10 +29,19 @@ const spec = {
     { id: 'h1', type: 'dense' as const, units: 8, activation: 'relu' as const },
     { id: 'out', type: 'dense' as const, units: 'auto' as const },
   ],
-  training: { epochs: 6, batchSize: 16, seed: 3, optimizer: { type: 'adam' as const, learningRate: 0.05 }, backend: 'cpu' as const },
+  training: {
+    epochs: 6,
+    batchSize: 16,
+    seed: 3,
+    optimizer: { type: 'adam' as const, learningRate: 0.05 },
+    backend: 'cpu' as const,
+  },
 };
 // Min-max for the bill length, year ignored: the opened model's settings must carry each column's own treatment.
-const settings = { target: 'species', columns: { bill_length_mm: { scaling: 'minMax' as const }, year: { role: 'ignore' as const } } };
+const settings = {
+  target: 'species',
+  columns: { bill_length_mm: { scaling: 'minMax' as const }, year: { role: 'ignore' as const } },
+};
 
 /** A penguins model trained by the engine, as model-file text. */
 async function penguinsModel(): Promise<string> {
@@ -55,14 +64,20 @@ describe('model/open', () => {
     const opened = await send({ type: 'model/open', runId: 'm1', model: json, fileName: 'penguins.model.json' });
     if (opened.type !== 'model/opened') throw new Error(errorOf(opened));
     expect(opened.opened.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(opened.opened.metrics.test).toMatchObject({ kind: 'classification', accuracy: stored.metrics.test.accuracy });
+    expect(opened.opened.metrics.test).toMatchObject({
+      kind: 'classification',
+      accuracy: stored.metrics.test.accuracy,
+    });
     expect(opened.opened.dataProblem).toBeNull();
     expect(opened.opened.settings?.columns?.year).toEqual({ role: 'ignore' });
     expect(opened.opened.settings?.columns?.bill_length_mm).toMatchObject({ role: 'feature', scaling: 'minMax' });
     expect(opened.weights.map((w) => w.shape)).toEqual([[9, 8], [8], [8, 3], [3]]);
     const evaluated = await send({ type: 'evaluate/run', runId: 'm1' });
     if (evaluated.type !== 'evaluate/done') throw new Error(errorOf(evaluated));
-    expect(evaluated.evaluation.kind === 'classification' && evaluated.evaluation.accuracy).toBeCloseTo(stored.metrics.test.accuracy, 6);
+    expect(evaluated.evaluation.kind === 'classification' && evaluated.evaluation.accuracy).toBeCloseTo(
+      stored.metrics.test.accuracy,
+      6,
+    );
     expect(opened.opened.summary?.rows.test).toBe(evaluated.evaluation.rowIndices.length);
   });
 
@@ -73,29 +88,43 @@ describe('model/open', () => {
     if (bare.type !== 'model/opened') throw new Error(errorOf(bare));
     expect(bare.opened.settings).toBeNull();
     expect(bare.opened.summary).toBeNull();
-    expect(bare.opened.dataProblem).toBe('No dataset is loaded, so the model shows its stored metrics only. '
-      + "Load the model's dataset on the Data view, then open the model again to evaluate it.");
+    expect(bare.opened.dataProblem).toBe(
+      'No dataset is loaded, so the model shows its stored metrics only. ' +
+        "Load the model's dataset on the Data view, then open the model again to evaluate it.",
+    );
     await send({ type: 'data/load', name: 'iris.csv', source: sample('iris.csv'), options: null });
     const other = await send({ type: 'model/open', runId: 'm2', model: json, fileName: 'm.json' });
     if (other.type !== 'model/opened') throw new Error(errorOf(other));
-    expect(other.opened.dataProblem).toBe("The loaded dataset lacks the columns 'island', 'bill_length_mm', "
-      + "'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex' that the model was trained on, so it cannot be "
-      + "evaluated on it. Load the model's dataset on the Data view, then open the model again.");
+    expect(other.opened.dataProblem).toBe(
+      "The loaded dataset lacks the columns 'island', 'bill_length_mm', " +
+        "'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex' that the model was trained on, so it cannot be " +
+        "evaluated on it. Load the model's dataset on the Data view, then open the model again.",
+    );
     expect(errorOf(await send({ type: 'evaluate/run', runId: 'm2' }))).toBe(
-      'This run does not say how its data was prepared. Train it again.');
+      'This run does not say how its data was prepared. Train it again.',
+    );
   });
 
   it('names a project, a CSV, junk and a damaged model for what they are', async () => {
     const { send } = harness();
-    const open = async (text: string): Promise<string> => errorOf(await send({ type: 'model/open', runId: 'x', model: text, fileName: 'f.json' }));
-    expect(await open('{"format":"backprop-studio/project","version":1}')).toBe('f.json is a Backprop Studio project, '
-      + "not a model file. Open it with Open project (File ▸ Open… or Ctrl+O); to open one of its runs, export the run's model first.");
-    expect(await open('species,island\nAdelie,Biscoe\n')).toBe('f.json looks like a CSV table, not a model file. '
-      + 'Load it on the Data view (Load CSV), or open a model file (.json) exported by Backprop Studio.');
-    expect(await open('\u0000\u0001junk')).toBe('f.json is not a Backprop Studio model file: it is not valid JSON. '
-      + 'Open a model file (.json) exported by Backprop Studio, its CLI or its PyTorch package.');
-    expect(await open('{"format":"backprop-studio/network"}')).toBe('This is not a Backprop Studio model file: format is '
-      + `"backprop-studio/network", expected 'backprop-studio/model'. Export the model again from Backprop Studio.`);
+    const open = async (text: string): Promise<string> =>
+      errorOf(await send({ type: 'model/open', runId: 'x', model: text, fileName: 'f.json' }));
+    expect(await open('{"format":"backprop-studio/project","version":1}')).toBe(
+      'f.json is a Backprop Studio project, ' +
+        "not a model file. Open it with Open project (File ▸ Open… or Ctrl+O); to open one of its runs, export the run's model first.",
+    );
+    expect(await open('species,island\nAdelie,Biscoe\n')).toBe(
+      'f.json looks like a CSV table, not a model file. ' +
+        'Load it on the Data view (Load CSV), or open a model file (.json) exported by Backprop Studio.',
+    );
+    expect(await open('\u0000\u0001junk')).toBe(
+      'f.json is not a Backprop Studio model file: it is not valid JSON. ' +
+        'Open a model file (.json) exported by Backprop Studio, its CLI or its PyTorch package.',
+    );
+    expect(await open('{"format":"backprop-studio/network"}')).toBe(
+      'This is not a Backprop Studio model file: format is ' +
+        `"backprop-studio/network", expected 'backprop-studio/model'. Export the model again from Backprop Studio.`,
+    );
     const model = JSON.parse(await penguinsModel()) as { weights: { data: (number | null)[] }[] };
     model.weights[0]!.data[4] = null;
     const damaged = await send({ type: 'model/open', runId: 'x', model: JSON.stringify(model), fileName: 'f.json' });

@@ -23,14 +23,18 @@ function looksLikeCsv(text: string): boolean {
 
 /** The model in `text` (a model file's JSON), checked; `fileName` names the file in messages. */
 export function readModelText(text: string, fileName: string): ModelFile {
-  if (text.length > MAX_MODEL_FILE_BYTES) throw new ModelFileError(openModelMessages.tooLarge(fileName, MAX_MODEL_FILE_BYTES));
+  if (text.length > MAX_MODEL_FILE_BYTES)
+    throw new ModelFileError(openModelMessages.tooLarge(fileName, MAX_MODEL_FILE_BYTES));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ModelFileError(looksLikeCsv(text) ? openModelMessages.csv(fileName) : openModelMessages.notJson(fileName));
+    throw new ModelFileError(
+      looksLikeCsv(text) ? openModelMessages.csv(fileName) : openModelMessages.notJson(fileName),
+    );
   }
-  if (isRecord(data) && data.format === 'backprop-studio/project') throw new ModelFileError(openModelMessages.project(fileName));
+  if (isRecord(data) && data.format === 'backprop-studio/project')
+    throw new ModelFileError(openModelMessages.project(fileName));
   return parseModelFile(data);
 }
 
@@ -50,11 +54,16 @@ function columnOf(t: FeatureTransform): ColumnSettings {
   const fill = { missing: t.fill.strategy, ...(t.fill.indicator ? { missingIndicator: true } : {}) };
   switch (t.kind) {
     // A number column's type is left to inference (numeric or integer read the same way).
-    case 'number': return { role: 'feature', scaling: t.scaling, ...fill };
-    case 'boolean': return { role: 'feature', type: 'boolean', ...fill };
-    case 'oneHot': return { role: 'feature', type: 'categorical', encoding: 'oneHot', ...fill };
-    case 'ordinal': return { role: 'feature', type: 'categorical', encoding: 'ordinal', scaling: t.scaling, ...fill };
-    case 'datetime': return { role: 'feature', type: 'datetime', scaling: t.scaling, ...fill };
+    case 'number':
+      return { role: 'feature', scaling: t.scaling, ...fill };
+    case 'boolean':
+      return { role: 'feature', type: 'boolean', ...fill };
+    case 'oneHot':
+      return { role: 'feature', type: 'categorical', encoding: 'oneHot', ...fill };
+    case 'ordinal':
+      return { role: 'feature', type: 'categorical', encoding: 'ordinal', scaling: t.scaling, ...fill };
+    case 'datetime':
+      return { role: 'feature', type: 'datetime', scaling: t.scaling, ...fill };
   }
 }
 
@@ -76,13 +85,19 @@ export function settingsForModel(pre: Preprocessing, table: ParsedTable): Datase
 
 /** The epochs of a model file's history that have what the charts draw (files written elsewhere may lack some). */
 function chartableHistory(history: readonly unknown[]): EpochSummary[] {
-  return history.filter((h): h is EpochSummary => isRecord(h) && typeof h.epoch === 'number'
-    && typeof h.loss === 'number' && isRecord(h.metrics))
+  return history
+    .filter(
+      (h): h is EpochSummary =>
+        isRecord(h) && typeof h.epoch === 'number' && typeof h.loss === 'number' && isRecord(h.metrics),
+    )
     .map((h) => ({ ...h, layers: Array.isArray(h.layers) ? h.layers : [], elapsedMs: Number(h.elapsedMs) || 0 }));
 }
 
 /** What the app shows of an opened model, with the settings it is evaluated with (null: why not, in `dataProblem`). */
-export function openedModel(model: ModelFile, tables: TableStore): { opened: OpenedModel; settings: DatasetSettings | null } {
+export function openedModel(
+  model: ModelFile,
+  tables: TableStore,
+): { opened: OpenedModel; settings: DatasetSettings | null } {
   let settings: DatasetSettings | null = null;
   let summary: DatasetSummary | null = null;
   let dataProblem: string | null = null;
@@ -93,7 +108,8 @@ export function openedModel(model: ModelFile, tables: TableStore): { opened: Ope
       const s = settingsForModel(model.preprocessing, tables.table);
       const prepared = tables.prepare(s, model.seed);
       // Other categories or an other split give other inputs: the model's test rows cannot be rebuilt.
-      if (prepared.featureNames.join('\u0000') !== model.featureNames.join('\u0000')) throw new DatasetError(runMessages.otherTable());
+      if (prepared.featureNames.join('\u0000') !== model.featureNames.join('\u0000'))
+        throw new DatasetError(runMessages.otherTable());
       settings = s;
       summary = summarize(tables.table, prepared);
     } catch (e) {
@@ -102,9 +118,17 @@ export function openedModel(model: ModelFile, tables: TableStore): { opened: Ope
     }
   }
   const opened: OpenedModel = {
-    spec: model.spec, task: model.task, featureNames: model.featureNames, history: chartableHistory(model.history),
-    metrics: model.metrics, settings, summary, dataProblem, backend: model.training.backend,
-    stopReason: model.training.stopReason, bestEpoch: model.training.bestEpoch,
+    spec: model.spec,
+    task: model.task,
+    featureNames: model.featureNames,
+    history: chartableHistory(model.history),
+    metrics: model.metrics,
+    settings,
+    summary,
+    dataProblem,
+    backend: model.training.backend,
+    stopReason: model.training.stopReason,
+    bestEpoch: model.training.bestEpoch,
   };
   return { opened, settings };
 }

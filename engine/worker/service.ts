@@ -3,16 +3,37 @@
  * engine's public APIs. Posting is injected, so this runs (and is tested) outside a worker too.
  */
 import { CpuBackend, listBackends } from '../backend/index.ts';
-import { applyPreprocessing, checkCsvSize, profileTable, readingOptions, type DatasetSettings, type ParsedTable, type PreparedDataset, type Preprocessing } from '../data/index.ts';
+import {
+  applyPreprocessing,
+  checkCsvSize,
+  profileTable,
+  readingOptions,
+  type DatasetSettings,
+  type ParsedTable,
+  type PreparedDataset,
+  type Preprocessing,
+} from '../data/index.ts';
 import { DatasetError, RunError } from '../errors.ts';
 import { stringifyModelFile, type ModelFile } from '../export/index.ts';
 import {
-  PROTOCOL_VERSION, toWireError,
-  type EngineEvent, type EngineRequest, type LayerShape, type WireError, type WorkerMemory,
+  PROTOCOL_VERSION,
+  toWireError,
+  type EngineEvent,
+  type EngineRequest,
+  type LayerShape,
+  type WireError,
+  type WorkerMemory,
 } from '../protocol/index.ts';
 import {
-  BACKEND_NAMES, checkResolve, checkSpecStructure, parseSpec, summarizeLayers, TRAINING_DEFAULTS,
-  type BackendChoice, type NetworkSpec, type Task,
+  BACKEND_NAMES,
+  checkResolve,
+  checkSpecStructure,
+  parseSpec,
+  summarizeLayers,
+  TRAINING_DEFAULTS,
+  type BackendChoice,
+  type NetworkSpec,
+  type Task,
 } from '../spec/index.ts';
 import { evaluateTestSplit, predictions, predictionsCsv } from '../run/index.ts';
 import { resolveTraining } from '../train/index.ts';
@@ -50,7 +71,10 @@ export class EngineService {
   });
   // ---- sweeps: trial workers are started here, through the pool in engine/sweep
   readonly #sweeps = new SweepHost({
-    tables: this.#tables, post: (e) => this.#post(e), spawn: spawnTrialWorker, addRun: (runId, run) => this.#runs.set(runId, run),
+    tables: this.#tables,
+    post: (e) => this.#post(e),
+    spawn: spawnTrialWorker,
+    addRun: (runId, run) => this.#runs.set(runId, run),
   });
 
   // ---- explanations (issue 16): the run's model on the loaded table's test rows
@@ -74,7 +98,10 @@ export class EngineService {
       list = await listBackends();
     } catch (e) {
       // A backend probe that throws must not keep the UI waiting: offer the CPU paths and say why.
-      list = [{ name: 'cpu', available: true }, { name: 'wasm', available: true }];
+      list = [
+        { name: 'cpu', available: true },
+        { name: 'wasm', available: true },
+      ];
       this.#post({ type: 'error', id: null, runId: null, error: toWireError(e) });
     }
     const available = new Set(list.filter((b) => b.available).map((b) => b.name));
@@ -95,9 +122,13 @@ export class EngineService {
     switch (req.type) {
       case 'data/load': {
         checkCsvSize(req.name, req.source instanceof ArrayBuffer ? req.source.byteLength : req.source.size);
-        const table = await readTable(req.source, (p) => {
-          this.#post({ type: 'data/progress', id: req.id, bytes: p.bytes, rows: p.rows, fraction: p.fraction });
-        }, req.options ?? {});
+        const table = await readTable(
+          req.source,
+          (p) => {
+            this.#post({ type: 'data/progress', id: req.id, bytes: p.bytes, rows: p.rows, fraction: p.fraction });
+          },
+          req.options ?? {},
+        );
         this.#tables.set(req.name, table);
         this.#post({ type: 'data/loaded', id: req.id, table: tableInfo(req.name, table, profileTable(table)) });
         return;
@@ -107,7 +138,13 @@ export class EngineService {
         this.#post({ type: 'data/sourced', id: req.id, page: req.page });
         return;
       case 'data/rows':
-        this.#post({ type: 'data/rows', id: req.id, start: req.start, indices: req.indices, cells: this.#tables.rows(req.start, req.count, req.indices) });
+        this.#post({
+          type: 'data/rows',
+          id: req.id,
+          start: req.start,
+          indices: req.indices,
+          cells: this.#tables.rows(req.start, req.count, req.indices),
+        });
         return;
       case 'data/prepare': {
         const prepared = this.#tables.prepare(req.settings, req.seed);
@@ -156,7 +193,14 @@ export class EngineService {
         const backend = new CpuBackend();
         const decoded = await predictions(model, backend, applied.x, applied.rows).finally(() => backend.destroy());
         const csv = predictionsCsv(decoded, { inputs: table, splits: this.#splitsOf(table, req.runId, model) });
-        this.#post({ type: 'predict/done', id: req.id, runId: req.runId, csv, rows: applied.rows, warnings: [...table.warnings, ...applied.warnings] });
+        this.#post({
+          type: 'predict/done',
+          id: req.id,
+          runId: req.runId,
+          csv,
+          rows: applied.rows,
+          warnings: [...table.warnings, ...applied.warnings],
+        });
         return;
       }
       case 'model/export': {
@@ -165,13 +209,25 @@ export class EngineService {
         return;
       }
       case 'model/convert':
-        this.#post({ type: 'model/converted', id: req.id, runId: req.runId, format: req.format, files: convertModel(this.#model(req.runId).model, req.format) });
+        this.#post({
+          type: 'model/converted',
+          id: req.id,
+          runId: req.runId,
+          format: req.format,
+          files: convertModel(this.#model(req.runId).model, req.format),
+        });
         return;
       case 'report/build': {
         const { model } = this.#model(req.runId);
         const prepared = this.#preparedFor(this.#runs.get(req.runId)?.settings ?? null, model);
         const backend = new CpuBackend();
-        const report = { model, table: this.#tables.require(), tableName: this.#tables.name, prepared, modelFile: req.modelFile };
+        const report = {
+          model,
+          table: this.#tables.require(),
+          tableName: this.#tables.name,
+          prepared,
+          modelFile: req.modelFile,
+        };
         const html = await buildRunReport(report, backend).finally(() => backend.destroy());
         this.#post({ type: 'report/built', id: req.id, runId: req.runId, html });
         return;
@@ -224,11 +280,17 @@ export class EngineService {
   memory(): WorkerMemory {
     const seen = new Set<ArrayBufferLike>();
     const tableBytes = typedArrayBytes(this.#tables.heldData(), seen);
-    const runBytes = typedArrayBytes([...this.#runs.values()].map((r) => [r.model, r.optimizer]), seen);
+    const runBytes = typedArrayBytes(
+      [...this.#runs.values()].map((r) => [r.model, r.optimizer]),
+      seen,
+    );
     return { bytes: tableBytes + runBytes, tableBytes, runBytes, runs: this.#runs.size };
   }
 
-  #check(raw: NetworkSpec, settings: DatasetSettings | null): { problems: WireError['problems']; layers: LayerShape[]; totalParams: number; task: Task | null } {
+  #check(
+    raw: NetworkSpec,
+    settings: DatasetSettings | null,
+  ): { problems: WireError['problems']; layers: LayerShape[]; totalParams: number; task: Task | null } {
     const { spec, problems } = checkSpecStructure(raw);
     let inputs: number | null = null;
     let task: Task | null = null;
@@ -245,7 +307,11 @@ export class EngineService {
     if (spec && inputs !== null && task) problems.push(...checkResolve(spec, inputs, task).problems);
     let layers: LayerShape[] = [];
     try {
-      layers = summarizeLayers(spec ?? raw, inputs, task).map((l) => ({ id: l.id, outputShape: l.outputShape, params: Math.max(0, l.params) }));
+      layers = summarizeLayers(spec ?? raw, inputs, task).map((l) => ({
+        id: l.id,
+        outputShape: l.outputShape,
+        params: Math.max(0, l.params),
+      }));
     } catch {
       // A structurally broken layer has no shape; its problems above say why.
       layers = [];
@@ -261,17 +327,38 @@ export class EngineService {
   }
 
   /** Train run `runId`, from scratch or continuing an earlier run (`from`), through the worker's run adapter. */
-  async #train(id: number, runId: string, rawSpec: NetworkSpec, settings: DatasetSettings, from: Continuation | null): Promise<void> {
+  async #train(
+    id: number,
+    runId: string,
+    rawSpec: NetworkSpec,
+    settings: DatasetSettings,
+    from: Continuation | null,
+  ): Promise<void> {
     const spec = parseSpec(rawSpec);
     const prepared = from?.prepared ?? this.#tables.prepare(settings, seedOf(spec));
     const epoch = (from?.history.length ?? 0) + 1;
-    const note: EngineEvent | null = from && !from.optimizer ? {
-      type: 'train/diagnostic', runId,
-      diagnostic: { code: 'optimizerReset', level: 'info', message: continueMessages.freshOptimizer(resolveTraining(spec.training).optimizer.type, epoch), epoch, layer: null },
-    } : null;
-    await trainInWorker({ id, runId, spec, settings, prepared, from, note }, {
-      tables: this.#tables, post: this.#post, addRun: (key, run) => this.#runs.set(key, run),
-    });
+    const note: EngineEvent | null =
+      from && !from.optimizer
+        ? {
+            type: 'train/diagnostic',
+            runId,
+            diagnostic: {
+              code: 'optimizerReset',
+              level: 'info',
+              message: continueMessages.freshOptimizer(resolveTraining(spec.training).optimizer.type, epoch),
+              epoch,
+              layer: null,
+            },
+          }
+        : null;
+    await trainInWorker(
+      { id, runId, spec, settings, prepared, from, note },
+      {
+        tables: this.#tables,
+        post: this.#post,
+        addRun: (key, run) => this.#runs.set(key, run),
+      },
+    );
   }
 
   #model(runId: string): { model: ModelFile; pre: Preprocessing } {

@@ -10,8 +10,15 @@ import type { ModelFile } from '../export/index.ts';
 import type { StepMatrix, StepRequest, StepSource, WireStepTrace } from '../protocol/index.ts';
 import { parseSpec, type NetworkSpec, type OptimizerSpec } from '../spec/index.ts';
 import {
-  initialWeights, resolveClassWeights, resolveTraining, selectBackend, traceStep,
-  type StepTrace, type TraceMatrix, type TrainControl, type WeightTensor,
+  initialWeights,
+  resolveClassWeights,
+  resolveTraining,
+  selectBackend,
+  traceStep,
+  type StepTrace,
+  type TraceMatrix,
+  type TrainControl,
+  type WeightTensor,
 } from '../train/index.ts';
 import { stepMessages } from './messages.ts';
 import type { TableStore } from './table-store.ts';
@@ -77,8 +84,8 @@ export class StepThrough {
     const positions = this.#checkPositions(req.positions, prepared);
     const optimizer = this.#optimizer(source.spec, req.learningRate);
     const inputs = prepared.featureNames.length;
-    const backend = source.backend ?? await this.#stepBackend(source.spec, inputs, prepared);
-    const weights = source.weights ?? await initialWeights(source.spec, inputs, prepared.task, backend);
+    const backend = source.backend ?? (await this.#stepBackend(source.spec, inputs, prepared));
+    const weights = source.weights ?? (await initialWeights(source.spec, inputs, prepared.task, backend));
     const rows = positions.length;
     const x = new Float32Array(rows * inputs);
     const y = new Float32Array(rows);
@@ -87,34 +94,76 @@ export class StepThrough {
       y[r] = prepared.train.y[p];
     });
     const { classWeight } = resolveTraining(source.spec.training);
-    const classWeights = resolveClassWeights(classWeight, prepared.task, prepared.train.y, prepared.train.rows)?.weights ?? null;
-    const trace = await traceStep({ spec: source.spec, task: prepared.task, weights, x, y, rows, backend, optimizer, classWeights });
+    const classWeights =
+      resolveClassWeights(classWeight, prepared.task, prepared.train.y, prepared.train.rows)?.weights ?? null;
+    const trace = await traceStep({
+      spec: source.spec,
+      task: prepared.task,
+      weights,
+      x,
+      y,
+      rows,
+      backend,
+      optimizer,
+      classWeights,
+    });
     const target = prepared.preprocessing.target;
     return toWire(trace, {
-      backend: backend.label, seed: source.seed, position: source.position, featureNames: prepared.featureNames, task: prepared.task,
+      backend: backend.label,
+      seed: source.seed,
+      position: source.position,
+      featureNames: prepared.featureNames,
+      task: prepared.task,
       targetScale: target.kind === 'regression' ? { mean: target.mean, std: target.std } : null,
-      trainRows: prepared.train.rows, positions, rowIndices: Int32Array.from(positions, (p) => prepared.train.rowIndices[p]),
+      trainRows: prepared.train.rows,
+      positions,
+      rowIndices: Int32Array.from(positions, (p) => prepared.train.rowIndices[p]),
     });
   }
 
   async #resolve(source: StepSource): Promise<Resolved> {
-    const known = (source.kind === 'initial' && typeof source.spec === 'object' && typeof source.settings === 'object')
-      || (source.kind === 'run' && typeof source.runId === 'string');
+    const known =
+      (source.kind === 'initial' && typeof source.spec === 'object' && typeof source.settings === 'object') ||
+      (source.kind === 'run' && typeof source.runId === 'string');
     if (!known) throw new Error('Internal error (please report): a step/trace request names no initial spec or run.');
     if (source.kind === 'initial') {
       const spec = parseSpec(source.spec);
-      return { spec, settings: source.settings, seed: resolveTraining(spec.training).seed, weights: null, backend: null, featureNames: null, position: null };
+      return {
+        spec,
+        settings: source.settings,
+        seed: resolveTraining(spec.training).seed,
+        weights: null,
+        backend: null,
+        featureNames: null,
+        position: null,
+      };
     }
     const run = this.#run(source.runId);
     if (!run) throw new RunError(stepMessages.noRun());
     if (!run.settings) throw new RunError(stepMessages.noSettings());
     if (run.control && run.spec) {
       const { backend, weights, position } = await run.control.snapshot();
-      return { spec: run.spec, settings: run.settings, seed: resolveTraining(run.spec.training).seed, weights, backend, featureNames: null, position };
+      return {
+        spec: run.spec,
+        settings: run.settings,
+        seed: resolveTraining(run.spec.training).seed,
+        weights,
+        backend,
+        featureNames: null,
+        position,
+      };
     }
     if (run.model) {
       const m = run.model;
-      return { spec: m.spec, settings: run.settings, seed: m.seed, weights: m.weights, backend: null, featureNames: m.featureNames, position: null };
+      return {
+        spec: m.spec,
+        settings: run.settings,
+        seed: m.seed,
+        weights: m.weights,
+        backend: null,
+        featureNames: m.featureNames,
+        position: null,
+      };
     }
     throw new RunError(stepMessages.noWeights());
   }
@@ -122,7 +171,8 @@ export class StepThrough {
   #checkPositions(positions: Int32Array, prepared: PreparedDataset): Int32Array {
     const n = prepared.train.rows;
     if (positions.length === 0) throw new DatasetError(stepMessages.noRows());
-    if (positions.length > MAX_STEP_ROWS) throw new DatasetError(stepMessages.tooManyRows(MAX_STEP_ROWS, positions.length));
+    if (positions.length > MAX_STEP_ROWS)
+      throw new DatasetError(stepMessages.tooManyRows(MAX_STEP_ROWS, positions.length));
     for (const p of positions) {
       if (!Number.isInteger(p) || p < 0 || p >= n) throw new DatasetError(stepMessages.noSuchRow(p + 1, n));
     }
@@ -145,13 +195,21 @@ export class StepThrough {
   #stepBackend(spec: NetworkSpec, inputs: number, prepared: PreparedDataset): Promise<Backend> {
     const cfg = resolveTraining(spec.training);
     const choice = spec.training?.backend ?? 'auto';
-    const key = JSON.stringify([choice, inputs, prepared.task, choice === 'auto' ? [spec.layers, cfg.batchSize] : null]);
+    const key = JSON.stringify([
+      choice,
+      inputs,
+      prepared.task,
+      choice === 'auto' ? [spec.layers, cfg.batchSize] : null,
+    ]);
     if (this.#backend?.key === key) return this.#backend.backend;
     const old = this.#backend;
     const backend = selectBackend(choice, spec, inputs, prepared.task).then((c) => c.backend);
     this.#backend = { key, backend };
     // Traces run one at a time, so the previous backend is idle now.
-    void old?.backend.then((b) => b.destroy(), () => undefined);
+    void old?.backend.then(
+      (b) => b.destroy(),
+      () => undefined,
+    );
     backend.catch(() => {
       if (this.#backend?.backend === backend) this.#backend = null;
     });
@@ -160,24 +218,58 @@ export class StepThrough {
 }
 
 /** The engine's trace as the wire carries it: matrices and tensors as float32 arrays. */
-function toWire(t: StepTrace, about: Omit<WireStepTrace, 'rows' | 'forward' | 'output' | 'target' | 'loss' | 'backward' | 'inputGradient' | 'update' | 'lossAfter' | 'lossAfterPerRow' | 'gradientScale' | 'gradientNote'>): WireStepTrace {
+function toWire(
+  t: StepTrace,
+  about: Omit<
+    WireStepTrace,
+    | 'rows'
+    | 'forward'
+    | 'output'
+    | 'target'
+    | 'loss'
+    | 'backward'
+    | 'inputGradient'
+    | 'update'
+    | 'lossAfter'
+    | 'lossAfterPerRow'
+    | 'gradientScale'
+    | 'gradientNote'
+  >,
+): WireStepTrace {
   return {
     ...about,
     rows: t.rows,
     forward: t.forward.map((f) => ({
-      layerId: f.layerId, type: f.type, activation: f.activation, formula: f.formula,
-      input: matrix(f.input), z: f.z ? matrix(f.z) : null, output: matrix(f.output), derivative: f.derivative ? matrix(f.derivative) : null,
+      layerId: f.layerId,
+      type: f.type,
+      activation: f.activation,
+      formula: f.formula,
+      input: matrix(f.input),
+      z: f.z ? matrix(f.z) : null,
+      output: matrix(f.output),
+      derivative: f.derivative ? matrix(f.derivative) : null,
     })),
     output: matrix(t.output),
     target: t.target,
     loss: t.loss,
-    backward: t.backward.map((b) => ({ layerId: b.layerId, dOutput: matrix(b.dOutput), dz: b.dz ? matrix(b.dz) : null, fused: b.fused, formula: b.formula })),
+    backward: t.backward.map((b) => ({
+      layerId: b.layerId,
+      dOutput: matrix(b.dOutput),
+      dz: b.dz ? matrix(b.dz) : null,
+      fused: b.fused,
+      formula: b.formula,
+    })),
     inputGradient: matrix(t.inputGradient),
     update: {
       ...t.update,
       tensors: t.update.tensors.map((u) => ({
-        layer: u.layer, name: u.name, shape: u.shape, before: Float32Array.from(u.before), grad: Float32Array.from(u.grad),
-        after: Float32Array.from(u.after), penalty: u.penalty ? Float32Array.from(u.penalty) : null,
+        layer: u.layer,
+        name: u.name,
+        shape: u.shape,
+        before: Float32Array.from(u.before),
+        grad: Float32Array.from(u.grad),
+        after: Float32Array.from(u.after),
+        penalty: u.penalty ? Float32Array.from(u.penalty) : null,
       })),
     },
     lossAfter: t.lossAfter,

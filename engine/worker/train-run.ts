@@ -42,14 +42,24 @@ function diagnosticLevel(d: Diagnostic): string {
 /** Train `r` through the run pipeline, registered as run `r.runId`; ends with `train/done` whatever happens. */
 export async function trainInWorker(r: WorkerRun, host: WorkerRunHost): Promise<void> {
   const { runId, spec, prepared } = r;
-  const { backend, reason } = await selectBackend(spec.training?.backend ?? 'auto', spec, prepared.featureNames.length, prepared.task);
+  const { backend, reason } = await selectBackend(
+    spec.training?.backend ?? 'auto',
+    spec,
+    prepared.featureNames.length,
+    prepared.task,
+  );
   const control = new TrainControl();
   const events = new RunEvents(runId, host.post);
   const entry: RunEntry = { control, events, model: null, settings: r.settings, spec };
   host.addRun(runId, entry);
   host.post({
-    type: 'train/started', runId, backend: backend.name, backendLabel: backend.label, reason,
-    summary: summarize(host.tables.require(), prepared), spec,
+    type: 'train/started',
+    runId,
+    backend: backend.name,
+    backendLabel: backend.label,
+    reason,
+    summary: summarize(host.tables.require(), prepared),
+    spec,
   });
   // The request that began the run is answered once the run has described itself.
   host.post({ type: 'train/state', id: r.id, runId, state: 'running' });
@@ -60,25 +70,51 @@ export async function trainInWorker(r: WorkerRun, host: WorkerRunHost): Promise<
     else if (e.type === 'diagnostic') {
       events.flush();
       const d = e.diagnostic;
-      host.post({ type: 'train/diagnostic', runId, diagnostic: { code: d.kind, level: diagnosticLevel(d), message: d.message, epoch: d.epoch, layer: d.layerId } });
+      host.post({
+        type: 'train/diagnostic',
+        runId,
+        diagnostic: { code: d.kind, level: diagnosticLevel(d), message: d.message, epoch: d.epoch, layer: d.layerId },
+      });
     }
   };
   try {
     // The model file's splits are scored on the CPU reference backend (the app's evaluation uses it too).
     const { result, model } = await trainRun({
-      spec, prepared, backend, control, yieldToHost: yieldToEventLoop, returnOptimizer: true, from: r.from ?? null, onEvent,
+      spec,
+      prepared,
+      backend,
+      control,
+      yieldToHost: yieldToEventLoop,
+      returnOptimizer: true,
+      from: r.from ?? null,
+      onEvent,
       sourcePage: host.tables.sourcePage,
     });
     events.flush();
     entry.model = model;
     entry.optimizer = result.optimizer ?? null;
     host.post({
-      type: 'train/done', runId, stopReason: result.stopReason, bestEpoch: result.bestEpoch, backend: result.backend,
-      weights: toWire(result.weights), spec: model.spec, error: null,
+      type: 'train/done',
+      runId,
+      stopReason: result.stopReason,
+      bestEpoch: result.bestEpoch,
+      backend: result.backend,
+      weights: toWire(result.weights),
+      spec: model.spec,
+      error: null,
     });
   } catch (e) {
     events.flush();
-    host.post({ type: 'train/done', runId, stopReason: 'failed', bestEpoch: 0, backend: backend.label, weights: [], spec, error: toWireError(e) });
+    host.post({
+      type: 'train/done',
+      runId,
+      stopReason: 'failed',
+      bestEpoch: 0,
+      backend: backend.label,
+      weights: [],
+      spec,
+      error: toWireError(e),
+    });
   } finally {
     entry.control = null;
     entry.events = null;

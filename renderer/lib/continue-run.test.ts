@@ -68,7 +68,8 @@ describe('continueBlocker', () => {
     expect(continueBlocker(run(), { activeRun: null, table: table({ rows: 149 }) })).toBe(
       'The loaded dataset (iris.csv, 149 rows) is not the one Run 1 was trained on (150 rows), so its weights may not fit it. Load that dataset (Data view).',
     );
-    const lacks = "The loaded dataset lacks the column 'x' that the model was trained on, so it cannot be evaluated on it.";
+    const lacks =
+      "The loaded dataset lacks the column 'x' that the model was trained on, so it cannot be evaluated on it.";
     expect(continueBlocker(run({ opened: { dataProblem: lacks } }), { activeRun: null, table: table() })).toBe(lacks);
   });
 });

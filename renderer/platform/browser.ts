@@ -43,7 +43,8 @@ export const browserPlatform: Platform = {
     return true;
   },
   async exportModelFiles(files) {
-    for (const f of files) download(f.bytes, f.name, f.name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+    for (const f of files)
+      download(f.bytes, f.name, f.name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
     return true;
   },
   async exportPredictions(csv, fileName) {

@@ -31,10 +31,11 @@ export function desktopPlatform(api: DesktopApi): Platform {
     exportTrials: async (csv, fileName) => (await api.exportTrials(csv, fileName)) !== null,
     exportReport: async (html, fileName) => (await api.exportReport(html, fileName)) !== null,
     onMenuCommand: (listener) => api.onMenuCommand(listener),
-    onOpenFile: (listener) => api.onOpenFile((f) => {
-      const picked = toPicked(f);
-      if (picked) listener({ ...picked, kind: f.kind });
-    }),
+    onOpenFile: (listener) =>
+      api.onOpenFile((f) => {
+        const picked = toPicked(f);
+        if (picked) listener({ ...picked, kind: f.kind });
+      }),
     setDocumentState: (state) => api.setDocumentState(state),
     writeRecoveryCopy: (json) => api.autosave(json),
     takeRecovery: () => api.takeRecovery(),

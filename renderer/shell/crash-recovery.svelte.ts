@@ -22,7 +22,12 @@ export class CrashRecovery {
   readonly #open: (text: string, fileName: string) => Promise<void>;
 
   /** `open` opens a project file's text (the recovered copy is one). */
-  constructor(project: Project, platform: Platform, notices: Notices, open: (text: string, fileName: string) => Promise<void>) {
+  constructor(
+    project: Project,
+    platform: Platform,
+    notices: Notices,
+    open: (text: string, fileName: string) => Promise<void>,
+  ) {
     this.#project = project;
     this.#platform = platform;
     this.#notices = notices;
@@ -32,9 +37,14 @@ export class CrashRecovery {
   /** On desktop, take the copy the previous session left (if it crashed) to offer it. */
   load(): void {
     if (!this.#platform.isDesktop) return;
-    this.#platform.takeRecovery()
-      .then((text) => { this.offered = text; })
-      .catch((e: unknown) => this.#notices.show('warn', `The crash-recovery copy could not be read: ${errorMessage(e)}.`));
+    this.#platform
+      .takeRecovery()
+      .then((text) => {
+        this.offered = text;
+      })
+      .catch((e: unknown) =>
+        this.#notices.show('warn', `The crash-recovery copy could not be read: ${errorMessage(e)}.`),
+      );
   }
 
   /** On desktop, write the crash copy unless one was written in the last RECOVERY_EVERY_MS. */

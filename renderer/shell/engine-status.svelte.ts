@@ -24,7 +24,9 @@ export class EngineStatus {
       this.backends = list;
       this.#project.backends = list;
     });
-    return this.#engine.onCrash((message) => { this.crash = message; });
+    return this.#engine.onCrash((message) => {
+      this.crash = message;
+    });
   }
 
   /** Start a new worker and give it the project's dataset and network again. */

@@ -7,12 +7,22 @@ const page = { title: 'Harbour statistics', url: 'https://stats.example.org/harb
 
 /** The app's side of the hand-over, recording what it was asked to do. */
 function app(search: string) {
-  const done: { urls: string[]; imports: { name: string; text: string; page: unknown }[]; errors: string[] } = { urls: [], imports: [], errors: [] };
+  const done: { urls: string[]; imports: { name: string; text: string; page: unknown }[]; errors: string[] } = {
+    urls: [],
+    imports: [],
+    errors: [],
+  };
   const deps = {
     location: { search, pathname: '/index.html' },
-    replaceUrl: (url: string) => { done.urls.push(url); },
-    importCsv: async (name: string, csv: Blob, sourcePage: unknown) => { done.imports.push({ name, text: await csv.text(), page: sourcePage }); },
-    showError: (message: string) => { done.errors.push(message); },
+    replaceUrl: (url: string) => {
+      done.urls.push(url);
+    },
+    importCsv: async (name: string, csv: Blob, sourcePage: unknown) => {
+      done.imports.push({ name, text: await csv.text(), page: sourcePage });
+    },
+    showError: (message: string) => {
+      done.errors.push(message);
+    },
   };
   return { deps, done };
 }
@@ -22,7 +32,11 @@ describe('takeExtensionImport', () => {
     const key = await putInboxItem({ kind: 'csv', name: 'harbours.csv', csv: new Blob(['a,b\n1,2\n']), page });
     const first = app(`?inbox=${key}`);
     expect(await takeExtensionImport(first.deps)).toBe(true);
-    expect(first.done).toEqual({ urls: ['/index.html'], imports: [{ name: 'harbours.csv', text: 'a,b\n1,2\n', page }], errors: [] });
+    expect(first.done).toEqual({
+      urls: ['/index.html'],
+      imports: [{ name: 'harbours.csv', text: 'a,b\n1,2\n', page }],
+      errors: [],
+    });
 
     // The same address again (a reload before the key was dropped, a duplicated tab): it is gone, and says so.
     const again = app(`?inbox=${key}`);
@@ -34,10 +48,16 @@ describe('takeExtensionImport', () => {
   });
 
   it("shows the reader's message with the page it came from", async () => {
-    const key = await putInboxItem({ kind: 'error', message: 'This table has no rows with cells. Choose a table that holds data.', page });
+    const key = await putInboxItem({
+      kind: 'error',
+      message: 'This table has no rows with cells. Choose a table that holds data.',
+      page,
+    });
     const { deps, done } = app(`?inbox=${key}`);
     await takeExtensionImport(deps);
-    expect(done.errors).toEqual(['This table has no rows with cells. Choose a table that holds data. (page: Harbour statistics)']);
+    expect(done.errors).toEqual([
+      'This table has no rows with cells. Choose a table that holds data. (page: Harbour statistics)',
+    ]);
     expect(done.imports).toEqual([]);
   });
 

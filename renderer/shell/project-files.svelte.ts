@@ -55,7 +55,12 @@ export class ProjectFiles {
   }
 
   /** Open a CSV (picked, dropped, or from a web page: `sourcePage`) as the project's dataset. */
-  async importCsv(name: string, blob: Blob, target: string | null = null, sourcePage: SourcePage | null = null): Promise<void> {
+  async importCsv(
+    name: string,
+    blob: Blob,
+    target: string | null = null,
+    sourcePage: SourcePage | null = null,
+  ): Promise<void> {
     const { project, notices } = this.#d;
     const followName = followsDataset(project.name, project.dataset.table?.name ?? null);
     const ok = await project.dataset.load(name, blob, { target, sourcePage });
@@ -65,7 +70,10 @@ export class ProjectFiles {
         project.name = baseName(name);
         project.touch();
       }
-      const kept = keptRunsNote(project.runs.map((r) => r.dataset), name);
+      const kept = keptRunsNote(
+        project.runs.map((r) => r.dataset),
+        name,
+      );
       notices.show('ok', `Loaded ${name}: ${project.dataset.table?.rows.toLocaleString()} rows.${kept}`);
     }
   }
@@ -79,7 +87,10 @@ export class ProjectFiles {
       notices.show('ok', `Opened ${fileName}.`);
       this.reportInterrupted();
     } catch (e) {
-      notices.show('danger', e instanceof ProjectFileError ? e.message : `Could not open ${fileName}: ${errorMessage(e)}`);
+      notices.show(
+        'danger',
+        e instanceof ProjectFileError ? e.message : `Could not open ${fileName}: ${errorMessage(e)}`,
+      );
     }
   }
 
@@ -158,7 +169,9 @@ export class ProjectFiles {
     if (/\.json$/i.test(file.name) && !(await isProjectText(file))) {
       await this.openModel(file.name, file);
     } else if (/\.(bpstudio|json)$/i.test(file.name)) {
-      await this.#replaceProject('before opening another project', async () => this.openProjectText(await file.text(), file.name));
+      await this.#replaceProject('before opening another project', async () =>
+        this.openProjectText(await file.text(), file.name),
+      );
     } else {
       await this.importCsv(file.name, file);
     }
@@ -174,21 +187,41 @@ export class ProjectFiles {
   runMenu(command: MenuCommand): void {
     const { project, modelExport, reportExport } = this.#d;
     switch (command) {
-      case 'new-project': void this.newProject(); break;
-      case 'open-project': void this.openProject(); break;
-      case 'save': void this.saveProject(false); break;
-      case 'save-as': void this.saveProject(true); break;
-      case 'import-csv': void this.importCsvPicked(); break;
-      case 'open-model': void this.openModelPicked(); break;
+      case 'new-project':
+        void this.newProject();
+        break;
+      case 'open-project':
+        void this.openProject();
+        break;
+      case 'save':
+        void this.saveProject(false);
+        break;
+      case 'save-as':
+        void this.saveProject(true);
+        break;
+      case 'import-csv':
+        void this.importCsvPicked();
+        break;
+      case 'open-model':
+        void this.openModelPicked();
+        break;
       case 'export-model':
       case 'export-onnx-columns':
       case 'export-onnx-matrix':
       case 'export-tfjs':
       case 'export-pytorch':
-      case 'export-predictions': void modelExport.runCommand(command); break;
-      case 'export-report': void reportExport.runCommand(modelExport.run); break;
-      case 'undo': project.network.undo(); break;
-      case 'redo': project.network.redo(); break;
+      case 'export-predictions':
+        void modelExport.runCommand(command);
+        break;
+      case 'export-report':
+        void reportExport.runCommand(modelExport.run);
+        break;
+      case 'undo':
+        project.network.undo();
+        break;
+      case 'redo':
+        project.network.redo();
+        break;
     }
   }
 

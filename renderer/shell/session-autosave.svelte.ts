@@ -46,7 +46,8 @@ export class SessionAutosave {
 
   /** Restore the autosaved project, if any; a record that cannot be restored is a warning and a new project. */
   restore(reportInterrupted: () => void): Promise<void> {
-    return this.#store.load()
+    return this.#store
+      .load()
       .then(async (record) => {
         if (record) {
           await this.#project.open(record.project, record.csv);
@@ -56,9 +57,14 @@ export class SessionAutosave {
         }
       })
       .catch((e: unknown) => {
-        this.#notices.show('warn', `The autosaved project could not be restored (${errorMessage(e)}). Starting a new one.`);
+        this.#notices.show(
+          'warn',
+          `The autosaved project could not be restored (${errorMessage(e)}). Starting a new one.`,
+        );
       })
-      .finally(() => { this.isRestoring = false; });
+      .finally(() => {
+        this.isRestoring = false;
+      });
   }
 
   /** Write the project after each change (call while the root component initialises: it sets up an effect). */
@@ -71,7 +77,9 @@ export class SessionAutosave {
       if (this.isRestoring || (revision === 0 && epochs === 0)) return;
       // A fixed deadline while training (the epochs keep re-running this effect, which must not push it back),
       // counted from the run's start, so a short run is written once, when it ends.
-      const wait = active ? Math.max(0, Math.max(this.#lastAutosaveAt, active.createdAt) + TRAINING_SAVE_MS - Date.now()) : SETTLE_MS;
+      const wait = active
+        ? Math.max(0, Math.max(this.#lastAutosaveAt, active.createdAt) + TRAINING_SAVE_MS - Date.now())
+        : SETTLE_MS;
       const timer = setTimeout(() => this.#write(revision), wait);
       return () => clearTimeout(timer);
     });
@@ -84,7 +92,8 @@ export class SessionAutosave {
     const file = project.toFile();
     const datasetRevision = project.dataset.revision;
     const record = { savedAt: Date.now(), project: file, dirty: project.isDirty, csv: project.dataset.source };
-    this.#store.save(record, datasetRevision !== this.#savedDatasetRevision)
+    this.#store
+      .save(record, datasetRevision !== this.#savedDatasetRevision)
       .then(() => {
         this.#savedDatasetRevision = datasetRevision;
         this.saveState = 'saved';
@@ -92,7 +101,10 @@ export class SessionAutosave {
       })
       .catch((e: unknown) => {
         this.saveState = 'error';
-        this.#notices.show('danger', `Autosave failed: ${errorMessage(e)}. Save the project to a file to keep your work.`);
+        this.#notices.show(
+          'danger',
+          `Autosave failed: ${errorMessage(e)}. Save the project to a file to keep your work.`,
+        );
       });
     this.#afterWrite();
   }

@@ -29,7 +29,9 @@ const PROJECT_KEY = 'current';
 const CSV_KEY = 'current-csv';
 
 function isStoredProject(v: unknown): v is StoredProject {
-  return typeof v === 'object' && v !== null && !(v instanceof Blob) && typeof (v as StoredProject).project === 'string';
+  return (
+    typeof v === 'object' && v !== null && !(v instanceof Blob) && typeof (v as StoredProject).project === 'string'
+  );
 }
 
 /** Reads and writes the autosave record. */
@@ -38,7 +40,9 @@ export class AutosaveStore {
 
   #open(): Promise<IDBPDatabase<Schema>> {
     this.#db ??= openDB<Schema>(DB_NAME, 1, {
-      upgrade(db) { db.createObjectStore('autosave'); },
+      upgrade(db) {
+        db.createObjectStore('autosave');
+      },
     });
     return this.#db;
   }
@@ -50,7 +54,12 @@ export class AutosaveStore {
   async save(record: AutosaveRecord, csvChanged: boolean): Promise<void> {
     const db = await this.#open();
     const tx = db.transaction('autosave', 'readwrite');
-    const writes: Promise<unknown>[] = [tx.store.put({ savedAt: record.savedAt, project: JSON.stringify(record.project), dirty: record.dirty }, PROJECT_KEY)];
+    const writes: Promise<unknown>[] = [
+      tx.store.put(
+        { savedAt: record.savedAt, project: JSON.stringify(record.project), dirty: record.dirty },
+        PROJECT_KEY,
+      ),
+    ];
     if (csvChanged) writes.push(tx.store.put(record.csv, CSV_KEY));
     await Promise.all([...writes, tx.done]);
   }

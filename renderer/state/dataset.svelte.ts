@@ -1,6 +1,11 @@
 /** The loaded CSV and the user's dataset settings; loading and checking go through the engine worker. */
 import type {
-  ColumnSettings, DatasetSettings, DatasetSummary, LoadOptions, TableInfo, WireError,
+  ColumnSettings,
+  DatasetSettings,
+  DatasetSummary,
+  LoadOptions,
+  TableInfo,
+  WireError,
 } from '../../engine/protocol/index.ts';
 import { DEFAULT_SPLIT } from '../../engine/protocol/index.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
@@ -43,7 +48,8 @@ export class DatasetState {
     if (!s || !t) return [];
     return t.columns.map((c) => ({
       column: c,
-      role: c.name === s.target ? 'target' as const : (s.columns?.[c.name]?.role ?? (c.exclusion ? 'ignore' : 'feature')),
+      role:
+        c.name === s.target ? ('target' as const) : (s.columns?.[c.name]?.role ?? (c.exclusion ? 'ignore' : 'feature')),
     }));
   });
 
@@ -61,7 +67,12 @@ export class DatasetState {
 
   /** The file whose import failed, so it can be retried with other reading options. */
   #failed: {
-    name: string; blob: Blob; target: string | null; settings: DatasetSettings | null; options: LoadOptions; sourcePage: SourcePage | null;
+    name: string;
+    blob: Blob;
+    target: string | null;
+    settings: DatasetSettings | null;
+    options: LoadOptions;
+    sourcePage: SourcePage | null;
   } | null = null;
 
   /**
@@ -69,8 +80,14 @@ export class DatasetState {
    * current table (settings reset unless given). `sourcePage` is the web page it came from (none: a file).
    */
   async load(
-    name: string, blob: Blob,
-    options: { target?: string | null; settings?: DatasetSettings | null; options?: LoadOptions; sourcePage?: SourcePage | null } = {},
+    name: string,
+    blob: Blob,
+    options: {
+      target?: string | null;
+      settings?: DatasetSettings | null;
+      options?: LoadOptions;
+      sourcePage?: SourcePage | null;
+    } = {},
   ): Promise<boolean> {
     const reading = options.options ?? {};
     this.loading = { name, fraction: 0, rows: 0 };
@@ -101,7 +118,12 @@ export class DatasetState {
     } catch (e) {
       this.loadError = asWireError(e);
       this.#failed = {
-        name, blob, target: options.target ?? null, settings: options.settings ?? null, options: reading, sourcePage: options.sourcePage ?? null,
+        name,
+        blob,
+        target: options.target ?? null,
+        settings: options.settings ?? null,
+        options: reading,
+        sourcePage: options.sourcePage ?? null,
       };
       return false;
     } finally {
@@ -114,7 +136,10 @@ export class DatasetState {
     const failed = this.#failed;
     if (!failed) return false;
     return this.load(failed.name, failed.blob, {
-      target: failed.target, settings: failed.settings, options: { ...failed.options, raggedRows: 'skip' }, sourcePage: failed.sourcePage,
+      target: failed.target,
+      settings: failed.settings,
+      options: { ...failed.options, raggedRows: 'skip' },
+      sourcePage: failed.sourcePage,
     });
   }
 
@@ -213,7 +238,11 @@ export class DatasetState {
     if (!settings || !this.table) return;
     const seq = ++this.#prepareSeq;
     try {
-      const reply = await this.#engine.request({ type: 'data/prepare', settings: $state.snapshot(settings), seed: this.#seed() });
+      const reply = await this.#engine.request({
+        type: 'data/prepare',
+        settings: $state.snapshot(settings),
+        seed: this.#seed(),
+      });
       if (seq !== this.#prepareSeq) return;
       this.summary = reply.summary;
       this.prepareError = null;

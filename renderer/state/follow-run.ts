@@ -13,7 +13,10 @@ export function newRunId(): string {
  * Returns the unsubscribe, for a start the engine refused.
  */
 export function followRun(
-  engine: Pick<EngineClient, 'onRun'>, id: string, runFor: (event: RunEvent) => TrainingRun | null, done: (run: TrainingRun) => void,
+  engine: Pick<EngineClient, 'onRun'>,
+  id: string,
+  runFor: (event: RunEvent) => TrainingRun | null,
+  done: (run: TrainingRun) => void,
 ): () => void {
   const off = engine.onRun(id, (event) => {
     const run = runFor(event);

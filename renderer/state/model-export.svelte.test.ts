@@ -2,10 +2,20 @@ import { describe, expect, test } from 'vitest';
 import type { DatasetSettings, ModelFormat, NetworkSpec } from '../../engine/protocol/index.ts';
 import { EngineRequestError } from '../engine/engine-client.ts';
 import type { NoticeKind } from './notices.svelte.ts';
-import { fileBaseName, type ExportProject, modelFileName, ModelExport, predictionsFileName } from './model-export.svelte.ts';
+import {
+  fileBaseName,
+  type ExportProject,
+  modelFileName,
+  ModelExport,
+  predictionsFileName,
+} from './model-export.svelte.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
-function run(id: string, name: string, options: { model?: string | null; status?: TrainingRun['status'] } = {}): TrainingRun {
+function run(
+  id: string,
+  name: string,
+  options: { model?: string | null; status?: TrainingRun['status'] } = {},
+): TrainingRun {
   // The run's spec and settings are never read while exporting.
   const r = new TrainingRun({ id, name, spec: {} as NetworkSpec, settings: {} as DatasetSettings });
   r.model = options.model === undefined ? `{"run":"${id}"}` : options.model;
@@ -33,8 +43,19 @@ function setup(runs: TrainingRun[], currentRun: TrainingRun | null = runs.at(-1)
     modelJson: async (r: TrainingRun) => r.model ?? '{}',
     convertModel: async (_r: TrainingRun, format: ModelFormat) => {
       if (format === 'pytorch') return [{ name: 'model-pytorch.zip', text: null, bytes: new Uint8Array([80, 75]) }];
-      if (format === 'tfjs') return [{ name: 'model.json', text: '{"format":"layers-model"}', bytes: null }, { name: 'weights.bin', text: null, bytes: new Uint8Array([1, 2]) }];
-      if (format === 'onnx-matrix') throw new EngineRequestError({ name: 'ExportError', code: 'export/x', path: '', message: 'The layer cannot be exported.', problems: [] });
+      if (format === 'tfjs')
+        return [
+          { name: 'model.json', text: '{"format":"layers-model"}', bytes: null },
+          { name: 'weights.bin', text: null, bytes: new Uint8Array([1, 2]) },
+        ];
+      if (format === 'onnx-matrix')
+        throw new EngineRequestError({
+          name: 'ExportError',
+          code: 'export/x',
+          path: '',
+          message: 'The layer cannot be exported.',
+          problems: [],
+        });
       return [{ name: 'model.onnx', text: null, bytes: new Uint8Array([8, 7]) }];
     },
     predict: async (_r: TrainingRun, name: string) => {
@@ -43,9 +64,18 @@ function setup(runs: TrainingRun[], currentRun: TrainingRun | null = runs.at(-1)
     },
   });
   const platform = {
-    exportModel: async (text: string, fileName: string) => { saved.push({ what: 'model', text, fileName }); return answer(); },
-    exportPredictions: async (text: string, fileName: string) => { saved.push({ what: 'predictions', text, fileName }); return answer(); },
-    exportModelFiles: async (files: { name: string; bytes: Uint8Array }[]) => { savedFiles.push(files); return answer(); },
+    exportModel: async (text: string, fileName: string) => {
+      saved.push({ what: 'model', text, fileName });
+      return answer();
+    },
+    exportPredictions: async (text: string, fileName: string) => {
+      saved.push({ what: 'predictions', text, fileName });
+      return answer();
+    },
+    exportModelFiles: async (files: { name: string; bytes: Uint8Array }[]) => {
+      savedFiles.push(files);
+      return answer();
+    },
   };
   const exporter = new ModelExport(project, platform, { show: (kind, message) => notices.push({ kind, message }) });
   return { project, exporter, saved, savedFiles, notices, answers };
@@ -98,12 +128,16 @@ describe('File ▸ Export model…', () => {
   test('while the first run is still training it says to wait for it', async () => {
     const { exporter, notices } = setup([run('r1', 'Run 1', { model: null, status: 'running' })]);
     await exporter.runCommand('export-model');
-    expect(notices).toEqual([{ kind: 'info', message: 'The model is still training. When the run finishes, export it.' }]);
+    expect(notices).toEqual([
+      { kind: 'info', message: 'The model is still training. When the run finishes, export it.' },
+    ]);
   });
 
   test('a failed save opens the Export view, which shows the error', async () => {
     const { project, exporter, answers } = setup([run('r1', 'Run 1')]);
-    answers.push(new EngineRequestError({ name: 'Error', code: 'internal', path: '', message: 'The disk is full.', problems: [] }));
+    answers.push(
+      new EngineRequestError({ name: 'Error', code: 'internal', path: '', message: 'The disk is full.', problems: [] }),
+    );
     await exporter.runCommand('export-model');
     expect(exporter.exportError?.message).toBe('The disk is full.');
     expect(project.view).toBe('export');
@@ -117,7 +151,10 @@ describe('exports for other runtimes (ONNX, TF.js)', () => {
     await exporter.runCommand('export-tfjs');
     expect(savedFiles).toEqual([
       [{ name: 'Iris-study-run-1.onnx', bytes: new Uint8Array([8, 7]) }],
-      [{ name: 'model.json', bytes: new TextEncoder().encode('{"format":"layers-model"}') }, { name: 'weights.bin', bytes: new Uint8Array([1, 2]) }],
+      [
+        { name: 'model.json', bytes: new TextEncoder().encode('{"format":"layers-model"}') },
+        { name: 'weights.bin', bytes: new Uint8Array([1, 2]) },
+      ],
     ]);
     expect(notices).toEqual([
       { kind: 'ok', message: 'ONNX (raw columns) of Run 1 exported as Iris-study-run-1.onnx.' },
@@ -129,7 +166,9 @@ describe('exports for other runtimes (ONNX, TF.js)', () => {
     const { exporter, savedFiles, notices } = setup([run('r1', 'Run 1')]);
     await exporter.runCommand('export-pytorch');
     expect(savedFiles).toEqual([[{ name: 'Iris-study-run-1-pytorch.zip', bytes: new Uint8Array([80, 75]) }]]);
-    expect(notices).toEqual([{ kind: 'ok', message: 'PyTorch package of Run 1 exported as Iris-study-run-1-pytorch.zip.' }]);
+    expect(notices).toEqual([
+      { kind: 'ok', message: 'PyTorch package of Run 1 exported as Iris-study-run-1-pytorch.zip.' },
+    ]);
   });
 
   test('an engine error is kept with its format, and File ▸ Export opens the Export view to show it', async () => {
@@ -154,7 +193,9 @@ describe('File ▸ Export predictions…', () => {
     const { project, exporter, notices } = setup([]);
     await exporter.runCommand('export-predictions');
     expect(project.view).toBe('export');
-    expect(notices).toEqual([{ kind: 'info', message: 'Train a model first, then choose a CSV to predict with it here.' }]);
+    expect(notices).toEqual([
+      { kind: 'info', message: 'Train a model first, then choose a CSV to predict with it here.' },
+    ]);
   });
 
   test('with a model but nothing predicted yet it opens the Export view and says to choose a CSV', async () => {
@@ -162,14 +203,24 @@ describe('File ▸ Export predictions…', () => {
     await exporter.runCommand('export-predictions');
     expect(saved).toEqual([]);
     expect(project.view).toBe('export');
-    expect(notices).toEqual([{ kind: 'info', message: 'Choose a CSV to predict with Run 1 first. Its predictions are saved as a CSV when they are ready.' }]);
+    expect(notices).toEqual([
+      {
+        kind: 'info',
+        message: 'Choose a CSV to predict with Run 1 first. Its predictions are saved as a CSV when they are ready.',
+      },
+    ]);
   });
 
   test('saves the latest predictions again, straight away', async () => {
     const { project, exporter, saved, notices, answers } = setup([run('r1', 'Run 1')]);
     answers.push(false);
     await exporter.predict('flowers.csv', new Blob(['a\n1\n2\n']));
-    expect(exporter.predictions).toMatchObject({ name: 'flowers.csv', rows: 2, isSaved: false, preview: { header: ['prediction'], rows: [['setosa'], ['virginica']] } });
+    expect(exporter.predictions).toMatchObject({
+      name: 'flowers.csv',
+      rows: 2,
+      isSaved: false,
+      preview: { header: ['prediction'], rows: [['setosa'], ['virginica']] },
+    });
     await exporter.runCommand('export-predictions');
     const csv = 'a,prediction\n1,setosa\n2,virginica\n';
     expect(saved).toEqual([
@@ -192,7 +243,9 @@ describe('File ▸ Export predictions…', () => {
     expect(exporter.predictions).toBeNull();
     await exporter.runCommand('export-predictions');
     expect(saved).toHaveLength(1);
-    expect(notices.at(-1)?.message).toBe('Choose a CSV to predict with Run 2 first. Its predictions are saved as a CSV when they are ready.');
+    expect(notices.at(-1)?.message).toBe(
+      'Choose a CSV to predict with Run 2 first. Its predictions are saved as a CSV when they are ready.',
+    );
     project.currentRun = first;
     expect(exporter.predictions?.name).toBe('flowers.csv');
   });
@@ -208,7 +261,9 @@ describe('File ▸ Export predictions…', () => {
   test('a failed save keeps the predictions and opens the Export view with the error', async () => {
     const { project, exporter, answers } = setup([run('r1', 'Run 1')]);
     await exporter.predict('flowers.csv', new Blob(['a\n1\n']));
-    answers.push(new Error('Could not save "/ro/flowers-predictions.csv": the folder is read-only. Choose another folder.'));
+    answers.push(
+      new Error('Could not save "/ro/flowers-predictions.csv": the folder is read-only. Choose another folder.'),
+    );
     await exporter.runCommand('export-predictions');
     expect(exporter.saveError?.message).toMatch(/read-only/);
     expect(exporter.predictions).not.toBeNull();

@@ -13,18 +13,30 @@ import type { Project } from './project.svelte.ts';
 import type { TrainingRun } from './training-run.svelte.ts';
 
 /** The parts of the project exporting reads and drives. */
-export type ExportProject = Pick<Project, 'name' | 'view' | 'runs' | 'currentRun' | 'modelJson' | 'convertModel' | 'predict'>;
+export type ExportProject = Pick<
+  Project,
+  'name' | 'view' | 'runs' | 'currentRun' | 'modelJson' | 'convertModel' | 'predict'
+>;
 
 /** The File menu commands handled here. */
 export type ExportCommand = Extract<
-  MenuCommand, 'export-model' | 'export-onnx-columns' | 'export-onnx-matrix' | 'export-tfjs' | 'export-pytorch' | 'export-predictions'
+  MenuCommand,
+  | 'export-model'
+  | 'export-onnx-columns'
+  | 'export-onnx-matrix'
+  | 'export-tfjs'
+  | 'export-pytorch'
+  | 'export-predictions'
 >;
 
 /** The formats for other runtimes (the model file is `exportModel`). */
 export type RuntimeFormat = Exclude<ModelFormat, 'json'>;
 
 const COMMAND_FORMATS: Partial<Record<ExportCommand, RuntimeFormat>> = {
-  'export-onnx-columns': 'onnx-columns', 'export-onnx-matrix': 'onnx-matrix', 'export-tfjs': 'tfjs', 'export-pytorch': 'pytorch',
+  'export-onnx-columns': 'onnx-columns',
+  'export-onnx-matrix': 'onnx-matrix',
+  'export-tfjs': 'tfjs',
+  'export-pytorch': 'pytorch',
 };
 
 /** The platform's saving functions exporting uses. */
@@ -50,7 +62,12 @@ export function modelFileName(projectName: string, runName: string): string {
 
 /** The project name made safe for a file name (`model` when nothing is left). */
 export function fileBaseName(projectName: string): string {
-  return projectName.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-') || 'model';
+  return (
+    projectName
+      .replace(/[^\w\- ]+/g, '')
+      .trim()
+      .replace(/\s+/g, '-') || 'model'
+  );
 }
 
 /** The file name predictions of `csvName` are saved under, e.g. `iris-predictions.csv`. */
@@ -80,7 +97,7 @@ export class ModelExport {
   readonly run = $derived.by<TrainingRun | null>(() => {
     const trained = this.#project.runs.filter((r) => r.hasModel);
     const current = this.#project.currentRun;
-    return current && trained.includes(current) ? current : trained.at(-1) ?? null;
+    return current && trained.includes(current) ? current : (trained.at(-1) ?? null);
   });
 
   /** The latest predictions, while they come from the run the Export view exports. */
@@ -123,9 +140,15 @@ export class ModelExport {
     try {
       const converted = await this.#project.convertModel(run, format);
       const names = formatFiles(format, exportBaseName(modelFileName(this.#project.name, run.name)));
-      const files = converted.map((f, i) => ({ name: names[i] ?? f.name, bytes: f.bytes ?? new TextEncoder().encode(f.text ?? '') }));
+      const files = converted.map((f, i) => ({
+        name: names[i] ?? f.name,
+        bytes: f.bytes ?? new TextEncoder().encode(f.text ?? ''),
+      }));
       if (!(await this.#platform.exportModelFiles(files))) return false;
-      this.#notices.show('ok', `${FORMAT_TITLES[format]} of ${run.name} exported as ${files.map((f) => f.name).join(' and ')}.`);
+      this.#notices.show(
+        'ok',
+        `${FORMAT_TITLES[format]} of ${run.name} exported as ${files.map((f) => f.name).join(' and ')}.`,
+      );
       return true;
     } catch (e) {
       this.formatError = { format, error: asWireError(e) };
@@ -145,7 +168,15 @@ export class ModelExport {
     this.#latest = null;
     try {
       const out = await this.#project.predict(run, name, blob);
-      this.#latest = { run, name, csv: out.csv, rows: out.rows, warnings: out.warnings, preview: previewOf(out.csv, out.classes), isSaved: false };
+      this.#latest = {
+        run,
+        name,
+        csv: out.csv,
+        rows: out.rows,
+        warnings: out.warnings,
+        preview: previewOf(out.csv, out.classes),
+        isSaved: false,
+      };
     } catch (e) {
       this.predictError = asWireError(e);
       return;
@@ -178,7 +209,11 @@ export class ModelExport {
     if (!this.run) {
       const isTraining = this.#project.runs.some((r) => r.isActive);
       const next = command === 'export-predictions' ? 'choose a CSV to predict with it here' : 'export it';
-      this.#explain(isTraining ? `The model is still training. When the run finishes, ${next}.` : `Train a model first, then ${next}.`);
+      this.#explain(
+        isTraining
+          ? `The model is still training. When the run finishes, ${next}.`
+          : `Train a model first, then ${next}.`,
+      );
       return;
     }
     const format = COMMAND_FORMATS[command];
@@ -192,7 +227,9 @@ export class ModelExport {
     }
     const predictions = this.predictions;
     if (!predictions) {
-      this.#explain(`Choose a CSV to predict with ${this.run.name} first. Its predictions are saved as a CSV when they are ready.`);
+      this.#explain(
+        `Choose a CSV to predict with ${this.run.name} first. Its predictions are saved as a CSV when they are ready.`,
+      );
       return;
     }
     if (await this.savePredictions()) this.#notices.show('ok', `Predictions of ${predictions.name} exported.`);

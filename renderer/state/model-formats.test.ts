@@ -24,8 +24,8 @@ describe('downloads for other runtimes', () => {
   test('give two lines each: Python and JavaScript onnxruntime, or tf.loadLayersModel', () => {
     const [columns, matrix, tfjs] = formatDownloads('iris-run-1', { name: 'sepal_length_cm', isText: false }, 4, false);
     expect(columns!.snippet).toBe(
-      'ort.InferenceSession("iris-run-1.onnx").run(None, {"sepal_length_cm": np.array([[1.0]], np.float32), ...})  # Python: import onnxruntime as ort, numpy as np\n'
-      + 'await (await ort.InferenceSession.create("iris-run-1.onnx")).run({ sepal_length_cm: new ort.Tensor(\'float32\', [1.0], [1, 1]), … })  // JavaScript: onnxruntime-web',
+      'ort.InferenceSession("iris-run-1.onnx").run(None, {"sepal_length_cm": np.array([[1.0]], np.float32), ...})  # Python: import onnxruntime as ort, numpy as np\n' +
+        'await (await ort.InferenceSession.create("iris-run-1.onnx")).run({ sepal_length_cm: new ort.Tensor(\'float32\', [1.0], [1, 1]), … })  // JavaScript: onnxruntime-web',
     );
     expect(matrix!.snippet.split('\n')).toEqual([
       'ort.InferenceSession("iris-run-1.matrix.onnx").run(None, {"input": np.zeros((1, 4), np.float32)})  # Python onnxruntime',

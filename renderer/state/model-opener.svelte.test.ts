@@ -3,7 +3,13 @@ import type { EngineEvent, EngineRequest } from '../../engine/protocol/index.ts'
 import { EngineService } from '../../engine/worker/service.ts';
 import penguinsCsv from '../../resources/samples/penguins.csv?raw';
 import { EngineRequestError } from '../engine/engine-client.ts';
-import { MAX_MODEL_FILE_BYTES, ModelOpener, runNameOf, useNetworkOf, type OpenerProject } from './model-opener.svelte.ts';
+import {
+  MAX_MODEL_FILE_BYTES,
+  ModelOpener,
+  runNameOf,
+  useNetworkOf,
+  type OpenerProject,
+} from './model-opener.svelte.ts';
 import { NetworkEditor } from './network-editor.svelte.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 
@@ -28,7 +34,10 @@ function engine() {
 }
 
 const spec = {
-  layers: [{ id: 'h1', type: 'dense' as const, units: 6 }, { id: 'out', type: 'dense' as const, units: 'auto' as const }],
+  layers: [
+    { id: 'h1', type: 'dense' as const, units: 6 },
+    { id: 'out', type: 'dense' as const, units: 'auto' as const },
+  ],
   training: { epochs: 4, batchSize: 32, seed: 5, backend: 'cpu' as const },
 };
 
@@ -37,7 +46,7 @@ async function modelText(): Promise<string> {
   const e = engine();
   await e.request({ type: 'data/load', name: 'penguins.csv', source: penguins(), options: null });
   await e.request({ type: 'train/start', runId: 'r1', spec, settings: { target: 'species' } });
-  return (await e.request({ type: 'model/export', runId: 'r1' }) as { json: string }).json;
+  return ((await e.request({ type: 'model/export', runId: 'r1' })) as { json: string }).json;
 }
 
 /** A project with the real engine; `withData` loads penguins first. */
@@ -47,8 +56,15 @@ async function setup(withData: boolean) {
   const selected: TrainingRun[] = [];
   let touched = 0;
   const project: OpenerProject = {
-    runs: [], dataset: { table: withData ? { name: 'penguins.csv' } : null }, engine: e,
-    touch: () => { touched++; }, selectRun: (run) => { selected.push(run); },
+    runs: [],
+    dataset: { table: withData ? { name: 'penguins.csv' } : null },
+    engine: e,
+    touch: () => {
+      touched++;
+    },
+    selectRun: (run) => {
+      selected.push(run);
+    },
   };
   return { project, opener: new ModelOpener(project), selected, touched: () => touched };
 }
@@ -96,20 +112,41 @@ describe('ModelOpener', () => {
     const { project, opener } = await setup(false);
     const run = await opener.open('m.json', file(await modelText()));
     expect(project.runs).toHaveLength(1);
-    expect(run?.opened?.dataProblem).toBe('No dataset is loaded, so the model shows its stored metrics only. '
-      + "Load the model's dataset on the Data view, then open the model again to evaluate it.");
+    expect(run?.opened?.dataProblem).toBe(
+      'No dataset is loaded, so the model shows its stored metrics only. ' +
+        "Load the model's dataset on the Data view, then open the model again to evaluate it.",
+    );
     expect(run?.dataset).toBeNull();
   });
 
   test('Use this network puts the opened layers and training on the Model view as one undo step', async () => {
     const { opener } = await setup(false);
     const run = await opener.open('m.json', file(await modelText()));
-    let training = { epochs: 100, seed: 42, backend: 'auto' as const, optimizer: { type: 'sgd' as const, learningRate: 0.1 } };
-    const editor = new NetworkEditor(() => {}, { get: () => training, set: (t) => { training = t as typeof training; } });
+    let training = {
+      epochs: 100,
+      seed: 42,
+      backend: 'auto' as const,
+      optimizer: { type: 'sgd' as const, learningRate: 0.1 },
+    };
+    const editor = new NetworkEditor(() => {}, {
+      get: () => training,
+      set: (t) => {
+        training = t as typeof training;
+      },
+    });
     editor.setLayers([{ id: 'mine', type: 'dense', units: 99 }]);
     useNetworkOf(run!, editor, training);
-    expect(editor.allLayers.map((l) => [l.id, l.type === 'dense' ? l.units : null])).toEqual([['h1', 6], ['out', 3]]);
-    expect(training).toMatchObject({ epochs: 4, batchSize: 32, seed: 42, backend: 'auto', optimizer: { type: 'adam' } });
+    expect(editor.allLayers.map((l) => [l.id, l.type === 'dense' ? l.units : null])).toEqual([
+      ['h1', 6],
+      ['out', 3],
+    ]);
+    expect(training).toMatchObject({
+      epochs: 4,
+      batchSize: 32,
+      seed: 42,
+      backend: 'auto',
+      optimizer: { type: 'adam' },
+    });
     editor.undo();
     expect(editor.layers.map((l) => l.id)).toEqual(['mine']);
     expect(training).toMatchObject({ epochs: 100, optimizer: { type: 'sgd' } });
@@ -121,15 +158,22 @@ describe('ModelOpener', () => {
       expect(await opener.open(name, blob)).toBeNull();
       return opener.error?.message;
     };
-    expect(await refused('empty.json', file(''))).toBe('empty.json is empty. Open a model file (.json) exported by Backprop Studio.');
+    expect(await refused('empty.json', file(''))).toBe(
+      'empty.json is empty. Open a model file (.json) exported by Backprop Studio.',
+    );
     const huge = { size: MAX_MODEL_FILE_BYTES + 1, text: async () => '' } as Blob;
-    expect(await refused('huge.json', huge)).toBe('huge.json is 256 MB, larger than the 256 MB any model file this app '
-      + 'opens. Open the model file a run exported.');
+    expect(await refused('huge.json', huge)).toBe(
+      'huge.json is 256 MB, larger than the 256 MB any model file this app ' +
+        'opens. Open the model file a run exported.',
+    );
     expect(await refused('study.bpstudio', file('{"format":"backprop-studio/project","version":1,"runs":[]}'))).toBe(
-      'study.bpstudio is a Backprop Studio project, not a model file. Open it with Open project (File ▸ Open… or '
-      + "Ctrl+O); to open one of its runs, export the run's model first.");
-    expect(await refused('penguins.csv', file('species,island\nAdelie,Biscoe\n'))).toBe('penguins.csv looks like a CSV '
-      + 'table, not a model file. Load it on the Data view (Load CSV), or open a model file (.json) exported by Backprop Studio.');
+      'study.bpstudio is a Backprop Studio project, not a model file. Open it with Open project (File ▸ Open… or ' +
+        "Ctrl+O); to open one of its runs, export the run's model first.",
+    );
+    expect(await refused('penguins.csv', file('species,island\nAdelie,Biscoe\n'))).toBe(
+      'penguins.csv looks like a CSV ' +
+        'table, not a model file. Load it on the Data view (Load CSV), or open a model file (.json) exported by Backprop Studio.',
+    );
     const model = JSON.parse(await modelText()) as { outputs: unknown; weights: { shape: unknown }[] };
     model.outputs = 0;
     model.weights[1]!.shape = 'eight';

@@ -28,10 +28,14 @@ export interface Template {
 /** A layer of `type` with sensible defaults. */
 function defaultLayer(type: LayerType, id: string): LayerSpec {
   switch (type) {
-    case 'dense': return { id, type, units: 16, activation: 'relu' };
-    case 'activation': return { id, type, activation: 'relu' };
-    case 'dropout': return { id, type, rate: 0.2 };
-    case 'batchNorm': return { id, type };
+    case 'dense':
+      return { id, type, units: 16, activation: 'relu' };
+    case 'activation':
+      return { id, type, activation: 'relu' };
+    case 'dropout':
+      return { id, type, rate: 0.2 };
+    case 'batchNorm':
+      return { id, type };
   }
 }
 
@@ -44,12 +48,14 @@ export function templatesFor(task: Task | null, features: number | null): Templa
   const what = isRegression ? 'regressor' : 'classifier';
   const list: Template[] = [
     {
-      id: 'simple', name: `Simple ${what}`,
+      id: 'simple',
+      name: `Simple ${what}`,
       description: `One hidden layer of ${narrow} ReLU neurons. A good first try.`,
       layers: [{ id: 'dense_1', type: 'dense', units: narrow, activation: 'relu' }],
     },
     {
-      id: 'deeper', name: 'Deeper network',
+      id: 'deeper',
+      name: 'Deeper network',
       description: `Two hidden layers (${wide} and ${narrow}) with dropout between them.`,
       layers: [
         { id: 'dense_1', type: 'dense', units: wide, activation: 'relu' },
@@ -59,10 +65,16 @@ export function templatesFor(task: Task | null, features: number | null): Templa
     },
   ];
   if (isRegression) {
-    list.unshift({ id: 'linear', name: 'Linear baseline', description: 'No hidden layer: a linear regression. Hard to beat on small data.', layers: [] });
+    list.unshift({
+      id: 'linear',
+      name: 'Linear baseline',
+      description: 'No hidden layer: a linear regression. Hard to beat on small data.',
+      layers: [],
+    });
   } else {
     list.push({
-      id: 'normalized', name: 'Normalized network',
+      id: 'normalized',
+      name: 'Normalized network',
       description: `Batch normalization after each hidden layer; trains fast at higher learning rates.`,
       layers: [
         { id: 'dense_1', type: 'dense', units: wide, activation: 'relu' },
@@ -71,12 +83,22 @@ export function templatesFor(task: Task | null, features: number | null): Templa
         { id: 'batchnorm_2', type: 'batchNorm' },
       ],
     });
-    list.push({ id: 'linear', name: 'Logistic baseline', description: 'No hidden layer: a logistic regression. A baseline for the deeper networks to beat.', layers: [] });
+    list.push({
+      id: 'linear',
+      name: 'Logistic baseline',
+      description: 'No hidden layer: a logistic regression. A baseline for the deeper networks to beat.',
+      layers: [],
+    });
   }
   return list;
 }
 
-const ID_PREFIX: Readonly<Record<LayerType, string>> = { dense: 'dense', activation: 'activation', dropout: 'dropout', batchNorm: 'batchnorm' };
+const ID_PREFIX: Readonly<Record<LayerType, string>> = {
+  dense: 'dense',
+  activation: 'activation',
+  dropout: 'dropout',
+  batchNorm: 'batchnorm',
+};
 /** Edits of the same field within this time merge into one undo step. */
 const MERGE_MS = 1200;
 const MAX_HISTORY = 200;
@@ -96,7 +118,11 @@ export function splitOutput(all: readonly LayerSpec[]): { hidden: LayerSpec[]; o
 }
 
 /** An undo step: the layers, and the training settings when the step changed them too ("Use best"). */
-interface Snapshot { hidden: LayerSpec[]; output: DenseLayerSpec; training?: TrainingSpec }
+interface Snapshot {
+  hidden: LayerSpec[];
+  output: DenseLayerSpec;
+  training?: TrainingSpec;
+}
 
 /** Where the project's training settings live, for steps that change layers and settings together. */
 export interface TrainingPort {
@@ -169,13 +195,22 @@ export class NetworkEditor {
    * Replace the layers and the training settings as one undo step (a sweep trial's configuration): Undo
    * restores both, so the learning rate and the rest come back with the layers.
    */
-  applyConfiguration(hidden: LayerSpec[], output: DenseLayerSpec, training: TrainingSpec, selectId: string | null = hidden[0]?.id ?? null): void {
-    this.#commit(() => {
-      this.layers = hidden;
-      this.output = output;
-      this.selectedId = selectId;
-      this.#training?.set(training);
-    }, null, true);
+  applyConfiguration(
+    hidden: LayerSpec[],
+    output: DenseLayerSpec,
+    training: TrainingSpec,
+    selectId: string | null = hidden[0]?.id ?? null,
+  ): void {
+    this.#commit(
+      () => {
+        this.layers = hidden;
+        this.output = output;
+        this.selectedId = selectId;
+        this.#training?.set(training);
+      },
+      null,
+      true,
+    );
   }
 
   /** The result of a drag and drop: existing layers in their new order, and layer types dropped from the palette. */
@@ -242,14 +277,18 @@ export class NetworkEditor {
   update(id: string, patch: Record<string, unknown>): void {
     const layer = this.allLayers.find((l) => l.id === id);
     if (!layer) return;
-    this.#commit(() => {
-      const target = (id === this.output.id ? this.output : this.layers.find((l) => l.id === id)) as unknown as Record<string, unknown> | undefined;
-      if (!target) return;
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined) delete target[k];
-        else target[k] = v;
-      }
-    }, `${id}:${Object.keys(patch).join(',')}`);
+    this.#commit(
+      () => {
+        const target = (id === this.output.id ? this.output : this.layers.find((l) => l.id === id)) as unknown as
+          Record<string, unknown> | undefined;
+        if (!target) return;
+        for (const [k, v] of Object.entries(patch)) {
+          if (v === undefined) delete target[k];
+          else target[k] = v;
+        }
+      },
+      `${id}:${Object.keys(patch).join(',')}`,
+    );
   }
 
   /** Select a layer (or nothing). */

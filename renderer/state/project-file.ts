@@ -49,8 +49,15 @@ export class ProjectFileError extends Error {
 
 /** A run's `continues`: absent (older files) or null, or the run it continues. */
 function isRunLink(v: unknown): boolean {
-  return v === undefined || v === null
-    || (isRecord(v) && typeof v.runId === 'string' && typeof v.name === 'string' && Number.isInteger(v.epochs) && (v.epochs as number) >= 0);
+  return (
+    v === undefined ||
+    v === null ||
+    (isRecord(v) &&
+      typeof v.runId === 'string' &&
+      typeof v.name === 'string' &&
+      Number.isInteger(v.epochs) &&
+      (v.epochs as number) >= 0)
+  );
 }
 
 /** What is wrong with a stored `dataset.options`: each option absent or one of its values. */
@@ -59,8 +66,14 @@ function loadOptionProblems(options: unknown): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(options)) {
     const valid = Object.hasOwn(LOAD_OPTION_VALUES, key) ? LOAD_OPTION_VALUES[key as keyof LoadOptions] : null;
-    if (!valid) problems.push(`"dataset.options" has an unknown option "${key}" (known: ${Object.keys(LOAD_OPTION_VALUES).join(', ')})`);
-    else if (value !== undefined && !valid.includes(value as string)) problems.push(`"dataset.options.${key}" must be one of ${valid.map((v) => `"${v}"`).join(', ')}, not ${JSON.stringify(value)}`);
+    if (!valid)
+      problems.push(
+        `"dataset.options" has an unknown option "${key}" (known: ${Object.keys(LOAD_OPTION_VALUES).join(', ')})`,
+      );
+    else if (value !== undefined && !valid.includes(value as string))
+      problems.push(
+        `"dataset.options.${key}" must be one of ${valid.map((v) => `"${v}"`).join(', ')}, not ${JSON.stringify(value)}`,
+      );
   }
   return problems;
 }
@@ -71,7 +84,9 @@ export function parseProjectFile(text: string, fileName = 'the file'): ProjectFi
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ProjectFileError(`${fileName} is not a Backprop Studio project: it is not valid JSON. Open a .bpstudio file saved by Backprop Studio.`);
+    throw new ProjectFileError(
+      `${fileName} is not a Backprop Studio project: it is not valid JSON. Open a .bpstudio file saved by Backprop Studio.`,
+    );
   }
   return checkProject(data, fileName);
 }
@@ -79,24 +94,37 @@ export function parseProjectFile(text: string, fileName = 'the file'): ProjectFi
 /** Check an already-parsed project object. */
 function checkProject(data: unknown, fileName = 'the file'): ProjectFile {
   if (!isRecord(data) || data.format !== PROJECT_FORMAT) {
-    throw new ProjectFileError(`${fileName} is not a Backprop Studio project (its "format" is not "${PROJECT_FORMAT}"). Open a .bpstudio file saved by Backprop Studio.`);
+    throw new ProjectFileError(
+      `${fileName} is not a Backprop Studio project (its "format" is not "${PROJECT_FORMAT}"). Open a .bpstudio file saved by Backprop Studio.`,
+    );
   }
   if (typeof data.version !== 'number' || data.version > PROJECT_VERSION) {
-    throw new ProjectFileError(`${fileName} was saved by a newer Backprop Studio (project version ${String(data.version)}; this app reads up to ${PROJECT_VERSION}). Update the app to open it.`);
+    throw new ProjectFileError(
+      `${fileName} was saved by a newer Backprop Studio (project version ${String(data.version)}; this app reads up to ${PROJECT_VERSION}). Update the app to open it.`,
+    );
   }
   const problems: string[] = [];
   if (typeof data.name !== 'string') problems.push('"name" must be text');
-  if (!Array.isArray(data.network) || !data.network.every((l) => isRecord(l) && typeof l.id === 'string' && typeof l.type === 'string')) {
+  if (
+    !Array.isArray(data.network) ||
+    !data.network.every((l) => isRecord(l) && typeof l.id === 'string' && typeof l.type === 'string')
+  ) {
     problems.push('"network" must be a list of layers with an id and a type');
   }
   if (!isRecord(data.training)) problems.push('"training" must be an object');
-  if (!Array.isArray(data.runs) || !data.runs.every((r) => isRecord(r) && typeof r.id === 'string' && Array.isArray(r.history))) {
+  if (
+    !Array.isArray(data.runs) ||
+    !data.runs.every((r) => isRecord(r) && typeof r.id === 'string' && Array.isArray(r.history))
+  ) {
     problems.push('"runs" must be a list of runs with an id and a history');
   } else {
     data.runs.forEach((r: Record<string, unknown>, i) => {
-      if (!isRunLink(r.continues)) problems.push(`"runs[${i}].continues" must be null or the run it continues (its runId, name and epochs)`);
+      if (!isRunLink(r.continues))
+        problems.push(`"runs[${i}].continues" must be null or the run it continues (its runId, name and epochs)`);
       if (r.interrupted !== undefined && r.interrupted !== 'unreported' && r.interrupted !== 'reported') {
-        problems.push(`"runs[${i}].interrupted" must be "unreported" or "reported", not ${JSON.stringify(r.interrupted)}`);
+        problems.push(
+          `"runs[${i}].interrupted" must be "unreported" or "reported", not ${JSON.stringify(r.interrupted)}`,
+        );
       }
     });
   }

@@ -3,8 +3,16 @@
  * together (model checks, training, evaluation, export, save/open).
  */
 import type {
-  ExportedFile, ModelFormat,
-  BackendChoice, LayerShape, NetworkSpec, Problem, Task, TrainingSpec, WireError, WorkerMemory,
+  ExportedFile,
+  ModelFormat,
+  BackendChoice,
+  LayerShape,
+  NetworkSpec,
+  Problem,
+  Task,
+  TrainingSpec,
+  WireError,
+  WorkerMemory,
 } from '../../engine/protocol/index.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
 import { asWireError } from '../lib/wire-error.ts';
@@ -105,19 +113,29 @@ export class Project {
   /** Problems with the training settings (paths under `training`). */
   readonly trainingProblems = $derived((this.check?.problems ?? []).filter((p) => p.path.startsWith('training')));
   /** Problems that belong to no single layer or setting. */
-  readonly networkProblems = $derived((this.check?.problems ?? []).filter((p) => !layerPath(p.path) && !p.path.startsWith('training')));
-  readonly canTrain = $derived.by(() =>
-    this.dataset.summary !== null && this.check !== null
-      && this.check.problems.length === 0 && this.activeRun === null);
+  readonly networkProblems = $derived(
+    (this.check?.problems ?? []).filter((p) => !layerPath(p.path) && !p.path.startsWith('training')),
+  );
+  readonly canTrain = $derived.by(
+    () =>
+      this.dataset.summary !== null &&
+      this.check !== null &&
+      this.check.problems.length === 0 &&
+      this.activeRun === null,
+  );
 
   /**
    * Work that New project would throw away: unsaved changes to a project that holds something (a dataset,
    * layers, runs or training settings other than the defaults). A fresh project asks nothing.
    */
   get hasUnsavedWork(): boolean {
-    return this.isDirty && (
-      this.dataset.table !== null || this.runs.length > 0 || this.network.allLayers.length > 0
-      || JSON.stringify(this.training) !== JSON.stringify(defaultTraining()));
+    return (
+      this.isDirty &&
+      (this.dataset.table !== null ||
+        this.runs.length > 0 ||
+        this.network.allLayers.length > 0 ||
+        JSON.stringify(this.training) !== JSON.stringify(defaultTraining()))
+    );
   }
 
   #checkTimer = 0;
@@ -125,10 +143,16 @@ export class Project {
 
   constructor(engine: EngineClient) {
     this.engine = engine;
-    this.dataset = new DatasetState(engine, () => this.#changed(), () => this.training.seed ?? 42);
+    this.dataset = new DatasetState(
+      engine,
+      () => this.#changed(),
+      () => this.training.seed ?? 42,
+    );
     this.network = new NetworkEditor(() => this.#changed(), {
       get: () => this.training,
-      set: (training) => { this.training = training; },
+      set: (training) => {
+        this.training = training;
+      },
     });
     this.sweep = new Sweep(this);
     this.opener = new ModelOpener(this);
@@ -169,12 +193,20 @@ export class Project {
     if (!settings || this.activeRun) return null;
     const id = newRunId();
     const run = new TrainingRun({
-      id, name: `Run ${this.runs.length + 1}`, spec: this.spec, settings: $state.snapshot(settings),
+      id,
+      name: `Run ${this.runs.length + 1}`,
+      spec: this.spec,
+      settings: $state.snapshot(settings),
       dataset: this.dataset.table?.name ?? null,
     });
     this.runs = [...this.runs, run];
     this.currentRunId = id;
-    const off = followRun(this.engine, id, () => run, (r) => void this.#afterRun(r));
+    const off = followRun(
+      this.engine,
+      id,
+      () => run,
+      (r) => void this.#afterRun(r),
+    );
     try {
       await this.engine.request({ type: 'train/start', runId: id, spec: run.spec, settings: run.settings });
     } catch (e) {
@@ -199,14 +231,19 @@ export class Project {
     const spec: NetworkSpec = { ...from.spec, training: { ...from.training, epochs: from.history.length + epochs } };
     let run: TrainingRun | null = null;
     // The run is added once the engine accepts it, so a refusal leaves no failed run behind.
-    const off = followRun(this.engine, id, (event) => {
-      if (!run && event.type === 'train/started') {
-        run = TrainingRun.continuing(from, { id, name, spec });
-        this.runs = [...this.runs, run];
-        this.currentRunId = id;
-      }
-      return run;
-    }, (r) => void this.#afterRun(r));
+    const off = followRun(
+      this.engine,
+      id,
+      (event) => {
+        if (!run && event.type === 'train/started') {
+          run = TrainingRun.continuing(from, { id, name, spec });
+          this.runs = [...this.runs, run];
+          this.currentRunId = id;
+        }
+        return run;
+      },
+      (r) => void this.#afterRun(r),
+    );
     try {
       await this.ensureModel(from);
       await this.engine.request({ type: 'train/continue', runId: id, fromRunId: from.id, epochs });
@@ -238,7 +275,12 @@ export class Project {
   async control(run: TrainingRun, action: 'pause' | 'resume' | 'stop'): Promise<void> {
     if (action === 'stop') run.status = 'stopping';
     try {
-      const type = action === 'pause' ? 'train/pause' as const : action === 'resume' ? 'train/resume' as const : 'train/stop' as const;
+      const type =
+        action === 'pause'
+          ? ('train/pause' as const)
+          : action === 'resume'
+            ? ('train/resume' as const)
+            : ('train/stop' as const);
       const reply = await this.engine.request({ type, runId: run.id });
       if (run.isActive) run.status = reply.state;
     } catch (e) {
@@ -292,11 +334,20 @@ export class Project {
   }
 
   /** Predict a new CSV with a run's model. */
-  async predict(run: TrainingRun, name: string, blob: Blob): Promise<{ csv: string; rows: number; warnings: Problem[]; classes: number }> {
+  async predict(
+    run: TrainingRun,
+    name: string,
+    blob: Blob,
+  ): Promise<{ csv: string; rows: number; warnings: Problem[]; classes: number }> {
     await this.ensureModel(run);
     const reply = await this.engine.request({ type: 'predict/run', runId: run.id, name, source: blob });
     const task = run.summary?.task;
-    return { csv: reply.csv, rows: reply.rows, warnings: reply.warnings, classes: task?.kind === 'classification' ? task.classes.length : 0 };
+    return {
+      csv: reply.csv,
+      rows: reply.rows,
+      warnings: reply.warnings,
+      classes: task?.kind === 'classification' ? task.classes.length : 0,
+    };
   }
 
   /** Remove a finished run from the history, and free what the engine held for it. */
@@ -339,13 +390,15 @@ export class Project {
       version: PROJECT_VERSION,
       name: this.name,
       savedAt: new Date().toISOString(),
-      dataset: table ? {
-        name: table.name,
-        ...(csv !== undefined ? { csv } : {}),
-        settings: this.dataset.settings ? $state.snapshot(this.dataset.settings) : null,
-        options: { ...this.dataset.options },
-        ...(this.dataset.sourcePage ? { sourcePage: { ...this.dataset.sourcePage } } : {}),
-      } : null,
+      dataset: table
+        ? {
+            name: table.name,
+            ...(csv !== undefined ? { csv } : {}),
+            settings: this.dataset.settings ? $state.snapshot(this.dataset.settings) : null,
+            options: { ...this.dataset.options },
+            ...(this.dataset.sourcePage ? { sourcePage: { ...this.dataset.sourcePage } } : {}),
+          }
+        : null,
       network: $state.snapshot(this.network.allLayers),
       training: $state.snapshot(this.training),
       // A run still training is kept with its epochs so far (as an interrupted, stopped run), so a reload
@@ -370,7 +423,9 @@ export class Project {
     const bytes = csv ?? (file.dataset?.csv !== undefined ? new Blob([file.dataset.csv], { type: 'text/csv' }) : null);
     if (file.dataset && bytes) {
       await this.dataset.load(file.dataset.name, bytes, {
-        settings: file.dataset.settings, options: file.dataset.options ?? {}, sourcePage: file.dataset.sourcePage ?? null,
+        settings: file.dataset.settings,
+        options: file.dataset.options ?? {},
+        sourcePage: file.dataset.sourcePage ?? null,
       });
     } else {
       this.dataset.clear();
@@ -391,10 +446,14 @@ export class Project {
     if (!runs.length) return null;
     for (const r of runs) r.interrupted = 'reported';
     this.revision++;
-    const what = runs.map((r) => `${r.name} (${r.history.length === 1 ? '1 epoch' : `${r.history.length} epochs`})`).join(', ');
+    const what = runs
+      .map((r) => `${r.name} (${r.history.length === 1 ? '1 epoch' : `${r.history.length} epochs`})`)
+      .join(', ');
     const verb = runs.length === 1 ? 'was' : 'were';
-    return `${what} ${verb} still training when the page closed. The epochs so far are kept as a stopped run, `
-      + 'but the weights were not saved, so it cannot be evaluated, continued or exported. Train again to get a model.';
+    return (
+      `${what} ${verb} still training when the page closed. The epochs so far are kept as a stopped run, ` +
+      'but the weights were not saved, so it cannot be evaluated, continued or exported. Train again to get a model.'
+    );
   }
 
   /** Start over with an empty project. */

@@ -3,7 +3,14 @@
  * and checked without the live run state.
  */
 import type {
-  DatasetSettings, DatasetSummary, DiagnosticRecord, EpochRecord, NetworkSpec, OpenedModel, StopReason, WireError,
+  DatasetSettings,
+  DatasetSummary,
+  DiagnosticRecord,
+  EpochRecord,
+  NetworkSpec,
+  OpenedModel,
+  StopReason,
+  WireError,
 } from '../../engine/protocol/index.ts';
 import { isRecord } from '../lib/is-record.ts';
 
@@ -43,7 +50,11 @@ export interface RunOrigin {
 /** A stored `opened` field: absent or null (a run trained here), or where the run was opened from. */
 export function readRunOrigin(v: unknown): RunOrigin | null {
   if (!isRecord(v) || typeof v.file !== 'string' || !isRecord(v.metrics)) return null;
-  return { file: v.file, metrics: v.metrics as OpenedModel['metrics'], dataProblem: typeof v.dataProblem === 'string' ? v.dataProblem : null };
+  return {
+    file: v.file,
+    metrics: v.metrics as OpenedModel['metrics'],
+    dataProblem: typeof v.dataProblem === 'string' ? v.dataProblem : null,
+  };
 }
 
 /** A run as stored in a project file. */

@@ -14,13 +14,26 @@ function fakeProject() {
     spec,
     check: { problems: [], layers: [], totalParams: 0, task: null },
     network: { layers: spec.layers },
-    dataset: { table: { rows: 12 }, summary: { rows: { train: 10, validation: 1, test: 1 } }, settings: { target: 'y' } },
+    dataset: {
+      table: { rows: 12 },
+      summary: { rows: { train: 10, validation: 1, test: 1 } },
+      settings: { target: 'y' },
+    },
     ensureModel: async () => true,
     engine: {
       request: async (body: RequestBody) => {
         sent.push(body);
         if (body.type === 'step/trace') return { type: 'step/traced', id: 1, trace: smallTrace() };
-        return { type: 'data/rows', id: 2, start: 0, indices: null, cells: [['1', '2', 'yes'], ['3', '4', 'no']] };
+        return {
+          type: 'data/rows',
+          id: 2,
+          start: 0,
+          indices: null,
+          cells: [
+            ['1', '2', 'yes'],
+            ['3', '4', 'no'],
+          ],
+        };
       },
     },
   };

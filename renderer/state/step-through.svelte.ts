@@ -86,11 +86,14 @@ export class StepThrough {
   /** The weights one can step through: the network's initial weights, and runs that are paused or finished. */
   readonly options = $derived.by<WeightsOption[]>(() => {
     const seed = this.#project.training.seed ?? 42;
-    const list: WeightsOption[] = [{ id: 'initial', label: `Initial weights of the current network (seed ${seed})`, isDisabled: false }];
+    const list: WeightsOption[] = [
+      { id: 'initial', label: `Initial weights of the current network (seed ${seed})`, isDisabled: false },
+    ];
     for (const run of [...this.#project.runs].reverse()) {
       const state = runState(run);
       if (state) list.push({ id: run.id, label: `${run.name} · ${state}`, isDisabled: false });
-      else if (run.isActive) list.push({ id: run.id, label: `${run.name} · training (pause it to step through)`, isDisabled: true });
+      else if (run.isActive)
+        list.push({ id: run.id, label: `${run.name} · training (pause it to step through)`, isDisabled: true });
     }
     return list;
   });
@@ -98,20 +101,27 @@ export class StepThrough {
   /** The chosen weights, back to the initial ones when the chosen run is gone. */
   readonly sourceId = $derived(this.options.some((o) => o.id === this.source) ? this.source : 'initial');
   /** The run being stepped through, if any. */
-  readonly run = $derived.by(() => (this.sourceId === 'initial' ? null : (this.#project.runs.find((r) => r.id === this.sourceId) ?? null)));
+  readonly run = $derived.by(() =>
+    this.sourceId === 'initial' ? null : (this.#project.runs.find((r) => r.id === this.sourceId) ?? null),
+  );
 
   /** Rows in the training split of the chosen data. */
-  readonly trainRows = $derived.by(() => (this.run ? this.run.summary : this.#project.dataset.summary)?.rows.train ?? 0);
+  readonly trainRows = $derived.by(
+    () => (this.run ? this.run.summary : this.#project.dataset.summary)?.rows.train ?? 0,
+  );
 
   /** The optimizer's learning rate (used when `learningRate` is null). */
-  readonly defaultLearningRate = $derived.by(() => (this.run ? this.run.training : this.#project.training).optimizer?.learningRate ?? 0.01);
+  readonly defaultLearningRate = $derived.by(
+    () => (this.run ? this.run.training : this.#project.training).optimizer?.learningRate ?? 0.01,
+  );
 
   /** Why nothing can be traced now; null when it can. */
   readonly blocked = $derived.by<string | null>(() => {
     const p = this.#project;
     if (!p.dataset.table || !p.dataset.summary) return 'Load a dataset and choose its target on the Data view first.';
     if (this.run) {
-      if (this.run.status === 'running' || this.run.status === 'starting' || this.run.status === 'stopping') return `${this.run.name} is training. Pause it to step through its current weights.`;
+      if (this.run.status === 'running' || this.run.status === 'starting' || this.run.status === 'stopping')
+        return `${this.run.name} is training. Pause it to step through its current weights.`;
       return null;
     }
     if (!p.check) return 'Checking the network…';
@@ -126,11 +136,16 @@ export class StepThrough {
    */
   readonly requestKey = $derived.by(() => {
     const p = this.#project;
-    const from = this.run ? [this.run.id, this.run.status, this.run.hasModel] : [p.spec.layers, p.spec.training, p.dataset.settings];
+    const from = this.run
+      ? [this.run.id, this.run.status, this.run.hasModel]
+      : [p.spec.layers, p.spec.training, p.dataset.settings];
     return JSON.stringify([from, this.row, this.count, this.learningRate]);
   });
-  readonly isStale = $derived(this.trace !== null && !this.isLoading
-    && (this.tracedKey !== this.requestKey || (this.run !== null && isPast(this.run, this.trace.position))));
+  readonly isStale = $derived(
+    this.trace !== null &&
+      !this.isLoading &&
+      (this.tracedKey !== this.requestKey || (this.run !== null && isPast(this.run, this.trace.position))),
+  );
 
   #seq = 0;
   /** The user chose the selected connection (else it follows the backward pass). */
@@ -186,11 +201,24 @@ export class StepThrough {
         source = { kind: 'initial', spec: $state.snapshot(this.#project.spec), settings: $state.snapshot(settings) };
       }
       const positions = Int32Array.from({ length: this.count }, (_, i) => this.row - 1 + i);
-      const reply = await this.#project.engine.request({ type: 'step/trace', source, positions, learningRate: this.learningRate });
+      const reply = await this.#project.engine.request({
+        type: 'step/trace',
+        source,
+        positions,
+        learningRate: this.learningRate,
+      });
       if (seq !== this.#seq) return;
-      const rows = await this.#project.engine.request({ type: 'data/rows', start: 0, count: 0, indices: Int32Array.from(reply.trace.rowIndices) });
+      const rows = await this.#project.engine.request({
+        type: 'data/rows',
+        start: 0,
+        count: 0,
+        indices: Int32Array.from(reply.trace.rowIndices),
+      });
       if (seq !== this.#seq) return;
-      const sameShape = this.trace !== null && JSON.stringify(columnsOf(this.trace).map((c) => c.units)) === JSON.stringify(columnsOf(reply.trace).map((c) => c.units));
+      const sameShape =
+        this.trace !== null &&
+        JSON.stringify(columnsOf(this.trace).map((c) => c.units)) ===
+          JSON.stringify(columnsOf(reply.trace).map((c) => c.units));
       this.trace = reply.trace;
       this.cells = rows.cells;
       this.tracedKey = key;
@@ -218,7 +246,8 @@ export class StepThrough {
     const stage = this.stages[this.stageIndex];
     if (!this.trace || (this.#isPicked && this.selected)) return;
     if (stage?.phase === 'backward') this.selected = largestGradient(this.trace, this.columns, stage.column);
-    else if (stage?.phase === 'update' && !this.selected) this.selected = largestGradient(this.trace, this.columns, stage.column);
+    else if (stage?.phase === 'update' && !this.selected)
+      this.selected = largestGradient(this.trace, this.columns, stage.column);
   }
 
   next(): void {

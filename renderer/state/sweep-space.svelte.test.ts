@@ -4,7 +4,12 @@ import { paramPrefix, rowMessage, rowPart, SweepSpace } from './sweep-space.svel
 
 function fakeProject(): Project {
   return {
-    network: { allLayers: [{ id: 'dense_1', type: 'dense', units: 16 }, { id: 'output', type: 'dense', units: 'auto' }] },
+    network: {
+      allLayers: [
+        { id: 'dense_1', type: 'dense', units: 16 },
+        { id: 'output', type: 'dense', units: 'auto' },
+      ],
+    },
     training: { epochs: 20, seed: 7, optimizer: { type: 'adam', learningRate: 0.01 } },
     dataset: { summary: { task: { kind: 'classification', classes: ['a', 'b'] } } },
     check: null,
@@ -17,7 +22,11 @@ describe('SweepSpace', () => {
     space.seedDefaults();
     space.trials = '8';
     expect(space.json).toEqual({
-      format: 'backprop-studio/search-space', version: 1, strategy: 'random', trials: 8, seed: 7,
+      format: 'backprop-studio/search-space',
+      version: 1,
+      strategy: 'random',
+      trials: 8,
+      seed: 7,
       objective: { metric: 'valAccuracy', direction: 'maximize' },
       parameters: {
         'training.optimizer.learningRate': { distribution: 'logUniform', min: 0.001, max: 0.1 },
@@ -39,6 +48,8 @@ describe('SweepSpace', () => {
     expect(rowPart(prefix, prefix)).toBe('row');
     expect(rowMessage(message, prefix)).toBe('Max (2) must be greater than min (8). Swap or widen the bounds.');
     expect(rowMessage(`${prefix}: the network has no layer 'h9'.`, prefix)).toBe("The network has no layer 'h9'.");
-    expect(rowMessage(`${prefix}.values[1] repeats 32. List each value once.`, prefix)).toBe('Value 2 repeats 32. List each value once.');
+    expect(rowMessage(`${prefix}.values[1] repeats 32. List each value once.`, prefix)).toBe(
+      'Value 2 repeats 32. List each value once.',
+    );
   });
 });

@@ -4,7 +4,12 @@
  * it on train+validation as a new run that is listed, evaluated and exportable like any other.
  */
 import type {
-  DatasetSettings, NetworkSpec, Problem, SweepCheck, TrialRecord, WireError,
+  DatasetSettings,
+  NetworkSpec,
+  Problem,
+  SweepCheck,
+  TrialRecord,
+  WireError,
 } from '../../engine/protocol/index.ts';
 import { asWireError } from '../lib/wire-error.ts';
 import { followRun, newRunId } from './follow-run.ts';
@@ -15,7 +20,9 @@ import { TrainingRun } from './training-run.svelte.ts';
 
 /** The engine's check of `space` against the current network and data (`settings` null: no data yet). */
 export async function checkSpace(
-  p: SweepProject, space: SweepSpace, settings: DatasetSettings | null,
+  p: SweepProject,
+  space: SweepSpace,
+  settings: DatasetSettings | null,
 ): Promise<{ check: SweepCheck | null; problems: Problem[] }> {
   if (!settings || !p.dataset.table) {
     const message = 'Load a dataset and choose the target column on the Data view first.';
@@ -23,7 +30,11 @@ export async function checkSpace(
   }
   try {
     const reply = await p.engine.request({
-      type: 'sweep/check', space: { ...space.json }, spec: p.spec, settings, cores: cores(),
+      type: 'sweep/check',
+      space: { ...space.json },
+      spec: p.spec,
+      settings,
+      cores: cores(),
       concurrency: space.concurrencyValue,
     });
     return { check: reply.check, problems: reply.problems };
@@ -46,19 +57,27 @@ export async function applyTrial(p: SweepProject, base: NetworkSpec, record: Tri
  * once the engine accepts it, so a refusal (returned as `error`) leaves no failed run behind.
  */
 export async function retrainTrial(
-  p: SweepProject, base: NetworkSpec, settings: DatasetSettings, record: TrialRecord,
+  p: SweepProject,
+  base: NetworkSpec,
+  settings: DatasetSettings,
+  record: TrialRecord,
 ): Promise<{ run: TrainingRun | null; error: WireError | null }> {
   const runId = newRunId();
   const name = `Sweep trial ${record.trial} (train+val)`;
   let run: TrainingRun | null = null;
-  const off = followRun(p.engine, runId, (event) => {
-    if (!run && event.type === 'train/started') {
-      run = new TrainingRun({ id: runId, name, spec: event.spec, settings, dataset: p.dataset.table?.name ?? null });
-      p.runs = [...p.runs, run];
-      p.currentRunId = runId;
-    }
-    return run;
-  }, (r) => void afterRetrain(p, r));
+  const off = followRun(
+    p.engine,
+    runId,
+    (event) => {
+      if (!run && event.type === 'train/started') {
+        run = new TrainingRun({ id: runId, name, spec: event.spec, settings, dataset: p.dataset.table?.name ?? null });
+        p.runs = [...p.runs, run];
+        p.currentRunId = runId;
+      }
+      return run;
+    },
+    (r) => void afterRetrain(p, r),
+  );
   try {
     const epochs = Math.max(1, record.keptEpoch);
     await p.engine.request({ type: 'sweep/retrain', runId, spec: base, settings, params: record.params, epochs });

@@ -1,16 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepEvent, SweepPlan, TrialRecord } from '../../engine/protocol/index.ts';
 import {
-  applyEvents, OBJECTIVE_AXIS, passesFilters, savedTrialView, sweepProgress, thinPoints, type TrialView,
+  applyEvents,
+  OBJECTIVE_AXIS,
+  passesFilters,
+  savedTrialView,
+  sweepProgress,
+  thinPoints,
+  type TrialView,
 } from './sweep-trials.ts';
 
 const summary = (epoch: number, loss: number) => ({
-  epoch, epochs: 3, loss, metrics: { accuracy: 0.5 }, valLoss: loss + 0.1, valMetrics: { accuracy: 0.6 }, learningRate: 0.01, elapsedMs: 1, layers: [],
+  epoch,
+  epochs: 3,
+  loss,
+  metrics: { accuracy: 0.5 },
+  valLoss: loss + 0.1,
+  valMetrics: { accuracy: 0.6 },
+  learningRate: 0.01,
+  elapsedMs: 1,
+  layers: [],
 });
 
 function record(trial: number, status: TrialRecord['status'], objective: number | null, epochs = 3): TrialRecord {
   return {
-    trial, params: { lr: 0.01 * trial, act: 'relu' }, status, objective, metrics: {}, epochs, keptEpoch: epochs, durationMs: 5, seed: trial, rung: null, bracket: null, error: null, history: [],
+    trial,
+    params: { lr: 0.01 * trial, act: 'relu' },
+    status,
+    objective,
+    metrics: {},
+    epochs,
+    keptEpoch: epochs,
+    durationMs: 5,
+    seed: trial,
+    rung: null,
+    bracket: null,
+    error: null,
+    history: [],
   };
 }
 
@@ -25,7 +51,10 @@ describe('applyEvents', () => {
     const first = applyEvents(new Map(), null, events);
     const t = first.trials.get(1) as TrialView;
     expect(t.record).toMatchObject({ trial: 1, status: 'running', epochs: 2, seed: 11 });
-    expect(t.points.map((p) => [p.epoch, p.objective])).toEqual([[1, 0.6], [2, 0.7]]);
+    expect(t.points.map((p) => [p.epoch, p.objective])).toEqual([
+      [1, 0.6],
+      [2, 0.7],
+    ]);
     expect(t.progress).toEqual({ epoch: 3, epochs: 3, batch: 0, batches: 1 });
 
     const end = record(1, 'done', 0.75);
@@ -45,7 +74,9 @@ describe('applyEvents', () => {
   });
 
   it('shows the bracket and rung a Hyperband trial starts in, and the next rung when it continues', () => {
-    const first = applyEvents(new Map(), null, [{ type: 'trial/start', trial: 4, params: { lr: 0.1 }, seed: 4, rung: 0, bracket: 2, epochs: 1 }]);
+    const first = applyEvents(new Map(), null, [
+      { type: 'trial/start', trial: 4, params: { lr: 0.1 }, seed: 4, rung: 0, bracket: 2, epochs: 1 },
+    ]);
     expect(first.trials.get(4)?.record).toMatchObject({ status: 'running', bracket: 2, rung: 0 });
     const { trials } = applyEvents(first.trials, null, [
       { type: 'trial/rung', record: { ...record(4, 'waiting', 0.5, 1), bracket: 2, rung: 0 } },
@@ -62,7 +93,10 @@ describe('applyEvents', () => {
       { type: 'trial/epoch', trial: 2, summary: summary(2, Number.NaN), objective: null },
     ]);
     const { trials } = applyEvents(started.trials, null, [
-      { type: 'trial/failed', record: { ...record(2, 'failed', 0.6, 1), error: { code: 'train/diverged', message: 'Diverged.' } } },
+      {
+        type: 'trial/failed',
+        record: { ...record(2, 'failed', 0.6, 1), error: { code: 'train/diverged', message: 'Diverged.' } },
+      },
       { type: 'trial/cancelled', record: record(5, 'cancelled', null, 0) },
     ]);
     expect(trials.get(2)?.points.map((p) => p.epoch)).toEqual([1]);
@@ -79,7 +113,9 @@ describe('filters and thinning', () => {
     expect(passesFilters(r, { lr: { kind: 'range', min: 0.04, max: 0.05 } })).toBe(false);
     expect(passesFilters(r, { act: { kind: 'values', values: ['tanh'] } })).toBe(false);
     expect(passesFilters(r, { [OBJECTIVE_AXIS]: { kind: 'range', min: 0.8, max: 1 } })).toBe(true);
-    expect(passesFilters(record(4, 'running', null), { [OBJECTIVE_AXIS]: { kind: 'range', min: 0, max: 1 } })).toBe(false);
+    expect(passesFilters(record(4, 'running', null), { [OBJECTIVE_AXIS]: { kind: 'range', min: 0, max: 1 } })).toBe(
+      false,
+    );
   });
 
   it('thins a long curve to evenly spaced points, always keeping the last', () => {
@@ -94,8 +130,15 @@ describe('filters and thinning', () => {
 
 describe('long trials', () => {
   it('keeps a live curve bounded by thinning it as it grows', () => {
-    let trials = applyEvents(new Map(), null, [{ type: 'trial/start', trial: 1, params: {}, seed: 1, rung: null, bracket: null, epochs: 10_000 }]).trials;
-    const events: SweepEvent[] = Array.from({ length: 5000 }, (_, i) => ({ type: 'trial/epoch', trial: 1, summary: summary(i + 1, 1), objective: i }));
+    let trials = applyEvents(new Map(), null, [
+      { type: 'trial/start', trial: 1, params: {}, seed: 1, rung: null, bracket: null, epochs: 10_000 },
+    ]).trials;
+    const events: SweepEvent[] = Array.from({ length: 5000 }, (_, i) => ({
+      type: 'trial/epoch',
+      trial: 1,
+      summary: summary(i + 1, 1),
+      objective: i,
+    }));
     trials = applyEvents(trials, null, events).trials;
     const points = trials.get(1)?.points ?? [];
     expect(points.length).toBeLessThanOrEqual(4000);
@@ -106,7 +149,12 @@ describe('long trials', () => {
 
 describe('progress and saved trials', () => {
   const plan = (epochBudget: number | null): SweepPlan => ({
-    strategy: 'random', trials: 4, epochBudget, parameters: [], seed: 1, concurrency: 1,
+    strategy: 'random',
+    trials: 4,
+    epochBudget,
+    parameters: [],
+    seed: 1,
+    concurrency: 1,
     objective: { metric: 'valLoss', direction: 'minimize' },
   });
 
@@ -124,7 +172,10 @@ describe('progress and saved trials', () => {
   it('reads a saved trial without a Hyperband bracket as having none', () => {
     const saved = { record: { ...record(2, 'done', 0.4, 7), bracket: undefined as unknown as null }, points: [] };
     expect(savedTrialView(saved)).toEqual({
-      record: { ...record(2, 'done', 0.4, 7), bracket: null }, points: [], target: 7, progress: null,
+      record: { ...record(2, 'done', 0.4, 7), bracket: null },
+      points: [],
+      target: 7,
+      progress: null,
     });
   });
 });

@@ -43,8 +43,19 @@ export const OBJECTIVE_AXIS = '#objective';
 
 function fresh(e: Extract<SweepEvent, { type: 'trial/start' }>): TrialRecord {
   return {
-    trial: e.trial, params: e.params, status: 'running', objective: null, metrics: {}, epochs: 0, keptEpoch: 0, durationMs: 0, seed: e.seed,
-    rung: e.rung, bracket: e.bracket, error: null, history: [],
+    trial: e.trial,
+    params: e.params,
+    status: 'running',
+    objective: null,
+    metrics: {},
+    epochs: 0,
+    keptEpoch: 0,
+    durationMs: 0,
+    seed: e.seed,
+    rung: e.rung,
+    bracket: e.bracket,
+    error: null,
+    history: [],
   };
 }
 
@@ -58,7 +69,11 @@ export interface Applied {
  * Apply events to the trials (entries are copied before they change, so the old map stays valid);
  * `best` is the best trial so far.
  */
-export function applyEvents(prev: ReadonlyMap<number, TrialView>, best: number | null, events: readonly SweepEvent[]): Applied {
+export function applyEvents(
+  prev: ReadonlyMap<number, TrialView>,
+  best: number | null,
+  events: readonly SweepEvent[],
+): Applied {
   const trials = new Map(prev);
   const copied = new Set<number>();
   const entry = (trial: number): TrialView | undefined => {
@@ -84,7 +99,8 @@ export function applyEvents(prev: ReadonlyMap<number, TrialView>, best: number |
       }
       case 'trial/progress': {
         const t = entry(e.trial);
-        if (t && t.record.status === 'running') t.progress = { epoch: e.epoch, epochs: e.epochs, batch: e.batch, batches: e.batches };
+        if (t && t.record.status === 'running')
+          t.progress = { epoch: e.epoch, epochs: e.epochs, batch: e.batch, batches: e.batches };
         break;
       }
       case 'trial/epoch': {
@@ -97,10 +113,17 @@ export function applyEvents(prev: ReadonlyMap<number, TrialView>, best: number |
         t.points.push(point);
         if (t.points.length > MAX_CURVE_POINTS) t.points = thinPoints(t.points, MAX_CURVE_POINTS / 2);
         t.record = { ...t.record, epochs: s.epoch };
-        t.progress = t.record.status === 'running' ? { epoch: Math.min(s.epoch + 1, t.target), epochs: t.target, batch: 0, batches: 1 } : null;
+        t.progress =
+          t.record.status === 'running'
+            ? { epoch: Math.min(s.epoch + 1, t.target), epochs: t.target, batch: 0, batches: 1 }
+            : null;
         break;
       }
-      case 'trial/rung': case 'trial/done': case 'trial/pruned': case 'trial/failed': case 'trial/cancelled': {
+      case 'trial/rung':
+      case 'trial/done':
+      case 'trial/pruned':
+      case 'trial/failed':
+      case 'trial/cancelled': {
         const t = entry(e.record.trial);
         const record = { ...e.record, history: [] };
         if (t) {
@@ -152,11 +175,19 @@ export function passesFilters(t: TrialRecord, filters: Readonly<Record<string, A
 /** How far a sweep is: 0–1 of the work planned (epochs when the plan knows them, else trials), and the
  * milliseconds left from the pace so far (null until there is a pace to go by). */
 export function sweepProgress(
-  plan: SweepPlan | null, phase: string, epochsDone: number, finished: number, elapsedMs: number,
+  plan: SweepPlan | null,
+  phase: string,
+  epochsDone: number,
+  finished: number,
+  elapsedMs: number,
 ): { fraction: number | null; etaMs: number | null } {
   if (!plan) return { fraction: null, etaMs: null };
-  const fraction = phase === 'completed' ? 1
-    : plan.epochBudget ? Math.min(1, epochsDone / plan.epochBudget) : finished / Math.max(1, plan.trials);
+  const fraction =
+    phase === 'completed'
+      ? 1
+      : plan.epochBudget
+        ? Math.min(1, epochsDone / plan.epochBudget)
+        : finished / Math.max(1, plan.trials);
   if (phase !== 'running' || elapsedMs < 1000) return { fraction, etaMs: null };
   const [done, planned] = plan.epochBudget ? [epochsDone, plan.epochBudget] : [finished, plan.trials];
   return { fraction, etaMs: done > 0 ? ((planned - done) * elapsedMs) / done : null };
@@ -164,5 +195,10 @@ export function sweepProgress(
 
 /** A trial as a project file keeps it, ready to show (projects saved before Hyperband have no bracket). */
 export function savedTrialView(t: { record: TrialRecord; points: EpochPoint[] }): TrialView {
-  return { record: { ...t.record, bracket: t.record.bracket ?? null }, points: t.points, target: t.record.epochs, progress: null };
+  return {
+    record: { ...t.record, bracket: t.record.bracket ?? null },
+    points: t.points,
+    target: t.record.epochs,
+    progress: null,
+  };
 }

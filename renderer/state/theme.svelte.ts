@@ -18,7 +18,9 @@ export class Theme {
     if (saved === 'light' || saved === 'dark' || saved === 'system') this.choice = saved;
     const query = window.matchMedia('(prefers-color-scheme: dark)');
     this.#systemDark = query.matches;
-    query.addEventListener('change', (e) => { this.#systemDark = e.matches; });
+    query.addEventListener('change', (e) => {
+      this.#systemDark = e.matches;
+    });
     this.#apply();
   }
 

@@ -3,16 +3,39 @@ import type { DatasetSettings, EpochRecord, NetworkSpec } from '../../engine/pro
 import { TrainingRun } from './training-run.svelte.ts';
 
 const settings: DatasetSettings = { target: 'species', columns: {} };
-const spec = (epochs: number): NetworkSpec => ({ layers: [{ id: 'output', type: 'dense', units: 'auto' }], training: { epochs } });
+const spec = (epochs: number): NetworkSpec => ({
+  layers: [{ id: 'output', type: 'dense', units: 'auto' }],
+  training: { epochs },
+});
 const epoch = (n: number, epochs: number): EpochRecord => ({
-  epoch: n, epochs, loss: 1 / n, metrics: {}, valLoss: null, valMetrics: null, learningRate: 0.01, elapsedMs: 10, layers: [],
+  epoch: n,
+  epochs,
+  loss: 1 / n,
+  metrics: {},
+  valLoss: null,
+  valMetrics: null,
+  learningRate: 0.01,
+  elapsedMs: 10,
+  layers: [],
 });
 
 function finished(): TrainingRun {
   const run = TrainingRun.fromRecord({
-    id: 'r1', name: 'Run 1', createdAt: 1, spec: spec(3), settings, status: 'done', backend: null, summary: null,
-    history: [epoch(1, 3), epoch(2, 3), epoch(3, 3)], batches: { x: [0.5, 1, 2, 3], loss: [1, 0.9, 0.5, 0.3] }, diagnostics: [],
-    stopReason: 'completed', bestEpoch: 3, error: null, model: '{}',
+    id: 'r1',
+    name: 'Run 1',
+    createdAt: 1,
+    spec: spec(3),
+    settings,
+    status: 'done',
+    backend: null,
+    summary: null,
+    history: [epoch(1, 3), epoch(2, 3), epoch(3, 3)],
+    batches: { x: [0.5, 1, 2, 3], loss: [1, 0.9, 0.5, 0.3] },
+    diagnostics: [],
+    stopReason: 'completed',
+    bestEpoch: 3,
+    error: null,
+    model: '{}',
   });
   return run;
 }
@@ -26,7 +49,7 @@ describe('TrainingRun.continuing', () => {
   });
   afterAll(() => vi.unstubAllGlobals());
 
-  it('starts with the earlier run\'s epochs, curve and time, so the counter and charts go on from there', () => {
+  it("starts with the earlier run's epochs, curve and time, so the counter and charts go on from there", () => {
     const from = finished();
     expect(from.continues).toBeNull();
     const run = TrainingRun.continuing(from, { id: 'r2', name: 'Run 2 (continues Run 1)', spec: spec(5) });
@@ -34,9 +57,28 @@ describe('TrainingRun.continuing', () => {
     expect(run.settings).toBe(from.settings);
     expect(run.history.map((h) => h.epoch)).toEqual([1, 2, 3]);
     expect(run.progress).toMatchObject({ epoch: 3, epochs: 5, runMs: 30 });
-    run.handle({ type: 'train/progress', runId: 'r2', epoch: 4, epochs: 5, batch: 1, batches: 2, loss: 0.2, rowsPerSecond: 100, elapsedMs: 4 });
+    run.handle({
+      type: 'train/progress',
+      runId: 'r2',
+      epoch: 4,
+      epochs: 5,
+      batch: 1,
+      batches: 2,
+      loss: 0.2,
+      rowsPerSecond: 100,
+      elapsedMs: 4,
+    });
     run.handle({ type: 'train/epoch', runId: 'r2', summaries: [epoch(4, 5)] });
-    run.handle({ type: 'train/done', runId: 'r2', stopReason: 'completed', bestEpoch: 4, backend: 'CPU', weights: [], spec: spec(5), error: null });
+    run.handle({
+      type: 'train/done',
+      runId: 'r2',
+      stopReason: 'completed',
+      bestEpoch: 4,
+      backend: 'CPU',
+      weights: [],
+      spec: spec(5),
+      error: null,
+    });
     expect(run.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4]);
     expect(run.batches.x).toEqual([0.5, 1, 2, 3, 3.5]);
     expect(run.progress).toMatchObject({ epoch: 4, epochs: 5, runMs: 34 });
@@ -60,7 +102,17 @@ describe('TrainingRun.continuing', () => {
     run.status = 'done';
     run.toRecord();
     run.status = 'running';
-    run.handle({ type: 'train/progress', runId: 'r3', epoch: 3, epochs: 100, batch: 1, batches: 2, loss: 0.2, rowsPerSecond: 100, elapsedMs: 4 });
+    run.handle({
+      type: 'train/progress',
+      runId: 'r3',
+      epoch: 3,
+      epochs: 100,
+      batch: 1,
+      batches: 2,
+      loss: 0.2,
+      rowsPerSecond: 100,
+      elapsedMs: 4,
+    });
     const record = run.toRecord();
     // As shown: the epochs applied so far, without the per-batch curve.
     expect(record.batches).toEqual({ x: [], loss: [] });
@@ -77,7 +129,9 @@ describe('TrainingRun.continuing', () => {
   it('keeps the dataset a run was trained on; a continuation inherits it; older records know none', () => {
     const run = new TrainingRun({ id: 'r4', name: 'Run 4', spec: spec(3), settings, dataset: 'iris.csv' });
     expect(TrainingRun.fromRecord(run.toRecord()).dataset).toBe('iris.csv');
-    expect(TrainingRun.continuing(run, { id: 'r5', name: 'Run 5 (continues Run 4)', spec: spec(5) }).dataset).toBe('iris.csv');
+    expect(TrainingRun.continuing(run, { id: 'r5', name: 'Run 5 (continues Run 4)', spec: spec(5) }).dataset).toBe(
+      'iris.csv',
+    );
     const { dataset: _, ...old } = run.toRecord();
     expect(TrainingRun.fromRecord(old).dataset).toBeNull();
   });

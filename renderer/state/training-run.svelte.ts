@@ -1,11 +1,28 @@
 /** One training run: its settings, live progress, history, diagnostics, final weights and evaluation. */
 import { FlushThrottle } from '../lib/flush-throttle.ts';
 import type {
-  DatasetSettings, DatasetSummary, DiagnosticRecord, EpochRecord, Evaluation, NetworkSpec, StopReason,
-  TrainingSpec, WireError, WireTensor,
+  DatasetSettings,
+  DatasetSummary,
+  DiagnosticRecord,
+  EpochRecord,
+  Evaluation,
+  NetworkSpec,
+  StopReason,
+  TrainingSpec,
+  WireError,
+  WireTensor,
 } from '../../engine/protocol/index.ts';
 import type { RunEvent } from '../engine/engine-client.ts';
-import { readRunOrigin, type BatchSeries, type RunBackend, type RunInterruption, type RunLink, type RunOrigin, type RunRecord, type RunStatus } from './run-record.ts';
+import {
+  readRunOrigin,
+  type BatchSeries,
+  type RunBackend,
+  type RunInterruption,
+  type RunLink,
+  type RunOrigin,
+  type RunRecord,
+  type RunStatus,
+} from './run-record.ts';
 
 /** Latest batch progress. */
 export interface RunProgress {
@@ -59,7 +76,9 @@ export class TrainingRun {
   interrupted = $state<RunInterruption | null>(null);
 
   /** True while the engine is working on it. */
-  readonly isActive = $derived(this.status === 'starting' || this.status === 'running' || this.status === 'paused' || this.status === 'stopping');
+  readonly isActive = $derived(
+    this.status === 'starting' || this.status === 'running' || this.status === 'paused' || this.status === 'stopping',
+  );
   readonly lastEpoch = $derived(this.history.at(-1) ?? null);
   /** The run ended with a usable model (a failed run keeps none). */
   readonly hasModel = $derived(this.model !== null || (this.weights?.length ?? 0) > 0);
@@ -77,8 +96,14 @@ export class TrainingRun {
   #elapsedBefore = 0;
 
   constructor(init: {
-    id: string; name: string; spec: NetworkSpec; settings: DatasetSettings; createdAt?: number; continues?: RunLink | null;
-    dataset?: string | null; opened?: RunOrigin | null;
+    id: string;
+    name: string;
+    spec: NetworkSpec;
+    settings: DatasetSettings;
+    createdAt?: number;
+    continues?: RunLink | null;
+    dataset?: string | null;
+    opened?: RunOrigin | null;
   }) {
     this.id = init.id;
     this.name = init.name;
@@ -96,7 +121,10 @@ export class TrainingRun {
    */
   static continuing(from: TrainingRun, init: { id: string; name: string; spec: NetworkSpec }): TrainingRun {
     const run = new TrainingRun({
-      ...init, settings: from.settings, dataset: from.dataset, continues: { runId: from.id, name: from.name, epochs: from.history.length },
+      ...init,
+      settings: from.settings,
+      dataset: from.dataset,
+      continues: { runId: from.id, name: from.name, epochs: from.history.length },
     });
     run.summary = from.summary;
     run.history = from.history;
@@ -105,8 +133,13 @@ export class TrainingRun {
     const last = from.history.at(-1);
     if (last) {
       run.progress = {
-        epoch: last.epoch, epochs: init.spec.training?.epochs ?? last.epochs, batch: 1, batches: 1, loss: last.loss,
-        rowsPerSecond: 0, runMs: run.#elapsedBefore,
+        epoch: last.epoch,
+        epochs: init.spec.training?.epochs ?? last.epochs,
+        batch: 1,
+        batches: 1,
+        loss: last.loss,
+        rowsPerSecond: 0,
+        runMs: run.#elapsedBefore,
       };
     }
     return run;
@@ -125,8 +158,13 @@ export class TrainingRun {
         const doneBefore = this.history.length + this.#pendingEpochs.length;
         const runMs = this.#elapsedBefore + event.elapsedMs;
         this.#pendingProgress = {
-          epoch: event.epoch, epochs: event.epochs, batch: event.batch, batches: event.batches,
-          loss: event.loss, rowsPerSecond: event.rowsPerSecond, runMs,
+          epoch: event.epoch,
+          epochs: event.epochs,
+          batch: event.batch,
+          batches: event.batches,
+          loss: event.loss,
+          rowsPerSecond: event.rowsPerSecond,
+          runMs,
         };
         if (Number.isFinite(event.loss) && event.epoch > doneBefore) {
           this.#pendingX.push(event.epoch - 1 + event.batch / event.batches);
@@ -203,21 +241,43 @@ export class TrainingRun {
   toRecord(): RunRecord {
     if (!this.isActive) this.#throttle.flush();
     return {
-      id: this.id, name: this.name, createdAt: this.createdAt, spec: this.spec, settings: this.settings,
-      status: this.isActive ? 'done' : this.status, backend: this.backend, summary: this.summary,
-      history: this.history, batches: this.isActive ? { x: [], loss: [] } : this.batches, diagnostics: this.diagnostics,
-      stopReason: this.isActive ? 'stopped' : this.stopReason, bestEpoch: this.bestEpoch, error: this.error, model: this.model,
+      id: this.id,
+      name: this.name,
+      createdAt: this.createdAt,
+      spec: this.spec,
+      settings: this.settings,
+      status: this.isActive ? 'done' : this.status,
+      backend: this.backend,
+      summary: this.summary,
+      history: this.history,
+      batches: this.isActive ? { x: [], loss: [] } : this.batches,
+      diagnostics: this.diagnostics,
+      stopReason: this.isActive ? 'stopped' : this.stopReason,
+      bestEpoch: this.bestEpoch,
+      error: this.error,
+      model: this.model,
       continues: this.continues,
       dataset: this.dataset,
       ...(this.opened ? { opened: this.opened } : {}),
-      ...(this.isActive ? { interrupted: 'unreported' as const } : this.interrupted ? { interrupted: this.interrupted } : {}),
+      ...(this.isActive
+        ? { interrupted: 'unreported' as const }
+        : this.interrupted
+          ? { interrupted: this.interrupted }
+          : {}),
     };
   }
 
   /** A run from a project file (its model still has to be loaded into the worker). */
   static fromRecord(r: RunRecord): TrainingRun {
-    const run = new TrainingRun({ id: r.id, name: r.name, spec: r.spec, settings: r.settings, createdAt: r.createdAt, continues: r.continues ?? null,
-      dataset: typeof r.dataset === 'string' ? r.dataset : null, opened: readRunOrigin(r.opened),
+    const run = new TrainingRun({
+      id: r.id,
+      name: r.name,
+      spec: r.spec,
+      settings: r.settings,
+      createdAt: r.createdAt,
+      continues: r.continues ?? null,
+      dataset: typeof r.dataset === 'string' ? r.dataset : null,
+      opened: readRunOrigin(r.opened),
     });
     run.status = r.status === 'failed' ? 'failed' : 'done';
     run.backend = r.backend;
@@ -233,7 +293,15 @@ export class TrainingRun {
     const last = r.history.at(-1);
     if (last) {
       const ms = r.history.reduce((s, h) => s + h.elapsedMs, 0);
-      run.progress = { epoch: last.epoch, epochs: last.epochs, batch: 1, batches: 1, loss: last.loss, rowsPerSecond: 0, runMs: ms };
+      run.progress = {
+        epoch: last.epoch,
+        epochs: last.epochs,
+        batch: 1,
+        batches: 1,
+        loss: last.loss,
+        rowsPerSecond: 0,
+        runMs: ms,
+      };
     }
     return run;
   }

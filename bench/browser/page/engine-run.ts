@@ -39,26 +39,37 @@ export async function runEngine(r: RunRequest, d: RunData): Promise<RunResult> {
       { id: 'out', type: 'dense', units: w.classes, activation: 'softmax' },
     ],
     loss: 'categoricalCrossentropy',
-    training: { epochs: r.epochs, batchSize: w.batchSize, seed: w.seed, shuffle: true, optimizer: { type: 'adam', learningRate: w.learningRate } },
+    training: {
+      epochs: r.epochs,
+      batchSize: w.batchSize,
+      seed: w.seed,
+      shuffle: true,
+      optimizer: { type: 'adam', learningRate: w.learningRate },
+    },
   };
   const data: TrainingData = {
     task: { kind: 'classification', classes: Array.from({ length: w.classes }, (_, i) => `c${i}`) },
     featureNames: Array.from({ length: w.features }, (_, i) => `f${i}`),
-    train: { x: d.x, y: d.y, rows: d.rows, features: w.features }, validation: null,
+    train: { x: d.x, y: d.y, rows: d.rows, features: w.features },
+    validation: null,
   };
   const epochSeconds: number[] = [];
   const epochLoss: number[] = [];
   const wasmMiB: number[] = [];
   let last = performance.now();
   const result = await trainNetwork({
-    spec, data, backend,
+    spec,
+    data,
+    backend,
     onEvent: (e) => {
       if (e.type !== 'epoch') return;
       const now = performance.now();
       epochSeconds.push((now - last) / 1000);
       epochLoss.push(e.summary.loss);
       if (backend instanceof WasmBackend) wasmMiB.push(backend.memoryBytes / 2 ** 20);
-      progress(`${w.id} ${r.contender}: epoch ${e.summary.epoch}/${r.epochs} ${((now - last) / 1000).toFixed(3)} s, loss ${e.summary.loss.toFixed(4)}`);
+      progress(
+        `${w.id} ${r.contender}: epoch ${e.summary.epoch}/${r.epochs} ${((now - last) / 1000).toFixed(3)} s, loss ${e.summary.loss.toFixed(4)}`,
+      );
       last = now;
     },
   });
@@ -70,10 +81,18 @@ export async function runEngine(r: RunRequest, d: RunData): Promise<RunResult> {
   const evalNet = new Network(resolveNetwork(spec, w.features, data.task), evalBackend, w.seed, result.weights);
   const out = await predictRows(evalNet, d.x, d.rows);
   evalBackend.destroy();
-  const notes = backend instanceof WasmBackend
-    ? [backend.threadsDetail, `wasm memory after each epoch: ${wasmMiB.map((m) => m.toFixed(1)).join(', ')} MiB`] : [];
+  const notes =
+    backend instanceof WasmBackend
+      ? [backend.threadsDetail, `wasm memory after each epoch: ${wasmMiB.map((m) => m.toFixed(1)).join(', ')} MiB`]
+      : [];
   return {
-    contender: r.contender, workload: w.id, label, rows: d.rows, epochSeconds, epochLoss, notes,
+    contender: r.contender,
+    workload: w.id,
+    label,
+    rows: d.rows,
+    epochSeconds,
+    epochLoss,
+    notes,
     finalAccuracy: accuracyOf(out, d.y, w.classes),
     device: r.contender.startsWith('engine-gpujs-') ? result.backend.replace(/^[^·]*·\s*/, '') : null,
   };

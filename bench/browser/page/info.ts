@@ -27,7 +27,9 @@ export function webGpu(): GpuLike | null {
 export function adapterName(info: AdapterInfoLike | undefined): string {
   if (!info) return 'unknown adapter';
   const parts = [info.vendor, info.architecture, info.device].filter((p) => p);
-  return info.description ? `${info.description}${parts.length ? ` (${parts.join(' ')})` : ''}` : parts.join(' ') || 'unknown adapter';
+  return info.description
+    ? `${info.description}${parts.length ? ` (${parts.join(' ')})` : ''}`
+    : parts.join(' ') || 'unknown adapter';
 }
 
 /** The adapter `powerPreference` gives (TF.js asks for 'high-performance'; gpu.js for the default). */
@@ -46,14 +48,29 @@ export function glNames(gl: WebGL2RenderingContext | WebGLRenderingContext): { v
 }
 
 export async function browserInfo(): Promise<BrowserInfo> {
-  const webgpu: BrowserInfo['webgpu'] = { available: false, vendor: '', architecture: '', device: '', description: '', fallback: null, reason: null };
+  const webgpu: BrowserInfo['webgpu'] = {
+    available: false,
+    vendor: '',
+    architecture: '',
+    device: '',
+    description: '',
+    fallback: null,
+    reason: null,
+  };
   try {
     const adapter = await adapterFor();
-    if (!adapter) webgpu.reason = webGpu() ? 'navigator.gpu.requestAdapter() gave no adapter' : 'no navigator.gpu (WebGPU disabled?)';
+    if (!adapter)
+      webgpu.reason = webGpu()
+        ? 'navigator.gpu.requestAdapter() gave no adapter'
+        : 'no navigator.gpu (WebGPU disabled?)';
     else {
       const i = adapter.info ?? {};
       Object.assign(webgpu, {
-        available: true, vendor: i.vendor ?? '', architecture: i.architecture ?? '', device: i.device ?? '', description: i.description ?? '',
+        available: true,
+        vendor: i.vendor ?? '',
+        architecture: i.architecture ?? '',
+        device: i.device ?? '',
+        description: i.description ?? '',
         fallback: i.isFallbackAdapter ?? adapter.isFallbackAdapter ?? null,
       });
     }
@@ -69,7 +86,11 @@ export async function browserInfo(): Promise<BrowserInfo> {
     webgl2.reason = e instanceof Error ? e.message : String(e);
   }
   return {
-    userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency, crossOriginIsolated: self.crossOriginIsolated,
-    wasmSimd: isWasmSimdAvailable(), webgpu, webgl2,
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    crossOriginIsolated: self.crossOriginIsolated,
+    wasmSimd: isWasmSimdAvailable(),
+    webgpu,
+    webgl2,
   };
 }

@@ -42,9 +42,21 @@ async function engineLayer(backend: Backend, l: Layer, reps: number): Promise<Re
   const [x, w, b, dz] = [t([l.rows, l.inputs], 1), t([l.inputs, l.units], 2), t([l.units], 3), t([l.rows, l.units], 4)];
   const [y, dw] = [t([l.rows, l.units], 5), t([l.inputs, l.units], 6)];
   const [db, dx] = [t([l.units], 7), t([l.rows, l.inputs], 8)];
-  const forward = await perLaunch(() => backend.denseForward(x, w, b, y, 'linear'), () => backend.read(y), reps);
-  const weightGrad = await perLaunch(() => backend.denseBackward(x, w, dz, dw, db, null), () => backend.read(dw), reps);
-  const both = await perLaunch(() => backend.denseBackward(x, w, dz, dw, db, dx), () => backend.read(dx), reps);
+  const forward = await perLaunch(
+    () => backend.denseForward(x, w, b, y, 'linear'),
+    () => backend.read(y),
+    reps,
+  );
+  const weightGrad = await perLaunch(
+    () => backend.denseBackward(x, w, dz, dw, db, null),
+    () => backend.read(dw),
+    reps,
+  );
+  const both = await perLaunch(
+    () => backend.denseBackward(x, w, dz, dw, db, dx),
+    () => backend.read(dx),
+    reps,
+  );
   for (const tensor of [x, w, b, dz, y, dw, db, dx]) backend.dispose(tensor);
   // under load the difference of two noisy timings can come out at or below zero: no measurement then
   return { forward, weightGrad, inputGrad: both > weightGrad ? both - weightGrad : NaN };
@@ -55,10 +67,15 @@ async function tfjsLayer(l: Layer, reps: number): Promise<Record<MatmulKind, num
   const w = tf.tensor2d(values(l.inputs * l.units, 2), [l.inputs, l.units]);
   const dz = tf.tensor2d(values(l.rows * l.units, 4), [l.rows, l.units]);
   let last: tf.Tensor | null = null;
-  const timed = (mul: () => tf.Tensor) => perLaunch(() => {
-    last?.dispose();
-    last = mul();
-  }, () => (last ? last.data() : Promise.resolve()), reps);
+  const timed = (mul: () => tf.Tensor) =>
+    perLaunch(
+      () => {
+        last?.dispose();
+        last = mul();
+      },
+      () => (last ? last.data() : Promise.resolve()),
+      reps,
+    );
   const forward = await timed(() => tf.matMul(x, w));
   const weightGrad = await timed(() => tf.matMul(x, dz, true, false));
   const inputGrad = await timed(() => tf.matMul(dz, w, false, true));

@@ -18,7 +18,10 @@ const TFJS_WASM_DIR = '/tfjs-wasm/';
 type Variant = 'webgpu' | 'webgl' | 'wasm';
 
 /** Register and start the backend; returns the device it runs on (null for wasm) and notes. */
-async function start(variant: Variant, r: RunRequest): Promise<{ device: string | null; detail: string; notes: string[] }> {
+async function start(
+  variant: Variant,
+  r: RunRequest,
+): Promise<{ device: string | null; detail: string; notes: string[] }> {
   const notes: string[] = [];
   if (variant === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   else if (variant === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
@@ -39,7 +42,9 @@ async function start(variant: Variant, r: RunRequest): Promise<{ device: string 
   }
   if (variant === 'webgl') {
     const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
-    notes.push(`WebGL ${tf.env().getNumber('WEBGL_VERSION')}, float32 textures ${tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') ? 'on' : 'OFF (float16)'}`);
+    notes.push(
+      `WebGL ${tf.env().getNumber('WEBGL_VERSION')}, float32 textures ${tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') ? 'on' : 'OFF (float16)'}`,
+    );
     const device = gl ? glNames(gl).renderer : 'unknown renderer';
     return { device, detail: device, notes };
   }
@@ -47,13 +52,16 @@ async function start(variant: Variant, r: RunRequest): Promise<{ device: string 
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
   const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
   const count = threads ? wasm.getThreadsCount() : 1;
-  notes.push(`SIMD ${simd ? 'on' : 'off'}, threads ${threads ? `on: ${count} (TF.js caps its pool at navigator.hardwareConcurrency / 2 = ${Math.floor(navigator.hardwareConcurrency / 2)}, and 8)` : 'off (the page is not cross-origin isolated?)'}`);
+  notes.push(
+    `SIMD ${simd ? 'on' : 'off'}, threads ${threads ? `on: ${count} (TF.js caps its pool at navigator.hardwareConcurrency / 2 = ${Math.floor(navigator.hardwareConcurrency / 2)}, and 8)` : 'off (the page is not cross-origin isolated?)'}`,
+  );
   return { device: null, detail: `${simd ? 'SIMD' : 'no SIMD'} · ${count} thread${count === 1 ? '' : 's'}`, notes };
 }
 
 export async function runTfjs(r: RunRequest, d: RunData): Promise<RunResult> {
   const variant = r.contender.slice('tfjs-'.length) as Variant;
-  if (variant !== 'webgpu' && variant !== 'webgl' && variant !== 'wasm') throw new Error(`not a TF.js contender: ${r.contender}`);
+  if (variant !== 'webgpu' && variant !== 'webgl' && variant !== 'wasm')
+    throw new Error(`not a TF.js contender: ${r.contender}`);
   const w = r.workload;
   const { device, detail, notes } = await start(variant, r);
   tf.randomUniform([1]).dispose();
@@ -65,13 +73,19 @@ export async function runTfjs(r: RunRequest, d: RunData): Promise<RunResult> {
   const epochLoss: number[] = [];
   let last = performance.now();
   await model.fit(xs, ys, {
-    batchSize: w.batchSize, epochs: r.epochs, shuffle: true, verbose: 0, yieldEvery: 'never',
+    batchSize: w.batchSize,
+    epochs: r.epochs,
+    shuffle: true,
+    verbose: 0,
+    yieldEvery: 'never',
     callbacks: {
       onEpochEnd: async (epoch, logs) => {
         const now = performance.now();
         epochSeconds.push((now - last) / 1000);
         epochLoss.push(Number(logs?.loss));
-        progress(`${w.id} ${r.contender}: epoch ${epoch + 1}/${r.epochs} ${((now - last) / 1000).toFixed(3)} s, loss ${Number(logs?.loss).toFixed(4)}`);
+        progress(
+          `${w.id} ${r.contender}: epoch ${epoch + 1}/${r.epochs} ${((now - last) / 1000).toFixed(3)} s, loss ${Number(logs?.loss).toFixed(4)}`,
+        );
         last = now;
       },
     },
@@ -86,7 +100,13 @@ export async function runTfjs(r: RunRequest, d: RunData): Promise<RunResult> {
   ys.dispose();
   model.dispose();
   return {
-    contender: r.contender, workload: w.id, rows: d.rows, epochSeconds, epochLoss, notes, device,
+    contender: r.contender,
+    workload: w.id,
+    rows: d.rows,
+    epochSeconds,
+    epochLoss,
+    notes,
+    device,
     label: `TF.js ${tf.version_core} · ${variant} · ${detail}`,
     finalAccuracy: accuracyOf(out, d.y, w.classes),
   };

@@ -18,7 +18,11 @@ export class DeviceBuffer {
   private refs = 1;
 
   /** `length` is the number of float32 elements held. */
-  constructor(readonly value: DeviceValue, readonly length: number, private readonly stats: BufferStats) {
+  constructor(
+    readonly value: DeviceValue,
+    readonly length: number,
+    private readonly stats: BufferStats,
+  ) {
     stats.live++;
   }
 
@@ -55,11 +59,17 @@ export class GpuJsTensor implements Tensor {
   /** Set when the caller disposed it (its memory is released in queue order). */
   disposed = false;
 
-  constructor(readonly shape: readonly number[], readonly size: number) {}
+  constructor(
+    readonly shape: readonly number[],
+    readonly size: number,
+  ) {}
 
   /** Point this tensor at `buffer` from `offset`, releasing what it held. */
   bind(buffer: DeviceBuffer, offset: number): void {
-    assert(offset >= 0 && offset + this.size <= buffer.length, `view [${offset}, ${offset + this.size}) outside a buffer of ${buffer.length}`);
+    assert(
+      offset >= 0 && offset + this.size <= buffer.length,
+      `view [${offset}, ${offset + this.size}) outside a buffer of ${buffer.length}`,
+    );
     buffer.retain();
     this.unbind();
     this.binding = { buffer, offset };
@@ -74,7 +84,10 @@ export class GpuJsTensor implements Tensor {
 
   /** The current binding; a missing one is a bug (use after dispose, or a failed op). */
   bound(): Binding {
-    assert(this.binding !== null, `tensor [${this.shape.join(', ')}] has no device memory (used after dispose or after a failed op)`);
+    assert(
+      this.binding !== null,
+      `tensor [${this.shape.join(', ')}] has no device memory (used after dispose or after a failed op)`,
+    );
     return this.binding;
   }
 }

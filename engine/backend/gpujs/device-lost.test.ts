@@ -18,7 +18,10 @@ describe('a lost device', () => {
     expect(Array.from(await b.read(y))).toEqual([0, 2, 0, 4]);
     await b.simulateDeviceLoss();
     expect(() => b.activationForward('tanh', x, y)).not.toThrow();
-    const syncError = await b.sync().then(() => null, (e: unknown) => e);
+    const syncError = await b.sync().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(syncError).toBeInstanceOf(BackendError);
     expect(syncError).toMatchObject({ code: GPUJS_ERROR_CODES.deviceLost, path: 'training.backend' });
     expect(String(syncError)).toMatch(/lost its device mid-run.*continue on the CPU backend/);
@@ -28,27 +31,48 @@ describe('a lost device', () => {
   });
 
   it('a kernel that throws for another reason is backend/kernel-failed, naming the kernel', async () => {
-    const b = new GpuJsBackend(fakeDevice(() => {
-      throw new Error('shader compile failed');
-    }, 'webasm'));
+    const b = new GpuJsBackend(
+      fakeDevice(() => {
+        throw new Error('shader compile failed');
+      }, 'webasm'),
+    );
     b.denseForward(b.tensor([2, 3]), b.tensor([3, 2]), b.tensor([2]), b.tensor([2, 2]));
-    await expect(b.sync()).rejects.toMatchObject({ code: GPUJS_ERROR_CODES.kernelFailed, message: expect.stringMatching(/'denseForward' failed .*shader compile failed/) });
+    await expect(b.sync()).rejects.toMatchObject({
+      code: GPUJS_ERROR_CODES.kernelFailed,
+      message: expect.stringMatching(/'denseForward' failed .*shader compile failed/),
+    });
   });
 
   it('a kernel gpu.js quietly ran on another backend is backend/kernel-degraded', async () => {
     const b = new GpuJsBackend(fakeDevice(() => new Float32Array(4), 'cpu'));
     const z = b.tensor([2, 2]);
     b.denseForward(b.tensor([2, 3]), b.tensor([3, 2]), b.tensor([2]), z);
-    await expect(b.read(z)).rejects.toMatchObject({ code: GPUJS_ERROR_CODES.kernelDegraded, message: expect.stringMatching(/ran on 'cpu'/) });
+    await expect(b.read(z)).rejects.toMatchObject({
+      code: GPUJS_ERROR_CODES.kernelDegraded,
+      message: expect.stringMatching(/ran on 'cpu'/),
+    });
   });
 });
 
 /** A host-memory device whose every kernel runs `run` and reports `ranOn` as its backend. */
 function fakeDevice(run: () => unknown, ranOn: string): Device {
-  const kernel: CompiledKernel = { run, executedMode: () => ranOn, executedContext: () => null, fallbackReason: () => null, destroy: () => undefined };
+  const kernel: CompiledKernel = {
+    run,
+    executedMode: () => ranOn,
+    executedContext: () => null,
+    fallbackReason: () => null,
+    destroy: () => undefined,
+  };
   return {
-    mode: 'webasm', label: 'fake webasm', asyncKernels: false, hostMemory: true, maxKernels: Infinity,  instancesPerKernel: 1,
+    mode: 'webasm',
+    label: 'fake webasm',
+    asyncKernels: false,
+    hostMemory: true,
+    maxKernels: Infinity,
+    instancesPerKernel: 1,
     gpu: { createKernel: () => kernel, destroy: () => undefined },
-    ranHere: (ran) => ran === 'webasm', isLost: () => false, loseForTesting: async () => undefined,
+    ranHere: (ran) => ran === 'webasm',
+    isLost: () => false,
+    loseForTesting: async () => undefined,
   };
 }

@@ -5,8 +5,16 @@
 import { loadGpuJs, type GpuJsInstance, type GpuJsMode } from './facade/gpujs-module.ts';
 import { callMethod, isPromiseLike, prop } from './facade/reflect.ts';
 import {
-  createGlSurface, glHasExtension, glIsContextLost, glLoseContext, glRenderer, hardwareConcurrency, hasSharedMemory,
-  hasWebAssembly, webGpuAdapterName, webGpuApi,
+  createGlSurface,
+  glHasExtension,
+  glIsContextLost,
+  glLoseContext,
+  glRenderer,
+  hardwareConcurrency,
+  hasSharedMemory,
+  hasWebAssembly,
+  webGpuAdapterName,
+  webGpuApi,
 } from './facade/host.ts';
 import { modeUnavailable } from './messages.ts';
 import { errorMessage } from '../../errors.ts';
@@ -79,8 +87,13 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
       }
       const device = prop(ctx, 'device');
       return {
-        mode, gpu: gpujs.createInstance('webgpu'), label: `WebGPU · ${webGpuAdapterName(prop(ctx, 'adapter'))}`,
-        asyncKernels: true, hostMemory: false, maxKernels: Infinity, instancesPerKernel: 2,
+        mode,
+        gpu: gpujs.createInstance('webgpu'),
+        label: `WebGPU · ${webGpuAdapterName(prop(ctx, 'adapter'))}`,
+        asyncKernels: true,
+        hostMemory: false,
+        maxKernels: Infinity,
+        instancesPerKernel: 2,
         ranHere: (ran) => ran === 'webgpu',
         isLost: () => prop(ctx, 'isLost') === true,
         async loseForTesting() {
@@ -93,14 +106,23 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
     case 'webgl2':
     case 'webgl': {
       const surface = createGlSurface(mode);
-      if (!surface) throw modeUnavailable(mode, `no ${mode === 'webgl2' ? 'WebGL2' : 'WebGL'} context (no canvas, or the GPU is blocklisted)`);
+      if (!surface)
+        throw modeUnavailable(
+          mode,
+          `no ${mode === 'webgl2' ? 'WebGL2' : 'WebGL'} context (no canvas, or the GPU is blocklisted)`,
+        );
       const floatExt = mode === 'webgl2' ? 'EXT_color_buffer_float' : 'OES_texture_float';
-      if (!glHasExtension(surface.context, floatExt)) throw modeUnavailable(mode, `no ${floatExt}, so no float32 textures`);
+      if (!glHasExtension(surface.context, floatExt))
+        throw modeUnavailable(mode, `no ${floatExt}, so no float32 textures`);
       let simulatedLoss = false;
       return {
-        mode, gpu: gpujs.createInstance(mode, surface),
+        mode,
+        gpu: gpujs.createInstance(mode, surface),
         label: `${mode === 'webgl2' ? 'WebGL2' : 'WebGL'} · ${glRenderer(surface.context)}`,
-        asyncKernels: false, hostMemory: false, maxKernels: Infinity, instancesPerKernel: 1,
+        asyncKernels: false,
+        hostMemory: false,
+        maxKernels: Infinity,
+        instancesPerKernel: 1,
         // gpu.js names every GL kernel's mode 'gpu'; running on our context is what proves WebGL
         ranHere: (ran, context) => ran === 'gpu' && context === surface.context,
         isLost: () => simulatedLoss || glIsContextLost(surface.context),
@@ -112,13 +134,19 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
     case 'webasm': {
       if (!hasWebAssembly()) throw modeUnavailable(mode, 'this runtime has no WebAssembly');
       const threads = options.threads ?? false;
-      const pool = typeof threads === 'number' ? threads : threads ? hardwareConcurrency() ?? 4 : 1;
+      const pool = typeof threads === 'number' ? threads : threads ? (hardwareConcurrency() ?? 4) : 1;
       const threaded = threads !== false && pool > 1 && hasSharedMemory();
       let lost = false;
       return {
-        mode, gpu: gpujs.createInstance('webasm'),
+        mode,
+        gpu: gpujs.createInstance('webasm'),
         label: `WebAssembly SIMD (gpu.js) · ${threaded ? `${pool} threads` : '1 thread'}`,
-        asyncKernels: threaded, poolSize: threaded ? pool : undefined, hostMemory: true, maxKernels: WEBASM_MAX_KERNELS, moduleCacheLimit: 2, instancesPerKernel: 1,
+        asyncKernels: threaded,
+        poolSize: threaded ? pool : undefined,
+        hostMemory: true,
+        maxKernels: WEBASM_MAX_KERNELS,
+        moduleCacheLimit: 2,
+        instancesPerKernel: 1,
         ranHere: (ran) => ran === 'webasm',
         isLost: () => lost,
         async loseForTesting() {
@@ -128,12 +156,20 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
     }
     case 'cpu': {
       if (options.allowEval !== true) {
-        throw modeUnavailable(mode, "gpu.js 'cpu' mode compiles kernels with new Function, which the app's content security policy forbids; only hosts that allow it (tests, the CLI) may pass { allowEval: true }");
+        throw modeUnavailable(
+          mode,
+          "gpu.js 'cpu' mode compiles kernels with new Function, which the app's content security policy forbids; only hosts that allow it (tests, the CLI) may pass { allowEval: true }",
+        );
       }
       let lost = false;
       return {
-        mode, gpu: gpujs.createInstance('cpu'), label: 'gpu.js CPU (JavaScript)',
-        asyncKernels: false, hostMemory: true, maxKernels: Infinity, instancesPerKernel: 1,
+        mode,
+        gpu: gpujs.createInstance('cpu'),
+        label: 'gpu.js CPU (JavaScript)',
+        asyncKernels: false,
+        hostMemory: true,
+        maxKernels: Infinity,
+        instancesPerKernel: 1,
         ranHere: (ran) => ran === 'cpu',
         isLost: () => lost,
         async loseForTesting() {
@@ -143,4 +179,3 @@ export async function createDevice(mode: GpuJsMode, options: GpuJsBackendOptions
     }
   }
 }
-

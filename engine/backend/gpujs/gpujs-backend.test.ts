@@ -22,7 +22,9 @@ describe.each(MODES)('gpu.js %s agrees with the CPU reference', (mode) => {
 
   it('reports what runs', () => {
     expect(subject.name).toBe(`gpujs-${mode}`);
-    expect(subject.label).toMatch(mode === 'webasm' ? /^WebAssembly SIMD \(gpu\.js\) · \d+ threads?$/ : /^gpu\.js CPU \(JavaScript\)$/);
+    expect(subject.label).toMatch(
+      mode === 'webasm' ? /^WebAssembly SIMD \(gpu\.js\) · \d+ threads?$/ : /^gpu\.js CPU \(JavaScript\)$/,
+    );
   });
 
   it.each(ALL_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {

@@ -71,7 +71,14 @@ export class GpuJsBackend implements Backend {
     upload(this.ctx, own(t), data);
   }
 
-  gatherRows(t: Tensor, source: Float32Array, cols: number, rowIndices: Int32Array | Uint32Array, start: number, count: number): void {
+  gatherRows(
+    t: Tensor,
+    source: Float32Array,
+    cols: number,
+    rowIndices: Int32Array | Uint32Array,
+    start: number,
+    count: number,
+  ): void {
     assert(count * cols === t.size, 'gatherRows count does not match the tensor');
     const rows = new Float32Array(t.size);
     for (let r = 0; r < count; r++) {
@@ -130,26 +137,73 @@ export class GpuJsBackend implements Backend {
   }
 
   batchNormForward(
-    x: Tensor, gamma: Tensor, beta: Tensor, runningMean: Tensor, runningVar: Tensor,
-    y: Tensor, xhat: Tensor, invStd: Tensor, momentum: number, epsilon: number, training: boolean,
+    x: Tensor,
+    gamma: Tensor,
+    beta: Tensor,
+    runningMean: Tensor,
+    runningVar: Tensor,
+    y: Tensor,
+    xhat: Tensor,
+    invStd: Tensor,
+    momentum: number,
+    epsilon: number,
+    training: boolean,
   ): void {
-    batchNormForward(this.ctx, {
-      x: own(x), gamma: own(gamma), beta: own(beta), runningMean: own(runningMean), runningVar: own(runningVar),
-      y: own(y), xhat: own(xhat), invStd: own(invStd),
-    }, momentum, epsilon, training);
+    batchNormForward(
+      this.ctx,
+      {
+        x: own(x),
+        gamma: own(gamma),
+        beta: own(beta),
+        runningMean: own(runningMean),
+        runningVar: own(runningVar),
+        y: own(y),
+        xhat: own(xhat),
+        invStd: own(invStd),
+      },
+      momentum,
+      epsilon,
+      training,
+    );
   }
 
-  batchNormBackward(dy: Tensor, xhat: Tensor, gamma: Tensor, invStd: Tensor, dx: Tensor, dgamma: Tensor, dbeta: Tensor, training: boolean): void {
-    batchNormBackward(this.ctx, {
-      dy: own(dy), xhat: own(xhat), gamma: own(gamma), invStd: own(invStd), dx: own(dx), dgamma: own(dgamma), dbeta: own(dbeta),
-    }, training);
+  batchNormBackward(
+    dy: Tensor,
+    xhat: Tensor,
+    gamma: Tensor,
+    invStd: Tensor,
+    dx: Tensor,
+    dgamma: Tensor,
+    dbeta: Tensor,
+    training: boolean,
+  ): void {
+    batchNormBackward(
+      this.ctx,
+      {
+        dy: own(dy),
+        xhat: own(xhat),
+        gamma: own(gamma),
+        invStd: own(invStd),
+        dx: own(dx),
+        dgamma: own(dgamma),
+        dbeta: own(dbeta),
+      },
+      training,
+    );
   }
 
   lossAccumulate(loss: LossName, pred: Tensor, target: Tensor, acc: Tensor, huberDelta: number): void {
     lossAccumulate(this.ctx, loss, own(pred), own(target), own(acc), huberDelta);
   }
 
-  lossGradient(loss: LossName, pred: Tensor, target: Tensor, dpred: Tensor, huberDelta: number, fusedLogits: boolean): void {
+  lossGradient(
+    loss: LossName,
+    pred: Tensor,
+    target: Tensor,
+    dpred: Tensor,
+    huberDelta: number,
+    fusedLogits: boolean,
+  ): void {
     lossGradient(this.ctx, loss, own(pred), own(target), own(dpred), huberDelta, fusedLogits);
   }
 

@@ -38,9 +38,14 @@ describe('gpu.js webasm trains like the CPU reference', () => {
   it('holds a constant number of buffers from one epoch to the next', async () => {
     const counts: number[] = [];
     const spec = { ...DATASET_SPEC, training: { ...DATASET_SPEC.training, epochs: 4 } };
-    await trainNetwork({ spec, data: sample('iris'), backend: subject, onEvent: (e) => {
-      if (e.type === 'epoch') counts.push(subject.liveBuffers);
-    } });
+    await trainNetwork({
+      spec,
+      data: sample('iris'),
+      backend: subject,
+      onEvent: (e) => {
+        if (e.type === 'epoch') counts.push(subject.liveBuffers);
+      },
+    });
     expect(counts.length).toBe(4);
     expect(new Set(counts.slice(1)).size, `live buffers per epoch: ${counts.join(', ')}`).toBe(1);
   });
@@ -54,11 +59,13 @@ describe('gpu.js webasm worker threads', () => {
     expect(single.label).toMatch(/1 thread$/);
     const x = Float32Array.from({ length: 256 * 784 }, (_, i) => Math.sin(i));
     const w = Float32Array.from({ length: 784 * 256 }, (_, i) => Math.cos(i) / 28);
-    const out = await Promise.all([threaded, single].map(async (b) => {
-      const z = b.tensor([256, 256]);
-      b.denseForward(b.tensor([256, 784], x), b.tensor([784, 256], w), b.tensor([256]), z);
-      return b.read(z);
-    }));
+    const out = await Promise.all(
+      [threaded, single].map(async (b) => {
+        const z = b.tensor([256, 256]);
+        b.denseForward(b.tensor([256, 784], x), b.tensor([784, 256], w), b.tensor([256]), z);
+        return b.read(z);
+      }),
+    );
     expect(out[0]).toEqual(out[1]);
     threaded.destroy();
     single.destroy();

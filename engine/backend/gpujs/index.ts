@@ -11,6 +11,9 @@ export { GPUJS_ERROR_CODES } from './messages.ts';
 export { probeGpuJsModes, type GpuJsModeProbe } from './probe.ts';
 
 /** A gpu.js backend on `mode`; throws a BackendError (`backend/unavailable`) naming why when it cannot start. */
-export async function createGpuJsBackend(mode: GpuJsMode, options?: GpuJsBackendOptions): Promise<Backend & GpuJsBackend> {
+export async function createGpuJsBackend(
+  mode: GpuJsMode,
+  options?: GpuJsBackendOptions,
+): Promise<Backend & GpuJsBackend> {
   return new GpuJsBackend(await createDevice(mode, options));
 }

@@ -52,7 +52,11 @@ export class KernelRunner {
   private readonly verified = new Set<CompiledKernel>();
   private evicted = 0;
 
-  constructor(private readonly device: Device, private readonly queue: OpQueue, private readonly buffers: BufferStats) {}
+  constructor(
+    private readonly device: Device,
+    private readonly queue: OpQueue,
+    private readonly buffers: BufferStats,
+  ) {}
 
   /** Kernels compiled so far, evicted ones included (for tests and diagnostics). */
   get compiledCount(): number {
@@ -64,10 +68,14 @@ export class KernelRunner {
   /** Enqueue a launch. Shape errors throw here, at the call site; device errors surface from sync/read. */
   exec<C extends Constants>(call: KernelCall<C>): void {
     assert(Number.isInteger(call.size) && call.size > 0, `kernel '${call.def.name}' with output size ${call.size}`);
-    for (const a of call.args) if (a instanceof GpuJsTensor) assert(!a.disposed, `disposed tensor passed to '${call.def.name}'`);
+    for (const a of call.args)
+      if (a instanceof GpuJsTensor) assert(!a.disposed, `disposed tensor passed to '${call.def.name}'`);
     for (const o of call.outputs) {
       assert(!o.tensor.disposed, `disposed tensor written by '${call.def.name}'`);
-      assert(o.offset + o.tensor.size <= call.size, `output view of '${call.def.name}' outside its ${call.size} elements`);
+      assert(
+        o.offset + o.tensor.size <= call.size,
+        `output view of '${call.def.name}' outside its ${call.size} elements`,
+      );
     }
     this.queue.run(() => this.guard(call.def.name, () => this.launch(call)));
   }
@@ -109,7 +117,8 @@ export class KernelRunner {
     try {
       if (this.device.isLost()) throw deviceLost(this.device.label, 'reported before launch');
       const r = op();
-      if (isPromiseLike(r)) return Promise.resolve(r).then(undefined, (e: unknown) => Promise.reject(this.toBackendError(e, name)));
+      if (isPromiseLike(r))
+        return Promise.resolve(r).then(undefined, (e: unknown) => Promise.reject(this.toBackendError(e, name)));
     } catch (e) {
       throw this.toBackendError(e, name);
     }

@@ -10,10 +10,15 @@ describe('OpQueue', () => {
       log.push('a');
     });
     expect(log).toEqual(['a']);
-    q.run(() => new Promise<void>((resolve) => setTimeout(() => {
-      log.push('b');
-      resolve();
-    }, 5)));
+    q.run(
+      () =>
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            log.push('b');
+            resolve();
+          }, 5),
+        ),
+    );
     q.run(() => {
       log.push('c');
     });

@@ -5,7 +5,10 @@ import { probeGpuJsModes } from './index.ts';
 describe('probeGpuJsModes in Node', () => {
   it('finds webasm and explains the rest', async () => {
     const byMode = Object.fromEntries((await probeGpuJsModes()).map((p) => [p.mode, p]));
-    expect(byMode.webasm).toMatchObject({ available: true, label: expect.stringMatching(/^WebAssembly SIMD \(gpu\.js\)/) });
+    expect(byMode.webasm).toMatchObject({
+      available: true,
+      label: expect.stringMatching(/^WebAssembly SIMD \(gpu\.js\)/),
+    });
     expect(byMode.webgpu).toMatchObject({ available: false, reason: expect.stringMatching(/no WebGPU API/) });
     expect(byMode.webgl2).toMatchObject({ available: false, reason: expect.stringMatching(/no WebGL2 context/) });
     expect(byMode.webgl).toMatchObject({ available: false, reason: expect.stringMatching(/no WebGL context/) });

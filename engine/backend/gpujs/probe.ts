@@ -25,7 +25,12 @@ export async function probeGpuJsModes(modes: readonly GpuJsMode[] = ALL_MODES): 
 
 async function probe(mode: GpuJsMode): Promise<GpuJsModeProbe> {
   if (mode === 'cpu') {
-    return { mode, available: false, reason: "gpu.js 'cpu' mode compiles kernels with new Function, which the app's content security policy forbids; it serves tests only" };
+    return {
+      mode,
+      available: false,
+      reason:
+        "gpu.js 'cpu' mode compiles kernels with new Function, which the app's content security policy forbids; it serves tests only",
+    };
   }
   let backend: GpuJsBackend | null = null;
   try {
@@ -35,7 +40,12 @@ async function probe(mode: GpuJsMode): Promise<GpuJsModeProbe> {
     backend.activationForward('relu', x, y);
     const got = Array.from(await backend.read(y));
     const want = [0, 0, 0.5, 2, 0];
-    if (got.some((v, i) => v !== want[i])) return { mode, available: false, reason: `a test kernel returned [${got.join(', ')}] instead of [${want.join(', ')}]` };
+    if (got.some((v, i) => v !== want[i]))
+      return {
+        mode,
+        available: false,
+        reason: `a test kernel returned [${got.join(', ')}] instead of [${want.join(', ')}]`,
+      };
     return { mode, available: true, label: backend.label };
   } catch (e) {
     return { mode, available: false, reason: errorMessage(e) };

@@ -19,13 +19,21 @@ export interface AppliedPreprocessing {
 }
 
 function checkPreprocessing(pre: Preprocessing): void {
-  if (pre.format !== PREPROCESSING_FORMAT) throw new ModelFileError(messages.badPreprocessing(`its format is '${String(pre.format)}'`));
+  if (pre.format !== PREPROCESSING_FORMAT)
+    throw new ModelFileError(messages.badPreprocessing(`its format is '${String(pre.format)}'`));
   if (!(pre.version <= PREPROCESSING_VERSION)) {
-    throw new ModelFileError(messages.badPreprocessing(`it is version ${pre.version}, newer than ${PREPROCESSING_VERSION}`));
+    throw new ModelFileError(
+      messages.badPreprocessing(`it is version ${pre.version}, newer than ${PREPROCESSING_VERSION}`),
+    );
   }
 }
 
-function encodeTargetColumn(pre: Preprocessing, table: ParsedTable, col: TableColumn, warnings: Problem[]): Float32Array {
+function encodeTargetColumn(
+  pre: Preprocessing,
+  table: ParsedTable,
+  col: TableColumn,
+  warnings: Problem[],
+): Float32Array {
   const t = pre.target;
   const values = readTarget(col, table.rows, t.kind, t.kind === 'classification' ? t.classes : undefined);
   const all = Int32Array.from({ length: table.rows }, (_, i) => i);
@@ -56,7 +64,8 @@ export function applyPreprocessing(pre: Preprocessing, input: ParsedTable): Appl
     const col = byName.get(t.column)!;
     if (t.kind === 'number' || t.kind === 'datetime') {
       const stray = strayText(col, table.rows, table.lineNumbers, t.kind === 'datetime');
-      if (stray.count > 0) warnings.push(messages.strayText(col.name, stray.count, stray.examples, false, t.kind === 'datetime'));
+      if (stray.count > 0)
+        warnings.push(messages.strayText(col.name, stray.count, stray.examples, false, t.kind === 'datetime'));
     }
     return createEncoder(t, col, table.rows);
   });
@@ -68,7 +77,8 @@ export function applyPreprocessing(pre: Preprocessing, input: ParsedTable): Appl
       const bucket = t.kind === 'oneHot' && t.hasOther ? "'other'" : 'missing';
       warnings.push(messages.unseenCategories(t.column, e.unknownCount, e.unknownExamples, bucket));
     }
-    if (t.fill.strategy === 'drop' && e.filledCount > 0) warnings.push(messages.filledForDropped(t.column, e.filledCount));
+    if (t.fill.strategy === 'drop' && e.filledCount > 0)
+      warnings.push(messages.filledForDropped(t.column, e.filledCount));
   }
   const targetColumn = byName.get(pre.target.column);
   const y = targetColumn ? encodeTargetColumn(pre, table, targetColumn, warnings) : null;

@@ -6,8 +6,10 @@ import type { TableColumn } from '../reading/table.ts';
 /** Names of the features one transform produces, in order. */
 export function transformNames(t: FeatureTransform): string[] {
   const names =
-    t.kind === 'oneHot' ? [...t.categories.map((c) => `${t.column}=${c}`), ...(t.hasOther ? [`${t.column}=other`] : [])]
-      : t.kind === 'datetime' ? t.parts.map((p) => `${t.column}:${p}`)
+    t.kind === 'oneHot'
+      ? [...t.categories.map((c) => `${t.column}=${c}`), ...(t.hasOther ? [`${t.column}=other`] : [])]
+      : t.kind === 'datetime'
+        ? t.parts.map((p) => `${t.column}:${p}`)
         : [t.column];
   return t.fill.indicator ? [...names, `${t.column}:missing`] : names;
 }
@@ -58,7 +60,8 @@ export function createEncoder(t: FeatureTransform, col: TableColumn, rows: numbe
         if (v >= 0) out[offset + v] = 1;
       } else if (t.kind === 'datetime') {
         const stamp = isMissing ? t.fill.value : v;
-        for (let k = 0; k < t.parts.length; k++) out[offset + k] = (datePart(stamp, t.parts[k]!) - t.center[k]!) / t.scale[k]!;
+        for (let k = 0; k < t.parts.length; k++)
+          out[offset + k] = (datePart(stamp, t.parts[k]!) - t.center[k]!) / t.scale[k]!;
       } else {
         if (v === UNKNOWN_CATEGORY && t.kind === 'ordinal') {
           encoder.unknownCount++;

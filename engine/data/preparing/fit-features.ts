@@ -25,9 +25,12 @@ export const MISSING_CATEGORY = 'missing';
 
 function fillRule(strategy: MissingStrategy, values: Float64Array, constant: number, indicator: boolean): FillRule {
   const value =
-    strategy === 'median' ? median(values)
-      : strategy === 'mostFrequent' ? mostFrequent(values)
-        : strategy === 'constant' ? constant
+    strategy === 'median'
+      ? median(values)
+      : strategy === 'mostFrequent'
+        ? mostFrequent(values)
+        : strategy === 'constant'
+          ? constant
           : mean(values);
   return { strategy, value: Number.isFinite(value) ? value : 0, indicator };
 }
@@ -84,12 +87,19 @@ function fitCategories(plan: FeaturePlan, rows: number, train: Int32Array, optio
   }
   if (encoding === 'oneHot') {
     const hasOther = frequent.length > kept.length;
-    return { kind: 'oneHot', column: column.name, categories, hasOther, fill: { strategy, value: fillIndex, indicator } };
+    return {
+      kind: 'oneHot',
+      column: column.name,
+      categories,
+      hasOther,
+      fill: { strategy, value: fillIndex, indicator },
+    };
   }
   const values = observed(rawCategories(column, rows, categories).values, train);
-  const fill = strategy === 'constant' || strategy === 'mostFrequent' || strategy === 'drop'
-    ? { strategy, value: Math.max(fillIndex, 0), indicator }
-    : fillRule(strategy, values, 0, indicator);
+  const fill =
+    strategy === 'constant' || strategy === 'mostFrequent' || strategy === 'drop'
+      ? { strategy, value: Math.max(fillIndex, 0), indicator }
+      : fillRule(strategy, values, 0, indicator);
   const scaling: Scaling = options.preprocess ? (s.scaling ?? 'standardize') : 'none';
   return { kind: 'ordinal', column: column.name, categories, fill, scaling, ...scaleFor(scaling, values) };
 }
@@ -111,7 +121,12 @@ function fitBoolean(plan: FeaturePlan, rows: number, train: Int32Array): Feature
  * the year, so it goes too. At least the year is kept. `cyclical` keeps the year and puts the sine and cosine
  * of each varying cycle (month, day of week, day of year, hour) in place of the plain part; `both` keeps both.
  */
-export function varyingParts(column: FeaturePlan['column'], rows: number, train: Int32Array, encoding: DateEncoding = 'parts'): DatePart[] {
+export function varyingParts(
+  column: FeaturePlan['column'],
+  rows: number,
+  train: Int32Array,
+  encoding: DateEncoding = 'parts',
+): DatePart[] {
   const varies = (part: DatePart): boolean => {
     const { min, max } = range(observed(rawDatePart(column, rows, part), train));
     return max > min;
@@ -119,7 +134,12 @@ export function varyingParts(column: FeaturePlan['column'], rows: number, train:
   const dayVaries = varies('dayOfYear');
   const plain = RAW_DATE_PARTS.filter((part) => (part === 'dayOfWeek' ? dayVaries && varies(part) : varies(part)));
   const cycles = plain.filter((p) => p !== 'year').flatMap((p): DatePart[] => [`${p}Sin`, `${p}Cos`]);
-  const parts = encoding === 'parts' ? plain : encoding === 'both' ? [...plain, ...cycles] : [...plain.filter((p) => p === 'year'), ...cycles];
+  const parts =
+    encoding === 'parts'
+      ? plain
+      : encoding === 'both'
+        ? [...plain, ...cycles]
+        : [...plain.filter((p) => p === 'year'), ...cycles];
   return parts.length > 0 ? parts : ['year'];
 }
 
@@ -135,13 +155,23 @@ function fitDate(plan: FeaturePlan, rows: number, train: Int32Array, options: Fi
   const { column, settings: s } = plan;
   const stamps = observed(column.dates ?? new Float64Array(rows).fill(NaN), train);
   const constant = typeof s.fillValue === 'string' ? parseDate(s.fillValue) : (s.fillValue ?? 0);
-  const fill = fillRule(s.missing ?? 'median', stamps, constant, s.missingIndicator ?? (s.missing !== 'drop' && oftenMissing(stamps, train)));
+  const fill = fillRule(
+    s.missing ?? 'median',
+    stamps,
+    constant,
+    s.missingIndicator ?? (s.missing !== 'drop' && oftenMissing(stamps, train)),
+  );
   const scaling: Scaling = options.preprocess ? (s.scaling ?? 'standardize') : 'none';
   const parts = varyingParts(column, rows, train, s.dateEncoding);
   const fits = parts.map((part) => scaleFor(scaling, observed(rawDatePart(column, rows, part), train)));
   return {
-    kind: 'datetime', column: column.name, parts, fill, scaling,
-    center: fits.map((f) => f.center), scale: fits.map((f) => f.scale),
+    kind: 'datetime',
+    column: column.name,
+    parts,
+    fill,
+    scaling,
+    center: fits.map((f) => f.center),
+    scale: fits.map((f) => f.scale),
   };
 }
 
@@ -152,7 +182,12 @@ export function fitFeature(plan: FeaturePlan, rows: number, train: Int32Array, o
   if (type === 'boolean') return fitBoolean(plan, rows, train);
   if (type === 'datetime') return fitDate(plan, rows, train, options);
   const values = observed(column.numbers, train);
-  const fill = fillRule(s.missing ?? 'mean', values, Number(s.fillValue ?? 0), s.missingIndicator ?? (s.missing !== 'drop' && oftenMissing(values, train)));
+  const fill = fillRule(
+    s.missing ?? 'mean',
+    values,
+    Number(s.fillValue ?? 0),
+    s.missingIndicator ?? (s.missing !== 'drop' && oftenMissing(values, train)),
+  );
   const scaling: Scaling = options.preprocess ? (s.scaling ?? 'standardize') : 'none';
   return { kind: 'number', column: column.name, fill, scaling, ...scaleFor(scaling, values) };
 }

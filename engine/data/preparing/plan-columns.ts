@@ -39,7 +39,10 @@ function checkType(col: TableColumn, type: ColumnType, table: ParsedTable): Prob
     return bad(`it has no numbers (row ${t.row} is '${t.value}')`);
   }
   if (type === 'datetime' && s.dates === 0) return bad('none of its values is a date like 2024-01-31');
-  if (type === 'boolean' && col.inferred.type !== 'boolean' && s.distinct > 2) return bad(`it has ${s.distinct > DISTINCT_LIMIT ? 'thousands of' : s.distinct} different values, and a boolean has two`);
+  if (type === 'boolean' && col.inferred.type !== 'boolean' && s.distinct > 2)
+    return bad(
+      `it has ${s.distinct > DISTINCT_LIMIT ? 'thousands of' : s.distinct} different values, and a boolean has two`,
+    );
   if (type === 'categorical' && (s.vocabularyOverflow || s.distinct > MAX_ENCODED_CATEGORIES)) {
     return [messages.tooManyCategories(col.name)];
   }
@@ -70,7 +73,8 @@ export function planColumns(table: ParsedTable, settings: DatasetSettings): Colu
   const targetType = settings.columns?.[target.name]?.type ?? target.inferred.type;
   const inferred = inferTask(target, targetType);
   const task = settings.task ?? (typeof inferred === 'string' ? inferred : null);
-  if (task === null) throw new DatasetError(messages.targetUnusable(target.name, (inferred as { reason: string }).reason));
+  if (task === null)
+    throw new DatasetError(messages.targetUnusable(target.name, (inferred as { reason: string }).reason));
   if (task === 'regression' && target.summary.numbers === 0) {
     const t = firstText(target, table);
     throw new DatasetError(messages.targetNotNumeric(target.name, t.value, t.row));
@@ -82,7 +86,10 @@ export function planColumns(table: ParsedTable, settings: DatasetSettings): Colu
     const s = settings.columns?.[column.name] ?? {};
     const role = s.role ?? (column.inferred.exclusion ? 'ignore' : 'feature');
     if (role !== 'feature') {
-      leftOut.push({ column: column.name, reason: s.role === undefined ? column.inferred.exclusion! : `its role is set to ${s.role}` });
+      leftOut.push({
+        column: column.name,
+        reason: s.role === undefined ? column.inferred.exclusion! : `its role is set to ${s.role}`,
+      });
       continue;
     }
     let type = s.type ?? column.inferred.type;
@@ -93,7 +100,9 @@ export function planColumns(table: ParsedTable, settings: DatasetSettings): Colu
   }
   if (problems.length) throw new DatasetError(problems);
   if (features.length === 0) {
-    const reasons = table.columns.filter((c) => c !== target && c.inferred.exclusion).map((c) => `'${c.name}': ${c.inferred.exclusion}`);
+    const reasons = table.columns
+      .filter((c) => c !== target && c.inferred.exclusion)
+      .map((c) => `'${c.name}': ${c.inferred.exclusion}`);
     throw new DatasetError(messages.noFeatures(target.name, reasons.slice(0, 3)));
   }
   return { target, task, features, leftOut };

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseCsv, prepareDataset } from '../index.ts';
 
-const penguinsRaw = () => parseCsv(new Uint8Array(readFileSync(new URL('../fixtures/penguins-raw.csv', import.meta.url))));
+const penguinsRaw = () =>
+  parseCsv(new Uint8Array(readFileSync(new URL('../fixtures/penguins-raw.csv', import.meta.url))));
 
 describe('too few rows to hold out', () => {
   test('two rows train with a warning that no validation or test split was made', () => {
@@ -20,7 +21,9 @@ describe('too few rows to hold out', () => {
     expect(d.warnings.map((w) => w.message)).toEqual([
       'Only 8 rows can be used, too few to hold out validation rows, so the model is trained without them: there is no validation loss. Add rows, or raise the validation fraction.',
     ]);
-    expect(prepareDataset(parseCsv(lines.join('\n')), { target: 'y', split: { validation: 0, test: 0 } }, 1).warnings).toEqual([]);
+    expect(
+      prepareDataset(parseCsv(lines.join('\n')), { target: 'y', split: { validation: 0, test: 0 } }, 1).warnings,
+    ).toEqual([]);
   });
 });
 
@@ -48,11 +51,14 @@ describe('date columns', () => {
   });
 
   test('a random split of dated rows is warned about; a time split tests the latest rows', () => {
-    const lines = ['when,x,y', ...Array.from({ length: 20 }, (_, i) => `2024-01-${String(20 - i).padStart(2, '0')},${i},${i % 2 ? 'a' : 'b'}`)];
+    const lines = [
+      'when,x,y',
+      ...Array.from({ length: 20 }, (_, i) => `2024-01-${String(20 - i).padStart(2, '0')},${i},${i % 2 ? 'a' : 'b'}`),
+    ];
     const table = parseCsv(lines.join('\n'));
     const random = prepareDataset(table, { target: 'y' }, 1);
     expect(random.warnings.map((w) => w.message)).toEqual([
-      "The rows are split at random, but column 'when' holds dates. If the model will predict later rows from earlier ones, a random split tests it on dates among those it trained on, and its scores look better than they will be; then choose the time-ordered split (train --split time; in the app, \"Split by time\"), which tests on the latest rows.",
+      'The rows are split at random, but column \'when\' holds dates. If the model will predict later rows from earlier ones, a random split tests it on dates among those it trained on, and its scores look better than they will be; then choose the time-ordered split (train --split time; in the app, "Split by time"), which tests on the latest rows.',
     ]);
     const timed = prepareDataset(table, { target: 'y', splitOrder: 'time' }, 1);
     expect(timed.warnings).toEqual([]);
@@ -67,8 +73,15 @@ describe('date columns', () => {
       'A time-ordered split needs a column of dates that differ from row to row, and there is none. Use the random split, or add a date column (such as 2024-01-31).',
     );
     // an ignored date column still orders the rows
-    const lines = ['when,x,y', ...Array.from({ length: 10 }, (_, i) => `2024-02-${String(10 - i).padStart(2, '0')},${i},${i % 2 ? 'a' : 'b'}`)];
-    const d = prepareDataset(parseCsv(lines.join('\n')), { target: 'y', splitOrder: 'time', split: { validation: 0, test: 0.2 }, columns: { when: { role: 'ignore' } } }, 1);
+    const lines = [
+      'when,x,y',
+      ...Array.from({ length: 10 }, (_, i) => `2024-02-${String(10 - i).padStart(2, '0')},${i},${i % 2 ? 'a' : 'b'}`),
+    ];
+    const d = prepareDataset(
+      parseCsv(lines.join('\n')),
+      { target: 'y', splitOrder: 'time', split: { validation: 0, test: 0.2 }, columns: { when: { role: 'ignore' } } },
+      1,
+    );
     expect(d.featureNames).toEqual(['x']);
     expect(Array.from(d.test.rowIndices).sort((a, b) => a - b)).toEqual([0, 1]);
   });

@@ -9,8 +9,16 @@ describe('prepareDataset on the samples', () => {
     const d = prepareDataset(sample('penguins'), { target: 'species' }, 42);
     expect(d.task).toEqual({ kind: 'classification', classes: ['Adelie', 'Chinstrap', 'Gentoo'] });
     expect(d.featureNames).toEqual([
-      'island=Biscoe', 'island=Dream', 'island=Torgersen', 'bill_length_mm', 'bill_depth_mm',
-      'flipper_length_mm', 'body_mass_g', 'sex=female', 'sex=male', 'year',
+      'island=Biscoe',
+      'island=Dream',
+      'island=Torgersen',
+      'bill_length_mm',
+      'bill_depth_mm',
+      'flipper_length_mm',
+      'body_mass_g',
+      'sex=female',
+      'sex=male',
+      'year',
     ]);
     expect(d.train.rows + d.validation.rows + d.test.rows).toBe(344);
     expect(d.test.rows).toBe(69);
@@ -103,7 +111,11 @@ describe('prepareDataset: classes that differ only in case', () => {
   test('training is warned too, since each spelling becomes its own class', () => {
     const table = parseCsv(new Uint8Array(readFileSync('engine/data/fixtures/case-only-classes.csv')));
     const d = prepareDataset(table, { target: 'species' }, 1);
-    expect(d.warnings.filter((w) => w.code === 'data/case-only-classes').map((w) => w.path)).toEqual(["column 'species'"]);
-    expect(prepareDataset(sample('iris'), { target: 'species' }, 1).warnings.map((w) => w.code)).not.toContain('data/case-only-classes');
+    expect(d.warnings.filter((w) => w.code === 'data/case-only-classes').map((w) => w.path)).toEqual([
+      "column 'species'",
+    ]);
+    expect(prepareDataset(sample('iris'), { target: 'species' }, 1).warnings.map((w) => w.code)).not.toContain(
+      'data/case-only-classes',
+    );
   });
 });

@@ -24,11 +24,15 @@ function checkStrayText(table: ParsedTable, plan: ColumnPlan, settings: DatasetS
   const checked = plan.features.filter((f) => f.type === 'numeric' || f.type === 'integer' || f.type === 'datetime');
   for (const f of checked) {
     const stray = strayText(f.column, table.rows, table.lineNumbers, f.type === 'datetime');
-    if (stray.count > 0) (refuse ? problems : warnings).push(messages.strayText(f.column.name, stray.count, stray.examples, refuse, f.type === 'datetime'));
+    if (stray.count > 0)
+      (refuse ? problems : warnings).push(
+        messages.strayText(f.column.name, stray.count, stray.examples, refuse, f.type === 'datetime'),
+      );
   }
   if (plan.task === 'regression') {
     const stray = strayText(plan.target, table.rows, table.lineNumbers);
-    if (stray.count > 0) (refuse ? problems : warnings).push(messages.strayText(plan.target.name, stray.count, stray.examples, refuse));
+    if (stray.count > 0)
+      (refuse ? problems : warnings).push(messages.strayText(plan.target.name, stray.count, stray.examples, refuse));
   }
   if (problems.length) throw new DatasetError(problems);
 }
@@ -44,7 +48,8 @@ function usableRows(table: ParsedTable, plan: ColumnPlan, target: TargetValues, 
     if (missingTarget.length < 3) missingTarget.push(table.lineNumbers[i]!);
     missingTargetCount++;
   }
-  if (missingTargetCount > 0) warnings.push(messages.targetRowsDropped(plan.target.name, missingTargetCount, missingTarget));
+  if (missingTargetCount > 0)
+    warnings.push(messages.targetRowsDropped(plan.target.name, missingTargetCount, missingTarget));
   for (const f of plan.features) {
     if (f.settings.missing !== 'drop') continue;
     let dropped = 0;
@@ -64,7 +69,10 @@ function usableRows(table: ParsedTable, plan: ColumnPlan, target: TargetValues, 
 }
 
 /** The caller's rows for each split, keeping only usable rows (a missing target drops a row). */
-function explicitSplit(given: NonNullable<DatasetSettings['rows']>, usable: Int32Array): { train: Int32Array; validation: Int32Array; test: Int32Array } {
+function explicitSplit(
+  given: NonNullable<DatasetSettings['rows']>,
+  usable: Int32Array,
+): { train: Int32Array; validation: Int32Array; test: Int32Array } {
   const ok = new Set(usable);
   const keep = (r: Int32Array) => r.filter((i) => ok.has(i));
   const split = { train: keep(given.train), validation: keep(given.validation), test: keep(given.test) };
@@ -75,16 +83,36 @@ function explicitSplit(given: NonNullable<DatasetSettings['rows']>, usable: Int3
 /** The date column a time-ordered split sorts by: the one named, else the first date feature, else the first date column that varies. */
 function timeColumn(table: ParsedTable, plan: ColumnPlan, settings: DatasetSettings): TableColumn {
   const dated = table.columns.filter((c) => c.inferred.type === 'datetime' && c.dates);
-  const name = settings.timeColumn ?? plan.features.find((f) => f.type === 'datetime')?.column.name
-    ?? dated.find((c) => !c.inferred.isConstant)?.name;
+  const name =
+    settings.timeColumn ??
+    plan.features.find((f) => f.type === 'datetime')?.column.name ??
+    dated.find((c) => !c.inferred.isConstant)?.name;
   const column = name === undefined ? undefined : table.columns.find((c) => c.name === name);
-  if (name !== undefined && !column) throw new DatasetError(messages.unknownColumn(name, 'timeColumn', table.columns.map((c) => c.name)));
-  if (!column || !column.dates) throw new DatasetError(messages.noTimeColumn(name ?? null, dated.map((c) => c.name)));
+  if (name !== undefined && !column)
+    throw new DatasetError(
+      messages.unknownColumn(
+        name,
+        'timeColumn',
+        table.columns.map((c) => c.name),
+      ),
+    );
+  if (!column || !column.dates)
+    throw new DatasetError(
+      messages.noTimeColumn(
+        name ?? null,
+        dated.map((c) => c.name),
+      ),
+    );
   return column;
 }
 
 /** Warns when a split was asked for but too few rows were left to hold any out. */
-function noteEmptyHoldout(asked: { validation: number; test: number }, split: { validation: Int32Array; test: Int32Array }, rows: number, warnings: Problem[]): void {
+function noteEmptyHoldout(
+  asked: { validation: number; test: number },
+  split: { validation: Int32Array; test: Int32Array },
+  rows: number,
+  warnings: Problem[],
+): void {
   const empty = [
     ...(asked.validation > 0 && split.validation.length === 0 ? ['validation' as const] : []),
     ...(asked.test > 0 && split.test.length === 0 ? ['test' as const] : []),
@@ -92,9 +120,20 @@ function noteEmptyHoldout(asked: { validation: number; test: number }, split: { 
   if (empty.length > 0) warnings.push(messages.noHoldout(rows, empty));
 }
 
-function makeSplit(encoders: readonly FeatureEncoder[], pre: Preprocessing, target: TargetValues, rowIndices: Int32Array): Split {
+function makeSplit(
+  encoders: readonly FeatureEncoder[],
+  pre: Preprocessing,
+  target: TargetValues,
+  rowIndices: Int32Array,
+): Split {
   const x = encodeRows(encoders, rowIndices);
-  return { x, y: encodeTarget(pre.target, target, rowIndices), rows: rowIndices.length, features: pre.featureNames.length, rowIndices };
+  return {
+    x,
+    y: encodeTarget(pre.target, target, rowIndices),
+    rows: rowIndices.length,
+    features: pre.featureNames.length,
+    rowIndices,
+  };
 }
 
 /**
@@ -109,7 +148,8 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
   checkStrayText(table, plan, settings, warnings);
   const first = readTarget(plan.target, table.rows, plan.task);
   const rows = usableRows(table, plan, first, warnings);
-  const target = plan.task === 'classification' ? readTarget(plan.target, table.rows, plan.task, undefined, rows) : first;
+  const target =
+    plan.task === 'classification' ? readTarget(plan.target, table.rows, plan.task, undefined, rows) : first;
   if (target.classes && target.classes.length < 2) {
     throw new DatasetError(messages.targetOneClass(plan.target.name, target.classes[0] ?? ''));
   }
@@ -118,14 +158,20 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
   if (sameButCase.length > 0) warnings.push(messages.caseOnlyClasses(plan.target.name, sameButCase));
   const labels = target.classes ? Float64Array.from(rows, (r) => target.values[r]!) : null;
   const fractions = settings.split ?? DEFAULT_SPLIT;
-  const split = settings.rows ? explicitSplit(settings.rows, rows)
-    : settings.splitOrder === 'time' ? timeSplit(rows, timeColumn(table, plan, settings).dates!, fractions)
+  const split = settings.rows
+    ? explicitSplit(settings.rows, rows)
+    : settings.splitOrder === 'time'
+      ? timeSplit(rows, timeColumn(table, plan, settings).dates!, fractions)
       : splitRows(rows, labels, fractions, seed);
   if (!settings.rows) noteEmptyHoldout(fractions, split, rows.length, warnings);
   const dated = plan.features.find((f) => f.type === 'datetime');
   const holdsOut = fractions.validation + fractions.test > 0;
-  if (!settings.rows && settings.splitOrder !== 'time' && holdsOut && dated) warnings.push(messages.randomSplitWithDates(dated.column.name));
-  const options = { preprocess: settings.preprocess ?? true, maxCategories: settings.maxCategories ?? DEFAULT_MAX_CATEGORIES };
+  if (!settings.rows && settings.splitOrder !== 'time' && holdsOut && dated)
+    warnings.push(messages.randomSplitWithDates(dated.column.name));
+  const options = {
+    preprocess: settings.preprocess ?? true,
+    maxCategories: settings.maxCategories ?? DEFAULT_MAX_CATEGORIES,
+  };
   const features = plan.features.map((f) => fitFeature(f, table.rows, split.train, options));
   const preprocessing: Preprocessing = {
     format: PREPROCESSING_FORMAT,
@@ -141,7 +187,11 @@ export function prepareDataset(input: ParsedTable, settings: DatasetSettings, se
     if (share <= HIGH_MISSING_SHARE) return;
     const t = features[i]!;
     const ownCategory = (t.kind === 'oneHot' || t.kind === 'ordinal') && t.fill.strategy === 'constant';
-    warnings.push(ownCategory ? messages.highMissingCategory(f.column.name, share, t.categories[t.fill.value] ?? '') : messages.highMissing(f.column.name, share));
+    warnings.push(
+      ownCategory
+        ? messages.highMissingCategory(f.column.name, share, t.categories[t.fill.value] ?? '')
+        : messages.highMissing(f.column.name, share),
+    );
   });
   const encoders = features.map((t, i) => createEncoder(t, plan.features[i]!.column, table.rows));
   return {

@@ -81,7 +81,14 @@ export const RAW_DATE_PARTS = ['year', 'month', 'dayOfWeek', 'dayOfYear', 'hour'
  * 2π·(hours since midnight, with fractions)/24; so December sits next to January and 23:00 next to midnight.
  */
 export const CYCLICAL_DATE_PARTS = [
-  'monthSin', 'monthCos', 'dayOfWeekSin', 'dayOfWeekCos', 'dayOfYearSin', 'dayOfYearCos', 'hourSin', 'hourCos',
+  'monthSin',
+  'monthCos',
+  'dayOfWeekSin',
+  'dayOfWeekCos',
+  'dayOfYearSin',
+  'dayOfYearCos',
+  'hourSin',
+  'hourCos',
 ] as const;
 /** Parts a date column becomes. */
 export type DatePart = (typeof RAW_DATE_PARTS)[number] | (typeof CYCLICAL_DATE_PARTS)[number];

@@ -37,7 +37,12 @@ export function rawCategories(col: TableColumn, rows: number, categories: readon
 }
 
 /** Each cell as 1 (its lower-cased label is in `positive`), 0 (in `negative`), or NaN. */
-export function rawBoolean(col: TableColumn, rows: number, positive: readonly string[], negative: readonly string[]): RawValues {
+export function rawBoolean(
+  col: TableColumn,
+  rows: number,
+  positive: readonly string[],
+  negative: readonly string[],
+): RawValues {
   const labels = [...positive.map((p) => [p, 1] as const), ...negative.map((n) => [n, 0] as const)];
   const view = categoryView(col, rows);
   const lookup = new Map(labels);
@@ -70,19 +75,32 @@ export function datePart(t: number, part: DatePart): number {
   const dayOfYear = (): number => Math.floor((t - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
   const hours = (): number => (t - Math.floor(t / 86_400_000) * 86_400_000) / 3_600_000;
   switch (part) {
-    case 'year': return d.getUTCFullYear();
-    case 'month': return d.getUTCMonth() + 1;
-    case 'dayOfWeek': return d.getUTCDay();
-    case 'dayOfYear': return dayOfYear();
-    case 'hour': return d.getUTCHours();
-    case 'monthSin': return Math.sin(d.getUTCMonth() * (TAU / 12));
-    case 'monthCos': return Math.cos(d.getUTCMonth() * (TAU / 12));
-    case 'dayOfWeekSin': return Math.sin(d.getUTCDay() * (TAU / 7));
-    case 'dayOfWeekCos': return Math.cos(d.getUTCDay() * (TAU / 7));
-    case 'dayOfYearSin': return Math.sin((dayOfYear() - 1) * (TAU / 365.25));
-    case 'dayOfYearCos': return Math.cos((dayOfYear() - 1) * (TAU / 365.25));
-    case 'hourSin': return Math.sin(hours() * (TAU / 24));
-    case 'hourCos': return Math.cos(hours() * (TAU / 24));
+    case 'year':
+      return d.getUTCFullYear();
+    case 'month':
+      return d.getUTCMonth() + 1;
+    case 'dayOfWeek':
+      return d.getUTCDay();
+    case 'dayOfYear':
+      return dayOfYear();
+    case 'hour':
+      return d.getUTCHours();
+    case 'monthSin':
+      return Math.sin(d.getUTCMonth() * (TAU / 12));
+    case 'monthCos':
+      return Math.cos(d.getUTCMonth() * (TAU / 12));
+    case 'dayOfWeekSin':
+      return Math.sin(d.getUTCDay() * (TAU / 7));
+    case 'dayOfWeekCos':
+      return Math.cos(d.getUTCDay() * (TAU / 7));
+    case 'dayOfYearSin':
+      return Math.sin((dayOfYear() - 1) * (TAU / 365.25));
+    case 'dayOfYearCos':
+      return Math.cos((dayOfYear() - 1) * (TAU / 365.25));
+    case 'hourSin':
+      return Math.sin(hours() * (TAU / 24));
+    case 'hourCos':
+      return Math.cos(hours() * (TAU / 24));
   }
 }
 

@@ -4,7 +4,12 @@ import { summarizeColumn } from '../reading/column-summary.ts';
 import { inferColumn } from '../reading/infer-column.ts';
 import { NOT_TEXT, type ParsedTable, type TableColumn } from '../reading/table.ts';
 
-function remarkColumn(col: TableColumn, rows: number, texts: ReadonlySet<string>, numbers: ReadonlySet<number>): TableColumn {
+function remarkColumn(
+  col: TableColumn,
+  rows: number,
+  texts: ReadonlySet<string>,
+  numbers: ReadonlySet<number>,
+): TableColumn {
   const hitCodes = col.vocabulary.map((v) => texts.has(v.trim().toLowerCase()));
   const anyText = hitCodes.some(Boolean);
   let anyNumber = false;
@@ -14,7 +19,13 @@ function remarkColumn(col: TableColumn, rows: number, texts: ReadonlySet<string>
   if (!anyText && !anyNumber) return col;
   const nums = anyNumber ? col.numbers.map((v) => (numbers.has(v) ? NaN : v)) : col.numbers;
   const codes = anyText && col.codes ? col.codes.map((c) => (c >= 0 && hitCodes[c] ? NOT_TEXT : c)) : col.codes;
-  const arrays = { numbers: nums, codes, vocabulary: [...col.vocabulary], dates: col.dates, vocabularyOverflow: col.summary.vocabularyOverflow };
+  const arrays = {
+    numbers: nums,
+    codes,
+    vocabulary: [...col.vocabulary],
+    dates: col.dates,
+    vocabularyOverflow: col.summary.vocabularyOverflow,
+  };
   const summary = summarizeColumn(arrays, rows);
   return { name: col.name, format: col.format, ...arrays, summary, inferred: inferColumn(arrays, summary) };
 }

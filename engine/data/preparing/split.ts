@@ -28,10 +28,14 @@ function shuffledGroups(n: number, labels: ArrayLike<number> | null, random: Ran
  * every class keeps at least one training row. Rows within each split are in seeded random order.
  */
 export function splitRows(
-  rows: Int32Array, labels: ArrayLike<number> | null, fractions: { validation: number; test: number }, seed: number,
+  rows: Int32Array,
+  labels: ArrayLike<number> | null,
+  fractions: { validation: number; test: number },
+  seed: number,
 ): RowSplit {
   const { validation, test } = fractions;
-  if (!(validation >= 0 && test >= 0 && validation + test < 1)) throw new DatasetError(messages.badSplit(validation, test));
+  if (!(validation >= 0 && test >= 0 && validation + test < 1))
+    throw new DatasetError(messages.badSplit(validation, test));
   const random = new Random(seed);
   const parts: [number[], number[], number[]] = [[], [], []];
   for (const group of shuffledGroups(rows.length, labels, random)) {
@@ -52,10 +56,18 @@ export function splitRows(
  * Splits `rows` by time: sorted by `times` (ms, one per table row; NaN sorts first), the earliest rows
  * train, the next `validation` fraction validates and the latest `test` fraction tests. At least one row trains.
  */
-export function timeSplit(rows: Int32Array, times: ArrayLike<number>, fractions: { validation: number; test: number }): RowSplit {
+export function timeSplit(
+  rows: Int32Array,
+  times: ArrayLike<number>,
+  fractions: { validation: number; test: number },
+): RowSplit {
   const { validation, test } = fractions;
-  if (!(validation >= 0 && test >= 0 && validation + test < 1)) throw new DatasetError(messages.badSplit(validation, test));
-  const key = (r: number): number => { const t = times[r]!; return t === t ? t : -Infinity; };
+  if (!(validation >= 0 && test >= 0 && validation + test < 1))
+    throw new DatasetError(messages.badSplit(validation, test));
+  const key = (r: number): number => {
+    const t = times[r]!;
+    return t === t ? t : -Infinity;
+  };
   const sorted = Int32Array.from(rows).sort((a, b) => key(a) - key(b) || a - b);
   const n = sorted.length;
   let nTest = Math.round(n * test);
@@ -65,7 +77,11 @@ export function timeSplit(rows: Int32Array, times: ArrayLike<number>, fractions:
     else nTest--;
   }
   const trainEnd = n - nTest - nVal;
-  return { train: sorted.slice(0, trainEnd), validation: sorted.slice(trainEnd, n - nTest), test: sorted.slice(n - nTest) };
+  return {
+    train: sorted.slice(0, trainEnd),
+    validation: sorted.slice(trainEnd, n - nTest),
+    test: sorted.slice(n - nTest),
+  };
 }
 
 /** One fold of cross-validation: positions 0..rows−1 to train on and to test on. */

@@ -18,7 +18,11 @@ export interface TargetValues {
  * `usable` (all rows when omitted); labels not in the class list read as NaN.
  */
 export function readTarget(
-  col: TableColumn, rows: number, task: 'classification' | 'regression', classes?: readonly string[], usable?: Int32Array,
+  col: TableColumn,
+  rows: number,
+  task: 'classification' | 'regression',
+  classes?: readonly string[],
+  usable?: Int32Array,
 ): TargetValues {
   if (task === 'regression') return { values: col.numbers, classes: null };
   const view = categoryView(col, rows);
@@ -37,7 +41,10 @@ export function readTarget(
 
 /** Fits the target transform; regression mean and std come from the training rows only. */
 export function fitTarget(
-  column: string, target: TargetValues, train: Int32Array, preprocess: boolean,
+  column: string,
+  target: TargetValues,
+  train: Int32Array,
+  preprocess: boolean,
 ): TargetTransform {
   if (target.classes) return { kind: 'classification', column, classes: target.classes };
   if (!preprocess) return { kind: 'regression', column, mean: 0, std: 1 };
@@ -70,14 +77,14 @@ export function targetScale(pre: Preprocessing): { mean: number; std: number } |
 /** Network outputs turned into predictions. */
 export type DecodedOutputs =
   | {
-    kind: 'classification';
-    classes: string[];
-    /** Predicted label per row. */
-    labels: string[];
-    classIndices: Int32Array;
-    /** rows × classes, row-major. */
-    probabilities: Float32Array;
-  }
+      kind: 'classification';
+      classes: string[];
+      /** Predicted label per row. */
+      labels: string[];
+      classIndices: Int32Array;
+      /** rows × classes, row-major. */
+      probabilities: Float32Array;
+    }
   | { kind: 'regression'; values: Float64Array };
 
 /**
@@ -110,5 +117,11 @@ export function decodeOutputs(pre: Preprocessing, outputs: Float32Array, rows: n
     for (let c = 1; c < k; c++) if (probabilities[i * k + c]! > probabilities[i * k + best]!) best = c;
     classIndices[i] = best;
   }
-  return { kind: 'classification', classes: [...t.classes], labels: Array.from(classIndices, (c) => t.classes[c]!), classIndices, probabilities };
+  return {
+    kind: 'classification',
+    classes: [...t.classes],
+    labels: Array.from(classIndices, (c) => t.classes[c]!),
+    classIndices,
+    probabilities,
+  };
 }

@@ -40,8 +40,12 @@ function isPerClassCounter(values: readonly number[], labels: readonly number[])
   if (byClass.size < 2) return false;
   const starts = new Set<number>();
   for (const seen of byClass.values()) {
-    let min = Infinity, max = -Infinity;
-    for (const v of seen) { if (v < min) min = v; if (v > max) max = v; }
+    let min = Infinity,
+      max = -Infinity;
+    for (const v of seen) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
     if (max - min + 1 !== seen.size || seen.size < 2) return false;
     starts.add(min);
   }
@@ -54,7 +58,9 @@ function isPerClassCounter(values: readonly number[], labels: readonly number[])
  */
 function rangeMixing(values: readonly number[], labels: readonly number[]): { impure: number; changes: number } {
   const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || labels[a]! - labels[b]!);
-  let impure = 0, changes = 0, previous = -1;
+  let impure = 0,
+    changes = 0,
+    previous = -1;
   for (let k = 0; k < order.length;) {
     const value = values[order[k]!]!;
     const counts = new Map<number, number>();
@@ -63,8 +69,13 @@ function rangeMixing(values: readonly number[], labels: readonly number[]): { im
       const label = labels[order[k]!]!;
       counts.set(label, (counts.get(label) ?? 0) + 1);
     }
-    let majority = -1, most = 0;
-    for (const [label, n] of counts) if (n > most) { most = n; majority = label; }
+    let majority = -1,
+      most = 0;
+    for (const [label, n] of counts)
+      if (n > most) {
+        most = n;
+        majority = label;
+      }
     impure += size - most;
     if (previous !== -1 && majority !== previous) changes++;
     previous = majority;
@@ -80,9 +91,11 @@ export function rangeLeak(col: TableColumn, classes: Int32Array, classCount: num
   if (classCount < 2 || col.summary.numbers < MIN_ROWS) return null;
   const { values, labels } = pairs(col, classes);
   if (values.length < MIN_ROWS) return null;
-  if (isPerClassCounter(values, labels)) return 'it counts 1, 2, 3, … afresh within each class, so its largest values tell the classes apart';
+  if (isPerClassCounter(values, labels))
+    return 'it counts 1, 2, 3, … afresh within each class, so its largest values tell the classes apart';
   // sorting is the costly part: an even sample of rows shows separate ranges as well as all of them do
-  const sample = values.length > RANGE_SAMPLE ? pairs(col, classes, Math.ceil(classes.length / RANGE_SAMPLE)) : { values, labels };
+  const sample =
+    values.length > RANGE_SAMPLE ? pairs(col, classes, Math.ceil(classes.length / RANGE_SAMPLE)) : { values, labels };
   const stray = Math.floor(STRAY_CHANGES * sample.values.length);
   const { impure, changes } = rangeMixing(sample.values, sample.labels);
   if (impure <= stray && changes <= classCount - 1 + stray) return 'its values fall in a separate range for each class';

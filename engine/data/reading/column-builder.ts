@@ -42,7 +42,12 @@ export class ColumnBuilder {
    * `decimalComma` reads `3,5` as 3.5 (and `1.234,5` as 1234.5) in every cell; `detectDecimalComma` instead gathers the evidence
    * for deciding it once the column is read (`column-format.ts`); `detectGrouping` gathers that of ',' between thousands.
    */
-  constructor(private readonly markers: MissingMarkers, private readonly decimalComma: boolean, detectDecimalComma = false, detectGrouping = false) {
+  constructor(
+    private readonly markers: MissingMarkers,
+    private readonly decimalComma: boolean,
+    detectDecimalComma = false,
+    detectGrouping = false,
+  ) {
     this.hasNumberMarkers = markers.numbers.size > 0;
     this.decimal = detectDecimalComma && !decimalComma ? new DecimalEvidence() : null;
     this.grouping = detectGrouping && !decimalComma && !this.decimal ? new GroupingEvidence() : null;

@@ -8,7 +8,13 @@ import type { FormatEvidence } from './column-builder.ts';
 import type { ColumnArrays } from './column-types.ts';
 import { dateLabel } from './column-values.ts';
 import { DayMonthEvidence, dayMonthDate, decideDateOrder, parseDayMonth } from './day-month-dates.ts';
-import { DecimalEvidence, decideDecimalComma, dotGroupedValue, parseCommaNumber, type CellCounts } from './decimal-comma.ts';
+import {
+  DecimalEvidence,
+  decideDecimalComma,
+  dotGroupedValue,
+  parseCommaNumber,
+  type CellCounts,
+} from './decimal-comma.ts';
 import { decideGrouping, type GroupingEvidence } from './grouped-thousands.ts';
 import { messages } from '../messages.ts';
 import { NOT_TEXT, TEXT_OVERFLOW, type ColumnFormat, type DateOrder } from './table.ts';
@@ -32,7 +38,9 @@ export interface ReadFormat {
 }
 
 function countCells(arrays: ColumnArrays, rows: number): CellCounts {
-  let numbers = 0, texts = 0, dates = 0;
+  let numbers = 0,
+    texts = 0,
+    dates = 0;
   for (let i = 0; i < rows; i++) {
     if (arrays.numbers[i] === arrays.numbers[i]) numbers++;
     else if (arrays.codes && arrays.codes[i] !== NOT_TEXT) texts++;
@@ -64,7 +72,12 @@ export function withoutUnusedTexts(arrays: ColumnArrays, rows: number): ColumnAr
 }
 
 /** Reads the cells that have a value in `values` (a decimal comma, or ',' between thousands) as that number. */
-function useDecimalComma(arrays: ColumnArrays, values: Float64Array, rows: number, markers: MissingMarkers): ColumnArrays {
+function useDecimalComma(
+  arrays: ColumnArrays,
+  values: Float64Array,
+  rows: number,
+  markers: MissingMarkers,
+): ColumnArrays {
   for (let i = 0; i < rows; i++) {
     const v = values[i]!;
     if (v !== v) continue;
@@ -87,13 +100,21 @@ function useDateOrder(arrays: ColumnArrays, times: Float64Array, rows: number): 
 }
 
 function groupingFormat(
-  arrays: ColumnArrays, evidence: GroupingEvidence, counts: CellCounts, c: FormatContext, at: (e: CellExample) => number,
+  arrays: ColumnArrays,
+  evidence: GroupingEvidence,
+  counts: CellCounts,
+  c: FormatContext,
+  at: (e: CellExample) => number,
 ): ReadFormat | null {
   const verdict = decideGrouping(evidence, counts);
   if (verdict.kind === 'none') return null;
   if (verdict.kind === 'mixed') {
     const { grouped, ungrouped } = verdict;
-    return { arrays, format: null, warnings: [messages.mixedGrouping(c.name, grouped.text, at(grouped), ungrouped.text, at(ungrouped))] };
+    return {
+      arrays,
+      format: null,
+      warnings: [messages.mixedGrouping(c.name, grouped.text, at(grouped), ungrouped.text, at(ungrouped))],
+    };
   }
   const { example } = verdict;
   return {
@@ -108,7 +129,11 @@ function decimalReading(text: string): number {
 }
 
 function decimalFormat(
-  arrays: ColumnArrays, evidence: DecimalEvidence, counts: CellCounts, c: FormatContext, at: (e: CellExample) => number,
+  arrays: ColumnArrays,
+  evidence: DecimalEvidence,
+  counts: CellCounts,
+  c: FormatContext,
+  at: (e: CellExample) => number,
 ): ReadFormat | null {
   const verdict = decideDecimalComma(evidence, counts);
   switch (verdict.kind) {
@@ -123,34 +148,86 @@ function decimalFormat(
       };
     }
     case 'mixedSeparators':
-      return { arrays, format: null, warnings: [messages.mixedDecimalSeparators(c.name, verdict.comma.text, at(verdict.comma), verdict.point.text, at(verdict.point))] };
+      return {
+        arrays,
+        format: null,
+        warnings: [
+          messages.mixedDecimalSeparators(
+            c.name,
+            verdict.comma.text,
+            at(verdict.comma),
+            verdict.point.text,
+            at(verdict.point),
+          ),
+        ],
+      };
     case 'mixedThousands':
-      return { arrays, format: null, warnings: [messages.mixedThousands(c.name, verdict.dot.text, at(verdict.dot), verdict.space.text, at(verdict.space))] };
+      return {
+        arrays,
+        format: null,
+        warnings: [
+          messages.mixedThousands(c.name, verdict.dot.text, at(verdict.dot), verdict.space.text, at(verdict.space)),
+        ],
+      };
     case 'pointOrThousands':
-      return { arrays, format: null, warnings: [messages.pointOrThousands(c.name, verdict.comma.text, at(verdict.comma), verdict.grouped.text, at(verdict.grouped))] };
+      return {
+        arrays,
+        format: null,
+        warnings: [
+          messages.pointOrThousands(
+            c.name,
+            verdict.comma.text,
+            at(verdict.comma),
+            verdict.grouped.text,
+            at(verdict.grouped),
+          ),
+        ],
+      };
     case 'commaOrThousands': {
       const { text } = verdict.example;
-      return { arrays, format: null, warnings: [messages.commaOrThousands(c.name, text, at(verdict.example), decimalReading(text), Number(text.replace(',', '')))] };
+      return {
+        arrays,
+        format: null,
+        warnings: [
+          messages.commaOrThousands(
+            c.name,
+            text,
+            at(verdict.example),
+            decimalReading(text),
+            Number(text.replace(',', '')),
+          ),
+        ],
+      };
     }
   }
 }
 
 function dateFormat(
-  arrays: ColumnArrays, evidence: DayMonthEvidence, counts: CellCounts, c: FormatContext, at: (e: CellExample) => number,
+  arrays: ColumnArrays,
+  evidence: DayMonthEvidence,
+  counts: CellCounts,
+  c: FormatContext,
+  at: (e: CellExample) => number,
 ): ReadFormat | null {
   const verdict = decideDateOrder(evidence, counts, c.dateOrder);
   if (verdict.kind === 'none') return null;
   if (verdict.kind === 'mixed') {
     const { dayFirst, monthFirst } = verdict;
-    return { arrays, format: null, warnings: [messages.mixedDateOrders(c.name, dayFirst.text, at(dayFirst), monthFirst.text, at(monthFirst))] };
+    return {
+      arrays,
+      format: null,
+      warnings: [messages.mixedDateOrders(c.name, dayFirst.text, at(dayFirst), monthFirst.text, at(monthFirst))],
+    };
   }
   const { order, assumed, example, times } = verdict;
   const warnings: Problem[] = [];
   if (example) {
     const label = dateLabel(dayMonthDate(parseDayMonth(example.text), order));
-    warnings.push(assumed
-      ? messages.dateOrderAssumed(c.name, order, example.text, at(example), label)
-      : messages.dateOrderDetected(c.name, order, example.text, at(example), label));
+    warnings.push(
+      assumed
+        ? messages.dateOrderAssumed(c.name, order, example.text, at(example), label)
+        : messages.dateOrderDetected(c.name, order, example.text, at(example), label),
+    );
   }
   return {
     arrays: useDateOrder(arrays, times, c.rows),
@@ -164,12 +241,16 @@ function dateFormat(
  * thousands first (a number column), else the order of day and month (a date column). Unchanged arrays when neither applies.
  */
 export function readColumnFormat(arrays: ColumnArrays, evidence: FormatEvidence, context: FormatContext): ReadFormat {
-  const hasDecimalSigns = evidence.decimal !== null && (evidence.decimal.surelyDecimal !== null || evidence.decimal.maybeThousands !== null);
+  const hasDecimalSigns =
+    evidence.decimal !== null && (evidence.decimal.surelyDecimal !== null || evidence.decimal.maybeThousands !== null);
   const hasGrouping = evidence.grouping !== null && evidence.grouping.grouped !== null;
   if (!hasDecimalSigns && !hasGrouping && !evidence.dates.packed) return { arrays, format: null, warnings: [] };
   const counts = countCells(arrays, context.rows);
   const at = (e: CellExample): number => context.lineNumbers[e.row]!;
-  const decimal = hasDecimalSigns ? decimalFormat(arrays, evidence.decimal!, counts, context, at)
-    : hasGrouping ? groupingFormat(arrays, evidence.grouping!, counts, context, at) : null;
+  const decimal = hasDecimalSigns
+    ? decimalFormat(arrays, evidence.decimal!, counts, context, at)
+    : hasGrouping
+      ? groupingFormat(arrays, evidence.grouping!, counts, context, at)
+      : null;
   return decimal ?? dateFormat(arrays, evidence.dates, counts, context, at) ?? { arrays, format: null, warnings: [] };
 }

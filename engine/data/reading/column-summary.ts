@@ -60,7 +60,8 @@ export function summarizeColumn(col: ColumnArrays, rows: number): ColumnSummary 
       if (v === v) squares += (v - mean) * (v - mean);
     }
   }
-  const distinct = distinctNumbers.size + distinctDates.size + distinctTexts + (col.vocabularyOverflow ? DISTINCT_LIMIT : 0);
+  const distinct =
+    distinctNumbers.size + distinctDates.size + distinctTexts + (col.vocabularyOverflow ? DISTINCT_LIMIT : 0);
   return {
     missing: rows - nNumbers - nTexts - nDates,
     numbers: nNumbers,

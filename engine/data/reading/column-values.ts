@@ -75,7 +75,8 @@ export function strayText(col: TableColumn, rows: number, lineNumbers: Int32Arra
   for (let i = 0; i < rows; i++) {
     const code = col.codes ? col.codes[i]! : -1;
     const isNumber = col.numbers[i] === col.numbers[i];
-    const isStray = code !== -1 || (dates && isNumber) || (!dates && col.dates !== null && col.dates[i] === col.dates[i]);
+    const isStray =
+      code !== -1 || (dates && isNumber) || (!dates && col.dates !== null && col.dates[i] === col.dates[i]);
     if (!isStray) continue;
     count++;
     if (examples.length < max) examples.push({ row: lineNumbers[i]!, value: cellLabel(col, i) ?? '…' });

@@ -38,7 +38,11 @@ describe('parseCsv: format detection', () => {
     const t = parseCsv(bytes('\uFEFFname,note,n\r\n"Smith, J","said ""hi""\r\nthen left",1\r\nLee,,2\r\n'));
     expect(t.lineEnding).toBe('\r\n');
     expect(t.columns.map((c) => c.name)).toEqual(['name', 'note', 'n']);
-    expect(cells(t)).toEqual([['Smith, J', 'Lee'], ['said "hi"\nthen left', null], ['1', '2']]);
+    expect(cells(t)).toEqual([
+      ['Smith, J', 'Lee'],
+      ['said "hi"\nthen left', null],
+      ['1', '2'],
+    ]);
     expect(Array.from(t.lineNumbers)).toEqual([2, 4]);
   });
 
@@ -84,11 +88,20 @@ describe('parseCsv: column types', () => {
     const lines = ['x,n,flag,color,when,id,comment,yes'];
     for (let i = 0; i < 40; i++) {
       const day = String((i % 28) + 1).padStart(2, '0');
-      lines.push(`${i * 0.5 + 0.25},${i % 7},${i % 2},${['red', 'green', 'blue'][i % 3]},2024-03-${day},u${1000 + i * 7},this is note number ${i},${i % 3 ? 'yes' : 'no'}`);
+      lines.push(
+        `${i * 0.5 + 0.25},${i % 7},${i % 2},${['red', 'green', 'blue'][i % 3]},2024-03-${day},u${1000 + i * 7},this is note number ${i},${i % 3 ? 'yes' : 'no'}`,
+      );
     }
     const t = parseCsv(lines.join('\n'));
     expect(t.columns.map((c) => c.inferred.type)).toEqual([
-      'numeric', 'integer', 'integer', 'categorical', 'datetime', 'identifier', 'text', 'boolean',
+      'numeric',
+      'integer',
+      'integer',
+      'categorical',
+      'datetime',
+      'identifier',
+      'text',
+      'boolean',
     ]);
     expect(t.columns[5]!.inferred.exclusion).toBe('it looks like an identifier (40 different values in 40 rows)');
     expect(t.columns[6]!.inferred.exclusion).toBe('it looks like free text (40 different values in 40 rows)');
@@ -99,14 +112,24 @@ describe('parseCsv: column types', () => {
     const lines = ['row,k,v'];
     for (let i = 1; i <= 30; i++) lines.push(`${i},same,${(i * 37) % 11}`);
     const t = parseCsv(lines.join('\n'));
-    expect(t.columns[0]!.inferred).toEqual({ type: 'identifier', isConstant: false, exclusion: 'it looks like a row number (1, 2, 3, …)' });
+    expect(t.columns[0]!.inferred).toEqual({
+      type: 'identifier',
+      isConstant: false,
+      exclusion: 'it looks like a row number (1, 2, 3, …)',
+    });
     expect(t.columns[1]!.inferred.exclusion).toBe("it has the same value ('same') in every row");
   });
 });
 
 describe('createCsvReader: chunking never changes the result', () => {
-  const text = 'id,name,score,when\r\n' + Array.from({ length: 300 }, (_, i) =>
-    `${i},"Ünïcødé ${i}, ""q""\r\nline2",${i % 3 ? (i / 7).toFixed(3) : 'NA'},2021-0${(i % 9) + 1}-1${i % 10}`).join('\r\n') + '\r\n';
+  const text =
+    'id,name,score,when\r\n' +
+    Array.from(
+      { length: 300 },
+      (_, i) =>
+        `${i},"Ünïcødé ${i}, ""q""\r\nline2",${i % 3 ? (i / 7).toFixed(3) : 'NA'},2021-0${(i % 9) + 1}-1${i % 10}`,
+    ).join('\r\n') +
+    '\r\n';
   const whole = parseCsv(text);
 
   test.each([1, 2, 3, 7, 64, 1000, 4096])('byte chunks of %i', (size) => {

@@ -58,7 +58,10 @@ class StreamingCsvReader implements CsvReader {
   private isFirstText = true;
   private readonly warnings: Problem[] = [];
 
-  constructor(private readonly options: CsvOptions, private readonly onProgress?: (p: CsvProgress) => void) {
+  constructor(
+    private readonly options: CsvOptions,
+    private readonly onProgress?: (p: CsvProgress) => void,
+  ) {
     if (options.delimiter !== undefined && !DELIMITERS.includes(options.delimiter)) {
       throw new DatasetError(messages.badDelimiter(options.delimiter));
     }
@@ -76,7 +79,11 @@ class StreamingCsvReader implements CsvReader {
     }
     this.bytes += size;
     const total = this.options.totalBytes;
-    this.onProgress?.({ bytes: this.bytes, rows: this.sink?.rows ?? 0, fraction: total ? Math.min(1, this.bytes / total) : null });
+    this.onProgress?.({
+      bytes: this.bytes,
+      rows: this.sink?.rows ?? 0,
+      fraction: total ? Math.min(1, this.bytes / total) : null,
+    });
   }
 
   finish(): ParsedTable {
@@ -86,13 +93,26 @@ class StreamingCsvReader implements CsvReader {
     const warnings: Problem[] = [...this.warnings, ...result.warnings];
     const columns: TableColumn[] = result.columns.map((read, i) => {
       const name = result.names[i]!;
-      const context = { name, rows: result.rows, lineNumbers: result.lineNumbers, markers: this.markers, dateOrder: this.options.dateOrder };
+      const context = {
+        name,
+        rows: result.rows,
+        lineNumbers: result.lineNumbers,
+        markers: this.markers,
+        dateOrder: this.options.dateOrder,
+      };
       const settled = readColumnFormat(read, result.evidence[i]!, context);
       const { format } = settled;
       const { arrays, warnings: infinite } = readNonFinite(settled.arrays, context);
       warnings.push(...settled.warnings, ...infinite);
       const summary = summarizeColumn(arrays, result.rows);
-      return { name, format, ...arrays, missing: read.missing ?? null, summary, inferred: inferColumn(arrays, summary) };
+      return {
+        name,
+        format,
+        ...arrays,
+        missing: read.missing ?? null,
+        summary,
+        inferred: inferColumn(arrays, summary),
+      };
     });
     return {
       columns,
@@ -167,11 +187,18 @@ class StreamingCsvReader implements CsvReader {
     this.parser = createPapaParser(this.delimiter);
     // Where ',' cannot be a decimal comma, a quoted `"69,748"` can only group thousands.
     const detectGrouping = !decimalComma && !detectDecimalComma;
-    this.sink = new RowSink(this.hasHeader, this.markers, decimalComma, this.options.raggedRows === 'skip', detectDecimalComma, detectGrouping);
+    this.sink = new RowSink(
+      this.hasHeader,
+      this.markers,
+      decimalComma,
+      this.options.raggedRows === 'skip',
+      detectDecimalComma,
+      detectGrouping,
+    );
     this.parse(sample, final);
     const total = this.options.totalBytes;
     if (total && !final && this.sink.rows > 0) {
-      this.sink.reserve(Math.ceil((this.sink.rows * total) / (sample.length - this.partial.length) * 1.02) + 16);
+      this.sink.reserve(Math.ceil(((this.sink.rows * total) / (sample.length - this.partial.length)) * 1.02) + 16);
     }
   }
 

@@ -18,21 +18,33 @@ describe('ParsedTable.reading: the decimal separator and date order in effect', 
   });
 
   test('detected per column: month-first proven, all-ambiguous assumed day-first, and columns that disagree', () => {
-    expect(parseCsv('when;x\n12/31/2023;1,5\n01/02/2023;2\n').reading).toEqual({ decimal: ',', dateOrder: 'monthFirst' });
+    expect(parseCsv('when;x\n12/31/2023;1,5\n01/02/2023;2\n').reading).toEqual({
+      decimal: ',',
+      dateOrder: 'monthFirst',
+    });
     expect(parseCsv('when,x\n01/02/2023,1\n03/04/2023,2\n').reading).toEqual({ decimal: '.', dateOrder: 'dayFirst' });
-    expect(parseCsv('a,b\n31/12/2023,12/31/2023\n01/02/2023,01/02/2023\n').reading).toEqual({ decimal: '.', dateOrder: null });
+    expect(parseCsv('a,b\n31/12/2023,12/31/2023\n01/02/2023,01/02/2023\n').reading).toEqual({
+      decimal: '.',
+      dateOrder: null,
+    });
     expect(parseCsv('a,b\n1,x\n2,y\n', { decimal: ',' }).reading).toEqual({ decimal: ',', dateOrder: null });
   });
 
   test('the prepared dataset carries it, for the model file', () => {
     const t = parseCsv('when,y\n12/31/2023,a\n01/02/2023,b\n02/03/2023,a\n04/05/2023,b\n');
-    expect(prepareDataset(t, { target: 'y', split: { validation: 0, test: 0 } }, 1).reading).toEqual({ decimal: '.', dateOrder: 'monthFirst' });
+    expect(prepareDataset(t, { target: 'y', split: { validation: 0, test: 0 } }, 1).reading).toEqual({
+      decimal: '.',
+      dateOrder: 'monthFirst',
+    });
   });
 });
 
 describe('readingOptions and isCsvReading', () => {
   test('a stored reading becomes reader options; no date order is left to detection', () => {
-    expect(readingOptions({ decimal: ',', dateOrder: 'monthFirst' })).toEqual({ decimal: ',', dateOrder: 'monthFirst' });
+    expect(readingOptions({ decimal: ',', dateOrder: 'monthFirst' })).toEqual({
+      decimal: ',',
+      dateOrder: 'monthFirst',
+    });
     expect(readingOptions({ decimal: '.', dateOrder: null })).toEqual({ decimal: '.' });
   });
 

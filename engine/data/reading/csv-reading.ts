@@ -28,6 +28,8 @@ export function readingOptions(reading: CsvReading | null): CsvOptions {
 export function isCsvReading(v: unknown): v is CsvReading {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const r = v as Record<string, unknown>;
-  return DECIMAL_SEPARATORS.includes(r.decimal as '.' | ',')
-    && (r.dateOrder === null || DATE_ORDERS.includes(r.dateOrder as DateOrder));
+  return (
+    DECIMAL_SEPARATORS.includes(r.decimal as '.' | ',') &&
+    (r.dateOrder === null || DATE_ORDERS.includes(r.dateOrder as DateOrder))
+  );
 }

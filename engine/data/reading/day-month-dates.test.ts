@@ -25,11 +25,18 @@ describe('parseDayMonth and dayMonthDate', () => {
     expect(dayMonthDate(packed, 'monthFirst')).toBe(monthFirst);
   });
 
-  test.each(['31/31/2023', '1/2/23', '2023/01/02', '01/02-2023', '00/01/2023', '01/02/2023 24:00', '01/02/2023 13:00 PM', '1/2/2023x'])(
-    '%j is no such date', (s) => {
-      expect(parseDayMonth(s)).toBeNaN();
-    },
-  );
+  test.each([
+    '31/31/2023',
+    '1/2/23',
+    '2023/01/02',
+    '01/02-2023',
+    '00/01/2023',
+    '01/02/2023 24:00',
+    '01/02/2023 13:00 PM',
+    '1/2/2023x',
+  ])('%j is no such date', (s) => {
+    expect(parseDayMonth(s)).toBeNaN();
+  });
 });
 
 describe('parseCsv: day-first and month-first dates', () => {
@@ -37,8 +44,19 @@ describe('parseCsv: day-first and month-first dates', () => {
     const t = parseCsv(fixture('day-first-dates.csv'));
     const date = column(t, 'date');
     expect(date.inferred.type).toBe('datetime');
-    expect(date.format).toEqual({ decimalComma: false, thousands: null, dateOrder: 'dayFirst', dateOrderAssumed: false });
-    expect(isoDates(t, 'date')).toEqual(['2023-01-03T00:00', '2023-01-14T00:00', '2023-02-02T00:00', '2023-02-28T00:00', '2023-03-05T00:00']);
+    expect(date.format).toEqual({
+      decimalComma: false,
+      thousands: null,
+      dateOrder: 'dayFirst',
+      dateOrderAssumed: false,
+    });
+    expect(isoDates(t, 'date')).toEqual([
+      '2023-01-03T00:00',
+      '2023-01-14T00:00',
+      '2023-02-02T00:00',
+      '2023-02-28T00:00',
+      '2023-03-05T00:00',
+    ]);
     expect(date.codes).toBeNull();
     expect(messages(t)).toEqual(["Column 'date' has day-first dates ('14/01/2023' at row 3 read as 2023-01-14)."]);
     expect(t.warnings[0]).toMatchObject({ code: 'data/date-order', path: "column 'date'" });
@@ -48,7 +66,9 @@ describe('parseCsv: day-first and month-first dates', () => {
     const t = parseCsv('when,n\n01/02/2023 10:30,1\n12/31/2023 1:05 PM,2\n');
     expect(isoDates(t, 'when')).toEqual(['2023-01-02T10:30', '2023-12-31T13:05']);
     expect(column(t, 'when').format).toMatchObject({ dateOrder: 'monthFirst', dateOrderAssumed: false });
-    expect(messages(t)).toEqual(["Column 'when' has month-first dates ('12/31/2023 1:05 PM' at row 3 read as 2023-12-31T13:05:00Z)."]);
+    expect(messages(t)).toEqual([
+      "Column 'when' has month-first dates ('12/31/2023 1:05 PM' at row 3 read as 2023-12-31T13:05:00Z).",
+    ]);
   });
 
   test('when no part is above 12, day-first is assumed and the warning says how to change it', () => {
@@ -75,7 +95,11 @@ describe('parseCsv: day-first and month-first dates', () => {
   });
 
   test('a date that does not exist in the chosen order stays text, and the profile names it', () => {
-    const lines = ['when,n', ...Array.from({ length: 19 }, (_, i) => `${String(i + 1).padStart(2, '0')}/03/2023,${i % 5}`), '30/02/2023,19'];
+    const lines = [
+      'when,n',
+      ...Array.from({ length: 19 }, (_, i) => `${String(i + 1).padStart(2, '0')}/03/2023,${i % 5}`),
+      '30/02/2023,19',
+    ];
     const t = parseCsv(lines.join('\n'));
     expect(column(t, 'when').inferred.type).toBe('datetime');
     expect(column(t, 'when').vocabulary).toEqual(['30/02/2023']);
@@ -128,7 +152,9 @@ describe('parseCsv: day-first and month-first dates', () => {
     for (let i = 0; i < rows; i++) {
       const d = new Date(start + i * 60_000);
       const p2 = (n: number) => String(n).padStart(2, '0');
-      lines.push(`${p2(d.getUTCDate())}/${p2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())},${i % 2}`);
+      lines.push(
+        `${p2(d.getUTCDate())}/${p2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())},${i % 2}`,
+      );
     }
     const when = column(parseCsv(lines.join('\n')), 'when');
     expect(when.summary).toMatchObject({ dates: rows, texts: 0, vocabularyOverflow: false });

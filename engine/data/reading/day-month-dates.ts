@@ -115,7 +115,9 @@ export type DateOrderVerdict =
  * dates (stray text allowed as in any date column) is read as dates. `dates` counts its ISO dates.
  */
 export function decideDateOrder(
-  e: DayMonthEvidence, counts: { numbers: number; texts: number; dates: number }, chosen: DateOrder | undefined,
+  e: DayMonthEvidence,
+  counts: { numbers: number; texts: number; dates: number },
+  chosen: DateOrder | undefined,
 ): DateOrderVerdict {
   if (!e.packed) return { kind: 'none' };
   const enough = (1 - STRAY_TEXT_FRACTION) * (counts.numbers + counts.texts + counts.dates);

@@ -24,9 +24,12 @@ describe('parseCommaNumber', () => {
     expect(parseCommaNumber(s)).toMatchObject({ value, thousands, isSurelyDecimal });
   });
 
-  test.each(['12', '3.5', '1,2,3', '1.23,4', '1.234 567,8', '01.234,5', '5,1a', 'abc', '', ',', '-', '1 2,5'])('%j is not one', (s) => {
-    expect(parseCommaNumber(s)).toBeNull();
-  });
+  test.each(['12', '3.5', '1,2,3', '1.23,4', '1.234 567,8', '01.234,5', '5,1a', 'abc', '', ',', '-', '1 2,5'])(
+    '%j is not one',
+    (s) => {
+      expect(parseCommaNumber(s)).toBeNull();
+    },
+  );
 });
 
 describe('parseCsv: decimal comma detection', () => {
@@ -36,7 +39,12 @@ describe('parseCsv: decimal comma detection', () => {
     expect(t.columns.map((c) => c.inferred.type)).toEqual(['numeric', 'numeric', 'numeric', 'integer', 'categorical']);
     expect(numbers(t, 'sepal_length')).toEqual([5.1, 4.9, 7, 6.4, 6.3, 5.8]);
     expect(numbers(t, 'price')).toEqual([1234.5, 999.99, 2500, 1050, 875.25, 1999.9]);
-    expect(column(t, 'price').format).toEqual({ decimalComma: true, thousands: '.', dateOrder: null, dateOrderAssumed: false });
+    expect(column(t, 'price').format).toEqual({
+      decimalComma: true,
+      thousands: '.',
+      dateOrder: null,
+      dateOrderAssumed: false,
+    });
     expect(column(t, 'price').vocabulary).toEqual([]);
     expect(column(t, 'stock').format).toBeNull();
     expect(messages(t)).toEqual([
@@ -50,18 +58,27 @@ describe('parseCsv: decimal comma detection', () => {
   test('a space between thousands', () => {
     const t = parseCsv('amount;n\n1 234,5;1\n12,25;2\n-3 000;3\n');
     expect(numbers(t, 'amount')).toEqual([1234.5, 12.25, -3000]);
-    expect(messages(t)).toEqual(["Column 'amount' uses a decimal comma and a space between thousands ('1 234,5' at row 2 read as 1234.5)."]);
+    expect(messages(t)).toEqual([
+      "Column 'amount' uses a decimal comma and a space between thousands ('1 234,5' at row 2 read as 1234.5).",
+    ]);
   });
 
   test('the profile lists what was detected, and training reads the numbers', () => {
     const t = parseCsv(fixture('decimal-comma.csv'));
     const p = profileTable(t, { target: 'species' });
     expect(p.columns.find((c) => c.name === 'sepal_width')!.format).toMatchObject({ decimalComma: true });
-    expect(p.readingWarnings.map((w) => w.code)).toEqual(['data/decimal-comma', 'data/decimal-comma', 'data/decimal-comma']);
+    expect(p.readingWarnings.map((w) => w.code)).toEqual([
+      'data/decimal-comma',
+      'data/decimal-comma',
+      'data/decimal-comma',
+    ]);
     const d = prepareDataset(t, { target: 'species', split: { validation: 0, test: 0 } }, 1);
     // stock is missing in 1 of 6 rows, over 5%: a "was missing" feature by default
     expect(d.featureNames).toEqual(['sepal_length', 'sepal_width', 'price', 'stock', 'stock:missing']);
-    expect(d.preprocessing.features[2]).toMatchObject({ kind: 'number', center: (1234.5 + 999.99 + 2500 + 1050 + 875.25 + 1999.9) / 6 });
+    expect(d.preprocessing.features[2]).toMatchObject({
+      kind: 'number',
+      center: (1234.5 + 999.99 + 2500 + 1050 + 875.25 + 1999.9) / 6,
+    });
   });
 
   test('without a header row, `5,1;3,5` is semicolon-delimited', () => {
@@ -139,8 +156,11 @@ describe('parseCsv: decimal comma detection', () => {
   test("a decimal separator set to ',' also reads thousands separators, as detection does", () => {
     const detected = parseCsv(fixture('decimal-comma.csv'));
     const set = parseCsv(fixture('decimal-comma.csv'), { decimal: ',' });
-    for (const name of ['sepal_length', 'sepal_width', 'price', 'stock']) expect(numbers(set, name)).toEqual(numbers(detected, name));
-    expect(numbers(parseCsv('x;n\n2.500;1\n1 234,5;2\n1.234.567;3\n3.5;4\n0.125;5\n', { decimal: ',' }), 'x')).toEqual([2500, 1234.5, 1234567, 3.5, 0.125]);
+    for (const name of ['sepal_length', 'sepal_width', 'price', 'stock'])
+      expect(numbers(set, name)).toEqual(numbers(detected, name));
+    expect(numbers(parseCsv('x;n\n2.500;1\n1 234,5;2\n1.234.567;3\n3.5;4\n0.125;5\n', { decimal: ',' }), 'x')).toEqual([
+      2500, 1234.5, 1234567, 3.5, 0.125,
+    ]);
   });
 
   test("'1,500' next to '2.5' reads as a thousands comma: no decimal comma is reported", () => {
@@ -156,7 +176,12 @@ describe('parseCsv: decimal comma detection', () => {
   });
 
   test('chunking never changes the result', () => {
-    const text = 'a;b\n' + Array.from({ length: 500 }, (_, i) => `${i},${i % 10};${i % 3 ? `1.${String(i).padStart(3, '0')},5` : 'NA'}`).join('\n');
+    const text =
+      'a;b\n' +
+      Array.from(
+        { length: 500 },
+        (_, i) => `${i},${i % 10};${i % 3 ? `1.${String(i).padStart(3, '0')},5` : 'NA'}`,
+      ).join('\n');
     const whole = parseCsv(text);
     const reader = createCsvReader();
     for (let i = 0; i < text.length; i += 7) reader.push(text.slice(i, i + 7));

@@ -32,7 +32,8 @@ export function parseCommaNumber(s: string): CommaNumber | null {
   const value = Number(`${sign}${whole || '0'}.${decimals ?? '0'}`);
   if (!Number.isFinite(value)) return null;
   const thousands = separator === undefined ? null : separator === '.' ? '.' : ' ';
-  const isSurelyDecimal = decimals !== undefined &&
+  const isSurelyDecimal =
+    decimals !== undefined &&
     (thousands !== null || decimals.length !== 3 || whole.length === 0 || whole.length > 3 || whole[0] === '0');
   return { value, hasComma: decimals !== undefined, thousands, isSurelyDecimal };
 }
@@ -148,7 +149,8 @@ export function decideDecimalComma(e: DecimalEvidence, counts: CellCounts): Deci
   if (e.decimalPoint) return { kind: 'mixedSeparators', comma: e.surelyDecimal, point: e.decimalPoint };
   const dot = e.dotThousands ?? e.dotGrouped;
   if (dot && e.spaceThousands) return { kind: 'mixedThousands', dot, space: e.spaceThousands };
-  if (e.dotGrouped && !e.dotThousands) return { kind: 'pointOrThousands', comma: e.surelyDecimal, grouped: e.dotGrouped };
+  if (e.dotGrouped && !e.dotThousands)
+    return { kind: 'pointOrThousands', comma: e.surelyDecimal, grouped: e.dotGrouped };
   const grouped = e.dotThousands ?? e.spaceThousands;
   const example = grouped && parseCommaNumber(grouped.text)?.hasComma ? grouped : e.surelyDecimal;
   return { kind: 'decimalComma', thousands: e.dotThousands ? '.' : e.spaceThousands ? ' ' : null, example };

@@ -40,17 +40,28 @@ function values(c: ColumnProfile): string {
 
 function table(rows: readonly string[][], rightAligned: ReadonlySet<number>): string[] {
   const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)));
-  return rows.map((r) => r.map((cell, j) => (rightAligned.has(j) ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, j) => (rightAligned.has(j) ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** The profile as text: a summary line, the target, one row per column, then the reading and data-quality warnings. */
 export function formatProfile(profile: DatasetProfile): string {
   const lines: string[] = [];
-  const dup = profile.duplicateRows === 1 ? '1 duplicate row' : `${profile.duplicateRows.toLocaleString('en-US')} duplicate rows`;
+  const dup =
+    profile.duplicateRows === 1 ? '1 duplicate row' : `${profile.duplicateRows.toLocaleString('en-US')} duplicate rows`;
   lines.push(`${profile.rows.toLocaleString('en-US')} rows × ${profile.columns.length} columns, ${dup}`);
   const t = profile.target;
   if (t) {
-    const classes = t.classes.length ? `, ${t.classes.length} classes (${t.classes.slice(0, 8).map((c) => `${c.value} ${c.count}`).join(', ')}${t.classes.length > 8 ? ', …' : ''})` : '';
+    const classes = t.classes.length
+      ? `, ${t.classes.length} classes (${t.classes
+          .slice(0, 8)
+          .map((c) => `${c.value} ${c.count}`)
+          .join(', ')}${t.classes.length > 8 ? ', …' : ''})`
+      : '';
     lines.push(`Target '${t.name}': ${t.task ?? 'cannot be predicted'}${classes}`);
   }
   lines.push('');
@@ -60,7 +71,10 @@ export function formatProfile(profile: DatasetProfile): string {
     c.type,
     String(c.missing),
     `${c.distinctIsLowerBound ? '>' : ''}${c.distinct}`,
-    stat(c, c.min), stat(c, c.max), stat(c, c.mean), stat(c, c.std, true),
+    stat(c, c.min),
+    stat(c, c.max),
+    stat(c, c.mean),
+    stat(c, c.std, true),
     values(c),
   ]);
   lines.push(...table([header, ...rows], new Set([2, 3, 4, 5, 6, 7])));

@@ -67,7 +67,10 @@ export type GroupingVerdict =
  * Whether a column is read with ',' between thousands: once its grouped texts are numbers it must be a
  * number column (stray text allowed as in any number column), and every number of 1000 or more is grouped.
  */
-export function decideGrouping(e: GroupingEvidence, counts: { numbers: number; texts: number; dates: number }): GroupingVerdict {
+export function decideGrouping(
+  e: GroupingEvidence,
+  counts: { numbers: number; texts: number; dates: number },
+): GroupingVerdict {
   if (!e.grouped) return { kind: 'none' };
   const numbers = counts.numbers + e.groupedCells;
   const stray = counts.texts - e.groupedCells + counts.dates;

@@ -48,7 +48,9 @@ describe('the reader with very many columns', () => {
     expect(new Set(t.columns.map((c) => c.name)).size).toBe(50_000);
     const renames = t.warnings.filter((w) => w.code === 'data/duplicate-header');
     expect(renames).toHaveLength(6);
-    expect(renames[5]!.message).toBe("49,994 more columns have the name of an earlier column (first column 7); each was renamed the same way, with the next free _2, _3, … suffix. Give the columns different names in the file to choose your own.");
+    expect(renames[5]!.message).toBe(
+      '49,994 more columns have the name of an earlier column (first column 7); each was renamed the same way, with the next free _2, _3, … suffix. Give the columns different names in the file to choose your own.',
+    );
   });
 
   test('49,999 unnamed columns are named column 1 … column 49999, five named warnings and one that counts the rest', () => {
@@ -58,7 +60,9 @@ describe('the reader with very many columns', () => {
     expect(new Set(t.columns.map((c) => c.name)).size).toBe(50_000);
     const unnamed = t.warnings.filter((w) => w.code === 'data/empty-header');
     expect(unnamed).toHaveLength(6);
-    expect(unnamed[5]!.message).toBe("49,994 more columns have no name in the header row (first column 6); each was named 'column N' after its position. Give them names in the file to choose your own.");
+    expect(unnamed[5]!.message).toBe(
+      "49,994 more columns have no name in the header row (first column 6); each was named 'column N' after its position. Give them names in the file to choose your own.",
+    );
   });
 
   test('a 10 MB single line that splits into millions of values is refused with the count and the limit', () => {

@@ -19,7 +19,9 @@ function plural(n: number, word: string): string {
 }
 
 function distinctLabel(s: ColumnSummary): string {
-  return s.distinct > DISTINCT_LIMIT ? `more than ${DISTINCT_LIMIT.toLocaleString('en-US')} different values` : plural(s.distinct, 'different value');
+  return s.distinct > DISTINCT_LIMIT
+    ? `more than ${DISTINCT_LIMIT.toLocaleString('en-US')} different values`
+    : plural(s.distinct, 'different value');
 }
 
 /** The used vocabulary entries of a column (those some row still points at). */
@@ -33,7 +35,11 @@ export function usedTexts(col: ColumnArrays): string[] {
 /** Every text is a true or false word (any case), and both kinds occur. */
 function isBooleanWords(texts: readonly string[]): boolean {
   const lower = texts.map((t) => t.toLowerCase());
-  return lower.every((t) => TRUE_WORDS.has(t) || FALSE_WORDS.has(t)) && lower.some((t) => TRUE_WORDS.has(t)) && lower.some((t) => FALSE_WORDS.has(t));
+  return (
+    lower.every((t) => TRUE_WORDS.has(t) || FALSE_WORDS.has(t)) &&
+    lower.some((t) => TRUE_WORDS.has(t)) &&
+    lower.some((t) => FALSE_WORDS.has(t))
+  );
 }
 
 /** Whether the number cells are a stray minority among text cells, i.e. the column is really numeric. */

@@ -31,7 +31,10 @@ export interface NonFiniteContext {
  * In a column that has numbers, reads the infinite cells as missing and names them in a warning.
  * A column without numbers keeps such texts (`inf` may be a category there).
  */
-export function readNonFinite(arrays: ColumnArrays, c: NonFiniteContext): { arrays: ColumnArrays; warnings: Problem[] } {
+export function readNonFinite(
+  arrays: ColumnArrays,
+  c: NonFiniteContext,
+): { arrays: ColumnArrays; warnings: Problem[] } {
   const unchanged = { arrays, warnings: [] };
   const codes = arrays.codes;
   if (!codes) return unchanged;

@@ -42,8 +42,15 @@ describe("quoted numbers with ',' between thousands in a comma-delimited file", 
     const t = parseCsv('price,y\n"69,748",a\n950,b\n"1,234,567.5",a\n-12,b\n"-2,000",a\n');
     expect(Array.from(t.columns[0]!.numbers)).toEqual([69748, 950, 1234567.5, -12, -2000]);
     expect(t.columns[0]!.inferred.type).toBe('numeric');
-    expect(t.columns[0]!.format).toEqual({ decimalComma: false, thousands: ',', dateOrder: null, dateOrderAssumed: false });
-    expect(t.warnings.map((w) => w.message)).toEqual(["Column 'price' uses ',' between thousands ('69,748' at row 2 read as 69748). If ',' is a decimal comma there, set the decimal separator to ','."]);
+    expect(t.columns[0]!.format).toEqual({
+      decimalComma: false,
+      thousands: ',',
+      dateOrder: null,
+      dateOrderAssumed: false,
+    });
+    expect(t.warnings.map((w) => w.message)).toEqual([
+      "Column 'price' uses ',' between thousands ('69,748' at row 2 read as 69748). If ',' is a decimal comma there, set the decimal separator to ','.",
+    ]);
   });
 
   test('left as text, with a warning naming both cells, when some large numbers are not grouped', () => {

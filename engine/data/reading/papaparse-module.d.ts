@@ -25,7 +25,12 @@ declare module 'papaparse/papaparse.min.js' {
   }
   /** The papaparse namespace object. */
   const Papa: {
-    Parser: new (config: { delimiter: string; newline: '\n' | '\r\n' | '\r'; quoteChar?: string; preview?: number }) => PapaParser;
+    Parser: new (config: {
+      delimiter: string;
+      newline: '\n' | '\r\n' | '\r';
+      quoteChar?: string;
+      preview?: number;
+    }) => PapaParser;
   };
   export default Papa;
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseCsv, profileTable } from '../index.ts';
 
-const fixture = (name: string) => parseCsv(new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url))));
+const fixture = (name: string) =>
+  parseCsv(new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url))));
 
 describe('profile: a target with one class', () => {
   test('is warned about, with the class named', () => {
@@ -34,7 +35,12 @@ describe('profile: number columns that give the class away by their ranges', () 
   });
 
   test('the samples raise no such warning (iris petals separate one class, not all)', () => {
-    for (const [name, target] of [['iris', 'species'], ['wine', 'cultivar'], ['penguins', 'species'], ['digits', 'digit']] as const) {
+    for (const [name, target] of [
+      ['iris', 'species'],
+      ['wine', 'cultivar'],
+      ['penguins', 'species'],
+      ['digits', 'digit'],
+    ] as const) {
       const p = profileTable(parseCsv(new Uint8Array(readFileSync(`resources/samples/${name}.csv`))), { target });
       expect(p.warnings.filter((w) => w.code === 'data/possible-leak')).toEqual([]);
     }

@@ -3,7 +3,11 @@ import type { Problem } from '../../errors.ts';
 import type { ColumnFormat, ColumnType } from './table.ts';
 
 /** One histogram bin: values in [from, to) (the last bin includes `to`). */
-export interface HistogramBin { from: number; to: number; count: number }
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
+}
 
 /** What one column holds. Dates have their statistics and bins in milliseconds since 1970 UTC. */
 export interface ColumnProfile {

@@ -35,12 +35,22 @@ function categoricalLeak(table: ParsedTable, col: TableColumn, target: TableColu
 
 /** How a number column predicts a numeric target perfectly (|r| ≈ 1), or null. */
 function numericLeak(table: ParsedTable, col: TableColumn, target: TableColumn): string | null {
-  let n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  let n = 0,
+    sx = 0,
+    sy = 0,
+    sxx = 0,
+    syy = 0,
+    sxy = 0;
   for (let i = 0; i < table.rows; i++) {
     const x = col.numbers[i]!;
     const y = target.numbers[i]!;
     if (x !== x || y !== y) continue;
-    n++; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+    n++;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    syy += y * y;
+    sxy += x * y;
   }
   const cov = sxy - (sx * sy) / n;
   const r = cov / Math.sqrt((sxx - (sx * sx) / n) * (syy - (sy * sy) / n));
@@ -61,22 +71,28 @@ export function caseOnlyGroups(labels: readonly string[]): string[][] {
 
 function targetWarnings(table: ParsedTable, target: TableColumn, profile: TargetProfile, out: Problem[]): void {
   if (target.summary.missing === table.rows) out.push(messages.targetAllMissing(target.name));
-  if (profile.task === null) out.push(messages.targetUnusable(target.name, target.inferred.exclusion ?? 'it is not a class or a number'));
+  if (profile.task === null)
+    out.push(messages.targetUnusable(target.name, target.inferred.exclusion ?? 'it is not a class or a number'));
   const classes = profile.classes;
   const sameButCase = caseOnlyGroups(classes.map((c) => c.value));
   if (sameButCase.length > 0) out.push(messages.caseOnlyClasses(target.name, sameButCase));
   if (classes.length >= 2) {
     const common = classes[0]!;
     const rare = classes[classes.length - 1]!;
-    if (rare.count * IMBALANCE_RATIO <= common.count) out.push(messages.classImbalance(target.name, rare.value, rare.count, common.value, common.count));
+    if (rare.count * IMBALANCE_RATIO <= common.count)
+      out.push(messages.classImbalance(target.name, rare.value, rare.count, common.value, common.count));
   }
-  if (profile.task === 'classification' && classes.length === 1) out.push(messages.targetOneClass(target.name, classes[0]!.value));
+  if (profile.task === 'classification' && classes.length === 1)
+    out.push(messages.targetOneClass(target.name, classes[0]!.value));
   const classCodes = profile.task === 'classification' ? categoryView(target, table.rows).codes : null;
   for (const col of table.columns) {
     if (col === target || col.inferred.exclusion) continue;
     const isNumber = col.inferred.type === 'numeric' || col.inferred.type === 'integer';
-    const how = classCodes ? categoricalLeak(table, col, target)
-      : profile.task === 'regression' && col.summary.numbers > 0 ? numericLeak(table, col, target) : null;
+    const how = classCodes
+      ? categoricalLeak(table, col, target)
+      : profile.task === 'regression' && col.summary.numbers > 0
+        ? numericLeak(table, col, target)
+        : null;
     const byRange = !how && classCodes && isNumber ? rangeLeak(col, classCodes, classes.length) : null;
     if (how) out.push(messages.leak(col.name, target.name, how));
     else if (byRange) out.push(messages.rangeLeak(col.name, target.name, byRange));
@@ -85,33 +101,47 @@ function targetWarnings(table: ParsedTable, target: TableColumn, profile: Target
 
 function scaleWarning(columns: readonly ColumnProfile[], target: TableColumn | null, out: Problem[]): void {
   const ranges = columns
-    .filter((c) => (c.type === 'numeric' || c.type === 'integer') && !c.exclusion && c.name !== target?.name && c.max > c.min)
+    .filter(
+      (c) => (c.type === 'numeric' || c.type === 'integer') && !c.exclusion && c.name !== target?.name && c.max > c.min,
+    )
     .map((c) => ({ name: c.name, range: c.max - c.min }))
     .sort((a, b) => a.range - b.range);
   const small = ranges[0];
   const large = ranges[ranges.length - 1];
-  if (small && large && large.range >= SCALE_RATIO * small.range) out.push(messages.scaleSpread(small.name, small.range, large.name, large.range));
+  if (small && large && large.range >= SCALE_RATIO * small.range)
+    out.push(messages.scaleSpread(small.name, small.range, large.name, large.range));
 }
 
 /** Every data-quality warning for a profiled table. */
 export function profileWarnings(
-  table: ParsedTable, columns: readonly ColumnProfile[], target: TableColumn | null, targetProfile: TargetProfile | null,
-  duplicates: Duplicates, preprocess: boolean,
+  table: ParsedTable,
+  columns: readonly ColumnProfile[],
+  target: TableColumn | null,
+  targetProfile: TargetProfile | null,
+  duplicates: Duplicates,
+  preprocess: boolean,
 ): Problem[] {
   const out: Problem[] = [];
   table.columns.forEach((col, i) => {
     const p = columns[i]!;
     if (col === target) return;
-    if (p.exclusion) out.push(col.inferred.isConstant ? messages.constantColumn(col.name, p.exclusion) : messages.excludedColumn(col.name, p.exclusion));
+    if (p.exclusion)
+      out.push(
+        col.inferred.isConstant
+          ? messages.constantColumn(col.name, p.exclusion)
+          : messages.excludedColumn(col.name, p.exclusion),
+      );
     const share = p.missing / table.rows;
     if (share > 0.5 && share < 1) out.push(messages.highMissing(col.name, share));
-    if (p.type === 'categorical' && p.distinct > DEFAULT_MAX_CATEGORIES) out.push(messages.highCardinality(col.name, p.distinct, DEFAULT_MAX_CATEGORIES));
+    if (p.type === 'categorical' && p.distinct > DEFAULT_MAX_CATEGORIES)
+      out.push(messages.highCardinality(col.name, p.distinct, DEFAULT_MAX_CATEGORIES));
     if (p.strayText > 0) {
       const stray = strayText(col, table.rows, table.lineNumbers, p.type === 'datetime');
       out.push(messages.strayText(col.name, stray.count, stray.examples, false, p.type === 'datetime'));
     }
   });
-  if (duplicates.count > 0) out.push(messages.duplicateRows(duplicates.count, duplicates.firstLine, duplicates.ignored));
+  if (duplicates.count > 0)
+    out.push(messages.duplicateRows(duplicates.count, duplicates.firstLine, duplicates.ignored));
   if (target && targetProfile) targetWarnings(table, target, targetProfile, out);
   if (!preprocess) scaleWarning(columns, target, out);
   return out;

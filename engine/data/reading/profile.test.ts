@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { formatProfile, parseCsv, profileTable } from '../index.ts';
 
 const sample = (name: string) => parseCsv(new Uint8Array(readFileSync(`resources/samples/${name}.csv`)));
-const fixture = (name: string) => parseCsv(new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url))));
+const fixture = (name: string) =>
+  parseCsv(new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url))));
 
 /** 60 rows: a leak, a constant, a mostly missing column, an id, stray text, an imbalanced target, a duplicate. */
 function messyCsv(): string {
@@ -26,10 +27,18 @@ describe('profileTable', () => {
     expect(bill).toMatchObject({ type: 'numeric', missing: 2, distinct: 164, min: 32.1, max: 59.6, exclusion: null });
     expect(bill.histogram).toHaveLength(10);
     expect(bill.histogram.reduce((s, b) => s + b.count, 0)).toBe(342);
-    expect(p.columns.find((c) => c.name === 'sex')!.topValues).toEqual([{ value: 'male', count: 168 }, { value: 'female', count: 165 }]);
+    expect(p.columns.find((c) => c.name === 'sex')!.topValues).toEqual([
+      { value: 'male', count: 168 },
+      { value: 'female', count: 165 },
+    ]);
     expect(p.target).toEqual({
-      name: 'species', task: 'classification',
-      classes: [{ value: 'Adelie', count: 152 }, { value: 'Gentoo', count: 124 }, { value: 'Chinstrap', count: 68 }],
+      name: 'species',
+      task: 'classification',
+      classes: [
+        { value: 'Adelie', count: 152 },
+        { value: 'Gentoo', count: 124 },
+        { value: 'Chinstrap', count: 68 },
+      ],
     });
     expect(p.warnings).toEqual([]);
   });
@@ -40,7 +49,7 @@ describe('profileTable', () => {
     expect(p.warnings.map((w) => w.message)).toEqual([
       "Column 'id' is left out because it looks like an identifier (61 different values in 61 rows). Set its role to feature (as categorical) to use it anyway.",
       "Column 'same' is left out because it has the same value ('1') in every row, so it cannot help a prediction.",
-      "74% of column 'sparse' is missing; the filled-in values may mislead the model. Consider ignoring the column or adding a \"was missing\" indicator.",
+      '74% of column \'sparse\' is missing; the filled-in values may mislead the model. Consider ignoring the column or adding a "was missing" indicator.',
       "Column 'size' holds numbers, but 1 row has text instead (row 9: 'big'). They are treated as missing; fix them in the file if they are real numbers (for a decimal comma, set the decimal separator to ',').",
       "1 row repeats an earlier row (apart from 'id'), first at row 62. Duplicates can land in both the training and test splits and make scores look better than they are; remove them if they are not real repeats.",
       "The classes of column 'label' are imbalanced: 'rare' has 6 rows and 'common' has 55. Accuracy can look good while 'rare' is mostly missed; check per-class recall, or collect more 'rare' rows.",
@@ -67,7 +76,14 @@ describe('profileTable', () => {
 describe('profileTable: classes that differ only in case', () => {
   test('a class target with Setosa and setosa is warned about, naming every colliding label', () => {
     const p = profileTable(fixture('case-only-classes.csv'), { target: 'species' });
-    expect(p.target!.classes.map((c) => c.value)).toEqual(['setosa', 'versicolor', 'Setosa', 'VIRGINICA', 'Virginica', 'virginica']);
+    expect(p.target!.classes.map((c) => c.value)).toEqual([
+      'setosa',
+      'versicolor',
+      'Setosa',
+      'VIRGINICA',
+      'Virginica',
+      'virginica',
+    ]);
     expect(p.warnings.map((w) => w.message)).toEqual([
       "The target column 'species' has classes that differ only in upper and lower case ('setosa' and 'Setosa'; 'VIRGINICA', 'Virginica' and 'virginica'), so each is learned as a separate class. If they are the same class, write them the same way in the file.",
     ]);
@@ -75,7 +91,9 @@ describe('profileTable: classes that differ only in case', () => {
   });
 
   test('distinct classes, a regression target, or case differences in a feature are not warned about', () => {
-    expect(profileTable(sample('iris'), { target: 'species' }).warnings.map((w) => w.code)).toEqual(['data/duplicate-rows']);
+    expect(profileTable(sample('iris'), { target: 'species' }).warnings.map((w) => w.code)).toEqual([
+      'data/duplicate-rows',
+    ]);
     const t = parseCsv('x,color,y\n1,Red,2.5\n2,red,3.5\n3,blue,1.25\n4,Red,0.5\n');
     expect(profileTable(t, { target: 'y' }).warnings).toEqual([]);
     expect(profileTable(t).warnings).toEqual([]);
@@ -84,7 +102,11 @@ describe('profileTable: classes that differ only in case', () => {
 
 describe('formatProfile', () => {
   test('what reading found (a decimal comma, a date order) is listed before the data-quality warnings', () => {
-    const text = formatProfile(profileTable(parseCsv('when;x;label\n31/12/2023;5,1;a\n01/01/2024;4,9;b\n01/01/2024;4,9;b\n'), { target: 'label' }));
+    const text = formatProfile(
+      profileTable(parseCsv('when;x;label\n31/12/2023;5,1;a\n01/01/2024;4,9;b\n01/01/2024;4,9;b\n'), {
+        target: 'label',
+      }),
+    );
     expect(text.split('\n').slice(-4)).toEqual([
       'Warnings:',
       "- Column 'when' has day-first dates ('31/12/2023' at row 2 read as 2023-12-31).",

@@ -41,12 +41,25 @@ function histogram(values: Float64Array, rows: number, min: number, max: number)
     const v = values[i]!;
     if (v === v) counts[Math.min(bins - 1, Math.floor((v - min) / (width || 1)))]!++;
   }
-  return Array.from(counts, (count, b) => ({ from: min + b * width, to: b === bins - 1 ? max : min + (b + 1) * width, count }));
+  return Array.from(counts, (count, b) => ({
+    from: min + b * width,
+    to: b === bins - 1 ? max : min + (b + 1) * width,
+    count,
+  }));
 }
 
 function dateStats(dates: Float64Array): { min: number; max: number; mean: number; std: number } {
-  let n = 0, sum = 0, min = Infinity, max = -Infinity;
-  for (const t of dates) if (t === t) { n++; sum += t; if (t < min) min = t; if (t > max) max = t; }
+  let n = 0,
+    sum = 0,
+    min = Infinity,
+    max = -Infinity;
+  for (const t of dates)
+    if (t === t) {
+      n++;
+      sum += t;
+      if (t < min) min = t;
+      if (t > max) max = t;
+    }
   const mean = sum / n;
   let sq = 0;
   for (const t of dates) if (t === t) sq += (t - mean) ** 2;
@@ -72,7 +85,10 @@ export function profileColumn(table: ParsedTable, col: TableColumn): ColumnProfi
     ...stats,
     strayText: isNumber || isDate ? strayText(col, table.rows, table.lineNumbers, isDate, 0).count : 0,
     topValues: listsValues ? valueCounts(col, table.rows).slice(0, TOP_VALUES) : [],
-    histogram: isNumber || isDate ? histogram(isDate && col.dates ? col.dates : col.numbers, table.rows, stats.min, stats.max) : [],
+    histogram:
+      isNumber || isDate
+        ? histogram(isDate && col.dates ? col.dates : col.numbers, table.rows, stats.min, stats.max)
+        : [],
   };
 }
 
@@ -90,11 +106,24 @@ export function profileTable(table: ParsedTable, options: ProfileOptions = {}): 
   let target: TableColumn | null = null;
   if (options.target !== undefined) {
     target = table.columns.find((c) => c.name === options.target) ?? null;
-    if (!target) throw new DatasetError(messages.targetMissing(options.target, table.columns.map((c) => c.name)));
+    if (!target)
+      throw new DatasetError(
+        messages.targetMissing(
+          options.target,
+          table.columns.map((c) => c.name),
+        ),
+      );
   }
   const columns = table.columns.map((c) => profileColumn(table, c));
   const targetProfile = target ? profileTarget(table, target) : null;
   const duplicates = countDuplicateRows(table);
   const warnings = profileWarnings(table, columns, target, targetProfile, duplicates, options.preprocess ?? true);
-  return { rows: table.rows, columns, target: targetProfile, duplicateRows: duplicates.count, readingWarnings: [...table.warnings], warnings };
+  return {
+    rows: table.rows,
+    columns,
+    target: targetProfile,
+    duplicateRows: duplicates.count,
+    readingWarnings: [...table.warnings],
+    warnings,
+  };
 }

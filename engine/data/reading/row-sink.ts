@@ -102,10 +102,15 @@ export class RowSink {
     }
     if (renamed.length > NAMED_RENAMES) {
       const index = renamed[NAMED_RENAMES]!.index;
-      this.headerWarnings.push({ index, problem: messages.moreDuplicateHeaders(renamed.length - NAMED_RENAMES, index) });
+      this.headerWarnings.push({
+        index,
+        problem: messages.moreDuplicateHeaders(renamed.length - NAMED_RENAMES, index),
+      });
     }
     this.names = names;
-    this.builders = names.map(() => new ColumnBuilder(this.markers, this.decimalComma, this.detectDecimalComma, this.detectGrouping));
+    this.builders = names.map(
+      () => new ColumnBuilder(this.markers, this.decimalComma, this.detectDecimalComma, this.detectGrouping),
+    );
   }
 
   /** Finishes reading: checks for no data and malformed rows, names unnamed columns, drops a trailing empty one. */
@@ -124,7 +129,8 @@ export class RowSink {
     let columns = this.builders.map((b) => b.finish());
     let evidence = this.builders.map((b) => b.evidence);
     const last = columns[width - 1]!;
-    const lastEmpty = names[width - 1] === '' && last.codes === null && last.dates === null && last.numbers.every(Number.isNaN);
+    const lastEmpty =
+      names[width - 1] === '' && last.codes === null && last.dates === null && last.numbers.every(Number.isNaN);
     if (lastEmpty && width > 1) {
       names.pop();
       columns = columns.slice(0, -1);
@@ -144,11 +150,15 @@ export class RowSink {
       while (taken.has(`column ${k}`)) k++;
       names[i] = `column ${k}`;
       taken.add(names[i]!);
-      if (++unnamed <= NAMED_RENAMES) this.headerWarnings.push({ index: i, problem: messages.emptyHeader(i, names[i]!) });
+      if (++unnamed <= NAMED_RENAMES)
+        this.headerWarnings.push({ index: i, problem: messages.emptyHeader(i, names[i]!) });
       else if (firstUncounted === -1) firstUncounted = i;
     }
     if (firstUncounted !== -1) {
-      this.headerWarnings.push({ index: firstUncounted, problem: messages.moreEmptyHeaders(unnamed - NAMED_RENAMES, firstUncounted) });
+      this.headerWarnings.push({
+        index: firstUncounted,
+        problem: messages.moreEmptyHeaders(unnamed - NAMED_RENAMES, firstUncounted),
+      });
     }
     this.headerWarnings.sort((a, b) => a.index - b.index);
     warnings.unshift(...this.headerWarnings.map((h) => h.problem));

@@ -63,7 +63,8 @@ export function detectDelimiter(sample: string, isComplete: boolean): string {
 
 function isValue(cell: string, decimalComma: boolean): boolean {
   const t = cell.trim();
-  if (!Number.isNaN(parseNumber(t, decimalComma)) || !Number.isNaN(parseDate(t)) || !Number.isNaN(parseDayMonth(t))) return true;
+  if (!Number.isNaN(parseNumber(t, decimalComma)) || !Number.isNaN(parseDate(t)) || !Number.isNaN(parseDayMonth(t)))
+    return true;
   return decimalComma && parseCommaNumber(t) !== null;
 }
 

@@ -3,12 +3,17 @@ import type { Problem } from '../../errors.ts';
 import type { MissingTexts } from './missing-texts.ts';
 
 /** What a column holds, as inferred from its values or set by the user. */
-export type ColumnType =
-  | 'numeric' | 'integer' | 'boolean' | 'categorical' | 'datetime' | 'identifier' | 'text';
+export type ColumnType = 'numeric' | 'integer' | 'boolean' | 'categorical' | 'datetime' | 'identifier' | 'text';
 
 /** Every column type, in the order the UI lists them. */
 export const COLUMN_TYPES: readonly ColumnType[] = [
-  'numeric', 'integer', 'boolean', 'categorical', 'datetime', 'identifier', 'text',
+  'numeric',
+  'integer',
+  'boolean',
+  'categorical',
+  'datetime',
+  'identifier',
+  'text',
 ];
 
 /** Code in `TableColumn.codes` for a cell that is not text (a number, a date, or missing). */

@@ -6,7 +6,9 @@ import { DatasetError } from '../../errors.ts';
 import type { TextEncodingName } from './table.ts';
 import { messages } from '../messages.ts';
 
-interface PlatformDecoder { decode(input?: Uint8Array, options?: { stream?: boolean }): string }
+interface PlatformDecoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
 type PlatformDecoderClass = new (label: string, options?: { fatal?: boolean }) => PlatformDecoder;
 
 /** TextDecoder is a Web and Node global but not part of ES2022, so it is looked up, not declared. */
@@ -60,7 +62,13 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     if (need === 0 || i + need >= n) return i;
     const c1 = bytes[i + 1]!;
     // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid.
-    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    if (
+      (c === 0xe0 && c1 < 0xa0) ||
+      (c === 0xed && c1 > 0x9f) ||
+      (c === 0xf0 && c1 < 0x90) ||
+      (c === 0xf4 && c1 > 0x8f)
+    )
+      return i;
     for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     i += need + 1;
   }

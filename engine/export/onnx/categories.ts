@@ -16,21 +16,50 @@ function markerSpellings(markers: readonly string[]): string[] {
 }
 
 /** Codes [N] int64 (−1 unknown) and a missing flag [N] bool for string input `x` [N, 1]. */
-export function emitCategoryCodes(g: GraphBuilder, x: string, categories: readonly string[], markers: readonly string[], base: string): { codes: string; missing: string } {
+export function emitCategoryCodes(
+  g: GraphBuilder,
+  x: string,
+  categories: readonly string[],
+  markers: readonly string[],
+  base: string,
+): { codes: string; missing: string } {
   const flat = g.op('Reshape', [x, g.int64s(`${base}/flat_shape`, [-1])], `${base}/flat`);
-  const codes = g.op('LabelEncoder', [flat], `${base}/codes`, {
-    keys_strings: { strings: [...categories] }, values_int64s: { ints: categories.map((_, i) => i) }, default_int64: { int: -1 },
-  }, ML);
+  const codes = g.op(
+    'LabelEncoder',
+    [flat],
+    `${base}/codes`,
+    {
+      keys_strings: { strings: [...categories] },
+      values_int64s: { ints: categories.map((_, i) => i) },
+      default_int64: { int: -1 },
+    },
+    ML,
+  );
   const spellings = markerSpellings(markers).filter((s) => !categories.includes(s));
-  const isMarker = g.op('LabelEncoder', [flat], `${base}/is_marker`, {
-    keys_strings: { strings: spellings }, values_int64s: { ints: spellings.map(() => 1) }, default_int64: { int: 0 },
-  }, ML);
+  const isMarker = g.op(
+    'LabelEncoder',
+    [flat],
+    `${base}/is_marker`,
+    {
+      keys_strings: { strings: spellings },
+      values_int64s: { ints: spellings.map(() => 1) },
+      default_int64: { int: 0 },
+    },
+    ML,
+  );
   const missing = g.op('Equal', [isMarker, g.int64s(`${base}/one`, [1], [])], `${base}/missing`);
   return { codes, missing };
 }
 
 /** The code a row ends with: missing → `fill`, unknown (−1) → `unknown`, else its own; int64 [N]. */
-export function emitFinalCode(g: GraphBuilder, codes: string, missing: string, fill: number, unknown: number, base: string): string {
+export function emitFinalCode(
+  g: GraphBuilder,
+  codes: string,
+  missing: string,
+  fill: number,
+  unknown: number,
+  base: string,
+): string {
   const isUnknown = g.op('Equal', [codes, g.int64s(`${base}/minus_one`, [-1], [])], `${base}/unknown`);
   const known = g.op('Where', [isUnknown, g.int64s(`${base}/unknown_code`, [unknown], []), codes], `${base}/known`);
   return g.op('Where', [missing, g.int64s(`${base}/fill_code`, [fill], []), known], `${base}/code`);
@@ -39,7 +68,11 @@ export function emitFinalCode(g: GraphBuilder, codes: string, missing: string, f
 /** 0/1 float columns [N, width] for codes [N]: column k is 1 where code = k (a code of −1 gives all zeros). */
 export function emitOneHot(g: GraphBuilder, code: string, width: number, base: string): string {
   const column = g.op('Unsqueeze', [code, g.int64s(`${base}/axis1`, [1])], `${base}/code_column`);
-  const positions = g.int64s(`${base}/positions`, Array.from({ length: width }, (_, k) => k), [1, width]);
+  const positions = g.int64s(
+    `${base}/positions`,
+    Array.from({ length: width }, (_, k) => k),
+    [1, width],
+  );
   const hits = g.op('Equal', [column, positions], `${base}/hits`);
   return g.op('Cast', [hits], `${base}/onehot`, { to: { int: DataType.FLOAT } });
 }

@@ -10,18 +10,31 @@ import type { GraphBuilder } from './graph.ts';
 
 /** Small float64 arithmetic on graph values. */
 class F64 {
-  constructor(private g: GraphBuilder, private base: string) {}
+  constructor(
+    private g: GraphBuilder,
+    private base: string,
+  ) {}
   c(v: number): string {
     return this.g.constant(`${this.base}/c`, { type: DataType.DOUBLE, dims: [], data: [v] });
   }
-  add(a: string, b: string): string { return this.g.op('Add', [a, b], `${this.base}/add`); }
-  sub(a: string, b: string): string { return this.g.op('Sub', [a, b], `${this.base}/sub`); }
-  mul(a: string, b: string): string { return this.g.op('Mul', [a, b], `${this.base}/mul`); }
+  add(a: string, b: string): string {
+    return this.g.op('Add', [a, b], `${this.base}/add`);
+  }
+  sub(a: string, b: string): string {
+    return this.g.op('Sub', [a, b], `${this.base}/sub`);
+  }
+  mul(a: string, b: string): string {
+    return this.g.op('Mul', [a, b], `${this.base}/mul`);
+  }
   /** ⌊a / k⌋ */
-  floorDiv(a: string, k: number): string { return this.g.op('Floor', [this.g.op('Div', [a, this.c(k)], `${this.base}/div`)], `${this.base}/floor`); }
+  floorDiv(a: string, k: number): string {
+    return this.g.op('Floor', [this.g.op('Div', [a, this.c(k)], `${this.base}/div`)], `${this.base}/floor`);
+  }
   /** 1 where a < k, else 0. */
   less(a: string, k: number): string {
-    return this.g.op('Cast', [this.g.op('Less', [a, this.c(k)], `${this.base}/less`)], `${this.base}/less01`, { to: { int: DataType.DOUBLE } });
+    return this.g.op('Cast', [this.g.op('Less', [a, this.c(k)], `${this.base}/less`)], `${this.base}/less01`, {
+      to: { int: DataType.DOUBLE },
+    });
   }
 }
 
@@ -41,7 +54,10 @@ export function emitDateParts(g: GraphBuilder, t: string, parts: readonly DatePa
   const z = f.add(days, f.c(719468));
   const era = f.floorDiv(z, 146097);
   const doe = f.sub(z, f.mul(era, f.c(146097)));
-  const yoe = f.floorDiv(f.sub(f.add(f.sub(doe, f.floorDiv(doe, 1460)), f.floorDiv(doe, 36524)), f.floorDiv(doe, 146096)), 365);
+  const yoe = f.floorDiv(
+    f.sub(f.add(f.sub(doe, f.floorDiv(doe, 1460)), f.floorDiv(doe, 36524)), f.floorDiv(doe, 146096)),
+    365,
+  );
   const doyMarch = f.sub(doe, f.sub(f.add(f.mul(yoe, f.c(365)), f.floorDiv(yoe, 4)), f.floorDiv(yoe, 100)));
   const mp = f.floorDiv(f.add(f.mul(doyMarch, f.c(5)), f.c(2)), 153);
   // month = mp + 3 for March…December (mp < 10), mp − 9 for January and February
@@ -55,10 +71,17 @@ export function emitDateParts(g: GraphBuilder, t: string, parts: readonly DatePa
   const cycle = (op: 'Sin' | 'Cos', x: string, offset: number, period: number): string =>
     g.op(op, [f.mul(f.sub(x, f.c(offset)), f.c((2 * Math.PI) / period))], `${base}/${op.toLowerCase()}`);
   const plain: Record<'year' | 'month' | 'dayOfWeek' | 'dayOfYear' | 'hour', () => string> = {
-    year: () => year, month: () => month, dayOfWeek, dayOfYear, hour: () => g.op('Floor', [hours()], `${base}/floor`),
+    year: () => year,
+    month: () => month,
+    dayOfWeek,
+    dayOfYear,
+    hour: () => g.op('Floor', [hours()], `${base}/floor`),
   };
   const cycles = {
-    month: () => [month, 1, 12], dayOfWeek: () => [dayOfWeek(), 0, 7], dayOfYear: () => [dayOfYear(), 1, 365.25], hour: () => [hours(), 0, 24],
+    month: () => [month, 1, 12],
+    dayOfWeek: () => [dayOfWeek(), 0, 7],
+    dayOfYear: () => [dayOfYear(), 1, 365.25],
+    hour: () => [hours(), 0, 24],
   } as const satisfies Record<string, () => [string, number, number]>;
   return parts.map((p) => {
     if (p in plain) return plain[p as keyof typeof plain]();

@@ -13,7 +13,10 @@ export type OnnxInputs = 'columns' | 'matrix';
 export const ONNX_INPUTS: readonly OnnxInputs[] = ['columns', 'matrix'];
 
 /** Opsets the graphs use: the standard domain at 17 and ai.onnx.ml at 3. */
-export const ONNX_OPSETS = [{ domain: '', version: 17 }, { domain: 'ai.onnx.ml', version: 3 }];
+export const ONNX_OPSETS = [
+  { domain: '', version: 17 },
+  { domain: 'ai.onnx.ml', version: 3 },
+];
 
 /** The model as ONNX protobuf bytes. */
 export function exportOnnx(model: ModelFile, inputs: OnnxInputs, producerVersion = '0.1.0'): Uint8Array {
@@ -23,7 +26,14 @@ export function exportOnnx(model: ModelFile, inputs: OnnxInputs, producerVersion
   let x: string;
   if (inputs === 'matrix') {
     x = reserveName(g, 'input');
-    graphInputs = [{ name: 'input', type: DataType.FLOAT, shape: ['N', model.inputs], doc: `the input matrix: ${model.featureNames.join(', ')}` }];
+    graphInputs = [
+      {
+        name: 'input',
+        type: DataType.FLOAT,
+        shape: ['N', model.inputs],
+        doc: `the input matrix: ${model.featureNames.join(', ')}`,
+      },
+    ];
   } else {
     const pre = emitPreprocessing(g, model);
     x = pre.matrix;
@@ -39,6 +49,9 @@ export function exportOnnx(model: ModelFile, inputs: OnnxInputs, producerVersion
     opsets: ONNX_OPSETS,
     producerVersion,
     doc: `Backprop Studio model (${model.task.kind}), inputs: ${inputs === 'matrix' ? 'input matrix' : 'raw columns'}.`,
-    metadata: { featureNames: JSON.stringify(model.featureNames), ...(model.task.kind === 'classification' ? { classes: JSON.stringify(model.task.classes) } : {}) },
+    metadata: {
+      featureNames: JSON.stringify(model.featureNames),
+      ...(model.task.kind === 'classification' ? { classes: JSON.stringify(model.task.classes) } : {}),
+    },
   });
 }

@@ -41,7 +41,13 @@ export class GraphBuilder {
   }
 
   /** Adds `op(inputs)`; returns its (first) output name, `output` when given. */
-  op(op: string, inputs: string[], base: string, attributes?: Record<string, AttributeValue>, opts: { domain?: string; output?: string } = {}): string {
+  op(
+    op: string,
+    inputs: string[],
+    base: string,
+    attributes?: Record<string, AttributeValue>,
+    opts: { domain?: string; output?: string } = {},
+  ): string {
     const out = opts.output ?? this.fresh(base);
     this.nodes.push({ op, inputs, outputs: [out], name: this.fresh(`${base}/${op}`), attributes, domain: opts.domain });
     return out;

@@ -13,16 +13,46 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const read = (...p: string[]): string => readFileSync(join(root, ...p), 'utf8');
 
 type Case = [string, string[], DatasetSettings, unknown[]];
-const dense = [{ id: 'h1', type: 'dense', units: 12 }, { id: 'output', type: 'dense', units: 'auto' }];
+const dense = [
+  { id: 'h1', type: 'dense', units: 12 },
+  { id: 'output', type: 'dense', units: 'auto' },
+];
 const cases: Case[] = [
   ['iris (softmax)', ['resources', 'samples', 'iris.csv'], { target: 'species' }, dense],
   ['penguins (categories, missing cells)', ['resources', 'samples', 'penguins.csv'], { target: 'species' }, dense],
   ['diabetes (regression)', ['resources', 'samples', 'diabetes.csv'], { target: 'progression' }, dense],
   ['penguins sex (sigmoid, 2 classes)', ['resources', 'samples', 'penguins.csv'], { target: 'sex' }, dense],
-  ['every activation + batch norm, classification', ['engine', 'export', 'fixtures', 'mixed-train.csv'], MIXED_CLASSIFICATION, everyActivationLayers()],
-  ['every activation + batch norm, regression', ['engine', 'export', 'fixtures', 'mixed-train.csv'], MIXED_REGRESSION, everyActivationLayers()],
-  ['batch norm before the output, ε 0.01', ['resources', 'samples', 'iris.csv'], { target: 'species' }, [{ id: 'h', type: 'dense', units: 5, activation: 'tanh' }, { id: 'bn', type: 'batchNorm', epsilon: 0.01 }, { id: 'output', type: 'dense', units: 'auto' }]],
-  ['2-class softmax', ['resources', 'samples', 'penguins.csv'], { target: 'sex' }, [{ id: 'h', type: 'dense', units: 4 }, { id: 'output', type: 'dense', units: 2, activation: 'softmax' }]],
+  [
+    'every activation + batch norm, classification',
+    ['engine', 'export', 'fixtures', 'mixed-train.csv'],
+    MIXED_CLASSIFICATION,
+    everyActivationLayers(),
+  ],
+  [
+    'every activation + batch norm, regression',
+    ['engine', 'export', 'fixtures', 'mixed-train.csv'],
+    MIXED_REGRESSION,
+    everyActivationLayers(),
+  ],
+  [
+    'batch norm before the output, ε 0.01',
+    ['resources', 'samples', 'iris.csv'],
+    { target: 'species' },
+    [
+      { id: 'h', type: 'dense', units: 5, activation: 'tanh' },
+      { id: 'bn', type: 'batchNorm', epsilon: 0.01 },
+      { id: 'output', type: 'dense', units: 'auto' },
+    ],
+  ],
+  [
+    '2-class softmax',
+    ['resources', 'samples', 'penguins.csv'],
+    { target: 'sex' },
+    [
+      { id: 'h', type: 'dense', units: 4 },
+      { id: 'output', type: 'dense', units: 2, activation: 'softmax' },
+    ],
+  ],
 ];
 
 describe('ONNX input-matrix form in onnxruntime equals predict', () => {

@@ -9,7 +9,10 @@ export const OUTPUT_NAMES = { classification: ['probabilities', 'label'], regres
 export function reserveName(g: GraphBuilder, name: string): string {
   const got = g.reserve(name);
   if (got === null) {
-    throw new ExportError('export/name-clash', `Column '${name}' has the same name as an output of the ONNX graph (probabilities, label, value), and ONNX names must be unique. Export with --inputs matrix, or rename the column and train again.`);
+    throw new ExportError(
+      'export/name-clash',
+      `Column '${name}' has the same name as an output of the ONNX graph (probabilities, label, value), and ONNX names must be unique. Export with --inputs matrix, or rename the column and train again.`,
+    );
   }
   return got;
 }

@@ -18,7 +18,11 @@ const ACTIVATION_OPS: Readonly<Record<ActivationName, Emit>> = {
   leakyRelu: (g, x, base) => g.op('LeakyRelu', [x], base, { alpha: { float: 0.01 } }),
   elu: (g, x, base) => g.op('Elu', [x], base, { alpha: { float: 1 } }),
   gelu: (g, x, base) => {
-    const erf = g.op('Erf', [g.op('Mul', [x, g.floats(`${base}/inv_sqrt2`, [Math.SQRT1_2], [])], `${base}/scaled`)], `${base}/erf`);
+    const erf = g.op(
+      'Erf',
+      [g.op('Mul', [x, g.floats(`${base}/inv_sqrt2`, [Math.SQRT1_2], [])], `${base}/scaled`)],
+      `${base}/erf`,
+    );
     const onePlus = g.op('Add', [erf, g.floats(`${base}/one`, [1], [])], `${base}/one_plus`);
     return g.op('Mul', [g.op('Mul', [x, onePlus], `${base}/x_phi2`), g.floats(`${base}/half`, [0.5], [])], base);
   },
@@ -33,7 +37,11 @@ export function emitActivation(g: GraphBuilder, name: ActivationName, x: string,
 
 function weight(model: ModelFile, layer: string, name: string): number[] {
   const w = model.weights.find((t) => t.layer === layer && t.name === name);
-  if (!w) throw new ExportError('export/missing-weights', `The model file has no '${name}' for layer '${layer}'. Train and save the model again.`);
+  if (!w)
+    throw new ExportError(
+      'export/missing-weights',
+      `The model file has no '${name}' for layer '${layer}'. Train and save the model again.`,
+    );
   return w.data;
 }
 
@@ -49,7 +57,9 @@ export function emitNetwork(g: GraphBuilder, model: ModelFile, x: string): strin
       h = emitActivation(g, l.activation, g.op('Gemm', [h, kernel, bias], `${base}/z`), `${base}/y`);
     } else if (l.type === 'batchNorm') {
       const p = (n: string): string => g.floats(`${base}/${n}`, weight(model, l.id, n), [l.units]);
-      h = g.op('BatchNormalization', [h, p('gamma'), p('beta'), p('movingMean'), p('movingVariance')], `${base}/y`, { epsilon: { float: l.epsilon } });
+      h = g.op('BatchNormalization', [h, p('gamma'), p('beta'), p('movingMean'), p('movingVariance')], `${base}/y`, {
+        epsilon: { float: l.epsilon },
+      });
     } else if (l.type === 'activation') {
       h = emitActivation(g, l.activation, h, `${base}/y`);
     }

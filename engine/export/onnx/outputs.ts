@@ -15,7 +15,9 @@ export function emitOutputs(g: GraphBuilder, model: ModelFile, y: string): Value
     const target = pre?.target.kind === 'regression' ? pre.target : { mean: 0, std: 1, column: 'value' };
     const scaled = g.op('Mul', [y, g.floats('target/std', [target.std], [])], 'target/scaled');
     g.op('Add', [scaled, g.floats('target/mean', [target.mean], [])], 'value', undefined, { output: 'value' });
-    return [{ name: 'value', type: DataType.FLOAT, shape: ['N', 1], doc: `the predicted '${target.column}', in its units` }];
+    return [
+      { name: 'value', type: DataType.FLOAT, shape: ['N', 1], doc: `the predicted '${target.column}', in its units` },
+    ];
   }
   const classes = model.task.classes;
   let probabilities: string;
@@ -29,7 +31,12 @@ export function emitOutputs(g: GraphBuilder, model: ModelFile, y: string): Value
   const names = g.constant('classes', { type: DataType.STRING, dims: [classes.length], data: classes });
   g.op('Gather', [names, index], 'label', { axis: { int: 0 } }, { output: 'label' });
   return [
-    { name: 'probabilities', type: DataType.FLOAT, shape: ['N', classes.length], doc: `P(class) in the order ${JSON.stringify(classes)}` },
+    {
+      name: 'probabilities',
+      type: DataType.FLOAT,
+      shape: ['N', classes.length],
+      doc: `P(class) in the order ${JSON.stringify(classes)}`,
+    },
     { name: 'label', type: DataType.STRING, shape: ['N'], doc: 'the most probable class' },
   ];
 }

@@ -19,9 +19,22 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 function input(t: FeatureTransform): ValueInfo {
   const name = t.column;
-  if (t.kind === 'oneHot' || t.kind === 'ordinal') return { name, type: DataType.STRING, shape: ['N', 1], doc: `category text; '' = missing; one of ${JSON.stringify(t.categories)} or another (unseen) text` };
-  if (t.kind === 'datetime') return { name, type: DataType.DOUBLE, shape: ['N', 1], doc: 'milliseconds since 1970-01-01 UTC; NaN = missing' };
-  if (t.kind === 'boolean') return { name, type: DataType.FLOAT, shape: ['N', 1], doc: `1 (${t.positive.join('/')}) or 0 (${t.negative.join('/')}); NaN = missing` };
+  if (t.kind === 'oneHot' || t.kind === 'ordinal')
+    return {
+      name,
+      type: DataType.STRING,
+      shape: ['N', 1],
+      doc: `category text; '' = missing; one of ${JSON.stringify(t.categories)} or another (unseen) text`,
+    };
+  if (t.kind === 'datetime')
+    return { name, type: DataType.DOUBLE, shape: ['N', 1], doc: 'milliseconds since 1970-01-01 UTC; NaN = missing' };
+  if (t.kind === 'boolean')
+    return {
+      name,
+      type: DataType.FLOAT,
+      shape: ['N', 1],
+      doc: `1 (${t.positive.join('/')}) or 0 (${t.negative.join('/')}); NaN = missing`,
+    };
   return { name, type: DataType.FLOAT, shape: ['N', 1], doc: 'number; NaN = missing' };
 }
 
@@ -29,7 +42,11 @@ function input(t: FeatureTransform): ValueInfo {
 function numericMissing(g: GraphBuilder, x: string, markers: readonly number[], base: string): string {
   let missing = g.op('IsNaN', [x], `${base}/isnan`);
   for (const m of markers) {
-    const hit = g.op('Equal', [x, g.constant(`${base}/marker`, { type: DataType.DOUBLE, dims: [], data: [m] })], `${base}/is_marker`);
+    const hit = g.op(
+      'Equal',
+      [x, g.constant(`${base}/marker`, { type: DataType.DOUBLE, dims: [], data: [m] })],
+      `${base}/is_marker`,
+    );
     missing = g.op('Or', [missing, hit], `${base}/missing`);
   }
   return missing;
@@ -43,7 +60,11 @@ function scaled(g: GraphBuilder, x: string, center: number, scale: number, base:
 }
 
 function filled(g: GraphBuilder, x: string, missing: string, value: number, base: string): string {
-  return g.op('Where', [missing, g.constant(`${base}/fill`, { type: DataType.DOUBLE, dims: [], data: [value] }), x], `${base}/filled`);
+  return g.op(
+    'Where',
+    [missing, g.constant(`${base}/fill`, { type: DataType.DOUBLE, dims: [], data: [value] }), x],
+    `${base}/filled`,
+  );
 }
 
 function column(g: GraphBuilder, blocks: string[], x: string, base: string): void {
@@ -51,7 +72,13 @@ function column(g: GraphBuilder, blocks: string[], x: string, base: string): voi
 }
 
 /** Appends one transform's feature blocks (float64 [N, k]) to `blocks`. */
-function emitTransform(g: GraphBuilder, t: FeatureTransform, pre: Preprocessing, numericMarkers: number[], blocks: string[]): void {
+function emitTransform(
+  g: GraphBuilder,
+  t: FeatureTransform,
+  pre: Preprocessing,
+  numericMarkers: number[],
+  blocks: string[],
+): void {
   const x = t.column;
   const base = g.fresh(`col_${t.column}`);
   let missing: string;
@@ -60,7 +87,14 @@ function emitTransform(g: GraphBuilder, t: FeatureTransform, pre: Preprocessing,
     const unknown = t.kind === 'oneHot' && t.hasOther ? t.categories.length : t.fill.value;
     const code = emitFinalCode(g, c.codes, c.missing, t.fill.value, unknown, base);
     if (t.kind === 'oneHot') {
-      blocks.push(g.op('Cast', [emitOneHot(g, code, t.categories.length + (t.hasOther ? 1 : 0), base)], `${base}/onehot64`, toDouble));
+      blocks.push(
+        g.op(
+          'Cast',
+          [emitOneHot(g, code, t.categories.length + (t.hasOther ? 1 : 0), base)],
+          `${base}/onehot64`,
+          toDouble,
+        ),
+      );
     } else {
       column(g, blocks, scaled(g, g.op('Cast', [code], `${base}/code64`, toDouble), t.center, t.scale, base), base);
     }
@@ -70,7 +104,9 @@ function emitTransform(g: GraphBuilder, t: FeatureTransform, pre: Preprocessing,
     missing = numericMissing(g, x64, t.kind === 'datetime' ? [] : numericMarkers, base);
     const v = filled(g, x64, missing, t.fill.value, base);
     if (t.kind === 'datetime') {
-      emitDateParts(g, v, t.parts, base).forEach((p, k) => blocks.push(scaled(g, p, t.center[k]!, t.scale[k]!, `${base}/${t.parts[k]}`)));
+      emitDateParts(g, v, t.parts, base).forEach((p, k) =>
+        blocks.push(scaled(g, p, t.center[k]!, t.scale[k]!, `${base}/${t.parts[k]}`)),
+      );
     } else {
       blocks.push(t.kind === 'boolean' ? v : scaled(g, v, t.center, t.scale, base));
     }
@@ -82,12 +118,18 @@ function emitTransform(g: GraphBuilder, t: FeatureTransform, pre: Preprocessing,
 export function emitPreprocessing(g: GraphBuilder, model: ModelFile): { inputs: ValueInfo[]; matrix: string } {
   const pre = checkedPreprocessing(model);
   if (!pre) {
-    throw new ExportError('export/no-preprocessing', "This model file has no preprocessing stored (it was trained with preprocessing off or by an old version), so raw columns cannot become its inputs. Export with --inputs matrix, or train it again.");
+    throw new ExportError(
+      'export/no-preprocessing',
+      'This model file has no preprocessing stored (it was trained with preprocessing off or by an old version), so raw columns cannot become its inputs. Export with --inputs matrix, or train it again.',
+    );
   }
   for (const t of pre.features) reserveName(g, t.column);
   const numericMarkers = pre.missingValues.filter((m) => NUMBER.test(m)).map(Number);
   const blocks: string[] = [];
   for (const t of pre.features) emitTransform(g, t, pre, numericMarkers, blocks);
   const joined = blocks.length === 1 ? blocks[0]! : g.op('Concat', blocks, 'features64', { axis: { int: 1 } });
-  return { inputs: pre.features.map(input), matrix: g.op('Cast', [joined], 'features', { to: { int: DataType.FLOAT } }) };
+  return {
+    inputs: pre.features.map(input),
+    matrix: g.op('Cast', [joined], 'features', { to: { int: DataType.FLOAT } }),
+  };
 }

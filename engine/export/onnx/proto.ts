@@ -18,7 +18,12 @@ export type TensorValue =
 
 /** A node attribute value: int, float, string, ints, floats, strings, or a tensor. */
 export type AttributeValue =
-  | { int: number } | { float: number } | { string: string } | { ints: number[] } | { floats: number[] } | { strings: string[] }
+  | { int: number }
+  | { float: number }
+  | { string: string }
+  | { ints: number[] }
+  | { floats: number[] }
+  | { strings: string[] }
   | { tensor: TensorValue };
 
 /** One operator call. */
@@ -54,7 +59,6 @@ export interface ModelDef {
 
 /** ONNX IR version written (ONNX 1.10+, onnxruntime 1.10+). */
 export const IR_VERSION = 8;
-
 
 function tensor(name: string, t: TensorValue): ProtoWriter {
   const w = new ProtoWriter();
@@ -109,7 +113,8 @@ function node(n: NodeDef): ProtoWriter {
 
 function valueInfo(v: ValueInfo): ProtoWriter {
   const shape = new ProtoWriter();
-  for (const d of v.shape) shape.message(1, typeof d === 'number' ? new ProtoWriter().int(1, d) : new ProtoWriter().string(2, d));
+  for (const d of v.shape)
+    shape.message(1, typeof d === 'number' ? new ProtoWriter().int(1, d) : new ProtoWriter().string(2, d));
   const tensorType = new ProtoWriter().int(1, v.type).message(2, shape);
   const w = new ProtoWriter().string(1, v.name).message(2, new ProtoWriter().message(1, tensorType));
   if (v.doc) w.string(3, v.doc);

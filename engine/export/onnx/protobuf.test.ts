@@ -9,11 +9,15 @@ describe('ProtoWriter', () => {
     expect(bytes(new ProtoWriter().int(1, 150))).toEqual([0x08, 0x96, 0x01]);
     expect(bytes(new ProtoWriter().int(2, 0))).toEqual([0x10, 0x00]);
   });
-  it('writes a negative int64 as ten bytes of two\'s complement', () => {
-    expect(bytes(new ProtoWriter().int(1, -1))).toEqual([0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+  it("writes a negative int64 as ten bytes of two's complement", () => {
+    expect(bytes(new ProtoWriter().int(1, -1))).toEqual([
+      0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01,
+    ]);
   });
   it('writes strings and nested messages length-delimited', () => {
-    expect(bytes(new ProtoWriter().string(2, 'testing'))).toEqual([0x12, 0x07, 0x74, 0x65, 0x73, 0x74, 0x69, 0x6e, 0x67]);
+    expect(bytes(new ProtoWriter().string(2, 'testing'))).toEqual([
+      0x12, 0x07, 0x74, 0x65, 0x73, 0x74, 0x69, 0x6e, 0x67,
+    ]);
     expect(bytes(new ProtoWriter().message(3, new ProtoWriter().int(1, 150)))).toEqual([0x1a, 0x03, 0x08, 0x96, 0x01]);
     expect(bytes(new ProtoWriter().string(1, 'é'))).toEqual([0x0a, 0x02, 0xc3, 0xa9]);
   });

@@ -56,7 +56,10 @@ export interface OptunaStudyConfig {
 
 /** The per-epoch report keys of the PyTorch package's train_model (on_epoch), by our metric names. */
 const REPORTED: Readonly<Partial<Record<MonitorName, string>>> = {
-  loss: 'loss', valLoss: 'val_loss', valAccuracy: 'accuracy', valR2: 'r2',
+  loss: 'loss',
+  valLoss: 'val_loss',
+  valAccuracy: 'accuracy',
+  valR2: 'r2',
 };
 
 function distributionOf(p: Parameter): OptunaDistribution {
@@ -84,25 +87,35 @@ export function optunaStudy(setup: SweepSetup): {
   if (space.tpe?.lag !== undefined && settings.strategy === 'tpe') notes.push(m.lagIgnored());
   if (problems.length || !report) return { config: null, problems, notes };
   const { seed, tpe, halving } = settings;
-  const sampler: OptunaSampler = settings.strategy === 'tpe'
-    ? { type: 'tpe', seed, nStartupTrials: tpe.initialTrials, nEiCandidates: tpe.candidates, gamma: tpe.gamma }
-    : settings.strategy === 'grid'
-      ? { type: 'grid', seed, grid: Object.fromEntries(space.parameters.map((p) => [p.path, gridValues(p)])) }
-      : { type: 'random', seed };
-  const pruner: OptunaPruner | null = settings.strategy === 'halving'
-    ? { type: 'successiveHalving', minResource: halving.minEpochs, reductionFactor: halving.eta }
-    : settings.strategy === 'hyperband'
-      ? {
-        type: 'hyperband', minResource: halving.minEpochs, maxResource: halving.maxEpochs, reductionFactor: halving.eta,
-      }
-      : null;
+  const sampler: OptunaSampler =
+    settings.strategy === 'tpe'
+      ? { type: 'tpe', seed, nStartupTrials: tpe.initialTrials, nEiCandidates: tpe.candidates, gamma: tpe.gamma }
+      : settings.strategy === 'grid'
+        ? { type: 'grid', seed, grid: Object.fromEntries(space.parameters.map((p) => [p.path, gridValues(p)])) }
+        : { type: 'random', seed };
+  const pruner: OptunaPruner | null =
+    settings.strategy === 'halving'
+      ? { type: 'successiveHalving', minResource: halving.minEpochs, reductionFactor: halving.eta }
+      : settings.strategy === 'hyperband'
+        ? {
+            type: 'hyperband',
+            minResource: halving.minEpochs,
+            maxResource: halving.maxEpochs,
+            reductionFactor: halving.eta,
+          }
+        : null;
   return {
-    problems, notes,
+    problems,
+    notes,
     config: {
-      format: STUDY_FORMAT, version: 1,
+      format: STUDY_FORMAT,
+      version: 1,
       objective: { ...settings.objective, report },
       parameters: space.parameters.map((p) => ({ path: p.path, distribution: distributionOf(p) })),
-      sampler, pruner, epochs: pruner ? halving.maxEpochs : null, seed,
+      sampler,
+      pruner,
+      epochs: pruner ? halving.maxEpochs : null,
+      seed,
     },
   };
 }

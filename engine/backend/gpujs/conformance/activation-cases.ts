@@ -12,7 +12,13 @@ function logits(seed: number, rows: number, cols: number): Float32Array {
   return z;
 }
 
-async function forwardBackward(be: Backend, name: ActivationName, rows: number, cols: number, seed: number): Promise<CaseOutputs> {
+async function forwardBackward(
+  be: Backend,
+  name: ActivationName,
+  rows: number,
+  cols: number,
+  seed: number,
+): Promise<CaseOutputs> {
   const z = be.tensor([rows, cols], logits(seed, rows, cols));
   const y = be.tensor([rows, cols]);
   const dy = be.tensor([rows, cols], uniform(seed + 1, rows * cols));

@@ -4,7 +4,12 @@ import { EXACT, type CaseOutputs, type CaseResult, type ConformanceCase, type To
 import { errorMessage } from '../../../errors.ts';
 
 /** Largest error and the worst element (by error relative to its allowance) of `got` against `want`. */
-export function compareOutputs(got: CaseOutputs, want: CaseOutputs, tol: Tolerance, exact: readonly string[] = []): { pass: boolean; maxAbsError: number; detail: string } {
+export function compareOutputs(
+  got: CaseOutputs,
+  want: CaseOutputs,
+  tol: Tolerance,
+  exact: readonly string[] = [],
+): { pass: boolean; maxAbsError: number; detail: string } {
   let maxAbsError = 0;
   let worstRatio = 0;
   let detail = 'all elements within tolerance';
@@ -12,7 +17,12 @@ export function compareOutputs(got: CaseOutputs, want: CaseOutputs, tol: Toleran
     const g = got[key];
     const w = want[key];
     if (!g) return { pass: false, maxAbsError: Infinity, detail: `output '${key}' missing` };
-    if (g.length !== w.length) return { pass: false, maxAbsError: Infinity, detail: `output '${key}' has ${g.length} values, reference ${w.length}` };
+    if (g.length !== w.length)
+      return {
+        pass: false,
+        maxAbsError: Infinity,
+        detail: `output '${key}' has ${g.length} values, reference ${w.length}`,
+      };
     const t = exact.includes(key) ? EXACT : tol;
     for (let i = 0; i < w.length; i++) {
       if (Number.isNaN(w[i]) && Number.isNaN(g[i])) continue;
@@ -31,14 +41,26 @@ export function compareOutputs(got: CaseOutputs, want: CaseOutputs, tol: Toleran
 }
 
 /** Run one case on both backends and compare. */
-export async function runCase(c: ConformanceCase, subject: Backend, reference: Backend, now: () => number = Date.now): Promise<CaseResult> {
+export async function runCase(
+  c: ConformanceCase,
+  subject: Backend,
+  reference: Backend,
+  now: () => number = Date.now,
+): Promise<CaseResult> {
   const want = await c.run(reference);
   const started = now();
   let got: CaseOutputs;
   try {
     got = await c.run(subject);
   } catch (e) {
-    return { name: c.name, pass: false, maxAbsError: Infinity, tolerance: c.tolerance, detail: `threw: ${errorMessage(e)}`, ms: now() - started };
+    return {
+      name: c.name,
+      pass: false,
+      maxAbsError: Infinity,
+      tolerance: c.tolerance,
+      detail: `threw: ${errorMessage(e)}`,
+      ms: now() - started,
+    };
   }
   const ms = now() - started;
   return { name: c.name, tolerance: c.tolerance, ms, ...compareOutputs(got, want, c.tolerance, c.exact) };

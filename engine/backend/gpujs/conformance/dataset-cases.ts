@@ -29,7 +29,10 @@ export function parseSimpleCsv(text: string): TrainingData {
   const targetScale = numericTarget ? standardize(y, rows.length, 1, 0) : null;
   return {
     task: numericTarget ? { kind: 'regression' } : { kind: 'classification', classes },
-    featureNames: header.slice(0, features), train: { x, y, rows: rows.length, features }, validation: null, targetScale,
+    featureNames: header.slice(0, features),
+    train: { x, y, rows: rows.length, features },
+    validation: null,
+    targetScale,
   };
 }
 
@@ -68,7 +71,8 @@ export function datasetCase(name: string, data: TrainingData): ConformanceCase {
       const out: CaseOutputs = {};
       for (const w of result.weights) out[`${w.layer}.${w.name}`] = Float32Array.from(w.data);
       out.loss = Float32Array.from(result.history.map((h) => h.loss));
-      for (const key of Object.keys(result.history[0]?.metrics ?? {})) out[key] = Float32Array.from(result.history.map((h) => h.metrics[key]));
+      for (const key of Object.keys(result.history[0]?.metrics ?? {}))
+        out[key] = Float32Array.from(result.history.map((h) => h.metrics[key]));
       return out;
     },
   };

@@ -23,7 +23,13 @@ function fusedCase(activation: FusedActivation): ConformanceCase {
       const w = be.tensor([IN, OUT], uniform(18, IN * OUT));
       const b = be.tensor([OUT], uniform(19, OUT));
       const dy = be.tensor([N, OUT], uniform(20, N * OUT));
-      const [y, dz, z, y2, dz2] = [be.tensor([N, OUT]), be.tensor([N, OUT]), be.tensor([N, OUT]), be.tensor([N, OUT]), be.tensor([N, OUT])];
+      const [y, dz, z, y2, dz2] = [
+        be.tensor([N, OUT]),
+        be.tensor([N, OUT]),
+        be.tensor([N, OUT]),
+        be.tensor([N, OUT]),
+        be.tensor([N, OUT]),
+      ];
       be.denseForward(x, w, b, y, activation);
       be.activationBackward(activation, y, y, dy, dz);
       be.denseForward(x, w, b, z);

@@ -15,7 +15,13 @@ export type { CaseResult, ConformanceCase } from './conformance-types.ts';
 
 /** Op-by-op cases. */
 export const OP_CASES: readonly ConformanceCase[] = [
-  ...MEMORY_CASES, ...DENSE_CASES, ...ACTIVATION_CASES, ...DROPOUT_CASES, ...BATCH_NORM_CASES, ...LOSS_CASES, ...OPTIMIZER_CASES,
+  ...MEMORY_CASES,
+  ...DENSE_CASES,
+  ...ACTIVATION_CASES,
+  ...DROPOUT_CASES,
+  ...BATCH_NORM_CASES,
+  ...LOSS_CASES,
+  ...OPTIMIZER_CASES,
 ];
 
 /** Every case. */

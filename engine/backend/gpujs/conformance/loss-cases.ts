@@ -23,9 +23,10 @@ function inputs(loss: LossName): { cols: number; pred: Float32Array; target: Flo
   }
   const cols = 3;
   const pred = loss === 'binaryCrossentropy' ? uniform(61, ROWS * cols, 0, 1) : uniform(61, ROWS * cols, -2, 2);
-  const target = loss === 'binaryCrossentropy'
-    ? Float32Array.from({ length: ROWS * cols }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0)
-    : uniform(62, ROWS * cols, -2, 2);
+  const target =
+    loss === 'binaryCrossentropy'
+      ? Float32Array.from({ length: ROWS * cols }, (_, i) => ((i * 7) % 3 === 0 ? 1 : 0))
+      : uniform(62, ROWS * cols, -2, 2);
   pred.set(loss === 'binaryCrossentropy' ? [0, 1, 0.5] : [target[0], 5, -5], 0);
   return { cols, pred, target };
 }

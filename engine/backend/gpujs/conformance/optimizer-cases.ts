@@ -74,7 +74,15 @@ export const OPTIMIZER_CASES: readonly ConformanceCase[] = [
     tolerance: FLOAT32,
     run: (be) => threeSteps(be, step, slotInit),
   })),
-  { name: 'gradients: regularization, squared norms, clipping that scales', tolerance: FLOAT32, run: (be) => normsAndClip(be, 5) },
-  { name: 'gradients: clipping below the threshold leaves gradients alone', tolerance: FLOAT32, run: (be) => normsAndClip(be, 1e6) },
+  {
+    name: 'gradients: regularization, squared norms, clipping that scales',
+    tolerance: FLOAT32,
+    run: (be) => normsAndClip(be, 5),
+  },
+  {
+    name: 'gradients: clipping below the threshold leaves gradients alone',
+    tolerance: FLOAT32,
+    run: (be) => normsAndClip(be, 1e6),
+  },
   { name: 'gradients: squared norms of six tensors in one call', tolerance: FLOAT32, run: manyNorms },
 ];

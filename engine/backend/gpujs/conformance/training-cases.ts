@@ -25,8 +25,10 @@ function classificationData(): TrainingData {
     y[i] = best;
   }
   return {
-    task: { kind: 'classification', classes: ['a', 'b', 'c'] }, featureNames: ['f1', 'f2', 'f3', 'f4', 'f5'],
-    train: { x, y, rows, features }, validation: null,
+    task: { kind: 'classification', classes: ['a', 'b', 'c'] },
+    featureNames: ['f1', 'f2', 'f3', 'f4', 'f5'],
+    train: { x, y, rows, features },
+    validation: null,
   };
 }
 

@@ -19,7 +19,12 @@ function gpujsWgsl(source: string, args: unknown[]): string {
   const Kernel: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, 'WebGPUKernel') : null;
   if (typeof Kernel !== 'function') throw new Error('gpu.js has no WebGPUKernel');
   const settings = {
-    output: [4], constants: { n: 3 }, dynamicArguments: true, pipeline: true, immutable: true, precision: 'single',
+    output: [4],
+    constants: { n: 3 },
+    dynamicArguments: true,
+    pipeline: true,
+    immutable: true,
+    precision: 'single',
   };
   const k = Reflect.construct(Kernel, [source, settings]) as WgslKernel;
   k.setupConstants();

@@ -8,7 +8,17 @@ import { flatWebGpuReads } from './flat-webgpu-reads.ts';
 import { kernelSources, type KernelBody, type KernelHelper } from './kernel-source.ts';
 import { recycleWebGpuOutput } from './recycle-webgpu-output.ts';
 import { useTexelFetch } from './texel-fetch.ts';
-import { callFunction, callMethod, construct, isBag, isCallable, isPromiseLike, prop, stringProp, type Bag } from './reflect.ts';
+import {
+  callFunction,
+  callMethod,
+  construct,
+  isBag,
+  isCallable,
+  isPromiseLike,
+  prop,
+  stringProp,
+  type Bag,
+} from './reflect.ts';
 
 export type { KernelBody, KernelHelper } from './kernel-source.ts';
 
@@ -108,15 +118,18 @@ function wrapInstance(gpu: unknown, mode: GpuJsMode): GpuJsInstance {
     createKernel(body, settings) {
       const sources = kernelSources(body, settings.functions);
       const { moduleCacheLimit, ...gpujsSettings } = settings;
-      const kernel = callMethod(gpu, 'createKernel', [sources.kernel, {
-        ...gpujsSettings,
-        functions: sources.functions,
-        pipeline: true,
-        // a fresh output per call: a tensor keeps its memory until the backend rebinds it
-        immutable: true,
-        precision: 'single',
-        tactic: 'precision',
-      }]);
+      const kernel = callMethod(gpu, 'createKernel', [
+        sources.kernel,
+        {
+          ...gpujsSettings,
+          functions: sources.functions,
+          pipeline: true,
+          // a fresh output per call: a tensor keeps its memory until the backend rebinds it
+          immutable: true,
+          precision: 'single',
+          tactic: 'precision',
+        },
+      ]);
       if (!isCallable(kernel)) throw new Error('gpu.js createKernel returned no callable kernel');
       // a webasm kernel's own setting (not read from the settings object): bounds its wasm memories
       const inner = prop(kernel, 'kernel');

@@ -39,7 +39,8 @@ export function webGpuApi(): unknown {
 
 /** A new canvas: an OffscreenCanvas (workers), else a document canvas; null in Node. */
 function newCanvas(): unknown {
-  if (typeof prop(globalThis, 'OffscreenCanvas') === 'function') return construct(prop(globalThis, 'OffscreenCanvas'), [1, 1]);
+  if (typeof prop(globalThis, 'OffscreenCanvas') === 'function')
+    return construct(prop(globalThis, 'OffscreenCanvas'), [1, 1]);
   const doc = prop(globalThis, 'document');
   if (isBag(doc)) return callMethod(doc, 'createElement', ['canvas']);
   return null;
@@ -49,7 +50,10 @@ function newCanvas(): unknown {
 export function createGlSurface(kind: 'webgl2' | 'webgl'): GlSurface | null {
   const canvas = newCanvas();
   if (!canvas) return null;
-  const context = callMethod(canvas, 'getContext', [kind, { alpha: false, depth: false, antialias: false, powerPreference: 'high-performance' }]);
+  const context = callMethod(canvas, 'getContext', [
+    kind,
+    { alpha: false, depth: false, antialias: false, powerPreference: 'high-performance' },
+  ]);
   return isBag(context) ? { canvas, context } : null;
 }
 
@@ -60,7 +64,9 @@ export function glHasExtension(context: unknown, name: string): boolean {
 
 /** The GL renderer string (unmasked where the browser allows). */
 export function glRenderer(context: unknown): string {
-  const unmasked = glHasExtension(context, 'WEBGL_debug_renderer_info') ? callMethod(context, 'getParameter', [GL_UNMASKED_RENDERER]) : null;
+  const unmasked = glHasExtension(context, 'WEBGL_debug_renderer_info')
+    ? callMethod(context, 'getParameter', [GL_UNMASKED_RENDERER])
+    : null;
   const name = typeof unmasked === 'string' && unmasked ? unmasked : callMethod(context, 'getParameter', [GL_RENDERER]);
   return typeof name === 'string' && name ? name : 'unknown renderer';
 }
@@ -83,6 +89,8 @@ export function webGpuAdapterName(adapter: unknown): string {
   const info = prop(adapter, 'info');
   const description = stringProp(info, 'description');
   if (description) return description;
-  const parts = [stringProp(info, 'vendor'), stringProp(info, 'architecture'), stringProp(info, 'device')].filter((s) => !!s);
+  const parts = [stringProp(info, 'vendor'), stringProp(info, 'architecture'), stringProp(info, 'device')].filter(
+    (s) => !!s,
+  );
   return parts.length ? parts.join(' ') : 'unknown adapter';
 }

@@ -17,13 +17,22 @@ describe('kernelSources', () => {
     const body = withSource<KernelBody>(() => 0, 'function k(e,t){return $e(e[t],1)+$(2)+Math.abs(-1)+o.$e(1)}', 'k');
     const s = kernelSources(body, [helperA, helperB]);
     expect(s.kernel).toBe('function k(e,t){return kernelHelper1(e[t],1)+kernelHelper0(2)+Math.abs(-1)+o.$e(1)}');
-    expect(s.functions).toEqual(['function kernelHelper0(e){return e*2}', 'function kernelHelper1(e,t){return kernelHelper0(e)+t}']);
+    expect(s.functions).toEqual([
+      'function kernelHelper0(e){return e*2}',
+      'function kernelHelper1(e,t){return kernelHelper0(e)+t}',
+    ]);
   });
 
   it('rewrites module-interop calls (0, mod.f)(…) from Vite SSR, Babel and webpack', () => {
     const helper = withSource<KernelHelper>(() => 0, 'function stableSigmoid(z) { return z; }', 'stableSigmoid');
-    const body = withSource<KernelBody>(() => 0, 'function k(z) {\n  return (0,__vite_ssr_import_0__.stableSigmoid)(z[0]) + (0, _math.stableSigmoid) (1);\n}', 'k');
-    expect(kernelSources(body, [helper]).kernel).toBe('function k(z) {\n  return kernelHelper0(z[0]) + kernelHelper0 (1);\n}');
+    const body = withSource<KernelBody>(
+      () => 0,
+      'function k(z) {\n  return (0,__vite_ssr_import_0__.stableSigmoid)(z[0]) + (0, _math.stableSigmoid) (1);\n}',
+      'k',
+    );
+    expect(kernelSources(body, [helper]).kernel).toBe(
+      'function k(z) {\n  return kernelHelper0(z[0]) + kernelHelper0 (1);\n}',
+    );
   });
 
   it('does not touch a longer name that contains a helper name', () => {

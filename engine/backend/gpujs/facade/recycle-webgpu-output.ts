@@ -27,7 +27,8 @@ function isOutputBuffer(v: unknown): v is OutputBuffer {
 
 /** Patch one compiled WebGPU kernel (gpu.js's inner WebGPUKernel); returns whether it was patched. */
 export function recycleWebGpuOutput(inner: unknown): boolean {
-  if (!isBag(inner) || !isCallable(prop(inner, '_ensureOutputBuffer')) || prop(inner, 'immutable') !== true) return false;
+  if (!isBag(inner) || !isCallable(prop(inner, '_ensureOutputBuffer')) || prop(inner, 'immutable') !== true)
+    return false;
   const original = prop(inner, '_ensureOutputBuffer') as (this: unknown) => void;
   Reflect.set(inner, '_ensureOutputBuffer', function ensureOutputBuffer(this: unknown): void {
     const out = prop(this, 'outputBuffer');

@@ -15,7 +15,16 @@ export function sigmoidForward(this: K, z: DeviceArray, zo: number, p: number): 
   return stableSigmoid(z[zo + i]);
 }
 /** dz = dy·y(1 − y). */
-export function sigmoidBackward(this: K, z: DeviceArray, zo: number, y: DeviceArray, yo: number, dy: DeviceArray, dyo: number, p: number): number {
+export function sigmoidBackward(
+  this: K,
+  z: DeviceArray,
+  zo: number,
+  y: DeviceArray,
+  yo: number,
+  dy: DeviceArray,
+  dyo: number,
+  p: number,
+): number {
   const i = Math.floor(this.thread.x);
   const v = y[yo + i];
   return dy[dyo + i] * v * (1 - v);
@@ -27,7 +36,16 @@ export function tanhForward(this: K, z: DeviceArray, zo: number, p: number): num
   return stableTanh(z[zo + i]);
 }
 /** dz = dy·(1 − y²). */
-export function tanhBackward(this: K, z: DeviceArray, zo: number, y: DeviceArray, yo: number, dy: DeviceArray, dyo: number, p: number): number {
+export function tanhBackward(
+  this: K,
+  z: DeviceArray,
+  zo: number,
+  y: DeviceArray,
+  yo: number,
+  dy: DeviceArray,
+  dyo: number,
+  p: number,
+): number {
   const i = Math.floor(this.thread.x);
   const v = y[yo + i];
   return dy[dyo + i] * (1 - v * v);
@@ -40,7 +58,16 @@ export function reluForward(this: K, z: DeviceArray, zo: number, p: number): num
   return v > 0 ? v : 0;
 }
 /** dz = dy·[z > 0]. */
-export function reluBackward(this: K, z: DeviceArray, zo: number, y: DeviceArray, yo: number, dy: DeviceArray, dyo: number, p: number): number {
+export function reluBackward(
+  this: K,
+  z: DeviceArray,
+  zo: number,
+  y: DeviceArray,
+  yo: number,
+  dy: DeviceArray,
+  dyo: number,
+  p: number,
+): number {
   const i = Math.floor(this.thread.x);
   const g = dy[dyo + i];
   return z[zo + i] > 0 ? g : 0;
@@ -53,7 +80,16 @@ export function leakyReluForward(this: K, z: DeviceArray, zo: number, p: number)
   return v > 0 ? v : p * v;
 }
 /** dz = dy·(z > 0 ? 1 : p). */
-export function leakyReluBackward(this: K, z: DeviceArray, zo: number, y: DeviceArray, yo: number, dy: DeviceArray, dyo: number, p: number): number {
+export function leakyReluBackward(
+  this: K,
+  z: DeviceArray,
+  zo: number,
+  y: DeviceArray,
+  yo: number,
+  dy: DeviceArray,
+  dyo: number,
+  p: number,
+): number {
   const i = Math.floor(this.thread.x);
   const g = dy[dyo + i];
   return z[zo + i] > 0 ? g : p * g;
@@ -66,7 +102,16 @@ export function eluForward(this: K, z: DeviceArray, zo: number, p: number): numb
   return v > 0 ? v : p * (Math.exp(v) - 1);
 }
 /** dz = dy·(z > 0 ? 1 : y + p). */
-export function eluBackward(this: K, z: DeviceArray, zo: number, y: DeviceArray, yo: number, dy: DeviceArray, dyo: number, p: number): number {
+export function eluBackward(
+  this: K,
+  z: DeviceArray,
+  zo: number,
+  y: DeviceArray,
+  yo: number,
+  dy: DeviceArray,
+  dyo: number,
+  p: number,
+): number {
   const i = Math.floor(this.thread.x);
   const g = dy[dyo + i];
   return z[zo + i] > 0 ? g : g * (y[yo + i] + p);
@@ -79,7 +124,16 @@ export function geluForward(this: K, z: DeviceArray, zo: number, p: number): num
   return 0.5 * v * (1 + erfApprox(v * 0.7071067811865476));
 }
 /** dz = dy·(Φ(z) + z·φ(z)), φ(z) = e^(−z²/2)/√(2π) (0.3989422804014327 = 1/√(2π)). */
-export function geluBackward(this: K, z: DeviceArray, zo: number, y: DeviceArray, yo: number, dy: DeviceArray, dyo: number, p: number): number {
+export function geluBackward(
+  this: K,
+  z: DeviceArray,
+  zo: number,
+  y: DeviceArray,
+  yo: number,
+  dy: DeviceArray,
+  dyo: number,
+  p: number,
+): number {
   const i = Math.floor(this.thread.x);
   const v = z[zo + i];
   const d = 0.5 * (1 + erfApprox(v * 0.7071067811865476)) + v * 0.3989422804014327 * Math.exp(-0.5 * v * v);
@@ -93,7 +147,16 @@ export function softplusForward(this: K, z: DeviceArray, zo: number, p: number):
   return Math.max(v, 0) + Math.log(1 + Math.exp(-Math.abs(v)));
 }
 /** dz = dy·σ(z). */
-export function softplusBackward(this: K, z: DeviceArray, zo: number, y: DeviceArray, yo: number, dy: DeviceArray, dyo: number, p: number): number {
+export function softplusBackward(
+  this: K,
+  z: DeviceArray,
+  zo: number,
+  y: DeviceArray,
+  yo: number,
+  dy: DeviceArray,
+  dyo: number,
+  p: number,
+): number {
   const i = Math.floor(this.thread.x);
   return dy[dyo + i] * stableSigmoid(z[zo + i]);
 }
@@ -109,7 +172,13 @@ export function softmaxForward(this: KernelThis<{ cols: number }>, z: DeviceArra
   return Math.exp(z[zo + i] - m) / s;
 }
 /** dzᵢ = yᵢ·(dyᵢ − Σⱼ dyⱼ·yⱼ) over the row of element i. */
-export function softmaxBackward(this: KernelThis<{ cols: number }>, y: DeviceArray, yo: number, dy: DeviceArray, dyo: number): number {
+export function softmaxBackward(
+  this: KernelThis<{ cols: number }>,
+  y: DeviceArray,
+  yo: number,
+  dy: DeviceArray,
+  dyo: number,
+): number {
   const i = Math.floor(this.thread.x);
   const o = Math.floor((i + 0.5) / this.constants.cols) * this.constants.cols;
   let dot = 0;

@@ -16,8 +16,15 @@ export type BatchNormSizes = {
  * running variance takes the unbiased variance Σ(x − μ)²/(n − 1) (σ² when n = 1).
  */
 export function batchNormTrainStatsKernel(
-  this: KernelThis<BatchNormSizes>, x: DeviceArray, xo: number, rm: DeviceArray, rmo: number, rv: DeviceArray, rvo: number,
-  momentum: number, epsilon: number,
+  this: KernelThis<BatchNormSizes>,
+  x: DeviceArray,
+  xo: number,
+  rm: DeviceArray,
+  rmo: number,
+  rv: DeviceArray,
+  rvo: number,
+  momentum: number,
+  epsilon: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const part = Math.floor((i + 0.5) / this.constants.features);
@@ -43,7 +50,12 @@ export function batchNormTrainStatsKernel(
 
 /** Inference statistics packed as [invStd | μ] (2 × features): invStd = 1/√(running σ² + ε), μ = running mean. */
 export function batchNormInferStatsKernel(
-  this: KernelThis<BatchNormSizes>, rm: DeviceArray, rmo: number, rv: DeviceArray, rvo: number, epsilon: number,
+  this: KernelThis<BatchNormSizes>,
+  rm: DeviceArray,
+  rmo: number,
+  rv: DeviceArray,
+  rvo: number,
+  epsilon: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const j = i < this.constants.features ? i : i - this.constants.features;
@@ -52,8 +64,17 @@ export function batchNormInferStatsKernel(
 
 /** Packed [y | x̂] (2 × rows·features): x̂ = (x − μ)·invStd, y = γ·x̂ + β. */
 export function batchNormApplyKernel(
-  this: KernelThis<BatchNormSizes>, x: DeviceArray, xo: number, mean: DeviceArray, mo: number, invStd: DeviceArray, io: number,
-  gamma: DeviceArray, go: number, beta: DeviceArray, bo: number,
+  this: KernelThis<BatchNormSizes>,
+  x: DeviceArray,
+  xo: number,
+  mean: DeviceArray,
+  mo: number,
+  invStd: DeviceArray,
+  io: number,
+  gamma: DeviceArray,
+  go: number,
+  beta: DeviceArray,
+  bo: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const n = this.constants.rows * this.constants.features;
@@ -65,13 +86,18 @@ export function batchNormApplyKernel(
 
 /** Packed [dγ | dβ] (2 × features): dγ = Σ_rows dy⊙x̂, dβ = Σ_rows dy. */
 export function batchNormParamGradKernel(
-  this: KernelThis<BatchNormSizes>, dy: DeviceArray, dyo: number, xhat: DeviceArray, xho: number,
+  this: KernelThis<BatchNormSizes>,
+  dy: DeviceArray,
+  dyo: number,
+  xhat: DeviceArray,
+  xho: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const j = i < this.constants.features ? i : i - this.constants.features;
   let s = 0;
   if (i < this.constants.features) {
-    for (var r = 0; r < this.constants.rows; r++) s += dy[dyo + r * this.constants.features + j] * xhat[xho + r * this.constants.features + j];
+    for (var r = 0; r < this.constants.rows; r++)
+      s += dy[dyo + r * this.constants.features + j] * xhat[xho + r * this.constants.features + j];
   } else {
     for (var q = 0; q < this.constants.rows; q++) s += dy[dyo + q * this.constants.features + j];
   }
@@ -83,8 +109,20 @@ export function batchNormParamGradKernel(
  * statistics being constants.
  */
 export function batchNormInputGradKernel(
-  this: KernelThis<BatchNormSizes>, dy: DeviceArray, dyo: number, xhat: DeviceArray, xho: number, gamma: DeviceArray, go: number,
-  invStd: DeviceArray, io: number, dgamma: DeviceArray, dgo: number, dbeta: DeviceArray, dbo: number, training: number,
+  this: KernelThis<BatchNormSizes>,
+  dy: DeviceArray,
+  dyo: number,
+  xhat: DeviceArray,
+  xho: number,
+  gamma: DeviceArray,
+  go: number,
+  invStd: DeviceArray,
+  io: number,
+  dgamma: DeviceArray,
+  dgo: number,
+  dbeta: DeviceArray,
+  dbo: number,
+  training: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const j = i - Math.floor((i + 0.5) / this.constants.features) * this.constants.features;

@@ -31,7 +31,15 @@ export type DenseSizes = {
  * math.ts fusedActivation, with its parameter p).
  */
 export function denseForwardKernel(
-  this: KernelThis<DenseSizes>, x: DeviceArray, xo: number, w: DeviceArray, wo: number, b: DeviceArray, bo: number, act: number, p: number,
+  this: KernelThis<DenseSizes>,
+  x: DeviceArray,
+  xo: number,
+  w: DeviceArray,
+  wo: number,
+  b: DeviceArray,
+  bo: number,
+  act: number,
+  p: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const r = Math.floor((i + 0.5) / this.constants.units);
@@ -61,7 +69,11 @@ export function denseForwardKernel(
  * db[c] = Σ_r dz[r,c] (last units elements). A db thread reads a column of ones in place of x's column.
  */
 export function denseParamGradKernel(
-  this: KernelThis<DenseSizes>, x: DeviceArray, xo: number, dz: DeviceArray, dzo: number,
+  this: KernelThis<DenseSizes>,
+  x: DeviceArray,
+  xo: number,
+  dz: DeviceArray,
+  dzo: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const split = this.constants.inputs * this.constants.units;
@@ -102,7 +114,11 @@ export function denseParamGradKernel(
 
 /** dx[r,k] = Σ_c dz[r,c]·W[k,c]; output [rows·inputs]. Both operands are read along contiguous rows. */
 export function denseInputGradKernel(
-  this: KernelThis<DenseSizes>, dz: DeviceArray, dzo: number, w: DeviceArray, wo: number,
+  this: KernelThis<DenseSizes>,
+  dz: DeviceArray,
+  dzo: number,
+  w: DeviceArray,
+  wo: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const r = Math.floor((i + 0.5) / this.constants.inputs);

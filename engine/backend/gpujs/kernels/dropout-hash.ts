@@ -52,7 +52,7 @@ export function mulHigh(h: number, l: number, ch: number, cl: number): number {
   const p0h = Math.floor(p0 / 65536);
   const p1 = l * cl1;
   const p1h = Math.floor(p1 / 256);
-  const low = (p0 - p0h * 65536) + (p1 - p1h * 256) * 256;
+  const low = p0 - p0h * 65536 + (p1 - p1h * 256) * 256;
   const carry = Math.floor(low / 65536);
   const fromH = modPow2(h * cl0, 65536) + modPow2(h * cl1, 256) * 256;
   const fromL = modPow2(l * ch0, 65536) + modPow2(l * ch1, 256) * 256;

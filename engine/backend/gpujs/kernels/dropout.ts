@@ -7,7 +7,14 @@ import type { DeviceArray, KernelThis } from './kernel-types.ts';
  * yᵢ = xᵢ·maskᵢ. (sh, sl, th, tl) are the step seed and threshold in 16-bit halves.
  */
 export function dropoutForwardKernel(
-  this: KernelThis<{ size: number }>, x: DeviceArray, xo: number, sh: number, sl: number, th: number, tl: number, keep: number,
+  this: KernelThis<{ size: number }>,
+  x: DeviceArray,
+  xo: number,
+  sh: number,
+  sl: number,
+  th: number,
+  tl: number,
+  keep: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const j = i < this.constants.size ? i : i - this.constants.size;
@@ -17,7 +24,11 @@ export function dropoutForwardKernel(
 
 /** dx = dy ⊙ mask. */
 export function dropoutBackwardKernel(
-  this: KernelThis<Record<string, number>>, dy: DeviceArray, dyo: number, mask: DeviceArray, mo: number,
+  this: KernelThis<Record<string, number>>,
+  dy: DeviceArray,
+  dyo: number,
+  mask: DeviceArray,
+  mo: number,
 ): number {
   const i = Math.floor(this.thread.x);
   return dy[dyo + i] * mask[mo + i];

@@ -29,7 +29,16 @@ export function mseRows(this: K, p: DeviceArray, po: number, t: DeviceArray, to:
   return i < this.constants.rows ? s / this.constants.cols : 0;
 }
 /** ∂/∂p (p − y)² = 2(p − y). */
-export function mseGrad(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number, fused: number, scale: number): number {
+export function mseGrad(
+  this: K,
+  p: DeviceArray,
+  po: number,
+  t: DeviceArray,
+  to: number,
+  delta: number,
+  fused: number,
+  scale: number,
+): number {
   const i = Math.floor(this.thread.x);
   const e = p[po + i] - t[to + i];
   return scale * (fused > 0.5 ? e : 2 * e);
@@ -44,7 +53,16 @@ export function maeRows(this: K, p: DeviceArray, po: number, t: DeviceArray, to:
   return i < this.constants.rows ? s / this.constants.cols : 0;
 }
 /** ∂/∂p |p − y| = sign(p − y) (0 at p = y). */
-export function maeGrad(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number, fused: number, scale: number): number {
+export function maeGrad(
+  this: K,
+  p: DeviceArray,
+  po: number,
+  t: DeviceArray,
+  to: number,
+  delta: number,
+  fused: number,
+  scale: number,
+): number {
   const i = Math.floor(this.thread.x);
   const e = p[po + i] - t[to + i];
   return scale * (fused > 0.5 ? e : Math.sign(e));
@@ -63,7 +81,16 @@ export function huberRows(this: K, p: DeviceArray, po: number, t: DeviceArray, t
   return i < this.constants.rows ? s / this.constants.cols : 0;
 }
 /** ∂L/∂p = p − y clipped to [−δ, δ]. */
-export function huberGrad(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number, fused: number, scale: number): number {
+export function huberGrad(
+  this: K,
+  p: DeviceArray,
+  po: number,
+  t: DeviceArray,
+  to: number,
+  delta: number,
+  fused: number,
+  scale: number,
+): number {
   const i = Math.floor(this.thread.x);
   const e = p[po + i] - t[to + i];
   return scale * (fused > 0.5 ? e : Math.min(Math.max(e, -delta), delta));
@@ -89,7 +116,16 @@ export function bceRows(this: K, p: DeviceArray, po: number, t: DeviceArray, to:
   return i < this.constants.rows ? s / this.constants.cols : 1 - Math.min(1, Math.ceil(wrong));
 }
 /** ∂L/∂p = (q − y)/(q(1 − q)) = (1 − y)/q̄ − y/q (the second form keeps float32 accuracy near 0 and 1). */
-export function bceGrad(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number, fused: number, scale: number): number {
+export function bceGrad(
+  this: K,
+  p: DeviceArray,
+  po: number,
+  t: DeviceArray,
+  to: number,
+  delta: number,
+  fused: number,
+  scale: number,
+): number {
   const i = Math.floor(this.thread.x);
   const v = p[po + i];
   const y = t[to + i];
@@ -111,7 +147,16 @@ export function cceRows(this: K, p: DeviceArray, po: number, t: DeviceArray, to:
   return i < this.constants.rows ? -Math.log(clipProbability(p[o + c])) : equalsInteger(best, c);
 }
 /** ∂L/∂p_j = −1/clip(p_c) for j = c, else 0; fused with softmax: p_j − [j = c]. */
-export function cceGrad(this: K, p: DeviceArray, po: number, t: DeviceArray, to: number, delta: number, fused: number, scale: number): number {
+export function cceGrad(
+  this: K,
+  p: DeviceArray,
+  po: number,
+  t: DeviceArray,
+  to: number,
+  delta: number,
+  fused: number,
+  scale: number,
+): number {
   const i = Math.floor(this.thread.x);
   const r = Math.floor((i + 0.5) / this.constants.cols);
   const isTrue = equalsInteger(i - r * this.constants.cols, t[to + r]);

@@ -26,7 +26,16 @@ export function sgdKernel(this: K, w: DeviceArray, wo: number, g: DeviceArray, g
 
 /** Momentum SGD, [w' | v']: v ← μv + g; w ← w − lr·(nesterov ? g + μv : v). */
 export function sgdMomentumKernel(
-  this: K, w: DeviceArray, wo: number, g: DeviceArray, go: number, a: DeviceArray, ao: number, lr: number, mu: number, nesterov: number,
+  this: K,
+  w: DeviceArray,
+  wo: number,
+  g: DeviceArray,
+  go: number,
+  a: DeviceArray,
+  ao: number,
+  lr: number,
+  mu: number,
+  nesterov: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const part = partOf(i, this.constants.size);
@@ -39,8 +48,19 @@ export function sgdMomentumKernel(
 
 /** RMSprop, [w' | s'] (μ = 0) or [w' | s' | b'] (μ > 0): s ← ρs + (1−ρ)g²; u = g/(√s + ε); b ← μb + u, w ← w − lr·b; or w ← w − lr·u. */
 export function rmspropKernel(
-  this: K, w: DeviceArray, wo: number, g: DeviceArray, go: number, a: DeviceArray, ao: number, b: DeviceArray, bo: number,
-  lr: number, rho: number, epsilon: number, mu: number,
+  this: K,
+  w: DeviceArray,
+  wo: number,
+  g: DeviceArray,
+  go: number,
+  a: DeviceArray,
+  ao: number,
+  b: DeviceArray,
+  bo: number,
+  lr: number,
+  rho: number,
+  epsilon: number,
+  mu: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const part = partOf(i, this.constants.size);
@@ -55,7 +75,15 @@ export function rmspropKernel(
 
 /** Adagrad, [w' | a']: a ← a + g²; w ← w − lr·g/(√a + ε). */
 export function adagradKernel(
-  this: K, w: DeviceArray, wo: number, g: DeviceArray, go: number, a: DeviceArray, ao: number, lr: number, epsilon: number,
+  this: K,
+  w: DeviceArray,
+  wo: number,
+  g: DeviceArray,
+  go: number,
+  a: DeviceArray,
+  ao: number,
+  lr: number,
+  epsilon: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const part = partOf(i, this.constants.size);
@@ -71,8 +99,22 @@ export function adagradKernel(
  * w ← w·decay − lr·m·c1/(√(v·c2) + ε), decay = 1 − lr·λ, c1 = 1/(1−β₁ᵗ), c2 = 1/(1−β₂ᵗ).
  */
 export function adamKernel(
-  this: K, w: DeviceArray, wo: number, g: DeviceArray, go: number, a: DeviceArray, ao: number, b: DeviceArray, bo: number,
-  lr: number, beta1: number, beta2: number, epsilon: number, decay: number, c1: number, c2: number,
+  this: K,
+  w: DeviceArray,
+  wo: number,
+  g: DeviceArray,
+  go: number,
+  a: DeviceArray,
+  ao: number,
+  b: DeviceArray,
+  bo: number,
+  lr: number,
+  beta1: number,
+  beta2: number,
+  epsilon: number,
+  decay: number,
+  c1: number,
+  c2: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const part = partOf(i, this.constants.size);
@@ -86,7 +128,13 @@ export function adamKernel(
 
 /** Regularization: g ← g + l1·sign(w) + 2·l2·w. */
 export function regularizeKernel(
-  this: KernelThis<Record<string, number>>, w: DeviceArray, wo: number, g: DeviceArray, go: number, l1: number, l2: number,
+  this: KernelThis<Record<string, number>>,
+  w: DeviceArray,
+  wo: number,
+  g: DeviceArray,
+  go: number,
+  l1: number,
+  l2: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const wi = w[wo + i];

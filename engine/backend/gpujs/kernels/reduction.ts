@@ -28,8 +28,14 @@ export function blockSumKernel(this: KernelThis<BlockSizes>, a: DeviceArray, ao:
  */
 export type MultiBlockSizes = {
   block: number;
-  n0: number; n1: number; n2: number; n3: number;
-  e0: number; e1: number; e2: number; e3: number;
+  n0: number;
+  n1: number;
+  n2: number;
+  n3: number;
+  e0: number;
+  e1: number;
+  e2: number;
+  e3: number;
 };
 
 /**
@@ -38,8 +44,15 @@ export type MultiBlockSizes = {
  * clamped at 0 so no read ever goes below a tensor's start.
  */
 export function multiBlockSumSquaresKernel(
-  this: KernelThis<MultiBlockSizes>, a0: DeviceArray, o0: number, a1: DeviceArray, o1: number,
-  a2: DeviceArray, o2: number, a3: DeviceArray, o3: number,
+  this: KernelThis<MultiBlockSizes>,
+  a0: DeviceArray,
+  o0: number,
+  a1: DeviceArray,
+  o1: number,
+  a2: DeviceArray,
+  o2: number,
+  a3: DeviceArray,
+  o3: number,
 ): number {
   const t = Math.floor(this.thread.x);
   const f0 = t * this.constants.block;
@@ -47,8 +60,10 @@ export function multiBlockSumSquaresKernel(
   const f2 = Math.max(0, t - this.constants.e1) * this.constants.block;
   const f3 = Math.max(0, t - this.constants.e2) * this.constants.block;
   const c0 = t < this.constants.e0 ? Math.min(this.constants.block, this.constants.n0 - f0) : 0;
-  const c1 = t >= this.constants.e0 && t < this.constants.e1 ? Math.min(this.constants.block, this.constants.n1 - f1) : 0;
-  const c2 = t >= this.constants.e1 && t < this.constants.e2 ? Math.min(this.constants.block, this.constants.n2 - f2) : 0;
+  const c1 =
+    t >= this.constants.e0 && t < this.constants.e1 ? Math.min(this.constants.block, this.constants.n1 - f1) : 0;
+  const c2 =
+    t >= this.constants.e1 && t < this.constants.e2 ? Math.min(this.constants.block, this.constants.n2 - f2) : 0;
   const c3 = t >= this.constants.e2 ? Math.min(this.constants.block, this.constants.n3 - f3) : 0;
   let s = 0;
   let v = 0;
@@ -64,17 +79,25 @@ export type MultiAccumulateSlots = {
   first: number;
   count: number;
   most: number;
-  e0: number; e1: number; e2: number; e3: number;
+  e0: number;
+  e1: number;
+  e2: number;
+  e3: number;
 };
 
 /** acc'ᵢ = accᵢ + Σ of tensor k's partial sums when i = first + k (k < count), else accᵢ. */
 export function multiAccumulateKernel(
-  this: KernelThis<MultiAccumulateSlots>, acc: DeviceArray, ao: number, part: DeviceArray, po: number,
+  this: KernelThis<MultiAccumulateSlots>,
+  acc: DeviceArray,
+  ao: number,
+  part: DeviceArray,
+  po: number,
 ): number {
   const i = Math.floor(this.thread.x);
   const k = i - this.constants.first;
   const start = k < 0.5 ? 0 : k < 1.5 ? this.constants.e0 : k < 2.5 ? this.constants.e1 : this.constants.e2;
-  const end = k < 0.5 ? this.constants.e0 : k < 1.5 ? this.constants.e1 : k < 2.5 ? this.constants.e2 : this.constants.e3;
+  const end =
+    k < 0.5 ? this.constants.e0 : k < 1.5 ? this.constants.e1 : k < 2.5 ? this.constants.e2 : this.constants.e3;
   const blocks = k >= 0 && k < this.constants.count ? end - start : 0;
   let s = acc[ao + i];
   for (var b = 0; b < this.constants.most; b++) s += b < blocks ? part[po + start + b] : 0;
@@ -90,7 +113,11 @@ export type AccumulateSlots = {
 
 /** acc'ᵢ = accᵢ + Σ_b part[s·blocks + b] when i is the slot of segment s, else accᵢ. */
 export function accumulateKernel(
-  this: KernelThis<AccumulateSlots>, acc: DeviceArray, ao: number, part: DeviceArray, po: number,
+  this: KernelThis<AccumulateSlots>,
+  acc: DeviceArray,
+  ao: number,
+  part: DeviceArray,
+  po: number,
 ): number {
   const i = Math.floor(this.thread.x);
   let s = acc[ao + i];
@@ -111,7 +138,12 @@ export type ClipRange = {
 
 /** g' = g·min(1, maxNorm/‖·‖) with ‖·‖ = √(Σ acc[from..from+count)); no scaling when the norm is not above maxNorm. */
 export function clipKernel(
-  this: KernelThis<ClipRange>, g: DeviceArray, go: number, acc: DeviceArray, ao: number, maxNorm: number,
+  this: KernelThis<ClipRange>,
+  g: DeviceArray,
+  go: number,
+  acc: DeviceArray,
+  ao: number,
+  maxNorm: number,
 ): number {
   const i = Math.floor(this.thread.x);
   let s = 0;

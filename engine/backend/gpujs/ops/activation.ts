@@ -24,9 +24,18 @@ type ActivationKernels =
   | { kind: 'rowwise'; forward: KernelDef<{ cols: number }>; backward: KernelDef<{ cols: number }> };
 
 function elementwise(
-  name: string, forward: KernelDef<Empty>['body'], backward: KernelDef<Empty>['body'], helpers: KernelDef<Empty>['helpers'], p = 0,
+  name: string,
+  forward: KernelDef<Empty>['body'],
+  backward: KernelDef<Empty>['body'],
+  helpers: KernelDef<Empty>['helpers'],
+  p = 0,
 ): ActivationKernels {
-  return { kind: 'elementwise', forward: { name: `${name}Forward`, body: forward, helpers }, backward: { name: `${name}Backward`, body: backward, helpers }, p };
+  return {
+    kind: 'elementwise',
+    forward: { name: `${name}Forward`, body: forward, helpers },
+    backward: { name: `${name}Backward`, body: backward, helpers },
+    p,
+  };
 }
 
 /** The table. */
@@ -56,7 +65,8 @@ export function activationForward(ctx: OpContext, name: ActivationName, z: GpuJs
   const a = KERNELS[name];
   const out = [{ tensor: y, offset: 0 }];
   if (a.kind === 'identity') copyInto(ctx, z, y);
-  else if (a.kind === 'elementwise') ctx.runner.exec({ def: a.forward, size: z.size, constants: {}, args: [z, a.p], outputs: out });
+  else if (a.kind === 'elementwise')
+    ctx.runner.exec({ def: a.forward, size: z.size, constants: {}, args: [z, a.p], outputs: out });
   else {
     const c: Constants & { cols: number } = { cols: cols(z) };
     ctx.runner.exec({ def: a.forward, size: z.size, constants: c, args: [z], outputs: out, loop: c.cols });
@@ -64,12 +74,20 @@ export function activationForward(ctx: OpContext, name: ActivationName, z: GpuJs
 }
 
 /** dz = dy ⊙ f'(z) (softmax: dz = y ⊙ (dy − Σ_j dy_j y_j) per row); dz may be dy. */
-export function activationBackward(ctx: OpContext, name: ActivationName, z: GpuJsTensor, y: GpuJsTensor, dy: GpuJsTensor, dz: GpuJsTensor): void {
+export function activationBackward(
+  ctx: OpContext,
+  name: ActivationName,
+  z: GpuJsTensor,
+  y: GpuJsTensor,
+  dy: GpuJsTensor,
+  dz: GpuJsTensor,
+): void {
   assert(z.size === y.size && dy.size === z.size && dz.size === z.size, `activation '${name}' backward: sizes differ`);
   const a = KERNELS[name];
   const out = [{ tensor: dz, offset: 0 }];
   if (a.kind === 'identity') copyInto(ctx, dy, dz);
-  else if (a.kind === 'elementwise') ctx.runner.exec({ def: a.backward, size: z.size, constants: {}, args: [z, y, dy, a.p], outputs: out });
+  else if (a.kind === 'elementwise')
+    ctx.runner.exec({ def: a.backward, size: z.size, constants: {}, args: [z, y, dy, a.p], outputs: out });
   else {
     const c = { cols: cols(z) };
     ctx.runner.exec({ def: a.backward, size: z.size, constants: c, args: [y, dy], outputs: out, loop: c.cols });

@@ -8,11 +8,20 @@ import { denseForwardKernel, denseInputGradKernel, denseParamGradKernel, type De
 import { fusedActivation, stableSigmoid, stableTanh } from '../kernels/math.ts';
 import type { OpContext } from './op-context.ts';
 
-const FORWARD: KernelDef<DenseSizes> = { name: 'denseForward', body: denseForwardKernel, helpers: [fusedActivation, stableSigmoid, stableTanh] };
+const FORWARD: KernelDef<DenseSizes> = {
+  name: 'denseForward',
+  body: denseForwardKernel,
+  helpers: [fusedActivation, stableSigmoid, stableTanh],
+};
 
 /** Codes of math.ts fusedActivation, and the parameter each takes. */
 const FUSED_CODES: Readonly<Record<FusedActivation, readonly [code: number, p: number]>> = {
-  linear: [0, 0], sigmoid: [1, 0], tanh: [2, 0], relu: [3, 0], leakyRelu: [4, LEAKY_RELU_SLOPE], elu: [5, ELU_ALPHA],
+  linear: [0, 0],
+  sigmoid: [1, 0],
+  tanh: [2, 0],
+  relu: [3, 0],
+  leakyRelu: [4, LEAKY_RELU_SLOPE],
+  elu: [5, ELU_ALPHA],
 };
 const PARAM_GRAD: KernelDef<DenseSizes> = { name: 'denseParamGrad', body: denseParamGradKernel };
 const INPUT_GRAD: KernelDef<DenseSizes> = { name: 'denseInputGrad', body: denseInputGradKernel };
@@ -27,25 +36,65 @@ function sizes(x: GpuJsTensor, w: GpuJsTensor): DenseSizes {
 }
 
 /** y = f(x·W + b) in one launch (x [n, in], W [in, out], b [out], y [n, out]). */
-export function denseForward(ctx: OpContext, x: GpuJsTensor, w: GpuJsTensor, b: GpuJsTensor, y: GpuJsTensor, activation: FusedActivation): void {
+export function denseForward(
+  ctx: OpContext,
+  x: GpuJsTensor,
+  w: GpuJsTensor,
+  b: GpuJsTensor,
+  y: GpuJsTensor,
+  activation: FusedActivation,
+): void {
   const s = sizes(x, w);
-  assert(b.size === s.units && y.size === s.rows * s.units, 'denseForward: bias or output size does not match the kernel');
+  assert(
+    b.size === s.units && y.size === s.rows * s.units,
+    'denseForward: bias or output size does not match the kernel',
+  );
   const [code, p] = FUSED_CODES[activation];
-  ctx.runner.exec({ def: FORWARD, size: s.rows * s.units, constants: s, args: [x, w, b, code, p], outputs: [{ tensor: y, offset: 0 }], loop: s.inputs });
+  ctx.runner.exec({
+    def: FORWARD,
+    size: s.rows * s.units,
+    constants: s,
+    args: [x, w, b, code, p],
+    outputs: [{ tensor: y, offset: 0 }],
+    loop: s.inputs,
+  });
 }
 
 /** dW = xᵀ·dz and db = Σ_rows dz in one launch (packed [dW | db]); dx = dz·Wᵀ when asked. */
 export function denseBackward(
-  ctx: OpContext, x: GpuJsTensor, w: GpuJsTensor, dz: GpuJsTensor, dw: GpuJsTensor, db: GpuJsTensor, dx: GpuJsTensor | null,
+  ctx: OpContext,
+  x: GpuJsTensor,
+  w: GpuJsTensor,
+  dz: GpuJsTensor,
+  dw: GpuJsTensor,
+  db: GpuJsTensor,
+  dx: GpuJsTensor | null,
 ): void {
   const s = sizes(x, w);
   const weights = s.inputs * s.units;
-  assert(dw.size === weights && db.size === s.units && dz.size === s.rows * s.units, 'denseBackward: gradient sizes do not match');
+  assert(
+    dw.size === weights && db.size === s.units && dz.size === s.rows * s.units,
+    'denseBackward: gradient sizes do not match',
+  );
   ctx.runner.exec({
-    def: PARAM_GRAD, size: weights + s.units, constants: s, args: [x, dz],
-    outputs: [{ tensor: dw, offset: 0 }, { tensor: db, offset: weights }], loop: s.rows,
+    def: PARAM_GRAD,
+    size: weights + s.units,
+    constants: s,
+    args: [x, dz],
+    outputs: [
+      { tensor: dw, offset: 0 },
+      { tensor: db, offset: weights },
+    ],
+    loop: s.rows,
   });
   if (!dx) return;
   assert(dx.size === x.size, 'denseBackward: dx must be shaped like x');
-  ctx.runner.exec({ def: INPUT_GRAD, size: x.size, constants: s, args: [dz, w], outputs: [{ tensor: dx, offset: 0 }], loop: s.units });
+  ctx.runner.exec({
+    def: INPUT_GRAD,
+    size: x.size,
+    constants: s,
+    args: [dz, w],
+    outputs: [{ tensor: dx, offset: 0 }],
+    loop: s.units,
+  });
 }

@@ -36,28 +36,52 @@ function checkTarget(loss: LossName, pred: GpuJsTensor, target: GpuJsTensor): [n
 }
 
 /** acc[0] += Σ_rows loss(row); classification losses also add the correct predictions to acc[1]. */
-export function lossAccumulate(ctx: OpContext, loss: LossName, pred: GpuJsTensor, target: GpuJsTensor, acc: GpuJsTensor, huberDelta: number): void {
+export function lossAccumulate(
+  ctx: OpContext,
+  loss: LossName,
+  pred: GpuJsTensor,
+  target: GpuJsTensor,
+  acc: GpuJsTensor,
+  huberDelta: number,
+): void {
   const [rows, cols] = checkTarget(loss, pred, target);
   const classification = LOSSES[loss].isClassification;
   assert(acc.size >= (classification ? 2 : 1), 'loss accumulator too small');
   const perRow = new GpuJsTensor([2 * rows], 2 * rows);
   ctx.runner.exec({
-    def: KERNELS[loss].rows, size: 2 * rows, constants: { rows, cols }, args: [pred, target, huberDelta],
-    outputs: [{ tensor: perRow, offset: 0 }], loop: cols,
+    def: KERNELS[loss].rows,
+    size: 2 * rows,
+    constants: { rows, cols },
+    args: [pred, target, huberDelta],
+    outputs: [{ tensor: perRow, offset: 0 }],
+    loop: cols,
   });
-  sumIntoAccumulator(ctx, { source: perRow, length: rows, segments: classification ? 2 : 1, slots: [0, classification ? 1 : -1] }, acc);
+  sumIntoAccumulator(
+    ctx,
+    { source: perRow, length: rows, segments: classification ? 2 : 1, slots: [0, classification ? 1 : -1] },
+    acc,
+  );
   ctx.runner.enqueue('lossAccumulate', () => perRow.unbind());
 }
 
 /** dpred = ∂(mean loss)/∂pred, or ∂/∂logits when fused with the output activation. */
 export function lossGradient(
-  ctx: OpContext, loss: LossName, pred: GpuJsTensor, target: GpuJsTensor, dpred: GpuJsTensor, huberDelta: number, fusedLogits: boolean,
+  ctx: OpContext,
+  loss: LossName,
+  pred: GpuJsTensor,
+  target: GpuJsTensor,
+  dpred: GpuJsTensor,
+  huberDelta: number,
+  fusedLogits: boolean,
 ): void {
   const [rows, cols] = checkTarget(loss, pred, target);
   assert(dpred.size === pred.size, 'dpred must be shaped like pred');
   const scale = LOSSES[loss].kind === 'sparse' ? 1 / rows : 1 / (rows * cols);
   ctx.runner.exec({
-    def: KERNELS[loss].grad, size: pred.size, constants: { rows, cols }, args: [pred, target, huberDelta, fusedLogits ? 1 : 0, scale],
+    def: KERNELS[loss].grad,
+    size: pred.size,
+    constants: { rows, cols },
+    args: [pred, target, huberDelta, fusedLogits ? 1 : 0, scale],
     outputs: [{ tensor: dpred, offset: 0 }],
   });
 }

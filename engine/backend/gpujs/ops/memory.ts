@@ -67,8 +67,10 @@ export class FillCache {
       return hit;
     }
     const t = new GpuJsTensor([cls], cls);
-    if (this.ctx.device.hostMemory) this.ctx.runner.enqueue('fill', () => bindFresh(this.ctx, t, new Float32Array(cls).fill(value)));
-    else this.ctx.runner.exec({ def: FILL, size: cls, constants: {}, args: [value], outputs: [{ tensor: t, offset: 0 }] });
+    if (this.ctx.device.hostMemory)
+      this.ctx.runner.enqueue('fill', () => bindFresh(this.ctx, t, new Float32Array(cls).fill(value)));
+    else
+      this.ctx.runner.exec({ def: FILL, size: cls, constants: {}, args: [value], outputs: [{ tensor: t, offset: 0 }] });
     this.entries.set(key, t);
     if (this.entries.size > FILL_CACHE_LIMIT) {
       const oldest = this.entries.keys().next();

@@ -8,7 +8,14 @@ import type { OptimizerStep } from '../../backend.ts';
 import type { GpuJsTensor } from '../device-buffer.ts';
 import type { KernelDef } from '../kernel-runner.ts';
 import {
-  adagradKernel, adamKernel, partOf, regularizeKernel, rmspropKernel, sgdKernel, sgdMomentumKernel, type UpdateSize,
+  adagradKernel,
+  adamKernel,
+  partOf,
+  regularizeKernel,
+  rmspropKernel,
+  sgdKernel,
+  sgdMomentumKernel,
+  type UpdateSize,
 } from '../kernels/optimizer.ts';
 import type { OpContext } from './op-context.ts';
 
@@ -30,18 +37,33 @@ export interface Slots {
 /** One fused update of w with gradient g (formulas on OptimizerStep). */
 export function optimizerStep(ctx: OpContext, step: OptimizerStep, w: GpuJsTensor, g: GpuJsTensor, slots: Slots): void {
   const n = w.size;
-  assert(g.size === n && slots.a.size === n, `optimizer: gradient or state of a tensor of ${n} elements has another size`);
+  assert(
+    g.size === n && slots.a.size === n,
+    `optimizer: gradient or state of a tensor of ${n} elements has another size`,
+  );
   const size = { size: n };
   const at = (k: number) => k * n;
   switch (step.type) {
     case 'sgd':
       if (step.momentum === 0) {
-        ctx.runner.exec({ def: SGD, size: n, constants: size, args: [w, g, step.learningRate], outputs: [{ tensor: w, offset: 0 }] });
+        ctx.runner.exec({
+          def: SGD,
+          size: n,
+          constants: size,
+          args: [w, g, step.learningRate],
+          outputs: [{ tensor: w, offset: 0 }],
+        });
         return;
       }
       ctx.runner.exec({
-        def: SGD_MOMENTUM, size: 2 * n, constants: size, args: [w, g, slots.a, step.learningRate, step.momentum, step.nesterov ? 1 : 0],
-        outputs: [{ tensor: w, offset: 0 }, { tensor: slots.a, offset: at(1) }],
+        def: SGD_MOMENTUM,
+        size: 2 * n,
+        constants: size,
+        args: [w, g, slots.a, step.learningRate, step.momentum, step.nesterov ? 1 : 0],
+        outputs: [
+          { tensor: w, offset: 0 },
+          { tensor: slots.a, offset: at(1) },
+        ],
       });
       return;
     case 'rmsprop': {
@@ -49,18 +71,30 @@ export function optimizerStep(ctx: OpContext, step: OptimizerStep, w: GpuJsTenso
       if (withMomentum) assert(slots.b.size === n, 'rmsprop with momentum needs slot b shaped like the weight');
       // without momentum slot b is a 1-element placeholder: pass slot a in its place so no read leaves bounds
       const b = withMomentum ? slots.b : slots.a;
-      const outputs = [{ tensor: w, offset: 0 }, { tensor: slots.a, offset: at(1) }];
+      const outputs = [
+        { tensor: w, offset: 0 },
+        { tensor: slots.a, offset: at(1) },
+      ];
       if (withMomentum) outputs.push({ tensor: slots.b, offset: at(2) });
       ctx.runner.exec({
-        def: RMSPROP, size: (withMomentum ? 3 : 2) * n, constants: size,
-        args: [w, g, slots.a, b, step.learningRate, step.rho, step.epsilon, step.momentum], outputs,
+        def: RMSPROP,
+        size: (withMomentum ? 3 : 2) * n,
+        constants: size,
+        args: [w, g, slots.a, b, step.learningRate, step.rho, step.epsilon, step.momentum],
+        outputs,
       });
       return;
     }
     case 'adagrad':
       ctx.runner.exec({
-        def: ADAGRAD, size: 2 * n, constants: size, args: [w, g, slots.a, step.learningRate, step.epsilon],
-        outputs: [{ tensor: w, offset: 0 }, { tensor: slots.a, offset: at(1) }],
+        def: ADAGRAD,
+        size: 2 * n,
+        constants: size,
+        args: [w, g, slots.a, step.learningRate, step.epsilon],
+        outputs: [
+          { tensor: w, offset: 0 },
+          { tensor: slots.a, offset: at(1) },
+        ],
       });
       return;
     case 'adam': {
@@ -69,9 +103,15 @@ export function optimizerStep(ctx: OpContext, step: OptimizerStep, w: GpuJsTenso
       const c2 = 1 / (1 - Math.pow(step.beta2, step.t));
       const decay = 1 - step.learningRate * step.weightDecay;
       ctx.runner.exec({
-        def: ADAM, size: 3 * n, constants: size,
+        def: ADAM,
+        size: 3 * n,
+        constants: size,
         args: [w, g, slots.a, slots.b, step.learningRate, step.beta1, step.beta2, step.epsilon, decay, c1, c2],
-        outputs: [{ tensor: w, offset: 0 }, { tensor: slots.a, offset: at(1) }, { tensor: slots.b, offset: at(2) }],
+        outputs: [
+          { tensor: w, offset: 0 },
+          { tensor: slots.a, offset: at(1) },
+          { tensor: slots.b, offset: at(2) },
+        ],
       });
       return;
     }
@@ -79,7 +119,19 @@ export function optimizerStep(ctx: OpContext, step: OptimizerStep, w: GpuJsTenso
 }
 
 /** g ← g + l1·sign(w) + 2·l2·w. */
-export function addRegularizationGradient(ctx: OpContext, w: GpuJsTensor, g: GpuJsTensor, l1: number, l2: number): void {
+export function addRegularizationGradient(
+  ctx: OpContext,
+  w: GpuJsTensor,
+  g: GpuJsTensor,
+  l1: number,
+  l2: number,
+): void {
   assert(w.size === g.size, 'regularization: gradient and weight sizes differ');
-  ctx.runner.exec({ def: REGULARIZE, size: w.size, constants: {}, args: [w, g, l1, l2], outputs: [{ tensor: g, offset: 0 }] });
+  ctx.runner.exec({
+    def: REGULARIZE,
+    size: w.size,
+    constants: {},
+    args: [w, g, l1, l2],
+    outputs: [{ tensor: g, offset: 0 }],
+  });
 }

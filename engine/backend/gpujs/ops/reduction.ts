@@ -3,15 +3,26 @@ import { assert } from '../../../errors.ts';
 import { GpuJsTensor } from '../device-buffer.ts';
 import type { KernelDef } from '../kernel-runner.ts';
 import {
-  accumulateKernel, blockSumKernel, clipKernel, multiAccumulateKernel, multiBlockSumSquaresKernel,
-  type AccumulateSlots, type BlockSizes, type ClipRange, type MultiAccumulateSlots, type MultiBlockSizes,
+  accumulateKernel,
+  blockSumKernel,
+  clipKernel,
+  multiAccumulateKernel,
+  multiBlockSumSquaresKernel,
+  type AccumulateSlots,
+  type BlockSizes,
+  type ClipRange,
+  type MultiAccumulateSlots,
+  type MultiBlockSizes,
 } from '../kernels/reduction.ts';
 import type { OpContext } from './op-context.ts';
 
 const BLOCK_SUM: KernelDef<BlockSizes> = { name: 'blockSum', body: blockSumKernel };
 const ACCUMULATE: KernelDef<AccumulateSlots> = { name: 'accumulate', body: accumulateKernel };
 const CLIP: KernelDef<ClipRange> = { name: 'clipByGlobalNorm', body: clipKernel };
-const MULTI_BLOCK_SUM_SQUARES: KernelDef<MultiBlockSizes> = { name: 'multiBlockSumSquares', body: multiBlockSumSquaresKernel };
+const MULTI_BLOCK_SUM_SQUARES: KernelDef<MultiBlockSizes> = {
+  name: 'multiBlockSumSquares',
+  body: multiBlockSumSquaresKernel,
+};
 const MULTI_ACCUMULATE: KernelDef<MultiAccumulateSlots> = { name: 'multiAccumulate', body: multiAccumulateKernel };
 
 /** Elements one thread sums in the first level (the second level sums ⌈length/BLOCK⌉ partials per slot). */
@@ -33,12 +44,20 @@ export function sumIntoAccumulator(ctx: OpContext, spec: SumSpec, acc: GpuJsTens
   const block = Math.min(BLOCK, spec.length);
   const partial = new GpuJsTensor([spec.segments * blocks], spec.segments * blocks);
   ctx.runner.exec({
-    def: BLOCK_SUM, size: partial.size, constants: { length: spec.length, block, blocks },
-    args: [spec.source], outputs: [{ tensor: partial, offset: 0 }], loop: block,
+    def: BLOCK_SUM,
+    size: partial.size,
+    constants: { length: spec.length, block, blocks },
+    args: [spec.source],
+    outputs: [{ tensor: partial, offset: 0 }],
+    loop: block,
   });
   ctx.runner.exec({
-    def: ACCUMULATE, size: acc.size, constants: { blocks, slot0: spec.slots[0], slot1: spec.slots[1] },
-    args: [acc, partial], outputs: [{ tensor: acc, offset: 0 }], loop: blocks,
+    def: ACCUMULATE,
+    size: acc.size,
+    constants: { blocks, slot0: spec.slots[0], slot1: spec.slots[1] },
+    args: [acc, partial],
+    outputs: [{ tensor: acc, offset: 0 }],
+    loop: blocks,
   });
   ctx.runner.enqueue('sum', () => partial.unbind());
 }
@@ -47,9 +66,18 @@ export function sumIntoAccumulator(ctx: OpContext, spec: SumSpec, acc: GpuJsTens
 const TENSORS_PER_LAUNCH = 4;
 
 /** acc[first + i] += Σ ts[i]²: two launches per four tensors (block sums of squares, then one accumulator write). */
-export function accumulateSquaredNorms(ctx: OpContext, ts: readonly GpuJsTensor[], acc: GpuJsTensor, first: number): void {
-  assert(first >= 0 && first + ts.length <= acc.size, `squared-norm slots [${first}, ${first + ts.length}) outside an accumulator of ${acc.size}`);
-  for (let c = 0; c < ts.length; c += TENSORS_PER_LAUNCH) sumSquaresOfFour(ctx, ts.slice(c, c + TENSORS_PER_LAUNCH), acc, first + c);
+export function accumulateSquaredNorms(
+  ctx: OpContext,
+  ts: readonly GpuJsTensor[],
+  acc: GpuJsTensor,
+  first: number,
+): void {
+  assert(
+    first >= 0 && first + ts.length <= acc.size,
+    `squared-norm slots [${first}, ${first + ts.length}) outside an accumulator of ${acc.size}`,
+  );
+  for (let c = 0; c < ts.length; c += TENSORS_PER_LAUNCH)
+    sumSquaresOfFour(ctx, ts.slice(c, c + TENSORS_PER_LAUNCH), acc, first + c);
 }
 
 function sumSquaresOfFour(ctx: OpContext, ts: readonly GpuJsTensor[], acc: GpuJsTensor, first: number): void {
@@ -63,25 +91,42 @@ function sumSquaresOfFour(ctx: OpContext, ts: readonly GpuJsTensor[], acc: GpuJs
   // unused inputs repeat the first tensor (their counts are 0, so nothing of them is read)
   const inputs = [0, 1, 2, 3].map((k) => ts[k] ?? ts[0]);
   ctx.runner.exec({
-    def: MULTI_BLOCK_SUM_SQUARES, size: partial.size,
+    def: MULTI_BLOCK_SUM_SQUARES,
+    size: partial.size,
     constants: { block, n0: n[0], n1: n[1], n2: n[2], n3: n[3], e0: ends[0], e1: ends[1], e2: ends[2], e3: ends[3] },
-    args: inputs, outputs: [{ tensor: partial, offset: 0 }], loop: block,
+    args: inputs,
+    outputs: [{ tensor: partial, offset: 0 }],
+    loop: block,
   });
   ctx.runner.exec({
-    def: MULTI_ACCUMULATE, size: acc.size,
+    def: MULTI_ACCUMULATE,
+    size: acc.size,
     constants: { first, count: ts.length, most, e0: ends[0], e1: ends[1], e2: ends[2], e3: ends[3] },
-    args: [acc, partial], outputs: [{ tensor: acc, offset: 0 }], loop: most,
+    args: [acc, partial],
+    outputs: [{ tensor: acc, offset: 0 }],
+    loop: most,
   });
   ctx.runner.enqueue('sum', () => partial.unbind());
 }
 
 /** g ← g · min(1, maxNorm / √(Σ_i acc[i] for i in [from, to))), for every g; the scale is computed on the device. */
-export function clipByGlobalNorm(ctx: OpContext, grads: readonly GpuJsTensor[], acc: GpuJsTensor, from: number, to: number, maxNorm: number): void {
+export function clipByGlobalNorm(
+  ctx: OpContext,
+  grads: readonly GpuJsTensor[],
+  acc: GpuJsTensor,
+  from: number,
+  to: number,
+  maxNorm: number,
+): void {
   assert(from >= 0 && to <= acc.size && from < to, `clip range [${from}, ${to}) outside an accumulator of ${acc.size}`);
   for (const g of grads) {
     ctx.runner.exec({
-      def: CLIP, size: g.size, constants: { from, count: to - from }, args: [g, acc, maxNorm],
-      outputs: [{ tensor: g, offset: 0 }], loop: to - from,
+      def: CLIP,
+      size: g.size,
+      constants: { from, count: to - from },
+      args: [g, acc, maxNorm],
+      outputs: [{ tensor: g, offset: 0 }],
+      loop: to - from,
     });
   }
 }

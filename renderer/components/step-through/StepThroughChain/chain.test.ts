@@ -5,7 +5,7 @@ import { agrees, chainOf, fusedArithmetic, productArithmetic, type ChainRow } fr
 describe('chain rule of one connection', () => {
   const trace = smallTrace();
 
-  it('sums x_i · ∂L/∂z_j over the rows to the engine\'s gradient', () => {
+  it("sums x_i · ∂L/∂z_j over the rows to the engine's gradient", () => {
     const c = chainOf(trace, 0, 1, 2)!;
     expect(c.rows).toHaveLength(2);
     expect(c.rows.map((r) => r.tableRow)).toEqual([20, 21]);
@@ -21,7 +21,10 @@ describe('chain rule of one connection', () => {
   it('at a fused output shows p − t (the target as 1 for the true class) instead of f′', () => {
     const c = chainOf(trace, 1, 0, 1)!;
     expect(c.fused).toBe(true);
-    expect(c.rows.map((r) => [r.t, r.derivative])).toEqual([[1, null], [0, null]]);
+    expect(c.rows.map((r) => [r.t, r.derivative])).toEqual([
+      [1, null],
+      [0, null],
+    ]);
     for (const r of c.rows) expect(((r.p ?? 0) - (r.t ?? 0)) / 2).toBeCloseTo(r.dz, 6);
     expect(c.isMatch).toBe(true);
   });
@@ -38,14 +41,38 @@ describe('chain rule of one connection', () => {
 
   it('prints p with the digits that make (p − t) / rows give the result shown, not (1 − 1) / 1 = -4.268e-5', () => {
     const p = Math.fround(0.99995732);
-    const row: ChainRow = { tableRow: 40, x: 1, dOutput: p - 1, derivative: null, dz: p - 1, dzProduct: null, p, t: 1, term: p - 1 };
+    const row: ChainRow = {
+      tableRow: 40,
+      x: 1,
+      dOutput: p - 1,
+      derivative: null,
+      dz: p - 1,
+      dzProduct: null,
+      p,
+      t: 1,
+      term: p - 1,
+    };
     expect(fusedArithmetic(row, 1)).toEqual({ operands: ['0.99995732', '1', '1'], result: '-4.268e-5', isExact: true });
     // An ordinary probability keeps four digits.
-    expect(fusedArithmetic({ ...row, p: 0.25, t: 0 }, 2)).toEqual({ operands: ['0.25', '0', '2'], result: '0.125', isExact: true });
+    expect(fusedArithmetic({ ...row, p: 0.25, t: 0 }, 2)).toEqual({
+      operands: ['0.25', '0', '2'],
+      result: '0.125',
+      isExact: true,
+    });
   });
 
   it('prints ∂L/∂a × f′ with the digits its product needs', () => {
-    const row: ChainRow = { tableRow: 0, x: 1, dOutput: 0.123456, derivative: 0.987654, dz: 0, dzProduct: 0.123456 * 0.987654, p: null, t: null, term: 0 };
+    const row: ChainRow = {
+      tableRow: 0,
+      x: 1,
+      dOutput: 0.123456,
+      derivative: 0.987654,
+      dz: 0,
+      dzProduct: 0.123456 * 0.987654,
+      p: null,
+      t: null,
+      term: 0,
+    };
     const s = productArithmetic(row)!;
     expect(s.isExact).toBe(true);
     expect(s.result).toBe('0.1219');

@@ -87,16 +87,36 @@ export function chainOf(trace: WireStepTrace, layer: number, from: number, to: n
     const term = x * dz;
     scale = Math.max(scale, Math.abs(term));
     sum += term;
-    rows.push({ tableRow: trace.rowIndices[r] ?? -1, x, dOutput, derivative, dz, dzProduct: derivative === null ? null : dOutput * derivative, p, t, term });
+    rows.push({
+      tableRow: trace.rowIndices[r] ?? -1,
+      x,
+      dOutput,
+      derivative,
+      dz,
+      dzProduct: derivative === null ? null : dOutput * derivative,
+      p,
+      t,
+      term,
+    });
   }
   const penalty = kernel.penalty ? (kernel.penalty[k] ?? 0) : null;
   const total = sum + (penalty ?? 0);
   const engine = kernel.grad[k] ?? Number.NaN;
   return {
-    layer: f.layerId, from, to, fused: b.fused, rows, sum, penalty, total, engine,
+    layer: f.layerId,
+    from,
+    to,
+    fused: b.fused,
+    rows,
+    sum,
+    penalty,
+    total,
+    engine,
     isMatch: agrees(total, engine, scale),
-    before: kernel.before[k] ?? Number.NaN, after: kernel.after[k] ?? Number.NaN,
-    formula: b.formula, activation: f.formula,
+    before: kernel.before[k] ?? Number.NaN,
+    after: kernel.after[k] ?? Number.NaN,
+    formula: b.formula,
+    activation: f.formula,
   };
 }
 
@@ -107,11 +127,21 @@ export function chainOf(trace: WireStepTrace, layer: number, from: number, to: n
 export function fusedArithmetic(row: ChainRow, rows: number): ShownArithmetic {
   const p = row.p ?? Number.NaN;
   const t = row.t ?? Number.NaN;
-  return shownArithmetic([p, t, rows], ([a, b, n]) => ((a ?? Number.NaN) - (b ?? Number.NaN)) / (n ?? Number.NaN), (p - t) / rows, formatDigits);
+  return shownArithmetic(
+    [p, t, rows],
+    ([a, b, n]) => ((a ?? Number.NaN) - (b ?? Number.NaN)) / (n ?? Number.NaN),
+    (p - t) / rows,
+    formatDigits,
+  );
 }
 
 /** A hidden row's `∂L/∂a · f′(z) = ∂L/∂z`, printed the same way; null without f′. */
 export function productArithmetic(row: ChainRow): ShownArithmetic | null {
   if (row.derivative === null || row.dzProduct === null) return null;
-  return shownArithmetic([row.dOutput, row.derivative], ([a, b]) => (a ?? Number.NaN) * (b ?? Number.NaN), row.dzProduct, formatDigits);
+  return shownArithmetic(
+    [row.dOutput, row.derivative],
+    ([a, b]) => (a ?? Number.NaN) * (b ?? Number.NaN),
+    row.dzProduct,
+    formatDigits,
+  );
 }

@@ -31,14 +31,18 @@ const UNCHANGED = 1e-6;
 /** The verdict for a loss going from `before` to `after` under loss `name`, on `rows` rows. */
 export function lossVerdict(name: string, before: number, after: number, rows: number): LossVerdict {
   const change = after - before;
-  if (Math.abs(change) <= UNCHANGED * Math.abs(before) + 1e-12) return { kind: 'unchanged', badge: 'unchanged', note: null };
-  if (change > 0) return { kind: 'up', badge: `went up ${formatValue((change / Math.max(before, 1e-12)) * 100, 2)}%`, note: null };
+  if (Math.abs(change) <= UNCHANGED * Math.abs(before) + 1e-12)
+    return { kind: 'unchanged', badge: 'unchanged', note: null };
+  if (change > 0)
+    return { kind: 'up', badge: `went up ${formatValue((change / Math.max(before, 1e-12)) * 100, 2)}%`, note: null };
   if (CLIPPED.has(name) && after <= LOSS_FLOOR * 1.001) {
     return {
-      kind: 'floor', badge: 'down to its floor',
-      note: `The loss is on its floor: probabilities are clipped to [${PROBABILITY_EPSILON}, 1 − ${PROBABILITY_EPSILON}] so that ln never sees 0, `
-        + `so it cannot go below about ${formatValue(LOSS_FLOOR, 1)}. It was already tiny (${formatValue(before, 4)}): the prediction was right and all but certain. `
-        + `The drop to ${formatValue(after, 4)} (${formatValue((-change / before) * 100, 2)}%) only means the step made it surer; there was nothing left to learn from ${rows === 1 ? 'this row' : 'these rows'}.`,
+      kind: 'floor',
+      badge: 'down to its floor',
+      note:
+        `The loss is on its floor: probabilities are clipped to [${PROBABILITY_EPSILON}, 1 − ${PROBABILITY_EPSILON}] so that ln never sees 0, ` +
+        `so it cannot go below about ${formatValue(LOSS_FLOOR, 1)}. It was already tiny (${formatValue(before, 4)}): the prediction was right and all but certain. ` +
+        `The drop to ${formatValue(after, 4)} (${formatValue((-change / before) * 100, 2)}%) only means the step made it surer; there was nothing left to learn from ${rows === 1 ? 'this row' : 'these rows'}.`,
     };
   }
   return { kind: 'down', badge: `went down ${formatValue((-change / before) * 100, 2)}%`, note: null };

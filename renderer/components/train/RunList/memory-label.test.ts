@@ -11,8 +11,11 @@ describe('memory label', () => {
   });
 
   it('says what the engine holds for the data and for the runs', () => {
-    expect(memoryLabel({ bytes: 3 * 1024 * 1024, tableBytes: 1024 * 1024, runBytes: 2 * 1024 * 1024, runs: 3 }))
-      .toBe('Engine memory: 3.0 MB (data 1.0 MB, 3 runs 2.0 MB)');
-    expect(memoryLabel({ bytes: 2048, tableBytes: 1024, runBytes: 1024, runs: 1 })).toBe('Engine memory: 2.0 KB (data 1.0 KB, 1 run 1.0 KB)');
+    expect(memoryLabel({ bytes: 3 * 1024 * 1024, tableBytes: 1024 * 1024, runBytes: 2 * 1024 * 1024, runs: 3 })).toBe(
+      'Engine memory: 3.0 MB (data 1.0 MB, 3 runs 2.0 MB)',
+    );
+    expect(memoryLabel({ bytes: 2048, tableBytes: 1024, runBytes: 1024, runs: 1 })).toBe(
+      'Engine memory: 2.0 KB (data 1.0 KB, 1 run 1.0 KB)',
+    );
   });
 });
