@@ -142,7 +142,7 @@ test("penguins: importance, partial dependence and a clicked row's waterfall on 
   await expect(step.getByRole('heading', { level: 2 })).toHaveText('Backward · the inputs');
   const lesson = step.getByRole('region', { name: 'Backward · the inputs' });
   await expect(lesson).toContainText('∂L/∂xi = Σj ∂L/∂zj · wij');
-  await expect(lesson).toContainText(/Largest for this row: \S+ -?[\d.e−-]+/);
+  await expect(lesson).toContainText(/Largest for this row: \S+\s+-?[\d.e−-]+/);
   await expect(lesson).toContainText('what the Why view on Evaluate adds up');
   await expect(step.getByRole('img', { name: /Network at this step/ })).toContainText('∂L/∂x');
   const dismiss = page.getByRole('button', { name: 'Dismiss' });
