@@ -118,9 +118,15 @@ test('a trials CSV from `sweep --out` opens next to the data; a file that is not
     page.getByText("iris.csv could not be opened as trials: Line 1: the trials CSV has no 'trial', 'rank', 'status',"),
   ).toBeVisible();
   await expect(r.getByRole('table', { name: 'Trial table' })).toHaveCount(0);
+  // Opening a bad file again replaces its message; the good file's message then replaces it (no red toasts
+  // left over the charts).
+  await openTrials(page, iris);
+  await expect(page.getByText('iris.csv could not be opened as trials:')).toHaveCount(1);
 
   await openTrials(page, csv);
   await expect(r.getByRole('table', { name: 'Trial table' }).getByRole('row')).toHaveCount(4);
+  await expect(page.getByText('could not be opened as trials')).toHaveCount(0);
+  await expect(page.getByText('Opened 3 trials from cli-trials.csv.')).toBeVisible();
   await expect(r.getByRole('figure', { name: 'Parallel coordinates' })).toHaveAttribute('data-lines', '3');
   await expect(r.getByRole('region', { name: 'Search space' })).toBeVisible();
   await screenshot(page, 'sweep-cli-trials-opened');

@@ -38,6 +38,20 @@ export const explainMessages = {
     path: 'column',
     message: `'${column}' is not a column the model uses. Its columns: ${columns.map((c) => `'${c}'`).join(', ')}.`,
   }),
+  targetNotInput: (column: string, columns: readonly string[]): Problem => ({
+    code: 'explain/target-not-input',
+    path: 'column',
+    message:
+      `'${column}' is the model's target, what it predicts; partial dependence follows the prediction over one of` +
+      ` its input columns: ${columns.map((c) => `'${c}'`).join(', ')}. Give one of those.`,
+  }),
+  gridOnCategory: (column: string): Problem => ({
+    code: 'explain/grid-on-category',
+    path: 'grid',
+    message:
+      `--grid does not apply to '${column}', a category column: partial dependence takes each of its categories.` +
+      ' Leave out --grid (it sets the points of a number or date column).',
+  }),
   noValues: (column: string): Problem => ({
     code: 'explain/no-values',
     path: `column '${column}'`,

@@ -85,7 +85,11 @@ describe('partial dependence', () => {
         (e: unknown) => e as ExplainError,
       );
     expect((await fail(pdp('target')))?.message).toBe(
-      "'target' is not a column the model uses. Its columns: 'a', 'b', 'cat', 'noise', 'tag', 'day'.",
+      "'target' is the model's target, what it predicts; partial dependence follows the prediction over one of its" +
+        " input columns: 'a', 'b', 'cat', 'noise', 'tag', 'day'. Give one of those.",
+    );
+    expect((await fail(pdp('nope')))?.message).toBe(
+      "'nope' is not a column the model uses. Its columns: 'a', 'b', 'cat', 'noise', 'tag', 'day'.",
     );
     expect((await fail(pdp('a', { points: 1 })))?.message).toBe(
       'The grid must have a whole number of points from 2 to 100, got 1. 20 is usual.',

@@ -92,13 +92,11 @@ export async function partialDependence(
     throw new ExplainError(explainMessages.badGrid(points));
   const blocks = columnBlocks(pre);
   const block = blocks.find((b) => b.column === column);
-  if (!block)
-    throw new ExplainError(
-      explainMessages.notAFeature(
-        column,
-        blocks.map((b) => b.column),
-      ),
-    );
+  if (!block) {
+    const columns = blocks.map((b) => b.column);
+    if (column === pre.target.column) throw new ExplainError(explainMessages.targetNotInput(column, columns));
+    throw new ExplainError(explainMessages.notAFeature(column, columns));
+  }
   const t = pre.features.find((f) => f.column === column)!;
   const col = table.columns.find((c) => c.name === column)!;
   const kind = t.kind === 'number' || t.kind === 'datetime' ? 'number' : 'category';

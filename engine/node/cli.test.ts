@@ -71,7 +71,7 @@ describe('user errors print one line and exit non-zero', () => {
   it.each([
     [['train', 'nope.csv', '--target', 'x'], `error: CSV file 'nope.csv' does not exist. Check the path (it is relative to ${dir}).\n`],
     [['train', join(samples, 'iris.csv'), '--target', 'species', '--epochs', 'ten'], "error: --epochs must be a whole number ≥ 1 and ≤ 1,000,000, got 'ten'.\n"],
-    [['train', join(samples, 'iris.csv'), '--target', 'species', '--frobnicate'], "error: Unknown flag '--frobnicate' for 'train'. Valid flags: --target, --spec, --epochs, --batch-size, --learning-rate, --optimizer, --seed, --validation-split, --test-split, --split, --dates, --class-weight, --auto, --budget, --no-refit, --backend, --out, --log, --no-preprocess, --decimal, --date-order, --skip-malformed-rows, --quiet, --help. See 'backprop-studio train --help'.\n"],
+    [['train', join(samples, 'iris.csv'), '--target', 'species', '--frobnicate'], "error: Unknown flag '--frobnicate' for 'train'. Valid flags: --target, --spec, --epochs, --batch-size, --learning-rate, --optimizer, --seed, --validation-split, --test-split, --split, --dates, --class-weight, --auto, --budget, --no-refit, --backend, --out, --log, --split-out, --no-preprocess, --decimal, --date-order, --skip-malformed-rows, --quiet, --help. See 'backprop-studio train --help'.\n"],
     [['train', join(samples, 'iris.csv')], "error: train needs --target COL: the name of the column to predict. Run 'backprop-studio profile DATA.csv' to list the columns.\n"],
     [['launch'], "error: unknown command 'launch'. Commands: train, predict, evaluate, inspect, gradients, explain, profile, sweep, export, transform, report. Run 'backprop-studio --help'.\n"],
   ])('%j', (args, message) => {

@@ -181,7 +181,20 @@ describe('explain --pdp: partial dependence', () => {
   });
 
   it.each([
-    [['--pdp', 'target'], "error: 'target' is not a column the model uses. Its columns: 'a', 'b', 'cat', 'noise', 'tag', 'day'.\n"],
+    [
+      ['--pdp', 'target'],
+      "error: 'target' is the model's target, what it predicts; partial dependence follows the prediction over one" +
+        " of its input columns: 'a', 'b', 'cat', 'noise', 'tag', 'day'. Give one of those.\n",
+    ],
+    [
+      ['--pdp', 'nope'],
+      "error: 'nope' is not a column the model uses. Its columns: 'a', 'b', 'cat', 'noise', 'tag', 'day'.\n",
+    ],
+    [
+      ['--pdp', 'cat', '--grid', '5'],
+      "error: --grid does not apply to 'cat', a category column: partial dependence takes each of its categories." +
+        ' Leave out --grid (it sets the points of a number or date column).\n',
+    ],
     [['--pdp', 'a', '--grid', '1'], "error: --grid must be a whole number ≥ 2 and ≤ 100, got '1'.\n"],
     [['--pdp', 'a', '--rows', '1'], 'error: --rows and --pdp ask for different explanations. Give one of them.\n'],
     [['--pdp', 'a', '--seed', '3'], 'error: --seed is for permutation importance, not --pdp. Leave one of them out.\n'],

@@ -49,6 +49,16 @@ describe(`the PyTorch package's --out${TORCH_MISSING}`, () => {
     refused(['predict.py', 'out'], 'out is a folder, not a CSV file. Name the CSV file inside it.');
   });
 
+  it.skipIf(skip)("train.py on another dataset's CSV says its target values are none of the model's classes", () => {
+    copyFileSync(join(sample, '..', 'penguins.csv'), join(pkg, 'penguins.csv'));
+    refused(
+      ['train.py', 'penguins.csv', '--epochs', '1', '--refit-preprocessing', '--out', 'out/p.json'],
+      "None of the values of the target 'species' (Adelie, Gentoo, Chinstrap) is one of the model's classes" +
+        ' (setosa, versicolor, virginica), so this CSV looks like another dataset. Train on a CSV whose' +
+        " 'species' holds the model's classes, or export a model trained on this data.",
+    );
+  });
+
   it.skipIf(skip)('train.py refuses before training: the training CSV, the model file, a folder, a missing one', () => {
     const overwrite = 'which this command reads; writing there would overwrite it. Choose another file.';
     const train = (out: string): string[] => ['train.py', 'iris.csv', '--epochs', '1', '--out', out];

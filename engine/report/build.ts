@@ -60,7 +60,7 @@ export function buildReport(r: ReportInput): string {
 ${dataSection(r.data, target, features)}
 ${networkSection(m)}
 ${trainingSection(m)}
-${evaluationSection(r.evaluation, target, r.data.scored)}
+${evaluationSection(r.evaluation, target, r.data.scored, r.data.trainingRows)}
 ${importanceSection(r.importance, r.dependence, r.dependenceNotes, r.explainedSample)}
 ${reproduceSection(m, r.reproduce)}
 </main>

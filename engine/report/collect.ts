@@ -10,6 +10,7 @@ import type { ModelFile } from '../export/index.ts';
 import { ExplainError, partialDependence, permutationImportance, type PartialDependence } from '../explain/index.ts';
 import { evaluateTestSplit, preprocessingOf } from '../run/index.ts';
 import { reportMessages } from './messages.ts';
+import { trainingRowsWarning } from './overlap.ts';
 import { sha256Hex } from './sha256.ts';
 import { tableRows } from './table-rows.ts';
 import type { ReportInput, ReportReproduce } from './types.ts';
@@ -101,6 +102,7 @@ export async function collectReport(
       scored: leftOut > 0 ? `${where} (${leftOut.toLocaleString('en-US')} left out: target missing or unknown)` : where,
       profile: profileTable(table, { target, preprocess: pre.preprocess }),
       warnings: applied.warnings,
+      trainingRows: o.rows ? null : trainingRowsWarning(model, o.file, scoredRows),
     },
     evaluation,
     importance,

@@ -15,4 +15,12 @@ export const reportMessages = {
     path: 'data',
     message: `'${file}' has no data rows, so there is nothing to evaluate. Use a CSV with labelled rows.`,
   }),
+  trainingRows: (file: string, scored: number, trained: number, test: number): Problem => ({
+    code: 'report/training-rows',
+    path: 'data',
+    message:
+      `'${file}' has as many scored rows (${scored}) as the model's training file, so it is probably that file:` +
+      ` ${trained} of its rows were used in training, so the report's scores are inflated. For scores on unseen rows,` +
+      ` train with --split-out DIR and report on DIR/test.csv (the ${test} held-out rows).`,
+  }),
 };

@@ -99,6 +99,12 @@ describe('buildReport', () => {
     expect(binary).toContain('<dt>Model file SHA-256</dt>');
   });
 
+  it("importance rows give mean and std with the same 4 decimals and a sign, as the CLI's explain does", () => {
+    const cells = [...binary.matchAll(/<td class="num">([^<]*±[^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(cells.length).toBeGreaterThan(3);
+    for (const cell of cells) expect(cell).toMatch(/^[+-]\d+\.\d{4} ± \d+\.\d{4}$/);
+  });
+
   it('regression: R², MAE and RMSE, predicted against actual and residuals, with the rows as a table', () => {
     expect(regression).toMatch(/<dt>R²<\/dt><dd>0\.\d+<\/dd>/);
     expect(regression).toContain('<title id="pva-t">Predicted against actual &#39;target&#39;</title>');

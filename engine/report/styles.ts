@@ -65,6 +65,7 @@ ul.legend svg { vertical-align: middle; margin-right: 6px; }
 details { margin: 6px 0 14px; } summary { cursor: pointer; color: var(--c0); }
 pre { background: var(--panel); padding: 10px 12px; border-radius: 6px; overflow-x: auto; font-size: 0.85rem; }
 ul.warnings li { margin: 3px 0; }
+p.warning { border-left: 4px solid var(--c4); background: var(--panel); padding: 8px 12px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; }
 @media print {
   :root { --bg: #ffffff; --fg: #000000; --muted: #333333; --line: #999999; --panel: #f2f2f2; --grid: #dddddd;

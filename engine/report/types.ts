@@ -17,6 +17,8 @@ export interface ReportDataInfo {
   profile: DatasetProfile;
   /** What reading the file and preprocessing it noticed (unknown target values, …). */
   warnings: Problem[];
+  /** When the rows look like the model's training file: why the scores are inflated and what to use. */
+  trainingRows?: string | null;
 }
 
 /** How to make the same model and report again. */

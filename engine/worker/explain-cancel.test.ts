@@ -89,7 +89,9 @@ describe('explain in the worker: cancel, and what it says about bad requests', (
     expect(
       errorOf(await h.send({ type: 'explain/pdp', runId: 'r1', column: 'species', ice: false, points: null })),
     ).toBe(
-      "explain/not-a-feature: 'species' is not a column the model uses. Its columns: 'island', 'bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex', 'year'.",
+      "explain/target-not-input: 'species' is the model's target, what it predicts; partial dependence follows the" +
+        " prediction over one of its input columns: 'island', 'bill_length_mm', 'bill_depth_mm', 'flipper_length_mm'," +
+        " 'body_mass_g', 'sex', 'year'. Give one of those.",
     );
     expect(errorOf(await h.send({ type: 'explain/importance', runId: 'nope', repeats: null, seed: null }))).toBe(
       'run/no-model: This run has no trained model. Train it first (a run that failed keeps no weights).',

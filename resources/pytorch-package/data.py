@@ -166,6 +166,20 @@ def targets(model, df):
     return codes.astype(np.float32), codes >= 0
 
 
+def no_known_target(model, df):
+    """Why no row has a known target: the column is empty, or (classification) none of its values is a class."""
+    target = model["preprocessing"]["target"]
+    column = target["column"]
+    labels = preprocess.Cells(df[column].tolist(), model["preprocessing"]["missingValues"], model.get("reading"))
+    seen = list(dict.fromkeys(label for label in labels.labels() if label is not None))
+    if target["kind"] != "classification" or not seen:
+        return f"No row has a known target '{column}'. Fill in the target column."
+    shown = ", ".join(seen[:5]) + (f" and {len(seen) - 5} more" if len(seen) > 5 else "")
+    return (f"None of the values of the target '{column}' ({shown}) is one of the model's classes "
+            f"({', '.join(target['classes'])}), so this CSV looks like another dataset. "
+            f"Train on a CSV whose '{column}' holds the model's classes, or export a model trained on this data.")
+
+
 def split_rows(rows, fraction, seed):
     """Seeded random train / validation positions: round(rows * fraction) validate, at least one row trains."""
     order = np.random.RandomState(seed % (2 ** 32)).permutation(rows)
@@ -178,8 +192,7 @@ def training_data(model, df, validation_split, seed, refit_preprocessing=False):
     refit_preprocessing, the model (a copy) has its preprocessing fitted again on the training rows."""
     _, known = targets(model, df)
     if not known.any():
-        raise DataError(f"No row has a known target '{model['preprocessing']['target']['column']}'. "
-                        "Fill in the target column.")
+        raise DataError(no_known_target(model, df))
     df = df[known].reset_index(drop=True)
     train, val = split_rows(len(df), validation_split, seed)
     if refit_preprocessing:

@@ -1,7 +1,7 @@
 /** The partial-dependence part of `explain`: `--pdp COLUMN [--ice] [--grid N]`, printed as a table, JSON to --out. */
 import type { Backend } from '../../backend/index.ts';
 import type { Preprocessing } from '../../data/index.ts';
-import { partialDependence, type PartialDependence } from '../../explain/index.ts';
+import { ExplainError, explainMessages, partialDependence, type PartialDependence } from '../../explain/index.ts';
 import { writeFileAtomic } from '../outputs.ts';
 import type { ModelInput } from './model-input.ts';
 
@@ -39,6 +39,9 @@ export function pdpText(r: PartialDependence): string {
 /** Partial dependence of the requested column; prints it, writes JSON to `out`. */
 export async function explainPdp(input: ModelInput, backend: Backend, req: PdpRequest): Promise<void> {
   const pre = input.model.preprocessing as Preprocessing;
+  const feature = pre.features.find((f) => f.column === req.column);
+  const byCategory = feature !== undefined && feature.kind !== 'number' && feature.kind !== 'datetime';
+  if (req.points !== undefined && byCategory) throw new ExplainError(explainMessages.gridOnCategory(req.column));
   const r = await partialDependence(input.model, pre, backend, input.table, input.x, input.rows, req.column, { points: req.points, ice: req.ice });
   process.stdout.write(pdpText(r));
   if (req.out !== undefined) {

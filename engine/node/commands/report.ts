@@ -112,6 +112,7 @@ export async function reportCommand(argv: string[]): Promise<void> {
       },
     });
     for (const w of input.data.warnings) process.stderr.write(`warning: ${w.message}\n`);
+    if (input.data.trainingRows) process.stderr.write(`warning: ${input.data.trainingRows}\n`);
     const html = buildReport(input);
     writeFileAtomic(out, html);
     process.stderr.write(`Wrote the report (${Math.ceil(html.length / 1024)} KB) to ${out}\n`);

@@ -15,6 +15,7 @@ import { checkOutputs, writeFileAtomic } from '../outputs.ts';
 import { epochLine, metricsBlock } from '../format.ts';
 import { rethrowFsError } from '../fs-errors.ts';
 import { UsageError } from '../usage-error.ts';
+import { splitOutFiles, writeSplits } from '../split-out.ts';
 import { trainAuto } from './train-auto.ts';
 
 const flags: Record<string, FlagSpec> = {
@@ -36,6 +37,7 @@ const flags: Record<string, FlagSpec> = {
   backend: { type: 'string', help: `compute backend: ${BACKEND_NAMES.join(', ')}`, placeholder: 'NAME' },
   out: { type: 'string', help: 'where to write the model file (default: <data>.model.json)', placeholder: 'MODEL.json' },
   log: { type: 'string', help: 'write one JSON object per epoch to this file', placeholder: 'RUN.jsonl' },
+  'split-out': { type: 'string', help: 'write the rows of each split to DIR/train.csv, validation.csv and test.csv (test.csv is for report)', placeholder: 'DIR' },
   'no-preprocess': { type: 'boolean', help: 'use the numbers as they are: no standardizing, no target scaling' },
   ...csvFlags('detected from the file; the model file stores what was used'),
   quiet: { type: 'boolean', help: 'print only the final results' },
@@ -70,7 +72,9 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const out = typeof values.out === 'string' ? values.out : `${basename(dataPath).replace(/\.[^.]+$/, '')}.model.json`;
   const logPath = typeof values.log === 'string' ? values.log : null;
   const inputs = [{ what: 'the CSV file', path: dataPath }, ...(typeof values.spec === 'string' ? [{ what: 'the spec file', path: values.spec }] : [])];
-  checkOutputs([{ flag: '--out', path: out, example: 'model.json' }, ...(logPath ? [{ flag: '--log', path: logPath, example: 'run.jsonl' }] : [])], inputs);
+  const splitOut = typeof values['split-out'] === 'string' ? values['split-out'] : null;
+  const splitFiles = splitOut === null ? [] : splitOutFiles(splitOut);
+  checkOutputs([{ flag: '--out', path: out, example: 'model.json' }, ...(logPath ? [{ flag: '--log', path: logPath, example: 'run.jsonl' }] : []), ...splitFiles], inputs);
   let spec: NetworkSpec | null = typeof values.spec === 'string' ? parseSpec(readJson(values.spec, 'Spec file')) : null;
   const seed = seedFlag ?? spec?.training?.seed ?? 42;
   const auto = !!values.auto;
@@ -103,6 +107,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const prepared = prepareDataset(table, { target, columns, split: { validation, test }, splitOrder: splitOrder as SplitOrder, preprocess: !values['no-preprocess'] }, seed);
   const quiet = !!values.quiet;
   for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
+  if (splitOut !== null) for (const line of writeSplits(splitOut, table, prepared)) process.stderr.write(`${line}\n`);
   if (auto) return trainAuto({ prepared, seed, budgetSeconds: budget, backend: backendChoice, out, quiet: !!values.quiet });
   const features = prepared.featureNames.length;
   spec ??= defaultSpec(prepared.task, features, "simple", prepared.train.rows);

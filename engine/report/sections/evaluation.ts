@@ -138,10 +138,11 @@ ${folded(`${caption} as a table`, table(`${caption}: actual, predicted and resid
 }
 
 /** The section's HTML. */
-export function evaluationSection(e: Evaluation, target: string, scored: string): string {
+export function evaluationSection(e: Evaluation, target: string, scored: string, trainingRows?: string | null): string {
   const unknown = e.kind === 'classification' ? "not one of the model's classes" : 'not a number';
   return `<section id="evaluation" aria-labelledby="evaluation-h"><h2 id="evaluation-h">Evaluation</h2>
 <p>Scored on ${esc(scored)}. Rows whose target is missing or ${unknown} are left out.</p>
+${trainingRows ? `<p class="warning" role="note"><strong>Warning:</strong> ${esc(trainingRows)}</p>` : ''}
 ${e.kind === 'classification' ? classification(e) : regression(e, target)}
 </section>`;
 }

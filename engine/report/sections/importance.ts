@@ -11,6 +11,16 @@ const PDP_ABOUT =
   ' and averages the predictions.';
 const METRIC = { accuracy: 'accuracy', r2: 'R²' } as const;
 
+/** A change with a sign and 4 decimals, as the CLI's `explain` prints it, so the rows compare at a glance. */
+function change(x: number): string {
+  const shown = x.toFixed(4);
+  // A tiny negative mean rounds to "-0.0000"; it reads as the no change it is.
+  return Number(shown) === 0 ? '+0.0000' : `${x > 0 ? '+' : ''}${shown}`;
+}
+
+/** mean ± std with the same 4 decimals on both sides. */
+const spread = (mean: number, std: number): string => `${change(mean)} ± ${std.toFixed(4)}`;
+
 function importance(r: ImportanceResult): string {
   const metric = METRIC[r.metric];
   const ranked = r.columns
@@ -31,8 +41,8 @@ function importance(r: ImportanceResult): string {
     .map((c, i) => [
       { html: String(i + 1), header: true },
       c.column,
-      { html: `${esc(fmt(c.mean))} ± ${esc(fmt(c.std))}`, num: true },
-      { html: `${esc(fmt(c.loss.mean))} ± ${esc(fmt(c.loss.std))}`, num: true },
+      { html: esc(spread(c.mean, c.std)), num: true },
+      { html: esc(spread(c.loss.mean, c.loss.std)), num: true },
       c.shownToMatter ? 'yes' : 'not shown to matter',
     ]);
   const caption =
