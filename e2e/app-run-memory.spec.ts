@@ -53,11 +53,9 @@ test('deleting a run frees what the engine held for it; runs say which dataset t
   await page.getByRole('button', { name: 'Palmer penguins' }).click();
   await expect(page.getByLabel('Project name')).toHaveValue('penguins');
   await expect(
-    page
-      .locator('.toast')
-      .filter({
-        hasText: 'Loaded penguins.csv: 344 rows. The run trained on other data is kept, labelled with its dataset.',
-      }),
+    page.locator('.toast').filter({
+      hasText: 'Loaded penguins.csv: 344 rows. The run trained on other data is kept, labelled with its dataset.',
+    }),
   ).toBeVisible();
   await openView(page, 'Train');
   await expect(runs.getByText('iris.csv')).toHaveCount(1);

@@ -8,7 +8,11 @@ import { nodeThreadHost } from './wasm-thread-host.ts';
 export function registerNodeBackends(options: { threads?: boolean } = {}): void {
   if (options.threads !== false && availableParallelism() > 1) {
     const cores = availableParallelism();
-    registerBackend(wasmBackendProvider({ threads: { host: nodeThreadHost, count: cores, reason: `${cores} threads, one per logical CPU` } }));
+    registerBackend(
+      wasmBackendProvider({
+        threads: { host: nodeThreadHost, count: cores, reason: `${cores} threads, one per logical CPU` },
+      }),
+    );
   }
   registerBackend(gpujsProvider('cpu', true));
 }

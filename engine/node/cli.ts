@@ -20,12 +20,21 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; about: 
   evaluate: { run: evaluateCommand, about: 'metrics of a model on a labelled CSV (JSON); --cv K for cross-validation' },
   inspect: { run: inspectCommand, about: 'layers, output shapes and parameter counts of a spec or model' },
   gradients: { run: gradientsCommand, about: 'gradient of the loss for every weight tensor (JSON)' },
-  explain: { run: explainCommand, about: 'which columns matter (permutation importance), or why a row got its prediction' },
+  explain: {
+    run: explainCommand,
+    about: 'which columns matter (permutation importance), or why a row got its prediction',
+  },
   profile: { run: profileCommand, about: 'column types, statistics and data-quality warnings of a CSV' },
   sweep: { run: sweepCommand, about: 'search hyperparameters: trials in parallel, ranked by a validation metric' },
-  export: { run: exportCommand, about: 'write a model for another runtime: ONNX (raw columns or input matrix), TF.js, PyTorch package' },
+  export: {
+    run: exportCommand,
+    about: 'write a model for another runtime: ONNX (raw columns or input matrix), TF.js, PyTorch package',
+  },
   transform: { run: transformCommand, about: "the model's input matrix for a raw CSV (the numbers the network sees)" },
-  report: { run: reportCommand, about: 'one self-contained HTML report: data, network, training, evaluation, importance' },
+  report: {
+    run: reportCommand,
+    about: 'one self-contained HTML report: data, network, training, evaluation, importance',
+  },
 };
 
 /** Top-level help. */
@@ -56,7 +65,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    process.stderr.write(`error: unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}. Run 'backprop-studio --help'.\n`);
+    process.stderr.write(
+      `error: unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}. Run 'backprop-studio --help'.\n`,
+    );
     return 2;
   }
   registerNodeBackends();
@@ -66,7 +77,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     const { message, code } = failureMessage(e);
     process.stderr.write(`error: ${message}\n`);
-    if (code === 70 && process.env.BACKPROP_STUDIO_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    if (code === 70 && process.env.BACKPROP_STUDIO_DEBUG && e instanceof Error && e.stack)
+      process.stderr.write(`${e.stack}\n`);
     return code;
   }
 }
@@ -85,8 +97,15 @@ export function failureMessage(e: unknown): { message: string; code: 1 | 70 } {
     return { message: `Could not ${String(syscall)}${where}: ${fsErrorReason(e)}.`, code: 1 };
   }
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return { message: 'An input nests too deeply to process (the call stack ran out). Check that the files are the ones you meant; if they are ordinary, this is a bug in Backprop Studio: please report it.', code: 1 };
+    return {
+      message:
+        'An input nests too deeply to process (the call stack ran out). Check that the files are the ones you meant; if they are ordinary, this is a bug in Backprop Studio: please report it.',
+      code: 1,
+    };
   }
   const what = errorMessage(e);
-  return { message: `internal error, a bug in Backprop Studio (not in your input): ${what}. Please report it with the command you ran; set BACKPROP_STUDIO_DEBUG=1 to print the stack trace.`, code: 70 };
+  return {
+    message: `internal error, a bug in Backprop Studio (not in your input): ${what}. Please report it with the command you ran; set BACKPROP_STUDIO_DEBUG=1 to print the stack trace.`,
+    code: 70,
+  };
 }

@@ -9,9 +9,20 @@ const DATE_ORDER_VALUES: Readonly<Record<string, DateOrder>> = { 'day-first': 'd
 /** The flags; `whenOmitted` says what reads the file without the first two (detection, or the model's settings). */
 export function csvFlags(whenOmitted: string): Record<string, FlagSpec> {
   return {
-    decimal: { type: 'string', help: `decimal separator: . or , (which also reads 1.234,5 and 1 234,5); default: ${whenOmitted}`, placeholder: '.|,' },
-    'date-order': { type: 'string', help: `read dates like 03/04/2024 day-first or month-first; default: ${whenOmitted}`, placeholder: 'ORDER' },
-    'skip-malformed-rows': { type: 'boolean', help: 'drop rows with the wrong number of values (with a warning naming them) instead of stopping' },
+    decimal: {
+      type: 'string',
+      help: `decimal separator: . or , (which also reads 1.234,5 and 1 234,5); default: ${whenOmitted}`,
+      placeholder: '.|,',
+    },
+    'date-order': {
+      type: 'string',
+      help: `read dates like 03/04/2024 day-first or month-first; default: ${whenOmitted}`,
+      placeholder: 'ORDER',
+    },
+    'skip-malformed-rows': {
+      type: 'boolean',
+      help: 'drop rows with the wrong number of values (with a warning naming them) instead of stopping',
+    },
   };
 }
 
@@ -20,13 +31,22 @@ export function csvOptionsOf(values: Parsed['values']): CsvOptions {
   const options: CsvOptions = {};
   const decimal = values.decimal;
   if (decimal !== undefined) {
-    if (decimal !== '.' && decimal !== ',') throw new UsageError('cli/bad-decimal', `--decimal must be '.' (decimal point) or ',' (decimal comma), got '${String(decimal)}'.`);
+    if (decimal !== '.' && decimal !== ',')
+      throw new UsageError(
+        'cli/bad-decimal',
+        `--decimal must be '.' (decimal point) or ',' (decimal comma), got '${String(decimal)}'.`,
+      );
     options.decimal = decimal;
   }
   const order = values['date-order'];
   if (order !== undefined) {
-    const value = typeof order === 'string' && Object.hasOwn(DATE_ORDER_VALUES, order) ? DATE_ORDER_VALUES[order] : undefined;
-    if (!value) throw new UsageError('cli/bad-date-order', `--date-order must be one of ${Object.keys(DATE_ORDER_VALUES).join(', ')}, got '${String(order)}'.`);
+    const value =
+      typeof order === 'string' && Object.hasOwn(DATE_ORDER_VALUES, order) ? DATE_ORDER_VALUES[order] : undefined;
+    if (!value)
+      throw new UsageError(
+        'cli/bad-date-order',
+        `--date-order must be one of ${Object.keys(DATE_ORDER_VALUES).join(', ')}, got '${String(order)}'.`,
+      );
     options.dateOrder = value;
   }
   if (values['skip-malformed-rows']) options.raggedRows = 'skip';

@@ -30,24 +30,41 @@ export function checkInputFile(path: string, what: string, maxBytes: number): St
   try {
     info = statSync(path);
   } catch (e) {
-    if ((e as { code?: unknown }).code === 'ENOENT') throw new UsageError('cli/file-not-found', `${what} '${path}' does not exist. Check the path (it is relative to ${process.cwd()}).`);
+    if ((e as { code?: unknown }).code === 'ENOENT')
+      throw new UsageError(
+        'cli/file-not-found',
+        `${what} '${path}' does not exist. Check the path (it is relative to ${process.cwd()}).`,
+      );
     rethrowFsError(e, 'read', path);
   }
-  if (info.isDirectory()) throw new UsageError('cli/is-directory', `${what} '${path}' is a folder, not a file. Name the file inside it.`);
-  if (!info.isFile()) throw new UsageError('cli/not-a-file', `${what} '${path}' is ${kindOf(info)}, not a file. Save the data to a file and name that.`);
+  if (info.isDirectory())
+    throw new UsageError('cli/is-directory', `${what} '${path}' is a folder, not a file. Name the file inside it.`);
+  if (!info.isFile())
+    throw new UsageError(
+      'cli/not-a-file',
+      `${what} '${path}' is ${kindOf(info)}, not a file. Save the data to a file and name that.`,
+    );
   if (info.size > maxBytes) throw tooLarge(path, what, info.size, maxBytes);
   return info;
 }
 
 function tooLarge(path: string, what: string, size: number, maxBytes: number): UsageError {
-  return new UsageError('cli/file-too-large', `${what} '${path}' is ${mebibytes(size)}; the limit is ${mebibytes(maxBytes)}. Split the file or sample its rows.`);
+  return new UsageError(
+    'cli/file-too-large',
+    `${what} '${path}' is ${mebibytes(size)}; the limit is ${mebibytes(maxBytes)}. Split the file or sample its rows.`,
+  );
 }
 
 /**
  * Reads a regular file chunk by chunk, handing each chunk to `onChunk` (so the whole file is never held
  * at once); stops with an error if the file grows past `maxBytes` while being read.
  */
-export function readChunks(path: string, what: string, maxBytes: number, onChunk: (chunk: Uint8Array, total: number) => void): void {
+export function readChunks(
+  path: string,
+  what: string,
+  maxBytes: number,
+  onChunk: (chunk: Uint8Array, total: number) => void,
+): void {
   checkInputFile(path, what, maxBytes);
   let fd: number;
   try {
@@ -58,7 +75,11 @@ export function readChunks(path: string, what: string, maxBytes: number, onChunk
   }
   try {
     const opened = fstatSync(fd);
-    if (!opened.isFile()) throw new UsageError('cli/not-a-file', `${what} '${path}' is ${kindOf(opened)}, not a file. Save the data to a file and name that.`);
+    if (!opened.isFile())
+      throw new UsageError(
+        'cli/not-a-file',
+        `${what} '${path}' is ${kindOf(opened)}, not a file. Save the data to a file and name that.`,
+      );
     const total = opened.size;
     let read = 0;
     for (;;) {
@@ -120,10 +141,16 @@ export function readJson(path: string, what: string): unknown {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new UsageError('cli/bad-json', `${what} '${path}' is not valid JSON (${(e as Error).message}). Fix the file or export it again.`);
+    throw new UsageError(
+      'cli/bad-json',
+      `${what} '${path}' is not valid JSON (${(e as Error).message}). Fix the file or export it again.`,
+    );
   }
   if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw new UsageError('cli/json-too-deep', `${what} '${path}' nests lists and objects more than ${MAX_JSON_DEPTH} levels deep; specs, search spaces and model files need fewer than 10. Check that it is the file you meant.`);
+    throw new UsageError(
+      'cli/json-too-deep',
+      `${what} '${path}' nests lists and objects more than ${MAX_JSON_DEPTH} levels deep; specs, search spaces and model files need fewer than 10. Check that it is the file you meant.`,
+    );
   }
   return value;
 }

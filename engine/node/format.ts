@@ -23,10 +23,14 @@ export function metricsBlock(name: string, m: Metrics): string {
     return `${name}: loss ${num(m.loss)}  MAE ${num(m.mae)}  RMSE ${num(m.rmse)}  R² ${num(m.r2)}`;
   }
   const w = Math.max(8, ...m.classes.map((c) => c.label.length));
-  const lines = [`${name}: accuracy ${num(m.accuracy)}  balanced accuracy ${num(m.balancedAccuracy)}  macro F1 ${num(m.macroF1)}  loss ${num(m.loss)}`,
-    `  ${'class'.padEnd(w)}  precision  recall  f1      support`];
+  const lines = [
+    `${name}: accuracy ${num(m.accuracy)}  balanced accuracy ${num(m.balancedAccuracy)}  macro F1 ${num(m.macroF1)}  loss ${num(m.loss)}`,
+    `  ${'class'.padEnd(w)}  precision  recall  f1      support`,
+  ];
   for (const c of m.classes) {
-    lines.push(`  ${c.label.padEnd(w)}  ${num(c.precision).padEnd(9)}  ${num(c.recall).padEnd(6)}  ${num(c.f1).padEnd(6)}  ${c.support}`);
+    lines.push(
+      `  ${c.label.padEnd(w)}  ${num(c.precision).padEnd(9)}  ${num(c.recall).padEnd(6)}  ${num(c.f1).padEnd(6)}  ${c.support}`,
+    );
   }
   lines.push(`  confusion (rows = true, columns = predicted): ${JSON.stringify(m.confusion)}`);
   return lines.join('\n');

@@ -21,19 +21,30 @@ describe('writeFileAtomic', () => {
     const folder = join(dir, 'taken');
     mkdirSync(folder);
     writeFileSync(join(folder, 'inside'), 'x');
-    expect(() => writeFileAtomic(folder, 'data')).toThrow(`Cannot write '${folder}': it is a folder, not a file. Name a file.`);
+    expect(() => writeFileAtomic(folder, 'data')).toThrow(
+      `Cannot write '${folder}': it is a folder, not a file. Name a file.`,
+    );
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 
 describe('failureMessage: the top-level guard', () => {
   it('turns a file-system error anywhere into one sentence with the path', () => {
-    const e = Object.assign(new Error("EACCES: permission denied, open '/x/run.jsonl'"), { code: 'EACCES', syscall: 'open', path: '/x/run.jsonl' });
-    expect(failureMessage(e)).toEqual({ message: "Could not open '/x/run.jsonl': permission denied. Choose a folder you can write to, or check the permissions.", code: 1 });
+    const e = Object.assign(new Error("EACCES: permission denied, open '/x/run.jsonl'"), {
+      code: 'EACCES',
+      syscall: 'open',
+      path: '/x/run.jsonl',
+    });
+    expect(failureMessage(e)).toEqual({
+      message:
+        "Could not open '/x/run.jsonl': permission denied. Choose a folder you can write to, or check the permissions.",
+      code: 1,
+    });
   });
   it('says that anything else is a bug, without a stack trace', () => {
     expect(failureMessage(new TypeError("Cannot read properties of undefined (reading 'x')"))).toEqual({
-      message: "internal error, a bug in Backprop Studio (not in your input): Cannot read properties of undefined (reading 'x'). Please report it with the command you ran; set BACKPROP_STUDIO_DEBUG=1 to print the stack trace.",
+      message:
+        "internal error, a bug in Backprop Studio (not in your input): Cannot read properties of undefined (reading 'x'). Please report it with the command you ran; set BACKPROP_STUDIO_DEBUG=1 to print the stack trace.",
       code: 70,
     });
   });

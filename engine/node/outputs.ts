@@ -3,15 +3,33 @@
  * a folder, device or one of the command's inputs), then written atomically so a reader never sees half a file.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsErrorReason, rethrowFsError } from './fs-errors.ts';
 import { UsageError } from './usage-error.ts';
 
 /** A file the command will write, the flag that named it, and a file name to suggest (for the messages). */
-export interface OutputFile { flag: string; path: string; example: string }
+export interface OutputFile {
+  flag: string;
+  path: string;
+  example: string;
+}
 /** A file the command reads, and what it is called in messages ("the CSV file"). */
-export interface InputFile { what: string; path: string }
+export interface InputFile {
+  what: string;
+  path: string;
+}
 
 function statOrNull(path: string, action: 'read' | 'write' = 'write'): Stats | null {
   try {
@@ -36,7 +54,10 @@ function probeFolder(flag: string, path: string, folder: string): void {
     // The folder exists (checked before), so ENOENT here means it takes no new files (/proc, a virtual file system).
     const why = (e as { code?: unknown }).code === 'ENOENT' ? 'the folder cannot hold new files' : fsErrorReason(e);
     if (why === null) throw e;
-    throw new UsageError('cli/output-not-writable', `${flag} '${path}': cannot create a file in '${folder}': ${why}. Nothing was computed.`);
+    throw new UsageError(
+      'cli/output-not-writable',
+      `${flag} '${path}': cannot create a file in '${folder}': ${why}. Nothing was computed.`,
+    );
   } finally {
     rmSync(probe, { force: true });
   }
@@ -45,15 +66,35 @@ function probeFolder(flag: string, path: string, folder: string): void {
 function checkOne(out: OutputFile): Stats | null {
   const { flag, path } = out;
   if (path.trim() === '') throw new UsageError('cli/empty-output', `${flag} needs a file name, got ''.`);
-  if (/[/\\]$/.test(path)) throw new UsageError('cli/output-is-folder', `${flag} '${path}' ends with a slash, so it names a folder. Name a file, e.g. '${join(path, out.example)}'. Nothing was computed.`);
+  if (/[/\\]$/.test(path))
+    throw new UsageError(
+      'cli/output-is-folder',
+      `${flag} '${path}' ends with a slash, so it names a folder. Name a file, e.g. '${join(path, out.example)}'. Nothing was computed.`,
+    );
   const folder = dirname(resolve(path));
   const shown = dirname(path);
   const dir = statOrNull(folder);
-  if (dir === null) throw new UsageError('cli/no-folder', `${flag} '${path}': the folder '${shown}' does not exist. Create it first (mkdir -p '${shown}') or choose another folder. Nothing was computed.`);
-  if (!dir.isDirectory()) throw new UsageError('cli/no-folder', `${flag} '${path}': '${shown}' is a file, not a folder. Choose another folder. Nothing was computed.`);
+  if (dir === null)
+    throw new UsageError(
+      'cli/no-folder',
+      `${flag} '${path}': the folder '${shown}' does not exist. Create it first (mkdir -p '${shown}') or choose another folder. Nothing was computed.`,
+    );
+  if (!dir.isDirectory())
+    throw new UsageError(
+      'cli/no-folder',
+      `${flag} '${path}': '${shown}' is a file, not a folder. Choose another folder. Nothing was computed.`,
+    );
   const target = statOrNull(path);
-  if (target?.isDirectory()) throw new UsageError('cli/output-is-folder', `${flag} '${path}' is a folder. Name a file inside it, e.g. '${join(path, out.example)}'. Nothing was computed.`);
-  if (target && !target.isFile()) throw new UsageError('cli/output-not-file', `${flag} '${path}' is a device or pipe, not a file. Name a regular file. Nothing was computed.`);
+  if (target?.isDirectory())
+    throw new UsageError(
+      'cli/output-is-folder',
+      `${flag} '${path}' is a folder. Name a file inside it, e.g. '${join(path, out.example)}'. Nothing was computed.`,
+    );
+  if (target && !target.isFile())
+    throw new UsageError(
+      'cli/output-not-file',
+      `${flag} '${path}' is a device or pipe, not a file. Name a regular file. Nothing was computed.`,
+    );
   probeFolder(flag, path, shown);
   return target;
 }
@@ -71,11 +112,21 @@ export function checkOutputs(outputs: readonly OutputFile[], inputs: readonly In
   });
   for (const out of outputs) {
     const target = checkOne(out);
-    const key = target ? `${target.dev}:${target.ino}` : `new:${join(realpathSync(dirname(resolve(out.path))), basename(out.path))}`;
+    const key = target
+      ? `${target.dev}:${target.ino}`
+      : `new:${join(realpathSync(dirname(resolve(out.path))), basename(out.path))}`;
     const input = inputKeys.find((i) => i.key === key);
-    if (input) throw new UsageError('cli/output-is-input', `${out.flag} '${out.path}' is ${input.input.what} '${input.input.path}', which this command reads; writing there would replace it. Choose another file name.`);
+    if (input)
+      throw new UsageError(
+        'cli/output-is-input',
+        `${out.flag} '${out.path}' is ${input.input.what} '${input.input.path}', which this command reads; writing there would replace it. Choose another file name.`,
+      );
     const twin = seen.find((s) => s.key === key);
-    if (twin) throw new UsageError('cli/outputs-collide', `${twin.out.flag} '${twin.out.path}' and ${out.flag} '${out.path}' are the same file; one would overwrite the other. Give them different names.`);
+    if (twin)
+      throw new UsageError(
+        'cli/outputs-collide',
+        `${twin.out.flag} '${twin.out.path}' and ${out.flag} '${out.path}' are the same file; one would overwrite the other. Give them different names.`,
+      );
     seen.push({ out, key });
   }
 }

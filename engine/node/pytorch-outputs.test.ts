@@ -71,38 +71,46 @@ describe(`the PyTorch package's --out${TORCH_MISSING}`, () => {
     );
   });
 
-  it.skipIf(skip)('predict.py still writes a new file, and train.py a model file beside the package', () => {
-    const p = runPython(pkg, ['predict.py', 'iris.csv', '--out', 'out/predictions.csv']);
-    expect(p.stderr).toBe('');
-    expect(readFileSync(join(pkg, 'out', 'predictions.csv'), 'utf8').split('\n')[0]).toBe(
-      'prediction,probability_setosa,probability_versicolor,probability_virginica',
-    );
-    const t = runPython(pkg, ['train.py', 'iris.csv', '--epochs', '1', '--out', 'trained.model.json']);
-    expect(t.status, t.stderr).toBe(0);
-    expect(t.stdout).toContain('Wrote trained.model.json');
-  }, 60_000);
+  it.skipIf(skip)(
+    'predict.py still writes a new file, and train.py a model file beside the package',
+    () => {
+      const p = runPython(pkg, ['predict.py', 'iris.csv', '--out', 'out/predictions.csv']);
+      expect(p.stderr).toBe('');
+      expect(readFileSync(join(pkg, 'out', 'predictions.csv'), 'utf8').split('\n')[0]).toBe(
+        'prediction,probability_setosa,probability_versicolor,probability_virginica',
+      );
+      const t = runPython(pkg, ['train.py', 'iris.csv', '--epochs', '1', '--out', 'trained.model.json']);
+      expect(t.status, t.stderr).toBe(0);
+      expect(t.stdout).toContain('Wrote trained.model.json');
+    },
+    60_000,
+  );
 
-  it.skipIf(skip)('Ctrl+C in train.py stops after the epoch and writes the model file, stopped', async () => {
-    const child = spawn(PYTHON, ['train.py', 'iris.csv', '--epochs', '100000', '--out', 'ctrlc.json'], { cwd: pkg });
-    let out = '';
-    let err = '';
-    let sent = false;
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      // after two epochs have been printed
-      if (!sent && (out.match(/^epoch \d+\//gm) ?? []).length >= 2) sent = child.kill('SIGINT');
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(err).toBe(
-      'Ctrl+C: stopping after this epoch and writing the model (press it again to quit without writing).\n',
-    );
-    expect(code).toBe(0);
-    expect(out).toMatch(/\nWrote ctrlc\.json\n$/);
-    const written = JSON.parse(readFileSync(join(pkg, 'ctrlc.json'), 'utf8')) as {
-      training: { stopReason: string; epochsRun: number };
-    };
-    expect(written.training.stopReason).toBe('stopped');
-    expect(written.training.epochsRun).toBeLessThan(100000);
-  }, 120_000);
+  it.skipIf(skip)(
+    'Ctrl+C in train.py stops after the epoch and writes the model file, stopped',
+    async () => {
+      const child = spawn(PYTHON, ['train.py', 'iris.csv', '--epochs', '100000', '--out', 'ctrlc.json'], { cwd: pkg });
+      let out = '';
+      let err = '';
+      let sent = false;
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        // after two epochs have been printed
+        if (!sent && (out.match(/^epoch \d+\//gm) ?? []).length >= 2) sent = child.kill('SIGINT');
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(err).toBe(
+        'Ctrl+C: stopping after this epoch and writing the model (press it again to quit without writing).\n',
+      );
+      expect(code).toBe(0);
+      expect(out).toMatch(/\nWrote ctrlc\.json\n$/);
+      const written = JSON.parse(readFileSync(join(pkg, 'ctrlc.json'), 'utf8')) as {
+        training: { stopReason: string; epochsRun: number };
+      };
+      expect(written.training.stopReason).toBe('stopped');
+      expect(written.training.epochsRun).toBeLessThan(100000);
+    },
+    120_000,
+  );
 });

@@ -103,7 +103,7 @@ describe(`train_model${TORCH_MISSING}`, () => {
         ].map(([e, lr]) => [e, expect.closeTo(lr!, 9)]),
       );
       expect(model.seed).toBe(5);
-    expect(model.spec.training?.epochs).toBe(3);
+      expect(model.spec.training?.epochs).toBe(3);
       expect(model.metrics.train).toMatchObject({
         kind: 'classification',
         classes: [{ label: 'Adelie' }, { label: 'Chinstrap' }, { label: 'Gentoo' }],

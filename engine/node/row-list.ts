@@ -12,13 +12,26 @@ export function parseRowList(text: string): Int32Array {
   let count = 0;
   for (const part of text.split(',')) {
     const m = ITEM.exec(part.trim());
-    if (!m) throw new UsageError('cli/bad-rows', `--rows must be row numbers or ranges like 1-8 or 3,7,10-12 (data rows, counted from 1 below the header), got '${text}'.`);
+    if (!m)
+      throw new UsageError(
+        'cli/bad-rows',
+        `--rows must be row numbers or ranges like 1-8 or 3,7,10-12 (data rows, counted from 1 below the header), got '${text}'.`,
+      );
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
-    if (from < 1) throw new UsageError('cli/bad-rows', `--rows counts data rows from 1 (the first row below the header), got '${part.trim()}'.`);
-    if (to < from) throw new UsageError('cli/bad-rows', `--rows range '${part.trim()}' runs backwards. Write it as ${to}-${from}.`);
+    if (from < 1)
+      throw new UsageError(
+        'cli/bad-rows',
+        `--rows counts data rows from 1 (the first row below the header), got '${part.trim()}'.`,
+      );
+    if (to < from)
+      throw new UsageError('cli/bad-rows', `--rows range '${part.trim()}' runs backwards. Write it as ${to}-${from}.`);
     count += to - from + 1;
-    if (count > MAX_EXPLAINED_ROWS) throw new UsageError('cli/too-many-rows', `--rows '${text}' names more than ${MAX_EXPLAINED_ROWS.toLocaleString('en-US')} rows; explain at most ${MAX_EXPLAINED_ROWS.toLocaleString('en-US')} at once.`);
+    if (count > MAX_EXPLAINED_ROWS)
+      throw new UsageError(
+        'cli/too-many-rows',
+        `--rows '${text}' names more than ${MAX_EXPLAINED_ROWS.toLocaleString('en-US')} rows; explain at most ${MAX_EXPLAINED_ROWS.toLocaleString('en-US')} at once.`,
+      );
     ranges.push([from, to]);
   }
   const rows: number[] = [];
@@ -30,6 +43,9 @@ export function parseRowList(text: string): Int32Array {
 export function checkRowsExist(rows: Int32Array, available: number, file: string): void {
   const last = rows.reduce((m, r) => Math.max(m, r), -1);
   if (last >= available) {
-    throw new UsageError('cli/row-past-end', `--rows asks for row ${last + 1}, but '${file}' has ${available.toLocaleString('en-US')} data row${available === 1 ? '' : 's'}. Choose rows from 1 to ${available.toLocaleString('en-US')}.`);
+    throw new UsageError(
+      'cli/row-past-end',
+      `--rows asks for row ${last + 1}, but '${file}' has ${available.toLocaleString('en-US')} data row${available === 1 ? '' : 's'}. Choose rows from 1 to ${available.toLocaleString('en-US')}.`,
+    );
   }
 }

@@ -16,8 +16,18 @@ function cli(...args: string[]): { code: number; stdout: string; stderr: string 
 }
 
 const lines = (file: string): string[] => readFileSync(join(dir, file), 'utf8').trim().split('\n');
-const trained = cli('train', 'penguins.csv', '--target', 'species', '--epochs', '3', '--out', 'p.json',
-  '--split-out', 'sp');
+const trained = cli(
+  'train',
+  'penguins.csv',
+  '--target',
+  'species',
+  '--epochs',
+  '3',
+  '--out',
+  'p.json',
+  '--split-out',
+  'sp',
+);
 
 describe('train --split-out', () => {
   it('writes train.csv, validation.csv and test.csv holding exactly the rows of each split, with the header', () => {

@@ -1,12 +1,25 @@
 /** Plain-text output of the `sweep` command: progress lines and the final table. */
 import {
-  halvingBudget, hyperbandBrackets, hyperbandSizes, sortTrials, type HalvingSettings, type Objective, type SweepResult, type TrialParams, type TrialRecord,
+  halvingBudget,
+  hyperbandBrackets,
+  hyperbandSizes,
+  sortTrials,
+  type HalvingSettings,
+  type Objective,
+  type SweepResult,
+  type TrialParams,
+  type TrialRecord,
 } from '../sweep/index.ts';
 import { num } from './format.ts';
 
 /** Short column names for parameter paths (`learningRate`, `dense-1.units`, `*dropout.rate`), full paths where two would clash. */
 export function shortNames(paths: readonly string[]): Map<string, string> {
-  const short = (p: string) => (p.startsWith('layers[') ? p.replace(/^layers\[([^\]]+)\]\./, '$1.') : p.startsWith('training.') ? p.slice(p.lastIndexOf('.') + 1) : p);
+  const short = (p: string) =>
+    p.startsWith('layers[')
+      ? p.replace(/^layers\[([^\]]+)\]\./, '$1.')
+      : p.startsWith('training.')
+        ? p.slice(p.lastIndexOf('.') + 1)
+        : p;
   const names = paths.map(short);
   return new Map(paths.map((p, i) => [p, names.indexOf(names[i]) === names.lastIndexOf(names[i]) ? names[i] : p]));
 }
@@ -18,7 +31,9 @@ export function showValue(v: TrialParams[string] | undefined): string {
 
 /** `learningRate=0.003 dense-1.units=48`. */
 export function paramsText(params: TrialParams, names: Map<string, string>): string {
-  return Object.entries(params).map(([p, v]) => `${names.get(p) ?? p}=${showValue(v)}`).join(' ');
+  return Object.entries(params)
+    .map(([p, v]) => `${names.get(p) ?? p}=${showValue(v)}`)
+    .join(' ');
 }
 
 /** One progress line for a trial that stopped training (for now). */
@@ -27,12 +42,18 @@ export function trialLine(r: TrialRecord, trials: number, objective: Objective, 
   const score = `${objective.metric} ${num(r.objective)}`;
   const secs = `${(r.durationMs / 1000).toFixed(1)} s`;
   switch (r.status) {
-    case 'done': return `${head} done       ${score}  (${r.epochs} epochs, ${secs})${isBest ? '  ★ best so far' : ''}`;
-    case 'waiting': return `${head} ${r.bracket === null ? '' : `bracket ${r.bracket} `}rung ${r.rung ?? 0}     ${score} after ${r.epochs} epochs`;
-    case 'pruned': return `${head} pruned     ${score} after ${r.epochs} epochs`;
-    case 'cancelled': return `${head} cancelled  after ${r.epochs} epochs`;
-    case 'failed': return `${head} failed     ${r.error?.message ?? ''}`;
-    case 'running': return `${head} running`;
+    case 'done':
+      return `${head} done       ${score}  (${r.epochs} epochs, ${secs})${isBest ? '  ★ best so far' : ''}`;
+    case 'waiting':
+      return `${head} ${r.bracket === null ? '' : `bracket ${r.bracket} `}rung ${r.rung ?? 0}     ${score} after ${r.epochs} epochs`;
+    case 'pruned':
+      return `${head} pruned     ${score} after ${r.epochs} epochs`;
+    case 'cancelled':
+      return `${head} cancelled  after ${r.epochs} epochs`;
+    case 'failed':
+      return `${head} failed     ${r.error?.message ?? ''}`;
+    case 'running':
+      return `${head} running`;
   }
 }
 
@@ -44,7 +65,10 @@ export function bracketLines(h: HalvingSettings, trials: number): string[] {
   const how = trials === total ? 'the standard plan' : `the standard ${standard.join(' + ')} = ${total} scaled`;
   return [
     `Hyperband: ${trials} trials in ${runs.length} brackets (${how}), epochs ${h.minEpochs} to ${h.maxEpochs}, eta ${h.eta}; trials × epochs at each rung:`,
-    ...runs.map((b) => `  bracket ${b.bracket}: ${b.sizes.map((n, k) => `${n}×${b.epochs[k]}`).join(' → ')}  (trials ${b.first}–${b.first + b.sizes[0] - 1}, ${halvingBudget(b)} epochs)`),
+    ...runs.map(
+      (b) =>
+        `  bracket ${b.bracket}: ${b.sizes.map((n, k) => `${n}×${b.epochs[k]}`).join(' → ')}  (trials ${b.first}–${b.first + b.sizes[0] - 1}, ${halvingBudget(b)} epochs)`,
+    ),
   ];
 }
 
@@ -53,12 +77,34 @@ export function resultTable(result: SweepResult, names: Map<string, string>): st
   const { plan } = result;
   const paths = plan.parameters.map((p) => p.path);
   const other = plan.objective.metric === 'valLoss' ? 'loss' : 'valLoss';
-  const header = ['rank', 'trial', 'status', plan.objective.metric, other, 'epochs', 'time', ...paths.map((p) => names.get(p) ?? p)];
+  const header = [
+    'rank',
+    'trial',
+    'status',
+    plan.objective.metric,
+    other,
+    'epochs',
+    'time',
+    ...paths.map((p) => names.get(p) ?? p),
+  ];
   let rank = 0;
   const rows = sortTrials(result.trials, plan.objective).map((t) => [
-    t.status === 'done' ? String(++rank) : '', String(t.trial), t.status, num(t.objective), num(t.metrics[other]), String(t.epochs),
-    `${(t.durationMs / 1000).toFixed(1)} s`, ...paths.map((p) => showValue(t.params[p])),
+    t.status === 'done' ? String(++rank) : '',
+    String(t.trial),
+    t.status,
+    num(t.objective),
+    num(t.metrics[other]),
+    String(t.epochs),
+    `${(t.durationMs / 1000).toFixed(1)} s`,
+    ...paths.map((p) => showValue(t.params[p])),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  return [header, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+  return [header, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -7,9 +7,17 @@ import { expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'bps-split-'));
-const lines = ['when,x,y', ...Array.from({ length: 20 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},${i % 7},${i % 2 ? 'a' : 'b'}`)];
+const lines = [
+  'when,x,y',
+  ...Array.from({ length: 20 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},${i % 7},${i % 2 ? 'a' : 'b'}`),
+];
 writeFileSync(join(dir, 'dated.csv'), `${lines.join('\n')}\n`);
-const train = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'backprop-studio.mjs'), 'train', 'dated.csv', '--target', 'y', '--epochs', '1', ...args], { encoding: 'utf8', cwd: dir });
+const train = (...args: string[]) =>
+  spawnSync(
+    process.execPath,
+    [join(root, 'bin', 'backprop-studio.mjs'), 'train', 'dated.csv', '--target', 'y', '--epochs', '1', ...args],
+    { encoding: 'utf8', cwd: dir },
+  );
 
 it('warns that a dated file is split at random, and --split time does not', () => {
   const random = train();

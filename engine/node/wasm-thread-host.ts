@@ -11,7 +11,7 @@ const WORKER = new URL('./wasm-thread-worker.mjs', import.meta.url);
 export const nodeThreadHost: ThreadHost = {
   start(init: KernelWorkerInit): Promise<ThreadHandle> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: init});
+      const worker = new Worker(WORKER, { workerData: init });
       worker.unref();
       worker.once('message', (m: unknown) => {
         if (m === 'ready') resolve({ terminate: () => void worker.terminate() });

@@ -29,10 +29,15 @@ export function importanceTable(r: ImportanceResult): string {
   r.columns.forEach((c, i) => {
     const drop = `${fixed(c.mean)} ± ${c.std.toFixed(4)}`;
     const rise = `${fixed(c.loss.mean)} ± ${c.loss.std.toFixed(4)}`;
-    lines.push(`${String(i + 1).padStart(4)}  ${c.column.padEnd(w)}  ${drop.padEnd(17)}  ${rise.padEnd(17)}${c.shownToMatter ? '' : '  (not shown to matter)'}`.trimEnd());
+    lines.push(
+      `${String(i + 1).padStart(4)}  ${c.column.padEnd(w)}  ${drop.padEnd(17)}  ${rise.padEnd(17)}${c.shownToMatter ? '' : '  (not shown to matter)'}`.trimEnd(),
+    );
   });
   if (r.columns.some((c) => !c.shownToMatter)) {
-    lines.push('', `(not shown to matter): the drop's mean ± std includes 0, so shuffling the column did not clearly change ${metric}.`);
+    lines.push(
+      '',
+      `(not shown to matter): the drop's mean ± std includes 0, so shuffling the column did not clearly change ${metric}.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -40,21 +45,46 @@ export function importanceTable(r: ImportanceResult): string {
 /** The JSON `--out` writes: the metric and the columns, most important first. */
 export function importanceJson(r: ImportanceResult): string {
   const json = {
-    format: 'backprop-studio/importance', version: 1, metric: r.metric, baseline: r.baseline,
-    rows: r.rows, rowsLeftOut: r.rowsLeftOut, repeats: r.repeats, seed: r.seed,
-    columns: r.columns.map((c) => ({ column: c.column, mean: c.mean, std: c.std, loss: c.loss, shownToMatter: c.shownToMatter })),
+    format: 'backprop-studio/importance',
+    version: 1,
+    metric: r.metric,
+    baseline: r.baseline,
+    rows: r.rows,
+    rowsLeftOut: r.rowsLeftOut,
+    repeats: r.repeats,
+    seed: r.seed,
+    columns: r.columns.map((c) => ({
+      column: c.column,
+      mean: c.mean,
+      std: c.std,
+      loss: c.loss,
+      shownToMatter: c.shownToMatter,
+    })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
 /** Permutation importance of the model on the input's rows; prints the table, writes JSON to `out`. */
-export async function explainImportance(input: ModelInput, backend: Backend, o: { repeats?: number; seed?: number; out?: string }): Promise<void> {
+export async function explainImportance(
+  input: ModelInput,
+  backend: Backend,
+  o: { repeats?: number; seed?: number; out?: string },
+): Promise<void> {
   const pre = input.model.preprocessing as Preprocessing;
   if (!input.y) {
-    throw new UsageError('cli/no-target-column', `The CSV has no column '${pre.target.column}', the model's target, so permutation importance has nothing to score the shuffled predictions against. Use a labelled CSV, or explain single predictions with --rows, which need no target.`);
+    throw new UsageError(
+      'cli/no-target-column',
+      `The CSV has no column '${pre.target.column}', the model's target, so permutation importance has nothing to score the shuffled predictions against. Use a labelled CSV, or explain single predictions with --rows, which need no target.`,
+    );
   }
-  const r = await permutationImportance(input.model, pre, backend, input.x, input.y, input.rows, { repeats: o.repeats, seed: o.seed });
-  if (r.rowsLeftOut > 0) process.stderr.write(`Scored ${r.rows} of ${input.rows} rows; ${r.rowsLeftOut} left out (target missing or unknown).\n`);
+  const r = await permutationImportance(input.model, pre, backend, input.x, input.y, input.rows, {
+    repeats: o.repeats,
+    seed: o.seed,
+  });
+  if (r.rowsLeftOut > 0)
+    process.stderr.write(
+      `Scored ${r.rows} of ${input.rows} rows; ${r.rowsLeftOut} left out (target missing or unknown).\n`,
+    );
   process.stdout.write(importanceTable(r));
   if (o.out !== undefined) {
     writeFileAtomic(o.out, importanceJson(r));

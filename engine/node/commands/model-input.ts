@@ -28,9 +28,20 @@ export function loadModelInput(modelPath: string, dataPath: string, overrides: C
   const model = parseModelFile(readJson(modelPath, 'Model file'));
   const table = loadCsv(dataPath, { ...readingOptions(model.reading), ...overrides });
   if (model.preprocessing === null) {
-    throw new UsageError('cli/no-preprocessing', `Model '${modelPath}' has no preprocessing stored, so raw CSV rows cannot be turned into its inputs. Train it again with Backprop Studio 0.1 or later.`);
+    throw new UsageError(
+      'cli/no-preprocessing',
+      `Model '${modelPath}' has no preprocessing stored, so raw CSV rows cannot be turned into its inputs. Train it again with Backprop Studio 0.1 or later.`,
+    );
   }
   const pre = model.preprocessing;
   const applied = applyPreprocessing(pre, table);
-  return { model, pre, x: applied.x, y: applied.y, rows: applied.rows, warnings: [...table.warnings, ...applied.warnings], table };
+  return {
+    model,
+    pre,
+    x: applied.x,
+    y: applied.y,
+    rows: applied.rows,
+    warnings: [...table.warnings, ...applied.warnings],
+    table,
+  };
 }

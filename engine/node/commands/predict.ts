@@ -8,22 +8,33 @@ import { loadModelInput } from './model-input.ts';
 
 const flags: Record<string, FlagSpec> = {
   out: { type: 'string', help: 'write predictions to this CSV (default: standard output)', placeholder: 'PRED.csv' },
-  inputs: { type: 'boolean', help: "write each row's input columns before its prediction (in the file's own delimiter)" },
+  inputs: {
+    type: 'boolean',
+    help: "write each row's input columns before its prediction (in the file's own delimiter)",
+  },
   ...csvFlags("the model's (how its training file was read)"),
   help: { type: 'boolean', help: 'show this help' },
 };
 
 /** Help for `predict`. */
-export const predictHelp = helpText('backprop-studio predict MODEL.json DATA.csv [--out PRED.csv] [--inputs]',
-  'Predict each row of a CSV with a trained model. Classification adds one probability column per class.', flags);
+export const predictHelp = helpText(
+  'backprop-studio predict MODEL.json DATA.csv [--out PRED.csv] [--inputs]',
+  'Predict each row of a CSV with a trained model. Classification adds one probability column per class.',
+  flags,
+);
 
 /** Run the command. */
 export async function predictCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags('predict', argv, flags, ['MODEL.json', 'DATA.csv']);
   if (values.help) return void process.stdout.write(predictHelp);
   if (typeof values.out === 'string') {
-    checkOutputs([{ flag: '--out', path: values.out, example: 'predictions.csv' }],
-      [{ what: 'the model file', path: positionals[0] }, { what: 'the CSV file', path: positionals[1] }]);
+    checkOutputs(
+      [{ flag: '--out', path: values.out, example: 'predictions.csv' }],
+      [
+        { what: 'the model file', path: positionals[0] },
+        { what: 'the CSV file', path: positionals[1] },
+      ],
+    );
   }
   const input = loadModelInput(positionals[0], positionals[1], csvOptionsOf(values));
   for (const w of input.warnings) process.stderr.write(`warning: ${w.message}\n`);

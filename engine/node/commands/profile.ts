@@ -5,15 +5,22 @@ import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
 import { loadCsv } from '../dataset.ts';
 
 const flags: Record<string, FlagSpec> = {
-  target: { type: 'string', help: 'the column you will predict (adds class-balance and leak checks)', placeholder: 'COL' },
+  target: {
+    type: 'string',
+    help: 'the column you will predict (adds class-balance and leak checks)',
+    placeholder: 'COL',
+  },
   json: { type: 'boolean', help: 'print the profile as JSON instead of a table' },
   ...csvFlags('detected from the file'),
   help: { type: 'boolean', help: 'show this help' },
 };
 
 /** Help for `profile`. */
-export const profileHelp = helpText('backprop-studio profile DATA.csv [--target COL] [--json] [--decimal .|,] [--date-order ORDER]',
-  'Describe every column (type, missing values, distinct values, statistics, top categories, histogram) and warn\nabout data-quality problems before training.', flags);
+export const profileHelp = helpText(
+  'backprop-studio profile DATA.csv [--target COL] [--json] [--decimal .|,] [--date-order ORDER]',
+  'Describe every column (type, missing values, distinct values, statistics, top categories, histogram) and warn\nabout data-quality problems before training.',
+  flags,
+);
 
 /** Run the command. */
 export async function profileCommand(argv: string[]): Promise<void> {

@@ -55,8 +55,16 @@ describe(`study.py: the best model and its outputs${missing}`, () => {
     );
     const cli = spawnSync(
       process.execPath,
-      [join(root, 'bin', 'backprop-studio.mjs'), 'sweep', join(root, 'resources', 'samples', 'iris.csv')]
-        .concat(['--target', 'species', '--space', space, '--epochs', '2', '--export-optuna', dir]),
+      [join(root, 'bin', 'backprop-studio.mjs'), 'sweep', join(root, 'resources', 'samples', 'iris.csv')].concat([
+        '--target',
+        'species',
+        '--space',
+        space,
+        '--epochs',
+        '2',
+        '--export-optuna',
+        dir,
+      ]),
       { encoding: 'utf8' },
     );
     expect(cli.status, cli.stderr).toBe(0);
@@ -67,45 +75,57 @@ describe(`study.py: the best model and its outputs${missing}`, () => {
     expect(added.err).toBe('');
   }, 300_000);
 
-  it.skipIf(skip)('--best-model retrains the trial ranked 1 in the trials CSV, ties broken by valLoss', () => {
-    const csv = join(tmp, 'trials.csv');
-    const best = join(tmp, 'best.model.json');
-    const r = python([join(dir, 'study.py'), '--storage', storage, '--export-trials', csv, '--best-model', best]);
-    expect(r.code, r.err).toBe(0);
-    const text = readFileSync(csv, 'utf8');
-    // trial,rank: the CSV ranks trial 2 first, and the app and `sweep --open` read it as the best
-    const ranks = text.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join(','));
-    expect(ranks).toEqual(['1,3', '2,1', '3,2']);
-    expect(parseTrialsCsv(text).best?.trial).toBe(2);
-    expect(r.err).toContain(`Best trial 2 (valAccuracy 1) retrained: ${best}`);
-    const model = JSON.parse(readFileSync(best, 'utf8')) as { spec: { layers: { id: string; units?: unknown }[] } };
-    expect(model.spec.layers.find((l) => l.id === 'dense-1')?.units).toBe(12);
-  }, 300_000);
+  it.skipIf(skip)(
+    '--best-model retrains the trial ranked 1 in the trials CSV, ties broken by valLoss',
+    () => {
+      const csv = join(tmp, 'trials.csv');
+      const best = join(tmp, 'best.model.json');
+      const r = python([join(dir, 'study.py'), '--storage', storage, '--export-trials', csv, '--best-model', best]);
+      expect(r.code, r.err).toBe(0);
+      const text = readFileSync(csv, 'utf8');
+      // trial,rank: the CSV ranks trial 2 first, and the app and `sweep --open` read it as the best
+      const ranks = text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 2).join(','));
+      expect(ranks).toEqual(['1,3', '2,1', '3,2']);
+      expect(parseTrialsCsv(text).best?.trial).toBe(2);
+      expect(r.err).toContain(`Best trial 2 (valAccuracy 1) retrained: ${best}`);
+      const model = JSON.parse(readFileSync(best, 'utf8')) as { spec: { layers: { id: string; units?: unknown }[] } };
+      expect(model.spec.layers.find((l) => l.id === 'dense-1')?.units).toBe(12);
+    },
+    300_000,
+  );
 
-  it.skipIf(skip)('refuses outputs that are the files it reads, or both outputs on one file', () => {
-    const inputs = readFileSync(join(dir, 'data.csv'), 'utf8') + readFileSync(join(dir, 'study.json'), 'utf8');
-    const overwrite = 'which study.py reads; writing there would overwrite it. Choose another file.';
-    const at = (name: string): string => join(dir, name);
-    const cases: [string[], string][] = [
-      [
-        ['--export-trials', at('data.csv')],
-        `--export-trials ${at('data.csv')} is the training CSV (--data), ${overwrite}`,
-      ],
-      [['--export-trials', at('study.json')], `--export-trials ${at('study.json')} is study.json, ${overwrite}`],
-      [['--best-model', at('model.json')], `--best-model ${at('model.json')} is model.json, ${overwrite}`],
-      [['--export-trials', db], `--export-trials ${db} is the study's SQLite database (--storage), ${overwrite}`],
-      [
-        ['--export-trials', join(tmp, 'x.csv'), '--best-model', join(tmp, 'x.csv')],
-        `--export-trials and --best-model both name ${join(tmp, 'x.csv')}. Give each its own file.`,
-      ],
-    ];
-    for (const [args, message] of cases) {
-      expect(python([join(dir, 'study.py'), '--storage', storage, ...args])).toEqual({
-        code: 1,
-        out: '',
-        err: `error: ${message}\n`,
-      });
-    }
-    expect(readFileSync(join(dir, 'data.csv'), 'utf8') + readFileSync(join(dir, 'study.json'), 'utf8')).toBe(inputs);
-  }, 120_000);
+  it.skipIf(skip)(
+    'refuses outputs that are the files it reads, or both outputs on one file',
+    () => {
+      const inputs = readFileSync(join(dir, 'data.csv'), 'utf8') + readFileSync(join(dir, 'study.json'), 'utf8');
+      const overwrite = 'which study.py reads; writing there would overwrite it. Choose another file.';
+      const at = (name: string): string => join(dir, name);
+      const cases: [string[], string][] = [
+        [
+          ['--export-trials', at('data.csv')],
+          `--export-trials ${at('data.csv')} is the training CSV (--data), ${overwrite}`,
+        ],
+        [['--export-trials', at('study.json')], `--export-trials ${at('study.json')} is study.json, ${overwrite}`],
+        [['--best-model', at('model.json')], `--best-model ${at('model.json')} is model.json, ${overwrite}`],
+        [['--export-trials', db], `--export-trials ${db} is the study's SQLite database (--storage), ${overwrite}`],
+        [
+          ['--export-trials', join(tmp, 'x.csv'), '--best-model', join(tmp, 'x.csv')],
+          `--export-trials and --best-model both name ${join(tmp, 'x.csv')}. Give each its own file.`,
+        ],
+      ];
+      for (const [args, message] of cases) {
+        expect(python([join(dir, 'study.py'), '--storage', storage, ...args])).toEqual({
+          code: 1,
+          out: '',
+          err: `error: ${message}\n`,
+        });
+      }
+      expect(readFileSync(join(dir, 'data.csv'), 'utf8') + readFileSync(join(dir, 'study.json'), 'utf8')).toBe(inputs);
+    },
+    120_000,
+  );
 });

@@ -13,16 +13,21 @@ export function openTrialsCsv(path: string, argv: readonly string[]): void {
   const others = argv.filter((a) => a.startsWith('--') && !/^--(open|quiet)(=|$)/.test(a));
   if (others.length) {
     const many = others.length > 1;
-    throw new UsageError('cli/open-alone', `--open shows a trials CSV and runs nothing, so ${others.join(', ')} `
-      + `${many ? 'have' : 'has'} no use with it. Remove ${many ? 'them' : 'it'}.`);
+    throw new UsageError(
+      'cli/open-alone',
+      `--open shows a trials CSV and runs nothing, so ${others.join(', ')} ` +
+        `${many ? 'have' : 'has'} no use with it. Remove ${many ? 'them' : 'it'}.`,
+    );
   }
   const result = parseTrialsCsv(new TextDecoder().decode(readBytes(path, 'Trials CSV', MAX_TRIALS_CSV_BYTES)));
   const names = shortNames(result.plan.parameters.map((p) => p.path));
   const { objective } = result.plan;
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const count = (s: string) => `${result.trials.filter((t) => t.status === s).length} ${s}`;
-  out(`${path}: ${result.trials.length} trials (${['done', 'pruned', 'failed'].map(count).join(', ')}); `
-    + `objective: ${objective.direction} ${objective.metric}\n`);
+  out(
+    `${path}: ${result.trials.length} trials (${['done', 'pruned', 'failed'].map(count).join(', ')}); ` +
+      `objective: ${objective.direction} ${objective.metric}\n`,
+  );
   out(`${resultTable(result, names)}\n`);
   const best = result.best;
   const params = best ? paramsText(best.params, names) : '';
@@ -31,8 +36,10 @@ export function openTrialsCsv(path: string, argv: readonly string[]): void {
   const importance = parameterImportance(result.trials, result.plan.parameters, objective.direction);
   const known = importance.parameters.filter((p) => p.importance !== null);
   if (!known.length) return;
-  out(`\nImportance (share of the ${objective.metric} variance each parameter explains, `
-    + `from ${importance.trials} trials):`);
+  out(
+    `\nImportance (share of the ${objective.metric} variance each parameter explains, ` +
+      `from ${importance.trials} trials):`,
+  );
   for (const p of known) {
     const better = p.better ? `  (${p.better} is better)` : '';
     out(`  ${(names.get(p.path) ?? p.path).padEnd(24)} ${num(p.importance)}${better}`);

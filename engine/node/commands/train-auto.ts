@@ -13,7 +13,14 @@ import { trainingDataOf, trainRun, yieldToEventLoop } from '../../run/index.ts';
 import { defaultSpec, type BackendChoice, type MonitorName, type NetworkSpec } from '../../spec/index.ts';
 import type { Metrics, TrainResult } from '../../train/index.ts';
 import {
-  autoBaseSpec, autoSearchSpace, linearBaselineSpec, prepareSweep, retrainBest, runSweep, SweepControl, type SweepEvent,
+  autoBaseSpec,
+  autoSearchSpace,
+  linearBaselineSpec,
+  prepareSweep,
+  retrainBest,
+  runSweep,
+  SweepControl,
+  type SweepEvent,
 } from '../../sweep/index.ts';
 import { metricsBlock, num } from '../format.ts';
 import { writeFileAtomic } from '../outputs.ts';
@@ -39,14 +46,21 @@ export interface AutoOptions {
 function testScore(model: ModelFile): string {
   const t = model.metrics.test;
   if (!t || !('kind' in t)) return '–';
-  return t.kind === 'classification' ? `accuracy ${num(t.accuracy)}, balanced accuracy ${num(t.balancedAccuracy)}` : `R² ${num(t.r2)}`;
+  return t.kind === 'classification'
+    ? `accuracy ${num(t.accuracy)}, balanced accuracy ${num(t.balancedAccuracy)}`
+    : `R² ${num(t.r2)}`;
 }
 
 /** A run's validation score by the search's objective at the epoch it kept (null without one). */
 function validationScore(r: TrainResult, metric: MonitorName): number | null {
   const h = r.history[r.bestEpoch - 1];
   if (!h) return null;
-  const v = metric === 'valLoss' ? h.valLoss : metric.startsWith('val') ? h.valMetrics?.[metric.charAt(3).toLowerCase() + metric.slice(4)] : undefined;
+  const v =
+    metric === 'valLoss'
+      ? h.valLoss
+      : metric.startsWith('val')
+        ? h.valMetrics?.[metric.charAt(3).toLowerCase() + metric.slice(4)]
+        : undefined;
   return v === null || v === undefined || !Number.isFinite(v) ? null : v;
 }
 
@@ -54,19 +68,27 @@ function validationScore(r: TrainResult, metric: MonitorName): number | null {
 export async function trainAuto(o: AutoOptions): Promise<void> {
   const started = Date.now();
   const deadline = started + o.budgetSeconds * 1000 * SEARCH_SHARE;
-  const info = (s: string) => { if (!o.quiet) process.stderr.write(s); };
+  const info = (s: string) => {
+    if (!o.quiet) process.stderr.write(s);
+  };
   const data = trainingDataOf(o.prepared);
   const space = autoSearchSpace(data.task, o.seed);
   const spec = autoBaseSpec(data.task, data.train.rows, o.seed);
   const setup = prepareSweep({
-    space, spec, data: { inputs: data.train.features, task: data.task }, hasValidation: data.validation !== null,
-    cores: availableParallelism(), overrides: {},
+    space,
+    spec,
+    data: { inputs: data.train.features, task: data.task },
+    hasValidation: data.validation !== null,
+    cores: availableParallelism(),
+    overrides: {},
   });
   const pool = createNodeTrialPool({ size: setup.settings.concurrency, data, backend: o.backend });
   const control = new SweepControl();
   const tick = (): void => {
     const share = Math.min(1, (Date.now() - started) / (deadline - started));
-    info(`\rSearching [${'#'.repeat(Math.round(share * BAR)).padEnd(BAR)}] ${Math.round(share * 100)}%  ${done} trials done`);
+    info(
+      `\rSearching [${'#'.repeat(Math.round(share * BAR)).padEnd(BAR)}] ${Math.round(share * 100)}%  ${done} trials done`,
+    );
   };
   let done = 0;
   // At the deadline the search stops, but not before one trial has finished (on a busy machine that may take longer).
@@ -74,9 +96,18 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
   let result;
   try {
     await pool.ready;
-    info(`Finding a good network in ${o.budgetSeconds} s: TPE over depth, width, activation, dropout, L2, learning rate, batch size` +
-      `${data.task.kind === 'classification' ? ' and class weights' : ''}; ${setup.settings.concurrency} trial(s) at once, seed ${o.seed}.\n`);
-    result = await runSweep({ setup, executor: pool, control, onEvent: (e: SweepEvent) => { if (e.type === 'trial/done') done++; } });
+    info(
+      `Finding a good network in ${o.budgetSeconds} s: TPE over depth, width, activation, dropout, L2, learning rate, batch size` +
+        `${data.task.kind === 'classification' ? ' and class weights' : ''}; ${setup.settings.concurrency} trial(s) at once, seed ${o.seed}.\n`,
+    );
+    result = await runSweep({
+      setup,
+      executor: pool,
+      control,
+      onEvent: (e: SweepEvent) => {
+        if (e.type === 'trial/done') done++;
+      },
+    });
   } finally {
     clearInterval(timer);
     await pool.close();
@@ -84,15 +115,27 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
   tick();
   info('\n');
   const names = shortNames(space.parameters.map((p) => p.path));
-  process.stdout.write(`\nLeaderboard (${done} trials in ${(result.durationMs / 1000).toFixed(1)} s, scored on ${o.prepared.validation.rows} validation rows):\n`);
-  process.stdout.write(`${resultTable({ ...result, trials: result.trials.filter((t) => t.status === 'done') }, names).split('\n').slice(0, 12).join('\n')}\n`);
+  process.stdout.write(
+    `\nLeaderboard (${done} trials in ${(result.durationMs / 1000).toFixed(1)} s, scored on ${o.prepared.validation.rows} validation rows):\n`,
+  );
+  process.stdout.write(
+    `${resultTable({ ...result, trials: result.trials.filter((t) => t.status === 'done') }, names)
+      .split('\n')
+      .slice(0, 12)
+      .join('\n')}\n`,
+  );
   const best = result.best;
   if (!best) {
-    throw new TrainingError({ code: 'auto/no-trial', path: 'budget', message: 'No trial of the search finished. Look at the data warnings above, or give --auto a larger --budget.' });
+    throw new TrainingError({
+      code: 'auto/no-trial',
+      path: 'budget',
+      message: 'No trial of the search finished. Look at the data warnings above, or give --auto a larger --budget.',
+    });
   }
   const { backend } = await createBackend(o.backend);
   try {
-    const run = (spec: NetworkSpec) => trainRun({ spec, prepared: o.prepared, backend, scoreOn: backend, yieldToHost: yieldToEventLoop });
+    const run = (spec: NetworkSpec) =>
+      trainRun({ spec, prepared: o.prepared, backend, scoreOn: backend, yieldToHost: yieldToEventLoop });
     const baseline = await run(linearBaselineSpec(data.train.rows, o.seed));
     // The default network competes too, on the same validation rows: a short search on noisy validation
     // scores can pick worse than the defaults, and the analyst should never get less from --auto.
@@ -106,14 +149,23 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
       { name: 'the linear baseline', score: validationScore(baseline.result, objective.metric), model: baseline.model },
     ];
     const pick = candidates.reduce((a, b) => (better(b.score, a.score) ? b : a));
-    const model = pick.model ?? (await retrainBest({ setup, trial: best, prepared: o.prepared, backend, yieldToHost: yieldToEventLoop })).model;
+    const model =
+      pick.model ??
+      (await retrainBest({ setup, trial: best, prepared: o.prepared, backend, yieldToHost: yieldToEventLoop })).model;
     writeFileAtomic(o.out, stringifyModelFile(model));
-    process.stdout.write(`\nValidation ${objective.metric}: ${candidates.map((c) => `${c.name} ${c.score === null ? '–' : num(c.score)}`).join('; ')}.\n`);
+    process.stdout.write(
+      `\nValidation ${objective.metric}: ${candidates.map((c) => `${c.name} ${c.score === null ? '–' : num(c.score)}`).join('; ')}.\n`,
+    );
     const refitted = pick.model === null || model.training.refit !== undefined;
     process.stdout.write(`Best: ${pick.name}${refitted ? ', refitted on train+validation' : ''}:\n`);
-    for (const [name, m] of Object.entries(model.metrics)) if (m && 'kind' in m) process.stdout.write(`${metricsBlock(name, m as Metrics)}\n`);
-    process.stdout.write(`\nOn the test rows: best ${testScore(model)}; linear baseline (no hidden layer) ${testScore(baseline.model)}.\n`);
-    process.stdout.write(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s of a ${o.budgetSeconds} s budget. Model saved to ${o.out}\n`);
+    for (const [name, m] of Object.entries(model.metrics))
+      if (m && 'kind' in m) process.stdout.write(`${metricsBlock(name, m as Metrics)}\n`);
+    process.stdout.write(
+      `\nOn the test rows: best ${testScore(model)}; linear baseline (no hidden layer) ${testScore(baseline.model)}.\n`,
+    );
+    process.stdout.write(
+      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s of a ${o.budgetSeconds} s budget. Model saved to ${o.out}\n`,
+    );
   } finally {
     backend.destroy();
   }

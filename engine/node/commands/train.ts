@@ -5,7 +5,17 @@ import { createBackend } from '../../backend/index.ts';
 import { DATE_ENCODINGS, prepareDataset, SPLIT_ORDERS, type DateEncoding, type SplitOrder } from '../../data/index.ts';
 import { stringifyModelFile, type SplitName } from '../../export/index.ts';
 import { trainRun, yieldToEventLoop } from '../../run/index.ts';
-import { defaultSpec, parseSpec, CLASS_WEIGHT_NAMES, OPTIMIZER_NAMES, BACKEND_NAMES, type BackendChoice, type NetworkSpec, type OptimizerName, type OptimizerSpec } from '../../spec/index.ts';
+import {
+  defaultSpec,
+  parseSpec,
+  CLASS_WEIGHT_NAMES,
+  OPTIMIZER_NAMES,
+  BACKEND_NAMES,
+  type BackendChoice,
+  type NetworkSpec,
+  type OptimizerName,
+  type OptimizerSpec,
+} from '../../spec/index.ts';
 import { selectBackend, TrainControl, type Metrics } from '../../train/index.ts';
 import { helpText, MAX_EPOCHS, MAX_SEED, numberFlag, parseFlags, type FlagSpec } from '../args.ts';
 import { csvFlags, csvOptionsOf } from '../csv-flags.ts';
@@ -20,24 +30,62 @@ import { trainAuto } from './train-auto.ts';
 
 const flags: Record<string, FlagSpec> = {
   target: { type: 'string', help: 'column to predict (required)', placeholder: 'COL' },
-  spec: { type: 'string', help: 'network spec JSON (default: a network chosen for the task)', placeholder: 'SPEC.json' },
+  spec: {
+    type: 'string',
+    help: 'network spec JSON (default: a network chosen for the task)',
+    placeholder: 'SPEC.json',
+  },
   epochs: { type: 'string', help: 'passes over the training data', placeholder: 'N' },
   'batch-size': { type: 'string', help: 'rows per gradient step', placeholder: 'N' },
   'learning-rate': { type: 'string', help: 'step size of the optimizer', placeholder: 'X' },
   optimizer: { type: 'string', help: `one of ${OPTIMIZER_NAMES.join(', ')}`, placeholder: 'NAME' },
   seed: { type: 'string', help: 'seed for initialization, shuffling, dropout and splits', placeholder: 'N' },
-  'validation-split': { type: 'string', help: 'fraction of rows held out for validation (default 0.1)', placeholder: 'F' },
-  'test-split': { type: 'string', help: 'fraction of rows held out for the final test (default 0.2)', placeholder: 'F' },
-  split: { type: 'string', help: 'random (default, stratified) or time: train on the earliest rows of the first date column, test on the latest', placeholder: 'random|time' },
-  dates: { type: 'string', help: 'date columns become their varying parts (default), year + sine/cosine of each cycle, or both', placeholder: 'parts|cyclical|both' },
-  'class-weight': { type: 'string', help: "auto (default: balanced when the classes are strongly imbalanced), balanced or none", placeholder: 'auto|balanced|none' },
-  auto: { type: 'boolean', help: 'find a good network: a budgeted search (TPE) over depth, width, activation, dropout, L2, learning rate, batch size and class weights' },
+  'validation-split': {
+    type: 'string',
+    help: 'fraction of rows held out for validation (default 0.1)',
+    placeholder: 'F',
+  },
+  'test-split': {
+    type: 'string',
+    help: 'fraction of rows held out for the final test (default 0.2)',
+    placeholder: 'F',
+  },
+  split: {
+    type: 'string',
+    help: 'random (default, stratified) or time: train on the earliest rows of the first date column, test on the latest',
+    placeholder: 'random|time',
+  },
+  dates: {
+    type: 'string',
+    help: 'date columns become their varying parts (default), year + sine/cosine of each cycle, or both',
+    placeholder: 'parts|cyclical|both',
+  },
+  'class-weight': {
+    type: 'string',
+    help: 'auto (default: balanced when the classes are strongly imbalanced), balanced or none',
+    placeholder: 'auto|balanced|none',
+  },
+  auto: {
+    type: 'boolean',
+    help: 'find a good network: a budgeted search (TPE) over depth, width, activation, dropout, L2, learning rate, batch size and class weights',
+  },
   budget: { type: 'string', help: 'seconds --auto may take (default 60)', placeholder: 'SECONDS' },
-  'no-refit': { type: 'boolean', help: 'keep the early-stopped model instead of refitting it on train+validation rows' },
+  'no-refit': {
+    type: 'boolean',
+    help: 'keep the early-stopped model instead of refitting it on train+validation rows',
+  },
   backend: { type: 'string', help: `compute backend: ${BACKEND_NAMES.join(', ')}`, placeholder: 'NAME' },
-  out: { type: 'string', help: 'where to write the model file (default: <data>.model.json)', placeholder: 'MODEL.json' },
+  out: {
+    type: 'string',
+    help: 'where to write the model file (default: <data>.model.json)',
+    placeholder: 'MODEL.json',
+  },
   log: { type: 'string', help: 'write one JSON object per epoch to this file', placeholder: 'RUN.jsonl' },
-  'split-out': { type: 'string', help: 'write the rows of each split to DIR/train.csv, validation.csv and test.csv (test.csv is for report)', placeholder: 'DIR' },
+  'split-out': {
+    type: 'string',
+    help: 'write the rows of each split to DIR/train.csv, validation.csv and test.csv (test.csv is for report)',
+    placeholder: 'DIR',
+  },
   'no-preprocess': { type: 'boolean', help: 'use the numbers as they are: no standardizing, no target scaling' },
   ...csvFlags('detected from the file; the model file stores what was used'),
   quiet: { type: 'boolean', help: 'print only the final results' },
@@ -55,8 +103,11 @@ function writeLog(path: string, text: string, append: boolean): void {
 }
 
 /** Help for `train`. */
-export const trainHelp = helpText('backprop-studio train DATA.csv --target COL [flags]',
-  'Train a network on a CSV file and save it as a model file. Without --spec, a network is chosen for the task\n(classification or regression, inferred from the target column).', flags);
+export const trainHelp = helpText(
+  'backprop-studio train DATA.csv --target COL [flags]',
+  'Train a network on a CSV file and save it as a model file. Without --spec, a network is chosen for the task\n(classification or regression, inferred from the target column).',
+  flags,
+);
 
 /** Run the command. */
 export async function trainCommand(argv: string[]): Promise<void> {
@@ -64,53 +115,115 @@ export async function trainCommand(argv: string[]): Promise<void> {
   if (values.help) return void process.stdout.write(trainHelp);
   const [dataPath] = positionals;
   const target = values.target;
-  if (typeof target !== 'string') throw new UsageError('cli/missing-target', "train needs --target COL: the name of the column to predict. Run 'backprop-studio profile DATA.csv' to list the columns.");
+  if (typeof target !== 'string')
+    throw new UsageError(
+      'cli/missing-target',
+      "train needs --target COL: the name of the column to predict. Run 'backprop-studio profile DATA.csv' to list the columns.",
+    );
   const seedFlag = numberFlag(values, 'seed', { integer: true, min: 0, max: MAX_SEED });
   const epochs = numberFlag(values, 'epochs', { integer: true, min: 1, max: MAX_EPOCHS });
   const bs = numberFlag(values, 'batch-size', { integer: true, min: 1 });
   const lr = numberFlag(values, 'learning-rate', { min: 0, minExclusive: true });
   const out = typeof values.out === 'string' ? values.out : `${basename(dataPath).replace(/\.[^.]+$/, '')}.model.json`;
   const logPath = typeof values.log === 'string' ? values.log : null;
-  const inputs = [{ what: 'the CSV file', path: dataPath }, ...(typeof values.spec === 'string' ? [{ what: 'the spec file', path: values.spec }] : [])];
+  const inputs = [
+    { what: 'the CSV file', path: dataPath },
+    ...(typeof values.spec === 'string' ? [{ what: 'the spec file', path: values.spec }] : []),
+  ];
   const splitOut = typeof values['split-out'] === 'string' ? values['split-out'] : null;
   const splitFiles = splitOut === null ? [] : splitOutFiles(splitOut);
-  checkOutputs([{ flag: '--out', path: out, example: 'model.json' }, ...(logPath ? [{ flag: '--log', path: logPath, example: 'run.jsonl' }] : []), ...splitFiles], inputs);
+  checkOutputs(
+    [
+      { flag: '--out', path: out, example: 'model.json' },
+      ...(logPath ? [{ flag: '--log', path: logPath, example: 'run.jsonl' }] : []),
+      ...splitFiles,
+    ],
+    inputs,
+  );
   let spec: NetworkSpec | null = typeof values.spec === 'string' ? parseSpec(readJson(values.spec, 'Spec file')) : null;
   const seed = seedFlag ?? spec?.training?.seed ?? 42;
   const auto = !!values.auto;
   const budget = numberFlag(values, 'budget', { min: 5, max: 86_400 }) ?? 60;
-  if (auto && spec) throw new UsageError('cli/auto-with-spec', '--auto searches for the network itself, so it takes no --spec. Leave out one of them.');
-  if (!auto && values.budget !== undefined) throw new UsageError('cli/budget-without-auto', '--budget sets the time of --auto. Add --auto, or leave out --budget.');
-  const validation = numberFlag(values, 'validation-split', { min: 0, max: 1, maxExclusive: true }) ?? spec?.training?.validationSplit ?? (auto ? 0.2 : 0.1);
-  if (auto && validation === 0) throw new UsageError('cli/auto-without-validation', '--auto scores its trials on validation rows. Set --validation-split above 0.');
+  if (auto && spec)
+    throw new UsageError(
+      'cli/auto-with-spec',
+      '--auto searches for the network itself, so it takes no --spec. Leave out one of them.',
+    );
+  if (!auto && values.budget !== undefined)
+    throw new UsageError(
+      'cli/budget-without-auto',
+      '--budget sets the time of --auto. Add --auto, or leave out --budget.',
+    );
+  const validation =
+    numberFlag(values, 'validation-split', { min: 0, max: 1, maxExclusive: true }) ??
+    spec?.training?.validationSplit ??
+    (auto ? 0.2 : 0.1);
+  if (auto && validation === 0)
+    throw new UsageError(
+      'cli/auto-without-validation',
+      '--auto scores its trials on validation rows. Set --validation-split above 0.',
+    );
   const test = numberFlag(values, 'test-split', { min: 0, max: 1, maxExclusive: true }) ?? 0.2;
-  if (validation + test >= 0.9) throw new UsageError('cli/splits-too-large', `--validation-split ${validation} and --test-split ${test} leave less than 10% of the rows for training. Lower them.`);
+  if (validation + test >= 0.9)
+    throw new UsageError(
+      'cli/splits-too-large',
+      `--validation-split ${validation} and --test-split ${test} leave less than 10% of the rows for training. Lower them.`,
+    );
   const optimizer = values.optimizer;
   if (optimizer !== undefined && !OPTIMIZER_NAMES.includes(optimizer as OptimizerName)) {
-    throw new UsageError('cli/bad-optimizer', `--optimizer must be one of ${OPTIMIZER_NAMES.join(', ')}, got '${String(optimizer)}'.`);
+    throw new UsageError(
+      'cli/bad-optimizer',
+      `--optimizer must be one of ${OPTIMIZER_NAMES.join(', ')}, got '${String(optimizer)}'.`,
+    );
   }
   const backendChoice = (values.backend ?? spec?.training?.backend ?? 'auto') as BackendChoice;
-  if (!BACKEND_NAMES.includes(backendChoice)) throw new UsageError('cli/bad-backend', `--backend must be one of ${BACKEND_NAMES.join(', ')}, got '${backendChoice}'.`);
+  if (!BACKEND_NAMES.includes(backendChoice))
+    throw new UsageError(
+      'cli/bad-backend',
+      `--backend must be one of ${BACKEND_NAMES.join(', ')}, got '${backendChoice}'.`,
+    );
   const csvOptions = csvOptionsOf(values);
 
   const splitOrder = values.split ?? 'random';
-  if (!SPLIT_ORDERS.includes(splitOrder as SplitOrder)) throw new UsageError('cli/bad-split', `--split must be one of ${SPLIT_ORDERS.join(', ')}, got '${String(splitOrder)}'.`);
+  if (!SPLIT_ORDERS.includes(splitOrder as SplitOrder))
+    throw new UsageError(
+      'cli/bad-split',
+      `--split must be one of ${SPLIT_ORDERS.join(', ')}, got '${String(splitOrder)}'.`,
+    );
   const dates = values.dates ?? 'parts';
-  if (!DATE_ENCODINGS.includes(dates as DateEncoding)) throw new UsageError('cli/bad-dates', `--dates must be one of ${DATE_ENCODINGS.join(', ')}, got '${String(dates)}'.`);
+  if (!DATE_ENCODINGS.includes(dates as DateEncoding))
+    throw new UsageError(
+      'cli/bad-dates',
+      `--dates must be one of ${DATE_ENCODINGS.join(', ')}, got '${String(dates)}'.`,
+    );
   const classWeight = values['class-weight'];
   if (classWeight !== undefined && !(CLASS_WEIGHT_NAMES as readonly string[]).includes(String(classWeight))) {
-    throw new UsageError('cli/bad-class-weight', `--class-weight must be one of ${CLASS_WEIGHT_NAMES.join(', ')}, got '${String(classWeight)}'. Per-class weights go in the spec's training.classWeight.`);
+    throw new UsageError(
+      'cli/bad-class-weight',
+      `--class-weight must be one of ${CLASS_WEIGHT_NAMES.join(', ')}, got '${String(classWeight)}'. Per-class weights go in the spec's training.classWeight.`,
+    );
   }
   const table = loadCsv(dataPath, csvOptions);
   const dateColumns = table.columns.filter((c) => c.inferred.type === 'datetime' && c.name !== target);
   const columns = Object.fromEntries(dateColumns.map((c) => [c.name, { dateEncoding: dates as DateEncoding }]));
-  const prepared = prepareDataset(table, { target, columns, split: { validation, test }, splitOrder: splitOrder as SplitOrder, preprocess: !values['no-preprocess'] }, seed);
+  const prepared = prepareDataset(
+    table,
+    {
+      target,
+      columns,
+      split: { validation, test },
+      splitOrder: splitOrder as SplitOrder,
+      preprocess: !values['no-preprocess'],
+    },
+    seed,
+  );
   const quiet = !!values.quiet;
   for (const w of [...table.warnings, ...prepared.warnings]) process.stderr.write(`warning: ${w.message}\n`);
   if (splitOut !== null) for (const line of writeSplits(splitOut, table, prepared)) process.stderr.write(`${line}\n`);
-  if (auto) return trainAuto({ prepared, seed, budgetSeconds: budget, backend: backendChoice, out, quiet: !!values.quiet });
+  if (auto)
+    return trainAuto({ prepared, seed, budgetSeconds: budget, backend: backendChoice, out, quiet: !!values.quiet });
   const features = prepared.featureNames.length;
-  spec ??= defaultSpec(prepared.task, features, "simple", prepared.train.rows);
+  spec ??= defaultSpec(prepared.task, features, 'simple', prepared.train.rows);
   const t = { ...(spec.training ?? {}) };
   t.seed = seed;
   t.validationSplit = validation;
@@ -119,7 +232,11 @@ export async function trainCommand(argv: string[]): Promise<void> {
   if (optimizer !== undefined || lr !== undefined) {
     const prev = t.optimizer;
     const type = (optimizer ?? prev?.type ?? 'adam') as OptimizerName;
-    t.optimizer = { ...(prev && prev.type === type ? prev : {}), type, learningRate: lr ?? prev?.learningRate ?? 0.001 } as OptimizerSpec;
+    t.optimizer = {
+      ...(prev && prev.type === type ? prev : {}),
+      type,
+      learningRate: lr ?? prev?.learningRate ?? 0.001,
+    } as OptimizerSpec;
   }
   t.backend = backendChoice;
   if (classWeight !== undefined) t.classWeight = classWeight as (typeof CLASS_WEIGHT_NAMES)[number];
@@ -128,9 +245,16 @@ export async function trainCommand(argv: string[]): Promise<void> {
 
   const { backend, reason } = await selectBackend(backendChoice, spec, features, prepared.task);
   const task = prepared.task;
-  const taskText = task.kind === 'classification' ? `classification, ${task.classes.length} classes (${task.classes.join(', ')})` : 'regression';
-  const info = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };
-  info(`Data: ${basename(dataPath)} — ${prepared.train.rows} train / ${prepared.validation.rows} validation / ${prepared.test.rows} test rows, ${features} features; target '${target}': ${taskText}`);
+  const taskText =
+    task.kind === 'classification'
+      ? `classification, ${task.classes.length} classes (${task.classes.join(', ')})`
+      : 'regression';
+  const info = (s: string) => {
+    if (!quiet) process.stderr.write(`${s}\n`);
+  };
+  info(
+    `Data: ${basename(dataPath)} — ${prepared.train.rows} train / ${prepared.validation.rows} validation / ${prepared.test.rows} test rows, ${features} features; target '${target}': ${taskText}`,
+  );
   for (const c of prepared.leftOut) info(`Left out column '${c.column}': ${c.reason}.`);
   info(`Backend: ${backend.label} (${reason})`);
   if (logPath) writeLog(logPath, '', false);
@@ -146,14 +270,23 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const metrics: Partial<Record<SplitName, Metrics>> = {};
   // The model file's splits are scored on the backend that trained (the app's worker scores on the CPU).
   const { result, model } = await trainRun({
-    spec, prepared, backend, control, scoreOn: backend,
+    spec,
+    prepared,
+    backend,
+    control,
+    scoreOn: backend,
     fallback: backend.name.startsWith('gpujs-') ? async () => (await createBackend('auto')).backend : undefined,
     yieldToHost: yieldToEventLoop,
     onEvent: (e) => {
       if (e.type === 'scored') metrics[e.split] = e.metrics;
       else if (e.type === 'epoch') {
         info(epochLine(e.summary));
-        if (logPath) writeLog(logPath, `${JSON.stringify({ ...e.summary, backend: backend.label, backendReason: reason })}\n`, true);
+        if (logPath)
+          writeLog(
+            logPath,
+            `${JSON.stringify({ ...e.summary, backend: backend.label, backendReason: reason })}\n`,
+            true,
+          );
       } else if (e.type === 'diagnostic') {
         const d = e.diagnostic;
         const note = d.kind === 'classWeights' || d.kind === 'refit' || d.kind === 'backendFallback';
@@ -163,10 +296,18 @@ export async function trainCommand(argv: string[]): Promise<void> {
   }).finally(() => process.off('SIGINT', onSigint));
 
   writeFileAtomic(out, stringifyModelFile(model));
-  const why = result.stopReason === 'earlyStopping' ? `stopped early after epoch ${result.history.length}; kept the best epoch, ${result.bestEpoch}`
-    : result.stopReason === 'stopped' ? `stopped by you after ${result.history.length} epochs` : `${result.history.length} epochs`;
-  const refit = result.refit ? `; final model refitted on ${result.refit.rows} train+validation rows for ${result.refit.epochs} epochs` : '';
-  process.stdout.write(`\nTrained in ${((Date.now() - started) / 1000).toFixed(1)} s (${why}${refit}) on ${backend.label}.\n`);
+  const why =
+    result.stopReason === 'earlyStopping'
+      ? `stopped early after epoch ${result.history.length}; kept the best epoch, ${result.bestEpoch}`
+      : result.stopReason === 'stopped'
+        ? `stopped by you after ${result.history.length} epochs`
+        : `${result.history.length} epochs`;
+  const refit = result.refit
+    ? `; final model refitted on ${result.refit.rows} train+validation rows for ${result.refit.epochs} epochs`
+    : '';
+  process.stdout.write(
+    `\nTrained in ${((Date.now() - started) / 1000).toFixed(1)} s (${why}${refit}) on ${backend.label}.\n`,
+  );
   for (const [name, m] of Object.entries(metrics)) process.stdout.write(`${metricsBlock(name, m)}\n`);
   process.stdout.write(`Model saved to ${out}\n`);
   backend.destroy();

@@ -14,14 +14,25 @@ const flags: Record<string, FlagSpec> = {
 };
 
 /** Help for `transform`. */
-export const transformHelp = helpText('backprop-studio transform MODEL.json DATA.csv --out X.csv',
-  "Write the model's input matrix for a raw CSV: a header of the model's feature names, then one row per data\nrow with exactly the numbers the network sees (fills, scaling, one-hot, date parts applied). Feed it to\nan exported ONNX '--inputs matrix' model or a TF.js model.", flags);
+export const transformHelp = helpText(
+  'backprop-studio transform MODEL.json DATA.csv --out X.csv',
+  "Write the model's input matrix for a raw CSV: a header of the model's feature names, then one row per data\nrow with exactly the numbers the network sees (fills, scaling, one-hot, date parts applied). Feed it to\nan exported ONNX '--inputs matrix' model or a TF.js model.",
+  flags,
+);
 
 /** Run the command. */
 export async function transformCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags('transform', argv, flags, ['MODEL.json', 'DATA.csv']);
   if (values.help) return void process.stdout.write(transformHelp);
-  const out = checkOutFile('transform', values.out, [{ what: 'the model file', path: positionals[0]! }, { what: 'the CSV file', path: positionals[1]! }], 'X.csv');
+  const out = checkOutFile(
+    'transform',
+    values.out,
+    [
+      { what: 'the model file', path: positionals[0]! },
+      { what: 'the CSV file', path: positionals[1]! },
+    ],
+    'X.csv',
+  );
   checkedPreprocessing(parseModelFile(readJson(positionals[0]!, 'Model file')));
   const input = loadModelInput(positionals[0], positionals[1], csvOptionsOf(values));
   for (const w of input.warnings) process.stderr.write(`warning: ${w.message}\n`);

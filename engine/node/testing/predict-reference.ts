@@ -1,7 +1,13 @@
 /** Test helpers: the model's predictions as `predict` makes them, and a comparison with an exported runtime's outputs. */
 import { expect } from 'vitest';
 import { CpuBackend } from '../../backend/index.ts';
-import { applyPreprocessing, decodeOutputs, parseCsv, type DecodedOutputs, type Preprocessing } from '../../data/index.ts';
+import {
+  applyPreprocessing,
+  decodeOutputs,
+  parseCsv,
+  type DecodedOutputs,
+  type Preprocessing,
+} from '../../data/index.ts';
 import { predictWithModel, type ModelFile } from '../../export/index.ts';
 
 /** What `predict` feeds the network (x, rows) and what it reports (decoded). */
@@ -32,10 +38,19 @@ export function expectSameAsPredict(out: Outputs, ref: Reference): void {
   const d = ref.decoded;
   if (d.kind === 'regression') {
     expect(out.value!.dims).toEqual([ref.rows, 1]);
-    out.value!.data.forEach((v, i) => expect(Math.abs((v as number) - d.values[i]!), `row ${i}: ${String(v)} vs ${d.values[i]}`).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(d.values[i]!))));
+    out.value!.data.forEach((v, i) =>
+      expect(Math.abs((v as number) - d.values[i]!), `row ${i}: ${String(v)} vs ${d.values[i]}`).toBeLessThanOrEqual(
+        1e-5 * Math.max(1, Math.abs(d.values[i]!)),
+      ),
+    );
     return;
   }
   expect(out.probabilities!.dims).toEqual([ref.rows, d.classes.length]);
-  out.probabilities!.data.forEach((p, i) => expect(Math.abs((p as number) - d.probabilities[i]!), `cell ${i}: ${String(p)} vs ${d.probabilities[i]}`).toBeLessThanOrEqual(1e-5));
+  out.probabilities!.data.forEach((p, i) =>
+    expect(
+      Math.abs((p as number) - d.probabilities[i]!),
+      `cell ${i}: ${String(p)} vs ${d.probabilities[i]}`,
+    ).toBeLessThanOrEqual(1e-5),
+  );
   if (out.label) expect(out.label.data).toEqual(d.labels);
 }

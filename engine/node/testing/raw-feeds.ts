@@ -20,9 +20,16 @@ export function rawFeeds(pre: Preprocessing, csv: string): { feeds: Record<strin
     const texts = cells.map((r) => (r[j] ?? '').trim());
     const dims = [rows, 1];
     if (t.kind === 'oneHot' || t.kind === 'ordinal') feeds[t.column] = { type: 'string', data: texts, dims };
-    else if (t.kind === 'datetime') feeds[t.column] = { type: 'float64', data: texts.map((s) => (s ? Date.parse(s) : NaN)), dims };
+    else if (t.kind === 'datetime')
+      feeds[t.column] = { type: 'float64', data: texts.map((s) => (s ? Date.parse(s) : NaN)), dims };
     else if (t.kind === 'boolean') {
-      feeds[t.column] = { type: 'float32', data: texts.map((s) => (t.positive.includes(s.toLowerCase()) ? 1 : t.negative.includes(s.toLowerCase()) ? 0 : NaN)), dims };
+      feeds[t.column] = {
+        type: 'float32',
+        data: texts.map((s) =>
+          t.positive.includes(s.toLowerCase()) ? 1 : t.negative.includes(s.toLowerCase()) ? 0 : NaN,
+        ),
+        dims,
+      };
     } else feeds[t.column] = { type: 'float32', data: texts.map((s) => (NUMBER.test(s) ? Number(s) : NaN)), dims };
   }
   return { feeds, rows };

@@ -5,16 +5,25 @@ import type { Outputs } from './predict-reference.ts';
 ort.env.wasm.numThreads = 1;
 
 /** A feed value: float32/float64 columns or strings, each [N, 1] or [N, width]. */
-export type Feed = { type: 'float32' | 'float64'; data: ArrayLike<number>; dims: number[] } | { type: 'string'; data: string[]; dims: number[] };
+export type Feed =
+  | { type: 'float32' | 'float64'; data: ArrayLike<number>; dims: number[] }
+  | { type: 'string'; data: string[]; dims: number[] };
 
 /** Runs the model once; returns every output as a plain array. */
 export async function runOnnx(bytes: Uint8Array, feeds: Record<string, Feed>): Promise<Outputs> {
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'disabled' });
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: 'disabled',
+  });
   try {
     const inputs: Record<string, ort.Tensor> = {};
     for (const [name, f] of Object.entries(feeds)) {
-      inputs[name] = f.type === 'string' ? new ort.Tensor('string', f.data, f.dims)
-        : f.type === 'float32' ? new ort.Tensor('float32', Float32Array.from(f.data), f.dims) : new ort.Tensor('float64', Float64Array.from(f.data), f.dims);
+      inputs[name] =
+        f.type === 'string'
+          ? new ort.Tensor('string', f.data, f.dims)
+          : f.type === 'float32'
+            ? new ort.Tensor('float32', Float32Array.from(f.data), f.dims)
+            : new ort.Tensor('float64', Float64Array.from(f.data), f.dims);
     }
     const out = await session.run(inputs);
     const result: Outputs = {};
