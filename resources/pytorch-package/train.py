@@ -69,8 +69,9 @@ def distributed(device):
 class Run:
     """One training run: the network, its optimizer and the training rows on the device."""
 
-    def __init__(self, spec, net, x_train, y_train, dev, rank, world, seed):
+    def __init__(self, spec, net, x_train, y_train, dev, rank, world, seed, weights=None):
         self.spec, self.cfg, self.net, self.dev = spec, spec["training"], net, dev
+        self.weights = None if weights is None else torch.tensor(weights, dtype=torch.float32, device=dev)
         self.caller = _Wrapped(DistributedDataParallel(net), net) if world > 1 else net
         self.params = list(net.parameters())
         self.optimizer = optim.Optimizer(self.cfg["optimizer"], self.params)
@@ -97,14 +98,14 @@ class Run:
             xb, yb = self.x[idx], self.y[idx]
             for p in self.params:
                 p.grad = None
-            loss, out = losses.batch_loss(self.loss_name, self.caller, xb, yb, self.delta)
+            loss, reported, out = losses.batch_loss(self.loss_name, self.caller, xb, yb, self.delta, self.weights)
             loss.backward()
             optim.penalize_and_clip(self.dense, self.params, self.cfg["optimizer"].get("clipNorm"))
             with torch.no_grad():
                 for i, params in enumerate(self.trained):
                     grad_sums[i] += sum((p.grad.double() ** 2).sum() for p in params if p.grad is not None)
                 self.optimizer.step(lr)
-                sums[0] += loss.detach().double() * len(idx)
+                sums[0] += reported.double() * len(idx)
                 sums[2] += len(idx)
                 if is_class:
                     predicted = (out[:, 0] >= 0.5).long() if out.shape[1] == 1 else out.argmax(dim=1)
@@ -139,6 +140,11 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
     spec = datamod.resolve_spec(model["spec"], target, int(model["inputs"]))
     cfg = spec["training"]
     cfg["seed"] = seed
+    weights, ran, note = losses.class_weights(cfg.get("classWeight", "auto"), target, y_train)
+    if target["kind"] == "classification":
+        cfg["classWeight"] = ran or "none"  # the model file records what ran, as the studio's does
+    if note and rank == 0:
+        print(f"note: {note}", file=sys.stderr, flush=True)
     dev = torch.device(f"cuda:{int(os.environ.get('LOCAL_RANK', 0))}" if device == "cuda" else device)
     torch.manual_seed(seed + rank)  # dropout masks differ between processes
     net = Network(spec, int(model["inputs"]))
@@ -147,7 +153,7 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
     else:
         net.load_weights(model["weights"])
     net.to(dev).train()
-    run = Run(spec, net, x_train, y_train, dev, rank, world, seed)
+    run = Run(spec, net, x_train, y_train, dev, rank, world, seed, weights)
     loss_name, delta = run.loss_name, run.delta
     history = [] if from_scratch else list(model.get("history") or [])
     done, total = len(history), len(history) + epochs
