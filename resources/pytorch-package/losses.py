@@ -116,6 +116,12 @@ def headline(m):
 STRONG_IMBALANCE_RATIO = 10
 
 
+def _precision3(x):
+    """x with 3 significant digits, trailing zeros kept, as JavaScript's toPrecision(3) writes a weight >= 0.1."""
+    r = float(f"{x:.3g}")
+    return f"{r:.{max(0, 2 - math.floor(math.log10(r)))}f}"
+
+
 def class_weights(setting, target, y):
     """(per-class weights or None, the setting that ran or None, a note or None) from training.classWeight and the
     training rows' class indices y, as engine/train/class-weights.ts: balanced is w_c = n / (K n_c) over the K
@@ -146,6 +152,6 @@ def class_weights(setting, target, y):
     rare = int(np.argmax(counts == present.min()))
     note = (f"The classes are strongly imbalanced ('{classes[rare]}' has {present.min()} training rows, the most "
             f"common class {present.max()}), so each class is weighted in the loss to count the same "
-            f"(training.classWeight 'balanced': '{classes[rare]}' weighs {balanced[rare]:.3g}). "
+            f"(training.classWeight 'balanced': '{classes[rare]}' weighs {_precision3(balanced[rare])}). "
             "Set training.classWeight to 'none' to turn it off.")
     return balanced, "balanced", note
