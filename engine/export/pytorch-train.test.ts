@@ -77,7 +77,8 @@ function expectClose(got: WeightTensor[], expected: WeightTensor[]): void {
   expect(got.map((w) => `${w.layer}.${w.name}`)).toEqual(expected.map((w) => `${w.layer}.${w.name}`));
   expected.forEach((w, i) =>
     w.data.forEach((v, j) => {
-      expect(Math.abs(got[i]!.data[j]! - v), `${w.layer}.${w.name}[${j}]: ${got[i]!.data[j]} vs ${v}`).toBeLessThanOrEqual(1e-5);
+      const where = `${w.layer}.${w.name}[${j}]: ${got[i]!.data[j]} vs ${v}`;
+      expect(Math.abs(got[i]!.data[j]! - v), where).toBeLessThanOrEqual(1e-5);
     }),
   );
 }
@@ -99,18 +100,25 @@ describe('train.py trains like the engine', () => {
   it.skipIf(TORCH_MISSING !== '').each([
     ['balanced', 'balanced'],
     ['per class', { Chinstrap: 3, Adelie: 0.5 }],
-  ])(`class weights %s: full-batch epochs end within 1e-5 of the engine's weights${TORCH_MISSING}`, async (_n, weight) => {
-    const model = await trainTestModel(csv, settings, layers);
-    const training = {
-      epochs: EPOCHS, batchSize: 100_000, shuffle: false, validationSplit: 0, seed: 7,
-      optimizer: { type: 'adam', learningRate: 0.01 },
-    };
-    const expected = await engineWeights(model, { ...training, classWeight: weight });
-    // the weights change the step, so agreeing is not both ignoring them
-    const unweighted = await engineWeights(model, { ...training, classWeight: 'none' });
-    expect(expected.some((w, i) => w.data.some((v, j) => Math.abs(v - unweighted[i]!.data[j]!) > 1e-4))).toBe(true);
-    const got = pythonRun(model, { ...training, classWeight: weight });
-    expectClose(got.weights, expected);
-    expect(got.spec.training?.classWeight).toEqual(weight);
-  });
+  ])(
+    `class weights %s: full-batch epochs end within 1e-5 of the engine's weights${TORCH_MISSING}`,
+    async (_name, weight) => {
+      const model = await trainTestModel(csv, settings, layers);
+      const training = {
+        epochs: EPOCHS,
+        batchSize: 100_000,
+        shuffle: false,
+        validationSplit: 0,
+        seed: 7,
+        optimizer: { type: 'adam', learningRate: 0.01 },
+      };
+      const expected = await engineWeights(model, { ...training, classWeight: weight });
+      // the weights change the step, so agreeing is not both ignoring them
+      const unweighted = await engineWeights(model, { ...training, classWeight: 'none' });
+      expect(expected.some((w, i) => w.data.some((v, j) => Math.abs(v - unweighted[i]!.data[j]!) > 1e-4))).toBe(true);
+      const got = pythonRun(model, { ...training, classWeight: weight });
+      expectClose(got.weights, expected);
+      expect(got.spec.training?.classWeight).toEqual(weight);
+    },
+  );
 });

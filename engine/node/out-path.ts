@@ -66,8 +66,8 @@ export function checkNoOverwrite(folder: string, files: readonly string[], flag:
   if (held.length === 0 || force) return held;
   throw new UsageError('cli/out-not-empty',
     `Cannot export into '${folder}': it already holds ${held.join(', ')}, which this export would replace. `
-    + `Choose a new or empty folder for ${flag}, or add --force to replace ${held.length > 1 ? 'those files' : 'that file'} `
-    + '(other files in the folder are left alone).');
+    + `Choose a new or empty folder for ${flag}, or add --force to replace `
+    + `${held.length > 1 ? 'those files' : 'that file'} (other files in the folder are left alone).`);
 }
 
 /** The line printed after a forced export, or '' when nothing was replaced. */

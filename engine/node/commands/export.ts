@@ -48,7 +48,8 @@ export async function exportCommand(argv: string[]): Promise<void> {
   const force = values.force === true;
   if (format === 'onnx' && force) {
     throw new UsageError('cli/force-not-folder',
-      '--force applies to --format tfjs and pytorch, which write a folder of files; --format onnx writes the one --out file. Remove --force.');
+      '--force applies to --format tfjs and pytorch, which write a folder of files; '
+        + '--format onnx writes the one --out file. Remove --force.');
   }
   if (format === 'pytorch') {
     const names = [...PYTORCH_SOURCE_FILES, PYTORCH_MODEL_FILE];
@@ -57,7 +58,8 @@ export async function exportCommand(argv: string[]): Promise<void> {
     const files = pytorchPackageFiles(parseModelFile(readJson(positionals[0]!, 'Model file')));
     makeFolder(folder);
     for (const f of files) writeFileAtomic(join(folder, f.path), f.text);
-    process.stderr.write(`Wrote the PyTorch package (${files.map((f) => f.path).join(', ')}) to ${folder}\n${replacedLine(replaced)}`);
+    const wrote = files.map((f) => f.path).join(', ');
+    process.stderr.write(`Wrote the PyTorch package (${wrote}) to ${folder}\n${replacedLine(replaced)}`);
     return;
   }
   if (format === 'tfjs') {
@@ -68,7 +70,8 @@ export async function exportCommand(argv: string[]): Promise<void> {
     makeFolder(folder);
     writeFileAtomic(join(folder, TFJS_WEIGHTS_FILE), files.weights);
     writeFileAtomic(join(folder, 'model.json'), files.modelJson);
-    process.stderr.write(`Wrote TF.js layers model to ${join(folder, 'model.json')} and ${join(folder, TFJS_WEIGHTS_FILE)}\n${replacedLine(replaced)}`);
+    const [json, bin] = [join(folder, 'model.json'), join(folder, TFJS_WEIGHTS_FILE)];
+    process.stderr.write(`Wrote TF.js layers model to ${json} and ${bin}\n${replacedLine(replaced)}`);
     return;
   }
   const out = checkOutFile('export', values.out, [{ what: 'the model file', path: positionals[0]! }], 'model.onnx');

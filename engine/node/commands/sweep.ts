@@ -89,9 +89,11 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   const optunaDir = values['export-optuna'];
   if (values.force === true && typeof optunaDir !== 'string') {
     throw new UsageError('cli/force-not-folder',
-      '--force applies to --export-optuna only: it lets the study replace the files of an existing folder. Remove --force.');
+      '--force applies to --export-optuna only: it lets the study replace the files of an existing folder. '
+        + 'Remove --force.');
   }
-  const replaced = typeof optunaDir === 'string' ? checkStudyFolder(optunaDir, argv, dataPath, values.force === true) : [];
+  const force = values.force === true;
+  const replaced = typeof optunaDir === 'string' ? checkStudyFolder(optunaDir, argv, dataPath, force) : [];
   checkOutputs(outputs, [
     { what: 'the CSV file', path: dataPath }, { what: 'the search space', path: values.space },
     ...(typeof values.spec === 'string' ? [{ what: 'the spec file', path: values.spec }] : []),
