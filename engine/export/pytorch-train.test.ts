@@ -1,7 +1,8 @@
 /**
  * The PyTorch package's train.py follows the engine's conventions: from the same weights, full-batch epochs
  * with shuffling off end within 1e-5 of the engine's weights for every optimizer (SGD with momentum and
- * Nesterov, RMSprop, Adagrad, Adam, AdamW), with L1/L2 penalties, batch norm and gradient clipping.
+ * Nesterov, RMSprop, Adagrad, Adam, AdamW), with L1/L2 penalties, batch norm and gradient clipping, and with class
+ * weights (balanced, per class) scaling each row's dLoss/dOutput; the model file's spec records the weights that ran.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,19 +57,30 @@ async function engineWeights(model: ModelFile, training: Record<string, unknown>
 }
 
 /** train.py's weights: train_model on the same CSV, continuing from the model file's weights. */
-function pythonWeights(model: ModelFile, training: Record<string, unknown>): WeightTensor[] {
+function pythonRun(model: ModelFile, training: Record<string, unknown>): Pick<ModelFile, 'weights' | 'spec'> {
   const dir = writePackage({ ...model, spec: { ...model.spec, training } }, 'train');
   const code = [
     'import json, sys',
     'import train',
     "model = json.load(open('model.json'))",
     `result = train.train_model(model, ${JSON.stringify(csvPath)}, epochs=${EPOCHS}, log=lambda s: None)`,
-    "json.dump(result['weights'], sys.stdout)",
+    "json.dump({'weights': result['weights'], 'spec': result['spec']}, sys.stdout)",
   ].join('\n');
   const r = runPython(dir, ['-c', code]);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  return JSON.parse(r.stdout) as WeightTensor[];
+  return JSON.parse(r.stdout) as Pick<ModelFile, 'weights' | 'spec'>;
+}
+
+/** Every weight of `got` within 1e-5 of `expected`. */
+function expectClose(got: WeightTensor[], expected: WeightTensor[]): void {
+  expect(got.map((w) => `${w.layer}.${w.name}`)).toEqual(expected.map((w) => `${w.layer}.${w.name}`));
+  expected.forEach((w, i) =>
+    w.data.forEach((v, j) => {
+      const where = `${w.layer}.${w.name}[${j}]: ${got[i]!.data[j]} vs ${v}`;
+      expect(Math.abs(got[i]!.data[j]! - v), where).toBeLessThanOrEqual(1e-5);
+    }),
+  );
 }
 
 describe('train.py trains like the engine', () => {
@@ -78,19 +90,35 @@ describe('train.py trains like the engine', () => {
       const model = await trainTestModel(csv, settings, layers);
       const training = { epochs: EPOCHS, batchSize: 100_000, shuffle: false, validationSplit: 0, seed: 7, optimizer };
       const expected = await engineWeights(model, training);
-      const got = pythonWeights(model, training);
-      expect(got.map((w) => `${w.layer}.${w.name}`)).toEqual(expected.map((w) => `${w.layer}.${w.name}`));
+      const got = pythonRun(model, training).weights;
       // the step moved the weights, so agreeing is not just both leaving them alone
       const moved = expected.some((w, i) => w.data.some((v, j) => Math.abs(v - model.weights[i]!.data[j]!) > 1e-4));
       expect(moved).toBe(true);
-      expected.forEach((w, i) =>
-        w.data.forEach((v, j) => {
-          expect(
-            Math.abs(got[i]!.data[j]! - v),
-            `${w.layer}.${w.name}[${j}]: ${got[i]!.data[j]} vs ${v}`,
-          ).toBeLessThanOrEqual(1e-5);
-        }),
-      );
+      expectClose(got, expected);
+    },
+  );
+  it.skipIf(TORCH_MISSING !== '').each([
+    ['balanced', 'balanced'],
+    ['per class', { Chinstrap: 3, Adelie: 0.5 }],
+  ])(
+    `class weights %s: full-batch epochs end within 1e-5 of the engine's weights${TORCH_MISSING}`,
+    async (_name, weight) => {
+      const model = await trainTestModel(csv, settings, layers);
+      const training = {
+        epochs: EPOCHS,
+        batchSize: 100_000,
+        shuffle: false,
+        validationSplit: 0,
+        seed: 7,
+        optimizer: { type: 'adam', learningRate: 0.01 },
+      };
+      const expected = await engineWeights(model, { ...training, classWeight: weight });
+      // the weights change the step, so agreeing is not both ignoring them
+      const unweighted = await engineWeights(model, { ...training, classWeight: 'none' });
+      expect(expected.some((w, i) => w.data.some((v, j) => Math.abs(v - unweighted[i]!.data[j]!) > 1e-4))).toBe(true);
+      const got = pythonRun(model, { ...training, classWeight: weight });
+      expectClose(got.weights, expected);
+      expect(got.spec.training?.classWeight).toEqual(weight);
     },
   );
 });

@@ -55,3 +55,22 @@ const WRITE_FAILURES: Readonly<Record<string, string>> = {
   EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only', ENOSPC: 'the disk is full',
   ENOENT: 'the folder cannot hold new files', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is a file',
 };
+
+/**
+ * An export never replaces a file it did not write without being asked: refuses a folder that already holds any of
+ * `files` (named in the message) unless `force`. Returns the names that will be replaced (empty when none or refused).
+ * A new or empty folder, or one holding only other files, is fine; with --force only `files` are replaced.
+ */
+export function checkNoOverwrite(folder: string, files: readonly string[], flag: string, force: boolean): string[] {
+  const held = files.filter((name) => existsSync(join(folder, name)));
+  if (held.length === 0 || force) return held;
+  throw new UsageError('cli/out-not-empty',
+    `Cannot export into '${folder}': it already holds ${held.join(', ')}, which this export would replace. `
+    + `Choose a new or empty folder for ${flag}, or add --force to replace `
+    + `${held.length > 1 ? 'those files' : 'that file'} (other files in the folder are left alone).`);
+}
+
+/** The line printed after a forced export, or '' when nothing was replaced. */
+export function replacedLine(held: readonly string[]): string {
+  return held.length ? `Replaced the folder's previous ${held.join(', ')} (--force).\n` : '';
+}

@@ -20,27 +20,37 @@ def clipped(p):
     return p + (p.clamp(EPS, 1 - EPS) - p).detach()
 
 
-def batch_loss(name, net, x, y, delta=1.0):
-    """(mean loss, outputs) of a batch in training mode; y is [rows] class indices or values."""
+def batch_loss(name, net, x, y, delta=1.0, weights=None):
+    """(loss to differentiate, reported mean loss, outputs) of a batch in training mode; y is [rows] class indices
+    or values. With `weights` (one per class) each row's loss, hence its dLoss/dOutput, is scaled by its class's
+    weight, still divided by the batch's rows (engine/train/class-weights.ts); the reported loss is unweighted."""
+    rows, z = _row_losses(name, net, x, y, delta)
+    loss = rows.mean()
+    weighted = loss if weights is None else (rows * weights[y.long()]).mean()
+    return weighted, loss.detach(), z
+
+
+def _row_losses(name, net, x, y, delta):
+    """(each row's loss, the batch's outputs: probabilities or values)."""
     fused = FUSES_WITH.get(name) == net.output_activation
     z = net(x, logits=fused)
     if name == "categoricalCrossentropy":
         labels = y.long()
         if fused:
-            return F.cross_entropy(z, labels), torch.softmax(z.detach(), dim=1)
-        return -torch.log(clipped(z.gather(1, labels[:, None]))).mean(), z.detach()
+            return F.cross_entropy(z, labels, reduction="none"), torch.softmax(z.detach(), dim=1)
+        return -torch.log(clipped(z.gather(1, labels[:, None])))[:, 0], z.detach()
     target = y[:, None].expand_as(z)
     if name == "binaryCrossentropy":
         if fused:
-            return F.binary_cross_entropy_with_logits(z, target), torch.sigmoid(z.detach())
+            return F.binary_cross_entropy_with_logits(z, target, reduction="none").mean(1), torch.sigmoid(z.detach())
         p = clipped(z)
-        return -(target * torch.log(p) + (1 - target) * torch.log(1 - p)).mean(), z.detach()
+        return -(target * torch.log(p) + (1 - target) * torch.log(1 - p)).mean(1), z.detach()
     if name == "meanSquaredError":
-        return ((z - target) ** 2).mean(), z.detach()
+        return ((z - target) ** 2).mean(1), z.detach()
     if name == "meanAbsoluteError":
-        return (z - target).abs().mean(), z.detach()
+        return (z - target).abs().mean(1), z.detach()
     if name == "huber":
-        return F.huber_loss(z, target, delta=delta), z.detach()
+        return F.huber_loss(z, target, delta=delta, reduction="none").mean(1), z.detach()
     raise ValueError(f"Unknown loss '{name}'. Use one of meanSquaredError, meanAbsoluteError, huber, "
                      "binaryCrossentropy, categoricalCrossentropy.")
 
@@ -101,3 +111,47 @@ def headline(m):
     if m["kind"] == "classification":
         return {"accuracy": m["accuracy"]}
     return {"mae": m["mae"], "rmse": m["rmse"], "r2": m["r2"]}
+
+
+STRONG_IMBALANCE_RATIO = 10
+
+
+def _precision3(x):
+    """x with 3 significant digits, trailing zeros kept, as JavaScript's toPrecision(3) writes a weight >= 0.1."""
+    r = float(f"{x:.3g}")
+    return f"{r:.{max(0, 2 - math.floor(math.log10(r)))}f}"
+
+
+def class_weights(setting, target, y):
+    """(per-class weights or None, the setting that ran or None, a note or None) from training.classWeight and the
+    training rows' class indices y, as engine/train/class-weights.ts: balanced is w_c = n / (K n_c) over the K
+    classes with rows; 'auto' is balanced when the commonest class has at least 10 times the rows of the rarest."""
+    path = "training.classWeight"
+    if setting == "none":
+        return None, None, None
+    if target["kind"] == "regression":
+        if setting == "auto":
+            return None, None, None
+        raise ValueError(f"{path} weighs classes, but the target is a number (regression). "
+                         f"Remove {path} or set it to 'none'.")
+    classes = target["classes"]
+    counts = np.bincount(np.asarray(y, dtype=np.int64), minlength=len(classes))
+    if isinstance(setting, dict):
+        unknown = [label for label in setting if label not in classes]
+        if unknown:
+            names = ", ".join(f"'{c}'" for c in classes)
+            raise ValueError(f"{path}.{unknown[0]} names the class '{unknown[0]}', which the target does not have. "
+                             f"Its classes are {names}.")
+        return [float(setting.get(c, 1)) for c in classes], setting, None
+    present = counts[counts > 0]
+    balanced = [len(y) / (len(present) * c) if c > 0 else 1.0 for c in counts]
+    if setting != "auto":
+        return balanced, "balanced", None
+    if len(present) < 2 or present.min() * STRONG_IMBALANCE_RATIO > present.max():
+        return None, None, None
+    rare = int(np.argmax(counts == present.min()))
+    note = (f"The classes are strongly imbalanced ('{classes[rare]}' has {present.min()} training rows, the most "
+            f"common class {present.max()}), so each class is weighted in the loss to count the same "
+            f"(training.classWeight 'balanced': '{classes[rare]}' weighs {_precision3(balanced[rare])}). "
+            "Set training.classWeight to 'none' to turn it off.")
+    return balanced, "balanced", note

@@ -8,6 +8,8 @@ import math
 
 import torch
 
+from model import Dense
+
 
 class Optimizer:
     """One update rule over a list of parameters; g is the (penalized, clipped) gradient."""
@@ -147,3 +149,19 @@ class EarlyStopping:
             return False
         self.wait += 1
         return self.wait > self.c["patience"]
+
+
+def penalty(net):
+    """l1 sum|w| + l2 sum w^2 over the dense kernels."""
+    with torch.no_grad():
+        return float(sum(l.l1 * l.kernel.abs().sum() + l.l2 * (l.kernel ** 2).sum()
+                         for l in net.layers if isinstance(l, Dense)))
+
+
+def layer_norms(net, grad_sums, steps):
+    """Per trained layer: RMS over the epoch's steps of the gradient norm, and the weight norm at its end."""
+    out = []
+    for i, layer in enumerate(l for l in net.layers if list(l.parameters())):
+        w = math.sqrt(sum(float((p.detach().double() ** 2).sum()) for p in layer.parameters()))
+        out.append({"id": layer.id, "gradNorm": math.sqrt(float(grad_sums[i]) / max(1, steps)), "weightNorm": w})
+    return out

@@ -42,22 +42,6 @@ def evaluate(net, x, device, chunk=65536):
     return np.concatenate(out) if out else np.zeros((0, net.outputs), dtype=np.float32)
 
 
-def penalty(net):
-    """l1 sum|w| + l2 sum w^2 over the dense kernels."""
-    with torch.no_grad():
-        return float(sum(l.l1 * l.kernel.abs().sum() + l.l2 * (l.kernel ** 2).sum()
-                         for l in net.layers if isinstance(l, Dense)))
-
-
-def layer_norms(net, grad_sums, steps):
-    """Per trained layer: RMS over the epoch's steps of the gradient norm, and the weight norm at its end."""
-    out = []
-    for i, layer in enumerate(l for l in net.layers if list(l.parameters())):
-        w = math.sqrt(sum(float((p.detach().double() ** 2).sum()) for p in layer.parameters()))
-        out.append({"id": layer.id, "gradNorm": math.sqrt(float(grad_sums[i]) / max(1, steps)), "weightNorm": w})
-    return out
-
-
 def distributed(device):
     """(rank, world size) under torchrun (the process group started: NCCL for cuda, else gloo), else (0, 1)."""
     world = int(os.environ.get("WORLD_SIZE", "1"))
@@ -69,8 +53,9 @@ def distributed(device):
 class Run:
     """One training run: the network, its optimizer and the training rows on the device."""
 
-    def __init__(self, spec, net, x_train, y_train, dev, rank, world, seed):
+    def __init__(self, spec, net, x_train, y_train, dev, rank, world, seed, weights=None):
         self.spec, self.cfg, self.net, self.dev = spec, spec["training"], net, dev
+        self.weights = None if weights is None else torch.tensor(weights, dtype=torch.float32, device=dev)
         self.caller = _Wrapped(DistributedDataParallel(net), net) if world > 1 else net
         self.params = list(net.parameters())
         self.optimizer = optim.Optimizer(self.cfg["optimizer"], self.params)
@@ -97,14 +82,14 @@ class Run:
             xb, yb = self.x[idx], self.y[idx]
             for p in self.params:
                 p.grad = None
-            loss, out = losses.batch_loss(self.loss_name, self.caller, xb, yb, self.delta)
+            loss, reported, out = losses.batch_loss(self.loss_name, self.caller, xb, yb, self.delta, self.weights)
             loss.backward()
             optim.penalize_and_clip(self.dense, self.params, self.cfg["optimizer"].get("clipNorm"))
             with torch.no_grad():
                 for i, params in enumerate(self.trained):
                     grad_sums[i] += sum((p.grad.double() ** 2).sum() for p in params if p.grad is not None)
                 self.optimizer.step(lr)
-                sums[0] += loss.detach().double() * len(idx)
+                sums[0] += reported.double() * len(idx)
                 sums[2] += len(idx)
                 if is_class:
                     predicted = (out[:, 0] >= 0.5).long() if out.shape[1] == 1 else out.argmax(dim=1)
@@ -139,6 +124,11 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
     spec = datamod.resolve_spec(model["spec"], target, int(model["inputs"]))
     cfg = spec["training"]
     cfg["seed"] = seed
+    weights, ran, note = losses.class_weights(cfg.get("classWeight", "auto"), target, y_train)
+    if target["kind"] == "classification":
+        cfg["classWeight"] = ran or "none"  # the model file records what ran, as the studio's does
+    if note and rank == 0:
+        print(f"note: {note}", file=sys.stderr, flush=True)
     dev = torch.device(f"cuda:{int(os.environ.get('LOCAL_RANK', 0))}" if device == "cuda" else device)
     torch.manual_seed(seed + rank)  # dropout masks differ between processes
     net = Network(spec, int(model["inputs"]))
@@ -147,7 +137,7 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
     else:
         net.load_weights(model["weights"])
     net.to(dev).train()
-    run = Run(spec, net, x_train, y_train, dev, rank, world, seed)
+    run = Run(spec, net, x_train, y_train, dev, rank, world, seed, weights)
     loss_name, delta = run.loss_name, run.delta
     history = [] if from_scratch else list(model.get("history") or [])
     done, total = len(history), len(history) + epochs
@@ -178,10 +168,10 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
         if has_val:
             mv = losses.metrics(loss_name, target, evaluate(net, x_val, dev), y_val, delta)
             summary["valLoss"], summary["valMetrics"] = mv["loss"], losses.headline(mv)
-        summary["penalty"] = penalty(net)
+        summary["penalty"] = optim.penalty(net)
         summary["totalLoss"] = summary["loss"] + summary["penalty"]
         summary["elapsedMs"] = (time.time() - started) * 1000
-        summary["layers"] = layer_norms(net, grad_sums, steps)
+        summary["layers"] = optim.layer_norms(net, grad_sums, steps)
         history.append(summary)
         improved = stopping.improves(summary)
         if improved and stopping.c and stopping.c["restoreBestWeights"]:
@@ -214,7 +204,29 @@ def train_model(model_file, train_csv, *, epochs, from_scratch=False, refit_prep
         "training": {"backend": f"pytorch-{dev.type}" + (f" x{world}" if world > 1 else ""), "stopReason": stop_reason,
                      "bestEpoch": best_epoch, "epochsRun": len(history) - done},
     })
+    refit = from_scratch and cfg.get("refit", True) and cfg.get("earlyStopping") and has_val
+    if refit and stop_reason != "stopped" and best_epoch >= 1:
+        return _refit(model, train_csv, best_epoch, len(y_train), len(y_val), device, on_epoch, rank)
     return model
+
+
+def _refit(first, train_csv, epochs, train_rows, val_rows, device, on_epoch, rank):
+    """Early stopping chose `epochs` on a run from scratch: the final model trains afresh on the training and
+    validation rows together for that many epochs, as the studio's refit (engine/run/refit.ts). It keeps the
+    first run's history and scores every row as train; a refit stopped with Ctrl+C keeps the first model."""
+    if rank == 0:
+        s = "" if epochs == 1 else "s"
+        print(f"Early stopping chose {epochs} epoch{s}; training the final model afresh on the training and validation "
+              f"rows together ({train_rows + val_rows} rows) for {epochs} epoch{s}. Set training.refit to false to "
+              "keep the early-stopped model.", flush=True)
+    training = {**first["spec"]["training"], "epochs": epochs, "earlyStopping": None, "validationSplit": 0}
+    again = train_model({**first, "spec": {**first["spec"], "training": training}}, train_csv, epochs=epochs,
+                        from_scratch=True, device=device, seed=first["seed"], on_epoch=on_epoch, log=lambda s: None)
+    if again["training"]["stopReason"] == "stopped":
+        return first
+    first.update({"weights": again["weights"], "metrics": again["metrics"]})
+    first["training"]["refit"] = {"epochs": len(again["history"]), "rows": train_rows + val_rows}
+    return first
 
 
 class _Wrapped:

@@ -163,6 +163,29 @@ describe(`sweep --export-optuna, study.py${missing}`, () => {
     });
   }, 300_000);
 
+  it.skipIf(skip)('a trial with early stopping is judged on its validation rows: not refitted on them', async () => {
+    const space = join(tmp, 'stopping-space.json');
+    writeFileSync(space, JSON.stringify({
+      strategy: 'random', seed: 5,
+      parameters: { 'training.optimizer.learningRate': { distribution: 'logUniform', min: 0.003, max: 0.03 } },
+      spec: { layers: [{ id: 'output', type: 'dense', units: 'auto' }],
+        training: { epochs: 6, earlyStopping: { patience: 1, minDelta: 10 } } },
+    }));
+    const folder = join(tmp, 'stopping');
+    const iris = join(root, 'resources', 'samples', 'iris.csv');
+    const cli = spawnSync(process.execPath, [join(root, 'bin', 'backprop-studio.mjs'), 'sweep', iris,
+      '--target', 'species', '--space', space, '--export-optuna', folder], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    const storage = `sqlite:///${join(tmp, 'stopping.db')}`;
+    const r = await python([join(folder, 'study.py'), '--storage', storage, '--trials', '1']);
+    expect([r.code, r.out]).toEqual([0, expect.not.stringContaining('Early stopping chose')]);
+    const csvPath = join(tmp, 'stopping.csv');
+    await python([join(folder, 'study.py'), '--storage', storage, '--export-trials', csvPath]);
+    const [trial] = parseTrialsCsv(readFileSync(csvPath, 'utf8')).trials;
+    expect(trial!.epochs).toBe(3);
+    expect(Object.keys(trial!.metrics).sort()).toEqual(['accuracy', 'loss', 'valAccuracy', 'valLoss']);
+  }, 300_000);
+
   it.skipIf(skip)('sweep_space.py edits the spec exactly as the engine’s applyParams does', async () => {
     const base = parseSpec({
       layers: [{ id: 'dense-1', type: 'dense', units: 8 }, { id: 'dropout-1', type: 'dropout', rate: 0.1 },

@@ -14,7 +14,7 @@ import { trainRun, yieldToEventLoop } from '../../run/index.ts';
 import { resolveTraining } from '../../train/index.ts';
 import type { BackendChoice } from '../../spec/index.ts';
 import { optunaStudy, SweepError, type OptunaStudyConfig, type SweepSetup } from '../../sweep/index.ts';
-import { makeFolder } from '../out-path.ts';
+import { checkNoOverwrite, makeFolder } from '../out-path.ts';
 import { writeFileAtomic } from '../outputs.ts';
 import { UsageError } from '../usage-error.ts';
 import { pytorchPackageFiles } from '../pytorch-sources.ts';
@@ -30,10 +30,11 @@ const STUDY_FILES = [
 const RUN_FLAGS = ['--out', '--best-model', '--concurrency', '--quiet'];
 
 /**
- * Refuses flags only a sweep run here uses, and a DIR that is a file, has no parent folder, or holds a folder where
- * a file of the study goes.
+ * Refuses flags only a sweep run here uses, and a DIR that is a file, has no parent folder, holds a folder where
+ * a file of the study goes, or (without --force) holds a file the export would replace; data.csv that is the very
+ * CSV being swept is not replaced. Returns the files --force will replace.
  */
-export function checkStudyFolder(dir: string, argv: readonly string[]): void {
+export function checkStudyFolder(dir: string, argv: readonly string[], dataPath: string, force: boolean): string[] {
   const unused = RUN_FLAGS.filter((f) => argv.some((a) => a === f || a.startsWith(`${f}=`)));
   if (unused.length) {
     const many = unused.length > 1;
@@ -61,6 +62,9 @@ export function checkStudyFolder(dir: string, argv: readonly string[]): void {
         `Cannot write '${path}': it is not a regular file. Remove it or choose another --export-optuna folder.`);
     }
   }
+  const data = join(dir, 'data.csv');
+  const keeps = existsSync(data) && existsSync(dataPath) && sameFile(dataPath, data);
+  return checkNoOverwrite(dir, STUDY_FILES.filter((name) => !(keeps && name === 'data.csv')), '--export-optuna', force);
 }
 
 function sameFile(a: string, b: string): boolean {

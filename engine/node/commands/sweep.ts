@@ -18,6 +18,7 @@ import { checkOutputs, writeFileAtomic, type OutputFile } from '../outputs.ts';
 import { metricsBlock, num } from '../format.ts';
 import { createNodeTrialPool } from '../sweep-pool.ts';
 import { checkStudyFolder, exportOptuna } from './sweep-optuna.ts';
+import { replacedLine } from '../out-path.ts';
 import { openTrialsCsv } from './sweep-open.ts';
 import { bracketLines, paramsText, resultTable, shortNames, trialLine } from '../sweep-report.ts';
 import { UsageError } from '../usage-error.ts';
@@ -38,6 +39,7 @@ const flags: Record<string, FlagSpec> = {
   out: { type: 'string', help: 'write every trial (parameters, metrics, epochs, duration, status) as CSV', placeholder: 'RESULTS.csv' },
   'best-model': { type: 'string', help: 'retrain the best trial on train+validation and save the model file', placeholder: 'MODEL.json' },
   'export-optuna': { type: 'string', help: 'write the sweep as an Optuna study (DIR/study.py) instead of running it', placeholder: 'DIR' },
+  force: { type: 'boolean', help: '--export-optuna: replace the files of the same names already in DIR' },
   open: { type: 'string', help: 'show a trials CSV (--out, the app, study.py --export-trials); no data or space needed', placeholder: 'TRIALS.csv' },
   ...csvFlags('detected from the file'),
   quiet: { type: 'boolean', help: 'print only the final table' },
@@ -85,7 +87,13 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   if (typeof values.out === 'string') outputs.push({ flag: '--out', path: values.out, example: 'trials.csv' });
   if (typeof values['best-model'] === 'string') outputs.push({ flag: '--best-model', path: values['best-model'], example: 'best.model.json' });
   const optunaDir = values['export-optuna'];
-  if (typeof optunaDir === 'string') checkStudyFolder(optunaDir, argv);
+  if (values.force === true && typeof optunaDir !== 'string') {
+    throw new UsageError('cli/force-not-folder',
+      '--force applies to --export-optuna only: it lets the study replace the files of an existing folder. '
+        + 'Remove --force.');
+  }
+  const force = values.force === true;
+  const replaced = typeof optunaDir === 'string' ? checkStudyFolder(optunaDir, argv, dataPath, force) : [];
   checkOutputs(outputs, [
     { what: 'the CSV file', path: dataPath }, { what: 'the search space', path: values.space },
     ...(typeof values.spec === 'string' ? [{ what: 'the spec file', path: values.spec }] : []),
@@ -110,6 +118,7 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   const backendChoice = backendFlag ?? spec.training?.backend ?? 'auto';
   if (typeof optunaDir === 'string') {
     const lines = await exportOptuna({ dir: optunaDir, dataPath, setup, prepared, validationSplit: validation, backend: backendChoice });
+    process.stderr.write(replacedLine(replaced));
     return void process.stdout.write(`${lines.join('\n')}\n`);
   }
   const names = shortNames(space.parameters.map((p) => p.path));

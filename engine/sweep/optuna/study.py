@@ -205,6 +205,7 @@ def make_objective(optuna, config, base, args):
         spec = apply_params(base["spec"], params)
         training = spec.setdefault("training", {})
         training["seed"] = seed
+        training["refit"] = False  # a trial is judged on its validation rows, as the studio's trials are
         if config["epochs"] is not None:
             training["epochs"] = config["epochs"]
         history, pruned = [], [False]
