@@ -8,8 +8,14 @@ import { UsageError } from './usage-error.ts';
  * `--out` of a command that writes one file: required, then checked like every output (folder exists and takes
  * a file, not a folder or device, not one of `inputs`) before any work.
  */
-export function checkOutFile(command: string, out: string | boolean | undefined, inputs: readonly InputFile[], placeholder: string): string {
-  if (typeof out !== 'string' || out === '') throw new UsageError('cli/no-out', `'${command}' needs --out ${placeholder}: the file to write.`);
+export function checkOutFile(
+  command: string,
+  out: string | boolean | undefined,
+  inputs: readonly InputFile[],
+  placeholder: string,
+): string {
+  if (typeof out !== 'string' || out === '')
+    throw new UsageError('cli/no-out', `'${command}' needs --out ${placeholder}: the file to write.`);
   checkOutputs([{ flag: '--out', path: out, example: placeholder }], inputs);
   return out;
 }
@@ -20,19 +26,40 @@ export function checkOutFile(command: string, out: string | boolean | undefined,
  */
 function checkNotSpecial(out: string, placeholder: string): void {
   if (existsSync(out) && !statSync(out).isFile() && !statSync(out).isDirectory()) {
-    throw new UsageError('cli/out-not-file', `Cannot write '${out}': it is a device, pipe or socket, not a regular file. Name a file, e.g. --out ${placeholder}.`);
+    throw new UsageError(
+      'cli/out-not-file',
+      `Cannot write '${out}': it is a device, pipe or socket, not a regular file. Name a file, e.g. --out ${placeholder}.`,
+    );
   }
 }
 
 /** Refuses a missing `--out`, a path that is a file, or a missing parent folder. */
-export function checkOutFolder(command: string, out: string | boolean | undefined, placeholder: string, files: readonly string[]): string {
-  if (typeof out !== 'string' || out === '') throw new UsageError('cli/no-out', `'${command}' needs --out ${placeholder}: the folder to write.`);
+export function checkOutFolder(
+  command: string,
+  out: string | boolean | undefined,
+  placeholder: string,
+  files: readonly string[],
+): string {
+  if (typeof out !== 'string' || out === '')
+    throw new UsageError('cli/no-out', `'${command}' needs --out ${placeholder}: the folder to write.`);
   const parent = dirname(resolve(out));
-  if (!existsSync(parent)) throw new UsageError('cli/no-folder', `Cannot write into '${out}': its parent folder '${parent}' does not exist. Create it first.`);
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError('cli/out-not-folder', `Cannot write into '${out}': it is a file, and this format is a folder of files. Name a folder, e.g. --out ${placeholder}.`);
+  if (!existsSync(parent))
+    throw new UsageError(
+      'cli/no-folder',
+      `Cannot write into '${out}': its parent folder '${parent}' does not exist. Create it first.`,
+    );
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new UsageError(
+      'cli/out-not-folder',
+      `Cannot write into '${out}': it is a file, and this format is a folder of files. Name a folder, e.g. --out ${placeholder}.`,
+    );
   for (const name of files) {
     const path = join(out, name);
-    if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError('cli/out-is-directory', `Cannot write '${path}': it is a folder. Remove it or choose another --out folder.`);
+    if (existsSync(path) && statSync(path).isDirectory())
+      throw new UsageError(
+        'cli/out-is-directory',
+        `Cannot write '${path}': it is a folder. Remove it or choose another --out folder.`,
+      );
     checkNotSpecial(path, placeholder);
   }
   return out;
@@ -47,13 +74,21 @@ export function makeFolder(path: string): void {
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (typeof code !== 'string') throw e;
-    throw new UsageError('cli/write-failed', `Cannot create the folder '${path}': ${WRITE_FAILURES[code] ?? code}. Choose another place with --out.`);
+    throw new UsageError(
+      'cli/write-failed',
+      `Cannot create the folder '${path}': ${WRITE_FAILURES[code] ?? code}. Choose another place with --out.`,
+    );
   }
 }
 
 const WRITE_FAILURES: Readonly<Record<string, string>> = {
-  EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only', ENOSPC: 'the disk is full',
-  ENOENT: 'the folder cannot hold new files', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  ENOENT: 'the folder cannot hold new files',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file',
 };
 
 /**
@@ -64,10 +99,12 @@ const WRITE_FAILURES: Readonly<Record<string, string>> = {
 export function checkNoOverwrite(folder: string, files: readonly string[], flag: string, force: boolean): string[] {
   const held = files.filter((name) => existsSync(join(folder, name)));
   if (held.length === 0 || force) return held;
-  throw new UsageError('cli/out-not-empty',
-    `Cannot export into '${folder}': it already holds ${held.join(', ')}, which this export would replace. `
-    + `Choose a new or empty folder for ${flag}, or add --force to replace `
-    + `${held.length > 1 ? 'those files' : 'that file'} (other files in the folder are left alone).`);
+  throw new UsageError(
+    'cli/out-not-empty',
+    `Cannot export into '${folder}': it already holds ${held.join(', ')}, which this export would replace. ` +
+      `Choose a new or empty folder for ${flag}, or add --force to replace ` +
+      `${held.length > 1 ? 'those files' : 'that file'} (other files in the folder are left alone).`,
+  );
 }
 
 /** The line printed after a forced export, or '' when nothing was replaced. */

@@ -23,7 +23,12 @@ import { pytorchPackageFiles } from '../pytorch-sources.ts';
 const STUDY_SOURCES = ['study.py', 'sweep_space.py', 'trials_csv.py'] as const;
 /** Every file the export writes: the study's, then the PyTorch package's (its model.json is the trials' base model). */
 const STUDY_FILES = [
-  ...STUDY_SOURCES, 'study.json', 'STUDY.md', 'data.csv', ...PYTORCH_SOURCE_FILES, PYTORCH_MODEL_FILE,
+  ...STUDY_SOURCES,
+  'study.json',
+  'STUDY.md',
+  'data.csv',
+  ...PYTORCH_SOURCE_FILES,
+  PYTORCH_MODEL_FILE,
 ] as const;
 
 /** Flags of a sweep that runs here, which an exported study has no use for. */
@@ -38,33 +43,46 @@ export function checkStudyFolder(dir: string, argv: readonly string[], dataPath:
   const unused = RUN_FLAGS.filter((f) => argv.some((a) => a === f || a.startsWith(`${f}=`)));
   if (unused.length) {
     const many = unused.length > 1;
-    throw new UsageError('cli/export-optuna-flags',
-      '--export-optuna writes the sweep for Optuna instead of running it, '
-      + `so ${unused.join(', ')} ${many ? 'have' : 'has'} no use with it: study.py's --export-trials and --best-model `
-      + `bring the trials and the best model back. Remove ${many ? 'them' : 'it'}.`);
+    throw new UsageError(
+      'cli/export-optuna-flags',
+      '--export-optuna writes the sweep for Optuna instead of running it, ' +
+        `so ${unused.join(', ')} ${many ? 'have' : 'has'} no use with it: study.py's --export-trials and --best-model ` +
+        `bring the trials and the best model back. Remove ${many ? 'them' : 'it'}.`,
+    );
   }
   if (dir === '') {
     throw new UsageError('cli/no-out', '--export-optuna needs a folder, e.g. --export-optuna wine-study.');
   }
   const parent = join(dir, '..');
   if (!existsSync(parent)) {
-    throw new UsageError('cli/no-folder',
-      `Cannot write into '${dir}': its parent folder does not exist. Create it first.`);
+    throw new UsageError(
+      'cli/no-folder',
+      `Cannot write into '${dir}': its parent folder does not exist. Create it first.`,
+    );
   }
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new UsageError('cli/out-not-folder',
-      `--export-optuna '${dir}' is a file; the study is a folder of files. Name a folder, e.g. --export-optuna study.`);
+    throw new UsageError(
+      'cli/out-not-folder',
+      `--export-optuna '${dir}' is a file; the study is a folder of files. Name a folder, e.g. --export-optuna study.`,
+    );
   }
   for (const name of STUDY_FILES) {
     const path = join(dir, name);
     if (existsSync(path) && !statSync(path).isFile()) {
-      throw new UsageError('cli/out-is-directory',
-        `Cannot write '${path}': it is not a regular file. Remove it or choose another --export-optuna folder.`);
+      throw new UsageError(
+        'cli/out-is-directory',
+        `Cannot write '${path}': it is not a regular file. Remove it or choose another --export-optuna folder.`,
+      );
     }
   }
   const data = join(dir, 'data.csv');
   const keeps = existsSync(data) && existsSync(dataPath) && sameFile(dataPath, data);
-  return checkNoOverwrite(dir, STUDY_FILES.filter((name) => !(keeps && name === 'data.csv')), '--export-optuna', force);
+  return checkNoOverwrite(
+    dir,
+    STUDY_FILES.filter((name) => !(keeps && name === 'data.csv')),
+    '--export-optuna',
+    force,
+  );
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -74,7 +92,10 @@ function sameFile(a: string, b: string): boolean {
 
 /** The base model file: the spec the trials start from and the preprocessing fitted on the training rows. */
 async function baseModel(
-  setup: SweepSetup, prepared: PreparedDataset, validationSplit: number, backend: BackendChoice,
+  setup: SweepSetup,
+  prepared: PreparedDataset,
+  validationSplit: number,
+  backend: BackendChoice,
 ): Promise<ModelFile> {
   const training = resolveTraining(setup.spec.training);
   // One epoch gives a complete, valid model file; every trial trains from scratch, so these weights are never used.
@@ -141,8 +162,8 @@ export async function exportOptuna(o: OptunaExport): Promise<string[]> {
   const { settings } = o.setup;
   const study = join(o.dir, 'study.py');
   return [
-    `Optuna study written to ${o.dir}: ${settings.strategy}, objective ${config.objective.direction} `
-      + `${config.objective.metric}.`,
+    `Optuna study written to ${o.dir}: ${settings.strategy}, objective ${config.objective.direction} ` +
+      `${config.objective.metric}.`,
     ...notes.map((n) => `note: ${n}`),
     'Run it from any number of processes and machines that share one storage, e.g.:',
     `  python3 ${study} --storage sqlite:///study.db --trials ${settings.trials}`,
