@@ -42,7 +42,7 @@ export function splitOutFiles(dir: string): OutputFile[] {
   return SPLIT_FILES.map((name) => ({ flag: '--split-out', path: join(dir, `${name}.csv`), example: `${name}.csv` }));
 }
 
-/** The CSV text of the table's rows `rows`: the header and every cell as read (missing cells as written). */
+/** The CSV text of the table's rows `rows`: the header and every cell as read (numbers in shortest form with a decimal point, missing cells as written). */
 function rowsCsv(table: ParsedTable, rows: ArrayLike<number>): string {
   const d = table.delimiter;
   const lines = [table.columns.map((c) => csvCell(c.name, d)).join(d)];
