@@ -5,7 +5,8 @@ import { reply, request } from './fields.ts';
 export const REPORT_REQUESTS = {
   /**
    * The report of a run's model on its test split of the loaded dataset; `modelFile` is the name the Export
-   * view gives the model file, for the command line in the report's Reproduce section.
+   * view gives the model file, for the command line in the report's Reproduce section. It runs as an explain job:
+   * `explain/progress` events while it computes, and `explain/cancel` stops it (error `explain/cancelled`).
    */
   'report/build': request<{ runId: string; modelFile: string }>()('report/built', {
     runId: 'string',

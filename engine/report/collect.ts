@@ -41,6 +41,24 @@ export interface CollectOptions {
   /** How many of the most important columns get a partial-dependence chart. */
   top?: number;
   createdAt?: string;
+  /**
+   * Called as the slow parts advance (importance's shuffles, then each chart's grid values): `done` of
+   * `total` (a fixed scale, not a count of anything); awaited, so a host can yield or throw to stop.
+   */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+}
+
+/** The scale of `CollectOptions.onProgress`: importance takes the first 80%, the dependence charts the rest. */
+const REPORT_PROGRESS_STEPS = 1000;
+const IMPORTANCE_SHARE = 800;
+
+/** A progress callback for the part from `from` to `to` of the report's steps, or none without a listener. */
+function part(o: CollectOptions, from: number, to: number) {
+  const report = o.onProgress;
+  if (!report) return {};
+  const onProgress = (done: number, total: number) =>
+    report(Math.round(from + ((to - from) * done) / Math.max(1, total)), REPORT_PROGRESS_STEPS);
+  return { onProgress };
 }
 
 /** The rows importance and partial dependence use: all of them, or MAX_EXPLAIN_ROWS evenly spaced. */
@@ -74,12 +92,16 @@ export async function collectReport(
   const importance = await permutationImportance(model, pre, backend, ex.x, ex.y, ex.rows, {
     repeats: o.repeats,
     seed: o.seed,
+    ...part(o, 0, IMPORTANCE_SHARE),
   });
   const dependence: PartialDependence[] = [];
   const notes: string[] = [];
-  for (const c of importance.columns.slice(0, o.top ?? DEFAULT_TOP_COLUMNS)) {
+  const top = importance.columns.slice(0, o.top ?? DEFAULT_TOP_COLUMNS);
+  const share = (REPORT_PROGRESS_STEPS - IMPORTANCE_SHARE) / Math.max(1, top.length);
+  for (const [i, c] of top.entries()) {
+    const progress = part(o, IMPORTANCE_SHARE + i * share, IMPORTANCE_SHARE + (i + 1) * share);
     try {
-      dependence.push(await partialDependence(model, pre, backend, ex.table, ex.x, ex.rows, c.column));
+      dependence.push(await partialDependence(model, pre, backend, ex.table, ex.x, ex.rows, c.column, progress));
     } catch (e) {
       // A column with no value in these rows has no curve; the section says so instead.
       if (!(e instanceof ExplainError)) throw e;

@@ -1,8 +1,9 @@
 /**
  * The explain requests (issue 16): permutation importance, row attributions and partial dependence of a
  * finished run's model, through engine/explain, on the backend the run's spec chooses, over the loaded
- * table's test rows. Requests run one at a time in the order they came; each posts `explain/progress` and
- * yields between steps, so an `explain/cancel` that arrives meanwhile stops it at the next step.
+ * table's test rows; and a run's report (`report/build`), whose slow parts are the same. Requests run one at a time
+ * in the order they came; each posts `explain/progress` and yields between steps, so an `explain/cancel` that
+ * arrives meanwhile stops it at the next step.
  */
 import type { Backend } from '../backend/index.ts';
 import {
@@ -25,12 +26,13 @@ import type { EngineEvent, EngineRequest, WireAttributions } from '../protocol/i
 import { yieldToEventLoop } from '../run/index.ts';
 import { selectBackend } from '../train/index.ts';
 import { columnRows, tableRows } from './explain-table.ts';
+import { buildRunReport } from './report.ts';
 
 /** Most rows one `explain/rows` explains (each is a path of gradients). */
 export const MAX_EXPLAINED_ROWS = 100;
 
-/** The explain requests, as messages. */
-export type ExplainRequest = Extract<EngineRequest, { type: `explain/${string}` }>;
+/** The explain requests, as messages, and `report/build`, which runs as an explain job. */
+export type ExplainRequest = Extract<EngineRequest, { type: `explain/${string}` | 'report/build' }>;
 
 /** What a run's explanations are computed from: its model and the loaded table prepared as it was trained. */
 export interface ExplainSource {
@@ -38,6 +40,8 @@ export interface ExplainSource {
   pre: Preprocessing;
   prepared: PreparedDataset;
   table: ParsedTable;
+  /** The loaded table's file name (for the report). */
+  tableName: string;
 }
 
 /** Where explanations report, and how they find a run (throwing the user's error when they cannot). */
@@ -99,6 +103,12 @@ export class ExplainHost {
   ): Promise<EngineEvent> {
     const s = this.#options.source(req.runId);
     const test = s.prepared.test;
+    if (req.type === 'report/build') {
+      const backend = await this.#backendFor(s.model, s.prepared);
+      const report = { ...s, modelFile: req.modelFile };
+      const html = await buildRunReport(report, backend, step);
+      return { type: 'report/built', id: req.id, runId: req.runId, html };
+    }
     if (req.type === 'explain/rows') {
       const { result, backend } = await this.#rows(s, req.rows, req.method, req.baseline, req.steps, step);
       return { type: 'explain/rows-done', id: req.id, runId: req.runId, backend, result };

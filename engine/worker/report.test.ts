@@ -38,7 +38,8 @@ async function trainedService(test: number): Promise<(req: EngineRequest) => Pro
 describe('report/build', () => {
   it("reports a trained run on its test split of the loaded file, with the Export view's model file name", async () => {
     const send = await trainedService(0.2);
-    const [reply] = await send({ type: 'report/build', id: 3, runId: 'r1', modelFile: 'iris-run-1.model.json' });
+    const events = await send({ type: 'report/build', id: 3, runId: 'r1', modelFile: 'iris-run-1.model.json' });
+    const reply = events.at(-1);
     if (reply?.type !== 'report/built') throw new Error(JSON.stringify(reply));
     expect(parseEvent(reply)).toBe(reply);
     const html = reply.html;
@@ -52,6 +53,37 @@ describe('report/build', () => {
     const [exported] = await send({ type: 'model/export', id: 4, runId: 'r1' });
     if (exported?.type !== 'model/exported') throw new Error(JSON.stringify(exported));
     expect(html).toContain(`<dt>Model file SHA-256</dt><dd>${sha256Hex(exported.json)}</dd>`);
+  });
+
+  it('reports its progress as explain/progress events, rising to the whole, and stops on explain/cancel', async () => {
+    const send = await trainedService(0.2);
+    const events = await send({ type: 'report/build', id: 3, runId: 'r1', modelFile: 'm.json' });
+    const progress = events.filter((e) => e.type === 'explain/progress' && e.id === 3);
+    expect(progress.length).toBeGreaterThan(3);
+    const done = progress.map((e) => (e.type === 'explain/progress' ? e.done / e.total : NaN));
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(1);
+    expect(events.at(-1)?.type).toBe('report/built');
+
+    // Cancelled at its first step: no report, an explain/cancelled error, and the worker still answers.
+    const all: EngineEvent[] = [];
+    const service = new EngineService((e) => {
+      all.push(e);
+      if (e.type === 'explain/progress' && e.id === 5 && !cancelling)
+        cancelling = service.handle({ type: 'explain/cancel', id: 6, target: 5 });
+    });
+    let cancelling: Promise<void> | null = null;
+    const source = iris.buffer.slice(iris.byteOffset, iris.byteOffset + iris.byteLength) as ArrayBuffer;
+    await service.handle({ type: 'data/load', id: 1, name: 'iris.csv', source, options: null });
+    const settings = { target: 'species', columns: {}, split: { validation: 0.1, test: 0.2 } };
+    await service.handle({ type: 'train/start', id: 2, runId: 'r1', spec, settings });
+    await service.handle({ type: 'report/build', id: 5, runId: 'r1', modelFile: 'm.json' });
+    await cancelling;
+    expect(all.some((e) => e.type === 'report/built')).toBe(false);
+    const error = all.find((e) => e.type === 'error' && e.id === 5);
+    expect(error?.type === 'error' && error.error.code).toBe('explain/cancelled');
+    const [again] = await send({ type: 'report/build', id: 7, runId: 'r1', modelFile: 'm.json' });
+    expect(again?.type).toBe('explain/progress');
   });
 
   it('says a run without test rows has nothing to evaluate', async () => {

@@ -1,6 +1,7 @@
 /**
  * `report/build`: a run's report on its test split of the loaded dataset, through engine/report (the CLI's
- * `report` builds the same page from a model file and a CSV). Engine errors (no test rows) are thrown as
+ * `report` builds the same page from a model file and a CSV). It runs as an explain job (engine/worker/explain.ts):
+ * in their queue, with `explain/progress` events and `explain/cancel`. Engine errors (no test rows) are thrown as
  * they are, so they reach the UI as the usual `error` event with their message.
  */
 import type { Backend } from '../backend/index.ts';
@@ -19,14 +20,19 @@ export interface RunReport {
   modelFile: string;
 }
 
-/** The report's HTML. */
-export async function buildRunReport(r: RunReport, backend: Backend): Promise<string> {
+/** The report's HTML; `onProgress` as collectReport's (awaited: throwing from it stops the report). */
+export async function buildRunReport(
+  r: RunReport,
+  backend: Backend,
+  onProgress: (done: number, total: number) => Promise<void>,
+): Promise<string> {
   const test = r.prepared.test.rowIndices;
   const target = r.model.preprocessing?.target.column ?? 'target';
   const input = await collectReport(r.model, r.table, backend, {
     file: r.tableName,
     modelSource: stringifyModelFile(r.model),
     rows: { indices: test, label: 'the test split' },
+    onProgress,
     reproduce: {
       commands: [
         {

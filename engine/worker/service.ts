@@ -43,7 +43,6 @@ import { continueMessages, runMessages } from './messages.ts';
 import { convertModel } from './model-convert.ts';
 import { openedModel, readModelText, readSavedModel } from './open-model.ts';
 import { ExplainHost } from './explain.ts';
-import { buildRunReport } from './report.ts';
 import { toWire } from './models.ts';
 import { isSameTable, rowSplits } from './row-splits.ts';
 import type { RunEntry } from './run-entry.ts';
@@ -83,7 +82,7 @@ export class EngineService {
     source: (runId) => {
       const { model, pre } = this.#model(runId);
       const prepared = this.#preparedFor(this.#runs.get(runId)?.settings ?? null, model);
-      return { model, pre, prepared, table: this.#tables.require() };
+      return { model, pre, prepared, table: this.#tables.require(), tableName: this.#tables.name };
     },
   });
 
@@ -217,21 +216,6 @@ export class EngineService {
           files: convertModel(this.#model(req.runId).model, req.format),
         });
         return;
-      case 'report/build': {
-        const { model } = this.#model(req.runId);
-        const prepared = this.#preparedFor(this.#runs.get(req.runId)?.settings ?? null, model);
-        const backend = new CpuBackend();
-        const report = {
-          model,
-          table: this.#tables.require(),
-          tableName: this.#tables.name,
-          prepared,
-          modelFile: req.modelFile,
-        };
-        const html = await buildRunReport(report, backend).finally(() => backend.destroy());
-        this.#post({ type: 'report/built', id: req.id, runId: req.runId, html });
-        return;
-      }
       case 'model/load': {
         const model = readSavedModel(req.model);
         this.#runs.set(req.runId, { control: null, events: null, model, settings: req.settings });
@@ -271,6 +255,7 @@ export class EngineService {
       case 'explain/rows':
       case 'explain/pdp':
       case 'explain/cancel':
+      case 'report/build':
         await this.#explain.handle(req);
         return;
     }

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { DatasetSettings, NetworkSpec, WireError } from '../../engine/protocol/index.ts';
 import { EngineRequestError } from '../engine/engine-client.ts';
 import type { NoticeKind } from './notices.svelte.ts';
@@ -10,9 +10,13 @@ function run(id: string, name: string): TrainingRun {
   return new TrainingRun({ id, name, spec: {} as NetworkSpec, settings: {} as DatasetSettings });
 }
 
-/** A project whose worker answers report/build (or fails), a platform that records saves, and the notices. */
-function setup(answer: { html: string } | Error, saved = true) {
+/**
+ * A project whose worker answers report/build (or fails, or waits for `explain/cancel`), a platform that records
+ * saves, and the notices.
+ */
+function setup(answer: { html: string } | Error | 'until-cancelled', saved = true) {
   const requests: unknown[] = [];
+  let cancel = (): void => undefined;
   const saves: { html: string; fileName: string }[] = [];
   const notices: { kind: NoticeKind; message: string }[] = [];
   const project = $state({
@@ -20,10 +24,20 @@ function setup(answer: { html: string } | Error, saved = true) {
     view: 'train' as ReportProject['view'],
     ensureModel: async () => true,
     engine: {
+      start: (req: unknown, onProgress: (p: { done: number; total: number }) => void) => {
+        requests.push(req);
+        queueMicrotask(() => onProgress({ done: 1, total: 4 }));
+        const reply = new Promise((resolve, reject) => {
+          if (answer instanceof Error) reject(answer);
+          else if (answer === 'until-cancelled') cancel = () => reject(new EngineRequestError(CANCELLED));
+          else resolve({ type: 'report/built', id: 1, runId: 'r1', html: answer.html });
+        });
+        return { id: 1, reply };
+      },
       request: async (req: unknown) => {
         requests.push(req);
-        if (answer instanceof Error) throw answer;
-        return { type: 'report/built', id: 1, runId: 'r1', html: answer.html };
+        cancel();
+        return { type: 'explain/cancelled', id: 2, target: 1, cancelled: true };
       },
     },
   });
@@ -33,6 +47,14 @@ function setup(answer: { html: string } | Error, saved = true) {
   });
   return { project, report, requests, saves, notices };
 }
+
+const CANCELLED: WireError = {
+  name: 'ExplainError',
+  code: 'explain/cancelled',
+  path: '',
+  message: 'Cancelled.',
+  problems: [],
+};
 
 describe('ReportExport', () => {
   test('reports are named after the project and run', () => {
@@ -46,6 +68,23 @@ describe('ReportExport', () => {
     expect(saves).toEqual([{ html: '<!DOCTYPE html>', fileName: 'Iris-study-run-1.report.html' }]);
     expect(notices).toEqual([{ kind: 'ok', message: 'Report of Run 1 exported as Iris-study-run-1.report.html.' }]);
     expect([report.isBuilding, report.error]).toEqual([false, null]);
+  });
+
+  test('while building it shows progress; Cancel stops it with nothing saved and no error', async () => {
+    const { report, requests, saves, notices } = setup('until-cancelled');
+    const saving = report.save(run('r1', 'Run 1'));
+    await vi.waitFor(() => expect(report.job.progress).toEqual({ done: 1, total: 4 }));
+    expect(report.isBuilding).toBe(true);
+    report.job.cancel();
+    await expect(saving).resolves.toBe(false);
+    expect(requests.at(-1)).toEqual({ type: 'explain/cancel', target: 1 });
+    expect([report.isBuilding, report.job.status, report.error, saves, notices]).toEqual([
+      false,
+      'cancelled',
+      null,
+      [],
+      [],
+    ]);
   });
 
   test('a cancelled dialog saves nothing and says nothing', async () => {

@@ -1,6 +1,7 @@
 /**
- * Export ▸ Report: the worker builds a run's shareable HTML report (engine/report, on the run's test split),
- * and the platform saves it (a save dialog on the desktop, a download in the browser).
+ * Export ▸ Report: the worker builds a run's shareable HTML report (engine/report, on the run's test split) as an
+ * explain job, with progress and Cancel, and the platform saves it (a save dialog on the desktop, a download in the
+ * browser).
  */
 import type { WireError } from '../../engine/protocol/index.ts';
 import { asWireError } from '../lib/wire-error.ts';
@@ -9,6 +10,7 @@ import { modelFileName } from './model-export.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { Project } from './project.svelte.ts';
 import type { TrainingRun } from './training-run.svelte.ts';
+import { ExplainJob } from './why.svelte.ts';
 
 /** The parts of the project a report needs: its name and view, and the worker holding the run's model. */
 export type ReportProject = Pick<Project, 'name' | 'view' | 'engine' | 'ensureModel'>;
@@ -18,10 +20,12 @@ export function reportFileName(projectName: string, runName: string): string {
   return modelFileName(projectName, runName).replace(/\.model\.json$/, '.report.html');
 }
 
-/** Building and saving a run's report, with its progress and error for the Export view. */
+/** Building and saving a run's report, with its progress, Cancel and error for the Export view. */
 export class ReportExport {
-  isBuilding = $state(false);
-  error = $state.raw<WireError | null>(null);
+  /** The worker's build of the report: its progress, Cancel, and the worker's refusal. */
+  readonly job: ExplainJob<string>;
+  #preparing = $state(false);
+  #error = $state.raw<WireError | null>(null);
 
   readonly #project: ReportProject;
   readonly #platform: Pick<Platform, 'exportReport'>;
@@ -31,26 +35,41 @@ export class ReportExport {
     this.#project = project;
     this.#platform = platform;
     this.#notices = notices;
+    this.job = new ExplainJob<string>(project);
   }
 
-  /** Build `run`'s report in the worker and save it; true when saved. */
+  /** True from the request until the report is built (the save dialog may follow). */
+  get isBuilding(): boolean {
+    return this.#preparing || this.job.status === 'running';
+  }
+
+  /** Why the last report was not made: the worker's refusal, or the model or the save failing. */
+  get error(): WireError | null {
+    return this.#error ?? this.job.error;
+  }
+
+  /** Build `run`'s report in the worker and save it; true when saved (false when cancelled or refused). */
   async save(run: TrainingRun): Promise<boolean> {
     if (this.isBuilding) return false;
-    this.isBuilding = true;
-    this.error = null;
+    this.#error = null;
+    this.#preparing = true;
     try {
       await this.#project.ensureModel(run);
       const modelFile = modelFileName(this.#project.name, run.name);
-      const reply = await this.#project.engine.request({ type: 'report/build', runId: run.id, modelFile });
+      const built = this.job.run({ type: 'report/build', runId: run.id, modelFile }, (reply) => reply.html);
+      this.#preparing = false;
+      await built;
+      const html = this.job.result;
+      if (this.job.status !== 'done' || html === null) return false;
       const fileName = reportFileName(this.#project.name, run.name);
-      if (!(await this.#platform.exportReport(reply.html, fileName))) return false;
+      if (!(await this.#platform.exportReport(html, fileName))) return false;
       this.#notices.show('ok', `Report of ${run.name} exported as ${fileName}.`);
       return true;
     } catch (e) {
-      this.error = asWireError(e);
+      this.#error = asWireError(e);
       return false;
     } finally {
-      this.isBuilding = false;
+      this.#preparing = false;
     }
   }
 

@@ -28,7 +28,8 @@ const NO_MODEL: WireError = {
 /** Where one computation stands. */
 export type JobStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
-type ExplainBody = RequestBody<'explain/importance' | 'explain/rows' | 'explain/pdp'>;
+/** The requests an ExplainJob runs: the explain family, and the report, which the worker runs the same way. */
+type ExplainBody = RequestBody<'explain/importance' | 'explain/rows' | 'explain/pdp' | 'report/build'>;
 
 /** One explanation: its status, progress, result or error, and how to cancel it. */
 export class ExplainJob<T> {
@@ -40,9 +41,9 @@ export class ExplainJob<T> {
   /** The label of the backend that computed the result. */
   backend = $state<string | null>(null);
   #id: number | null = null;
-  #project: Project;
+  #project: Pick<Project, 'engine'>;
 
-  constructor(project: Project) {
+  constructor(project: Pick<Project, 'engine'>) {
     this.#project = project;
   }
 
@@ -62,7 +63,7 @@ export class ExplainJob<T> {
       const r = await reply;
       if (this.#id !== id) return;
       this.result = pick(r);
-      this.backend = r.backend;
+      this.backend = 'backend' in r ? r.backend : null;
       this.status = 'done';
     } catch (e) {
       if (this.#id !== id) return;

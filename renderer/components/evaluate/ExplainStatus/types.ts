@@ -5,8 +5,10 @@ export interface ExplainStatusProps {
   job: ExplainJob<unknown>;
   /** What is computed, for the progress bar's name ("Importance"). */
   label: string;
-  /** The steps counted, for the progress text ("shuffles"). */
-  unit: string;
+  /** The steps counted, for the progress text ("shuffles"); null: the text is a percentage. */
+  unit: string | null;
+  /** What a failure's title says cannot be done (default: "{label} could not be computed"). */
+  failed?: string;
   /** Compute it again (after a cancel or an error). */
   onretry: () => void;
 }
