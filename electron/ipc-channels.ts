@@ -8,6 +8,7 @@ export const INVOKE = {
   openCsv: 'dialog/open-csv',
   openProject: 'dialog/open-project',
   openModel: 'dialog/open-model',
+  openTrials: 'dialog/open-trials',
   saveProject: 'project/save',
   exportModel: 'model/export',
   exportModelFiles: 'model/export-files',

@@ -2,13 +2,14 @@
 import { dialog, type BrowserWindow, type FileFilter } from 'electron';
 import type { EventChannel } from '../ipc-channels.ts';
 import { type DocumentSession, type UnsavedChoice, type UnsavedPrompt, windowTitle } from './document-session.ts';
-import type { FileKind } from './project-files.ts';
+import type { OpenKind } from './project-files.ts';
 import type { SaveKind, ShellPort } from './shell-port.ts';
 
-const OPEN: Record<FileKind, { title: string; filters: FileFilter[] }> = {
+const OPEN: Record<OpenKind, { title: string; filters: FileFilter[] }> = {
   csv: { title: 'Import CSV', filters: [{ name: 'CSV files', extensions: ['csv'] }] },
   project: { title: 'Open project', filters: [{ name: 'Backprop Studio projects', extensions: ['bpstudio'] }] },
   model: { title: 'Open model file', filters: [{ name: 'Model files (JSON)', extensions: ['json'] }] },
+  trials: { title: 'Open sweep trials CSV', filters: [{ name: 'CSV files', extensions: ['csv'] }] },
 };
 
 const SAVE: Record<SaveKind, { title: string; filters: FileFilter[] }> = {

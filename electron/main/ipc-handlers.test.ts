@@ -133,6 +133,21 @@ describe('open dialogs', () => {
     expect(context.session.path).toBeNull();
   });
 
+  test('openTrials reads a trials CSV in its own dialog and keeps it off Open recent (it is not a dataset)', async () => {
+    const { dir, shell, invoke, context, chosen, recentAdded } = await setup();
+    const csv = path.join(dir, 'trials.csv');
+    await writeFile(csv, 'trial,status\n1,done\n');
+    shell.openAnswers.push(csv);
+    await expect(invoke[INVOKE.openTrials](undefined, context)).resolves.toMatchObject({
+      path: csv,
+      name: 'trials.csv',
+    });
+    expect(shell.openDialogs).toEqual(['trials']);
+    expect(chosen.has(csv)).toBe(true);
+    expect(recentAdded).toEqual([]);
+    expect(context.session.path).toBeNull();
+  });
+
   test('openProject makes the file the one Save writes to', async () => {
     const { dir, shell, invoke, context } = await setup();
     const file = path.join(dir, 'p.bpstudio');

@@ -23,7 +23,7 @@ import {
   parseNoPayload,
   parseSaveProject,
 } from './ipc-payloads.ts';
-import { checkDroppedPath, PROJECT_EXTENSION, readOpenedFile, type FileKind } from './project-files.ts';
+import { checkDroppedPath, PROJECT_EXTENSION, readOpenedFile, type OpenKind } from './project-files.ts';
 import type { RecoveryStore } from './recovery-store.ts';
 import { pathExists, saveTarget, withExtension } from './save-target.ts';
 import type { SaveKind, ShellPort } from './shell-port.ts';
@@ -69,7 +69,7 @@ export function createInvokeHandlers<W>(
   const { shell, chosen, recent, recovery } = deps;
 
   async function openChosen(
-    kind: FileKind,
+    kind: OpenKind,
     request: string,
     payload: unknown,
     context: RequestContext<W>,
@@ -78,7 +78,8 @@ export function createInvokeHandlers<W>(
     const chosenPath = await shell.chooseFileToOpen(context.window, kind);
     if (chosenPath === null) return null;
     const file = await readOpenedFile(chosen.allow(chosenPath), kind === 'model' ? 'model' : null);
-    await recent.add(file.path);
+    // Open recent lists what opens as a document or dataset; a trials CSV is neither.
+    if (kind !== 'trials') await recent.add(file.path);
     if (kind === 'project') {
       context.session.path = file.path;
       shell.documentChanged(context.window);
@@ -116,6 +117,7 @@ export function createInvokeHandlers<W>(
     [INVOKE.openCsv]: (payload, context) => openChosen('csv', 'Open CSV', payload, context),
     [INVOKE.openProject]: (payload, context) => openChosen('project', 'Open project', payload, context),
     [INVOKE.openModel]: (payload, context) => openChosen('model', 'Open model', payload, context),
+    [INVOKE.openTrials]: (payload, context) => openChosen('trials', 'Open trials CSV', payload, context),
 
     [INVOKE.saveProject]: async (payload, context) => {
       const { json, saveAs } = parseSaveProject(payload);

@@ -17,6 +17,9 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 /** What a file is, judged by its extension. */
 export type FileKind = 'csv' | 'project' | 'model';
 
+/** What an open dialog asks for: a file the app opens, or a sweep's trials CSV (not a dataset, so not recent). */
+export type OpenKind = FileKind | 'trials';
+
 /** The kind of file at `filePath`, or null when the app does not open that extension. */
 export function fileKind(filePath: string): FileKind | null {
   const extension = path.extname(filePath).toLowerCase();

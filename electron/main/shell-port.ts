@@ -4,7 +4,7 @@
  */
 import type { EventChannel } from '../ipc-channels.ts';
 import type { UnsavedChoice, UnsavedPrompt } from './document-session.ts';
-import type { FileKind } from './project-files.ts';
+import type { OpenKind } from './project-files.ts';
 
 /** What a save dialog is saving. */
 export type SaveKind = 'project' | 'model' | 'predictions' | 'trials' | 'onnx' | 'tfjs' | 'pytorch' | 'report';
@@ -12,7 +12,7 @@ export type SaveKind = 'project' | 'model' | 'predictions' | 'trials' | 'onnx' |
 /** Dialogs, messages and window actions. */
 export interface ShellPort<W> {
   /** An open dialog for one kind of file; the chosen path, or null when cancelled. */
-  chooseFileToOpen(window: W, kind: FileKind): Promise<string | null>;
+  chooseFileToOpen(window: W, kind: OpenKind): Promise<string | null>;
   /** A save dialog starting at `defaultPath`; the chosen path, or null when cancelled. */
   chooseFileToSave(window: W, kind: SaveKind, defaultPath: string): Promise<string | null>;
   /** Asks whether to replace an existing file the dialog did not ask about; true: replace. */

@@ -47,6 +47,8 @@ export interface DesktopApi {
   openProject(): Promise<OpenedFile | null>;
   /** Show an open dialog for a model file (`.json`) to open as a run; null when cancelled. */
   openModel(): Promise<OpenedFile | null>;
+  /** Show an open dialog for a sweep's trials CSV (not recorded as a recent dataset); null when cancelled. */
+  openTrials(): Promise<OpenedFile | null>;
   /** Save the project JSON: to its current path, or through a dialog when `saveAs` or never saved. Atomic. */
   saveProject(json: string, saveAs: boolean): Promise<SaveResult>;
   /** Save a model file through a dialog. */

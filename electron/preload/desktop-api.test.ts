@@ -40,6 +40,7 @@ describe('createDesktopApi', () => {
       'openCsv',
       'openProject',
       'openModel',
+      'openTrials',
       'saveProject',
       'exportModel',
       'exportModelFiles',
@@ -64,6 +65,7 @@ describe('createDesktopApi', () => {
     await api.openCsv();
     await api.openProject();
     await api.openModel();
+    await api.openTrials();
     await api.saveProject('{"a":1}', true);
     await api.exportModel('{}', 'm.json');
     const onnx = new Uint8Array([8, 7]);
@@ -76,6 +78,7 @@ describe('createDesktopApi', () => {
       { channel: INVOKE.openCsv, args: [] },
       { channel: INVOKE.openProject, args: [] },
       { channel: INVOKE.openModel, args: [] },
+      { channel: INVOKE.openTrials, args: [] },
       { channel: INVOKE.saveProject, args: [{ json: '{"a":1}', saveAs: true }] },
       { channel: INVOKE.exportModel, args: [{ json: '{}', suggestedName: 'm.json' }] },
       { channel: INVOKE.exportModelFiles, args: [{ files: [{ name: 'm.onnx', bytes: onnx }] }] },

@@ -68,6 +68,7 @@ export function createDesktopApi(ipc: IpcRendererLike, platform: string): Deskto
     openCsv: () => ipc.invoke(INVOKE.openCsv) as Promise<OpenedFile | null>,
     openProject: () => ipc.invoke(INVOKE.openProject) as Promise<OpenedFile | null>,
     openModel: () => ipc.invoke(INVOKE.openModel) as Promise<OpenedFile | null>,
+    openTrials: () => ipc.invoke(INVOKE.openTrials) as Promise<OpenedFile | null>,
     saveProject: (json, saveAs) => ipc.invoke(INVOKE.saveProject, { json, saveAs }) as Promise<SaveResult>,
     exportModel: (json, suggestedName) =>
       ipc.invoke(INVOKE.exportModel, { json, suggestedName }) as Promise<SaveResult>,

@@ -34,6 +34,7 @@ export const browserPlatform: Platform = {
   pickCsv: () => pick('.csv,.tsv,.txt,text/csv'),
   pickProject: () => pick('.bpstudio,.json,application/json'),
   pickModel: () => pick('.json,application/json'),
+  pickTrials: () => pick('.csv,text/csv'),
   async saveProject(json, fileName) {
     download(json, fileName, 'application/json');
     return fileName;

@@ -21,6 +21,7 @@ export function desktopPlatform(api: DesktopApi): Platform {
     pickCsv: async () => toPicked(await api.openCsv()),
     pickProject: async () => toPicked(await api.openProject()),
     pickModel: async () => toPicked(await api.openModel()),
+    pickTrials: async () => toPicked(await api.openTrials()),
     async saveProject(json, _fileName, saveAs) {
       const r = await api.saveProject(json, saveAs);
       return r ? r.path : null;

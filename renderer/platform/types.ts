@@ -17,6 +17,8 @@ export interface Platform {
   pickProject(): Promise<PickedFile | null>;
   /** Ask for a model file (`.json`) to open as a run; null when cancelled. */
   pickModel(): Promise<PickedFile | null>;
+  /** Ask for a sweep's trials CSV (on the desktop, not recorded as a recent dataset); null when cancelled. */
+  pickTrials(): Promise<PickedFile | null>;
   /** Save the project; returns a description of where it went, or null when cancelled. */
   saveProject(json: string, fileName: string, saveAs: boolean): Promise<string | null>;
   /** Save a model file; false when cancelled. */
