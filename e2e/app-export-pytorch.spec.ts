@@ -4,14 +4,11 @@
  * the CLI's evaluate scores (when this machine has PyTorch; else only the zip's contents are checked).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts';
-
-const PYTHON = '/usr/bin/python3';
-const hasTorch = spawnSync(PYTHON, ['-c', 'import torch, pandas'], { encoding: 'utf8' }).status === 0;
+import { PYTHON, hasTorch, trainWithTorchrun, unpackPackage } from './app/pytorch-package.ts';
 
 test('Export view: the PyTorch package predicts like the app and trains on under torchrun', async ({ app: page }) => {
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
@@ -56,12 +53,7 @@ test('Export view: the PyTorch package predicts like the app and trains on under
   );
   if (!hasTorch) return;
 
-  const root = mkdtempSync(join(tmpdir(), 'bps-e2e-pytorch-'));
-  for (const [name, bytes] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, name)), { recursive: true });
-    writeFileSync(join(root, name), bytes);
-  }
-  const pkg = join(root, 'pytorch-package');
+  const pkg = unpackPackage(files, 'bps-e2e-pytorch-');
   const [predictions] = await Promise.all([
     page.waitForEvent('download'),
     page.getByLabel('CSV to predict').setInputFiles(repoPath('resources/samples/iris.csv')),
@@ -88,25 +80,7 @@ test('Export view: the PyTorch package predicts like the app and trains on under
     );
   });
 
-  const trained = spawnSync(
-    '/usr/bin/torchrun',
-    [
-      '--standalone',
-      '--nproc_per_node',
-      '2',
-      '--redirects',
-      '2',
-      '--tee',
-      '2',
-      'train.py',
-      repoPath('resources/samples/iris.csv'),
-      '--epochs',
-      '3',
-      '--out',
-      'trained.json',
-    ],
-    { cwd: pkg, encoding: 'utf8' },
-  );
+  const trained = trainWithTorchrun(pkg, repoPath('resources/samples/iris.csv'), 3, 'trained.json');
   expect(trained.status, trained.stderr).toBe(0);
   expect(trained.stdout).toMatch(/^epoch 8\/8 loss /m);
   const evaluated = spawnSync(

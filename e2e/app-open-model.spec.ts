@@ -4,14 +4,13 @@
  * writes it again. Files that are not model files say what they are.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts';
-
-const hasTorch = spawnSync('/usr/bin/python3', ['-c', 'import torch, pandas'], { encoding: 'utf8' }).status === 0;
+import { hasTorch, trainWithTorchrun, unpackPackage } from './app/pytorch-package.ts';
 
 /** A penguins model file written by the CLI. */
 function cliModel(): {
@@ -189,32 +188,9 @@ test('round trip: app-trained, exported as a PyTorch package, trained on under t
       .getByRole('button', { name: 'Download iris-run-1-pytorch.zip' })
       .click(),
   ]);
-  const root = mkdtempSync(join(tmpdir(), 'bps-e2e-open-model-torch-'));
-  for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(await zip.path()))))) {
-    mkdirSync(dirname(join(root, name)), { recursive: true });
-    writeFileSync(join(root, name), bytes);
-  }
-  const pkg = join(root, 'pytorch-package');
-  const trained = spawnSync(
-    '/usr/bin/torchrun',
-    [
-      // torchrun 1.13 needs --redirects/--tee given (its defaults crash); they change nothing else.
-      '--standalone',
-      '--nproc_per_node',
-      '2',
-      '--redirects',
-      '2',
-      '--tee',
-      '2',
-      'train.py',
-      repoPath('resources/samples/iris.csv'),
-      '--epochs',
-      '3',
-      '--out',
-      'trained.model.json',
-    ],
-    { cwd: pkg, encoding: 'utf8' },
-  );
+  const files = unzipSync(new Uint8Array(readFileSync(await zip.path())));
+  const pkg = unpackPackage(files, 'bps-e2e-open-model-torch-');
+  const trained = trainWithTorchrun(pkg, repoPath('resources/samples/iris.csv'), 3, 'trained.model.json');
   expect(trained.status, trained.stderr).toBe(0);
   const model = JSON.parse(readFileSync(join(pkg, 'trained.model.json'), 'utf8')) as {
     history: unknown[];
