@@ -2,6 +2,7 @@
 import { mount } from 'svelte';
 import 'uplot/dist/uPlot.min.css';
 import './styles/theme.css';
+import './styles/controls.css';
 import './styles/charts.css';
 import App from './components/shell/App/App.svelte';
 
