@@ -10,7 +10,7 @@ test('build and train a network with the keyboard only', async ({ app: page }) =
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
 
-  // Workflow tabs: arrow keys move between steps, Enter opens one; Alt+2 jumps to the model.
+  // Workflow tabs: arrow keys move between views, Enter opens one; Alt+2 jumps to the model.
   await page.getByRole('tab', { name: /Data$/ }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: /Model$/ })).toBeFocused();

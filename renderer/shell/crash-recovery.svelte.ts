@@ -6,6 +6,7 @@
 import { errorMessage } from '../lib/error-message.ts';
 import type { Platform } from '../platform/index.ts';
 import type { Notices } from '../state/notices.svelte.ts';
+import { projectFile } from '../state/project-io.svelte.ts';
 import type { Project } from '../state/project.svelte.ts';
 
 /** Desktop crash copies (with the CSV embedded) are written at most this often. */
@@ -71,6 +72,6 @@ export class CrashRecovery {
   /** The whole project with its CSV, like a saved file. */
   async #write(): Promise<void> {
     const csv = this.#project.dataset.source ? await this.#project.dataset.source.text() : undefined;
-    await this.#platform.writeRecoveryCopy(JSON.stringify(this.#project.toFile(csv)));
+    await this.#platform.writeRecoveryCopy(JSON.stringify(projectFile(this.#project, csv)));
   }
 }

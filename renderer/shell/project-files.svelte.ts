@@ -12,6 +12,7 @@ import { openModelMessages } from '../state/model-opener.svelte.ts';
 import type { Notices } from '../state/notices.svelte.ts';
 import { parseProjectFile, ProjectFileError } from '../state/project-file.ts';
 import { baseName, followsDataset, keptRunsNote } from '../state/project-naming.ts';
+import { openProject, projectFile, reportInterrupted, resetProject } from '../state/project-io.svelte.ts';
 import type { Project } from '../state/project.svelte.ts';
 import type { ReportExport } from '../state/report-export.svelte.ts';
 
@@ -83,7 +84,7 @@ export class ProjectFiles {
     const { project, notices } = this.#d;
     try {
       const file = parseProjectFile(text, fileName);
-      await project.open(file, null);
+      await openProject(project, file, null);
       notices.show('ok', `Opened ${fileName}.`);
       this.reportInterrupted();
     } catch (e) {
@@ -104,7 +105,7 @@ export class ProjectFiles {
 
   /** Tell the user once about runs that were training when the project was last written. */
   reportInterrupted(): void {
-    const lost = this.#d.project.reportInterrupted();
+    const lost = reportInterrupted(this.#d.project);
     if (lost) this.#d.notices.show('warn', lost);
   }
 
@@ -113,7 +114,7 @@ export class ProjectFiles {
     const { project, platform, notices } = this.#d;
     try {
       const csv = project.dataset.source ? await project.dataset.source.text() : undefined;
-      const json = JSON.stringify(project.toFile(csv));
+      const json = JSON.stringify(projectFile(project, csv));
       const fileName = `${project.name.replace(/[^\w\- ]+/g, '').trim() || 'project'}.bpstudio`;
       const where = await platform.saveProject(json, fileName, saveAs);
       if (!where) return false;
@@ -239,7 +240,7 @@ export class ProjectFiles {
   }
 
   async #startNewProject(): Promise<void> {
-    this.#d.project.reset();
+    resetProject(this.#d.project);
     // The new project belongs to no file yet, so its first Save asks where (the menu's New included).
     this.#d.platform.resetProjectPath();
     await this.#d.autosave.clear();

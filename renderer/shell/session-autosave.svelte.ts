@@ -6,6 +6,7 @@
 import { errorMessage } from '../lib/error-message.ts';
 import type { AutosaveStore } from '../state/autosave.ts';
 import type { Notices } from '../state/notices.svelte.ts';
+import { openProject, projectFile } from '../state/project-io.svelte.ts';
 import type { Project } from '../state/project.svelte.ts';
 
 /** State of the autosave indicator. */
@@ -50,7 +51,7 @@ export class SessionAutosave {
       .load()
       .then(async (record) => {
         if (record) {
-          await this.#project.open(record.project, record.csv);
+          await openProject(this.#project, record.project, record.csv);
           this.#project.isDirty = record.dirty;
           reportInterrupted();
           this.#savedDatasetRevision = this.#project.dataset.revision;
@@ -89,7 +90,7 @@ export class SessionAutosave {
     const project = this.#project;
     this.#lastAutosaveAt = Date.now();
     this.saveState = 'saving';
-    const file = project.toFile();
+    const file = projectFile(project);
     const datasetRevision = project.dataset.revision;
     const record = { savedAt: Date.now(), project: file, dirty: project.isDirty, csv: project.dataset.source };
     this.#store

@@ -1,11 +1,11 @@
-/** The app's keyboard shortcuts: save, open, the workflow steps, undo and redo. */
+/** The app's keyboard shortcuts: save, open, the workflow's views, undo and redo. */
 
 /** What the shortcuts do. */
 export interface ShortcutActions {
   save(saveAs: boolean): void;
   open(): void;
-  /** Show the workflow step at this index (0-based; Alt+1 is 0). */
-  showStep(index: number): void;
+  /** Show the workflow view at this index (0-based; Alt+1 is 0). */
+  showView(index: number): void;
   undo(): void;
   redo(): void;
 }
@@ -20,7 +20,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * The window's keydown handler: Ctrl/Cmd+S saves (with Shift: Save as), Ctrl/Cmd+O opens, Alt+1…5 shows a
- * step, and outside text fields Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl/Cmd+Y redo.
+ * view, and outside text fields Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl/Cmd+Y redo.
  */
 export function shortcutHandler(actions: ShortcutActions): (e: KeyboardEvent) => void {
   return (e) => {
@@ -37,7 +37,7 @@ export function shortcutHandler(actions: ShortcutActions): (e: KeyboardEvent) =>
     }
     if (e.altKey && /^[1-5]$/.test(e.key)) {
       e.preventDefault();
-      actions.showStep(Number(e.key) - 1);
+      actions.showView(Number(e.key) - 1);
       return;
     }
     if (isTyping(e.target)) return;

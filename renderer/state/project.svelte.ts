@@ -1,6 +1,6 @@
 /**
  * The project: dataset, network, training settings and runs, plus the engine calls that tie them
- * together (model checks, training, evaluation, export, save/open).
+ * together (model checks; training in run-launch, a run's model in run-models; save/open in project-io).
  */
 import type {
   ExportedFile,
@@ -15,16 +15,16 @@ import type {
   WorkerMemory,
 } from '../../engine/protocol/index.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
+import { defaultTraining } from '../lib/default-training.ts';
 import { asWireError } from '../lib/wire-error.ts';
 import { DatasetState } from './dataset.svelte.ts';
 import type { ViewName } from './views.ts';
-import { followRun, newRunId } from './follow-run.ts';
 import { ModelOpener } from './model-opener.svelte.ts';
 import { NetworkEditor } from './network-editor.svelte.ts';
-import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectFile } from './project-file.ts';
-import { readSweepRecord } from './sweep-record.ts';
+import { continueTraining, controlRun, startTraining } from './run-launch.svelte.ts';
+import { convertModel, ensureModel, evaluateRun, modelJson, predictCsv, type Predictions } from './run-models.ts';
 import { Sweep } from './sweep.svelte.ts';
-import { TrainingRun } from './training-run.svelte.ts';
+import type { TrainingRun } from './training-run.svelte.ts';
 
 /** What the engine said about the current network. */
 export interface NetworkCheck {
@@ -32,20 +32,6 @@ export interface NetworkCheck {
   layers: LayerShape[];
   totalParams: number;
   task: Task | null;
-}
-
-/** Training settings a new project starts with. */
-function defaultTraining(): TrainingSpec {
-  return {
-    epochs: 100,
-    batchSize: 32,
-    seed: 42,
-    shuffle: true,
-    optimizer: { type: 'adam', learningRate: 0.01 },
-    schedule: { type: 'constant' },
-    earlyStopping: null,
-    backend: 'auto',
-  };
 }
 
 /** Index of the layer a problem path like `layers[2].units` points at, and the field. */
@@ -185,169 +171,44 @@ export class Project {
     }
   }
 
-  // ---------------------------------------------------------------- training
-
   /** Start a run with the current spec and data settings. */
-  async startTraining(): Promise<TrainingRun | null> {
-    const settings = this.dataset.settings;
-    if (!settings || this.activeRun) return null;
-    const id = newRunId();
-    const run = new TrainingRun({
-      id,
-      name: `Run ${this.runs.length + 1}`,
-      spec: this.spec,
-      settings: $state.snapshot(settings),
-      dataset: this.dataset.table?.name ?? null,
-    });
-    this.runs = [...this.runs, run];
-    this.currentRunId = id;
-    const off = followRun(
-      this.engine,
-      id,
-      () => run,
-      (r) => void this.#afterRun(r),
-    );
-    try {
-      await this.engine.request({ type: 'train/start', runId: id, spec: run.spec, settings: run.settings });
-    } catch (e) {
-      off();
-      run.fail(asWireError(e));
-    }
-    this.#changed();
-    return run;
+  startTraining(): Promise<TrainingRun | null> {
+    return startTraining(this);
   }
 
-  /**
-   * Continue `from` (finished or stopped) for `epochs` more epochs as a new run, "Run k (continues Run j)":
-   * from's network, data settings and training settings, its weights and (when the engine still holds it)
-   * its optimizer state. The new run starts with from's history, so epochs and charts go on from there.
-   */
-  async continueTraining(from: TrainingRun, epochs: number): Promise<TrainingRun | null> {
-    if (this.activeRun || this.isContinuing || from.isActive) return null;
-    this.continueError = null;
-    this.isContinuing = true;
-    const id = newRunId();
-    const name = `Run ${this.runs.length + 1} (continues ${from.name.replace(/ \(continues .*\)$/, '')})`;
-    const spec: NetworkSpec = { ...from.spec, training: { ...from.training, epochs: from.history.length + epochs } };
-    let run: TrainingRun | null = null;
-    // The run is added once the engine accepts it, so a refusal leaves no failed run behind.
-    const off = followRun(
-      this.engine,
-      id,
-      (event) => {
-        if (!run && event.type === 'train/started') {
-          run = TrainingRun.continuing(from, { id, name, spec });
-          this.runs = [...this.runs, run];
-          this.currentRunId = id;
-        }
-        return run;
-      },
-      (r) => void this.#afterRun(r),
-    );
-    try {
-      await this.ensureModel(from);
-      await this.engine.request({ type: 'train/continue', runId: id, fromRunId: from.id, epochs });
-    } catch (e) {
-      off();
-      this.continueError = { runId: from.id, error: asWireError(e) };
-      return null;
-    } finally {
-      this.isContinuing = false;
-    }
-    this.#changed();
-    return run;
-  }
-
-  async #afterRun(run: TrainingRun): Promise<void> {
-    if (run.weights?.length) {
-      try {
-        run.model = (await this.engine.request({ type: 'model/export', runId: run.id })).json;
-      } catch (e) {
-        run.evaluationError = asWireError(e);
-      }
-    }
-    this.#changed();
-    void this.releaseRuns();
-    if (run.hasModel && this.currentRunId === run.id) await this.evaluate(run);
+  /** Continue `from` for `epochs` more epochs as a new run (see run-launch's `continueTraining`). */
+  continueTraining(from: TrainingRun, epochs: number): Promise<TrainingRun | null> {
+    return continueTraining(this, from, epochs);
   }
 
   /** Pause, resume or stop the active run. */
-  async control(run: TrainingRun, action: 'pause' | 'resume' | 'stop'): Promise<void> {
-    if (action === 'stop') run.status = 'stopping';
-    try {
-      const type =
-        action === 'pause'
-          ? ('train/pause' as const)
-          : action === 'resume'
-            ? ('train/resume' as const)
-            : ('train/stop' as const);
-      const reply = await this.engine.request({ type, runId: run.id });
-      if (run.isActive) run.status = reply.state;
-    } catch (e) {
-      run.fail(asWireError(e));
-    }
+  control(run: TrainingRun, action: 'pause' | 'resume' | 'stop'): Promise<void> {
+    return controlRun(this.engine, run, action);
   }
 
   /** Make sure the worker holds a run's model (after a reload or an engine restart). */
-  async ensureModel(run: TrainingRun): Promise<boolean> {
-    if (run.isInWorker) return true;
-    if (!run.model) return false;
-    // An opened model the dataset could not read has no settings (its `opened.dataProblem` says why).
-    const settings = run.opened?.dataProblem ? null : run.settings;
-    const reply = await this.engine.request({ type: 'model/load', runId: run.id, model: run.model, settings });
-    run.weights = reply.weights;
-    run.isInWorker = true;
-    return true;
+  ensureModel(run: TrainingRun): Promise<boolean> {
+    return ensureModel(this.engine, run);
   }
 
   /** Evaluate a run's model on its test split. */
-  async evaluate(run: TrainingRun): Promise<void> {
-    // An opened model that the loaded dataset cannot read says why instead.
-    const problem = run.opened?.dataProblem;
-    if (problem) {
-      run.evaluationError = { name: 'DatasetError', code: 'model/data', path: '', message: problem, problems: [] };
-      return;
-    }
-    try {
-      if (!(await this.ensureModel(run))) return;
-      const reply = await this.engine.request({ type: 'evaluate/run', runId: run.id });
-      run.evaluation = reply.evaluation;
-      run.evaluationError = null;
-    } catch (e) {
-      run.evaluationError = asWireError(e);
-    }
+  evaluate(run: TrainingRun): Promise<void> {
+    return evaluateRun(this.engine, run);
   }
 
   /** The model file text of a run. */
-  async modelJson(run: TrainingRun): Promise<string> {
-    if (run.model) return run.model;
-    await this.ensureModel(run);
-    const reply = await this.engine.request({ type: 'model/export', runId: run.id });
-    run.model = reply.json;
-    return reply.json;
+  modelJson(run: TrainingRun): Promise<string> {
+    return modelJson(this.engine, run);
   }
 
   /** A run's model in another format (ONNX, TF.js): the files the worker's exporters write. */
-  async convertModel(run: TrainingRun, format: ModelFormat): Promise<ExportedFile[]> {
-    await this.ensureModel(run);
-    return (await this.engine.request({ type: 'model/convert', runId: run.id, format })).files;
+  convertModel(run: TrainingRun, format: ModelFormat): Promise<ExportedFile[]> {
+    return convertModel(this.engine, run, format);
   }
 
   /** Predict a new CSV with a run's model. */
-  async predict(
-    run: TrainingRun,
-    name: string,
-    blob: Blob,
-  ): Promise<{ csv: string; rows: number; warnings: Problem[]; classes: number }> {
-    await this.ensureModel(run);
-    const reply = await this.engine.request({ type: 'predict/run', runId: run.id, name, source: blob });
-    const task = run.summary?.task;
-    return {
-      csv: reply.csv,
-      rows: reply.rows,
-      warnings: reply.warnings,
-      classes: task?.kind === 'classification' ? task.classes.length : 0,
-    };
+  predict(run: TrainingRun, name: string, blob: Blob): Promise<Predictions> {
+    return predictCsv(this.engine, run, name, blob);
   }
 
   /** Remove a finished run from the history, and free what the engine held for it. */
@@ -378,98 +239,5 @@ export class Project {
     this.currentRunId = run.id;
     if (!run.evaluation && run.hasModel) void this.evaluate(run);
     this.revision++;
-  }
-
-  // ---------------------------------------------------------------- files
-
-  /** The project as a file object; `csv` is embedded when given. */
-  toFile(csv?: string): ProjectFile {
-    const table = this.dataset.table;
-    return {
-      format: PROJECT_FORMAT,
-      version: PROJECT_VERSION,
-      name: this.name,
-      savedAt: new Date().toISOString(),
-      dataset: table
-        ? {
-            name: table.name,
-            ...(csv !== undefined ? { csv } : {}),
-            settings: this.dataset.settings ? $state.snapshot(this.dataset.settings) : null,
-            options: { ...this.dataset.options },
-            ...(this.dataset.sourcePage ? { sourcePage: { ...this.dataset.sourcePage } } : {}),
-          }
-        : null,
-      network: $state.snapshot(this.network.allLayers),
-      training: $state.snapshot(this.training),
-      // A run still training is kept with its epochs so far (as an interrupted, stopped run), so a reload
-      // or crash during training does not lose it.
-      runs: this.runs.map((r) => r.toRecord()),
-      currentRunId: this.currentRunId,
-      sweep: this.sweep.toRecord(),
-    };
-  }
-
-  /** Replace everything with a project file's content; `csv` holds the dataset bytes when not embedded. */
-  async open(file: ProjectFile, csv: Blob | null): Promise<void> {
-    for (const r of this.runs) if (r.isActive) await this.control(r, 'stop');
-    this.name = file.name;
-    this.training = { ...defaultTraining(), ...file.training };
-    this.network.restore(file.network);
-    this.runs = file.runs.map((r) => TrainingRun.fromRecord(r));
-    this.continueError = null;
-    this.currentRunId = file.currentRunId;
-    this.sweep.restore(readSweepRecord(file.sweep));
-    this.check = null;
-    const bytes = csv ?? (file.dataset?.csv !== undefined ? new Blob([file.dataset.csv], { type: 'text/csv' }) : null);
-    if (file.dataset && bytes) {
-      await this.dataset.load(file.dataset.name, bytes, {
-        settings: file.dataset.settings,
-        options: file.dataset.options ?? {},
-        sourcePage: file.dataset.sourcePage ?? null,
-      });
-    } else {
-      this.dataset.clear();
-    }
-    this.isDirty = false;
-    void this.releaseRuns();
-    await this.recheck();
-    const run = this.currentRun;
-    if (run && run.model) await this.evaluate(run);
-  }
-
-  /**
-   * What the user has not been told yet about runs that were still training when the project was last
-   * written (a reload or crash during training): their epochs are kept, their weights are lost. Marks them told.
-   */
-  reportInterrupted(): string | null {
-    const runs = this.runs.filter((r) => r.interrupted === 'unreported');
-    if (!runs.length) return null;
-    for (const r of runs) r.interrupted = 'reported';
-    this.revision++;
-    const what = runs
-      .map((r) => `${r.name} (${r.history.length === 1 ? '1 epoch' : `${r.history.length} epochs`})`)
-      .join(', ');
-    const verb = runs.length === 1 ? 'was' : 'were';
-    return (
-      `${what} ${verb} still training when the page closed. The epochs so far are kept as a stopped run, ` +
-      'but the weights were not saved, so it cannot be evaluated, continued or exported. Train again to get a model.'
-    );
-  }
-
-  /** Start over with an empty project. */
-  reset(): void {
-    for (const r of this.runs) if (r.isActive) void this.control(r, 'stop');
-    this.name = 'Untitled project';
-    this.training = defaultTraining();
-    this.network.restore([]);
-    this.runs = [];
-    this.continueError = null;
-    this.currentRunId = null;
-    this.sweep.restore(null);
-    this.check = null;
-    this.dataset.clear();
-    this.view = 'data';
-    this.isDirty = false;
-    void this.releaseRuns();
   }
 }

@@ -23,19 +23,7 @@ import {
   type RunRecord,
   type RunStatus,
 } from './run-record.ts';
-
-/** Latest batch progress. */
-export interface RunProgress {
-  epoch: number;
-  epochs: number;
-  batch: number;
-  batches: number;
-  /** Running mean loss over the epoch so far. */
-  loss: number;
-  rowsPerSecond: number;
-  /** Milliseconds since the run started (wall clock, pauses excluded). */
-  runMs: number;
-}
+import { restingProgress, type RunProgress } from './run-progress.ts';
 
 /**
  * Live state is applied at most once per animation frame, and no more often than this, so a run that
@@ -130,18 +118,7 @@ export class TrainingRun {
     run.history = from.history;
     run.batches = from.batches;
     run.#elapsedBefore = from.history.reduce((s, h) => s + h.elapsedMs, 0);
-    const last = from.history.at(-1);
-    if (last) {
-      run.progress = {
-        epoch: last.epoch,
-        epochs: init.spec.training?.epochs ?? last.epochs,
-        batch: 1,
-        batches: 1,
-        loss: last.loss,
-        rowsPerSecond: 0,
-        runMs: run.#elapsedBefore,
-      };
-    }
+    run.progress = restingProgress(from.history, init.spec.training?.epochs);
     return run;
   }
 
@@ -290,19 +267,7 @@ export class TrainingRun {
     run.error = r.error;
     run.model = r.model;
     run.interrupted = r.interrupted === 'unreported' || r.interrupted === 'reported' ? r.interrupted : null;
-    const last = r.history.at(-1);
-    if (last) {
-      const ms = r.history.reduce((s, h) => s + h.elapsedMs, 0);
-      run.progress = {
-        epoch: last.epoch,
-        epochs: last.epochs,
-        batch: 1,
-        batches: 1,
-        loss: last.loss,
-        rowsPerSecond: 0,
-        runMs: ms,
-      };
-    }
+    run.progress = restingProgress(r.history);
     return run;
   }
 }

@@ -1,18 +1,18 @@
 import type { ViewName } from '../../../state/views.ts';
 import type { IconName } from '../../ui/Icon/types.ts';
 
-/** One step of the workflow navigation. */
-export interface Step {
+/** One view of the workflow, as its tab shows it. */
+export interface View {
   id: ViewName;
   label: string;
   icon: IconName;
-  /** Shown as a check mark: the step has what the next one needs. */
+  /** Shown as a check mark: the view has what the next one needs. */
   isDone: boolean;
 }
 
-/** Props of StepNav. */
-export interface StepNavProps {
-  steps: readonly Step[];
+/** Props of ViewNav. */
+export interface ViewNavProps {
+  views: readonly View[];
   current: ViewName;
   onselect: (view: ViewName) => void;
 }
