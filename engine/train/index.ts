@@ -1,5 +1,6 @@
 /** Public API of training: the loop, control, metrics, predictions, gradients. */
-export { trainNetwork, type TrainOptions, type TrainResult } from './trainer.ts';
+export { trainNetwork } from './trainer.ts';
+export type { TrainOptions, TrainResult } from './trainer-types.ts';
 export { TrainControl, type RunState, type RunWeightsSource, type RunPosition } from './control.ts';
 export {
   computeMetrics,
