@@ -36,15 +36,14 @@ export type {
   TrainEvent,
   StopReason,
 } from './types.ts';
-export {
-  traceStep,
-  initialWeights,
-  type StepTrace,
-  type TraceOptions,
-  type ForwardTrace,
-  type BackwardTrace,
-  type UpdateTrace,
-  type TraceMatrix,
-  type LayerGradientScale,
-} from './step-trace.ts';
+export { traceStep, initialWeights } from './step-trace.ts';
+export type {
+  StepTrace,
+  TraceOptions,
+  ForwardTrace,
+  BackwardTrace,
+  UpdateTrace,
+  TraceMatrix,
+} from './step-trace-types.ts';
+export type { LayerGradientScale } from './step-trace-text.ts';
 export { selectBackend, timeSteps, type Calibration } from './select-backend.ts';
