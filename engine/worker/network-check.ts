@@ -1,5 +1,5 @@
 /**
- * The `model/check` answer: a network's structural problems, each layer's output shape and parameter count, and,
+ * The `network/check` answer: a network's structural problems, each layer's output shape and parameter count, and,
  * once a table and its settings are known, the problems of the network against the prepared data.
  */
 import type { DatasetSettings } from '../data/index.ts';

@@ -121,8 +121,8 @@ export class EngineService {
         this.#post({ type: 'data/prepared', id: req.id, summary: summarize(this.#tables.require(), prepared, extra) });
         return;
       }
-      case 'model/check':
-        this.#post({ type: 'model/checked', id: req.id, ...checkNetwork(req.spec, req.settings, this.#tables) });
+      case 'network/check':
+        this.#post({ type: 'network/checked', id: req.id, ...checkNetwork(req.spec, req.settings, this.#tables) });
         return;
       case 'train/start':
       case 'train/continue':
