@@ -96,7 +96,8 @@ export {
   type LoadOptions,
   type TableInfo,
 } from './data.ts';
-export type { ExportedFile, LayerShape, ModelFormat, OpenedModel, WireTensor } from './model.ts';
+export type { ExportedFile, ModelFormat, OpenedModel, WireTensor } from './model.ts';
+export type { LayerShape } from './network.ts';
 export type { DiagnosticRecord, EpochRecord, StopReason } from './train.ts';
 export type { ClassificationEvaluation, CurvePoint, Evaluation, RegressionEvaluation } from './evaluate.ts';
 export type { WorkerMemory } from './memory.ts';

@@ -8,6 +8,7 @@ import { EXPLAIN_EVENTS, EXPLAIN_REQUESTS } from './explain.ts';
 import { hasKind, isRecord, ProtocolError, type AnySpec, type UnionOf } from './fields.ts';
 import { MEMORY_EVENTS, MEMORY_REQUESTS } from './memory.ts';
 import { MODEL_EVENTS, MODEL_REQUESTS } from './model.ts';
+import { NETWORK_EVENTS, NETWORK_REQUESTS } from './network.ts';
 import { REPORT_EVENTS, REPORT_REQUESTS } from './report.ts';
 import { SESSION_EVENTS } from './session.ts';
 import { STEP_EVENTS, STEP_REQUESTS } from './step.ts';
@@ -16,6 +17,7 @@ import { TRAIN_EVENTS, TRAIN_REQUESTS } from './train.ts';
 
 const REQUESTS = {
   ...DATA_REQUESTS,
+  ...NETWORK_REQUESTS,
   ...MODEL_REQUESTS,
   ...TRAIN_REQUESTS,
   ...EVALUATE_REQUESTS,
@@ -29,6 +31,7 @@ const REQUESTS = {
 const EVENTS = {
   ...SESSION_EVENTS,
   ...DATA_EVENTS,
+  ...NETWORK_EVENTS,
   ...MODEL_EVENTS,
   ...TRAIN_EVENTS,
   ...EVALUATE_EVENTS,

@@ -1,22 +1,13 @@
 /**
- * The model family: check a network against the data, and move a run's trained model in and out of the
- * worker (its model file as JSON text).
+ * The model family: move a run's trained model in and out of the worker (its model file as JSON text), and
+ * convert it to other formats.
  */
-import type { Problem } from '../errors.ts';
 import type { DatasetSettings } from '../data/index.ts';
 import type { ModelMetrics } from '../export/index.ts';
 import type { DatasetSummary } from './data.ts';
 import type { NetworkSpec, Task } from '../spec/index.ts';
 import type { EpochSummary } from '../train/index.ts';
 import { isRecord, ProtocolError, reply, request } from './fields.ts';
-
-/** Output shape and parameter count of one layer. */
-export interface LayerShape {
-  id: string;
-  /** `[null, units]`: null is the batch dimension (or a width that needs the data). */
-  outputShape: (number | null)[];
-  params: number;
-}
 
 /** A named weight tensor: a dense kernel has shape [inputs, units] and data row-major. */
 export interface WireTensor {
@@ -103,11 +94,6 @@ function checkFiles(files: readonly unknown[]): void {
 
 /** The model requests. */
 export const MODEL_REQUESTS = {
-  /** Validate a network against the data: every problem, each layer's output shape and parameters. */
-  'model/check': request<{ spec: NetworkSpec; settings: DatasetSettings | null }>()('model/checked', {
-    spec: 'object',
-    settings: 'object?',
-  }),
   /** The model file (JSON text) of a run. */
   'model/export': request<{ runId: string }>()('model/exported', { runId: 'string' }),
   /** A run's model in another format (the Export view's downloads); an engine error says why it cannot be. */
@@ -138,13 +124,6 @@ export const MODEL_REQUESTS = {
 
 /** The model events. */
 export const MODEL_EVENTS = {
-  /** The check's problems, each layer's shape, and the task the data gives (null without data). */
-  'model/checked': reply<{ problems: Problem[]; layers: LayerShape[]; totalParams: number; task: Task | null }>()({
-    problems: 'array',
-    layers: 'array',
-    totalParams: 'number',
-    task: 'object?',
-  }),
   'model/exported': reply<{ runId: string; json: string }>()({ runId: 'string', json: 'string' }),
   /** The files of `model/convert`: one, or for TF.js `model.json` and `weights.bin`; the bytes are transferred. */
   'model/converted': reply<{ runId: string; format: ModelFormat; files: ExportedFile[] }>()(

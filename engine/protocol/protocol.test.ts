@@ -22,7 +22,7 @@ const tensor = { layer: 'd1', name: 'kernel', shape: [1, 1], data: new Float32Ar
 const FAMILIES: Record<string, { good: [unknown, unknown]; bad: [unknown, string][]; badEvents: [unknown, string][] }> =
   {
     session: {
-      good: [null, { type: 'ready', version: 2, backends: ['auto', 'cpu'] }],
+      good: [null, { type: 'ready', version: 3, backends: ['auto', 'cpu'] }],
       bad: [],
       badEvents: [[{ type: 'error', id: '3', runId: null, error: wire }, "event 'error' field 'id' is not number?"]],
     },
@@ -41,10 +41,30 @@ const FAMILIES: Record<string, { good: [unknown, unknown]; bad: [unknown, string
         [{ type: 'data/progress', id: 1, bytes: 10, rows: 2 }, "event 'data/progress' field 'fraction' is not number?"],
       ],
     },
+    network: {
+      good: [
+        { type: 'network/check', id: 1, spec, settings: null },
+        { type: 'network/checked', id: 1, problems: [], layers: [], totalParams: 0, task: { kind: 'regression' } },
+      ],
+      bad: [
+        [
+          { type: 'network/check', id: 1, spec: 'dense', settings: null },
+          "request 'network/check' field 'spec' is not object",
+        ],
+        // A network check is `network/check`; `model` is a trained model file.
+        [{ type: 'model/check', id: 1, spec, settings: null }, "unknown request type 'model/check'"],
+      ],
+      badEvents: [
+        [
+          { type: 'network/checked', id: 1, problems: [], layers: [], totalParams: '0', task: null },
+          "event 'network/checked' field 'totalParams' is not number",
+        ],
+      ],
+    },
     model: {
       good: [
-        { type: 'model/check', id: 1, spec, settings: null },
-        { type: 'model/checked', id: 1, problems: [], layers: [], totalParams: 0, task: { kind: 'regression' } },
+        { type: 'model/export', id: 1, runId: 'r' },
+        { type: 'model/exported', id: 1, runId: 'r', json: '{}' },
       ],
       bad: [
         [
@@ -239,7 +259,7 @@ describe('protocol validation', () => {
       'data/source': 'data/sourced',
       'data/rows': 'data/rows',
       'data/prepare': 'data/prepared',
-      'model/check': 'model/checked',
+      'network/check': 'network/checked',
       'model/export': 'model/exported',
       'model/convert': 'model/converted',
       'model/load': 'model/loaded',

@@ -6,8 +6,11 @@ import type { Problem } from '../errors.ts';
 import type { BackendChoice } from '../spec/index.ts';
 import { event } from './fields.ts';
 
-/** Bumped when a message changes shape (2: `train/started` is a run event; `train/start` is answered by `train/state`). */
-export const PROTOCOL_VERSION = 2;
+/**
+ * Bumped when a message changes shape or name (2: `train/started` is a run event; `train/start` is answered by
+ * `train/state`; 3: a network check is `network/check`).
+ */
+export const PROTOCOL_VERSION = 3;
 
 /**
  * Every kind of failure a host can be told about, one name each: the engine's user errors (spec, data, training,

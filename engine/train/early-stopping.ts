@@ -67,4 +67,18 @@ export class EarlyStopping {
     }
     return ++this.wait > c.patience;
   }
+
+  /**
+   * At the end of a run that stopped early, load the best epoch's weights into `network` when they were kept.
+   * Returns the epoch (from 1) whose weights the network holds: the best one, or `lastEpoch`.
+   */
+  restoreBest(
+    network: { loadWeights(weights: readonly WeightTensor[]): void },
+    stopped: boolean,
+    lastEpoch: number,
+  ): number {
+    if (!stopped || !this.keepsBestWeights || !this.bestWeights) return lastEpoch;
+    network.loadWeights(this.bestWeights);
+    return this.bestEpoch;
+  }
 }

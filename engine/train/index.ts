@@ -1,5 +1,6 @@
 /** Public API of training: the loop, control, metrics, predictions, gradients. */
-export { trainNetwork, type TrainOptions, type TrainResult } from './trainer.ts';
+export { trainNetwork } from './trainer.ts';
+export type { TrainOptions, TrainResult } from './trainer-types.ts';
 export { TrainControl, type RunState, type RunWeightsSource, type RunPosition } from './control.ts';
 export {
   computeMetrics,
@@ -35,15 +36,14 @@ export type {
   TrainEvent,
   StopReason,
 } from './types.ts';
-export {
-  traceStep,
-  initialWeights,
-  type StepTrace,
-  type TraceOptions,
-  type ForwardTrace,
-  type BackwardTrace,
-  type UpdateTrace,
-  type TraceMatrix,
-  type LayerGradientScale,
-} from './step-trace.ts';
+export { traceStep, initialWeights } from './step-trace.ts';
+export type {
+  StepTrace,
+  TraceOptions,
+  ForwardTrace,
+  BackwardTrace,
+  UpdateTrace,
+  TraceMatrix,
+} from './step-trace-types.ts';
+export type { LayerGradientScale } from './step-trace-text.ts';
 export { selectBackend, timeSteps, type Calibration } from './select-backend.ts';

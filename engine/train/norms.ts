@@ -1,4 +1,7 @@
-/** What the trainer reads back at the end of an epoch besides the loss: the L1/L2 penalty and per-layer norms. */
+/**
+ * Norms of a run: the gradients' penalty and clipping before each update, and what the trainer reads back at the
+ * end of an epoch besides the loss (the L1/L2 penalty and per-layer norms).
+ */
 import type { DeviceState } from './device-state.ts';
 import type { LayerNorms } from './types.ts';
 
@@ -34,4 +37,19 @@ export async function layerNorms(state: DeviceState, steps: number, ids: string[
     });
     return { id, gradNorm: Math.sqrt(gs / Math.max(1, steps)), weightNorm: Math.sqrt(ws) };
   });
+}
+
+/**
+ * The gradients' last touches before the update: the L1/L2 penalty's gradient, the squared norms the
+ * diagnostics read at the epoch's end, and clipping to a global norm when the optimizer sets one.
+ */
+export function penalizeAndClip(state: DeviceState, clipNorm: number | null): void {
+  const { backend, network, normAcc, stepAcc, grads } = state;
+  for (const p of network.trainable) if (p.l1 || p.l2) backend.addRegularizationGradient(p.value, p.grad!, p.l1, p.l2);
+  backend.accumulateSquaredNorms(grads, normAcc, 0);
+  if (clipNorm !== null) {
+    backend.fill(stepAcc, 0);
+    backend.accumulateSquaredNorms(grads, stepAcc, 0);
+    backend.clipByGlobalNorm(grads, stepAcc, 0, grads.length, clipNorm);
+  }
 }

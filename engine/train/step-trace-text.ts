@@ -1,11 +1,14 @@
 /**
  * The words and formulas of the step-through trace: the loss with its numbers filled in, how the gradient
- * leaving the loss is formed, and a plain-words reading of the per-layer gradient magnitudes.
+ * leaving the loss is formed and how it comes back through each layer, and the per-layer gradient magnitudes
+ * (measured, and read in plain words).
  */
 import { clipProbability, PROBABILITY_EPSILON } from '../losses/index.ts';
+import type { ResolvedLayer } from '../spec/resolve.ts';
 import type { LossName, OptimizerSpec, Task } from '../spec/types.ts';
 import { explodingAdvice, VANISHING_RATIO, type GradientAdviceContext } from './diagnostics.ts';
 import { shownArithmetic } from './shown-arithmetic.ts';
+import type { WeightTensor } from './types.ts';
 
 /** A number as the trace's formulas print it (4 significant digits; exponent when tiny or huge). */
 export function traceNumber(v: number, digits = 4): string {
@@ -134,4 +137,33 @@ export function updateNote(spec: OptimizerSpec): string {
     case 'adagrad':
       return 'Adagrad, first step: a = initialAccumulator + g², w ← w − learningRate · g / (√a + ε).';
   }
+}
+
+/** How the gradient arriving at layer i's output came back from the layer after it. */
+export function arrivingFormula(next: ResolvedLayer, id: string): string {
+  switch (next.type) {
+    case 'dense':
+      return `∂L/∂aⱼ = Σₖ w[j→k] · ∂L/∂zₖ, the ∂L/∂z of '${next.id}' sent back through its weights`;
+    case 'activation':
+      return `∂L/∂a = ∂L/∂(output of '${next.id}') ⊙ f′ of its ${next.activation}`;
+    case 'dropout':
+      return `∂L/∂a = ∂L/∂(output of '${next.id}'): dropout is off in this step, so it passes the gradient of '${id}' through`;
+    default:
+      return `∂L/∂a = ∂L/∂(output of '${next.id}') · γ / √(running variance + ε), through batch normalization`;
+  }
+}
+
+/** √(mean g²) and max |g| per layer, over its trained tensors, in layer order. */
+export function scalesOf(gradients: readonly WeightTensor[]): LayerGradientScale[] {
+  const byLayer = new Map<string, { sum: number; n: number; max: number }>();
+  for (const g of gradients) {
+    const acc = byLayer.get(g.layer) ?? { sum: 0, n: 0, max: 0 };
+    for (const v of g.data) {
+      acc.sum += v * v;
+      acc.max = Math.max(acc.max, Math.abs(v));
+    }
+    acc.n += g.data.length;
+    byLayer.set(g.layer, acc);
+  }
+  return [...byLayer].map(([layer, a]) => ({ layer, rms: Math.sqrt(a.sum / Math.max(1, a.n)), maxAbs: a.max }));
 }

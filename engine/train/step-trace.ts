@@ -11,118 +11,29 @@ import { assert } from '../errors.ts';
 import { LOSSES } from '../losses/index.ts';
 import { ACTIVATIONS } from '../layers/activations.ts';
 import { createOptimizer } from '../optimizers/index.ts';
-import { resolveNetwork, type ResolvedLayer } from '../spec/resolve.ts';
-import type { NetworkSpec, OptimizerSpec, Task } from '../spec/types.ts';
+import { resolveNetwork } from '../spec/resolve.ts';
+import type { NetworkSpec, Task } from '../spec/types.ts';
 import { rowWeightMatrix } from './class-weights.ts';
 import { resolveTraining } from './config.ts';
 import { meanLoss } from './metrics.ts';
 import { Network } from './network.ts';
 import {
+  arrivingFormula,
   gradientNote,
   lossExample,
   outputGradientFormula,
+  scalesOf,
   updateNote,
-  type LayerGradientScale,
 } from './step-trace-text.ts';
+import type {
+  BackwardTrace,
+  ForwardTrace,
+  StepTrace,
+  TraceMatrix,
+  TraceOptions,
+  UpdateTrace,
+} from './step-trace-types.ts';
 import type { WeightTensor } from './types.ts';
-
-export type { LayerGradientScale } from './step-trace-text.ts';
-
-/** A matrix [rows, cols] as flat row-major numbers. */
-export interface TraceMatrix {
-  rows: number;
-  cols: number;
-  data: number[];
-}
-
-/** Forward values of one layer for the traced rows. */
-export interface ForwardTrace {
-  layerId: string;
-  type: string;
-  activation: string | null;
-  /** Formula of the activation (dense and activation layers). */
-  formula: string | null;
-  input: TraceMatrix;
-  /** Weighted sum x·W + b (dense layers only). */
-  z: TraceMatrix | null;
-  output: TraceMatrix;
-  /** f′(z) per row and unit: dense layers with an elementwise activation (all 1 for linear); else null. */
-  derivative: TraceMatrix | null;
-}
-
-/** Backward values of one layer, in backward order (output layer first). */
-export interface BackwardTrace {
-  layerId: string;
-  /** dLoss/dOutput of the layer (for the fused output layer: dLoss/dz, and `fused` is true). */
-  dOutput: TraceMatrix;
-  /** dLoss/dz for dense layers: dOutput ⊙ f'(z). */
-  dz: TraceMatrix | null;
-  fused: boolean;
-  /** How dOutput was formed: from the loss at the output layer, else from the layer after this one. */
-  formula: string;
-}
-
-/** Old value, gradient and new value of one weight tensor. */
-export interface UpdateTrace {
-  layer: string;
-  name: string;
-  shape: number[];
-  before: number[];
-  /** dLoss/dW, including the regularization part below. */
-  grad: number[];
-  after: number[];
-  /** The L1/L2 part of grad (l1·sign(w) + 2·l2·w); null when the tensor has no regularization. */
-  penalty: number[] | null;
-}
-
-/** The whole iteration. */
-export interface StepTrace {
-  rows: number;
-  task: Task;
-  forward: ForwardTrace[];
-  /** Network outputs (probabilities or values), and the targets (class index or value, standardized for regression). */
-  output: TraceMatrix;
-  target: number[];
-  /** `value` is the weighted mean Σ w_r·ℓ_r / n; `rowWeights` each row's class weight (null when all weigh 1). */
-  loss: {
-    name: string;
-    formula: string;
-    value: number;
-    perRow: number[];
-    rowWeights: number[] | null;
-    example: string;
-  };
-  backward: BackwardTrace[];
-  /**
-   * dLoss/dInputs [rows, inputs]: the backward pass carried one layer further, to the inputs themselves
-   * (∂L/∂xᵢ = Σⱼ ∂L/∂zⱼ · wᵢⱼ through a first dense layer). Training never needs it; explanations do.
-   */
-  inputGradient: TraceMatrix;
-  gradients: WeightTensor[];
-  update: { optimizer: string; learningRate: number; note: string; tensors: UpdateTrace[] };
-  lossAfter: number;
-  /** Loss of each row after the update. */
-  lossAfterPerRow: number[];
-  /** Per layer with trained weights (forward order): how large its gradients are. */
-  gradientScale: LayerGradientScale[];
-  /** Plain words when the gradient sizes span many orders of magnitude (or one is zero); else null. */
-  gradientNote: string | null;
-}
-
-/** Options of a trace. */
-export interface TraceOptions {
-  spec: NetworkSpec;
-  task: Task;
-  weights: readonly WeightTensor[];
-  x: Float32Array;
-  y: Float32Array;
-  rows: number;
-  backend: Backend;
-  /** Defaults to the spec's optimizer. */
-  optimizer?: OptimizerSpec;
-  /** Per-class weights of the loss (class-index order), as the run resolves them; none when omitted. */
-  classWeights?: readonly number[] | null;
-}
 
 /**
  * The weights a run of this spec starts from: the initializers drawn with the spec's seed, as the training
@@ -139,20 +50,6 @@ export async function initialWeights(
     return await network.readWeights();
   } finally {
     network.dispose();
-  }
-}
-
-/** How the gradient arriving at layer i's output came back from the layer after it. */
-function arrivingFormula(next: ResolvedLayer, id: string): string {
-  switch (next.type) {
-    case 'dense':
-      return `∂L/∂aⱼ = Σₖ w[j→k] · ∂L/∂zₖ, the ∂L/∂z of '${next.id}' sent back through its weights`;
-    case 'activation':
-      return `∂L/∂a = ∂L/∂(output of '${next.id}') ⊙ f′ of its ${next.activation}`;
-    case 'dropout':
-      return `∂L/∂a = ∂L/∂(output of '${next.id}'): dropout is off in this step, so it passes the gradient of '${id}' through`;
-    default:
-      return `∂L/∂a = ∂L/∂(output of '${next.id}') · γ / √(running variance + ε), through batch normalization`;
   }
 }
 
@@ -358,19 +255,4 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
     for (const t of temps) backend.dispose(t);
     network.dispose();
   }
-}
-
-/** √(mean g²) and max |g| per layer, over its trained tensors, in layer order. */
-function scalesOf(gradients: readonly WeightTensor[]): LayerGradientScale[] {
-  const byLayer = new Map<string, { sum: number; n: number; max: number }>();
-  for (const g of gradients) {
-    const acc = byLayer.get(g.layer) ?? { sum: 0, n: 0, max: 0 };
-    for (const v of g.data) {
-      acc.sum += v * v;
-      acc.max = Math.max(acc.max, Math.abs(v));
-    }
-    acc.n += g.data.length;
-    byLayer.set(g.layer, acc);
-  }
-  return [...byLayer].map(([layer, a]) => ({ layer, rms: Math.sqrt(a.sum / Math.max(1, a.n)), maxAbs: a.max }));
 }

@@ -75,11 +75,11 @@ describe('EngineService', () => {
         { id: 'out', type: 'dense' as const, units: 'auto' as const },
       ],
     };
-    const [checked] = await send({ type: 'model/check', spec: bad, settings });
-    if (checked?.type !== 'model/checked') throw new Error(`got ${checked?.type}`);
+    const [checked] = await send({ type: 'network/check', spec: bad, settings });
+    if (checked?.type !== 'network/checked') throw new Error(`got ${checked?.type}`);
     expect(checked.problems.map((p) => p.path)).toContain('layers[0].units');
-    const [ok] = await send({ type: 'model/check', spec, settings });
-    if (ok?.type !== 'model/checked') throw new Error(`got ${ok?.type}`);
+    const [ok] = await send({ type: 'network/check', spec, settings });
+    if (ok?.type !== 'network/checked') throw new Error(`got ${ok?.type}`);
     expect(ok.problems).toEqual([]);
     expect(ok.layers.map((l) => l.outputShape)).toEqual([
       [null, 8],

@@ -1,62 +1,30 @@
 /**
- * Serves the protocol: keeps the loaded table and the runs, and answers each request by calling the
- * engine's public APIs. Posting is injected, so this runs (and is tested) outside a worker too.
+ * Serves the protocol: keeps the loaded table and the runs, and routes each request to the module that answers it
+ * (training, a run's model, the step-through, sweeps, explanations); the data requests are answered here.
+ * Posting is injected, so this runs (and is tested) outside a worker too.
  */
-import { CpuBackend, listBackends } from '../backend/index.ts';
-import {
-  applyPreprocessing,
-  checkCsvSize,
-  profileTable,
-  readingOptions,
-  type DatasetSettings,
-  type ParsedTable,
-  type PreparedDataset,
-  type Preprocessing,
-} from '../data/index.ts';
-import { DatasetError, RunError } from '../errors.ts';
-import { stringifyModelFile, type ModelFile } from '../export/index.ts';
+import { listBackends } from '../backend/index.ts';
+import { checkCsvSize, profileTable } from '../data/index.ts';
 import {
   PROTOCOL_VERSION,
   toWireError,
   type EngineEvent,
   type EngineRequest,
-  type LayerShape,
-  type WireError,
   type WorkerMemory,
 } from '../protocol/index.ts';
-import {
-  BACKEND_NAMES,
-  checkResolve,
-  checkSpecStructure,
-  parseSpec,
-  summarizeLayers,
-  TRAINING_DEFAULTS,
-  type BackendChoice,
-  type NetworkSpec,
-  type Task,
-} from '../spec/index.ts';
-import { evaluateTestSplit, predictions, predictionsCsv } from '../run/index.ts';
-import { resolveTraining } from '../train/index.ts';
-import { planContinuation, type Continuation } from './continue-run.ts';
-import { typedArrayBytes } from './memory.ts';
-import { continueMessages, runMessages } from './messages.ts';
-import { convertModel } from './model-convert.ts';
-import { openedModel, readModelText, readSavedModel } from './open-model.ts';
+import { BACKEND_NAMES, type BackendChoice } from '../spec/index.ts';
 import { ExplainHost } from './explain.ts';
-import { toWire } from './models.ts';
-import { isSameTable, rowSplits } from './row-splits.ts';
+import { typedArrayBytes } from './memory.ts';
+import { checkNetwork } from './network-check.ts';
 import type { RunEntry } from './run-entry.ts';
-import { readTable, summarize, TableStore, tableInfo } from './table-store.ts';
-import { trainInWorker } from './train-run.ts';
+import { RunModels } from './run-models.ts';
 import { StepThrough } from './step-through.ts';
 import { spawnTrialWorker } from './sweep-port.ts';
 import { SweepHost } from './sweep.ts';
+import { readTable, summarize, TableStore, tableInfo } from './table-store.ts';
+import { handleTrain } from './train-requests.ts';
 
 type Post = (event: EngineEvent) => void;
-
-function seedOf(spec: NetworkSpec): number {
-  return spec.training?.seed ?? TRAINING_DEFAULTS.seed;
-}
 
 /** The engine side of the protocol. */
 export class EngineService {
@@ -76,12 +44,14 @@ export class EngineService {
     addRun: (runId, run) => this.#runs.set(runId, run),
   });
 
-  // ---- explanations (issue 16): the run's model on the loaded table's test rows
+  // ---- a run's model: evaluate, predict, export, report, load and open
+  readonly #models = new RunModels({ tables: this.#tables, runs: this.#runs, post: (e) => this.#post(e) });
+  // ---- explanations: the run's model on the loaded table's test rows
   readonly #explain = new ExplainHost({
     post: (e) => this.#post(e),
     source: (runId) => {
-      const { model, pre } = this.#model(runId);
-      const prepared = this.#preparedFor(this.#runs.get(runId)?.settings ?? null, model);
+      const { model, pre } = this.#models.model(runId);
+      const prepared = this.#models.preparedFor(runId, model);
       return { model, pre, prepared, table: this.#tables.require(), tableName: this.#tables.name };
     },
   });
@@ -151,84 +121,24 @@ export class EngineService {
         this.#post({ type: 'data/prepared', id: req.id, summary: summarize(this.#tables.require(), prepared, extra) });
         return;
       }
-      case 'model/check':
-        this.#post({ type: 'model/checked', id: req.id, ...this.#check(req.spec, req.settings) });
+      case 'network/check':
+        this.#post({ type: 'network/checked', id: req.id, ...checkNetwork(req.spec, req.settings, this.#tables) });
         return;
       case 'train/start':
-        await this.#train(req.id, req.runId, req.spec, req.settings, null);
-        return;
-      case 'train/continue': {
-        const from = planContinuation(this.#runs.get(req.fromRunId), req.fromRunId, req.epochs, this.#tables);
-        await this.#train(req.id, req.runId, from.spec, from.settings, from);
-        return;
-      }
+      case 'train/continue':
       case 'train/pause':
       case 'train/resume':
-      case 'train/stop': {
-        const entry = this.#runs.get(req.runId);
-        const control = entry?.control;
-        if (!control) throw new RunError(runMessages.notRunning());
-        entry.events?.flush();
-        if (req.type === 'train/pause') control.pause();
-        else if (req.type === 'train/resume') control.resume();
-        else control.stop();
-        const state = req.type === 'train/pause' ? 'paused' : req.type === 'train/resume' ? 'running' : 'stopping';
-        this.#post({ type: 'train/state', id: req.id, runId: req.runId, state });
+      case 'train/stop':
+        await handleTrain(req, { tables: this.#tables, runs: this.#runs, post: this.#post });
         return;
-      }
-      case 'evaluate/run': {
-        const { model } = this.#model(req.runId);
-        const run = this.#runs.get(req.runId);
-        const prepared = this.#preparedFor(run?.settings ?? null, model);
-        const evaluation = await evaluateTestSplit(model, prepared.test);
-        this.#post({ type: 'evaluate/done', id: req.id, runId: req.runId, evaluation });
-        return;
-      }
-      case 'predict/run': {
-        const { model, pre } = this.#model(req.runId);
-        // Read the way the model's training file was read (older models: detected).
-        const table = await readTable(req.source, () => {}, readingOptions(model.reading));
-        const applied = applyPreprocessing(pre, table);
-        const backend = new CpuBackend();
-        const decoded = await predictions(model, backend, applied.x, applied.rows).finally(() => backend.destroy());
-        const csv = predictionsCsv(decoded, { inputs: table, splits: this.#splitsOf(table, req.runId, model) });
-        this.#post({
-          type: 'predict/done',
-          id: req.id,
-          runId: req.runId,
-          csv,
-          rows: applied.rows,
-          warnings: [...table.warnings, ...applied.warnings],
-        });
-        return;
-      }
-      case 'model/export': {
-        const { model } = this.#model(req.runId);
-        this.#post({ type: 'model/exported', id: req.id, runId: req.runId, json: stringifyModelFile(model) });
-        return;
-      }
+      case 'evaluate/run':
+      case 'predict/run':
+      case 'model/export':
       case 'model/convert':
-        this.#post({
-          type: 'model/converted',
-          id: req.id,
-          runId: req.runId,
-          format: req.format,
-          files: convertModel(this.#model(req.runId).model, req.format),
-        });
+      case 'model/load':
+      case 'model/open':
+        await this.#models.handle(req);
         return;
-      case 'model/load': {
-        const model = readSavedModel(req.model);
-        this.#runs.set(req.runId, { control: null, events: null, model, settings: req.settings });
-        this.#post({ type: 'model/loaded', id: req.id, runId: req.runId, weights: toWire(model.weights) });
-        return;
-      }
-      case 'model/open': {
-        const model = readModelText(req.model, req.fileName);
-        const { opened, settings } = openedModel(model, this.#tables);
-        this.#runs.set(req.runId, { control: null, events: null, model, settings });
-        this.#post({ type: 'model/opened', id: req.id, runId: req.runId, weights: toWire(model.weights), opened });
-        return;
-      }
       case 'runs/keep': {
         const keep = new Set(req.runIds);
         // A run still training stays whatever the list says (its run may not be listed yet: a continue or
@@ -250,7 +160,7 @@ export class EngineService {
       case 'sweep/retrain':
         await this.#sweeps.handle(req);
         return;
-      // ---- explanations (issue 16)
+      // ---- explanations
       case 'explain/importance':
       case 'explain/rows':
       case 'explain/pdp':
@@ -270,108 +180,5 @@ export class EngineService {
       seen,
     );
     return { bytes: tableBytes + runBytes, tableBytes, runBytes, runs: this.#runs.size };
-  }
-
-  #check(
-    raw: NetworkSpec,
-    settings: DatasetSettings | null,
-  ): { problems: WireError['problems']; layers: LayerShape[]; totalParams: number; task: Task | null } {
-    const { spec, problems } = checkSpecStructure(raw);
-    let inputs: number | null = null;
-    let task: Task | null = null;
-    if (settings && this.#tables.table) {
-      try {
-        const prepared = this.#tables.prepare(settings, seedOf(raw));
-        inputs = prepared.featureNames.length;
-        task = prepared.task;
-      } catch {
-        // The data view shows dataset problems; the network is checked without the data.
-        inputs = null;
-      }
-    }
-    if (spec && inputs !== null && task) problems.push(...checkResolve(spec, inputs, task).problems);
-    let layers: LayerShape[] = [];
-    try {
-      layers = summarizeLayers(spec ?? raw, inputs, task).map((l) => ({
-        id: l.id,
-        outputShape: l.outputShape,
-        params: Math.max(0, l.params),
-      }));
-    } catch {
-      // A structurally broken layer has no shape; its problems above say why.
-      layers = [];
-    }
-    const seen = new Set<string>();
-    const unique = problems.filter((p) => {
-      const key = `${p.path}|${p.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    return { problems: unique, layers, totalParams: layers.reduce((s, l) => s + l.params, 0), task };
-  }
-
-  /** Train run `runId`, from scratch or continuing an earlier run (`from`), through the worker's run adapter. */
-  async #train(
-    id: number,
-    runId: string,
-    rawSpec: NetworkSpec,
-    settings: DatasetSettings,
-    from: Continuation | null,
-  ): Promise<void> {
-    const spec = parseSpec(rawSpec);
-    const prepared = from?.prepared ?? this.#tables.prepare(settings, seedOf(spec));
-    const epoch = (from?.history.length ?? 0) + 1;
-    const note: EngineEvent | null =
-      from && !from.optimizer
-        ? {
-            type: 'train/diagnostic',
-            runId,
-            diagnostic: {
-              code: 'optimizerReset',
-              level: 'info',
-              message: continueMessages.freshOptimizer(resolveTraining(spec.training).optimizer.type, epoch),
-              epoch,
-              layer: null,
-            },
-          }
-        : null;
-    await trainInWorker(
-      { id, runId, spec, settings, prepared, from, note },
-      {
-        tables: this.#tables,
-        post: this.#post,
-        addRun: (key, run) => this.#runs.set(key, run),
-      },
-    );
-  }
-
-  #model(runId: string): { model: ModelFile; pre: Preprocessing } {
-    const model = this.#runs.get(runId)?.model;
-    if (!model) throw new RunError(runMessages.noModel());
-    const pre = model.preprocessing;
-    if (!pre) throw new RunError(runMessages.noPreprocessing());
-    return { model, pre };
-  }
-
-  /** Each row's split when `table` is the loaded dataset the run was trained on; null otherwise (a new file). */
-  #splitsOf(table: ParsedTable, runId: string, model: ModelFile): string[] | null {
-    const current = this.#tables.table;
-    const settings = this.#runs.get(runId)?.settings ?? null;
-    if (!current || !settings || !isSameTable(table, current)) return null;
-    const prepared = this.#tables.prepare(settings, model.seed);
-    if (prepared.featureNames.join('\u0000') !== model.featureNames.join('\u0000')) return null;
-    return rowSplits(table.rows, prepared);
-  }
-
-  /** The prepared dataset a run was trained on, rebuilt from the current table. */
-  #preparedFor(settings: DatasetSettings | null, model: ModelFile): PreparedDataset {
-    if (!settings) throw new RunError(runMessages.noSettings());
-    if (!this.#tables.table) throw new DatasetError(runMessages.noTable());
-    const prepared = this.#tables.prepare(settings, model.seed);
-    if (prepared.featureNames.join('\u0000') !== model.featureNames.join('\u0000')) {
-      throw new DatasetError(runMessages.otherTable());
-    }
-    return prepared;
   }
 }

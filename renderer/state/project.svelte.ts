@@ -161,7 +161,7 @@ export class Project {
     const seq = ++this.#checkSeq;
     const settings = this.dataset.settings && this.dataset.table ? $state.snapshot(this.dataset.settings) : null;
     try {
-      const reply = await this.engine.request({ type: 'model/check', spec: this.spec, settings });
+      const reply = await this.engine.request({ type: 'network/check', spec: this.spec, settings });
       if (seq !== this.#checkSeq) return;
       this.check = { problems: reply.problems, layers: reply.layers, totalParams: reply.totalParams, task: reply.task };
       this.checkError = null;

@@ -1,7 +1,7 @@
 /**
  * The WebAssembly SIMD backend: tensors live in the kernel module's linear memory; ops run synchronously.
- * One file on purpose: it is the `Backend` interface implemented once, one short method per op (each a call
- * of its kernel, whose formula is in assembly/), like cpu/cpu-backend.ts; split, one interface would span files.
+ * One file because it is the `Backend` interface implemented once, one short method per op (each a call of its
+ * kernel, whose formula is in assembly/), like cpu/cpu-backend.ts; split, one interface would span files.
  */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';

@@ -1,6 +1,6 @@
 /**
  * `sweep … --export-optuna DIR`: the checked sweep as a folder that runs as an Optuna study on any machine with
- * Python, PyTorch and Optuna. DIR holds study.py (with its two helper modules), study.json (the space mapped onto
+ * Python, PyTorch and Optuna. DIR holds study.py (with its helper modules), study.json (the space mapped onto
  * Optuna), data.csv (the data, so the folder can be copied to other machines) and the PyTorch package whose train.py
  * trains each trial; the package's model.json is the base model (the network, and the preprocessing the run pipeline
  * fitted on the training rows).
@@ -20,7 +20,14 @@ import { UsageError } from '../usage-error.ts';
 import { pytorchPackageFiles } from '../pytorch-sources.ts';
 
 /** The Python files of the study runner, next to its TypeScript mapping (engine/sweep/optuna/). */
-const STUDY_SOURCES = ['study.py', 'sweep_space.py', 'trials_csv.py'] as const;
+const STUDY_SOURCES = [
+  'study.py',
+  'study_files.py',
+  'study_objective.py',
+  'study_storage.py',
+  'sweep_space.py',
+  'trials_csv.py',
+] as const;
 /** Every file the export writes: the study's, then the PyTorch package's (its model.json is the trials' base model). */
 const STUDY_FILES = [
   ...STUDY_SOURCES,
