@@ -17,6 +17,9 @@ or, from Python:
 Reading covers plain and scientific numbers, decimal commas (`reading.decimal` ","), thousands
 separated by "," (decimal ".") or "." / space (decimal ","), ISO dates and times, and day/month
 dates (`reading.dateOrder`). Cells are compared after trimming spaces.
+
+One file because people copy it next to a model file on machines without Backprop Studio, and the PyTorch
+export copies it as preprocess.py: a module split in two would need both halves everywhere it travels.
 """
 import json
 import math
