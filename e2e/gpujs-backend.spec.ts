@@ -87,7 +87,7 @@ test('wasm on 2 threads in a worker: every op agrees with the CPU reference, and
   console.log(
     `${res.label}: ${res.results.length} cases, ${Math.round(res.ms)} ms, threads ${JSON.stringify(res.threads)}`,
   );
-  expect(res.label).toBe('WebAssembly SIMD · 2 threads');
+  expect(res.label).toBe('WebAssembly SIMD + FMA · 2 threads');
   expect(res.results.length).toBeGreaterThan(40);
   for (const r of res.results) expect.soft(r.pass, `${r.name}: ${r.detail}`).toBe(true);
   // W1's 128×32·32×128 multiplies are above the split threshold: they were cut into bands

@@ -15,6 +15,11 @@ const output = join(wasmDir, 'kernels.generated.ts');
 /** Flags shared by every build: SIMD, fastest code, no GC runtime (the host allocates), no abort import. */
 const COMMON = ['--enable', 'simd', '-O3', '--runtime', 'stub', '--noAssert', '--initialMemory', '1'];
 
+/** Flags of the relaxed-SIMD builds: the GEMM's multiply-adds become fused f32x4.relaxed_madd (assembly/gemm.ts). */
+const RELAXED = ['--enable', 'relaxed-simd'];
+/** Flags of the builds on an imported shared memory (at most 2 GiB), for helper threads. */
+const SHARED = ['--enable', 'threads', '--importMemory', '--sharedMemory', '--maximumMemory', '32768'];
+
 /** The builds that are embedded: export name, extra flags, description. */
 const VARIANTS = [
   {
@@ -24,8 +29,18 @@ const VARIANTS = [
   },
   {
     name: 'KERNELS_SHARED_WASM_BASE64',
-    flags: ['--enable', 'threads', '--importMemory', '--sharedMemory', '--maximumMemory', '32768'],
+    flags: SHARED,
     doc: 'The same kernels on an imported shared memory (at most 2 GiB), for helper threads.',
+  },
+  {
+    name: 'KERNELS_RELAXED_WASM_BASE64',
+    flags: RELAXED,
+    doc: 'The kernels with relaxed SIMD (fused multiply-add in the GEMM), own memory.',
+  },
+  {
+    name: 'KERNELS_RELAXED_SHARED_WASM_BASE64',
+    flags: [...RELAXED, ...SHARED],
+    doc: 'The relaxed-SIMD kernels on an imported shared memory, for helper threads.',
   },
 ];
 

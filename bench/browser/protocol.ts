@@ -10,6 +10,9 @@ export const BROWSER_CONTENDERS = [
   'engine-gpujs-webgl2',
   'engine-wasm',
   'engine-wasm-threads',
+  // the same without fused multiply-add (the plain SIMD build), to measure what relaxed SIMD's FMA gives
+  'engine-wasm-nofma',
+  'engine-wasm-threads-nofma',
   'tfjs-webgpu',
   'tfjs-webgl',
   'tfjs-wasm',

@@ -22,9 +22,14 @@ async function backendFor(r: RunRequest): Promise<Backend> {
       return createGpuJsBackend(r.contender === 'engine-gpujs-webgpu' ? 'webgpu' : 'webgl2');
     }
     case 'engine-wasm':
-      return createWasmBackend();
+    case 'engine-wasm-nofma':
+      return createWasmBackend({ fma: r.contender === 'engine-wasm' });
     case 'engine-wasm-threads':
-      return createWasmBackend({ threads: { host: webThreadHost, count: r.threads ?? navigator.hardwareConcurrency } });
+    case 'engine-wasm-threads-nofma':
+      return createWasmBackend({
+        fma: r.contender === 'engine-wasm-threads',
+        threads: { host: webThreadHost, count: r.threads ?? navigator.hardwareConcurrency },
+      });
     default:
       throw new Error(`not an engine contender: ${r.contender}`);
   }

@@ -1,5 +1,10 @@
 /** Instantiates the embedded kernel modules and checks their exports (signatures in assembly/*.ts). */
-import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels.generated.ts';
+import {
+  KERNELS_RELAXED_SHARED_WASM_BASE64,
+  KERNELS_RELAXED_WASM_BASE64,
+  KERNELS_SHARED_WASM_BASE64,
+  KERNELS_WASM_BASE64,
+} from './kernels.generated.ts';
 import { wasmUnavailable } from './messages.ts';
 import {
   decodeBase64,
@@ -121,6 +126,8 @@ export interface LoadedKernels {
   module: WasmModule;
   /** True for the shared-memory build that helper threads can join. */
   shared: boolean;
+  /** True for the relaxed-SIMD build (fused multiply-add in the GEMM). */
+  fused: boolean;
 }
 
 /** Pages (64 KiB) the shared memory starts with, and at most grows to (2 GiB: shared memory needs a maximum). */
@@ -174,18 +181,26 @@ export async function instantiateShared(module: WasmModule, memory: WasmMemory):
 
 /**
  * Compile and instantiate the kernels: the single-threaded build with its own growable memory, or
- * (shared = true) the build on an imported shared memory. Throws BackendError without WebAssembly SIMD.
+ * (shared = true) the build on an imported shared memory. fused = true picks the relaxed-SIMD build (FMA in
+ * the GEMM); pass it only where isRelaxedSimdAvailable() holds. Throws BackendError without WebAssembly SIMD.
  */
-export async function loadKernels(shared: boolean): Promise<LoadedKernels> {
+export async function loadKernels(shared: boolean, fused = false): Promise<LoadedKernels> {
   const wasm = api();
-  const module = await wasm.compile(decodeBase64(shared ? KERNELS_SHARED_WASM_BASE64 : KERNELS_WASM_BASE64));
+  const base64 = fused
+    ? shared
+      ? KERNELS_RELAXED_SHARED_WASM_BASE64
+      : KERNELS_RELAXED_WASM_BASE64
+    : shared
+      ? KERNELS_SHARED_WASM_BASE64
+      : KERNELS_WASM_BASE64;
+  const module = await wasm.compile(decodeBase64(base64));
   if (shared) {
     const memory = new wasm.Memory({ initial: SHARED_INITIAL_PAGES, maximum: SHARED_MAXIMUM_PAGES, shared: true });
-    return { kernels: await instantiateShared(module, memory), memory, module, shared };
+    return { kernels: await instantiateShared(module, memory), memory, module, shared, fused };
   }
   const instance = await wasm.instantiate(module, {});
   const memory = instance.exports.memory as WasmMemory | undefined;
   if (!memory || !(memory.buffer instanceof ArrayBuffer))
     throw new Error('Internal error (please report): the WebAssembly kernel module exports no memory.');
-  return { kernels: checked(instance.exports), memory, module, shared };
+  return { kernels: checked(instance.exports), memory, module, shared, fused };
 }

@@ -45,15 +45,17 @@ export class WasmBackend implements Backend {
   constructor(
     private readonly k: Kernels,
     private readonly memory: WasmMemory,
+    /** True when `k` is the relaxed-SIMD build (fused multiply-add in the GEMM). */
+    readonly fused = false,
   ) {
     this.alloc = new BlockAllocator(memory, k.heapBase());
     this.f32 = new Float32Array(memory.buffer);
   }
 
-  /** Badge text, e.g. "WebAssembly SIMD · 2 threads". */
+  /** Badge text, e.g. "WebAssembly SIMD · 2 threads" or "WebAssembly SIMD + FMA · 1 thread". */
   get label(): string {
     const n = this.threads?.count ?? 1;
-    return `WebAssembly SIMD · ${n} thread${n > 1 ? 's' : ''}`;
+    return `WebAssembly SIMD${this.fused ? ' + FMA' : ''} · ${n} thread${n > 1 ? 's' : ''}`;
   }
 
   /** Why this many threads (BackendInfo.detail, for the run log). */

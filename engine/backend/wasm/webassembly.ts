@@ -58,6 +58,21 @@ export function isWasmSimdAvailable(): boolean {
 }
 
 /**
+ * A module using f32x4.relaxed_madd (three i8x16.splat of 0, then opcode 0xfd 0x105): validates only with
+ * relaxed SIMD (Chromium and Electron; Node from 22, on 20 with --experimental-wasm-relaxed-simd).
+ */
+const RELAXED_SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 19, 1, 17, 0, 65, 0, 253, 15, 65, 0, 253, 15, 65,
+  0, 253, 15, 253, 133, 2, 11,
+]);
+
+/** True when this runtime has WebAssembly relaxed SIMD (and so the fused multiply-add of the kernels' FMA build). */
+export function isRelaxedSimdAvailable(): boolean {
+  const api = webAssemblyApi();
+  return api !== null && api.validate(SIMD_PROBE) && api.validate(RELAXED_SIMD_PROBE);
+}
+
+/**
  * True when threads can share wasm memory: SharedArrayBuffer exists and, in a browser, the page is
  * cross-origin isolated (served with COOP `same-origin` and COEP `require-corp`).
  */

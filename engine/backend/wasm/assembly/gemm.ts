@@ -6,6 +6,8 @@
  *
  * The main tile is 4 rows × 8 columns: 8 f32x4 accumulators, 2 B vectors and 1 splat of A stay in
  * registers (16 xmm registers on x64); measured fastest of 1–8 × 4–16 tiles on this machine.
+ * Built twice (scripts/build-wasm.mjs): with relaxed SIMD each multiply-add is one fused f32x4.relaxed_madd
+ * (FMA where the CPU has it), otherwise a multiply and an add, each rounded.
  */
 
 import { activationForward, LINEAR } from './activation';
@@ -22,6 +24,13 @@ export const INIT_ACCUMULATE: i32 = 2;
   if (init == INIT_ZERO) return f32x4.splat(0);
   if (init == INIT_BIAS) return v128.load(bias + (<usize>j << 2));
   return v128.load(c + (<usize>j << 2));
+}
+
+/** acc + a·b per lane: fused (rounded once) in the relaxed-SIMD build, else rounded after × and after +. */
+// @ts-ignore: decorator
+@inline function madd(acc: v128, a: v128, b: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, acc);
+  return f32x4.add(acc, f32x4.mul(a, b));
 }
 
 // @ts-ignore: decorator
@@ -53,13 +62,13 @@ export const INIT_ACCUMULATE: i32 = 2;
     const b0 = v128.load(pb, 0);
     const b1 = v128.load(pb, 16);
     let s = v128.load32_splat(p0);
-    x00 = f32x4.add(x00, f32x4.mul(s, b0)); x01 = f32x4.add(x01, f32x4.mul(s, b1));
+    x00 = madd(x00, s, b0); x01 = madd(x01, s, b1);
     s = v128.load32_splat(p1);
-    x10 = f32x4.add(x10, f32x4.mul(s, b0)); x11 = f32x4.add(x11, f32x4.mul(s, b1));
+    x10 = madd(x10, s, b0); x11 = madd(x11, s, b1);
     s = v128.load32_splat(p2);
-    x20 = f32x4.add(x20, f32x4.mul(s, b0)); x21 = f32x4.add(x21, f32x4.mul(s, b1));
+    x20 = madd(x20, s, b0); x21 = madd(x21, s, b1);
     s = v128.load32_splat(p3);
-    x30 = f32x4.add(x30, f32x4.mul(s, b0)); x31 = f32x4.add(x31, f32x4.mul(s, b1));
+    x30 = madd(x30, s, b0); x31 = madd(x31, s, b1);
     p0 += sa; p1 += sa; p2 += sa; p3 += sa; pb += sb;
   }
   const o = <usize>j << 2;
@@ -86,10 +95,10 @@ function tile4x4(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc
   let pb = b + (<usize>j << 2);
   for (let kk = 0; kk < k; kk++) {
     const b0 = v128.load(pb, 0);
-    x0 = f32x4.add(x0, f32x4.mul(v128.load32_splat(p0), b0));
-    x1 = f32x4.add(x1, f32x4.mul(v128.load32_splat(p1), b0));
-    x2 = f32x4.add(x2, f32x4.mul(v128.load32_splat(p2), b0));
-    x3 = f32x4.add(x3, f32x4.mul(v128.load32_splat(p3), b0));
+    x0 = madd(x0, v128.load32_splat(p0), b0);
+    x1 = madd(x1, v128.load32_splat(p1), b0);
+    x2 = madd(x2, v128.load32_splat(p2), b0);
+    x3 = madd(x3, v128.load32_splat(p3), b0);
     p0 += sa; p1 += sa; p2 += sa; p3 += sa; pb += sb;
   }
   const o = <usize>j << 2;
@@ -106,8 +115,8 @@ function tile1x8(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc
   let pb = b + (<usize>j << 2);
   for (let kk = 0; kk < k; kk++) {
     const s = v128.load32_splat(p0);
-    x0 = f32x4.add(x0, f32x4.mul(s, v128.load(pb, 0)));
-    x1 = f32x4.add(x1, f32x4.mul(s, v128.load(pb, 16)));
+    x0 = madd(x0, s, v128.load(pb, 0));
+    x1 = madd(x1, s, v128.load(pb, 16));
     p0 += sa; pb += sb;
   }
   const o = <usize>j << 2;
@@ -123,7 +132,7 @@ function tile1x4(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc
   let p0 = a + (<usize>(i * sai) << 2);
   let pb = b + (<usize>j << 2);
   for (let kk = 0; kk < k; kk++) {
-    x0 = f32x4.add(x0, f32x4.mul(v128.load32_splat(p0), v128.load(pb, 0)));
+    x0 = madd(x0, v128.load32_splat(p0), v128.load(pb, 0));
     p0 += sa; pb += sb;
   }
   v128.store(c0 + (<usize>j << 2), x0);
@@ -168,10 +177,10 @@ function tile4xR(a: usize, sai: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc
   let pb = b + (<usize>j << 2);
   for (let kk = 0; kk < k; kk++) {
     const b0 = loadPartial(pb, r);
-    x0 = f32x4.add(x0, f32x4.mul(v128.load32_splat(p0), b0));
-    x1 = f32x4.add(x1, f32x4.mul(v128.load32_splat(p1), b0));
-    x2 = f32x4.add(x2, f32x4.mul(v128.load32_splat(p2), b0));
-    x3 = f32x4.add(x3, f32x4.mul(v128.load32_splat(p3), b0));
+    x0 = madd(x0, v128.load32_splat(p0), b0);
+    x1 = madd(x1, v128.load32_splat(p1), b0);
+    x2 = madd(x2, v128.load32_splat(p2), b0);
+    x3 = madd(x3, v128.load32_splat(p3), b0);
     p0 += sa; p1 += sa; p2 += sa; p3 += sa; pb += sb;
   }
   const o = <usize>j << 2;
