@@ -40,12 +40,14 @@ function installFakeDesktop(csv: FakeOpenedCsv | null): void {
     window.__desktopSaves?.push({ method, fileName, text });
     return Promise.resolve({ path: `/home/ana/Documents/${fileName}` });
   };
+  const chooseCsv = () =>
+    Promise.resolve(
+      csv ? { path: `/home/ana/Documents/${csv.name}`, name: csv.name, bytes: new Uint8Array(csv.bytes) } : null,
+    );
   const api: DesktopApi = {
     platform: 'linux',
-    openCsv: () =>
-      Promise.resolve(
-        csv ? { path: `/home/ana/Documents/${csv.name}`, name: csv.name, bytes: new Uint8Array(csv.bytes) } : null,
-      ),
+    openCsv: chooseCsv,
+    openTrials: chooseCsv,
     openProject: () => Promise.resolve(null),
     openModel: () => Promise.resolve(null),
     saveProject: (json) => saved('saveProject', json, 'project.bpstudio'),
