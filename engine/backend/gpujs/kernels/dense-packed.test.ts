@@ -5,6 +5,7 @@ import {
   denseInputGrad4Kernel,
   denseParamGrad4Kernel,
   pack4Kernel,
+  packTransposed4Kernel,
   unpack4Kernel,
 } from './dense-packed.ts';
 import type { PackedArray } from './kernel-types.ts';
@@ -40,18 +41,18 @@ function unpack(p: readonly Quad[], s: DenseSizes): number[] {
 }
 
 describe('packed dense kernels (WebGL2): the same sums, in the same order, as the one-output kernels', () => {
-  const s = sizes(6, 8, 12);
-  const [x, w, b, dz] = [values(6 * 8, 1), values(8 * 12, 2), values(12, 3), values(6 * 12, 4)];
+  const s = sizes(8, 8, 12);
+  const [x, w, b, dz] = [values(8 * 8, 1), values(8 * 12, 2), values(12, 3), values(8 * 12, 4)];
 
   it('pack4 then unpack4 gives the elements back', () => {
     expect(unpack(pack(x, s) as Quad[], s)).toEqual([...x]);
   });
 
   it('forward with a fused activation equals denseForwardKernel, element for element', () => {
-    const plain = runAll(6 * 12, s, function (this: never) {
+    const plain = runAll(8 * 12, s, function (this: never) {
       return denseForwardKernel.call(this, x, 0, w, 0, b, 0, 3, 0);
     });
-    const packed = runAll((6 * 12) / 4, s, function (this: never) {
+    const packed = runAll((8 * 12) / 4, s, function (this: never) {
       return denseForward4Kernel.call(this, pack(x, s), 0, pack(w, s), 0, b, 0, 3, 0) as Quad;
     });
     expect(unpack(packed, s)).toEqual(plain);
@@ -63,16 +64,19 @@ describe('packed dense kernels (WebGL2): the same sums, in the same order, as th
       return denseParamGradKernel.call(this, x, 0, dz, 0);
     });
     const packed = runAll((8 * 12 + 12) / 4, s, function (this: never) {
-      return denseParamGrad4Kernel.call(this, x, 0, pack(dz, s), 0) as Quad;
+      const xt = runAll((8 * 8) / 4, s, function (this: never) {
+        return packTransposed4Kernel.call(this, x, 0) as Quad;
+      });
+      return denseParamGrad4Kernel.call(this, xt, 0, pack(dz, s), 0) as Quad;
     });
     expect(unpack(packed, s)).toEqual(plain);
   });
 
   it('dx equals denseInputGradKernel', () => {
-    const plain = runAll(6 * 8, s, function (this: never) {
+    const plain = runAll(8 * 8, s, function (this: never) {
       return denseInputGradKernel.call(this, dz, 0, w, 0);
     });
-    const packed = runAll((6 * 8) / 4, s, function (this: never) {
+    const packed = runAll((8 * 8) / 4, s, function (this: never) {
       return denseInputGrad4Kernel.call(this, pack(dz, s), 0, pack(w, s), 0) as Quad;
     });
     expect(unpack(packed, s)).toEqual(plain);

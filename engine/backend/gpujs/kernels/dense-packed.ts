@@ -8,7 +8,8 @@
  * of the row operand and four of the matrix operand: 5 fetches per 16 multiply-adds instead of 32.
  * The result (packed) is unpacked to one float per element for every other op (`unpack4Kernel`).
  * Each output's terms are added one at a time in the order of kernels/dense.ts, so the sums are identical.
- * Packed operands are scratch tensors, so their offsets count texels. Packed sizes: every dimension a packed operand is walked along is a multiple of 4 (ops/dense.ts checks).
+ * Packed operands are scratch tensors, so their offsets count texels. The weight gradient reads x packed
+ * along its columns (`packTransposed4Kernel`), so it too fetches 5 texels per 16 multiply-adds. Packed sizes: every dimension a packed operand is walked along is a multiple of 4 (ops/dense.ts checks).
  */
 import type { DeviceArray, KernelThis, PackedArray } from './kernel-types.ts';
 import { fusedActivation } from './math.ts';
@@ -96,41 +97,76 @@ export function denseForward4Kernel(
   ];
 }
 
+/** xT[k·rows4 + r4] = x[4r4..4r4+3, k]: x packed along its columns (rows a multiple of 4), for the weight gradient. */
+export function packTransposed4Kernel(this: KernelThis<DenseSizes>, a: DeviceArray, ao: number): number[] {
+  const i = Math.floor(this.thread.x);
+  const m = this.constants.inputs;
+  const k = Math.floor((i + 0.5) / this.constants.rows4);
+  const r = (i - k * this.constants.rows4) * 4;
+  return [a[ao + r * m + k], a[ao + (r + 1) * m + k], a[ao + (r + 2) * m + k], a[ao + (r + 3) * m + k]];
+}
+
 /**
- * Packed [dW | db]: dW[k, c..c+3] = Σ_r x[r,k]·dz[r, c..c+3] (x one float per texel, dz packed), then
- * db[c..c+3] = Σ_r dz[r, c..c+3] (threads past inputs·units/4, reading a one in place of x).
+ * Packed [dW | db]: dW[k, c..c+3] = Σ_r x[r,k]·dz[r, c..c+3] from xT (packTransposed4Kernel) and packed dz,
+ * per four r one fetch of xT and one of each dz row; then db[c..c+3] = Σ_r dz[r, c..c+3] (threads past
+ * inputs·units/4, using ones in place of x).
  */
 export function denseParamGrad4Kernel(
   this: KernelThis<DenseSizes>,
-  x: DeviceArray,
-  xo: number,
+  xt: PackedArray,
+  xto: number,
   dz: PackedArray,
   dzo: number,
 ): number[] {
   const i = Math.floor(this.thread.x);
   const n4 = this.constants.units4;
-  const m = this.constants.inputs;
-  const split = m * n4;
+  const split = this.constants.inputs * n4;
   const isW = Math.max(0, Math.sign(split - 0.5 - i));
   const k = Math.floor((i + 0.5) / n4) * isW;
   const c4 = i - k * n4 - split * (1 - isW);
-  let xi = xo + k;
+  let xi = xto + k * this.constants.rows4;
   let di = dzo + c4;
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
-  let g = dz[di];
-  let xv = 1;
-  for (var r = 0; r < this.constants.rows; r++) {
-    g = dz[di];
-    xv = isW > 0.5 ? x[xi] : 1;
-    s0 += xv * g[0];
-    s1 += xv * g[1];
-    s2 += xv * g[2];
-    s3 += xv * g[3];
-    xi += m;
-    di += n4;
+  let a = xt[xi];
+  let a0 = 1;
+  let a1 = 1;
+  let a2 = 1;
+  let a3 = 1;
+  let g0 = dz[di];
+  let g1 = dz[di];
+  let g2 = dz[di];
+  let g3 = dz[di];
+  for (var r = 0; r < this.constants.rows4; r++) {
+    a = xt[xi];
+    a0 = isW > 0.5 ? a[0] : 1;
+    a1 = isW > 0.5 ? a[1] : 1;
+    a2 = isW > 0.5 ? a[2] : 1;
+    a3 = isW > 0.5 ? a[3] : 1;
+    g0 = dz[di];
+    g1 = dz[di + n4];
+    g2 = dz[di + 2 * n4];
+    g3 = dz[di + 3 * n4];
+    s0 += a0 * g0[0];
+    s1 += a0 * g0[1];
+    s2 += a0 * g0[2];
+    s3 += a0 * g0[3];
+    s0 += a1 * g1[0];
+    s1 += a1 * g1[1];
+    s2 += a1 * g1[2];
+    s3 += a1 * g1[3];
+    s0 += a2 * g2[0];
+    s1 += a2 * g2[1];
+    s2 += a2 * g2[2];
+    s3 += a2 * g2[3];
+    s0 += a3 * g3[0];
+    s1 += a3 * g3[1];
+    s2 += a3 * g3[2];
+    s3 += a3 * g3[3];
+    xi += 1;
+    di += 4 * n4;
   }
   return [s0, s1, s2, s3];
 }

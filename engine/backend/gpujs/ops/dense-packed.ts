@@ -12,12 +12,14 @@ import {
   denseInputGrad4Kernel,
   denseParamGrad4Kernel,
   pack4Kernel,
+  packTransposed4Kernel,
   unpack4Kernel,
 } from '../kernels/dense-packed.ts';
 import { fusedActivation, stableSigmoid, stableTanh } from '../kernels/math.ts';
 import type { OpContext } from './op-context.ts';
 
 const PACK: KernelDef<Record<string, number>> = { name: 'pack4', body: pack4Kernel, returnType: 'Array(4)' };
+const PACK_T: KernelDef<DenseSizes> = { name: 'packTransposed4', body: packTransposed4Kernel, returnType: 'Array(4)' };
 const UNPACK: KernelDef<Record<string, number>> = { name: 'unpack4', body: unpack4Kernel };
 const FORWARD: KernelDef<DenseSizes> = {
   name: 'denseForward4',
@@ -36,9 +38,9 @@ const INPUT_GRAD: KernelDef<DenseSizes> = {
   returnType: 'Array(4)',
 };
 
-/** Whether a layer of these sizes takes the packed kernels: WebGL2, and inputs and units multiples of 4. */
+/** Whether a layer of these sizes takes the packed kernels: WebGL2, and rows, inputs and units multiples of 4. */
 export function usesPackedDense(ctx: OpContext, s: DenseSizes): boolean {
-  return ctx.device.mode === 'webgl2' && s.inputs % 4 === 0 && s.units % 4 === 0;
+  return ctx.device.mode === 'webgl2' && s.rows % 4 === 0 && s.inputs % 4 === 0 && s.units % 4 === 0;
 }
 
 /** A scratch tensor of `texels` packed texels (never read back; freed by `release`). */
@@ -89,7 +91,7 @@ export function packedDenseForward(
   release(ctx, [xp, wp, yp]);
 }
 
-/** [dW | db] from x and packed dz; then dx = dz·Wᵀ from packed dz and W when asked. */
+/** [dW | db] from x packed along its columns and packed dz; then dx = dz·Wᵀ from packed dz and W when asked. */
 export function packedDenseBackward(
   ctx: OpContext,
   s: DenseSizes,
@@ -99,20 +101,22 @@ export function packedDenseBackward(
   grads: { dw: GpuJsTensor; db: GpuJsTensor; dx: GpuJsTensor | null },
 ): void {
   const dzp = pack(ctx, dz);
+  const xt = scratch(x.size / 4);
+  ctx.runner.exec({ def: PACK_T, size: xt.size, constants: s, args: [x], outputs: [{ tensor: xt, offset: 0 }] });
   const gp = scratch((s.inputs * s.units + s.units) / 4);
   ctx.runner.exec({
     def: PARAM_GRAD,
     size: gp.size,
     constants: s,
-    args: [x, dzp],
+    args: [xt, dzp],
     outputs: [{ tensor: gp, offset: 0 }],
-    loop: s.rows,
+    loop: s.rows4,
   });
   unpack(ctx, gp, [
     { tensor: grads.dw, offset: 0 },
     { tensor: grads.db, offset: s.inputs * s.units },
   ]);
-  const done = [dzp, gp];
+  const done = [dzp, xt, gp];
   if (grads.dx) {
     const wp = pack(ctx, w);
     const dxp = scratch(x.size / 4);
