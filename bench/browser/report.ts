@@ -104,3 +104,20 @@ export function browserMarkdownTable(rows: readonly BrowserRow[]): string {
     ...rows.map((r) => line(cells(r))),
   ].join('\n');
 }
+
+/** The issue's browser goal: on W2, the engine on WebGPU beats TF.js on WebGPU (counts only on a real GPU, all rows). */
+export function goalLine(
+  rows: readonly BrowserRow[],
+  workloads: readonly Workload[],
+  plans: Record<string, { rows: number }>,
+): string | null {
+  const w2 = workloads.find((w) => w.id === 'W2');
+  const ours = rows.find((r) => r.workload === 'W2' && r.contender === 'engine-gpujs-webgpu');
+  if (!w2 || !ours || ours.speedupVsTfjsWebgpu === null) return null;
+  const verdict = ours.speedupVsTfjsWebgpu > 1 ? 'faster than' : 'slower than';
+  const counts =
+    ours.device === 'GPU' && plans.W2.rows === w2.rows
+      ? `goal "WebGPU W2 beats TF.js's WebGPU backend": ${ours.speedupVsTfjsWebgpu > 1 ? 'MET' : 'NOT MET'}`
+      : `does not count toward the goal (${ours.device !== 'GPU' ? 'software rendering, not a GPU' : 'row subset'})`;
+  return `W2: engine-gpujs-webgpu is ${ours.speedupVsTfjsWebgpu.toFixed(2)}× TF.js-webgpu's speed (${verdict}); ${counts}.`;
+}

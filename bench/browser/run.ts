@@ -28,159 +28,21 @@
  *
  * Writes bench/results/browser-<time>.json and .md (git-ignored).
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { generateData, writeData } from '../data.ts';
 import { describeMachine } from '../machine.ts';
-import { WORKLOADS, flopsPerEpoch, type Workload } from '../workloads.ts';
-import {
-  BROWSER_CONTENDERS,
-  PROGRESS_PREFIX,
-  fnv1a,
-  isSoftware,
-  type BrowserBenchPage,
-  type BrowserContender,
-  type BrowserInfo,
-  type RunResult,
-  type WorkerAnswer,
-  type WorkerRequest,
-} from './protocol.ts';
+import { WORKLOADS, flopsPerEpoch } from '../workloads.ts';
+import { GPU_FLAGS, parseFlags, plan } from './flags.ts';
+import { BROWSER_CONTENDERS, fnv1a, isSoftware, type BrowserContender, type RunResult } from './protocol.ts';
 import { matmulBench } from './matmul.ts';
 import { buildPage, serve } from './page-server.ts';
-import { browserMarkdownTable, browserTextTable, summarizeBrowser, type BrowserRow } from './report.ts';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-/** Flags for a real GPU on Linux (Chrome's headless GPU testing guidance: ANGLE and WebGPU on Vulkan). */
-const GPU_FLAGS = [
-  '--use-angle=vulkan',
-  '--enable-features=Vulkan',
-  '--disable-vulkan-surface',
-  '--ignore-gpu-blocklist',
-];
-/** --quick: this share of each workload's rows, this many epochs. */
-const QUICK_FRACTION = 0.1;
-const QUICK_EPOCHS = 3;
-
-interface Flags {
-  quick: boolean;
-  only: string[];
-  epochs: number | null;
-  rows: number | null;
-  fraction: number | null;
-  headed: boolean;
-  chromium: string | null;
-  gpuFlags: boolean;
-  extraFlags: string[];
-  threads: number | null;
-  timeoutS: number;
-  verbose: boolean;
-  requireGpu: boolean;
-  /** Micro-benchmark rounds and launches per timing; null: not asked for. */
-  matmul: [rounds: number, reps: number] | null;
-  matmulOnly: boolean;
-}
-
-function parseFlags(argv: readonly string[]): Flags {
-  const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const num = (name: string) => {
-    const v = get(name);
-    if (v === undefined) return null;
-    const n = Number(v);
-    if (!(n > 0)) throw new Error(`--${name}=${v}: expected a positive number`);
-    return n;
-  };
-  const known = ['--browser', '--quick', '--headed', '--gpu-flags', '--verbose', '--require-gpu', '--matmul-only'];
-  const valued = ['only', 'epochs', 'rows', 'fraction', 'chromium', 'flag', 'threads', 'timeout', 'matmul'];
-  for (const a of argv) {
-    if (!known.includes(a) && !valued.some((v) => a.startsWith(`--${v}=`)))
-      throw new Error(`unknown flag ${a} (see the top of bench/browser/run.ts)`);
-  }
-  return {
-    quick: argv.includes('--quick'),
-    only: get('only')?.split(',').filter(Boolean) ?? [],
-    epochs: num('epochs'),
-    rows: num('rows'),
-    fraction: num('fraction'),
-    headed: argv.includes('--headed'),
-    chromium: get('chromium') ?? process.env.CHROMIUM_PATH ?? null,
-    gpuFlags: argv.includes('--gpu-flags'),
-    extraFlags: argv.filter((a) => a.startsWith('--flag=')).map((a) => a.slice('--flag='.length)),
-    threads: num('threads'),
-    timeoutS: num('timeout') ?? 1800,
-    verbose: argv.includes('--verbose'),
-    requireGpu: argv.includes('--require-gpu'),
-    matmul: matmulFlag(get('matmul') ?? (argv.includes('--matmul-only') ? '3,3' : undefined)),
-    matmulOnly: argv.includes('--matmul-only'),
-  };
-}
-
-function matmulFlag(v: string | undefined): [number, number] | null {
-  if (v === undefined) return null;
-  const [rounds, reps = 3] = v.split(',').map(Number);
-  if (!Number.isInteger(rounds) || !Number.isInteger(reps) || rounds < 1 || reps < 1) {
-    throw new Error(`--matmul=${v}: expected rounds[,launches], two whole numbers from 1 (e.g. --matmul=3,3)`);
-  }
-  return [rounds, reps];
-}
-
-/** Rows and epochs of one workload under the flags. */
-function plan(w: Workload, f: Flags): { rows: number; epochs: number } {
-  const fraction = f.fraction ?? (f.quick ? QUICK_FRACTION : null);
-  const rows = Math.min(w.rows, Math.floor(f.rows ?? (fraction ? w.rows * Math.min(1, fraction) : w.rows)));
-  return { rows: Math.max(w.batchSize, rows), epochs: f.epochs ?? (f.quick ? QUICK_EPOCHS : w.epochs) };
-}
-
-/** Ask a fresh page (and so a fresh worker) one question; rejects after `timeoutS`. */
-async function ask(
-  browser: Browser,
-  url: string,
-  request: WorkerRequest,
-  timeoutS: number,
-  verbose: boolean,
-  log: (line: string) => void,
-): Promise<WorkerAnswer> {
-  const page: Page = await browser.newPage();
-  page.on('console', (m) => {
-    const text = m.text();
-    if (text.startsWith(PROGRESS_PREFIX)) log(`    ${text.slice(PROGRESS_PREFIX.length)}`);
-    else if (verbose || m.type() === 'error' || m.type() === 'warning')
-      log(`    [browser ${m.type()}] ${verbose ? text : text.split('\n')[0]}`);
-  });
-  page.on('pageerror', (e) => log(`    [page error] ${e.message}`));
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await page.goto(url);
-    await page.waitForFunction(() => 'browserBench' in globalThis);
-    const answer = page.evaluate(
-      (r) => (globalThis as unknown as { browserBench: BrowserBenchPage }).browserBench.ask(r),
-      request,
-    );
-    const timeout = new Promise<WorkerAnswer>((r) => {
-      timer = setTimeout(() => r({ ok: false, error: `stopped after ${timeoutS} s` }), timeoutS * 1000);
-    });
-    return await Promise.race([answer, timeout]);
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
-  } finally {
-    clearTimeout(timer);
-    await page.close().catch(() => undefined);
-  }
-}
-
-function describeInfo(info: BrowserInfo): string[] {
-  const sw = (name: string) => (isSoftware(name) ? '  <- SOFTWARE renderer (CPU): not a GPU' : '');
-  const g = info.webgpu;
-  const gpuName = [g.description, g.vendor, g.architecture, g.device].filter(Boolean).join(' / ');
-  return [
-    `cross-origin isolated: ${info.crossOriginIsolated ? 'yes' : 'NO (no wasm threads)'}; ${info.hardwareConcurrency} logical CPUs; wasm SIMD ${info.wasmSimd ? 'yes' : 'no'}`,
-    `WebGPU adapter: ${g.available ? `${gpuName}${g.fallback ? ' (fallback adapter)' : ''}${sw(gpuName)}` : `unavailable (${g.reason})`}`,
-    `WebGL2 renderer: ${info.webgl2.available ? `${info.webgl2.renderer} (${info.webgl2.vendor})${sw(info.webgl2.renderer)}` : `unavailable (${info.webgl2.reason})`}`,
-  ];
-}
+import { writeRecord } from './record.ts';
+import { browserTextTable, goalLine, summarizeBrowser, type BrowserRow } from './report.ts';
+import { ask, describeInfo } from './session.ts';
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
@@ -333,22 +195,16 @@ async function main(): Promise<void> {
     if (rows.some((r) => r.device === 'software'))
       console.log('Software rendering (SwiftShader): the WebGPU/WebGL rows measure a CPU emulating a GPU, not a GPU.');
 
-    const resultsDir = join(HERE, '..', 'results');
-    mkdirSync(resultsDir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const json = join(resultsDir, `browser-${stamp}.json`);
-    const browserDesc = {
-      version: browser.version(),
-      executablePath: executablePath ?? 'playwright',
-      headless: !flags.headed,
-      args,
-    };
     machine.loadAverage.end = os.loadavg()[0];
-    const record = {
-      mode: 'browser',
+    const json = writeRecord({
       softwareRendering: software,
       machine,
-      browser: browserDesc,
+      browser: {
+        version: browser.version(),
+        executablePath: executablePath ?? 'playwright',
+        headless: !flags.headed,
+        args,
+      },
       info,
       flags,
       plans,
@@ -357,32 +213,9 @@ async function main(): Promise<void> {
       failures,
       raw,
       matmulLines,
-    };
-    writeFileSync(json, JSON.stringify(record, null, 2));
-    const cli = process.argv.slice(2).join(' ');
-    const md = [
-      `Measured ${new Date().toISOString()} with \`tsx bench/browser/run.ts${cli ? ` ${cli}` : ''}\` in Chromium ${browserDesc.version} (${flags.headed ? 'headed' : 'headless'}).`,
-      '',
-      ...(software
-        ? ['**Software rendering (SwiftShader on the CPU): the WebGPU/WebGL rows are not GPU results.**', '']
-        : []),
-      '```',
-      ...describeInfo(info),
-      ...machine.lscpu,
-      `Node ${machine.node}, ${machine.platform}, ${machine.memoryGiB} GiB`,
-      `load average (1 min) at start ${machine.loadAverage.start.toFixed(2)}, at end ${machine.loadAverage.end.toFixed(2)}`,
-      '```',
-      '',
-      browserMarkdownTable(rows),
-      '',
-      ...rows.flatMap((r) => r.notes.map((n) => `- ${r.workload} ${r.contender}: ${n}`)),
-      ...failures.map((f) => `- ${f.workload} ${f.contender}: failed — ${f.error}`),
-      ...(subsetNote.length ? [`- Row subset: ${subsetNote.join(', ')}.`] : []),
-      ...(goal ? [`- ${goal}`] : []),
-      '',
-      ...matmulLines,
-    ].join('\n');
-    writeFileSync(json.replace(/\.json$/, '.md'), md);
+      subsetNote,
+      goal,
+    });
     console.log(
       `load average (1 min) at start ${machine.loadAverage.start.toFixed(2)}, at end ${machine.loadAverage.end.toFixed(2)} (other work on the machine skews timings)`,
     );
@@ -392,23 +225,6 @@ async function main(): Promise<void> {
     if (server) await new Promise<void>((r) => server!.close(() => r()));
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The issue's browser goal: on W2, the engine on WebGPU beats TF.js on WebGPU (counts only on a real GPU, all rows). */
-function goalLine(
-  rows: readonly BrowserRow[],
-  workloads: readonly Workload[],
-  plans: Record<string, { rows: number }>,
-): string | null {
-  const w2 = workloads.find((w) => w.id === 'W2');
-  const ours = rows.find((r) => r.workload === 'W2' && r.contender === 'engine-gpujs-webgpu');
-  if (!w2 || !ours || ours.speedupVsTfjsWebgpu === null) return null;
-  const verdict = ours.speedupVsTfjsWebgpu > 1 ? 'faster than' : 'slower than';
-  const counts =
-    ours.device === 'GPU' && plans.W2.rows === w2.rows
-      ? `goal "WebGPU W2 beats TF.js's WebGPU backend": ${ours.speedupVsTfjsWebgpu > 1 ? 'MET' : 'NOT MET'}`
-      : `does not count toward the goal (${ours.device !== 'GPU' ? 'software rendering, not a GPU' : 'row subset'})`;
-  return `W2: engine-gpujs-webgpu is ${ours.speedupVsTfjsWebgpu.toFixed(2)}× TF.js-webgpu's speed (${verdict}); ${counts}.`;
 }
 
 await main().catch((e: unknown) => {

@@ -17,8 +17,10 @@ export type Constants = Record<string, number>;
 /** A kernel body with the helpers it calls, under a stable name. */
 export interface KernelDef<C extends Constants> {
   name: string;
-  body: (this: KernelThis<C>, ...args: never[]) => number;
+  body: (this: KernelThis<C>, ...args: never[]) => number | number[];
   helpers?: readonly KernelHelper[];
+  /** `Array(4)`: each thread writes four floats, one texel (GL backends only). */
+  returnType?: 'Array(4)';
 }
 
 /** Where one output tensor sits in a kernel's output. */
@@ -195,6 +197,7 @@ export class KernelRunner {
       poolSize: this.device.poolSize,
       dynamicArguments: true,
       moduleCacheLimit: this.device.moduleCacheLimit,
+      ...(call.def.returnType ? { returnType: call.def.returnType } : {}),
     });
   }
 }

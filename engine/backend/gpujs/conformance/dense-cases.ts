@@ -11,24 +11,27 @@ const FUSED: readonly FusedActivation[] = ['sigmoid', 'tanh', 'relu', 'leakyRelu
  * y = f(x·W + b) fused, its backward read from y alone, and the unfused pair (z, then f(z); f'(z)) on the
  * same backend: both must match the reference. Inputs are scaled so some z reach ±40 (overflow checks).
  */
-function fusedCase(activation: FusedActivation): ConformanceCase {
+function fusedCase(
+  activation: FusedActivation,
+  [n, inputs, units]: readonly [number, number, number],
+): ConformanceCase {
   return {
-    name: `dense: forward fused with ${activation}, backward from the output`,
+    name: `dense: forward fused with ${activation} on [${n}, ${inputs}]·[${inputs}, ${units}], backward from the output`,
     tolerance: FLOAT32,
     async run(be) {
-      const xs = uniform(17, N * IN, -4, 4);
+      const xs = uniform(17, n * inputs, -4, 4);
       xs[0] = 40;
       xs[xs.length - 1] = -40;
-      const x = be.tensor([N, IN], xs);
-      const w = be.tensor([IN, OUT], uniform(18, IN * OUT));
-      const b = be.tensor([OUT], uniform(19, OUT));
-      const dy = be.tensor([N, OUT], uniform(20, N * OUT));
+      const x = be.tensor([n, inputs], xs);
+      const w = be.tensor([inputs, units], uniform(18, inputs * units));
+      const b = be.tensor([units], uniform(19, units));
+      const dy = be.tensor([n, units], uniform(20, n * units));
       const [y, dz, z, y2, dz2] = [
-        be.tensor([N, OUT]),
-        be.tensor([N, OUT]),
-        be.tensor([N, OUT]),
-        be.tensor([N, OUT]),
-        be.tensor([N, OUT]),
+        be.tensor([n, units]),
+        be.tensor([n, units]),
+        be.tensor([n, units]),
+        be.tensor([n, units]),
+        be.tensor([n, units]),
       ];
       be.denseForward(x, w, b, y, activation);
       be.activationBackward(activation, y, y, dy, dz);
@@ -44,7 +47,8 @@ function fusedCase(activation: FusedActivation): ConformanceCase {
 
 /**
  * Forward and full backward on [n, inputs]·[inputs, units]: the kernels unroll their loops four times,
- * so shapes below 4 (no unrolled step), multiples of 4 (no remainder) and the odd case above cover both loops.
+ * so shapes below 4 (no unrolled step), multiples of 4 (no remainder) and the odd case above cover both loops;
+ * on WebGL2, rows, inputs and units that are all multiples of 4 take the packed kernels instead.
  */
 function shapeCase(n: number, inputs: number, units: number): ConformanceCase {
   return {
@@ -102,5 +106,9 @@ export const DENSE_CASES: readonly ConformanceCase[] = [
   shapeCase(3, 2, 3),
   shapeCase(8, 16, 4),
   shapeCase(1, 1, 1),
-  ...FUSED.map(fusedCase),
+  // rows, inputs and units multiples of 4: WebGL2's packed kernels (kernels/dense-packed.ts), dW and db in one launch
+  shapeCase(4, 12, 8),
+  shapeCase(12, 4, 16),
+  ...FUSED.map((a) => fusedCase(a, [N, IN, OUT])),
+  ...FUSED.map((a) => fusedCase(a, [8, 8, 12])),
 ];

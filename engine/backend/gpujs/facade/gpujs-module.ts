@@ -51,6 +51,8 @@ export interface KernelSettings {
   dynamicArguments: boolean;
   /** webasm: wasm instances (each with its own memory) kept per kernel for different argument sizes. */
   moduleCacheLimit?: number;
+  /** `Array(4)`: four floats per thread, one texel (GL only: kernels/dense-packed.ts); default one float. */
+  returnType?: 'Array(4)';
 }
 
 /** A compiled gpu.js kernel, typed. */

@@ -7,8 +7,8 @@
 
 /** A helper function a kernel may call (self-contained, numbers in and out). */
 export type KernelHelper = (...args: number[]) => number;
-/** A kernel body: run once per output element by gpu.js (see kernels/kernel-types.ts). */
-export type KernelBody = (this: never, ...args: never[]) => number;
+/** A kernel body: run once per output element, or per four (`Array(4)`), by gpu.js (see kernels/kernel-types.ts). */
+export type KernelBody = (this: never, ...args: never[]) => number | number[];
 
 /** Sources ready for gpu.js: the kernel and its helpers, helpers renamed. */
 export interface KernelSources {

@@ -36,3 +36,8 @@ export interface KernelThis<C> {
 export interface DeviceArray {
   readonly [index: number]: number;
 }
+
+/** Packed memory (kernels/dense-packed.ts): four floats per texel, read four at a time. */
+export interface PackedArray {
+  readonly [index: number]: readonly [number, number, number, number];
+}

@@ -6,6 +6,7 @@ import type { GpuJsTensor } from '../device-buffer.ts';
 import type { KernelDef } from '../kernel-runner.ts';
 import { denseForwardKernel, denseInputGradKernel, denseParamGradKernel, type DenseSizes } from '../kernels/dense.ts';
 import { fusedActivation, stableSigmoid, stableTanh } from '../kernels/math.ts';
+import { packedDenseBackward, packedDenseForward, usesPackedDense } from './dense-packed.ts';
 import type { OpContext } from './op-context.ts';
 
 const FORWARD: KernelDef<DenseSizes> = {
@@ -50,6 +51,7 @@ export function denseForward(
     'denseForward: bias or output size does not match the kernel',
   );
   const [code, p] = FUSED_CODES[activation];
+  if (usesPackedDense(ctx, s)) return packedDenseForward(ctx, s, x, w, b, y, [code, p]);
   ctx.runner.exec({
     def: FORWARD,
     size: s.rows * s.units,
@@ -76,6 +78,8 @@ export function denseBackward(
     dw.size === weights && db.size === s.units && dz.size === s.rows * s.units,
     'denseBackward: gradient sizes do not match',
   );
+  assert(!dx || dx.size === x.size, 'denseBackward: dx must be shaped like x');
+  if (usesPackedDense(ctx, s)) return packedDenseBackward(ctx, s, x, w, dz, { dw, db, dx });
   ctx.runner.exec({
     def: PARAM_GRAD,
     size: weights + s.units,
@@ -88,7 +92,6 @@ export function denseBackward(
     loop: s.rows,
   });
   if (!dx) return;
-  assert(dx.size === x.size, 'denseBackward: dx must be shaped like x');
   ctx.runner.exec({
     def: INPUT_GRAD,
     size: x.size,
