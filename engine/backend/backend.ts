@@ -32,7 +32,7 @@ export type BackendName =
   'cpu' | 'wasm' | 'gpujs-webgpu' | 'gpujs-webgl2' | 'gpujs-webgl' | 'gpujs-webasm' | 'gpujs-cpu';
 
 /** Hyperparameters of one optimizer step, resolved (no defaults left). `t` counts steps from 1. */
-export type OptimizerStep =
+export type OptimizerUpdate =
   /** v ← μv + g; w ← w − lr·(nesterov ? g + μv : v) */
   | { type: 'sgd'; learningRate: number; momentum: number; nesterov: boolean }
   /** s ← ρs + (1−ρ)g²; μ > 0: b ← μb + g/(√s + ε), w ← w − lr·b; μ = 0: w ← w − lr·g/(√s + ε) */
@@ -179,8 +179,8 @@ export interface Backend extends BackendInfo {
   accumulateSquaredNorms(ts: readonly Tensor[], acc: Tensor, first: number): void;
   /** g ← g · min(1, maxNorm / √(Σ_i acc[i] for i in [from, to))) — clipping by global norm without a read-back. */
   clipByGlobalNorm(grads: readonly Tensor[], acc: Tensor, from: number, to: number, maxNorm: number): void;
-  /** One fused optimizer update of w with gradient g (formulas on OptimizerStep). */
-  optimizerStep(step: OptimizerStep, w: Tensor, g: Tensor, slots: OptimizerSlots): void;
+  /** One fused optimizer update of w with gradient g (formulas on OptimizerUpdate). */
+  applyUpdate(step: OptimizerUpdate, w: Tensor, g: Tensor, slots: OptimizerSlots): void;
 
   /** Wait until every enqueued op has run; throws BackendError if the device was lost. */
   sync(): Promise<void>;

@@ -11,7 +11,7 @@ export type {
   BackendName,
   BackendProvider,
   OptimizerSlots,
-  OptimizerStep,
+  OptimizerUpdate,
   Tensor,
 } from './backend.ts';
 export { CpuBackend, CpuTensor } from './cpu/index.ts';

@@ -1,5 +1,5 @@
 /** What every optimizer provides: initial slot values and the resolved step for a given learning rate and t. */
-import type { OptimizerStep } from '../backend/backend.ts';
+import type { OptimizerUpdate } from '../backend/backend.ts';
 
 /** A configured optimizer. */
 export interface Optimizer {
@@ -13,5 +13,5 @@ export interface Optimizer {
   /** Whether slot b is used (else a size-1 placeholder is allocated). */
   usesSlotB: boolean;
   /** The step to run at update number t (from 1) with learning rate lr. */
-  step(lr: number, t: number): OptimizerStep;
+  step(lr: number, t: number): OptimizerUpdate;
 }

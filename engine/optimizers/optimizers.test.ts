@@ -16,7 +16,7 @@ function run(spec: OptimizerSpec, grads: number[], w0 = 1): number[] {
   const s = b.tensor([1]);
   return grads.map((gv, i) => {
     b.write(g, new Float64Array([gv]));
-    b.optimizerStep(opt.step(spec.learningRate, i + 1), w, g, { a, b: s });
+    b.applyUpdate(opt.step(spec.learningRate, i + 1), w, g, { a, b: s });
     return b.readExact(w)[0];
   });
 }

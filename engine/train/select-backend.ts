@@ -47,7 +47,7 @@ export async function timeSteps(
       state.network.backward(rows, d);
       backend.accumulateSquaredNorms(state.grads, state.normAcc, 0);
       state.network.trainable.forEach((p, i) =>
-        backend.optimizerStep(optimizer.step(1e-9, 1), p.value, p.grad!, state.slots[i]),
+        backend.applyUpdate(optimizer.step(1e-9, 1), p.value, p.grad!, state.slots[i]),
       );
     };
     for (let i = 0; i < WARMUP_STEPS; i++) step();

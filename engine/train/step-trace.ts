@@ -196,7 +196,7 @@ export async function traceStep(o: TraceOptions): Promise<StepTrace> {
       if (opt.slotInit.a) backend.fill(a, opt.slotInit.a);
       const b = backend.tensor(opt.usesSlotB ? p.shape : [1]);
       temps.push(a, b);
-      backend.optimizerStep(opt.step(opt.learningRate, 1), p.value, p.grad!, { a, b });
+      backend.applyUpdate(opt.step(opt.learningRate, 1), p.value, p.grad!, { a, b });
       tensors.push({
         layer: p.layer,
         name: p.name,

@@ -5,7 +5,7 @@
  * Around it, in their own modules: setting a run up (run-setup.ts), an epoch's summary (epoch-summary.ts),
  * early stopping (early-stopping.ts) and moving to another backend when the device is lost (device-fallback.ts).
  */
-import type { OptimizerStep, Tensor } from '../backend/backend.ts';
+import type { OptimizerUpdate, Tensor } from '../backend/backend.ts';
 import type { NetworkSpec } from '../spec/types.ts';
 import { weighGradient } from './class-weights.ts';
 import { DeviceFallback } from './device-fallback.ts';
@@ -54,7 +54,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   let lastYield = now();
 
   /** One step of backpropagation on a batch of `rows` rows already gathered into x and y. */
-  function backpropagate(x: Tensor, y: Tensor, d: Tensor, start: number, rows: number, step: OptimizerStep): void {
+  function backpropagate(x: Tensor, y: Tensor, d: Tensor, start: number, rows: number, step: OptimizerUpdate): void {
     const { backend, network, acc, slots } = state;
     // 1. forward: the network's outputs for the batch (dropout draws its mask from the step number)
     const out = network.forward(x, rows, { training: true, seed: run.dropoutSeed, step: t });
@@ -72,7 +72,7 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
     // 4. update: every weight against its gradient, scaled by the learning rate (via the optimizer)
     t++;
     const s = step.type === 'adam' ? { ...step, t } : step;
-    network.trainable.forEach((p, i) => backend.optimizerStep(s, p.value, p.grad!, slots[i]));
+    network.trainable.forEach((p, i) => backend.applyUpdate(s, p.value, p.grad!, slots[i]));
   }
 
   /** Run one epoch's batches on the current state; returns false when the user stopped the run. */

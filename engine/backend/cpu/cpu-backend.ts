@@ -1,7 +1,7 @@
 /** The reference backend: plain TypeScript over typed arrays. Float32 normally; float64 for gradient checks. */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerStep, Tensor } from '../backend.ts';
+import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerUpdate, Tensor } from '../backend.ts';
 import type { Buf } from './buffer.ts';
 import * as dense from './dense.ts';
 import * as act from './activation.ts';
@@ -240,8 +240,8 @@ export class CpuBackend implements Backend {
     }
   }
 
-  optimizerStep(step: OptimizerStep, w: Tensor, g: Tensor, slots: OptimizerSlots): void {
-    opt.optimizerStep(step, this.d(w), this.d(g), this.d(slots.a), this.d(slots.b), w.size);
+  applyUpdate(step: OptimizerUpdate, w: Tensor, g: Tensor, slots: OptimizerSlots): void {
+    opt.applyUpdate(step, this.d(w), this.d(g), this.d(slots.a), this.d(slots.b), w.size);
   }
 
   async sync(): Promise<void> {}

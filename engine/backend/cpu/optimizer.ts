@@ -1,9 +1,9 @@
-/** Optimizer updates and gradient utilities on host arrays (formulas on `OptimizerStep`). */
-import type { OptimizerStep } from '../backend.ts';
+/** Optimizer updates and gradient utilities on host arrays (formulas on `OptimizerUpdate`). */
+import type { OptimizerUpdate } from '../backend.ts';
 import type { Buf } from './buffer.ts';
 
 /** One fused update of w (size n) from gradient g, with state slots a and b. */
-export function optimizerStep(step: OptimizerStep, w: Buf, g: Buf, a: Buf, b: Buf, n: number): void {
+export function applyUpdate(step: OptimizerUpdate, w: Buf, g: Buf, a: Buf, b: Buf, n: number): void {
   switch (step.type) {
     case 'sgd': {
       const { learningRate: lr, momentum: mu, nesterov } = step;

@@ -9,7 +9,7 @@
  */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerStep, Tensor } from '../backend.ts';
+import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerUpdate, Tensor } from '../backend.ts';
 import type { Device } from './device.ts';
 import { BufferStats, GpuJsTensor } from './device-buffer.ts';
 import { KernelRunner } from './kernel-runner.ts';
@@ -21,7 +21,7 @@ import { dropoutBackward, dropoutForward } from './ops/dropout.ts';
 import { lossAccumulate, lossGradient } from './ops/loss.ts';
 import { copyInto, download, FillCache, upload } from './ops/memory.ts';
 import { own, type OpContext } from './ops/op-context.ts';
-import { addRegularizationGradient, optimizerStep } from './ops/optimizer.ts';
+import { addRegularizationGradient, applyUpdate } from './ops/optimizer.ts';
 import { accumulateSquaredNorms, clipByGlobalNorm } from './ops/reduction.ts';
 import { OpQueue } from './op-queue.ts';
 
@@ -219,8 +219,8 @@ export class GpuJsBackend implements Backend {
     clipByGlobalNorm(this.ctx, grads.map(own), own(acc), from, to, maxNorm);
   }
 
-  optimizerStep(step: OptimizerStep, w: Tensor, g: Tensor, slots: OptimizerSlots): void {
-    optimizerStep(this.ctx, step, own(w), own(g), { a: own(slots.a), b: own(slots.b) });
+  applyUpdate(step: OptimizerUpdate, w: Tensor, g: Tensor, slots: OptimizerSlots): void {
+    applyUpdate(this.ctx, step, own(w), own(g), { a: own(slots.a), b: own(slots.b) });
   }
 
   async sync(): Promise<void> {

@@ -4,10 +4,10 @@
  * results must be bit-identical (tolerance 0); norms are summed in another order: ≤ 1e-6 relative.
  */
 import { describe, expect, it } from 'vitest';
-import type { OptimizerStep } from '../backend.ts';
+import type { OptimizerUpdate } from '../backend.ts';
 import { createPairContext } from './fixtures/pair.ts';
 
-const STEPS: OptimizerStep[] = [
+const STEPS: OptimizerUpdate[] = [
   { type: 'sgd', learningRate: 0.1, momentum: 0, nesterov: false },
   { type: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: false },
   { type: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: true },
@@ -32,8 +32,8 @@ describe('wasm optimizer steps match the CPU reference bit for bit', () => {
           c.wasm.write(g.wasm, grad);
           c.cpu.write(g.cpu, grad);
           const s = step.type === 'adam' ? { ...step, t } : step;
-          c.wasm.optimizerStep(s, w.wasm, g.wasm, { a: a.wasm, b: b.wasm });
-          c.cpu.optimizerStep(s, w.cpu, g.cpu, { a: a.cpu, b: b.cpu });
+          c.wasm.applyUpdate(s, w.wasm, g.wasm, { a: a.wasm, b: b.wasm });
+          c.cpu.applyUpdate(s, w.cpu, g.cpu, { a: a.cpu, b: b.cpu });
         }
         for (const t of [w, a, b]) expect(await c.absoluteError(t)).toBe(0);
       });

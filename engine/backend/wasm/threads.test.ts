@@ -57,7 +57,7 @@ describe('wasm backend on helper threads', () => {
           be.denseForward(x[i], w[i], b[i], z[i]);
           be.denseBackward(x[i], w[i], dz[i], dw[i], db[i], dx[i]);
           for (let t = 1; t <= 3; t++) {
-            be.optimizerStep(
+            be.applyUpdate(
               { type: 'adam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0, t },
               w[i],
               dw[i],

@@ -5,7 +5,7 @@
  */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerStep, Tensor } from '../backend.ts';
+import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerUpdate, Tensor } from '../backend.ts';
 import { BlockAllocator } from './allocator.ts';
 import { ACTIVATION_CODES, LOSS_CODES } from './codes.ts';
 import { INIT_BIAS, INIT_ZERO, type Kernels } from './kernels.ts';
@@ -396,7 +396,7 @@ export class WasmBackend implements Backend {
     for (const g of grads) this.k.scale(this.p(g), g.size, s);
   }
 
-  optimizerStep(step: OptimizerStep, w: Tensor, g: Tensor, slots: OptimizerSlots): void {
+  applyUpdate(step: OptimizerUpdate, w: Tensor, g: Tensor, slots: OptimizerSlots): void {
     const [pw, pg, pa, pb, n] = [this.p(w), this.p(g), this.p(slots.a), this.p(slots.b), w.size];
     switch (step.type) {
       case 'sgd':

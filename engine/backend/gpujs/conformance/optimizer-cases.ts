@@ -1,5 +1,5 @@
 /** Conformance cases: three steps of every optimizer, regularization, norms and clipping. */
-import type { Backend, OptimizerStep } from '../../backend.ts';
+import type { Backend, OptimizerUpdate } from '../../backend.ts';
 import { FLOAT32, type CaseOutputs, type ConformanceCase } from './conformance-types.ts';
 import { disposeAll, readAll, uniform } from './fixtures.ts';
 
@@ -7,7 +7,7 @@ const SHAPE = [9, 7];
 const SIZE = 63;
 
 /** Named optimizer settings; `t` of Adam is set per step. */
-const STEPS: readonly [string, OptimizerStep, number][] = [
+const STEPS: readonly [string, OptimizerUpdate, number][] = [
   ['sgd', { type: 'sgd', learningRate: 0.1, momentum: 0, nesterov: false }, 0],
   ['sgd momentum', { type: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: false }, 0],
   ['sgd nesterov', { type: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: true }, 0],
@@ -18,7 +18,7 @@ const STEPS: readonly [string, OptimizerStep, number][] = [
   ['adamw', { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0.01, t: 1 }, 0],
 ];
 
-async function threeSteps(be: Backend, step: OptimizerStep, slotInit: number): Promise<CaseOutputs> {
+async function threeSteps(be: Backend, step: OptimizerUpdate, slotInit: number): Promise<CaseOutputs> {
   const w = be.tensor(SHAPE, uniform(70, SIZE));
   const g = be.tensor(SHAPE);
   const a = be.tensor(SHAPE);
@@ -27,7 +27,7 @@ async function threeSteps(be: Backend, step: OptimizerStep, slotInit: number): P
   const b = be.tensor(usesB ? SHAPE : [1]);
   for (let t = 1; t <= 3; t++) {
     be.write(g, uniform(70 + t, SIZE));
-    be.optimizerStep(step.type === 'adam' ? { ...step, t } : step, w, g, { a, b });
+    be.applyUpdate(step.type === 'adam' ? { ...step, t } : step, w, g, { a, b });
   }
   const out = await readAll(be, usesB ? { w, a, b } : { w, a });
   disposeAll(be, [w, g, a, b]);

@@ -4,7 +4,7 @@ import type { KernelBody, KernelHelper } from './gpujs-module.ts';
 import { kernelSources } from './kernel-source.ts';
 
 /** A function whose source text is given (what a minifier or a module transform would emit). */
-function withSource<T extends (...a: never[]) => number>(fn: T, source: string, name: string): T {
+function withSource<T extends (...a: never[]) => number | number[]>(fn: T, source: string, name: string): T {
   Object.defineProperty(fn, 'name', { value: name });
   Object.defineProperty(fn, 'toString', { value: () => source });
   return fn;

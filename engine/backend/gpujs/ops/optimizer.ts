@@ -4,7 +4,7 @@
  * update (w, m and v) is a single kernel on every gpu.js backend, kernel maps not needed.
  */
 import { assert } from '../../../errors.ts';
-import type { OptimizerStep } from '../../backend.ts';
+import type { OptimizerUpdate } from '../../backend.ts';
 import type { GpuJsTensor } from '../device-buffer.ts';
 import type { KernelDef } from '../kernel-runner.ts';
 import {
@@ -34,8 +34,8 @@ export interface Slots {
   b: GpuJsTensor;
 }
 
-/** One fused update of w with gradient g (formulas on OptimizerStep). */
-export function optimizerStep(ctx: OpContext, step: OptimizerStep, w: GpuJsTensor, g: GpuJsTensor, slots: Slots): void {
+/** One fused update of w with gradient g (formulas on OptimizerUpdate). */
+export function applyUpdate(ctx: OpContext, step: OptimizerUpdate, w: GpuJsTensor, g: GpuJsTensor, slots: Slots): void {
   const n = w.size;
   assert(
     g.size === n && slots.a.size === n,
