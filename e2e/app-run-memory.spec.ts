@@ -1,7 +1,7 @@
 /**
  * The run list shows what the engine worker holds (its estimate of the bytes of the arrays it keeps), and
  * deleting a run frees that run's share. Runs are labelled with the dataset they were trained on; importing
- * another dataset keeps them, and renames a project whose name was never changed.
+ * another dataset keeps them, and renames a project whose name was never changed; New project frees it all.
  */
 import type { Page } from '@playwright/test';
 import { expect, networkItems, openView, test } from './app/fixtures.ts';
@@ -61,6 +61,14 @@ test('deleting a run frees what the engine held for it; runs say which dataset t
   await expect(runs.getByText('iris.csv')).toHaveCount(1);
   await expect(runs.getByText('Run 2')).toBeVisible();
   await page.screenshot({ path: '/tmp/run-list-other-dataset.png' });
+
+  // New project: the engine lets go of the data and the runs as well.
+  await page.getByRole('button', { name: 'New project' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Discard' }).click();
+  await openView(page, 'Train');
+  await expect(page.getByTestId('engine-memory')).toHaveText(
+    /^Engine memory: 0 bytes \(data 0 bytes, 0 runs 0 bytes\)$/,
+  );
 });
 
 test('a project name the user chose stays when another dataset is imported', async ({ app: page }) => {

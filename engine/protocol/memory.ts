@@ -20,11 +20,13 @@ export interface WorkerMemory {
 export const MEMORY_REQUESTS = {
   /**
    * Keep only these runs (the ones the project lists) and free every other finished run's model and
-   * optimizer state; runs still training are kept. The reply says what the worker holds now.
+   * optimizer state; runs still training are kept. `keepTable` false also forgets the loaded table and what was
+   * prepared from it (New project: the app shows no data, so the worker holds none). The reply says what the
+   * worker holds now.
    */
-  'runs/keep': request<{ runIds: string[] }>()(
+  'runs/keep': request<{ runIds: string[]; keepTable: boolean }>()(
     'memory/report',
-    { runIds: 'array' },
+    { runIds: 'array', keepTable: 'boolean' },
     {
       check: (m) => {
         if (!m.runIds.every((r) => typeof r === 'string'))

@@ -107,11 +107,14 @@ const FAMILIES: Record<string, { good: [unknown, unknown]; bad: [unknown, string
     },
     memory: {
       good: [
-        { type: 'runs/keep', id: 1, runIds: ['a'] },
+        { type: 'runs/keep', id: 1, runIds: ['a'], keepTable: true },
         { type: 'memory/report', id: 1, memory: { bytes: 0, tableBytes: 0, runBytes: 0, runs: 0 } },
       ],
       bad: [
-        [{ type: 'runs/keep', id: 1, runIds: ['a', 2] }, "request 'runs/keep' field 'runIds' is not a list of run ids"],
+        [
+          { type: 'runs/keep', id: 1, runIds: ['a', 2], keepTable: true },
+          "request 'runs/keep' field 'runIds' is not a list of run ids",
+        ],
       ],
       badEvents: [[{ type: 'memory/report', id: 1, memory: 12 }, "event 'memory/report' field 'memory' is not object"]],
     },

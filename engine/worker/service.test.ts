@@ -145,8 +145,8 @@ describe('EngineService', () => {
   it("frees a deleted run's model and optimizer state, and reports the bytes it holds", async () => {
     const { send } = harness();
     await send({ type: 'data/load', name: 'iris.csv', source: bytes(iris), options: null });
-    const memory = async (runIds: string[]) => {
-      const [reply] = await send({ type: 'runs/keep', runIds });
+    const memory = async (runIds: string[], keepTable = true) => {
+      const [reply] = await send({ type: 'runs/keep', runIds, keepTable });
       if (reply?.type !== 'memory/report') throw new Error(`got ${reply?.type}`);
       return reply.memory;
     };
@@ -171,6 +171,12 @@ describe('EngineService', () => {
     expect(refused?.type === 'error' && refused.error.code).toBe('run/no-model');
     const [kept] = await send({ type: 'evaluate/run', runId: 'r1' });
     expect(kept?.type).toBe('evaluate/done');
+
+    // New project: no runs and no table are held, and a request for rows says no data is loaded.
+    const none = await memory([], false);
+    expect([none.bytes, none.tableBytes, none.runs]).toEqual([0, 0, 0]);
+    const [rows] = await send({ type: 'data/rows', start: 0, count: 5, indices: null });
+    expect(rows?.type).toBe('error');
   });
 
   it('answers a bad CSV with a clear error for that request', async () => {

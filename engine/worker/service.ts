@@ -144,6 +144,7 @@ export class EngineService {
         // A run still training stays whatever the list says (its run may not be listed yet: a continue or
         // retrain is added once it starts); the rest go with their model and optimizer state.
         for (const [runId, entry] of this.#runs) if (!keep.has(runId) && !entry.control) this.#runs.delete(runId);
+        if (!req.keepTable) this.#tables.clear();
         this.#post({ type: 'memory/report', id: req.id, memory: this.memory() });
         return;
       }

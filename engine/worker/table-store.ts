@@ -88,6 +88,15 @@ export class TableStore {
     this.#targetWarnings.clear();
   }
 
+  /** Forget the table and everything computed for it (New project). */
+  clear(): void {
+    this.table = null;
+    this.name = '';
+    this.sourcePage = null;
+    this.#prepared.clear();
+    this.#targetWarnings.clear();
+  }
+
   /** The current table and the prepared datasets cached for it (for the worker's memory estimate). */
   heldData(): unknown[] {
     return [this.table, ...this.#prepared.values()];

@@ -14,7 +14,7 @@ describe('EngineClient', () => {
   it('fails the requests still waiting when the engine stops, as an EngineStoppedError', async () => {
     const worker = new SilentWorker();
     const client = new EngineClient(() => worker as unknown as Worker);
-    const waiting = client.request({ type: 'runs/keep', runIds: [] });
+    const waiting = client.request({ type: 'runs/keep', runIds: [], keepTable: true });
     expect(worker.posted).toHaveLength(1);
     client.dispose();
     const error = await waiting.catch((e: unknown) => e);

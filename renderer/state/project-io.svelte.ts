@@ -78,7 +78,7 @@ export function resetProject(project: Project): void {
   project.dataset.clear();
   project.view = 'data';
   project.isDirty = false;
-  void project.releaseRuns();
+  void project.releaseRuns(false);
 }
 
 /**

@@ -222,11 +222,12 @@ export class Project {
 
   /**
    * Tell the engine which runs the project still lists, so it frees every other run's model and optimizer
-   * state, and take its report of what it holds.
+   * state (and, with `keepTable` false, the loaded table), and take its report of what it holds.
    */
-  async releaseRuns(): Promise<void> {
+  async releaseRuns(keepTable = true): Promise<void> {
     try {
-      const reply = await this.engine.request({ type: 'runs/keep', runIds: this.runs.map((r) => r.id) });
+      const runIds = this.runs.map((r) => r.id);
+      const reply = await this.engine.request({ type: 'runs/keep', runIds, keepTable });
       this.workerMemory = reply.memory;
       this.workerMemoryError = null;
     } catch (e) {
