@@ -3,7 +3,7 @@
  * `Dense 1: Units must be a whole number of at least 1, got -3.` (the layer's name and the field's label as shown).
  */
 import type { LayerSpec, Problem } from '../../engine/protocol/index.ts';
-import { LAYER_LABELS, OUTPUT_ID } from '../state/network-editor.svelte.ts';
+import { LAYER_LABELS, OUTPUT_ID } from './layers.ts';
 
 /** Labels of the layer fields, as the inspector shows them. */
 const LAYER_FIELDS: Readonly<Record<string, string>> = {

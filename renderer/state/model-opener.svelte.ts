@@ -5,7 +5,8 @@
 import type { ReplyOf, TrainingSpec, WireError } from '../../engine/protocol/index.ts';
 import { asWireError } from '../lib/wire-error.ts';
 import { newRunId } from './follow-run.ts';
-import { splitOutput, type NetworkEditor } from './network-editor.svelte.ts';
+import { splitOutput } from '../lib/layers.ts';
+import type { NetworkEditor } from './network-editor.svelte.ts';
 import type { RunRecord } from './run-record.ts';
 import { TrainingRun } from './training-run.svelte.ts';
 

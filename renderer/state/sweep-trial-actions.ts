@@ -13,7 +13,7 @@ import type {
 } from '../../engine/protocol/index.ts';
 import { asWireError } from '../lib/wire-error.ts';
 import { followRun, newRunId } from './follow-run.ts';
-import { splitOutput } from './network-editor.svelte.ts';
+import { splitOutput } from '../lib/layers.ts';
 import type { SweepProject } from './sweep-project.ts';
 import { cores, type SweepSpace } from './sweep-space.svelte.ts';
 import { TrainingRun } from './training-run.svelte.ts';

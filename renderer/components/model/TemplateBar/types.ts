@@ -1,4 +1,4 @@
-import type { Template } from '../../../state/network-editor.svelte.ts';
+import type { Template } from '../../../lib/layers.ts';
 
 /** Props of TemplateBar. */
 export interface TemplateBarProps {

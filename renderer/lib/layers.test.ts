@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { templatesFor } from './network-editor.svelte.ts';
+import { templatesFor } from './layers.ts';
 
 describe('templatesFor', () => {
   it('offers a network without hidden layers for either task: linear or logistic regression', () => {
