@@ -57,6 +57,14 @@ export interface SpaceJson {
   seed: number;
   objective: { metric: string; direction: Direction };
   parameters: Record<string, SpaceParameterJson>;
+  /** Cross-validate each trial on this many folds of the training + validation rows (2–10). */
+  folds?: number;
+  /** Start no trial after this many seconds; running ones stop once one trial has finished. */
+  budgetSeconds?: number;
+  /** Trials to run first with these values (e.g. the auto search's 'default network' and 'linear baseline'). */
+  enqueue?: { label?: string; params: TrialParams }[];
+  /** TPE settings. */
+  tpe?: { initialTrials?: number; lag?: number; candidates?: number; gamma?: number };
 }
 
 const EVENT_TYPES = new Set<string>([

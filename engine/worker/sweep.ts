@@ -134,6 +134,7 @@ export class SweepHost {
       spec,
       data: { inputs: prepared.featureNames.length, task: prepared.task },
       hasValidation: prepared.validation.rows > 0,
+      trainingData: trainingDataOf(prepared),
       cores: req.cores,
       overrides: req.concurrency === null ? {} : { concurrency: req.concurrency },
     });
