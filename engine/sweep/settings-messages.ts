@@ -65,4 +65,11 @@ export const settingMessages = {
     path: 'enqueue',
     message: `enqueue works with the 'random' and 'tpe' strategies, not '${strategy}'. Choose one of them, or remove enqueue.`,
   }),
+  optunaFolds: (folds: number): Problem => ({
+    code: 'sweep/optuna-folds',
+    path: 'folds',
+    message: `folds is ${folds}, but an Optuna study's train.py scores each trial on one validation split. Remove folds to export the study, or run the sweep here.`,
+  }),
+  optunaIgnored: (fields: readonly string[]): string =>
+    `${fields.join(' and ')} ${fields.length > 1 ? 'are' : 'is'} not part of the exported study: it runs its number of trials whatever the time, all drawn by its sampler (Optuna's study.enqueue_trial adds fixed ones).`,
 };
