@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticExecutor } from './fixtures/synthetic-executor.ts';
 import { BASE, SPACE, syntheticSetup, TASK } from './fixtures/spaces.ts';
+import { trialsCsv } from './csv.ts';
+import { parseTrialsCsv } from './csv-read.ts';
 import { prepareSweep } from './prepare.ts';
 import { runSweep } from './runner.ts';
 import { checkSearchSpace, parseSearchSpace } from './space.ts';
@@ -100,6 +102,23 @@ describe('enqueue', () => {
       expect(r.trials[3].label).toBeUndefined();
     },
   );
+
+  it('the trials CSV keeps labels and fold counts (columns only when a trial has them), and reads them back', async () => {
+    const r = await runSweep({
+      setup: syntheticSetup({ trials: 3, seed: 3, concurrency: 1 }, space({ enqueue })),
+      executor: syntheticExecutor(),
+    });
+    const withFolds = { ...r, trials: r.trials.map((t) => ({ ...t, folds: 5 })) };
+    const text = trialsCsv(withFolds);
+    expect(text.split('\n')[0]).toMatch(/,error,label,folds$/);
+    expect(parseTrialsCsv(text).trials.map((t) => [t.label, t.folds])).toEqual([
+      ['default network', 5],
+      ['linear baseline', 5],
+      [undefined, 5],
+    ]);
+    const plain = await runSweep({ setup: syntheticSetup({ trials: 2, seed: 3 }), executor: syntheticExecutor() });
+    expect(trialsCsv(plain).split('\n')[0]).toMatch(/,error$/);
+  });
 
   it('tpe: the enqueued trials are observations of the next suggestion', async () => {
     const s = space({ enqueue, strategy: 'tpe', tpe: { initialTrials: 3, lag: 1 }, trials: 4, seed: 8 });
