@@ -70,6 +70,8 @@ export {
   parameterImportance,
   MIN_IMPORTANCE_TRIALS,
   parseTrialsCsv,
+  autoSweep,
+  AUTO_LABELS,
 } from '../sweep/index.ts';
 /** Sweep types the messages carry. */
 export type {
