@@ -31,6 +31,10 @@ export const autoMessages = {
   retrainCancelled: (name: string): string =>
     `Stopped “${name}”. The trials stay on the Sweep tab; Retrain best on train+validation trains it again.`,
   retrainFailed: (message: string): string => `The best network could not be retrained: ${message}`,
+  retrainBlocked: (): string =>
+    'A run started meanwhile, so the best network was not retrained. When it ends, press Retrain best on train+validation on the Sweep tab.',
+  notApplied: (trial: number, message: string): string =>
+    `Trial ${trial}'s network could not be put on the Model view: ${message} Use best on the Sweep tab tries again.`,
   winner: (winner: string, score: string, baseline: string | null, metric: string): string =>
     `Best: ${winner}, validation ${metric} ${score}${baseline === null ? '' : ` (linear baseline ${baseline})`}. It is retrained on the training and validation rows as the current run, and the Model view has its network (Undo restores yours).`,
 } as const;

@@ -225,6 +225,28 @@ describe('"Find a good network"', () => {
     expect(sweep.auto.phase).toBe('done');
   });
 
+  it('cancels the retrain of the best network: the run is stopped, not removed', async () => {
+    const { project, fake, sent, emit } = fakeProject();
+    const sweep = new Sweep(project);
+    const said: string[] = [];
+    await sweep.auto.start((kind, message) => said.push(`${kind}: ${message}`));
+    const best = trial(1, 0.3, 'default network');
+    emit([
+      { type: 'sweep/start', plan },
+      started(best),
+      { type: 'trial/done', record: best },
+      { type: 'sweep/done', result: { status: 'completed', plan, trials: [best], best, durationMs: 8000 } },
+    ]);
+    await vi.waitFor(() => expect(sweep.auto.phase).toBe('retraining'));
+    expect(sweep.auto.outcome).toContain('Best: trial 1 (the default network), validation loss 0.3.');
+    await sweep.auto.cancel();
+    await vi.waitFor(() => expect(sent.at(-1)).toEqual({ type: 'train/stop', runId: fake.runs[0]?.id }));
+    expect(fake.runs).toHaveLength(1);
+    expect(said.at(-1)).toBe(
+      'info: Stopped “Found network: trial 1 (train+val)”. The trials stay on the Sweep tab; Retrain best on train+validation trains it again.',
+    );
+  });
+
   it('cancels the search: the finished trials stay, and nothing is applied or retrained', async () => {
     const { project, sent, emit } = fakeProject();
     const sweep = new Sweep(project);

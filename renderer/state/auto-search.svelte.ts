@@ -10,6 +10,7 @@ import { autoPreset } from '../lib/auto-preset.ts';
 import { autoMessages as m } from '../lib/auto-messages.ts';
 import { readBudget } from '../lib/auto-budget.ts';
 import { formatNumber } from '../lib/format.ts';
+import { asWireError } from '../lib/wire-error.ts';
 import { METRIC_LABELS } from './sweep-space.svelte.ts';
 import type { SweepEnd, SweepProject } from './sweep-project.ts';
 import type { Sweep } from './sweep.svelte.ts';
@@ -89,13 +90,15 @@ export class AutoSearch {
 
   /** Stop the search (the finished trials stay), or the retrain of its best network (the run stays, stopped). */
   async cancel(): Promise<void> {
-    if (this.phase === 'searching') {
-      this.#cancelled = true;
-      await this.#sweep.stop();
-    } else if (this.phase === 'retraining' && this.#run) {
-      await this.#project.control(this.#run, 'stop');
-      this.#say('info', m.retrainCancelled(this.#run.name));
-    }
+    if (!this.isBusy) return;
+    this.#cancelled = true;
+    if (this.phase === 'searching') await this.#sweep.stop();
+    else if (this.#run) await this.#stopRun(this.#run);
+  }
+
+  async #stopRun(run: TrainingRun): Promise<void> {
+    await this.#project.control(run, 'stop');
+    this.#say('info', m.retrainCancelled(run.name));
   }
 
   async #ended(phase: SweepEnd): Promise<void> {
@@ -121,12 +124,18 @@ export class AutoSearch {
     this.#phase = 'retraining';
     this.outcome = this.#winnerText(best);
     this.#say('ok', this.outcome);
-    await sweep.useTrial(best.trial);
+    try {
+      await sweep.useTrial(best.trial);
+    } catch (e) {
+      this.#say('warn', m.notApplied(best.trial, asWireError(e).message));
+    }
     const run = await sweep.retrainBest(`Found network: trial ${best.trial} (train+val)`);
     this.#run = run;
+    // Cancel pressed while the retrain was being set up.
+    if (run && this.#cancelled) await this.#stopRun(run);
     if (!run) {
       this.#phase = 'failed';
-      this.outcome = m.retrainFailed(sweep.retrainError?.message ?? m.noTrial());
+      this.outcome = sweep.retrainError ? m.retrainFailed(sweep.retrainError.message) : m.retrainBlocked();
       this.#say('danger', this.outcome);
     }
   }
