@@ -117,6 +117,23 @@ test('iris: "Find a good network" searches within its budget, shows the trials a
   await expect(region.locator('.trial-label', { hasText: 'linear baseline' })).toHaveCount(1);
   await expect(region.getByRole('region', { name: 'Best trial' })).toContainText(`Trial ${winner}`);
 
+  // … and in a saved project file, opened again after New project.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save project' }).first().click();
+  const file = test.info().outputPath('iris.bpstudio');
+  await (await downloading).saveAs(file);
+  await page.getByRole('button', { name: 'New project' }).click();
+  await expect(page.getByRole('heading', { name: 'Start with your data' })).toBeVisible();
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open project' }).click();
+  await (await choosing).setFiles(file);
+  await expect(page.getByLabel('Project name')).toHaveValue('iris');
+  await openView(page, 'Train');
+  await page.getByRole('tab', { name: 'Sweep' }).click();
+  await expect(trialRows(page)).toHaveCount(trials);
+  await expect(region.locator('.trial-label', { hasText: 'default network' })).toHaveCount(1);
+  await expect(region.getByRole('region', { name: 'Best trial' })).toContainText(`Trial ${winner}`);
+
   // A second search, cancelled once a trial has finished: the finished trials stay and no run is added.
   await openForm(page);
   await budget.fill('600');

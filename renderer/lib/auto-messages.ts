@@ -23,7 +23,7 @@ export const autoMessages = {
     'A sweep is running (Train view, Sweep tab). Stop it or wait for it to finish, then search.',
   searching: (): string => 'A search is running. Cancel it on the Train view’s Sweep tab, or wait for it to finish.',
   started: (seconds: number): string =>
-    `Searching for a good network for ${formatNumber(seconds)} s. The trials appear on the Sweep tab as they finish.`,
+    `Finding a good network within ${formatNumber(seconds)} s: most of it searching, the rest retraining the best. The trials appear on the Sweep tab as they finish.`,
   noTrial: (): string =>
     'No trial of the search finished, so there is no network to load. Look at the failures in the Sweep table, or give the search a larger time budget.',
   cancelled: (finished: number): string =>
