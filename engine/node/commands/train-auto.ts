@@ -74,7 +74,8 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
     rows: targets.length,
     classCounts,
     seed: o.seed,
-    budgetSeconds: o.budgetSeconds,
+    // the budget counts from the command's start: reading the data and starting Node took some of it
+    budgetSeconds: Math.max(1, o.budgetSeconds - process.uptime()),
   });
   const setup = prepareSweep({
     space: parseSearchSpace(auto.space),
