@@ -14,6 +14,7 @@ import type { BackendChoice } from '../../spec/index.ts';
 import type { Metrics } from '../../train/index.ts';
 import {
   AUTO_LABELS,
+  autoPick,
   autoSweep,
   foldTargets,
   parseSearchSpace,
@@ -122,8 +123,8 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
   process.stdout.write(
     `\nLeaderboard (${done} trials in ${(result.durationMs / 1000).toFixed(1)} s, scored ${how}):\n${leaderboard(result)}\n`,
   );
-  const best = result.best;
-  if (!best) {
+  const pick = autoPick(result);
+  if (!pick) {
     throw new TrainingError({
       code: 'auto/no-trial',
       path: 'budget',
@@ -135,6 +136,7 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
   try {
     const refit = async (trial: TrialRecord) =>
       (await retrainBest({ setup, trial, prepared: o.prepared, backend, yieldToHost: yieldToEventLoop })).model;
+    const best = pick.trial;
     const model = await refit(best);
     writeFileAtomic(o.out, stringifyModelFile(model));
     const linear = labelled(AUTO_LABELS.linear);
@@ -143,8 +145,15 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
     const score = (t: TrialRecord | null) => (t === null ? '–' : num(t.objective));
     const name = best.label ?? `the searched network (trial ${best.trial})`;
     process.stdout.write(
-      `\n${how.startsWith('by') ? 'Cross-validated' : 'Validation'} ${metric}: best ${score(best)}; ${AUTO_LABELS.defaults} ${score(labelled(AUTO_LABELS.defaults))}; ${AUTO_LABELS.linear} ${score(linear)}.\n`,
+      `\n${how.startsWith('by') ? 'Cross-validated' : 'Validation'} ${metric}: best ${score(pick.best)}; ${AUTO_LABELS.defaults} ${score(labelled(AUTO_LABELS.defaults))}; ${AUTO_LABELS.linear} ${score(linear)}.\n`,
     );
+    if (pick.margin) {
+      const kept =
+        pick.trial === pick.best ? 'so it is kept' : 'within one standard error, so the default network is kept';
+      process.stdout.write(
+        `The search's best (trial ${pick.best.trial}) beats the default network by ${num(pick.margin.mean)} ± ${num(pick.margin.se)} (standard error of the paired fold differences): ${kept}.\n`,
+      );
+    }
     process.stdout.write(`Best: ${name}, refitted on train+validation for ${Math.max(1, best.keptEpoch)} epochs:\n`);
     for (const [split, m] of Object.entries(model.metrics))
       if (m && 'kind' in m) process.stdout.write(`${metricsBlock(split, m as Metrics)}\n`);
