@@ -11,7 +11,7 @@ import { SPACE_FORMAT, SPACE_VERSION, type EnqueuedTrial, type ParamValue } from
 /** Upper bound of trials: the time budget, not this number, normally ends the search. */
 export const AUTO_TRIALS = 500;
 /** Share of the budget the search gets; refitting the winner on training + validation takes the rest. */
-export const AUTO_SEARCH_SHARE = 0.8;
+export const AUTO_SEARCH_SHARE = 0.85;
 /** Labels of the enqueued trials. */
 export const AUTO_LABELS = { defaults: 'default network', linear: 'linear baseline' } as const;
 

@@ -82,4 +82,5 @@ export {
   type AutoSpaceJson,
   type AutoSweepOptions,
 } from './auto.ts';
+export { autoPick, pairedGain, type AutoPick } from './auto-pick.ts';
 export { assignFolds, foldData, foldTargets, type FoldSetting } from './folds.ts';

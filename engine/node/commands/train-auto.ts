@@ -14,12 +14,14 @@ import type { BackendChoice } from '../../spec/index.ts';
 import type { Metrics } from '../../train/index.ts';
 import {
   AUTO_LABELS,
+  autoPick,
   autoSweep,
   foldTargets,
   parseSearchSpace,
   prepareSweep,
   retrainBest,
   runSweep,
+  SweepControl,
   type SweepResult,
   type TrialRecord,
 } from '../../sweep/index.ts';
@@ -57,6 +59,20 @@ function leaderboard(result: SweepResult): string {
   return lines.filter((line, i) => i <= 10 || / \((default network|linear baseline)\)/.test(line)).join('\n');
 }
 
+/**
+ * Time the refits after the search will take, from the trials' own times: the kept trial (the best or the
+ * default network) and the linear baseline, each trained once on all rows (a fold trains on (k − 1)/k of them).
+ */
+function refitReserveMs(best: TrialRecord | null, done: readonly TrialRecord[]): number {
+  const one = (r: TrialRecord | null | undefined) => {
+    const k = r?.folds ?? 4;
+    // × 1.5: a refit trains with another seed and may meet a busier machine
+    return r ? (r.durationMs / (r.folds ?? 1)) * (k / (k - 1)) * 1.5 : 0;
+  };
+  const labelled = (label: string) => done.find((t) => t.label === label);
+  return Math.max(one(best), one(labelled(AUTO_LABELS.defaults))) + one(labelled(AUTO_LABELS.linear));
+}
+
 /** Search, refit the winner (and the linear baseline, for its test score), print the leaderboard and both scores; save the winner. */
 export async function trainAuto(o: AutoOptions): Promise<void> {
   const started = Date.now();
@@ -68,6 +84,8 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
   const task = data.task;
   const classCounts =
     task.kind === 'classification' ? task.classes.map((_, c) => targets.filter((y) => y === c).length) : undefined;
+  // the budget counts from the command's start: starting Node and reading the data took some of it
+  const end = Date.now() - process.uptime() * 1000 + o.budgetSeconds * 1000;
   const auto = autoSweep({
     task,
     inputs: data.train.features,
@@ -77,7 +95,8 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
     budgetSeconds: o.budgetSeconds,
   });
   const setup = prepareSweep({
-    space: parseSearchSpace(auto.space),
+    // the search stops itself once what is left is what the refits will take (below); the runner's deadline is the hard end
+    space: parseSearchSpace({ ...auto.space, budgetSeconds: Math.max(1, (end - Date.now()) / 1000) }),
     spec: auto.spec,
     data: { inputs: data.train.features, task },
     hasValidation: data.validation !== null,
@@ -85,10 +104,14 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
     trainingData: data,
   });
   const { settings } = setup;
-  const searchMs = (settings.budgetSeconds ?? o.budgetSeconds) * 1000;
   let done = 0;
+  const finished = new Map<number, TrialRecord>();
+  let best: TrialRecord | null = null;
+  const control = new SweepControl();
   const tick = (): void => {
-    const share = Math.min(1, (Date.now() - started) / searchMs);
+    // 1 s for closing the workers and writing the model
+    if (done > 0 && Date.now() + refitReserveMs(best, [...finished.values()]) + 1000 >= end) control.cancel();
+    const share = Math.min(1, (Date.now() - started) / (end - started));
     info(
       `\rSearching [${'#'.repeat(Math.round(share * BAR)).padEnd(BAR)}] ${Math.round(share * 100)}%  ${done} trials done`,
     );
@@ -107,7 +130,15 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
       `Finding a good network in ${o.budgetSeconds} s: TPE over depth, width, activation, dropout, L2, learning rate, batch size` +
         `${task.kind === 'classification' ? ' and class weights' : ''}, scored by ${scored}; ${settings.concurrency} trial(s) at once, seed ${o.seed}.\n`,
     );
-    result = await runSweep({ setup, executor: pool, onEvent: (e) => void (e.type === 'trial/done' && done++) });
+    result = await runSweep({
+      setup,
+      executor: pool,
+      control,
+      onEvent: (e) => {
+        if (e.type === 'trial/done') done = finished.set(e.record.trial, e.record).size;
+        if (e.type === 'sweep/best') best = e.record;
+      },
+    });
   } finally {
     clearInterval(timer);
     await pool.close();
@@ -121,8 +152,8 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
   process.stdout.write(
     `\nLeaderboard (${done} trials in ${(result.durationMs / 1000).toFixed(1)} s, scored ${how}):\n${leaderboard(result)}\n`,
   );
-  const best = result.best;
-  if (!best) {
+  const pick = autoPick(result);
+  if (!pick) {
     throw new TrainingError({
       code: 'auto/no-trial',
       path: 'budget',
@@ -134,6 +165,7 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
   try {
     const refit = async (trial: TrialRecord) =>
       (await retrainBest({ setup, trial, prepared: o.prepared, backend, yieldToHost: yieldToEventLoop })).model;
+    const best = pick.trial;
     const model = await refit(best);
     writeFileAtomic(o.out, stringifyModelFile(model));
     const linear = labelled(AUTO_LABELS.linear);
@@ -142,8 +174,15 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
     const score = (t: TrialRecord | null) => (t === null ? '–' : num(t.objective));
     const name = best.label ?? `the searched network (trial ${best.trial})`;
     process.stdout.write(
-      `\n${how.startsWith('by') ? 'Cross-validated' : 'Validation'} ${metric}: best ${score(best)}; ${AUTO_LABELS.defaults} ${score(labelled(AUTO_LABELS.defaults))}; ${AUTO_LABELS.linear} ${score(linear)}.\n`,
+      `\n${how.startsWith('by') ? 'Cross-validated' : 'Validation'} ${metric}: best ${score(pick.best)}; ${AUTO_LABELS.defaults} ${score(labelled(AUTO_LABELS.defaults))}; ${AUTO_LABELS.linear} ${score(linear)}.\n`,
     );
+    if (pick.margin) {
+      const kept =
+        pick.trial === pick.best ? 'so it is kept' : 'within one standard error, so the default network is kept';
+      process.stdout.write(
+        `The search's best (trial ${pick.best.trial}) beats the default network by ${num(pick.margin.mean)} ± ${num(pick.margin.se)} (standard error of the paired fold differences): ${kept}.\n`,
+      );
+    }
     process.stdout.write(`Best: ${name}, refitted on train+validation for ${Math.max(1, best.keptEpoch)} epochs:\n`);
     for (const [split, m] of Object.entries(model.metrics))
       if (m && 'kind' in m) process.stdout.write(`${metricsBlock(split, m as Metrics)}\n`);
@@ -151,7 +190,7 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
       `\nOn the test rows: best ${testScore(model)}; linear baseline (no hidden layer) ${linearModel ? testScore(linearModel) : '–'}.\n`,
     );
     process.stdout.write(
-      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s of a ${o.budgetSeconds} s budget. Model saved to ${o.out}\n`,
+      `Done in ${process.uptime().toFixed(1)} s of a ${o.budgetSeconds} s budget. Model saved to ${o.out}\n`,
     );
   } finally {
     backend.destroy();
