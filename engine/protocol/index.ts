@@ -71,6 +71,7 @@ export {
   MIN_IMPORTANCE_TRIALS,
   parseTrialsCsv,
   autoSweep,
+  autoPick,
   AUTO_LABELS,
 } from '../sweep/index.ts';
 /** Sweep types the messages carry. */

@@ -31,6 +31,8 @@ export const autoMessages = {
   retrainCancelled: (name: string): string =>
     `Stopped “${name}”. The trials stay on the Sweep tab; Retrain best on train+validation trains it again.`,
   retrainFailed: (message: string): string => `The best network could not be retrained: ${message}`,
+  defaultKept: (best: string, score: string): string =>
+    `The search’s best, ${best} (${score}), was not ahead of the default network by more than the noise of the folds (one standard error), so the default network is kept.`,
   retrainBlocked: (): string =>
     'A run started meanwhile, so the best network was not retrained. When it ends, press Retrain best on train+validation on the Sweep tab.',
   notApplied: (trial: number, message: string): string =>

@@ -188,7 +188,9 @@ describe('"Find a good network"', () => {
     // (so the data split is the project's) and backend.
     // The search gets most of the budget (the rest is for the retrain); 40 training + validation rows of each
     // class (the profile's 50, less the test share) fill 5 folds.
-    expect(start.space).toMatchObject({ strategy: 'tpe', budgetSeconds: 6.4, folds: 5 });
+    expect(start.space).toMatchObject({ strategy: 'tpe', folds: 5 });
+    expect(start.space.budgetSeconds).toBeGreaterThan(4);
+    expect(start.space.budgetSeconds).toBeLessThan(8);
     expect(JSON.stringify(start.space)).toContain('linear baseline');
     expect(start.spec.training?.seed).toBe(7);
     expect(start.spec.training?.backend).toBe('wasm');
@@ -223,6 +225,29 @@ describe('"Find a good network"', () => {
     expect(said.at(-1)).toBe(`ok: ${sweep.auto.outcome}`);
     finish(run?.id ?? '');
     expect(sweep.auto.phase).toBe('done');
+  });
+
+  it('keeps the default network when the search’s best is not ahead of it by more than the folds’ noise', async () => {
+    const { project, fake, sent, emit } = fakeProject();
+    const sweep = new Sweep(project);
+    await sweep.auto.start(() => {});
+    const defaults = { ...trial(1, 0.3, 'default network'), folds: 5, foldObjectives: [0.3, 0.3, 0.3, 0.3, 0.3] };
+    const best = { ...trial(3, 0.29), folds: 5, foldObjectives: [0.2, 0.4, 0.25, 0.35, 0.25] };
+    const records = [defaults, trial(2, 0.5, 'linear baseline'), best];
+    emit([
+      { type: 'sweep/start', plan },
+      ...records.map(started),
+      ...records.map((record): SweepEvent => ({ type: 'trial/done', record })),
+      { type: 'sweep/done', result: { status: 'completed', plan, trials: records, best, durationMs: 8000 } },
+    ]);
+    await vi.waitFor(() => expect(sent.some((b) => b.type === 'sweep/retrain')).toBe(true));
+    expect(sweep.best).toBe(3);
+    expect(sent.find((b) => b.type === 'sweep/apply')).toMatchObject({ params: { hiddenLayers: 0 } });
+    expect(sent.find((b) => b.type === 'sweep/retrain')).toMatchObject({ params: { hiddenLayers: 0 } });
+    expect(fake.runs[0]?.name).toBe('Found network: trial 1 (train+val)');
+    expect(sweep.auto.outcome).toBe(
+      'Best: trial 1 (the default network), validation loss 0.3 (linear baseline 0.5). It is retrained on the training and validation rows as the current run, and the Model view has its network (Undo restores yours). The search’s best, trial 3 (0.29), was not ahead of the default network by more than the noise of the folds (one standard error), so the default network is kept.',
+    );
   });
 
   it('cancels the retrain of the best network: the run is stopped, not removed', async () => {

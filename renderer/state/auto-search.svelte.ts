@@ -5,12 +5,13 @@
  * view (one undo step) and is retrained on training + validation as the current run; a notice names its
  * validation score beside the linear baseline's. Cancel stops the search (or the retrain) and keeps what finished.
  */
-import { AUTO_LABELS, type TrialRecord } from '../../engine/protocol/index.ts';
+import { AUTO_LABELS, autoPick, type TrialRecord } from '../../engine/protocol/index.ts';
 import { autoPreset } from '../lib/auto-preset.ts';
 import { autoMessages as m } from '../lib/auto-messages.ts';
 import { readBudget } from '../lib/auto-budget.ts';
 import { formatNumber } from '../lib/format.ts';
 import { asWireError } from '../lib/wire-error.ts';
+import { sweepResult } from './sweep-result.ts';
 import { METRIC_LABELS } from './sweep-space.svelte.ts';
 import type { SweepEnd, SweepProject } from './sweep-project.ts';
 import type { Sweep } from './sweep.svelte.ts';
@@ -114,22 +115,24 @@ export class AutoSearch {
       this.#say(this.#cancelled ? 'info' : 'danger', this.outcome);
       return;
     }
-    const best = sweep.bestTrial?.record;
-    if (!best || best.status !== 'done') {
+    const result = sweepResult(sweep);
+    const pick = result && autoPick(result);
+    if (!pick || pick.trial.status !== 'done') {
       this.#phase = 'failed';
       this.outcome = m.noTrial();
       this.#say('danger', this.outcome);
       return;
     }
+    const kept = pick.trial;
     this.#phase = 'retraining';
-    this.outcome = this.#winnerText(best);
+    this.outcome = this.#winnerText(kept, pick.best);
     this.#say('ok', this.outcome);
     try {
-      await sweep.useTrial(best.trial);
+      await sweep.useTrial(kept.trial);
     } catch (e) {
-      this.#say('warn', m.notApplied(best.trial, asWireError(e).message));
+      this.#say('warn', m.notApplied(kept.trial, asWireError(e).message));
     }
-    const run = await sweep.retrainBest(`Found network: trial ${best.trial} (train+val)`);
+    const run = await sweep.retrainBest(`Found network: trial ${kept.trial} (train+val)`, kept.trial);
     this.#run = run;
     // Cancel pressed while the retrain was being set up.
     if (run && this.#cancelled) await this.#stopRun(run);
@@ -140,13 +143,14 @@ export class AutoSearch {
     }
   }
 
-  /** The winner's validation score beside the linear baseline's. */
-  #winnerText(best: TrialRecord): string {
+  /** The kept trial's validation score beside the linear baseline's (and the search's best, when the default network was kept over it). */
+  #winnerText(kept: TrialRecord, best: TrialRecord): string {
     const metric = this.#sweep.plan?.objective.metric ?? '';
     const label = (METRIC_LABELS[metric] ?? metric).replace(/^Validation /, '');
     const baseline = this.#sweep.records.find((r) => r.label === AUTO_LABELS.linear);
-    const name = best.label ? `trial ${best.trial} (the ${best.label})` : `trial ${best.trial}`;
+    const name = (r: TrialRecord) => (r.label ? `trial ${r.trial} (the ${r.label})` : `trial ${r.trial}`);
     const score = (r: TrialRecord) => formatNumber(r.objective, 4);
-    return m.winner(name, score(best), baseline && baseline.status === 'done' ? score(baseline) : null, label);
+    const text = m.winner(name(kept), score(kept), baseline?.status === 'done' ? score(baseline) : null, label);
+    return kept === best ? text : `${text} ${m.defaultKept(name(best), score(best))}`;
   }
 }

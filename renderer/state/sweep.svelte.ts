@@ -259,9 +259,9 @@ export class Sweep {
     }
   }
 
-  /** Retrain the best trial's configuration on train+validation as a new run (shown in the run list, evaluated, exportable). */
-  async retrainBest(name?: string): Promise<TrainingRun | null> {
-    const t = this.bestTrial;
+  /** Retrain the best trial's configuration (or trial `trial`'s) on train+validation as a new run (listed, evaluated, exportable). */
+  async retrainBest(name?: string, trial = this.best): Promise<TrainingRun | null> {
+    const t = this.trials.find((x) => x.record.trial === trial);
     if (!t || !this.#spec || !this.#settings || this.#project.activeRun) return null;
     this.retrainError = null;
     const { run, error } = await retrainTrial(this.#project, this.#spec, this.#settings, t.record, name);
