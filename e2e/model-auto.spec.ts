@@ -87,7 +87,7 @@ test('iris: "Find a good network" searches within its budget, shows the trials a
   await screenshot(page, 'model-auto-02-searching');
 
   // The budget ends the search; the winner is retrained and loaded, beside the linear baseline's score.
-  const outcome = region.getByRole('status').filter({ hasText: /Best: trial \d+/ });
+  const outcome = region.getByRole('status').filter({ hasText: /Chosen: trial \d+/ });
   await expect(outcome).toBeVisible({ timeout: 180_000 });
   await expect(outcome).toContainText('(linear baseline ');
   await expect(progress).toHaveAttribute('data-phase', 'completed');
@@ -96,7 +96,7 @@ test('iris: "Find a good network" searches within its budget, shows the trials a
   const trials = await trialRows(page).count();
   expect(trials).toBeGreaterThanOrEqual(2);
   // The kept network is the search's best, or the default network (trial 1) when the best is not clearly ahead.
-  const winner = Number(/Best: trial (\d+)/.exec(await outcome.innerText())?.[1]);
+  const winner = Number(/Chosen: trial (\d+)/.exec(await outcome.innerText())?.[1]);
   const bestCard = region.getByRole('region', { name: 'Best trial' });
   const best = Number(/Trial (\d+)/.exec(await bestCard.innerText())?.[1]);
   expect(winner === best || winner === 1).toBe(true);

@@ -38,5 +38,5 @@ export const autoMessages = {
   notApplied: (trial: number, message: string): string =>
     `Trial ${trial}'s network could not be put on the Model view: ${message} Use best on the Sweep tab tries again.`,
   winner: (winner: string, score: string, baseline: string | null, metric: string): string =>
-    `Best: ${winner}, validation ${metric} ${score}${baseline === null ? '' : ` (linear baseline ${baseline})`}. It is retrained on the training and validation rows as the current run, and the Model view has its network (Undo restores yours).`,
+    `Chosen: ${winner}, validation ${metric} ${score}${baseline === null ? '' : ` (linear baseline ${baseline})`}. It is retrained on the training and validation rows as the current run, and the Model view has its network (Undo restores yours).`,
 } as const;

@@ -220,7 +220,7 @@ describe('"Find a good network"', () => {
     expect(fake.currentRunId).toBe(run?.id);
     expect(sweep.auto.phase).toBe('retraining');
     expect(sweep.auto.outcome).toBe(
-      'Best: trial 3, validation loss 0.2 (linear baseline 0.5). It is retrained on the training and validation rows as the current run, and the Model view has its network (Undo restores yours).',
+      'Chosen: trial 3, validation loss 0.2 (linear baseline 0.5). It is retrained on the training and validation rows as the current run, and the Model view has its network (Undo restores yours).',
     );
     expect(said.at(-1)).toBe(`ok: ${sweep.auto.outcome}`);
     finish(run?.id ?? '');
@@ -246,7 +246,7 @@ describe('"Find a good network"', () => {
     expect(sent.find((b) => b.type === 'sweep/retrain')).toMatchObject({ params: { hiddenLayers: 0 } });
     expect(fake.runs[0]?.name).toBe('Found network: trial 1 (train+val)');
     expect(sweep.auto.outcome).toBe(
-      'Best: trial 1 (the default network), validation loss 0.3 (linear baseline 0.5). It is retrained on the training and validation rows as the current run, and the Model view has its network (Undo restores yours). The search’s best, trial 3 (0.29), was not ahead of the default network by more than the noise of the folds (one standard error), so the default network is kept.',
+      'Chosen: trial 1 (the default network), validation loss 0.3 (linear baseline 0.5). It is retrained on the training and validation rows as the current run, and the Model view has its network (Undo restores yours). The search’s best, trial 3 (0.29), was not ahead of the default network by more than the noise of the folds (one standard error), so the default network is kept.',
     );
   });
 
@@ -263,7 +263,7 @@ describe('"Find a good network"', () => {
       { type: 'sweep/done', result: { status: 'completed', plan, trials: [best], best, durationMs: 8000 } },
     ]);
     await vi.waitFor(() => expect(sweep.auto.phase).toBe('retraining'));
-    expect(sweep.auto.outcome).toContain('Best: trial 1 (the default network), validation loss 0.3.');
+    expect(sweep.auto.outcome).toContain('Chosen: trial 1 (the default network), validation loss 0.3.');
     await sweep.auto.cancel();
     await vi.waitFor(() => expect(sent.at(-1)).toEqual({ type: 'train/stop', runId: fake.runs[0]?.id }));
     expect(fake.runs).toHaveLength(1);
