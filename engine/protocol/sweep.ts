@@ -40,6 +40,10 @@ export interface SweepCheck {
   epochBudget: number | null;
   /** Rows the trials train on and are scored on. */
   rows: { train: number; validation: number };
+  /** Folds each trial is cross-validated on (over train + validation), when the space has them. */
+  folds?: number;
+  /** The space's time budget in seconds, when it has one. */
+  budgetSeconds?: number;
 }
 
 /** A search-space file's parameter entry, as the UI writes it. */

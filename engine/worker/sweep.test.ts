@@ -149,12 +149,15 @@ describe('sweep requests', () => {
   });
 
   it("runs the auto search's space: the labelled default and linear trials first, every trial cross-validated", async () => {
-    const { send, sweepEvents } = await harness();
+    const { send, sweepEvents, events } = await harness();
     const task = { kind: 'classification' as const, classes: ['setosa', 'versicolor', 'virginica'] };
     const auto = autoSweep({ task, inputs: 4, rows: 120, classCounts: [40, 40, 40], seed: 3, budgetSeconds: 60 });
     // a fixed number of trials instead of the budget, so the test does not depend on the machine's speed
     const { budgetSeconds: _budget, ...fixed } = { ...auto.space, trials: 3 };
     const autoSpec = { ...auto.spec, training: { ...auto.spec.training, epochs: 3, backend: 'cpu' as const } };
+    await send({ type: 'sweep/check', ...base, spec: autoSpec, space: auto.space });
+    const checked = events.at(-1);
+    expect(checked?.type === 'sweep/checked' && checked.check).toMatchObject({ folds: 5, budgetSeconds: 51 });
     await send({ type: 'sweep/start', ...base, spec: autoSpec, sweepId: 'auto', space: fixed });
     const done = sweepEvents().at(-1);
     if (done?.type !== 'sweep/done') throw new Error(`last event is ${done?.type}`);

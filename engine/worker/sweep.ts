@@ -151,8 +151,12 @@ export class SweepHost {
       concurrency: settings.concurrency,
       seed: settings.seed,
       objective: settings.objective,
-      epochBudget: searchesEpochs ? null : strategy.epochBudget(resolveTraining(spec.training).epochs),
+      epochBudget: searchesEpochs
+        ? null
+        : strategy.epochBudget(resolveTraining(spec.training).epochs) * (settings.folds ?? 1),
       rows: { train: prepared.train.rows, validation: prepared.validation.rows },
+      ...(settings.folds === null ? {} : { folds: settings.folds }),
+      ...(settings.budgetSeconds === null ? {} : { budgetSeconds: settings.budgetSeconds }),
     };
   }
 

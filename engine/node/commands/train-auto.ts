@@ -61,13 +61,16 @@ function leaderboard(result: SweepResult): string {
 
 /**
  * Time the refits after the search will take, from the trials' own times: the kept trial (the best or the
- * default network) and the linear baseline, each trained once on all rows (a fold trains on (k − 1)/k of them).
+ * default network) and the linear baseline, each trained once on all rows (a fold trains on (k − 1)/k of them)
+ * for its kept epochs (a fold's time per epoch is at least its time over the longest fold's epochs).
  */
 function refitReserveMs(best: TrialRecord | null, done: readonly TrialRecord[]): number {
   const one = (r: TrialRecord | null | undefined) => {
-    const k = r?.folds ?? 4;
+    if (!r) return 0;
+    const k = r.folds ?? 4;
+    const perEpoch = r.durationMs / ((r.folds ?? 1) * Math.max(1, r.epochs));
     // × 1.5: a refit trains with another seed and may meet a busier machine
-    return r ? (r.durationMs / (r.folds ?? 1)) * (k / (k - 1)) * 1.5 : 0;
+    return perEpoch * Math.max(1, r.keptEpoch) * (k / (k - 1)) * 1.5;
   };
   const labelled = (label: string) => done.find((t) => t.label === label);
   return Math.max(one(best), one(labelled(AUTO_LABELS.defaults))) + one(labelled(AUTO_LABELS.linear));
