@@ -100,11 +100,13 @@ function main(): void {
         const sk = JSON.parse(py.stdout) as Record<string, number | null>;
         for (const k of ['mlp', 'hgb', 'ridge']) if (sk[k] !== null && sk[k] !== undefined) scores[k]!.push(sk[k]!);
         scores.defaults!.push(ours(d, dir, []));
+        const began = Date.now();
         if (auto) scores.auto!.push(ours(d, dir, ['--auto', '--budget', budget]));
+        const took = auto ? `  (--auto took ${((Date.now() - began) / 1000).toFixed(1)} s)` : '';
         process.stderr.write(
           `${basename(d.path)} split ${seed}: ${Object.entries(scores)
             .map(([k, v]) => `${k} ${v.at(-1)?.toFixed(3) ?? '–'}`)
-            .join('  ')}\n`,
+            .join('  ')}${took}\n`,
         );
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -90,7 +90,7 @@ export function resultTable(result: SweepResult, names: Map<string, string>): st
   let rank = 0;
   const rows = sortTrials(result.trials, plan.objective).map((t) => [
     t.status === 'done' ? String(++rank) : '',
-    String(t.trial),
+    t.label ? `${t.trial} (${t.label})` : String(t.trial),
     t.status,
     num(t.objective),
     num(t.metrics[other]),

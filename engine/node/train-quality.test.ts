@@ -71,11 +71,14 @@ it('--auto searches within its budget, prints a leaderboard, weighs the winner a
   const r = train('--auto', '--budget', '8', '--out', 'auto.json');
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(
-    /^Leaderboard \(\d+ trials in [\d.]+ s, scored on \d+ validation rows\):\nrank {2}trial {2}status {2}valLoss/m,
+    /^Leaderboard \(\d+ trials in [\d.]+ s, scored on \d+ validation rows\):\nrank {2}trial +status {2}valLoss/m,
   );
+  expect(r.stdout).toMatch(/^\d+ +1 \(default network\) +done /m);
+  expect(r.stdout).toMatch(/^\d+ +2 \(linear baseline\) +done /m);
   expect(r.stdout).toMatch(
-    /^Validation valLoss: the searched network \(trial \d+\) [\d.e+-]+; the default network [\d.e+-]+; the linear baseline [\d.e+-]+\.$/m,
+    /^Validation valLoss: best [\d.e+-]+; default network [\d.e+-]+; linear baseline [\d.e+-]+\.$/m,
   );
+  expect(r.stdout).toMatch(/^Best: .*, refitted on train\+validation for \d+ epochs:$/m);
   expect(r.stdout).toMatch(
     /^On the test rows: best accuracy [\d.]+, balanced accuracy [\d.]+; linear baseline \(no hidden layer\) accuracy [\d.]+/m,
   );

@@ -70,6 +70,9 @@ export {
   parameterImportance,
   MIN_IMPORTANCE_TRIALS,
   parseTrialsCsv,
+  autoSweep,
+  autoPick,
+  AUTO_LABELS,
 } from '../sweep/index.ts';
 /** Sweep types the messages carry. */
 export type {

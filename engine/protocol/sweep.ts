@@ -40,6 +40,10 @@ export interface SweepCheck {
   epochBudget: number | null;
   /** Rows the trials train on and are scored on. */
   rows: { train: number; validation: number };
+  /** Folds each trial is cross-validated on (over train + validation), when the space has them. */
+  folds?: number;
+  /** The space's time budget in seconds, when it has one. */
+  budgetSeconds?: number;
 }
 
 /** A search-space file's parameter entry, as the UI writes it. */
@@ -57,6 +61,14 @@ export interface SpaceJson {
   seed: number;
   objective: { metric: string; direction: Direction };
   parameters: Record<string, SpaceParameterJson>;
+  /** Cross-validate each trial on this many folds of the training + validation rows (2–10). */
+  folds?: number;
+  /** Start no trial after this many seconds; running ones stop once one trial has finished. */
+  budgetSeconds?: number;
+  /** Trials to run first with these values (e.g. the auto search's 'default network' and 'linear baseline'). */
+  enqueue?: { label?: string; params: TrialParams }[];
+  /** TPE settings. */
+  tpe?: { initialTrials?: number; lag?: number; candidates?: number; gamma?: number };
 }
 
 const EVENT_TYPES = new Set<string>([

@@ -1,88 +1,127 @@
 /**
- * "Find a good network" (`train --auto`): the search space and base network of a budgeted search over depth,
- * width, activation, dropout, L2, learning rate, batch size and (for classification) class weights, by TPE on the
- * validation rows; and the linear baseline (no hidden layer) the winner is shown beside.
+ * "Find a good network" (`train --auto`, the Model view's button): one search-space file and base network
+ * that every host runs as an ordinary sweep. TPE over depth (0 = a linear model), width, activation, dropout, L2,
+ * learning rate, batch size and (classification) class weights; each trial cross-validated on the training +
+ * validation rows for small and mid-sized data; the default network and a linear baseline enqueued as the
+ * first two trials, so the leaderboard shows both beside the winner; a time budget ends the search.
  */
-import type { Parameter, SearchSpace } from './types.ts';
-import { SPEC_FORMAT, SPEC_VERSION, type NetworkSpec, type Task } from '../spec/types.ts';
+import { defaultSpec, SPEC_FORMAT, SPEC_VERSION, type LayerSpec, type NetworkSpec, type Task } from '../spec/index.ts';
+import { SPACE_FORMAT, SPACE_VERSION, type EnqueuedTrial, type ParamValue } from './types.ts';
 
 /** Upper bound of trials: the time budget, not this number, normally ends the search. */
 export const AUTO_TRIALS = 500;
+/** Share of the budget the search gets; refitting the winner on training + validation takes the rest. */
+export const AUTO_SEARCH_SHARE = 0.85;
+/** Labels of the enqueued trials. */
+export const AUTO_LABELS = { defaults: 'default network', linear: 'linear baseline' } as const;
 
-/** Epochs a trial may train (early stopping on the validation loss ends most trials sooner). */
+/** A search-space file's parameter, as JSON. */
+type ParameterJson =
+  | { distribution: 'uniform' | 'logUniform'; min: number; max: number }
+  | { distribution: 'int'; min: number; max: number; log?: boolean }
+  | { distribution: 'choice'; values: ParamValue[] };
+
+/** The search-space file of the auto search (the format of engine/sweep/README.md), ready for `parseSearchSpace` or `sweep/start`. */
+export interface AutoSpaceJson {
+  format: typeof SPACE_FORMAT;
+  version: typeof SPACE_VERSION;
+  strategy: 'tpe';
+  trials: number;
+  seed: number;
+  objective: { metric: 'valLoss' | 'valR2'; direction: 'minimize' | 'maximize' };
+  parameters: Record<string, ParameterJson>;
+  tpe: { initialTrials: number };
+  folds?: number;
+  budgetSeconds: number;
+  enqueue: EnqueuedTrial[];
+}
+
+/** What the auto search needs to know about the data. */
+export interface AutoSweepOptions {
+  task: Task;
+  /** Number of features (the network's inputs). */
+  inputs: number;
+  /** Training + validation rows (what the folds are dealt from). */
+  rows: number;
+  /** Classification: rows of each class among them (folds need 2 of every class per fold). */
+  classCounts?: readonly number[];
+  seed: number;
+  /** The whole budget; the search gets AUTO_SEARCH_SHARE of it. */
+  budgetSeconds: number;
+}
+
+/** Folds per trial: 5 below 2,000 rows, 3 below 10,000, none above (one validation split is then large enough), and only as many as the rarest class allows. */
+export function autoFolds(rows: number, classCounts?: readonly number[]): number | null {
+  const wanted = rows < 2000 ? 5 : rows < 10000 ? 3 : 0;
+  const fewest = classCounts?.length ? Math.min(...classCounts) : rows;
+  const k = Math.min(wanted, Math.floor(fewest / 2));
+  return k >= 2 ? k : null;
+}
+
+/** Epochs a trial may train (early stopping on the held-out loss ends most trials sooner). */
 function autoEpochs(rows: number): number {
   return Math.max(40, Math.min(300, Math.round(30000 / Math.max(1, Math.ceil(rows / 32)))));
 }
 
-/** The base network of the search: two hidden layers with dropout; trials change its depth and every setting below. */
-export function autoBaseSpec(task: Task, rows: number, seed: number): NetworkSpec {
+/** The default network with a dropout layer after each hidden layer (rate 0 where it had none), trained with early stopping. */
+function autoBaseSpec(o: AutoSweepOptions): NetworkSpec {
+  const d = defaultSpec(o.task, o.inputs, 'simple', o.rows);
+  const layers: LayerSpec[] = [];
+  d.layers.forEach((l, i) => {
+    layers.push(l);
+    const next = d.layers[i + 1];
+    if (l.type === 'dense' && l.id !== 'output' && next && next.type !== 'dropout')
+      layers.push({ id: `dropout-${l.id.replace(/^dense-/, '')}`, type: 'dropout', rate: 0 });
+  });
   return {
     format: SPEC_FORMAT,
     version: SPEC_VERSION,
     name: 'Auto network',
-    layers: [
-      { id: 'dense-1', type: 'dense', units: 64, activation: 'relu' },
-      { id: 'dropout-1', type: 'dropout', rate: 0.1 },
-      { id: 'dense-2', type: 'dense', units: 32, activation: 'relu' },
-      { id: 'dropout-2', type: 'dropout', rate: 0.1 },
-      { id: 'output', type: 'dense', units: 'auto' },
-    ],
+    layers,
     training: {
-      epochs: autoEpochs(rows),
-      batchSize: 32,
-      seed,
-      optimizer: { type: 'adam', learningRate: 0.001 },
-      earlyStopping: { monitor: 'valLoss', patience: 15, restoreBestWeights: true },
-      ...(task.kind === 'classification' ? { classWeight: 'none' as const } : {}),
-    },
-  };
-}
-
-/** The search space of `train --auto`: TPE over the network's shape and training settings. */
-export function autoSearchSpace(task: Task, seed: number): SearchSpace {
-  const p = (path: string, distribution: Parameter['distribution']): Parameter => ({
-    path,
-    distribution,
-    gridPoints: 3,
-  });
-  const parameters: Parameter[] = [
-    p('hiddenLayers', { type: 'int', min: 1, max: 3, log: false }),
-    p('layers[*dense].units', { type: 'int', min: 16, max: 256, log: true }),
-    p('layers[*dense].activation', { type: 'choice', values: ['relu', 'elu', 'tanh'] }),
-    p('layers[*dropout].rate', { type: 'uniform', min: 0, max: 0.4 }),
-    p('layers[*dense].l2', { type: 'logUniform', min: 1e-6, max: 0.03 }),
-    p('training.optimizer.learningRate', { type: 'logUniform', min: 0.0003, max: 0.01 }),
-    p('training.batchSize', { type: 'choice', values: [16, 32, 64] }),
-    ...(task.kind === 'classification'
-      ? [p('training.classWeight', { type: 'choice', values: ['none', 'balanced'] })]
-      : []),
-  ];
-  return {
-    parameters,
-    strategy: 'tpe',
-    trials: AUTO_TRIALS,
-    seed,
-    tpe: { initialTrials: 8 },
-    objective:
-      task.kind === 'classification'
-        ? { metric: 'valLoss', direction: 'minimize' }
-        : { metric: 'valR2', direction: 'maximize' },
-  };
-}
-
-/** The linear baseline: the output layer alone (logistic or linear regression), trained like the defaults. */
-export function linearBaselineSpec(rows: number, seed: number): NetworkSpec {
-  return {
-    format: SPEC_FORMAT,
-    version: SPEC_VERSION,
-    name: 'Linear baseline',
-    layers: [{ id: 'output', type: 'dense', units: 'auto' }],
-    training: {
-      epochs: autoEpochs(rows),
-      batchSize: 32,
-      seed,
-      optimizer: { type: 'adam', learningRate: 0.01 },
+      ...d.training,
+      epochs: autoEpochs(o.rows),
+      seed: o.seed,
       earlyStopping: { monitor: 'valLoss', patience: 20, restoreBestWeights: true },
     },
+  };
+}
+
+/** The auto search: its search-space file and base network. */
+export function autoSweep(o: AutoSweepOptions): { space: AutoSpaceJson; spec: NetworkSpec } {
+  const classification = o.task.kind === 'classification';
+  const parameters: Record<string, ParameterJson> = {
+    hiddenLayers: { distribution: 'int', min: 0, max: 3 },
+    'layers[*dense].units': { distribution: 'int', min: 16, max: 256, log: true },
+    'layers[*dense].activation': { distribution: 'choice', values: ['relu', 'elu', 'tanh'] },
+    'layers[*dropout].rate': { distribution: 'uniform', min: 0, max: 0.4 },
+    'layers[*dense].l2': { distribution: 'logUniform', min: 1e-6, max: 0.03 },
+    'training.optimizer.learningRate': { distribution: 'logUniform', min: 0.0003, max: 0.01 },
+    'training.batchSize': { distribution: 'choice', values: [16, 32, 64] },
+    ...(classification
+      ? { 'training.classWeight': { distribution: 'choice' as const, values: ['none', 'balanced'] } }
+      : {}),
+  };
+  const folds = autoFolds(o.rows, o.classCounts);
+  return {
+    space: {
+      format: SPACE_FORMAT,
+      version: SPACE_VERSION,
+      strategy: 'tpe',
+      trials: AUTO_TRIALS,
+      seed: o.seed,
+      objective: classification
+        ? { metric: 'valLoss', direction: 'minimize' }
+        : { metric: 'valR2', direction: 'maximize' },
+      parameters,
+      tpe: { initialTrials: 8 },
+      ...(folds === null ? {} : { folds }),
+      budgetSeconds: Math.round(o.budgetSeconds * AUTO_SEARCH_SHARE * 10) / 10,
+      enqueue: [
+        { label: AUTO_LABELS.defaults, params: {} },
+        { label: AUTO_LABELS.linear, params: { hiddenLayers: 0, 'training.optimizer.learningRate': 0.01 } },
+      ],
+    },
+    spec: autoBaseSpec(o),
   };
 }

@@ -26,7 +26,7 @@ function networkProblem(spec: NetworkSpec, data: DataShape | null): Problem | nu
 }
 
 /** The problem of the first variant, unless some variant has none. */
-function firstProblem(variants: NetworkSpec[], data: DataShape | null): Problem | null {
+export function firstProblem(variants: NetworkSpec[], data: DataShape | null): Problem | null {
   let first: Problem | null = null;
   for (const v of variants) {
     const p = networkProblem(v, data);

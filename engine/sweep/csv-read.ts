@@ -136,6 +136,10 @@ export function parseTrialsCsv(text: string): SweepResult {
       durationMs: num(col('durationMs'), { min: 0, optional: true }) ?? 0,
       error: cell(col('error')) ? { code: 'sweep/trial-failed', message: cell(col('error')) } : null,
       history: [],
+      ...(col('label') >= 0 && cell(col('label')) ? { label: cell(col('label')) } : {}),
+      ...(col('folds') >= 0 && cells[col('folds')] !== ''
+        ? { folds: num(col('folds'), { int: true, min: 2 }) ?? 0 }
+        : {}),
     };
     if (trial !== null && seen.has(trial)) problems.push(m.duplicateTrial(line, trial));
     if (trial !== null) seen.add(trial);

@@ -23,6 +23,11 @@ export function trialsCsv(result: SweepResult): string {
       .filter((t) => t.status === 'done')
       .map((t, i) => [t.trial, i + 1]),
   );
+  // enqueued trials' labels and cross-validated trials' fold counts, when the sweep has them
+  const extra = [
+    { column: 'label', value: (t: TrialRecord) => t.label },
+    { column: 'folds', value: (t: TrialRecord) => t.folds },
+  ].filter((e) => trials.some((t) => e.value(t) !== undefined));
   const header = [
     'trial',
     'rank',
@@ -37,6 +42,7 @@ export function trialsCsv(result: SweepResult): string {
     'seed',
     'durationMs',
     'error',
+    ...extra.map((e) => e.column),
   ];
   const rows = trials.map((t) => [
     t.trial,
@@ -52,6 +58,7 @@ export function trialsCsv(result: SweepResult): string {
     t.seed,
     Math.round(t.durationMs),
     t.error?.message,
+    ...extra.map((e) => e.value(t)),
   ]);
   return (
     [header, ...rows]

@@ -2,8 +2,11 @@
  * The trial executor: how the runner gets one trial step trained. The host injects it, so trials can run
  * in worker_threads (Node), Web Workers (browser) or in-process (tests, one-off use) with the same runner.
  */
+import type { Backend } from '../backend/index.ts';
 import type { NetworkSpec } from '../spec/types.ts';
-import type { EpochSummary, OptimizerCheckpoint, StopReason, WeightTensor } from '../train/types.ts';
+import type { TrainControl } from '../train/control.ts';
+import type { EpochSummary, OptimizerCheckpoint, StopReason, TrainingData, WeightTensor } from '../train/types.ts';
+import type { FoldSetting } from './folds.ts';
 
 /** One trial step to train. */
 export interface TrialJob {
@@ -16,6 +19,15 @@ export interface TrialJob {
   initialOptimizer: OptimizerCheckpoint | null;
   /** Send the final weights and optimizer state back (needed only when the trial may continue later). */
   returnWeights: boolean;
+  /** Cross-validate: train once per fold on the training + validation rows (see folds.ts) instead of once. */
+  folds?: FoldSetting;
+}
+
+/** One fold of a cross-validated step: its metrics at the epoch it kept. */
+export interface FoldOutcome {
+  metrics: Record<string, number>;
+  keptEpoch: number;
+  epochs: number;
 }
 
 /** What training one step produced. */
@@ -26,8 +38,10 @@ export interface TrialJobResult {
   /** With `weights`: the optimizer's state after the step, so a continued trial picks it up. */
   optimizer: OptimizerCheckpoint | null;
   stopReason: StopReason;
-  /** Epoch of this step (from 1) whose weights were kept. */
+  /** Epoch of this step (from 1) whose weights were kept (cross-validated: the folds' mean, rounded). */
   bestEpoch: number;
+  /** Cross-validated steps: each fold's outcome (`history` is then the folds' mean curve). */
+  folds?: FoldOutcome[];
 }
 
 /** Progress inside an epoch (sent at most every 100 ms per trial, so long epochs still show movement). */
@@ -59,4 +73,13 @@ export interface TrialExecutor {
   run(job: TrialJob, hooks: TrialHooks): TrialExecution;
   /** Release workers and backends. */
   close(): Promise<void>;
+}
+
+/** Where a step trains and how it reports. */
+export interface TrialContext extends TrialHooks {
+  data: TrainingData;
+  backend: Backend;
+  control: TrainControl;
+  /** Lets the host handle messages (a stop) during long epochs. */
+  yieldToHost?: () => Promise<void>;
 }

@@ -73,4 +73,14 @@ export {
   type ParameterImportance,
 } from './importance.ts';
 export { optunaStudy, type OptunaStudyConfig } from './optuna/config.ts';
-export { autoBaseSpec, autoSearchSpace, linearBaselineSpec, AUTO_TRIALS } from './auto.ts';
+export {
+  autoSweep,
+  autoFolds,
+  AUTO_LABELS,
+  AUTO_SEARCH_SHARE,
+  AUTO_TRIALS,
+  type AutoSpaceJson,
+  type AutoSweepOptions,
+} from './auto.ts';
+export { autoPick, pairedGain, type AutoPick } from './auto-pick.ts';
+export { assignFolds, foldData, foldTargets, type FoldSetting } from './folds.ts';

@@ -29,6 +29,15 @@ export function epochMetrics(s: EpochSummary): Record<string, number> {
   return out;
 }
 
+/** Mean of each key present in every record. */
+export function meanMetrics(records: readonly Record<string, number>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(records[0] ?? {}))
+    if (records.every((r) => typeof r[key] === 'number'))
+      out[key] = records.reduce((s, r) => s + r[key], 0) / records.length;
+  return out;
+}
+
 /** The objective's value in these metrics; null when missing or not finite. */
 export function objectiveValue(metrics: Record<string, number>, objective: Objective): number | null {
   const v = metrics[objective.metric];

@@ -1,7 +1,10 @@
 /** Decide every sweep setting from the space file, the host's overrides and the defaults, and check the lot. */
 import { SpecError, type Problem } from '../errors.ts';
 import { checkResolve, LIMITS, type NetworkSpec, type Task } from '../spec/index.ts';
-import { resolveTraining } from '../train/index.ts';
+import { resolveTraining, type TrainingData } from '../train/index.ts';
+import { checkEnqueued } from './enqueue.ts';
+import { checkFoldRows, foldTargets } from './folds.ts';
+import { settingMessages as sm } from './settings-messages.ts';
 import { checkParameters, type DataShape } from './check-space.ts';
 import { gridSize } from './strategies/grid.ts';
 import { hyperbandSizes } from './strategies/hyperband.ts';
@@ -31,6 +34,8 @@ export interface PrepareOptions {
   /** CPU cores of the machine, for the default concurrency (cores − 1, at least 1). */
   cores: number;
   overrides?: SweepOverrides;
+  /** The data trials train on, when the host has it: checks that `folds` can be dealt from its rows. */
+  trainingData?: TrainingData;
 }
 
 /** A checked sweep, ready to run. */
@@ -52,6 +57,23 @@ function resolveObjective(space: SearchSpace, o: Partial<Objective> | undefined,
   const metric = o?.metric ?? space.objective?.metric ?? defaultObjective(task).metric;
   const direction = o?.direction ?? (o?.metric ? undefined : space.objective?.direction) ?? directionOf(metric);
   return { metric, direction };
+}
+
+/** Problems of the space's folds and enqueued trials with this strategy, trial count, network and data. */
+function settingProblems(o: PrepareOptions, strategy: StrategyName, trials: number): Problem[] {
+  const { space } = o;
+  const problems: Problem[] = [];
+  const halving = strategy === 'halving' || strategy === 'hyperband';
+  if (space.folds !== undefined && halving) problems.push(sm.foldsWithHalving(strategy));
+  else if (space.folds !== undefined && o.trainingData) {
+    const p = checkFoldRows(foldTargets(o.trainingData), o.data.task, space.folds);
+    if (p) problems.push(p);
+  }
+  const enqueue = space.enqueue ?? [];
+  if (enqueue.length && strategy !== 'random' && strategy !== 'tpe') problems.push(sm.enqueueStrategy(strategy));
+  else if (enqueue.length > trials) problems.push(sm.enqueueTooMany(enqueue.length, trials));
+  problems.push(...checkEnqueued(enqueue, o.spec, o.data));
+  return problems;
 }
 
 /** Decide the settings; throws SweepError listing every problem (SpecError when the base network itself is invalid). */
@@ -85,8 +107,11 @@ export function prepareSweep(o: PrepareOptions): SweepSetup {
   if (brackets && trials < brackets.length) problems.push(m.hyperbandTrials(trials, brackets, halving));
   const objective = resolveObjective(space, v.objective, data.task);
   const valid = objectiveMetrics(data.task);
+  const folds = space.folds ?? null;
   if (!valid.includes(objective.metric)) problems.push(m.objectiveNotReported(objective.metric, data.task.kind, valid));
-  else if (objective.metric.startsWith('val') && !o.hasValidation) problems.push(m.noValidation(objective.metric));
+  else if (objective.metric.startsWith('val') && !o.hasValidation && folds === null)
+    problems.push(m.noValidation(objective.metric));
+  problems.push(...settingProblems(o, strategy, trials));
   if (problems.length) throw new SweepError(problems);
   const t = space.tpe ?? {};
   return {
@@ -105,6 +130,9 @@ export function prepareSweep(o: PrepareOptions): SweepSetup {
         candidates: t.candidates ?? 24,
         gamma: t.gamma ?? 0.25,
       },
+      folds,
+      budgetSeconds: space.budgetSeconds ?? null,
+      enqueue: space.enqueue ?? [],
     },
   };
 }

@@ -3,12 +3,13 @@
  * the injected executor, records every trial, streams events, and honours cancellation. Failed trials
  * are recorded with their message and the sweep goes on.
  */
-import { assert, isUserError } from '../errors.ts';
-import { resolveTraining, type EpochSummary, type OptimizerCheckpoint, type WeightTensor } from '../train/index.ts';
+import { assert } from '../errors.ts';
+import { resolveTraining, type OptimizerCheckpoint, type WeightTensor } from '../train/index.ts';
 import { trialSpec } from './apply.ts';
 import type { SweepControl } from './control.ts';
 import type { TrialExecution, TrialExecutor, TrialJobResult } from './executor.ts';
 import { bestTrial, compareTrials, epochMetrics, objectiveValue } from './objective.ts';
+import { END_EVENT, failureOf, newRecord, settleRecord } from './runner-records.ts';
 import type { SweepSetup } from './prepare.ts';
 import { trialSeed } from './seeds.ts';
 import { createStrategy, type TrialStep } from './strategies/index.ts';
@@ -23,43 +24,6 @@ export interface RunSweepOptions {
   control?: SweepControl;
   /** Milliseconds clock (injectable for tests). */
   now?: () => number;
-}
-
-/** The event announcing each way a trial step ends. */
-const END_EVENT = {
-  waiting: 'trial/rung',
-  done: 'trial/done',
-  pruned: 'trial/pruned',
-  failed: 'trial/failed',
-  cancelled: 'trial/cancelled',
-} as const;
-
-function newRecord(step: TrialStep, seed: number): TrialRecord {
-  return {
-    trial: step.trial,
-    params: step.params,
-    status: 'running',
-    objective: null,
-    metrics: {},
-    epochs: 0,
-    keptEpoch: 0,
-    durationMs: 0,
-    seed,
-    rung: step.rung,
-    bracket: step.bracket,
-    error: null,
-    history: [],
-  };
-}
-
-/** Code and message of whatever a failed step threw. */
-function failureOf(e: unknown): { code: string; message: string } {
-  if (isUserError(e)) return { code: e.code, message: e.message };
-  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string') {
-    const code = 'code' in e && typeof e.code === 'string' ? e.code : 'sweep/trial-crashed';
-    return { code, message: e.message };
-  }
-  return { code: 'sweep/trial-crashed', message: String(e) };
 }
 
 /** Run a prepared sweep to the end (or until cancelled); resolves with every trial and the best one. */
@@ -77,9 +41,15 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
     concurrency: settings.concurrency,
     objective: settings.objective,
     parameters: space.parameters,
-    epochBudget: space.parameters.some((p) => p.path === 'training.epochs') ? null : strategy.epochBudget(fullEpochs),
+    epochBudget: space.parameters.some((p) => p.path === 'training.epochs')
+      ? null
+      : strategy.epochBudget(fullEpochs) * (settings.folds ?? 1),
+    ...(settings.folds === null ? {} : { folds: settings.folds }),
+    ...(settings.budgetSeconds === null ? {} : { budgetSeconds: settings.budgetSeconds }),
   };
   const started = now();
+  const deadline = settings.budgetSeconds === null ? Infinity : started + settings.budgetSeconds * 1000;
+  const folds = settings.folds === null ? undefined : { count: settings.folds, seed: settings.seed };
   const records = new Map<number, TrialRecord>();
   // a waiting (halving) trial's weights and optimizer state, to continue from when promoted
   const weights = new Map<number, { weights: WeightTensor[]; optimizer: OptimizerCheckpoint | null }>();
@@ -87,6 +57,8 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
   const queue: TrialStep[] = [];
   let strategyDone = false;
   let cancelled = false;
+  // the time budget ran out once a trial had finished: nothing more starts, and running trials stop
+  let spent = false;
   let best: TrialRecord | null = null;
 
   const finish = (status: Exclude<TrialStatus, 'running'>, r: TrialRecord) => {
@@ -99,19 +71,21 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
     }
   };
 
-  const settle = (r: TrialRecord, offset: number, history: EpochSummary[], kept: number) => {
-    r.history = [...r.history.slice(0, offset), ...history];
-    r.epochs = r.history.length;
-    r.keptEpoch = kept > 0 ? offset + kept : r.epochs;
-    const at = r.history[r.keptEpoch - 1];
-    r.metrics = at ? epochMetrics(at) : {};
-    r.objective = objectiveValue(r.metrics, settings.objective);
+  const hasDone = () => [...records.values()].some((r) => r.status === 'done');
+  /** Past the deadline with a finished trial: stop for good (true when the budget is spent). */
+  const checkBudget = (): boolean => {
+    if (!spent && now() >= deadline && hasDone()) {
+      spent = true;
+      queue.length = 0;
+      for (const e of running.values()) e.stop();
+    }
+    return spent;
   };
 
   return new Promise<SweepResult>((resolve, reject) => {
     const start = (step: TrialStep) => {
       const seed = trialSeed(settings.seed, step.trial);
-      const r = records.get(step.trial) ?? newRecord(step, seed);
+      const r = records.get(step.trial) ?? newRecord(step, seed, settings.enqueue);
       records.set(step.trial, r);
       r.status = 'running';
       r.rung = step.rung;
@@ -145,9 +119,11 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
             initialWeights: saved?.weights ?? null,
             initialOptimizer: saved?.optimizer ?? null,
             returnWeights: !step.final,
+            ...(folds ? { folds } : {}),
           },
           {
             onEpoch: (s) => {
+              checkBudget();
               const summary = { ...s, epoch: offset + s.epoch, epochs };
               r.history.push(summary);
               r.epochs = r.history.length;
@@ -158,8 +134,10 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
                 objective: objectiveValue(epochMetrics(summary), settings.objective),
               });
             },
-            onProgress: (p) =>
-              emit({ type: 'trial/progress', trial: step.trial, ...p, epoch: offset + p.epoch, epochs }),
+            onProgress: (p) => {
+              checkBudget();
+              emit({ type: 'trial/progress', trial: step.trial, ...p, epoch: offset + p.epoch, epochs });
+            },
           },
         );
       } catch (e) {
@@ -171,12 +149,17 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
       execution.result
         .then(
           (res: TrialJobResult) => {
-            settle(
-              r,
-              offset,
-              res.history.map((s) => ({ ...s, epoch: offset + s.epoch, epochs })),
-              res.bestEpoch,
-            );
+            const history = res.history.map((s) => ({ ...s, epoch: offset + s.epoch, epochs }));
+            settleRecord(r, settings.objective, { offset, history, kept: res.bestEpoch, folds: res.folds });
+            // a cross-validated trial's curve (the folds' mean) is known only now
+            if (res.folds)
+              for (const summary of history)
+                emit({
+                  type: 'trial/epoch',
+                  trial: step.trial,
+                  summary,
+                  objective: objectiveValue(epochMetrics(summary), settings.objective),
+                });
             r.durationMs += now() - begun;
             if (res.stopReason === 'stopped') finish('cancelled', r);
             else if (step.final) finish('done', r);
@@ -186,7 +169,7 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
             }
           },
           (e: unknown) => {
-            settle(r, offset, r.history.slice(offset), 0);
+            settleRecord(r, settings.objective, { offset, history: r.history.slice(offset), kept: 0 });
             r.durationMs += now() - begun;
             r.error = failureOf(e);
             finish('failed', r);
@@ -216,13 +199,16 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
 
     const pump = () => {
       for (;;) {
-        let progressed = !cancelled && !strategyDone && pull();
-        while (!cancelled && running.size < settings.concurrency && queue.length) {
+        const stopped = () => cancelled || checkBudget();
+        let progressed = !stopped() && !strategyDone && pull();
+        // past the deadline with nothing finished yet, one trial at a time runs until one finishes
+        const room = () => (now() >= deadline ? 1 : settings.concurrency);
+        while (!stopped() && running.size < room() && queue.length) {
           start(queue.shift() as TrialStep);
           progressed = true;
         }
         if (running.size > 0) return;
-        if (cancelled || (strategyDone && queue.length === 0)) break;
+        if (stopped() || (strategyDone && queue.length === 0)) break;
         assert(progressed, 'the sweep strategy is waiting, but no trial is running');
       }
       o.control?.detach();
@@ -254,7 +240,7 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
         if (r?.status === 'waiting') finish('cancelled', r);
         else if (!r && step) {
           // Never started: recorded (and announced) as cancelled so the table shows it.
-          const fresh = newRecord(step, trialSeed(settings.seed, trial));
+          const fresh = newRecord(step, trialSeed(settings.seed, trial), settings.enqueue);
           records.set(trial, fresh);
           finish('cancelled', fresh);
         }

@@ -93,7 +93,7 @@ describe('space file structure', () => {
     ).toEqual([
       [
         'colour',
-        "colour is not a known setting. Valid settings here: 'format', 'version', 'parameters', 'objective', 'strategy', 'trials', 'seed', 'halving', 'tpe', 'spec'.",
+        "colour is not a known setting. Valid settings here: 'format', 'version', 'parameters', 'objective', 'strategy', 'trials', 'seed', 'halving', 'tpe', 'spec', 'folds', 'budgetSeconds', 'enqueue'.",
       ],
       [
         'format',

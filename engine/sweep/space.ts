@@ -2,12 +2,29 @@
 import type { Problem } from '../errors.ts';
 import { checkSpecStructure, LIMITS, MONITOR_NAMES } from '../spec/index.ts';
 import { sweepMessages as m } from './messages.ts';
+import { readEnqueue } from './enqueue.ts';
 import { readParameter } from './parameter.ts';
 import { isRecord, SpaceReader } from './reader.ts';
 import { SweepError } from './sweep-error.ts';
 import { SPACE_FORMAT, SPACE_VERSION, STRATEGY_NAMES, type Parameter, type SearchSpace } from './types.ts';
 
-const TOP = ['format', 'version', 'parameters', 'objective', 'strategy', 'trials', 'seed', 'halving', 'tpe', 'spec'];
+const TOP = [
+  'format',
+  'version',
+  'parameters',
+  'objective',
+  'strategy',
+  'trials',
+  'seed',
+  'halving',
+  'tpe',
+  'spec',
+  'folds',
+  'budgetSeconds',
+  'enqueue',
+];
+/** Most folds a trial may be cross-validated on. */
+export const MAX_FOLDS = 10;
 
 function readSettings(r: SpaceReader, space: SearchSpace): void {
   const strategy = r.choice('strategy', STRATEGY_NAMES);
@@ -17,6 +34,15 @@ function readSettings(r: SpaceReader, space: SearchSpace): void {
   else if (trials !== undefined) space.trials = trials;
   const seed = r.int('seed', false, 0);
   if (seed !== undefined) space.seed = seed;
+  const folds = r.number(
+    'folds',
+    false,
+    (v) => Number.isInteger(v) && v >= 2 && v <= MAX_FOLDS,
+    `a whole number from 2 to ${MAX_FOLDS}`,
+  );
+  if (folds !== undefined) space.folds = folds;
+  const budget = r.number('budgetSeconds', false, (v) => v > 0, 'a number of seconds > 0');
+  if (budget !== undefined) space.budgetSeconds = budget;
   const o = r.object('objective');
   if (o) {
     o.only(['metric', 'direction']);
@@ -74,6 +100,7 @@ export function checkSearchSpace(input: unknown): { space: SearchSpace | null; p
     }
   const space: SearchSpace = { parameters };
   readSettings(r, space);
+  if (input.enqueue !== undefined) space.enqueue = readEnqueue(input.enqueue, parameters, problems);
   if (input.spec !== undefined) {
     const { spec, problems: specProblems } = checkSpecStructure(input.spec);
     problems.push(...specProblems.map(m.specProblem));

@@ -1,20 +1,16 @@
 /** Train one trial step in this thread through the run pipeline's train step: what every executor (local, worker_threads, Web Worker) ends up calling. */
-import type { Backend } from '../backend/index.ts';
 import { train } from '../run/index.ts';
-import type { TrainControl, TrainingData } from '../train/index.ts';
-import type { TrialHooks, TrialJob, TrialJobResult } from './executor.ts';
+import { crossValidate } from './cross-validate.ts';
+import type { TrialContext, TrialJob, TrialJobResult } from './executor.ts';
 
-/** Where a step trains and how it reports. */
-export interface TrialContext extends TrialHooks {
-  data: TrainingData;
-  backend: Backend;
-  control: TrainControl;
-  /** Lets the host handle messages (a stop) during long epochs. */
-  yieldToHost?: () => Promise<void>;
+export type { TrialContext } from './executor.ts';
+
+/** Train `job` (once per fold when it is cross-validated); rejects with the training error (e.g. divergence) when it fails. */
+export async function trainTrialJob(job: TrialJob, c: TrialContext): Promise<TrialJobResult> {
+  return job.folds ? crossValidate(job, job.folds, c, trainOnce) : trainOnce(job, c);
 }
 
-/** Train `job`; rejects with the training error (e.g. divergence) when it fails. */
-export async function trainTrialJob(job: TrialJob, c: TrialContext): Promise<TrialJobResult> {
+async function trainOnce(job: TrialJob, c: TrialContext): Promise<TrialJobResult> {
   const result = await train({
     spec: job.spec,
     data: c.data,

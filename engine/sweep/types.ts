@@ -78,6 +78,20 @@ export interface SearchSpace {
   tpe?: Partial<TpeSettings>;
   /** Base network for hosts that have none of their own (the CLI without --spec). */
   spec?: NetworkSpec;
+  /** Score each trial by k-fold cross-validation over the training + validation rows (2–10). */
+  folds?: number;
+  /** Start no trial after this many seconds, and stop the running ones (keeping at least one finished trial). */
+  budgetSeconds?: number;
+  /** Trials to run first with these values (the rest of the space's values stay the base network's). */
+  enqueue?: EnqueuedTrial[];
+}
+
+/** A trial with fixed values, run before the strategy's own (Optuna's `enqueue_trial`). */
+export interface EnqueuedTrial {
+  /** Shown beside the trial in tables, e.g. 'default network'. */
+  label?: string;
+  /** Values by parameter path; paths left out keep the base network's value. */
+  params: TrialParams;
 }
 
 /** Every setting of a sweep, decided. */
@@ -91,6 +105,12 @@ export interface SweepSettings {
   objective: Objective;
   halving: HalvingSettings;
   tpe: TpeSettings;
+  /** k of k-fold cross-validation per trial; null scores trials on the validation rows. */
+  folds: number | null;
+  /** Seconds after which no trial starts and running ones stop (at least one trial still finishes); null: no limit. */
+  budgetSeconds: number | null;
+  /** Trials 1 … enqueue.length, with these values. */
+  enqueue: EnqueuedTrial[];
 }
 
 /** Parameter values of one trial, keyed by path. */
@@ -122,8 +142,14 @@ export interface TrialRecord {
   bracket: number | null;
   /** Why it failed (failed trials only). */
   error: { code: string; message: string } | null;
-  /** Every epoch's summary, for learning curves. */
+  /** Every epoch's summary, for learning curves (with folds: each epoch's mean over the folds that reached it). */
   history: EpochSummary[];
+  /** An enqueued trial's label, e.g. 'linear baseline'. */
+  label?: string;
+  /** Cross-validated trials: the number of folds; `metrics` and `objective` are then fold means, `keptEpoch` the mean kept epoch. */
+  folds?: number;
+  /** Cross-validated trials: each fold's objective at its kept epoch. */
+  foldObjectives?: (number | null)[];
 }
 
 /** What the sweep will do, announced when it starts (for progress and ETA). */
@@ -136,6 +162,10 @@ export interface SweepPlan {
   parameters: Parameter[];
   seed: number;
   concurrency: number;
+  /** Folds each trial is cross-validated on, when it is. */
+  folds?: number;
+  /** The time budget in seconds, when there is one. */
+  budgetSeconds?: number;
 }
 
 /** How a sweep ended. */

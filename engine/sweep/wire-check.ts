@@ -1,7 +1,8 @@
 /** Shape checks for values that cross a worker boundary (they are `unknown` until one of these passes). */
 import type { Task } from '../spec/types.ts';
 import type { EpochSummary, OptimizerCheckpoint, Split, TrainingData, WeightTensor } from '../train/types.ts';
-import type { TrialProgress } from './executor.ts';
+import type { FoldOutcome, TrialProgress } from './executor.ts';
+import type { FoldSetting } from './folds.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -112,6 +113,25 @@ export function isEpochSummary(v: unknown): v is EpochSummary {
         typeof l.id === 'string' &&
         isNum(l.gradNorm) &&
         isNum(l.weightNorm),
+    )
+  );
+}
+
+/** How a job is cross-validated: 2 or more folds and a seed. */
+export function isFoldSetting(v: unknown): v is FoldSetting {
+  return hasKeys(v, 'count', 'seed') && isCount(v.count) && v.count >= 2 && isCount(v.seed);
+}
+
+/** The folds of a cross-validated result. */
+export function isFoldOutcomes(v: unknown): v is FoldOutcome[] {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (f) =>
+        hasKeys(f, 'metrics', 'keptEpoch', 'epochs') &&
+        isNumRecord(f.metrics) &&
+        isCount(f.keptEpoch) &&
+        isCount(f.epochs),
     )
   );
 }

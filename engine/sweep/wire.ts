@@ -9,6 +9,8 @@ import {
   hasKeys,
   isCount,
   isEpochSummary,
+  isFoldOutcomes,
+  isFoldSetting,
   isOptimizerCheckpoint,
   isProgress,
   isTrainingData,
@@ -53,7 +55,8 @@ function isJobResult(v: unknown): v is TrialJobResult {
     (v.weights === null || isWeights(v.weights)) &&
     (v.optimizer === null || isOptimizerCheckpoint(v.optimizer)) &&
     ['completed', 'earlyStopping', 'stopped'].includes(v.stopReason as string) &&
-    isCount(v.bestEpoch)
+    isCount(v.bestEpoch) &&
+    (v.folds === undefined || isFoldOutcomes(v.folds))
   );
 }
 
@@ -81,6 +84,7 @@ export function parseTrialWorkerRequest(v: unknown): TrialWorkerRequest | null {
     )
       return null;
     if (!(j.initialOptimizer === null || isOptimizerCheckpoint(j.initialOptimizer))) return null;
+    if (!(j.folds === undefined || isFoldSetting(j.folds))) return null;
     return {
       type: 'run',
       job: {
@@ -89,6 +93,7 @@ export function parseTrialWorkerRequest(v: unknown): TrialWorkerRequest | null {
         initialWeights: j.initialWeights,
         initialOptimizer: j.initialOptimizer,
         returnWeights: j.returnWeights,
+        ...(j.folds === undefined ? {} : { folds: j.folds }),
       },
     };
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/index.ts';
 import type { EngineEvent } from '../protocol/index.ts';
 import type { SweepRequest } from '../protocol/index.ts';
-import { createTrialHost, type SweepEvent, type TrialPort } from '../sweep/index.ts';
+import { autoSweep, createTrialHost, type SweepEvent, type TrialPort } from '../sweep/index.ts';
 import type { RunEntry } from './run-entry.ts';
 import { SweepHost } from './sweep.ts';
 import { readTable, TableStore } from './table-store.ts';
@@ -146,6 +146,29 @@ describe('sweep requests', () => {
     expect(done.result.trials.every((t) => t.history.length === 0)).toBe(true);
     expect(done.result.best?.objective).toBeGreaterThan(0.5);
     expect(events.filter((e) => e.type === 'sweep/events').length).toBeLessThan(all.length);
+  });
+
+  it("runs the auto search's space: the labelled default and linear trials first, every trial cross-validated", async () => {
+    const { send, sweepEvents, events } = await harness();
+    const task = { kind: 'classification' as const, classes: ['setosa', 'versicolor', 'virginica'] };
+    const auto = autoSweep({ task, inputs: 4, rows: 120, classCounts: [40, 40, 40], seed: 3, budgetSeconds: 60 });
+    // a fixed number of trials instead of the budget, so the test does not depend on the machine's speed
+    const { budgetSeconds: _budget, ...fixed } = { ...auto.space, trials: 3 };
+    const autoSpec = { ...auto.spec, training: { ...auto.spec.training, epochs: 3, backend: 'cpu' as const } };
+    await send({ type: 'sweep/check', ...base, spec: autoSpec, space: auto.space });
+    const checked = events.at(-1);
+    expect(checked?.type === 'sweep/checked' && checked.check).toMatchObject({ folds: 5, budgetSeconds: 51 });
+    await send({ type: 'sweep/start', ...base, spec: autoSpec, sweepId: 'auto', space: fixed });
+    const done = sweepEvents().at(-1);
+    if (done?.type !== 'sweep/done') throw new Error(`last event is ${done?.type}`);
+    expect(done.result.plan.folds).toBe(5);
+    expect(done.result.trials.map((t) => [t.trial, t.status, t.label, t.folds, t.foldObjectives?.length])).toEqual([
+      [1, 'done', 'default network', 5, 5],
+      [2, 'done', 'linear baseline', 5, 5],
+      [3, 'done', undefined, 5, 5],
+    ]);
+    // each trial's mean curve arrives as its epochs when the trial ends
+    expect(sweepEvents().filter((e) => e.type === 'trial/epoch')).toHaveLength(9);
   });
 
   it('stops a sweep, and refuses to stop one that has ended', async () => {

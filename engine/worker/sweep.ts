@@ -134,6 +134,7 @@ export class SweepHost {
       spec,
       data: { inputs: prepared.featureNames.length, task: prepared.task },
       hasValidation: prepared.validation.rows > 0,
+      trainingData: trainingDataOf(prepared),
       cores: req.cores,
       overrides: req.concurrency === null ? {} : { concurrency: req.concurrency },
     });
@@ -150,8 +151,12 @@ export class SweepHost {
       concurrency: settings.concurrency,
       seed: settings.seed,
       objective: settings.objective,
-      epochBudget: searchesEpochs ? null : strategy.epochBudget(resolveTraining(spec.training).epochs),
+      epochBudget: searchesEpochs
+        ? null
+        : strategy.epochBudget(resolveTraining(spec.training).epochs) * (settings.folds ?? 1),
       rows: { train: prepared.train.rows, validation: prepared.validation.rows },
+      ...(settings.folds === null ? {} : { folds: settings.folds }),
+      ...(settings.budgetSeconds === null ? {} : { budgetSeconds: settings.budgetSeconds }),
     };
   }
 

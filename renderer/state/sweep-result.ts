@@ -1,5 +1,6 @@
 /** The app's sweep as plain data: its result (for the trials CSV), its saved form, and the engine-crash error. */
 import type { DatasetSettings, NetworkSpec, SweepPlan, SweepResult, WireError } from '../../engine/protocol/index.ts';
+import { parameterImportance, type ImportanceResult, type TrialRecord } from '../../engine/protocol/index.ts';
 import type { SweepPhase } from './sweep-project.ts';
 import type { SweepResultRecord } from './sweep-record.ts';
 import { thinPoints, type TrialView } from './sweep-trials.ts';
@@ -65,4 +66,15 @@ export function engineCrashed(message: string): WireError {
     message: `${message} The sweep stopped; the trials that finished are kept.`,
     problems: [],
   };
+}
+
+/** The live sweep's fields before a sweep has started: no plan, trials, filters or errors. */
+export function blankSweep(): Omit<SweepState, 'phase'> & Record<'retrainError' | 'highlighted' | 'openedFrom', null> {
+  const none = { plan: null, best: null, rows: null, error: null, retrainError: null, highlighted: null };
+  return { ...none, trials: [], backend: '', elapsedMs: 0, openedFrom: null };
+}
+
+/** How much each parameter mattered to the objective (null before the sweep has a plan). */
+export function importanceOf(plan: SweepPlan | null, records: readonly TrialRecord[]): ImportanceResult | null {
+  return plan ? parameterImportance(records, plan.parameters, plan.objective.direction) : null;
 }

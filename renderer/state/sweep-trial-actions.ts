@@ -61,9 +61,9 @@ export async function retrainTrial(
   base: NetworkSpec,
   settings: DatasetSettings,
   record: TrialRecord,
+  name = `Sweep trial ${record.trial} (train+val)`,
 ): Promise<{ run: TrainingRun | null; error: WireError | null }> {
   const runId = newRunId();
-  const name = `Sweep trial ${record.trial} (train+val)`;
   let run: TrainingRun | null = null;
   const off = followRun(
     p.engine,

@@ -167,6 +167,12 @@ describe('progress and saved trials', () => {
     // Under a second, or not running: no estimate; a completed sweep is all done.
     expect(sweepProgress(plan(40), 'running', 10, 1, 500).etaMs).toBeNull();
     expect(sweepProgress(plan(40), 'completed', 10, 1, 4000)).toEqual({ fraction: 1, etaMs: null });
+    // A time budget of 20 s: 4 s in is a fifth of it unless the work is further on, and no more than 16 s are left.
+    const budgeted = { ...plan(null), trials: 500, budgetSeconds: 20 };
+    expect(sweepProgress(budgeted, 'running', 10, 0, 4000)).toEqual({ fraction: 0.2, etaMs: 16000 });
+    expect(sweepProgress(budgeted, 'running', 10, 1, 4000)).toEqual({ fraction: 0.2, etaMs: 16000 });
+    expect(sweepProgress({ ...budgeted, trials: 2 }, 'running', 10, 1, 4000)).toEqual({ fraction: 0.5, etaMs: 4000 });
+    expect(sweepProgress(budgeted, 'running', 10, 3, 30_000)).toEqual({ fraction: 1, etaMs: 0 });
   });
 
   it('reads a saved trial without a Hyperband bracket as having none', () => {

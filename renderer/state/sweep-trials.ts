@@ -172,8 +172,9 @@ export function passesFilters(t: TrialRecord, filters: Readonly<Record<string, A
   return true;
 }
 
-/** How far a sweep is: 0–1 of the work planned (epochs when the plan knows them, else trials), and the
- * milliseconds left from the pace so far (null until there is a pace to go by). */
+/** How far a sweep is: 0–1 of the work planned (epochs when the plan knows them, else trials) or of its time
+ * budget, whichever is further, and the milliseconds left from the pace so far or the budget (null until there
+ * is a pace to go by). */
 export function sweepProgress(
   plan: SweepPlan | null,
   phase: string,
@@ -182,15 +183,14 @@ export function sweepProgress(
   elapsedMs: number,
 ): { fraction: number | null; etaMs: number | null } {
   if (!plan) return { fraction: null, etaMs: null };
-  const fraction =
-    phase === 'completed'
-      ? 1
-      : plan.epochBudget
-        ? Math.min(1, epochsDone / plan.epochBudget)
-        : finished / Math.max(1, plan.trials);
+  const budgetMs = plan.budgetSeconds ? plan.budgetSeconds * 1000 : null;
+  const [done, planned] = plan.epochBudget ? [epochsDone, plan.epochBudget] : [finished, Math.max(1, plan.trials)];
+  const work = Math.min(1, done / planned);
+  const fraction = phase === 'completed' ? 1 : Math.max(work, budgetMs ? Math.min(1, elapsedMs / budgetMs) : 0);
   if (phase !== 'running' || elapsedMs < 1000) return { fraction, etaMs: null };
-  const [done, planned] = plan.epochBudget ? [epochsDone, plan.epochBudget] : [finished, plan.trials];
-  return { fraction, etaMs: done > 0 ? ((planned - done) * elapsedMs) / done : null };
+  const paced = done > 0 ? ((planned - done) * elapsedMs) / done : null;
+  const left = budgetMs === null ? null : Math.max(0, budgetMs - elapsedMs);
+  return { fraction, etaMs: paced === null ? left : left === null ? paced : Math.min(paced, left) };
 }
 
 /** A trial as a project file keeps it, ready to show (projects saved before Hyperband have no bracket). */

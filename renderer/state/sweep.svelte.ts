@@ -6,20 +6,15 @@
  */
 import { FlushThrottle } from '../lib/flush-throttle.ts';
 import type { DatasetSettings, NetworkSpec, WireError } from '../../engine/protocol/index.ts';
-import {
-  parameterImportance,
-  parseTrialsCsv,
-  trialsCsv,
-  type ImportanceResult,
-  type SweepEvent,
-  type SweepPlan,
-} from '../../engine/protocol/index.ts';
+import { parseTrialsCsv, trialsCsv, type ImportanceResult, type SweepEvent } from '../../engine/protocol/index.ts';
+import type { SweepPlan } from '../../engine/protocol/index.ts';
 import type { SweepLiveEvent } from '../engine/engine-client.ts';
 import { asWireError } from '../lib/wire-error.ts';
-import type { SweepPhase, SweepProject } from './sweep-project.ts';
+import type { SweepEnd, SweepPhase, SweepPreset, SweepProject } from './sweep-project.ts';
+import { AutoSearch } from './auto-search.svelte.ts';
 import { SpaceCheck } from './sweep-check.svelte.ts';
 import type { SweepRecord } from './sweep-record.ts';
-import { engineCrashed, savedResult, sweepResult } from './sweep-result.ts';
+import { blankSweep, engineCrashed, importanceOf, savedResult, sweepResult } from './sweep-result.ts';
 import { cores, SweepSpace } from './sweep-space.svelte.ts';
 import { applyTrial, retrainTrial } from './sweep-trial-actions.ts';
 import {
@@ -43,6 +38,8 @@ export class Sweep {
   readonly space: SweepSpace;
   /** The engine's check of the space being edited. */
   readonly checker: SpaceCheck;
+  /** The Model view's "Find a good network": a preset sweep whose best network becomes a run. */
+  readonly auto: AutoSearch;
 
   phase = $state<SweepPhase>('idle');
   plan = $state.raw<SweepPlan | null>(null);
@@ -67,6 +64,7 @@ export class Sweep {
   #settings: DatasetSettings | null = null;
   #startedAt = 0;
   #off: (() => void) | null = null;
+  #onEnd: SweepPreset['onEnd'] | null = null;
   #pending: SweepEvent[] = [];
   readonly #throttle = new FlushThrottle(FLUSH_MS, () => this.#apply());
 
@@ -74,6 +72,7 @@ export class Sweep {
     this.#project = project;
     this.space = new SweepSpace(project);
     this.checker = new SpaceCheck(project, this.space);
+    this.auto = new AutoSearch(project, this);
     project.engine.onCrash((message) => {
       if (!this.isActive) return;
       this.#end('failed');
@@ -95,22 +94,23 @@ export class Sweep {
   /** Milliseconds left, from the pace so far; null until there is a pace to go by. */
   readonly etaMs = $derived(this.#progress.etaMs);
   readonly visible = $derived(this.trials.filter((t) => passesFilters(t.record, this.filters)));
-  readonly importance = $derived.by<ImportanceResult | null>(() => {
-    const plan = this.plan;
-    return plan ? parameterImportance(this.records, plan.parameters, plan.objective.direction) : null;
-  });
+  readonly importance = $derived<ImportanceResult | null>(importanceOf(this.plan, this.records));
   /** The best trial finished and there is a network to apply it to. */
   readonly canApply = $derived(this.bestTrial !== null && this.bestTrial.record.status === 'done');
 
-  /** Start the sweep with the space being edited, on the current network and data. */
-  async start(): Promise<void> {
+  /**
+   * Start the sweep with the space being edited on the current network, or with `preset` (a search-space file and
+   * its base network, as "Find a good network" sends them), on the current data. Resolves with the engine's refusal,
+   * or null once the sweep runs (a refusal of the edited space shows its problems beside the fields).
+   */
+  async start(preset?: SweepPreset): Promise<WireError | null> {
     const p = this.#project;
     const settings = p.dataset.settings;
-    if (this.isActive || !settings) return;
+    if (this.isActive || !settings) return null;
     this.#reset();
     const sweepId = `sweep-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
     this.#sweepId = sweepId;
-    this.#spec = p.spec;
+    this.#spec = preset?.spec ?? p.spec;
     this.#settings = $state.snapshot(settings);
     this.phase = 'starting';
     this.#off = p.engine.onSweep(sweepId, (e) => this.#receive(e));
@@ -118,24 +118,27 @@ export class Sweep {
       const reply = await p.engine.request({
         type: 'sweep/start',
         sweepId,
-        space: { ...this.space.json },
+        space: preset?.space ?? { ...this.space.json },
         spec: this.#spec,
         settings: this.#settings,
         cores: cores(),
-        concurrency: this.space.concurrencyValue,
+        concurrency: preset ? null : this.space.concurrencyValue,
       });
       this.#startedAt = performance.now();
       this.plan = reply.plan;
       this.backend = reply.backend;
       this.rows = reply.rows;
       if (this.phase === 'starting') this.phase = 'running';
+      this.#onEnd = preset?.onEnd ?? null;
+      return null;
     } catch (e) {
       this.#off?.();
       this.#off = null;
       const wire = asWireError(e);
       this.phase = 'idle';
-      if (wire.problems.length) this.checker.problems = wire.problems;
-      else this.error = wire;
+      if (!preset && wire.problems.length) this.checker.problems = wire.problems;
+      else if (!preset) this.error = wire;
+      return wire;
     }
   }
 
@@ -197,20 +200,19 @@ export class Sweep {
     this.#off?.();
     this.#off = null;
     this.#project.touch();
+    this.#ended(phase);
+  }
+
+  /** Tell the preset's owner how the sweep ended (once). */
+  #ended(phase: SweepEnd): void {
+    const onEnd = this.#onEnd;
+    this.#onEnd = null;
+    onEnd?.(phase);
   }
 
   #reset(): void {
-    this.plan = null;
-    this.trials = [];
-    this.best = null;
-    this.backend = '';
-    this.rows = null;
-    this.elapsedMs = 0;
-    this.error = null;
-    this.retrainError = null;
+    Object.assign(this, blankSweep());
     this.filters = {};
-    this.highlighted = null;
-    this.openedFrom = null;
     this.#pending = [];
     this.#startedAt = 0;
   }
@@ -257,12 +259,12 @@ export class Sweep {
     }
   }
 
-  /** Retrain the best trial's configuration on train+validation as a new run (shown in the run list, evaluated, exportable). */
-  async retrainBest(): Promise<TrainingRun | null> {
-    const t = this.bestTrial;
+  /** Retrain the best trial's configuration (or trial `trial`'s) on train+validation as a new run (listed, evaluated, exportable). */
+  async retrainBest(name?: string, trial = this.best): Promise<TrainingRun | null> {
+    const t = this.trials.find((x) => x.record.trial === trial);
     if (!t || !this.#spec || !this.#settings || this.#project.activeRun) return null;
     this.retrainError = null;
-    const { run, error } = await retrainTrial(this.#project, this.#spec, this.#settings, t.record);
+    const { run, error } = await retrainTrial(this.#project, this.#spec, this.#settings, t.record, name);
     this.retrainError = error;
     return run;
   }
@@ -276,6 +278,7 @@ export class Sweep {
   /** Show a sweep from a project file (or clear it), stopping one that runs. */
   restore(record: SweepRecord | null): void {
     if (this.isActive) void this.stop();
+    this.#ended('replaced');
     this.#off?.();
     this.#off = null;
     this.#reset();

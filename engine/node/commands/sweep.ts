@@ -121,6 +121,7 @@ export async function sweepCommand(argv: string[]): Promise<void> {
     spec,
     data: { inputs: data.train.features, task: data.task },
     hasValidation: data.validation !== null,
+    trainingData: data,
     cores: availableParallelism(),
     overrides: { strategy, trials, seed, concurrency, objective: metric ? { metric } : undefined },
   });

@@ -1,34 +1,35 @@
 /**
- * `train DATA.csv --target COL --auto [--budget SECONDS]`: a budgeted search for a good network through the sweep
- * engine (TPE over engine/sweep/auto.ts's space, trials in worker threads, scored on the validation rows); the best
- * trial, the default network and a linear baseline compete on the same validation rows, and the winner is refitted
- * on training + validation rows.
+ * `train DATA.csv --target COL --auto [--budget SECONDS]`: "find a good network" as an ordinary sweep
+ * (engine/sweep/auto.ts: TPE, trials cross-validated on the training + validation rows, the default network and
+ * a linear baseline enqueued, a time budget), run in worker threads; the best trial is then refitted on the
+ * training + validation rows for its mean kept epochs.
  */
 import { availableParallelism } from 'node:os';
 import { createBackend } from '../../backend/index.ts';
 import { TrainingError } from '../../errors.ts';
 import type { PreparedDataset } from '../../data/index.ts';
 import { stringifyModelFile, type ModelFile } from '../../export/index.ts';
-import { trainingDataOf, trainRun, yieldToEventLoop } from '../../run/index.ts';
-import { defaultSpec, type BackendChoice, type MonitorName, type NetworkSpec } from '../../spec/index.ts';
-import type { Metrics, TrainResult } from '../../train/index.ts';
+import { trainingDataOf, yieldToEventLoop } from '../../run/index.ts';
+import type { BackendChoice } from '../../spec/index.ts';
+import type { Metrics } from '../../train/index.ts';
 import {
-  autoBaseSpec,
-  autoSearchSpace,
-  linearBaselineSpec,
+  AUTO_LABELS,
+  autoPick,
+  autoSweep,
+  foldTargets,
+  parseSearchSpace,
   prepareSweep,
   retrainBest,
   runSweep,
   SweepControl,
-  type SweepEvent,
+  type SweepResult,
+  type TrialRecord,
 } from '../../sweep/index.ts';
 import { metricsBlock, num } from '../format.ts';
 import { writeFileAtomic } from '../outputs.ts';
 import { createNodeTrialPool } from '../sweep-pool.ts';
 import { resultTable, shortNames } from '../sweep-report.ts';
 
-/** Share of the budget the search gets; the refit of the winner and the linear baseline take the rest. */
-const SEARCH_SHARE = 0.7;
 /** Width of the progress bar. */
 const BAR = 30;
 
@@ -51,61 +52,94 @@ function testScore(model: ModelFile): string {
     : `R² ${num(t.r2)}`;
 }
 
-/** A run's validation score by the search's objective at the epoch it kept (null without one). */
-function validationScore(r: TrainResult, metric: MonitorName): number | null {
-  const h = r.history[r.bestEpoch - 1];
-  if (!h) return null;
-  const v =
-    metric === 'valLoss'
-      ? h.valLoss
-      : metric.startsWith('val')
-        ? h.valMetrics?.[metric.charAt(3).toLowerCase() + metric.slice(4)]
-        : undefined;
-  return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+/** The leaderboard: finished trials, best first, the top 10 and the labelled ones. */
+function leaderboard(result: SweepResult): string {
+  const names = shortNames(result.plan.parameters.map((p) => p.path));
+  const lines = resultTable({ ...result, trials: result.trials.filter((t) => t.status === 'done') }, names).split('\n');
+  return lines.filter((line, i) => i <= 10 || / \((default network|linear baseline)\)/.test(line)).join('\n');
 }
 
-/** Search, refit the winner, train the linear baseline, print the leaderboard and both scores; save the winner. */
+/**
+ * Time the refits after the search will take, from the trials' own times: the kept trial (the best or the
+ * default network) and the linear baseline, each trained once on all rows (a fold trains on (k − 1)/k of them)
+ * for its kept epochs (a fold's time per epoch is at least its time over the longest fold's epochs).
+ */
+function refitReserveMs(best: TrialRecord | null, done: readonly TrialRecord[]): number {
+  const one = (r: TrialRecord | null | undefined) => {
+    if (!r) return 0;
+    const k = r.folds ?? 4;
+    const perEpoch = r.durationMs / ((r.folds ?? 1) * Math.max(1, r.epochs));
+    // × 1.5: a refit trains with another seed and may meet a busier machine
+    return perEpoch * Math.max(1, r.keptEpoch) * (k / (k - 1)) * 1.5;
+  };
+  const labelled = (label: string) => done.find((t) => t.label === label);
+  return Math.max(one(best), one(labelled(AUTO_LABELS.defaults))) + one(labelled(AUTO_LABELS.linear));
+}
+
+/** Search, refit the winner (and the linear baseline, for its test score), print the leaderboard and both scores; save the winner. */
 export async function trainAuto(o: AutoOptions): Promise<void> {
   const started = Date.now();
-  const deadline = started + o.budgetSeconds * 1000 * SEARCH_SHARE;
   const info = (s: string) => {
     if (!o.quiet) process.stderr.write(s);
   };
   const data = trainingDataOf(o.prepared);
-  const space = autoSearchSpace(data.task, o.seed);
-  const spec = autoBaseSpec(data.task, data.train.rows, o.seed);
+  const targets = foldTargets(data);
+  const task = data.task;
+  const classCounts =
+    task.kind === 'classification' ? task.classes.map((_, c) => targets.filter((y) => y === c).length) : undefined;
+  // the budget counts from the command's start: starting Node and reading the data took some of it
+  const end = Date.now() - process.uptime() * 1000 + o.budgetSeconds * 1000;
+  const auto = autoSweep({
+    task,
+    inputs: data.train.features,
+    rows: targets.length,
+    classCounts,
+    seed: o.seed,
+    budgetSeconds: o.budgetSeconds,
+  });
   const setup = prepareSweep({
-    space,
-    spec,
-    data: { inputs: data.train.features, task: data.task },
+    // the search stops itself once what is left is what the refits will take (below); the runner's deadline is the hard end
+    space: parseSearchSpace({ ...auto.space, budgetSeconds: Math.max(1, (end - Date.now()) / 1000) }),
+    spec: auto.spec,
+    data: { inputs: data.train.features, task },
     hasValidation: data.validation !== null,
     cores: availableParallelism(),
-    overrides: {},
+    trainingData: data,
   });
-  const pool = createNodeTrialPool({ size: setup.settings.concurrency, data, backend: o.backend });
+  const { settings } = setup;
+  let done = 0;
+  const finished = new Map<number, TrialRecord>();
+  let best: TrialRecord | null = null;
   const control = new SweepControl();
   const tick = (): void => {
-    const share = Math.min(1, (Date.now() - started) / (deadline - started));
+    // 1 s for closing the workers and writing the model
+    if (done > 0 && Date.now() + refitReserveMs(best, [...finished.values()]) + 1000 >= end) control.cancel();
+    const share = Math.min(1, (Date.now() - started) / (end - started));
     info(
       `\rSearching [${'#'.repeat(Math.round(share * BAR)).padEnd(BAR)}] ${Math.round(share * 100)}%  ${done} trials done`,
     );
   };
-  let done = 0;
-  // At the deadline the search stops, but not before one trial has finished (on a busy machine that may take longer).
-  const timer = setInterval(() => (Date.now() >= deadline && done > 0 ? control.cancel() : tick()), 250);
-  let result;
+  const pool = createNodeTrialPool({ size: settings.concurrency, data, backend: o.backend });
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let result: SweepResult;
   try {
     await pool.ready;
+    timer = setInterval(tick, 250);
+    const scored =
+      settings.folds === null
+        ? `${o.prepared.validation.rows} validation rows`
+        : `${settings.folds}-fold cross-validation of ${targets.length} training + validation rows`;
     info(
       `Finding a good network in ${o.budgetSeconds} s: TPE over depth, width, activation, dropout, L2, learning rate, batch size` +
-        `${data.task.kind === 'classification' ? ' and class weights' : ''}; ${setup.settings.concurrency} trial(s) at once, seed ${o.seed}.\n`,
+        `${task.kind === 'classification' ? ' and class weights' : ''}, scored by ${scored}; ${settings.concurrency} trial(s) at once, seed ${o.seed}.\n`,
     );
     result = await runSweep({
       setup,
       executor: pool,
       control,
-      onEvent: (e: SweepEvent) => {
-        if (e.type === 'trial/done') done++;
+      onEvent: (e) => {
+        if (e.type === 'trial/done') done = finished.set(e.record.trial, e.record).size;
+        if (e.type === 'sweep/best') best = e.record;
       },
     });
   } finally {
@@ -114,57 +148,52 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
   }
   tick();
   info('\n');
-  const names = shortNames(space.parameters.map((p) => p.path));
+  const how =
+    settings.folds === null
+      ? `on ${o.prepared.validation.rows} validation rows`
+      : `by ${settings.folds}-fold cross-validation (means)`;
   process.stdout.write(
-    `\nLeaderboard (${done} trials in ${(result.durationMs / 1000).toFixed(1)} s, scored on ${o.prepared.validation.rows} validation rows):\n`,
+    `\nLeaderboard (${done} trials in ${(result.durationMs / 1000).toFixed(1)} s, scored ${how}):\n${leaderboard(result)}\n`,
   );
-  process.stdout.write(
-    `${resultTable({ ...result, trials: result.trials.filter((t) => t.status === 'done') }, names)
-      .split('\n')
-      .slice(0, 12)
-      .join('\n')}\n`,
-  );
-  const best = result.best;
-  if (!best) {
+  const pick = autoPick(result);
+  if (!pick) {
     throw new TrainingError({
       code: 'auto/no-trial',
       path: 'budget',
       message: 'No trial of the search finished. Look at the data warnings above, or give --auto a larger --budget.',
     });
   }
+  const labelled = (label: string) => result.trials.find((t) => t.label === label && t.status === 'done') ?? null;
   const { backend } = await createBackend(o.backend);
   try {
-    const run = (spec: NetworkSpec) =>
-      trainRun({ spec, prepared: o.prepared, backend, scoreOn: backend, yieldToHost: yieldToEventLoop });
-    const baseline = await run(linearBaselineSpec(data.train.rows, o.seed));
-    // The default network competes too, on the same validation rows: a short search on noisy validation
-    // scores can pick worse than the defaults, and the analyst should never get less from --auto.
-    const defaults = await run(defaultSpec(data.task, data.train.features, 'simple', data.train.rows));
-    const objective = setup.settings.objective;
-    const better = (a: number | null, b: number | null): boolean =>
-      a !== null && (b === null || (objective.direction === 'maximize' ? a > b : a < b));
-    const candidates = [
-      { name: `the searched network (trial ${best.trial})`, score: best.objective, model: null as ModelFile | null },
-      { name: 'the default network', score: validationScore(defaults.result, objective.metric), model: defaults.model },
-      { name: 'the linear baseline', score: validationScore(baseline.result, objective.metric), model: baseline.model },
-    ];
-    const pick = candidates.reduce((a, b) => (better(b.score, a.score) ? b : a));
-    const model =
-      pick.model ??
-      (await retrainBest({ setup, trial: best, prepared: o.prepared, backend, yieldToHost: yieldToEventLoop })).model;
+    const refit = async (trial: TrialRecord) =>
+      (await retrainBest({ setup, trial, prepared: o.prepared, backend, yieldToHost: yieldToEventLoop })).model;
+    const best = pick.trial;
+    const model = await refit(best);
     writeFileAtomic(o.out, stringifyModelFile(model));
+    const linear = labelled(AUTO_LABELS.linear);
+    const linearModel = linear === null ? null : linear === best ? model : await refit(linear);
+    const metric = settings.objective.metric;
+    const score = (t: TrialRecord | null) => (t === null ? '–' : num(t.objective));
+    const name = best.label ?? `the searched network (trial ${best.trial})`;
     process.stdout.write(
-      `\nValidation ${objective.metric}: ${candidates.map((c) => `${c.name} ${c.score === null ? '–' : num(c.score)}`).join('; ')}.\n`,
+      `\n${how.startsWith('by') ? 'Cross-validated' : 'Validation'} ${metric}: best ${score(pick.best)}; ${AUTO_LABELS.defaults} ${score(labelled(AUTO_LABELS.defaults))}; ${AUTO_LABELS.linear} ${score(linear)}.\n`,
     );
-    const refitted = pick.model === null || model.training.refit !== undefined;
-    process.stdout.write(`Best: ${pick.name}${refitted ? ', refitted on train+validation' : ''}:\n`);
-    for (const [name, m] of Object.entries(model.metrics))
-      if (m && 'kind' in m) process.stdout.write(`${metricsBlock(name, m as Metrics)}\n`);
+    if (pick.margin) {
+      const kept =
+        pick.trial === pick.best ? 'so it is kept' : 'within one standard error, so the default network is kept';
+      process.stdout.write(
+        `The search's best (trial ${pick.best.trial}) beats the default network by ${num(pick.margin.mean)} ± ${num(pick.margin.se)} (standard error of the paired fold differences): ${kept}.\n`,
+      );
+    }
+    process.stdout.write(`Best: ${name}, refitted on train+validation for ${Math.max(1, best.keptEpoch)} epochs:\n`);
+    for (const [split, m] of Object.entries(model.metrics))
+      if (m && 'kind' in m) process.stdout.write(`${metricsBlock(split, m as Metrics)}\n`);
     process.stdout.write(
-      `\nOn the test rows: best ${testScore(model)}; linear baseline (no hidden layer) ${testScore(baseline.model)}.\n`,
+      `\nOn the test rows: best ${testScore(model)}; linear baseline (no hidden layer) ${linearModel ? testScore(linearModel) : '–'}.\n`,
     );
     process.stdout.write(
-      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s of a ${o.budgetSeconds} s budget. Model saved to ${o.out}\n`,
+      `Done in ${process.uptime().toFixed(1)} s of a ${o.budgetSeconds} s budget. Model saved to ${o.out}\n`,
     );
   } finally {
     backend.destroy();

@@ -118,4 +118,18 @@ describe('optunaStudy', () => {
       SweepError,
     );
   });
+
+  it('refuses folds (train.py scores one validation split) and notes that a budget and enqueued trials are left out', () => {
+    const { problems, notes } = study({ strategy: 'tpe', folds: 3, budgetSeconds: 30, enqueue: [{ params: {} }] });
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      [
+        'folds',
+        "folds is 3, but an Optuna study's train.py scores each trial on one validation split. Remove folds to export the study, or run the sweep here.",
+      ],
+    ]);
+    expect(study({ strategy: 'tpe', budgetSeconds: 30, enqueue: [{ params: {} }] }).notes).toEqual([
+      "budgetSeconds and enqueue are not part of the exported study: it runs its number of trials whatever the time, all drawn by its sampler (Optuna's study.enqueue_trial adds fixed ones).",
+    ]);
+    expect(notes).toHaveLength(1);
+  });
 });

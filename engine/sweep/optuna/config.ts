@@ -12,6 +12,7 @@ import type { Problem } from '../../errors.ts';
 import type { MonitorName } from '../../spec/index.ts';
 import { gridValues } from '../distributions.ts';
 import { optunaMessages as m } from '../messages.ts';
+import { settingMessages as sm } from '../settings-messages.ts';
 import type { SweepSetup } from '../prepare.ts';
 import type { Parameter, ParamValue } from '../types.ts';
 
@@ -85,6 +86,9 @@ export function optunaStudy(setup: SweepSetup): {
     problems.push(m.fractionalEta(settings.halving.eta, settings.strategy));
   }
   if (space.tpe?.lag !== undefined && settings.strategy === 'tpe') notes.push(m.lagIgnored());
+  if (settings.folds !== null) problems.push(sm.optunaFolds(settings.folds));
+  const ignored = [settings.budgetSeconds === null ? '' : 'budgetSeconds', settings.enqueue.length ? 'enqueue' : ''];
+  if (ignored.some(Boolean)) notes.push(sm.optunaIgnored(ignored.filter(Boolean)));
   if (problems.length || !report) return { config: null, problems, notes };
   const { seed, tpe, halving } = settings;
   const sampler: OptunaSampler =

@@ -20,12 +20,12 @@ export function createStrategy(parameters: readonly Parameter[], s: SweepSetting
     case 'grid':
       return gridStrategy(parameters, s.trials, s.seed);
     case 'random':
-      return randomStrategy(parameters, s.trials, s.seed);
+      return randomStrategy(parameters, s.trials, s.seed, s.enqueue);
     case 'halving':
       return halvingStrategy(parameters, s.trials, s.seed, s.halving, s.objective);
     case 'hyperband':
       return hyperbandStrategy(parameters, s.trials, s.seed, s.halving, s.objective);
     case 'tpe':
-      return tpeStrategy(parameters, s.trials, s.seed, s.tpe, s.objective);
+      return tpeStrategy(parameters, s.trials, s.seed, s.tpe, s.objective, s.enqueue);
   }
 }

@@ -12,9 +12,9 @@ import type { Random } from '../../random.ts';
 import { fromInternal, internalRange, toInternal, type NumericDistribution } from '../distributions.ts';
 import { compareTrials } from '../objective.ts';
 import { sampleRandom } from '../seeds.ts';
-import type { Objective, Parameter, TpeSettings, TrialParams, TrialRecord } from '../types.ts';
+import type { EnqueuedTrial, Objective, Parameter, TpeSettings, TrialParams, TrialRecord } from '../types.ts';
 import { CategoricalParzen, Parzen } from './parzen.ts';
-import { randomParams } from './random.ts';
+import { firstParams, randomParams } from './random.ts';
 import { FINISHED, type Strategy } from './strategy.ts';
 
 interface Dimension {
@@ -77,13 +77,17 @@ export function suggest(
   return Object.fromEntries(parameters.map((p, i) => [p.path, dims[i].value(best[i])]));
 }
 
-/** The TPE strategy: `initialTrials` random trials, then trial t from the results of trials 1 … t − lag. */
+/**
+ * The TPE strategy: the enqueued trials, random ones up to `initialTrials` (enqueued ones count), then trial t
+ * from the results of trials 1 … t − lag (enqueued ones included).
+ */
 export function tpeStrategy(
   parameters: readonly Parameter[],
   trials: number,
   seed: number,
   s: TpeSettings,
   objective: Objective,
+  enqueue: readonly EnqueuedTrial[] = [],
 ): Strategy {
   let issued = 0;
   return {
@@ -96,7 +100,7 @@ export function tpeStrategy(
         const t = issued + 1;
         const basis = Math.max(0, t - s.lag);
         const observed: TrialRecord[] = [];
-        if (t > s.initialTrials) {
+        if (t > Math.max(s.initialTrials, enqueue.length)) {
           for (let i = 1; i <= basis; i++) {
             const r = records.get(i);
             if (!r || !FINISHED.includes(r.status)) break;
@@ -105,8 +109,8 @@ export function tpeStrategy(
           if (observed.length < basis) break;
         }
         const params =
-          t <= s.initialTrials
-            ? randomParams(parameters, seed, t)
+          t <= Math.max(s.initialTrials, enqueue.length)
+            ? firstParams(parameters, seed, t, enqueue)
             : suggest(parameters, observed, objective, s, seed, t);
         run.push({ trial: t, params, epochs: null, rung: null, bracket: null, final: true });
         issued++;

@@ -1,0 +1,73 @@
+/**
+ * One cross-validated trial step: the trial's network trained once per fold (each fold's own early stopping
+ * on its held-out rows), reduced to the folds' metrics at their kept epochs and a mean learning curve.
+ */
+import type { EpochSummary } from '../train/index.ts';
+import type { FoldOutcome, TrialContext, TrialJob, TrialJobResult } from './executor.ts';
+import { checkFoldRows, foldData, foldTargets, type FoldSetting } from './folds.ts';
+import { epochMetrics, meanMetrics } from './objective.ts';
+import { SweepError } from './sweep-error.ts';
+
+/** Epoch e of the mean curve: the losses and metrics averaged over the folds that trained e epochs. */
+function meanEpoch(at: EpochSummary[]): EpochSummary {
+  const first = at[0];
+  const mean = (f: (s: EpochSummary) => number) => at.reduce((s, x) => s + f(x), 0) / at.length;
+  const vals = at.map((s) => s.valMetrics).filter((v): v is Record<string, number> => v !== null);
+  return {
+    ...first,
+    loss: mean((s) => s.loss),
+    metrics: meanMetrics(at.map((s) => s.metrics)),
+    valLoss: at.every((s) => s.valLoss !== null) ? mean((s) => s.valLoss as number) : null,
+    valMetrics: vals.length === at.length ? meanMetrics(vals) : null,
+    elapsedMs: at.reduce((s, x) => s + x.elapsedMs, 0),
+    layers: [],
+  };
+}
+
+/** Train `job` on each fold with `once`, and reduce the folds to one result. */
+export async function crossValidate(
+  job: TrialJob,
+  folds: FoldSetting,
+  c: TrialContext,
+  once: (job: TrialJob, c: TrialContext) => Promise<TrialJobResult>,
+): Promise<TrialJobResult> {
+  // hosts check this before the sweep (prepareSweep with trainingData); a host that did not gets the message here
+  const few = checkFoldRows(foldTargets(c.data), c.data.task, folds.count);
+  if (few) throw new SweepError([few]);
+  const results: TrialJobResult[] = [];
+  for (let f = 0; f < folds.count; f++) {
+    const r = await once(
+      { ...job, folds: undefined, returnWeights: false },
+      {
+        ...c,
+        data: foldData(c.data, folds, f),
+        // the mean curve is sent when every fold is done; progress runs on across the folds
+        onEpoch: () => {},
+        onProgress: (p) => c.onProgress?.({ ...p, epoch: f * p.epochs + p.epoch, epochs: folds.count * p.epochs }),
+      },
+    );
+    results.push(r);
+    if (r.stopReason === 'stopped') break;
+  }
+  const outcomes: FoldOutcome[] = results.map((r) => {
+    const kept = r.history[r.bestEpoch - 1];
+    return { metrics: kept ? epochMetrics(kept) : {}, keptEpoch: r.bestEpoch, epochs: r.history.length };
+  });
+  const longest = Math.max(0, ...results.map((r) => r.history.length));
+  const history = Array.from({ length: longest }, (_, e) =>
+    meanEpoch(results.filter((r) => r.history.length > e).map((r) => r.history[e])),
+  );
+  const stopped = results.some((r) => r.stopReason === 'stopped');
+  return {
+    history,
+    weights: null,
+    optimizer: null,
+    stopReason: stopped
+      ? 'stopped'
+      : results.every((r) => r.stopReason === 'completed')
+        ? 'completed'
+        : 'earlyStopping',
+    bestEpoch: Math.max(1, Math.round(outcomes.reduce((s, o) => s + o.keptEpoch, 0) / Math.max(1, outcomes.length))),
+    folds: outcomes,
+  };
+}
