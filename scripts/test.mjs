@@ -56,6 +56,8 @@ count('import cycles', run('import cycles', 'node', ['scripts/check-cycles.mjs']
 count('eslint', run('eslint', 'npx', ['eslint', '.']));
 count('prettier', run('prettier', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']));
 count('knip', run('knip', 'npx', ['knip']));
+// No source file over 300 lines after Prettier unless its first comment says why (STYLE.md).
+count('file size', run('file size', 'node', ['scripts/check-file-size.mjs']));
 
 // 2. Unit tests.
 const unitOk = run('unit tests', 'npx', [
