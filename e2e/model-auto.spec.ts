@@ -81,7 +81,7 @@ test('iris: "Find a good network" searches within its budget, shows the trials a
   const region = sweepRegion(page);
   await expect(region.getByRole('status').filter({ hasText: 'Finding a good network' })).toBeVisible();
   const progress = region.getByTestId('sweep-progress');
-  await expect(progress).toContainText(/\d+ s budget/);
+  await expect(progress).toContainText(/\d+ s search budget/);
   await expect(trialRows(page).first()).toBeVisible({ timeout: 60_000 });
   await page.mouse.move(1, 1);
   await screenshot(page, 'model-auto-02-searching');
