@@ -1,12 +1,13 @@
 /**
  * One cross-validated trial step: the trial's network trained once per fold (each fold's own early stopping
- * on its held-out rows), reduced to the folds' metrics at their kept epochs and a mean learning curve.
+ * on its held-out rows ends it), reduced to a mean learning curve and the folds' metrics at one common epoch.
  */
 import type { EpochSummary } from '../train/index.ts';
 import type { FoldOutcome, TrialContext, TrialJob, TrialJobResult } from './executor.ts';
 import { checkFoldRows, foldData, foldTargets, type FoldSetting } from './folds.ts';
-import { epochMetrics, meanMetrics } from './objective.ts';
+import { epochMetrics, meanMetrics, objectiveValue } from './objective.ts';
 import { SweepError } from './sweep-error.ts';
+import type { Objective } from './types.ts';
 
 /** Epoch e of the mean curve: the losses and metrics averaged over the folds that trained e epochs. */
 function meanEpoch(at: EpochSummary[]): EpochSummary {
@@ -22,6 +23,26 @@ function meanEpoch(at: EpochSummary[]): EpochSummary {
     elapsedMs: at.reduce((s, x) => s + x.elapsedMs, 0),
     layers: [],
   };
+}
+
+/**
+ * The one epoch every fold is scored at (and the refit trains for): the best of the folds' mean curve, among
+ * the epochs every fold trained. Scoring each fold at its own best epoch would pick each epoch on the rows it
+ * is scored on, flattering erratic configurations (a high learning rate's lucky minimum) that a refit for a
+ * fixed number of epochs cannot repeat.
+ */
+function commonEpoch(mean: readonly EpochSummary[], common: number, objective: Objective): number {
+  const sign = objective.direction === 'maximize' ? 1 : -1;
+  let kept = 1;
+  let best = -Infinity;
+  for (let e = 1; e <= Math.min(common, mean.length); e++) {
+    const v = objectiveValue(epochMetrics(mean[e - 1]), objective);
+    if (v !== null && sign * v > best) {
+      best = sign * v;
+      kept = e;
+    }
+  }
+  return kept;
 }
 
 /** Train `job` on each fold with `once`, and reduce the folds to one result. */
@@ -49,14 +70,15 @@ export async function crossValidate(
     results.push(r);
     if (r.stopReason === 'stopped') break;
   }
-  const outcomes: FoldOutcome[] = results.map((r) => {
-    const kept = r.history[r.bestEpoch - 1];
-    return { metrics: kept ? epochMetrics(kept) : {}, keptEpoch: r.bestEpoch, epochs: r.history.length };
-  });
   const longest = Math.max(0, ...results.map((r) => r.history.length));
   const history = Array.from({ length: longest }, (_, e) =>
     meanEpoch(results.filter((r) => r.history.length > e).map((r) => r.history[e])),
   );
+  const kept = commonEpoch(history, Math.min(...results.map((r) => r.history.length)), folds.objective);
+  const outcomes: FoldOutcome[] = results.map((r) => {
+    const at = r.history[kept - 1];
+    return { metrics: at ? epochMetrics(at) : {}, keptEpoch: kept, epochs: r.history.length };
+  });
   const stopped = results.some((r) => r.stopReason === 'stopped');
   return {
     history,
@@ -67,7 +89,7 @@ export async function crossValidate(
       : results.every((r) => r.stopReason === 'completed')
         ? 'completed'
         : 'earlyStopping',
-    bestEpoch: Math.max(1, Math.round(outcomes.reduce((s, o) => s + o.keptEpoch, 0) / Math.max(1, outcomes.length))),
+    bestEpoch: kept,
     folds: outcomes,
   };
 }
