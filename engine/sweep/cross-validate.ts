@@ -9,7 +9,7 @@ import { epochMetrics, meanMetrics, objectiveValue } from './objective.ts';
 import { SweepError } from './sweep-error.ts';
 import type { Objective } from './types.ts';
 
-/** Epoch e of the mean curve: the losses and metrics averaged over the folds that trained e epochs. */
+/** One epoch of the mean curve: the losses and metrics averaged over the folds' summaries. */
 function meanEpoch(at: EpochSummary[]): EpochSummary {
   const first = at[0];
   const mean = (f: (s: EpochSummary) => number) => at.reduce((s, x) => s + f(x), 0) / at.length;
@@ -26,22 +26,22 @@ function meanEpoch(at: EpochSummary[]): EpochSummary {
 }
 
 /**
- * The one epoch every fold is scored at (and the refit trains for): the best of the folds' mean curve, among
- * the epochs every fold trained. Scoring each fold at its own best epoch would pick each epoch on the rows it
- * is scored on, flattering erratic configurations (a high learning rate's lucky minimum) that a refit for a
- * fixed number of epochs cannot repeat.
+ * The one epoch every fold is scored at (and the refit trains for): the best of the folds' mean curve (a fold
+ * that stopped early counts with its last epoch). Scoring each fold at its own best epoch would pick each epoch
+ * on the rows it is scored on, flattering erratic configurations (a high learning rate's lucky minimum) that a
+ * refit for a fixed number of epochs cannot repeat.
  */
-function commonEpoch(mean: readonly EpochSummary[], common: number, objective: Objective): number {
+function commonEpoch(mean: readonly EpochSummary[], objective: Objective): number {
   const sign = objective.direction === 'maximize' ? 1 : -1;
   let kept = 1;
   let best = -Infinity;
-  for (let e = 1; e <= Math.min(common, mean.length); e++) {
-    const v = objectiveValue(epochMetrics(mean[e - 1]), objective);
+  mean.forEach((m, i) => {
+    const v = objectiveValue(epochMetrics(m), objective);
     if (v !== null && sign * v > best) {
       best = sign * v;
-      kept = e;
+      kept = i + 1;
     }
-  }
+  });
   return kept;
 }
 
@@ -71,13 +71,17 @@ export async function crossValidate(
     if (r.stopReason === 'stopped') break;
   }
   const longest = Math.max(0, ...results.map((r) => r.history.length));
-  const history = Array.from({ length: longest }, (_, e) =>
-    meanEpoch(results.filter((r) => r.history.length > e).map((r) => r.history[e])),
-  );
-  const kept = commonEpoch(history, Math.min(...results.map((r) => r.history.length)), folds.objective);
+  // a fold that early-stopped stays at its last epoch: it stopped because its validation loss no longer improved
+  const at = (r: TrialJobResult, e: number) => r.history[Math.min(e, r.history.length) - 1];
+  const ready = results.filter((r) => r.history.length > 0);
+  const history = Array.from({ length: longest }, (_, e) => ({
+    ...meanEpoch(ready.map((r) => at(r, e + 1))),
+    epoch: e + 1,
+  }));
+  const kept = commonEpoch(history, folds.objective);
   const outcomes: FoldOutcome[] = results.map((r) => {
-    const at = r.history[kept - 1];
-    return { metrics: at ? epochMetrics(at) : {}, keptEpoch: kept, epochs: r.history.length };
+    const summary = r.history.length ? at(r, kept) : undefined;
+    return { metrics: summary ? epochMetrics(summary) : {}, keptEpoch: kept, epochs: r.history.length };
   });
   const stopped = results.some((r) => r.stopReason === 'stopped');
   return {

@@ -145,12 +145,13 @@ describe('a cross-validated sweep', () => {
         });
         curves.push(r.history.map((h) => epochMetrics(h).valLoss));
       }
-      // one epoch for every fold: the lowest mean validation loss among the epochs all folds trained
-      const common = Math.min(...curves.map((c) => c.length));
-      const mean = Array.from({ length: common }, (_, e) => curves.reduce((s, c) => s + c[e], 0) / 3);
+      // one epoch for every fold: the lowest mean validation loss, a fold that stopped early counting with its last epoch
+      const longest = Math.max(...curves.map((c) => c.length));
+      const at = (c: number[], e: number) => c[Math.min(e, c.length) - 1];
+      const mean = Array.from({ length: longest }, (_, e) => curves.reduce((s, c) => s + at(c, e + 1), 0) / 3);
       const kept = mean.indexOf(Math.min(...mean)) + 1;
       expect(t.keptEpoch).toBe(kept);
-      expect(t.foldObjectives).toEqual(curves.map((c) => c[kept - 1]));
+      expect(t.foldObjectives).toEqual(curves.map((c) => at(c, kept)));
       expect(t.objective).toBeCloseTo(mean[kept - 1], 6);
     }
     b.destroy();
