@@ -23,6 +23,7 @@ const prepared = prepareDataset(
   42,
 );
 const data = trainingDataOf(prepared);
+const VAL_LOSS = { metric: 'valLoss', direction: 'minimize' } as const;
 const THREE: Task = { kind: 'classification', classes: ['a', 'b', 'c'] };
 
 describe('assignFolds', () => {
@@ -52,7 +53,7 @@ describe('assignFolds', () => {
   });
 
   it('foldData trains on the other folds and validates on this one, covering the training + validation rows once', () => {
-    const folds = { count: 4, seed: 9 };
+    const folds = { count: 4, seed: 9, objective: VAL_LOSS };
     const rows = data.train.rows + (data.validation?.rows ?? 0);
     const parts = [0, 1, 2, 3].map((i) => foldData(data, folds, i));
     expect(parts.reduce((s, p) => s + (p.validation?.rows ?? 0), 0)).toBe(rows);
@@ -99,6 +100,7 @@ describe('a cross-validated sweep', () => {
     folds: 3,
     trials: 2,
     seed: 5,
+    objective: { metric: 'valLoss' },
   });
   const setup = prepareSweep({
     space,
@@ -109,7 +111,7 @@ describe('a cross-validated sweep', () => {
     trainingData: data,
   });
 
-  it('scores each trial by the mean of its folds at each fold’s kept epoch, and keeps the mean kept epoch', async () => {
+  it('scores each trial by the mean of its folds at the best epoch of their mean curve, and keeps that epoch', async () => {
     const backend = async () => (await createBackend('cpu')).backend;
     const executor = createLocalExecutor({ data, createBackend: backend });
     const result = await runSweep({ setup, executor }).finally(() => executor.close());
@@ -133,21 +135,24 @@ describe('a cross-validated sweep', () => {
         initialOptimizer: null,
         returnWeights: false,
       };
-      const kept: number[] = [];
-      const losses: number[] = [];
+      const curves: number[][] = [];
       for (let f = 0; f < 3; f++) {
         const r = await trainTrialJob(parseJob(job), {
-          data: foldData(data, { count: 3, seed: 5 }, f),
+          data: foldData(data, { count: 3, seed: 5, objective: VAL_LOSS }, f),
           backend: b,
           control: new TrainControl(),
           onEpoch: () => {},
         });
-        kept.push(r.bestEpoch);
-        losses.push(epochMetrics(r.history[r.bestEpoch - 1]).valAccuracy);
+        curves.push(r.history.map((h) => epochMetrics(h).valLoss));
       }
-      expect(t.foldObjectives).toEqual(losses);
-      expect(t.objective).toBeCloseTo(losses.reduce((a, c) => a + c) / 3, 10);
-      expect(t.keptEpoch).toBe(Math.round(kept.reduce((a, c) => a + c) / 3));
+      // one epoch for every fold: the lowest mean validation loss, a fold that stopped early counting with its last epoch
+      const longest = Math.max(...curves.map((c) => c.length));
+      const at = (c: number[], e: number) => c[Math.min(e, c.length) - 1];
+      const mean = Array.from({ length: longest }, (_, e) => curves.reduce((s, c) => s + at(c, e + 1), 0) / 3);
+      const kept = mean.indexOf(Math.min(...mean)) + 1;
+      expect(t.keptEpoch).toBe(kept);
+      expect(t.foldObjectives).toEqual(curves.map((c) => at(c, kept)));
+      expect(t.objective).toBeCloseTo(mean[kept - 1], 6);
     }
     b.destroy();
   });
@@ -167,9 +172,14 @@ describe('the trial-worker wire', () => {
     returnWeights: false,
   };
   it('carries a job’s folds and a result’s fold outcomes, and refuses malformed ones', () => {
-    const parsed = parseTrialWorkerRequest({ type: 'run', job: { ...job, folds: { count: 5, seed: 42 } } });
-    expect(parsed?.type === 'run' && parsed.job.folds).toEqual({ count: 5, seed: 42 });
-    expect(parseTrialWorkerRequest({ type: 'run', job: { ...job, folds: { count: 1, seed: 42 } } })).toBeNull();
+    const parsed = parseTrialWorkerRequest({
+      type: 'run',
+      job: { ...job, folds: { count: 5, seed: 42, objective: VAL_LOSS } },
+    });
+    expect(parsed?.type === 'run' && parsed.job.folds).toEqual({ count: 5, seed: 42, objective: VAL_LOSS });
+    expect(
+      parseTrialWorkerRequest({ type: 'run', job: { ...job, folds: { count: 1, seed: 42, objective: VAL_LOSS } } }),
+    ).toBeNull();
     const result = { history: [], weights: null, optimizer: null, stopReason: 'completed', bestEpoch: 4 };
     const folds = [{ metrics: { valLoss: 0.5 }, keptEpoch: 4, epochs: 9 }];
     expect(parseTrialWorkerEvent({ type: 'done', trial: 3, result: { ...result, folds } })).toEqual({

@@ -8,11 +8,13 @@ import { Random } from '../random.ts';
 import type { Task } from '../spec/index.ts';
 import type { Split, TrainingData } from '../train/index.ts';
 import { settingMessages as m } from './settings-messages.ts';
+import type { Objective } from './types.ts';
 
-/** How a trial is cross-validated: the number of folds and the seed that deals rows to them. */
+/** How a trial is cross-validated: the number of folds, the seed that deals rows to them, and the objective that picks the common epoch. */
 export interface FoldSetting {
   count: number;
   seed: number;
+  objective: Objective;
 }
 
 /** Targets of the training rows followed by the validation rows: the rows folds are dealt from. */

@@ -48,7 +48,7 @@ export function failureOf(e: unknown): { code: string; message: string } {
 
 /**
  * Record what a step trained: its history after the first `offset` epochs, the kept epoch (`kept`, from 1
- * within the step; 0: the last) and the metrics there. Cross-validated: the folds' mean metrics and mean kept epoch.
+ * within the step; 0: the last) and the metrics there. Cross-validated: the folds' mean metrics at their common kept epoch.
  */
 export function settleRecord(
   r: TrialRecord,

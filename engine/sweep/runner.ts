@@ -49,7 +49,8 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
   };
   const started = now();
   const deadline = settings.budgetSeconds === null ? Infinity : started + settings.budgetSeconds * 1000;
-  const folds = settings.folds === null ? undefined : { count: settings.folds, seed: settings.seed };
+  const folds =
+    settings.folds === null ? undefined : { count: settings.folds, seed: settings.seed, objective: settings.objective };
   const records = new Map<number, TrialRecord>();
   // a waiting (halving) trial's weights and optimizer state, to continue from when promoted
   const weights = new Map<number, { weights: WeightTensor[]; optimizer: OptimizerCheckpoint | null }>();

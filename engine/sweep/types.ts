@@ -146,9 +146,9 @@ export interface TrialRecord {
   history: EpochSummary[];
   /** An enqueued trial's label, e.g. 'linear baseline'. */
   label?: string;
-  /** Cross-validated trials: the number of folds; `metrics` and `objective` are then fold means, `keptEpoch` the mean kept epoch. */
+  /** Cross-validated trials: the number of folds; `metrics` and `objective` are then fold means at `keptEpoch`, the best epoch of their mean curve. */
   folds?: number;
-  /** Cross-validated trials: each fold's objective at its kept epoch. */
+  /** Cross-validated trials: each fold's objective at `keptEpoch`. */
   foldObjectives?: (number | null)[];
 }
 

@@ -1,5 +1,5 @@
 /** Shape checks for values that cross a worker boundary (they are `unknown` until one of these passes). */
-import type { Task } from '../spec/types.ts';
+import { MONITOR_NAMES, type Task } from '../spec/types.ts';
 import type { EpochSummary, OptimizerCheckpoint, Split, TrainingData, WeightTensor } from '../train/types.ts';
 import type { FoldOutcome, TrialProgress } from './executor.ts';
 import type { FoldSetting } from './folds.ts';
@@ -117,9 +117,17 @@ export function isEpochSummary(v: unknown): v is EpochSummary {
   );
 }
 
-/** How a job is cross-validated: 2 or more folds and a seed. */
+/** How a job is cross-validated: 2 or more folds, a seed and an objective. */
 export function isFoldSetting(v: unknown): v is FoldSetting {
-  return hasKeys(v, 'count', 'seed') && isCount(v.count) && v.count >= 2 && isCount(v.seed);
+  return (
+    hasKeys(v, 'count', 'seed', 'objective') &&
+    isCount(v.count) &&
+    v.count >= 2 &&
+    isCount(v.seed) &&
+    hasKeys(v.objective, 'metric', 'direction') &&
+    (MONITOR_NAMES as readonly unknown[]).includes(v.objective.metric) &&
+    (v.objective.direction === 'maximize' || v.objective.direction === 'minimize')
+  );
 }
 
 /** The folds of a cross-validated result. */
