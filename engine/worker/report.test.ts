@@ -20,9 +20,16 @@ const spec = {
   },
 };
 
-async function trainedService(test: number): Promise<(req: EngineRequest) => Promise<EngineEvent[]>> {
+/** A service with iris loaded and run r1 trained; `watch` sees each event as it is posted. */
+async function trainedService(
+  test: number,
+  watch: (e: EngineEvent, service: EngineService) => void = () => undefined,
+): Promise<(req: EngineRequest) => Promise<EngineEvent[]>> {
   const events: EngineEvent[] = [];
-  const service = new EngineService((e) => events.push(e));
+  const service: EngineService = new EngineService((e) => {
+    events.push(e);
+    watch(e, service);
+  });
   const send = async (req: EngineRequest): Promise<EngineEvent[]> => {
     const from = events.length;
     await service.handle(req);
@@ -66,23 +73,17 @@ describe('report/build', () => {
     expect(events.at(-1)?.type).toBe('report/built');
 
     // Cancelled at its first step: no report, an explain/cancelled error, and the worker still answers.
-    const all: EngineEvent[] = [];
-    const service = new EngineService((e) => {
-      all.push(e);
+    let cancelling: Promise<void> | null = null;
+    const sendCancelling = await trainedService(0.2, (e, service) => {
       if (e.type === 'explain/progress' && e.id === 5 && !cancelling)
         cancelling = service.handle({ type: 'explain/cancel', id: 6, target: 5 });
     });
-    let cancelling: Promise<void> | null = null;
-    const source = iris.buffer.slice(iris.byteOffset, iris.byteOffset + iris.byteLength) as ArrayBuffer;
-    await service.handle({ type: 'data/load', id: 1, name: 'iris.csv', source, options: null });
-    const settings = { target: 'species', columns: {}, split: { validation: 0.1, test: 0.2 } };
-    await service.handle({ type: 'train/start', id: 2, runId: 'r1', spec, settings });
-    await service.handle({ type: 'report/build', id: 5, runId: 'r1', modelFile: 'm.json' });
+    const all = await sendCancelling({ type: 'report/build', id: 5, runId: 'r1', modelFile: 'm.json' });
     await cancelling;
     expect(all.some((e) => e.type === 'report/built')).toBe(false);
     const error = all.find((e) => e.type === 'error' && e.id === 5);
     expect(error?.type === 'error' && error.error.code).toBe('explain/cancelled');
-    const [again] = await send({ type: 'report/build', id: 7, runId: 'r1', modelFile: 'm.json' });
+    const [again] = await sendCancelling({ type: 'report/build', id: 7, runId: 'r1', modelFile: 'm.json' });
     expect(again?.type).toBe('explain/progress');
   });
 
