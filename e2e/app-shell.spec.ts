@@ -42,6 +42,15 @@ test('a CSV dropped onto the window is imported; a dropped project asks before r
   ).toBeVisible();
 });
 
+test('a name typed while a dropped CSV is still loading is kept', async ({ app: page }) => {
+  const rows = Array.from({ length: 200_000 }, (_, i) => `${i},${(i * 7) % 13},${i % 3}`);
+  await dropFile(page, 'big.csv', `a,b,c\n${rows.join('\n')}\n`);
+  await page.getByLabel('Project name').fill('my study');
+  await page.getByLabel('Project name').press('Enter');
+  await expect(page.getByText('Loaded big.csv: 200,000 rows.', { exact: false })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('Project name')).toHaveValue('my study');
+});
+
 test('desktop: the crash copy of the last session is offered; Restore opens it as a project with no file', async ({
   page,
   app: _,
@@ -51,6 +60,8 @@ test('desktop: the crash copy of the last session is offered; Restore opens it a
   await page.reload();
   await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  // The sample names the project when it has loaded; rename only after that, or the load overwrites the name.
+  await expect(page.getByLabel('Project name')).toHaveValue('iris');
   await page.getByLabel('Project name').fill('recovered iris');
   await page.getByLabel('Project name').press('Enter');
   await runMenuCommand(page, 'save');

@@ -63,11 +63,13 @@ export class ProjectFiles {
     sourcePage: SourcePage | null = null,
   ): Promise<void> {
     const { project, notices } = this.#d;
-    const followName = followsDataset(project.name, project.dataset.table?.name ?? null);
+    const nameBefore = project.name;
+    const followName = followsDataset(nameBefore, project.dataset.table?.name ?? null);
     const ok = await project.dataset.load(name, blob, { target, sourcePage });
     void project.releaseRuns();
     if (ok) {
-      if (followName && project.name !== baseName(name)) {
+      // A name typed while the file was loading is the user's choice too: keep it.
+      if (followName && project.name === nameBefore && project.name !== baseName(name)) {
         project.name = baseName(name);
         project.touch();
       }
