@@ -13,6 +13,9 @@ test('invalid units and dropout rate are named as the app labels them and shown 
   const message = 'Dense 1: Units must be a whole number of at least 1, got -3.';
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector.getByRole('alert')).toHaveText(message);
+  // A screen reader reads the message with the box: the box is marked invalid and described by it.
+  await expect(page.getByLabel('Units')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Units')).toHaveAccessibleDescription(message);
   const card = page.locator('[data-layer-id="dense_1"]');
   await expect(card.getByRole('alert')).toHaveText(message);
   await expect(card).toContainText('Units: -3 (not valid)');
@@ -45,6 +48,9 @@ test('invalid units and dropout rate are named as the app labels them and shown 
   await page.getByRole('button', { name: 'Add Dropout layer' }).click();
   await page.getByLabel('Rate (fraction dropped)').fill('1.5');
   await expect(inspector.getByRole('alert')).toHaveText('Dropout 1: Rate must be a number ≥ 0 and < 1, got 1.5.');
+  await expect(page.getByLabel('Rate (fraction dropped)')).toHaveAccessibleDescription(
+    'Dropout 1: Rate must be a number ≥ 0 and < 1, got 1.5.',
+  );
   const dropout = page.locator('[data-layer-id="dropout_1"]');
   await expect(dropout).toContainText('Rate: 1.5 (not valid)');
   await expect(dropout).not.toContainText('150%');
