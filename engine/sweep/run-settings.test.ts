@@ -94,6 +94,21 @@ describe('budgetSeconds', () => {
     expect(r.trials.map((t) => t.status)).toEqual(['done', 'done']);
   });
 
+  it('lets the enqueued trials end before the budget stops the sweep: they are what the others are compared with', async () => {
+    const clock = epochClock();
+    const enqueue = [
+      { label: 'default network', params: {} },
+      { label: 'linear baseline', params: { hiddenLayers: 0 } },
+    ];
+    const setup = syntheticSetup({ trials: 10, seed: 3, concurrency: 1 }, space({ budgetSeconds: 0.5, enqueue }));
+    const r = await runSweep({ setup, executor: syntheticExecutor(), ...clock });
+    // past the deadline after trial 1's first epoch, trial 2 still runs to its end; trial 3 never starts
+    expect(r.trials.map((t) => [t.label, t.status])).toEqual([
+      ['default network', 'done'],
+      ['linear baseline', 'done'],
+    ]);
+  });
+
   it('without a budget the clock does not matter', async () => {
     const clock = epochClock();
     const r = await runSweep({

@@ -89,9 +89,16 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
   };
 
   const hasDone = () => [...records.values()].some((r) => r.status === 'done');
-  /** Past the deadline with a finished trial: stop for good (true when the budget is spent). */
+  // the enqueued trials (the auto search's default network and linear baseline) are compared against: the
+  // budget lets each of them end before it stops the sweep
+  const enqueuedEnded = () =>
+    settings.enqueue.every((_, i) => {
+      const status = records.get(i + 1)?.status;
+      return status !== undefined && status !== 'running' && status !== 'waiting';
+    });
+  /** Past the deadline with a finished trial and the enqueued ones ended: stop for good (true when the budget is spent). */
   const checkBudget = (): boolean => {
-    if (!spent && now() + reserve >= deadline && hasDone()) {
+    if (!spent && now() + reserve >= deadline && hasDone() && enqueuedEnded()) {
       spent = true;
       queue.length = 0;
       for (const e of running.values()) e.stop();
