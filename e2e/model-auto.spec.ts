@@ -5,7 +5,9 @@
  * linear baseline labelled) under a progress bar; when the budget is up, the best network is retrained on
  * training + validation as the current run, which the Evaluate view scores, and a notice names its validation
  * score beside the linear baseline's. The trials survive a reload (they are part of the project). A second search
- * cancelled mid-way keeps its finished trials and changes no run. Screenshots of the form and of the search.
+ * cancelled mid-way keeps its finished trials and changes no run. The progress bar covers the refit (its step is
+ * shown, and 100% comes only with the loaded run), and the default network's label shows while its trial runs.
+ * Screenshots of the form and of the search.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, importCsv, openView, repoPath, screenshot, test } from './app/fixtures.ts';
@@ -28,6 +30,46 @@ async function openForm(page: Page): Promise<void> {
   const toggle = page.getByRole('button', { name: 'Find a good network' });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await expect(form(page)).toBeVisible();
+}
+
+/**
+ * Record what the Sweep tab shows at every change of the page (a MutationObserver, so a step that lasts a few
+ * frames is seen without timing): the auto search's step, the progress bar's status and value, and the labels of
+ * the trials that are running.
+ */
+async function recordSteps(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: { auto: string; state: string; value: string; runningLabels: string[] }[] = [];
+    (window as unknown as { autoSteps: typeof seen }).autoSteps = seen;
+    const look = () => {
+      const progress = document.querySelector('[data-testid="sweep-progress"]');
+      if (!progress) return;
+      const runningLabels = [...document.querySelectorAll('tbody tr[data-trial]')]
+        .filter((tr) => tr.querySelector('.badge')?.textContent?.trim() === 'Running')
+        .map((tr) => tr.querySelector('.trial-label')?.textContent?.trim() ?? '')
+        .filter((label) => label !== '');
+      const step = {
+        auto: progress.getAttribute('data-auto') ?? '',
+        state: progress.querySelector('.state')?.textContent?.trim() ?? '',
+        value: progress.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? '',
+        runningLabels,
+      };
+      const last = seen.at(-1);
+      if (JSON.stringify(last) !== JSON.stringify(step)) seen.push(step);
+    };
+    new MutationObserver(look).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+}
+
+async function recordedSteps(
+  page: Page,
+): Promise<{ auto: string; state: string; value: string; runningLabels: string[] }[]> {
+  return page.evaluate(() => (window as unknown as { autoSteps: [] }).autoSteps);
 }
 
 test.use({ reducedMotion: 'reduce' });
@@ -76,12 +118,13 @@ test('iris: "Find a good network" searches within its budget, shows the trials a
   await screenshot(page, 'model-auto-01-form');
 
   // Start: the Sweep tab opens and the trials come in under a progress bar that follows the budget.
+  await recordSteps(page);
   await start.click();
   await expect(page.getByRole('tab', { name: /Sweep/ })).toHaveAttribute('aria-selected', 'true');
   const region = sweepRegion(page);
   await expect(region.getByRole('status').filter({ hasText: 'Finding a good network' })).toBeVisible();
   const progress = region.getByTestId('sweep-progress');
-  await expect(progress).toContainText(/\d+ s search budget/);
+  await expect(progress).toContainText(/\d+ s budget, search and refit/);
   await expect(trialRows(page).first()).toBeVisible({ timeout: 60_000 });
   await page.mouse.move(1, 1);
   await screenshot(page, 'model-auto-02-searching');
@@ -91,6 +134,17 @@ test('iris: "Find a good network" searches within its budget, shows the trials a
   await expect(outcome).toBeVisible({ timeout: 180_000 });
   await expect(outcome).toContainText('(linear baseline ');
   await expect(progress).toHaveAttribute('data-phase', 'completed');
+  // The bar covered the refit: the refit step was shown, and the bar reached 100% only once the network was loaded.
+  await expect(progress).toHaveAttribute('data-auto', 'done');
+  const steps = await recordedSteps(page);
+  const refitting = steps.filter((x) => x.auto === 'retraining');
+  expect(refitting.length).toBeGreaterThan(0);
+  expect(refitting.every((x) => x.state === 'Refitting the best network on training + validation rows…')).toBe(true);
+  expect(refitting.every((x) => Number(x.value) < 100)).toBe(true);
+  expect(steps.filter((x) => x.auto === 'searching').every((x) => Number(x.value) < 100)).toBe(true);
+  expect(steps.at(-1)?.value).toBe('100');
+  // The first trial's label showed while it was still running, not only once it finished.
+  expect(steps.some((x) => x.runningLabels.includes('default network'))).toBe(true);
   await expect(region.locator('.trial-label', { hasText: 'default network' })).toHaveCount(1);
   await expect(region.locator('.trial-label', { hasText: 'linear baseline' })).toHaveCount(1);
   const trials = await trialRows(page).count();

@@ -297,3 +297,13 @@ describe('user errors are one clear line', () => {
     });
   });
 });
+
+it("names an enqueued trial's label when it starts, not only in the final table", () => {
+  const json = JSON.parse(readFileSync(space, 'utf8')) as Record<string, unknown>;
+  const labelled = join(dir, 'labelled-space.json');
+  writeFileSync(labelled, JSON.stringify({ ...json, trials: 2, enqueue: [{ label: 'the base network', params: {} }] }));
+  const r = cli(wine, '--target', 'cultivar', '--space', labelled, '--epochs', '2', '--concurrency', '1');
+  expect(r.code).toBe(0);
+  expect(r.stderr).toMatch(/^trial 1\/2 started \(the base network\) {4}/m);
+  expect(r.stderr).toMatch(/^trial 2\/2 started {4}\S/m);
+});

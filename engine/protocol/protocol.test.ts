@@ -143,7 +143,7 @@ const FAMILIES: Record<string, { good: [unknown, unknown]; bad: [unknown, string
         {
           type: 'sweep/events',
           sweepId: 's',
-          events: [{ type: 'trial/start', trial: 1, params: { learningRate: 0.1 }, epochs: 3 }],
+          events: [{ type: 'trial/start', trial: 1, params: {}, epochs: 3, label: 'default network' }],
         },
       ],
       bad: [
@@ -151,10 +151,22 @@ const FAMILIES: Record<string, { good: [unknown, unknown]; bad: [unknown, string
           { type: 'trial/cancel', id: 1, sweepId: 's', trial: '2' },
           "request 'trial/cancel' field 'trial' is not number",
         ],
+        [
+          { type: 'sweep/start', id: 1, sweepId: 's', refitReserve: 'yes' },
+          "request 'sweep/start' field 'refitReserve' is not boolean",
+        ],
       ],
       badEvents: [
         [
           { type: 'sweep/events', sweepId: 's', events: [{ type: 'trial/start', trial: 1 }] },
+          "'sweep/events' has a malformed event",
+        ],
+        [
+          {
+            type: 'sweep/events',
+            sweepId: 's',
+            events: [{ type: 'trial/start', trial: 1, params: {}, epochs: 3, label: 7 }],
+          },
           "'sweep/events' has a malformed event",
         ],
       ],

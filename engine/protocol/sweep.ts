@@ -104,7 +104,12 @@ function isWireSweepEvent(v: unknown): v is SweepEvent {
     case 'sweep/start':
       return isRecord(v.plan) && Array.isArray(v.plan.parameters);
     case 'trial/start':
-      return typeof v.trial === 'number' && isRecord(v.params) && typeof v.epochs === 'number';
+      return (
+        typeof v.trial === 'number' &&
+        isRecord(v.params) &&
+        typeof v.epochs === 'number' &&
+        (v.label === undefined || typeof v.label === 'string')
+      );
     case 'trial/progress':
       return typeof v.trial === 'number' && typeof v.epoch === 'number' && typeof v.batch === 'number';
     case 'trial/epoch':
@@ -135,9 +140,14 @@ const SWEEP_CHECK_FIELDS = {
 export const SWEEP_REQUESTS = {
   /** Check a search space against the network and the data without running it. */
   'sweep/check': request<SweepCheckRequest>()('sweep/checked', SWEEP_CHECK_FIELDS),
-  /** Run a search space; `sweep/events` follow with this sweepId until one carries `sweep/done` (or `sweep/failed`). */
-  'sweep/start': request<{ sweepId: string } & SweepCheckRequest>()('sweep/started', {
+  /**
+   * Run a search space; `sweep/events` follow with this sweepId until one carries `sweep/done` (or `sweep/failed`).
+   * `refitReserve`: the space's time budget, counted from this request, covers the refit of the best trial
+   * ("Find a good network"), so the search ends when what is left is what that refit will take.
+   */
+  'sweep/start': request<{ sweepId: string; refitReserve: boolean } & SweepCheckRequest>()('sweep/started', {
     sweepId: 'string',
+    refitReserve: 'boolean',
     ...SWEEP_CHECK_FIELDS,
   }),
   /** Stop every running trial after its current batch and start no more. */

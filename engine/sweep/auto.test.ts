@@ -30,7 +30,7 @@ describe('autoSweep', () => {
       cores: 2,
     });
     const s = setup.settings;
-    expect([s.strategy, s.folds, s.budgetSeconds, s.seed]).toEqual(['tpe', 5, 51, 7]);
+    expect([s.strategy, s.folds, s.budgetSeconds, s.seed]).toEqual(['tpe', 5, 60, 7]);
     expect(s.objective.metric).toBe(task.kind === 'classification' ? 'valLoss' : 'valR2');
     expect(s.enqueue.map((e) => e.label)).toEqual(['default network', 'linear baseline']);
     // the default network trial is the default network (dropout 0 where it had none); the baseline has no hidden layer

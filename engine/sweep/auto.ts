@@ -10,8 +10,6 @@ import { SPACE_FORMAT, SPACE_VERSION, type EnqueuedTrial, type ParamValue } from
 
 /** Upper bound of trials: the time budget, not this number, normally ends the search. */
 export const AUTO_TRIALS = 500;
-/** Share of the budget the search gets; refitting the winner on training + validation takes the rest. */
-export const AUTO_SEARCH_SHARE = 0.85;
 /** Labels of the enqueued trials. */
 export const AUTO_LABELS = { defaults: 'default network', linear: 'linear baseline' } as const;
 
@@ -46,7 +44,7 @@ export interface AutoSweepOptions {
   /** Classification: rows of each class among them (folds need 2 of every class per fold). */
   classCounts?: readonly number[];
   seed: number;
-  /** The whole budget; the search gets AUTO_SEARCH_SHARE of it. */
+  /** The whole budget, search and refit: the host ends the search early enough to refit (auto-budget.ts). */
   budgetSeconds: number;
 }
 
@@ -116,7 +114,7 @@ export function autoSweep(o: AutoSweepOptions): { space: AutoSpaceJson; spec: Ne
       parameters,
       tpe: { initialTrials: 8 },
       ...(folds === null ? {} : { folds }),
-      budgetSeconds: Math.round(o.budgetSeconds * AUTO_SEARCH_SHARE * 10) / 10,
+      budgetSeconds: o.budgetSeconds,
       enqueue: [
         { label: AUTO_LABELS.defaults, params: {} },
         { label: AUTO_LABELS.linear, params: { hiddenLayers: 0, 'training.optimizer.learningRate': 0.01 } },

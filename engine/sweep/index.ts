@@ -73,14 +73,7 @@ export {
   type ParameterImportance,
 } from './importance.ts';
 export { optunaStudy, type OptunaStudyConfig } from './optuna/config.ts';
-export {
-  autoSweep,
-  autoFolds,
-  AUTO_LABELS,
-  AUTO_SEARCH_SHARE,
-  AUTO_TRIALS,
-  type AutoSpaceJson,
-  type AutoSweepOptions,
-} from './auto.ts';
+export { autoSweep, autoFolds, AUTO_LABELS, AUTO_TRIALS, type AutoSpaceJson, type AutoSweepOptions } from './auto.ts';
 export { autoPick, pairedGain, type AutoPick } from './auto-pick.ts';
+export { autoRefitReserveMs } from './auto-budget.ts';
 export { assignFolds, foldData, foldTargets, type FoldSetting } from './folds.ts';

@@ -61,6 +61,54 @@ describe('budgetSeconds', () => {
     expect(r.best).not.toBeNull();
   });
 
+  it("ends the search when what is left of the budget is the host's reserve, measured from the trials' pace", async () => {
+    const clock = epochClock();
+    const setup = syntheticSetup({ trials: 10, seed: 3, concurrency: 1 }, { ...SPACE, budgetSeconds: 30 });
+    const asked: [number[], number | null][] = [];
+    const r = await runSweep({
+      setup,
+      executor: syntheticExecutor(),
+      ...clock,
+      // the refit takes 5 epochs at the best trial's pace
+      reserveMs: (done, best) => {
+        asked.push([done.map((t) => t.msPerEpoch), best?.record.trial ?? null]);
+        return (best?.msPerEpoch ?? 0) * 5;
+      },
+    });
+    // one second per epoch, 9 epochs a trial: trials 1 and 2 end at 18 s; trial 3 is stopped at its first report
+    // from 25 s (25 + 5 s reaches the 30 s budget), within epoch 8, where without the reserve it would finish at 27 s
+    expect(r.trials.map((t) => [t.status, t.epochs])).toEqual([
+      ['done', 9],
+      ['done', 9],
+      ['cancelled', 8],
+    ]);
+    expect(asked.map(([paces]) => paces)).toEqual([[1000], [1000, 1000]]);
+    expect(asked.every(([, best]) => best !== null && r.trials.some((t) => t.trial === best))).toBe(true);
+  });
+
+  it('counts the budget from when the host was asked (budgetStartedAt), not from when the runner started', async () => {
+    const clock = epochClock();
+    const setup = syntheticSetup({ trials: 10, seed: 3, concurrency: 1 }, { ...SPACE, budgetSeconds: 30 });
+    // asked 12 s before the runner started: the deadline is at 18 s, so trial 2 (9–18 s) is the last
+    const r = await runSweep({ setup, executor: syntheticExecutor(), ...clock, budgetStartedAt: -12_000 });
+    expect(r.trials.map((t) => t.status)).toEqual(['done', 'done']);
+  });
+
+  it('lets the enqueued trials end before the budget stops the sweep: they are what the others are compared with', async () => {
+    const clock = epochClock();
+    const enqueue = [
+      { label: 'default network', params: {} },
+      { label: 'linear baseline', params: { hiddenLayers: 0 } },
+    ];
+    const setup = syntheticSetup({ trials: 10, seed: 3, concurrency: 1 }, space({ budgetSeconds: 0.5, enqueue }));
+    const r = await runSweep({ setup, executor: syntheticExecutor(), ...clock });
+    // past the deadline after trial 1's first epoch, trial 2 still runs to its end; trial 3 never starts
+    expect(r.trials.map((t) => [t.label, t.status])).toEqual([
+      ['default network', 'done'],
+      ['linear baseline', 'done'],
+    ]);
+  });
+
   it('without a budget the clock does not matter', async () => {
     const clock = epochClock();
     const r = await runSweep({
@@ -90,8 +138,22 @@ describe('enqueue', () => {
         specs[job.trial] = job.spec.layers.map((l) => `${l.id}${l.type === 'dense' ? `:${l.units}` : ''}`).join(' ');
         return run(job, hooks);
       };
-      const r = await runSweep({ setup, executor });
+      const startLabels = new Map<number, string | undefined>();
+      const r = await runSweep({
+        setup,
+        executor,
+        onEvent: (e) => {
+          if (e.type === 'trial/start') startLabels.set(e.trial, e.label);
+        },
+      });
       expect(starts.slice(0, 2)).toEqual([1, 2]);
+      // the label comes with the trial's start, so a host can show it while the trial runs
+      expect([1, 2, 3, 4].map((t) => startLabels.get(t))).toEqual([
+        'default network',
+        'linear baseline',
+        undefined,
+        undefined,
+      ]);
       expect(r.trials.slice(0, 3).map((t) => [t.params, t.label])).toEqual([
         [{}, 'default network'],
         [enqueue[1].params, 'linear baseline'],

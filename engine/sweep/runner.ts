@@ -13,7 +13,7 @@ import { END_EVENT, failureOf, newRecord, settleRecord } from './runner-records.
 import type { SweepSetup } from './prepare.ts';
 import { trialSeed } from './seeds.ts';
 import { createStrategy, type TrialStep } from './strategies/index.ts';
-import type { SweepEvent, SweepPlan, SweepResult, TrialRecord, TrialStatus } from './types.ts';
+import type { SweepEvent, SweepPlan, SweepResult, TrialPace, TrialRecord, TrialStatus } from './types.ts';
 
 /** Options of `runSweep`. */
 export interface RunSweepOptions {
@@ -24,6 +24,13 @@ export interface RunSweepOptions {
   control?: SweepControl;
   /** Milliseconds clock (injectable for tests). */
   now?: () => number;
+  /** When the time budget started, on `now`'s clock (the host's request or command); default: now. */
+  budgetStartedAt?: number;
+  /**
+   * Milliseconds the host needs after the sweep, out of its time budget (the auto search's refit), from the
+   * finished trials' pace: the search ends that long before the budget does. Asked after each finished trial.
+   */
+  reserveMs?: (done: readonly TrialPace[], best: TrialPace | null) => number;
 }
 
 /** Run a prepared sweep to the end (or until cancelled); resolves with every trial and the best one. */
@@ -48,7 +55,8 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
     ...(settings.budgetSeconds === null ? {} : { budgetSeconds: settings.budgetSeconds }),
   };
   const started = now();
-  const deadline = settings.budgetSeconds === null ? Infinity : started + settings.budgetSeconds * 1000;
+  const budgetStart = o.budgetStartedAt ?? started;
+  const deadline = settings.budgetSeconds === null ? Infinity : budgetStart + settings.budgetSeconds * 1000;
   const folds =
     settings.folds === null ? undefined : { count: settings.folds, seed: settings.seed, objective: settings.objective };
   const records = new Map<number, TrialRecord>();
@@ -61,6 +69,10 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
   // the time budget ran out once a trial had finished: nothing more starts, and running trials stop
   let spent = false;
   let best: TrialRecord | null = null;
+  // each trial's last step's milliseconds per epoch, and the time the host keeps for after the sweep
+  const paces = new Map<number, number>();
+  let reserve = 0;
+  const paced = (r: TrialRecord): TrialPace => ({ record: r, msPerEpoch: paces.get(r.trial) ?? 0 });
 
   const finish = (status: Exclude<TrialStatus, 'running'>, r: TrialRecord) => {
     r.status = status;
@@ -70,12 +82,23 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
       best = r;
       emit({ type: 'sweep/best', record: r });
     }
+    if (status === 'done' && o.reserveMs) {
+      const done = [...records.values()].filter((x) => x.status === 'done').map(paced);
+      reserve = o.reserveMs(done, best && paced(best));
+    }
   };
 
   const hasDone = () => [...records.values()].some((r) => r.status === 'done');
-  /** Past the deadline with a finished trial: stop for good (true when the budget is spent). */
+  // the enqueued trials (the auto search's default network and linear baseline) are compared against: the
+  // budget lets each of them end before it stops the sweep
+  const enqueuedEnded = () =>
+    settings.enqueue.every((_, i) => {
+      const status = records.get(i + 1)?.status;
+      return status !== undefined && status !== 'running' && status !== 'waiting';
+    });
+  /** Past the deadline with a finished trial and the enqueued ones ended: stop for good (true when the budget is spent). */
   const checkBudget = (): boolean => {
-    if (!spent && now() >= deadline && hasDone()) {
+    if (!spent && now() + reserve >= deadline && hasDone() && enqueuedEnded()) {
       spent = true;
       queue.length = 0;
       for (const e of running.values()) e.stop();
@@ -111,6 +134,7 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
           rung: step.rung,
           bracket: step.bracket,
           epochs,
+          ...(r.label === undefined ? {} : { label: r.label }),
         });
         const saved = weights.get(step.trial);
         execution = executor.run(
@@ -162,6 +186,8 @@ export function runSweep(o: RunSweepOptions): Promise<SweepResult> {
                   objective: objectiveValue(epochMetrics(summary), settings.objective),
                 });
             r.durationMs += now() - begun;
+            const trained = res.folds ? res.folds.reduce((n, f) => n + f.epochs, 0) : res.history.length;
+            paces.set(step.trial, (now() - begun) / Math.max(1, trained));
             if (res.stopReason === 'stopped') finish('cancelled', r);
             else if (step.final) finish('done', r);
             else {

@@ -152,6 +152,12 @@ export interface TrialRecord {
   foldObjectives?: (number | null)[];
 }
 
+/** A finished trial and its pace: milliseconds per epoch of one training (one fold's, when cross-validated). */
+export interface TrialPace {
+  record: TrialRecord;
+  msPerEpoch: number;
+}
+
 /** What the sweep will do, announced when it starts (for progress and ETA). */
 export interface SweepPlan {
   strategy: StrategyName;
@@ -193,6 +199,8 @@ export type SweepEvent =
       rung: number | null;
       bracket: number | null;
       epochs: number;
+      /** An enqueued trial's label (the auto search's 'default network'), shown from its start. */
+      label?: string;
     }
   | {
       type: 'trial/progress';

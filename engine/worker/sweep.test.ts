@@ -124,7 +124,7 @@ describe('sweep requests', () => {
 
   it('runs a sweep in trial workers, streaming coalesced events that end with the result', async () => {
     const { send, events, sweepEvents } = await harness();
-    await send({ type: 'sweep/start', ...base, sweepId: 's1', space });
+    await send({ type: 'sweep/start', ...base, sweepId: 's1', space, refitReserve: false });
     expect(events[0]).toMatchObject({
       type: 'sweep/started',
       sweepId: 's1',
@@ -157,8 +157,8 @@ describe('sweep requests', () => {
     const autoSpec = { ...auto.spec, training: { ...auto.spec.training, epochs: 3, backend: 'cpu' as const } };
     await send({ type: 'sweep/check', ...base, spec: autoSpec, space: auto.space });
     const checked = events.at(-1);
-    expect(checked?.type === 'sweep/checked' && checked.check).toMatchObject({ folds: 5, budgetSeconds: 51 });
-    await send({ type: 'sweep/start', ...base, spec: autoSpec, sweepId: 'auto', space: fixed });
+    expect(checked?.type === 'sweep/checked' && checked.check).toMatchObject({ folds: 5, budgetSeconds: 60 });
+    await send({ type: 'sweep/start', ...base, spec: autoSpec, sweepId: 'auto', space: fixed, refitReserve: true });
     const done = sweepEvents().at(-1);
     if (done?.type !== 'sweep/done') throw new Error(`last event is ${done?.type}`);
     expect(done.result.plan.folds).toBe(5);
@@ -177,6 +177,7 @@ describe('sweep requests', () => {
       type: 'sweep/start',
       ...base,
       sweepId: 's2',
+      refitReserve: false,
       space: { ...space, trials: 8 },
       spec: { ...spec, training: { ...spec.training, epochs: 200 } },
     });

@@ -9,6 +9,7 @@ import { toWireError, type EngineEvent } from '../protocol/index.ts';
 import type { SweepCheck, SweepRequest } from '../protocol/index.ts';
 import { parseSpec, TRAINING_DEFAULTS, type NetworkSpec } from '../spec/index.ts';
 import {
+  autoRefitReserveMs,
   checkSearchSpace,
   createPoolExecutor,
   createStrategy,
@@ -31,6 +32,12 @@ import { SweepEvents } from './sweep-events.ts';
 import type { TableStore } from './table-store.ts';
 
 type Post = (event: EngineEvent) => void;
+
+/**
+ * Milliseconds "Find a good network" needs after its search besides the refit's training: the app asks for the
+ * refit, the data is prepared again, and the model is built and scored.
+ */
+const APP_OVERHEAD_MS = 1500;
 
 /** Most trials one sweep trains at once: each is a worker with its own copy of the data. */
 export const MAX_CONCURRENCY = 32;
@@ -161,6 +168,7 @@ export class SweepHost {
   }
 
   async #start(req: Extract<SweepRequest, { type: 'sweep/start' }>): Promise<void> {
+    const asked = Date.now();
     const { post, spawn } = this.#o;
     const { sweepId } = req;
     if (this.#active.has(sweepId)) throw new SweepError(sweepRequestMessages.alreadyRunning());
@@ -188,6 +196,12 @@ export class SweepHost {
         setup: p.setup,
         executor: pool,
         control,
+        ...(req.refitReserve
+          ? {
+              budgetStartedAt: asked,
+              reserveMs: (done, best) => autoRefitReserveMs(done, best, { linear: false, overheadMs: APP_OVERHEAD_MS }),
+            }
+          : {}),
         onEvent: (e) => {
           if (e.type === 'sweep/start' && !started) {
             started = true;

@@ -23,7 +23,8 @@ export const autoMessages = {
     'A sweep is running (Train view, Sweep tab). Stop it or wait for it to finish, then search.',
   searching: (): string => 'A search is running. Cancel it on the Train view’s Sweep tab, or wait for it to finish.',
   started: (seconds: number): string =>
-    `Finding a good network within ${formatNumber(seconds)} s: most of it searching, the rest retraining the best. The trials appear on the Sweep tab as they finish.`,
+    `Finding a good network within ${formatNumber(seconds)} s: searching until what is left is what refitting the best network will take (measured from the trials), then refitting it. The trials appear on the Sweep tab as they start.`,
+  refitting: (): string => 'Refitting the best network on training + validation rows…',
   noTrial: (): string =>
     'No trial of the search finished, so there is no network to load. Look at the failures in the Sweep table, or give the search a larger time budget.',
   cancelled: (finished: number): string =>

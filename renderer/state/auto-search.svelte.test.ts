@@ -186,11 +186,14 @@ describe('"Find a good network"', () => {
     expect(start.type).toBe('sweep/start');
     // The preset's space carries the budget and its labelled first trials; its network keeps the project's seed
     // (so the data split is the project's) and backend.
-    // The search gets most of the budget (the rest is for the retrain); 40 training + validation rows of each
-    // class (the profile's 50, less the test share) fill 5 folds.
-    expect(start.space).toMatchObject({ strategy: 'tpe', folds: 5 });
-    expect(start.space.budgetSeconds).toBeGreaterThan(4);
-    expect(start.space.budgetSeconds).toBeLessThan(8);
+    // The budget is the whole search's, refit included: the engine ends the search in time to refit
+    // (refitReserve); 40 training + validation rows of each class (the profile's 50, less the test share) fill 5 folds.
+    expect(start.space).toMatchObject({ strategy: 'tpe', folds: 5, budgetSeconds: 8 });
+    expect(start.refitReserve).toBe(true);
+    expect(sweep.auto.budgetMs).toBe(8000);
+    // the progress bar follows the budget's time while searching, below 1: the refit is still to come
+    expect(sweep.auto.fraction).toBeGreaterThanOrEqual(0);
+    expect(sweep.auto.fraction).toBeLessThan(1);
     expect(JSON.stringify(start.space)).toContain('linear baseline');
     expect(start.spec.training?.seed).toBe(7);
     expect(start.spec.training?.backend).toBe('wasm');
@@ -223,8 +226,14 @@ describe('"Find a good network"', () => {
       'Chosen: trial 3, validation loss 0.2 (linear baseline 0.5). It is retrained on the training and validation rows as the current run, and the Model view has its network (Undo restores yours).',
     );
     expect(said.at(-1)).toBe(`ok: ${sweep.auto.outcome}`);
+    // the refit's epochs move the bar on from where the search left it, short of 1 until the run is loaded
+    const before = sweep.auto.fraction ?? 0;
+    if (run) run.progress = { epoch: 4, epochs: 4, batch: 1, batches: 1, loss: 0.1, rowsPerSecond: 1, runMs: 1 };
+    expect(sweep.auto.fraction).toBeGreaterThan(before);
+    expect(sweep.auto.fraction).toBeLessThan(1);
     finish(run?.id ?? '');
     expect(sweep.auto.phase).toBe('done');
+    expect(sweep.auto.fraction).toBe(1);
   });
 
   it('keeps the default network when the search’s best is not ahead of it by more than the folds’ noise', async () => {

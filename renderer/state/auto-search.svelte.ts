@@ -8,7 +8,7 @@
 import { AUTO_LABELS, autoPick, type TrialRecord } from '../../engine/protocol/index.ts';
 import { autoPreset } from '../lib/auto-preset.ts';
 import { autoMessages as m } from '../lib/auto-messages.ts';
-import { readBudget } from '../lib/auto-budget.ts';
+import { autoFraction, readBudget, SEARCH_CAP } from '../lib/auto-budget.ts';
 import { formatNumber } from '../lib/format.ts';
 import { asWireError } from '../lib/wire-error.ts';
 import { sweepResult } from './sweep-result.ts';
@@ -16,6 +16,9 @@ import { METRIC_LABELS } from './sweep-space.svelte.ts';
 import type { SweepEnd, SweepProject } from './sweep-project.ts';
 import type { Sweep } from './sweep.svelte.ts';
 import type { TrainingRun } from './training-run.svelte.ts';
+
+/** The progress bar's clock ticks this often (milliseconds). */
+const CLOCK_MS = 250;
 
 /** Where a search is: 'retraining' until the best network's run has ended. */
 export type AutoPhase = 'idle' | 'searching' | 'retraining' | 'done' | 'cancelled' | 'failed';
@@ -35,6 +38,13 @@ export class AutoSearch {
   #run = $state.raw<TrainingRun | null>(null);
   #cancelled = false;
   #say: AutoSay = () => {};
+  /** Milliseconds since Start, ticking while the search and its refit run. */
+  elapsedMs = $state(0);
+  /** The budget in milliseconds of the search going or last run (search and refit together). */
+  budgetMs = $state(0);
+  #searchShare = $state(0);
+  #startedAt = 0;
+  #timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(project: SweepProject, sweep: Sweep) {
     this.#project = project;
@@ -49,6 +59,16 @@ export class AutoSearch {
     return run.stopReason === 'stopped' ? 'cancelled' : run.status === 'failed' ? 'failed' : 'done';
   });
   readonly isBusy = $derived(this.phase === 'searching' || this.phase === 'retraining');
+  /** 0–1 of the whole search, refit included (1 once the refitted network is loaded); null when none ran. */
+  readonly fraction = $derived(
+    autoFraction({
+      phase: this.phase,
+      elapsedMs: this.elapsedMs,
+      budgetMs: this.budgetMs,
+      searchShare: this.#searchShare,
+      refit: this.#run?.progress ?? null,
+    }),
+  );
   /** Why the button is disabled (no data, a run or sweep going, a bad budget), or null. */
   readonly blocked = $derived.by<string | null>(() => {
     const p = this.#project;
@@ -77,6 +97,7 @@ export class AutoSearch {
       budgetSeconds: seconds,
     });
     this.#phase = 'searching';
+    this.#startClock(seconds);
     const refused = await this.#sweep.start({ space, spec, onEnd: (e) => void this.#ended(e) });
     if (refused) {
       this.#phase = 'failed';
@@ -95,6 +116,19 @@ export class AutoSearch {
     this.#cancelled = true;
     if (this.phase === 'searching') await this.#sweep.stop();
     else if (this.#run) await this.#stopRun(this.#run);
+  }
+
+  /** Count the budget from now; the clock ticks until the search and its refit have ended. */
+  #startClock(seconds: number): void {
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#startedAt = Date.now();
+    this.budgetMs = seconds * 1000;
+    this.elapsedMs = 0;
+    this.#searchShare = 0;
+    this.#timer = setInterval(() => {
+      this.elapsedMs = Date.now() - this.#startedAt;
+      if (!this.isBusy && this.#timer !== null) clearInterval(this.#timer);
+    }, CLOCK_MS);
   }
 
   async #stopRun(run: TrainingRun): Promise<void> {
@@ -124,6 +158,7 @@ export class AutoSearch {
       return;
     }
     const kept = pick.trial;
+    this.#searchShare = Math.min(SEARCH_CAP, (Date.now() - this.#startedAt) / this.budgetMs);
     this.#phase = 'retraining';
     this.outcome = this.#winnerText(kept, pick.best);
     this.#say('ok', this.outcome);

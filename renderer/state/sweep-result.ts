@@ -3,7 +3,7 @@ import type { DatasetSettings, NetworkSpec, SweepPlan, SweepResult, WireError } 
 import { parameterImportance, type ImportanceResult, type TrialRecord } from '../../engine/protocol/index.ts';
 import type { SweepPhase } from './sweep-project.ts';
 import type { SweepResultRecord } from './sweep-record.ts';
-import { thinPoints, type TrialView } from './sweep-trials.ts';
+import { savedTrialView, thinPoints, type TrialView } from './sweep-trials.ts';
 
 /** Points of each learning curve kept in the project file. */
 const SAVED_POINTS = 500;
@@ -55,6 +55,12 @@ export function savedResult(
     settings,
     error: s.error,
   };
+}
+
+/** The live sweep's fields showing a sweep saved in a project file (the inverse of `savedResult`). */
+export function restoredSweep(r: SweepResultRecord): SweepState {
+  const { status: phase, plan, best, durationMs: elapsedMs, backend, rows, error } = r;
+  return { phase, plan, trials: r.trials.map(savedTrialView), best, elapsedMs, backend, rows, error };
 }
 
 /** The error a sweep shows when the engine's worker crashed under it. */

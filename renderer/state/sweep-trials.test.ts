@@ -86,6 +86,24 @@ describe('applyEvents', () => {
     expect(trials.get(4)?.target).toBe(3);
   });
 
+  it("shows an enqueued trial's label from its start, before the trial finishes", () => {
+    const { trials } = applyEvents(new Map(), null, [
+      {
+        type: 'trial/start',
+        trial: 1,
+        params: {},
+        seed: 1,
+        rung: null,
+        bracket: null,
+        epochs: 3,
+        label: 'default network',
+      },
+      { type: 'trial/start', trial: 3, params: { lr: 0.1 }, seed: 3, rung: null, bracket: null, epochs: 3 },
+    ]);
+    expect(trials.get(1)?.record).toMatchObject({ status: 'running', label: 'default network' });
+    expect(trials.get(3)?.record.label).toBeUndefined();
+  });
+
   it('records a trial cancelled before it started, and drops an unfinished epoch a failed step reports', () => {
     const started = applyEvents(new Map(), null, [
       { type: 'trial/start', trial: 2, params: { lr: 0.1 }, seed: 2, rung: null, bracket: null, epochs: 3 },

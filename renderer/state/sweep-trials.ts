@@ -56,6 +56,7 @@ function fresh(e: Extract<SweepEvent, { type: 'trial/start' }>): TrialRecord {
     bracket: e.bracket,
     error: null,
     history: [],
+    ...(e.label === undefined ? {} : { label: e.label }),
   };
 }
 

@@ -131,6 +131,8 @@ describe('Sweep state', () => {
       spec: project.spec,
       settings: { target: 'y' },
       concurrency: null,
+      // a sweep of the editor's space keeps its budget (if any) for the search alone
+      refitReserve: false,
     });
     emit([
       { type: 'sweep/start', plan },

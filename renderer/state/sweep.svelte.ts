@@ -14,17 +14,10 @@ import type { SweepEnd, SweepPhase, SweepPreset, SweepProject } from './sweep-pr
 import { AutoSearch } from './auto-search.svelte.ts';
 import { SpaceCheck } from './sweep-check.svelte.ts';
 import type { SweepRecord } from './sweep-record.ts';
-import { blankSweep, engineCrashed, importanceOf, savedResult, sweepResult } from './sweep-result.ts';
+import { blankSweep, engineCrashed, importanceOf, restoredSweep, savedResult, sweepResult } from './sweep-result.ts';
 import { cores, SweepSpace } from './sweep-space.svelte.ts';
 import { applyTrial, retrainTrial } from './sweep-trial-actions.ts';
-import {
-  applyEvents,
-  passesFilters,
-  savedTrialView,
-  sweepProgress,
-  type AxisFilter,
-  type TrialView,
-} from './sweep-trials.ts';
+import { applyEvents, passesFilters, sweepProgress, type AxisFilter, type TrialView } from './sweep-trials.ts';
 import type { TrainingRun } from './training-run.svelte.ts';
 
 export type { SweepPhase, SweepProject } from './sweep-project.ts';
@@ -123,6 +116,8 @@ export class Sweep {
         settings: this.#settings,
         cores: cores(),
         concurrency: preset ? null : this.space.concurrencyValue,
+        // a preset ("Find a good network") refits its best within the same budget
+        refitReserve: preset !== undefined,
       });
       this.#startedAt = performance.now();
       this.plan = reply.plan;
@@ -286,15 +281,8 @@ export class Sweep {
     this.space.restore(record?.space ?? null);
     const r = record?.result;
     if (!r) return;
-    this.phase = r.status;
-    this.plan = r.plan;
-    this.trials = r.trials.map(savedTrialView);
-    this.best = r.best;
-    this.elapsedMs = r.durationMs;
-    this.backend = r.backend;
-    this.rows = r.rows;
+    Object.assign(this, restoredSweep(r));
     this.#spec = r.spec;
     this.#settings = r.settings;
-    this.error = r.error;
   }
 }

@@ -173,7 +173,7 @@ export async function sweepCommand(argv: string[]): Promise<void> {
       onEvent: (e: SweepEvent) => {
         if (e.type === 'trial/start' && (e.rung ?? 0) === 0)
           info(
-            `trial ${String(e.trial).padStart(String(settings.trials).length)}/${settings.trials} started    ${paramsText(e.params, names)}`,
+            `trial ${String(e.trial).padStart(String(settings.trials).length)}/${settings.trials} started${e.label ? ` (${e.label})` : ''}    ${paramsText(e.params, names)}`,
           );
         if (
           e.type === 'trial/done' ||

@@ -15,13 +15,13 @@ import type { Metrics } from '../../train/index.ts';
 import {
   AUTO_LABELS,
   autoPick,
+  autoRefitReserveMs,
   autoSweep,
   foldTargets,
   parseSearchSpace,
   prepareSweep,
   retrainBest,
   runSweep,
-  SweepControl,
   type SweepResult,
   type TrialRecord,
 } from '../../sweep/index.ts';
@@ -32,6 +32,8 @@ import { resultTable, shortNames } from '../sweep-report.ts';
 
 /** Width of the progress bar. */
 const BAR = 30;
+/** Milliseconds after the refits' training: closing the trial workers, scoring, writing the model. */
+const CLI_OVERHEAD_MS = 1000;
 
 /** What `train --auto` needs from the train command. */
 export interface AutoOptions {
@@ -59,26 +61,8 @@ function leaderboard(result: SweepResult): string {
   return lines.filter((line, i) => i <= 10 || / \((default network|linear baseline)\)/.test(line)).join('\n');
 }
 
-/**
- * Time the refits after the search will take, from the trials' own times: the kept trial (the best or the
- * default network) and the linear baseline, each trained once on all rows (a fold trains on (k − 1)/k of them)
- * for its kept epochs (a fold's time per epoch is at least its time over the longest fold's epochs).
- */
-function refitReserveMs(best: TrialRecord | null, done: readonly TrialRecord[]): number {
-  const one = (r: TrialRecord | null | undefined) => {
-    if (!r) return 0;
-    const k = r.folds ?? 4;
-    const perEpoch = r.durationMs / ((r.folds ?? 1) * Math.max(1, r.epochs));
-    // × 1.5: a refit trains with another seed and may meet a busier machine
-    return perEpoch * Math.max(1, r.keptEpoch) * (k / (k - 1)) * 1.5;
-  };
-  const labelled = (label: string) => done.find((t) => t.label === label);
-  return Math.max(one(best), one(labelled(AUTO_LABELS.defaults))) + one(labelled(AUTO_LABELS.linear));
-}
-
 /** Search, refit the winner (and the linear baseline, for its test score), print the leaderboard and both scores; save the winner. */
 export async function trainAuto(o: AutoOptions): Promise<void> {
-  const started = Date.now();
   const info = (s: string) => {
     if (!o.quiet) process.stderr.write(s);
   };
@@ -88,7 +72,8 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
   const classCounts =
     task.kind === 'classification' ? task.classes.map((_, c) => targets.filter((y) => y === c).length) : undefined;
   // the budget counts from the command's start: starting Node and reading the data took some of it
-  const end = Date.now() - process.uptime() * 1000 + o.budgetSeconds * 1000;
+  const begun = Date.now() - process.uptime() * 1000;
+  const end = begun + o.budgetSeconds * 1000;
   const auto = autoSweep({
     task,
     inputs: data.train.features,
@@ -98,8 +83,7 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
     budgetSeconds: o.budgetSeconds,
   });
   const setup = prepareSweep({
-    // the search stops itself once what is left is what the refits will take (below); the runner's deadline is the hard end
-    space: parseSearchSpace({ ...auto.space, budgetSeconds: Math.max(1, (end - Date.now()) / 1000) }),
+    space: parseSearchSpace(auto.space),
     spec: auto.spec,
     data: { inputs: data.train.features, task },
     hasValidation: data.validation !== null,
@@ -108,13 +92,8 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
   });
   const { settings } = setup;
   let done = 0;
-  const finished = new Map<number, TrialRecord>();
-  let best: TrialRecord | null = null;
-  const control = new SweepControl();
   const tick = (): void => {
-    // 1 s for closing the workers and writing the model
-    if (done > 0 && Date.now() + refitReserveMs(best, [...finished.values()]) + 1000 >= end) control.cancel();
-    const share = Math.min(1, (Date.now() - started) / (end - started));
+    const share = Math.min(1, (Date.now() - begun) / (end - begun));
     info(
       `\rSearching [${'#'.repeat(Math.round(share * BAR)).padEnd(BAR)}] ${Math.round(share * 100)}%  ${done} trials done`,
     );
@@ -136,10 +115,11 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
     result = await runSweep({
       setup,
       executor: pool,
-      control,
+      budgetStartedAt: begun,
+      // the search ends once what is left is what the refits will take
+      reserveMs: (finished, best) => autoRefitReserveMs(finished, best, { linear: true, overheadMs: CLI_OVERHEAD_MS }),
       onEvent: (e) => {
-        if (e.type === 'trial/done') done = finished.set(e.record.trial, e.record).size;
-        if (e.type === 'sweep/best') best = e.record;
+        if (e.type === 'trial/done') done += 1;
       },
     });
   } finally {
@@ -147,7 +127,7 @@ export async function trainAuto(o: AutoOptions): Promise<void> {
     await pool.close();
   }
   tick();
-  info('\n');
+  info('\nRefitting the best network on training + validation rows…\n');
   const how =
     settings.folds === null
       ? `on ${o.prepared.validation.rows} validation rows`
