@@ -78,7 +78,7 @@ export function resizeHidden(layers: readonly LayerSpec[], n: number): LayerSpec
 }
 
 /** With `on`, a batch-norm layer right after each hidden dense layer that lacks one (ids follow the dense layer's: `dense-2` → `batchnorm-2`); without, the hidden stack's batch-norm layers removed. */
-export function setBatchNorm(layers: readonly LayerSpec[], on: boolean): LayerSpec[] {
+function setBatchNorm(layers: readonly LayerSpec[], on: boolean): LayerSpec[] {
   const out = outputIndex(layers);
   if (!on) return layers.filter((l, i) => l.type !== 'batchNorm' || i > out);
   const used = new Set(layers.map((l) => l.id));
