@@ -6,12 +6,14 @@
  * scikit-learn's MLP (64, 32), HistGradientBoosting and RidgeCV on the same split. Prints the 5-split means as a
  * Markdown table and writes them to bench/results/quality-<time>.json.
  * Flags: --datasets=iris,wine (default: all five), --splits=N (default 5), --data=PATH:TARGET:TASK (more files),
- * --auto (also `train --auto`), --budget=SECONDS (default 60).
+ * --auto (also `train --auto`), --budget=SECONDS (default 60), --spec-for=TASK:FILE (train the datasets of that task,
+ * classification or regression, with `--spec FILE` instead of the default network: how candidate defaults are
+ * compared; the table's first column is then that spec).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -59,6 +61,18 @@ function datasets(): Dataset[] {
   return chosen;
 }
 
+/** `--spec-for=TASK:FILE` flags: the spec file to train each task with instead of the default network. */
+function specsFor(): Partial<Record<Dataset['task'], string>> {
+  const out: Partial<Record<Dataset['task'], string>> = {};
+  for (const a of process.argv.filter((x) => x.startsWith('--spec-for='))) {
+    const [task, ...file] = a.slice('--spec-for='.length).split(':');
+    if ((task !== 'classification' && task !== 'regression') || !file.join(':'))
+      throw new Error(`--spec-for must be classification:FILE or regression:FILE, got '${a}'.`);
+    out[task] = resolve(file.join(':'));
+  }
+  return out;
+}
+
 /** Runs the CLI; its stdout, or an error naming the command and its stderr. */
 function cli(args: string[], cwd: string): string {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'backprop-studio.mjs'), ...args], {
@@ -85,6 +99,7 @@ function main(): void {
   const splits = Number(flag('splits') ?? 5);
   const auto = flag('auto') !== undefined;
   const budget = flag('budget') ?? '60';
+  const specs = specsFor();
   const rows: { name: string; metric: string; scores: Scores }[] = [];
   for (const d of datasets()) {
     const scores: Scores = { defaults: [], ...(auto ? { auto: [] } : {}), mlp: [], hgb: [], ridge: [] };
@@ -99,7 +114,8 @@ function main(): void {
         if (py.status !== 0) throw new Error(`${PYTHON} sklearn_quality.py failed on ${d.path}:\n${py.stderr}`);
         const sk = JSON.parse(py.stdout) as Record<string, number | null>;
         for (const k of ['mlp', 'hgb', 'ridge']) if (sk[k] !== null && sk[k] !== undefined) scores[k]!.push(sk[k]!);
-        scores.defaults!.push(ours(d, dir, []));
+        const spec = specs[d.task];
+        scores.defaults!.push(ours(d, dir, spec ? ['--spec', spec] : []));
         const began = Date.now();
         if (auto) scores.auto!.push(ours(d, dir, ['--auto', '--budget', budget]));
         const took = auto ? `  (--auto took ${((Date.now() - began) / 1000).toFixed(1)} s)` : '';
@@ -116,7 +132,11 @@ function main(): void {
   }
   const columns = ['defaults', ...(auto ? ['auto'] : []), 'mlp', 'hgb', 'ridge'];
   const head = {
-    defaults: 'our defaults',
+    defaults: Object.keys(specs).length
+      ? `ours (${Object.values(specs)
+          .map((f) => basename(f))
+          .join(', ')})`
+      : 'our defaults',
     auto: `--auto --budget ${budget}`,
     mlp: 'sklearn MLP',
     hgb: 'HGB',
@@ -130,7 +150,10 @@ function main(): void {
   process.stdout.write(`${table}\n\n${splits}-split means (80/20, seeds 0–${splits - 1}).\n`);
   mkdirSync(join(HERE, 'results'), { recursive: true });
   const file = join(HERE, 'results', `quality-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ splits, auto, budget: auto ? Number(budget) : null, rows }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ splits, auto, budget: auto ? Number(budget) : null, specs, rows }, null, 2)}\n`,
+  );
   process.stderr.write(`Wrote ${file}\n`);
 }
 

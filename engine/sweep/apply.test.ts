@@ -68,6 +68,45 @@ describe('applyParams', () => {
     ]);
   });
 
+  it('batchNorm true puts a batch-norm layer after every hidden dense layer (copies too); false removes them', () => {
+    const kinds = (s: NetworkSpec) => s.layers.map((l) => `${l.id}:${l.type}`);
+    const on = applyParams(base, { hiddenLayers: 3, batchNorm: true, 'layers[*batchNorm].momentum': 0.9 });
+    expect(kinds(on)).toEqual([
+      'dense-1:dense',
+      'batchnorm-1:batchNorm',
+      'dropout-1:dropout',
+      'dense-2:dense',
+      'batchnorm-2:batchNorm',
+      'dropout-2:dropout',
+      'dense-3:dense',
+      'batchnorm-3:batchNorm',
+      'dropout-3:dropout',
+      'output:dense',
+    ]);
+    expect(on.layers.filter((l) => l.type === 'batchNorm').map((l) => l.momentum)).toEqual([0.9, 0.9, 0.9]);
+    expect(kinds(applyParams(on, { batchNorm: true }))).toEqual(kinds(on));
+    expect(kinds(applyParams(on, { batchNorm: false }))).toEqual(kinds(applyParams(base, { hiddenLayers: 3 })));
+    expect(kinds(applyParams(base, { hiddenLayers: 0, batchNorm: true }))).toEqual(['output:dense']);
+    expect(() => trialSpec(base, { batchNorm: true }, 1)).not.toThrow();
+  });
+
+  it('an added batch-norm layer takes a free id when batchnorm-N is taken', () => {
+    const taken = parseSpec({
+      layers: [
+        { id: 'dense-1', type: 'dense', units: 4 },
+        { id: 'batchnorm-1', type: 'dense', units: 4 },
+        { id: 'output', type: 'dense', units: 'auto' },
+      ],
+    });
+    expect(applyParams(taken, { batchNorm: true }).layers.map((l) => l.id)).toEqual([
+      'dense-1',
+      'batchnorm-2',
+      'batchnorm-1',
+      'batchnorm-3',
+      'output',
+    ]);
+  });
+
   it('switching the optimizer keeps the learning rate and drops fields the new one lacks', () => {
     expect(
       applyParams(base, { 'training.optimizer.type': 'sgd', 'training.optimizer.momentum': 0.9 }).training?.optimizer,

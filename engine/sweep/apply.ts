@@ -1,7 +1,8 @@
 /**
  * Apply a trial's parameter values to the base network. Order: plain fields (when the optimizer type is
  * searched, fields the drawn type lacks are dropped), then fields of layers named by id, then `hiddenLayers` (copies carry the last hidden layer's values),
- * then fields of every layer of a type (so they reach the copies too). The result is not yet validated:
+ * then `batchNorm` (adds or removes the hidden stack's batch-norm layers), then fields of every layer of a type
+ * (so they reach the copies and added layers too). The result is not yet validated:
  * `trialSpec` validates it.
  */
 import { parseSpec, type LayerSpec, type NetworkSpec, type OptimizerName } from '../spec/index.ts';
@@ -76,6 +77,20 @@ export function resizeHidden(layers: readonly LayerSpec[], n: number): LayerSpec
   return [...prefix, ...kept.flat(), ...layers.slice(out)];
 }
 
+/** With `on`, a batch-norm layer right after each hidden dense layer that lacks one (ids follow the dense layer's: `dense-2` → `batchnorm-2`); without, the hidden stack's batch-norm layers removed. */
+function setBatchNorm(layers: readonly LayerSpec[], on: boolean): LayerSpec[] {
+  const out = outputIndex(layers);
+  if (!on) return layers.filter((l, i) => l.type !== 'batchNorm' || i > out);
+  const used = new Set(layers.map((l) => l.id));
+  return layers.flatMap((l, i) => {
+    if (l.type !== 'dense' || i >= out || layers[i + 1]?.type === 'batchNorm') return [l];
+    const n = /(\d+)$/.exec(l.id)?.[1];
+    const id = n && !used.has(`batchnorm-${n}`) ? `batchnorm-${n}` : freshId('batchnorm-1', used);
+    used.add(id);
+    return [l, { id, type: 'batchNorm' as const }];
+  });
+}
+
 function matchesType(layers: readonly LayerSpec[], i: number, type: string): boolean {
   if (layers[i].type !== type) return false;
   return type !== 'dense' || i < outputIndex(layers);
@@ -101,6 +116,7 @@ export function applyParams(base: NetworkSpec, params: TrialParams): NetworkSpec
     if (layer) (layer as unknown as Json)[t.target.field] = t.value;
   }
   for (const t of byKind('hiddenLayers')) if (typeof t.value === 'number') layers = resizeHidden(layers, t.value);
+  for (const t of byKind('batchNorm')) if (typeof t.value === 'boolean') layers = setBatchNorm(layers, t.value);
   for (const t of byKind('layerType')) {
     layers.forEach((l, i) => {
       if (matchesType(layers, i, t.target.layerType)) (l as unknown as Json)[t.target.field] = t.value;

@@ -38,14 +38,20 @@ describe('autoSweep', () => {
       n.layers.filter((l) => l.type === 'dense').map((l) => l.type === 'dense' && [l.units, l.activation]);
     expect(hidden(applyParams(spec, s.enqueue[0].params))).toEqual(hidden(defaultSpec(task, 4, 'simple', 150)));
     expect(applyParams(spec, s.enqueue[1].params).layers.map((l) => l.id)).toEqual(['output']);
-    // a trial can reach three hidden layers of the same width
-    const deep = applyParams(spec, { hiddenLayers: 3, 'layers[*dense].units': 20 });
+    // a trial can reach three hidden layers of the same width, each followed by batch norm
+    const deep = applyParams(spec, { hiddenLayers: 3, 'layers[*dense].units': 20, batchNorm: true });
     expect(deep.layers.filter((l) => l.type === 'dense').map((l) => l.type === 'dense' && l.units)).toEqual([
       20,
       20,
       20,
       'auto',
     ]);
+    expect(deep.layers.map((l) => l.type).join(' ')).toBe(
+      'dense batchNorm dropout dense batchNorm dropout dense batchNorm dropout dense',
+    );
+    // the enqueued default network has no batch norm, as the default network
+    expect(applyParams(spec, s.enqueue[0].params).layers.some((l) => l.type === 'batchNorm')).toBe(false);
+    expect(space.parameters.batchNorm).toEqual({ distribution: 'choice', values: [false, true] });
   });
 
   it('searches class weights for classification only', () => {

@@ -1,7 +1,7 @@
 /**
  * "Find a good network" (`train --auto`, the Model view's button): one search-space file and base network
- * that every host runs as an ordinary sweep. TPE over depth (0 = a linear model), width, activation, dropout, L2,
- * learning rate, batch size and (classification) class weights; each trial cross-validated on the training +
+ * that every host runs as an ordinary sweep. TPE over depth (0 = a linear model), width, activation, dropout,
+ * batch norm after each hidden layer, L2, learning rate, batch size and (classification) class weights; each trial cross-validated on the training +
  * validation rows for small and mid-sized data; the default network and a linear baseline enqueued as the
  * first two trials, so the leaderboard shows both beside the winner; a time budget ends the search.
  */
@@ -93,6 +93,7 @@ export function autoSweep(o: AutoSweepOptions): { space: AutoSpaceJson; spec: Ne
     'layers[*dense].units': { distribution: 'int', min: 16, max: 256, log: true },
     'layers[*dense].activation': { distribution: 'choice', values: ['relu', 'elu', 'tanh'] },
     'layers[*dropout].rate': { distribution: 'uniform', min: 0, max: 0.4 },
+    batchNorm: { distribution: 'choice', values: [false, true] },
     'layers[*dense].l2': { distribution: 'logUniform', min: 1e-6, max: 0.03 },
     'training.optimizer.learningRate': { distribution: 'logUniform', min: 0.0003, max: 0.01 },
     'training.batchSize': { distribution: 'choice', values: [16, 32, 64] },

@@ -60,6 +60,8 @@ function pathProblem(p: Parameter, spec: NetworkSpec): Problem | null {
     const max = d.type === 'choice' ? Math.max(...d.values.map(Number)) : d.max;
     if (max > 0) return m.noHiddenLayer(p.path);
   }
+  if (target.kind === 'batchNorm' && hiddenDenseIndices(spec.layers).length === 0)
+    return m.noLayerOfType(p.path, 'dense');
   return null;
 }
 

@@ -40,7 +40,7 @@ export const sweepMessages = {
   badPath: (key: string): Problem => ({
     code: 'sweep/bad-path',
     path: paramPath(key),
-    message: `${paramPath(key)}: '${key}' is not a parameter path. Write a field path such as 'training.batchSize', 'layers[dense-1].units' (a layer by id), 'layers[*dropout].rate' (every layer of a type) or 'hiddenLayers'.`,
+    message: `${paramPath(key)}: '${key}' is not a parameter path. Write a field path such as 'training.batchSize', 'layers[dense-1].units' (a layer by id), 'layers[*dropout].rate' (every layer of a type), 'hiddenLayers' or 'batchNorm'.`,
   }),
   fixedField: (key: string, why: string): Problem => ({
     code: 'sweep/fixed-field',

@@ -100,5 +100,19 @@ export function readParameter(key: string, raw: unknown, problems: Problem[]): P
       return null;
     }
   }
+  if (
+    target.kind === 'batchNorm' &&
+    distribution &&
+    (distribution.type !== 'choice' || distribution.values.some((v) => typeof v !== 'boolean'))
+  ) {
+    problems.push(
+      m.outOfRange(
+        path,
+        raw,
+        'a choice of true and/or false, e.g. { "distribution": "choice", "values": [false, true] }',
+      ),
+    );
+    return null;
+  }
   return distribution ? { path: key, distribution, gridPoints } : null;
 }

@@ -4,6 +4,8 @@
 export type ParamTarget =
   /** The number of hidden dense layers: extra ones copy the last hidden layer (with its dropout/batch-norm). */
   | { kind: 'hiddenLayers' }
+  /** true: a batch-norm layer right after every hidden dense layer (added where missing); false: none in the hidden stack. */
+  | { kind: 'batchNorm' }
   /** A field of one layer, by id: `layers[dense-1].units`. */
   | { kind: 'layer'; id: string; field: string }
   /** A field of every layer of a type: `layers[*dropout].rate` (`*dense` means the hidden dense layers). */
@@ -37,6 +39,7 @@ export const FIXED_LAYER_FIELDS: Readonly<Record<string, string>> = {
 /** Parse a path; null when it is not one. */
 export function parsePath(path: string): ParamTarget | null {
   if (path === 'hiddenLayers') return { kind: 'hiddenLayers' };
+  if (path === 'batchNorm') return { kind: 'batchNorm' };
   const layer = LAYER_PATH.exec(path);
   if (layer) {
     const [, star, name, field] = layer;
@@ -49,6 +52,6 @@ export function parsePath(path: string): ParamTarget | null {
 /** Why a parsed path cannot be searched; null when it can. */
 export function fixedReason(path: string, target: ParamTarget): string | null {
   if (target.kind === 'field') return FIXED_FIELDS[path] ?? null;
-  if (target.kind === 'hiddenLayers') return null;
+  if (target.kind === 'hiddenLayers' || target.kind === 'batchNorm') return null;
   return FIXED_LAYER_FIELDS[target.field] ?? null;
 }

@@ -125,7 +125,7 @@ describe('space file structure', () => {
       ],
       [
         'parameters["layers[dense-1]"]',
-        "parameters[\"layers[dense-1]\"]: 'layers[dense-1]' is not a parameter path. Write a field path such as 'training.batchSize', 'layers[dense-1].units' (a layer by id), 'layers[*dropout].rate' (every layer of a type) or 'hiddenLayers'.",
+        "parameters[\"layers[dense-1]\"]: 'layers[dense-1]' is not a parameter path. Write a field path such as 'training.batchSize', 'layers[dense-1].units' (a layer by id), 'layers[*dropout].rate' (every layer of a type), 'hiddenLayers' or 'batchNorm'.",
       ],
       [
         'parameters["hiddenLayers"]',
@@ -330,6 +330,36 @@ describe('space against the network and the data', () => {
       ['halving.eta', 'halving.eta must be a number ≥ 2, got 1.'],
       ['halving.minEpochs', 'halving.minEpochs must be a whole number ≥ 1, got 0.'],
     ]);
+  });
+
+  it('batchNorm takes a choice of true/false only, and needs a hidden dense layer', () => {
+    expect(
+      problemsOf({
+        parameters: {
+          batchNorm: { distribution: 'choice', values: [true, 'yes'] },
+          'training.batchSize': { distribution: 'choice', values: [16] },
+        },
+      }),
+    ).toEqual([
+      [
+        'parameters["batchNorm"]',
+        'parameters["batchNorm"] must be a choice of true and/or false, e.g. { "distribution": "choice", "values": [false, true] }, got {"distribution":"choice","values":[true,"yes"]}.',
+      ],
+    ]);
+    expect(problemsOf({ parameters: { batchNorm: { distribution: 'int', min: 0, max: 1 } } })).toEqual([
+      [
+        'parameters["batchNorm"]',
+        'parameters["batchNorm"] must be a choice of true and/or false, e.g. { "distribution": "choice", "values": [false, true] }, got {"distribution":"int","min":0,"max":1}.',
+      ],
+    ]);
+    const flat = parseSpec({ layers: [{ id: 'output', type: 'dense', units: 'auto' }] });
+    expect(prepareProblems({ batchNorm: { distribution: 'choice', values: [false, true] } }, {}, flat)).toEqual([
+      [
+        'parameters["batchNorm"]',
+        'parameters["batchNorm"]: the network has no hidden dense layer. Add one to the network or remove this parameter.',
+      ],
+    ]);
+    expect(prepareProblems({ batchNorm: { distribution: 'choice', values: [false, true] } })).toEqual([]);
   });
 
   it('hiddenLayers needs a hidden dense layer to copy', () => {

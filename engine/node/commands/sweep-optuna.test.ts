@@ -343,6 +343,8 @@ describe(`sweep --export-optuna, study.py${missing}`, () => {
           'training.optimizer.type': 'rmsprop',
         },
         { hiddenLayers: 1, 'layers[dense-1].units': 32 },
+        { hiddenLayers: 3, batchNorm: true, 'layers[*batchNorm].momentum': 0.9 },
+        { batchNorm: false },
       ];
       const script =
         `import json, sys\nsys.path.insert(0, ${JSON.stringify(dir)})\nfrom sweep_space import apply_params\n` +

@@ -2,8 +2,8 @@
 
 The same rules as Backprop Studio's engine/sweep/apply.ts (see engine/sweep/README.md, "Parameter paths"):
 plain fields first (when the optimizer type is searched, fields the drawn type lacks are dropped), then
-fields of layers named by id, then `hiddenLayers` (copies of the last hidden block), then fields of every
-layer of a type (`*dense` is the hidden dense layers), so those reach the copies too.
+fields of layers named by id, then `hiddenLayers` (copies of the last hidden block), then `batchNorm` (a
+batch-norm layer after every hidden dense layer, or none in the hidden stack), then fields of every layer of a type (`*dense` is the hidden dense layers), so those reach the copies too.
 """
 import copy
 import re
@@ -21,9 +21,9 @@ LAYER_PATH = re.compile(r"^layers\[(\*?)([^\]\s][^\]]*)\]\.([A-Za-z][A-Za-z0-9]*
 
 
 def parse_path(path):
-    """('hiddenLayers',), ('layer', id, field), ('layerType', type, field) or ('field', [keys])."""
-    if path == "hiddenLayers":
-        return ("hiddenLayers",)
+    """('hiddenLayers',), ('batchNorm',), ('layer', id, field), ('layerType', type, field) or ('field', [keys])."""
+    if path in ("hiddenLayers", "batchNorm"):
+        return (path,)
     m = LAYER_PATH.match(path)
     if m:
         star, name, field = m.groups()
@@ -81,6 +81,24 @@ def resize_hidden(layers, n):
     return prefix + [layer for block in kept for layer in block] + layers[out:]
 
 
+def set_batch_norm(layers, on):
+    """on: a batch-norm layer right after each hidden dense layer lacking one (dense-2 -> batchnorm-2); off: none before the output."""
+    out = output_index(layers)
+    if not on:
+        return [layer for i, layer in enumerate(layers) if layer["type"] != "batchNorm" or i > out]
+    used = {layer["id"] for layer in layers}
+    result = []
+    for i, layer in enumerate(layers):
+        result.append(layer)
+        if layer["type"] != "dense" or i >= out or (i + 1 < len(layers) and layers[i + 1]["type"] == "batchNorm"):
+            continue
+        m = re.search(r"(\d+)$", layer["id"])
+        layer_id = f"batchnorm-{m.group(1)}" if m and f"batchnorm-{m.group(1)}" not in used else fresh_id("batchnorm-1", used)
+        used.add(layer_id)
+        result.append({"id": layer_id, "type": "batchNorm"})
+    return result
+
+
 def apply_params(base, params):
     """The base spec (a dict) with the trial's values applied, in the engine's order."""
     spec = copy.deepcopy(base)
@@ -107,6 +125,9 @@ def apply_params(base, params):
     for target, value in targets:
         if target[0] == "hiddenLayers":
             layers = resize_hidden(layers, int(value))
+    for target, value in targets:
+        if target[0] == "batchNorm":
+            layers = set_batch_norm(layers, bool(value))
     for target, value in targets:
         if target[0] == "layerType":
             out = output_index(layers)
