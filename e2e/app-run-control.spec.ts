@@ -2,10 +2,19 @@
  * Issue 5, test 3: pause and resume a run, stop it mid-run, then reload the page: the project and its
  * last run (history, charts, model) are restored from the browser's autosave.
  */
-import { chartPoints, epochStatus, expect, networkItems, openView, screenshot, test } from './app/fixtures.ts';
+import {
+  chartPoints,
+  epochStatus,
+  expect,
+  networkItems,
+  openView,
+  screenshot,
+  test,
+  useSample,
+} from './app/fixtures.ts';
 
 test('pause, resume and stop a run; a reload restores the project and the stopped run', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await page.getByLabel('Project name').fill('Iris pause test');
   await page.getByLabel('Project name').press('Enter');

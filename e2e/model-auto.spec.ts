@@ -111,7 +111,7 @@ test('iris: "Find a good network" searches within its budget, shows the trials a
   await screenshot(page, 'model-auto-04-evaluate');
 
   // The search is part of the project: its trials, labels and best are back after a reload (autosave).
-  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true');
+  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true', { timeout: 15_000 });
   await page.reload();
   await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
   await openView(page, 'Train');
