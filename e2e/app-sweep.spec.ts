@@ -106,7 +106,7 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
   await expect(progress.getByText('2 workers', { exact: false })).toBeVisible();
   await progress.getByRole('button', { name: 'Cancel trial 1' }).click();
   const table = r.getByRole('table', { name: 'Trial table' });
-  await expect(table.locator('tr[data-trial="1"]')).toContainText('Cancelled');
+  await expect(table.locator('tr[data-trial="1"]')).toContainText('Cancelled', { timeout: 30_000 });
   // The next trial starts in the freed worker, and the estimate needs progress from the running trials.
   await expect(progress.getByRole('button', { name: 'Cancel trial 3' })).toBeVisible({ timeout: 30_000 });
   await expect(progress.getByTestId('sweep-eta')).toContainText('left', { timeout: 30_000 });

@@ -79,9 +79,12 @@ test('iris: "Find a good network" searches within its budget, shows the trials a
   await start.click();
   await expect(page.getByRole('tab', { name: /Sweep/ })).toHaveAttribute('aria-selected', 'true');
   const region = sweepRegion(page);
-  await expect(region.getByRole('status').filter({ hasText: 'Finding a good network' })).toBeVisible();
+  // The search starts once the engine has checked it and started its trial workers.
+  await expect(region.getByRole('status').filter({ hasText: 'Finding a good network' })).toBeVisible({
+    timeout: 30_000,
+  });
   const progress = region.getByTestId('sweep-progress');
-  await expect(progress).toContainText(/\d+ s search budget/);
+  await expect(progress).toContainText(/\d+ s search budget/, { timeout: 30_000 });
   await expect(trialRows(page).first()).toBeVisible({ timeout: 60_000 });
   await page.mouse.move(1, 1);
   await screenshot(page, 'model-auto-02-searching');
