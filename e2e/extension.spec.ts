@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dragLayer, importCsv, openView, repoPath, screenshot } from './app/fixtures.ts';
-import { clickMenu, expect, selectCellOf, test } from './app/extension.ts';
+import { clickMenu, expect, newStudioTab, selectCellOf, test } from './app/extension.ts';
 
 test('the extension loads, and its studio page trains and exports like the web app', async ({
   context,
@@ -14,13 +14,14 @@ test('the extension loads, and its studio page trains and exports like the web a
   studioUrl,
 }) => {
   // The toolbar button's handler opens the studio in a tab.
-  const opened = context.waitForEvent('page', { predicate: (p) => p.url() === studioUrl });
+  const before = context.pages();
   await background.evaluate(async () => {
     await (
       globalThis as unknown as { backpropStudioToolbarClicked: () => Promise<void> }
     ).backpropStudioToolbarClicked();
   });
-  const page = await opened;
+  const page = await newStudioTab(context, background, before);
+  expect(page.url()).toBe(studioUrl);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
