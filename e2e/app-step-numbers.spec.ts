@@ -22,7 +22,7 @@ async function setStepField(page: Page, label: string, value: string): Promise<v
   const field = r.getByLabel(label, { exact: true });
   await field.fill(value);
   await field.press('Enter');
-  await expect(r.getByText('Computing the step in the engine…')).toHaveCount(0);
+  await expect(r.getByText('Computing the step in the engine…')).toHaveCount(0, { timeout: 30_000 });
   await expect(r.getByRole('status').filter({ hasText: 'computed on' })).toBeVisible();
 }
 

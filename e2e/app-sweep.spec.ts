@@ -9,7 +9,16 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, importCsv, networkItems, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+import {
+  dismissToasts,
+  expect,
+  importCsv,
+  networkItems,
+  openView,
+  repoPath,
+  screenshot,
+  test,
+} from './app/fixtures.ts';
 
 const LR = 'training.optimizer.learningRate';
 const UNITS = 'layers[*dense].units';
@@ -24,10 +33,6 @@ async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
     await page.getByRole('button', { name: /^Theme: / }).click();
   }
   await expect(page.getByRole('button', { name: `Theme: ${theme}` })).toBeVisible();
-}
-
-async function dismissToasts(page: Page): Promise<void> {
-  for (const b of await page.getByRole('button', { name: 'Dismiss' }).all()) await b.click();
 }
 
 /** Scroll the Train view's main column so that `target` is at its top, then take a screenshot. */

@@ -6,7 +6,7 @@
  * ends at the gradient reaching the inputs, which links to Why. Light and dark screenshots.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, openView, screenshot, test, useSample } from './app/fixtures.ts';
+import { dismissToasts, expect, openView, screenshot, test, useSample } from './app/fixtures.ts';
 
 /** Charts the engine computes after a click (partial dependence, a row's waterfall): slow on a busy machine. */
 const ENGINE = { timeout: 30_000 };
@@ -148,8 +148,7 @@ test("penguins: importance, partial dependence and a clicked row's waterfall on 
   await expect(lesson).toContainText(/Largest for this row: \S+\s+-?[\d.e−-]+/);
   await expect(lesson).toContainText('what the Why view on Evaluate adds up');
   await expect(step.getByRole('img', { name: /Network at this step/ })).toContainText('∂L/∂x');
-  const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  while (await dismiss.count()) await dismiss.first().click();
+  await dismissToasts(page);
   await page.mouse.move(1, 1);
   await scrollTo(page, step.locator('.panels'));
   await screenshot(page, 'why-step-through-inputs');

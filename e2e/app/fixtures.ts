@@ -3,7 +3,7 @@
  * (scripts/serve-static.mjs), and small drivers that act the way a
  * user does, through accessible names.
  */
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { errors, expect, test as base, type Locator, type Page } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = repoPath('test-results/screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+/**
+ * Close the notices on screen (for a clean screenshot). Notices other than errors also go by themselves, so
+ * one can vanish between finding its Dismiss button and clicking it: such a click gives up after a second
+ * instead of waiting for a button that will not come back.
+ */
+export async function dismissToasts(page: Page): Promise<void> {
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  for (let i = 0; i < 20 && (await dismiss.count()) > 0; i++) {
+    await dismiss
+      .first()
+      .click({ timeout: 1_000 })
+      .catch((e: unknown) => {
+        if (!(e instanceof errors.TimeoutError)) throw e;
+      });
+  }
 }
 
 /** Go to one of the five views. */
