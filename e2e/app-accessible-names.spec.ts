@@ -2,7 +2,7 @@
  * Issue 12, accessibility: the import button's accessible name is its visible text (it read "Choose a CSV
  * file" but was named "Import CSV"), on the welcome page and in the compact bar above a loaded dataset.
  */
-import { expect, screenshot, test } from './app/fixtures.ts';
+import { expect, screenshot, test, useSample } from './app/fixtures.ts';
 
 test('the CSV import button is named by what it shows', async ({ app: page }) => {
   const welcome = page.locator('label.file-button');
@@ -12,7 +12,7 @@ test('the CSV import button is named by what it shows', async ({ app: page }) =>
   await expect(page.getByRole('button', { name: 'Import CSV file', exact: true })).toBeVisible();
   await screenshot(page, 'import-button-welcome');
 
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   const compact = page.locator('label.file-button');
   await expect(compact).toHaveText('Import CSV');

@@ -5,7 +5,7 @@
  * learning-curve switch offers two different curves.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, importCsv, openView, screenshot, test } from './app/fixtures.ts';
+import { expect, importCsv, openView, screenshot, test, useSample } from './app/fixtures.ts';
 
 const LONG = 'Adelie Penguin (Pygoscelis adeliae), collected on Torgersen Island in 2007';
 /** A CSV with two features and three classes with long names. */
@@ -41,7 +41,7 @@ async function train(page: Page, epochs: string): Promise<void> {
 }
 
 test('after training, legends show the last values and the run list names its metric', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');
@@ -80,7 +80,7 @@ test('after training, legends show the last values and the run list names its me
 });
 
 test('the inner Train tabs control a tab panel', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Train');
   for (const name of ['Compare runs', 'Step through', 'Sweep', 'Live charts']) {
     const tab = page.getByRole('tab', { name, exact: true });
@@ -100,7 +100,7 @@ test('the inner Train tabs control a tab panel', async ({ app: page }) => {
 
 test('the CLI command wraps and has a Copy button', async ({ app: page, context }) => {
   await context.grantPermissions(['clipboard-write']);
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');
@@ -166,7 +166,7 @@ test('long class names stay inside the sidebar and the network drawing', async (
 test('the learning-curve switch offers two different curves when the objective is the validation loss', async ({
   app: page,
 }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');
@@ -185,7 +185,7 @@ test('the learning-curve switch offers two different curves when the objective i
 });
 
 test('with L2 on a layer, the loss chart says what the penalty adds to the loss it shows', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Add Dense layer' }).click();
   await page.getByText('Initialization and regularization').click();

@@ -6,7 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { chartPoints, epochStatus, expect, importCsv, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+import {
+  chartPoints,
+  epochStatus,
+  expect,
+  importCsv,
+  openView,
+  repoPath,
+  screenshot,
+  test,
+  useSample,
+} from './app/fixtures.ts';
 
 interface ModelJson {
   history: { epoch: number; epochs: number }[];
@@ -30,7 +40,7 @@ function panel(page: Page) {
 test('continue a run for more epochs: the counter, the chart and the model go on; stopped and reopened runs continue too', async ({
   app: page,
 }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
@@ -66,7 +76,7 @@ test('continue a run for more epochs: the counter, the chart and the model go on
 
   // The continued run evaluates and exports like any run; its model holds all 10 epochs.
   await openView(page, 'Evaluate');
-  await expect(page.locator('.metric').filter({ hasText: 'Test accuracy' })).toBeVisible();
+  await expect(page.locator('.metric').filter({ hasText: 'Test accuracy' })).toBeVisible({ timeout: 30_000 });
   await openView(page, 'Export');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export model' }).click();

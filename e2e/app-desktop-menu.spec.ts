@@ -3,7 +3,7 @@
  * needs the Electron binary): "Export model…" and "Export predictions…" save straight away when there is
  * something to save, and otherwise open the Export view saying what to do first.
  */
-import { expect, openView, repoPath, test as base } from './app/fixtures.ts';
+import { expect, openView, repoPath, test as base, useSample } from './app/fixtures.ts';
 import { desktopSaves, runMenuCommand, useFakeDesktop } from './app/fake-desktop.ts';
 
 const test = base.extend({
@@ -29,7 +29,7 @@ test('File ▸ Export model… and Export predictions… save directly, or say w
   expect(await desktopSaves(page)).toEqual([]);
 
   await openView(page, 'Data');
-  await page.getByRole('button', { name: 'Use sample Diabetes progression' }).click();
+  await useSample(page, 'diabetes');
   await expect(page.getByText('Regression', { exact: true })).toBeVisible();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple regressor' }).click();

@@ -2,7 +2,7 @@
  * File ▸ Export report… on the desktop (the Electron preload replaced by a fake): with nothing trained it
  * opens the Export view saying what to do; after training it saves the run's report straight away.
  */
-import { expect, openView, test as base } from './app/fixtures.ts';
+import { expect, openView, test as base, useSample } from './app/fixtures.ts';
 import { desktopSaves, runMenuCommand, useFakeDesktop } from './app/fake-desktop.ts';
 
 const test = base.extend({
@@ -20,7 +20,7 @@ test("File ▸ Export report… saves the run's report, or says to train first",
   expect(await desktopSaves(page)).toEqual([]);
 
   await openView(page, 'Data');
-  await page.getByRole('button', { name: 'Use sample Diabetes progression' }).click();
+  await useSample(page, 'diabetes');
   await expect(page.getByText('Regression', { exact: true })).toBeVisible();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple regressor' }).click();

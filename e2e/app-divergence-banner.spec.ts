@@ -1,10 +1,10 @@
 /** Issue 12: the divergence banner goes once the settings that caused it are changed (it stayed after the fix). */
-import { expect, openView, screenshot, test } from './app/fixtures.ts';
+import { expect, openView, screenshot, test, useSample } from './app/fixtures.ts';
 
 test('the divergence banner goes once the learning rate is changed, and comes back if it is set back', async ({
   app: page,
 }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');

@@ -2,7 +2,7 @@
  * Issue 12, item 11: Evaluate after a failed run shows the latest finished run (saying why), or says there is
  * none — never a blank Run selector and "Waiting for the run to finish…".
  */
-import { expect, openView, screenshot, test } from './app/fixtures.ts';
+import { expect, openView, screenshot, test, useSample } from './app/fixtures.ts';
 import type { Page } from '@playwright/test';
 
 async function train(page: Page, learningRate: string): Promise<void> {
@@ -14,7 +14,7 @@ async function train(page: Page, learningRate: string): Promise<void> {
 }
 
 test('Evaluate after a failed run shows the latest finished run', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');
@@ -35,7 +35,7 @@ test('Evaluate after a failed run shows the latest finished run', async ({ app: 
 });
 
 test('Evaluate with only a failed run says there is none', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');

@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import * as ort from 'onnxruntime-web';
-import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+import { expect, openView, repoPath, screenshot, test, useSample } from './app/fixtures.ts';
 
 ort.env.wasm.numThreads = 1;
 
@@ -37,7 +37,7 @@ async function bytesOf(d: Download): Promise<Uint8Array> {
 test('Export view: ONNX, TF.js and model file downloads that run outside the app like its predictions', async ({
   app: page,
 }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');

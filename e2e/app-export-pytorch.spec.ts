@@ -7,11 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+import { expect, openView, repoPath, screenshot, test, useSample } from './app/fixtures.ts';
 import { PYTHON, hasTorch, trainWithTorchrun, unpackPackage } from './app/pytorch-package.ts';
 
 test('Export view: the PyTorch package predicts like the app and trains on under torchrun', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');

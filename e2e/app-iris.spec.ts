@@ -68,7 +68,7 @@ test('iris: drag-and-drop network, live training, model export loaded by the CLI
   await screenshot(page, 'train-iris');
 
   await openView(page, 'Evaluate');
-  await expect(page.getByText('Test accuracy')).toBeVisible();
+  await expect(page.getByText('Test accuracy')).toBeVisible({ timeout: 30_000 });
   await screenshot(page, 'evaluate-iris');
 
   await openView(page, 'Export');

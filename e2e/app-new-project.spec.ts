@@ -69,7 +69,7 @@ test('Save in the prompt downloads the project, then starts over; a saved projec
 
 test('unsaved work restored from the autosave after a reload still asks', async ({ app: page }) => {
   await loadIris(page);
-  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true');
+  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true', { timeout: 15_000 });
   await page.reload();
   await expect(page.getByLabel('Project name')).toHaveValue('iris');
   await page.getByRole('button', { name: 'New project' }).click();

@@ -2,10 +2,10 @@
  * Issue 12, item 10: a network of only the output layer (the "Linear baseline" template, or every hidden layer
  * deleted) is linear or logistic regression, and trains; a disabled train button says why.
  */
-import { epochStatus, expect, networkItems, openView, screenshot, test } from './app/fixtures.ts';
+import { epochStatus, expect, networkItems, openView, screenshot, test, useSample } from './app/fixtures.ts';
 
 test('the Linear baseline template trains as a linear regression', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Diabetes progression' }).click();
+  await useSample(page, 'diabetes');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple regressor' }).click();
   await expect(networkItems(page)).toHaveCount(1);
@@ -26,7 +26,7 @@ test('the Linear baseline template trains as a linear regression', async ({ app:
 });
 
 test('deleting every hidden layer leaves a logistic regression that trains', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Add Dense layer' }).click();
   await expect(networkItems(page)).toHaveCount(1);
@@ -60,7 +60,7 @@ test('a disabled train button says why', async ({ app: page }) => {
   await expect(page.getByText('Load a dataset first (Data view).')).toBeVisible();
 
   await page.getByRole('tab', { name: /Data$/ }).click();
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Add Dense layer' }).click();
   await page.getByLabel('Units').fill('0');
@@ -78,7 +78,7 @@ test('a disabled train button says why', async ({ app: page }) => {
   await openView(page, 'Train');
   await page.getByLabel('Epochs').fill('100000');
   await start.click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled({ timeout: 30_000 });
   await expect(
     page
       .getByRole('note')
@@ -87,5 +87,5 @@ test('a disabled train button says why', async ({ app: page }) => {
   await openView(page, 'Model');
   await next.click();
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect(page.getByText('Stopped', { exact: true })).toBeVisible();
+  await expect(page.getByText('Stopped', { exact: true })).toBeVisible({ timeout: 30_000 });
 });

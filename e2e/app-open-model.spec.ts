@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+import { expect, openView, repoPath, screenshot, test, useSample } from './app/fixtures.ts';
 import { hasTorch, trainWithTorchrun, unpackPackage } from './app/pytorch-package.ts';
 
 /** A penguins model file written by the CLI. */
@@ -56,7 +56,7 @@ async function openModelFile(page: Page, file: string): Promise<void> {
 
 test('a CLI-trained model file opens as a run: curves, stored metrics, Evaluate, Export', async ({ app: page }) => {
   const { path, model } = cliModel();
-  await page.getByRole('button', { name: 'Use sample Palmer penguins' }).click();
+  await useSample(page, 'penguins');
   await expect(page.getByRole('heading', { name: 'penguins.csv' })).toBeVisible();
   await openView(page, 'Train');
 
@@ -122,6 +122,7 @@ test('a CLI-trained model file opens as a run: curves, stored metrics, Evaluate,
   await expect(network).toHaveCount(0);
 
   // Kept by the autosave: after a reload the opened run comes back, with its model in the worker again.
+  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true', { timeout: 15_000 });
   await page.reload();
   await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
   await openView(page, 'Evaluate');
@@ -134,7 +135,7 @@ test('without its dataset, a model file shows its stored metrics and names the m
   app: page,
 }) => {
   const { path, model } = cliModel();
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Evaluate');
   await openModelFile(page, path);
   await openView(page, 'Evaluate');
@@ -173,7 +174,7 @@ test('round trip: app-trained, exported as a PyTorch package, trained on under t
   app: page,
 }) => {
   test.skip(!hasTorch, '/usr/bin/python3 has no torch and pandas: the PyTorch package cannot run here');
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');

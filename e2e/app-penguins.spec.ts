@@ -2,10 +2,10 @@
  * Issue 5, test 2: penguins, with missing values (NA) and text columns (island, sex), trains to a test
  * accuracy of at least 0.95 as shown in the Evaluate view, with no manual preprocessing.
  */
-import { expect, openView, screenshot, test } from './app/fixtures.ts';
+import { expect, openView, screenshot, test, useSample } from './app/fixtures.ts';
 
 test('penguins: missing values and text columns, test accuracy ≥ 0.95 in Evaluate', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Palmer penguins' }).click();
+  await useSample(page, 'penguins');
   await expect(page.getByRole('heading', { name: 'penguins.csv' })).toBeVisible();
   await expect(page.getByLabel('Target column')).toHaveValue('species');
   await expect(page.getByText('Classification · 3 classes')).toBeVisible();
@@ -31,7 +31,7 @@ test('penguins: missing values and text columns, test accuracy ≥ 0.95 in Evalu
 
   await openView(page, 'Evaluate');
   const card = page.locator('.metric').filter({ hasText: 'Test accuracy' });
-  await expect(card).toBeVisible();
+  await expect(card).toBeVisible({ timeout: 30_000 });
   const text = await card.locator('.value').innerText();
   const accuracy = Number(text.replace('%', '')) / 100;
   expect(accuracy, `test accuracy shown: ${text}`).toBeGreaterThanOrEqual(0.95);

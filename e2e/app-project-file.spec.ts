@@ -3,10 +3,10 @@
  * open the file again, and find the data, the network and the run as they were.
  */
 import { readFileSync } from 'node:fs';
-import { expect, networkItems, openView, test } from './app/fixtures.ts';
+import { expect, networkItems, openView, test, useSample } from './app/fixtures.ts';
 
 test('save a project to a .bpstudio file and open it again', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Diabetes progression' }).click();
+  await useSample(page, 'diabetes');
   await expect(page.getByText('Regression', { exact: true })).toBeVisible();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple regressor' }).click();
@@ -16,6 +16,7 @@ test('save a project to a .bpstudio file and open it again', async ({ app: page 
   await page.getByRole('button', { name: 'Start training' }).click();
   await expect(page.getByText('Finished')).toBeVisible({ timeout: 60_000 });
   await openView(page, 'Evaluate');
+  await expect(page.locator('.metric').filter({ hasText: 'R²' })).toBeVisible({ timeout: 30_000 });
   const r2 = await page.locator('.metric').filter({ hasText: 'R²' }).locator('.value').innerText();
 
   const downloading = page.waitForEvent('download');
@@ -41,7 +42,7 @@ test('save a project to a .bpstudio file and open it again', async ({ app: page 
   await openView(page, 'Model');
   await expect(networkItems(page)).toHaveCount(1);
   await openView(page, 'Evaluate');
-  await expect(page.locator('.metric').filter({ hasText: 'R²' }).locator('.value')).toHaveText(r2);
+  await expect(page.locator('.metric').filter({ hasText: 'R²' }).locator('.value')).toHaveText(r2, { timeout: 30_000 });
 
   // A file that is not a project says so and changes nothing.
   const again = page.waitForEvent('filechooser');

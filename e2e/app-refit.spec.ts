@@ -2,12 +2,12 @@
  * Issue 17: after early stopping chose the epochs, the app's run refits the final model on training +
  * validation rows and says so; the training settings offer the refit and the class weights.
  */
-import { expect, openView, screenshot, test } from './app/fixtures.ts';
+import { expect, openView, screenshot, test, useSample } from './app/fixtures.ts';
 
 test('a regression run with early stopping is refitted on train+validation, and the Train view says so', async ({
   app: page,
 }) => {
-  await page.getByRole('button', { name: 'Use sample Diabetes progression' }).click();
+  await useSample(page, 'diabetes');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple regressor' }).click();
   await openView(page, 'Train');

@@ -4,7 +4,7 @@
  * weights were lost. The notice is given once.
  */
 import type { Page } from '@playwright/test';
-import { epochStatus, expect, networkItems, openView, test } from './app/fixtures.ts';
+import { epochStatus, expect, networkItems, openView, test, useSample } from './app/fixtures.ts';
 
 /** Epochs of each run in the browser's autosave record, as IndexedDB holds it now. */
 async function autosavedEpochs(page: Page): Promise<number[]> {
@@ -32,7 +32,7 @@ async function autosavedEpochs(page: Page): Promise<number[]> {
 test('a reload during training keeps the running run as an interrupted run and says what was lost', async ({
   app: page,
 }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Deeper network' }).click();
@@ -63,7 +63,7 @@ test('a reload during training keeps the running run as an interrupted run and s
   await page.screenshot({ path: '/tmp/reload-interrupted.png' });
 
   // Told once: the next reload lists the run without the notice.
-  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true');
+  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true', { timeout: 15_000 });
   await page.reload();
   await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
   await openView(page, 'Train');

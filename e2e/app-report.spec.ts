@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from '@playwright/test';
-import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+import { expect, openView, repoPath, screenshot, test, useSample } from './app/fixtures.ts';
 
 const SECTIONS = ['Data', 'Network', 'Training', 'Evaluation', 'Importance', 'Reproduce'];
 
@@ -73,7 +73,7 @@ test("Export ▸ Report downloads the run's report, which opens with no errors a
   app: page,
   browser,
 }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');

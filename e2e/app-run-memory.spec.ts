@@ -4,7 +4,7 @@
  * another dataset keeps them, and renames a project whose name was never changed; New project frees it all.
  */
 import type { Page } from '@playwright/test';
-import { expect, networkItems, openView, test } from './app/fixtures.ts';
+import { expect, networkItems, openView, test, useSample } from './app/fixtures.ts';
 
 const MB = 1024 * 1024;
 const UNITS: Record<string, number> = { bytes: 1, KB: 1024, MB, GB: 1024 * MB };
@@ -23,7 +23,7 @@ async function train(page: Page): Promise<void> {
 }
 
 test('deleting a run frees what the engine held for it; runs say which dataset they used', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await expect(page.getByLabel('Project name')).toHaveValue('iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Deeper network' }).click();
@@ -72,7 +72,7 @@ test('deleting a run frees what the engine held for it; runs say which dataset t
 });
 
 test('a project name the user chose stays when another dataset is imported', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await expect(page.getByLabel('Project name')).toHaveValue('iris');
   await page.getByLabel('Project name').fill('Flower study');
   await page.getByLabel('Project name').press('Enter');

@@ -51,6 +51,20 @@ test('a name typed while a dropped CSV is still loading is kept', async ({ app: 
   await expect(page.getByLabel('Project name')).toHaveValue('my study');
 });
 
+test('a CSV dropped while a big one is still being read replaces it: the last file chosen is the one loaded', async ({
+  app: page,
+}) => {
+  const rows = Array.from({ length: 200_000 }, (_, i) => `${i},${(i * 7) % 13},${i % 3}`);
+  await dropFile(page, 'big.csv', `a,b,c\n${rows.join('\n')}\n`);
+  await expect(page.getByText('Reading big.csv…')).toBeVisible();
+  await dropFile(page, 'tiny.csv', 'x,y\n1,2\n3,4\n5,6\n');
+  await expect(page.getByText('Loaded tiny.csv: 3 rows.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^Reading /)).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'tiny.csv' })).toBeVisible();
+  await expect(page.getByLabel('Project name')).toHaveValue('tiny');
+  await expect(page.getByText('Loaded big.csv', { exact: false })).toHaveCount(0);
+});
+
 test('desktop: the crash copy of the last session is offered; Restore opens it as a project with no file', async ({
   page,
   app: _,

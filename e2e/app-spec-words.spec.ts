@@ -2,10 +2,10 @@
  * Issue 12: spec problems in the app speak the app's words (the layer's name and the field's label), and the
  * card and drawing show what was typed (units -3 is not drawn as 1 unit; dropout 1.5 is not "drop 150%").
  */
-import { expect, openView, screenshot, test } from './app/fixtures.ts';
+import { expect, openView, screenshot, test, useSample } from './app/fixtures.ts';
 
 test('invalid units and dropout rate are named as the app labels them and shown as typed', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Add Dense layer' }).click();
   await page.getByLabel('Units').fill('-3');
@@ -58,7 +58,7 @@ test('invalid units and dropout rate are named as the app labels them and shown 
 });
 
 test('training settings problems name the field by its label', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Train');
   await page.getByLabel('Epochs').fill('0');
   await expect(page.getByRole('form', { name: 'Training settings' }).getByRole('alert')).toHaveText(

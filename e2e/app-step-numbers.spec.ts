@@ -5,7 +5,7 @@
  * down 96%", and an input that passed through batch normalization is named as such.
  */
 import type { Page } from '@playwright/test';
-import { expect, networkItems, openView, screenshot, test } from './app/fixtures.ts';
+import { expect, networkItems, openView, screenshot, test, useSample } from './app/fixtures.ts';
 
 /** A number as the step-through prints it (thousands separators, exponents). */
 function parseShown(text: string): number {
@@ -22,7 +22,7 @@ async function setStepField(page: Page, label: string, value: string): Promise<v
   const field = r.getByLabel(label, { exact: true });
   await field.fill(value);
   await field.press('Enter');
-  await expect(r.getByText('Computing the step in the engine…')).toHaveCount(0);
+  await expect(r.getByText('Computing the step in the engine…')).toHaveCount(0, { timeout: 30_000 });
   await expect(r.getByRole('status').filter({ hasText: 'computed on' })).toBeVisible();
 }
 
@@ -30,7 +30,7 @@ test('a fitted row: the numbers shown add up, the loss floor is explained, batch
   app: page,
 }) => {
   test.setTimeout(180_000);
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Add Dense layer' }).click();
@@ -46,7 +46,7 @@ test('a fitted row: the numbers shown add up, the loss floor is explained, batch
   await page.getByRole('tab', { name: 'Step through' }).click();
   const r = page.getByRole('region', { name: 'Step through one training iteration' });
   await r.getByLabel('Weights').selectOption({ label: 'Run 1 · final weights' });
-  await expect(r.getByRole('status').filter({ hasText: 'Run 1, final weights' })).toBeVisible();
+  await expect(r.getByRole('status').filter({ hasText: 'Run 1, final weights' })).toBeVisible({ timeout: 30_000 });
   await setStepField(page, 'Learning rate for this step', '0.1');
 
   // The loss with its numbers: p has the digits that give the loss shown.

@@ -8,7 +8,17 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, importCsv, networkItems, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+import {
+  dismissToasts,
+  expect,
+  importCsv,
+  networkItems,
+  openView,
+  repoPath,
+  screenshot,
+  test,
+  useSample,
+} from './app/fixtures.ts';
 
 interface GradientsJson {
   loss: number;
@@ -71,16 +81,13 @@ async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   }, theme);
 }
 
-async function dismissToasts(page: Page): Promise<void> {
-  for (const b of await page.getByRole('button', { name: 'Dismiss' }).all()) await b.click();
-}
-
 /** Set a field of the step settings and wait for the engine's new step. */
 async function setStepField(page: Page, label: string, value: string): Promise<void> {
   const field = region(page).getByLabel(label, { exact: true });
   await field.fill(value);
   await field.press('Enter');
-  await expect(region(page).getByText('Computing the step in the engine…')).toHaveCount(0);
+  // The step is computed in the engine's worker: seconds on a busy machine.
+  await expect(region(page).getByText('Computing the step in the engine…')).toHaveCount(0, { timeout: 30_000 });
   await expect(computed(page)).toBeVisible();
 }
 
@@ -105,7 +112,9 @@ test("iris: step through forward, loss, backward and update; the gradients equal
   await page.getByRole('tab', { name: 'Step through' }).focus();
   await page.keyboard.press('Enter');
   const r = region(page);
-  await expect(computed(page)).toContainText('the initial weights of the current network (seed 42)');
+  await expect(computed(page)).toContainText('the initial weights of the current network (seed 42)', {
+    timeout: 30_000,
+  });
   await setStepField(page, 'Learning rate for this step', '0.001');
   await dismissToasts(page);
   await page.mouse.move(1, 1);
@@ -187,7 +196,7 @@ test("iris: step through forward, loss, backward and update; the gradients equal
   await expect(page.getByText('Finished')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('tab', { name: 'Step through' }).click();
   await r.getByLabel('Weights').selectOption({ label: 'Run 1 · final weights' });
-  await expect(computed(page)).toContainText('Run 1, final weights');
+  await expect(computed(page)).toContainText('Run 1, final weights', { timeout: 30_000 });
   await setStepField(page, 'Training row', '7');
   await r.getByRole('button', { name: 'Backward' }).click();
   await page.keyboard.press('ArrowRight');
@@ -228,10 +237,12 @@ test("iris: step through forward, loss, backward and update; the gradients equal
   await page.getByLabel('Epochs').fill('100000');
   await page.getByRole('button', { name: 'Start training' }).click();
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByText('Paused', { exact: true })).toBeVisible();
+  await expect(page.getByText('Paused', { exact: true })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'Step through' }).click();
   await r.getByLabel('Weights').selectOption({ label: 'Run 2 · paused' });
-  await expect(computed(page)).toContainText(/Run 2, paused at epoch \d+ \(\d+ of 4 batches done\)/);
+  await expect(computed(page)).toContainText(/Run 2, paused at epoch \d+ \(\d+ of 4 batches done\)/, {
+    timeout: 30_000,
+  });
   await expect(r.getByRole('button', { name: 'Compute again' })).toHaveCount(0);
   await r.getByRole('button', { name: 'Update' }).click();
   await expect(r.getByTestId('loss-after')).toBeVisible();
@@ -242,7 +253,7 @@ test("iris: step through forward, loss, backward and update; the gradients equal
 });
 
 test('a layer of 300 units is summarised: the largest units plus an aggregate', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Add Dense layer' }).click();
@@ -253,7 +264,7 @@ test('a layer of 300 units is summarised: the largest units plus an aggregate', 
   await openView(page, 'Train');
   await page.getByRole('tab', { name: 'Step through' }).click();
   const r = region(page);
-  await expect(computed(page)).toBeVisible();
+  await expect(computed(page)).toBeVisible({ timeout: 30_000 });
   await dismissToasts(page);
   await r.getByRole('button', { name: 'Next step' }).click();
   await expect(r.getByRole('img', { name: /Network at this step/ }).getByText('+285 more')).toBeVisible();
@@ -267,7 +278,7 @@ test('a layer of 300 units is summarised: the largest units plus an aggregate', 
 });
 
 test('regression with six sigmoid layers: the gradient strip explains vanishing gradients', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Diabetes progression' }).click();
+  await useSample(page, 'diabetes');
   await expect(page.getByRole('heading', { name: 'diabetes.csv' })).toBeVisible();
   await openView(page, 'Model');
   for (let i = 1; i <= 6; i++) {
@@ -280,7 +291,7 @@ test('regression with six sigmoid layers: the gradient strip explains vanishing 
   await openView(page, 'Train');
   await page.getByRole('tab', { name: 'Step through' }).click();
   const r = region(page);
-  await expect(computed(page)).toBeVisible();
+  await expect(computed(page)).toBeVisible({ timeout: 30_000 });
   await dismissToasts(page);
   await r.getByRole('button', { name: 'Update' }).click();
   await expect(r.getByRole('note').filter({ hasText: 'vanishing gradients' })).toContainText(
@@ -300,7 +311,7 @@ test('regression with six sigmoid layers: the gradient strip explains vanishing 
 });
 
 test('the same step on the CPU and on gpu.js WebGL2 shows the same gradients', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Add Dense layer' }).click();

@@ -2,10 +2,10 @@
  * Issue 12: the Sweep tab with nothing to search says, in plain words, what to add. It showed the engine's
  * file-format error in red ("parameters must name at least one field to search, e.g. { … }") with raw JSON.
  */
-import { expect, openView, screenshot, test } from './app/fixtures.ts';
+import { expect, openView, screenshot, test, useSample } from './app/fixtures.ts';
 
 test('an empty search space explains what to add, without an error or JSON', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await openView(page, 'Train');
   await page.getByRole('tab', { name: 'Sweep' }).click();
@@ -36,7 +36,7 @@ test('an empty search space explains what to add, without an error or JSON', asy
 test('with validation loss as the objective, the curve toggle offers the training loss, not "Validation loss" twice', async ({
   app: page,
 }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await expect(page.getByRole('heading', { name: 'iris.csv' })).toBeVisible();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Add Dense layer' }).click();

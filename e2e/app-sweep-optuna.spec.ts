@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+import { expect, openView, repoPath, screenshot, test, useSample } from './app/fixtures.ts';
 
 const PYTHON = '/usr/bin/python3';
 const probe = spawnSync(PYTHON, ['-c', 'import optuna, torch, pandas'], { encoding: 'utf8' });
@@ -109,7 +109,7 @@ test('a trials CSV from `sweep --out` opens next to the data; a file that is not
     csv,
     '--quiet',
   );
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Train');
   await page.getByRole('tab', { name: 'Sweep' }).click();
   const r = page.getByRole('region', { name: 'Hyperparameter sweep' });

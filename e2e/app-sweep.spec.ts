@@ -9,7 +9,16 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, importCsv, networkItems, openView, repoPath, screenshot, test } from './app/fixtures.ts';
+import {
+  dismissToasts,
+  expect,
+  importCsv,
+  networkItems,
+  openView,
+  repoPath,
+  screenshot,
+  test,
+} from './app/fixtures.ts';
 
 const LR = 'training.optimizer.learningRate';
 const UNITS = 'layers[*dense].units';
@@ -24,10 +33,6 @@ async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
     await page.getByRole('button', { name: /^Theme: / }).click();
   }
   await expect(page.getByRole('button', { name: `Theme: ${theme}` })).toBeVisible();
-}
-
-async function dismissToasts(page: Page): Promise<void> {
-  for (const b of await page.getByRole('button', { name: 'Dismiss' }).all()) await b.click();
 }
 
 /** Scroll the Train view's main column so that `target` is at its top, then take a screenshot. */
@@ -106,14 +111,15 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
   await expect(progress.getByText('2 workers', { exact: false })).toBeVisible();
   await progress.getByRole('button', { name: 'Cancel trial 1' }).click();
   const table = r.getByRole('table', { name: 'Trial table' });
-  await expect(table.locator('tr[data-trial="1"]')).toContainText('Cancelled');
-  await expect(progress.getByRole('button', { name: 'Cancel trial 3' })).toBeVisible();
-  await expect(progress.getByTestId('sweep-eta')).toContainText('left');
+  await expect(table.locator('tr[data-trial="1"]')).toContainText('Cancelled', { timeout: 30_000 });
+  // The next trial starts in the freed worker, and the estimate needs progress from the running trials.
+  await expect(progress.getByRole('button', { name: 'Cancel trial 3' })).toBeVisible({ timeout: 30_000 });
+  await expect(progress.getByTestId('sweep-eta')).toContainText('left', { timeout: 30_000 });
   await dismissToasts(page);
   await shootAt(page, r, 'sweep-01-running-light');
   // Stop ends the running trials after their current batch and starts no more.
   await r.getByRole('button', { name: 'Stop sweep' }).click();
-  await expect(progress.getByText('Stopped')).toBeVisible();
+  await expect(progress.getByText('Stopped')).toBeVisible({ timeout: 30_000 });
   await expect(table.locator('tbody tr[data-trial]')).toHaveCount(3);
   await expect(table.getByText('Cancelled')).toHaveCount(3);
   await expect(r.getByRole('region', { name: 'Best trial' })).toContainText('stopped before any trial finished');
@@ -228,7 +234,7 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
   }
 
   // The sweep is part of the project: it is back after a reload (autosave).
-  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true');
+  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true', { timeout: 15_000 });
   await page.reload();
   await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
   await openView(page, 'Train');
@@ -243,7 +249,7 @@ test('iris: a sweep fills the table and the parallel coordinates, and its best t
     timeout: 60_000,
   });
   await best.getByRole('button', { name: 'Evaluate' }).click();
-  await expect(page.getByText('Test accuracy')).toBeVisible();
+  await expect(page.getByText('Test accuracy')).toBeVisible({ timeout: 30_000 });
   await screenshot(page, 'sweep-06-retrained-evaluate-light');
   // … and the Export view exports it: the best trial's layer sizes, metrics on train(+validation) and test.
   await openView(page, 'Export');

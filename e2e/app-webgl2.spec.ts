@@ -2,10 +2,10 @@
  * Issue 5, test 5: a run on the gpu.js `webgl2` backend, inside the engine worker (OffscreenCanvas),
  * reports that backend in the badge.
  */
-import { epochStatus, expect, openView, screenshot, test } from './app/fixtures.ts';
+import { epochStatus, expect, openView, screenshot, test, useSample } from './app/fixtures.ts';
 
 test('a run on the webgl2 backend in the worker reports that backend', async ({ app: page }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');
@@ -21,5 +21,5 @@ test('a run on the webgl2 backend in the worker reports that backend', async ({ 
   await screenshot(page, 'train-webgl2');
   // The model trained on the GPU is evaluated like any other.
   await openView(page, 'Evaluate');
-  await expect(page.locator('.metric').filter({ hasText: 'Test accuracy' })).toBeVisible();
+  await expect(page.locator('.metric').filter({ hasText: 'Test accuracy' })).toBeVisible({ timeout: 30_000 });
 });

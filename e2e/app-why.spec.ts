@@ -6,7 +6,10 @@
  * ends at the gradient reaching the inputs, which links to Why. Light and dark screenshots.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, openView, screenshot, test } from './app/fixtures.ts';
+import { dismissToasts, expect, openView, screenshot, test, useSample } from './app/fixtures.ts';
+
+/** Charts the engine computes after a click (partial dependence, a row's waterfall): slow on a busy machine. */
+const ENGINE = { timeout: 30_000 };
 
 function why(page: Page): Locator {
   return page.getByRole('region', { name: 'Why: what the model relies on' });
@@ -29,7 +32,7 @@ async function scrollTo(page: Page, target: Locator): Promise<void> {
 test("penguins: importance, partial dependence and a clicked row's waterfall on Evaluate ▸ Why", async ({
   app: page,
 }) => {
-  await page.getByRole('button', { name: 'Use sample Palmer penguins' }).click();
+  await useSample(page, 'penguins');
   await expect(page.getByText('Classification · 3 classes')).toBeVisible();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
@@ -75,14 +78,14 @@ test("penguins: importance, partial dependence and a clicked row's waterfall on 
     panel.getByRole('img', {
       name: new RegExp(`^Partial dependence of P\\((Adelie|Chinstrap|Gentoo)\\) on ${columns[0]}`),
     }),
-  ).toBeVisible();
+  ).toBeVisible(ENGINE);
   await panel.getByRole('combobox', { name: /^Class/ }).selectOption('Gentoo');
   await expect(
     panel.getByRole('img', { name: new RegExp(`^Partial dependence of P\\(Gentoo\\) on ${columns[0]}`) }),
-  ).toBeVisible();
+  ).toBeVisible(ENGINE);
   await column.selectOption('island');
   const islands = panel.getByRole('img', { name: /^Partial dependence of P\(Gentoo\) on island over \d+ test rows: / });
-  await expect(islands).toBeVisible();
+  await expect(islands).toBeVisible(ENGINE);
   for (const name of ['Biscoe', 'Dream', 'Torgersen'])
     await expect(islands).toHaveAttribute('aria-label', new RegExp(`${name}: [\\d.]+`));
   await scrollTo(page, panel);
@@ -97,7 +100,7 @@ test("penguins: importance, partial dependence and a clicked row's waterfall on 
   await pick.click();
   await expect(panel.getByRole('heading', { name: `Why this row — row ${row}` })).toBeVisible();
   const waterfall = panel.getByRole('img', { name: new RegExp(`^Why row ${row} got P\\(Gentoo\\) = `) });
-  await expect(waterfall).toBeVisible();
+  await expect(waterfall).toBeVisible(ENGINE);
   await expect(waterfall).toHaveAttribute('aria-label', /island \((Biscoe|Dream|Torgersen)\) [+−]/);
   await expect(panel.getByText(/^Predicted Gentoo with probability /)).toBeVisible();
   await panel.getByText('Show as a table').nth(2).click();
@@ -113,7 +116,7 @@ test("penguins: importance, partial dependence and a clicked row's waterfall on 
 
   // The quick method, and a row typed by number.
   await panel.getByRole('combobox', { name: /^Method/ }).selectOption('gradient-x-input');
-  await expect(panel.getByText(/gradient × input need not add up/)).toBeVisible();
+  await expect(panel.getByText(/gradient × input need not add up/)).toBeVisible(ENGINE);
   const typed = panel.getByRole('spinbutton', { name: 'Row (1 to 344)' });
   await typed.fill('2.5');
   await panel.getByRole('button', { name: 'Explain', exact: true }).click();
@@ -129,7 +132,7 @@ test("penguins: importance, partial dependence and a clicked row's waterfall on 
   await page.getByRole('tab', { name: 'Preview' }).click();
   await page.getByRole('button', { name: 'Why? Explain row 3', exact: true }).click();
   await expect(panel.getByRole('heading', { name: 'Why this row — row 3' })).toBeVisible();
-  await expect(panel.getByRole('img', { name: /^Why row 3 got P\(\w+\) = / })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /^Why row 3 got P\(\w+\) = / })).toBeVisible(ENGINE);
   await expect(panel.getByRole('img', { name: /^Why row 3 got/ })).toHaveAttribute('aria-label', /sex \(female\)/);
 
   // The step-through's backward pass has one more stop: the gradient reaching the inputs, linked to Why.
@@ -145,8 +148,7 @@ test("penguins: importance, partial dependence and a clicked row's waterfall on 
   await expect(lesson).toContainText(/Largest for this row: \S+\s+-?[\d.e−-]+/);
   await expect(lesson).toContainText('what the Why view on Evaluate adds up');
   await expect(step.getByRole('img', { name: /Network at this step/ })).toContainText('∂L/∂x');
-  const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  while (await dismiss.count()) await dismiss.first().click();
+  await dismissToasts(page);
   await page.mouse.move(1, 1);
   await scrollTo(page, step.locator('.panels'));
   await screenshot(page, 'why-step-through-inputs');
@@ -159,7 +161,7 @@ test("penguins: importance, partial dependence and a clicked row's waterfall on 
 test('diabetes: a clicked point of predicted-against-actual gets its waterfall; a number column a curve', async ({
   app: page,
 }) => {
-  await page.getByRole('button', { name: 'Use sample Diabetes progression' }).click();
+  await useSample(page, 'diabetes');
   await expect(page.getByText('Regression', { exact: true })).toBeVisible();
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple regressor' }).click();
@@ -178,11 +180,11 @@ test('diabetes: a clicked point of predicted-against-actual gets its waterfall; 
   const curve = panel.getByRole('img', {
     name: new RegExp(`^Partial dependence of predicted progression on ${top} over \\d+ test rows: `),
   });
-  await expect(curve).toBeVisible();
+  await expect(curve).toBeVisible(ENGINE);
   await panel.getByRole('combobox', { name: /^Column/ }).selectOption('bmi');
   await expect(
     panel.getByRole('img', { name: /^Partial dependence of predicted progression on bmi over \d+ test rows: / }),
-  ).toBeVisible();
+  ).toBeVisible(ENGINE);
   const point = page
     .getByRole('button', { name: /^Why\? Explain the point with actual [\d.,]+, predicted -?[\d.,]+$/ })
     .first();
@@ -191,7 +193,7 @@ test('diabetes: a clicked point of predicted-against-actual gets its waterfall; 
   const waterfall = panel.getByRole('img', {
     name: /^Why row \d+ got the prediction = -?[\d.,]+: from the baseline's/,
   });
-  await expect(waterfall).toBeVisible();
+  await expect(waterfall).toBeVisible(ENGINE);
   await expect(waterfall).toHaveAttribute('aria-label', /bmi \([\d.]+\) [+−]/);
   await expect(
     panel.locator('p').filter({ hasText: /Predicted\s+-?[\d.]+;\s+the average test row gets [\d.]+\./ }),
@@ -213,9 +215,9 @@ test('diabetes: a clicked point of predicted-against-actual gets its waterfall; 
   );
   await screenshot(page, 'why-residual-rows');
   await listed.click();
-  await expect(
-    panel.getByRole('img', { name: new RegExp(`^Why row ${listedRow} got the prediction = `) }),
-  ).toBeVisible();
+  await expect(panel.getByRole('img', { name: new RegExp(`^Why row ${listedRow} got the prediction = `) })).toBeVisible(
+    ENGINE,
+  );
   await scrollTo(page, panel);
   await screenshot(page, 'why-regression');
   await scrollTo(page, panel.getByRole('heading', { name: /^Why this row/ }));
@@ -225,7 +227,7 @@ test('diabetes: a clicked point of predicted-against-actual gets its waterfall; 
 test("iris on gpu.js WebGL2: importance and a row's waterfall are computed on the run's backend", async ({
   app: page,
 }) => {
-  await page.getByRole('button', { name: 'Use sample Iris flowers' }).click();
+  await useSample(page, 'iris');
   await openView(page, 'Model');
   await page.getByRole('button', { name: 'Simple classifier' }).click();
   await openView(page, 'Train');
@@ -239,5 +241,5 @@ test("iris on gpu.js WebGL2: importance and a row's waterfall are computed on th
   await expect(panel.getByText(/^Computed by the engine on the test rows \(.*WebGL2.*\)/)).toBeVisible();
   await panel.getByRole('spinbutton', { name: 'Row (1 to 150)' }).fill('120');
   await panel.getByRole('button', { name: 'Explain', exact: true }).click();
-  await expect(panel.getByRole('img', { name: /^Why row 120 got P\(\w+\) = / })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /^Why row 120 got P\(\w+\) = / })).toBeVisible(ENGINE);
 });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dragLayer, importCsv, openView, repoPath, screenshot } from './app/fixtures.ts';
-import { clickMenu, expect, selectCellOf, test } from './app/extension.ts';
+import { clickMenu, expect, newStudioTab, selectCellOf, test } from './app/extension.ts';
 
 test('the extension loads, and its studio page trains and exports like the web app', async ({
   context,
@@ -14,13 +14,14 @@ test('the extension loads, and its studio page trains and exports like the web a
   studioUrl,
 }) => {
   // The toolbar button's handler opens the studio in a tab.
-  const opened = context.waitForEvent('page', { predicate: (p) => p.url() === studioUrl });
+  const before = context.pages();
   await background.evaluate(async () => {
     await (
       globalThis as unknown as { backpropStudioToolbarClicked: () => Promise<void> }
     ).backpropStudioToolbarClicked();
   });
-  const page = await opened;
+  const page = await newStudioTab(context, background, before);
+  expect(page.url()).toBe(studioUrl);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
@@ -48,6 +49,8 @@ test('the extension loads, and its studio page trains and exports like the web a
   expect(model.inputs).toBe(4);
 
   // The autosave lives in the extension's IndexedDB: a reload brings the project back.
+  // Saved up to the last change (the text alone shows from the first autosave on).
+  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true', { timeout: 15_000 });
   await expect(page.getByText('All changes saved in this browser')).toBeVisible();
   await page.reload();
   await openView(page, 'Data');
@@ -55,9 +58,11 @@ test('the extension loads, and its studio page trains and exports like the web a
   expect(errors).toEqual([]);
 });
 
-/** The column cards' names and type labels, as the Data view shows them. */
-async function columnTypes(page: import('@playwright/test').Page): Promise<string[]> {
-  return page.getByRole('list', { name: 'Column profiles' }).getByRole('listitem').allInnerTexts();
+/** The column cards' names and type labels, as the Data view shows them (once all `columns` are shown). */
+async function columnTypes(page: import('@playwright/test').Page, columns: number): Promise<string[]> {
+  const cards = page.getByRole('list', { name: 'Column profiles' }).getByRole('listitem');
+  await expect(cards).toHaveCount(columns);
+  return cards.allInnerTexts();
 }
 
 test('page tables open as datasets with their header names, the page kept as their source', async ({
@@ -76,7 +81,7 @@ test('page tables open as datasets with their header names, the page kept as the
   await expect(plain.getByText('4 rows · 4 columns', { exact: false })).toBeVisible();
   await expect(plain.getByRole('link', { name: 'Harbour statistics 2025' })).toHaveAttribute('href', `${webUrl}/`);
   await screenshot(plain, 'extension-plain-table');
-  const plainTypes = await columnTypes(plain);
+  const plainTypes = await columnTypes(plain, 4);
   // '1,234' is a number to the reader: the table's cells are read as a file's are.
   expect(plainTypes.find((c) => c.startsWith('ships'))).toContain('Integer');
 
@@ -89,7 +94,7 @@ test('page tables open as datasets with their header names, the page kept as the
   await expect(csv.getByRole('heading', { name: 'harbours.csv' })).toBeVisible();
   await expect(csv.getByText('5 rows · 4 columns', { exact: false })).toBeVisible();
   await expect(csv.getByRole('link', { name: 'Harbour statistics 2025' })).toBeVisible();
-  const csvTypes = await columnTypes(csv);
+  const csvTypes = await columnTypes(csv, 4);
   const typeLine = (cards: string[]): string[] => cards.map((c) => c.split('\n').slice(0, 2).join(' '));
   expect(typeLine(plainTypes)).toEqual(typeLine(csvTypes));
   await csv.close();

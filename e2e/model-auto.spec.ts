@@ -122,9 +122,12 @@ test('iris: "Find a good network" searches within its budget, shows the trials a
   await start.click();
   await expect(page.getByRole('tab', { name: /Sweep/ })).toHaveAttribute('aria-selected', 'true');
   const region = sweepRegion(page);
-  await expect(region.getByRole('status').filter({ hasText: 'Finding a good network' })).toBeVisible();
+  // The search starts once the engine has checked it and started its trial workers.
+  await expect(region.getByRole('status').filter({ hasText: 'Finding a good network' })).toBeVisible({
+    timeout: 30_000,
+  });
   const progress = region.getByTestId('sweep-progress');
-  await expect(progress).toContainText(/\d+ s budget, search and refit/);
+  await expect(progress).toContainText(/\d+ s budget, search and refit/, { timeout: 30_000 });
   await expect(trialRows(page).first()).toBeVisible({ timeout: 60_000 });
   await page.mouse.move(1, 1);
   await screenshot(page, 'model-auto-02-searching');
@@ -165,7 +168,7 @@ test('iris: "Find a good network" searches within its budget, shows the trials a
   await screenshot(page, 'model-auto-04-evaluate');
 
   // The search is part of the project: its trials, labels and best are back after a reload (autosave).
-  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true');
+  await expect(page.getByTestId('autosave-status')).toHaveAttribute('data-up-to-date', 'true', { timeout: 15_000 });
   await page.reload();
   await expect(page.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
   await openView(page, 'Train');

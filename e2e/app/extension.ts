@@ -117,6 +117,23 @@ export async function selectCellOf(page: Page, selector: string): Promise<void> 
 }
 
 /**
+ * The studio tab opened after `before` was taken. Found among the context's pages by the studio's address
+ * without its query: the studio drops `?inbox=…` from its address once it has read the item, which on a busy
+ * machine can happen before Playwright sees the new tab (a 'page' event predicate on `?inbox=` then waited for
+ * ever).
+ */
+export async function newStudioTab(context: BrowserContext, background: Worker, before: Page[]): Promise<Page> {
+  const studio = new URL('index.html', background.url()).href;
+  let page: Page | undefined;
+  await expect
+    .poll(() => (page = context.pages().find((p) => !before.includes(p) && p.url().startsWith(studio))) !== undefined, {
+      timeout: 30_000,
+    })
+    .toBe(true);
+  return page!;
+}
+
+/**
  * Run the menu item `menuItemId` of the extension on the page at `pageUrl` (its tab must be open) and return
  * the studio tab it opens, with the engine ready.
  */
@@ -125,7 +142,7 @@ export async function clickMenu(
   background: Worker,
   menu: { menuItemId: 'open-table' | 'open-csv'; pageUrl: string; linkUrl?: string },
 ): Promise<Page> {
-  const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('index.html?inbox=') });
+  const before = context.pages();
   await background.evaluate(async (info) => {
     interface Tab {
       url?: string;
@@ -139,9 +156,11 @@ export async function clickMenu(
     const tab =
       (await sw.chrome.tabs.query({})).find((t) => t.url?.startsWith(info.pageUrl)) ??
       (await sw.chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+    // Without a tab the handler does nothing, and the test would only time out waiting for the studio.
+    if (!tab) throw new Error('no tab to hand to the menu handler: the page the menu is clicked on is not found');
     await sw.backpropStudioMenuClicked({ ...info, frameId: 0 }, tab);
   }, menu);
-  const studio = await opened;
+  const studio = await newStudioTab(context, background, before);
   await expect(studio.getByText('Engine ready')).toBeVisible({ timeout: 30_000 });
   return studio;
 }

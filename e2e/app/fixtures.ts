@@ -3,7 +3,7 @@
  * (scripts/serve-static.mjs), and small drivers that act the way a
  * user does, through accessible names.
  */
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { errors, expect, test as base, type Locator, type Page } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +68,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
+/**
+ * Close the notices on screen (for a clean screenshot). Notices other than errors also go by themselves, so
+ * one can vanish between finding its Dismiss button and clicking it: such a click gives up after a second
+ * instead of waiting for a button that will not come back.
+ */
+export async function dismissToasts(page: Page): Promise<void> {
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  for (let i = 0; i < 20 && (await dismiss.count()) > 0; i++) {
+    await dismiss
+      .first()
+      .click({ timeout: 1_000 })
+      .catch((e: unknown) => {
+        if (!(e instanceof errors.TimeoutError)) throw e;
+      });
+  }
+}
+
 /** Go to one of the five views. */
 export async function openView(page: Page, view: 'Data' | 'Model' | 'Train' | 'Evaluate' | 'Export'): Promise<void> {
   await page.getByRole('tab', { name: new RegExp(`^\\S*\\s*${view}$`) }).click();
@@ -81,12 +98,44 @@ export async function importCsv(
   await page.getByLabel('Import CSV').first().setInputFiles(file);
 }
 
+/** The samples offered on the Data view, by the name of the project each one makes. */
+const SAMPLE_TITLES = {
+  iris: 'Iris flowers',
+  penguins: 'Palmer penguins',
+  diabetes: 'Diabetes progression',
+} as const;
+
+/**
+ * Click "Use sample …" and wait until the sample has loaded (its profile is known and it named the project):
+ * what comes next (a template sized from the data, a rename, a run) must not race the load.
+ */
+export async function useSample(page: Page, sample: keyof typeof SAMPLE_TITLES): Promise<void> {
+  await page.getByRole('button', { name: `Use sample ${SAMPLE_TITLES[sample]}` }).click();
+  await expect(page.getByLabel('Project name')).toHaveValue(sample, { timeout: 30_000 });
+}
+
+/**
+ * Wait while the pointer holds still during a drag until the Network region shows the drop gap (the
+ * library notices the pointer on a timer, later on a busy machine), right after layer `after` (null: first).
+ */
+export async function waitForDropGap(page: Page, after: string | null): Promise<void> {
+  await expect
+    .poll(() =>
+      page.getByRole('list', { name: 'Network' }).evaluate((zone) => {
+        const gap = zone.querySelector(':scope > [data-is-dnd-shadow-item-internal]');
+        return gap ? (gap.previousElementSibling?.getAttribute('data-layer-id') ?? null) : 'no drop gap';
+      }),
+    )
+    .toBe(after);
+}
+
 /** Drag a palette item onto the network drop region. */
 export async function dragLayer(
   page: Page,
   type: 'Dense' | 'Activation' | 'Dropout' | 'Batch normalization',
 ): Promise<void> {
   const before = await networkItems(page).count();
+  const last = before > 0 ? await networkItems(page).last().getAttribute('data-layer-id') : null;
   const zone = await page.getByRole('list', { name: 'Network' }).boundingBox();
   const source = await page.getByRole('listitem', { name: type, exact: true }).boundingBox();
   if (!zone || !source) throw new Error(`the palette item '${type}' or the Network region is not on screen`);
@@ -98,8 +147,8 @@ export async function dragLayer(
   const steps = 15;
   for (let i = 1; i <= steps; i++)
     await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
-  // Hold still a moment over the drop place, as a person does, so the drop zone registers the item.
-  await page.waitForTimeout(250);
+  // Hold still over the drop place, as a person does, until the drop zone shows the gap after the last layer.
+  await waitForDropGap(page, last);
   await page.mouse.up();
   await expect(page.getByRole('list', { name: 'Network' }).locator('[data-layer-id]')).toHaveCount(before + 1);
 }

@@ -75,9 +75,15 @@ export class DatasetState {
     sourcePage: SourcePage | null;
   } | null = null;
 
+  /** Bumped by each load (and by `clear`): a load that is no longer the latest leaves the dataset alone. */
+  #loadSeq = 0;
+  /** The load under way: the next one waits for it, so the worker ends up holding the latest file chosen. */
+  #lastLoad: Promise<unknown> = Promise.resolve();
+
   /**
    * Read a CSV into the worker with the reading `options` (none: detect); on success it replaces the
    * current table (settings reset unless given). `sourcePage` is the web page it came from (none: a file).
+   * Loads run one after the other; one overtaken by a later load (or a `clear`) changes nothing and is false.
    */
   async load(
     name: string,
@@ -89,14 +95,33 @@ export class DatasetState {
       sourcePage?: SourcePage | null;
     } = {},
   ): Promise<boolean> {
+    const seq = ++this.#loadSeq;
+    const previous = this.#lastLoad;
+    const loaded = this.#read(seq, previous, name, blob, options);
+    this.#lastLoad = loaded;
+    return loaded;
+  }
+
+  async #read(
+    seq: number,
+    previous: Promise<unknown>,
+    name: string,
+    blob: Blob,
+    options: Parameters<DatasetState['load']>[2] & {},
+  ): Promise<boolean> {
     const reading = options.options ?? {};
+    const isLatest = (): boolean => seq === this.#loadSeq;
     this.loading = { name, fraction: 0, rows: 0 };
     this.loadError = null;
     this.#failed = null;
     try {
+      // Two reads at once would leave the worker with whichever ends last, not with the file chosen last.
+      await previous;
+      if (!isLatest()) return false;
       const reply = await this.#engine.request({ type: 'data/load', name, source: blob, options: reading }, (p) => {
-        this.loading = { name, fraction: p.fraction, rows: p.rows };
+        if (isLatest()) this.loading = { name, fraction: p.fraction, rows: p.rows };
       });
+      if (!isLatest()) return false;
       // The page goes to the worker too, so the model files of runs on this table keep it.
       if (options.sourcePage) await this.#engine.request({ type: 'data/source', page: options.sourcePage });
       this.table = reply.table;
@@ -116,6 +141,7 @@ export class DatasetState {
       this.#onChange();
       return true;
     } catch (e) {
+      if (!isLatest()) return false;
       this.loadError = asWireError(e);
       this.#failed = {
         name,
@@ -127,7 +153,7 @@ export class DatasetState {
       };
       return false;
     } finally {
-      this.loading = null;
+      if (isLatest()) this.loading = null;
     }
   }
 
@@ -162,8 +188,10 @@ export class DatasetState {
     await this.load(this.table.name, this.source, { settings, options: this.options, sourcePage: this.sourcePage });
   }
 
-  /** Forget the table. */
+  /** Forget the table (a load still under way is dropped). */
   clear(): void {
+    this.#loadSeq++;
+    this.loading = null;
     this.table = null;
     this.source = null;
     this.options = {};

@@ -127,7 +127,7 @@ export async function controlRun(
           ? ('train/resume' as const)
           : ('train/stop' as const);
     const reply = await engine.request({ type, runId: run.id });
-    if (run.isActive) run.status = reply.state;
+    if (run.isActive) run.setState(reply.state);
   } catch (e) {
     run.fail(asWireError(e));
   }

@@ -136,3 +136,48 @@ describe('TrainingRun.continuing', () => {
     expect(TrainingRun.fromRecord(old).dataset).toBeNull();
   });
 });
+
+describe('TrainingRun live state', () => {
+  // Frames never come here: what is shown without one is what the user sees at that moment.
+  beforeAll(() => {
+    vi.stubGlobal('requestAnimationFrame', () => 1);
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    vi.stubGlobal('window', { setTimeout: () => 1 });
+  });
+  afterAll(() => vi.unstubAllGlobals());
+
+  const progress = (n: number) =>
+    ({
+      type: 'train/progress',
+      runId: 'r1',
+      epoch: n,
+      epochs: 100,
+      batch: 2,
+      batches: 2,
+      loss: 0.2,
+      rowsPerSecond: 100,
+      elapsedMs: 4,
+    }) as const;
+
+  it('shows the epochs the worker sent before it paused together with "Paused", not a frame later', () => {
+    const run = new TrainingRun({ id: 'r1', name: 'Run 1', spec: spec(100), settings });
+    run.setState('running');
+    run.handle({ type: 'train/epoch', runId: 'r1', summaries: [epoch(1, 100), epoch(2, 100)] });
+    run.handle(progress(2));
+    // Still waiting for a frame while it trains.
+    expect(run.history).toHaveLength(0);
+    run.handle({ type: 'train/state', id: 1, runId: 'r1', state: 'paused' });
+    expect(run.status).toBe('paused');
+    expect(run.history.map((h) => h.epoch)).toEqual([1, 2]);
+    expect(run.progress?.epoch).toBe(2);
+
+    // The pause request's answer does the same.
+    run.setState('running');
+    run.handle({ type: 'train/epoch', runId: 'r1', summaries: [epoch(3, 100)] });
+    run.handle(progress(3));
+    expect(run.history).toHaveLength(2);
+    run.setState('paused');
+    expect(run.history.map((h) => h.epoch)).toEqual([1, 2, 3]);
+    expect(run.progress?.epoch).toBe(3);
+  });
+});

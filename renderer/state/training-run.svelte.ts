@@ -162,7 +162,7 @@ export class TrainingRun {
         this.#throttle.schedule();
         break;
       case 'train/state':
-        this.status = event.state;
+        this.setState(event.state);
         break;
       case 'train/done':
         this.#throttle.flush();
@@ -180,6 +180,13 @@ export class TrainingRun {
       default:
         break;
     }
+  }
+
+  /** The engine says where the run is now (a live event, or the answer to pause, resume or stop). */
+  setState(state: RunStatus): void {
+    // The worker posts every epoch before it pauses: show them with "Paused", not a frame later.
+    if (state === 'paused') this.#throttle.flush();
+    this.status = state;
   }
 
   /** The run failed before it started (the start request was refused). */

@@ -170,4 +170,28 @@ describe('WhyState', () => {
     why.show(run('r2'));
     expect([why.runId, why.importance.status, why.importance.result]).toEqual(['r2', 'idle', null]);
   });
+
+  it('a click made while the model is still loading is overtaken by the next one, whichever load ends first', async () => {
+    const { project, started } = fakeProject();
+    const loads: (() => void)[] = [];
+    const slow = project as unknown as { ensureModel: () => Promise<boolean> };
+    slow.ensureModel = () => new Promise<boolean>((resolve) => loads.push(() => resolve(true)));
+    const why = new WhyState(project);
+    const first = why.explainRow(run('r1'), 4);
+    const second = why.explainRow(run('r1'), 9);
+    const curveA = why.sweep(run('r1'), 'island');
+    const curveB = why.sweep(run('r1'), 'sex');
+    // The first asks' loads end last.
+    for (const i of [1, 0, 3, 2]) {
+      loads[i]!();
+      await tick();
+    }
+    expect(started.map((s) => s.body)).toEqual([
+      expect.objectContaining({ type: 'explain/rows', rows: Int32Array.of(9) }),
+      expect.objectContaining({ type: 'explain/pdp', column: 'sex' }),
+    ]);
+    expect([why.row, why.column]).toEqual([9, 'sex']);
+    for (const s of started) s.reject(new Error('not needed'));
+    await Promise.all([first, second, curveA, curveB]);
+  });
 });

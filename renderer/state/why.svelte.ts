@@ -111,6 +111,11 @@ export class WhyState {
   /** A row picked elsewhere (the Data view's grid) for the Evaluate view to explain when it opens. */
   wantedRow = $state<number | null>(null);
   #project: Project;
+  /**
+   * Counts the asks of each job: an ask still waiting for the model when a newer one comes is dropped, or the
+   * older answer could arrive last and be shown for the newer row, column or run.
+   */
+  #asks = { importance: 0, pdp: 0, rows: 0 };
 
   constructor(project: Project) {
     this.#project = project;
@@ -133,7 +138,8 @@ export class WhyState {
   /** Permutation importance of `run`'s columns on its test rows. */
   async measureImportance(run: TrainingRun): Promise<void> {
     this.show(run);
-    if (!(await this.#ready(run, this.importance))) return;
+    const ask = ++this.#asks.importance;
+    if (!(await this.#ready(run, this.importance)) || ask !== this.#asks.importance) return;
     await this.importance.run(
       { type: 'explain/importance', runId: run.id, repeats: null, seed: null },
       (r) => r.result,
@@ -144,7 +150,8 @@ export class WhyState {
   async sweep(run: TrainingRun, column: string): Promise<void> {
     this.show(run);
     this.column = column;
-    if (!(await this.#ready(run, this.pdp))) return;
+    const ask = ++this.#asks.pdp;
+    if (!(await this.#ready(run, this.pdp)) || ask !== this.#asks.pdp) return;
     await this.pdp.run({ type: 'explain/pdp', runId: run.id, column, ice: true, points: null }, (r) => r.result);
   }
 
@@ -152,7 +159,8 @@ export class WhyState {
   async explainRow(run: TrainingRun, row: number): Promise<void> {
     this.show(run);
     this.row = row;
-    if (!(await this.#ready(run, this.rows))) return;
+    const ask = ++this.#asks.rows;
+    if (!(await this.#ready(run, this.rows)) || ask !== this.#asks.rows) return;
     const body = {
       type: 'explain/rows',
       runId: run.id,
