@@ -38,6 +38,9 @@ test('pause, resume and stop a run; a reload restores the project and the stoppe
   // Held still: nothing moves for a while. (A wait on purpose: this checks that nothing happens.)
   await page.waitForTimeout(1000);
   expect((await epochStatus(page)).epoch).toBe(pausedAt);
+  // No time left is promised while nothing runs: the training time so far shows instead.
+  await expect(page.getByTitle('Estimated time left')).toHaveCount(0);
+  await expect(page.getByTitle('Training time')).toBeVisible();
   await screenshot(page, 'train-paused');
 
   // Resume: it moves on from where it was.

@@ -330,3 +330,18 @@ describe('losing the device mid-run', () => {
     expect(r.weights).toEqual(clean.weights);
   });
 });
+
+describe('trainNetwork: timing', () => {
+  it('times epochs on a monotonic sub-millisecond clock, so epochs shorter than a millisecond still add up', async () => {
+    // 8 rows, one batch: an epoch takes well under a millisecond, which Date.now's whole milliseconds would
+    // mostly round to 0 (the app then showed "0 s" of training after thousands of epochs).
+    const data = blobs(10, 5);
+    const tiny: NetworkSpec = {
+      layers: [{ id: 'out', type: 'dense', units: 'auto' }],
+      training: { epochs: 200, batchSize: 8, optimizer: { type: 'sgd', learningRate: 0.1 } },
+    };
+    const result = await trainNetwork({ spec: tiny, data, backend: new CpuBackend() });
+    expect(result.history).toHaveLength(200);
+    expect(result.history.every((h) => h.elapsedMs > 0)).toBe(true);
+  });
+});

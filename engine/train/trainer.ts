@@ -5,6 +5,7 @@
  * Around it, in their own modules: setting a run up (run-setup.ts), an epoch's summary (epoch-summary.ts),
  * early stopping (early-stopping.ts) and moving to another backend when the device is lost (device-fallback.ts).
  */
+import { now as monotonicNow } from '../clock.ts';
 import type { OptimizerUpdate, Tensor } from '../backend/backend.ts';
 import type { NetworkSpec } from '../spec/types.ts';
 import { weighGradient } from './class-weights.ts';
@@ -27,7 +28,7 @@ const YIELD_MS = 30;
 /** Train a network on the data; streams events, honours the control, returns the trained weights. */
 export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   const { spec, data } = opts;
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? monotonicNow;
   const emit = opts.onEvent ?? (() => {});
   const run = setUpRun(opts, emit);
   const { cfg, net, optimizer, order, batches, batchSize, rowWeights } = run;

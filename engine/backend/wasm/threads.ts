@@ -11,7 +11,7 @@
  * 1 on every W1 shape; spinning gave 1.9–2.1× on all W1 and W2 shapes when the second core was free).
  */
 import { assert } from '../../errors.ts';
-import { now } from './clock.ts';
+import { now } from '../../clock.ts';
 import { BLOCK, CHUNK_BITS, CHUNK_MASK, JOB, MAX_CHUNKS, runOwnShare, type JobViews } from './job.ts';
 import type { Kernels } from './kernels.ts';
 import { threadFailed } from './messages.ts';
