@@ -47,6 +47,11 @@ export class GpuJsBackend implements Backend {
     return this.ctx.runner.compiledCount;
   }
 
+  /** Kernel launches run so far (read after `sync()`): the bench divides them by the training steps. */
+  get launches(): number {
+    return this.ctx.runner.launchCount;
+  }
+
   /** Device buffers alive now (after `sync()`): constant across epochs, back to the fill cache after a run. */
   get liveBuffers(): number {
     return this.ctx.buffers.live;

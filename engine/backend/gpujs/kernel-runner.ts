@@ -53,6 +53,7 @@ export class KernelRunner {
   private readonly cache = new Map<string, Instance[]>();
   private readonly verified = new Set<CompiledKernel>();
   private evicted = 0;
+  private launched = 0;
 
   constructor(
     private readonly device: Device,
@@ -67,19 +68,23 @@ export class KernelRunner {
     return n;
   }
 
+  /** Kernel launches run so far (the bench's launches per training step). */
+  get launchCount(): number {
+    return this.launched;
+  }
+
   /** Enqueue a launch. Shape errors throw here, at the call site; device errors surface from sync/read. */
   exec<C extends Constants>(call: KernelCall<C>): void {
-    assert(Number.isInteger(call.size) && call.size > 0, `kernel '${call.def.name}' with output size ${call.size}`);
-    for (const a of call.args)
-      if (a instanceof GpuJsTensor) assert(!a.disposed, `disposed tensor passed to '${call.def.name}'`);
-    for (const o of call.outputs) {
-      assert(!o.tensor.disposed, `disposed tensor written by '${call.def.name}'`);
-      assert(
-        o.offset + o.tensor.size <= call.size,
-        `output view of '${call.def.name}' outside its ${call.size} elements`,
-      );
-    }
+    checkCall(call);
     this.queue.run(() => this.guard(call.def.name, () => this.launch(call)));
+  }
+
+  /**
+   * Enqueue launches planned only when they run, from the buffers the tensors are bound to then (every op
+   * before them has run): for kernels whose arguments depend on which tensors share a buffer.
+   */
+  execPlanned(name: string, plan: () => readonly KernelCall<Constants>[]): void {
+    this.queue.run(() => this.guard(name, () => this.launchAll(plan(), 0)));
   }
 
   /** Run `op` in queue order, turning whatever it throws into the backend's errors. */
@@ -126,7 +131,16 @@ export class KernelRunner {
     }
   }
 
+  private launchAll(calls: readonly KernelCall<Constants>[], from: number): void | Promise<void> {
+    for (let i = from; i < calls.length; i++) {
+      checkCall(calls[i]);
+      const r = this.launch(calls[i]);
+      if (isPromiseLike(r)) return Promise.resolve(r).then(() => this.launchAll(calls, i + 1));
+    }
+  }
+
   private launch<C extends Constants>(call: KernelCall<C>): void | Promise<void> {
+    this.launched++;
     const values: KernelArgument[] = [];
     const inputs = new Set<DeviceBuffer>();
     for (const a of call.args) {
@@ -199,5 +213,19 @@ export class KernelRunner {
       moduleCacheLimit: this.device.moduleCacheLimit,
       ...(call.def.returnType ? { returnType: call.def.returnType } : {}),
     });
+  }
+}
+
+/** Shape checks of a launch (a failure is a bug at the call site). */
+function checkCall<C extends Constants>(call: KernelCall<C>): void {
+  assert(Number.isInteger(call.size) && call.size > 0, `kernel '${call.def.name}' with output size ${call.size}`);
+  for (const a of call.args)
+    if (a instanceof GpuJsTensor) assert(!a.disposed, `disposed tensor passed to '${call.def.name}'`);
+  for (const o of call.outputs) {
+    assert(!o.tensor.disposed, `disposed tensor written by '${call.def.name}'`);
+    assert(
+      o.offset + o.tensor.size <= call.size,
+      `output view of '${call.def.name}' outside its ${call.size} elements`,
+    );
   }
 }
