@@ -46,9 +46,7 @@ export async function timeSteps(
       backend.lossGradient(net.loss, out, y, d, net.huberDelta, net.fused);
       state.network.backward(rows, d);
       backend.accumulateSquaredNorms(state.grads, state.normAcc, 0);
-      state.network.trainable.forEach((p, i) =>
-        backend.applyUpdate(optimizer.step(1e-9, 1), p.value, p.grad!, state.slots[i]),
-      );
+      for (const updates of state.layerUpdates) backend.applyLayerUpdate(optimizer.step(1e-9, 1), updates);
     };
     for (let i = 0; i < WARMUP_STEPS; i++) step();
     await backend.read(state.acc);

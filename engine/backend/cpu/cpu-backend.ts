@@ -1,7 +1,15 @@
 /** The reference backend: plain TypeScript over typed arrays. Float32 normally; float64 for gradient checks. */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerUpdate, Tensor } from '../backend.ts';
+import type {
+  Backend,
+  BackendName,
+  FusedActivation,
+  OptimizerSlots,
+  OptimizerUpdate,
+  Tensor,
+  TensorUpdate,
+} from '../backend.ts';
 import type { Buf } from './buffer.ts';
 import * as dense from './dense.ts';
 import * as act from './activation.ts';
@@ -238,6 +246,10 @@ export class CpuBackend implements Backend {
       const d = this.d(g);
       for (let i = 0; i < d.length; i++) d[i] *= k;
     }
+  }
+
+  applyLayerUpdate(step: OptimizerUpdate, updates: readonly TensorUpdate[]): void {
+    for (const u of updates) this.applyUpdate(step, u.w, u.g, u.slots);
   }
 
   applyUpdate(step: OptimizerUpdate, w: Tensor, g: Tensor, slots: OptimizerSlots): void {

@@ -9,7 +9,15 @@
  */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerUpdate, Tensor } from '../backend.ts';
+import type {
+  Backend,
+  BackendName,
+  FusedActivation,
+  OptimizerSlots,
+  OptimizerUpdate,
+  Tensor,
+  TensorUpdate,
+} from '../backend.ts';
 import type { Device } from './device.ts';
 import { BufferStats, GpuJsTensor } from './device-buffer.ts';
 import { KernelRunner } from './kernel-runner.ts';
@@ -21,6 +29,7 @@ import { dropoutBackward, dropoutForward } from './ops/dropout.ts';
 import { lossAccumulate, lossGradient } from './ops/loss.ts';
 import { copyInto, download, FillCache, upload } from './ops/memory.ts';
 import { own, type OpContext } from './ops/op-context.ts';
+import { applyLayerUpdate } from './ops/layer-update.ts';
 import { addRegularizationGradient, applyUpdate } from './ops/optimizer.ts';
 import { accumulateSquaredNorms, clipByGlobalNorm } from './ops/reduction.ts';
 import { OpQueue } from './op-queue.ts';
@@ -226,6 +235,11 @@ export class GpuJsBackend implements Backend {
 
   applyUpdate(step: OptimizerUpdate, w: Tensor, g: Tensor, slots: OptimizerSlots): void {
     applyUpdate(this.ctx, step, own(w), own(g), { a: own(slots.a), b: own(slots.b) });
+  }
+
+  applyLayerUpdate(step: OptimizerUpdate, updates: readonly TensorUpdate[]): void {
+    const owned = updates.map((u) => ({ w: own(u.w), g: own(u.g), slots: { a: own(u.slots.a), b: own(u.slots.b) } }));
+    applyLayerUpdate(this.ctx, step, owned);
   }
 
   async sync(): Promise<void> {

@@ -41,6 +41,9 @@ export interface KernelCall<C extends Constants> {
   loop?: number;
 }
 
+/** One planned launch (KernelRunner.launchOf). */
+export type Launch = () => void | Promise<void>;
+
 /** A compiled copy of a kernel and the output it made last (free to render into again once no tensor views it). */
 interface Instance {
   kernel: CompiledKernel;
@@ -81,10 +84,17 @@ export class KernelRunner {
 
   /**
    * Enqueue launches planned only when they run, from the buffers the tensors are bound to then (every op
-   * before them has run): for kernels whose arguments depend on which tensors share a buffer.
+   * before them has run): for kernels whose arguments depend on which tensors share a buffer. The plan
+   * returns its launches made by `launchOf`.
    */
-  execPlanned(name: string, plan: () => readonly KernelCall<Constants>[]): void {
-    this.queue.run(() => this.guard(name, () => this.launchAll(plan(), 0)));
+  execPlanned(name: string, plan: () => readonly Launch[]): void {
+    this.queue.run(() => this.guard(name, () => runInTurn(plan(), 0)));
+  }
+
+  /** A launch for `execPlanned`'s plan (checked now, run by the plan's op). */
+  launchOf<C extends Constants>(call: KernelCall<C>): Launch {
+    checkCall(call);
+    return () => this.launch(call);
   }
 
   /** Run `op` in queue order, turning whatever it throws into the backend's errors. */
@@ -128,14 +138,6 @@ export class KernelRunner {
         return Promise.resolve(r).then(undefined, (e: unknown) => Promise.reject(this.toBackendError(e, name)));
     } catch (e) {
       throw this.toBackendError(e, name);
-    }
-  }
-
-  private launchAll(calls: readonly KernelCall<Constants>[], from: number): void | Promise<void> {
-    for (let i = from; i < calls.length; i++) {
-      checkCall(calls[i]);
-      const r = this.launch(calls[i]);
-      if (isPromiseLike(r)) return Promise.resolve(r).then(() => this.launchAll(calls, i + 1));
     }
   }
 
@@ -227,5 +229,13 @@ function checkCall<C extends Constants>(call: KernelCall<C>): void {
       o.offset + o.tensor.size <= call.size,
       `output view of '${call.def.name}' outside its ${call.size} elements`,
     );
+  }
+}
+
+/** Run launches one after the other, waiting for each asynchronous one. */
+function runInTurn(launches: readonly Launch[], from: number): void | Promise<void> {
+  for (let i = from; i < launches.length; i++) {
+    const r = launches[i]();
+    if (isPromiseLike(r)) return Promise.resolve(r).then(() => runInTurn(launches, i + 1));
   }
 }

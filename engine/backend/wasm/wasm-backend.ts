@@ -5,7 +5,15 @@
  */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerUpdate, Tensor } from '../backend.ts';
+import type {
+  Backend,
+  BackendName,
+  FusedActivation,
+  OptimizerSlots,
+  OptimizerUpdate,
+  Tensor,
+  TensorUpdate,
+} from '../backend.ts';
 import { BlockAllocator } from './allocator.ts';
 import { ACTIVATION_CODES, LOSS_CODES } from './codes.ts';
 import { INIT_BIAS, INIT_ZERO, type Kernels } from './kernels.ts';
@@ -394,6 +402,10 @@ export class WasmBackend implements Backend {
     if (!(norm > maxNorm)) return;
     const s = maxNorm / norm;
     for (const g of grads) this.k.scale(this.p(g), g.size, s);
+  }
+
+  applyLayerUpdate(step: OptimizerUpdate, updates: readonly TensorUpdate[]): void {
+    for (const u of updates) this.applyUpdate(step, u.w, u.g, u.slots);
   }
 
   applyUpdate(step: OptimizerUpdate, w: Tensor, g: Tensor, slots: OptimizerSlots): void {
