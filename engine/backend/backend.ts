@@ -176,6 +176,20 @@ export interface Backend extends BackendInfo {
     fusedLogits: boolean,
   ): void;
 
+  /**
+   * A training step's loss work in one op: `lossAccumulate(loss, pred, target, acc)` and
+   * `lossGradient(loss, pred, target, dpred, fusedLogits)` (a GPU backend: one kernel and the accumulator's
+   * launch). With `fromLogits` (categorical cross-entropy fused with a softmax output layer that skipped its
+   * softmax: ForwardMode.logits), `out` holds the logits z and pred = softmax(z) is computed here.
+   */
+  lossStep(
+    loss: LossName,
+    tensors: { out: Tensor; target: Tensor; acc: Tensor; dpred: Tensor },
+    huberDelta: number,
+    fusedLogits: boolean,
+    fromLogits: boolean,
+  ): void;
+
   // ---- regularization and optimizers
   /** g ← g + l1·sign(w) + 2·l2·w. */
   addRegularizationGradient(w: Tensor, g: Tensor, l1: number, l2: number): void;

@@ -57,12 +57,13 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
   function backpropagate(x: Tensor, y: Tensor, d: Tensor, start: number, rows: number, step: OptimizerUpdate): void {
     const { backend, network, acc } = state;
     // 1. forward: the network's outputs for the batch (dropout draws its mask from the step number)
-    const out = network.forward(x, rows, { training: true, seed: run.dropoutSeed, step: t });
-    // 2. loss: added to the epoch's sum (and the correct count, for classification)
-    backend.lossAccumulate(net.loss, out, y, acc, net.huberDelta);
-    // 3. backward: dLoss/dOutput (dLoss/dLogits when fused), then the chain rule back through the layers,
-    //    (each row's scaled by its class weight), plus the penalty's gradient and clipping
-    backend.lossGradient(net.loss, out, y, d, net.huberDelta, net.fused);
+    //    (a softmax output layer fused with the loss leaves its softmax to the loss: `logits`)
+    const logits = network.takesLogits;
+    const out = network.forward(x, rows, { training: true, seed: run.dropoutSeed, step: t, logits });
+    // 2. loss: added to the epoch's sum (and the correct count, for classification), and
+    // 3. backward: dLoss/dOutput (dLoss/dLogits when fused) in the same op, then the chain rule back through
+    //    the layers (each row's scaled by its class weight), plus the penalty's gradient and clipping
+    backend.lossStep(net.loss, { out, target: y, acc, dpred: d }, net.huberDelta, net.fused, logits);
     const k = net.outputs;
     network.backward(
       rows,

@@ -222,6 +222,21 @@ export class CpuBackend implements Backend {
     lossK.lossGradient(loss, this.d(pred), this.d(target), this.d(dpred), n, k, huberDelta, fusedLogits);
   }
 
+  lossStep(
+    loss: LossName,
+    tensors: { out: Tensor; target: Tensor; acc: Tensor; dpred: Tensor },
+    huberDelta: number,
+    fusedLogits: boolean,
+    fromLogits: boolean,
+  ): void {
+    const { out, target, acc, dpred } = tensors;
+    // from logits, the probabilities go to dpred first: the gradient is elementwise, so it may overwrite them
+    const pred = fromLogits ? dpred : out;
+    if (fromLogits) this.activationForward('softmax', out, dpred);
+    this.lossAccumulate(loss, pred, target, acc, huberDelta);
+    this.lossGradient(loss, pred, target, dpred, huberDelta, fusedLogits);
+  }
+
   addRegularizationGradient(w: Tensor, g: Tensor, l1: number, l2: number): void {
     opt.addRegularizationGradient(this.d(w), this.d(g), w.size, l1, l2);
   }

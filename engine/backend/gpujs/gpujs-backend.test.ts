@@ -62,6 +62,29 @@ describe.each(MODES)('gpu.js %s agrees with the CPU reference', (mode) => {
     },
   );
 
+  it("runs a step's loss in two launches: the loss kernel (softmax included from logits) and the accumulator", async () => {
+    const z = subject.tensor(
+      [8, 3],
+      Float32Array.from({ length: 24 }, (_, i) => Math.sin(i)),
+    );
+    const target = subject.tensor(
+      [8, 1],
+      Float32Array.from({ length: 8 }, (_, r) => r % 3),
+    );
+    const acc = subject.tensor([2]);
+    const dpred = subject.tensor([8, 3]);
+    const counts: number[] = [];
+    for (const fromLogits of [true, false]) {
+      await subject.sync();
+      const before = subject.launches;
+      subject.lossStep('categoricalCrossentropy', { out: z, target, acc, dpred }, 0, true, fromLogits);
+      await subject.sync();
+      counts.push(subject.launches - before);
+    }
+    expect(counts).toEqual([2, 2]);
+    for (const t of [z, target, acc, dpred]) subject.dispose(t);
+  });
+
   it('frees what it allocates: running every op case again leaves no more buffers alive', async () => {
     await subject.sync();
     const live = subject.liveBuffers;

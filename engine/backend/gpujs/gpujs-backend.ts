@@ -26,7 +26,7 @@ import { activationBackward, activationForward } from './ops/activation.ts';
 import { batchNormBackward, batchNormForward } from './ops/batch-norm.ts';
 import { denseBackward, denseForward } from './ops/dense.ts';
 import { dropoutBackward, dropoutForward } from './ops/dropout.ts';
-import { lossAccumulate, lossGradient } from './ops/loss.ts';
+import { lossAccumulate, lossGradient, lossStep } from './ops/loss.ts';
 import { copyInto, download, FillCache, upload } from './ops/memory.ts';
 import { own, type OpContext } from './ops/op-context.ts';
 import { applyLayerUpdate } from './ops/layer-update.ts';
@@ -219,6 +219,18 @@ export class GpuJsBackend implements Backend {
     fusedLogits: boolean,
   ): void {
     lossGradient(this.ctx, loss, own(pred), own(target), own(dpred), huberDelta, fusedLogits);
+  }
+
+  lossStep(
+    loss: LossName,
+    tensors: { out: Tensor; target: Tensor; acc: Tensor; dpred: Tensor },
+    huberDelta: number,
+    fusedLogits: boolean,
+    fromLogits: boolean,
+  ): void {
+    const { out, target, acc, dpred } = tensors;
+    const owned = { out: own(out), target: own(target), acc: own(acc), dpred: own(dpred) };
+    lossStep(this.ctx, loss, owned, huberDelta, fusedLogits, fromLogits);
   }
 
   addRegularizationGradient(w: Tensor, g: Tensor, l1: number, l2: number): void {

@@ -385,6 +385,21 @@ export class WasmBackend implements Backend {
     );
   }
 
+  lossStep(
+    loss: LossName,
+    tensors: { out: Tensor; target: Tensor; acc: Tensor; dpred: Tensor },
+    huberDelta: number,
+    fusedLogits: boolean,
+    fromLogits: boolean,
+  ): void {
+    const { out, target, acc, dpred } = tensors;
+    // from logits, the probabilities go to dpred first: the gradient is elementwise, so it may overwrite them
+    const pred = fromLogits ? dpred : out;
+    if (fromLogits) this.activationForward('softmax', out, dpred);
+    this.lossAccumulate(loss, pred, target, acc, huberDelta);
+    this.lossGradient(loss, pred, target, dpred, huberDelta, fusedLogits);
+  }
+
   addRegularizationGradient(w: Tensor, g: Tensor, l1: number, l2: number): void {
     this.k.addRegularizationGradient(this.p(w), this.p(g), w.size, l1, l2);
   }
