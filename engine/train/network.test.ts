@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/cpu/index.ts';
 import { resolveNetwork } from '../spec/resolve.ts';
-import type { NetworkSpec } from '../spec/types.ts';
+import type { NetworkSpec, Task } from '../spec/types.ts';
 import { Network } from './network.ts';
 
 const classes = { kind: 'classification' as const, classes: ['a', 'b', 'c'] };
 const mode = { training: true, seed: 1, step: 0 };
 
-function build(spec: NetworkSpec, task = classes): Network {
+function build(spec: NetworkSpec, task: Task = classes): Network {
   return new Network(resolveNetwork(spec, 4, task), new CpuBackend(), 7);
 }
 

@@ -4,7 +4,7 @@
  * results must be bit-identical (tolerance 0); norms are summed in another order: ≤ 1e-6 relative.
  */
 import { describe, expect, it } from 'vitest';
-import type { OptimizerUpdate } from '../backend.ts';
+import type { OptimizerUpdate, Tensor } from '../backend.ts';
 import { createPairContext, type Pair } from './fixtures/pair.ts';
 
 const STEPS: OptimizerUpdate[] = [
@@ -53,7 +53,7 @@ describe("one layer's update (applyLayerUpdate) on wasm and CPU is applyUpdate o
       });
       // the reference: the same start, applyUpdate tensor by tensor on the CPU backend
       const copy = async (t: Pair) => c.cpu.tensor(t.cpu.shape, await c.cpu.read(t.cpu));
-      const single = [];
+      const single: { w: Tensor; a: Tensor; b: Tensor }[] = [];
       for (const u of layer) single.push({ w: await copy(u.w), a: await copy(u.a), b: await copy(u.b) });
       for (let t = 1; t <= 3; t++) {
         const s = step.type === 'adam' ? { ...step, t } : step;
