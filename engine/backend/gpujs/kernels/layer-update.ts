@@ -9,6 +9,10 @@
  * (w, g, a, b of each) would need 8 inputs on their own. So the kernel reads up to four *buffers*,
  * s0…s3: the constants say which buffer holds each tensor (`sw0` = 2: w0 lives in s2) and the offsets
  * where, so tensors that share a buffer (after one update, every w, a and b of the layer) cost one input.
+ * Which buffer is a compile-time constant, but a renderer may still fetch every operand of the `?:` chain
+ * (SwiftShader does: 4× the fetches), so once the layer's state sits in one buffer the packed kernels
+ * read it directly: `packedUpdateKernel` (both gradients in one buffer, as dense and batch norm write
+ * them) and `packedSplitUpdateKernel` (a buffer each, after regularization or clipping).
  */
 import type { DeviceArray, KernelThis } from './kernel-types.ts';
 
@@ -30,14 +34,7 @@ export type LayerUpdateSizes = {
   sb1: number;
 };
 
-/**
- * One element of the update (h: the optimizer's numbers, in the order ops/layer-update.ts passes them):
- * - sgd (h0 = lr): w ← w − lr·g
- * - momentum (lr, μ, nesterov): a ← μa + g; w ← w − lr·(nesterov ? g + μa : a)
- * - rmsprop (lr, ρ, ε, μ): a ← ρa + (1−ρ)g²; u = g/(√a + ε); μ > 0: b ← μb + u, w ← w − lr·b; else w ← w − lr·u
- * - adagrad (lr, ε): a ← a + g²; w ← w − lr·g/(√a + ε)
- * - adam (lr, β₁, β₂, ε, decay, c1, c2): a ← β₁a + (1−β₁)g; b ← β₂b + (1−β₂)g²; w ← w·decay − lr·a·c1/(√(b·c2) + ε)
- */
+/** The general kernel: the eight tensors read from up to four buffers (formulas on `updatedPart`). */
 export function layerUpdateKernel(
   this: KernelThis<LayerUpdateSizes>,
   s0: DeviceArray,
@@ -83,25 +80,127 @@ export function layerUpdateKernel(
   const sb = e < this.constants.n0 ? this.constants.sb0 : this.constants.sb1;
   const xb = e < this.constants.n0 ? ob0 + l0 : ob1 + l1;
   const b = sb < 0.5 ? s0[xb] : sb < 1.5 ? s1[xb] : sb < 2.5 ? s2[xb] : s3[xb];
+  return updatedPart(this.constants.kind, part, w, g, a, b, h0, h1, h2, h3, h4, h5, h6);
+}
+
+/** Sizes of the packed kernels: the two tensors' element counts and the optimizer (`kind` as above). */
+export type PackedUpdateSizes = {
+  n0: number;
+  n1: number;
+  kind: number;
+};
+
+/** The layer's w, a, b in buffer s and both gradients in buffer g, at the offsets given (formulas on `updatedPart`). */
+export function packedUpdateKernel(
+  this: KernelThis<PackedUpdateSizes>,
+  s: DeviceArray,
+  so: number,
+  g: DeviceArray,
+  go: number,
+  ow0: number,
+  oa0: number,
+  ob0: number,
+  og0: number,
+  ow1: number,
+  oa1: number,
+  ob1: number,
+  og1: number,
+  h0: number,
+  h1: number,
+  h2: number,
+  h3: number,
+  h4: number,
+  h5: number,
+  h6: number,
+): number {
+  const i = Math.floor(this.thread.x);
+  const n = this.constants.n0 + this.constants.n1;
+  const part = Math.floor((i + 0.5) / n);
+  const e = i - part * n;
+  const l0 = Math.min(e, this.constants.n0 - 1);
+  const l1 = Math.max(0, e - this.constants.n0);
+  const w = s[e < this.constants.n0 ? ow0 + l0 : ow1 + l1];
+  const a = s[e < this.constants.n0 ? oa0 + l0 : oa1 + l1];
+  const b = s[e < this.constants.n0 ? ob0 + l0 : ob1 + l1];
+  const gv = g[e < this.constants.n0 ? og0 + l0 : og1 + l1];
+  return updatedPart(this.constants.kind, part, w, gv, a, b, h0, h1, h2, h3, h4, h5, h6);
+}
+
+/** As packedUpdateKernel, with each gradient in a buffer of its own (g0, g1). */
+export function packedSplitUpdateKernel(
+  this: KernelThis<PackedUpdateSizes>,
+  s: DeviceArray,
+  so: number,
+  g0: DeviceArray,
+  g0o: number,
+  g1: DeviceArray,
+  g1o: number,
+  ow0: number,
+  oa0: number,
+  ob0: number,
+  og0: number,
+  ow1: number,
+  oa1: number,
+  ob1: number,
+  og1: number,
+  h0: number,
+  h1: number,
+  h2: number,
+  h3: number,
+  h4: number,
+  h5: number,
+  h6: number,
+): number {
+  const i = Math.floor(this.thread.x);
+  const n = this.constants.n0 + this.constants.n1;
+  const part = Math.floor((i + 0.5) / n);
+  const e = i - part * n;
+  const l0 = Math.min(e, this.constants.n0 - 1);
+  const l1 = Math.max(0, e - this.constants.n0);
+  const w = s[e < this.constants.n0 ? ow0 + l0 : ow1 + l1];
+  const a = s[e < this.constants.n0 ? oa0 + l0 : oa1 + l1];
+  const b = s[e < this.constants.n0 ? ob0 + l0 : ob1 + l1];
+  const gv = e < this.constants.n0 ? g0[og0 + l0] : g1[og1 + l1];
+  return updatedPart(this.constants.kind, part, w, gv, a, b, h0, h1, h2, h3, h4, h5, h6);
+}
+
+/**
+ * Part `part` (0: w′, 1: a′, 2: b′) of one element's update (h: the optimizer's numbers, in the order
+ * ops/layer-update.ts passes them; kind: 0 sgd, 1 momentum, 2 rmsprop, 3 adagrad, 4 adam):
+ * - sgd (h0 = lr): w ← w − lr·g
+ * - momentum (lr, μ, nesterov): a ← μa + g; w ← w − lr·(nesterov ? g + μa : a)
+ * - rmsprop (lr, ρ, ε, μ): a ← ρa + (1−ρ)g²; u = g/(√a + ε); μ > 0: b ← μb + u, w ← w − lr·b; else w ← w − lr·u
+ * - adagrad (lr, ε): a ← a + g²; w ← w − lr·g/(√a + ε)
+ * - adam (lr, β₁, β₂, ε, decay, c1, c2): a ← β₁a + (1−β₁)g; b ← β₂b + (1−β₂)g²; w ← w·decay − lr·a·c1/(√(b·c2) + ε)
+ */
+export function updatedPart(
+  kind: number,
+  part: number,
+  w: number,
+  g: number,
+  a: number,
+  b: number,
+  h0: number,
+  h1: number,
+  h2: number,
+  h3: number,
+  h4: number,
+  h5: number,
+  h6: number,
+): number {
   const a1 =
-    this.constants.kind < 1.5
-      ? h1 * a + g
-      : this.constants.kind < 2.5
-        ? h1 * a + (1 - h1) * g * g
-        : this.constants.kind < 3.5
-          ? a + g * g
-          : h1 * a + (1 - h1) * g;
+    kind < 1.5 ? h1 * a + g : kind < 2.5 ? h1 * a + (1 - h1) * g * g : kind < 3.5 ? a + g * g : h1 * a + (1 - h1) * g;
   const u = g / (Math.sqrt(a1) + h2);
   const rb = h3 > 0 ? h3 * b + u : u;
-  const b1 = this.constants.kind < 2.5 ? rb : h2 * b + (1 - h2) * g * g;
+  const b1 = kind < 2.5 ? rb : h2 * b + (1 - h2) * g * g;
   const w1 =
-    this.constants.kind < 0.5
+    kind < 0.5
       ? w - h0 * g
-      : this.constants.kind < 1.5
+      : kind < 1.5
         ? w - h0 * (h2 > 0.5 ? g + h1 * a1 : a1)
-        : this.constants.kind < 2.5
+        : kind < 2.5
           ? w - h0 * rb
-          : this.constants.kind < 3.5
+          : kind < 3.5
             ? w - (h0 * g) / (Math.sqrt(a1) + h1)
             : w * h4 - (h0 * a1 * h5) / (Math.sqrt(b1 * h6) + h3);
   return part < 0.5 ? w1 : part < 1.5 ? a1 : b1;
