@@ -190,9 +190,13 @@ export function updatedPart(
 ): number {
   const a1 =
     kind < 1.5 ? h1 * a + g : kind < 2.5 ? h1 * a + (1 - h1) * g * g : kind < 3.5 ? a + g * g : h1 * a + (1 - h1) * g;
-  const u = g / (Math.sqrt(a1) + h2);
-  const rb = h3 > 0 ? h3 * b + u : u;
-  const b1 = kind < 2.5 ? rb : h2 * b + (1 - h2) * g * g;
+  const b1 = h2 * b + (1 - h2) * g * g;
+  // one square root and one division for whichever optimizer runs (a renderer may evaluate every arm of a ?:,
+  // so the arms hold only cheap arithmetic): rmsprop g/(√a + ε), adagrad lr·g/(√a + ε), adam lr·m·c1/(√(v·c2) + ε)
+  const q =
+    (kind < 2.5 ? g : kind < 3.5 ? h0 * g : h0 * a1 * h5) /
+    (Math.sqrt(kind < 3.5 ? a1 : b1 * h6) + (kind < 2.5 ? h2 : kind < 3.5 ? h1 : h3));
+  const rb = h3 > 0 ? h3 * b + q : q;
   const w1 =
     kind < 0.5
       ? w - h0 * g
@@ -201,7 +205,7 @@ export function updatedPart(
         : kind < 2.5
           ? w - h0 * rb
           : kind < 3.5
-            ? w - (h0 * g) / (Math.sqrt(a1) + h1)
-            : w * h4 - (h0 * a1 * h5) / (Math.sqrt(b1 * h6) + h3);
-  return part < 0.5 ? w1 : part < 1.5 ? a1 : b1;
+            ? w - q
+            : w * h4 - q;
+  return part < 0.5 ? w1 : part < 1.5 ? a1 : kind < 2.5 ? rb : b1;
 }
