@@ -58,6 +58,13 @@ export interface OptimizerSlots {
   b: Tensor;
 }
 
+/** One tensor's part of a layer's update: the weight, its gradient and its optimizer slots. */
+export interface TensorUpdate {
+  w: Tensor;
+  g: Tensor;
+  slots: OptimizerSlots;
+}
+
 /** What a backend can do; `auto` selection and the UI badge read it. */
 export interface BackendInfo {
   name: BackendName;
@@ -169,6 +176,20 @@ export interface Backend extends BackendInfo {
     fusedLogits: boolean,
   ): void;
 
+  /**
+   * A training step's loss work in one op: `lossAccumulate(loss, pred, target, acc)` and
+   * `lossGradient(loss, pred, target, dpred, fusedLogits)` (a GPU backend: one kernel and the accumulator's
+   * launch). With `fromLogits` (categorical cross-entropy fused with a softmax output layer that skipped its
+   * softmax: ForwardMode.logits), `out` holds the logits z and pred = softmax(z) is computed here.
+   */
+  lossStep(
+    loss: LossName,
+    tensors: { out: Tensor; target: Tensor; acc: Tensor; dpred: Tensor },
+    huberDelta: number,
+    fusedLogits: boolean,
+    fromLogits: boolean,
+  ): void;
+
   // ---- regularization and optimizers
   /** g ← g + l1·sign(w) + 2·l2·w. */
   addRegularizationGradient(w: Tensor, g: Tensor, l1: number, l2: number): void;
@@ -181,6 +202,11 @@ export interface Backend extends BackendInfo {
   clipByGlobalNorm(grads: readonly Tensor[], acc: Tensor, from: number, to: number, maxNorm: number): void;
   /** One fused optimizer update of w with gradient g (formulas on OptimizerUpdate). */
   applyUpdate(step: OptimizerUpdate, w: Tensor, g: Tensor, slots: OptimizerSlots): void;
+  /**
+   * The update of every tensor of one layer (a dense layer's kernel and bias, batch norm's γ and β): the same
+   * result as `applyUpdate` on each in turn, in fewer launches where the backend can (gpu.js: one per pair).
+   */
+  applyLayerUpdate(step: OptimizerUpdate, updates: readonly TensorUpdate[]): void;
 
   /** Wait until every enqueued op has run; throws BackendError if the device was lost. */
   sync(): Promise<void>;

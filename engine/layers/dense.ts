@@ -45,11 +45,13 @@ export function createDense(spec: ResolvedDense, backend: Backend, rng: Random):
       const dx = backend.tensor([rows, inputs]);
       let x = y;
       return {
-        forward(input) {
+        forward(input, mode) {
           x = input;
           if (fused) backend.denseForward(input, kernel.value, bias.value, y, activation);
           else {
             backend.denseForward(input, kernel.value, bias.value, z);
+            // the loss applies the softmax itself: y is left as it was
+            if (mode.logits && activation === 'softmax') return z;
             backend.activationForward(activation, z, y);
           }
           return y;

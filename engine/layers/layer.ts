@@ -21,6 +21,11 @@ export interface ForwardMode {
   seed: number;
   /** Step counter, so every batch draws a new mask. */
   step: number;
+  /**
+   * A dense layer with softmax returns its logits z and skips the softmax, which the loss applies itself
+   * (Backend.lossStep with `fromLogits`). The network sets it on its output layer only.
+   */
+  logits?: boolean;
 }
 
 /** A layer bound to buffers for one batch size. */

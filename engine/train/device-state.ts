@@ -1,5 +1,5 @@
 /** Everything a run keeps on one backend (network, optimizer slots, accumulators, batch buffers), movable to another. */
-import type { Backend, OptimizerSlots, Tensor } from '../backend/backend.ts';
+import type { Backend, OptimizerSlots, Tensor, TensorUpdate } from '../backend/backend.ts';
 import { TrainingError } from '../errors.ts';
 import type { Optimizer } from '../optimizers/index.ts';
 import type { ResolvedNetwork } from '../spec/resolve.ts';
@@ -26,6 +26,8 @@ export class DeviceState {
   /** Per trained tensor: ‖w‖². */
   readonly weightAcc: Tensor;
   readonly grads: Tensor[];
+  /** The trained tensors with their gradients and slots, one list per layer (one optimizer launch each). */
+  readonly layerUpdates: TensorUpdate[][];
   private readonly io = new Map<number, { x: Tensor; y: Tensor; d: Tensor }>();
   private readonly weighting = new Map<number, { w: Tensor; weighted: Tensor }>();
 
@@ -49,6 +51,13 @@ export class DeviceState {
     this.stepAcc = backend.tensor([n]);
     this.weightAcc = backend.tensor([n]);
     this.grads = trainable.map((p) => p.grad!);
+    const byLayer = new Map<string, TensorUpdate[]>();
+    trainable.forEach((p, i) => {
+      const list = byLayer.get(p.layer) ?? [];
+      list.push({ w: p.value, g: p.grad!, slots: this.slots[i] });
+      byLayer.set(p.layer, list);
+    });
+    this.layerUpdates = [...byLayer.values()];
   }
 
   /** Input, target and output-gradient buffers for batches of `rows`. */

@@ -14,6 +14,11 @@ export class Network {
   readonly params: Param[];
   /** Parameters the optimizer updates (those with a gradient). */
   readonly trainable: Param[];
+  /**
+   * The output layer is a dense softmax fused with categorical cross-entropy: a training forward pass with
+   * `logits` gives its logits, and Backend.lossStep applies the softmax (one launch less on gpu.js).
+   */
+  readonly takesLogits: boolean;
   private readonly bound = new Map<number, BoundLayer[]>();
 
   constructor(
@@ -26,6 +31,12 @@ export class Network {
     this.layers = resolved.layers.map((l, i) => createLayer(l, backend, rng, i));
     this.params = this.layers.flatMap((l) => l.params);
     this.trainable = this.params.filter((p) => p.grad !== null);
+    const last = resolved.layers[resolved.layers.length - 1];
+    this.takesLogits =
+      resolved.fused &&
+      resolved.loss === 'categoricalCrossentropy' &&
+      last?.type === 'dense' &&
+      last.activation === 'softmax';
     if (weights) this.loadWeights(weights);
   }
 
@@ -39,10 +50,17 @@ export class Network {
     return b;
   }
 
-  /** Forward pass of x [rows, inputs]; returns the output tensor [rows, outputs] (owned by the network). */
+  /**
+   * Forward pass of x [rows, inputs]; returns the output tensor [rows, outputs] (owned by the network). With
+   * `mode.logits`, when `takesLogits`, the output layer's logits instead (only the output layer sees the flag).
+   */
   forward(x: Tensor, rows: number, mode: ForwardMode): Tensor {
     let h = x;
-    for (const l of this.bind(rows)) h = l.forward(h, mode);
+    const layers = this.bind(rows);
+    const inner = mode.logits ? { ...mode, logits: false } : mode;
+    layers.forEach((l, i) => {
+      h = l.forward(h, i === layers.length - 1 ? mode : inner);
+    });
     return h;
   }
 

@@ -41,14 +41,12 @@ export async function timeSteps(
     const step = () => {
       backend.write(x, xs);
       backend.write(y, ys);
-      const out = state.network.forward(x, rows, { training: true, seed: 1, step: 0 });
-      backend.lossAccumulate(net.loss, out, y, state.acc, net.huberDelta);
-      backend.lossGradient(net.loss, out, y, d, net.huberDelta, net.fused);
+      const logits = state.network.takesLogits;
+      const out = state.network.forward(x, rows, { training: true, seed: 1, step: 0, logits });
+      backend.lossStep(net.loss, { out, target: y, acc: state.acc, dpred: d }, net.huberDelta, net.fused, logits);
       state.network.backward(rows, d);
       backend.accumulateSquaredNorms(state.grads, state.normAcc, 0);
-      state.network.trainable.forEach((p, i) =>
-        backend.applyUpdate(optimizer.step(1e-9, 1), p.value, p.grad!, state.slots[i]),
-      );
+      for (const updates of state.layerUpdates) backend.applyLayerUpdate(optimizer.step(1e-9, 1), updates);
     };
     for (let i = 0; i < WARMUP_STEPS; i++) step();
     await backend.read(state.acc);

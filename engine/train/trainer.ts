@@ -56,24 +56,26 @@ export async function trainNetwork(opts: TrainOptions): Promise<TrainResult> {
 
   /** One step of backpropagation on a batch of `rows` rows already gathered into x and y. */
   function backpropagate(x: Tensor, y: Tensor, d: Tensor, start: number, rows: number, step: OptimizerUpdate): void {
-    const { backend, network, acc, slots } = state;
+    const { backend, network, acc } = state;
     // 1. forward: the network's outputs for the batch (dropout draws its mask from the step number)
-    const out = network.forward(x, rows, { training: true, seed: run.dropoutSeed, step: t });
-    // 2. loss: added to the epoch's sum (and the correct count, for classification)
-    backend.lossAccumulate(net.loss, out, y, acc, net.huberDelta);
-    // 3. backward: dLoss/dOutput (dLoss/dLogits when fused), then the chain rule back through the layers,
-    //    (each row's scaled by its class weight), plus the penalty's gradient and clipping
-    backend.lossGradient(net.loss, out, y, d, net.huberDelta, net.fused);
+    //    (a softmax output layer fused with the loss leaves its softmax to the loss: `logits`)
+    const logits = network.takesLogits;
+    const out = network.forward(x, rows, { training: true, seed: run.dropoutSeed, step: t, logits });
+    // 2. loss: added to the epoch's sum (and the correct count, for classification), and
+    // 3. backward: dLoss/dOutput (dLoss/dLogits when fused) in the same op, then the chain rule back through
+    //    the layers (each row's scaled by its class weight), plus the penalty's gradient and clipping
+    backend.lossStep(net.loss, { out, target: y, acc, dpred: d }, net.huberDelta, net.fused, logits);
     const k = net.outputs;
     network.backward(
       rows,
       rowWeights ? weighGradient(backend, rowWeights, k, order, start, rows, state.weightBuffers(rows)) : d,
     );
     penalizeAndClip(state, optimizer.clipNorm);
-    // 4. update: every weight against its gradient, scaled by the learning rate (via the optimizer)
+    // 4. update: every weight against its gradient, scaled by the learning rate (via the optimizer), a
+    //    layer's tensors together (one launch on gpu.js)
     t++;
     const s = step.type === 'adam' ? { ...step, t } : step;
-    network.trainable.forEach((p, i) => backend.applyUpdate(s, p.value, p.grad!, slots[i]));
+    for (const updates of state.layerUpdates) backend.applyLayerUpdate(s, updates);
   }
 
   /** Run one epoch's batches on the current state; returns false when the user stopped the run. */

@@ -35,6 +35,11 @@ async function backendFor(r: RunRequest): Promise<Backend> {
   }
 }
 
+/** Kernel launches so far on a gpu.js backend (null on the others). */
+function launchesOf(backend: Backend): number | null {
+  return 'launches' in backend && typeof backend.launches === 'number' ? backend.launches : null;
+}
+
 export async function runEngine(r: RunRequest, d: RunData): Promise<RunResult> {
   const w = r.workload;
   const backend = await backendFor(r);
@@ -61,6 +66,9 @@ export async function runEngine(r: RunRequest, d: RunData): Promise<RunResult> {
   const epochSeconds: number[] = [];
   const epochLoss: number[] = [];
   const wasmMiB: number[] = [];
+  const launchesPerStep: number[] = [];
+  const steps = Math.ceil(d.rows / w.batchSize);
+  let launchesBefore = launchesOf(backend);
   let last = performance.now();
   const result = await trainNetwork({
     spec,
@@ -72,6 +80,9 @@ export async function runEngine(r: RunRequest, d: RunData): Promise<RunResult> {
       epochSeconds.push((now - last) / 1000);
       epochLoss.push(e.summary.loss);
       if (backend instanceof WasmBackend) wasmMiB.push(backend.memoryBytes / 2 ** 20);
+      const launches = launchesOf(backend);
+      if (launches !== null && launchesBefore !== null) launchesPerStep.push((launches - launchesBefore) / steps);
+      launchesBefore = launches;
       progress(
         `${w.id} ${r.contender}: epoch ${e.summary.epoch}/${r.epochs} ${((now - last) / 1000).toFixed(3)} s, loss ${e.summary.loss.toFixed(4)}`,
       );
@@ -90,6 +101,10 @@ export async function runEngine(r: RunRequest, d: RunData): Promise<RunResult> {
     backend instanceof WasmBackend
       ? [backend.threadsDetail, `wasm memory after each epoch: ${wasmMiB.map((m) => m.toFixed(1)).join(', ')} MiB`]
       : [];
+  if (launchesPerStep.length) {
+    const perStep = launchesPerStep.map((n) => n.toFixed(1)).join(', ');
+    notes.push(`gpu.js kernel launches per training step (each epoch's launches ÷ its ${steps} steps): ${perStep}`);
+  }
   return {
     contender: r.contender,
     workload: w.id,

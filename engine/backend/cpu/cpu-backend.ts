@@ -1,7 +1,15 @@
 /** The reference backend: plain TypeScript over typed arrays. Float32 normally; float64 for gradient checks. */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerUpdate, Tensor } from '../backend.ts';
+import type {
+  Backend,
+  BackendName,
+  FusedActivation,
+  OptimizerSlots,
+  OptimizerUpdate,
+  Tensor,
+  TensorUpdate,
+} from '../backend.ts';
 import type { Buf } from './buffer.ts';
 import * as dense from './dense.ts';
 import * as act from './activation.ts';
@@ -214,6 +222,21 @@ export class CpuBackend implements Backend {
     lossK.lossGradient(loss, this.d(pred), this.d(target), this.d(dpred), n, k, huberDelta, fusedLogits);
   }
 
+  lossStep(
+    loss: LossName,
+    tensors: { out: Tensor; target: Tensor; acc: Tensor; dpred: Tensor },
+    huberDelta: number,
+    fusedLogits: boolean,
+    fromLogits: boolean,
+  ): void {
+    const { out, target, acc, dpred } = tensors;
+    // from logits, the probabilities go to dpred first: the gradient is elementwise, so it may overwrite them
+    const pred = fromLogits ? dpred : out;
+    if (fromLogits) this.activationForward('softmax', out, dpred);
+    this.lossAccumulate(loss, pred, target, acc, huberDelta);
+    this.lossGradient(loss, pred, target, dpred, huberDelta, fusedLogits);
+  }
+
   addRegularizationGradient(w: Tensor, g: Tensor, l1: number, l2: number): void {
     opt.addRegularizationGradient(this.d(w), this.d(g), w.size, l1, l2);
   }
@@ -238,6 +261,10 @@ export class CpuBackend implements Backend {
       const d = this.d(g);
       for (let i = 0; i < d.length; i++) d[i] *= k;
     }
+  }
+
+  applyLayerUpdate(step: OptimizerUpdate, updates: readonly TensorUpdate[]): void {
+    for (const u of updates) this.applyUpdate(step, u.w, u.g, u.slots);
   }
 
   applyUpdate(step: OptimizerUpdate, w: Tensor, g: Tensor, slots: OptimizerSlots): void {

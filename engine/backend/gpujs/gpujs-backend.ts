@@ -9,7 +9,15 @@
  */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerUpdate, Tensor } from '../backend.ts';
+import type {
+  Backend,
+  BackendName,
+  FusedActivation,
+  OptimizerSlots,
+  OptimizerUpdate,
+  Tensor,
+  TensorUpdate,
+} from '../backend.ts';
 import type { Device } from './device.ts';
 import { BufferStats, GpuJsTensor } from './device-buffer.ts';
 import { KernelRunner } from './kernel-runner.ts';
@@ -18,9 +26,10 @@ import { activationBackward, activationForward } from './ops/activation.ts';
 import { batchNormBackward, batchNormForward } from './ops/batch-norm.ts';
 import { denseBackward, denseForward } from './ops/dense.ts';
 import { dropoutBackward, dropoutForward } from './ops/dropout.ts';
-import { lossAccumulate, lossGradient } from './ops/loss.ts';
+import { lossAccumulate, lossGradient, lossStep } from './ops/loss.ts';
 import { copyInto, download, FillCache, upload } from './ops/memory.ts';
 import { own, type OpContext } from './ops/op-context.ts';
+import { applyLayerUpdate } from './ops/layer-update.ts';
 import { addRegularizationGradient, applyUpdate } from './ops/optimizer.ts';
 import { accumulateSquaredNorms, clipByGlobalNorm } from './ops/reduction.ts';
 import { OpQueue } from './op-queue.ts';
@@ -45,6 +54,11 @@ export class GpuJsBackend implements Backend {
   /** Kernels compiled so far (one per op, shape and constants). */
   get compiledKernels(): number {
     return this.ctx.runner.compiledCount;
+  }
+
+  /** Kernel launches run so far (read after `sync()`): the bench divides them by the training steps. */
+  get launches(): number {
+    return this.ctx.runner.launchCount;
   }
 
   /** Device buffers alive now (after `sync()`): constant across epochs, back to the fill cache after a run. */
@@ -207,6 +221,18 @@ export class GpuJsBackend implements Backend {
     lossGradient(this.ctx, loss, own(pred), own(target), own(dpred), huberDelta, fusedLogits);
   }
 
+  lossStep(
+    loss: LossName,
+    tensors: { out: Tensor; target: Tensor; acc: Tensor; dpred: Tensor },
+    huberDelta: number,
+    fusedLogits: boolean,
+    fromLogits: boolean,
+  ): void {
+    const { out, target, acc, dpred } = tensors;
+    const owned = { out: own(out), target: own(target), acc: own(acc), dpred: own(dpred) };
+    lossStep(this.ctx, loss, owned, huberDelta, fusedLogits, fromLogits);
+  }
+
   addRegularizationGradient(w: Tensor, g: Tensor, l1: number, l2: number): void {
     addRegularizationGradient(this.ctx, own(w), own(g), l1, l2);
   }
@@ -221,6 +247,11 @@ export class GpuJsBackend implements Backend {
 
   applyUpdate(step: OptimizerUpdate, w: Tensor, g: Tensor, slots: OptimizerSlots): void {
     applyUpdate(this.ctx, step, own(w), own(g), { a: own(slots.a), b: own(slots.b) });
+  }
+
+  applyLayerUpdate(step: OptimizerUpdate, updates: readonly TensorUpdate[]): void {
+    const owned = updates.map((u) => ({ w: own(u.w), g: own(u.g), slots: { a: own(u.slots.a), b: own(u.slots.b) } }));
+    applyLayerUpdate(this.ctx, step, owned);
   }
 
   async sync(): Promise<void> {

@@ -41,6 +41,9 @@ export interface KernelCall<C extends Constants> {
   loop?: number;
 }
 
+/** One planned launch (KernelRunner.launchOf). */
+export type Launch = () => void | Promise<void>;
+
 /** A compiled copy of a kernel and the output it made last (free to render into again once no tensor views it). */
 interface Instance {
   kernel: CompiledKernel;
@@ -53,6 +56,7 @@ export class KernelRunner {
   private readonly cache = new Map<string, Instance[]>();
   private readonly verified = new Set<CompiledKernel>();
   private evicted = 0;
+  private launched = 0;
 
   constructor(
     private readonly device: Device,
@@ -67,19 +71,30 @@ export class KernelRunner {
     return n;
   }
 
+  /** Kernel launches run so far (the bench's launches per training step). */
+  get launchCount(): number {
+    return this.launched;
+  }
+
   /** Enqueue a launch. Shape errors throw here, at the call site; device errors surface from sync/read. */
   exec<C extends Constants>(call: KernelCall<C>): void {
-    assert(Number.isInteger(call.size) && call.size > 0, `kernel '${call.def.name}' with output size ${call.size}`);
-    for (const a of call.args)
-      if (a instanceof GpuJsTensor) assert(!a.disposed, `disposed tensor passed to '${call.def.name}'`);
-    for (const o of call.outputs) {
-      assert(!o.tensor.disposed, `disposed tensor written by '${call.def.name}'`);
-      assert(
-        o.offset + o.tensor.size <= call.size,
-        `output view of '${call.def.name}' outside its ${call.size} elements`,
-      );
-    }
+    checkCall(call);
     this.queue.run(() => this.guard(call.def.name, () => this.launch(call)));
+  }
+
+  /**
+   * Enqueue launches planned only when they run, from the buffers the tensors are bound to then (every op
+   * before them has run): for kernels whose arguments depend on which tensors share a buffer. The plan
+   * returns its launches made by `launchOf`.
+   */
+  execPlanned(name: string, plan: () => readonly Launch[]): void {
+    this.queue.run(() => this.guard(name, () => runInTurn(plan(), 0)));
+  }
+
+  /** A launch for `execPlanned`'s plan (checked now, run by the plan's op). */
+  launchOf<C extends Constants>(call: KernelCall<C>): Launch {
+    checkCall(call);
+    return () => this.launch(call);
   }
 
   /** Run `op` in queue order, turning whatever it throws into the backend's errors. */
@@ -127,6 +142,7 @@ export class KernelRunner {
   }
 
   private launch<C extends Constants>(call: KernelCall<C>): void | Promise<void> {
+    this.launched++;
     const values: KernelArgument[] = [];
     const inputs = new Set<DeviceBuffer>();
     for (const a of call.args) {
@@ -199,5 +215,27 @@ export class KernelRunner {
       moduleCacheLimit: this.device.moduleCacheLimit,
       ...(call.def.returnType ? { returnType: call.def.returnType } : {}),
     });
+  }
+}
+
+/** Shape checks of a launch (a failure is a bug at the call site). */
+function checkCall<C extends Constants>(call: KernelCall<C>): void {
+  assert(Number.isInteger(call.size) && call.size > 0, `kernel '${call.def.name}' with output size ${call.size}`);
+  for (const a of call.args)
+    if (a instanceof GpuJsTensor) assert(!a.disposed, `disposed tensor passed to '${call.def.name}'`);
+  for (const o of call.outputs) {
+    assert(!o.tensor.disposed, `disposed tensor written by '${call.def.name}'`);
+    assert(
+      o.offset + o.tensor.size <= call.size,
+      `output view of '${call.def.name}' outside its ${call.size} elements`,
+    );
+  }
+}
+
+/** Run launches one after the other, waiting for each asynchronous one. */
+function runInTurn(launches: readonly Launch[], from: number): void | Promise<void> {
+  for (let i = from; i < launches.length; i++) {
+    const r = launches[i]();
+    if (isPromiseLike(r)) return Promise.resolve(r).then(() => runInTurn(launches, i + 1));
   }
 }

@@ -71,3 +71,59 @@ describe('wasm losses match the CPU reference', () => {
     expect(await c.relativeError(acc)).toBeLessThanOrEqual(TOLERANCE);
   });
 });
+
+describe('lossStep (rows and gradient in one op) on wasm and CPU', () => {
+  for (const loss of LOSS_NAMES) {
+    it(`${loss}: wasm matches the CPU reference, and each is its lossAccumulate + lossGradient`, async () => {
+      const [n, k] = [17, 4];
+      const c = await createPairContext(41);
+      const { pred, target } = inputs(c, loss, n, k);
+      for (const fused of [false, true]) {
+        const acc = c.pair([2], new Float32Array([1.5, 2]));
+        const d = c.pair([n, k]);
+        for (const s of ['wasm', 'cpu'] as const)
+          c[s].lossStep(loss, { out: pred[s], target: target[s], acc: acc[s], dpred: d[s] }, 0.7, fused, false);
+        expect(await c.relativeError(acc)).toBeLessThanOrEqual(TOLERANCE);
+        expect(await c.relativeError(d)).toBeLessThanOrEqual(TOLERANCE);
+        const acc2 = c.cpu.tensor([2], new Float32Array([1.5, 2]));
+        const d2 = c.cpu.tensor([n, k]);
+        c.cpu.lossAccumulate(loss, pred.cpu, target.cpu, acc2, 0.7);
+        c.cpu.lossGradient(loss, pred.cpu, target.cpu, d2, 0.7, fused);
+        expect(await c.cpu.read(acc.cpu)).toEqual(await c.cpu.read(acc2));
+        expect(await c.cpu.read(d.cpu)).toEqual(await c.cpu.read(d2));
+      }
+    });
+  }
+
+  it('from logits: softmax + categorical cross-entropy, the same as the softmax op then the loss ops', async () => {
+    const [n, k] = [33, 10];
+    const c = await createPairContext(43);
+    const z = c.pair([n, k], undefined, -6, 6);
+    const target = c.pair(
+      [n, 1],
+      Float32Array.from({ length: n }, (_, r) => (r * 7) % k),
+    );
+    const acc = c.pair([2], new Float32Array([0.5, 1]));
+    const d = c.pair([n, k]);
+    for (const s of ['wasm', 'cpu'] as const)
+      c[s].lossStep(
+        'categoricalCrossentropy',
+        { out: z[s], target: target[s], acc: acc[s], dpred: d[s] },
+        0,
+        true,
+        true,
+      );
+    expect(await c.relativeError(acc)).toBeLessThanOrEqual(TOLERANCE);
+    expect(await c.relativeError(d)).toBeLessThanOrEqual(TOLERANCE);
+    const p = c.cpu.tensor([n, k]);
+    const acc2 = c.cpu.tensor([2], new Float32Array([0.5, 1]));
+    const d2 = c.cpu.tensor([n, k]);
+    c.cpu.activationForward('softmax', z.cpu, p);
+    c.cpu.lossAccumulate('categoricalCrossentropy', p, target.cpu, acc2, 0);
+    c.cpu.lossGradient('categoricalCrossentropy', p, target.cpu, d2, 0, true);
+    expect(await c.cpu.read(acc.cpu)).toEqual(await c.cpu.read(acc2));
+    expect(await c.cpu.read(d.cpu)).toEqual(await c.cpu.read(d2));
+    // the logits are left as they were
+    expect(await c.relativeError(z)).toBe(0);
+  });
+});

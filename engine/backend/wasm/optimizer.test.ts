@@ -4,8 +4,8 @@
  * results must be bit-identical (tolerance 0); norms are summed in another order: ≤ 1e-6 relative.
  */
 import { describe, expect, it } from 'vitest';
-import type { OptimizerUpdate } from '../backend.ts';
-import { createPairContext } from './fixtures/pair.ts';
+import type { OptimizerUpdate, Tensor } from '../backend.ts';
+import { createPairContext, type Pair } from './fixtures/pair.ts';
 
 const STEPS: OptimizerUpdate[] = [
   { type: 'sgd', learningRate: 0.1, momentum: 0, nesterov: false },
@@ -38,6 +38,44 @@ describe('wasm optimizer steps match the CPU reference bit for bit', () => {
         for (const t of [w, a, b]) expect(await c.absoluteError(t)).toBe(0);
       });
     }
+  }
+});
+
+describe("one layer's update (applyLayerUpdate) on wasm and CPU is applyUpdate on each tensor, bit for bit", () => {
+  for (const step of STEPS) {
+    it(`${JSON.stringify(step)} on a [6, 4] kernel and its [4] bias, 3 steps`, async () => {
+      const c = await createPairContext(7);
+      const slotData = (n: number) => new Float32Array(n).fill(step.type === 'adagrad' ? 0.1 : 0);
+      const shapes = [[6, 4], [4]];
+      const layer = shapes.map((shape) => {
+        const n = shape.reduce((x, y) => x * y, 1);
+        return { w: c.pair(shape), g: c.pair(shape), a: c.pair(shape, slotData(n)), b: c.pair(shape, slotData(n)) };
+      });
+      // the reference: the same start, applyUpdate tensor by tensor on the CPU backend
+      const copy = async (t: Pair) => c.cpu.tensor(t.cpu.shape, await c.cpu.read(t.cpu));
+      const single: { w: Tensor; a: Tensor; b: Tensor }[] = [];
+      for (const u of layer) single.push({ w: await copy(u.w), a: await copy(u.a), b: await copy(u.b) });
+      for (let t = 1; t <= 3; t++) {
+        const s = step.type === 'adam' ? { ...step, t } : step;
+        for (const u of layer) {
+          const grad = c.uniform(u.g.cpu.size);
+          c.wasm.write(u.g.wasm, grad);
+          c.cpu.write(u.g.cpu, grad);
+        }
+        for (const side of ['wasm', 'cpu'] as const) {
+          c[side].applyLayerUpdate(
+            s,
+            layer.map((u) => ({ w: u.w[side], g: u.g[side], slots: { a: u.a[side], b: u.b[side] } })),
+          );
+        }
+        layer.forEach((u, k) => c.cpu.applyUpdate(s, single[k].w, u.g.cpu, { a: single[k].a, b: single[k].b }));
+      }
+      for (const u of layer) for (const t of [u.w, u.a, u.b]) expect(await c.absoluteError(t)).toBe(0);
+      for (const [k, u] of layer.entries()) {
+        for (const name of ['w', 'a', 'b'] as const)
+          expect(await c.cpu.read(u[name].cpu)).toEqual(await c.cpu.read(single[k][name]));
+      }
+    });
   }
 });
 

@@ -5,7 +5,15 @@
  */
 import { assert } from '../../errors.ts';
 import type { ActivationName, LossName } from '../../spec/types.ts';
-import type { Backend, BackendName, FusedActivation, OptimizerSlots, OptimizerUpdate, Tensor } from '../backend.ts';
+import type {
+  Backend,
+  BackendName,
+  FusedActivation,
+  OptimizerSlots,
+  OptimizerUpdate,
+  Tensor,
+  TensorUpdate,
+} from '../backend.ts';
 import { BlockAllocator } from './allocator.ts';
 import { ACTIVATION_CODES, LOSS_CODES } from './codes.ts';
 import { INIT_BIAS, INIT_ZERO, type Kernels } from './kernels.ts';
@@ -377,6 +385,21 @@ export class WasmBackend implements Backend {
     );
   }
 
+  lossStep(
+    loss: LossName,
+    tensors: { out: Tensor; target: Tensor; acc: Tensor; dpred: Tensor },
+    huberDelta: number,
+    fusedLogits: boolean,
+    fromLogits: boolean,
+  ): void {
+    const { out, target, acc, dpred } = tensors;
+    // from logits, the probabilities go to dpred first: the gradient is elementwise, so it may overwrite them
+    const pred = fromLogits ? dpred : out;
+    if (fromLogits) this.activationForward('softmax', out, dpred);
+    this.lossAccumulate(loss, pred, target, acc, huberDelta);
+    this.lossGradient(loss, pred, target, dpred, huberDelta, fusedLogits);
+  }
+
   addRegularizationGradient(w: Tensor, g: Tensor, l1: number, l2: number): void {
     this.k.addRegularizationGradient(this.p(w), this.p(g), w.size, l1, l2);
   }
@@ -394,6 +417,10 @@ export class WasmBackend implements Backend {
     if (!(norm > maxNorm)) return;
     const s = maxNorm / norm;
     for (const g of grads) this.k.scale(this.p(g), g.size, s);
+  }
+
+  applyLayerUpdate(step: OptimizerUpdate, updates: readonly TensorUpdate[]): void {
+    for (const u of updates) this.applyUpdate(step, u.w, u.g, u.slots);
   }
 
   applyUpdate(step: OptimizerUpdate, w: Tensor, g: Tensor, slots: OptimizerSlots): void {

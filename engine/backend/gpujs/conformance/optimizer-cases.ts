@@ -1,5 +1,5 @@
 /** Conformance cases: three steps of every optimizer, regularization, norms and clipping. */
-import type { Backend, OptimizerUpdate } from '../../backend.ts';
+import type { Backend, OptimizerUpdate, Tensor } from '../../backend.ts';
 import { FLOAT32, type CaseOutputs, type ConformanceCase } from './conformance-types.ts';
 import { disposeAll, readAll, uniform } from './fixtures.ts';
 
@@ -31,6 +31,44 @@ async function threeSteps(be: Backend, step: OptimizerUpdate, slotInit: number):
   }
   const out = await readAll(be, usesB ? { w, a, b } : { w, a });
   disposeAll(be, [w, g, a, b]);
+  return out;
+}
+
+/** Weight, gradient and slots of one tensor of a layer, for `applyLayerUpdate`. */
+function layerTensor(be: Backend, shape: number[], seed: number, step: OptimizerUpdate, slotInit: number) {
+  const size = shape.reduce((x, y) => x * y, 1);
+  const a = be.tensor(shape);
+  if (slotInit !== 0) be.fill(a, slotInit);
+  const usesB = step.type === 'adam' || (step.type === 'rmsprop' && step.momentum > 0);
+  return {
+    w: be.tensor(shape, uniform(seed, size)),
+    g: be.tensor(shape),
+    slots: { a, b: be.tensor(usesB ? shape : [1]) },
+  };
+}
+
+/**
+ * Three steps of one layer's update (a [9, 7] kernel and its [7] bias, plus a third tensor when `three`): the
+ * first finds every tensor in its own buffer, the later ones the packed output of the step before (gpu.js:
+ * one launch per pair). With `penalty`, the gradients pass through regularization first (a buffer each).
+ */
+async function layerSteps(
+  be: Backend,
+  step: OptimizerUpdate,
+  slotInit: number,
+  opts: { three?: boolean; penalty?: boolean } = {},
+): Promise<CaseOutputs> {
+  const shapes = opts.three ? [SHAPE, [7], [3]] : [SHAPE, [7]];
+  const ts = shapes.map((shape, k) => layerTensor(be, shape, 100 + k, step, slotInit));
+  for (let t = 1; t <= 3; t++) {
+    ts.forEach((u, k) => be.write(u.g, uniform(110 + 10 * t + k, u.w.size)));
+    if (opts.penalty) for (const u of ts) be.addRegularizationGradient(u.w, u.g, 0.01, 0.02);
+    be.applyLayerUpdate(step.type === 'adam' ? { ...step, t } : step, ts);
+  }
+  const named: Record<string, Tensor> = {};
+  ts.forEach((u, k) => Object.assign(named, { [`w${k}`]: u.w, [`a${k}`]: u.slots.a, [`b${k}`]: u.slots.b }));
+  const out = await readAll(be, named);
+  disposeAll(be, Object.values(named).concat(ts.map((u) => u.g)));
   return out;
 }
 
@@ -74,6 +112,21 @@ export const OPTIMIZER_CASES: readonly ConformanceCase[] = [
     tolerance: FLOAT32,
     run: (be) => threeSteps(be, step, slotInit),
   })),
+  ...STEPS.map(([name, step, slotInit]): ConformanceCase => ({
+    name: `optimizer: ${name}, one layer's kernel and bias together, three steps`,
+    tolerance: FLOAT32,
+    run: (be) => layerSteps(be, step, slotInit),
+  })),
+  {
+    name: 'optimizer: adam, a layer of three tensors with regularized gradients, three steps',
+    tolerance: FLOAT32,
+    run: (be) => layerSteps(be, STEPS[6][1], 0, { three: true, penalty: true }),
+  },
+  {
+    name: 'optimizer: rmsprop momentum, a layer with regularized gradients, three steps',
+    tolerance: FLOAT32,
+    run: (be) => layerSteps(be, STEPS[4][1], 0, { penalty: true }),
+  },
   {
     name: 'gradients: regularization, squared norms, clipping that scales',
     tolerance: FLOAT32,

@@ -111,7 +111,7 @@ export type AccumulateSlots = {
   slot1: number;
 };
 
-/** acc'ᵢ = accᵢ + Σ_b part[s·blocks + b] when i is the slot of segment s, else accᵢ. */
+/** acc'ᵢ = accᵢ + (Σ_b part[s·blocks + b]) when i is the slot of segment s, else accᵢ (the sum first, then added). */
 export function accumulateKernel(
   this: KernelThis<AccumulateSlots>,
   acc: DeviceArray,
@@ -120,14 +120,14 @@ export function accumulateKernel(
   po: number,
 ): number {
   const i = Math.floor(this.thread.x);
-  let s = acc[ao + i];
+  let s = 0;
   if (i === this.constants.slot0) {
     for (var b = 0; b < this.constants.blocks; b++) s += part[po + b];
   }
   if (i === this.constants.slot1) {
     for (var c = 0; c < this.constants.blocks; c++) s += part[po + this.constants.blocks + c];
   }
-  return s;
+  return acc[ao + i] + s;
 }
 
 /** Slots [from, from + count) of the norm accumulator. */

@@ -8,25 +8,35 @@ import type { LossName } from '../../../spec/types.ts';
 import { GpuJsTensor } from '../device-buffer.ts';
 import type { KernelDef } from '../kernel-runner.ts';
 import * as k from '../kernels/loss.ts';
+import * as step from '../kernels/loss-step.ts';
 import { atLeastHalf, clipProbability, equalsInteger } from '../kernels/math.ts';
 import { rowsCols, type OpContext } from './op-context.ts';
 import { sumIntoAccumulator } from './reduction.ts';
 
 type Def = KernelDef<k.LossSizes>;
 
-function pair(name: string, rows: Def['body'], grad: Def['body']): { rows: Def; grad: Def } {
-  const helpers = [clipProbability, atLeastHalf, equalsInteger];
-  return { rows: { name: `${name}Rows`, body: rows, helpers }, grad: { name: `${name}Grad`, body: grad, helpers } };
+const helpers = [clipProbability, atLeastHalf, equalsInteger];
+
+function kernels(name: string, rows: Def['body'], grad: Def['body'], fused: Def['body']): { [K in Kind]: Def } {
+  return {
+    rows: { name: `${name}Rows`, body: rows, helpers },
+    grad: { name: `${name}Grad`, body: grad, helpers },
+    step: { name: `${name}Step`, body: fused, helpers },
+  };
 }
 
-/** The table. */
-const KERNELS: Readonly<Record<LossName, { rows: Def; grad: Def }>> = {
-  meanSquaredError: pair('mse', k.mseRows, k.mseGrad),
-  meanAbsoluteError: pair('mae', k.maeRows, k.maeGrad),
-  huber: pair('huber', k.huberRows, k.huberGrad),
-  binaryCrossentropy: pair('bce', k.bceRows, k.bceGrad),
-  categoricalCrossentropy: pair('cce', k.cceRows, k.cceGrad),
+type Kind = 'rows' | 'grad' | 'step';
+
+/** The table: per-row values, the gradient, and both in one launch (lossStep). */
+const KERNELS: Readonly<Record<LossName, { [K in Kind]: Def }>> = {
+  meanSquaredError: kernels('mse', k.mseRows, k.mseGrad, step.mseStep),
+  meanAbsoluteError: kernels('mae', k.maeRows, k.maeGrad, step.maeStep),
+  huber: kernels('huber', k.huberRows, k.huberGrad, step.huberStep),
+  binaryCrossentropy: kernels('bce', k.bceRows, k.bceGrad, step.bceStep),
+  categoricalCrossentropy: kernels('cce', k.cceRows, k.cceGrad, step.cceStep),
 };
+/** Softmax with categorical cross-entropy, from the logits. */
+const CCE_LOGITS: Def = { name: 'cceLogitsStep', body: step.cceLogitsStep, helpers };
 
 function checkTarget(loss: LossName, pred: GpuJsTensor, target: GpuJsTensor): [number, number] {
   const [rows, cols] = rowsCols(pred);
@@ -84,4 +94,44 @@ export function lossGradient(
     args: [pred, target, huberDelta, fusedLogits ? 1 : 0, scale],
     outputs: [{ tensor: dpred, offset: 0 }],
   });
+}
+
+/**
+ * A training step's loss: acc += the rows' losses (and correct predictions) and dpred = the gradient, from
+ * one kernel (kernels/loss-step.ts) and one accumulator launch. With `fromLogits`, `out` holds the
+ * logits of a softmax output layer that skipped its softmax; the kernel applies it.
+ */
+export function lossStep(
+  ctx: OpContext,
+  loss: LossName,
+  tensors: { out: GpuJsTensor; target: GpuJsTensor; acc: GpuJsTensor; dpred: GpuJsTensor },
+  huberDelta: number,
+  fusedLogits: boolean,
+  fromLogits: boolean,
+): void {
+  const { out, target, acc, dpred } = tensors;
+  const [rows, cols] = checkTarget(loss, out, target);
+  assert(dpred.size === out.size, 'dpred must be shaped like pred');
+  assert(!fromLogits || (loss === 'categoricalCrossentropy' && fusedLogits), 'logits only fuse with softmax and CCE');
+  const classification = LOSSES[loss].isClassification;
+  assert(acc.size >= (classification ? 2 : 1), 'loss accumulator too small');
+  const scale = LOSSES[loss].kind === 'sparse' ? 1 / rows : 1 / (rows * cols);
+  const perRow = new GpuJsTensor([2 * rows], 2 * rows);
+  ctx.runner.exec({
+    def: fromLogits ? CCE_LOGITS : KERNELS[loss].step,
+    size: out.size + 2 * rows,
+    constants: { rows, cols },
+    args: [out, target, huberDelta, fusedLogits ? 1 : 0, scale],
+    outputs: [
+      { tensor: dpred, offset: 0 },
+      { tensor: perRow, offset: out.size },
+    ],
+    loop: cols,
+  });
+  sumIntoAccumulator(
+    ctx,
+    { source: perRow, length: rows, segments: classification ? 2 : 1, slots: [0, classification ? 1 : -1] },
+    acc,
+  );
+  ctx.runner.enqueue('lossStep', () => perRow.unbind());
 }

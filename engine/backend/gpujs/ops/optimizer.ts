@@ -6,7 +6,7 @@
 import { assert } from '../../../errors.ts';
 import type { OptimizerUpdate } from '../../backend.ts';
 import type { GpuJsTensor } from '../device-buffer.ts';
-import type { KernelDef } from '../kernel-runner.ts';
+import type { KernelCall, KernelDef } from '../kernel-runner.ts';
 import {
   adagradKernel,
   adamKernel,
@@ -36,39 +36,49 @@ export interface Slots {
 
 /** One fused update of w with gradient g (formulas on OptimizerUpdate). */
 export function applyUpdate(ctx: OpContext, step: OptimizerUpdate, w: GpuJsTensor, g: GpuJsTensor, slots: Slots): void {
+  ctx.runner.exec(updateCall(step, w, g, slots));
+}
+
+/** Asserts that g and the slots the optimizer uses are shaped like w. */
+export function checkSlots(step: OptimizerUpdate, w: GpuJsTensor, g: GpuJsTensor, slots: Slots): void {
   const n = w.size;
   assert(
     g.size === n && slots.a.size === n,
     `optimizer: gradient or state of a tensor of ${n} elements has another size`,
   );
-  const size = { size: n };
+  if (step.type === 'adam') assert(slots.b.size === n, 'adam needs slot b shaped like the weight');
+  if (step.type === 'rmsprop' && step.momentum > 0)
+    assert(slots.b.size === n, 'rmsprop with momentum needs slot b shaped like the weight');
+}
+
+/** The launch of one tensor's update. */
+export function updateCall(
+  step: OptimizerUpdate,
+  w: GpuJsTensor,
+  g: GpuJsTensor,
+  slots: Slots,
+): KernelCall<UpdateSize> {
+  checkSlots(step, w, g, slots);
+  const n = w.size;
+  const constants = { size: n };
   const at = (k: number) => k * n;
   switch (step.type) {
     case 'sgd':
       if (step.momentum === 0) {
-        ctx.runner.exec({
-          def: SGD,
-          size: n,
-          constants: size,
-          args: [w, g, step.learningRate],
-          outputs: [{ tensor: w, offset: 0 }],
-        });
-        return;
+        return { def: SGD, size: n, constants, args: [w, g, step.learningRate], outputs: [{ tensor: w, offset: 0 }] };
       }
-      ctx.runner.exec({
+      return {
         def: SGD_MOMENTUM,
         size: 2 * n,
-        constants: size,
+        constants,
         args: [w, g, slots.a, step.learningRate, step.momentum, step.nesterov ? 1 : 0],
         outputs: [
           { tensor: w, offset: 0 },
           { tensor: slots.a, offset: at(1) },
         ],
-      });
-      return;
+      };
     case 'rmsprop': {
       const withMomentum = step.momentum > 0;
-      if (withMomentum) assert(slots.b.size === n, 'rmsprop with momentum needs slot b shaped like the weight');
       // without momentum slot b is a 1-element placeholder: pass slot a in its place so no read leaves bounds
       const b = withMomentum ? slots.b : slots.a;
       const outputs = [
@@ -76,44 +86,40 @@ export function applyUpdate(ctx: OpContext, step: OptimizerUpdate, w: GpuJsTenso
         { tensor: slots.a, offset: at(1) },
       ];
       if (withMomentum) outputs.push({ tensor: slots.b, offset: at(2) });
-      ctx.runner.exec({
+      return {
         def: RMSPROP,
         size: (withMomentum ? 3 : 2) * n,
-        constants: size,
+        constants,
         args: [w, g, slots.a, b, step.learningRate, step.rho, step.epsilon, step.momentum],
         outputs,
-      });
-      return;
+      };
     }
     case 'adagrad':
-      ctx.runner.exec({
+      return {
         def: ADAGRAD,
         size: 2 * n,
-        constants: size,
+        constants,
         args: [w, g, slots.a, step.learningRate, step.epsilon],
         outputs: [
           { tensor: w, offset: 0 },
           { tensor: slots.a, offset: at(1) },
         ],
-      });
-      return;
+      };
     case 'adam': {
-      assert(slots.b.size === n, 'adam needs slot b shaped like the weight');
       const c1 = 1 / (1 - Math.pow(step.beta1, step.t));
       const c2 = 1 / (1 - Math.pow(step.beta2, step.t));
       const decay = 1 - step.learningRate * step.weightDecay;
-      ctx.runner.exec({
+      return {
         def: ADAM,
         size: 3 * n,
-        constants: size,
+        constants,
         args: [w, g, slots.a, slots.b, step.learningRate, step.beta1, step.beta2, step.epsilon, decay, c1, c2],
         outputs: [
           { tensor: w, offset: 0 },
           { tensor: slots.a, offset: at(1) },
           { tensor: slots.b, offset: at(2) },
         ],
-      });
-      return;
+      };
     }
   }
 }

@@ -36,10 +36,24 @@ export interface SumSpec {
   slots: readonly [number, number];
 }
 
-/** acc[slot of segment s] += Σ segment s: two launches, one accumulator write. */
+/**
+ * acc[slot of segment s] += Σ segment s: two launches (block sums, then one accumulator write), or only the
+ * accumulator write, summing the segment itself, when a segment fits in one block.
+ */
 export function sumIntoAccumulator(ctx: OpContext, spec: SumSpec, acc: GpuJsTensor): void {
   assert(spec.source.size >= spec.segments * spec.length, 'sum over more elements than the source holds');
   for (const s of spec.slots) assert(s < acc.size, `accumulator slot ${s} outside an accumulator of ${acc.size}`);
+  if (spec.length <= BLOCK) {
+    ctx.runner.exec({
+      def: ACCUMULATE,
+      size: acc.size,
+      constants: { blocks: spec.length, slot0: spec.slots[0], slot1: spec.slots[1] },
+      args: [acc, spec.source],
+      outputs: [{ tensor: acc, offset: 0 }],
+      loop: spec.length,
+    });
+    return;
+  }
   const blocks = Math.ceil(spec.length / BLOCK);
   const block = Math.min(BLOCK, spec.length);
   const partial = new GpuJsTensor([spec.segments * blocks], spec.segments * blocks);
